@@ -1,0 +1,32 @@
+/** One problem with one part of the input, located by a JSON Pointer into the request body or query. */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export interface EngineErrorOptions {
+  details?: ErrorDetail[];
+  /** Internal errors keep their message out of responses; everything raised on purpose is public. */
+  isPublic?: boolean;
+  cause?: unknown;
+}
+
+/**
+ * The one error base of the engine. Every failure a client can cause is an EngineError with a
+ * stable machine code and an HTTP status; the http layer maps it without knowing the kinds.
+ */
+export class EngineError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly details: ErrorDetail[];
+  readonly isPublic: boolean;
+
+  constructor(code: string, status: number, message: string, options: EngineErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.status = status;
+    this.details = options.details ?? [];
+    this.isPublic = options.isPublic ?? true;
+  }
+}

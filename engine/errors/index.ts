@@ -1,0 +1,11 @@
+export { EngineError, type ErrorDetail, type EngineErrorOptions } from './engine-error.js';
+export {
+  ValidationError,
+  NotFoundError,
+  ConflictError,
+  StaleVersionError,
+  RuleViolationError,
+  ForbiddenError,
+  InternalError,
+} from './kinds.js';
+export { assertNever } from './assert-never.js';

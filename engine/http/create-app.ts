@@ -1,0 +1,30 @@
+import express, { type Express } from 'express';
+import { NotFoundError } from '../errors/index.js';
+import type { Platform } from '../tenancy/index.js';
+import { errorMiddleware } from './error-middleware.js';
+import { metaRoutes } from './routes/meta-routes.js';
+import { recordRoutes } from './routes/record-routes.js';
+
+export interface AppOptions {
+  /** Largest JSON body accepted; larger ones get 413. */
+  bodyLimit?: string;
+}
+
+/** The engine's HTTP face: thin routes over the operations, one error mapping at the end. */
+export function createApp(platform: Platform, options: AppOptions = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(express.json({ limit: options.bodyLimit ?? '1mb', strict: false }));
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', store: platform.provider.kind });
+  });
+  app.use('/api/v1/meta', metaRoutes(platform));
+  app.use('/api/v1/records', recordRoutes(platform));
+  app.use('/api', () => {
+    throw new NotFoundError('There is no such API route; see /api/docs for the API reference.');
+  });
+  app.use(errorMiddleware);
+  return app;
+}

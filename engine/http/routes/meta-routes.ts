@@ -1,0 +1,78 @@
+import { Router } from 'express';
+import {
+  addField,
+  createObject,
+  deleteField,
+  deleteObject,
+  getField,
+  getObject,
+  listFields,
+  listObjects,
+  patchObject,
+  replaceObject,
+  updateField,
+} from '../../metadata/operations/index.js';
+import { META_HISTORY } from '../../metadata/metadata-collections.js';
+import { parseFlag } from '../../records/index.js';
+import type { Platform } from '../../tenancy/index.js';
+import { queryString } from '../query-string.js';
+import { requestContext } from '../request-context.js';
+
+/** /api/v1/meta: metadata CRUD; every write goes through the registry and bumps the version. */
+export function metaRoutes(platform: Platform): Router {
+  const router = Router();
+  const context = (req: import('express').Request) => requestContext(platform, req);
+
+  router.get('/objects', async (req, res) => {
+    const ctx = await context(req);
+    res.json({ objects: listObjects(ctx), version: ctx.snapshot.version });
+  });
+  router.post('/objects', async (req, res) => {
+    const result = await createObject(await context(req), req.body);
+    res.status(201).location(`${req.baseUrl}/objects/${result.definition.name}`).json(result);
+  });
+  router.get('/objects/:name', async (req, res) => {
+    const ctx = await context(req);
+    res.json({ definition: getObject(ctx, req.params.name), version: ctx.snapshot.version });
+  });
+  router.put('/objects/:name', async (req, res) => {
+    res.json(await replaceObject(await context(req), req.params.name, req.body));
+  });
+  router.patch('/objects/:name', async (req, res) => {
+    res.json(await patchObject(await context(req), req.params.name, req.body));
+  });
+  router.delete('/objects/:name', async (req, res) => {
+    const deleteRecords = parseFlag('deleteRecords', queryString(req.query as Record<string, unknown>, 'deleteRecords'));
+    res.json(await deleteObject(await context(req), req.params.name, { deleteRecords }));
+  });
+
+  router.get('/objects/:name/fields', async (req, res) => {
+    const ctx = await context(req);
+    res.json({ fields: listFields(ctx, req.params.name), version: ctx.snapshot.version });
+  });
+  router.post('/objects/:name/fields', async (req, res) => {
+    const result = await addField(await context(req), req.params.name, req.body);
+    res.status(201).location(`${req.baseUrl}/objects/${req.params.name}/fields/${result.definition.name}`).json(result);
+  });
+  router.get('/objects/:name/fields/:field', async (req, res) => {
+    const ctx = await context(req);
+    res.json({ definition: getField(ctx, req.params.name, req.params.field), version: ctx.snapshot.version });
+  });
+  router.put('/objects/:name/fields/:field', async (req, res) => {
+    res.json(await updateField(await context(req), req.params.name, req.params.field, req.body, 'replace'));
+  });
+  router.patch('/objects/:name/fields/:field', async (req, res) => {
+    res.json(await updateField(await context(req), req.params.name, req.params.field, req.body, 'merge'));
+  });
+  router.delete('/objects/:name/fields/:field', async (req, res) => {
+    res.json(await deleteField(await context(req), req.params.name, req.params.field));
+  });
+
+  router.get('/history', async (req, res) => {
+    const ctx = await context(req);
+    const limit = Math.min(Number(queryString(req.query as Record<string, unknown>, 'limit') ?? 50) || 50, 200);
+    const entries = await ctx.tenant.store.collection(META_HISTORY).find({}, { sort: { version: -1 }, limit });
+    res.json({ entries, version: ctx.snapshot.version });
+  });
+  return router;
+}

@@ -1,0 +1,61 @@
+import { Router } from 'express';
+import {
+  createRecord,
+  deleteRecord,
+  getRecord,
+  listRecords,
+  parseFilterParameter,
+  parseFlag,
+  parseIfMatch,
+  parseLimit,
+  updateRecord,
+  type RecordView,
+} from '../../records/index.js';
+import type { Platform } from '../../tenancy/index.js';
+import { queryString } from '../query-string.js';
+import { requestContext } from '../request-context.js';
+
+/** /api/v1/records: each handler parses the request and calls one record operation. */
+export function recordRoutes(platform: Platform): Router {
+  const router = Router();
+  const withEtag = (res: import('express').Response, record: RecordView) => res.set('ETag', `"${record._version}"`);
+
+  router.get('/:object', async (req, res) => {
+    const ctx = await requestContext(platform, req);
+    const query = req.query as Record<string, unknown>;
+    const response = await listRecords(ctx, req.params.object, {
+      filter: parseFilterParameter(queryString(query, 'filter')),
+      sort: queryString(query, 'sort'),
+      fields: queryString(query, 'fields'),
+      limit: parseLimit(queryString(query, 'limit')),
+      cursor: queryString(query, 'cursor'),
+      total: parseFlag('total', queryString(query, 'total')),
+    });
+    res.json(response);
+  });
+
+  router.post('/:object', async (req, res) => {
+    const record = await createRecord(await requestContext(platform, req), req.params.object, req.body);
+    withEtag(res, record).status(201).location(`${req.baseUrl}/${req.params.object}/${record._id}`).json(record);
+  });
+
+  router.get('/:object/:id', async (req, res) => {
+    const ctx = await requestContext(platform, req);
+    const record = await getRecord(ctx, req.params.object, req.params.id, queryString(req.query as Record<string, unknown>, 'fields'));
+    withEtag(res, record).json(record);
+  });
+
+  router.patch('/:object/:id', async (req, res) => {
+    const ctx = await requestContext(platform, req);
+    const record = await updateRecord(ctx, req.params.object, req.params.id, req.body, parseIfMatch(req.get('If-Match')));
+    withEtag(res, record).json(record);
+  });
+
+  router.delete('/:object/:id', async (req, res) => {
+    const ctx = await requestContext(platform, req);
+    await deleteRecord(ctx, req.params.object, req.params.id, parseIfMatch(req.get('If-Match')));
+    res.status(204).end();
+  });
+
+  return router;
+}

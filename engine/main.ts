@@ -1,0 +1,14 @@
+import { configFromEnv } from './config.js';
+import { startEngine } from './start-engine.js';
+
+const config = configFromEnv();
+const engine = await startEngine(config);
+const where = config.mongodbUri ? 'MongoDB' : `the embedded store in ${config.dataDir}`;
+console.log(`CRM platform listening on ${engine.url.replace('127.0.0.1', 'localhost')} (${where})`);
+console.log(`API reference: ${engine.url.replace('127.0.0.1', 'localhost')}/api/docs`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void engine.stop().then(() => process.exit(0));
+  });
+}

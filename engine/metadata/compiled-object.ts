@@ -1,0 +1,78 @@
+import type { ValidateFunction } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { fieldTypeOf, type JsonSchema, type ResolvedField } from '../fields/index.js';
+import type { IndexSpec } from '../store/port.js';
+import { createAjv } from './create-ajv.js';
+import { createSchema, patchSchema, readSchema } from './record-schemas.js';
+import type { ResolvedObject } from './resolved-object.js';
+import type { ObjectDefinition } from './schemas/generated/object.js';
+
+/** The store collection of an object's records. */
+export function recordCollection(objectName: string): string {
+  return `records.${objectName}`;
+}
+
+/**
+ * One object of a snapshot, compiled once: its record schemas and their ajv validators, its
+ * indexes. Immutable but for the memo of per-field value validators, built on first use.
+ */
+export class CompiledObject {
+  readonly name: string;
+  readonly collection: string;
+  readonly createSchema: JsonSchema;
+  readonly patchSchema: JsonSchema;
+  readonly readSchema: JsonSchema;
+  readonly validateCreate: ValidateFunction;
+  readonly validatePatch: ValidateFunction;
+  readonly indexes: readonly IndexSpec[];
+  private readonly ajv: Ajv2020;
+  private readonly valueValidators = new Map<string, ValidateFunction>();
+
+  constructor(
+    readonly definition: ObjectDefinition,
+    readonly object: ResolvedObject,
+  ) {
+    this.name = object.name;
+    this.collection = recordCollection(object.name);
+    this.ajv = createAjv();
+    this.createSchema = createSchema(object);
+    this.patchSchema = patchSchema(object);
+    this.readSchema = readSchema(object);
+    this.validateCreate = this.ajv.compile(this.createSchema);
+    this.validatePatch = this.ajv.compile(this.patchSchema);
+    this.indexes = indexesOf(object);
+  }
+
+  field(name: string): ResolvedField | undefined {
+    return this.object.fieldsByName.get(name);
+  }
+
+  /**
+   * A validator of one value of the field: `write` as a client may send it (a filter operand, a
+   * default), `stored` as a record may already hold it (inactive picklist values included).
+   */
+  valueValidator(field: ResolvedField, use: 'write' | 'stored' = 'write'): ValidateFunction {
+    const key = `${use}:${field.name}`;
+    let validate = this.valueValidators.get(key);
+    if (!validate) {
+      const type = fieldTypeOf(field);
+      const schema = use === 'stored' ? (type.readSchema?.(field) ?? type.valueSchema(field)) : type.valueSchema(field);
+      validate = this.ajv.compile(schema);
+      this.valueValidators.set(key, validate);
+    }
+    return validate;
+  }
+}
+
+/** Unique fields and auto-numbers get unique indexes; lookups get an index for their reverse look-ups. */
+function indexesOf(object: ResolvedObject): IndexSpec[] {
+  const indexes: IndexSpec[] = [];
+  for (const field of object.fields) {
+    if (field.unique || field.type === 'autonumber') {
+      indexes.push({ name: `unique_${field.name}`, keys: { [field.name]: 1 }, unique: true });
+    } else if (field.type === 'lookup' || field.type === 'masterdetail') {
+      indexes.push({ name: `ref_${field.name}`, keys: { [field.name]: 1 } });
+    }
+  }
+  return indexes;
+}

@@ -1,0 +1,18 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formats from 'ajv-formats';
+
+// ajv-formats is CommonJS: under NodeNext its function arrives as the default of the default.
+const addFormats = formats.default;
+
+/**
+ * A new ajv for one compiled unit (a metadata kind, or one object of a snapshot): every error,
+ * with the offending data for readable messages. A fresh instance per unit lets an old snapshot's
+ * validators be collected with it instead of piling up in one shared cache.
+ */
+export function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, discriminator: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  addFormats(ajv, ['email', 'date', 'date-time', 'uri']);
+  // json-schema-to-typescript's hint for the generated types; no meaning to validation.
+  ajv.addKeyword('tsType');
+  return ajv;
+}

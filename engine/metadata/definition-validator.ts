@@ -1,0 +1,29 @@
+import type { ErrorDetail } from '../errors/index.js';
+import { createAjv } from './create-ajv.js';
+import { readableErrors } from './readable-errors.js';
+import objectSchema from './schemas/object.schema.json' with { type: 'json' };
+import type { ObjectDefinition } from './schemas/generated/object.js';
+
+/**
+ * The JSON Schema of every metadata kind, compiled once. Kinds to come (layout, role, workflow ...)
+ * add one schema file and one entry here; the registry and the history are already generic.
+ */
+const ajv = createAjv();
+const validators = {
+  object: ajv.compile<ObjectDefinition>(objectSchema),
+};
+
+export type MetadataKind = keyof typeof validators;
+export interface DefinitionOf {
+  object: ObjectDefinition;
+}
+
+/** Checks a definition against its kind's schema: the definition typed, or every problem with its path. */
+export function checkDefinition<K extends MetadataKind>(
+  kind: K,
+  candidate: unknown,
+): { ok: true; definition: DefinitionOf[K] } | { ok: false; problems: ErrorDetail[] } {
+  const validate = validators[kind];
+  if (validate(candidate)) return { ok: true, definition: candidate as DefinitionOf[K] };
+  return { ok: false, problems: readableErrors(validate.errors ?? [], { unknownProperty: `is not a property of a ${kind} definition` }) };
+}

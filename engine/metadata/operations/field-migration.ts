@@ -1,0 +1,105 @@
+import { ConflictError, type ErrorDetail } from '../../errors/index.js';
+import { fieldTypeOf, formatAutoNumber, type ResolvedField } from '../../fields/index.js';
+import type { Collections, Doc } from '../../store/port.js';
+import type { CompiledObject } from '../compiled-object.js';
+import { COUNTERS } from '../metadata-collections.js';
+import { readableErrors } from '../readable-errors.js';
+
+const SAMPLE_SIZE = 5;
+
+/**
+ * Brings an object's records in line with its new definition, in the unit of work of the
+ * metadata change: removed fields are cleared; changed fields keep every value only when every
+ * value converts and passes the new rules, else the change is refused with a count and a sample;
+ * a new unique field must hold no duplicates; a new auto-number numbers the existing records.
+ */
+export async function migrateRecords(tx: Collections, before: CompiledObject, after: CompiledObject): Promise<void> {
+  const records = tx.collection(after.collection);
+  for (const old of before.object.fields) {
+    const next = after.field(old.name);
+    if (!next) {
+      await records.updateMany({ [old.name]: { $ne: null } }, { $unset: { [old.name]: '' } });
+    } else if (JSON.stringify(old) !== JSON.stringify(next)) {
+      await convertValues(tx, after, old, next);
+    }
+  }
+  for (const field of after.object.fields) {
+    if (field.unique && !before.field(field.name)?.unique) await refuseDuplicates(tx, after, field);
+    if (field.type === 'autonumber' && before.field(field.name)?.type !== 'autonumber') {
+      await numberExisting(tx, after, field.name, formatAutoNumber.bind(null, field.format), field.startAt);
+    }
+  }
+}
+
+async function convertValues(
+  tx: Collections,
+  after: CompiledObject,
+  old: ResolvedField,
+  next: ResolvedField,
+): Promise<void> {
+  if (next.type === 'autonumber') return;
+  const records = tx.collection(after.collection);
+  const holders = await records.find({ [old.name]: { $ne: null } }, { projection: { [old.name]: 1 } });
+  const type = fieldTypeOf(next);
+  const validate = after.valueValidator(next, 'stored');
+  const failures: ErrorDetail[] = [];
+  const converted: { id: string; value: unknown }[] = [];
+  for (const record of holders) {
+    const value = record[old.name];
+    const candidate = old.type === next.type ? value : type.coerce(value, next);
+    if (candidate === undefined || !validate(candidate)) {
+      const reason = candidate === undefined ? `cannot become a ${next.type}` : readableErrors(validate.errors ?? [], { unknownProperty: 'is not allowed' })[0]?.message;
+      failures.push({ path: `/records/${record._id}/${old.name}`, message: `${JSON.stringify(value)} ${reason ?? 'is not valid'}` });
+      continue;
+    }
+    const normalized = type.normalize ? type.normalize(candidate, next) : candidate;
+    if (JSON.stringify(normalized) !== JSON.stringify(value)) converted.push({ id: record._id, value: normalized });
+  }
+  if (failures.length > 0) {
+    throw new ConflictError(
+      'incompatible_values',
+      `${failures.length} record${failures.length === 1 ? ' has a value' : 's have values'} of '${old.name}' that would not fit the new definition` +
+        ` (${failures[0]!.message}). Correct or clear them first.`,
+      failures.slice(0, SAMPLE_SIZE),
+    );
+  }
+  for (const { id, value } of converted) await records.updateOne({ _id: id }, { $set: { [next.name]: value } });
+}
+
+async function refuseDuplicates(tx: Collections, after: CompiledObject, field: ResolvedField): Promise<void> {
+  const groups = await tx.collection(after.collection).aggregate<{ _id: unknown; count: number }>([
+    { $match: { [field.name]: { $ne: null } } },
+    { $group: { _id: `$${field.name}`, count: { $sum: 1 } } },
+    { $match: { count: { $gt: 1 } } },
+    { $limit: SAMPLE_SIZE },
+  ]);
+  if (groups.length === 0) return;
+  throw new ConflictError(
+    'duplicate_values',
+    `'${field.name}' cannot be made unique: records already share values (${groups.map((group) => `${JSON.stringify(group._id)} × ${group.count}`).join(', ')}).`,
+    groups.map((group) => ({ path: `/fields/${field.name}`, message: `${JSON.stringify(group._id)} is held by ${group.count} records` })),
+  );
+}
+
+/** Numbers existing records in creation order, and leaves the counter after the last. */
+async function numberExisting(
+  tx: Collections,
+  after: CompiledObject,
+  fieldName: string,
+  format: (n: number) => string,
+  startAt: number,
+): Promise<void> {
+  const records = tx.collection(after.collection);
+  const existing = await records.find({}, { sort: { _id: 1 }, projection: { _id: 1 } });
+  let n = startAt;
+  for (const record of existing) await records.updateOne({ _id: record._id }, { $set: { [fieldName]: format(n++) } });
+  await tx.collection<Doc & { value: number }>(COUNTERS).findOneAndUpdate(
+    { _id: counterId(after.name, fieldName) },
+    { $set: { value: n - 1 } },
+    { upsert: true },
+  );
+}
+
+export function counterId(objectName: string, fieldName: string): string {
+  return `${objectName}.${fieldName}`;
+}

@@ -1,0 +1,54 @@
+import { fieldTypeOf, type JsonSchema, type ResolvedField } from '../fields/index.js';
+import type { ResolvedObject } from './resolved-object.js';
+
+/** System fields every record carries besides its own; never writable from outside. */
+export const SYSTEM_FIELD_SCHEMAS: Record<string, JsonSchema> = {
+  _id: { type: 'string', description: 'The record id.' },
+  _version: { type: 'integer', description: 'Grows by one on every change; send it back in If-Match.' },
+  _owner: { type: 'string', description: 'The user who owns the record.' },
+  _createdAt: { type: 'string', format: 'date-time' },
+  _createdBy: { type: 'string' },
+  _updatedAt: { type: 'string', format: 'date-time' },
+  _updatedBy: { type: 'string' },
+};
+export const SYSTEM_FIELDS = Object.keys(SYSTEM_FIELD_SCHEMAS);
+
+function describeField(field: ResolvedField, schema: JsonSchema): JsonSchema {
+  return { ...schema, title: field.label.en, ...(field.helpText?.en ? { description: field.helpText.en } : {}) };
+}
+
+function writableFields(object: ResolvedObject): ResolvedField[] {
+  return object.fields.filter((field) => fieldTypeOf(field).writable);
+}
+
+/** What a create accepts: writable fields only, required ones required (defaults are applied first). */
+export function createSchema(object: ResolvedObject): JsonSchema {
+  const fields = writableFields(object);
+  const required = fields.filter((field) => field.required).map((field) => field.name);
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(fields.map((field) => [field.name, describeField(field, fieldTypeOf(field).valueSchema(field))])),
+    ...(required.length > 0 ? { required } : {}),
+  };
+}
+
+/** What a PATCH accepts: any subset of the writable fields; null clears a value. */
+export function patchSchema(object: ResolvedObject): JsonSchema {
+  const fields = writableFields(object);
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(fields.map((field) => [field.name, describeField(field, fieldTypeOf(field).valueSchema(field))])),
+  };
+}
+
+/** A record as the API returns it, system fields included. */
+export function readSchema(object: ResolvedObject): JsonSchema {
+  const properties: Record<string, JsonSchema> = { ...SYSTEM_FIELD_SCHEMAS };
+  for (const field of object.fields) {
+    const type = fieldTypeOf(field);
+    properties[field.name] = describeField(field, type.readSchema?.(field) ?? type.valueSchema(field));
+  }
+  return { type: 'object', properties, required: ['_id', '_version'] };
+}

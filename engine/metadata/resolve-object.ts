@@ -1,0 +1,72 @@
+import type { ErrorDetail } from '../errors/index.js';
+import { fieldTypes, type ResolvedField, type ResolvedFieldCommon } from '../fields/index.js';
+import type { FieldDefinitionOf, FieldTypeName } from '../fields/field-type.js';
+import { reservedNameProblem } from './api-names.js';
+import { resolveLabels } from './labels.js';
+import type { ResolvedObject } from './resolved-object.js';
+import type { Field, ObjectDefinition } from './schemas/generated/object.js';
+
+/**
+ * Turns an object as written (already valid against its JSON Schema) into its resolved shape, or
+ * lists every problem the schema cannot see: reserved or repeated names, lookups to objects that
+ * do not exist, unique flags on types that cannot be unique.
+ */
+export function resolveObject(
+  definition: ObjectDefinition,
+  knownObjects: ReadonlySet<string>,
+): { object: ResolvedObject; problems: ErrorDetail[] } {
+  const problems: ErrorDetail[] = [];
+  const reserved = reservedNameProblem(definition.name, '/name');
+  if (reserved) problems.push(reserved);
+
+  const fields: ResolvedField[] = [];
+  const fieldsByName = new Map<string, ResolvedField>();
+  (definition.fields ?? []).forEach((field, index) => {
+    const path = `/fields/${index}`;
+    if (fieldsByName.has(field.name)) {
+      problems.push({ path: `${path}/name`, message: `'${field.name}' is already the name of another field of ${definition.name}` });
+      return;
+    }
+    const reservedField = reservedNameProblem(field.name, `${path}/name`);
+    if (reservedField) problems.push(reservedField);
+    const resolved = resolveField(field);
+    if ((resolved.type === 'lookup' || resolved.type === 'masterdetail') && !knownObjects.has(resolved.target)) {
+      problems.push({ path: `${path}/target`, message: `there is no object named '${resolved.target}'; define it first` });
+    }
+    if (resolved.unique && !fieldTypes[resolved.type].sortable) {
+      problems.push({ path: `${path}/unique`, message: `a ${resolved.type} field cannot be unique` });
+    }
+    fields.push(resolved);
+    fieldsByName.set(resolved.name, resolved);
+  });
+
+  const object: ResolvedObject = {
+    name: definition.name,
+    label: resolveLabels(definition.label, definition.name),
+    pluralLabel: resolveLabels(definition.pluralLabel ?? definition.label, definition.name),
+    ...(definition.description === undefined ? {} : { description: definition.description }),
+    fields,
+    fieldsByName,
+  };
+  return { object, problems };
+}
+
+export function resolveField(field: Field): ResolvedField {
+  const common: ResolvedFieldCommon = {
+    name: field.name,
+    label: resolveLabels(field.label, field.name),
+    ...(field.helpText === undefined ? {} : { helpText: field.helpText }),
+    ...(field.description === undefined ? {} : { description: field.description }),
+    required: field.required ?? false,
+    unique: field.unique ?? false,
+    ...(field.default === undefined ? {} : { default: field.default }),
+  };
+  return resolveTyped(field.type, field, common);
+}
+
+function resolveTyped<K extends FieldTypeName>(type: K, field: Field, common: ResolvedFieldCommon): ResolvedField {
+  const fieldType = fieldTypes[type] as unknown as {
+    resolve(definition: FieldDefinitionOf<K>, common: ResolvedFieldCommon): ResolvedField;
+  };
+  return fieldType.resolve(field as FieldDefinitionOf<K>, common);
+}

@@ -1,0 +1,298 @@
+/* Generated from object.schema.json by generate-types.ts: edit the schema, then run npm run gen:types. */
+
+/**
+ * A field of an object; its type decides which other properties apply.
+ *
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "Field".
+ */
+export type Field =
+  | TextField
+  | LongTextField
+  | NumberField
+  | CurrencyField
+  | PercentField
+  | DateField
+  | DateTimeField
+  | BooleanField
+  | PicklistField
+  | MultiPicklistField
+  | EmailField
+  | PhoneField
+  | UrlField
+  | LookupField
+  | MasterDetailField
+  | AutoNumberField
+  | JsonField;
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "TextField".
+ */
+export type TextField = FieldCommon & {
+  type: 'text';
+  /**
+   * Default 255.
+   */
+  maxLength?: number;
+};
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "LongTextField".
+ */
+export type LongTextField = FieldCommon & {
+  type: 'longtext';
+  /**
+   * Default 32768.
+   */
+  maxLength?: number;
+};
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "NumberField".
+ */
+export type NumberField = FieldCommon &
+  Precision & {
+    type: 'number';
+  };
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "CurrencyField".
+ */
+export type CurrencyField = FieldCommon &
+  Precision & {
+    type: 'currency';
+    /**
+     * ISO 4217 code of the amounts. Default: the tenant's corporate currency.
+     */
+    currency?: string;
+  };
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "PercentField".
+ */
+export type PercentField = FieldCommon &
+  Precision & {
+    type: 'percent';
+  };
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "DateField".
+ */
+export type DateField = FieldCommon & {
+  type: 'date';
+};
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "DateTimeField".
+ */
+export type DateTimeField = FieldCommon & {
+  type: 'datetime';
+};
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "BooleanField".
+ */
+export type BooleanField = FieldCommon & {
+  type: 'boolean';
+};
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "PicklistField".
+ */
+export type PicklistField = FieldCommon &
+  Picklist & {
+    type: 'picklist';
+  };
+/**
+ * A choice: a bare value, or the value with its labels and whether it may still be chosen.
+ *
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "PicklistValue".
+ */
+export type PicklistValue =
+  | string
+  | {
+      value: string;
+      label?: LocalizedText;
+      /**
+       * An inactive value stays on old records but cannot be chosen again. Default true.
+       */
+      active?: boolean;
+    };
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "MultiPicklistField".
+ */
+export type MultiPicklistField = FieldCommon &
+  Picklist & {
+    type: 'multipicklist';
+    /**
+     * How many values may be chosen at most. Default: all of them.
+     */
+    maxSelected?: number;
+  };
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "EmailField".
+ */
+export type EmailField = FieldCommon & {
+  type: 'email';
+};
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "PhoneField".
+ */
+export type PhoneField = FieldCommon & {
+  type: 'phone';
+};
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "UrlField".
+ */
+export type UrlField = FieldCommon & {
+  type: 'url';
+};
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "LookupField".
+ */
+export type LookupField = FieldCommon & {
+  type: 'lookup';
+  /**
+   * API name of the object the field points at.
+   */
+  target: string;
+};
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "MasterDetailField".
+ */
+export type MasterDetailField = FieldCommon & {
+  type: 'masterdetail';
+  /**
+   * API name of the master object. A detail record always has a master.
+   */
+  target: string;
+};
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "AutoNumberField".
+ */
+export type AutoNumberField = FieldCommon & {
+  type: 'autonumber';
+  /**
+   * The pattern of the numbers, with {0000} where the zero-padded counter goes, e.g. PO-{0000}.
+   */
+  format: string;
+  /**
+   * The first number given. Default 1.
+   */
+  startAt?: number;
+};
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "JsonField".
+ */
+export type JsonField = FieldCommon & {
+  type: 'json';
+};
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "ApiName".
+ */
+export type ApiName = string;
+
+/**
+ * A business object (a DocType, a custom object): its API name, labels and fields. Holds only what differs from the defaults.
+ */
+export interface ObjectDefinition {
+  /**
+   * API name: lower case letters, digits and underscores, starting with a letter. Never changes once records exist.
+   */
+  name: string;
+  label?: LocalizedText;
+  pluralLabel?: LocalizedText;
+  /**
+   * A note for admins on what the object is for.
+   */
+  description?: string;
+  /**
+   * The fields, in their default order.
+   *
+   * @maxItems 500
+   */
+  fields?: Field[];
+}
+/**
+ * A text in each supported language; the engine falls back to English, then to the API name.
+ *
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "LocalizedText".
+ */
+export interface LocalizedText {
+  en?: string;
+  'zh-CN'?: string;
+}
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "FieldCommon".
+ */
+export interface FieldCommon {
+  /**
+   * API name of the field, unique in its object. Never changes once records exist.
+   */
+  name: string;
+  label?: LocalizedText;
+  helpText?: LocalizedText;
+  /**
+   * A note for admins.
+   */
+  description?: string;
+  /**
+   * A record cannot be saved without a value. Default false.
+   */
+  required?: boolean;
+  /**
+   * No two records may share a value. Default false.
+   */
+  unique?: boolean;
+  /**
+   * The value a new record gets when the client sends none. Must be a valid value of the field.
+   */
+  default?: unknown;
+}
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "Precision".
+ */
+export interface Precision {
+  /**
+   * Total number of digits. Default 18.
+   */
+  precision?: number;
+  /**
+   * Digits after the decimal point. Default 0 for number, 2 for currency and percent.
+   */
+  scale?: number;
+  /**
+   * The smallest value accepted.
+   */
+  min?: number;
+  /**
+   * The largest value accepted.
+   */
+  max?: number;
+}
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "Picklist".
+ */
+export interface Picklist {
+  /**
+   * The choices, in display order.
+   *
+   * @minItems 1
+   * @maxItems 1000
+   */
+  values: [PicklistValue, ...PicklistValue[]];
+}

@@ -1,0 +1,47 @@
+import { newId } from '../store/new-id.js';
+import type { OperationContext } from '../tenancy/index.js';
+import { assignAutoNumbers } from './assign-auto-numbers.js';
+import { checkReferences } from './check-references.js';
+import { applyDefaults } from './defaults.js';
+import { explainDuplicate } from './duplicate-values.js';
+import { presentRecord, type RecordView, type StoredRecord } from './record.js';
+import { recordObject } from './record-object.js';
+import { normalizeValues, validateValues } from './validate-values.js';
+import { writableInput } from './writable-input.js';
+
+/** The write path of a new record, stage by stage; nothing is stored unless every stage passes. */
+export async function createRecord(ctx: OperationContext, objectName: string, body: unknown): Promise<RecordView> {
+  // the object, from the snapshot the request started with
+  const object = recordObject(ctx, objectName);
+  // what a client may write: no system fields, no computed fields
+  const input = writableInput(object, body);
+  // defaults for what the client left out
+  const values = applyDefaults(object, input.values);
+  // JSON Schema validation: every problem at once, each with its path
+  validateValues(object, object.validateCreate, values);
+  const normalized = normalizeValues(object, values);
+
+  const now = new Date().toISOString();
+  const record: StoredRecord = {
+    ...normalized,
+    _id: newId(),
+    _version: 1,
+    _owner: ctx.principal.userId,
+    _createdAt: now,
+    _createdBy: ctx.principal.userId,
+    _updatedAt: now,
+    _updatedBy: ctx.principal.userId,
+  };
+  // one unit of work: references checked, auto-numbers drawn, the record stored
+  try {
+    await ctx.tenant.store.unitOfWork(async (tx) => {
+      await checkReferences(tx, ctx.snapshot, object, normalized);
+      await assignAutoNumbers(tx, object, record);
+      await tx.collection<StoredRecord>(object.collection).insertOne(record);
+    });
+  } catch (error) {
+    throw explainDuplicate(error, object, record);
+  }
+  // the response: the record as stored
+  return presentRecord(record);
+}

@@ -1,0 +1,63 @@
+import { ValidationError } from '../errors/index.js';
+import type { Doc, Filter, SortSpec } from '../store/port.js';
+
+interface CursorState {
+  /** The sort the cursor was made for: a cursor only continues its own query. */
+  s: string;
+  /** The sort values of the last record of the page, in sort order. */
+  v: unknown[];
+}
+
+/** An opaque token for the page after `last`, under `sort`. */
+export function encodeCursor(sort: SortSpec, last: Doc): string {
+  const state: CursorState = { s: sortKey(sort), v: Object.keys(sort).map((key) => last[key] ?? null) };
+  return Buffer.from(JSON.stringify(state)).toString('base64url');
+}
+
+/**
+ * The keyset condition for the records after the cursor's position: for sort keys k1..kn, the
+ * records equal on k1..k(i-1) and after the position on ki, for some i. Nulls sort first
+ * ascending and last descending, as both stores order them.
+ */
+export function cursorFilter(sort: SortSpec, cursor: string): Filter {
+  const state = decode(cursor);
+  const keys = Object.keys(sort);
+  if (state.s !== sortKey(sort) || state.v.length !== keys.length) {
+    throw new ValidationError([{ path: '/cursor', message: 'belongs to another sort order; start again without a cursor' }]);
+  }
+  const branches: Filter[] = [];
+  keys.forEach((key, i) => {
+    const after = afterCondition(key, state.v[i], sort[key]!);
+    if (!after) return;
+    const equal = keys.slice(0, i).map((previous, j) => ({ [previous]: state.v[j] ?? null }));
+    branches.push(equal.length === 0 ? after : { $and: [...equal, after] });
+  });
+  return branches.length === 0 ? { _id: { $in: [] } } : { $or: branches };
+}
+
+function afterCondition(key: string, value: unknown, direction: 1 | -1): Filter | undefined {
+  if (value === null || value === undefined) {
+    // Ascending, nulls come first: everything non-null is after. Descending, nulls come last: nothing is.
+    return direction === 1 ? { [key]: { $ne: null } } : undefined;
+  }
+  return direction === 1 ? { [key]: { $gt: value } } : { $or: [{ [key]: { $lt: value } }, { [key]: null }] };
+}
+
+function sortKey(sort: SortSpec): string {
+  return Object.entries(sort).map(([key, direction]) => `${direction === -1 ? '-' : ''}${key}`).join(',');
+}
+
+function decode(cursor: string): CursorState {
+  try {
+    const state = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorState;
+    // The token comes back from the client: only plain values may reach the store filter.
+    if (typeof state.s === 'string' && Array.isArray(state.v) && state.v.every(isPlainValue)) return state;
+  } catch {
+    // fall through to the client error below
+  }
+  throw new ValidationError([{ path: '/cursor', message: 'is not a cursor this API gave out' }]);
+}
+
+function isPlainValue(value: unknown): boolean {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}

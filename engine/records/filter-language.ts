@@ -1,0 +1,164 @@
+import type { ValidateFunction } from 'ajv';
+import { ValidationError, type ErrorDetail } from '../errors/index.js';
+import { fieldTypeOf, type FilterOperator } from '../fields/index.js';
+import type { CompiledObject } from '../metadata/compiled-object.js';
+import { createAjv } from '../metadata/create-ajv.js';
+import { readableErrors } from '../metadata/readable-errors.js';
+import type { Filter } from '../store/port.js';
+import { SYSTEM_FIELD_RULES } from './system-field-filters.js';
+
+const ALL_OPERATORS: readonly FilterOperator[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'contains', 'startsWith', 'isNull'];
+const MAX_DEPTH = 6;
+const MAX_LIST = 500;
+const systemAjv = createAjv();
+const systemValidators = new Map(Object.entries(SYSTEM_FIELD_RULES).map(([name, rule]) => [name, systemAjv.compile(rule.schema)]));
+
+/**
+ * The API's filter language, compiled to a store filter. Nothing of the input reaches the store
+ * unchecked: keys must be fields of the object (or `and` / `or`), operators must be allowed for
+ * the field's type, operands must be valid values of the field. A `$` key anywhere is refused,
+ * so `$where`, `$function`, `$expr` and their kin cannot come from a client.
+ */
+export function compileFilter(object: CompiledObject, input: unknown): Filter {
+  const problems: ErrorDetail[] = [];
+  const filter = compileNode(object, input, '/filter', 0, problems);
+  if (problems.length > 0) throw new ValidationError(problems);
+  return filter;
+}
+
+function compileNode(object: CompiledObject, node: unknown, path: string, depth: number, problems: ErrorDetail[]): Filter {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) {
+    problems.push({ path, message: 'must be an object of conditions, like {"amount": {"gte": 100}}' });
+    return {};
+  }
+  if (depth > MAX_DEPTH) {
+    problems.push({ path, message: `nests and/or more than ${MAX_DEPTH} levels deep` });
+    return {};
+  }
+  const parts: Filter[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    const at = `${path}/${key}`;
+    if (key === 'and' || key === 'or') {
+      if (!Array.isArray(value) || value.length === 0) {
+        problems.push({ path: at, message: 'must be a non-empty list of conditions' });
+        continue;
+      }
+      parts.push({ [`$${key}`]: value.map((child, i) => compileNode(object, child, `${at}/${i}`, depth + 1, problems)) });
+    } else if (key.startsWith('$')) {
+      problems.push({ path: at, message: `'${key}' is not allowed: use the filter operators ${ALL_OPERATORS.join(', ')}` });
+    } else {
+      const condition = compileField(object, key, value, at, problems);
+      if (condition) parts.push(condition);
+    }
+  }
+  if (parts.length === 0) return {};
+  return parts.length === 1 ? parts[0]! : { $and: parts };
+}
+
+interface FieldRule {
+  operators: readonly FilterOperator[];
+  validate: ValidateFunction;
+  normalize: (value: unknown) => unknown;
+  /** Multi-select values are lists; their operands are single values of the list. */
+  elementwise: boolean;
+}
+
+function fieldRule(object: CompiledObject, name: string): FieldRule | undefined {
+  const system = SYSTEM_FIELD_RULES[name];
+  if (system) return { operators: system.operators, validate: systemValidators.get(name)!, normalize: (v) => v, elementwise: false };
+  const field = object.field(name);
+  if (!field) return undefined;
+  const type = fieldTypeOf(field);
+  const validate = object.valueValidator(field, 'stored');
+  const elementwise = field.type === 'multipicklist';
+  return {
+    operators: type.operators,
+    validate: elementwise ? wrapElement(validate) : validate,
+    normalize: (value) => (type.normalize && !elementwise ? type.normalize(value, field) : value),
+    elementwise,
+  };
+}
+
+function wrapElement(validate: ValidateFunction): ValidateFunction {
+  const wrapped = ((value: unknown) => {
+    const ok = validate([value]);
+    wrapped.errors = validate.errors?.map((error) => ({ ...error, instancePath: error.instancePath.replace(/^\/0/, '') }));
+    return ok;
+  }) as ValidateFunction;
+  return wrapped;
+}
+
+function compileField(object: CompiledObject, name: string, value: unknown, path: string, problems: ErrorDetail[]): Filter | undefined {
+  const rule = fieldRule(object, name);
+  if (!rule) {
+    problems.push({ path, message: `is not a field of ${object.name}` });
+    return undefined;
+  }
+  const conditions =
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [['eq', value] as const];
+  const mongo: Record<string, unknown> = {};
+  for (const [operator, operand] of conditions) {
+    const at = conditions.length === 1 && operator === 'eq' && !(value !== null && typeof value === 'object') ? path : `${path}/${operator}`;
+    if (!ALL_OPERATORS.includes(operator as FilterOperator)) {
+      problems.push({ path: at, message: `'${operator}' is not a filter operator; use one of ${ALL_OPERATORS.join(', ')}` });
+      continue;
+    }
+    if (!rule.operators.includes(operator as FilterOperator)) {
+      problems.push({ path: at, message: `'${operator}' cannot be used on ${name}; it allows ${rule.operators.join(', ')}` });
+      continue;
+    }
+    const compiled = compileOperator(operator as FilterOperator, operand, rule, at, problems);
+    if (compiled) Object.assign(mongo, compiled);
+  }
+  if (Object.keys(mongo).length === 0) return undefined;
+  return { [name]: mongo };
+}
+
+function compileOperator(
+  operator: FilterOperator,
+  operand: unknown,
+  rule: FieldRule,
+  path: string,
+  problems: ErrorDetail[],
+): Record<string, unknown> | undefined {
+  const value = (candidate: unknown, at: string): unknown => {
+    if (rule.validate(candidate)) return rule.normalize(candidate);
+    for (const detail of readableErrors(rule.validate.errors ?? [], { unknownProperty: 'is not allowed' })) {
+      problems.push({ path: `${at}${detail.path}`, message: detail.message });
+    }
+    return undefined;
+  };
+  switch (operator) {
+    case 'isNull':
+      if (typeof operand !== 'boolean') {
+        problems.push({ path, message: 'must be true or false' });
+        return undefined;
+      }
+      return operand ? { $eq: null } : { $ne: null };
+    case 'contains':
+    case 'startsWith': {
+      if (typeof operand !== 'string' || operand.length === 0 || operand.length > 255) {
+        problems.push({ path, message: 'must be text of 1 to 255 characters' });
+        return undefined;
+      }
+      const escaped = operand.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return { $regex: operator === 'startsWith' ? `^${escaped}` : escaped, $options: 'i' };
+    }
+    case 'in':
+    case 'nin': {
+      if (!Array.isArray(operand) || operand.length === 0 || operand.length > MAX_LIST) {
+        problems.push({ path, message: `must be a list of 1 to ${MAX_LIST} values` });
+        return undefined;
+      }
+      const before = problems.length;
+      const values = operand.map((item, i) => value(item, `${path}/${i}`));
+      return problems.length === before ? { [`$${operator}`]: values } : undefined;
+    }
+    default: {
+      if (operand === null && (operator === 'eq' || operator === 'ne')) return { [`$${operator}`]: null };
+      const before = problems.length;
+      const single = value(operand, path);
+      return problems.length === before ? { [`$${operator}`]: single } : undefined;
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import type { OperationContext } from '../tenancy/index.js';
+import { parseSelection } from './list-query.js';
+import { presentRecord, type RecordView } from './record.js';
+import { recordNotFound, recordObject } from './record-object.js';
+
+export async function getRecord(ctx: OperationContext, objectName: string, id: string, fields?: string): Promise<RecordView> {
+  const object = recordObject(ctx, objectName);
+  const selection = parseSelection(object, fields);
+  const record = await ctx.tenant.store.collection(object.collection).findOne({ _id: id });
+  if (!record) throw recordNotFound(object, id);
+  return presentRecord(record, selection);
+}

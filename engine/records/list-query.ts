@@ -1,0 +1,72 @@
+import { ValidationError, type ErrorDetail } from '../errors/index.js';
+import { fieldTypeOf } from '../fields/index.js';
+import type { CompiledObject } from '../metadata/compiled-object.js';
+import type { SortSpec } from '../store/port.js';
+import { SYSTEM_FIELD_RULES } from './system-field-filters.js';
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 200;
+const MAX_SORT_KEYS = 5;
+
+/**
+ * `sort=-amount,title` → { amount: -1, title: 1, _id: 1 }. The trailing _id makes the order total,
+ * which the cursor needs to continue exactly where a page ended.
+ */
+export function parseSort(object: CompiledObject, input: string | undefined): SortSpec {
+  const sort: SortSpec = {};
+  const problems: ErrorDetail[] = [];
+  const keys = (input ?? '').split(',').map((key) => key.trim()).filter(Boolean);
+  if (keys.length > MAX_SORT_KEYS) problems.push({ path: '/sort', message: `may name at most ${MAX_SORT_KEYS} fields` });
+  for (const key of keys) {
+    const descending = key.startsWith('-');
+    const name = descending || key.startsWith('+') ? key.slice(1) : key;
+    const field = object.field(name);
+    if (!field && !SYSTEM_FIELD_RULES[name]) {
+      problems.push({ path: '/sort', message: `'${name}' is not a field of ${object.name}` });
+    } else if (field && !fieldTypeOf(field).sortable) {
+      problems.push({ path: '/sort', message: `'${name}' is a ${field.type} field and cannot be sorted by` });
+    } else if (name in sort) {
+      problems.push({ path: '/sort', message: `'${name}' is named twice` });
+    } else {
+      sort[name] = descending ? -1 : 1;
+    }
+  }
+  if (problems.length > 0) throw new ValidationError(problems);
+  if (!('_id' in sort)) sort._id = 1;
+  return sort;
+}
+
+/** `fields=title,amount` → the set of fields to return (id and version always come too). */
+export function parseSelection(object: CompiledObject, input: string | undefined): Set<string> | undefined {
+  if (input === undefined || input.trim() === '') return undefined;
+  const names = input.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !object.field(name) && !SYSTEM_FIELD_RULES[name]);
+  if (unknown.length > 0) {
+    throw new ValidationError(unknown.map((name) => ({ path: '/fields', message: `'${name}' is not a field of ${object.name}` })));
+  }
+  return new Set(names);
+}
+
+export function parseLimit(input: string | undefined): number {
+  if (input === undefined || input === '') return DEFAULT_LIMIT;
+  const limit = Number(input);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new ValidationError([{ path: '/limit', message: `must be a whole number from 1 to ${MAX_LIMIT}, got '${input}'` }]);
+  }
+  return limit;
+}
+
+export function parseFlag(name: string, input: string | undefined): boolean {
+  if (input === undefined || input === '' || input === 'false') return false;
+  if (input === 'true') return true;
+  throw new ValidationError([{ path: `/${name}`, message: `must be true or false, got '${input}'` }]);
+}
+
+export function parseFilterParameter(input: string | undefined): unknown {
+  if (input === undefined || input.trim() === '') return undefined;
+  try {
+    return JSON.parse(input) as unknown;
+  } catch {
+    throw new ValidationError([{ path: '/filter', message: 'must be JSON, like {"amount":{"gte":10000}}' }]);
+  }
+}

@@ -1,0 +1,55 @@
+import type { Filter, Projection } from '../store/port.js';
+import type { OperationContext } from '../tenancy/index.js';
+import { cursorFilter, encodeCursor } from './cursor.js';
+import { compileFilter } from './filter-language.js';
+import { presentRecord, type RecordView } from './record.js';
+import { recordObject } from './record-object.js';
+import { DEFAULT_LIMIT, parseSelection, parseSort } from './list-query.js';
+
+export interface ListRequest {
+  /** The filter in the API's language, already parsed from JSON. */
+  filter?: unknown;
+  /** Sort, e.g. "-amount,title". */
+  sort?: string;
+  /** Fields to return, e.g. "title,amount"; all when undefined. */
+  fields?: string;
+  /** Page size, 1 to 200; 50 when undefined. */
+  limit?: number;
+  cursor?: string;
+  /** Count every match too (a second pass over the matches). */
+  total?: boolean;
+}
+
+export interface ListResponse {
+  records: RecordView[];
+  /** The cursor of the next page, or null on the last one. */
+  next: string | null;
+  total: number | null;
+}
+
+export async function listRecords(ctx: OperationContext, objectName: string, request: ListRequest): Promise<ListResponse> {
+  // the object, from the snapshot the request started with
+  const object = recordObject(ctx, objectName);
+  // the client's filter, checked and compiled; the cursor's position on top of it
+  const filter: Filter = request.filter === undefined ? {} : compileFilter(object, request.filter);
+  const sort = parseSort(object, request.sort);
+  const fields = parseSelection(object, request.fields);
+  const limit = request.limit ?? DEFAULT_LIMIT;
+  const paged = request.cursor ? { $and: [filter, cursorFilter(sort, request.cursor)] } : filter;
+  // one page plus one record, to know whether another page follows
+  const records = ctx.tenant.store.collection(object.collection);
+  const projection = projectionFor(fields, Object.keys(sort));
+  const found = await records.find(paged, { sort, limit: limit + 1, ...(projection ? { projection } : {}) });
+  const page = found.slice(0, limit);
+  const next = found.length > limit ? encodeCursor(sort, page[page.length - 1]!) : null;
+  const total = request.total === true ? await records.count(filter) : null;
+  return { records: page.map((record) => presentRecord(record, fields)), next, total };
+}
+
+/** The selected fields plus the sort keys, which the cursor needs even when they are not shown. */
+function projectionFor(fields: ReadonlySet<string> | undefined, sortKeys: string[]): Projection | undefined {
+  if (!fields) return undefined;
+  const projection: Projection = { _id: 1, _version: 1 };
+  for (const name of [...fields, ...sortKeys]) projection[name] = 1;
+  return projection;
+}

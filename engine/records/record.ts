@@ -1,0 +1,23 @@
+import type { Doc } from '../store/port.js';
+
+/** A stored record: the object's own fields beside the system fields every record carries. */
+export interface StoredRecord extends Doc {
+  _version: number;
+  _owner: string;
+  _createdAt: string;
+  _createdBy: string;
+  _updatedAt: string;
+  _updatedBy: string;
+}
+
+/** A record as the API returns it: a plain copy, never the stored object itself. */
+export type RecordView = Record<string, unknown> & { _id: string; _version: number };
+
+/** Copies a stored record for a response, keeping only the requested fields when a selection was made. */
+export function presentRecord(record: Doc, selection?: ReadonlySet<string>): RecordView {
+  const view: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (!selection || selection.has(key) || key === '_id' || key === '_version') view[key] = value;
+  }
+  return view as RecordView;
+}

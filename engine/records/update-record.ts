@@ -1,0 +1,61 @@
+import { ValidationError, StaleVersionError } from '../errors/index.js';
+import type { Update } from '../store/port.js';
+import type { OperationContext } from '../tenancy/index.js';
+import { checkReferences } from './check-references.js';
+import { explainDuplicate } from './duplicate-values.js';
+import { checkVersion } from './expected-version.js';
+import { presentRecord, type RecordView, type StoredRecord } from './record.js';
+import { recordNotFound, recordObject } from './record-object.js';
+import { normalizeValues, validateValues } from './validate-values.js';
+import { writableInput } from './writable-input.js';
+
+/** The write path of a change to a record (PATCH: only the sent fields change; null clears one). */
+export async function updateRecord(
+  ctx: OperationContext,
+  objectName: string,
+  id: string,
+  body: unknown,
+  expectedVersion?: number,
+): Promise<RecordView> {
+  // the object, from the snapshot the request started with
+  const object = recordObject(ctx, objectName);
+  // what a client may write; a required field cannot be cleared
+  const input = writableInput(object, body);
+  const clearingRequired = input.cleared
+    .filter((name) => object.field(name)?.required)
+    .map((name) => ({ path: `/${name}`, message: 'is required and cannot be cleared' }));
+  // JSON Schema validation of the sent values, every problem at once
+  validateValues(object, object.validatePatch, input.values, clearingRequired);
+  const values = normalizeValues(object, input.values);
+  const unknownCleared = input.cleared.filter((name) => !object.field(name));
+  if (unknownCleared.length > 0) {
+    throw new ValidationError(unknownCleared.map((name) => ({ path: `/${name}`, message: `is not a field of ${object.name}` })));
+  }
+
+  // one unit of work: the current version checked, references checked, the change stored
+  try {
+    const updated = await ctx.tenant.store.unitOfWork(async (tx) => {
+      const records = tx.collection<StoredRecord>(object.collection);
+      const current = await records.findOne({ _id: id });
+      if (!current) throw recordNotFound(object, id);
+      checkVersion(expectedVersion, current._version);
+      const changed = Object.entries(values).filter(([name, value]) => JSON.stringify(current[name]) !== JSON.stringify(value));
+      const cleared = input.cleared.filter((name) => current[name] !== undefined);
+      if (changed.length === 0 && cleared.length === 0) return current;
+      await checkReferences(tx, ctx.snapshot, object, Object.fromEntries(changed));
+      const update: Update = {
+        $set: { ...Object.fromEntries(changed), _updatedAt: new Date().toISOString(), _updatedBy: ctx.principal.userId },
+        $inc: { _version: 1 },
+        ...(cleared.length > 0 ? { $unset: Object.fromEntries(cleared.map((name) => [name, ''] as const)) } : {}),
+      };
+      // The version in the filter makes the write conditional even where units of work overlap.
+      const after = await records.findOneAndUpdate({ _id: id, _version: current._version }, update);
+      if (!after) throw new StaleVersionError(current._version, current._version + 1);
+      return after;
+    });
+    // the response: the record as stored now
+    return presentRecord(updated);
+  } catch (error) {
+    throw explainDuplicate(error, object, values);
+  }
+}

@@ -1,0 +1,38 @@
+import { ValidationError, type ErrorDetail } from '../errors/index.js';
+import { fieldTypeOf } from '../fields/index.js';
+import type { CompiledObject } from '../metadata/compiled-object.js';
+
+export interface WritableInput {
+  /** Values to set, nulls removed. */
+  values: Record<string, unknown>;
+  /** Fields the client cleared with null (only meaningful for updates). */
+  cleared: string[];
+}
+
+/**
+ * Splits a request body into values and clearances, refusing what a client may never write:
+ * anything but a JSON object, system fields, and fields the engine computes. Unknown fields are
+ * left for schema validation, which names them.
+ */
+export function writableInput(object: CompiledObject, body: unknown): WritableInput {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new ValidationError([{ path: '', message: `must be a JSON object with the fields of ${object.name}` }]);
+  }
+  const problems: ErrorDetail[] = [];
+  const values: Record<string, unknown> = {};
+  const cleared: string[] = [];
+  for (const [name, value] of Object.entries(body)) {
+    const field = object.field(name);
+    if (name.startsWith('_')) {
+      problems.push({ path: `/${name}`, message: 'is a system field: the platform sets it, a client cannot' });
+    } else if (field && !fieldTypeOf(field).writable) {
+      problems.push({ path: `/${name}`, message: `is computed by the platform (${field.type}) and cannot be set` });
+    } else if (value === null) {
+      cleared.push(name);
+    } else {
+      values[name] = value;
+    }
+  }
+  if (problems.length > 0) throw new ValidationError(problems);
+  return { values, cleared };
+}

@@ -1,0 +1,46 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EngineConfig } from './config.js';
+import { createApp } from './http/create-app.js';
+import { EmbeddedStoreProvider } from './store/embedded/index.js';
+import { MongoStoreProvider } from './store/mongodb/index.js';
+import type { StoreProvider } from './store/port.js';
+import { DEFAULT_TENANT, Platform } from './tenancy/index.js';
+
+export interface RunningEngine {
+  platform: Platform;
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** How often an engine on a shared store looks for metadata changes made by other instances. */
+const METADATA_POLL_MS = 1000;
+
+/** Opens the store, loads the default tenant's metadata and listens: used by main and by tests alike. */
+export async function startEngine(config: EngineConfig): Promise<RunningEngine> {
+  const provider: StoreProvider = config.mongodbUri
+    ? await MongoStoreProvider.connect(config.mongodbUri)
+    : new EmbeddedStoreProvider(config.dataDir, config.durability);
+  const platform = new Platform(provider);
+  await platform.tenant(DEFAULT_TENANT);
+  const app = createApp(platform);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.port, config.host, () => resolve(listening));
+    listening.once('error', reject);
+  });
+  const poll = provider.kind === 'mongodb' ? setInterval(() => void platform.refreshAll().catch(console.error), METADATA_POLL_MS) : undefined;
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  return {
+    platform,
+    server,
+    url: `http://${host}:${port}`,
+    async stop() {
+      if (poll) clearInterval(poll);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await platform.close();
+    },
+  };
+}

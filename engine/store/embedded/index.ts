@@ -1,0 +1,2 @@
+export { EmbeddedStoreProvider } from './embedded-store-provider.js';
+export type { Durability } from './sqlite-file.js';

@@ -1,0 +1,58 @@
+import type { Doc, IndexSpec } from '../port.js';
+import { DuplicateKeyError } from '../duplicate-key-error.js';
+import { UniqueIndex } from './unique-index.js';
+
+/** The committed state of one collection, held in memory; SQLite holds the same, durably. */
+export class MemoryCollection {
+  readonly name: string;
+  readonly docs = new Map<string, Doc>();
+  private uniques: UniqueIndex[] = [];
+  private specs: IndexSpec[] = [];
+
+  constructor(name: string, docs: Doc[], specs: IndexSpec[]) {
+    this.name = name;
+    for (const doc of docs) this.docs.set(doc._id, deepFreeze(doc));
+    this.setIndexes(specs);
+  }
+
+  get indexes(): IndexSpec[] {
+    return this.specs;
+  }
+
+  get uniqueIndexes(): readonly UniqueIndex[] {
+    return this.uniques;
+  }
+
+  /** Rebuilds the unique indexes; refuses (and keeps the old ones) when the data already has duplicates. */
+  setIndexes(specs: IndexSpec[]): void {
+    const uniques = specs.filter((spec) => spec.unique).map((spec) => new UniqueIndex(spec));
+    for (const index of uniques) {
+      for (const doc of this.docs.values()) {
+        const key = index.keyOf(doc);
+        if (key !== undefined && index.ownerOf(key) !== undefined) {
+          throw new DuplicateKeyError(this.name, index.spec.name, index.keys);
+        }
+        index.replace(null, doc);
+      }
+    }
+    this.uniques = uniques;
+    this.specs = specs;
+  }
+
+  /** Applies a committed change to the documents and to every unique index. */
+  apply(id: string, doc: Doc | null): void {
+    const before = this.docs.get(id);
+    for (const index of this.uniques) index.replace(before, doc);
+    if (doc) this.docs.set(id, deepFreeze(doc));
+    else this.docs.delete(id);
+  }
+}
+
+/** Stored documents are frozen so that no caller can change committed state by accident. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}

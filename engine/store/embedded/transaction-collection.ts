@@ -1,0 +1,160 @@
+import { Aggregator, Query } from 'mingo';
+import { isDeepStrictEqual } from 'node:util';
+import type { Collection, Doc, Filter, FindOneAndUpdateOptions, FindOptions, Pipeline, Update, UpdateResult } from '../port.js';
+import { DuplicateKeyError } from '../duplicate-key-error.js';
+import { applyUpdate, upsertSeed } from './apply-update.js';
+import { deepFreeze, type MemoryCollection } from './memory-collection.js';
+import { newId } from '../new-id.js';
+
+/** The writes of one unit of work, per collection: a document, or null where it was deleted. */
+export type Overlay = Map<string, Map<string, Doc | null>>;
+
+/**
+ * A collection as one unit of work sees it: committed documents with the unit's own writes laid
+ * over them. Writes only touch the overlay; the store commits it to SQLite and memory at the end.
+ */
+export class TransactionCollection<T extends Doc> implements Collection<T> {
+  constructor(
+    readonly name: string,
+    private readonly base: MemoryCollection,
+    private readonly overlay: Overlay,
+  ) {}
+
+  private get changes(): Map<string, Doc | null> {
+    let changes = this.overlay.get(this.name);
+    if (!changes) this.overlay.set(this.name, (changes = new Map()));
+    return changes;
+  }
+
+  private current(id: string): Doc | undefined {
+    const changes = this.overlay.get(this.name);
+    if (changes?.has(id)) return changes.get(id) ?? undefined;
+    return this.base.docs.get(id);
+  }
+
+  /** The documents this unit sees; an `_id` equality is answered without a scan. */
+  private *visible(filter: Filter): Generator<Doc> {
+    const id = filter._id;
+    if (typeof id === 'string') {
+      const doc = this.current(id);
+      if (doc) yield doc;
+      return;
+    }
+    const changes = this.overlay.get(this.name);
+    for (const doc of this.base.docs.values()) {
+      if (!changes?.has(doc._id)) yield doc;
+    }
+    if (changes) for (const doc of changes.values()) if (doc) yield doc;
+  }
+
+  private matches(filter: Filter, options: FindOptions = {}): Doc[] {
+    const cursor = new Query(filter, {}).find<Doc>(this.visible(filter), options.projection ?? {});
+    if (options.sort && Object.keys(options.sort).length > 0) cursor.sort(options.sort);
+    if (options.skip) cursor.skip(options.skip);
+    if (options.limit) cursor.limit(options.limit);
+    return cursor.all();
+  }
+
+  async find(filter: Filter, options?: FindOptions): Promise<T[]> {
+    return this.matches(filter, options) as T[];
+  }
+
+  async findOne(filter: Filter, options?: Omit<FindOptions, 'limit' | 'skip'>): Promise<T | null> {
+    return (this.matches(filter, { ...options, limit: 1 })[0] as T | undefined) ?? null;
+  }
+
+  async count(filter: Filter): Promise<number> {
+    if (Object.keys(filter).length === 0 && !this.overlay.get(this.name)?.size) return this.base.docs.size;
+    const query = new Query(filter, {});
+    let count = 0;
+    for (const doc of this.visible(filter)) if (query.test(doc)) count++;
+    return count;
+  }
+
+  async aggregate<R>(pipeline: Pipeline): Promise<R[]> {
+    return new Aggregator(pipeline, {}).run([...this.visible({})]) as R[];
+  }
+
+  async insertOne(doc: T): Promise<void> {
+    if (this.current(doc._id)) throw new DuplicateKeyError(this.name, '_id_', ['_id']);
+    this.write(structuredClone(doc));
+  }
+
+  async insertMany(docs: T[]): Promise<void> {
+    for (const doc of docs) await this.insertOne(doc);
+  }
+
+  async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
+    const found = this.matches(filter, { limit: 1 })[0];
+    if (found) return this.write(applyUpdate(found, update)) as T;
+    if (!options.upsert) return null;
+    return this.write(applyUpdate(upsertSeed(filter, newId()), update)) as T;
+  }
+
+  async updateOne(filter: Filter, update: Update): Promise<UpdateResult> {
+    const found = this.matches(filter, { limit: 1 })[0];
+    if (!found) return { matched: 0, modified: 0 };
+    return { matched: 1, modified: this.writeIfChanged(found, applyUpdate(found, update)) };
+  }
+
+  async updateMany(filter: Filter, update: Update): Promise<UpdateResult> {
+    const found = this.matches(filter);
+    let modified = 0;
+    for (const doc of found) modified += this.writeIfChanged(doc, applyUpdate(doc, update));
+    return { matched: found.length, modified };
+  }
+
+  async replaceOne(filter: Filter, doc: T): Promise<UpdateResult> {
+    const found = this.matches(filter, { limit: 1 })[0];
+    if (!found) return { matched: 0, modified: 0 };
+    return { matched: 1, modified: this.writeIfChanged(found, { ...structuredClone(doc), _id: found._id }) };
+  }
+
+  async deleteOne(filter: Filter): Promise<number> {
+    const found = this.matches(filter, { limit: 1 })[0];
+    if (!found) return 0;
+    this.changes.set(found._id, null);
+    return 1;
+  }
+
+  async deleteMany(filter: Filter): Promise<number> {
+    const found = this.matches(filter);
+    for (const doc of found) this.changes.set(doc._id, null);
+    return found.length;
+  }
+
+  /**
+   * Writes `after` unless it equals `before`, and returns how many documents that modified (0 or 1):
+   * like MongoDB, an update that changes nothing is matched but not modified.
+   */
+  private writeIfChanged(before: Doc, after: Doc): number {
+    if (isDeepStrictEqual(before, after)) return 0;
+    this.write(after);
+    return 1;
+  }
+
+  private write(doc: Doc): Doc {
+    this.checkUnique(doc);
+    this.changes.set(doc._id, deepFreeze(doc));
+    return doc;
+  }
+
+  /** Refuses a document whose unique key another document holds, as this unit of work sees them. */
+  private checkUnique(doc: Doc): void {
+    const changes = this.overlay.get(this.name);
+    for (const index of this.base.uniqueIndexes) {
+      const key = index.keyOf(doc);
+      if (key === undefined) continue;
+      const owner = index.ownerOf(key);
+      if (owner !== undefined && owner !== doc._id) {
+        const ownerNow = changes?.has(owner) ? changes.get(owner) : this.base.docs.get(owner);
+        if (index.keyOf(ownerNow) === key) throw new DuplicateKeyError(this.name, index.spec.name, index.keys);
+      }
+      for (const [id, other] of changes ?? []) {
+        if (id !== doc._id && index.keyOf(other) === key) {
+          throw new DuplicateKeyError(this.name, index.spec.name, index.keys);
+        }
+      }
+    }
+  }
+}

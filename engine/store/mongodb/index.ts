@@ -1,0 +1,1 @@
+export { MongoStoreProvider, type MongoStoreProviderOptions } from './mongo-store-provider.js';

@@ -1,0 +1,91 @@
+/**
+ * The storage port: the only way the engine speaks to storage. Filters, updates and pipelines use
+ * MongoDB's syntax, restricted to the subset documented in docs/storage.md, so that the embedded
+ * adapter (mingo) and the mongodb adapter (the official driver) answer every call alike.
+ */
+
+/** A stored document. Ids are strings chosen by the engine, identical in both adapters. */
+export interface Doc {
+  _id: string;
+  [key: string]: unknown;
+}
+
+export type Filter = Record<string, unknown>;
+/** Only the update operators both adapters implement: $set, $unset, $inc. */
+export interface Update {
+  $set?: Record<string, unknown>;
+  $unset?: Record<string, '' | true | 1>;
+  $inc?: Record<string, number>;
+}
+export type SortSpec = Record<string, 1 | -1>;
+export type Projection = Record<string, 0 | 1>;
+export type Pipeline = Record<string, unknown>[];
+
+export interface FindOptions {
+  sort?: SortSpec;
+  skip?: number;
+  limit?: number;
+  projection?: Projection;
+}
+
+export interface IndexSpec {
+  name: string;
+  keys: SortSpec;
+  unique?: boolean;
+}
+
+export interface UpdateResult {
+  matched: number;
+  modified: number;
+}
+
+export interface FindOneAndUpdateOptions {
+  upsert?: boolean;
+}
+
+/** What a collection offers, inside or outside a unit of work. Documents returned are read only. */
+export interface Collection<T extends Doc = Doc> {
+  readonly name: string;
+  insertOne(doc: T): Promise<void>;
+  insertMany(docs: T[]): Promise<void>;
+  findOne(filter: Filter, options?: Omit<FindOptions, 'limit' | 'skip'>): Promise<T | null>;
+  find(filter: Filter, options?: FindOptions): Promise<T[]>;
+  count(filter: Filter): Promise<number>;
+  /** Applies the update to the first match and returns the document after it, or null. */
+  findOneAndUpdate(filter: Filter, update: Update, options?: FindOneAndUpdateOptions): Promise<T | null>;
+  updateOne(filter: Filter, update: Update): Promise<UpdateResult>;
+  updateMany(filter: Filter, update: Update): Promise<UpdateResult>;
+  /** Replaces the first match whole (keeping its _id); returns how many matched. */
+  replaceOne(filter: Filter, doc: T): Promise<UpdateResult>;
+  deleteOne(filter: Filter): Promise<number>;
+  deleteMany(filter: Filter): Promise<number>;
+  aggregate<R = Record<string, unknown>>(pipeline: Pipeline): Promise<R[]>;
+}
+
+/** The collections visible to one unit of work: its own writes, and everything committed before it. */
+export interface Collections {
+  collection<T extends Doc = Doc>(name: string): Collection<T>;
+}
+
+export interface Store extends Collections {
+  /** Which adapter: shown in /health and used by tests to label their runs. */
+  readonly kind: 'embedded' | 'mongodb';
+  readonly tenant: string;
+  /**
+   * Runs `work` as one unit: every write inside it lands together or not at all, and no other
+   * request sees any of them before the unit commits. A thrown error rolls everything back.
+   */
+  unitOfWork<R>(work: (tx: Collections) => Promise<R>): Promise<R>;
+  ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void>;
+  listIndexes(collection: string): Promise<IndexSpec[]>;
+  dropCollection(collection: string): Promise<void>;
+  listCollections(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Opens the store of one tenant; every collection of a tenant is namespaced by it. */
+export interface StoreProvider {
+  readonly kind: Store['kind'];
+  open(tenant: string): Promise<Store>;
+  close(): Promise<void>;
+}

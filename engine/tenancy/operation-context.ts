@@ -1,0 +1,22 @@
+import type { Snapshot } from '../metadata/snapshot.js';
+import type { Principal } from './principal.js';
+import type { Tenant } from './tenant.js';
+
+/** Where an operation comes from: the pipeline may treat an import or a plugin differently, by name. */
+export type OperationSource = 'api' | 'import' | 'plugin' | 'workflow' | 'test';
+
+/**
+ * Everything an operation needs to know about its caller, passed explicitly, never through
+ * globals. The snapshot is taken once, when the context is made: a request runs to its end on the
+ * metadata it started with.
+ */
+export interface OperationContext {
+  readonly tenant: Tenant;
+  readonly principal: Principal;
+  readonly snapshot: Snapshot;
+  readonly source: OperationSource;
+}
+
+export function operationContext(tenant: Tenant, principal: Principal, source: OperationSource = 'api'): OperationContext {
+  return { tenant, principal, snapshot: tenant.metadata.snapshot, source };
+}

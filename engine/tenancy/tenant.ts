@@ -1,0 +1,15 @@
+import { MetadataRegistry } from '../metadata/metadata-registry.js';
+import type { Store } from '../store/port.js';
+
+/** One organisation: its own store (a directory or a database) and its own metadata. */
+export class Tenant {
+  private constructor(
+    readonly name: string,
+    readonly store: Store,
+    readonly metadata: MetadataRegistry,
+  ) {}
+
+  static async open(name: string, store: Store): Promise<Tenant> {
+    return new Tenant(name, store, await MetadataRegistry.open(store));
+  }
+}
