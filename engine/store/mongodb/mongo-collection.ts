@@ -8,6 +8,7 @@ import {
 } from 'mongodb';
 import { InternalError } from '../../errors/index.js';
 import { DuplicateKeyError } from '../duplicate-key-error.js';
+import { newId } from '../new-id.js';
 import type {
   Collection,
   Doc,
@@ -81,8 +82,11 @@ export class MongoCollection<T extends Doc = Doc> implements Collection<T> {
       // (accepted by MongoDB 5.0 and later).
       if (found !== null || !options.upsert) return found;
     }
+    // An upsert without an _id in the filter would get an ObjectId from the server; the engine's
+    // ids are strings in both adapters, so the inserted document gets one of ours.
+    const withId = options.upsert && typeof filter._id !== 'string' ? { ...(operators ?? {}), $setOnInsert: { _id: newId() } } : operators;
     const updated = await this.#write(() =>
-      this.#driver.findOneAndUpdate(toFilter(filter), operators ?? { $set: {} }, {
+      this.#driver.findOneAndUpdate(toFilter(filter), withId ?? { $set: {} }, {
         session: this.#session,
         upsert: options.upsert ?? false,
         returnDocument: 'after',
@@ -181,7 +185,7 @@ function toUpdate(update: Update): UpdateFilter<Doc> | null {
  * Single writes report keyPattern (and keyValue) on the error; bulk writes (insertMany) keep only
  * the server's message, "E11000 ... index: <name> dup key: { <field>: <value>, ... }".
  */
-function toDuplicateKeyError(collection: string, error: unknown): DuplicateKeyError | null {
+export function toDuplicateKeyError(collection: string, error: unknown): DuplicateKeyError | null {
   if (!(error instanceof MongoServerError) || error.code !== DUPLICATE_KEY) return null;
   const message = error.message;
   const indexName = /index: (\S+)/.exec(message)?.[1] ?? 'unknown';

@@ -10,7 +10,7 @@ import {
   type TransactionOptions,
 } from 'mongodb';
 import type { Collection, Collections, Doc, IndexSpec, SortSpec, Store } from '../port.js';
-import { MongoCollection } from './mongo-collection.js';
+import { MongoCollection, toDuplicateKeyError } from './mongo-collection.js';
 
 /** MongoDB's own index on _id: every collection has it, and it is never the engine's to change. */
 const ID_INDEX = '_id_';
@@ -78,7 +78,11 @@ export class MongoStore implements Store {
       // A changed index keeps its name, and MongoDB refuses to redefine an index in place.
       else await driver.dropIndex(name);
     }
-    if (wanted.size > 0) await driver.createIndexes([...wanted.values()]);
+    try {
+      if (wanted.size > 0) await driver.createIndexes([...wanted.values()]);
+    } catch (error) {
+      throw toDuplicateKeyError(collection, error) ?? error;
+    }
   }
 
   async listIndexes(collection: string): Promise<IndexSpec[]> {
