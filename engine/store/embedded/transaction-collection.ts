@@ -5,6 +5,8 @@ import { DuplicateKeyError } from '../duplicate-key-error.js';
 import { applyUpdate, upsertSeed } from './apply-update.js';
 import { deepFreeze, type MemoryCollection } from './memory-collection.js';
 import { newId } from '../new-id.js';
+import { compileFastPredicate, type Predicate } from './fast-predicate.js';
+import { comparatorFor, firstInOrder } from './sort-order.js';
 
 /** The writes of one unit of work, per collection: a document, or null where it was deleted. */
 export type Overlay = Map<string, Map<string, Doc | null>>;
@@ -47,12 +49,30 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
     if (changes) for (const doc of changes.values()) if (doc) yield doc;
   }
 
+  /**
+   * Filter, sort, skip, limit, then projection of the page only. A page under a sort keeps a
+   * small sorted buffer instead of sorting every match.
+   */
   private matches(filter: Filter, options: FindOptions = {}): Doc[] {
-    const cursor = new Query(filter, {}).find<Doc>(this.visible(filter), options.projection ?? {});
-    if (options.sort && Object.keys(options.sort).length > 0) cursor.sort(options.sort);
-    if (options.skip) cursor.skip(options.skip);
-    if (options.limit) cursor.limit(options.limit);
-    return cursor.all();
+    const test = predicateFor(filter);
+    const skip = options.skip ?? 0;
+    let page: Doc[];
+    if (options.sort && Object.keys(options.sort).length > 0) {
+      const compare = comparatorFor(options.sort);
+      const matched = only(this.visible(filter), test);
+      const ordered = options.limit ? firstInOrder(matched, compare, skip + options.limit) : [...matched].sort(compare);
+      page = ordered.slice(skip);
+    } else {
+      page = [];
+      let skipped = 0;
+      for (const doc of only(this.visible(filter), test)) {
+        if (skipped++ < skip) continue;
+        page.push(doc);
+        if (options.limit && page.length >= options.limit) break;
+      }
+    }
+    if (!options.projection || Object.keys(options.projection).length === 0) return page;
+    return new Query({}, {}).find<Doc>(page, options.projection).all();
   }
 
   async find(filter: Filter, options?: FindOptions): Promise<T[]> {
@@ -65,9 +85,9 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
 
   async count(filter: Filter): Promise<number> {
     if (Object.keys(filter).length === 0 && !this.overlay.get(this.name)?.size) return this.base.docs.size;
-    const query = new Query(filter, {});
+    const test = predicateFor(filter);
     let count = 0;
-    for (const doc of this.visible(filter)) if (query.test(doc)) count++;
+    for (const doc of this.visible(filter)) if (test(doc)) count++;
     return count;
   }
 
@@ -157,4 +177,16 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
       }
     }
   }
+}
+
+/** The fast closure where the filter allows it, mingo's general evaluator otherwise. */
+function predicateFor(filter: Filter): Predicate {
+  const fast = compileFastPredicate(filter);
+  if (fast) return fast;
+  const query = new Query(filter, {});
+  return (doc) => query.test(doc);
+}
+
+function* only(docs: Iterable<Doc>, test: Predicate): Generator<Doc> {
+  for (const doc of docs) if (test(doc)) yield doc;
 }
