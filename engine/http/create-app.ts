@@ -2,7 +2,9 @@ import express, { type Express } from 'express';
 import { NotFoundError } from '../errors/index.js';
 import type { Platform } from '../tenancy/index.js';
 import { errorMiddleware } from './error-middleware.js';
+import { docsRoutes } from './routes/docs-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
+import { openApiRoutes } from './routes/openapi-routes.js';
 import { recordRoutes } from './routes/record-routes.js';
 
 export interface AppOptions {
@@ -22,6 +24,8 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   });
   app.use('/api/v1/meta', metaRoutes(platform));
   app.use('/api/v1/records', recordRoutes(platform));
+  app.use('/api/v1', openApiRoutes(platform));
+  app.use('/api/docs', docsRoutes());
   app.use('/api', () => {
     throw new NotFoundError('There is no such API route; see /api/docs for the API reference.');
   });

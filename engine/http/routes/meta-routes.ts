@@ -13,7 +13,7 @@ import {
   updateField,
 } from '../../metadata/operations/index.js';
 import { META_HISTORY } from '../../metadata/metadata-collections.js';
-import { parseFlag } from '../../records/index.js';
+import { parseFlag, parseLimit } from '../../records/index.js';
 import type { Platform } from '../../tenancy/index.js';
 import { queryString } from '../query-string.js';
 import { requestContext } from '../request-context.js';
@@ -70,7 +70,7 @@ export function metaRoutes(platform: Platform): Router {
 
   router.get('/history', async (req, res) => {
     const ctx = await context(req);
-    const limit = Math.min(Number(queryString(req.query as Record<string, unknown>, 'limit') ?? 50) || 50, 200);
+    const limit = parseLimit(queryString(req.query as Record<string, unknown>, 'limit'));
     const entries = await ctx.tenant.store.collection(META_HISTORY).find({}, { sort: { version: -1 }, limit });
     res.json({ entries, version: ctx.snapshot.version });
   });

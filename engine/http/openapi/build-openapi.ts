@@ -1,0 +1,64 @@
+import { InternalError } from '../../errors/index.js';
+import type { CompiledObject } from '../../metadata/compiled-object.js';
+import type { Snapshot } from '../../metadata/snapshot.js';
+import { commonComponents } from './common-components.js';
+import { metaPaths } from './meta-paths.js';
+import { metadataSchemas } from './metadata-schemas.js';
+import type { OpenApiDocument, OpenApiFragment } from './openapi-types.js';
+import { recordPaths } from './record-paths.js';
+
+const DESCRIPTION = [
+  'The REST API of the CRM, generated from the live metadata: every object has its record routes and schemas here,',
+  'and the document changes with the next request after a metadata change.',
+  '',
+  'Errors always have the shape of the `Error` schema, with the HTTP status telling the kind:',
+  '400 invalid input (every problem with its path), 404 unknown, 409 a clash with stored data, 412 a stale If-Match.',
+].join('\n');
+
+/**
+ * A compiled object outlives the snapshots in which its definition stays the same, and so does its
+ * fragment: a metadata change rebuilds the fragment of the changed object only.
+ */
+const objectFragments = new WeakMap<CompiledObject, OpenApiFragment>();
+
+function objectFragment(compiled: CompiledObject): OpenApiFragment {
+  let fragment = objectFragments.get(compiled);
+  if (!fragment) {
+    fragment = recordPaths(compiled);
+    objectFragments.set(compiled, fragment);
+  }
+  return fragment;
+}
+
+/** Adds one fragment's entries, refusing a second owner of any name: a silent overwrite would be a wrong document. */
+function mergeInto<T>(target: Record<string, T>, source: Record<string, T>, what: string): void {
+  for (const [key, value] of Object.entries(source)) {
+    if (key in target) throw new InternalError(`OpenAPI: two definitions of ${what} '${key}'.`);
+    target[key] = value;
+  }
+}
+
+/** The OpenAPI 3.1 document of one metadata snapshot. */
+export function buildOpenApi(snapshot: Snapshot): OpenApiDocument {
+  const document: OpenApiDocument = {
+    openapi: '3.1.0',
+    info: { title: 'Low-code CRM API', version: `1.0.0+metadata.${snapshot.version}`, description: DESCRIPTION },
+    tags: [],
+    paths: {},
+    components: commonComponents(),
+  };
+  mergeInto(document.components.schemas, metadataSchemas(), 'schema');
+  const objects = [...snapshot.objects.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const fragments: OpenApiFragment[] = [...objects.map(objectFragment), metaPaths()];
+  for (const fragment of fragments) {
+    document.tags.push(...fragment.tags);
+    mergeInto(document.paths, fragment.paths, 'path');
+    mergeInto(document.components.schemas, fragment.schemas, 'schema');
+  }
+  return document;
+}
+
+/** Built by the first request on a metadata version, shared by every later one on it. */
+export function openApiDocument(snapshot: Snapshot): OpenApiDocument {
+  return snapshot.memo('openapi', () => buildOpenApi(snapshot));
+}

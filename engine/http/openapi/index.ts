@@ -1,0 +1,3 @@
+export { buildOpenApi, openApiDocument } from './build-openapi.js';
+export { recordSchemaNames } from './record-paths.js';
+export type { OpenApiDocument } from './openapi-types.js';
