@@ -1,0 +1,149 @@
+import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEngine } from '../../engine/start-engine.js';
+import { createRecord, defineObject, expectError, metadataVersion } from '../support/api-helpers.js';
+import { startTestEngine, type TestEngine } from '../support/test-engine.js';
+
+interface HistoryEntry {
+  version: number;
+  kind: string;
+  name: string;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  by: string;
+  at: string;
+}
+
+describe('metadata API: versions and history', () => {
+  let engine: TestEngine;
+  beforeEach(async () => {
+    engine = await startTestEngine();
+  });
+  afterEach(async () => {
+    await engine.stop();
+  });
+
+  const history = async (query = ''): Promise<{ entries: HistoryEntry[]; version: number }> => {
+    const response = await engine.request('GET', `/api/v1/meta/history${query}`);
+    expect(response.status).to.equal(200);
+    return response.body;
+  };
+
+  it('starts a fresh tenant at version 0 with an empty history', async () => {
+    expect(await metadataVersion(engine)).to.equal(0);
+    expect(await history()).to.deep.equal({ entries: [], version: 0 });
+  });
+
+  it('bumps the version by one on every change and keeps each change, newest first, with before and after', async () => {
+    const steps: [string, string, unknown?][] = [
+      ['POST', '/api/v1/meta/objects', { name: 'lead', fields: [{ name: 'company', type: 'text' }] }],
+      ['POST', '/api/v1/meta/objects/lead/fields', { name: 'email', type: 'email' }],
+      ['PATCH', '/api/v1/meta/objects/lead/fields/company', { required: true }],
+      ['PATCH', '/api/v1/meta/objects/lead', { label: { en: 'Lead', 'zh-CN': '线索' } }],
+      ['PUT', '/api/v1/meta/objects/lead/fields/email', { type: 'email', unique: true }],
+      ['DELETE', '/api/v1/meta/objects/lead/fields/email'],
+      ['DELETE', '/api/v1/meta/objects/lead'],
+    ];
+    const versions: number[] = [];
+    for (const [method, path, body] of steps) {
+      const response = await engine.request(method, path, body);
+      expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).to.be.oneOf([200, 201]);
+      versions.push(response.body.version);
+    }
+    expect(versions).to.deep.equal([1, 2, 3, 4, 5, 6, 7]);
+
+    const { entries, version } = await history();
+    expect(version).to.equal(7);
+    expect(entries.map((entry) => [entry.version, entry.action, entry.name])).to.deep.equal([
+      [7, 'object.delete', 'lead'],
+      [6, 'field.delete', 'lead'],
+      [5, 'field.update', 'lead'],
+      [4, 'object.update', 'lead'],
+      [3, 'field.update', 'lead'],
+      [2, 'field.create', 'lead'],
+      [1, 'object.create', 'lead'],
+    ]);
+    for (const entry of entries) {
+      expect(entry.kind).to.equal('object');
+      expect(entry.by).to.equal('admin');
+      expect(Number.isNaN(Date.parse(entry.at))).to.equal(false);
+    }
+    const byVersion = new Map(entries.map((entry) => [entry.version, entry]));
+    expect(byVersion.get(1)!.before).to.equal(null);
+    expect(byVersion.get(1)!.after).to.deep.equal({ name: 'lead', fields: [{ name: 'company', type: 'text' }] });
+    expect(byVersion.get(3)!.before).to.deep.equal(byVersion.get(2)!.after);
+    expect(byVersion.get(3)!.after).to.deep.equal({
+      name: 'lead',
+      fields: [{ name: 'company', type: 'text', required: true }, { name: 'email', type: 'email' }],
+    });
+    expect(byVersion.get(7)!.before).to.deep.equal(byVersion.get(6)!.after);
+    expect(byVersion.get(7)!.after).to.equal(null);
+  });
+
+  it('neither bumps the version nor writes history for a refused change', async () => {
+    await defineObject(engine, { name: 'lead', fields: [{ name: 'company', type: 'text' }] });
+    await createRecord(engine, 'lead', { company: 'ACME' });
+    const refusals: [string, string, unknown, number][] = [
+      ['POST', '/api/v1/meta/objects', { name: 'lead' }, 409],
+      ['POST', '/api/v1/meta/objects', { name: 'Bad Name' }, 400],
+      ['POST', '/api/v1/meta/objects/lead/fields', { name: 'company', type: 'text' }, 409],
+      ['PATCH', '/api/v1/meta/objects/lead/fields/company', { type: 'number' }, 409],
+      ['PATCH', '/api/v1/meta/objects/lead/fields/company', { name: 'firm' }, 409],
+      ['PATCH', '/api/v1/meta/objects/lead', { name: 'prospect' }, 409],
+      ['DELETE', '/api/v1/meta/objects/lead', undefined, 409],
+    ];
+    for (const [method, path, body, status] of refusals) {
+      expectError(await engine.request(method, path, body), status);
+    }
+    const { entries, version } = await history();
+    expect(version).to.equal(1);
+    expect(entries).to.have.length(1);
+  });
+
+  it('gives concurrent changes consecutive versions, one history entry each, and loses none of them', async () => {
+    await defineObject(engine, { name: 'lead', fields: [{ name: 'company', type: 'text' }] });
+    const names = Array.from({ length: 20 }, (_, i) => `extra_${i}`);
+    const responses = await Promise.all(names.map((name) => engine.request('POST', '/api/v1/meta/objects/lead/fields', { name, type: 'text' })));
+    expect(responses.map((response) => response.status)).to.deep.equal(Array(20).fill(201));
+    expect(responses.map((response) => response.body.version as number).sort((a, b) => a - b)).to.deep.equal(names.map((_, i) => i + 2));
+    const fields = (await engine.request('GET', '/api/v1/meta/objects/lead/fields')).body.fields.map((field: { name: string }) => field.name);
+    expect(fields).to.have.members(['company', ...names]);
+    const { entries, version } = await history('?limit=200');
+    expect(version).to.equal(21);
+    expect(entries.map((entry) => entry.version)).to.deep.equal(Array.from({ length: 21 }, (_, i) => 21 - i));
+  });
+
+  it('returns at most limit entries, newest first', async () => {
+    for (const name of ['one', 'two', 'three']) await defineObject(engine, { name });
+    const { entries } = await history('?limit=2');
+    expect(entries.map((entry) => entry.name)).to.deep.equal(['three', 'two']);
+  });
+
+  it('keeps the version, the history and the definitions across a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'crm-history-'));
+    try {
+      const first = await startEngine({ port: 0, host: '127.0.0.1', dataDir, durability: 'process' });
+      await fetch(`${first.url}/api/v1/meta/objects`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'lead', fields: [{ name: 'company', type: 'text' }] }),
+      });
+      await first.stop();
+
+      const second = await startEngine({ port: 0, host: '127.0.0.1', dataDir, durability: 'process' });
+      try {
+        const objects = await (await fetch(`${second.url}/api/v1/meta/objects`)).json();
+        expect(objects).to.deep.equal({ objects: [{ name: 'lead', fields: [{ name: 'company', type: 'text' }] }], version: 1 });
+        const log = (await (await fetch(`${second.url}/api/v1/meta/history`)).json()) as { entries: HistoryEntry[] };
+        expect(log.entries.map((entry: HistoryEntry) => entry.action)).to.deep.equal(['object.create']);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
