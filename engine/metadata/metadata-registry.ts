@@ -74,9 +74,15 @@ export class MetadataRegistry {
     });
   }
 
-  async apply(change: ObjectChange): Promise<Snapshot> {
+  /**
+   * Plans and applies one change. `plan` runs under the registry's lock with the current
+   * snapshot, so a change is always computed from the state it replaces: two concurrent changes
+   * to one object both land, one after the other, on any store.
+   */
+  async apply(plan: (current: Snapshot) => ObjectChange): Promise<Snapshot> {
     return this.changes.run(async () => {
       const before = this.current;
+      const change = plan(before);
       const definitions = [...before.objects.values()]
         .map((compiled) => compiled.definition)
         .filter((definition) => definition.name !== change.objectName);

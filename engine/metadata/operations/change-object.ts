@@ -4,48 +4,57 @@ import type { ObjectChange } from '../metadata-registry.js';
 import type { ObjectDefinition } from '../schemas/generated/object.js';
 import type { Snapshot } from '../snapshot.js';
 import { migrateRecords } from './field-migration.js';
+import { requireObject } from './require-object.js';
+
+export interface PlannedDefinition {
+  next: ObjectDefinition;
+  renamedField?: { from: string; to: string };
+}
 
 /**
- * The one path of every change to an existing object, whichever route asked for it: API names
- * stay fixed once records exist, the records follow the new definition in the same unit of work,
- * and indexes follow it once it committed.
+ * The one path of every change to an existing object, whichever route asked for it. `build`
+ * derives the new definition from the current one under the registry's lock; API names stay
+ * fixed once records exist; the records follow the new definition in the same unit of work, and
+ * indexes follow it once it committed.
  */
 export async function changeObject(
   ctx: OperationContext,
   action: ObjectChange['action'],
   objectName: string,
-  next: ObjectDefinition,
-  renamedField?: { from: string; to: string },
+  build: (current: ObjectDefinition) => PlannedDefinition,
 ): Promise<Snapshot> {
-  const renamed = next.name !== objectName;
-  if (renamed && ctx.tenant.metadata.snapshot.object(next.name)) {
-    throw new ConflictError('already_exists', `An object named '${next.name}' already exists.`, [{ path: '/name', message: 'is taken' }]);
-  }
-  return ctx.tenant.metadata.apply({
-    action,
-    objectName,
-    next,
-    by: ctx.principal.userId,
-    async migrate(tx, before, after) {
-      const old = before.object(objectName)!;
-      const current = after.object(next.name)!;
-      if (renamed || renamedField) {
-        const count = await tx.collection(old.collection).count({});
-        if (count > 0) {
-          const what = renamed ? `object '${objectName}'` : `field '${renamedField!.from}'`;
-          throw new ConflictError(
-            'api_name_locked',
-            `The API name of ${what} cannot change: ${count} record${count === 1 ? ' uses' : 's use'} it. Change the label instead.`,
-            [{ path: renamed ? '/name' : `/fields/${renamedField!.from}/name`, message: 'cannot change once records exist' }],
-          );
+  return ctx.tenant.metadata.apply((current) => {
+    const { next, renamedField } = build(requireObject(current, objectName).definition);
+    const renamed = next.name !== objectName;
+    if (renamed && current.object(next.name)) {
+      throw new ConflictError('already_exists', `An object named '${next.name}' already exists.`, [{ path: '/name', message: 'is taken' }]);
+    }
+    return {
+      action,
+      objectName,
+      next,
+      by: ctx.principal.userId,
+      async migrate(tx, before, after) {
+        const old = before.object(objectName)!;
+        const compiled = after.object(next.name)!;
+        if (renamed || renamedField) {
+          const count = await tx.collection(old.collection).count({});
+          if (count > 0) {
+            const what = renamed ? `object '${objectName}'` : `field '${renamedField!.from}'`;
+            throw new ConflictError(
+              'api_name_locked',
+              `The API name of ${what} cannot change: ${count} record${count === 1 ? ' uses' : 's use'} it. Change the label instead.`,
+              [{ path: renamed ? '/name' : `/fields/${renamedField!.from}/name`, message: 'cannot change once records exist' }],
+            );
+          }
         }
-      }
-      await migrateRecords(tx, old, current);
-    },
-    async afterCommit(store, after) {
-      const current = after.object(next.name)!;
-      await store.ensureIndexes(current.collection, [...current.indexes]);
-      if (renamed) await store.dropCollection(`records.${objectName}`);
-    },
+        await migrateRecords(tx, old, compiled);
+      },
+      async afterCommit(store, after) {
+        const compiled = after.object(next.name)!;
+        await store.ensureIndexes(compiled.collection, [...compiled.indexes]);
+        if (renamed) await store.dropCollection(`records.${objectName}`);
+      },
+    };
   });
 }

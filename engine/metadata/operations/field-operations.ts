@@ -1,11 +1,12 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/index.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import type { Field, ObjectDefinition } from '../schemas/generated/object.js';
-import { changeObject } from './change-object.js';
-import { requireObject, type DefinitionResponse } from './object-operations.js';
+import { changeObject, type PlannedDefinition } from './change-object.js';
+import type { DefinitionResponse } from './object-operations.js';
+import { requireObject } from './require-object.js';
 
 export function listFields(ctx: OperationContext, objectName: string): Field[] {
-  return requireObject(ctx, objectName).definition.fields ?? [];
+  return requireObject(ctx.snapshot, objectName).definition.fields ?? [];
 }
 
 export function getField(ctx: OperationContext, objectName: string, fieldName: string): Field {
@@ -15,13 +16,13 @@ export function getField(ctx: OperationContext, objectName: string, fieldName: s
 }
 
 export async function addField(ctx: OperationContext, objectName: string, body: unknown): Promise<DefinitionResponse<Field>> {
-  const current = requireObject(ctx, objectName).definition;
-  const fields = current.fields ?? [];
   const name = fieldName(body);
-  if (fields.some((field) => field.name === name)) {
-    throw new ConflictError('already_exists', `Object '${objectName}' already has a field named '${name}'.`, [{ path: '/name', message: 'is taken' }]);
-  }
-  return saveField(ctx, 'field.create', current, [...fields, body as Field], fields.length);
+  return saveField(ctx, 'field.create', objectName, (current, fields) => {
+    if (fields.some((field) => field.name === name)) {
+      throw new ConflictError('already_exists', `Object '${objectName}' already has a field named '${name}'.`, [{ path: '/name', message: 'is taken' }]);
+    }
+    return { index: fields.length, planned: { next: { ...current, fields: [...fields, body as Field] } } };
+  });
 }
 
 /** PUT replaces the field's definition whole; PATCH merges the sent properties into it. */
@@ -32,43 +33,61 @@ export async function updateField(
   body: unknown,
   mode: 'replace' | 'merge',
 ): Promise<DefinitionResponse<Field>> {
-  const current = requireObject(ctx, objectName).definition;
-  const fields = current.fields ?? [];
-  const index = fields.findIndex((field) => field.name === name);
-  if (index < 0) throw new NotFoundError(`Object '${objectName}' has no field named '${name}'.`);
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new ValidationError([{ path: '', message: 'must be a field definition' }]);
   }
-  const next = (mode === 'merge' ? { ...fields[index], ...body } : { name, ...body }) as Field;
-  if (next.name !== name && fields.some((field) => field.name === next.name)) {
-    throw new ConflictError('already_exists', `Object '${objectName}' already has a field named '${next.name}'.`, [{ path: '/name', message: 'is taken' }]);
-  }
-  const renamed = next.name !== name ? { from: name, to: next.name } : undefined;
-  return saveField(ctx, 'field.update', current, fields.map((field, i) => (i === index ? next : field)), index, renamed);
+  return saveField(ctx, 'field.update', objectName, (current, fields) => {
+    const index = indexOfField(objectName, fields, name);
+    const next = (mode === 'merge' ? { ...fields[index], ...body } : { name, ...body }) as Field;
+    if (next.name !== name && fields.some((field) => field.name === next.name)) {
+      throw new ConflictError('already_exists', `Object '${objectName}' already has a field named '${next.name}'.`, [{ path: '/name', message: 'is taken' }]);
+    }
+    return {
+      index,
+      planned: {
+        next: { ...current, fields: fields.map((field, i) => (i === index ? next : field)) },
+        ...(next.name !== name ? { renamedField: { from: name, to: next.name } } : {}),
+      },
+    };
+  });
 }
 
 export async function deleteField(ctx: OperationContext, objectName: string, name: string): Promise<{ version: number }> {
-  const current = requireObject(ctx, objectName).definition;
-  const fields = current.fields ?? [];
-  if (!fields.some((field) => field.name === name)) throw new NotFoundError(`Object '${objectName}' has no field named '${name}'.`);
-  const after = await changeObject(ctx, 'field.delete', objectName, { ...current, fields: fields.filter((field) => field.name !== name) });
+  const after = await changeObject(ctx, 'field.delete', objectName, (current) => {
+    const fields = current.fields ?? [];
+    indexOfField(objectName, fields, name);
+    return { next: { ...current, fields: fields.filter((field) => field.name !== name) } };
+  });
   return { version: after.version };
 }
+
+type FieldPlan = (current: ObjectDefinition, fields: Field[]) => { index: number; planned: PlannedDefinition };
 
 async function saveField(
   ctx: OperationContext,
   action: 'field.create' | 'field.update',
-  current: ObjectDefinition,
-  fields: Field[],
-  index: number,
-  renamed?: { from: string; to: string },
+  objectName: string,
+  plan: FieldPlan,
 ): Promise<DefinitionResponse<Field>> {
+  let index = -1;
+  let newObjectName = objectName;
   try {
-    const after = await changeObject(ctx, action, current.name, { ...current, fields }, renamed);
-    return { definition: after.object(current.name)!.definition.fields![index]!, version: after.version };
+    const after = await changeObject(ctx, action, objectName, (current) => {
+      const result = plan(current, current.fields ?? []);
+      index = result.index;
+      newObjectName = result.planned.next.name;
+      return result.planned;
+    });
+    return { definition: after.object(newObjectName)!.definition.fields![index]!, version: after.version };
   } catch (error) {
-    throw relativeToField(error, index);
+    throw index < 0 ? error : relativeToField(error, index);
   }
+}
+
+function indexOfField(objectName: string, fields: Field[], name: string): number {
+  const index = fields.findIndex((field) => field.name === name);
+  if (index < 0) throw new NotFoundError(`Object '${objectName}' has no field named '${name}'.`);
+  return index;
 }
 
 /** The client sent one field: point its problems at the field's own properties, not the object's. */

@@ -1,3 +1,4 @@
-export { listObjects, getObject, createObject, replaceObject, patchObject, deleteObject, requireObject } from './object-operations.js';
+export { listObjects, getObject, createObject, replaceObject, patchObject, deleteObject } from './object-operations.js';
+export { requireObject } from './require-object.js';
 export { listFields, getField, addField, updateField, deleteField } from './field-operations.js';
 export { counterId } from './field-migration.js';

@@ -1,9 +1,10 @@
-import { ConflictError, NotFoundError, ValidationError } from '../../errors/index.js';
+import { ConflictError, ValidationError } from '../../errors/index.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { checkDefinition } from '../definition-validator.js';
 import { COUNTERS } from '../metadata-collections.js';
 import type { ObjectDefinition } from '../schemas/generated/object.js';
 import { changeObject } from './change-object.js';
+import { requireObject } from './require-object.js';
 
 export interface DefinitionResponse<T> {
   definition: T;
@@ -16,42 +17,48 @@ export function listObjects(ctx: OperationContext): ObjectDefinition[] {
 }
 
 export function getObject(ctx: OperationContext, name: string): ObjectDefinition {
-  return requireObject(ctx, name).definition;
+  return requireObject(ctx.snapshot, name).definition;
 }
 
 export async function createObject(ctx: OperationContext, body: unknown): Promise<DefinitionResponse<ObjectDefinition>> {
   const definition = parseObject(body);
-  if (ctx.tenant.metadata.snapshot.object(definition.name)) {
-    throw new ConflictError('already_exists', `An object named '${definition.name}' already exists.`, [{ path: '/name', message: 'is taken' }]);
-  }
-  const after = await ctx.tenant.metadata.apply({
-    action: 'object.create',
-    objectName: definition.name,
-    next: definition,
-    by: ctx.principal.userId,
-    async afterCommit(store, snapshot) {
-      const compiled = snapshot.object(definition.name)!;
-      await store.ensureIndexes(compiled.collection, [...compiled.indexes]);
-    },
+  const after = await ctx.tenant.metadata.apply((current) => {
+    if (current.object(definition.name)) {
+      throw new ConflictError('already_exists', `An object named '${definition.name}' already exists.`, [{ path: '/name', message: 'is taken' }]);
+    }
+    return {
+      action: 'object.create',
+      objectName: definition.name,
+      next: definition,
+      by: ctx.principal.userId,
+      async afterCommit(store, snapshot) {
+        const compiled = snapshot.object(definition.name)!;
+        await store.ensureIndexes(compiled.collection, [...compiled.indexes]);
+      },
+    };
   });
   return { definition: after.object(definition.name)!.definition, version: after.version };
 }
 
 /** PUT: the body is the whole new definition; its name may differ (a rename) while no records exist. */
 export async function replaceObject(ctx: OperationContext, name: string, body: unknown): Promise<DefinitionResponse<ObjectDefinition>> {
-  requireObject(ctx, name);
   const definition = parseObject(body);
-  const after = await changeObject(ctx, 'object.update', name, definition);
+  const after = await changeObject(ctx, 'object.update', name, () => ({ next: definition }));
   return { definition: after.object(definition.name)!.definition, version: after.version };
 }
 
 /** PATCH: the body's top-level properties replace the stored ones; `fields`, if sent, replaces the list. */
 export async function patchObject(ctx: OperationContext, name: string, body: unknown): Promise<DefinitionResponse<ObjectDefinition>> {
-  const current = requireObject(ctx, name).definition;
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new ValidationError([{ path: '', message: 'must be an object with the properties to change' }]);
   }
-  return replaceObject(ctx, name, { ...current, ...body });
+  let newName = name;
+  const after = await changeObject(ctx, 'object.update', name, (current) => {
+    const next = parseObject({ ...current, ...body });
+    newName = next.name;
+    return { next };
+  });
+  return { definition: after.object(newName)!.definition, version: after.version };
 }
 
 export async function deleteObject(
@@ -59,35 +66,31 @@ export async function deleteObject(
   name: string,
   options: { deleteRecords: boolean },
 ): Promise<{ version: number }> {
-  const compiled = requireObject(ctx, name);
-  const after = await ctx.tenant.metadata.apply({
-    action: 'object.delete',
-    objectName: name,
-    next: null,
-    by: ctx.principal.userId,
-    async migrate(tx) {
-      const records = tx.collection(compiled.collection);
-      const count = await records.count({});
-      if (count > 0 && !options.deleteRecords) {
-        throw new ConflictError(
-          'object_has_records',
-          `Object '${name}' has ${count} record${count === 1 ? '' : 's'}. Delete them first, or repeat with ?deleteRecords=true to delete them with the object.`,
-        );
-      }
-      await records.deleteMany({});
-      await tx.collection(COUNTERS).deleteMany({ _id: { $regex: `^${name}\\.` } });
-    },
-    async afterCommit(store) {
-      await store.dropCollection(compiled.collection);
-    },
+  const after = await ctx.tenant.metadata.apply((current) => {
+    const compiled = requireObject(current, name);
+    return {
+      action: 'object.delete',
+      objectName: name,
+      next: null,
+      by: ctx.principal.userId,
+      async migrate(tx) {
+        const records = tx.collection(compiled.collection);
+        const count = await records.count({});
+        if (count > 0 && !options.deleteRecords) {
+          throw new ConflictError(
+            'object_has_records',
+            `Object '${name}' has ${count} record${count === 1 ? '' : 's'}. Delete them first, or repeat with ?deleteRecords=true to delete them with the object.`,
+          );
+        }
+        await records.deleteMany({});
+        await tx.collection(COUNTERS).deleteMany({ _id: { $regex: `^${name}\\.` } });
+      },
+      async afterCommit(store) {
+        await store.dropCollection(compiled.collection);
+      },
+    };
   });
   return { version: after.version };
-}
-
-export function requireObject(ctx: OperationContext, name: string) {
-  const compiled = ctx.tenant.metadata.snapshot.object(name);
-  if (!compiled) throw new NotFoundError(`There is no object named '${name}'.`);
-  return compiled;
 }
 
 function parseObject(body: unknown): ObjectDefinition {

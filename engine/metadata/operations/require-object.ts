@@ -1,0 +1,9 @@
+import { NotFoundError } from '../../errors/index.js';
+import type { CompiledObject } from '../compiled-object.js';
+import type { Snapshot } from '../snapshot.js';
+
+export function requireObject(snapshot: Snapshot, name: string): CompiledObject {
+  const compiled = snapshot.object(name);
+  if (!compiled) throw new NotFoundError(`There is no object named '${name}'.`);
+  return compiled;
+}
