@@ -14,7 +14,7 @@ export function recordCollection(objectName: string): string {
 
 /**
  * One object of a snapshot, compiled once: its record schemas and their ajv validators, its
- * indexes. Immutable but for the memo of per-field value validators, built on first use.
+ * indexes. Immutable but for the memo of its validators, each compiled on first use.
  */
 export class CompiledObject {
   readonly name: string;
@@ -22,11 +22,9 @@ export class CompiledObject {
   readonly createSchema: JsonSchema;
   readonly patchSchema: JsonSchema;
   readonly readSchema: JsonSchema;
-  readonly validateCreate: ValidateFunction;
-  readonly validatePatch: ValidateFunction;
   readonly indexes: readonly IndexSpec[];
   private readonly ajv: Ajv2020;
-  private readonly valueValidators = new Map<string, ValidateFunction>();
+  private readonly validators = new Map<string, ValidateFunction>();
 
   constructor(
     readonly definition: ObjectDefinition,
@@ -34,13 +32,29 @@ export class CompiledObject {
   ) {
     this.name = object.name;
     this.collection = recordCollection(object.name);
-    this.ajv = createAjv();
+    this.ajv = createAjv({ engineBuiltSchemas: true });
     this.createSchema = createSchema(object);
     this.patchSchema = patchSchema(object);
     this.readSchema = readSchema(object);
-    this.validateCreate = this.ajv.compile(this.createSchema);
-    this.validatePatch = this.ajv.compile(this.patchSchema);
     this.indexes = indexesOf(object);
+  }
+
+  /** Compiled on first use, so a metadata change pays only for what the next requests need. */
+  get validateCreate(): ValidateFunction {
+    return this.memoValidator('create', this.createSchema);
+  }
+
+  get validatePatch(): ValidateFunction {
+    return this.memoValidator('patch', this.patchSchema);
+  }
+
+  private memoValidator(key: string, schema: JsonSchema): ValidateFunction {
+    let validate = this.validators.get(key);
+    if (!validate) {
+      validate = this.ajv.compile(schema);
+      this.validators.set(key, validate);
+    }
+    return validate;
   }
 
   field(name: string): ResolvedField | undefined {
@@ -52,15 +66,9 @@ export class CompiledObject {
    * default), `stored` as a record may already hold it (inactive picklist values included).
    */
   valueValidator(field: ResolvedField, use: 'write' | 'stored' = 'write'): ValidateFunction {
-    const key = `${use}:${field.name}`;
-    let validate = this.valueValidators.get(key);
-    if (!validate) {
-      const type = fieldTypeOf(field);
-      const schema = use === 'stored' ? (type.readSchema?.(field) ?? type.valueSchema(field)) : type.valueSchema(field);
-      validate = this.ajv.compile(schema);
-      this.valueValidators.set(key, validate);
-    }
-    return validate;
+    const type = fieldTypeOf(field);
+    const schema = use === 'stored' ? (type.readSchema?.(field) ?? type.valueSchema(field)) : type.valueSchema(field);
+    return this.memoValidator(`${use}:${field.name}`, schema);
   }
 }
 

@@ -2,7 +2,8 @@ import type { Collection, Collections, Doc, IndexSpec, Store } from '../port.js'
 import { MemoryCollection } from './memory-collection.js';
 import { Mutex } from '../../concurrency/mutex.js';
 import type { SqliteFile, StoredChange } from './sqlite-file.js';
-import { TransactionCollection, type Overlay } from './transaction-collection.js';
+import type { Overlay } from './collection-overlay.js';
+import { TransactionCollection } from './transaction-collection.js';
 
 /**
  * The default store: one tenant's data in memory for queries (mingo gives MongoDB's semantics)
@@ -28,7 +29,16 @@ export class EmbeddedStore implements Store {
     return collection;
   }
 
+  private readonly facades = new Map<string, Collection>();
+
+  /** Outside a unit of work: reads see committed data, each write is a unit of its own. */
   collection<T extends Doc = Doc>(name: string): Collection<T> {
+    let facade = this.facades.get(name);
+    if (!facade) this.facades.set(name, (facade = this.facade(name)));
+    return facade as Collection<T>;
+  }
+
+  private facade<T extends Doc>(name: string): Collection<T> {
     const read = () => new TransactionCollection<T>(name, this.committed(name), new Map());
     const write = <R>(op: (c: Collection<T>) => Promise<R>) => this.unitOfWork((tx) => op(tx.collection<T>(name)));
     return {
@@ -63,13 +73,13 @@ export class EmbeddedStore implements Store {
   /** Durable first, visible second: SQLite commits, then memory takes the same changes. */
   private commit(overlay: Overlay): void {
     const changes: StoredChange[] = [];
-    for (const [collection, docs] of overlay) {
-      for (const [id, doc] of docs) changes.push({ collection, id, doc });
+    for (const [collection, written] of overlay) {
+      for (const [id, doc] of written.docs) changes.push({ collection, id, doc });
     }
     this.file.commit(changes);
-    for (const [collection, docs] of overlay) {
+    for (const [collection, written] of overlay) {
       const memory = this.committed(collection);
-      for (const [id, doc] of docs) memory.apply(id, doc);
+      for (const [id, doc] of written.docs) memory.apply(id, doc);
     }
   }
 

@@ -25,8 +25,12 @@ export class MemoryCollection {
 
   /** Rebuilds the unique indexes; refuses (and keeps the old ones) when the data already has duplicates. */
   setIndexes(specs: IndexSpec[]): void {
-    const uniques = specs.filter((spec) => spec.unique).map((spec) => new UniqueIndex(spec));
+    // An index whose spec did not change keeps its entries: a metadata change that adds a field
+    // must not rebuild every unique index of a large collection.
+    const kept = new Map(this.uniques.map((index) => [JSON.stringify(index.spec), index]));
+    const uniques = specs.filter((spec) => spec.unique).map((spec) => kept.get(JSON.stringify(spec)) ?? new UniqueIndex(spec));
     for (const index of uniques) {
+      if (this.uniques.includes(index)) continue;
       for (const doc of this.docs.values()) {
         const key = index.keyOf(doc);
         if (key !== undefined && index.ownerOf(key) !== undefined) {

@@ -7,9 +7,8 @@ import { deepFreeze, type MemoryCollection } from './memory-collection.js';
 import { newId } from '../new-id.js';
 import { compileFastPredicate, type Predicate } from './fast-predicate.js';
 import { comparatorFor, firstInOrder } from './sort-order.js';
+import { CollectionOverlay, type Overlay } from './collection-overlay.js';
 
-/** The writes of one unit of work, per collection: a document, or null where it was deleted. */
-export type Overlay = Map<string, Map<string, Doc | null>>;
 
 /**
  * A collection as one unit of work sees it: committed documents with the unit's own writes laid
@@ -22,14 +21,14 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
     private readonly overlay: Overlay,
   ) {}
 
-  private get changes(): Map<string, Doc | null> {
+  private get changes(): CollectionOverlay {
     let changes = this.overlay.get(this.name);
-    if (!changes) this.overlay.set(this.name, (changes = new Map()));
+    if (!changes) this.overlay.set(this.name, (changes = new CollectionOverlay()));
     return changes;
   }
 
   private current(id: string): Doc | undefined {
-    const changes = this.overlay.get(this.name);
+    const changes = this.overlay.get(this.name)?.docs;
     if (changes?.has(id)) return changes.get(id) ?? undefined;
     return this.base.docs.get(id);
   }
@@ -42,7 +41,7 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
       if (doc) yield doc;
       return;
     }
-    const changes = this.overlay.get(this.name);
+    const changes = this.overlay.get(this.name)?.docs;
     for (const doc of this.base.docs.values()) {
       if (!changes?.has(doc._id)) yield doc;
     }
@@ -84,7 +83,7 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
   }
 
   async count(filter: Filter): Promise<number> {
-    if (Object.keys(filter).length === 0 && !this.overlay.get(this.name)?.size) return this.base.docs.size;
+    if (Object.keys(filter).length === 0 && !this.overlay.get(this.name)?.docs.size) return this.base.docs.size;
     const test = predicateFor(filter);
     let count = 0;
     for (const doc of this.visible(filter)) if (test(doc)) count++;
@@ -133,13 +132,13 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
   async deleteOne(filter: Filter): Promise<number> {
     const found = this.matches(filter, { limit: 1 })[0];
     if (!found) return 0;
-    this.changes.set(found._id, null);
+    this.changes.set(found._id, null, this.base.uniqueIndexes);
     return 1;
   }
 
   async deleteMany(filter: Filter): Promise<number> {
     const found = this.matches(filter);
-    for (const doc of found) this.changes.set(doc._id, null);
+    for (const doc of found) this.changes.set(doc._id, null, this.base.uniqueIndexes);
     return found.length;
   }
 
@@ -155,26 +154,23 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
 
   private write(doc: Doc): Doc {
     this.checkUnique(doc);
-    this.changes.set(doc._id, deepFreeze(doc));
+    this.changes.set(doc._id, deepFreeze(doc), this.base.uniqueIndexes);
     return doc;
   }
 
   /** Refuses a document whose unique key another document holds, as this unit of work sees them. */
   private checkUnique(doc: Doc): void {
-    const changes = this.overlay.get(this.name);
+    const changes = this.changes;
     for (const index of this.base.uniqueIndexes) {
       const key = index.keyOf(doc);
       if (key === undefined) continue;
-      const owner = index.ownerOf(key);
-      if (owner !== undefined && owner !== doc._id) {
-        const ownerNow = changes?.has(owner) ? changes.get(owner) : this.base.docs.get(owner);
-        if (index.keyOf(ownerNow) === key) throw new DuplicateKeyError(this.name, index.spec.name, index.keys);
-      }
-      for (const [id, other] of changes ?? []) {
-        if (id !== doc._id && index.keyOf(other) === key) {
-          throw new DuplicateKeyError(this.name, index.spec.name, index.keys);
-        }
-      }
+      const inUnit = changes.ownerOf(index, key);
+      // A committed holder only counts while this unit has not rewritten or deleted it.
+      const committed = index.ownerOf(key);
+      const taken =
+        (inUnit !== undefined && inUnit !== doc._id) ||
+        (committed !== undefined && committed !== doc._id && !changes.docs.has(committed));
+      if (taken) throw new DuplicateKeyError(this.name, index.spec.name, index.keys);
     }
   }
 }
