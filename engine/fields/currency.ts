@@ -1,7 +1,6 @@
 import type { CurrencyField } from '../metadata/schemas/generated/object.js';
-import { toNumber } from './coerce.js';
-import { COMPARABLE, type FieldType, type ResolvedFieldCommon } from './field-type.js';
-import { numericSchema, resolvePrecision, roundToScale, type ResolvedPrecision } from './numeric.js';
+import type { FieldType, ResolvedFieldCommon } from './field-type.js';
+import { numericBehaviour, resolvePrecision, type ResolvedPrecision } from './numeric.js';
 
 export interface ResolvedCurrencyField extends ResolvedFieldCommon, ResolvedPrecision {
   readonly type: 'currency';
@@ -17,10 +16,5 @@ export const currencyField: FieldType<CurrencyField, ResolvedCurrencyField> = {
     ...resolvePrecision(definition, 2),
     ...(definition.currency ? { currency: definition.currency } : {}),
   }),
-  valueSchema: numericSchema,
-  normalize: (value, field) => roundToScale(value as number, field.scale),
-  coerce: toNumber,
-  writable: true,
-  operators: COMPARABLE,
-  sortable: true,
+  ...numericBehaviour,
 };

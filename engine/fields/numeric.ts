@@ -1,5 +1,6 @@
 import type { Precision } from '../metadata/schemas/generated/object.js';
-import type { JsonSchema } from './field-type.js';
+import { toNumber } from './coerce.js';
+import { COMPARABLE, type JsonSchema } from './field-type.js';
 
 export interface ResolvedPrecision {
   readonly precision: number;
@@ -31,5 +32,17 @@ export function numericSchema(field: ResolvedPrecision): JsonSchema {
 /** Rounds half away from zero to the scale, as accountants and Salesforce do. */
 export function roundToScale(value: number, scale: number): number {
   const factor = 10 ** scale;
-  return Math.sign(value) * Math.round(Math.abs(value) * factor + Number.EPSILON) / factor;
+  // 1.005 * 100 is 100.49999999999999 in binary floating point: cutting the product to 15
+  // significant digits first gives back the decimal the user typed.
+  return (Math.sign(value) * Math.round(Number((Math.abs(value) * factor).toPrecision(15)))) / factor;
 }
+
+/** What number, currency and percent fields share: everything but how they resolve. */
+export const numericBehaviour = {
+  valueSchema: numericSchema,
+  normalize: (value: unknown, field: ResolvedPrecision) => roundToScale(value as number, field.scale),
+  coerce: toNumber,
+  writable: true,
+  operators: COMPARABLE,
+  sortable: true,
+} as const;

@@ -30,6 +30,7 @@ describe('field types', () => {
   describe('stored form of valid input', () => {
     const cases: [string, Field, unknown, unknown][] = [
       ['currency rounds half away from zero to 2 decimals', { name: 'f', type: 'currency' }, 10.005, 10.01],
+      ['1.005 rounds up although its binary value is below', { name: 'f', type: 'currency' }, 1.005, 1.01],
       ['negative amounts round away from zero too', { name: 'f', type: 'currency' }, -2.345, -2.35],
       ['a number keeps its declared scale', { name: 'f', type: 'number', scale: 3 }, 1.23456, 1.235],
       ['e-mail addresses are stored in lower case', { name: 'f', type: 'email' }, ' Ann@Example.COM', 'ann@example.com'],
