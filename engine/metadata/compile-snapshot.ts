@@ -1,34 +1,49 @@
 import type { ErrorDetail } from '../errors/index.js';
 import { readableErrors } from './readable-errors.js';
 import { CompiledObject } from './compiled-object.js';
-import { checkDefinition } from './definition-validator.js';
+import { checkDefinition, type MetadataKind } from './definition-validator.js';
+import { resolveLayout } from './layouts/resolve-layout.js';
+import type { ResolvedLayout } from './layouts/resolved-layout.js';
 import { resolveObject } from './resolve-object.js';
 import { Snapshot } from './snapshot.js';
+import type { LayoutDefinition } from './schemas/generated/layout.js';
 import type { ObjectDefinition } from './schemas/generated/object.js';
+
+/** A tenant's definitions, by kind. */
+export interface Definitions {
+  object: readonly ObjectDefinition[];
+  layout: readonly LayoutDefinition[];
+}
 
 export interface SnapshotResult {
   snapshot: Snapshot;
-  /** Problems per object name; the snapshot is only usable when there are none. */
+  /** Problems per definition, keyed `kind:name`; the snapshot is only usable when there are none. */
   problems: Map<string, ErrorDetail[]>;
 }
 
-/**
- * Compiles a tenant's definitions into a snapshot. Objects whose definition is unchanged since
- * `previous` keep their compiled form, so a change to one object costs the compilation of one.
- */
-export function compileSnapshot(version: number, definitions: readonly ObjectDefinition[], previous?: Snapshot): SnapshotResult {
-  const problems = new Map<string, ErrorDetail[]>();
-  const known = new Set(definitions.map((definition) => definition.name));
-  const objects = new Map<string, CompiledObject>();
-  for (const definition of definitions) {
-    const own = compileOne(definition, known, previous);
-    if (own.problems.length > 0) problems.set(definition.name, own.problems);
-    if (own.compiled) objects.set(definition.name, own.compiled);
-  }
-  return { snapshot: new Snapshot(version, objects), problems };
+export function problemKey(kind: MetadataKind, name: string): string {
+  return `${kind}:${name}`;
 }
 
-function compileOne(
+/**
+ * Compiles a tenant's definitions into a snapshot: objects first, then what refers to them.
+ * Objects whose definition is unchanged since `previous` keep their compiled form, so a change to
+ * one object costs the compilation of one.
+ */
+export function compileSnapshot(version: number, definitions: Definitions, previous?: Snapshot): SnapshotResult {
+  const problems = new Map<string, ErrorDetail[]>();
+  const known = new Set(definitions.object.map((definition) => definition.name));
+  const objects = new Map<string, CompiledObject>();
+  for (const definition of definitions.object) {
+    const own = compileObject(definition, known, previous);
+    if (own.problems.length > 0) problems.set(problemKey('object', definition.name), own.problems);
+    if (own.compiled) objects.set(definition.name, own.compiled);
+  }
+  const layouts = compileLayouts(definitions.layout, objects, problems);
+  return { snapshot: new Snapshot(version, objects, layouts), problems };
+}
+
+function compileObject(
   definition: ObjectDefinition,
   known: ReadonlySet<string>,
   previous: Snapshot | undefined,
@@ -44,6 +59,28 @@ function compileOne(
       ? reusable
       : new CompiledObject(structuredClone(definition), object);
   return { compiled, problems: defaultProblems(compiled) };
+}
+
+function compileLayouts(
+  definitions: readonly LayoutDefinition[],
+  objects: ReadonlyMap<string, CompiledObject>,
+  problems: Map<string, ErrorDetail[]>,
+): Map<string, ResolvedLayout> {
+  const layouts = new Map<string, ResolvedLayout>();
+  const defaults = new Map<string, string>();
+  for (const definition of definitions) {
+    const checked = checkDefinition('layout', definition);
+    const resolved = checked.ok ? resolveLayout(checked.definition, objects) : { problems: checked.problems };
+    const own = [...resolved.problems];
+    if (resolved.layout?.isDefault) {
+      const other = defaults.get(resolved.layout.object);
+      if (other) own.push({ path: '/isDefault', message: `layout '${other}' is already the default of ${resolved.layout.object}` });
+      else defaults.set(resolved.layout.object, resolved.layout.name);
+    }
+    if (own.length > 0) problems.set(problemKey('layout', definition.name), own);
+    else if (resolved.layout) layouts.set(definition.name, resolved.layout);
+  }
+  return layouts;
 }
 
 /** A default must be a value the field would accept from a client. */

@@ -1,7 +1,9 @@
 import type { ErrorDetail } from '../errors/index.js';
 import { createAjv } from './create-ajv.js';
 import { readableErrors } from './readable-errors.js';
+import layoutSchema from './schemas/layout.schema.json' with { type: 'json' };
 import objectSchema from './schemas/object.schema.json' with { type: 'json' };
+import type { LayoutDefinition } from './schemas/generated/layout.js';
 import type { ObjectDefinition } from './schemas/generated/object.js';
 
 /**
@@ -11,12 +13,17 @@ import type { ObjectDefinition } from './schemas/generated/object.js';
 const ajv = createAjv();
 const validators = {
   object: ajv.compile<ObjectDefinition>(objectSchema),
+  layout: ajv.compile<LayoutDefinition>(layoutSchema),
 };
 
 export type MetadataKind = keyof typeof validators;
 export interface DefinitionOf {
   object: ObjectDefinition;
+  layout: LayoutDefinition;
 }
+
+export type AnyDefinition = DefinitionOf[MetadataKind];
+export const METADATA_KINDS: readonly MetadataKind[] = ['object', 'layout'];
 
 /** Checks a definition against its kind's schema: the definition typed, or every problem with its path. */
 export function checkDefinition<K extends MetadataKind>(

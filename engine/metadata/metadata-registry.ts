@@ -2,21 +2,15 @@ import { Mutex } from '../concurrency/mutex.js';
 import { ConflictError, ValidationError, type ErrorDetail } from '../errors/index.js';
 import { newId } from '../store/new-id.js';
 import type { Collections, Doc, Store } from '../store/port.js';
-import { compileSnapshot } from './compile-snapshot.js';
-import {
-  META_DEFINITIONS,
-  META_HISTORY,
-  META_STATE,
-  METADATA_VERSION_ID,
-  definitionId,
-} from './metadata-collections.js';
-import type { ObjectDefinition } from './schemas/generated/object.js';
-import { Snapshot } from './snapshot.js';
+import { compileSnapshot, problemKey, type Definitions } from './compile-snapshot.js';
+import type { AnyDefinition, MetadataKind } from './definition-validator.js';
+import { META_DEFINITIONS, META_HISTORY, META_STATE, METADATA_VERSION_ID, definitionId } from './metadata-collections.js';
+import type { Snapshot } from './snapshot.js';
 
 interface DefinitionDoc extends Doc {
-  kind: 'object';
+  kind: MetadataKind;
   name: string;
-  definition: ObjectDefinition;
+  definition: AnyDefinition;
   version: number;
 }
 
@@ -24,13 +18,26 @@ interface VersionDoc extends Doc {
   version: number;
 }
 
-/** One change to one object's definition, with the data work that must land with it. */
-export interface ObjectChange {
-  action: 'object.create' | 'object.update' | 'object.delete' | 'field.create' | 'field.update' | 'field.delete';
-  /** The object as named before the change (its new name may differ, a rename). */
-  objectName: string;
-  /** The object's new definition; null deletes it. */
-  next: ObjectDefinition | null;
+/** What a change did, as the history names it. */
+export type MetadataAction =
+  | 'object.create'
+  | 'object.update'
+  | 'object.delete'
+  | 'field.create'
+  | 'field.update'
+  | 'field.delete'
+  | 'layout.create'
+  | 'layout.update'
+  | 'layout.delete';
+
+/** One change to one definition, with the data work that must land with it. */
+export interface MetadataChange {
+  kind: MetadataKind;
+  action: MetadataAction;
+  /** The definition as named before the change (its new name may differ, a rename). */
+  name: string;
+  /** The new definition; null deletes it. */
+  next: AnyDefinition | null;
   /** Who changes it, for the history. */
   by: string;
   /**
@@ -77,31 +84,27 @@ export class MetadataRegistry {
   /**
    * Plans and applies one change. `plan` runs under the registry's lock with the current
    * snapshot, so a change is always computed from the state it replaces: two concurrent changes
-   * to one object both land, one after the other, on any store.
+   * to one definition both land, one after the other, on any store.
    */
-  async apply(plan: (current: Snapshot) => ObjectChange): Promise<Snapshot> {
+  async apply(plan: (current: Snapshot) => MetadataChange): Promise<Snapshot> {
     return this.changes.run(async () => {
       const before = this.current;
       const change = plan(before);
-      const definitions = [...before.objects.values()]
-        .map((compiled) => compiled.definition)
-        .filter((definition) => definition.name !== change.objectName);
-      if (change.next) definitions.push(change.next);
-      const { snapshot: compiled, problems } = compileSnapshot(before.version + 1, definitions, before);
+      const { snapshot: compiled, problems } = compileSnapshot(before.version + 1, withChange(definitionsOf(before), change), before);
       refuseProblems(change, problems);
 
       const version = await this.store.unitOfWork(async (tx) => {
         await change.migrate?.(tx, before, compiled);
         return this.record(tx, change, before);
       });
-      const after = new Snapshot(version, compiled.objects);
+      const after = compiled.at(version);
       await change.afterCommit?.(this.store, after);
       this.current = after;
       return after;
     });
   }
 
-  private async record(tx: Collections, change: ObjectChange, before: Snapshot): Promise<number> {
+  private async record(tx: Collections, change: MetadataChange, before: Snapshot): Promise<number> {
     const state = await tx.collection<VersionDoc>(META_STATE).findOneAndUpdate(
       { _id: METADATA_VERSION_ID },
       { $inc: { version: 1 } },
@@ -109,11 +112,11 @@ export class MetadataRegistry {
     );
     const version = state?.version ?? before.version + 1;
     const definitions = tx.collection<DefinitionDoc>(META_DEFINITIONS);
-    await definitions.deleteOne({ _id: definitionId('object', change.objectName) });
+    await definitions.deleteOne({ _id: definitionId(change.kind, change.name) });
     if (change.next) {
       await definitions.insertOne({
-        _id: definitionId('object', change.next.name),
-        kind: 'object',
+        _id: definitionId(change.kind, change.next.name),
+        kind: change.kind,
         name: change.next.name,
         definition: change.next,
         version,
@@ -122,10 +125,10 @@ export class MetadataRegistry {
     await tx.collection(META_HISTORY).insertOne({
       _id: newId(),
       version,
-      kind: 'object',
-      name: change.objectName,
+      kind: change.kind,
+      name: change.name,
       action: change.action,
-      before: before.object(change.objectName)?.definition ?? null,
+      before: definitionIn(before, change.kind, change.name) ?? null,
       after: change.next,
       by: change.by,
       at: new Date().toISOString(),
@@ -134,20 +137,43 @@ export class MetadataRegistry {
   }
 }
 
+export function definitionsOf(snapshot: Snapshot): Definitions {
+  return {
+    object: [...snapshot.objects.values()].map((compiled) => compiled.definition),
+    layout: [...snapshot.layouts.values()].map((layout) => layout.definition),
+  };
+}
+
+function definitionIn(snapshot: Snapshot, kind: MetadataKind, name: string): AnyDefinition | undefined {
+  return kind === 'object' ? snapshot.object(name)?.definition : snapshot.layout(name)?.definition;
+}
+
+function withChange(definitions: Definitions, change: MetadataChange): Definitions {
+  const replace = <D extends { name: string }>(list: readonly D[]): D[] => {
+    const kept = list.filter((definition) => definition.name !== change.name);
+    return change.next ? [...kept, change.next as unknown as D] : kept;
+  };
+  return change.kind === 'object'
+    ? { ...definitions, object: replace(definitions.object) }
+    : { ...definitions, layout: replace(definitions.layout) };
+}
+
 /**
- * Problems of the changed object are the client's input errors (400); problems it causes in other
- * objects (a lookup left pointing at a deleted object) are conflicts with what exists (409).
+ * Problems of the changed definition are the client's input errors (400); problems it causes in
+ * other definitions (a lookup or a layout left pointing at a deleted object) are conflicts with
+ * what exists (409).
  */
-function refuseProblems(change: ObjectChange, problems: Map<string, ErrorDetail[]>): void {
-  const ownName = change.next?.name ?? change.objectName;
-  const own = problems.get(ownName);
+function refuseProblems(change: MetadataChange, problems: Map<string, ErrorDetail[]>): void {
+  const ownKey = problemKey(change.kind, change.next?.name ?? change.name);
+  const own = problems.get(ownKey);
   if (own) throw new ValidationError(own);
   const others = [...problems.entries()];
   if (others.length > 0) {
-    const details = others.flatMap(([name, list]) => list.map((detail) => ({ path: `/objects/${name}${detail.path}`, message: detail.message })));
+    const details = others.flatMap(([key, list]) => list.map((detail) => ({ path: `/${key.replace(':', 's/')}${detail.path}`, message: detail.message })));
+    const names = others.map(([key]) => key.replace(':', ' '));
     throw new ConflictError(
       'metadata_in_use',
-      `This change would break ${others.map(([name]) => name).join(', ')}: ${details[0]!.message}. Change or remove what depends on it first.`,
+      `This change would break ${names.join(', ')}: ${details[0]!.message}. Change or remove what depends on it first.`,
       details,
     );
   }
@@ -155,11 +181,15 @@ function refuseProblems(change: ObjectChange, problems: Map<string, ErrorDetail[
 
 async function loadSnapshot(store: Store, previous?: Snapshot): Promise<Snapshot> {
   const state = await store.collection<VersionDoc>(META_STATE).findOne({ _id: METADATA_VERSION_ID });
-  const docs = await store.collection<DefinitionDoc>(META_DEFINITIONS).find({ kind: 'object' }, { sort: { name: 1 } });
-  const { snapshot, problems } = compileSnapshot(state?.version ?? 0, docs.map((doc) => doc.definition), previous);
-  for (const [name, list] of problems) {
+  const docs = await store.collection<DefinitionDoc>(META_DEFINITIONS).find({}, { sort: { name: 1 } });
+  const definitions: Definitions = {
+    object: docs.filter((doc) => doc.kind === 'object').map((doc) => doc.definition as Definitions['object'][number]),
+    layout: docs.filter((doc) => doc.kind === 'layout').map((doc) => doc.definition as Definitions['layout'][number]),
+  };
+  const { snapshot, problems } = compileSnapshot(state?.version ?? 0, definitions, previous);
+  for (const [key, list] of problems) {
     // Stored metadata passed validation when written; a problem now means the schemas moved on.
-    console.error(`metadata: object '${name}' does not compile and is left out: ${JSON.stringify(list)}`);
+    console.error(`metadata: ${key} does not compile and is left out: ${JSON.stringify(list)}`);
   }
   return snapshot;
 }

@@ -1,4 +1,5 @@
 import type { CompiledObject } from './compiled-object.js';
+import type { ResolvedLayout } from './layouts/resolved-layout.js';
 
 /**
  * A tenant's metadata compiled at one version: immutable, swapped whole. A request takes the
@@ -10,10 +11,27 @@ export class Snapshot {
   constructor(
     readonly version: number,
     readonly objects: ReadonlyMap<string, CompiledObject>,
+    readonly layouts: ReadonlyMap<string, ResolvedLayout> = new Map(),
   ) {}
 
   object(name: string): CompiledObject | undefined {
     return this.objects.get(name);
+  }
+
+  layout(name: string): ResolvedLayout | undefined {
+    return this.layouts.get(name);
+  }
+
+  /** The layouts of one object, the default first, then by name. */
+  layoutsOf(objectName: string): ResolvedLayout[] {
+    return [...this.layouts.values()]
+      .filter((layout) => layout.object === objectName)
+      .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name));
+  }
+
+  /** A copy at another version: what the registry swaps in once a change committed. */
+  at(version: number): Snapshot {
+    return new Snapshot(version, this.objects, this.layouts);
   }
 
   /**

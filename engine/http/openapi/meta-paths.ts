@@ -1,4 +1,4 @@
-import type { ObjectChange } from '../../metadata/metadata-registry.js';
+import type { MetadataAction } from '../../metadata/metadata-registry.js';
 import { json, responseRef, schemaRef } from './common-components.js';
 import { OBJECT_DEFINITION } from './metadata-schemas.js';
 import type { OpenApiFragment, Operation, Parameter, Response, SchemaObject } from './openapi-types.js';
@@ -8,13 +8,16 @@ const BASE = '/api/v1/meta';
 const TAG = 'Metadata';
 
 /** Keyed by the registry's own union, so a new kind of change cannot go undocumented. */
-const ACTIONS: Record<ObjectChange['action'], true> = {
+const ACTIONS: Record<MetadataAction, true> = {
   'object.create': true,
   'object.update': true,
   'object.delete': true,
   'field.create': true,
   'field.update': true,
   'field.delete': true,
+  'layout.create': true,
+  'layout.update': true,
+  'layout.delete': true,
 };
 
 const version: SchemaObject = { type: 'integer', description: "The tenant's metadata version (after the change, for writes)." };

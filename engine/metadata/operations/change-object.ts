@@ -1,6 +1,6 @@
 import { ConflictError } from '../../errors/index.js';
 import type { OperationContext } from '../../tenancy/index.js';
-import type { ObjectChange } from '../metadata-registry.js';
+import type { MetadataAction } from '../metadata-registry.js';
 import type { ObjectDefinition } from '../schemas/generated/object.js';
 import type { Snapshot } from '../snapshot.js';
 import { migrateRecords } from './field-migration.js';
@@ -19,7 +19,7 @@ export interface PlannedDefinition {
  */
 export async function changeObject(
   ctx: OperationContext,
-  action: ObjectChange['action'],
+  action: Extract<MetadataAction, 'object.update' | `field.${string}`>,
   objectName: string,
   build: (current: ObjectDefinition) => PlannedDefinition,
 ): Promise<Snapshot> {
@@ -30,8 +30,9 @@ export async function changeObject(
       throw new ConflictError('already_exists', `An object named '${next.name}' already exists.`, [{ path: '/name', message: 'is taken' }]);
     }
     return {
+      kind: 'object',
       action,
-      objectName,
+      name: objectName,
       next,
       by: ctx.principal.userId,
       async migrate(tx, before, after) {

@@ -27,8 +27,9 @@ export async function createObject(ctx: OperationContext, body: unknown): Promis
       throw new ConflictError('already_exists', `An object named '${definition.name}' already exists.`, [{ path: '/name', message: 'is taken' }]);
     }
     return {
+      kind: 'object',
       action: 'object.create',
-      objectName: definition.name,
+      name: definition.name,
       next: definition,
       by: ctx.principal.userId,
       async afterCommit(store, snapshot) {
@@ -69,8 +70,9 @@ export async function deleteObject(
   const after = await ctx.tenant.metadata.apply((current) => {
     const compiled = requireObject(current, name);
     return {
+      kind: 'object',
       action: 'object.delete',
-      objectName: name,
+      name,
       next: null,
       by: ctx.principal.userId,
       async migrate(tx) {

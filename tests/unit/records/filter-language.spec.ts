@@ -5,7 +5,7 @@ import { ValidationError } from '../../../engine/errors/index.js';
 import { compileFilter } from '../../../engine/records/filter-language.js';
 
 function deal(): CompiledObject {
-  const { snapshot, problems } = compileSnapshot(1, [
+  const { snapshot, problems } = compileSnapshot(1, { layout: [], object: [
     {
       name: 'deal',
       fields: [
@@ -18,7 +18,7 @@ function deal(): CompiledObject {
         { name: 'extra', type: 'json' },
       ],
     },
-  ]);
+  ] });
   expect(problems.size).to.equal(0);
   return snapshot.object('deal')!;
 }
