@@ -1,14 +1,19 @@
 import { Router } from 'express';
 import {
   addField,
+  createLayout,
   createObject,
+  deleteLayout,
   deleteField,
   deleteObject,
   getField,
+  getLayout,
   getObject,
   listFields,
+  listLayouts,
   listObjects,
   patchObject,
+  replaceLayout,
   replaceObject,
   updateField,
 } from '../../metadata/operations/index.js';
@@ -66,6 +71,26 @@ export function metaRoutes(platform: Platform): Router {
   });
   router.delete('/objects/:name/fields/:field', async (req, res) => {
     res.json(await deleteField(await context(req), req.params.name, req.params.field));
+  });
+
+  router.get('/layouts', async (req, res) => {
+    const ctx = await context(req);
+    const object = queryString(req.query as Record<string, unknown>, 'object');
+    res.json({ layouts: listLayouts(ctx, object), version: ctx.snapshot.version });
+  });
+  router.post('/layouts', async (req, res) => {
+    const result = await createLayout(await context(req), req.body);
+    res.status(201).location(`${req.baseUrl}/layouts/${result.definition.name}`).json(result);
+  });
+  router.get('/layouts/:name', async (req, res) => {
+    const ctx = await context(req);
+    res.json({ definition: getLayout(ctx, req.params.name), version: ctx.snapshot.version });
+  });
+  router.put('/layouts/:name', async (req, res) => {
+    res.json(await replaceLayout(await context(req), req.params.name, req.body));
+  });
+  router.delete('/layouts/:name', async (req, res) => {
+    res.json(await deleteLayout(await context(req), req.params.name));
   });
 
   router.get('/history', async (req, res) => {

@@ -2,3 +2,4 @@ export { listObjects, getObject, createObject, replaceObject, patchObject, delet
 export { requireObject } from './require-object.js';
 export { listFields, getField, addField, updateField, deleteField } from './field-operations.js';
 export { counterId } from './field-migration.js';
+export { listLayouts, getLayout, createLayout, replaceLayout, deleteLayout } from './layout-operations.js';
