@@ -1,12 +1,14 @@
 import type { Doc, IndexSpec } from '../port.js';
 import { DuplicateKeyError } from '../duplicate-key-error.js';
 import { UniqueIndex } from './unique-index.js';
+import { ValueIndex } from './value-index.js';
 
 /** The committed state of one collection, held in memory; SQLite holds the same, durably. */
 export class MemoryCollection {
   readonly name: string;
   readonly docs = new Map<string, Doc>();
   private uniques: UniqueIndex[] = [];
+  private values: ValueIndex[] = [];
   private specs: IndexSpec[] = [];
 
   constructor(name: string, docs: Doc[], specs: IndexSpec[]) {
@@ -21,6 +23,10 @@ export class MemoryCollection {
 
   get uniqueIndexes(): readonly UniqueIndex[] {
     return this.uniques;
+  }
+
+  get valueIndexes(): readonly ValueIndex[] {
+    return this.values;
   }
 
   /** Rebuilds the unique indexes; refuses (and keeps the old ones) when the data already has duplicates. */
@@ -40,13 +46,27 @@ export class MemoryCollection {
       }
     }
     this.uniques = uniques;
+    this.values = this.valueIndexesFor(specs);
     this.specs = specs;
+  }
+
+  /** Single-field non-unique indexes, kept when unchanged and built from the documents when new. */
+  private valueIndexesFor(specs: IndexSpec[]): ValueIndex[] {
+    const fields = specs.filter((spec) => !spec.unique && Object.keys(spec.keys).length === 1).map((spec) => Object.keys(spec.keys)[0]!);
+    return fields.map((field) => {
+      const existing = this.values.find((index) => index.field === field);
+      if (existing) return existing;
+      const index = new ValueIndex(field);
+      for (const doc of this.docs.values()) index.replace(null, doc);
+      return index;
+    });
   }
 
   /** Applies a committed change to the documents and to every unique index. */
   apply(id: string, doc: Doc | null): void {
     const before = this.docs.get(id);
     for (const index of this.uniques) index.replace(before, doc);
+    for (const index of this.values) index.replace(before, doc);
     if (doc) this.docs.set(id, deepFreeze(doc));
     else this.docs.delete(id);
   }

@@ -8,6 +8,7 @@ import { newId } from '../new-id.js';
 import { compileFastPredicate, type Predicate } from './fast-predicate.js';
 import { comparatorFor, firstInOrder } from './sort-order.js';
 import { CollectionOverlay, type Overlay } from './collection-overlay.js';
+import { pinnedValues } from './value-index.js';
 
 
 /**
@@ -33,7 +34,10 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
     return this.base.docs.get(id);
   }
 
-  /** The documents this unit sees; an `_id` equality is answered without a scan. */
+  /**
+   * The documents this unit sees, narrowed where the filter allows: an `_id` equality is a map
+   * look-up, an equality on an indexed field takes that index's ids; the caller still tests each.
+   */
   private *visible(filter: Filter): Generator<Doc> {
     const id = filter._id;
     if (typeof id === 'string') {
@@ -42,10 +46,24 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
       return;
     }
     const changes = this.overlay.get(this.name)?.docs;
-    for (const doc of this.base.docs.values()) {
+    for (const doc of this.committedCandidates(filter)) {
       if (!changes?.has(doc._id)) yield doc;
     }
     if (changes) for (const doc of changes.values()) if (doc) yield doc;
+  }
+
+  private committedCandidates(filter: Filter): Iterable<Doc> {
+    for (const index of this.base.valueIndexes) {
+      const values = pinnedValues(filter, index.field);
+      if (!values) continue;
+      const docs: Doc[] = [];
+      for (const id of index.lookup(values)) {
+        const doc = this.base.docs.get(id);
+        if (doc) docs.push(doc);
+      }
+      return docs;
+    }
+    return this.base.docs.values();
   }
 
   /**
