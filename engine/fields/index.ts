@@ -6,6 +6,7 @@ import { dateField, type ResolvedDateField } from './date.js';
 import { dateTimeField, type ResolvedDateTimeField } from './date-time.js';
 import { emailField, type ResolvedEmailField } from './email.js';
 import type { FieldType, FieldTypeName } from './field-type.js';
+import { formulaField, type ResolvedFormulaField } from './formula.js';
 import { jsonField, type ResolvedJsonField } from './json.js';
 import { longTextField, type ResolvedLongTextField } from './long-text.js';
 import { lookupField, type ResolvedLookupField } from './lookup.js';
@@ -15,6 +16,7 @@ import { numberField, type ResolvedNumberField } from './number.js';
 import { percentField, type ResolvedPercentField } from './percent.js';
 import { phoneField, type ResolvedPhoneField } from './phone.js';
 import { picklistField, type ResolvedPicklistField } from './picklist.js';
+import { rollupField, type ResolvedRollupField } from './rollup.js';
 import { textField, type ResolvedTextField } from './text.js';
 import { urlField, type ResolvedUrlField } from './url.js';
 
@@ -35,7 +37,9 @@ export type ResolvedField =
   | ResolvedLookupField
   | ResolvedMasterDetailField
   | ResolvedAutoNumberField
-  | ResolvedJsonField;
+  | ResolvedJsonField
+  | ResolvedFormulaField
+  | ResolvedRollupField;
 
 type Registry = {
   readonly [K in FieldTypeName]: FieldType<Extract<Field, { type: K }>, Extract<ResolvedField, { type: K }>>;
@@ -60,6 +64,8 @@ export const fieldTypes: Registry = {
   masterdetail: masterDetailField,
   autonumber: autoNumberField,
   json: jsonField,
+  formula: formulaField,
+  rollup: rollupField,
 };
 
 /** The field type of a resolved field, with its generic parameters erased for generic callers. */
@@ -70,4 +76,5 @@ export function fieldTypeOf(field: ResolvedField): FieldType<Field, ResolvedFiel
 export type { FieldType, FieldTypeName, FilterOperator, JsonSchema, Labels, ResolvedFieldCommon } from './field-type.js';
 export { formatAutoNumber } from './auto-number.js';
 export { COMPARABLE, EQUALITY, TEXTUAL } from './field-type.js';
-export type { ResolvedLookupField, ResolvedMasterDetailField, ResolvedAutoNumberField, ResolvedPicklistField };
+export type { ResolvedLookupField, ResolvedMasterDetailField, ResolvedAutoNumberField, ResolvedPicklistField, ResolvedFormulaField, ResolvedRollupField };
+export { formulaOperators } from './formula.js';

@@ -32,7 +32,7 @@ export function problemKey(kind: MetadataKind, name: string): string {
  */
 export function compileSnapshot(version: number, definitions: Definitions, previous?: Snapshot): SnapshotResult {
   const problems = new Map<string, ErrorDetail[]>();
-  const known = new Set(definitions.object.map((definition) => definition.name));
+  const known = new Map(definitions.object.map((definition) => [definition.name, definition]));
   const objects = new Map<string, CompiledObject>();
   for (const definition of definitions.object) {
     const own = compileObject(definition, known, previous);
@@ -45,7 +45,7 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
 
 function compileObject(
   definition: ObjectDefinition,
-  known: ReadonlySet<string>,
+  known: ReadonlyMap<string, ObjectDefinition>,
   previous: Snapshot | undefined,
 ): { compiled?: CompiledObject; problems: ErrorDetail[] } {
   const checked = checkDefinition('object', definition);
@@ -55,7 +55,9 @@ function compileObject(
 
   const reusable = previous?.object(definition.name);
   const compiled =
-    reusable && JSON.stringify(reusable.definition) === JSON.stringify(definition)
+    // What a field resolves to can depend on other objects (a roll-up's relationship), so the
+    // resolved fields must match too before the old compiled form is kept.
+    reusable && JSON.stringify(reusable.definition) === JSON.stringify(definition) && JSON.stringify(reusable.object.fields) === JSON.stringify(object.fields)
       ? reusable
       : new CompiledObject(structuredClone(definition), object);
   return { compiled, problems: defaultProblems(compiled) };

@@ -1,8 +1,22 @@
+import type { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 
 // ajv-formats is CommonJS: under NodeNext its function arrives as the default of the default.
 const addFormats = formats.default;
+
+/** The string formats field types use; ajv checks nothing else as a format. */
+export const RECORD_FORMATS = ['email', 'date', 'date-time', 'uri'] as const;
+
+/**
+ * Adds the record formats, from this package's ajv-formats. Exported so that the forms' validator
+ * (@rjsf/validator-ajv8 bundles an older ajv-formats whose date-time accepts a missing time zone)
+ * checks formats exactly as the server does.
+ */
+export function addRecordFormats<A extends Ajv>(ajv: A): A {
+  addFormats(ajv, [...RECORD_FORMATS]);
+  return ajv;
+}
 
 /**
  * A new ajv for one compiled unit (a metadata kind, or one object of a snapshot): every error,
@@ -21,7 +35,7 @@ export function createAjv(options: { engineBuiltSchemas?: boolean } = {}): Ajv20
     // compile (it compiles the meta-schema); schemas the engine builds itself need no such check.
     validateSchema: !options.engineBuiltSchemas,
   });
-  addFormats(ajv, ['email', 'date', 'date-time', 'uri']);
+  addRecordFormats(ajv);
   // json-schema-to-typescript's hint for the generated types; no meaning to validation.
   ajv.addKeyword('tsType');
   return ajv;

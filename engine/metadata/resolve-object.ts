@@ -5,6 +5,7 @@ import { reservedNameProblem } from './api-names.js';
 import { resolveLabels } from './labels.js';
 import type { ResolvedObject } from './resolved-object.js';
 import type { Field, ObjectDefinition } from './schemas/generated/object.js';
+import { resolveRollup } from './resolve-rollup.js';
 
 /**
  * Turns an object as written (already valid against its JSON Schema) into its resolved shape, or
@@ -13,7 +14,7 @@ import type { Field, ObjectDefinition } from './schemas/generated/object.js';
  */
 export function resolveObject(
   definition: ObjectDefinition,
-  knownObjects: ReadonlySet<string>,
+  knownObjects: ReadonlyMap<string, ObjectDefinition>,
 ): { object: ResolvedObject; problems: ErrorDetail[] } {
   const problems: ErrorDetail[] = [];
   const reserved = reservedNameProblem(definition.name, '/name');
@@ -36,8 +37,12 @@ export function resolveObject(
     if (resolved.unique && !fieldTypes[resolved.type].sortable) {
       problems.push({ path: `${path}/unique`, message: `a ${resolved.type} field cannot be unique` });
     }
-    fields.push(resolved);
-    fieldsByName.set(resolved.name, resolved);
+    if (resolved.type === 'lookup' && resolved.required && resolved.onDelete === 'clear') {
+      problems.push({ path: `${path}/onDelete`, message: "a required lookup cannot be cleared when its record is deleted; use 'restrict'" });
+    }
+    const final = resolved.type === 'rollup' ? resolveRollup(resolved, definition.name, knownObjects, path, problems) : resolved;
+    fields.push(final);
+    fieldsByName.set(final.name, final);
   });
 
   const object: ResolvedObject = {

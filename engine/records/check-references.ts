@@ -1,4 +1,5 @@
 import { ValidationError, type ErrorDetail } from '../errors/index.js';
+import { alive } from './record-state.js';
 import type { Snapshot } from '../metadata/snapshot.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { Collections } from '../store/port.js';
@@ -15,7 +16,7 @@ export async function checkReferences(
     const field = object.field(name);
     if (!field || (field.type !== 'lookup' && field.type !== 'masterdetail') || typeof value !== 'string') continue;
     const target = snapshot.object(field.target);
-    const found = target ? await tx.collection(target.collection).findOne({ _id: value }, { projection: { _id: 1 } }) : null;
+    const found = target ? await tx.collection(target.collection).findOne(alive({ _id: value }), { projection: { _id: 1 } }) : null;
     if (!found) problems.push({ path: `/${name}`, message: `there is no ${field.target} record with id '${value}'` });
   }
   if (problems.length > 0) throw new ValidationError(problems);

@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { ValidationError, type ErrorDetail } from '../errors/index.js';
-import { fieldTypeOf, type FilterOperator } from '../fields/index.js';
+import { fieldTypeOf, formulaOperators, type FilterOperator } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { createAjv } from '../metadata/create-ajv.js';
 import { readableErrors } from '../metadata/readable-errors.js';
@@ -72,7 +72,7 @@ function fieldRule(object: CompiledObject, name: string): FieldRule | undefined 
   const validate = object.valueValidator(field, 'stored');
   const elementwise = field.type === 'multipicklist';
   return {
-    operators: type.operators,
+    operators: field.type === 'formula' ? formulaOperators(field) : type.operators,
     validate: elementwise ? wrapElement(validate) : validate,
     normalize: (value) => (type.normalize && !elementwise ? type.normalize(value, field) : value),
     elementwise,

@@ -1,4 +1,5 @@
 import type { OperationContext } from '../tenancy/index.js';
+import { alive } from './record-state.js';
 import { parseSelection } from './list-query.js';
 import { presentRecord, type RecordView } from './record.js';
 import { recordNotFound, recordObject } from './record-object.js';
@@ -6,7 +7,7 @@ import { recordNotFound, recordObject } from './record-object.js';
 export async function getRecord(ctx: OperationContext, objectName: string, id: string, fields?: string): Promise<RecordView> {
   const object = recordObject(ctx, objectName);
   const selection = parseSelection(object, fields);
-  const record = await ctx.tenant.store.collection(object.collection).findOne({ _id: id });
+  const record = await ctx.tenant.store.collection(object.collection).findOne(alive({ _id: id }));
   if (!record) throw recordNotFound(object, id);
   return presentRecord(record, selection);
 }

@@ -1,4 +1,5 @@
 import type { Filter, Projection } from '../store/port.js';
+import { alive } from './record-state.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { cursorFilter, encodeCursor } from './cursor.js';
 import { compileFilter } from './filter-language.js';
@@ -31,7 +32,7 @@ export async function listRecords(ctx: OperationContext, objectName: string, req
   // the object, from the snapshot the request started with
   const object = recordObject(ctx, objectName);
   // the client's filter, checked and compiled; the cursor's position on top of it
-  const filter: Filter = request.filter === undefined ? {} : compileFilter(object, request.filter);
+  const filter: Filter = alive(request.filter === undefined ? {} : compileFilter(object, request.filter));
   const sort = parseSort(object, request.sort);
   const fields = parseSelection(object, request.fields);
   const limit = request.limit ?? DEFAULT_LIMIT;

@@ -1,7 +1,10 @@
 import type { Doc } from '../store/port.js';
+import { INTERNAL_FIELDS, type DeletionMarks } from './record-state.js';
+
+const INTERNAL = new Set<string>(INTERNAL_FIELDS);
 
 /** A stored record: the object's own fields beside the system fields every record carries. */
-export interface StoredRecord extends Doc {
+export interface StoredRecord extends Doc, DeletionMarks {
   _version: number;
   _owner: string;
   _createdAt: string;
@@ -17,6 +20,7 @@ export type RecordView = Record<string, unknown> & { _id: string; _version: numb
 export function presentRecord(record: Doc, selection?: ReadonlySet<string>): RecordView {
   const view: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
+    if (INTERNAL.has(key)) continue;
     if (!selection || selection.has(key) || key === '_id' || key === '_version') view[key] = value;
   }
   return view as RecordView;

@@ -1,4 +1,5 @@
 import { ValidationError, StaleVersionError } from '../errors/index.js';
+import { alive } from './record-state.js';
 import type { Update } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { checkReferences } from './check-references.js';
@@ -36,7 +37,7 @@ export async function updateRecord(
   try {
     const updated = await ctx.tenant.store.unitOfWork(async (tx) => {
       const records = tx.collection<StoredRecord>(object.collection);
-      const current = await records.findOne({ _id: id });
+      const current = await records.findOne(alive({ _id: id }));
       if (!current) throw recordNotFound(object, id);
       checkVersion(expectedVersion, current._version);
       const changed = Object.entries(values).filter(([name, value]) => JSON.stringify(current[name]) !== JSON.stringify(value));

@@ -23,7 +23,9 @@ export type Field =
   | LookupField
   | MasterDetailField
   | AutoNumberField
-  | JsonField;
+  | JsonField
+  | FormulaField
+  | RollupField;
 /**
  * This interface was referenced by `ObjectDefinition`'s JSON-Schema
  * via the `definition` "TextField".
@@ -162,6 +164,10 @@ export type LookupField = FieldCommon & {
    * API name of the object the field points at.
    */
   target: string;
+  /**
+   * What deleting the record looked up does: clear this field on the records pointing at it (the default), or refuse the delete while any record points at it (required lookups must restrict).
+   */
+  onDelete?: 'clear' | 'restrict';
 };
 /**
  * This interface was referenced by `ObjectDefinition`'s JSON-Schema
@@ -198,6 +204,52 @@ export type JsonField = FieldCommon & {
 };
 /**
  * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "FormulaField".
+ */
+export type FormulaField = FieldCommon & {
+  type: 'formula';
+  /**
+   * A JSONata expression over the record and, through lookups, its parents, e.g. amount * probability / 100 or account.industry.
+   */
+  expression: string;
+  /**
+   * The type of the computed value, which decides how it is stored, filtered and shown.
+   */
+  resultType: 'text' | 'number' | 'currency' | 'percent' | 'date' | 'datetime' | 'boolean';
+  /**
+   * Digits after the decimal point of a numeric result. Default 2.
+   */
+  scale?: number;
+};
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "RollupField".
+ */
+export type RollupField = FieldCommon & {
+  type: 'rollup';
+  /**
+   * API name of the detail object whose records are summarized.
+   */
+  child: string;
+  /**
+   * The detail's master-detail field pointing at this object; needed only when it has several.
+   */
+  relationship?: string;
+  /**
+   * How the children are summarized.
+   */
+  function: 'count' | 'sum' | 'min' | 'max';
+  /**
+   * The detail field summed, or whose minimum or maximum is taken; not used by count.
+   */
+  field?: string;
+  /**
+   * Only children matching this condition count, in the records API's filter language, e.g. {"status": "won"}.
+   */
+  filter?: {};
+};
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
  * via the `definition` "ApiName".
  */
 export type ApiName = string;
@@ -222,6 +274,12 @@ export interface ObjectDefinition {
    * @maxItems 500
    */
   fields?: Field[];
+  /**
+   * Business rules a record must satisfy to be saved, checked after its fields are valid.
+   *
+   * @maxItems 100
+   */
+  validationRules?: ValidationRule[];
 }
 /**
  * A text in each supported language; the engine falls back to English, then to the API name.
@@ -260,6 +318,10 @@ export interface FieldCommon {
    * The value a new record gets when the client sends none. Must be a valid value of the field.
    */
   default?: unknown;
+  /**
+   * Keep who changed the field, when, and its old and new value, in the record's history. Default false.
+   */
+  trackHistory?: boolean;
 }
 /**
  * This interface was referenced by `ObjectDefinition`'s JSON-Schema
@@ -295,4 +357,27 @@ export interface Picklist {
    * @maxItems 1000
    */
   values: [PicklistValue, ...PicklistValue[]];
+}
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "ValidationRule".
+ */
+export interface ValidationRule {
+  /**
+   * API name of the rule, unique in its object.
+   */
+  name: string;
+  /**
+   * A JSONata expression that is true when the record is NOT valid, e.g. discount > 20 and $not(approved).
+   */
+  condition: string;
+  message: LocalizedText;
+  /**
+   * The field the message is shown at; the whole record when omitted.
+   */
+  field?: string;
+  /**
+   * Inactive rules are kept but not checked. Default true.
+   */
+  active?: boolean;
 }

@@ -1,0 +1,45 @@
+import type { LocalizedText } from '../metadata/schemas/generated/object.js';
+
+/** The languages labels are written in; a form is compiled for one of them. */
+export const FORM_LANGUAGES = ['en', 'zh-CN'] as const;
+export type FormLanguage = (typeof FORM_LANGUAGES)[number];
+
+export function isFormLanguage(value: string): value is FormLanguage {
+  return (FORM_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** A text in the language, falling back to English as labels do, then to the given fallback. */
+export function localize(text: LocalizedText | undefined, language: FormLanguage, fallback?: string): string | undefined {
+  return text?.[language]?.trim() || text?.en?.trim() || fallback;
+}
+
+/**
+ * The supported language an Accept-Language header prefers: the highest-weighted entry we speak,
+ * the first of equal weights. Any Chinese tag picks zh-CN (the only Chinese the labels have); an
+ * absent or unusable header picks English.
+ */
+export function preferredLanguage(header: string | undefined): FormLanguage {
+  let best: { language: FormLanguage; weight: number } | undefined;
+  for (const entry of (header ?? '').split(',')) {
+    const [rawTag = '', ...params] = entry.split(';').map((part) => part.trim());
+    const language = languageOfTag(rawTag.toLowerCase());
+    if (!language) continue;
+    const weight = weightOf(params);
+    if (weight > 0 && (!best || weight > best.weight)) best = { language, weight };
+  }
+  return best?.language ?? 'en';
+}
+
+function languageOfTag(tag: string): FormLanguage | undefined {
+  if (tag === 'zh' || tag.startsWith('zh-')) return 'zh-CN';
+  if (tag === 'en' || tag.startsWith('en-')) return 'en';
+  return undefined;
+}
+
+/** The q parameter, 1 when absent; a malformed one counts as 0 rather than winning by accident. */
+function weightOf(params: readonly string[]): number {
+  const q = params.find((param) => param.toLowerCase().startsWith('q='));
+  if (q === undefined) return 1;
+  const weight = Number(q.slice(2));
+  return Number.isFinite(weight) ? weight : 0;
+}

@@ -1,0 +1,57 @@
+/**
+ * jsonata throws plain objects, not Error instances: `{ code, position, token, value, message }`.
+ * S codes come from the parser, T and D codes from evaluation.
+ */
+export interface JsonataError {
+  readonly code: string;
+  readonly message: string;
+  readonly position?: number;
+  readonly token?: unknown;
+  readonly value?: unknown;
+}
+
+export function isJsonataError(error: unknown): error is JsonataError {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && /^[A-Z]\d{4}$/.test(code) && typeof message === 'string';
+}
+
+/** "at position 12" when jsonata located the problem; positions are just after the token. */
+export function atPosition(error: JsonataError): string {
+  return typeof error.position === 'number' ? ` at position ${error.position}` : '';
+}
+
+/**
+ * A parser error in admin words: `syntax error at position 12: expected ")"`. The common codes
+ * get a rewording; the rest keep jsonata's own sentence, which is already readable.
+ */
+export function describeSyntaxError(error: JsonataError): string {
+  return `syntax error${atPosition(error)}: ${syntaxProblem(error)}`;
+}
+
+function syntaxProblem(error: JsonataError): string {
+  const token = typeof error.token === 'string' ? error.token : undefined;
+  const expected = typeof error.value === 'string' ? error.value : undefined;
+  const found = token === undefined || token === '(end)' ? 'the end of the expression' : `"${token}"`;
+  switch (error.code) {
+    case 'S0101':
+      return 'a text in quotes is not closed';
+    case 'S0105':
+      return 'a name in backquotes (`) is not closed';
+    case 'S0106':
+      return 'a comment is not closed with */';
+    case 'S0201':
+    case 'S0211':
+      return `unexpected ${found}`;
+    case 'S0202':
+      return `expected "${expected}" but found ${found}`;
+    case 'S0203':
+      return `expected "${expected}" before the end of the expression`;
+    case 'S0204':
+      return `unknown operator ${found}`;
+    case 'S0207':
+      return 'the expression ends too early';
+    default:
+      return error.message.charAt(0).toLowerCase() + error.message.slice(1);
+  }
+}

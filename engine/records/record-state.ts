@@ -1,0 +1,33 @@
+import type { Filter } from '../store/port.js';
+
+/**
+ * Fields the engine keeps on a record for itself: the recycle bin's marks and what a delete
+ * cleared. Never returned, never filterable, never writable.
+ */
+export const INTERNAL_FIELDS = ['_deleted', '_deletedAt', '_deletedBy', '_deletedWith', '_clearedLinks'] as const;
+
+export interface DeletionMarks {
+  _deleted?: true;
+  _deletedAt?: string;
+  _deletedBy?: string;
+  /** The id of the record whose deletion took this one along (itself for the one deleted). */
+  _deletedWith?: string;
+  /** References to the deleted record that the delete cleared, put back on restore. */
+  _clearedLinks?: ClearedLink[];
+}
+
+export interface ClearedLink {
+  object: string;
+  id: string;
+  field: string;
+}
+
+/** Narrows a store filter to live records: every read outside the recycle bin goes through it. */
+export function alive(filter: Filter = {}): Filter {
+  return { ...filter, _deleted: { $ne: true } };
+}
+
+/** Narrows a store filter to records in the recycle bin. */
+export function inRecycleBin(filter: Filter = {}): Filter {
+  return { ...filter, _deleted: true };
+}
