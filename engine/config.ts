@@ -9,6 +9,8 @@ export interface EngineConfig {
   /** When set, MongoDB replaces the embedded store. */
   mongodbUri?: string;
   durability: Durability;
+  /** Days a deleted record stays in the recycle bin before it is purged for good. */
+  recycleBinDays?: number;
 }
 
 /** Reads the configuration from the environment; README's "Configuration" lists the same names. */
@@ -17,11 +19,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got '${env.PORT}'`);
   const durability = env.DURABILITY ?? 'process';
   if (durability !== 'process' && durability !== 'power') throw new Error(`DURABILITY must be 'process' or 'power', got '${durability}'`);
+  const recycleBinDays = Number(env.RECYCLE_BIN_DAYS ?? 15);
+  if (!Number.isFinite(recycleBinDays) || recycleBinDays < 0) throw new Error(`RECYCLE_BIN_DAYS must be a number of days, got '${env.RECYCLE_BIN_DAYS}'`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}),
     durability,
+    recycleBinDays,
   };
 }

@@ -16,6 +16,9 @@ export interface RunningEngine {
 
 /** How often an engine on a shared store looks for metadata changes made by other instances. */
 const METADATA_POLL_MS = 1000;
+/** How often the recycle bin is emptied of what has been in it longer than the configured days. */
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+const DEFAULT_RECYCLE_BIN_DAYS = 15;
 
 /** Opens the store, loads the default tenant's metadata and listens: used by main and by tests alike. */
 export async function startEngine(config: EngineConfig): Promise<RunningEngine> {
@@ -30,6 +33,10 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
     listening.once('error', reject);
   });
   const poll = provider.kind === 'mongodb' ? setInterval(() => void platform.refreshAll().catch(console.error), METADATA_POLL_MS) : undefined;
+  const purge = () => void platform.purgeRecycleBins(config.recycleBinDays ?? DEFAULT_RECYCLE_BIN_DAYS).catch(console.error);
+  purge();
+  const purger = setInterval(purge, PURGE_EVERY_MS);
+  purger.unref();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   return {
@@ -38,6 +45,7 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
     url: `http://${host}:${port}`,
     async stop() {
       if (poll) clearInterval(poll);
+      clearInterval(purger);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await platform.close();

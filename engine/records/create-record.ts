@@ -6,6 +6,7 @@ import { applyDefaults } from './defaults.js';
 import { explainDuplicate } from './duplicate-values.js';
 import { presentRecord, type RecordView, type StoredRecord } from './record.js';
 import { recordObject } from './record-object.js';
+import { syncRollups } from './relationships/sync-rollups.js';
 import { normalizeValues, validateValues } from './validate-values.js';
 import { writableInput } from './writable-input.js';
 
@@ -32,12 +33,13 @@ export async function createRecord(ctx: OperationContext, objectName: string, bo
     _updatedAt: now,
     _updatedBy: ctx.principal.userId,
   };
-  // one unit of work: references checked, auto-numbers drawn, the record stored
+  // one unit of work: references checked, auto-numbers drawn, the record stored, roll-ups on its masters
   try {
     await ctx.tenant.store.unitOfWork(async (tx) => {
       await checkReferences(tx, ctx.snapshot, object, normalized);
       await assignAutoNumbers(tx, object, record);
       await tx.collection<StoredRecord>(object.collection).insertOne(record);
+      await syncRollups(tx, ctx.snapshot, object, null, record);
     });
   } catch (error) {
     throw explainDuplicate(error, object, record);

@@ -1,15 +1,54 @@
+import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { checkVersion } from './expected-version.js';
 import type { StoredRecord } from './record.js';
 import { recordNotFound, recordObject } from './record-object.js';
+import { alive } from './record-state.js';
+import { planDeletion } from './relationships/plan-deletion.js';
+import { syncRollups } from './relationships/sync-rollups.js';
 
+/**
+ * The delete path: the record and its detail records move to the recycle bin together, lookups
+ * to them are cleared or hold the delete back as each lookup says, and roll-ups follow, all in
+ * one unit of work. Restore (recycle-bin/) undoes exactly this.
+ */
 export async function deleteRecord(ctx: OperationContext, objectName: string, id: string, expectedVersion?: number): Promise<void> {
+  // the object, from the snapshot the request started with
   const object = recordObject(ctx, objectName);
   await ctx.tenant.store.unitOfWork(async (tx) => {
-    const records = tx.collection<StoredRecord>(object.collection);
-    const current = await records.findOne({ _id: id });
+    // the record as it is now, and the version the client expects
+    const current = await tx.collection<StoredRecord>(object.collection).findOne(alive({ _id: id }));
     if (!current) throw recordNotFound(object, id);
     checkVersion(expectedVersion, current._version);
-    await records.deleteOne({ _id: id, _version: current._version });
+    // what goes with it, and what holds it back
+    const plan = await planDeletion(tx, ctx.snapshot, object, current);
+    // lookups to what goes are cleared, and remembered for a restore
+    for (const link of plan.cleared) {
+      await tx.collection(ctx.snapshot.object(link.object)!.collection).updateOne({ _id: link.id }, { $unset: { [link.field]: '' } });
+    }
+    // everything goes to the recycle bin, marked with the record that took it along
+    const marks = { _deleted: true, _deletedAt: new Date().toISOString(), _deletedBy: ctx.principal.userId, _deletedWith: id };
+    for (const { object: target, record } of plan.records) {
+      const isRoot = record._id === id;
+      const parked = uniqueValues(target, record);
+      const after = await tx.collection<StoredRecord>(target.collection).findOneAndUpdate(
+        { _id: record._id },
+        {
+          $set: { ...marks, ...(isRoot && plan.cleared.length > 0 ? { _clearedLinks: plan.cleared } : {}), ...(parked ? { _parked: parked } : {}) },
+          ...(parked ? { $unset: Object.fromEntries(Object.keys(parked).map((name) => [name, ''] as const)) } : {}),
+        },
+      );
+      await syncRollups(tx, ctx.snapshot, target, record, after);
+    }
   });
+}
+
+/** The values of unique fields (and auto-numbers), which a deleted record must not hold on to. */
+function uniqueValues(object: CompiledObject, record: StoredRecord): Record<string, unknown> | undefined {
+  const values = Object.fromEntries(
+    object.object.fields
+      .filter((field) => (field.unique || field.type === 'autonumber') && record[field.name] !== undefined)
+      .map((field) => [field.name, record[field.name]]),
+  );
+  return Object.keys(values).length > 0 ? values : undefined;
 }

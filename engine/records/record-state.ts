@@ -4,7 +4,7 @@ import type { Filter } from '../store/port.js';
  * Fields the engine keeps on a record for itself: the recycle bin's marks and what a delete
  * cleared. Never returned, never filterable, never writable.
  */
-export const INTERNAL_FIELDS = ['_deleted', '_deletedAt', '_deletedBy', '_deletedWith', '_clearedLinks'] as const;
+export const INTERNAL_FIELDS = ['_deleted', '_deletedAt', '_deletedBy', '_deletedWith', '_clearedLinks', '_parked'] as const;
 
 export interface DeletionMarks {
   _deleted?: true;
@@ -14,6 +14,11 @@ export interface DeletionMarks {
   _deletedWith?: string;
   /** References to the deleted record that the delete cleared, put back on restore. */
   _clearedLinks?: ClearedLink[];
+  /**
+   * The record's unique values, moved aside while it is in the recycle bin so that a new record
+   * may take them (a restore puts them back, or is refused if one was taken).
+   */
+  _parked?: Record<string, unknown>;
 }
 
 export interface ClearedLink {

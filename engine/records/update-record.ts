@@ -7,6 +7,7 @@ import { explainDuplicate } from './duplicate-values.js';
 import { checkVersion } from './expected-version.js';
 import { presentRecord, type RecordView, type StoredRecord } from './record.js';
 import { recordNotFound, recordObject } from './record-object.js';
+import { syncRollups } from './relationships/sync-rollups.js';
 import { normalizeValues, validateValues } from './validate-values.js';
 import { writableInput } from './writable-input.js';
 
@@ -33,7 +34,7 @@ export async function updateRecord(
     throw new ValidationError(unknownCleared.map((name) => ({ path: `/${name}`, message: `is not a field of ${object.name}` })));
   }
 
-  // one unit of work: the current version checked, references checked, the change stored
+  // one unit of work: the current version checked, references checked, the change stored, roll-ups on its masters
   try {
     const updated = await ctx.tenant.store.unitOfWork(async (tx) => {
       const records = tx.collection<StoredRecord>(object.collection);
@@ -52,6 +53,7 @@ export async function updateRecord(
       // The version in the filter makes the write conditional even where units of work overlap.
       const after = await records.findOneAndUpdate({ _id: id, _version: current._version }, update);
       if (!after) throw new StaleVersionError(current._version, current._version + 1);
+      await syncRollups(tx, ctx.snapshot, object, current, after);
       return after;
     });
     // the response: the record as stored now

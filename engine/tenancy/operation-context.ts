@@ -3,7 +3,7 @@ import type { Principal } from './principal.js';
 import type { Tenant } from './tenant.js';
 
 /** Where an operation comes from: the pipeline may treat an import or a plugin differently, by name. */
-export type OperationSource = 'api' | 'import' | 'plugin' | 'workflow' | 'test';
+export type OperationSource = 'api' | 'import' | 'plugin' | 'workflow' | 'system' | 'test';
 
 /**
  * Everything an operation needs to know about its caller, passed explicitly, never through

@@ -1,5 +1,8 @@
 import { ValidationError } from '../errors/index.js';
 import type { StoreProvider } from '../store/port.js';
+import { purgeExpired } from '../records/recycle-bin/index.js';
+import { operationContext } from './operation-context.js';
+import { SYSTEM_PRINCIPAL } from './principal.js';
 import { Tenant } from './tenant.js';
 
 export const DEFAULT_TENANT = 'default';
@@ -27,6 +30,16 @@ export class Platform {
   /** Picks up metadata changes other engine instances made (only needed with a shared store). */
   async refreshAll(): Promise<void> {
     for (const tenant of this.tenants.values()) await (await tenant).metadata.refresh();
+  }
+
+  /** Purges, in every open tenant, what has been in the recycle bin longer than `days`. */
+  async purgeRecycleBins(days: number): Promise<number> {
+    const cutoff = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    let purged = 0;
+    for (const tenant of this.tenants.values()) {
+      purged += await purgeExpired(operationContext(await tenant, SYSTEM_PRINCIPAL, 'system'), cutoff);
+    }
+    return purged;
   }
 
   async close(): Promise<void> {

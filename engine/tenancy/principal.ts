@@ -8,3 +8,6 @@ export interface Principal {
 }
 
 export const BUILT_IN_ADMIN: Principal = { userId: 'admin', isAdmin: true };
+
+/** The engine itself, for work no user asked for (purging the recycle bin, timers). */
+export const SYSTEM_PRINCIPAL: Principal = { userId: 'system', isAdmin: true };

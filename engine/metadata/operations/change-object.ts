@@ -49,7 +49,7 @@ export async function changeObject(
             );
           }
         }
-        await migrateRecords(tx, old, compiled);
+        await migrateRecords(tx, old, compiled, after);
       },
       async afterCommit(store, after) {
         const compiled = after.object(next.name)!;

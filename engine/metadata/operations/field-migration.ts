@@ -1,9 +1,11 @@
 import { ConflictError, type ErrorDetail } from '../../errors/index.js';
-import { fieldTypeOf, formatAutoNumber, type ResolvedField } from '../../fields/index.js';
+import { fieldTypeOf, formatAutoNumber, type ResolvedField, type ResolvedRollupField } from '../../fields/index.js';
 import type { Collections, Doc } from '../../store/port.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { COUNTERS } from '../metadata-collections.js';
 import { readableErrors } from '../readable-errors.js';
+import type { Snapshot } from '../snapshot.js';
+import { recomputeRollup } from '../../records/relationships/sync-rollups.js';
 
 const SAMPLE_SIZE = 5;
 
@@ -11,9 +13,10 @@ const SAMPLE_SIZE = 5;
  * Brings an object's records in line with its new definition, in the unit of work of the
  * metadata change: removed fields are cleared; changed fields keep every value only when every
  * value converts and passes the new rules, else the change is refused with a count and a sample;
- * a new unique field must hold no duplicates; a new auto-number numbers the existing records.
+ * a new unique field must hold no duplicates; a new auto-number numbers the existing records;
+ * a new or changed roll-up is computed for every existing master.
  */
-export async function migrateRecords(tx: Collections, before: CompiledObject, after: CompiledObject): Promise<void> {
+export async function migrateRecords(tx: Collections, before: CompiledObject, after: CompiledObject, snapshot: Snapshot): Promise<void> {
   const records = tx.collection(after.collection);
   for (const old of before.object.fields) {
     const next = after.field(old.name);
@@ -25,6 +28,9 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
   }
   for (const field of after.object.fields) {
     if (field.unique && !before.field(field.name)?.unique) await refuseDuplicates(tx, after, field);
+    if (field.type === 'rollup' && JSON.stringify(before.field(field.name)) !== JSON.stringify(field)) {
+      await computeRollupForAll(tx, snapshot, after, field);
+    }
     if (field.type === 'autonumber' && before.field(field.name)?.type !== 'autonumber') {
       await numberExisting(tx, after, field.name, formatAutoNumber.bind(null, field.format), field.startAt);
     }
@@ -37,7 +43,8 @@ async function convertValues(
   old: ResolvedField,
   next: ResolvedField,
 ): Promise<void> {
-  if (next.type === 'autonumber') return;
+  // Computed fields (auto-numbers, formulas, roll-ups) are not converted: they are recomputed.
+  if (!fieldTypeOf(next).writable) return;
   const records = tx.collection(after.collection);
   const holders = await records.find({ [old.name]: { $ne: null } }, { projection: { [old.name]: 1 } });
   const type = fieldTypeOf(next);
@@ -102,4 +109,10 @@ async function numberExisting(
 
 export function counterId(objectName: string, fieldName: string): string {
   return `${objectName}.${fieldName}`;
+}
+
+async function computeRollupForAll(tx: Collections, snapshot: Snapshot, master: CompiledObject, field: ResolvedRollupField): Promise<void> {
+  const child = snapshot.object(field.child)!;
+  const masters = await tx.collection(master.collection).find({}, { projection: { _id: 1 } });
+  for (const record of masters) await recomputeRollup(tx, snapshot, master, field, child, record._id);
 }

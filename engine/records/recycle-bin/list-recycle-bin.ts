@@ -1,0 +1,36 @@
+import type { OperationContext } from '../../tenancy/index.js';
+import { presentRecord, type RecordView, type StoredRecord } from '../record.js';
+import { recordObject } from '../record-object.js';
+import { inRecycleBin } from '../record-state.js';
+
+export interface RecycleBinEntry {
+  record: RecordView;
+  deletedAt: string;
+  deletedBy: string;
+  /** The detail records that went with it and come back with it. */
+  alsoDeleted: number;
+}
+
+/** The records of one object that were deleted (not those that went with a master), newest first. */
+export async function listRecycleBin(ctx: OperationContext, objectName: string, limit: number): Promise<RecycleBinEntry[]> {
+  const object = recordObject(ctx, objectName);
+  const records = ctx.tenant.store.collection<StoredRecord>(object.collection);
+  const deleted = await records.find(inRecycleBin(), { sort: { _deletedAt: -1, _id: 1 } });
+  const roots = deleted.filter((record) => record._deletedWith === record._id).slice(0, limit);
+  return Promise.all(
+    roots.map(async (record) => ({
+      record: presentRecord({ ...record, ...record._parked }),
+      deletedAt: record._deletedAt ?? '',
+      deletedBy: record._deletedBy ?? '',
+      alsoDeleted: await countDeletedWith(ctx, record._id),
+    })),
+  );
+}
+
+async function countDeletedWith(ctx: OperationContext, rootId: string): Promise<number> {
+  let count = 0;
+  for (const object of ctx.snapshot.objects.values()) {
+    count += await ctx.tenant.store.collection(object.collection).count(inRecycleBin({ _deletedWith: rootId }));
+  }
+  return count - 1;
+}

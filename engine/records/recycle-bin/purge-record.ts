@@ -1,0 +1,37 @@
+import { NotFoundError } from '../../errors/index.js';
+import type { OperationContext } from '../../tenancy/index.js';
+import type { StoredRecord } from '../record.js';
+import { recordObject } from '../record-object.js';
+import { inRecycleBin } from '../record-state.js';
+import { deletedTogether } from './deleted-together.js';
+
+/** Deletes a record in the recycle bin for good, with the detail records deleted with it. */
+export async function purgeRecord(ctx: OperationContext, objectName: string, id: string): Promise<void> {
+  const object = recordObject(ctx, objectName);
+  await ctx.tenant.store.unitOfWork(async (tx) => {
+    const root = await tx.collection<StoredRecord>(object.collection).findOne(inRecycleBin({ _id: id, _deletedWith: id }));
+    if (!root) throw new NotFoundError(`There is no ${object.object.label.en} record with id '${id}' in the recycle bin.`);
+    for (const { object: target, record } of await deletedTogether(tx, ctx.snapshot, object, id)) {
+      await tx.collection(target.collection).deleteOne({ _id: record._id });
+    }
+  });
+}
+
+/** Purges every recycle-bin entry of the tenant deleted before `cutoff`; returns how many went. */
+export async function purgeExpired(ctx: OperationContext, cutoff: Date): Promise<number> {
+  let purged = 0;
+  for (const object of ctx.snapshot.objects.values()) {
+    const expired = await ctx.tenant.store
+      .collection<StoredRecord>(object.collection)
+      .find(inRecycleBin({ _deletedAt: { $lt: cutoff.toISOString() } }), { projection: { _id: 1, _deletedWith: 1 } });
+    for (const record of expired) {
+      if (record._deletedWith !== record._id) continue;
+      await purgeRecord(ctx, object.name, record._id).catch((error: unknown) => {
+        // Purged meanwhile with its master, or by a user: nothing left to do.
+        if (!(error instanceof NotFoundError)) throw error;
+      });
+      purged++;
+    }
+  }
+  return purged;
+}

@@ -1,0 +1,46 @@
+import { ConflictError, NotFoundError } from '../../errors/index.js';
+import type { OperationContext } from '../../tenancy/index.js';
+import { explainDuplicate } from '../duplicate-values.js';
+import { presentRecord, type RecordView, type StoredRecord } from '../record.js';
+import { recordObject } from '../record-object.js';
+import { alive, inRecycleBin } from '../record-state.js';
+import { syncRollups } from '../relationships/sync-rollups.js';
+import { deletedTogether } from './deleted-together.js';
+
+/**
+ * Brings a deleted record back with the detail records its delete took along, and puts back the
+ * lookups that delete cleared (where they are still empty). A record deleted only because its
+ * master was cannot come back alone: restore the master.
+ */
+export async function restoreRecord(ctx: OperationContext, objectName: string, id: string): Promise<RecordView> {
+  const object = recordObject(ctx, objectName);
+  try {
+    const restored = await ctx.tenant.store.unitOfWork(async (tx) => {
+      const root = await tx.collection<StoredRecord>(object.collection).findOne(inRecycleBin({ _id: id }));
+      if (!root) throw new NotFoundError(`There is no ${object.object.label.en} record with id '${id}' in the recycle bin.`);
+      if (root._deletedWith !== id) {
+        throw new ConflictError('restore_with_master', `This record was deleted with its master (${root._deletedWith}); restore the master to bring it back.`);
+      }
+      const unmark = { $unset: { _deleted: '', _deletedAt: '', _deletedBy: '', _deletedWith: '', _clearedLinks: '', _parked: '' } } as const;
+      let restoredRoot: StoredRecord | null = null;
+      for (const { object: target, record } of await deletedTogether(tx, ctx.snapshot, object, id)) {
+        const after = await tx.collection<StoredRecord>(target.collection).findOneAndUpdate(
+          { _id: record._id },
+          { ...unmark, $set: { ...record._parked } },
+        );
+        if (record._id === id) restoredRoot = after;
+        await syncRollups(tx, ctx.snapshot, target, null, after);
+      }
+      for (const link of root._clearedLinks ?? []) {
+        const child = ctx.snapshot.object(link.object);
+        if (!child) continue;
+        // Only where the reference is still empty: a user may have pointed it elsewhere since.
+        await tx.collection(child.collection).updateOne(alive({ _id: link.id, [link.field]: null }), { $set: { [link.field]: id } });
+      }
+      return restoredRoot!;
+    });
+    return presentRecord(restored);
+  } catch (error) {
+    throw explainDuplicate(error, object, {}, 'restored');
+  }
+}
