@@ -17,6 +17,8 @@ export interface ResolvedFieldCommon {
   readonly description?: string;
   readonly required: boolean;
   readonly unique: boolean;
+  /** Changes are written to the record's history. */
+  readonly trackHistory: boolean;
   /** The default as written, already checked against the field's value schema. */
   readonly default?: unknown;
 }

@@ -12,6 +12,12 @@ export function recordCollection(objectName: string): string {
   return `records.${objectName}`;
 }
 
+/** The store collection of an object's field history, looked up by record. */
+export function historyCollection(objectName: string): string {
+  return `history.${objectName}`;
+}
+export const HISTORY_INDEXES: readonly IndexSpec[] = [{ name: 'ref_record', keys: { record: 1 } }];
+
 /**
  * One object of a snapshot, compiled once: its record schemas and their ajv validators, its
  * indexes. Immutable but for the memo of its validators, each compiled on first use.

@@ -64,6 +64,7 @@ export function resolveField(field: Field): ResolvedField {
     ...(field.description === undefined ? {} : { description: field.description }),
     required: field.required ?? false,
     unique: field.unique ?? false,
+    trackHistory: field.trackHistory ?? false,
     ...(field.default === undefined ? {} : { default: field.default }),
   };
   return resolveTyped(field.type, field, common);

@@ -1,4 +1,5 @@
 import { newId } from '../store/new-id.js';
+import { writeHistory } from './history/field-history.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { assignAutoNumbers } from './assign-auto-numbers.js';
 import { checkReferences } from './check-references.js';
@@ -40,6 +41,7 @@ export async function createRecord(ctx: OperationContext, objectName: string, bo
       await assignAutoNumbers(tx, object, record);
       await tx.collection<StoredRecord>(object.collection).insertOne(record);
       await syncRollups(tx, ctx.snapshot, object, null, record);
+      await writeHistory(tx, ctx, object, 'created', null, record);
     });
   } catch (error) {
     throw explainDuplicate(error, object, record);

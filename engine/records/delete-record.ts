@@ -1,4 +1,5 @@
 import type { CompiledObject } from '../metadata/compiled-object.js';
+import { writeHistory } from './history/field-history.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { checkVersion } from './expected-version.js';
 import type { StoredRecord } from './record.js';
@@ -39,6 +40,7 @@ export async function deleteRecord(ctx: OperationContext, objectName: string, id
         },
       );
       await syncRollups(tx, ctx.snapshot, target, record, after);
+      if (after) await writeHistory(tx, ctx, target, 'deleted', record, after);
     }
   });
 }

@@ -1,13 +1,17 @@
 import type { OperationContext } from '../tenancy/index.js';
 import { alive } from './record-state.js';
 import { parseSelection } from './list-query.js';
+import { expandRecords, parseExpand } from './expand.js';
 import { presentRecord, type RecordView } from './record.js';
 import { recordNotFound, recordObject } from './record-object.js';
 
-export async function getRecord(ctx: OperationContext, objectName: string, id: string, fields?: string): Promise<RecordView> {
+export async function getRecord(ctx: OperationContext, objectName: string, id: string, fields?: string, expand?: string): Promise<RecordView> {
   const object = recordObject(ctx, objectName);
   const selection = parseSelection(object, fields);
+  const references = parseExpand(object, expand);
   const record = await ctx.tenant.store.collection(object.collection).findOne(alive({ _id: id }));
   if (!record) throw recordNotFound(object, id);
-  return presentRecord(record, selection);
+  const view = presentRecord(record, selection);
+  await expandRecords(ctx, [view], references);
+  return view;
 }

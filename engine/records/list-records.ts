@@ -5,6 +5,7 @@ import { cursorFilter, encodeCursor } from './cursor.js';
 import { compileFilter } from './filter-language.js';
 import { presentRecord, type RecordView } from './record.js';
 import { recordObject } from './record-object.js';
+import { expandRecords, parseExpand } from './expand.js';
 import { DEFAULT_LIMIT, parseSelection, parseSort } from './list-query.js';
 
 export interface ListRequest {
@@ -19,6 +20,13 @@ export interface ListRequest {
   cursor?: string;
   /** Count every match too (a second pass over the matches). */
   total?: boolean;
+  /** Lookup fields whose parents to embed, e.g. "account,supplier". */
+  expand?: string;
+}
+
+/** What the engine itself narrows a list to, beside the client's filter (a related list's parent). */
+export interface ListScope {
+  filter: Filter;
 }
 
 export interface ListResponse {
@@ -28,11 +36,13 @@ export interface ListResponse {
   total: number | null;
 }
 
-export async function listRecords(ctx: OperationContext, objectName: string, request: ListRequest): Promise<ListResponse> {
+export async function listRecords(ctx: OperationContext, objectName: string, request: ListRequest, scope?: ListScope): Promise<ListResponse> {
   // the object, from the snapshot the request started with
   const object = recordObject(ctx, objectName);
   // the client's filter, checked and compiled; the cursor's position on top of it
-  const filter: Filter = alive(request.filter === undefined ? {} : compileFilter(object, request.filter));
+  const clientFilter = request.filter === undefined ? {} : compileFilter(object, request.filter);
+  const filter: Filter = alive(scope ? { ...scope.filter, ...(request.filter === undefined ? {} : { $and: [clientFilter] }) } : clientFilter);
+  const expand = parseExpand(object, request.expand);
   const sort = parseSort(object, request.sort);
   const fields = parseSelection(object, request.fields);
   const limit = request.limit ?? DEFAULT_LIMIT;
@@ -44,7 +54,10 @@ export async function listRecords(ctx: OperationContext, objectName: string, req
   const page = found.slice(0, limit);
   const next = found.length > limit ? encodeCursor(sort, page[page.length - 1]!) : null;
   const total = request.total === true ? await records.count(filter) : null;
-  return { records: page.map((record) => presentRecord(record, fields)), next, total };
+  const views = page.map((record) => presentRecord(record, fields));
+  // parents embedded with one query per relation for the whole page
+  await expandRecords(ctx, views, expand);
+  return { records: views, next, total };
 }
 
 /** The selected fields plus the sort keys, which the cursor needs even when they are not shown. */

@@ -1,4 +1,5 @@
 import { ValidationError, StaleVersionError } from '../errors/index.js';
+import { writeHistory } from './history/field-history.js';
 import { alive } from './record-state.js';
 import type { Update } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
@@ -54,6 +55,7 @@ export async function updateRecord(
       const after = await records.findOneAndUpdate({ _id: id, _version: current._version }, update);
       if (!after) throw new StaleVersionError(current._version, current._version + 1);
       await syncRollups(tx, ctx.snapshot, object, current, after);
+      await writeHistory(tx, ctx, object, 'updated', current, after);
       return after;
     });
     // the response: the record as stored now

@@ -4,13 +4,16 @@ import {
   deleteRecord,
   getRecord,
   listRecords,
+  listRelated,
   parseFilterParameter,
   parseFlag,
   parseIfMatch,
   parseLimit,
   updateRecord,
+  type ListRequest,
   type RecordView,
 } from '../../records/index.js';
+import { listHistory } from '../../records/history/list-history.js';
 import type { Platform } from '../../tenancy/index.js';
 import { queryString } from '../query-string.js';
 import { requestContext } from '../request-context.js';
@@ -20,18 +23,33 @@ export function recordRoutes(platform: Platform): Router {
   const router = Router();
   const withEtag = (res: import('express').Response, record: RecordView) => res.set('ETag', `"${record._version}"`);
 
+  const listRequest = (query: Record<string, unknown>): ListRequest => ({
+    filter: parseFilterParameter(queryString(query, 'filter')),
+    sort: queryString(query, 'sort'),
+    fields: queryString(query, 'fields'),
+    limit: parseLimit(queryString(query, 'limit')),
+    cursor: queryString(query, 'cursor'),
+    total: parseFlag('total', queryString(query, 'total')),
+    expand: queryString(query, 'expand'),
+  });
+
   router.get('/:object', async (req, res) => {
     const ctx = await requestContext(platform, req);
+    res.json(await listRecords(ctx, req.params.object, listRequest(req.query as Record<string, unknown>)));
+  });
+
+  router.get('/:object/:id/related/:child', async (req, res) => {
+    const ctx = await requestContext(platform, req);
     const query = req.query as Record<string, unknown>;
-    const response = await listRecords(ctx, req.params.object, {
-      filter: parseFilterParameter(queryString(query, 'filter')),
-      sort: queryString(query, 'sort'),
-      fields: queryString(query, 'fields'),
-      limit: parseLimit(queryString(query, 'limit')),
-      cursor: queryString(query, 'cursor'),
-      total: parseFlag('total', queryString(query, 'total')),
-    });
-    res.json(response);
+    const field = queryString(query, 'field');
+    const request = { ...listRequest(query), ...(field ? { field } : {}) };
+    res.json(await listRelated(ctx, req.params.object, req.params.id, req.params.child, request));
+  });
+
+  router.get('/:object/:id/history', async (req, res) => {
+    const ctx = await requestContext(platform, req);
+    const limit = parseLimit(queryString(req.query as Record<string, unknown>, 'limit'));
+    res.json({ entries: await listHistory(ctx, req.params.object, req.params.id, limit) });
   });
 
   router.post('/:object', async (req, res) => {
@@ -41,7 +59,8 @@ export function recordRoutes(platform: Platform): Router {
 
   router.get('/:object/:id', async (req, res) => {
     const ctx = await requestContext(platform, req);
-    const record = await getRecord(ctx, req.params.object, req.params.id, queryString(req.query as Record<string, unknown>, 'fields'));
+    const query = req.query as Record<string, unknown>;
+    const record = await getRecord(ctx, req.params.object, req.params.id, queryString(query, 'fields'), queryString(query, 'expand'));
     withEtag(res, record).json(record);
   });
 

@@ -1,4 +1,5 @@
 import { ConflictError } from '../../errors/index.js';
+import { HISTORY_INDEXES, historyCollection } from '../compiled-object.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import type { MetadataAction } from '../metadata-registry.js';
 import type { ObjectDefinition } from '../schemas/generated/object.js';
@@ -54,6 +55,7 @@ export async function changeObject(
       async afterCommit(store, after) {
         const compiled = after.object(next.name)!;
         await store.ensureIndexes(compiled.collection, [...compiled.indexes]);
+        await store.ensureIndexes(historyCollection(compiled.name), [...HISTORY_INDEXES]);
         if (renamed) await store.dropCollection(`records.${objectName}`);
       },
     };

@@ -1,4 +1,5 @@
 import { ConflictError, ValidationError } from '../../errors/index.js';
+import { HISTORY_INDEXES, historyCollection } from '../compiled-object.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { checkDefinition } from '../definition-validator.js';
 import { COUNTERS } from '../metadata-collections.js';
@@ -35,6 +36,7 @@ export async function createObject(ctx: OperationContext, body: unknown): Promis
       async afterCommit(store, snapshot) {
         const compiled = snapshot.object(definition.name)!;
         await store.ensureIndexes(compiled.collection, [...compiled.indexes]);
+        await store.ensureIndexes(historyCollection(compiled.name), [...HISTORY_INDEXES]);
       },
     };
   });
@@ -89,6 +91,7 @@ export async function deleteObject(
       },
       async afterCommit(store) {
         await store.dropCollection(compiled.collection);
+        await store.dropCollection(historyCollection(name));
       },
     };
   });

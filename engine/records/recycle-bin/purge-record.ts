@@ -3,6 +3,7 @@ import type { OperationContext } from '../../tenancy/index.js';
 import type { StoredRecord } from '../record.js';
 import { recordObject } from '../record-object.js';
 import { inRecycleBin } from '../record-state.js';
+import { historyCollection } from '../history/field-history.js';
 import { deletedTogether } from './deleted-together.js';
 
 /** Deletes a record in the recycle bin for good, with the detail records deleted with it. */
@@ -13,6 +14,7 @@ export async function purgeRecord(ctx: OperationContext, objectName: string, id:
     if (!root) throw new NotFoundError(`There is no ${object.object.label.en} record with id '${id}' in the recycle bin.`);
     for (const { object: target, record } of await deletedTogether(tx, ctx.snapshot, object, id)) {
       await tx.collection(target.collection).deleteOne({ _id: record._id });
+      await tx.collection(historyCollection(target.name)).deleteMany({ record: record._id });
     }
   });
 }

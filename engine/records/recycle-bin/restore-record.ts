@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError } from '../../errors/index.js';
+import { writeHistory } from '../history/field-history.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { explainDuplicate } from '../duplicate-values.js';
 import { presentRecord, type RecordView, type StoredRecord } from '../record.js';
@@ -30,6 +31,7 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
         );
         if (record._id === id) restoredRoot = after;
         await syncRollups(tx, ctx.snapshot, target, null, after);
+        if (after) await writeHistory(tx, ctx, target, 'restored', record, after);
       }
       for (const link of root._clearedLinks ?? []) {
         const child = ctx.snapshot.object(link.object);

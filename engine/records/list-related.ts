@@ -1,0 +1,34 @@
+import { ValidationError } from '../errors/index.js';
+import type { OperationContext } from '../tenancy/index.js';
+import { listRecords, type ListRequest, type ListResponse } from './list-records.js';
+import { recordNotFound, recordObject } from './record-object.js';
+import { alive } from './record-state.js';
+
+/**
+ * The child records of one record through a lookup or master-detail field of the child object:
+ * a list like any other (filter, sort, paging, expand), narrowed to the parent in the query.
+ */
+export async function listRelated(
+  ctx: OperationContext,
+  objectName: string,
+  id: string,
+  childName: string,
+  request: ListRequest & { field?: string },
+): Promise<ListResponse> {
+  const parent = recordObject(ctx, objectName);
+  const child = recordObject(ctx, childName);
+  const pointers = child.object.fields.filter(
+    (field) => (field.type === 'lookup' || field.type === 'masterdetail') && field.target === parent.name && (!request.field || field.name === request.field),
+  );
+  if (pointers.length !== 1) {
+    const message = request.field
+      ? `'${request.field}' is not a field of ${child.name} pointing at ${parent.name}`
+      : pointers.length === 0
+        ? `${child.name} has no field pointing at ${parent.name}`
+        : `${child.name} has several fields pointing at ${parent.name} (${pointers.map((field) => field.name).join(', ')}); choose one with ?field=`;
+    throw new ValidationError([{ path: request.field ? '/field' : `/related/${childName}`, message }]);
+  }
+  const found = await ctx.tenant.store.collection(parent.collection).findOne(alive({ _id: id }), { projection: { _id: 1 } });
+  if (!found) throw recordNotFound(parent, id);
+  return listRecords(ctx, childName, request, { filter: { [pointers[0]!.name]: id } });
+}
