@@ -1,3 +1,4 @@
+import { InternalError } from '../errors/index.js';
 import { fieldTypeOf, type JsonSchema, type ResolvedField } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { ResolvedLayout, ResolvedLayoutField } from '../metadata/layouts/resolved-layout.js';
@@ -25,10 +26,11 @@ export function compileForm(object: CompiledObject, layout: ResolvedLayout | und
   for (const placement of placements) {
     const field = object.field(placement.field);
     // resolveLayout checked every name against this very object; a miss is a broken snapshot.
-    if (!field) throw new Error(`layout field '${placement.field}' is not a field of ${object.name}`);
+    if (!field) throw new InternalError(`layout field '${placement.field}' is not a field of ${object.name}`);
     const valueSchema = fieldTypeOf(field).valueSchema(field);
     properties[field.name] = propertySchema(field, valueSchema, placement, language);
-    fieldUis[field.name] = { ...fieldUi(field, valueSchema, language), ...(placement.readOnly ? { 'ui:readonly': true } : {}) };
+    const ui: FieldUiSchema = { ...fieldUi(field, valueSchema, language), ...(placement.readOnly ? { 'ui:readonly': true } : {}) };
+    if (Object.keys(ui).length > 0) fieldUis[field.name] = ui;
     if (placement.required) required.push(field.name);
   }
 

@@ -1,5 +1,5 @@
 import { assertNever } from '../errors/index.js';
-import type { JsonSchema, ResolvedField } from '../fields/index.js';
+import type { JsonSchema, ResolvedField, ResolvedFormulaField } from '../fields/index.js';
 import type { LocalizedText } from '../metadata/schemas/generated/object.js';
 import type { FieldUiSchema } from './form-definition.js';
 import { localize, type FormLanguage } from './form-language.js';
@@ -44,8 +44,34 @@ export function fieldUi(field: ResolvedField, valueSchema: JsonSchema, language:
       // rjsf renders a union type (object or array) as an empty object fieldset, and a widget
       // is ignored there: only a custom field can edit it, as JSON text in a textarea.
       return { 'ui:field': 'json', 'ui:widget': 'textarea', 'ui:options': { json: true } };
+    case 'formula':
+      return formulaUi(field.resultType, field.scale);
+    case 'rollup':
+      // A count or sum is a number, a min or max of dates a date string: plain text shows both.
+      return { 'ui:widget': 'text' };
     default:
       return assertNever(field, 'field type');
+  }
+}
+
+/** A formula is shown (read only) like a field of the type it returns. */
+function formulaUi(resultType: ResolvedFormulaField['resultType'], scale: number): FieldUiSchema {
+  switch (resultType) {
+    case 'text':
+      return {};
+    case 'number':
+    case 'percent':
+      return { 'ui:options': { step: stepOf(scale) } };
+    case 'currency':
+      return { 'ui:options': { currency: null, step: stepOf(scale) } };
+    case 'date':
+      return { 'ui:widget': 'date' };
+    case 'datetime':
+      return { 'ui:widget': 'datetime' };
+    case 'boolean':
+      return { 'ui:widget': 'checkbox' };
+    default:
+      return assertNever(resultType, 'formula result type');
   }
 }
 

@@ -25,7 +25,7 @@ export function getForm(ctx: OperationContext, objectName: string, request: Form
     if (!layout) throw new NotFoundError(`There is no layout named '${request.layout}'.`);
     if (layout.object !== objectName) {
       throw new ValidationError([
-        { path: '/layout', message: `'${request.layout}' is a layout of ${layout.object}, not of ${objectName}; leave it out to get the default` },
+        { path: '/layout', message: `must name a layout of ${objectName}; '${request.layout}' is a layout of ${layout.object}` },
       ]);
     }
   }

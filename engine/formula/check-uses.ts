@@ -26,7 +26,9 @@ export interface CheckedUses {
  * Checks what an expression reads against its scope. Each unknown name is reported once, at its
  * first use, with the nearest known name as a hint. Reads the walk cannot follow name by name
  * (`*`, `$$`, a predicate on a lookup) count as reading every field they could reach, so that
- * the references err towards recomputing too often, never too rarely.
+ * the references err towards recomputing too often, never too rarely. A variable the expression
+ * binds anywhere counts as known everywhere in it: lexical scope is not tracked, since a use
+ * before its binding reads nothing at run time rather than failing.
  */
 export function checkUses(uses: ExpressionUses, scope: ExpressionScope, at: string): CheckedUses {
   const problems = new Map<string, ExpressionProblem>();

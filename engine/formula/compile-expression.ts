@@ -3,7 +3,7 @@ import { checkUses, type ExpressionProblem, type ExpressionReferences } from './
 import { DEFAULT_LIMITS, jsonataOptions, limitsKey, type ExpressionLimits } from './expression-limits.js';
 import type { ExpressionScope } from './expression-scope.js';
 import { collectUses, type AstNode } from './expression-uses.js';
-import { describeSyntaxError, isJsonataError } from './jsonata-error.js';
+import { describeSyntaxError, isJsonataError, lowerFirst } from './jsonata-error.js';
 
 /**
  * Beyond the default limits, a few other limit sets are kept parsed; past that, an evaluation with
@@ -53,12 +53,13 @@ export function compileExpression(source: string, scope: ExpressionScope, at = '
   try {
     parsed = jsonata(source, jsonataOptions(DEFAULT_LIMITS));
   } catch (error) {
-    if (!isJsonataError(error)) throw error;
-    return {
-      problems: [
-        { path: at, message: describeSyntaxError(error), ...(error.position === undefined ? {} : { position: error.position }) },
-      ],
-    };
+    if (isJsonataError(error)) {
+      const position = error.position === undefined ? {} : { position: error.position };
+      return { problems: [{ path: at, message: describeSyntaxError(error), ...position }] };
+    }
+    // jsonata hands a regex literal to `new RegExp` while parsing, which throws its own SyntaxError.
+    if (error instanceof SyntaxError) return { problems: [{ path: at, message: `syntax error: ${lowerFirst(error.message)}` }] };
+    throw error;
   }
   // jsonata types its AST with `any` values; AstNode is the narrow view the walk relies on.
   const uses = collectUses(parsed.ast() as unknown as AstNode);

@@ -33,9 +33,9 @@ export interface ExpressionUses {
   readonly variables: NameUse[];
   /** Variables the expression binds itself: `$x := ...`, lambda parameters, `@$v`, `#$i`. */
   readonly bound: Set<string>;
-  /** `*` over the record: every field is read. */
+  /** `*` over the record or `%` back to it: every field may be read. */
   wholeRecord: boolean;
-  /** `**` or `$$` as a value: every field of the record and of its parents is read. */
+  /** `**`, `$$` as a value or `$eval`: every field of the record and of its parents may be read. */
   everything: boolean;
 }
 
@@ -139,8 +139,12 @@ function walk(node: AstNode | undefined, context: Context, uses: ExpressionUses)
     case 'index':
       bind(node, uses);
       break;
-    // Literals, regexes, `%` (parent of the context) and the `?` placeholder read no field; node
-    // types a later jsonata may add are skipped the same way, making the check lenient, not wrong.
+    case 'parent':
+      // `lines.%.amount` climbs from a list item back to the record: any field may be read there.
+      uses.wholeRecord = true;
+      break;
+    // Literals, regexes and the `?` placeholder read no field; node types a later jsonata may add
+    // are skipped the same way, making the check lenient, not wrong.
     default:
       break;
   }
@@ -196,6 +200,8 @@ function readVariable(node: AstNode, context: Context, uses: ExpressionUses): vo
     return;
   }
   if (name !== '') uses.variables.push({ name, position: node.position ?? 0 });
+  // `$eval` evaluates text built at run time, which may read any field.
+  if (name === 'eval') uses.everything = true;
 }
 
 /** `$$` is always the record; `$` is the record only where the context is the record. */

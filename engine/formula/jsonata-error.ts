@@ -52,6 +52,11 @@ function syntaxProblem(error: JsonataError): string {
     case 'S0207':
       return 'the expression ends too early';
     default:
-      return error.message.charAt(0).toLowerCase() + error.message.slice(1);
+      return lowerFirst(error.message);
   }
+}
+
+/** jsonata's sentences start with a capital; ours continue a sentence ("syntax error at ...: "). */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -3,9 +3,11 @@ import { NotFoundError } from '../errors/index.js';
 import type { Platform } from '../tenancy/index.js';
 import { errorMiddleware } from './error-middleware.js';
 import { docsRoutes } from './routes/docs-routes.js';
+import { formRoutes } from './routes/form-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
 import { openApiRoutes } from './routes/openapi-routes.js';
 import { recordRoutes } from './routes/record-routes.js';
+import { recycleBinRoutes } from './routes/recycle-bin-routes.js';
 
 export interface AppOptions {
   /** Largest JSON body accepted; larger ones get 413. */
@@ -24,6 +26,8 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   });
   app.use('/api/v1/meta', metaRoutes(platform));
   app.use('/api/v1/records', recordRoutes(platform));
+  app.use('/api/v1/recycle-bin', recycleBinRoutes(platform));
+  app.use('/api/v1/forms', formRoutes(platform));
   app.use('/api/v1', openApiRoutes(platform));
   app.use('/api/docs', docsRoutes());
   app.use('/api', () => {

@@ -1,0 +1,31 @@
+import { Router, type Request } from 'express';
+import { ValidationError } from '../../errors/index.js';
+import { FORM_LANGUAGES, getForm, isFormLanguage, preferredLanguage, type FormLanguage } from '../../forms/index.js';
+import type { Platform } from '../../tenancy/index.js';
+import { queryString } from '../query-string.js';
+import { requestContext } from '../request-context.js';
+
+/** /api/v1/forms: the generated data-entry form of an object, as rjsf schema and uiSchema. */
+export function formRoutes(platform: Platform): Router {
+  const router = Router();
+
+  router.get('/:object', async (req, res) => {
+    const query = req.query as Record<string, unknown>;
+    const layout = queryString(query, 'layout');
+    const language = requestedLanguage(req, queryString(query, 'lang'));
+    const ctx = await requestContext(platform, req);
+    const form = getForm(ctx, req.params.object, { ...(layout === undefined ? {} : { layout }), language });
+    // The body depends on the header when ?lang= is absent: caches must keep one copy per language.
+    res.vary('Accept-Language').set('Content-Language', form.language).json(form);
+  });
+  return router;
+}
+
+/** ?lang= wins; otherwise the language the Accept-Language header prefers. */
+function requestedLanguage(req: Request, lang: string | undefined): FormLanguage {
+  if (lang === undefined) return preferredLanguage(req.get('accept-language'));
+  if (!isFormLanguage(lang)) {
+    throw new ValidationError([{ path: '/lang', message: `must be one of: ${FORM_LANGUAGES.join(', ')}; got '${lang}'` }]);
+  }
+  return lang;
+}
