@@ -21,6 +21,8 @@ export interface ResolvedFieldCommon {
   readonly trackHistory: boolean;
   /** The default as written, already checked against the field's value schema. */
   readonly default?: unknown;
+  /** A JSONata expression computing the default of a new record, instead of `default`. */
+  readonly defaultExpression?: string;
 }
 
 export type JsonSchema = Record<string, unknown>;

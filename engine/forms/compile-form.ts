@@ -4,7 +4,7 @@ import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { ResolvedLayout, ResolvedLayoutField } from '../metadata/layouts/resolved-layout.js';
 import { fieldUi } from './field-ui.js';
 import type { FieldUiSchema, FormDefinition, FormRelatedList, FormSection, FormUiSchema } from './form-definition.js';
-import { localize, type FormLanguage } from './form-language.js';
+import { localize, type Language } from '../i18n/language.js';
 
 /** One field as the form places it: where, and with which overrides. */
 interface Placement extends ResolvedLayoutField {
@@ -18,7 +18,7 @@ interface Placement extends ResolvedLayoutField {
  * titles, help texts, defaults and the layout's own required and read-only overrides. Without a
  * layout, the default form: every field in definition order in one untitled section.
  */
-export function compileForm(object: CompiledObject, layout: ResolvedLayout | undefined, language: FormLanguage): FormDefinition {
+export function compileForm(object: CompiledObject, layout: ResolvedLayout | undefined, language: Language): FormDefinition {
   const placements = layout ? layoutPlacements(layout) : defaultPlacements(object.object.fields);
   const properties: Record<string, JsonSchema> = {};
   const fieldUis: Record<string, FieldUiSchema> = {};
@@ -85,7 +85,7 @@ function defaultPlacements(fields: readonly ResolvedField[]): Placement[] {
  * `readOnly` (an annotation: ajv does not enforce it, rjsf renders it), and the default the server
  * would fill in, so the form starts with it.
  */
-function propertySchema(field: ResolvedField, valueSchema: JsonSchema, placement: Placement, language: FormLanguage): JsonSchema {
+function propertySchema(field: ResolvedField, valueSchema: JsonSchema, placement: Placement, language: Language): JsonSchema {
   const description = localize(field.helpText, language);
   const computed = !fieldTypeOf(field).writable;
   return {

@@ -2,14 +2,14 @@ import { assertNever } from '../errors/index.js';
 import type { JsonSchema, ResolvedField, ResolvedFormulaField } from '../fields/index.js';
 import type { LocalizedText } from '../metadata/schemas/generated/object.js';
 import type { FieldUiSchema } from './form-definition.js';
-import { localize, type FormLanguage } from './form-language.js';
+import { localize, type Language } from '../i18n/language.js';
 
 /**
  * How a field is edited, by field type: the widget and its options. The storage and the value
  * rules stay with the field type; this is only the form's side (convention 4). Widgets named here
  * but not built into rjsf (`lookup`, the `json` field) are provided by the studio.
  */
-export function fieldUi(field: ResolvedField, valueSchema: JsonSchema, language: FormLanguage): FieldUiSchema {
+export function fieldUi(field: ResolvedField, valueSchema: JsonSchema, language: Language): FieldUiSchema {
   switch (field.type) {
     case 'text':
     case 'autonumber':
@@ -87,7 +87,7 @@ function stepOf(scale: number): number {
 function choiceLabels(
   values: readonly { value: string; label: LocalizedText; active: boolean }[],
   allowed: unknown,
-  language: FormLanguage,
+  language: Language,
 ): string[] {
   const labels = new Map(values.map((entry) => [entry.value, localize(entry.label, language, entry.value) ?? entry.value]));
   return (Array.isArray(allowed) ? allowed : []).map((value) => labels.get(String(value)) ?? String(value));

@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../fields/index.js';
-import type { FormLanguage } from './form-language.js';
+import type { Language } from '../i18n/language.js';
 
 /**
  * Options our own widgets read from a field's `ui:options` (rjsf passes them through untouched).
@@ -84,7 +84,7 @@ export interface FormDefinition {
   readonly object: string;
   /** The layout the form comes from; null for the default form of an object without layouts. */
   readonly layout: string | null;
-  readonly language: FormLanguage;
+  readonly language: Language;
   /** The metadata version the form was compiled from. */
   readonly version?: number;
   readonly schema: FormSchema;

@@ -2,12 +2,12 @@ import { NotFoundError, ValidationError } from '../errors/index.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { compileForm } from './compile-form.js';
 import type { FormDefinition } from './form-definition.js';
-import type { FormLanguage } from './form-language.js';
+import type { Language } from '../i18n/language.js';
 
 export interface FormRequest {
   /** A layout by name; without one, the object's default layout, or the default form if it has none. */
   layout?: string;
-  language: FormLanguage;
+  language: Language;
 }
 
 /**

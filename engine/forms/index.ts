@@ -1,6 +1,6 @@
 export { compileForm } from './compile-form.js';
 export { getForm, type FormRequest } from './get-form.js';
-export { FORM_LANGUAGES, isFormLanguage, preferredLanguage, type FormLanguage } from './form-language.js';
+export { LANGUAGES, isLanguage, preferredLanguage, type Language } from '../i18n/language.js';
 export type {
   FieldUiOptions,
   FieldUiSchema,

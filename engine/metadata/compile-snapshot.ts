@@ -5,6 +5,8 @@ import { checkDefinition, type MetadataKind } from './definition-validator.js';
 import { resolveLayout } from './layouts/resolve-layout.js';
 import type { ResolvedLayout } from './layouts/resolved-layout.js';
 import { resolveObject } from './resolve-object.js';
+import type { ResolvedObject } from './resolved-object.js';
+import { compileObjectLogic, type ObjectLogic } from './object-logic.js';
 import { Snapshot } from './snapshot.js';
 import type { LayoutDefinition } from './schemas/generated/layout.js';
 import type { ObjectDefinition } from './schemas/generated/object.js';
@@ -33,34 +35,41 @@ export function problemKey(kind: MetadataKind, name: string): string {
 export function compileSnapshot(version: number, definitions: Definitions, previous?: Snapshot): SnapshotResult {
   const problems = new Map<string, ErrorDetail[]>();
   const known = new Map(definitions.object.map((definition) => [definition.name, definition]));
-  const objects = new Map<string, CompiledObject>();
+  const resolved = new Map<string, { definition: ObjectDefinition; object: ResolvedObject }>();
+  const report = (name: string, list: ErrorDetail[]) => {
+    if (list.length > 0) problems.set(problemKey('object', name), [...(problems.get(problemKey('object', name)) ?? []), ...list]);
+  };
+  // Every object is resolved before any expression is compiled: formulas read their parents' fields.
   for (const definition of definitions.object) {
-    const own = compileObject(definition, known, previous);
-    if (own.problems.length > 0) problems.set(problemKey('object', definition.name), own.problems);
-    if (own.compiled) objects.set(definition.name, own.compiled);
+    const checked = checkDefinition('object', definition);
+    if (!checked.ok) {
+      report(definition.name, checked.problems);
+      continue;
+    }
+    const result = resolveObject(checked.definition, known);
+    report(definition.name, result.problems);
+    if (result.problems.length === 0) resolved.set(definition.name, { definition: checked.definition, object: result.object });
+  }
+  const objects = new Map<string, CompiledObject>();
+  for (const { definition, object } of resolved.values()) {
+    const { logic, problems: logicProblems } = compileObjectLogic(definition, object, (name) => resolved.get(name)?.object);
+    report(definition.name, logicProblems);
+    if (logicProblems.length > 0) continue;
+    const compiled = compiledForm(definition, object, logic, previous);
+    report(definition.name, defaultProblems(compiled));
+    objects.set(definition.name, compiled);
   }
   const layouts = compileLayouts(definitions.layout, objects, problems);
   return { snapshot: new Snapshot(version, objects, layouts), problems };
 }
 
-function compileObject(
-  definition: ObjectDefinition,
-  known: ReadonlyMap<string, ObjectDefinition>,
-  previous: Snapshot | undefined,
-): { compiled?: CompiledObject; problems: ErrorDetail[] } {
-  const checked = checkDefinition('object', definition);
-  if (!checked.ok) return { problems: checked.problems };
-  const { object, problems } = resolveObject(checked.definition, known);
-  if (problems.length > 0) return { problems };
-
+function compiledForm(definition: ObjectDefinition, object: ResolvedObject, logic: ObjectLogic, previous: Snapshot | undefined): CompiledObject {
   const reusable = previous?.object(definition.name);
-  const compiled =
-    // What a field resolves to can depend on other objects (a roll-up's relationship), so the
-    // resolved fields must match too before the old compiled form is kept.
-    reusable && JSON.stringify(reusable.definition) === JSON.stringify(definition) && JSON.stringify(reusable.object.fields) === JSON.stringify(object.fields)
-      ? reusable
-      : new CompiledObject(structuredClone(definition), object);
-  return { compiled, problems: defaultProblems(compiled) };
+  // What a field resolves to can depend on other objects (a roll-up's relationship), so the
+  // resolved fields must match too before the old compiled form is kept.
+  return reusable && JSON.stringify(reusable.definition) === JSON.stringify(definition) && JSON.stringify(reusable.object.fields) === JSON.stringify(object.fields)
+    ? reusable
+    : new CompiledObject(structuredClone(definition), object, logic);
 }
 
 function compileLayouts(

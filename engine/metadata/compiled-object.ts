@@ -5,6 +5,7 @@ import type { IndexSpec } from '../store/port.js';
 import { createAjv } from './create-ajv.js';
 import { createSchema, patchSchema, readSchema } from './record-schemas.js';
 import type { ResolvedObject } from './resolved-object.js';
+import { NO_LOGIC, type ObjectLogic } from './object-logic.js';
 import type { ObjectDefinition } from './schemas/generated/object.js';
 
 /** The store collection of an object's records. */
@@ -35,6 +36,8 @@ export class CompiledObject {
   constructor(
     readonly definition: ObjectDefinition,
     readonly object: ResolvedObject,
+    /** Formulas, validation rules and default expressions, compiled. */
+    readonly logic: ObjectLogic = NO_LOGIC,
   ) {
     this.name = object.name;
     this.collection = recordCollection(object.name);

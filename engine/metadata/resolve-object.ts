@@ -66,6 +66,7 @@ export function resolveField(field: Field): ResolvedField {
     unique: field.unique ?? false,
     trackHistory: field.trackHistory ?? false,
     ...(field.default === undefined ? {} : { default: field.default }),
+    ...(field.defaultExpression === undefined ? {} : { defaultExpression: field.defaultExpression }),
   };
   return resolveTyped(field.type, field, common);
 }

@@ -1,4 +1,6 @@
 import { newId } from '../store/new-id.js';
+import { applyDefaultExpressions, applyObjectLogic } from './logic/apply-logic.js';
+import { setComputed } from './logic/set-computed.js';
 import { writeHistory } from './history/field-history.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { assignAutoNumbers } from './assign-auto-numbers.js';
@@ -7,7 +9,7 @@ import { applyDefaults } from './defaults.js';
 import { explainDuplicate } from './duplicate-values.js';
 import { presentRecord, type RecordView, type StoredRecord } from './record.js';
 import { recordObject } from './record-object.js';
-import { syncRollups } from './relationships/sync-rollups.js';
+import { emptyRollups, syncRollups } from './relationships/sync-rollups.js';
 import { normalizeValues, validateValues } from './validate-values.js';
 import { writableInput } from './writable-input.js';
 
@@ -17,14 +19,15 @@ export async function createRecord(ctx: OperationContext, objectName: string, bo
   const object = recordObject(ctx, objectName);
   // what a client may write: no system fields, no computed fields
   const input = writableInput(object, body);
-  // defaults for what the client left out
-  const values = applyDefaults(object, input.values);
+  // defaults for what the client left out: values, then expressions
+  const values = await applyDefaultExpressions(ctx.tenant.store, ctx, object, applyDefaults(object, input.values));
   // JSON Schema validation: every problem at once, each with its path
   validateValues(object, object.validateCreate, values);
   const normalized = normalizeValues(object, values);
 
   const now = new Date().toISOString();
   const record: StoredRecord = {
+    ...emptyRollups(object),
     ...normalized,
     _id: newId(),
     _version: 1,
@@ -34,11 +37,13 @@ export async function createRecord(ctx: OperationContext, objectName: string, bo
     _updatedAt: now,
     _updatedBy: ctx.principal.userId,
   };
-  // one unit of work: references checked, auto-numbers drawn, the record stored, roll-ups on its masters
+  // one unit of work: references checked, auto-numbers drawn, formulas computed and rules checked,
+  // the record stored, roll-ups on its masters, its history
   try {
     await ctx.tenant.store.unitOfWork(async (tx) => {
       await checkReferences(tx, ctx.snapshot, object, normalized);
       await assignAutoNumbers(tx, object, record);
+      setComputed(record, await applyObjectLogic(tx, ctx, object, record));
       await tx.collection<StoredRecord>(object.collection).insertOne(record);
       await syncRollups(tx, ctx.snapshot, object, null, record);
       await writeHistory(tx, ctx, object, 'created', null, record);

@@ -21,10 +21,15 @@ export function parseExpand(object: CompiledObject, input: string | undefined): 
   return fields;
 }
 
+/** A field selection with the expanded fields added: a parent is embedded beside its id, never instead of it. */
+export function withExpanded(selection: ReadonlySet<string> | undefined, fields: readonly Reference[]): ReadonlySet<string> | undefined {
+  return selection && fields.length > 0 ? new Set([...selection, ...fields.map((field) => field.name)]) : selection;
+}
+
 /**
  * Embeds the parents each record points at under `_expanded`, with one query per relation for
  * the whole page (never one per record). The id stays in its field, so the record's shape does
- * not change with the query; a parent that no longer exists is embedded as null.
+ * not change with the query; an empty field or a parent that no longer exists is embedded as null.
  */
 export async function expandRecords(ctx: OperationContext, records: RecordView[], fields: readonly Reference[]): Promise<void> {
   for (const field of fields) {
@@ -35,9 +40,9 @@ export async function expandRecords(ctx: OperationContext, records: RecordView[]
     const byId = new Map(parents.map((parent) => [parent._id, presentRecord(parent)]));
     for (const record of records) {
       const id = record[field.name];
-      if (typeof id !== 'string') continue;
+      // Every relation asked for is there, null when the field is empty, so the shape is one.
       const expanded = (record._expanded ?? {}) as Record<string, unknown>;
-      expanded[field.name] = byId.get(id) ?? null;
+      expanded[field.name] = typeof id === 'string' ? (byId.get(id) ?? null) : null;
       record._expanded = expanded;
     }
   }

@@ -5,7 +5,7 @@ import { cursorFilter, encodeCursor } from './cursor.js';
 import { compileFilter } from './filter-language.js';
 import { presentRecord, type RecordView } from './record.js';
 import { recordObject } from './record-object.js';
-import { expandRecords, parseExpand } from './expand.js';
+import { expandRecords, parseExpand, withExpanded } from './expand.js';
 import { DEFAULT_LIMIT, parseSelection, parseSort } from './list-query.js';
 
 export interface ListRequest {
@@ -44,7 +44,7 @@ export async function listRecords(ctx: OperationContext, objectName: string, req
   const filter: Filter = alive(scope ? { ...scope.filter, ...(request.filter === undefined ? {} : { $and: [clientFilter] }) } : clientFilter);
   const expand = parseExpand(object, request.expand);
   const sort = parseSort(object, request.sort);
-  const fields = parseSelection(object, request.fields);
+  const fields = withExpanded(parseSelection(object, request.fields), expand);
   const limit = request.limit ?? DEFAULT_LIMIT;
   const paged = request.cursor ? { $and: [filter, cursorFilter(sort, request.cursor)] } : filter;
   // one page plus one record, to know whether another page follows

@@ -1,4 +1,5 @@
 import { ValidationError, StaleVersionError } from '../errors/index.js';
+import { applyObjectLogic } from './logic/apply-logic.js';
 import { writeHistory } from './history/field-history.js';
 import { alive } from './record-state.js';
 import type { Update } from '../store/port.js';
@@ -35,7 +36,8 @@ export async function updateRecord(
     throw new ValidationError(unknownCleared.map((name) => ({ path: `/${name}`, message: `is not a field of ${object.name}` })));
   }
 
-  // one unit of work: the current version checked, references checked, the change stored, roll-ups on its masters
+  // one unit of work: the current version checked, references checked, formulas computed and rules
+  // checked on the record as it would be, the change stored, roll-ups on its masters, its history
   try {
     const updated = await ctx.tenant.store.unitOfWork(async (tx) => {
       const records = tx.collection<StoredRecord>(object.collection);
@@ -46,6 +48,12 @@ export async function updateRecord(
       const cleared = input.cleared.filter((name) => current[name] !== undefined);
       if (changed.length === 0 && cleared.length === 0) return current;
       await checkReferences(tx, ctx.snapshot, object, Object.fromEntries(changed));
+      const next: Record<string, unknown> = { ...current, ...Object.fromEntries(changed) };
+      for (const name of cleared) delete next[name];
+      for (const [name, value] of Object.entries(await applyObjectLogic(tx, ctx, object, next))) {
+        if (value === null && current[name] !== undefined) cleared.push(name);
+        else if (value !== null && JSON.stringify(current[name]) !== JSON.stringify(value)) changed.push([name, value]);
+      }
       const update: Update = {
         $set: { ...Object.fromEntries(changed), _updatedAt: new Date().toISOString(), _updatedBy: ctx.principal.userId },
         $inc: { _version: 1 },

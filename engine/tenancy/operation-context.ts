@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/language.js';
 import type { Snapshot } from '../metadata/snapshot.js';
 import type { Principal } from './principal.js';
 import type { Tenant } from './tenant.js';
@@ -15,8 +16,10 @@ export interface OperationContext {
   readonly principal: Principal;
   readonly snapshot: Snapshot;
   readonly source: OperationSource;
+  /** The language of messages meant for the user (validation rules, labels). */
+  readonly language: Language;
 }
 
-export function operationContext(tenant: Tenant, principal: Principal, source: OperationSource = 'api'): OperationContext {
-  return { tenant, principal, snapshot: tenant.metadata.snapshot, source };
+export function operationContext(tenant: Tenant, principal: Principal, source: OperationSource = 'api', language: Language = 'en'): OperationContext {
+  return { tenant, principal, snapshot: tenant.metadata.snapshot, source, language };
 }

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { ValidationError } from '../../errors/index.js';
-import { FORM_LANGUAGES, getForm, isFormLanguage, preferredLanguage, type FormLanguage } from '../../forms/index.js';
+import { LANGUAGES, getForm, isLanguage, preferredLanguage, type Language } from '../../forms/index.js';
 import type { Platform } from '../../tenancy/index.js';
 import { queryString } from '../query-string.js';
 import { requestContext } from '../request-context.js';
@@ -22,10 +22,10 @@ export function formRoutes(platform: Platform): Router {
 }
 
 /** ?lang= wins; otherwise the language the Accept-Language header prefers. */
-function requestedLanguage(req: Request, lang: string | undefined): FormLanguage {
+function requestedLanguage(req: Request, lang: string | undefined): Language {
   if (lang === undefined) return preferredLanguage(req.get('accept-language'));
-  if (!isFormLanguage(lang)) {
-    throw new ValidationError([{ path: '/lang', message: `must be one of: ${FORM_LANGUAGES.join(', ')}; got '${lang}'` }]);
+  if (!isLanguage(lang)) {
+    throw new ValidationError([{ path: '/lang', message: `must be one of: ${LANGUAGES.join(', ')}; got '${lang}'` }]);
   }
   return lang;
 }

@@ -7,6 +7,7 @@ import { recordObject } from '../record-object.js';
 import { alive, inRecycleBin } from '../record-state.js';
 import { syncRollups } from '../relationships/sync-rollups.js';
 import { deletedTogether } from './deleted-together.js';
+import { goneReferences } from './gone-references.js';
 
 /**
  * Brings a deleted record back with the detail records its delete took along, and puts back the
@@ -24,10 +25,14 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
       }
       const unmark = { $unset: { _deleted: '', _deletedAt: '', _deletedBy: '', _deletedWith: '', _clearedLinks: '', _parked: '' } } as const;
       let restoredRoot: StoredRecord | null = null;
-      for (const { object: target, record } of await deletedTogether(tx, ctx.snapshot, object, id)) {
+      const together = await deletedTogether(tx, ctx.snapshot, object, id);
+      const restoring = new Set(together.map(({ record }) => record._id));
+      for (const { object: target, record } of together) {
+        // What it points at may have gone since it was deleted.
+        const gone = await goneReferences(tx, ctx.snapshot, target, record, restoring);
         const after = await tx.collection<StoredRecord>(target.collection).findOneAndUpdate(
           { _id: record._id },
-          { ...unmark, $set: { ...record._parked } },
+          { $unset: { ...unmark.$unset, ...gone }, $set: { ...record._parked } },
         );
         if (record._id === id) restoredRoot = after;
         await syncRollups(tx, ctx.snapshot, target, null, after);

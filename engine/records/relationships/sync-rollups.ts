@@ -31,6 +31,13 @@ export async function syncRollups(
   }
 }
 
+/** A new master has no details yet: its counts and sums start at 0 (min and max of nothing stay empty). */
+export function emptyRollups(object: CompiledObject): Record<string, number> {
+  return Object.fromEntries(
+    object.object.fields.filter((field) => field.type === 'rollup' && (field.function === 'count' || field.function === 'sum')).map((field) => [field.name, 0]),
+  );
+}
+
 export async function recomputeRollup(
   tx: Collections,
   snapshot: Snapshot,
@@ -42,7 +49,7 @@ export async function recomputeRollup(
   const masters = tx.collection(master.collection);
   const current = await masters.findOne({ _id: masterId });
   if (!current) return;
-  const value = await summarize(tx, field, child, masterId);
+  const value = await summarize(tx, snapshot, field, child, masterId);
   if (current[field.name] === value || (value === null && current[field.name] === undefined)) return;
   const updated = await masters.findOneAndUpdate(
     { _id: masterId },
@@ -52,7 +59,13 @@ export async function recomputeRollup(
   await syncRollups(tx, snapshot, master, current, updated);
 }
 
-async function summarize(tx: Collections, field: ResolvedRollupField, child: CompiledObject, masterId: string): Promise<number | string | null> {
+async function summarize(
+  tx: Collections,
+  snapshot: Snapshot,
+  field: ResolvedRollupField,
+  child: CompiledObject,
+  masterId: string,
+): Promise<number | string | null> {
   const criteria = field.filter ? compileFilter(child, field.filter) : {};
   const details = await tx.collection(child.collection).find(
     alive({ [field.relationship]: masterId, ...(field.filter ? { $and: [criteria] } : {}) }),
@@ -63,9 +76,21 @@ async function summarize(tx: Collections, field: ResolvedRollupField, child: Com
   if (field.function === 'sum') {
     const total = values.reduce<number>((sum, value) => sum + (typeof value === 'number' ? value : 0), 0);
     // Binary floating point drifts (0.1 + 0.2); amounts are decimals of the summed field's scale.
-    const summed = child.field(field.field!);
-    return summed && 'scale' in summed ? roundToScale(total, summed.scale) : total;
+    const scale = scaleOf(snapshot, child, field.field!);
+    return scale === undefined ? total : roundToScale(total, scale);
   }
   if (values.length === 0) return null;
   return values.reduce((best, value) => ((field.function === 'min' ? value < best : value > best) ? value : best));
+}
+
+/** The decimal places of a numeric field; a roll-up has those of the field it summarizes (a count none). */
+function scaleOf(snapshot: Snapshot, object: CompiledObject, name: string, depth = 0): number | undefined {
+  const field = object.field(name);
+  // The depth bound only guards against a definition that summarizes itself in a circle.
+  if (!field || depth > 10) return undefined;
+  if ('scale' in field) return field.scale;
+  if (field.type !== 'rollup') return undefined;
+  if (field.function === 'count') return 0;
+  const child = snapshot.object(field.child);
+  return child && field.field ? scaleOf(snapshot, child, field.field, depth + 1) : undefined;
 }

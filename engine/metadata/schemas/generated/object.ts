@@ -322,6 +322,10 @@ export interface FieldCommon {
    * Keep who changed the field, when, and its old and new value, in the record's history. Default false.
    */
   trackHistory?: boolean;
+  /**
+   * A JSONata expression giving the value of a new record's field when the client sends none, e.g. $today(), $user or account.region. Used instead of default.
+   */
+  defaultExpression?: string;
 }
 /**
  * This interface was referenced by `ObjectDefinition`'s JSON-Schema

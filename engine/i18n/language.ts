@@ -1,15 +1,15 @@
 import type { LocalizedText } from '../metadata/schemas/generated/object.js';
 
-/** The languages labels are written in; a form is compiled for one of them. */
-export const FORM_LANGUAGES = ['en', 'zh-CN'] as const;
-export type FormLanguage = (typeof FORM_LANGUAGES)[number];
+/** The languages labels and messages are written in; each request is answered in one of them. */
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
-export function isFormLanguage(value: string): value is FormLanguage {
-  return (FORM_LANGUAGES as readonly string[]).includes(value);
+export function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value);
 }
 
 /** A text in the language, falling back to English as labels do, then to the given fallback. */
-export function localize(text: LocalizedText | undefined, language: FormLanguage, fallback?: string): string | undefined {
+export function localize(text: LocalizedText | undefined, language: Language, fallback?: string): string | undefined {
   return text?.[language]?.trim() || text?.en?.trim() || fallback;
 }
 
@@ -18,8 +18,8 @@ export function localize(text: LocalizedText | undefined, language: FormLanguage
  * the first of equal weights. Any Chinese tag picks zh-CN (the only Chinese the labels have); an
  * absent or unusable header picks English.
  */
-export function preferredLanguage(header: string | undefined): FormLanguage {
-  let best: { language: FormLanguage; weight: number } | undefined;
+export function preferredLanguage(header: string | undefined): Language {
+  let best: { language: Language; weight: number } | undefined;
   for (const entry of (header ?? '').split(',')) {
     const [rawTag = '', ...params] = entry.split(';').map((part) => part.trim());
     const language = languageOfTag(rawTag.toLowerCase());
@@ -30,7 +30,7 @@ export function preferredLanguage(header: string | undefined): FormLanguage {
   return best?.language ?? 'en';
 }
 
-function languageOfTag(tag: string): FormLanguage | undefined {
+function languageOfTag(tag: string): Language | undefined {
   if (tag === 'zh' || tag.startsWith('zh-')) return 'zh-CN';
   if (tag === 'en' || tag.startsWith('en-')) return 'en';
   return undefined;

@@ -1,0 +1,58 @@
+import { RuleViolationError, type ErrorDetail } from '../../errors/index.js';
+import { evaluateExpression, toResultType } from '../../formula/index.js';
+import type { CompiledObject } from '../../metadata/compiled-object.js';
+import type { Collections } from '../../store/port.js';
+import type { OperationContext } from '../../tenancy/index.js';
+import { expressionBindings, expressionInput } from './expression-input.js';
+
+/**
+ * Computes the formula fields of a record as it will be stored (in dependency order, each
+ * formula seeing those before it) and checks the validation rules on the result. Returns the
+ * formula values (null where a formula gives nothing); throws 422 listing every broken rule.
+ */
+export async function applyObjectLogic(
+  tx: Collections,
+  ctx: OperationContext,
+  object: CompiledObject,
+  record: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const { formulas, rules } = object.logic;
+  if (formulas.length === 0 && rules.length === 0) return {};
+  const input = await expressionInput(tx, ctx, object, record);
+  const bindings = expressionBindings(ctx);
+  // formula fields, each from the record and the formulas it reads
+  const computed: Record<string, unknown> = {};
+  for (const { field, expression } of formulas) {
+    const value = toResultType(await evaluateExpression(expression, input, bindings), field.resultType, { scale: field.scale });
+    computed[field.name] = value;
+    input[field.name] = value;
+  }
+  // validation rules on the record as it would be stored
+  const broken: ErrorDetail[] = [];
+  for (const rule of rules) {
+    if ((await evaluateExpression(rule.expression, input, bindings)) === true) {
+      broken.push({ path: rule.path, message: rule.message[ctx.language] });
+    }
+  }
+  if (broken.length > 0) throw new RuleViolationError(broken, `${broken[0]!.message}${broken.length > 1 ? ` (and ${broken.length - 1} more)` : ''}`);
+  return computed;
+}
+
+/** Fills fields the client left empty from their default expressions (a new record only). */
+export async function applyDefaultExpressions(
+  reader: Collections,
+  ctx: OperationContext,
+  object: CompiledObject,
+  values: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const missing = object.logic.defaults.filter(({ field }) => values[field.name] === undefined);
+  if (missing.length === 0) return values;
+  const input = await expressionInput(reader, ctx, object, values);
+  const filled = { ...values };
+  for (const { field, expression } of missing) {
+    const value = await evaluateExpression(expression, input, expressionBindings(ctx));
+    // An empty result leaves the field empty; a wrong one is caught by schema validation next.
+    if (value !== null) filled[field.name] = value;
+  }
+  return filled;
+}
