@@ -1,4 +1,5 @@
 import type { CompiledObject } from '../metadata/compiled-object.js';
+import { recomputeStoredFormulas } from './logic/recompute-formulas.js';
 import { writeHistory } from './history/field-history.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { checkVersion } from './expected-version.js';
@@ -25,7 +26,10 @@ export async function deleteRecord(ctx: OperationContext, objectName: string, id
     const plan = await planDeletion(tx, ctx.snapshot, object, current);
     // lookups to what goes are cleared, and remembered for a restore
     for (const link of plan.cleared) {
-      await tx.collection(ctx.snapshot.object(link.object)!.collection).updateOne({ _id: link.id }, { $unset: { [link.field]: '' } });
+      const child = ctx.snapshot.object(link.object)!;
+      const cleared = await tx.collection(child.collection).findOneAndUpdate({ _id: link.id }, { $unset: { [link.field]: '' } });
+      // Formulas that read the parent through this lookup now see none.
+      if (cleared) await recomputeStoredFormulas(tx, ctx, child, cleared);
     }
     // everything goes to the recycle bin, marked with the record that took it along
     const marks = { _deleted: true, _deletedAt: new Date().toISOString(), _deletedBy: ctx.principal.userId, _deletedWith: id };

@@ -1,4 +1,5 @@
 import { ValidationError, StaleVersionError } from '../errors/index.js';
+import { propagateToChildren } from './logic/recompute-formulas.js';
 import { applyObjectLogic } from './logic/apply-logic.js';
 import { writeHistory } from './history/field-history.js';
 import { alive } from './record-state.js';
@@ -63,6 +64,7 @@ export async function updateRecord(
       const after = await records.findOneAndUpdate({ _id: id, _version: current._version }, update);
       if (!after) throw new StaleVersionError(current._version, current._version + 1);
       await syncRollups(tx, ctx.snapshot, object, current, after);
+      await propagateToChildren(tx, ctx, object, current, after);
       await writeHistory(tx, ctx, object, 'updated', current, after);
       return after;
     });

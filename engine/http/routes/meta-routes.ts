@@ -15,6 +15,7 @@ import {
   patchObject,
   replaceLayout,
   replaceObject,
+  testExpression,
   updateField,
 } from '../../metadata/operations/index.js';
 import { META_HISTORY } from '../../metadata/metadata-collections.js';
@@ -91,6 +92,10 @@ export function metaRoutes(platform: Platform): Router {
   });
   router.delete('/layouts/:name', async (req, res) => {
     res.json(await deleteLayout(await context(req), req.params.name));
+  });
+
+  router.post('/expressions/test', async (req, res) => {
+    res.json(await testExpression(await context(req), req.body));
   });
 
   router.get('/history', async (req, res) => {

@@ -1,4 +1,6 @@
 import { ConflictError, type ErrorDetail } from '../../errors/index.js';
+import { recomputeStoredFormulas } from '../../records/logic/recompute-formulas.js';
+import { SYSTEM_PRINCIPAL } from '../../tenancy/principal.js';
 import { fieldTypeOf, formatAutoNumber, type ResolvedField, type ResolvedRollupField } from '../../fields/index.js';
 import type { Collections, Doc } from '../../store/port.js';
 import type { CompiledObject } from '../compiled-object.js';
@@ -14,7 +16,8 @@ const SAMPLE_SIZE = 5;
  * metadata change: removed fields are cleared; changed fields keep every value only when every
  * value converts and passes the new rules, else the change is refused with a count and a sample;
  * a new unique field must hold no duplicates; a new auto-number numbers the existing records;
- * a new or changed roll-up is computed for every existing master.
+ * a new or changed roll-up is computed for every existing master, a new or changed formula for
+ * every existing record.
  */
 export async function migrateRecords(tx: Collections, before: CompiledObject, after: CompiledObject, snapshot: Snapshot): Promise<void> {
   const records = tx.collection(after.collection);
@@ -26,13 +29,21 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
       await convertValues(tx, after, old, next);
     }
   }
+  let formulasMoved = false;
   for (const field of after.object.fields) {
     if (field.unique && !before.field(field.name)?.unique) await refuseDuplicates(tx, after, field);
+    if (field.type === 'formula' && JSON.stringify(before.field(field.name)) !== JSON.stringify(field)) formulasMoved = true;
     if (field.type === 'rollup' && JSON.stringify(before.field(field.name)) !== JSON.stringify(field)) {
       await computeRollupForAll(tx, snapshot, after, field);
     }
     if (field.type === 'autonumber' && before.field(field.name)?.type !== 'autonumber') {
       await numberExisting(tx, after, field.name, formatAutoNumber.bind(null, field.format), field.startAt);
+    }
+  }
+  // A new or changed formula is computed for every existing record, in this unit of work.
+  if (formulasMoved) {
+    for (const record of await tx.collection(after.collection).find({})) {
+      await recomputeStoredFormulas(tx, { snapshot, principal: SYSTEM_PRINCIPAL }, after, record);
     }
   }
 }

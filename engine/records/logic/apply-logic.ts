@@ -3,7 +3,7 @@ import { evaluateExpression, toResultType } from '../../formula/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Collections } from '../../store/port.js';
 import type { OperationContext } from '../../tenancy/index.js';
-import { expressionBindings, expressionInput } from './expression-input.js';
+import { expressionBindings, expressionInput, type LogicContext } from './expression-input.js';
 
 /**
  * Computes the formula fields of a record as it will be stored (in dependency order, each
@@ -16,26 +16,35 @@ export async function applyObjectLogic(
   object: CompiledObject,
   record: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
-  const { formulas, rules } = object.logic;
-  if (formulas.length === 0 && rules.length === 0) return {};
-  const input = await expressionInput(tx, ctx, object, record);
-  const bindings = expressionBindings(ctx);
-  // formula fields, each from the record and the formulas it reads
-  const computed: Record<string, unknown> = {};
-  for (const { field, expression } of formulas) {
-    const value = toResultType(await evaluateExpression(expression, input, bindings), field.resultType, { scale: field.scale });
-    computed[field.name] = value;
-    input[field.name] = value;
-  }
+  if (object.logic.formulas.length === 0 && object.logic.rules.length === 0) return {};
+  const { computed, input } = await computeFormulas(tx, ctx, object, record);
   // validation rules on the record as it would be stored
   const broken: ErrorDetail[] = [];
-  for (const rule of rules) {
-    if ((await evaluateExpression(rule.expression, input, bindings)) === true) {
+  for (const rule of object.logic.rules) {
+    if ((await evaluateExpression(rule.expression, input, expressionBindings(ctx))) === true) {
       broken.push({ path: rule.path, message: rule.message[ctx.language] });
     }
   }
   if (broken.length > 0) throw new RuleViolationError(broken, `${broken[0]!.message}${broken.length > 1 ? ` (and ${broken.length - 1} more)` : ''}`);
   return computed;
+}
+
+/** The formula values of a record, and the expression input they were computed with. */
+export async function computeFormulas(
+  reader: Collections,
+  ctx: LogicContext,
+  object: CompiledObject,
+  record: Record<string, unknown>,
+): Promise<{ computed: Record<string, unknown>; input: Record<string, unknown> }> {
+  const input = await expressionInput(reader, ctx, object, record);
+  const bindings = expressionBindings(ctx);
+  const computed: Record<string, unknown> = {};
+  for (const { field, expression } of object.logic.formulas) {
+    const value = toResultType(await evaluateExpression(expression, input, bindings), field.resultType, { scale: field.scale });
+    computed[field.name] = value;
+    input[field.name] = value;
+  }
+  return { computed, input };
 }
 
 /** Fills fields the client left empty from their default expressions (a new record only). */

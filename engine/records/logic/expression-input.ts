@@ -4,8 +4,11 @@ import type { OperationContext } from '../../tenancy/index.js';
 import { presentRecord } from '../record.js';
 import { alive } from '../record-state.js';
 
+/** What computing a record's logic needs of its operation: the metadata, and who acts. */
+export type LogicContext = Pick<OperationContext, 'snapshot' | 'principal'>;
+
 /** What every expression of a record can bind besides its fields: `$user` and `$today`. */
-export function expressionBindings(ctx: OperationContext): Record<string, unknown> {
+export function expressionBindings(ctx: LogicContext): Record<string, unknown> {
   return { user: ctx.principal.userId, today: new Date().toISOString().slice(0, 10) };
 }
 
@@ -15,12 +18,13 @@ export function expressionBindings(ctx: OperationContext): Record<string, unknow
  */
 export async function expressionInput(
   reader: Collections,
-  ctx: OperationContext,
+  ctx: LogicContext,
   object: CompiledObject,
   record: Record<string, unknown>,
+  lookups: ReadonlySet<string> = object.logic.parentsRead,
 ): Promise<Record<string, unknown>> {
   const input: Record<string, unknown> = { ...record };
-  for (const lookup of object.logic.parentsRead) {
+  for (const lookup of lookups) {
     const field = object.field(lookup);
     const id = record[lookup];
     if (!field || (field.type !== 'lookup' && field.type !== 'masterdetail')) continue;

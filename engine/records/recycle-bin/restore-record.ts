@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError } from '../../errors/index.js';
+import { recomputeStoredFormulas } from '../logic/recompute-formulas.js';
 import { writeHistory } from '../history/field-history.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { explainDuplicate } from '../duplicate-values.js';
@@ -12,7 +13,8 @@ import { goneReferences } from './gone-references.js';
 /**
  * Brings a deleted record back with the detail records its delete took along, and puts back the
  * lookups that delete cleared (where they are still empty). A record deleted only because its
- * master was cannot come back alone: restore the master.
+ * master was cannot come back alone: restore the master. Nor can one whose master has gone to
+ * the bin since; an optional lookup to a record gone since is cleared (gone-references.ts).
  */
 export async function restoreRecord(ctx: OperationContext, objectName: string, id: string): Promise<RecordView> {
   const object = recordObject(ctx, objectName);
@@ -30,10 +32,12 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
       for (const { object: target, record } of together) {
         // What it points at may have gone since it was deleted.
         const gone = await goneReferences(tx, ctx.snapshot, target, record, restoring);
-        const after = await tx.collection<StoredRecord>(target.collection).findOneAndUpdate(
+        const unmarked = await tx.collection<StoredRecord>(target.collection).findOneAndUpdate(
           { _id: record._id },
           { $unset: { ...unmark.$unset, ...gone }, $set: { ...record._parked } },
         );
+        // Formulas reading a parent that went meanwhile must see it gone.
+        const after = unmarked && ((await recomputeStoredFormulas(tx, ctx, target, unmarked)) as StoredRecord | null) || unmarked;
         if (record._id === id) restoredRoot = after;
         await syncRollups(tx, ctx.snapshot, target, null, after);
         if (after) await writeHistory(tx, ctx, target, 'restored', record, after);
@@ -42,7 +46,8 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
         const child = ctx.snapshot.object(link.object);
         if (!child) continue;
         // Only where the reference is still empty: a user may have pointed it elsewhere since.
-        await tx.collection(child.collection).updateOne(alive({ _id: link.id, [link.field]: null }), { $set: { [link.field]: id } });
+        const relinked = await tx.collection(child.collection).findOneAndUpdate(alive({ _id: link.id, [link.field]: null }), { $set: { [link.field]: id } });
+        if (relinked) await recomputeStoredFormulas(tx, ctx, child, relinked);
       }
       return restoredRoot!;
     });

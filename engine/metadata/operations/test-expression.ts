@@ -1,0 +1,69 @@
+import { NotFoundError, ValidationError } from '../../errors/index.js';
+import { compileExpression, evaluateExpression, expressionScope, isCompiled, toResultType, type FormulaResultType, type JsonValue } from '../../formula/index.js';
+import { expressionBindings, expressionInput } from '../../records/logic/expression-input.js';
+import { presentRecord } from '../../records/record.js';
+import { alive } from '../../records/record-state.js';
+import type { OperationContext } from '../../tenancy/index.js';
+import { EXPRESSION_VARIABLES } from '../object-logic.js';
+import { requireObject } from './require-object.js';
+
+const RESULT_TYPES: readonly FormulaResultType[] = ['text', 'number', 'currency', 'percent', 'date', 'datetime', 'boolean'];
+
+export interface ExpressionTest {
+  result: JsonValue;
+  /** The fields and parent fields the expression reads. */
+  references: { fields: readonly string[]; parents: readonly { lookup: string; field: string }[] };
+}
+
+/**
+ * Evaluates an expression as a formula or rule of `object` would be, against a sample record or a
+ * stored one (with its parents), so the studio can preview it before it is saved. Writes nothing.
+ */
+export async function testExpression(ctx: OperationContext, body: unknown): Promise<ExpressionTest> {
+  const request = parseRequest(body);
+  const object = requireObject(ctx.snapshot, request.object);
+  const compiled = compileExpression(
+    request.expression,
+    expressionScope(object.object, (name) => ctx.snapshot.object(name)?.object, EXPRESSION_VARIABLES),
+    '/expression',
+  );
+  if (!isCompiled(compiled)) throw new ValidationError(compiled.problems.map(({ path, message }) => ({ path, message })));
+
+  let input: Record<string, unknown> = { ...(request.record ?? {}) };
+  if (request.recordId) {
+    const stored = await ctx.tenant.store.collection(object.collection).findOne(alive({ _id: request.recordId }));
+    if (!stored) throw new NotFoundError(`There is no ${object.object.label.en} record with id '${request.recordId}'.`);
+    input = presentRecord(stored);
+  }
+  const lookups = new Set(compiled.references.parents.map((parent) => parent.lookup));
+  const withParents = await expressionInput(ctx.tenant.store, ctx, object, input, lookups);
+  const value = await evaluateExpression(compiled, withParents, expressionBindings(ctx));
+  return {
+    result: request.resultType ? toResultType(value, request.resultType) : value,
+    references: compiled.references,
+  };
+}
+
+interface TestRequest {
+  object: string;
+  expression: string;
+  record?: Record<string, unknown>;
+  recordId?: string;
+  resultType?: FormulaResultType;
+}
+
+function parseRequest(body: unknown): TestRequest {
+  const problems = [];
+  const input = (body ?? {}) as Record<string, unknown>;
+  if (typeof input.object !== 'string') problems.push({ path: '/object', message: 'is required: the API name of the object' });
+  if (typeof input.expression !== 'string' || input.expression.trim() === '') problems.push({ path: '/expression', message: 'is required' });
+  if (input.record !== undefined && (input.record === null || typeof input.record !== 'object' || Array.isArray(input.record))) {
+    problems.push({ path: '/record', message: 'must be an object of field values' });
+  }
+  if (input.recordId !== undefined && typeof input.recordId !== 'string') problems.push({ path: '/recordId', message: 'must be a record id' });
+  if (input.resultType !== undefined && !RESULT_TYPES.includes(input.resultType as FormulaResultType)) {
+    problems.push({ path: '/resultType', message: `must be one of ${RESULT_TYPES.join(', ')}` });
+  }
+  if (problems.length > 0) throw new ValidationError(problems);
+  return input as unknown as TestRequest;
+}
