@@ -1,10 +1,11 @@
 import type { MultiPicklistField } from '../metadata/schemas/generated/object.js';
 import { EQUALITY, type FieldType, type ResolvedFieldCommon } from './field-type.js';
-import { activeValues, resolvePicklistValues, type ResolvedPicklistValue } from './picklist-values.js';
+import { activeValues, resolveDependency, resolvePicklistValues, type PicklistDependency, type ResolvedPicklistValue } from './picklist-values.js';
 
 export interface ResolvedMultiPicklistField extends ResolvedFieldCommon {
   readonly type: 'multipicklist';
   readonly values: readonly ResolvedPicklistValue[];
+  readonly dependency?: PicklistDependency;
   readonly maxSelected?: number;
 }
 
@@ -15,6 +16,7 @@ export const multiPicklistField: FieldType<MultiPicklistField, ResolvedMultiPick
     ...common,
     type: 'multipicklist',
     values: resolvePicklistValues(definition.values),
+    ...(definition.controllingField ? { dependency: resolveDependency(definition)! } : {}),
     ...(definition.maxSelected === undefined ? {} : { maxSelected: definition.maxSelected }),
   }),
   valueSchema: (field) => ({

@@ -14,6 +14,17 @@ export function resolvePicklistValues(values: readonly PicklistValue[]): Resolve
   );
 }
 
+/** A dependent picklist: which of its values each value of the controlling field allows. */
+export interface PicklistDependency {
+  readonly controllingField: string;
+  readonly allowed: Readonly<Record<string, readonly string[]>>;
+}
+
+export function resolveDependency(definition: { controllingField?: string; dependencies?: Record<string, string[]> }): PicklistDependency | undefined {
+  if (!definition.controllingField) return undefined;
+  return { controllingField: definition.controllingField, allowed: definition.dependencies ?? {} };
+}
+
 export function activeValues(values: readonly ResolvedPicklistValue[]): string[] {
   return values.filter((entry) => entry.active).map((entry) => entry.value);
 }

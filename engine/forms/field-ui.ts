@@ -1,4 +1,5 @@
 import { assertNever } from '../errors/index.js';
+import type { PicklistDependency } from '../fields/picklist-values.js';
 import type { JsonSchema, ResolvedField, ResolvedFormulaField } from '../fields/index.js';
 import type { LocalizedText } from '../metadata/schemas/generated/object.js';
 import type { FieldUiSchema } from './form-definition.js';
@@ -28,9 +29,9 @@ export function fieldUi(field: ResolvedField, valueSchema: JsonSchema, language:
     case 'boolean':
       return { 'ui:widget': 'checkbox' };
     case 'picklist':
-      return { 'ui:widget': 'select', 'ui:enumNames': choiceLabels(field.values, valueSchema.enum, language) };
+      return { 'ui:widget': 'select', 'ui:enumNames': choiceLabels(field.values, valueSchema.enum, language), ...dependencyOptions(field) };
     case 'multipicklist':
-      return { 'ui:widget': 'checkboxes', 'ui:enumNames': choiceLabels(field.values, itemsOf(valueSchema).enum, language) };
+      return { 'ui:widget': 'checkboxes', 'ui:enumNames': choiceLabels(field.values, itemsOf(valueSchema).enum, language), ...dependencyOptions(field) };
     case 'email':
       return { 'ui:widget': 'email' };
     case 'phone':
@@ -96,4 +97,12 @@ function choiceLabels(
 function itemsOf(schema: JsonSchema): JsonSchema {
   const items = schema.items;
   return items !== null && typeof items === 'object' && !Array.isArray(items) ? (items as JsonSchema) : {};
+}
+
+/**
+ * A dependent picklist tells the form which values each controlling value allows, so the studio
+ * narrows the choices as the user picks; the server checks the same rule on save.
+ */
+function dependencyOptions(field: { dependency?: PicklistDependency }): FieldUiSchema {
+  return field.dependency ? { 'ui:options': { controllingField: field.dependency.controllingField, dependencies: field.dependency.allowed } } : {};
 }

@@ -18,6 +18,10 @@ export interface FieldUiOptions {
   readonly target?: string;
   /** JSON: the value is an object or array edited as JSON text by the `json` field. */
   readonly json?: boolean;
+  /** Dependent picklist: the field whose value narrows this one's choices. */
+  readonly controllingField?: string;
+  /** Dependent picklist: the values allowed with each value of the controlling field. */
+  readonly dependencies?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The uiSchema of one field: rjsf's own keys, plus our options. */

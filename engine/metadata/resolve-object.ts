@@ -1,4 +1,5 @@
 import type { ErrorDetail } from '../errors/index.js';
+import { checkDependencies } from './check-dependencies.js';
 import { fieldTypes, type ResolvedField, type ResolvedFieldCommon } from '../fields/index.js';
 import type { FieldDefinitionOf, FieldTypeName } from '../fields/field-type.js';
 import { reservedNameProblem } from './api-names.js';
@@ -45,6 +46,7 @@ export function resolveObject(
     fieldsByName.set(final.name, final);
   });
 
+  problems.push(...checkDependencies(fields));
   const object: ResolvedObject = {
     name: definition.name,
     label: resolveLabels(definition.label, definition.name),

@@ -1,4 +1,5 @@
 import { RuleViolationError, type ErrorDetail } from '../../errors/index.js';
+import { checkDependentPicklists } from './check-dependent-picklists.js';
 import { evaluateExpression, toResultType } from '../../formula/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Collections } from '../../store/port.js';
@@ -16,6 +17,8 @@ export async function applyObjectLogic(
   object: CompiledObject,
   record: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
+  // dependent picklists against their controlling fields, on the record as it will be
+  checkDependentPicklists(object, record);
   if (object.logic.formulas.length === 0 && object.logic.rules.length === 0) return {};
   const { computed, input } = await computeFormulas(tx, ctx, object, record);
   // validation rules on the record as it would be stored

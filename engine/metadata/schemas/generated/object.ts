@@ -361,6 +361,16 @@ export interface Picklist {
    * @maxItems 1000
    */
   values: [PicklistValue, ...PicklistValue[]];
+  /**
+   * A picklist or boolean field of the same object whose value decides which of these values may be chosen (a dependent picklist).
+   */
+  controllingField?: string;
+  /**
+   * For each value of the controlling field (true/false for a boolean), the values of this field that may be chosen with it. A controlling value not listed allows none.
+   */
+  dependencies?: {
+    [k: string]: string[];
+  };
 }
 /**
  * This interface was referenced by `ObjectDefinition`'s JSON-Schema

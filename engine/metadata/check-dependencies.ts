@@ -1,0 +1,32 @@
+import type { ErrorDetail } from '../errors/index.js';
+import type { ResolvedField } from '../fields/index.js';
+
+/**
+ * Checks every dependent picklist of an object against its controlling field: the controller is
+ * another picklist or a boolean of the same object, and the dependency names only real values
+ * on both sides (a mistyped value would silently allow nothing).
+ */
+export function checkDependencies(fields: readonly ResolvedField[]): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const byName = new Map(fields.map((field) => [field.name, field]));
+  fields.forEach((field, index) => {
+    if ((field.type !== 'picklist' && field.type !== 'multipicklist') || !field.dependency) return;
+    const path = `/fields/${index}`;
+    const controller = byName.get(field.dependency.controllingField);
+    if (!controller || controller === field || (controller.type !== 'picklist' && controller.type !== 'boolean')) {
+      problems.push({ path: `${path}/controllingField`, message: `must name another picklist or boolean field of the object, not '${field.dependency.controllingField}'` });
+      return;
+    }
+    const controllerValues = controller.type === 'boolean' ? ['true', 'false'] : controller.values.map((entry) => entry.value);
+    const ownValues = new Set(field.values.map((entry) => entry.value));
+    for (const [controlling, allowed] of Object.entries(field.dependency.allowed)) {
+      if (!controllerValues.includes(controlling)) {
+        problems.push({ path: `${path}/dependencies/${controlling}`, message: `'${controlling}' is not a value of ${controller.name}` });
+      }
+      allowed.forEach((value, i) => {
+        if (!ownValues.has(value)) problems.push({ path: `${path}/dependencies/${controlling}/${i}`, message: `'${value}' is not a value of ${field.name}` });
+      });
+    }
+  });
+  return problems;
+}
