@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChildServer } from './child-server.js';
+import { numberFromEnv } from './env.js';
 import { combine, load, type LoadResult, type RequestSpec } from './measure.js';
 import { machine, writeReport } from './report.js';
 import type { BenchResults, LoadPhase, ProfiledPhase, ProfiledRun, Profiles } from './results.js';
@@ -225,13 +226,5 @@ async function getJson(url: string): Promise<unknown> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
   return response.json();
-}
-
-function numberFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got '${raw}'`);
-  return value;
 }
 

@@ -3,7 +3,7 @@ import type { GcPauses } from './server-process.js';
 
 /** One request to send: autocannon calls `next` for every request, so each can differ (a random id, a new body). */
 export interface RequestSpec {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   path: string;
   body?: string;
 }

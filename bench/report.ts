@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { closeCalls, listNote, shortfalls } from './findings.js';
 import type { LoadResult } from './measure.js';
 import { profileSections } from './profile-report.js';
+import { markedBlocks } from './report-blocks.js';
 import { cpuCell, mb, ms, pctOf, perSecond, row, times } from './report-format.js';
 import { verdicts, type BenchResults, type LoadPhase, type Machine } from './results.js';
 
-const REPORT = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
+export const REPORT = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
 
 export function machine(): Machine {
   return {
@@ -22,7 +23,9 @@ export function machine(): Machine {
 
 /** Writes docs/performance.md and returns its path. */
 export function writeReport(r: BenchResults): string {
-  writeFileSync(REPORT, render(r));
+  // The blocks other benches wrote into the file (business logic, …) stay, after the foundation's part.
+  const kept = markedBlocks(REPORT);
+  writeFileSync(REPORT, [render(r), ...kept.map((block) => `${block}\n`)].join('\n'));
   return REPORT;
 }
 function render(r: BenchResults): string {

@@ -78,3 +78,4 @@ export { formatAutoNumber } from './auto-number.js';
 export { COMPARABLE, EQUALITY, TEXTUAL } from './field-type.js';
 export type { ResolvedLookupField, ResolvedMasterDetailField, ResolvedAutoNumberField, ResolvedPicklistField, ResolvedFormulaField, ResolvedRollupField };
 export { formulaOperators } from './formula.js';
+export { corporateAmountField, type ResolvedCurrencyField } from './currency.js';

@@ -2,7 +2,8 @@ import type { ErrorDetail } from '../errors/index.js';
 import type { ResolvedField } from '../fields/index.js';
 
 /**
- * Checks every dependent picklist of an object against its controlling field: the controller is
+ * Checks the fields that name other fields of their object: a dependent picklist against its
+ * controlling field, a currency field against its currency-code and rate-date fields. The controller is
  * another picklist or a boolean of the same object, and the dependency names only real values
  * on both sides (a mistyped value would silently allow nothing).
  */
@@ -26,6 +27,17 @@ export function checkDependencies(fields: readonly ResolvedField[]): ErrorDetail
       allowed.forEach((value, i) => {
         if (!ownValues.has(value)) problems.push({ path: `${path}/dependencies/${controlling}/${i}`, message: `'${value}' is not a value of ${field.name}` });
       });
+    }
+  });
+  fields.forEach((field, index) => {
+    if (field.type !== 'currency') return;
+    const code = field.currencyField ? byName.get(field.currencyField) : undefined;
+    if (field.currencyField && (!code || (code.type !== 'picklist' && code.type !== 'text'))) {
+      problems.push({ path: `/fields/${index}/currencyField`, message: `must name a picklist or text field of the object holding currency codes, not '${field.currencyField}'` });
+    }
+    const date = field.rateDate ? byName.get(field.rateDate) : undefined;
+    if (field.rateDate && (!date || (date.type !== 'date' && date.type !== 'datetime'))) {
+      problems.push({ path: `/fields/${index}/rateDate`, message: `must name a date field of the object, not '${field.rateDate}'` });
     }
   });
   return problems;

@@ -1,4 +1,6 @@
 import type { ErrorDetail } from '../errors/index.js';
+import { compileCurrencies } from './currencies/currency-table.js';
+import type { CurrencyDefinition } from './schemas/generated/currency.js';
 import { readableErrors } from './readable-errors.js';
 import { CompiledObject } from './compiled-object.js';
 import { checkDefinition, type MetadataKind } from './definition-validator.js';
@@ -15,6 +17,7 @@ import type { ObjectDefinition } from './schemas/generated/object.js';
 export interface Definitions {
   object: readonly ObjectDefinition[];
   layout: readonly LayoutDefinition[];
+  currency: readonly CurrencyDefinition[];
 }
 
 export interface SnapshotResult {
@@ -60,7 +63,9 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
     objects.set(definition.name, compiled);
   }
   const layouts = compileLayouts(definitions.layout, objects, problems);
-  return { snapshot: new Snapshot(version, objects, layouts), problems };
+  const currencies = compileCurrencies(definitions.currency.filter((definition) => checkDefinition('currency', definition).ok));
+  for (const [name, list] of currencies.problems) problems.set(problemKey('currency', name), list);
+  return { snapshot: new Snapshot(version, objects, layouts, currencies.table), problems };
 }
 
 function compiledForm(definition: ObjectDefinition, object: ResolvedObject, logic: ObjectLogic, previous: Snapshot | undefined): CompiledObject {

@@ -1,8 +1,10 @@
 import type { ErrorDetail } from '../errors/index.js';
 import { createAjv } from './create-ajv.js';
 import { readableErrors } from './readable-errors.js';
+import currencySchema from './schemas/currency.schema.json' with { type: 'json' };
 import layoutSchema from './schemas/layout.schema.json' with { type: 'json' };
 import objectSchema from './schemas/object.schema.json' with { type: 'json' };
+import type { CurrencyDefinition } from './schemas/generated/currency.js';
 import type { LayoutDefinition } from './schemas/generated/layout.js';
 import type { ObjectDefinition } from './schemas/generated/object.js';
 
@@ -14,16 +16,18 @@ const ajv = createAjv();
 const validators = {
   object: ajv.compile<ObjectDefinition>(objectSchema),
   layout: ajv.compile<LayoutDefinition>(layoutSchema),
+  currency: ajv.compile<CurrencyDefinition>(currencySchema),
 };
 
 export type MetadataKind = keyof typeof validators;
 export interface DefinitionOf {
   object: ObjectDefinition;
   layout: LayoutDefinition;
+  currency: CurrencyDefinition;
 }
 
 export type AnyDefinition = DefinitionOf[MetadataKind];
-export const METADATA_KINDS: readonly MetadataKind[] = ['object', 'layout'];
+export const METADATA_KINDS: readonly MetadataKind[] = ['object', 'layout', 'currency'];
 
 /** Checks a definition against its kind's schema: the definition typed, or every problem with its path. */
 export function checkDefinition<K extends MetadataKind>(

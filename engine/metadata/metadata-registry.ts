@@ -1,5 +1,5 @@
 import { Mutex } from '../concurrency/mutex.js';
-import { ConflictError, ValidationError, type ErrorDetail } from '../errors/index.js';
+import { assertNever, ConflictError, ValidationError, type ErrorDetail } from '../errors/index.js';
 import { newId } from '../store/new-id.js';
 import type { Collections, Doc, Store } from '../store/port.js';
 import { compileSnapshot, problemKey, type Definitions } from './compile-snapshot.js';
@@ -28,7 +28,9 @@ export type MetadataAction =
   | 'field.delete'
   | 'layout.create'
   | 'layout.update'
-  | 'layout.delete';
+  | 'layout.delete'
+  | 'currency.update'
+  | 'currency.delete';
 
 /** One change to one definition, with the data work that must land with it. */
 export interface MetadataChange {
@@ -141,11 +143,21 @@ export function definitionsOf(snapshot: Snapshot): Definitions {
   return {
     object: [...snapshot.objects.values()].map((compiled) => compiled.definition),
     layout: [...snapshot.layouts.values()].map((layout) => layout.definition),
+    currency: [...snapshot.currencies.definitions.values()],
   };
 }
 
 function definitionIn(snapshot: Snapshot, kind: MetadataKind, name: string): AnyDefinition | undefined {
-  return kind === 'object' ? snapshot.object(name)?.definition : snapshot.layout(name)?.definition;
+  switch (kind) {
+    case 'object':
+      return snapshot.object(name)?.definition;
+    case 'layout':
+      return snapshot.layout(name)?.definition;
+    case 'currency':
+      return snapshot.currencies.definitions.get(name);
+    default:
+      return assertNever(kind, 'metadata kind');
+  }
 }
 
 function withChange(definitions: Definitions, change: MetadataChange): Definitions {
@@ -153,9 +165,16 @@ function withChange(definitions: Definitions, change: MetadataChange): Definitio
     const kept = list.filter((definition) => definition.name !== change.name);
     return change.next ? [...kept, change.next as unknown as D] : kept;
   };
-  return change.kind === 'object'
-    ? { ...definitions, object: replace(definitions.object) }
-    : { ...definitions, layout: replace(definitions.layout) };
+  switch (change.kind) {
+    case 'object':
+      return { ...definitions, object: replace(definitions.object) };
+    case 'layout':
+      return { ...definitions, layout: replace(definitions.layout) };
+    case 'currency':
+      return { ...definitions, currency: replace(definitions.currency) };
+    default:
+      return assertNever(change.kind, 'metadata kind');
+  }
 }
 
 /**
@@ -185,6 +204,7 @@ async function loadSnapshot(store: Store, previous?: Snapshot): Promise<Snapshot
   const definitions: Definitions = {
     object: docs.filter((doc) => doc.kind === 'object').map((doc) => doc.definition as Definitions['object'][number]),
     layout: docs.filter((doc) => doc.kind === 'layout').map((doc) => doc.definition as Definitions['layout'][number]),
+    currency: docs.filter((doc) => doc.kind === 'currency').map((doc) => doc.definition as Definitions['currency'][number]),
   };
   const { snapshot, problems } = compileSnapshot(state?.version ?? 0, definitions, previous);
   for (const [key, list] of problems) {

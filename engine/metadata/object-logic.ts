@@ -1,4 +1,5 @@
 import type { ErrorDetail } from '../errors/index.js';
+import { corporateAmountField } from '../fields/index.js';
 import type { ResolvedField, ResolvedFormulaField, Labels } from '../fields/index.js';
 import { compileExpression, expressionScope, isCompiled, type CompiledExpression, type ExpressionScope } from '../formula/index.js';
 import { resolveLabels } from './labels.js';
@@ -35,9 +36,11 @@ export interface ObjectLogic {
   readonly defaults: readonly CompiledDefault[];
   /** Lookup fields whose parent records some expression reads. */
   readonly parentsRead: ReadonlySet<string>;
+  /** Whether saving a record computes values: formulas, or currency amounts to convert. */
+  readonly derives: boolean;
 }
 
-export const NO_LOGIC: ObjectLogic = { formulas: [], rules: [], defaults: [], parentsRead: new Set() };
+export const NO_LOGIC: ObjectLogic = { formulas: [], rules: [], defaults: [], parentsRead: new Set(), derives: false };
 
 /**
  * Compiles every expression of an object against what it may read, so that a syntax error or a
@@ -50,7 +53,10 @@ export function compileObjectLogic(
   objectNamed: (name: string) => ResolvedObject | undefined,
 ): { logic: ObjectLogic; problems: ErrorDetail[] } {
   const problems: ErrorDetail[] = [];
-  const scope = expressionScope(object, objectNamed, EXPRESSION_VARIABLES);
+  const base = expressionScope(object, objectNamed, EXPRESSION_VARIABLES);
+  // Converted amounts are stored beside their fields, so expressions may read them too.
+  const converted = object.fields.filter((field) => field.type === 'currency').map((field) => corporateAmountField(field.name));
+  const scope: ExpressionScope = { ...base, fields: new Set([...base.fields, ...converted]) };
   const compile = (source: string, at: string): CompiledExpression | undefined => {
     const result = compileExpression(source, scope, at);
     if (isCompiled(result)) return result;
@@ -90,7 +96,8 @@ export function compileObjectLogic(
   for (const { expression } of [...ordered, ...rules, ...defaults]) {
     for (const parent of expression.references.parents) parentsRead.add(parent.lookup);
   }
-  return { logic: { formulas: ordered, rules, defaults, parentsRead }, problems };
+  const derives = ordered.length > 0 || object.fields.some((field) => field.type === 'currency');
+  return { logic: { formulas: ordered, rules, defaults, parentsRead, derives }, problems };
 }
 
 /** Depth-first topological order; a formula that reads itself through others is a cycle. */

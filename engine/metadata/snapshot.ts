@@ -1,4 +1,5 @@
 import type { CompiledObject } from './compiled-object.js';
+import { NO_CURRENCIES, type CurrencyTable } from './currencies/currency-table.js';
 import type { ResolvedLayout } from './layouts/resolved-layout.js';
 
 /**
@@ -12,6 +13,7 @@ export class Snapshot {
     readonly version: number,
     readonly objects: ReadonlyMap<string, CompiledObject>,
     readonly layouts: ReadonlyMap<string, ResolvedLayout> = new Map(),
+    readonly currencies: CurrencyTable = NO_CURRENCIES,
   ) {}
 
   object(name: string): CompiledObject | undefined {
@@ -31,7 +33,7 @@ export class Snapshot {
 
   /** A copy at another version: what the registry swaps in once a change committed. */
   at(version: number): Snapshot {
-    return new Snapshot(version, this.objects, this.layouts);
+    return new Snapshot(version, this.objects, this.layouts, this.currencies);
   }
 
   /**

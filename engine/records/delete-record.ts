@@ -1,5 +1,5 @@
 import type { CompiledObject } from '../metadata/compiled-object.js';
-import { recomputeStoredFormulas } from './logic/recompute-formulas.js';
+import { recomputeStoredDerived } from './logic/recompute-formulas.js';
 import { writeHistory } from './history/field-history.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { checkVersion } from './expected-version.js';
@@ -29,7 +29,7 @@ export async function deleteRecord(ctx: OperationContext, objectName: string, id
       const child = ctx.snapshot.object(link.object)!;
       const cleared = await tx.collection(child.collection).findOneAndUpdate({ _id: link.id }, { $unset: { [link.field]: '' } });
       // Formulas that read the parent through this lookup now see none.
-      if (cleared) await recomputeStoredFormulas(tx, ctx, child, cleared);
+      if (cleared) await recomputeStoredDerived(tx, ctx, child, cleared);
     }
     // everything goes to the recycle bin, marked with the record that took it along
     const marks = { _deleted: true, _deletedAt: new Date().toISOString(), _deletedBy: ctx.principal.userId, _deletedWith: id };

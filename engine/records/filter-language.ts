@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv';
+import { derivedFrom } from './derived-fields.js';
 import { ValidationError, type ErrorDetail } from '../errors/index.js';
-import { fieldTypeOf, formulaOperators, type FilterOperator } from '../fields/index.js';
+import { COMPARABLE, fieldTypeOf, formulaOperators, type FilterOperator } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { createAjv } from '../metadata/create-ajv.js';
 import { readableErrors } from '../metadata/readable-errors.js';
@@ -11,6 +12,7 @@ const ALL_OPERATORS: readonly FilterOperator[] = ['eq', 'ne', 'gt', 'gte', 'lt',
 const MAX_DEPTH = 6;
 const MAX_LIST = 500;
 const systemAjv = createAjv();
+const corporateAmountValidator = systemAjv.compile({ type: 'number' });
 const systemValidators = new Map(Object.entries(SYSTEM_FIELD_RULES).map(([name, rule]) => [name, systemAjv.compile(rule.schema)]));
 
 /**
@@ -66,6 +68,8 @@ interface FieldRule {
 function fieldRule(object: CompiledObject, name: string): FieldRule | undefined {
   const system = SYSTEM_FIELD_RULES[name];
   if (system) return { operators: system.operators, validate: systemValidators.get(name)!, normalize: (v) => v, elementwise: false };
+  const derived = derivedFrom(object, name);
+  if (derived) return { operators: COMPARABLE, validate: corporateAmountValidator, normalize: (v) => v, elementwise: false };
   const field = object.field(name);
   if (!field) return undefined;
   const type = fieldTypeOf(field);

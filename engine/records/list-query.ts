@@ -1,4 +1,5 @@
 import { ValidationError, type ErrorDetail } from '../errors/index.js';
+import { derivedFrom } from './derived-fields.js';
 import { fieldTypeOf } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { SortSpec } from '../store/port.js';
@@ -21,7 +22,7 @@ export function parseSort(object: CompiledObject, input: string | undefined): So
     const descending = key.startsWith('-');
     const name = descending || key.startsWith('+') ? key.slice(1) : key;
     const field = object.field(name);
-    if (!field && !SYSTEM_FIELD_RULES[name]) {
+    if (!field && !SYSTEM_FIELD_RULES[name] && !derivedFrom(object, name)) {
       problems.push({ path: '/sort', message: `'${name}' is not a field of ${object.name}` });
     } else if (field && !fieldTypeOf(field).sortable) {
       problems.push({ path: '/sort', message: `'${name}' is a ${field.type} field and cannot be sorted by` });
@@ -40,7 +41,7 @@ export function parseSort(object: CompiledObject, input: string | undefined): So
 export function parseSelection(object: CompiledObject, input: string | undefined): Set<string> | undefined {
   if (input === undefined || input.trim() === '') return undefined;
   const names = input.split(',').map((name) => name.trim()).filter(Boolean);
-  const unknown = names.filter((name) => !object.field(name) && !SYSTEM_FIELD_RULES[name]);
+  const unknown = names.filter((name) => !object.field(name) && !SYSTEM_FIELD_RULES[name] && !derivedFrom(object, name));
   if (unknown.length > 0) {
     throw new ValidationError(unknown.map((name) => ({ path: '/fields', message: `'${name}' is not a field of ${object.name}` })));
   }

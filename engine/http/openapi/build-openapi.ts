@@ -2,17 +2,20 @@ import { InternalError } from '../../errors/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import { commonComponents } from './common-components.js';
+import { formPaths } from './form-paths.js';
 import { metaPaths } from './meta-paths.js';
 import { metadataSchemas } from './metadata-schemas.js';
 import type { OpenApiDocument, OpenApiFragment } from './openapi-types.js';
 import { recordPaths } from './record-paths.js';
+import { relatedPaths } from './related-paths.js';
 
 const DESCRIPTION = [
   'The REST API of the CRM, generated from the live metadata: every object has its record routes and schemas here,',
   'and the document changes with the next request after a metadata change.',
   '',
   'Errors always have the shape of the `Error` schema, with the HTTP status telling the kind:',
-  '400 invalid input (every problem with its path), 404 unknown, 409 a clash with stored data, 412 a stale If-Match.',
+  '400 invalid input (every problem with its path), 404 unknown, 409 a clash with stored data, 412 a stale If-Match,',
+  '422 a valid record that breaks a validation rule or on which an expression failed.',
 ].join('\n');
 
 /**
@@ -49,7 +52,7 @@ export function buildOpenApi(snapshot: Snapshot): OpenApiDocument {
   };
   mergeInto(document.components.schemas, metadataSchemas(), 'schema');
   const objects = [...snapshot.objects.values()].sort((a, b) => a.name.localeCompare(b.name));
-  const fragments: OpenApiFragment[] = [...objects.map(objectFragment), metaPaths()];
+  const fragments: OpenApiFragment[] = [...objects.flatMap((object) => [objectFragment(object), relatedPaths(snapshot, object)]), metaPaths(), formPaths()];
   for (const fragment of fragments) {
     document.tags.push(...fragment.tags);
     mergeInto(document.paths, fragment.paths, 'path');

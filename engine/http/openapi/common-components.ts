@@ -1,4 +1,5 @@
 import { RECORD_ID_PATTERN } from '../../fields/record-id.js';
+import type { HistoryAction } from '../../records/history/field-history.js';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../../records/index.js';
 import type { Components, MediaType, Parameter, Reference, Response, SchemaObject } from './openapi-types.js';
 
@@ -44,7 +45,23 @@ const ERROR_SCHEMAS: Record<string, SchemaObject> = {
           code: {
             type: 'string',
             description: 'A stable machine code.',
-            examples: ['validation_failed', 'invalid_json', 'not_found', 'duplicate_value', 'version_conflict', 'already_exists', 'object_has_records', 'incompatible_values'],
+            examples: [
+              'validation_failed',
+              'invalid_json',
+              'not_found',
+              'duplicate_value',
+              'version_conflict',
+              'already_exists',
+              'object_has_records',
+              'incompatible_values',
+              'metadata_in_use',
+              'delete_restricted',
+              'restore_with_master',
+              'parent_deleted',
+              'rule_violated',
+              'expression_failed',
+              'expression_timeout',
+            ],
           },
           message: { type: 'string', description: 'A readable summary that says how to fix the problem.' },
           details: { type: 'array', items: schemaRef('ErrorDetail') },
@@ -77,6 +94,38 @@ const ERROR_RESPONSES = {
     code: 'version_conflict',
     message: 'The record was changed by someone else: you sent version 1, the current version is 2. Reload it and apply your change again.',
   }),
+  DeleteRestricted: errorResponse(
+    'A lookup with onDelete `restrict` points at the record, or at a detail record that would go with it: change or delete the records named first.',
+    {
+      code: 'delete_restricted',
+      message: "This Supplier record cannot be deleted: 1 Purchase request record still points at it through 'supplier'. Change or delete it first.",
+      details: [{ path: '/related/purchase_request/6650f1c2a1b2c3d4e5f60718/supplier', message: 'points at 6650f1c2a1b2c3d4e5f60717' }],
+    },
+  ),
+  RestoreConflict: errorResponse(
+    'The record cannot come back as it was: it went with its master (`restore_with_master`: restore the master), its master or a required lookup has been deleted since (`parent_deleted`), or a new record took one of its unique values meanwhile (`duplicate_value`).',
+    {
+      code: 'parent_deleted',
+      message: "This Purchase request record points through 'supplier' at supplier 6650f1c2a1b2c3d4e5f60717, which has been deleted since; restore that record first.",
+      details: [{ path: '/supplier', message: 'supplier 6650f1c2a1b2c3d4e5f60717 is not live' }],
+    },
+  ),
+  RuleViolated: errorResponse(
+    [
+      'The input is valid but the record is not: it breaks validation rules (`rule_violated`, each broken rule with its message in the',
+      "request's language, at the path of the rule's field or '' for the whole record), or an expression of the object failed on it",
+      '(`expression_failed`, `expression_timeout` after 100 ms, `expression_too_deep`, `formula_result_invalid`). Nothing is written.',
+    ].join(' '),
+    {
+      code: 'rule_violated',
+      message: 'A discount over 20% needs approval',
+      details: [{ path: '/discount', message: 'A discount over 20% needs approval' }],
+    },
+  ),
+  ExpressionFailed: errorResponse(
+    'An expression failed (`expression_failed`, `expression_timeout` after 100 ms, `expression_too_deep`, `formula_result_invalid`); on a delete or a restore, a formula of a record pointing at this one, recomputed in the same unit of work. Nothing is written.',
+    { code: 'expression_timeout', message: 'the expression took longer than 100 ms and was stopped' },
+  ),
   PayloadTooLarge: errorResponse('The request body is larger than the server accepts.', {
     code: 'body_too_large',
     message: 'The request body is larger than the 1048576 bytes allowed.',
@@ -110,6 +159,12 @@ const PARAMETERS = {
     description: 'The `next` of the previous page; send the same filter and sort with it.',
     schema: { type: 'string' },
   },
+  EntryLimit: {
+    name: 'limit',
+    in: 'query',
+    description: `How many entries, newest first, 1 to ${MAX_LIMIT}.`,
+    schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+  },
   Total: {
     name: 'total',
     in: 'query',
@@ -118,9 +173,46 @@ const PARAMETERS = {
   },
 } satisfies Record<string, Parameter>;
 
+/** Keyed by the history's own union, so a new kind of entry cannot go undocumented. */
+const HISTORY_ACTIONS: Record<HistoryAction, string> = {
+  created: 'the record was created',
+  updated: 'a tracked field changed (one entry per field)',
+  deleted: 'the record went to the recycle bin',
+  restored: 'the record came back from the recycle bin',
+};
+
+/** The history of a record has the same shape for every object: field values of any type. */
+const HISTORY_SCHEMAS: Record<string, SchemaObject> = {
+  RecordHistoryEntry: {
+    type: 'object',
+    description: 'One event in the life of a record.',
+    required: ['_id', 'record', 'action', 'by', 'at', 'version'],
+    properties: {
+      _id: { type: 'string' },
+      record: { type: 'string', description: 'The record id.' },
+      action: {
+        type: 'string',
+        enum: Object.keys(HISTORY_ACTIONS),
+        description: Object.entries(HISTORY_ACTIONS).map(([action, meaning]) => `\`${action}\`: ${meaning}`).join('; ') + '.',
+      },
+      field: { type: 'string', description: 'The tracked field that changed; only on `updated`.' },
+      old: { description: 'The value before the change, null when it had none; only on `updated`.' },
+      new: { description: 'The value after the change, null when it was cleared; only on `updated`.' },
+      by: { type: 'string', description: 'The user who made the change.' },
+      at: { type: 'string', format: 'date-time' },
+      version: { type: 'integer', description: "The record's version after the change." },
+    },
+  },
+  RecordHistory: {
+    type: 'object',
+    required: ['entries'],
+    properties: { entries: { type: 'array', items: schemaRef('RecordHistoryEntry'), description: 'Newest first.' } },
+  },
+};
+
 /** The record version a record response carries, for If-Match on the next change. */
 export const ETAG_HEADER = { description: 'The record version, quoted; send it back in If-Match.', schema: { type: 'string' } };
 
 export function commonComponents(): Components {
-  return { schemas: { ...ERROR_SCHEMAS }, parameters: { ...PARAMETERS }, responses: { ...ERROR_RESPONSES } };
+  return { schemas: { ...ERROR_SCHEMAS, ...HISTORY_SCHEMAS }, parameters: { ...PARAMETERS }, responses: { ...ERROR_RESPONSES } };
 }

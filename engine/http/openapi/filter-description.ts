@@ -1,4 +1,4 @@
-import { fieldTypeOf, type FilterOperator } from '../../fields/index.js';
+import { fieldTypeOf, formulaOperators, type FilterOperator, type ResolvedField } from '../../fields/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { SYSTEM_FIELD_RULES } from '../../records/system-field-filters.js';
 
@@ -35,9 +35,18 @@ function row(name: string, type: string, operators: readonly FilterOperator[]): 
   return `| \`${name}\` | ${type} | ${operators.map((operator) => `\`${operator}\``).join(', ')} |`;
 }
 
+/** A formula field is filtered like the type it returns (records/filter-language.ts). */
+function operatorsOf(field: ResolvedField): readonly FilterOperator[] {
+  return field.type === 'formula' ? formulaOperators(field) : fieldTypeOf(field).operators;
+}
+
+function typeOf(field: ResolvedField): string {
+  return field.type === 'formula' ? `formula (${field.resultType})` : field.type;
+}
+
 /** The filter language in full, then which operators each field of this object allows. */
 export function filterDescription(object: CompiledObject): string {
-  const fields = object.object.fields.map((field) => row(field.name, field.type, fieldTypeOf(field).operators));
+  const fields = object.object.fields.map((field) => row(field.name, typeOf(field), operatorsOf(field)));
   const system = Object.entries(SYSTEM_FIELD_RULES).map(([name, rule]) => row(name, 'system', rule.operators));
   return [LANGUAGE, '', `Operators allowed on the fields of ${object.name}:`, '', '| field | type | operators |', '|---|---|---|', ...fields, ...system].join('\n');
 }

@@ -1,3 +1,3 @@
 export { buildOpenApi, openApiDocument } from './build-openapi.js';
-export { recordSchemaNames } from './record-paths.js';
+export { recordSchemaNames } from './record-components.js';
 export type { OpenApiDocument } from './openapi-types.js';

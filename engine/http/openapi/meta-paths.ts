@@ -1,6 +1,9 @@
+import { RECORD_ID_PATTERN } from '../../fields/record-id.js';
+import type { FormulaResultType } from '../../formula/index.js';
+import type { MetadataKind } from '../../metadata/definition-validator.js';
 import type { MetadataAction } from '../../metadata/metadata-registry.js';
 import { json, responseRef, schemaRef } from './common-components.js';
-import { OBJECT_DEFINITION } from './metadata-schemas.js';
+import { CURRENCY_DEFINITION, LAYOUT_DEFINITION, OBJECT_DEFINITION } from './metadata-schemas.js';
 import type { OpenApiFragment, Operation, Parameter, Response, SchemaObject } from './openapi-types.js';
 
 const BASE = '/api/v1/meta';
@@ -18,7 +21,18 @@ const ACTIONS: Record<MetadataAction, true> = {
   'layout.create': true,
   'layout.update': true,
   'layout.delete': true,
+  'currency.update': true,
+  'currency.delete': true,
 };
+
+/** Each kind's definition schema, keyed by the registry's union: a new kind needs its schema here. */
+const DEFINITIONS: Record<MetadataKind, string> = { object: OBJECT_DEFINITION, layout: LAYOUT_DEFINITION, currency: CURRENCY_DEFINITION };
+
+/** A definition of one of the kinds (which one, `kind` says: their schemas exclude each other), or null. */
+const definitionOrNull: SchemaObject = { oneOf: [...Object.values(DEFINITIONS).map(schemaRef), { type: 'null' }] };
+
+/** Keyed by the formula result types, as the formula field's `resultType` is. */
+const RESULT_TYPES: Record<FormulaResultType, true> = { text: true, number: true, currency: true, percent: true, date: true, datetime: true, boolean: true };
 
 const version: SchemaObject = { type: 'integer', description: "The tenant's metadata version (after the change, for writes)." };
 
@@ -31,27 +45,61 @@ const SCHEMAS: Record<string, SchemaObject> = {
   ObjectDefinitionList: envelope({ objects: { type: 'array', items: schemaRef(OBJECT_DEFINITION) } }),
   FieldDefinitionResponse: envelope({ definition: schemaRef('Field') }),
   FieldDefinitionList: envelope({ fields: { type: 'array', items: schemaRef('Field') } }),
+  LayoutDefinitionResponse: envelope({ definition: schemaRef(LAYOUT_DEFINITION) }),
+  LayoutDefinitionList: envelope({ layouts: { type: 'array', items: schemaRef(LAYOUT_DEFINITION) } }),
   MetadataVersion: envelope({}),
   MetadataHistoryEntry: {
     type: 'object',
-    description: 'One change to one object definition, with the definition before and after it.',
+    description: 'One change to one definition (an object with its fields, a layout, a currency), with the definition before and after it.',
     required: ['_id', 'version', 'kind', 'name', 'action', 'before', 'after', 'by', 'at'],
     properties: {
       _id: { type: 'string' },
       version: { type: 'integer', description: 'The metadata version this change produced.' },
-      kind: { const: 'object' },
-      name: { type: 'string', description: 'The object as named before the change.' },
+      kind: { type: 'string', enum: Object.keys(DEFINITIONS), description: 'Field changes are changes of their object.' },
+      name: { type: 'string', description: 'The definition as named before the change.' },
       action: { type: 'string', enum: Object.keys(ACTIONS) },
-      before: { oneOf: [schemaRef(OBJECT_DEFINITION), { type: 'null' }] },
-      after: { oneOf: [schemaRef(OBJECT_DEFINITION), { type: 'null' }] },
+      before: { ...definitionOrNull, description: 'The definition before the change; null for a create.' },
+      after: { ...definitionOrNull, description: 'The definition after the change; null for a delete.' },
       by: { type: 'string', description: 'The user who made the change.' },
       at: { type: 'string', format: 'date-time' },
     },
   },
   MetadataHistory: envelope({ entries: { type: 'array', items: schemaRef('MetadataHistoryEntry') } }),
+  ExpressionTestRequest: {
+    type: 'object',
+    description: 'An expression to try as a formula, rule condition or default expression of the object would run, before it is saved.',
+    required: ['object', 'expression'],
+    properties: {
+      object: { ...schemaRef('ApiName'), description: 'The object whose fields, parents (through lookups) and system fields the expression reads.' },
+      expression: { type: 'string', minLength: 1, description: 'JSONata, e.g. `amount * probability / 100` or `account.industry`; `$user` and `$today` are bound.' },
+      record: { type: 'object', description: 'Field values to evaluate against (lookups as record ids: their parents are read).' },
+      recordId: { type: 'string', pattern: RECORD_ID_PATTERN, description: 'A stored record to evaluate against instead, with its parents.' },
+      resultType: { type: 'string', enum: Object.keys(RESULT_TYPES), description: 'Convert the result as a formula field of this result type would.' },
+    },
+  },
+  ExpressionTestResult: {
+    type: 'object',
+    required: ['result', 'references'],
+    properties: {
+      result: { description: 'The value, any JSON; null when the expression gives nothing.' },
+      references: {
+        type: 'object',
+        required: ['fields', 'parents'],
+        properties: {
+          fields: { type: 'array', items: { type: 'string' }, description: 'Fields of the record the expression reads, system fields included.' },
+          parents: {
+            type: 'array',
+            description: 'Fields of parents it reads, by the lookup that reaches them; `*` when it reads a parent whole.',
+            items: { type: 'object', required: ['lookup', 'field'], properties: { lookup: { type: 'string' }, field: { type: 'string' } } },
+          },
+        },
+      },
+    },
+  },
 };
 
 const objectName: Parameter = { name: 'name', in: 'path', required: true, description: 'The API name of the object.', schema: schemaRef('ApiName') };
+const layoutName: Parameter = { name: 'name', in: 'path', required: true, description: 'The API name of the layout.', schema: schemaRef('ApiName') };
 const fieldName: Parameter = { name: 'field', in: 'path', required: true, description: 'The API name of the field.', schema: schemaRef('ApiName') };
 
 const ok = (description: string, schema: string): Response => ({ description, content: json(schemaRef(schema)) });
@@ -66,12 +114,12 @@ function body(schema: SchemaObject, description?: string): Operation['requestBod
 
 const writeErrors = { '400': responseRef('BadRequest'), '409': responseRef('Conflict'), '413': responseRef('PayloadTooLarge') };
 
-/** /api/v1/meta: object and field definitions (CRUD, validated, versioned) and the history of changes. */
+/** /api/v1/meta: object, field and layout definitions (CRUD, validated, versioned) and the history of changes. */
 export function metaPaths(): OpenApiFragment {
   const partialObject: SchemaObject = { type: 'object', description: `Top-level properties of ${OBJECT_DEFINITION} to replace; \`fields\`, if sent, replaces the whole list.` };
   const partialField: SchemaObject = { type: 'object', description: 'Properties of the field definition to change; the others keep their value.' };
   return {
-    tags: [{ name: TAG, description: 'Object and field definitions. Every change is validated, builds a new metadata version and takes effect on the next request.' }],
+    tags: [{ name: TAG, description: 'Object, field and layout definitions. Every change is validated, builds a new metadata version and takes effect on the next request.' }],
     schemas: SCHEMAS,
     paths: {
       [`${BASE}/objects`]: {
@@ -109,6 +157,42 @@ export function metaPaths(): OpenApiFragment {
           requestBody: body(partialField),
         }),
         delete: operation('deleteField', 'Delete a field', { '200': ok('Deleted; its values are removed from every record.', 'MetadataVersion'), '409': responseRef('Conflict') }),
+      },
+      [`${BASE}/layouts`]: {
+        get: operation('listLayouts', 'List layout definitions', { '200': ok('The layouts; of one object, its default first, then by name.', 'LayoutDefinitionList') }, {
+          parameters: [{ name: 'object', in: 'query', description: 'Only the layouts of this object (none for an object that has none or does not exist).', schema: schemaRef('ApiName') }],
+        }),
+        post: operation('createLayout', 'Create a layout', { '201': ok('Created.', 'LayoutDefinitionResponse'), ...writeErrors }, {
+          description:
+            'The layout names fields of its object once each, and related lists of children pointing at the object (400 otherwise); ' +
+            'an object has at most one `isDefault` layout. 409 `already_exists` when the name is taken.',
+          requestBody: body(schemaRef(LAYOUT_DEFINITION)),
+        }),
+      },
+      [`${BASE}/layouts/{name}`]: {
+        parameters: [layoutName],
+        get: operation('getLayout', 'Get a layout definition', { '200': ok('The definition.', 'LayoutDefinitionResponse') }),
+        put: operation('replaceLayout', 'Replace a layout definition', { '200': ok('Replaced.', 'LayoutDefinitionResponse'), ...writeErrors }, {
+          description: 'The body is the whole new layout; a different name renames it (409 when another layout has that name).',
+          requestBody: body(schemaRef(LAYOUT_DEFINITION)),
+        }),
+        delete: operation('deleteLayout', 'Delete a layout', { '200': ok('Deleted.', 'MetadataVersion') }),
+      },
+      [`${BASE}/expressions/test`]: {
+        post: {
+          operationId: 'meta.testExpression',
+          summary: 'Try an expression on a sample or stored record',
+          description: 'Checks the expression as saving it would (400 with its position or the unknown name), then evaluates it; writes nothing.',
+          tags: [TAG],
+          requestBody: body(schemaRef('ExpressionTestRequest')),
+          responses: {
+            '200': ok('The result, and what the expression reads.', 'ExpressionTestResult'),
+            '400': responseRef('BadRequest'),
+            '404': responseRef('NotFound'),
+            '413': responseRef('PayloadTooLarge'),
+            '422': responseRef('ExpressionFailed'),
+          },
+        },
       },
       [`${BASE}/history`]: {
         get: {

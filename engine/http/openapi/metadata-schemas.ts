@@ -1,23 +1,62 @@
+import { isDeepStrictEqual } from 'node:util';
+import { InternalError } from '../../errors/index.js';
+import currencySchema from '../../metadata/schemas/currency.schema.json' with { type: 'json' };
+import layoutSchema from '../../metadata/schemas/layout.schema.json' with { type: 'json' };
 import objectSchema from '../../metadata/schemas/object.schema.json' with { type: 'json' };
 import type { SchemaObject } from './openapi-types.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type KindSchema = { title: string; $defs: Record<string, Json> } & Record<string, Json>;
 
 const DEFS = '#/$defs/';
 const COMPONENTS = '#/components/schemas/';
 /** Identity belongs to the schema file, and tsType is a hint for the type generator: neither means anything here. */
 const DROPPED = new Set(['$schema', '$id', '$defs', 'tsType']);
 
-/** A metadata kind's JSON Schema as it is written, rooted for OpenAPI: its $defs become components. */
-function rehome(node: Json): Json {
-  if (Array.isArray(node)) return node.map(rehome);
+/** A metadata kind's JSON Schema as it is written, rooted for OpenAPI: its $defs become components, named as `names` says. */
+function rehome(node: Json, names: ReadonlyMap<string, string>): Json {
+  if (Array.isArray(node)) return node.map((item) => rehome(item, names));
   if (node === null || typeof node !== 'object') return node;
   const out: { [key: string]: Json } = {};
   for (const [key, value] of Object.entries(node)) {
     if (DROPPED.has(key)) continue;
-    out[key] = key === '$ref' && typeof value === 'string' && value.startsWith(DEFS) ? COMPONENTS + value.slice(DEFS.length) : rehome(value);
+    if (key === '$ref' && typeof value === 'string' && value.startsWith(DEFS)) {
+      const name = value.slice(DEFS.length);
+      out[key] = COMPONENTS + (names.get(name) ?? name);
+    } else {
+      out[key] = rehome(value, names);
+    }
   }
   return out;
+}
+
+/**
+ * Adds one kind's schema and its $defs to the components. Each kind's file is self-contained, so
+ * two kinds may define the same name (ApiName, LocalizedText): a definition equal to the one
+ * already there is shared, a different one is renamed with the kind's prefix (`LayoutApiName`).
+ * Renaming one can make another that refers to it differ in turn, hence the loop to a fixpoint.
+ */
+export function embedKindSchema(components: Record<string, SchemaObject>, source: KindSchema, prefix: string): void {
+  const names = new Map(Object.keys(source.$defs).map((name) => [name, name]));
+  const differs = (name: string) => {
+    const existing = components[names.get(name)!];
+    return existing !== undefined && !isDeepStrictEqual(existing, rehome(source.$defs[name]!, names));
+  };
+  for (let renamed = true; renamed; ) {
+    renamed = false;
+    for (const name of names.keys()) {
+      if (names.get(name) !== name || !differs(name)) continue;
+      names.set(name, prefix + name);
+      renamed = true;
+    }
+  }
+  const add = (name: string, schema: Json) => {
+    const existing = components[name];
+    if (existing !== undefined && !isDeepStrictEqual(existing, schema)) throw new InternalError(`OpenAPI: two definitions of schema '${name}'.`);
+    components[name] = schema as SchemaObject;
+  };
+  add(source.title, rehome(source, names));
+  for (const [name, definition] of Object.entries(source.$defs)) add(names.get(name)!, rehome(definition, names));
 }
 
 /**
@@ -44,11 +83,16 @@ function withDiscriminatorMapping(schemas: Record<string, SchemaObject>): Record
 
 /** The component name of the object definition schema, for the metadata API's paths. */
 export const OBJECT_DEFINITION = objectSchema.title;
+/** The component name of the layout definition schema. */
+export const LAYOUT_DEFINITION = layoutSchema.title;
+/** The component name of the currency definition schema. */
+export const CURRENCY_DEFINITION = currencySchema.title;
 
-/** The object definition schema and every schema it refers to, as OpenAPI components. */
+/** Every metadata kind's definition schema and every schema it refers to, as OpenAPI components. */
 export function metadataSchemas(): Record<string, SchemaObject> {
-  const source = objectSchema as unknown as { $defs: Record<string, Json> } & Record<string, Json>;
-  const schemas: Record<string, SchemaObject> = { [OBJECT_DEFINITION]: rehome(source) as SchemaObject };
-  for (const [name, definition] of Object.entries(source.$defs)) schemas[name] = rehome(definition) as SchemaObject;
+  const schemas: Record<string, SchemaObject> = {};
+  embedKindSchema(schemas, objectSchema as unknown as KindSchema, 'Object');
+  embedKindSchema(schemas, layoutSchema as unknown as KindSchema, 'Layout');
+  embedKindSchema(schemas, currencySchema as unknown as KindSchema, 'Currency');
   return withDiscriminatorMapping(schemas);
 }

@@ -1,74 +1,65 @@
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { ETAG_HEADER, json, parameterRef, responseRef, schemaRef } from './common-components.js';
 import { fieldsDescription, filterDescription, sortDescription } from './filter-description.js';
-import type { OpenApiFragment, Parameter, SchemaObject } from './openapi-types.js';
+import type { OpenApiFragment, Parameter, Reference } from './openapi-types.js';
+import { recordComponents, recordInResponse, recordSchemaNames, referenceFields } from './record-components.js';
+import { recycleBinPaths } from './recycle-bin-paths.js';
 
 export const RECORDS_BASE = '/api/v1/records';
-
-/**
- * Component names of an object's schemas. API names never hold a dot, so `account.create` cannot
- * collide with an object's own name, as `account_create` could with an object called that.
- */
-export const recordSchemaNames = (object: string) => ({
-  read: object,
-  create: `${object}.create`,
-  update: `${object}.update`,
-  list: `${object}.list`,
-});
-
-/** PATCH takes null for a field to clear it; the compiled patch schema sees the body after nulls are taken out. */
-function clearable(properties: Record<string, SchemaObject>): Record<string, SchemaObject> {
-  return Object.fromEntries(
-    Object.entries(properties).map(([name, { title, description, ...value }]) => [
-      name,
-      {
-        ...(title === undefined ? {} : { title }),
-        description: `${typeof description === 'string' ? `${description} ` : ''}null clears the value.`,
-        anyOf: [value, { type: 'null' }],
-      },
-    ]),
-  );
-}
-
-function recordSchemas(compiled: CompiledObject): Record<string, SchemaObject> {
-  const { label, description } = compiled.object;
-  const names = recordSchemaNames(compiled.name);
-  const about = description ? { description } : {};
-  const patchProperties = (compiled.patchSchema.properties ?? {}) as Record<string, SchemaObject>;
-  return {
-    [names.read]: { ...compiled.readSchema, title: label.en, ...about },
-    [names.create]: { ...compiled.createSchema, title: `${label.en} (create)` },
-    [names.update]: { ...compiled.patchSchema, title: `${label.en} (update)`, properties: clearable(patchProperties) },
-    [names.list]: {
-      type: 'object',
-      title: `${compiled.object.pluralLabel.en} (page)`,
-      required: ['records', 'next', 'total'],
-      properties: {
-        records: { type: 'array', items: schemaRef(names.read) },
-        next: { type: ['string', 'null'], description: 'The cursor of the next page; null on the last page.' },
-        total: { type: ['integer', 'null'], description: 'Every matching record, when asked for with total=true; null otherwise.' },
-      },
-    },
-  };
-}
 
 function query(name: string, description: string, example?: string): Parameter {
   return { name, in: 'query', description, schema: { type: 'string' }, ...(example === undefined ? {} : { example }) };
 }
 
-/** An object's record API: list and create on the collection, get, update and delete on one record. */
+/** `expand`, for objects with lookups; undefined for the others, whose every expand would be refused. */
+function expandParameter(compiled: CompiledObject): Parameter | undefined {
+  const references = referenceFields(compiled);
+  if (references.length === 0) return undefined;
+  const names = references.map((field) => `\`${field.name}\` (${field.target})`).join(', ');
+  return query(
+    'expand',
+    `Comma-separated lookup and master-detail fields whose records to embed under \`_expanded\`, one query per field for the whole page: ${names}. ` +
+      'The ids stay in their fields; an empty field, or one whose record is no longer live, is embedded as null.',
+    references[0]!.name,
+  );
+}
+
+/** What lists and related lists take: the filter language, sort, field selection, paging, expand. */
+export function listParameters(compiled: CompiledObject): Array<Parameter | Reference> {
+  const expand = expandParameter(compiled);
+  return [
+    query('filter', filterDescription(compiled)),
+    query('sort', sortDescription(compiled)),
+    query('fields', fieldsDescription(compiled)),
+    ...(expand ? [expand] : []),
+    parameterRef('Limit'),
+    parameterRef('Cursor'),
+    parameterRef('Total'),
+  ];
+}
+
+function historyDescription(compiled: CompiledObject): string {
+  const tracked = compiled.object.fields.filter((field) => field.trackHistory).map((field) => `\`${field.name}\``);
+  const which = tracked.length > 0 ? `Tracked fields of ${compiled.name}: ${tracked.join(', ')}.` : `${compiled.name} tracks no field yet, so its records have no history.`;
+  return `Who created, changed (tracked fields only), deleted and restored the record, and when; kept while the record is in the recycle bin. ${which}`;
+}
+
+/**
+ * An object's record API: list and create on the collection; get, update and delete on one record;
+ * its history; and its recycle bin.
+ */
 export function recordPaths(compiled: CompiledObject): OpenApiFragment {
   const name = compiled.name;
   const label = compiled.object.label.en;
   const plural = compiled.object.pluralLabel.en;
   const names = recordSchemaNames(name);
   const tags = [name];
-  const record = { headers: { ETag: ETAG_HEADER }, content: json(schemaRef(names.read)) };
-  const fields = query('fields', fieldsDescription(compiled));
+  const headers = { ETag: ETAG_HEADER };
+  const expand = expandParameter(compiled);
 
   return {
     tags: [{ name, description: compiled.object.description ?? `Records of the ${label} object.` }],
-    schemas: recordSchemas(compiled),
+    schemas: recordComponents(compiled),
     paths: {
       [`${RECORDS_BASE}/${name}`]: {
         get: {
@@ -76,14 +67,7 @@ export function recordPaths(compiled: CompiledObject): OpenApiFragment {
           summary: `List ${plural}`,
           description: 'One page of records in a stable order; follow `next` for the following page.',
           tags,
-          parameters: [
-            query('filter', filterDescription(compiled)),
-            query('sort', sortDescription(compiled)),
-            fields,
-            parameterRef('Limit'),
-            parameterRef('Cursor'),
-            parameterRef('Total'),
-          ],
+          parameters: listParameters(compiled),
           responses: {
             '200': { description: 'A page of records.', content: json(schemaRef(names.list)) },
             '400': responseRef('BadRequest'),
@@ -93,19 +77,22 @@ export function recordPaths(compiled: CompiledObject): OpenApiFragment {
         post: {
           operationId: `records.${name}.create`,
           summary: `Create a ${label} record`,
-          description: 'Defaults fill what is left out; auto-numbers and system fields are set by the platform.',
+          description:
+            'Defaults and default expressions fill what is left out; auto-numbers, formulas, roll-ups and system fields are set by the platform; ' +
+            'the validation rules are checked on the record as it would be stored.',
           tags,
           requestBody: { required: true, content: json(schemaRef(names.create)) },
           responses: {
             '201': {
               description: 'Created: the record as stored.',
-              headers: { ...record.headers, Location: { description: 'The URL of the new record.', schema: { type: 'string' } } },
-              content: record.content,
+              headers: { ...headers, Location: { description: 'The URL of the new record.', schema: { type: 'string' } } },
+              content: json(schemaRef(names.read)),
             },
             '400': responseRef('BadRequest'),
             '404': responseRef('NotFound'),
             '409': responseRef('Conflict'),
             '413': responseRef('PayloadTooLarge'),
+            '422': responseRef('RuleViolated'),
           },
         },
       },
@@ -115,9 +102,9 @@ export function recordPaths(compiled: CompiledObject): OpenApiFragment {
           operationId: `records.${name}.get`,
           summary: `Get a ${label} record`,
           tags,
-          parameters: [fields],
+          parameters: [query('fields', fieldsDescription(compiled)), ...(expand ? [expand] : [])],
           responses: {
-            '200': { description: 'The record.', ...record },
+            '200': { description: 'The record.', headers, content: json(recordInResponse(compiled)) },
             '400': responseRef('BadRequest'),
             '404': responseRef('NotFound'),
           },
@@ -125,32 +112,56 @@ export function recordPaths(compiled: CompiledObject): OpenApiFragment {
         patch: {
           operationId: `records.${name}.update`,
           summary: `Update a ${label} record`,
-          description: 'Only the sent fields change; null clears one. Send If-Match to refuse the change if someone else changed the record first.',
+          description:
+            'Only the sent fields change; null clears one. Formulas are recomputed and the validation rules checked on the record as it would be after the change. ' +
+            'Send If-Match to refuse the change if someone else changed the record first.',
           tags,
           parameters: [parameterRef('IfMatch')],
           requestBody: { required: true, content: json(schemaRef(names.update)) },
           responses: {
-            '200': { description: 'The record as stored now.', ...record },
+            '200': { description: 'The record as stored now.', headers, content: json(schemaRef(names.read)) },
             '400': responseRef('BadRequest'),
             '404': responseRef('NotFound'),
             '409': responseRef('Conflict'),
             '412': responseRef('PreconditionFailed'),
             '413': responseRef('PayloadTooLarge'),
+            '422': responseRef('RuleViolated'),
           },
         },
         delete: {
           operationId: `records.${name}.delete`,
           summary: `Delete a ${label} record`,
+          description:
+            'Moves the record to the recycle bin with its detail records (master-detail), clears the lookups pointing at them that clear on delete, ' +
+            'and is refused while a lookup that restricts points at any of them.',
           tags,
           parameters: [parameterRef('IfMatch')],
           responses: {
-            '204': { description: 'Deleted.' },
+            '204': { description: 'Deleted: in the recycle bin.' },
             '400': responseRef('BadRequest'),
             '404': responseRef('NotFound'),
+            '409': responseRef('DeleteRestricted'),
             '412': responseRef('PreconditionFailed'),
+            '422': responseRef('ExpressionFailed'),
           },
         },
       },
+      [`${RECORDS_BASE}/${name}/{id}/history`]: {
+        parameters: [parameterRef('RecordId')],
+        get: {
+          operationId: `records.${name}.history`,
+          summary: `The history of a ${label} record`,
+          description: historyDescription(compiled),
+          tags,
+          parameters: [parameterRef('EntryLimit')],
+          responses: {
+            '200': { description: 'The entries, newest first.', content: json(schemaRef('RecordHistory')) },
+            '400': responseRef('BadRequest'),
+            '404': responseRef('NotFound'),
+          },
+        },
+      },
+      ...recycleBinPaths(compiled),
     },
   };
 }

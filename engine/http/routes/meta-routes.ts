@@ -3,16 +3,20 @@ import {
   addField,
   createLayout,
   createObject,
+  deleteCurrency,
   deleteLayout,
   deleteField,
   deleteObject,
+  getCurrency,
   getField,
   getLayout,
   getObject,
+  listCurrencies,
   listFields,
   listLayouts,
   listObjects,
   patchObject,
+  putCurrency,
   replaceLayout,
   replaceObject,
   testExpression,
@@ -92,6 +96,21 @@ export function metaRoutes(platform: Platform): Router {
   });
   router.delete('/layouts/:name', async (req, res) => {
     res.json(await deleteLayout(await context(req), req.params.name));
+  });
+
+  router.get('/currencies', async (req, res) => {
+    const ctx = await context(req);
+    res.json({ ...listCurrencies(ctx), version: ctx.snapshot.version });
+  });
+  router.get('/currencies/:name', async (req, res) => {
+    const ctx = await context(req);
+    res.json({ definition: getCurrency(ctx, req.params.name), version: ctx.snapshot.version });
+  });
+  router.put('/currencies/:name', async (req, res) => {
+    res.json(await putCurrency(await context(req), req.params.name, req.body));
+  });
+  router.delete('/currencies/:name', async (req, res) => {
+    res.json(await deleteCurrency(await context(req), req.params.name));
   });
 
   router.post('/expressions/test', async (req, res) => {

@@ -1,5 +1,5 @@
 import { ConflictError, type ErrorDetail } from '../../errors/index.js';
-import { recomputeStoredFormulas } from '../../records/logic/recompute-formulas.js';
+import { recomputeStoredDerived } from '../../records/logic/recompute-formulas.js';
 import { SYSTEM_PRINCIPAL } from '../../tenancy/principal.js';
 import { fieldTypeOf, formatAutoNumber, type ResolvedField, type ResolvedRollupField } from '../../fields/index.js';
 import type { Collections, Doc } from '../../store/port.js';
@@ -29,10 +29,10 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
       await convertValues(tx, after, old, next);
     }
   }
-  let formulasMoved = false;
+  let derivedMoved = false;
   for (const field of after.object.fields) {
     if (field.unique && !before.field(field.name)?.unique) await refuseDuplicates(tx, after, field);
-    if (field.type === 'formula' && JSON.stringify(before.field(field.name)) !== JSON.stringify(field)) formulasMoved = true;
+    if ((field.type === 'formula' || field.type === 'currency') && JSON.stringify(before.field(field.name)) !== JSON.stringify(field)) derivedMoved = true;
     if (field.type === 'rollup' && JSON.stringify(before.field(field.name)) !== JSON.stringify(field)) {
       await computeRollupForAll(tx, snapshot, after, field);
     }
@@ -40,12 +40,8 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
       await numberExisting(tx, after, field.name, formatAutoNumber.bind(null, field.format), field.startAt);
     }
   }
-  // A new or changed formula is computed for every existing record, in this unit of work.
-  if (formulasMoved) {
-    for (const record of await tx.collection(after.collection).find({})) {
-      await recomputeStoredFormulas(tx, { snapshot, principal: SYSTEM_PRINCIPAL }, after, record);
-    }
-  }
+  // A new or changed formula or currency field is computed for every existing record, in this unit of work.
+  if (derivedMoved) await recomputeAll(tx, snapshot, after);
 }
 
 async function convertValues(
@@ -126,4 +122,11 @@ async function computeRollupForAll(tx: Collections, snapshot: Snapshot, master: 
   const child = snapshot.object(field.child)!;
   const masters = await tx.collection(master.collection).find({}, { projection: { _id: 1 } });
   for (const record of masters) await recomputeRollup(tx, snapshot, master, field, child, record._id);
+}
+
+/** Recomputes what every record of an object derives (converted amounts, formulas). */
+export async function recomputeAll(tx: Collections, snapshot: Snapshot, object: CompiledObject): Promise<void> {
+  for (const record of await tx.collection(object.collection).find({})) {
+    await recomputeStoredDerived(tx, { snapshot, principal: SYSTEM_PRINCIPAL }, object, record);
+  }
 }

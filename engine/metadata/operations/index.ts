@@ -4,3 +4,4 @@ export { listFields, getField, addField, updateField, deleteField } from './fiel
 export { counterId } from './field-migration.js';
 export { listLayouts, getLayout, createLayout, replaceLayout, deleteLayout } from './layout-operations.js';
 export { testExpression, type ExpressionTest } from './test-expression.js';
+export { listCurrencies, getCurrency, putCurrency, deleteCurrency } from './currency-operations.js';

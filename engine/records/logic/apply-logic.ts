@@ -1,4 +1,5 @@
 import { RuleViolationError, type ErrorDetail } from '../../errors/index.js';
+import { convertedAmounts } from './convert-currencies.js';
 import { checkDependentPicklists } from './check-dependent-picklists.js';
 import { evaluateExpression, toResultType } from '../../formula/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
@@ -19,8 +20,8 @@ export async function applyObjectLogic(
 ): Promise<Record<string, unknown>> {
   // dependent picklists against their controlling fields, on the record as it will be
   checkDependentPicklists(object, record);
-  if (object.logic.formulas.length === 0 && object.logic.rules.length === 0) return {};
-  const { computed, input } = await computeFormulas(tx, ctx, object, record);
+  if (!object.logic.derives && object.logic.rules.length === 0) return {};
+  const { computed, input } = await computeDerived(tx, ctx, object, record);
   // validation rules on the record as it would be stored
   const broken: ErrorDetail[] = [];
   for (const rule of object.logic.rules) {
@@ -32,16 +33,19 @@ export async function applyObjectLogic(
   return computed;
 }
 
-/** The formula values of a record, and the expression input they were computed with. */
-export async function computeFormulas(
+/**
+ * What a record's stored values derive: amounts converted to the corporate currency, then the
+ * formulas (which may read them), with the expression input they were computed with.
+ */
+export async function computeDerived(
   reader: Collections,
   ctx: LogicContext,
   object: CompiledObject,
   record: Record<string, unknown>,
 ): Promise<{ computed: Record<string, unknown>; input: Record<string, unknown> }> {
-  const input = await expressionInput(reader, ctx, object, record);
+  const computed: Record<string, unknown> = convertedAmounts(ctx.snapshot, object, record);
+  const input = await expressionInput(reader, ctx, object, { ...record, ...computed });
   const bindings = expressionBindings(ctx);
-  const computed: Record<string, unknown> = {};
   for (const { field, expression } of object.logic.formulas) {
     const value = toResultType(await evaluateExpression(expression, input, bindings), field.resultType, { scale: field.scale });
     computed[field.name] = value;

@@ -2,17 +2,17 @@ import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Collections, Doc } from '../../store/port.js';
 import { alive } from '../record-state.js';
 import { relationshipsOf } from '../relationships/relationship-map.js';
-import { computeFormulas } from './apply-logic.js';
+import { computeDerived } from './apply-logic.js';
 import type { LogicContext } from './expression-input.js';
 
 /**
- * Recomputes a stored record's formulas and writes those that moved. A computed change is not
- * an edit by a user: the version stays, so nobody's If-Match fails because a parent changed.
- * Returns the record after, or null when nothing moved.
+ * Recomputes what a stored record derives (converted amounts, formulas) and writes what moved.
+ * A computed change is not an edit by a user: the version stays, so nobody's If-Match fails
+ * because a parent or an exchange rate changed. Returns the record after, or null when nothing moved.
  */
-export async function recomputeStoredFormulas(tx: Collections, ctx: LogicContext, object: CompiledObject, record: Doc): Promise<Doc | null> {
-  if (object.logic.formulas.length === 0) return null;
-  const { computed } = await computeFormulas(tx, ctx, object, record);
+export async function recomputeStoredDerived(tx: Collections, ctx: LogicContext, object: CompiledObject, record: Doc): Promise<Doc | null> {
+  if (!object.logic.derives) return null;
+  const { computed } = await computeDerived(tx, ctx, object, record);
   const set: Record<string, unknown> = {};
   const unset: Record<string, ''> = {};
   for (const [name, value] of Object.entries(computed)) {
@@ -44,7 +44,7 @@ export async function propagateToChildren(tx: Collections, ctx: LogicContext, ob
     );
     if (!reads) continue;
     for (const record of await tx.collection(child.collection).find(alive({ [field.name]: id }))) {
-      const updated = await recomputeStoredFormulas(tx, ctx, child, record);
+      const updated = await recomputeStoredDerived(tx, ctx, child, record);
       if (updated) await propagateToChildren(tx, ctx, child, record, updated);
     }
   }

@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError } from '../../errors/index.js';
-import { recomputeStoredFormulas } from '../logic/recompute-formulas.js';
+import { recomputeStoredDerived } from '../logic/recompute-formulas.js';
 import { writeHistory } from '../history/field-history.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { explainDuplicate } from '../duplicate-values.js';
@@ -37,7 +37,7 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
           { $unset: { ...unmark.$unset, ...gone }, $set: { ...record._parked } },
         );
         // Formulas reading a parent that went meanwhile must see it gone.
-        const after = unmarked && ((await recomputeStoredFormulas(tx, ctx, target, unmarked)) as StoredRecord | null) || unmarked;
+        const after = unmarked && ((await recomputeStoredDerived(tx, ctx, target, unmarked)) as StoredRecord | null) || unmarked;
         if (record._id === id) restoredRoot = after;
         await syncRollups(tx, ctx.snapshot, target, null, after);
         if (after) await writeHistory(tx, ctx, target, 'restored', record, after);
@@ -47,7 +47,7 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
         if (!child) continue;
         // Only where the reference is still empty: a user may have pointed it elsewhere since.
         const relinked = await tx.collection(child.collection).findOneAndUpdate(alive({ _id: link.id, [link.field]: null }), { $set: { [link.field]: id } });
-        if (relinked) await recomputeStoredFormulas(tx, ctx, child, relinked);
+        if (relinked) await recomputeStoredDerived(tx, ctx, child, relinked);
       }
       return restoredRoot!;
     });

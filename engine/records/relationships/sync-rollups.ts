@@ -1,3 +1,4 @@
+import { Query } from 'mingo';
 import type { ResolvedRollupField } from '../../fields/index.js';
 import { roundToScale } from '../../fields/numeric.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
@@ -9,10 +10,11 @@ import { relationshipsOf } from './relationship-map.js';
 
 /**
  * Keeps every roll-up fed by `child` correct after one of its records changed, inside the same
- * unit of work: the masters it left and joined are recomputed from their live details, and a
- * master whose roll-up moved feeds its own masters in turn. Recomputing (rather than adding a
- * delta) keeps min and max exact and repairs any drift. `before` / `after` are the record before
- * and after the change; null (or a deleted record) means absent.
+ * unit of work. Counts and sums move by the record's contribution before and after (leaving one
+ * master, joining another), which costs one read of each master however many details it has;
+ * min and max are recomputed from the live details, since removing the extreme needs the rest.
+ * A master whose roll-up moved feeds its own masters in turn. `before` / `after` are the record
+ * before and after the change; null (or a deleted record) means absent.
  */
 export async function syncRollups(
   tx: Collections,
@@ -22,13 +24,57 @@ export async function syncRollups(
   after: Doc | null,
 ): Promise<void> {
   for (const { master, field } of relationshipsOf(snapshot).rollupsFedBy(child.name)) {
-    const masterIds = new Set<string>();
-    for (const doc of [before, after]) {
-      const id = doc && !doc._deleted ? doc[field.relationship] : undefined;
-      if (typeof id === 'string') masterIds.add(id);
+    const oldMaster = masterOf(before, field);
+    const newMaster = masterOf(after, field);
+    if (field.function === 'count' || field.function === 'sum') {
+      const contribution = contributionOf(snapshot, master, field, child);
+      const deltas = new Map<string, number>();
+      if (oldMaster) deltas.set(oldMaster, (deltas.get(oldMaster) ?? 0) - contribution(before));
+      if (newMaster) deltas.set(newMaster, (deltas.get(newMaster) ?? 0) + contribution(after));
+      for (const [id, delta] of deltas) if (delta !== 0) await addToRollup(tx, snapshot, master, field, child, id, delta);
+    } else {
+      for (const id of new Set([oldMaster, newMaster])) if (id) await recomputeRollup(tx, snapshot, master, field, child, id);
     }
-    for (const id of masterIds) await recomputeRollup(tx, snapshot, master, field, child, id);
   }
+}
+
+function masterOf(doc: Doc | null, field: ResolvedRollupField): string | undefined {
+  const id = doc && !doc._deleted ? doc[field.relationship] : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** What one detail adds to a count or a sum: nothing unless it is live and passes the roll-up's filter. */
+function contributionOf(snapshot: Snapshot, master: CompiledObject, field: ResolvedRollupField, child: CompiledObject): (doc: Doc | null) => number {
+  return snapshot.memo(`rollup-contribution:${master.name}.${field.name}`, () => {
+    const filter = field.filter ? new Query(compileFilter(child, field.filter), {}) : undefined;
+    return (doc: Doc | null) => {
+      if (!doc || doc._deleted || (filter && !filter.test(doc))) return 0;
+      if (field.function === 'count') return 1;
+      const value = doc[field.field!];
+      return typeof value === 'number' ? value : 0;
+    };
+  });
+}
+
+async function addToRollup(
+  tx: Collections,
+  snapshot: Snapshot,
+  master: CompiledObject,
+  field: ResolvedRollupField,
+  child: CompiledObject,
+  masterId: string,
+  delta: number,
+): Promise<void> {
+  const masters = tx.collection(master.collection);
+  const current = await masters.findOne({ _id: masterId });
+  if (!current) return;
+  const value = current[field.name];
+  // A value never computed (or not a number) is recomputed whole rather than moved.
+  if (typeof value !== 'number') return recomputeRollup(tx, snapshot, master, field, child, masterId);
+  const scale = field.function === 'count' ? 0 : scaleOf(snapshot, child, field.field!);
+  const next = scale === undefined ? value + delta : roundToScale(value + delta, scale);
+  const updated = await masters.findOneAndUpdate({ _id: masterId }, { $set: { [field.name]: next } });
+  await syncRollups(tx, snapshot, master, current, updated);
 }
 
 /** A new master has no details yet: its counts and sums start at 0 (min and max of nothing stay empty). */
@@ -67,10 +113,7 @@ async function summarize(
   masterId: string,
 ): Promise<number | string | null> {
   const criteria = field.filter ? compileFilter(child, field.filter) : {};
-  const details = await tx.collection(child.collection).find(
-    alive({ [field.relationship]: masterId, ...(field.filter ? { $and: [criteria] } : {}) }),
-    field.field ? { projection: { [field.field]: 1 } } : {},
-  );
+  const details = await tx.collection(child.collection).find(alive({ [field.relationship]: masterId, ...(field.filter ? { $and: [criteria] } : {}) }));
   if (field.function === 'count') return details.length;
   const values = details.map((doc) => doc[field.field!]).filter((value): value is number | string => typeof value === 'number' || typeof value === 'string');
   if (field.function === 'sum') {

@@ -6,6 +6,7 @@ import type { Snapshot } from '../../../engine/metadata/snapshot.js';
 function crm(): Snapshot {
   const { snapshot, problems } = compileSnapshot(1, {
     layout: [],
+    currency: [],
     object: [
       { name: 'company', fields: [{ name: 'title', type: 'text' }, { name: 'industry', type: 'picklist', values: ['it', 'retail'] }] },
       {

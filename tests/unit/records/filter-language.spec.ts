@@ -5,7 +5,7 @@ import { ValidationError } from '../../../engine/errors/index.js';
 import { compileFilter } from '../../../engine/records/filter-language.js';
 
 function deal(): CompiledObject {
-  const { snapshot, problems } = compileSnapshot(1, { layout: [], object: [
+  const { snapshot, problems } = compileSnapshot(1, { layout: [], currency: [], object: [
     {
       name: 'deal',
       fields: [

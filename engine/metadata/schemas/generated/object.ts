@@ -67,6 +67,14 @@ export type CurrencyField = FieldCommon &
      * ISO 4217 code of the amounts. Default: the tenant's corporate currency.
      */
     currency?: string;
+    /**
+     * A picklist or text field of the record holding the ISO code of its amounts (for records in several currencies); when empty, the field's currency applies.
+     */
+    currencyField?: string;
+    /**
+     * A date field of the record whose date picks the dated exchange rate (e.g. close_date); default: the day the record was created.
+     */
+    rateDate?: string;
   };
 /**
  * This interface was referenced by `ObjectDefinition`'s JSON-Schema
@@ -323,7 +331,7 @@ export interface FieldCommon {
    */
   trackHistory?: boolean;
   /**
-   * A JSONata expression giving the value of a new record's field when the client sends none, e.g. $today(), $user or account.region. Used instead of default.
+   * A JSONata expression giving the value of a new record's field when the client sends none, e.g. $today, $user or account.region. Used instead of default.
    */
   defaultExpression?: string;
 }
