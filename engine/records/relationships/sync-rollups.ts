@@ -56,6 +56,7 @@ function contributionOf(snapshot: Snapshot, master: CompiledObject, field: Resol
   });
 }
 
+/** Moves a count or sum by `delta`; a value never computed (or not a number) is recomputed whole. */
 async function addToRollup(
   tx: Collections,
   snapshot: Snapshot,
@@ -65,16 +66,12 @@ async function addToRollup(
   masterId: string,
   delta: number,
 ): Promise<void> {
-  const masters = tx.collection(master.collection);
-  const current = await masters.findOne({ _id: masterId });
-  if (!current) return;
-  const value = current[field.name];
-  // A value never computed (or not a number) is recomputed whole rather than moved.
-  if (typeof value !== 'number') return recomputeRollup(tx, snapshot, master, field, child, masterId);
-  const scale = field.function === 'count' ? 0 : scaleOf(snapshot, child, field.field!);
-  const next = scale === undefined ? value + delta : roundToScale(value + delta, scale);
-  const updated = await masters.findOneAndUpdate({ _id: masterId }, { $set: { [field.name]: next } });
-  await syncRollups(tx, snapshot, master, current, updated);
+  await updateRollup(tx, snapshot, master, field, masterId, async (current) => {
+    const value = current[field.name];
+    if (typeof value !== 'number') return summarize(tx, snapshot, field, child, masterId);
+    const scale = field.function === 'count' ? 0 : scaleOf(snapshot, child, field.field!);
+    return scale === undefined ? value + delta : roundToScale(value + delta, scale);
+  });
 }
 
 /** A new master has no details yet: its counts and sums start at 0 (min and max of nothing stay empty). */
@@ -92,16 +89,27 @@ export async function recomputeRollup(
   child: CompiledObject,
   masterId: string,
 ): Promise<void> {
+  await updateRollup(tx, snapshot, master, field, masterId, () => summarize(tx, snapshot, field, child, masterId));
+}
+
+/** Writes a master's new roll-up value when it moved; the master's own roll-up may feed its master in turn. */
+async function updateRollup(
+  tx: Collections,
+  snapshot: Snapshot,
+  master: CompiledObject,
+  field: ResolvedRollupField,
+  masterId: string,
+  compute: (current: Doc) => Promise<number | string | null> | number | string | null,
+): Promise<void> {
   const masters = tx.collection(master.collection);
   const current = await masters.findOne({ _id: masterId });
   if (!current) return;
-  const value = await summarize(tx, snapshot, field, child, masterId);
+  const value = await compute(current);
   if (current[field.name] === value || (value === null && current[field.name] === undefined)) return;
   const updated = await masters.findOneAndUpdate(
     { _id: masterId },
     value === null ? { $unset: { [field.name]: '' } } : { $set: { [field.name]: value } },
   );
-  // The master's own roll-up value may feed a roll-up of its master.
   await syncRollups(tx, snapshot, master, current, updated);
 }
 
