@@ -47,6 +47,11 @@ const SCHEMAS: Record<string, SchemaObject> = {
   FieldDefinitionList: envelope({ fields: { type: 'array', items: schemaRef('Field') } }),
   LayoutDefinitionResponse: envelope({ definition: schemaRef(LAYOUT_DEFINITION) }),
   LayoutDefinitionList: envelope({ layouts: { type: 'array', items: schemaRef(LAYOUT_DEFINITION) } }),
+  CurrencyDefinitionResponse: envelope({ definition: schemaRef(CURRENCY_DEFINITION) }),
+  CurrencyDefinitionList: envelope({
+    currencies: { type: 'array', items: schemaRef(CURRENCY_DEFINITION) },
+    corporate: { type: ['string', 'null'], description: 'The ISO code of the corporate currency; null while none is defined.' },
+  }),
   MetadataVersion: envelope({}),
   MetadataHistoryEntry: {
     type: 'object',
@@ -99,6 +104,13 @@ const SCHEMAS: Record<string, SchemaObject> = {
 };
 
 const objectName: Parameter = { name: 'name', in: 'path', required: true, description: 'The API name of the object.', schema: schemaRef('ApiName') };
+const currencyName: Parameter = {
+  name: 'name',
+  in: 'path',
+  required: true,
+  description: 'The ISO 4217 code in lower case, e.g. eur.',
+  schema: { type: 'string', pattern: '^[a-z]{3}$' },
+};
 const layoutName: Parameter = { name: 'name', in: 'path', required: true, description: 'The API name of the layout.', schema: schemaRef('ApiName') };
 const fieldName: Parameter = { name: 'field', in: 'path', required: true, description: 'The API name of the field.', schema: schemaRef('ApiName') };
 
@@ -177,6 +189,20 @@ export function metaPaths(): OpenApiFragment {
           requestBody: body(schemaRef(LAYOUT_DEFINITION)),
         }),
         delete: operation('deleteLayout', 'Delete a layout', { '200': ok('Deleted.', 'MetadataVersion') }),
+      },
+      [`${BASE}/currencies`]: {
+        get: operation('listCurrencies', 'List the currencies and the corporate one', { '200': ok('The currencies.', 'CurrencyDefinitionList') }),
+      },
+      [`${BASE}/currencies/{name}`]: {
+        parameters: [currencyName],
+        get: operation('getCurrency', 'Get a currency with its dated rates', { '200': ok('The definition.', 'CurrencyDefinitionResponse') }),
+        put: operation('putCurrency', 'Define or replace a currency', { '200': ok('Defined; every stored amount is converted again.', 'CurrencyDefinitionResponse'), ...writeErrors }, {
+          description:
+            'Exactly one currency is corporate and has no rates (400 otherwise). Every stored amount is converted again in the same ' +
+            'unit of work; 409 `currency_in_use` when the new rates cannot convert one.',
+          requestBody: body(schemaRef(CURRENCY_DEFINITION)),
+        }),
+        delete: operation('deleteCurrency', 'Remove a currency', { '200': ok('Removed.', 'MetadataVersion'), '409': responseRef('Conflict') }),
       },
       [`${BASE}/expressions/test`]: {
         post: {
