@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import { NotFoundError } from '../errors/index.js';
 import type { Platform } from '../tenancy/index.js';
 import { errorMiddleware } from './error-middleware.js';
@@ -8,6 +9,7 @@ import { metaRoutes } from './routes/meta-routes.js';
 import { openApiRoutes } from './routes/openapi-routes.js';
 import { recordRoutes } from './routes/record-routes.js';
 import { recycleBinRoutes } from './routes/recycle-bin-routes.js';
+import { auditRoutes } from './routes/audit-routes.js';
 
 export interface AppOptions {
   /** Largest JSON body accepted; larger ones get 413. */
@@ -18,6 +20,9 @@ export interface AppOptions {
 export function createApp(platform: Platform, options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Security headers on every response: no sniffing, no framing, a content security policy that
+  // only allows this server's own scripts (the API reference included).
+  app.use(helmet());
   app.set('etag', false);
   app.use(express.json({ limit: options.bodyLimit ?? '1mb', strict: false }));
 
@@ -27,6 +32,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   app.use('/api/v1/meta', metaRoutes(platform));
   app.use('/api/v1/records', recordRoutes(platform));
   app.use('/api/v1/recycle-bin', recycleBinRoutes(platform));
+  app.use('/api/v1/audit', auditRoutes(platform));
   app.use('/api/v1/forms', formRoutes(platform));
   app.use('/api/v1', openApiRoutes(platform));
   app.use('/api/docs', docsRoutes());

@@ -1,6 +1,7 @@
 import { Mutex } from '../concurrency/mutex.js';
 import { assertNever, ConflictError, ValidationError, type ErrorDetail } from '../errors/index.js';
 import { newId } from '../store/new-id.js';
+import { appendAudit } from '../security/audit-log.js';
 import type { Collections, Doc, Store } from '../store/port.js';
 import { compileSnapshot, problemKey, type Definitions } from './compile-snapshot.js';
 import type { AnyDefinition, MetadataKind } from './definition-validator.js';
@@ -135,6 +136,7 @@ export class MetadataRegistry {
       by: change.by,
       at: new Date().toISOString(),
     });
+    await appendAudit(tx, { actor: change.by, action: `metadata.${change.action}`, object: `${change.kind}:${change.name}`, version });
     return version;
   }
 }

@@ -1,7 +1,7 @@
 import { newId } from '../store/new-id.js';
 import { applyDefaultExpressions, applyObjectLogic } from './logic/apply-logic.js';
 import { setComputed } from './logic/set-computed.js';
-import { writeHistory } from './history/field-history.js';
+import { noteChange } from './note-change.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { assignAutoNumbers } from './assign-auto-numbers.js';
 import { checkReferences } from './check-references.js';
@@ -46,7 +46,7 @@ export async function createRecord(ctx: OperationContext, objectName: string, bo
       setComputed(record, await applyObjectLogic(tx, ctx, object, record));
       await tx.collection<StoredRecord>(object.collection).insertOne(record);
       await syncRollups(tx, ctx.snapshot, object, null, record);
-      await writeHistory(tx, ctx, object, 'created', null, record);
+      await noteChange(tx, ctx, object, 'created', null, record);
     });
   } catch (error) {
     throw explainDuplicate(error, object, record);

@@ -1,6 +1,6 @@
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { recomputeStoredDerived } from './logic/recompute-formulas.js';
-import { writeHistory } from './history/field-history.js';
+import { noteChange } from './note-change.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { checkVersion } from './expected-version.js';
 import type { StoredRecord } from './record.js';
@@ -44,7 +44,7 @@ export async function deleteRecord(ctx: OperationContext, objectName: string, id
         },
       );
       await syncRollups(tx, ctx.snapshot, target, record, after);
-      if (after) await writeHistory(tx, ctx, target, 'deleted', record, after);
+      if (after) await noteChange(tx, ctx, target, 'deleted', record, after);
     }
   });
 }

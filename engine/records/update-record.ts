@@ -1,7 +1,7 @@
 import { ValidationError, StaleVersionError } from '../errors/index.js';
 import { propagateToChildren } from './logic/recompute-formulas.js';
 import { applyObjectLogic } from './logic/apply-logic.js';
-import { writeHistory } from './history/field-history.js';
+import { noteChange } from './note-change.js';
 import { alive } from './record-state.js';
 import type { Update } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
@@ -65,7 +65,7 @@ export async function updateRecord(
       if (!after) throw new StaleVersionError(current._version, current._version + 1);
       await syncRollups(tx, ctx.snapshot, object, current, after);
       await propagateToChildren(tx, ctx, object, current, after);
-      await writeHistory(tx, ctx, object, 'updated', current, after);
+      await noteChange(tx, ctx, object, 'updated', current, after);
       return after;
     });
     // the response: the record as stored now

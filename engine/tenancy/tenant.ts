@@ -1,4 +1,5 @@
 import { MetadataRegistry } from '../metadata/metadata-registry.js';
+import { AUDIT_COLLECTION, AUDIT_INDEXES } from '../security/audit-log.js';
 import type { Store } from '../store/port.js';
 
 /** One organisation: its own store (a directory or a database) and its own metadata. */
@@ -10,6 +11,7 @@ export class Tenant {
   ) {}
 
   static async open(name: string, store: Store): Promise<Tenant> {
+    await store.ensureIndexes(AUDIT_COLLECTION, [...AUDIT_INDEXES]);
     return new Tenant(name, store, await MetadataRegistry.open(store));
   }
 }

@@ -5,6 +5,7 @@ import { recordObject } from '../record-object.js';
 import { inRecycleBin } from '../record-state.js';
 import { historyCollection } from '../history/field-history.js';
 import { deletedTogether } from './deleted-together.js';
+import { appendAudit } from '../../security/audit-log.js';
 
 /** Deletes a record in the recycle bin for good, with the detail records deleted with it. */
 export async function purgeRecord(ctx: OperationContext, objectName: string, id: string): Promise<void> {
@@ -15,6 +16,7 @@ export async function purgeRecord(ctx: OperationContext, objectName: string, id:
     for (const { object: target, record } of await deletedTogether(tx, ctx.snapshot, object, id)) {
       await tx.collection(target.collection).deleteOne({ _id: record._id });
       await tx.collection(historyCollection(target.name)).deleteMany({ record: record._id });
+      await appendAudit(tx, { actor: ctx.principal.userId, action: 'record.purge', object: target.name, record: record._id });
     }
   });
 }

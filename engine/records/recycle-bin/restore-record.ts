@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from '../../errors/index.js';
 import { recomputeStoredDerived } from '../logic/recompute-formulas.js';
-import { writeHistory } from '../history/field-history.js';
+import { noteChange } from '../note-change.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { explainDuplicate } from '../duplicate-values.js';
 import { presentRecord, type RecordView, type StoredRecord } from '../record.js';
@@ -40,7 +40,7 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
         const after = unmarked && ((await recomputeStoredDerived(tx, ctx, target, unmarked)) as StoredRecord | null) || unmarked;
         if (record._id === id) restoredRoot = after;
         await syncRollups(tx, ctx.snapshot, target, null, after);
-        if (after) await writeHistory(tx, ctx, target, 'restored', record, after);
+        if (after) await noteChange(tx, ctx, target, 'restored', record, after);
       }
       for (const link of root._clearedLinks ?? []) {
         const child = ctx.snapshot.object(link.object);

@@ -1,0 +1,30 @@
+import type { CompiledObject } from '../metadata/compiled-object.js';
+import { appendAudit, changedValues } from '../security/audit-log.js';
+import type { Collections, Doc } from '../store/port.js';
+import type { OperationContext } from '../tenancy/index.js';
+import { writeHistory, type HistoryAction } from './history/field-history.js';
+
+const AUDIT_ACTIONS = { created: 'record.create', updated: 'record.update', deleted: 'record.delete', restored: 'record.restore' } as const;
+
+/**
+ * Everything a record change leaves behind besides itself, in the change's unit of work: the
+ * record's field history (for tracked fields) and the tenant's audit log (every write).
+ */
+export async function noteChange(
+  tx: Collections,
+  ctx: OperationContext,
+  object: CompiledObject,
+  action: HistoryAction,
+  before: Doc | null,
+  after: Doc,
+): Promise<void> {
+  await writeHistory(tx, ctx, object, action, before, after);
+  const changes = action === 'created' || action === 'updated' ? changedValues(before, after) : undefined;
+  await appendAudit(tx, {
+    actor: ctx.principal.userId,
+    action: AUDIT_ACTIONS[action],
+    object: object.name,
+    record: after._id,
+    ...(changes ? { changes } : {}),
+  });
+}
