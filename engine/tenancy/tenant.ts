@@ -1,4 +1,5 @@
 import { MetadataRegistry } from '../metadata/metadata-registry.js';
+import { installCoreObjects } from './core-metadata.js';
 import { AUDIT_COLLECTION, AUDIT_INDEXES } from '../security/audit-log.js';
 import type { Store } from '../store/port.js';
 
@@ -12,6 +13,8 @@ export class Tenant {
 
   static async open(name: string, store: Store): Promise<Tenant> {
     await store.ensureIndexes(AUDIT_COLLECTION, [...AUDIT_INDEXES]);
-    return new Tenant(name, store, await MetadataRegistry.open(store));
+    const metadata = await MetadataRegistry.open(store);
+    await installCoreObjects(store, metadata);
+    return new Tenant(name, store, metadata);
   }
 }

@@ -24,7 +24,8 @@ describe('audit log', () => {
 
   it('records every metadata change with the version it produced', async () => {
     const { entries } = await audit('?object=object:invoice');
-    expect(entries[0]).to.include({ action: 'metadata.object.create', actor: 'admin', version: 1 });
+    expect(entries[0]).to.include({ action: 'metadata.object.create', actor: 'admin', version: 2 });
+    expect((await audit('?object=object:user')).entries[0]).to.include({ action: 'metadata.object.create', actor: 'system', version: 1 });
   });
 
   it('records every record write with who, which fields and their old and new values', async () => {

@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEngine } from '../../engine/start-engine.js';
-import { createRecord, defineObject, expectError, metadataVersion } from '../support/api-helpers.js';
+import { createRecord, defineObject, expectError } from '../support/api-helpers.js';
+
+/** The core objects (metadata/*.object.json) every tenant starts with, one metadata version each. */
+const CORE = 1;
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
 interface HistoryEntry {
@@ -32,9 +35,10 @@ describe('metadata API: versions and history', () => {
     return response.body;
   };
 
-  it('starts a fresh tenant at version 0 with an empty history', async () => {
-    expect(await metadataVersion(engine)).to.equal(0);
-    expect(await history()).to.deep.equal({ entries: [], version: 0 });
+  it('starts a fresh tenant with the core objects installed, one version each', async () => {
+    const { entries, version } = await history();
+    expect(version).to.equal(CORE);
+    expect(entries.map((entry) => [entry.version, entry.action, entry.name, entry.by])).to.deep.equal([[1, 'object.create', 'user', 'system']]);
   });
 
   it('bumps the version by one on every change and keeps each change, newest first, with before and after', async () => {
@@ -53,11 +57,12 @@ describe('metadata API: versions and history', () => {
       expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).to.be.oneOf([200, 201]);
       versions.push(response.body.version);
     }
-    expect(versions).to.deep.equal([1, 2, 3, 4, 5, 6, 7]);
+    expect(versions).to.deep.equal([1, 2, 3, 4, 5, 6, 7].map((v) => v + CORE));
 
-    const { entries, version } = await history();
-    expect(version).to.equal(7);
-    expect(entries.map((entry) => [entry.version, entry.action, entry.name])).to.deep.equal([
+    const { entries: all, version } = await history();
+    const entries = all.filter((entry) => entry.name === 'lead');
+    expect(version).to.equal(7 + CORE);
+    expect(entries.map((entry) => [entry.version - CORE, entry.action, entry.name])).to.deep.equal([
       [7, 'object.delete', 'lead'],
       [6, 'field.delete', 'lead'],
       [5, 'field.update', 'lead'],
@@ -71,7 +76,7 @@ describe('metadata API: versions and history', () => {
       expect(entry.by).to.equal('admin');
       expect(Number.isNaN(Date.parse(entry.at))).to.equal(false);
     }
-    const byVersion = new Map(entries.map((entry) => [entry.version, entry]));
+    const byVersion = new Map(entries.map((entry) => [entry.version - CORE, entry]));
     expect(byVersion.get(1)!.before).to.equal(null);
     expect(byVersion.get(1)!.after).to.deep.equal({ name: 'lead', fields: [{ name: 'company', type: 'text' }] });
     expect(byVersion.get(3)!.before).to.deep.equal(byVersion.get(2)!.after);
@@ -99,8 +104,8 @@ describe('metadata API: versions and history', () => {
       expectError(await engine.request(method, path, body), status);
     }
     const { entries, version } = await history();
-    expect(version).to.equal(1);
-    expect(entries).to.have.length(1);
+    expect(version).to.equal(1 + CORE);
+    expect(entries).to.have.length(1 + CORE);
   });
 
   it('gives concurrent changes consecutive versions, one history entry each, and loses none of them', async () => {
@@ -108,12 +113,12 @@ describe('metadata API: versions and history', () => {
     const names = Array.from({ length: 20 }, (_, i) => `extra_${i}`);
     const responses = await Promise.all(names.map((name) => engine.request('POST', '/api/v1/meta/objects/lead/fields', { name, type: 'text' })));
     expect(responses.map((response) => response.status)).to.deep.equal(Array(20).fill(201));
-    expect(responses.map((response) => response.body.version as number).sort((a, b) => a - b)).to.deep.equal(names.map((_, i) => i + 2));
+    expect(responses.map((response) => response.body.version as number).sort((a, b) => a - b)).to.deep.equal(names.map((_, i) => i + 2 + CORE));
     const fields = (await engine.request('GET', '/api/v1/meta/objects/lead/fields')).body.fields.map((field: { name: string }) => field.name);
     expect(fields).to.have.members(['company', ...names]);
     const { entries, version } = await history('?limit=200');
-    expect(version).to.equal(21);
-    expect(entries.map((entry) => entry.version)).to.deep.equal(Array.from({ length: 21 }, (_, i) => 21 - i));
+    expect(version).to.equal(21 + CORE);
+    expect(entries.map((entry) => entry.version)).to.deep.equal(Array.from({ length: 21 + CORE }, (_, i) => 21 + CORE - i));
   });
 
   it('returns at most limit entries, newest first', async () => {
@@ -135,10 +140,11 @@ describe('metadata API: versions and history', () => {
 
       const second = await startEngine({ port: 0, host: '127.0.0.1', dataDir, durability: 'process' });
       try {
-        const objects = await (await fetch(`${second.url}/api/v1/meta/objects`)).json();
-        expect(objects).to.deep.equal({ objects: [{ name: 'lead', fields: [{ name: 'company', type: 'text' }] }], version: 1 });
+        const objects = (await (await fetch(`${second.url}/api/v1/meta/objects`)).json()) as { objects: { name: string }[]; version: number };
+        expect(objects.version).to.equal(1 + CORE);
+        expect(objects.objects.find((object) => object.name === 'lead')).to.deep.equal({ name: 'lead', fields: [{ name: 'company', type: 'text' }] });
         const log = (await (await fetch(`${second.url}/api/v1/meta/history`)).json()) as { entries: HistoryEntry[] };
-        expect(log.entries.map((entry: HistoryEntry) => entry.action)).to.deep.equal(['object.create']);
+        expect(log.entries.map((entry: HistoryEntry) => [entry.action, entry.name])).to.deep.equal([['object.create', 'lead'], ['object.create', 'user']]);
       } finally {
         await second.stop();
       }

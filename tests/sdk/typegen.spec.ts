@@ -171,7 +171,7 @@ describe('sdk: typegen and the typed client', function () {
         error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(output),
       );
     });
-    expect(stdout).to.contain('3 objects (account, opportunity, sales_region)');
+    expect(stdout).to.contain('4 objects (account, opportunity, sales_region, user)');
     // The round trip above changed records, not metadata: the document is the one generated before.
     expect(readFileSync(out, 'utf8')).to.equal(source);
   });
