@@ -11,6 +11,8 @@ export interface EngineConfig {
   durability: Durability;
   /** Days a deleted record stays in the recycle bin before it is purged for good. */
   recycleBinDays?: number;
+  /** The first administrator of a tenant without users; without a password one is generated and printed. */
+  admin?: { email?: string; password?: string };
 }
 
 /** Reads the configuration from the environment; README's "Configuration" lists the same names. */
@@ -28,5 +30,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
     ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}),
     durability,
     recycleBinDays,
+    admin: { ...(env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL } : {}), ...(env.ADMIN_PASSWORD ? { password: env.ADMIN_PASSWORD } : {}) },
   };
 }

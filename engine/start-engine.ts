@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { ensureFirstAdmin, type FirstAdmin } from './security/first-admin.js';
 import type { AddressInfo } from 'node:net';
 import type { EngineConfig } from './config.js';
 import { createApp } from './http/create-app.js';
@@ -9,6 +10,8 @@ import { DEFAULT_TENANT, Platform } from './tenancy/index.js';
 
 export interface RunningEngine {
   platform: Platform;
+  /** Set when this start created the default tenant's first administrator. */
+  firstAdmin?: FirstAdmin;
   server: Server;
   url: string;
   stop(): Promise<void>;
@@ -26,7 +29,7 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
     ? await MongoStoreProvider.connect(config.mongodbUri)
     : new EmbeddedStoreProvider(config.dataDir, config.durability);
   const platform = new Platform(provider);
-  await platform.tenant(DEFAULT_TENANT);
+  const firstAdmin = await ensureFirstAdmin(await platform.tenant(DEFAULT_TENANT), config.admin ?? {});
   const app = createApp(platform);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
@@ -41,6 +44,7 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   return {
     platform,
+    ...(firstAdmin ? { firstAdmin } : {}),
     server,
     url: `http://${host}:${port}`,
     async stop() {

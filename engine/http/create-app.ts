@@ -10,6 +10,8 @@ import { openApiRoutes } from './routes/openapi-routes.js';
 import { recordRoutes } from './routes/record-routes.js';
 import { recycleBinRoutes } from './routes/recycle-bin-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
+import { authRoutes, publicAuthRoutes } from './routes/auth-routes.js';
+import { authenticationMiddleware } from './authentication-middleware.js';
 
 export interface AppOptions {
   /** Largest JSON body accepted; larger ones get 413. */
@@ -29,13 +31,18 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', store: platform.provider.kind });
   });
+  // Public: the API reference's static page and the sign-in; everything else needs a principal.
+  app.use('/api/docs', docsRoutes());
+  app.use('/api/v1/auth', publicAuthRoutes(platform));
+  const authenticated = authenticationMiddleware(platform);
+  app.use('/api/v1/auth', authRoutes(platform, authenticated));
+  app.use('/api', authenticated);
   app.use('/api/v1/meta', metaRoutes(platform));
   app.use('/api/v1/records', recordRoutes(platform));
   app.use('/api/v1/recycle-bin', recycleBinRoutes(platform));
   app.use('/api/v1/audit', auditRoutes(platform));
   app.use('/api/v1/forms', formRoutes(platform));
   app.use('/api/v1', openApiRoutes(platform));
-  app.use('/api/docs', docsRoutes());
   app.use('/api', () => {
     throw new NotFoundError('There is no such API route; see /api/docs for the API reference.');
   });

@@ -1,15 +1,15 @@
 import type { Request } from 'express';
 import { isLanguage, preferredLanguage, type Language } from '../i18n/language.js';
 import type { Platform } from '../tenancy/index.js';
-import { BUILT_IN_ADMIN, DEFAULT_TENANT, operationContext, type OperationContext } from '../tenancy/index.js';
+import { UnauthenticatedError } from '../security/authenticate.js';
+import { DEFAULT_TENANT, operationContext, type OperationContext, type Principal } from '../tenancy/index.js';
 
-/**
- * The operation context of a request. Until sign-in exists every request is the default tenant's
- * built-in administrator; the identity issue replaces exactly this function.
- */
+/** The operation context of a request: its tenant, the principal the authentication found, its language. */
 export async function requestContext(platform: Platform, req: Request): Promise<OperationContext> {
   const tenant = await platform.tenant(DEFAULT_TENANT);
-  return operationContext(tenant, BUILT_IN_ADMIN, 'api', requestLanguage(req));
+  const principal = (req.res?.locals as { principal?: Principal } | undefined)?.principal;
+  if (!principal) throw new UnauthenticatedError();
+  return operationContext(tenant, principal, 'api', requestLanguage(req));
 }
 
 /** `?lang=` when it names a language we speak, else the Accept-Language header's choice. */

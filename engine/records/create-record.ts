@@ -1,4 +1,5 @@
 import { newId } from '../store/new-id.js';
+import { checkRecordWrite } from '../security/object-access.js';
 import { applyDefaultExpressions, applyObjectLogic } from './logic/apply-logic.js';
 import { setComputed } from './logic/set-computed.js';
 import { noteChange } from './note-change.js';
@@ -17,7 +18,8 @@ import { writableInput } from './writable-input.js';
 export async function createRecord(ctx: OperationContext, objectName: string, body: unknown): Promise<RecordView> {
   // the object, from the snapshot the request started with
   const object = recordObject(ctx, objectName);
-  // what a client may write: no system fields, no computed fields
+  // object access, then what a client may write: no system fields, no computed fields
+  checkRecordWrite(ctx, object, 'create');
   const input = writableInput(object, body);
   // defaults for what the client left out: values, then expressions
   const values = await applyDefaultExpressions(ctx.tenant.store, ctx, object, applyDefaults(object, input.values));

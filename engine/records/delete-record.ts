@@ -1,4 +1,5 @@
 import type { CompiledObject } from '../metadata/compiled-object.js';
+import { checkRecordWrite } from '../security/object-access.js';
 import { recomputeStoredDerived } from './logic/recompute-formulas.js';
 import { noteChange } from './note-change.js';
 import type { OperationContext } from '../tenancy/index.js';
@@ -17,6 +18,7 @@ import { syncRollups } from './relationships/sync-rollups.js';
 export async function deleteRecord(ctx: OperationContext, objectName: string, id: string, expectedVersion?: number): Promise<void> {
   // the object, from the snapshot the request started with
   const object = recordObject(ctx, objectName);
+  checkRecordWrite(ctx, object, 'delete');
   await ctx.tenant.store.unitOfWork(async (tx) => {
     // the record as it is now, and the version the client expects
     const current = await tx.collection<StoredRecord>(object.collection).findOne(alive({ _id: id }));

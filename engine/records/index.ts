@@ -6,4 +6,4 @@ export { listRecords, type ListRequest, type ListResponse } from './list-records
 export { listRelated } from './list-related.js';
 export { parseIfMatch } from './expected-version.js';
 export { parseFilterParameter, parseFlag, parseLimit, MAX_LIMIT, DEFAULT_LIMIT } from './list-query.js';
-export type { RecordView, StoredRecord } from './record.js';
+export { presentRecord, type RecordView, type StoredRecord } from './record.js';

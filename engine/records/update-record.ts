@@ -1,4 +1,5 @@
 import { ValidationError, StaleVersionError } from '../errors/index.js';
+import { checkRecordWrite } from '../security/object-access.js';
 import { propagateToChildren } from './logic/recompute-formulas.js';
 import { applyObjectLogic } from './logic/apply-logic.js';
 import { noteChange } from './note-change.js';
@@ -25,6 +26,7 @@ export async function updateRecord(
   // the object, from the snapshot the request started with
   const object = recordObject(ctx, objectName);
   // what a client may write; a required field cannot be cleared
+  checkRecordWrite(ctx, object, 'update');
   const input = writableInput(object, body);
   const clearingRequired = input.cleared
     .filter((name) => object.field(name)?.required)

@@ -15,7 +15,8 @@ export type AuditAction =
   | 'record.delete'
   | 'record.restore'
   | 'record.purge'
-  | `metadata.${string}`;
+  | `metadata.${string}`
+  | `auth.${string}`;
 
 export interface AuditEntry extends Doc {
   at: string;

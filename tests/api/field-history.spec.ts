@@ -33,7 +33,7 @@ describe('field history tracking', () => {
     ]);
     expect(entries[entries.length - 1].action).to.equal('created');
     const stage = entries.find((entry: { field?: string }) => entry.field === 'stage');
-    expect(stage).to.include({ old: 'new', new: 'won', by: 'admin', version: 2 });
+    expect(stage).to.include({ old: 'new', new: 'won', by: engine.adminId, version: 2 });
     expect(Date.parse(stage.at)).to.be.closeTo(Date.now(), 60_000);
   });
 

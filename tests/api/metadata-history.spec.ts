@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { issueToken } from '../../engine/security/api-tokens.js';
+import { DEFAULT_TENANT } from '../../engine/tenancy/index.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +9,7 @@ import { createRecord, defineObject, expectError } from '../support/api-helpers.
 
 /** The core objects (metadata/*.object.json) every tenant starts with, one metadata version each. */
 const CORE = 1;
-import { startTestEngine, type TestEngine } from '../support/test-engine.js';
+import { startTestEngine, TEST_ADMIN, type TestEngine } from '../support/test-engine.js';
 
 interface HistoryEntry {
   version: number;
@@ -73,7 +75,7 @@ describe('metadata API: versions and history', () => {
     ]);
     for (const entry of entries) {
       expect(entry.kind).to.equal('object');
-      expect(entry.by).to.equal('admin');
+      expect(entry.by).to.equal(engine.adminId);
       expect(Number.isNaN(Date.parse(entry.at))).to.equal(false);
     }
     const byVersion = new Map(entries.map((entry) => [entry.version - CORE, entry]));
@@ -130,20 +132,22 @@ describe('metadata API: versions and history', () => {
   it('keeps the version, the history and the definitions across a restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'crm-history-'));
     try {
-      const first = await startEngine({ port: 0, host: '127.0.0.1', dataDir, durability: 'process' });
+      const first = await startEngine({ port: 0, host: '127.0.0.1', dataDir, durability: 'process', admin: TEST_ADMIN });
+      const { token } = await issueToken(await first.platform.tenant(DEFAULT_TENANT), first.firstAdmin!.userId, 'restart test');
+      const authorization = `Bearer ${token}`;
       await fetch(`${first.url}/api/v1/meta/objects`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization },
         body: JSON.stringify({ name: 'lead', fields: [{ name: 'company', type: 'text' }] }),
       });
       await first.stop();
 
-      const second = await startEngine({ port: 0, host: '127.0.0.1', dataDir, durability: 'process' });
+      const second = await startEngine({ port: 0, host: '127.0.0.1', dataDir, durability: 'process', admin: TEST_ADMIN });
       try {
-        const objects = (await (await fetch(`${second.url}/api/v1/meta/objects`)).json()) as { objects: { name: string }[]; version: number };
+        const objects = (await (await fetch(`${second.url}/api/v1/meta/objects`, { headers: { authorization } })).json()) as { objects: { name: string }[]; version: number };
         expect(objects.version).to.equal(1 + CORE);
         expect(objects.objects.find((object) => object.name === 'lead')).to.deep.equal({ name: 'lead', fields: [{ name: 'company', type: 'text' }] });
-        const log = (await (await fetch(`${second.url}/api/v1/meta/history`)).json()) as { entries: HistoryEntry[] };
+        const log = (await (await fetch(`${second.url}/api/v1/meta/history`, { headers: { authorization } })).json()) as { entries: HistoryEntry[] };
         expect(log.entries.map((entry: HistoryEntry) => [entry.action, entry.name])).to.deep.equal([['object.create', 'lead'], ['object.create', 'user']]);
       } finally {
         await second.stop();

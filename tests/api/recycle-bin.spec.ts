@@ -126,7 +126,7 @@ describe('recycle bin API: delete, list, restore and purge', () => {
       expect(entry.record).to.include({ _id: second._id, name: 'Listed Second' });
       expect(entry.deletedAt).to.match(ISO_DATE_TIME);
       expect(entry.deletedAt >= startedAt).to.equal(true);
-      expect(entry.deletedBy).to.equal('admin');
+      expect(entry.deletedBy).to.equal(engine.adminId);
       expect(entry.alsoDeleted).to.equal(2);
       expect(listed.find((candidate) => candidate.record._id === first._id)!.alsoDeleted).to.equal(0);
     });

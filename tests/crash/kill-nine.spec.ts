@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { TEST_ADMIN } from '../support/test-engine.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +69,22 @@ interface StoredTicket {
   number: string;
 }
 
+/** The session of the first administrator, signed in once per trial; it outlives the restart, being stored. */
+let signedIn: Record<string, string> = {};
+
+async function signIn(url: string): Promise<void> {
+  signedIn = {};
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: TEST_ADMIN.email, password: TEST_ADMIN.password }),
+  });
+  const body = (await response.json()) as { csrfToken: string };
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (response.status !== 200 || !cookie) throw new Error(`sign-in failed: ${response.status}`);
+  signedIn = { cookie, 'x-csrf-token': body.csrfToken };
+}
+
 /** Keep-alive connections, as a busy client would hold them; one agent per trial. */
 let agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
@@ -81,7 +98,7 @@ function call(url: string, method: string, path: string, body?: unknown, onSent?
     const req = request(`${url}${path}`, {
       method,
       agent,
-      headers: payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      headers: { ...signedIn, ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) },
     });
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
     req.once('error', reject);
@@ -249,6 +266,7 @@ describe('kill -9 on the embedded store', function () {
 
       // a fresh server, one object with an auto-number
       const first = await startServer({ dataDir });
+      await signIn(first.url);
       const defined = await call(first.url, 'POST', '/api/v1/meta/objects', OBJECT);
       expect(defined.status, JSON.stringify(defined.body)).to.equal(201);
 

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { TEST_ADMIN } from '../support/test-engine.js';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -79,6 +80,8 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
       DATA_DIR: options.dataDir,
       DURABILITY: options.env?.DURABILITY ?? 'process',
       MONGODB_URI: '',
+      ADMIN_EMAIL: TEST_ADMIN.email,
+      ADMIN_PASSWORD: TEST_ADMIN.password,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -36,6 +36,7 @@ async function refusal(promise: Promise<unknown>): Promise<ApiError> {
 describe('sdk: the client against the records API', function () {
   this.timeout(30_000);
   let engine: TestEngine;
+  const auth = () => ({ authorization: `Bearer ${engine.token}` });
   let crm: CrmClient<Objects>;
 
   before(async () => {
@@ -48,7 +49,7 @@ describe('sdk: the client against the records API', function () {
         { name: 'hours', type: 'number', min: 0 },
       ],
     });
-    crm = createClient<Objects>({ baseUrl: `${engine.url}/` });
+    crm = createClient<Objects>({ baseUrl: `${engine.url}/`, headers: auth() });
     for (let hours = 1; hours <= 5; hours++) {
       await crm.records('ticket').create({ subject: `Ticket ${hours}`, priority: hours % 2 === 0 ? 'high' : 'low', hours });
     }
@@ -67,7 +68,7 @@ describe('sdk: the client against the records API', function () {
 
   it('sends the filter as JSON, a sort list comma-joined, the fields, limit and total', async () => {
     const sent: Array<{ url: string; init: RequestInit | undefined }> = [];
-    const client = createClient<Objects>({ baseUrl: engine.url, fetch: recordingFetch(sent), headers: { 'x-request-id': 'sdk-test' } });
+    const client = createClient<Objects>({ baseUrl: engine.url, fetch: recordingFetch(sent), headers: { 'x-request-id': 'sdk-test', ...auth() } });
     const page = await client.records('ticket').list({
       filter: { or: [{ priority: 'high' }, { hours: { gte: 5 } }], subject: { startsWith: 'Ticket' } },
       sort: ['-hours', 'subject'],
@@ -102,7 +103,7 @@ describe('sdk: the client against the records API', function () {
   });
 
   it('throws the API error with its status, code, message and every detail', async () => {
-    const untyped = createClient({ baseUrl: engine.url });
+    const untyped = createClient({ baseUrl: engine.url, headers: auth() });
     const invalid = await refusal(untyped.records('ticket').create({ hours: 'many' }));
     expect(invalid).to.include({ status: 400, code: 'validation_failed', name: 'ApiError' });
     expect(invalid.message).to.be.a('string').and.not.equal('');
@@ -113,7 +114,7 @@ describe('sdk: the client against the records API', function () {
   });
 
   it('lists without generated types too, any field name taking any condition', async () => {
-    const untyped = createClient({ baseUrl: engine.url });
+    const untyped = createClient({ baseUrl: engine.url, headers: auth() });
     const page = await untyped.records('ticket').list({ filter: { hours: { gte: 4 }, priority: 'high' }, sort: ['-hours'], fields: ['hours'] });
     const hours: unknown[] = page.records.map((record) => record.hours);
     const ids: string[] = page.records.map((record) => record._id);
@@ -123,7 +124,7 @@ describe('sdk: the client against the records API', function () {
 
   it('reports a response that is not the API error shape by its status', async () => {
     const gateway: typeof fetch = async () => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' });
-    const error = await refusal(createClient<Objects>({ baseUrl: engine.url, fetch: gateway }).records('ticket').list());
+    const error = await refusal(createClient<Objects>({ baseUrl: engine.url, fetch: gateway, headers: auth() }).records('ticket').list());
     expect(error).to.include({ status: 502, code: 'http_error' });
     expect(error.message).to.contain('502 Bad Gateway').and.contain('Bad gateway');
     expect(error.details).to.deep.equal([]);

@@ -138,11 +138,11 @@ describe('sdk: typegen and the typed client', function () {
   });
 
   it("runs the compiled consumer's calls against the server: create, get, list, update with If-Match, a stale 412, delete", async () => {
-    const consumer = (await import(pathToFileURL(join(dir, 'valid.ts')).href)) as { roundTrip(baseUrl: string): Promise<RoundTrip> };
+    const consumer = (await import(pathToFileURL(join(dir, 'valid.ts')).href)) as { roundTrip(baseUrl: string, token: string): Promise<RoundTrip> };
     // Imported the way the consumer imports it: mocha may load this spec through require, and a
     // class from that copy of the module is not the class the consumer's errors are made from.
     const { ApiError } = await import('../../sdk/client.js');
-    const run = await consumer.roundTrip(engine.url);
+    const run = await consumer.roundTrip(engine.url, engine.token);
 
     expect(run.created).to.include({ title: 'Laptops', amount: 12000, stage: 'proposal', number: 'OP-0001', _version: 1, account: run.account._id });
     expect(run.created.tags).to.deep.equal(['hardware', 'services']);
@@ -167,7 +167,7 @@ describe('sdk: typegen and the typed client', function () {
   it('writes the same file through `npm run typegen -- --url --out`', async () => {
     const out = join(dir, 'cli', 'crm-types.ts');
     const stdout = await new Promise<string>((resolve, reject) => {
-      execFile('npm', ['run', '--silent', 'typegen', '--', '--url', engine.url, '--out', out], { cwd: REPO_ROOT }, (error, output, stderr) =>
+      execFile('npm', ['run', '--silent', 'typegen', '--', '--url', engine.url, '--header', `Authorization: Bearer ${engine.token}`, '--out', out], { cwd: REPO_ROOT }, (error, output, stderr) =>
         error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(output),
       );
     });

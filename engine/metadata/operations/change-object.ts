@@ -1,4 +1,5 @@
 import { ConflictError } from '../../errors/index.js';
+import { applyChange } from './apply-change.js';
 import { HISTORY_INDEXES, historyCollection } from '../compiled-object.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import type { MetadataAction } from '../metadata-registry.js';
@@ -24,7 +25,7 @@ export async function changeObject(
   objectName: string,
   build: (current: ObjectDefinition) => PlannedDefinition,
 ): Promise<Snapshot> {
-  return ctx.tenant.metadata.apply((current) => {
+  return applyChange(ctx, (current) => {
     const { next, renamedField } = build(requireObject(current, objectName).definition);
     const renamed = next.name !== objectName;
     if (renamed && current.object(next.name)) {

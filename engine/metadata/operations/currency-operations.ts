@@ -1,4 +1,5 @@
 import { ConflictError, EngineError, NotFoundError, ValidationError } from '../../errors/index.js';
+import { applyChange } from './apply-change.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { checkDefinition } from '../definition-validator.js';
 import type { CurrencyDefinition } from '../schemas/generated/currency.js';
@@ -24,7 +25,7 @@ export async function putCurrency(ctx: OperationContext, name: string, body: unk
   const checked = checkDefinition('currency', { ...(body as object), name });
   if (!checked.ok) throw new ValidationError(checked.problems);
   const definition = checked.definition;
-  const after = await ctx.tenant.metadata.apply(() => ({
+  const after = await applyChange(ctx, () => ({
     kind: 'currency',
     action: 'currency.update',
     name,
@@ -36,7 +37,7 @@ export async function putCurrency(ctx: OperationContext, name: string, body: unk
 }
 
 export async function deleteCurrency(ctx: OperationContext, name: string): Promise<{ version: number }> {
-  const after = await ctx.tenant.metadata.apply((current) => {
+  const after = await applyChange(ctx, (current) => {
     if (!current.currencies.definitions.has(name)) throw new NotFoundError(`The tenant has no currency '${name}'.`);
     return { kind: 'currency', action: 'currency.delete', name, next: null, by: ctx.principal.userId, migrate: (tx, _before, snapshot) => reconvert(tx, snapshot) };
   });

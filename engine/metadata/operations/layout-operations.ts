@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/index.js';
+import { applyChange } from './apply-change.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { checkDefinition } from '../definition-validator.js';
 import type { LayoutDefinition } from '../schemas/generated/layout.js';
@@ -16,7 +17,7 @@ export function getLayout(ctx: OperationContext, name: string): LayoutDefinition
 
 export async function createLayout(ctx: OperationContext, body: unknown): Promise<DefinitionResponse<LayoutDefinition>> {
   const definition = parseLayout(body);
-  const after = await ctx.tenant.metadata.apply((current) => {
+  const after = await applyChange(ctx, (current) => {
     if (current.layout(definition.name)) {
       throw new ConflictError('already_exists', `A layout named '${definition.name}' already exists.`, [{ path: '/name', message: 'is taken' }]);
     }
@@ -28,7 +29,7 @@ export async function createLayout(ctx: OperationContext, body: unknown): Promis
 /** PUT: the whole new layout; its name may change (nothing stores a layout's name yet). */
 export async function replaceLayout(ctx: OperationContext, name: string, body: unknown): Promise<DefinitionResponse<LayoutDefinition>> {
   const definition = parseLayout(body);
-  const after = await ctx.tenant.metadata.apply((current) => {
+  const after = await applyChange(ctx, (current) => {
     requireLayout(current, name);
     if (definition.name !== name && current.layout(definition.name)) {
       throw new ConflictError('already_exists', `A layout named '${definition.name}' already exists.`, [{ path: '/name', message: 'is taken' }]);
@@ -39,7 +40,7 @@ export async function replaceLayout(ctx: OperationContext, name: string, body: u
 }
 
 export async function deleteLayout(ctx: OperationContext, name: string): Promise<{ version: number }> {
-  const after = await ctx.tenant.metadata.apply((current) => {
+  const after = await applyChange(ctx, (current) => {
     requireLayout(current, name);
     return { kind: 'layout', action: 'layout.delete', name, next: null, by: ctx.principal.userId };
   });

@@ -1,4 +1,5 @@
 import { ConflictError, ValidationError } from '../../errors/index.js';
+import { applyChange } from './apply-change.js';
 import { HISTORY_INDEXES, historyCollection } from '../compiled-object.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { checkDefinition } from '../definition-validator.js';
@@ -23,7 +24,7 @@ export function getObject(ctx: OperationContext, name: string): ObjectDefinition
 
 export async function createObject(ctx: OperationContext, body: unknown): Promise<DefinitionResponse<ObjectDefinition>> {
   const definition = parseObject(body);
-  const after = await ctx.tenant.metadata.apply((current) => {
+  const after = await applyChange(ctx, (current) => {
     if (current.object(definition.name)) {
       throw new ConflictError('already_exists', `An object named '${definition.name}' already exists.`, [{ path: '/name', message: 'is taken' }]);
     }
@@ -69,7 +70,7 @@ export async function deleteObject(
   name: string,
   options: { deleteRecords: boolean },
 ): Promise<{ version: number }> {
-  const after = await ctx.tenant.metadata.apply((current) => {
+  const after = await applyChange(ctx, (current) => {
     const compiled = requireObject(current, name);
     return {
       kind: 'object',

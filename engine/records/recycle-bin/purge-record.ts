@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../errors/index.js';
+import { checkRecordWrite } from '../../security/object-access.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import type { StoredRecord } from '../record.js';
 import { recordObject } from '../record-object.js';
@@ -10,6 +11,7 @@ import { appendAudit } from '../../security/audit-log.js';
 /** Deletes a record in the recycle bin for good, with the detail records deleted with it. */
 export async function purgeRecord(ctx: OperationContext, objectName: string, id: string): Promise<void> {
   const object = recordObject(ctx, objectName);
+  checkRecordWrite(ctx, object, 'delete');
   await ctx.tenant.store.unitOfWork(async (tx) => {
     const root = await tx.collection<StoredRecord>(object.collection).findOne(inRecycleBin({ _id: id, _deletedWith: id }));
     if (!root) throw new NotFoundError(`There is no ${object.object.label.en} record with id '${id}' in the recycle bin.`);

@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError } from '../../errors/index.js';
+import { checkRecordWrite } from '../../security/object-access.js';
 import { recomputeStoredDerived } from '../logic/recompute-formulas.js';
 import { noteChange } from '../note-change.js';
 import type { OperationContext } from '../../tenancy/index.js';
@@ -18,6 +19,7 @@ import { goneReferences } from './gone-references.js';
  */
 export async function restoreRecord(ctx: OperationContext, objectName: string, id: string): Promise<RecordView> {
   const object = recordObject(ctx, objectName);
+  checkRecordWrite(ctx, object, 'create');
   try {
     const restored = await ctx.tenant.store.unitOfWork(async (tx) => {
       const root = await tx.collection<StoredRecord>(object.collection).findOne(inRecycleBin({ _id: id }));

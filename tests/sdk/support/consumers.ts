@@ -8,8 +8,8 @@
 export const VALID_CONSUMER = `import { ApiError, createClient } from '../../sdk/client.js';
 import type { CrmObjects, Opportunity, OpportunityCreate } from './crm-types.js';
 
-export async function roundTrip(baseUrl: string) {
-  const crm = createClient<CrmObjects>({ baseUrl });
+export async function roundTrip(baseUrl: string, token: string) {
+  const crm = createClient<CrmObjects>({ baseUrl, headers: { authorization: 'Bearer ' + token } });
   const account = await crm.records('account').create({ name: 'Acme', industry: 'technology', employees: 120 });
   const opportunities = crm.records('opportunity');
 

@@ -1,0 +1,25 @@
+import type { RequestHandler } from 'express';
+import { authenticate, CSRF_HEADER, SESSION_COOKIE } from '../security/authenticate.js';
+import type { Platform } from '../tenancy/index.js';
+import { DEFAULT_TENANT } from '../tenancy/index.js';
+import { readCookie } from './cookies.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Every API request past this point has a principal in `res.locals.principal`, or was answered 401. */
+export function authenticationMiddleware(platform: Platform): RequestHandler {
+  return async (req, res, next) => {
+    const tenant = await platform.tenant(DEFAULT_TENANT);
+    const header = req.get('authorization');
+    const bearer = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+    const session = readCookie(req, SESSION_COOKIE);
+    const csrf = req.get(CSRF_HEADER);
+    res.locals.principal = await authenticate(tenant, {
+      ...(bearer ? { bearer } : {}),
+      ...(session ? { session } : {}),
+      ...(csrf ? { csrf } : {}),
+      safeMethod: SAFE_METHODS.has(req.method),
+    });
+    next();
+  };
+}

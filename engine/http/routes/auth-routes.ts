@@ -1,0 +1,91 @@
+import { Router, type Request, type Response } from 'express';
+import { ForbiddenError, NotFoundError } from '../../errors/index.js';
+import { presentRecord, type StoredRecord } from '../../records/index.js';
+import { alive } from '../../records/record-state.js';
+import { issueToken, listTokens, revokeToken } from '../../security/api-tokens.js';
+import { SESSION_COOKIE } from '../../security/authenticate.js';
+import { checkPasswordPolicy, verifyPassword } from '../../security/passwords.js';
+import { CREDENTIALS, type CredentialDoc } from '../../security/auth-collections.js';
+import { setPassword, signIn, signOut, SESSION_HOURS } from '../../security/sign-in.js';
+import type { Platform, Principal } from '../../tenancy/index.js';
+import { DEFAULT_TENANT } from '../../tenancy/index.js';
+import type { RequestHandler } from 'express';
+
+const principalOf = (res: Response): Principal & { session?: string } => res.locals.principal as Principal & { session?: string };
+
+/**
+ * /api/v1/auth: sign-in (public), and for the signed-in user: sign-out, who am I, password, API
+ * tokens. The session cookie is HttpOnly and SameSite=Lax; its CSRF token comes back in the body.
+ */
+export function publicAuthRoutes(platform: Platform): Router {
+  const router = Router();
+  router.post('/login', async (req, res) => {
+    const tenant = await platform.tenant(DEFAULT_TENANT);
+    const body = (req.body ?? {}) as { email?: unknown; password?: unknown };
+    const signedIn = await signIn(tenant, body.email, body.password);
+    res.cookie(SESSION_COOKIE, signedIn.session, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      path: '/',
+      maxAge: SESSION_HOURS * 3600 * 1000,
+    });
+    res.json({ user: presentRecord(signedIn.user), csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt });
+  });
+  return router;
+}
+
+export function authRoutes(platform: Platform, authenticated: RequestHandler): Router {
+  const router = Router();
+  const tenantOf = () => platform.tenant(DEFAULT_TENANT);
+  router.use(authenticated);
+
+  router.post('/logout', async (_req, res) => {
+    const principal = principalOf(res);
+    if (principal.session) await signOut(await tenantOf(), principal.session, principal.userId);
+    res.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).end();
+  });
+
+  router.get('/me', async (_req, res) => {
+    const tenant = await tenantOf();
+    const users = tenant.metadata.snapshot.object('user')!;
+    const user = await tenant.store.collection<StoredRecord>(users.collection).findOne(alive({ _id: principalOf(res).userId }));
+    if (!user) throw new NotFoundError('Your user record is gone.');
+    res.json({ user: presentRecord(user) });
+  });
+
+  router.post('/password', async (req, res) => {
+    const tenant = await tenantOf();
+    const { userId } = principalOf(res);
+    const body = (req.body ?? {}) as { current?: unknown; password?: unknown };
+    const credentials = await tenant.store.collection<CredentialDoc>(CREDENTIALS).findOne({ _id: userId });
+    if (!credentials || typeof body.current !== 'string' || !(await verifyPassword(body.current, credentials.hash))) {
+      throw new ForbiddenError('The current password is not right.', [{ path: '/current', message: 'is not your current password' }]);
+    }
+    await setPassword(tenant, userId, checkPasswordPolicy(body.password), userId);
+    res.status(204).end();
+  });
+
+  router.post('/users/:id/password', async (req: Request<{ id: string }>, res) => {
+    const principal = principalOf(res);
+    if (!principal.isAdmin) throw new ForbiddenError('Only administrators can set another user\'s password.');
+    const tenant = await tenantOf();
+    const users = tenant.metadata.snapshot.object('user')!;
+    if (!(await tenant.store.collection(users.collection).findOne(alive({ _id: req.params.id })))) throw new NotFoundError(`There is no user with id '${req.params.id}'.`);
+    await setPassword(tenant, req.params.id, checkPasswordPolicy((req.body as { password?: unknown } | undefined)?.password), principal.userId);
+    res.status(204).end();
+  });
+
+  router.get('/tokens', async (_req, res) => {
+    res.json({ tokens: await listTokens(await tenantOf(), principalOf(res).userId) });
+  });
+  router.post('/tokens', async (req, res) => {
+    const issued = await issueToken(await tenantOf(), principalOf(res).userId, (req.body as { name?: unknown } | undefined)?.name);
+    res.status(201).json(issued);
+  });
+  router.delete('/tokens/:id', async (req: Request<{ id: string }>, res) => {
+    await revokeToken(await tenantOf(), principalOf(res).userId, req.params.id);
+    res.status(204).end();
+  });
+  return router;
+}

@@ -1,0 +1,28 @@
+import { createRecord } from '../records/index.js';
+import { operationContext } from '../tenancy/operation-context.js';
+import { SYSTEM_PRINCIPAL } from '../tenancy/principal.js';
+import type { Tenant } from '../tenancy/tenant.js';
+import { checkPasswordPolicy, generatePassword } from './passwords.js';
+import { setPassword } from './sign-in.js';
+
+export interface FirstAdmin {
+  email: string;
+  /** Set only when the engine chose it: shown once to whoever started the platform. */
+  generatedPassword?: string;
+  userId: string;
+}
+
+/**
+ * A tenant without users gets its first administrator: from ADMIN_EMAIL / ADMIN_PASSWORD when
+ * given, else with a random password to print once. There is never a built-in default password.
+ */
+export async function ensureFirstAdmin(tenant: Tenant, wanted: { email?: string; password?: string }): Promise<FirstAdmin | undefined> {
+  const users = tenant.metadata.snapshot.object('user')!;
+  if ((await tenant.store.collection(users.collection).count({})) > 0) return undefined;
+  const email = wanted.email ?? 'admin@localhost';
+  const password = wanted.password === undefined ? generatePassword() : checkPasswordPolicy(wanted.password, '/ADMIN_PASSWORD');
+  const ctx = operationContext(tenant, SYSTEM_PRINCIPAL, 'system');
+  const user = await createRecord(ctx, 'user', { full_name: 'Administrator', email, is_admin: true });
+  await setPassword(tenant, user._id, password, SYSTEM_PRINCIPAL.userId);
+  return { email, userId: user._id, ...(wanted.password === undefined ? { generatedPassword: password } : {}) };
+}

@@ -1,0 +1,86 @@
+import { EngineError } from '../errors/index.js';
+import type { StoredRecord } from '../records/index.js';
+import { alive } from '../records/record-state.js';
+import type { Tenant } from '../tenancy/tenant.js';
+import { appendAudit } from './audit-log.js';
+import { CREDENTIALS, SESSIONS, type CredentialDoc, type SessionDoc } from './auth-collections.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { newSecret, secretId } from './secret-token.js';
+
+export const MAX_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+export const SESSION_HOURS = 12;
+
+export interface SignedIn {
+  user: StoredRecord;
+  /** The session's secret, for the HttpOnly cookie; never shown to scripts. */
+  session: string;
+  /** Sent back on every state-changing browser call, proving the page is ours (CSRF). */
+  csrfToken: string;
+  expiresAt: string;
+}
+
+// Compared against when the e-mail is unknown, so a miss costs as long as a wrong password.
+const decoy = hashPassword('decoy password that matches nothing');
+
+/**
+ * Checks an e-mail and password and opens a session. Unknown e-mail, inactive user and wrong
+ * password answer alike (no way to learn who has an account); five failures in a row lock the
+ * account for fifteen minutes, and every attempt is in the audit log.
+ */
+export async function signIn(tenant: Tenant, email: unknown, password: unknown): Promise<SignedIn> {
+  const users = tenant.metadata.snapshot.object('user')!;
+  const address = typeof email === 'string' ? email.trim().toLowerCase() : '';
+  const user = address ? await tenant.store.collection<StoredRecord>(users.collection).findOne(alive({ email: address })) : null;
+  const credentials = user ? await tenant.store.collection<CredentialDoc>(CREDENTIALS).findOne({ _id: user._id }) : null;
+  const now = new Date();
+  if (credentials?.lockedUntil && credentials.lockedUntil > now.toISOString()) {
+    await tenant.store.unitOfWork((tx) => appendAudit(tx, { actor: user!._id, action: 'auth.login_locked' }));
+    const minutes = Math.ceil((Date.parse(credentials.lockedUntil) - now.getTime()) / 60000);
+    throw new EngineError('account_locked', 429, `Too many failed sign-ins: this account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`);
+  }
+  const candidate = typeof password === 'string' ? password : '';
+  const ok = credentials ? await verifyPassword(candidate, credentials.hash) : (await verifyPassword(candidate, await decoy), false);
+  if (!ok || !user || user.active === false) {
+    await tenant.store.unitOfWork(async (tx) => {
+      if (credentials) {
+        const failures = credentials.failures + 1;
+        const lock = failures >= MAX_FAILURES ? { lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60000).toISOString(), failures: 0 } : { failures };
+        await tx.collection<CredentialDoc>(CREDENTIALS).updateOne({ _id: credentials._id }, { $set: lock });
+      }
+      await appendAudit(tx, { actor: user?._id ?? 'unknown', action: 'auth.login_failed', ...(user ? { record: user._id } : {}) });
+    });
+    throw new EngineError('invalid_credentials', 401, 'The e-mail or the password is not right.');
+  }
+  const session = newSecret('crms');
+  const csrfToken = newSecret('csrf');
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600000).toISOString();
+  await tenant.store.unitOfWork(async (tx) => {
+    await tx.collection<CredentialDoc>(CREDENTIALS).updateOne({ _id: user._id }, { $set: { failures: 0 }, $unset: { lockedUntil: '' } });
+    await tx.collection<SessionDoc>(SESSIONS).insertOne({ _id: secretId(session), user: user._id, csrf: csrfToken, createdAt: now.toISOString(), expiresAt });
+    await appendAudit(tx, { actor: user._id, action: 'auth.login', record: user._id });
+  });
+  return { user, session, csrfToken, expiresAt };
+}
+
+export async function signOut(tenant: Tenant, session: string, userId: string): Promise<void> {
+  await tenant.store.unitOfWork(async (tx) => {
+    await tx.collection(SESSIONS).deleteOne({ _id: secretId(session) });
+    await appendAudit(tx, { actor: userId, action: 'auth.logout', record: userId });
+  });
+}
+
+/** Sets a user's password (by an admin, by the user, or for the first admin), unlocking the account. */
+export async function setPassword(tenant: Tenant, userId: string, password: string, by: string): Promise<void> {
+  const hash = await hashPassword(password);
+  await tenant.store.unitOfWork(async (tx) => {
+    await tx.collection<CredentialDoc>(CREDENTIALS).findOneAndUpdate(
+      { _id: userId },
+      { $set: { hash, failures: 0, changedAt: new Date().toISOString() }, $unset: { lockedUntil: '' } },
+      { upsert: true },
+    );
+    // A new password ends every session the old one opened.
+    await tx.collection(SESSIONS).deleteMany({ user: userId });
+    await appendAudit(tx, { actor: by, action: 'auth.password_set', record: userId });
+  });
+}
