@@ -19,7 +19,7 @@ export interface FirstAdmin {
 export async function ensureFirstAdmin(tenant: Tenant, wanted: { email?: string; password?: string }): Promise<FirstAdmin | undefined> {
   const users = tenant.metadata.snapshot.object('user')!;
   if ((await tenant.store.collection(users.collection).count({})) > 0) return undefined;
-  const email = wanted.email ?? 'admin@localhost';
+  const email = wanted.email ?? 'admin@crm.local';
   const password = wanted.password === undefined ? generatePassword() : checkPasswordPolicy(wanted.password, '/ADMIN_PASSWORD');
   const ctx = operationContext(tenant, SYSTEM_PRINCIPAL, 'system');
   const user = await createRecord(ctx, 'user', { full_name: 'Administrator', email, is_admin: true });
