@@ -3,11 +3,17 @@ import { DETAIL, MASTER, TOTAL_FIELD, expectedFormulas, randomAmount, type Line 
 
 type Json = Record<string, any>;
 
+/** The platform under test: its address and the headers every request carries (its API token). */
+export interface Target {
+  url: string;
+  headers: Record<string, string>;
+}
+
 /** One request to the platform under test; throws unless it answers `expect`. */
-export async function call(base: string, method: string, path: string, body?: unknown, expect = method === 'POST' ? 201 : 200): Promise<Json> {
-  const response = await fetch(`${base}${path}`, {
+export async function call(base: Target, method: string, path: string, body?: unknown, expect = method === 'POST' ? 201 : 200): Promise<Json> {
+  const response = await fetch(`${base.url}${path}`, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...base.headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const answer = (await response.json()) as Json;
@@ -23,7 +29,7 @@ const TOTAL = TOTAL_FIELD.name;
  * Before measuring: a create computes the five formulas and moves the master's total in the same
  * write, an update recomputes both, and a broken rule is refused with 422 and writes nothing.
  */
-export async function checkLogic(base: string, masterId: string, line: Line, random: () => number): Promise<string[]> {
+export async function checkLogic(base: Target, masterId: string, line: Line, random: () => number): Promise<string[]> {
   const problems: string[] = [];
   const master = await call(base, 'GET', records(MASTER, masterId));
   const created = await call(base, 'POST', records(DETAIL), line);
@@ -59,7 +65,7 @@ export interface RollupCheck {
 }
 
 /** After measuring: every master's total against the sum of its lines, read page by page through the related list. */
-export async function checkRollups(base: string, masterIds: readonly string[]): Promise<RollupCheck> {
+export async function checkRollups(base: Target, masterIds: readonly string[]): Promise<RollupCheck> {
   const result: RollupCheck = { masters: 0, details: 0, mismatches: [] };
   for (const id of masterIds) {
     const master = await call(base, 'GET', records(MASTER, id));

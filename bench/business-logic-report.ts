@@ -49,6 +49,7 @@ function render(r: LogicResults): string[] {
     `${formulas.length} formula fields (${formulas.map((f) => `\`${f.name}\` = \`${'expression' in f ? f.expression : ''}\``).join('; ')})`,
     `and ${DETAIL_OBJECT.validationRules!.length} validation rules (${DETAIL_OBJECT.validationRules!.map((rule) => `\`${rule.condition}\``).join('; ')}), which every posted line passes.`,
     `Every line write reads its ${MASTER} for the parent formula, and moves the ${MASTER}'s total by the line's change in the same unit of work (sums and counts move by delta; min and max would be recomputed from all lines).`,
+    'Every request, the plain create included, carries the same API token (`Authorization: Bearer …`, the first administrator\'s), so each pays a token lookup and a user lookup before its work; the ratios compare authenticated requests with authenticated requests.',
     '',
     `- ${r.settings.masters} ${MASTER}s and ${r.settings.details.toLocaleString('en')} lines seeded through the API at concurrency ${r.settings.seedConcurrency} before measuring` +
       ` (${(r.seed.ms / 1000).toFixed(1)} s, ${r.seed.perSecond.toFixed(0)} lines/s), the 'deal' collection with as many records through the store port;` +

@@ -47,27 +47,29 @@ try {
   log(`seeding ${settings.details} '${OBJECT_NAME}' records through the store port`);
   await seedPlatform(join(dataDir, 'platform'), generateRecords(settings.details));
   server = await ChildServer.start('platform', dataDir);
-  const url = server.url;
-  await call(url, 'GET', `${records(OBJECT_NAME)}?limit=1`);
-  await call(url, 'POST', '/api/v1/meta/objects', MASTER_OBJECT);
-  await call(url, 'POST', '/api/v1/meta/objects', DETAIL_OBJECT);
-  await call(url, 'POST', `/api/v1/meta/objects/${MASTER}/fields`, TOTAL_FIELD);
+  const platform = server;
+  await call(platform, 'GET', `${records(OBJECT_NAME)}?limit=1`);
+  await platform.checkAuthentication(`${records(OBJECT_NAME)}?limit=1`);
+  log('the platform refuses a request without its API token (401) and answers it with the token; every request below sends it');
+  await call(platform, 'POST', '/api/v1/meta/objects', MASTER_OBJECT);
+  await call(platform, 'POST', '/api/v1/meta/objects', DETAIL_OBJECT);
+  await call(platform, 'POST', `/api/v1/meta/objects/${MASTER}/fields`, TOTAL_FIELD);
 
   const random = seededRandom(11);
   const masterIds: string[] = [];
   for (let i = 0; i < settings.masters; i++) {
-    masterIds.push((await call(url, 'POST', records(MASTER), { title: `Quote ${i}`, region: REGIONS[i % REGIONS.length] }))._id as string);
+    masterIds.push((await call(platform, 'POST', records(MASTER), { title: `Quote ${i}`, region: REGIONS[i % REGIONS.length] }))._id as string);
   }
   const randomMaster = () => masterIds[Math.floor(random() * masterIds.length)]!;
   log(`seeding ${settings.details} '${DETAIL}' lines over ${settings.masters} '${MASTER}'s through the API at concurrency ${settings.seedConcurrency}`);
   const started = performance.now();
   const lineIds = await inParallel(settings.details, settings.seedConcurrency, async () =>
-    (await call(url, 'POST', records(DETAIL), randomLine(random, randomMaster())))._id as string,
+    (await call(platform, 'POST', records(DETAIL), randomLine(random, randomMaster())))._id as string,
   );
   const seedMs = performance.now() - started;
   log(`  ${(seedMs / 1000).toFixed(1)} s, ${((settings.details / seedMs) * 1000).toFixed(0)} lines/s`);
 
-  const before = await checkLogic(url, masterIds[0]!, randomLine(random, masterIds[0]!), random);
+  const before = await checkLogic(platform, masterIds[0]!, randomLine(random, masterIds[0]!), random);
   if (before.length > 0) loud(['THE BUSINESS LOGIC IS NOT WHAT THE BENCH EXPECTS:', ...before]);
   else log('checked: formulas computed, roll-up moved on create and update, a broken rule refused');
 
@@ -79,10 +81,11 @@ try {
     update: () => ({ method: 'PATCH', path: records(DETAIL, lineIds[nextLine++ % lineIds.length]!), body: JSON.stringify({ amount: randomAmount(random) }) }),
   };
   const options = (next: () => RequestSpec, seconds: number, warmupSeconds: number) => ({
-    url,
+    url: platform.url,
+    headers: platform.headers,
     idlePath: '/health',
-    cpu: () => server!.cpu(),
-    gcPauses: (from: number, to: number) => server!.gcPauses(from, to),
+    cpu: () => platform.cpu(),
+    gcPauses: (from: number, to: number) => platform.gcPauses(from, to),
     connections: settings.connections,
     seconds,
     warmupSeconds,
@@ -114,7 +117,7 @@ try {
   }
 
   log(`checking every '${MASTER}' total against the sum of its lines`);
-  const after = await checkRollups(url, masterIds);
+  const after = await checkRollups(platform, masterIds);
   if (after.mismatches.length > 0) loud([`ROLL-UPS WRONG ON ${after.mismatches.length} OF ${after.masters} MASTERS:`, ...after.mismatches.slice(0, 10)]);
   else log(`  all ${after.masters} totals equal the sum of their ${after.details} lines`);
   if (before.length > 0 || after.mismatches.length > 0) process.exitCode = 1;

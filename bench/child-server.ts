@@ -12,7 +12,14 @@ export class ChildServer {
     readonly kind: ServerKind,
     readonly url: string,
     private readonly child: ChildProcess,
+    /** The platform's API token; undefined for the baseline, which has no authentication. */
+    readonly token?: string,
   ) {}
+
+  /** What every request to this server carries: `Authorization: Bearer <token>` on the platform, nothing on the baseline. */
+  get headers(): Record<string, string> {
+    return this.token ? { authorization: `Bearer ${this.token}` } : {};
+  }
 
   /** Forks the server the same way for both kinds: node with tsx, production mode, same data directory. */
   static start(kind: ServerKind, dataDir: string): Promise<ChildServer> {
@@ -26,10 +33,29 @@ export class ChildServer {
       child.once('message', (message: ChildMessage) => {
         if (message.type === 'ready') {
           child.removeAllListeners('exit');
-          resolve(new ChildServer(kind, message.url, child));
+          if (kind === 'platform' && !message.token) {
+            child.kill('SIGKILL');
+            reject(new Error('the platform server sent no API token'));
+          } else {
+            resolve(new ChildServer(kind, message.url, child, message.token));
+          }
         }
       });
     });
+  }
+
+  /**
+   * The platform must refuse `path` without the token and answer it with the token: the bench then
+   * measures authenticated requests, not a server that lets anyone in nor one that refuses the bench.
+   */
+  async checkAuthentication(path: string): Promise<void> {
+    if (this.kind !== 'platform') return;
+    const without = await fetch(`${this.url}${path}`);
+    await without.arrayBuffer();
+    if (without.status !== 401) throw new Error(`GET ${path} without a token answered ${without.status}, not 401: is authentication off?`);
+    const withToken = await fetch(`${this.url}${path}`, { headers: this.headers });
+    if (!withToken.ok) throw new Error(`GET ${path} with the bench's token answered ${withToken.status}: ${await withToken.text()}`);
+    await withToken.arrayBuffer();
   }
 
   async memory(): Promise<{ rss: number; heapUsed: number }> {

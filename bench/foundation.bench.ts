@@ -68,12 +68,14 @@ try {
     const server = await ChildServer.start(kind, dataDir);
     servers.push(server);
     // The first list loads the collection into memory on the platform: count it in the start.
-    await getJson(`${server.url}${routes[kind].many}?limit=1`);
+    await getJson(`${server.url}${routes[kind].many}?limit=1`, server.headers);
     startup[kind] = performance.now() - started;
     log(`${kind} listening on ${server.url}, answering after ${startup[kind].toFixed(0)} ms`);
   }
   const [platform, baseline] = servers as [ChildServer, ChildServer];
   const memoryAfterSeed = { platform: await platform.memory(), baseline: await baseline.memory() };
+  await platform.checkAuthentication(routes.platform.one(ids[0]!));
+  log('the platform refuses a request without its API token (401) and answers it with the token; every platform request below sends it');
 
   await checkSameAnswers(platform, baseline, ids);
   log('both servers give the same record by id and the same list page');
@@ -120,12 +122,12 @@ try {
   }
 
   log(`schema change: ${settings.schemaRepeats} new fields, each until a create using it succeeds`);
-  const schemaChange = await measureSchemaChange(platform.url, settings.schemaRepeats, (from, to) => platform.gcPauses(from, to));
+  const schemaChange = await measureSchemaChange(platform.url, platform.headers, settings.schemaRepeats, (from, to) => platform.gcPauses(from, to));
   log(`  live after ${schemaChange.live.median.toFixed(1)} ms at the median, ${schemaChange.live.max.toFixed(1)} ms at worst`);
   if (settings.profileSeconds > 0) {
     log('  profiling 5 more schema changes on the platform');
     profiles.platform.schema = await profiled(platform, 'schema', async () => {
-      await measureSchemaChange(platform.url, 5, (from, to) => platform.gcPauses(from, to), settings.schemaRepeats + 1);
+      await measureSchemaChange(platform.url, platform.headers, 5, (from, to) => platform.gcPauses(from, to), settings.schemaRepeats + 1);
       return 5;
     });
   }
@@ -197,6 +199,7 @@ function summary(result: LoadResult): string {
 function loadOptions(server: ChildServer) {
   return {
     url: server.url,
+    headers: server.headers,
     idlePath: routes[server.kind].idle,
     cpu: () => server.cpu(),
     gcPauses: (from: number, to: number) => server.gcPauses(from, to),
@@ -209,21 +212,24 @@ function loadOptions(server: ChildServer) {
 /** Fairness check: the two servers must answer the measured requests with the same data. */
 async function checkSameAnswers(platform: ChildServer, baseline: ChildServer, ids: string[]): Promise<void> {
   for (const id of [ids[0]!, ids[ids.length >> 1]!, ids[ids.length - 1]!]) {
-    const [a, b] = await Promise.all([getJson(`${platform.url}${routes.platform.one(id)}`), getJson(`${baseline.url}${routes.baseline.one(id)}`)]);
+    const [a, b] = await Promise.all([
+      getJson(`${platform.url}${routes.platform.one(id)}`, platform.headers),
+      getJson(`${baseline.url}${routes.baseline.one(id)}`, baseline.headers),
+    ]);
     if (!isDeepStrictEqual(a, b)) throw new Error(`the servers disagree on record ${id}:\n${JSON.stringify(a)}\n${JSON.stringify(b)}`);
   }
   const [a, b, c] = (await Promise.all([
-    getJson(`${platform.url}${routes.platform.many}?${LIST_QUERY}`),
-    getJson(`${baseline.url}${routes.baseline.many}?${LIST_QUERY}`),
-    getJson(`${baseline.url}/top-deals?${LIST_QUERY}`),
+    getJson(`${platform.url}${routes.platform.many}?${LIST_QUERY}`, platform.headers),
+    getJson(`${baseline.url}${routes.baseline.many}?${LIST_QUERY}`, baseline.headers),
+    getJson(`${baseline.url}/top-deals?${LIST_QUERY}`, baseline.headers),
   ])) as { records: unknown[] }[];
   if (a!.records.length !== 50 || !isDeepStrictEqual(a!.records, b!.records) || !isDeepStrictEqual(b!.records, c!.records)) {
     throw new Error('the servers disagree on the list page');
   }
 }
 
-async function getJson(url: string): Promise<unknown> {
-  const response = await fetch(url);
+async function getJson(url: string, headers: Record<string, string>): Promise<unknown> {
+  const response = await fetch(url, { headers });
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
   return response.json();
 }

@@ -16,6 +16,8 @@ export interface LoadOptions {
   seconds: number;
   warmupSeconds: number;
   next: () => RequestSpec;
+  /** Sent with every request: the platform's `authorization`, none for the baseline. */
+  headers?: Record<string, string>;
   /** Reads the server's CPU time, to charge the measured run. */
   cpu: () => Promise<CpuTime>;
   /** The server's GC pauses between two Date.now() instants. */
@@ -112,13 +114,13 @@ export function combine(rounds: LoadResult[]): LoadResult {
 async function run(options: LoadOptions, seconds: number): Promise<autocannon.Result> {
   // Requests still running from the run before would be counted against this one.
   await settle(`${options.url}${options.idlePath}`);
-  return autocannon({
+  const result = await autocannon({
     url: options.url,
     connections: options.connections,
     duration: seconds,
     // Slow list requests queue behind each other at c=10; never let a queue turn into a timeout.
     timeout: 120,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...options.headers },
     requests: [
       {
         setupRequest: (request) => {
@@ -128,6 +130,23 @@ async function run(options: LoadOptions, seconds: number): Promise<autocannon.Re
       },
     ],
   });
+  refuseUnauthenticated(result, options.url);
+  return result;
+}
+
+/**
+ * Only 2xx answers count as throughput, and other failures are listed in the report; but a 401 or
+ * 403 means the bench's credentials were not accepted, so every number would measure the refusal:
+ * stop the bench instead.
+ */
+function refuseUnauthenticated(result: autocannon.Result, url: string): void {
+  const codes = Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [Number(code), stats.count ?? 0] as const);
+  const refused = codes.filter(([code, count]) => (code === 401 || code === 403) && count > 0);
+  if (refused.length === 0) return;
+  throw new Error(
+    `${url} refused the bench's requests as unauthenticated or forbidden (${refused.map(([code, count]) => `${count}× ${code}`).join(', ')}` +
+      ` of ${result.requests.sent} sent; all status codes: ${codes.map(([code, count]) => `${code}: ${count}`).join(', ')}): the numbers would measure the refusal, not the work`,
+  );
 }
 
 /**

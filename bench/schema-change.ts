@@ -19,6 +19,8 @@ export interface SchemaChangeResult {
  */
 export async function measureSchemaChange(
   url: string,
+  /** The platform's `authorization`: a metadata write needs an administrator. */
+  auth: Record<string, string>,
   repeats: number,
   gcPauses: (from: number, to: number) => Promise<GcPauses>,
   firstField = 1,
@@ -33,7 +35,7 @@ export async function measureSchemaChange(
     const started = performance.now();
     const added = await fetch(`${url}/api/v1/meta/objects/${OBJECT_NAME}/fields`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ name: field, type: 'text' }),
     });
     post.push(performance.now() - started);
@@ -41,11 +43,12 @@ export async function measureSchemaChange(
     for (let attempt = 0; ; attempt++) {
       const created = await fetch(`${url}/api/v1/records/${OBJECT_NAME}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...auth },
         body: JSON.stringify({ title: `schema change ${i}`, [field]: 'accepted' }),
       });
       await created.arrayBuffer();
       if (created.status === 201) break;
+      if (created.status === 401 || created.status === 403) throw new Error(`a create using field ${field} answered ${created.status}: the bench's token was not accepted`);
       refusedCreates++;
       if (attempt >= 1000) throw new Error(`field ${field} was still refused after ${attempt} creates (last status ${created.status})`);
     }

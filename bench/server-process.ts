@@ -9,7 +9,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { join } from 'node:path';
+import { issueToken } from '../engine/security/api-tokens.js';
 import { startEngine } from '../engine/start-engine.js';
+import { DEFAULT_TENANT } from '../engine/tenancy/index.js';
 import { baselineApp } from './baseline-server.js';
 import { Profiler } from './profile.js';
 
@@ -28,7 +30,8 @@ export type ParentMessage =
   | { type: 'gc'; from: number; to: number }
   | { type: 'profile-start' } | { type: 'profile-stop'; saveAs?: string } | { type: 'stop' };
 export type ChildMessage =
-  | { type: 'ready'; url: string }
+  /** `token`: the platform's API token for every request the bench sends it; the baseline has no authentication. */
+  | { type: 'ready'; url: string; token?: string }
   | { type: 'memory'; rss: number; heapUsed: number }
   | { type: 'cpu'; micros: number; mainThreadMicros: number | null }
   | ({ type: 'gc' } & GcPauses)
@@ -39,14 +42,22 @@ const kind = process.argv[2] as ServerKind;
 const dataDir = process.env.BENCH_DATA_DIR;
 if (!dataDir || (kind !== 'platform' && kind !== 'baseline')) throw new Error('usage: BENCH_DATA_DIR=… server-process.ts platform|baseline');
 
+/** The platform's first administrator, created at its first start over the freshly seeded directory. */
+const BENCH_ADMIN = { email: 'bench@example.com', password: 'bench administrator passphrase' };
+
 const send = (message: ChildMessage) => process.send!(message);
 let stop: () => Promise<void>;
 let url: string;
+let token: string | undefined;
 
 if (kind === 'platform') {
-  const engine = await startEngine({ port: 0, host: '127.0.0.1', dataDir: join(dataDir, 'platform'), durability: 'process' });
+  const engine = await startEngine({ port: 0, host: '127.0.0.1', dataDir: join(dataDir, 'platform'), durability: 'process', admin: BENCH_ADMIN });
   url = engine.url;
   stop = () => engine.stop();
+  // Every API request needs a principal: the bench acts as the first administrator through an API
+  // token, as an integration would, so each request pays the token and user lookups.
+  if (!engine.firstAdmin) throw new Error(`the platform's data directory already had users: the bench needs a fresh one to create its administrator`);
+  token = (await issueToken(await engine.platform.tenant(DEFAULT_TENANT), engine.firstAdmin.userId, 'bench')).token;
 } else {
   const records = JSON.parse(readFileSync(join(dataDir, 'baseline-records.json'), 'utf8')) as Parameters<typeof baselineApp>[0];
   const app = baselineApp(records);
@@ -118,4 +129,4 @@ process.on('message', (message: ParentMessage) => {
   });
 });
 
-send({ type: 'ready', url });
+send({ type: 'ready', url, ...(token ? { token } : {}) });

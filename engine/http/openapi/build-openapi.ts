@@ -3,6 +3,7 @@ import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import { commonComponents } from './common-components.js';
 import { formPaths } from './form-paths.js';
+import { authPaths, DOCUMENT_SECURITY, SECURITY_SCHEMES } from './auth-paths.js';
 import { metaPaths } from './meta-paths.js';
 import { metadataSchemas } from './metadata-schemas.js';
 import type { OpenApiDocument, OpenApiFragment } from './openapi-types.js';
@@ -48,11 +49,12 @@ export function buildOpenApi(snapshot: Snapshot): OpenApiDocument {
     info: { title: 'Low-code CRM API', version: `1.0.0+metadata.${snapshot.version}`, description: DESCRIPTION },
     tags: [],
     paths: {},
-    components: commonComponents(),
+    components: { ...commonComponents(), securitySchemes: SECURITY_SCHEMES },
+    security: DOCUMENT_SECURITY,
   };
   mergeInto(document.components.schemas, metadataSchemas(), 'schema');
   const objects = [...snapshot.objects.values()].sort((a, b) => a.name.localeCompare(b.name));
-  const fragments: OpenApiFragment[] = [...objects.flatMap((object) => [objectFragment(object), relatedPaths(snapshot, object)]), metaPaths(), formPaths()];
+  const fragments: OpenApiFragment[] = [...objects.flatMap((object) => [objectFragment(object), relatedPaths(snapshot, object)]), metaPaths(), formPaths(), authPaths()];
   for (const fragment of fragments) {
     document.tags.push(...fragment.tags);
     mergeInto(document.paths, fragment.paths, 'path');

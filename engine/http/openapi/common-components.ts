@@ -84,6 +84,14 @@ const ERROR_RESPONSES = {
       { path: '/amount', message: 'must be a number' },
     ],
   }),
+  Unauthorized: errorResponse('No valid session or API token came with the request: sign in, or send "Authorization: Bearer <token>".', {
+    code: 'unauthenticated',
+    message: 'Sign in first: send a session cookie from POST /api/v1/auth/login, or an API token as "Authorization: Bearer <token>".',
+  }),
+  Forbidden: errorResponse('The signed-in user may not do this (metadata and users are for administrators; a session needs its x-csrf-token header to change data).', {
+    code: 'forbidden',
+    message: 'Only administrators can change metadata.',
+  }),
   NotFound: errorResponse('No such object, field or record.', { code: 'not_found', message: "There is no object named 'purchase_request'." }),
   Conflict: errorResponse('The request clashes with what is stored: a duplicate value, a name taken, records or metadata in the way.', {
     code: 'duplicate_value',

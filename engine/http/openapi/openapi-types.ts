@@ -51,6 +51,8 @@ export interface Operation {
   parameters?: Array<Parameter | Reference>;
   requestBody?: RequestBody;
   responses: Record<string, Response | Reference>;
+  /** Overrides the document's security; `[]` marks a public operation (sign-in). */
+  security?: Record<string, string[]>[];
 }
 
 export interface PathItem {
@@ -72,7 +74,12 @@ export interface Components {
   schemas: Record<string, SchemaObject>;
   parameters: Record<string, Parameter>;
   responses: Record<string, Response>;
+  securitySchemes?: Record<string, SecurityScheme>;
 }
+
+export type SecurityScheme =
+  | { type: 'http'; scheme: 'bearer'; description: string }
+  | { type: 'apiKey'; in: 'cookie' | 'header'; name: string; description: string };
 
 export interface OpenApiDocument {
   openapi: '3.1.0';
@@ -80,6 +87,7 @@ export interface OpenApiDocument {
   tags: Tag[];
   paths: Record<string, PathItem>;
   components: Components;
+  security: Record<string, string[]>[];
 }
 
 /** The parts one concept (an object, the metadata API) adds to the document. */

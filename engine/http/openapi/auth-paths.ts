@@ -1,0 +1,82 @@
+import { json, responseRef } from './common-components.js';
+import type { OpenApiFragment, Operation, Response, SchemaObject, SecurityScheme } from './openapi-types.js';
+
+const BASE = '/api/v1/auth';
+const TAG = 'Authentication';
+
+/** Either an API token or a session cookie (with its CSRF header on state-changing calls). */
+export const SECURITY_SCHEMES: Record<string, SecurityScheme> = {
+  apiToken: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/v1/auth/tokens, as "Authorization: Bearer crmt_…".' },
+  session: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'crm_session',
+    description: 'The HttpOnly session cookie set by POST /api/v1/auth/login; POST, PUT, PATCH and DELETE also need the x-csrf-token header it returned.',
+  },
+};
+export const DOCUMENT_SECURITY: Record<string, string[]>[] = [{ apiToken: [] }, { session: [] }];
+
+const user: SchemaObject = { type: 'object', description: 'The signed-in user\'s record (see the user object).', additionalProperties: true };
+const token: SchemaObject = {
+  type: 'object',
+  required: ['id', 'name', 'createdAt'],
+  properties: { id: { type: 'string' }, name: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' }, lastUsedAt: { type: 'string', format: 'date-time' } },
+};
+
+function operation(id: string, summary: string, responses: Operation['responses'], extra: Partial<Operation> = {}): Operation {
+  return { operationId: `auth.${id}`, summary, tags: [TAG], responses: { ...responses, '401': responseRef('Unauthorized') }, ...extra };
+}
+
+const noContent: Response = { description: 'Done.' };
+const ok = (schema: SchemaObject, description: string): Response => ({ description, content: json(schema) });
+const body = (schema: SchemaObject): Operation['requestBody'] => ({ required: true, content: json(schema) });
+
+/** /api/v1/auth: sign-in, sign-out, the current user, passwords and API tokens. */
+export function authPaths(): OpenApiFragment {
+  return {
+    tags: [{ name: TAG, description: 'Sessions for browsers, API tokens for scripts. Every other route needs one of them.' }],
+    schemas: {},
+    paths: {
+      [`${BASE}/login`]: {
+        post: {
+          operationId: 'auth.login',
+          summary: 'Sign in with e-mail and password',
+          description: 'Sets the HttpOnly, SameSite=Lax session cookie and returns the CSRF token to send as x-csrf-token. Five failures in a row lock the account for 15 minutes (429).',
+          tags: [TAG],
+          security: [],
+          requestBody: body({ type: 'object', required: ['email', 'password'], properties: { email: { type: 'string' }, password: { type: 'string' } } }),
+          responses: {
+            '200': ok({ type: 'object', required: ['user', 'csrfToken', 'expiresAt'], properties: { user, csrfToken: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } }, 'Signed in.'),
+            '401': responseRef('Unauthorized'),
+            '429': ok({ $ref: '#/components/schemas/Error' }, 'The account is locked after repeated failures.'),
+          },
+        },
+      },
+      [`${BASE}/logout`]: { post: operation('logout', 'End the session', { '204': noContent }) },
+      [`${BASE}/me`]: { get: operation('me', 'The signed-in user', { '200': ok({ type: 'object', required: ['user'], properties: { user } }, 'The user.') }) },
+      [`${BASE}/password`]: {
+        post: operation('changePassword', 'Change your password', { '204': noContent, '400': responseRef('BadRequest'), '403': responseRef('Forbidden') }, {
+          requestBody: body({ type: 'object', required: ['current', 'password'], properties: { current: { type: 'string' }, password: { type: 'string', minLength: 12 } } }),
+        }),
+      },
+      [`${BASE}/users/{id}/password`]: {
+        post: operation('setPassword', 'Set a user\'s password (administrators)', { '204': noContent, '400': responseRef('BadRequest'), '403': responseRef('Forbidden'), '404': responseRef('NotFound') }, {
+          parameters: [{ name: 'id', in: 'path', required: true, description: 'The user\'s record id.', schema: { type: 'string' } }],
+          requestBody: body({ type: 'object', required: ['password'], properties: { password: { type: 'string', minLength: 12 } } }),
+        }),
+      },
+      [`${BASE}/tokens`]: {
+        get: operation('listTokens', 'Your API tokens (never their secrets)', { '200': ok({ type: 'object', required: ['tokens'], properties: { tokens: { type: 'array', items: token } } }, 'The tokens.') }),
+        post: operation('createToken', 'Create an API token', {
+          '201': ok({ allOf: [token, { type: 'object', required: ['token'], properties: { token: { type: 'string', description: 'The secret, shown this once.' } } }] }, 'Created.'),
+          '400': responseRef('BadRequest'),
+        }, { requestBody: body({ type: 'object', required: ['name'], properties: { name: { type: 'string', maxLength: 100 } } }) }),
+      },
+      [`${BASE}/tokens/{id}`]: {
+        delete: operation('revokeToken', 'Revoke one of your API tokens', { '204': noContent, '404': responseRef('NotFound') }, {
+          parameters: [{ name: 'id', in: 'path', required: true, description: 'The token\'s id (not its secret).', schema: { type: 'string' } }],
+        }),
+      },
+    },
+  };
+}
