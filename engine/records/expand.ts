@@ -5,25 +5,48 @@ import type { OperationContext } from '../tenancy/index.js';
 import { presentRecord, type RecordView } from './record.js';
 import { alive } from './record-state.js';
 
-type Reference = ResolvedLookupField | ResolvedMasterDetailField;
+/** One relation to embed: under `name`, the `target` record whose id the record holds in `source`. */
+export interface Reference {
+  readonly name: string;
+  readonly source: string;
+  readonly target: string;
+}
 
-/** `expand=account,supplier` → the lookup fields to embed; anything else is refused. */
+/** The system fields that hold user ids, embeddable as users; `owner` is the usual name for `_owner`. */
+const USER_FIELDS: Readonly<Record<string, string>> = { owner: '_owner', _owner: '_owner', _createdBy: '_createdBy', _updatedBy: '_updatedBy' };
+
+/** `expand=account,owner` → the relations to embed: lookup fields and the user fields; anything else is refused. */
 export function parseExpand(object: CompiledObject, input: string | undefined): Reference[] {
   if (input === undefined || input.trim() === '') return [];
-  const fields: Reference[] = [];
+  const references: Reference[] = [];
   for (const name of new Set(input.split(',').map((part) => part.trim()).filter(Boolean))) {
     const field = object.field(name);
-    if (!field || (field.type !== 'lookup' && field.type !== 'masterdetail')) {
-      throw new ValidationError([{ path: '/expand', message: `'${name}' is not a lookup or master-detail field of ${object.name}` }]);
+    if (field && (field.type === 'lookup' || field.type === 'masterdetail')) {
+      references.push(fieldReference(field));
+    } else if (!field && USER_FIELDS[name]) {
+      references.push({ name, source: USER_FIELDS[name], target: 'user' });
+    } else {
+      throw new ValidationError([
+        { path: '/expand', message: `'${name}' is not a lookup or master-detail field of ${object.name}, nor owner, _createdBy or _updatedBy` },
+      ]);
     }
-    fields.push(field);
   }
-  return fields;
+  return references;
+}
+
+function fieldReference(field: ResolvedLookupField | ResolvedMasterDetailField): Reference {
+  return { name: field.name, source: field.name, target: field.target };
+}
+
+/** Every relation `expand` can embed for the object: its lookups, then the user fields every record has. */
+export function expandableReferences(object: CompiledObject): Reference[] {
+  const lookups = object.object.fields.flatMap((field) => (field.type === 'lookup' || field.type === 'masterdetail' ? [fieldReference(field)] : []));
+  return [...lookups, ...['owner', '_createdBy', '_updatedBy'].map((name) => ({ name, source: USER_FIELDS[name]!, target: 'user' }))];
 }
 
 /** A field selection with the expanded fields added: a parent is embedded beside its id, never instead of it. */
 export function withExpanded(selection: ReadonlySet<string> | undefined, fields: readonly Reference[]): ReadonlySet<string> | undefined {
-  return selection && fields.length > 0 ? new Set([...selection, ...fields.map((field) => field.name)]) : selection;
+  return selection && fields.length > 0 ? new Set([...selection, ...fields.map((field) => field.source)]) : selection;
 }
 
 /**
@@ -35,11 +58,11 @@ export async function expandRecords(ctx: OperationContext, records: RecordView[]
   for (const field of fields) {
     const target = ctx.snapshot.object(field.target);
     if (!target) continue;
-    const ids = [...new Set(records.map((record) => record[field.name]).filter((id): id is string => typeof id === 'string'))];
+    const ids = [...new Set(records.map((record) => record[field.source]).filter((id): id is string => typeof id === 'string'))];
     const parents = ids.length === 0 ? [] : await ctx.tenant.store.collection(target.collection).find(alive({ _id: { $in: ids } }));
     const byId = new Map(parents.map((parent) => [parent._id, presentRecord(parent)]));
     for (const record of records) {
-      const id = record[field.name];
+      const id = record[field.source];
       // Every relation asked for is there, null when the field is empty, so the shape is one.
       const expanded = (record._expanded ?? {}) as Record<string, unknown>;
       expanded[field.name] = typeof id === 'string' ? (byId.get(id) ?? null) : null;

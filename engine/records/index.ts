@@ -7,3 +7,4 @@ export { listRelated } from './list-related.js';
 export { parseIfMatch } from './expected-version.js';
 export { parseFilterParameter, parseFlag, parseLimit, MAX_LIMIT, DEFAULT_LIMIT } from './list-query.js';
 export { presentRecord, type RecordView, type StoredRecord } from './record.js';
+export { expandableReferences, type Reference } from './expand.js';

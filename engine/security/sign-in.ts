@@ -34,33 +34,46 @@ export async function signIn(tenant: Tenant, email: unknown, password: unknown):
   const user = address ? await tenant.store.collection<StoredRecord>(users.collection).findOne(alive({ email: address })) : null;
   const credentials = user ? await tenant.store.collection<CredentialDoc>(CREDENTIALS).findOne({ _id: user._id }) : null;
   const now = new Date();
+  // A locked account is refused before the (deliberately slow) hash; the unit of work below checks again.
   if (credentials?.lockedUntil && credentials.lockedUntil > now.toISOString()) {
     await tenant.store.unitOfWork((tx) => appendAudit(tx, { actor: user!._id, action: 'auth.login_locked' }));
-    const minutes = Math.ceil((Date.parse(credentials.lockedUntil) - now.getTime()) / 60000);
-    throw new EngineError('account_locked', 429, `Too many failed sign-ins: this account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`);
+    throw accountLocked(credentials.lockedUntil, now);
   }
   const candidate = typeof password === 'string' ? password : '';
   const ok = credentials ? await verifyPassword(candidate, credentials.hash) : (await verifyPassword(candidate, await decoy), false);
-  if (!ok || !user || user.active === false) {
-    await tenant.store.unitOfWork(async (tx) => {
-      if (credentials) {
-        const failures = credentials.failures + 1;
-        const lock = failures >= MAX_FAILURES ? { lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60000).toISOString(), failures: 0 } : { failures };
-        await tx.collection<CredentialDoc>(CREDENTIALS).updateOne({ _id: credentials._id }, { $set: lock });
-      }
-      await appendAudit(tx, { actor: user?._id ?? 'unknown', action: 'auth.login_failed', ...(user ? { record: user._id } : {}) });
-    });
-    throw new EngineError('invalid_credentials', 401, 'The e-mail or the password is not right.');
-  }
   const session = newSecret('crms');
   const csrfToken = newSecret('csrf');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600000).toISOString();
-  await tenant.store.unitOfWork(async (tx) => {
-    await tx.collection<CredentialDoc>(CREDENTIALS).updateOne({ _id: user._id }, { $set: { failures: 0 }, $unset: { lockedUntil: '' } });
+  // The count and the lock are read and written in one unit of work, after the hash: guesses sent
+  // all at once each count, and a right guess racing the lock's landing does not slip past it.
+  const outcome = await tenant.store.unitOfWork(async (tx): Promise<{ lockedUntil: string } | { failed: true } | { user: StoredRecord }> => {
+    const stored = tx.collection<CredentialDoc>(CREDENTIALS);
+    const current = user ? await stored.findOne({ _id: user._id }) : null;
+    if (current?.lockedUntil && current.lockedUntil > now.toISOString()) {
+      await appendAudit(tx, { actor: user!._id, action: 'auth.login_locked' });
+      return { lockedUntil: current.lockedUntil };
+    }
+    if (!ok || !user || user.active === false) {
+      const counted = current ? await stored.findOneAndUpdate({ _id: current._id }, { $inc: { failures: 1 } }) : null;
+      if (counted && counted.failures >= MAX_FAILURES) {
+        await stored.updateOne({ _id: counted._id }, { $set: { lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60000).toISOString(), failures: 0 } });
+      }
+      await appendAudit(tx, { actor: user?._id ?? 'unknown', action: 'auth.login_failed', ...(user ? { record: user._id } : {}) });
+      return { failed: true };
+    }
+    await stored.updateOne({ _id: user._id }, { $set: { failures: 0 }, $unset: { lockedUntil: '' } });
     await tx.collection<SessionDoc>(SESSIONS).insertOne({ _id: secretId(session), user: user._id, csrf: csrfToken, createdAt: now.toISOString(), expiresAt });
     await appendAudit(tx, { actor: user._id, action: 'auth.login', record: user._id });
+    return { user };
   });
-  return { user, session, csrfToken, expiresAt };
+  if ('lockedUntil' in outcome) throw accountLocked(outcome.lockedUntil, now);
+  if ('failed' in outcome) throw new EngineError('invalid_credentials', 401, 'The e-mail or the password is not right.');
+  return { user: outcome.user, session, csrfToken, expiresAt };
+}
+
+function accountLocked(lockedUntil: string, now: Date): EngineError {
+  const minutes = Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 60000);
+  return new EngineError('account_locked', 429, `Too many failed sign-ins: this account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`);
 }
 
 export async function signOut(tenant: Tenant, session: string, userId: string): Promise<void> {

@@ -207,7 +207,7 @@ describe('relationships API: related lists and expanded parents', () => {
     const refusals: { does: string; expand: string }[] = [
       { does: 'a field that is not a lookup', expand: 'title' },
       { does: 'an unknown field', expand: 'account,colour' },
-      { does: 'a system field', expand: '_owner' },
+      { does: 'a system field that holds no user', expand: '_version' },
     ];
     for (const { does, expand } of refusals) {
       it(`refuses to expand ${does} (400), on list and on get`, async () => {
@@ -216,6 +216,16 @@ describe('relationships API: related lists and expanded parents', () => {
         }
       });
     }
+
+    it('embeds the owner, the creator and the last editor as user records', async () => {
+      const response = await get(`${records('opportunity', opportunities[0]!._id)}?expand=account,owner,_createdBy`);
+      expect(response.status).to.equal(200);
+      expect(response.body._expanded.owner).to.include({ _id: engine.adminId, email: 'admin@example.com' });
+      expect(response.body._expanded._createdBy._id).to.equal(engine.adminId);
+      expect(response.body._expanded).to.have.property('account');
+      const list = await get(listPath('opportunity', { expand: 'owner' }));
+      expect(list.body.records.every((record: { _expanded: { owner: { _id: string } } }) => record._expanded.owner._id === engine.adminId)).to.equal(true);
+    });
 
     it('reads each parent collection once for a whole page, never once per record', async () => {
       const tenant = await engine.platform.tenant('default');

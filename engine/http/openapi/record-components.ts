@@ -1,4 +1,5 @@
 import { fieldTypeOf, type ResolvedField, type ResolvedLookupField, type ResolvedMasterDetailField } from '../../fields/index.js';
+import { expandableReferences } from '../../records/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { SYSTEM_FIELDS } from '../../metadata/record-schemas.js';
 import { schemaRef } from './common-components.js';
@@ -15,7 +16,7 @@ export const recordSchemaNames = (object: string) => ({
   create: `${object}.create`,
   update: `${object}.update`,
   list: `${object}.list`,
-  /** The read schema with the parents `expand=` embeds (objects with lookups only). */
+  /** The read schema with the parents `expand=` embeds. */
   expanded: `${object}.expanded`,
   /** `_expanded` itself: one parent per lookup. */
   parents: `${object}.parents`,
@@ -26,10 +27,10 @@ export function referenceFields(compiled: CompiledObject): ReferenceField[] {
   return compiled.object.fields.filter((field): field is ReferenceField => field.type === 'lookup' || field.type === 'masterdetail');
 }
 
-/** What a record in a response is: with its parents where it has lookups, else the plain read schema. */
+/** What a record in a response is: the read schema, with the parents `expand` may embed. */
 export function recordInResponse(compiled: CompiledObject): SchemaObject {
   const names = recordSchemaNames(compiled.name);
-  return schemaRef(referenceFields(compiled).length > 0 ? names.expanded : names.read);
+  return schemaRef(names.expanded);
 }
 
 /**
@@ -75,20 +76,19 @@ function clearable(properties: Record<string, SchemaObject>): Record<string, Sch
  * would make every lookup chain a chain of schemas for generators that inline references.
  */
 function expandSchemas(compiled: CompiledObject): Record<string, SchemaObject> {
-  const references = referenceFields(compiled);
-  if (references.length === 0) return {};
+  const references = expandableReferences(compiled);
   const names = recordSchemaNames(compiled.name);
   return {
     [names.parents]: {
       type: 'object',
       title: `${compiled.object.label.en} (parents)`,
-      description: 'The records the lookups named in `expand` point at, by field: every field asked for is there.',
+      description: 'The records the lookups and user fields named in `expand` point at, by name: every one asked for is there.',
       additionalProperties: false,
       properties: Object.fromEntries(
         references.map((field) => [
           field.name,
           {
-            description: `The ${field.target} record '${field.name}' points at; null when the field is empty or that record is no longer live.`,
+            description: `The ${field.target} record '${field.source}' points at; null when the field is empty or that record is no longer live.`,
             anyOf: [schemaRef(recordSchemaNames(field.target).read), { type: 'null' }],
           },
         ]),

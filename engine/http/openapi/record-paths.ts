@@ -1,8 +1,9 @@
 import type { CompiledObject } from '../../metadata/compiled-object.js';
+import { expandableReferences } from '../../records/index.js';
 import { ETAG_HEADER, json, parameterRef, responseRef, schemaRef } from './common-components.js';
 import { fieldsDescription, filterDescription, sortDescription } from './filter-description.js';
 import type { OpenApiFragment, Parameter, Reference } from './openapi-types.js';
-import { recordComponents, recordInResponse, recordSchemaNames, referenceFields } from './record-components.js';
+import { recordComponents, recordInResponse, recordSchemaNames } from './record-components.js';
 import { recycleBinPaths } from './recycle-bin-paths.js';
 
 export const RECORDS_BASE = '/api/v1/records';
@@ -11,14 +12,13 @@ function query(name: string, description: string, example?: string): Parameter {
   return { name, in: 'query', description, schema: { type: 'string' }, ...(example === undefined ? {} : { example }) };
 }
 
-/** `expand`, for objects with lookups; undefined for the others, whose every expand would be refused. */
-function expandParameter(compiled: CompiledObject): Parameter | undefined {
-  const references = referenceFields(compiled);
-  if (references.length === 0) return undefined;
+/** `expand`: the object's lookups and the user fields every record has. */
+function expandParameter(compiled: CompiledObject): Parameter {
+  const references = expandableReferences(compiled);
   const names = references.map((field) => `\`${field.name}\` (${field.target})`).join(', ');
   return query(
     'expand',
-    `Comma-separated lookup and master-detail fields whose records to embed under \`_expanded\`, one query per field for the whole page: ${names}. ` +
+    `Comma-separated lookup and master-detail fields (and owner, _createdBy, _updatedBy) whose records to embed under \`_expanded\`, one query per relation for the whole page: ${names}. ` +
       'The ids stay in their fields; an empty field, or one whose record is no longer live, is embedded as null.',
     references[0]!.name,
   );
@@ -31,7 +31,7 @@ export function listParameters(compiled: CompiledObject): Array<Parameter | Refe
     query('filter', filterDescription(compiled)),
     query('sort', sortDescription(compiled)),
     query('fields', fieldsDescription(compiled)),
-    ...(expand ? [expand] : []),
+    expand,
     parameterRef('Limit'),
     parameterRef('Cursor'),
     parameterRef('Total'),
