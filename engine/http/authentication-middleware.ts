@@ -11,7 +11,8 @@ export function authenticationMiddleware(platform: Platform): RequestHandler {
   return async (req, res, next) => {
     const tenant = await platform.tenant(DEFAULT_TENANT);
     const header = req.get('authorization');
-    const bearer = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+    // The scheme is case-insensitive (RFC 9110): "bearer" and "BEARER" are Bearer too.
+    const bearer = header && /^bearer\s+/i.test(header) ? header.replace(/^bearer\s+/i, '').trim() : undefined;
     const session = readCookie(req, SESSION_COOKIE);
     const csrf = req.get(CSRF_HEADER);
     res.locals.principal = await authenticate(tenant, {

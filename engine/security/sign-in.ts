@@ -36,7 +36,7 @@ export async function signIn(tenant: Tenant, email: unknown, password: unknown):
   const now = new Date();
   // A locked account is refused before the (deliberately slow) hash; the unit of work below checks again.
   if (credentials?.lockedUntil && credentials.lockedUntil > now.toISOString()) {
-    await tenant.store.unitOfWork((tx) => appendAudit(tx, { actor: user!._id, action: 'auth.login_locked' }));
+    await tenant.store.unitOfWork((tx) => appendAudit(tx, { actor: user!._id, action: 'auth.login_locked', record: user!._id }));
     throw accountLocked(credentials.lockedUntil, now);
   }
   const candidate = typeof password === 'string' ? password : '';
@@ -50,7 +50,7 @@ export async function signIn(tenant: Tenant, email: unknown, password: unknown):
     const stored = tx.collection<CredentialDoc>(CREDENTIALS);
     const current = user ? await stored.findOne({ _id: user._id }) : null;
     if (current?.lockedUntil && current.lockedUntil > now.toISOString()) {
-      await appendAudit(tx, { actor: user!._id, action: 'auth.login_locked' });
+      await appendAudit(tx, { actor: user!._id, action: 'auth.login_locked', record: user!._id });
       return { lockedUntil: current.lockedUntil };
     }
     if (!ok || !user || user.active === false) {

@@ -47,6 +47,7 @@ describe('sign-in lock-out: brute force refused', () => {
       'record.create',
       'auth.password_set',
       ...Array<string>(MAX_FAILURES).fill('auth.login_failed'),
+      'auth.login_locked',
     ]);
     const locked = (await storedAudit(engine, { action: 'auth.login_locked', actor: id })).length;
     expect(locked).to.equal(1);

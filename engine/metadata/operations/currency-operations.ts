@@ -1,4 +1,5 @@
 import { ConflictError, EngineError, NotFoundError, ValidationError } from '../../errors/index.js';
+import { checkSetupRight } from '../../security/object-access.js';
 import { applyChange } from './apply-change.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { checkDefinition } from '../definition-validator.js';
@@ -22,6 +23,7 @@ export function getCurrency(ctx: OperationContext, name: string): CurrencyDefini
  * again in the same unit of work, so filters and reports never mix old and new rates.
  */
 export async function putCurrency(ctx: OperationContext, name: string, body: unknown): Promise<DefinitionResponse<CurrencyDefinition>> {
+  checkSetupRight(ctx);
   const checked = checkDefinition('currency', { ...(body as object), name });
   if (!checked.ok) throw new ValidationError(checked.problems);
   const definition = checked.definition;
@@ -37,6 +39,7 @@ export async function putCurrency(ctx: OperationContext, name: string, body: unk
 }
 
 export async function deleteCurrency(ctx: OperationContext, name: string): Promise<{ version: number }> {
+  checkSetupRight(ctx);
   const after = await applyChange(ctx, (current) => {
     if (!current.currencies.definitions.has(name)) throw new NotFoundError(`The tenant has no currency '${name}'.`);
     return { kind: 'currency', action: 'currency.delete', name, next: null, by: ctx.principal.userId, migrate: (tx, _before, snapshot) => reconvert(tx, snapshot) };

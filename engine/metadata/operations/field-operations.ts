@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/index.js';
+import { checkSetupRight } from '../../security/object-access.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import type { Field, ObjectDefinition } from '../schemas/generated/object.js';
 import { changeObject, type PlannedDefinition } from './change-object.js';
@@ -16,6 +17,7 @@ export function getField(ctx: OperationContext, objectName: string, fieldName: s
 }
 
 export async function addField(ctx: OperationContext, objectName: string, body: unknown): Promise<DefinitionResponse<Field>> {
+  checkSetupRight(ctx);
   const name = fieldName(body);
   return saveField(ctx, 'field.create', objectName, (current, fields) => {
     if (fields.some((field) => field.name === name)) {
@@ -33,6 +35,7 @@ export async function updateField(
   body: unknown,
   mode: 'replace' | 'merge',
 ): Promise<DefinitionResponse<Field>> {
+  checkSetupRight(ctx);
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new ValidationError([{ path: '', message: 'must be a field definition' }]);
   }
@@ -53,6 +56,7 @@ export async function updateField(
 }
 
 export async function deleteField(ctx: OperationContext, objectName: string, name: string): Promise<{ version: number }> {
+  checkSetupRight(ctx);
   const after = await changeObject(ctx, 'field.delete', objectName, (current) => {
     const fields = current.fields ?? [];
     indexOfField(objectName, fields, name);

@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/index.js';
+import { checkSetupRight } from '../../security/object-access.js';
 import { applyChange } from './apply-change.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { checkDefinition } from '../definition-validator.js';
@@ -16,6 +17,7 @@ export function getLayout(ctx: OperationContext, name: string): LayoutDefinition
 }
 
 export async function createLayout(ctx: OperationContext, body: unknown): Promise<DefinitionResponse<LayoutDefinition>> {
+  checkSetupRight(ctx);
   const definition = parseLayout(body);
   const after = await applyChange(ctx, (current) => {
     if (current.layout(definition.name)) {
@@ -28,6 +30,7 @@ export async function createLayout(ctx: OperationContext, body: unknown): Promis
 
 /** PUT: the whole new layout; its name may change (nothing stores a layout's name yet). */
 export async function replaceLayout(ctx: OperationContext, name: string, body: unknown): Promise<DefinitionResponse<LayoutDefinition>> {
+  checkSetupRight(ctx);
   const definition = parseLayout(body);
   const after = await applyChange(ctx, (current) => {
     requireLayout(current, name);
@@ -40,6 +43,7 @@ export async function replaceLayout(ctx: OperationContext, name: string, body: u
 }
 
 export async function deleteLayout(ctx: OperationContext, name: string): Promise<{ version: number }> {
+  checkSetupRight(ctx);
   const after = await applyChange(ctx, (current) => {
     requireLayout(current, name);
     return { kind: 'layout', action: 'layout.delete', name, next: null, by: ctx.principal.userId };

@@ -1,4 +1,5 @@
 import { ConflictError, ValidationError } from '../../errors/index.js';
+import { checkSetupRight } from '../../security/object-access.js';
 import { applyChange } from './apply-change.js';
 import { HISTORY_INDEXES, historyCollection } from '../compiled-object.js';
 import type { OperationContext } from '../../tenancy/index.js';
@@ -23,6 +24,7 @@ export function getObject(ctx: OperationContext, name: string): ObjectDefinition
 }
 
 export async function createObject(ctx: OperationContext, body: unknown): Promise<DefinitionResponse<ObjectDefinition>> {
+  checkSetupRight(ctx);
   const definition = parseObject(body);
   const after = await applyChange(ctx, (current) => {
     if (current.object(definition.name)) {
@@ -46,6 +48,7 @@ export async function createObject(ctx: OperationContext, body: unknown): Promis
 
 /** PUT: the body is the whole new definition; its name may differ (a rename) while no records exist. */
 export async function replaceObject(ctx: OperationContext, name: string, body: unknown): Promise<DefinitionResponse<ObjectDefinition>> {
+  checkSetupRight(ctx);
   const definition = parseObject(body);
   const after = await changeObject(ctx, 'object.update', name, () => ({ next: definition }));
   return { definition: after.object(definition.name)!.definition, version: after.version };
@@ -53,6 +56,7 @@ export async function replaceObject(ctx: OperationContext, name: string, body: u
 
 /** PATCH: the body's top-level properties replace the stored ones; `fields`, if sent, replaces the list. */
 export async function patchObject(ctx: OperationContext, name: string, body: unknown): Promise<DefinitionResponse<ObjectDefinition>> {
+  checkSetupRight(ctx);
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new ValidationError([{ path: '', message: 'must be an object with the properties to change' }]);
   }
@@ -70,6 +74,7 @@ export async function deleteObject(
   name: string,
   options: { deleteRecords: boolean },
 ): Promise<{ version: number }> {
+  checkSetupRight(ctx);
   const after = await applyChange(ctx, (current) => {
     const compiled = requireObject(current, name);
     return {
