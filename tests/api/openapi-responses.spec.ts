@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ALL_TYPES, DOCUMENT_ID, LAYOUT, LINE, defineDocumentedObjects, documentAjv, expectDocumented, parameter, responseValidator, schemaValidator, validate, fetchDoc as fetchDocOf, type Doc } from '../support/openapi-fixtures.js';
+import { LAYOUT, defineDocumentedObjects, expectDocumented, schemaValidator, validate, fetchDoc as fetchDocOf } from '../support/openapi-fixtures.js';
 import { startTestEngine, type TestEngine, type TestResponse } from '../support/test-engine.js';
 
 /** The document against what the API really answers: each response validates against the schema its route documents. */

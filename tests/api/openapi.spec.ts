@@ -1,12 +1,10 @@
-import { Validator } from '@seriousme/openapi-schema-validator';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import formats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { expect } from 'chai';
 import { openApiDocument } from '../../engine/http/openapi/index.js';
 import { embedKindSchema } from '../../engine/http/openapi/metadata-schemas.js';
 import { DEFAULT_TENANT } from '../../engine/tenancy/index.js';
-import { ALL_TYPES, DOCUMENT_ID, LAYOUT, LINE, defineDocumentedObjects, documentAjv, expectDocumented, parameter, responseValidator, schemaValidator, validate, fetchDoc as fetchDocOf, type Doc } from '../support/openapi-fixtures.js';
-import { startTestEngine, type TestEngine, type TestResponse } from '../support/test-engine.js';
+import { ALL_TYPES, defineDocumentedObjects, parameter, validate, fetchDoc as fetchDocOf } from '../support/openapi-fixtures.js';
+import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
 
 describe('OpenAPI document and API reference', () => {
