@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { AppOptions } from './http/create-app.js';
 import type { Durability } from './store/embedded/index.js';
 
 export interface EngineConfig {
@@ -13,7 +14,12 @@ export interface EngineConfig {
   recycleBinDays?: number;
   /** The first administrator of a tenant without users; without a password one is generated and printed. */
   admin?: { email?: string; password?: string };
+  /** The HTTP layer's options: the operator token, rate limits, the body limit. */
+  http?: AppOptions;
 }
+
+/** An operator token short enough to guess would open every tenant's creation to whoever guesses it. */
+const MIN_OPERATOR_TOKEN_LENGTH = 32;
 
 /** Reads the configuration from the environment; README's "Configuration" lists the same names. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfig {
@@ -31,5 +37,27 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
     durability,
     recycleBinDays,
     admin: { ...(env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL } : {}), ...(env.ADMIN_PASSWORD ? { password: env.ADMIN_PASSWORD } : {}) },
+    http: httpFromEnv(env),
   };
+}
+
+function httpFromEnv(env: NodeJS.ProcessEnv): AppOptions {
+  const operatorToken = env.OPERATOR_TOKEN;
+  if (operatorToken && operatorToken.length < MIN_OPERATOR_TOKEN_LENGTH) {
+    throw new Error(`OPERATOR_TOKEN must be at least ${MIN_OPERATOR_TOKEN_LENGTH} characters long (for instance from: openssl rand -base64 32)`);
+  }
+  const loginPerMinute = perMinute(env, 'LOGIN_RATE_LIMIT_PER_MINUTE');
+  const apiPerMinute = perMinute(env, 'API_RATE_LIMIT_PER_MINUTE');
+  return {
+    ...(operatorToken ? { operatorToken } : {}),
+    rateLimits: { ...(loginPerMinute === undefined ? {} : { loginPerMinute }), ...(apiPerMinute === undefined ? {} : { apiPerMinute }) },
+  };
+}
+
+function perMinute(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`${name} must be a whole number of requests per minute, at least 1, got '${value}'`);
+  return limit;
 }

@@ -30,7 +30,7 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
     : new EmbeddedStoreProvider(config.dataDir, config.durability);
   const platform = new Platform(provider);
   const firstAdmin = await ensureFirstAdmin(await platform.tenant(DEFAULT_TENANT), config.admin ?? {});
-  const app = createApp(platform);
+  const app = createApp(platform, config.http);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
     listening.once('error', reject);

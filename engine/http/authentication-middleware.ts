@@ -1,15 +1,17 @@
 import type { RequestHandler } from 'express';
 import { authenticate, CSRF_HEADER, SESSION_COOKIE } from '../security/authenticate.js';
-import type { Platform } from '../tenancy/index.js';
-import { DEFAULT_TENANT } from '../tenancy/index.js';
 import { readCookie } from './cookies.js';
+import { requestTenant } from './request-tenant.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Every API request past this point has a principal in `res.locals.principal`, or was answered 401. */
-export function authenticationMiddleware(platform: Platform): RequestHandler {
+/**
+ * Every API request past this point has a principal in `res.locals.principal`, or was answered 401.
+ * Sessions and tokens are looked up in the request's own tenant only: another tenant's are unknown here.
+ */
+export function authenticationMiddleware(): RequestHandler {
   return async (req, res, next) => {
-    const tenant = await platform.tenant(DEFAULT_TENANT);
+    const tenant = requestTenant(res);
     const header = req.get('authorization');
     // The scheme is case-insensitive (RFC 9110): "bearer" and "BEARER" are Bearer too.
     const bearer = header && /^bearer\s+/i.test(header) ? header.replace(/^bearer\s+/i, '').trim() : undefined;

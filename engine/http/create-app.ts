@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
 import { NotFoundError } from '../errors/index.js';
 import type { Platform } from '../tenancy/index.js';
@@ -8,14 +8,22 @@ import { formRoutes } from './routes/form-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
 import { openApiRoutes } from './routes/openapi-routes.js';
 import { recordRoutes } from './routes/record-routes.js';
+import { sharingRoutes } from './routes/sharing-routes.js';
 import { recycleBinRoutes } from './routes/recycle-bin-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes, publicAuthRoutes } from './routes/auth-routes.js';
 import { authenticationMiddleware } from './authentication-middleware.js';
+import { operatorRoutes } from './routes/operator-routes.js';
+import { apiRateLimit, DEFAULT_RATE_LIMITS, loginRateLimit, type RateLimitOptions } from './rate-limits.js';
+import { tenantMiddleware } from './request-tenant.js';
 
 export interface AppOptions {
   /** Largest JSON body accepted; larger ones get 413. */
   bodyLimit?: string;
+  /** The platform operator's secret for /api/operator; without it that API answers 404. */
+  operatorToken?: string;
+  /** Sign-in and per-user request limits; each one left out takes its default. */
+  rateLimits?: RateLimitOptions;
 }
 
 /** The engine's HTTP face: thin routes over the operations, one error mapping at the end. */
@@ -32,12 +40,19 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
     res.json({ status: 'ok', store: platform.provider.kind });
   });
   // Public: the API reference's static page and the sign-in; everything else needs a principal.
+  // The operator's routes stand outside every tenant; all other /api routes work in the tenant the
+  // X-Tenant header names (the default tenant without it).
   app.use('/api/docs', docsRoutes());
-  app.use('/api/v1/auth', publicAuthRoutes(platform));
-  const authenticated = authenticationMiddleware(platform);
-  app.use('/api/v1/auth', authRoutes(platform, authenticated));
+  app.use('/api/operator', operatorRoutes(platform, options.operatorToken));
+  app.use('/api', tenantMiddleware(platform));
+  const limits = options.rateLimits ?? {};
+  app.post('/api/v1/auth/login', loginRateLimit(limits.loginPerMinute ?? DEFAULT_RATE_LIMITS.loginPerMinute));
+  app.use('/api/v1/auth', publicAuthRoutes());
+  const authenticated = Router().use(authenticationMiddleware(), apiRateLimit(limits.apiPerMinute ?? DEFAULT_RATE_LIMITS.apiPerMinute));
+  app.use('/api/v1/auth', authRoutes(authenticated));
   app.use('/api', authenticated);
   app.use('/api/v1/meta', metaRoutes(platform));
+  app.use('/api/v1/records', sharingRoutes(platform));
   app.use('/api/v1/records', recordRoutes(platform));
   app.use('/api/v1/recycle-bin', recycleBinRoutes(platform));
   app.use('/api/v1/audit', auditRoutes(platform));

@@ -2,11 +2,15 @@ import type { Request } from 'express';
 import { isLanguage, preferredLanguage, type Language } from '../i18n/language.js';
 import type { Platform } from '../tenancy/index.js';
 import { UnauthenticatedError } from '../security/authenticate.js';
-import { DEFAULT_TENANT, operationContext, type OperationContext, type Principal } from '../tenancy/index.js';
+import { operationContext, type OperationContext, type Principal } from '../tenancy/index.js';
+import { requestTenant } from './request-tenant.js';
 
-/** The operation context of a request: its tenant, the principal the authentication found, its language. */
-export async function requestContext(platform: Platform, req: Request): Promise<OperationContext> {
-  const tenant = await platform.tenant(DEFAULT_TENANT);
+/**
+ * The operation context of a request: the tenant the tenant middleware resolved, the principal the
+ * authentication found, its language. (`_platform` is no longer read: the tenant comes with the request.)
+ */
+export async function requestContext(_platform: Platform, req: Request): Promise<OperationContext> {
+  const tenant = requestTenant(req.res!);
   const principal = (req.res?.locals as { principal?: Principal } | undefined)?.principal;
   if (!principal) throw new UnauthenticatedError();
   return operationContext(tenant, principal, 'api', requestLanguage(req));

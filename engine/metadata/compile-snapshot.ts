@@ -12,13 +12,17 @@ import { compileObjectLogic, type ObjectLogic } from './object-logic.js';
 import { Snapshot } from './snapshot.js';
 import type { LayoutDefinition } from './schemas/generated/layout.js';
 import type { ObjectDefinition } from './schemas/generated/object.js';
+import { compileSecurity, type SecurityDefinitions } from './security/compile-security.js';
 
 /** A tenant's definitions, by kind. */
-export interface Definitions {
+export interface Definitions extends SecurityDefinitions {
   object: readonly ObjectDefinition[];
   layout: readonly LayoutDefinition[];
   currency: readonly CurrencyDefinition[];
 }
+
+/** No definitions of any kind: what a new tenant starts from, before its core metadata. */
+export const NO_DEFINITIONS: Definitions = { object: [], layout: [], currency: [], role: [], group: [], permissionSet: [], sharingRule: [] };
 
 export interface SnapshotResult {
   snapshot: Snapshot;
@@ -65,7 +69,8 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
   const layouts = compileLayouts(definitions.layout, objects, problems);
   const currencies = compileCurrencies(definitions.currency.filter((definition) => checkDefinition('currency', definition).ok));
   for (const [name, list] of currencies.problems) problems.set(problemKey('currency', name), list);
-  return { snapshot: new Snapshot(version, objects, layouts, currencies.table), problems };
+  const security = compileSecurity(definitions, objects, (kind, name, list) => problems.set(problemKey(kind, name), list));
+  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security), problems };
 }
 
 function compiledForm(definition: ObjectDefinition, object: ResolvedObject, logic: ObjectLogic, previous: Snapshot | undefined): CompiledObject {

@@ -3,20 +3,32 @@ import { createAjv } from './create-ajv.js';
 import { readableErrors } from './readable-errors.js';
 import currencySchema from './schemas/currency.schema.json' with { type: 'json' };
 import layoutSchema from './schemas/layout.schema.json' with { type: 'json' };
+import groupSchema from './schemas/group.schema.json' with { type: 'json' };
 import objectSchema from './schemas/object.schema.json' with { type: 'json' };
+import permissionSetSchema from './schemas/permission-set.schema.json' with { type: 'json' };
+import roleSchema from './schemas/role.schema.json' with { type: 'json' };
+import sharingRuleSchema from './schemas/sharing-rule.schema.json' with { type: 'json' };
 import type { CurrencyDefinition } from './schemas/generated/currency.js';
 import type { LayoutDefinition } from './schemas/generated/layout.js';
+import type { GroupDefinition } from './schemas/generated/group.js';
 import type { ObjectDefinition } from './schemas/generated/object.js';
+import type { PermissionSetDefinition } from './schemas/generated/permission-set.js';
+import type { RoleDefinition } from './schemas/generated/role.js';
+import type { SharingRuleDefinition } from './schemas/generated/sharing-rule.js';
 
 /**
- * The JSON Schema of every metadata kind, compiled once. Kinds to come (layout, role, workflow ...)
- * add one schema file and one entry here; the registry and the history are already generic.
+ * The JSON Schema of every metadata kind, compiled once. Kinds to come (workflow, report ...) add
+ * one schema file and one entry here; the registry and the history are already generic.
  */
 const ajv = createAjv();
 const validators = {
   object: ajv.compile<ObjectDefinition>(objectSchema),
   layout: ajv.compile<LayoutDefinition>(layoutSchema),
   currency: ajv.compile<CurrencyDefinition>(currencySchema),
+  role: ajv.compile<RoleDefinition>(roleSchema),
+  group: ajv.compile<GroupDefinition>(groupSchema),
+  permissionSet: ajv.compile<PermissionSetDefinition>(permissionSetSchema),
+  sharingRule: ajv.compile<SharingRuleDefinition>(sharingRuleSchema),
 };
 
 export type MetadataKind = keyof typeof validators;
@@ -24,10 +36,14 @@ export interface DefinitionOf {
   object: ObjectDefinition;
   layout: LayoutDefinition;
   currency: CurrencyDefinition;
+  role: RoleDefinition;
+  group: GroupDefinition;
+  permissionSet: PermissionSetDefinition;
+  sharingRule: SharingRuleDefinition;
 }
 
 export type AnyDefinition = DefinitionOf[MetadataKind];
-export const METADATA_KINDS: readonly MetadataKind[] = ['object', 'layout', 'currency'];
+export const METADATA_KINDS: readonly MetadataKind[] = ['object', 'layout', 'currency', 'role', 'group', 'permissionSet', 'sharingRule'];
 
 /** Checks a definition against its kind's schema: the definition typed, or every problem with its path. */
 export function checkDefinition<K extends MetadataKind>(

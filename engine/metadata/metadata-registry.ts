@@ -5,6 +5,7 @@ import { appendAudit } from '../security/audit-log.js';
 import type { Collections, Doc, Store } from '../store/port.js';
 import { compileSnapshot, problemKey, type Definitions } from './compile-snapshot.js';
 import type { AnyDefinition, MetadataKind } from './definition-validator.js';
+import { KIND_NOUNS } from './kind-nouns.js';
 import { META_DEFINITIONS, META_HISTORY, META_STATE, METADATA_VERSION_ID, definitionId } from './metadata-collections.js';
 import type { Snapshot } from './snapshot.js';
 
@@ -31,7 +32,19 @@ export type MetadataAction =
   | 'layout.update'
   | 'layout.delete'
   | 'currency.update'
-  | 'currency.delete';
+  | 'currency.delete'
+  | 'role.create'
+  | 'role.update'
+  | 'role.delete'
+  | 'group.create'
+  | 'group.update'
+  | 'group.delete'
+  | 'permissionSet.create'
+  | 'permissionSet.update'
+  | 'permissionSet.delete'
+  | 'sharingRule.create'
+  | 'sharingRule.update'
+  | 'sharingRule.delete';
 
 /** One change to one definition, with the data work that must land with it. */
 export interface MetadataChange {
@@ -146,6 +159,10 @@ export function definitionsOf(snapshot: Snapshot): Definitions {
     object: [...snapshot.objects.values()].map((compiled) => compiled.definition),
     layout: [...snapshot.layouts.values()].map((layout) => layout.definition),
     currency: [...snapshot.currencies.definitions.values()],
+    role: [...snapshot.security.roles.values()].map((role) => role.definition),
+    group: [...snapshot.security.groups.values()].map((group) => group.definition),
+    permissionSet: [...snapshot.security.permissionSets.values()].map((set) => set.definition),
+    sharingRule: [...snapshot.security.sharingRules.values()].map((rule) => rule.definition),
   };
 }
 
@@ -157,6 +174,14 @@ function definitionIn(snapshot: Snapshot, kind: MetadataKind, name: string): Any
       return snapshot.layout(name)?.definition;
     case 'currency':
       return snapshot.currencies.definitions.get(name);
+    case 'role':
+      return snapshot.security.roles.get(name)?.definition;
+    case 'group':
+      return snapshot.security.groups.get(name)?.definition;
+    case 'permissionSet':
+      return snapshot.security.permissionSets.get(name)?.definition;
+    case 'sharingRule':
+      return snapshot.security.sharingRules.get(name)?.definition;
     default:
       return assertNever(kind, 'metadata kind');
   }
@@ -174,6 +199,14 @@ function withChange(definitions: Definitions, change: MetadataChange): Definitio
       return { ...definitions, layout: replace(definitions.layout) };
     case 'currency':
       return { ...definitions, currency: replace(definitions.currency) };
+    case 'role':
+      return { ...definitions, role: replace(definitions.role) };
+    case 'group':
+      return { ...definitions, group: replace(definitions.group) };
+    case 'permissionSet':
+      return { ...definitions, permissionSet: replace(definitions.permissionSet) };
+    case 'sharingRule':
+      return { ...definitions, sharingRule: replace(definitions.sharingRule) };
     default:
       return assertNever(change.kind, 'metadata kind');
   }
@@ -191,7 +224,10 @@ function refuseProblems(change: MetadataChange, problems: Map<string, ErrorDetai
   const others = [...problems.entries()];
   if (others.length > 0) {
     const details = others.flatMap(([key, list]) => list.map((detail) => ({ path: `/${key.replace(':', 's/')}${detail.path}`, message: detail.message })));
-    const names = others.map(([key]) => key.replace(':', ' '));
+    const names = others.map(([key]) => {
+      const [kind, name] = key.split(':') as [MetadataKind, string];
+      return `${KIND_NOUNS[kind]} ${name}`;
+    });
     throw new ConflictError(
       'metadata_in_use',
       `This change would break ${names.join(', ')}: ${details[0]!.message}. Change or remove what depends on it first.`,
@@ -203,10 +239,15 @@ function refuseProblems(change: MetadataChange, problems: Map<string, ErrorDetai
 async function loadSnapshot(store: Store, previous?: Snapshot): Promise<Snapshot> {
   const state = await store.collection<VersionDoc>(META_STATE).findOne({ _id: METADATA_VERSION_ID });
   const docs = await store.collection<DefinitionDoc>(META_DEFINITIONS).find({}, { sort: { name: 1 } });
+  const ofKind = <K extends MetadataKind>(kind: K) => docs.filter((doc) => doc.kind === kind).map((doc) => doc.definition as Definitions[K][number]);
   const definitions: Definitions = {
-    object: docs.filter((doc) => doc.kind === 'object').map((doc) => doc.definition as Definitions['object'][number]),
-    layout: docs.filter((doc) => doc.kind === 'layout').map((doc) => doc.definition as Definitions['layout'][number]),
-    currency: docs.filter((doc) => doc.kind === 'currency').map((doc) => doc.definition as Definitions['currency'][number]),
+    object: ofKind('object'),
+    layout: ofKind('layout'),
+    currency: ofKind('currency'),
+    role: ofKind('role'),
+    group: ofKind('group'),
+    permissionSet: ofKind('permissionSet'),
+    sharingRule: ofKind('sharingRule'),
   };
   const { snapshot, problems } = compileSnapshot(state?.version ?? 0, definitions, previous);
   for (const [key, list] of problems) {

@@ -1,6 +1,6 @@
 import type { ErrorDetail } from '../errors/index.js';
 import { checkDependencies } from './check-dependencies.js';
-import { fieldTypes, type ResolvedField, type ResolvedFieldCommon } from '../fields/index.js';
+import { fieldTypes, type ResolvedField, type ResolvedFieldCommon, type ResolvedMasterDetailField } from '../fields/index.js';
 import type { FieldDefinitionOf, FieldTypeName } from '../fields/field-type.js';
 import { reservedNameProblem } from './api-names.js';
 import { resolveLabels } from './labels.js';
@@ -47,6 +47,10 @@ export function resolveObject(
   });
 
   problems.push(...checkDependencies(fields));
+  const master = fields.find((field): field is ResolvedMasterDetailField => field.type === 'masterdetail');
+  if (master && definition.sharing !== undefined) {
+    problems.push({ path: '/sharing', message: `${definition.name} is a detail of ${master.target}: its records follow their master's sharing, so it has none of its own` });
+  }
   const object: ResolvedObject = {
     name: definition.name,
     label: resolveLabels(definition.label, definition.name),
@@ -54,6 +58,9 @@ export function resolveObject(
     ...(definition.description === undefined ? {} : { description: definition.description }),
     fields,
     fieldsByName,
+    sharing: master ? 'controlledByParent' : (definition.sharing ?? 'publicReadWrite'),
+    grantAccessUsingHierarchy: definition.grantAccessUsingHierarchy ?? true,
+    master: master ?? null,
   };
   return { object, problems };
 }

@@ -1,4 +1,7 @@
-import type { Labels, ResolvedField } from '../fields/index.js';
+import type { Labels, ResolvedField, ResolvedMasterDetailField } from '../fields/index.js';
+
+/** Who sees a record beside its owner (the org-wide default); a detail's records follow their master. */
+export type SharingModel = 'private' | 'publicRead' | 'publicReadWrite' | 'controlledByParent';
 
 /** An object as the engine runs it: every default filled, every reference checked, read only. */
 export interface ResolvedObject {
@@ -8,4 +11,9 @@ export interface ResolvedObject {
   readonly description?: string;
   readonly fields: readonly ResolvedField[];
   readonly fieldsByName: ReadonlyMap<string, ResolvedField>;
+  readonly sharing: SharingModel;
+  /** Managers see and edit what the users in the roles below theirs own. */
+  readonly grantAccessUsingHierarchy: boolean;
+  /** The master-detail field whose master controls the record's access (the first, when there are two). */
+  readonly master: ResolvedMasterDetailField | null;
 }

@@ -1,6 +1,7 @@
 import type { CompiledObject } from './compiled-object.js';
 import { NO_CURRENCIES, type CurrencyTable } from './currencies/currency-table.js';
 import type { ResolvedLayout } from './layouts/resolved-layout.js';
+import { EMPTY_SECURITY, type SecurityModel } from './security/resolved-security.js';
 
 /**
  * A tenant's metadata compiled at one version: immutable, swapped whole. A request takes the
@@ -14,6 +15,8 @@ export class Snapshot {
     readonly objects: ReadonlyMap<string, CompiledObject>,
     readonly layouts: ReadonlyMap<string, ResolvedLayout> = new Map(),
     readonly currencies: CurrencyTable = NO_CURRENCIES,
+    /** Roles, groups, permission sets and sharing rules. */
+    readonly security: SecurityModel = EMPTY_SECURITY,
   ) {}
 
   object(name: string): CompiledObject | undefined {
@@ -33,7 +36,7 @@ export class Snapshot {
 
   /** A copy at another version: what the registry swaps in once a change committed. */
   at(version: number): Snapshot {
-    return new Snapshot(version, this.objects, this.layouts, this.currencies);
+    return new Snapshot(version, this.objects, this.layouts, this.currencies, this.security);
   }
 
   /**

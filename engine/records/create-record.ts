@@ -1,5 +1,7 @@
 import { newId } from '../store/new-id.js';
+import { fieldAccess } from '../security/access/index.js';
 import { checkRecordWrite } from '../security/object-access.js';
+import { checkUserAssignments } from '../security/user-assignments.js';
 import { applyDefaultExpressions, applyObjectLogic } from './logic/apply-logic.js';
 import { setComputed } from './logic/set-computed.js';
 import { noteChange } from './note-change.js';
@@ -18,9 +20,12 @@ import { writableInput } from './writable-input.js';
 export async function createRecord(ctx: OperationContext, objectName: string, body: unknown): Promise<RecordView> {
   // the object, from the snapshot the request started with
   const object = recordObject(ctx, objectName);
-  // object access, then what a client may write: no system fields, no computed fields
+  // object access, then what a client may write: no system fields, no computed fields, only the
+  // fields the user may edit
   checkRecordWrite(ctx, object, 'create');
-  const input = writableInput(object, body);
+  const { editable, hidden } = fieldAccess(ctx, object);
+  const input = writableInput(object, body, editable);
+  checkUserAssignments(ctx.snapshot, object, input.values);
   // defaults for what the client left out: values, then expressions
   const values = await applyDefaultExpressions(ctx.tenant.store, ctx, object, applyDefaults(object, input.values));
   // JSON Schema validation: every problem at once, each with its path
@@ -43,7 +48,7 @@ export async function createRecord(ctx: OperationContext, objectName: string, bo
   // the record stored, roll-ups on its masters, its history
   try {
     await ctx.tenant.store.unitOfWork(async (tx) => {
-      await checkReferences(tx, ctx.snapshot, object, normalized);
+      await checkReferences(tx, ctx, object, normalized);
       await assignAutoNumbers(tx, object, record);
       setComputed(record, await applyObjectLogic(tx, ctx, object, record));
       await tx.collection<StoredRecord>(object.collection).insertOne(record);
@@ -53,6 +58,6 @@ export async function createRecord(ctx: OperationContext, objectName: string, bo
   } catch (error) {
     throw explainDuplicate(error, object, record);
   }
-  // the response: the record as stored
-  return presentRecord(record);
+  // the response: the record as stored, as the user may see it
+  return presentRecord(record, undefined, hidden);
 }

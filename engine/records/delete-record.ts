@@ -1,11 +1,13 @@
 import type { CompiledObject } from '../metadata/compiled-object.js';
+import { recordAccess, withAccess } from '../security/access/index.js';
 import { checkRecordWrite } from '../security/object-access.js';
 import { recomputeStoredDerived } from './logic/recompute-formulas.js';
 import { noteChange } from './note-change.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { checkVersion } from './expected-version.js';
 import type { StoredRecord } from './record.js';
-import { recordNotFound, recordObject } from './record-object.js';
+import { recordObject } from './record-object.js';
+import { unreachableRecord } from './unreachable-record.js';
 import { alive } from './record-state.js';
 import { planDeletion } from './relationships/plan-deletion.js';
 import { syncRollups } from './relationships/sync-rollups.js';
@@ -19,10 +21,11 @@ export async function deleteRecord(ctx: OperationContext, objectName: string, id
   // the object, from the snapshot the request started with
   const object = recordObject(ctx, objectName);
   checkRecordWrite(ctx, object, 'delete');
+  const access = await recordAccess(ctx, object, 'delete');
   await ctx.tenant.store.unitOfWork(async (tx) => {
-    // the record as it is now, and the version the client expects
-    const current = await tx.collection<StoredRecord>(object.collection).findOne(alive({ _id: id }));
-    if (!current) throw recordNotFound(object, id);
+    // the record as it is now, if the user may delete it, and the version the client expects
+    const current = await tx.collection<StoredRecord>(object.collection).findOne(alive(withAccess({ _id: id }, access)));
+    if (!current) throw await unreachableRecord(ctx, object, id, 'delete');
     checkVersion(expectedVersion, current._version);
     // what goes with it, and what holds it back
     const plan = await planDeletion(tx, ctx.snapshot, object, current);

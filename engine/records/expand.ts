@@ -4,6 +4,8 @@ import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { presentRecord, type RecordView } from './record.js';
 import { alive } from './record-state.js';
+import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
+import { NO_FIELDS } from './list-query.js';
 
 /** One relation to embed: under `name`, the `target` record whose id the record holds in `source`. */
 export interface Reference {
@@ -16,14 +18,14 @@ export interface Reference {
 const USER_FIELDS: Readonly<Record<string, string>> = { owner: '_owner', _owner: '_owner', _createdBy: '_createdBy', _updatedBy: '_updatedBy' };
 
 /** `expand=account,owner` → the relations to embed: lookup fields and the user fields; anything else is refused. */
-export function parseExpand(object: CompiledObject, input: string | undefined): Reference[] {
+export function parseExpand(object: CompiledObject, input: string | undefined, hidden: ReadonlySet<string> = NO_FIELDS): Reference[] {
   if (input === undefined || input.trim() === '') return [];
   const references: Reference[] = [];
   for (const name of new Set(input.split(',').map((part) => part.trim()).filter(Boolean))) {
-    const field = object.field(name);
+    const field = hidden.has(name) ? undefined : object.field(name);
     if (field && (field.type === 'lookup' || field.type === 'masterdetail')) {
       references.push(fieldReference(field));
-    } else if (!field && USER_FIELDS[name]) {
+    } else if (!field && !object.field(name) && USER_FIELDS[name]) {
       references.push({ name, source: USER_FIELDS[name], target: 'user' });
     } else {
       throw new ValidationError([
@@ -52,15 +54,18 @@ export function withExpanded(selection: ReadonlySet<string> | undefined, fields:
 /**
  * Embeds the parents each record points at under `_expanded`, with one query per relation for
  * the whole page (never one per record). The id stays in its field, so the record's shape does
- * not change with the query; an empty field or a parent that no longer exists is embedded as null.
+ * not change with the query; an empty field, a parent that no longer exists and a parent the user
+ * may not see are all embedded as null. Expanding needs the read permission on the parent object.
  */
 export async function expandRecords(ctx: OperationContext, records: RecordView[], fields: readonly Reference[]): Promise<void> {
   for (const field of fields) {
     const target = ctx.snapshot.object(field.target);
     if (!target) continue;
+    const access = await recordAccess(ctx, target, 'read');
+    const hidden = fieldAccess(ctx, target).hidden;
     const ids = [...new Set(records.map((record) => record[field.source]).filter((id): id is string => typeof id === 'string'))];
-    const parents = ids.length === 0 ? [] : await ctx.tenant.store.collection(target.collection).find(alive({ _id: { $in: ids } }));
-    const byId = new Map(parents.map((parent) => [parent._id, presentRecord(parent)]));
+    const parents = ids.length === 0 ? [] : await ctx.tenant.store.collection(target.collection).find(alive(withAccess({ _id: { $in: ids } }, access)));
+    const byId = new Map(parents.map((parent) => [parent._id, presentRecord(parent, undefined, hidden)]));
     for (const record of records) {
       const id = record[field.source];
       // Every relation asked for is there, null when the field is empty, so the shape is one.

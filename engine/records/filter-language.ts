@@ -10,6 +10,7 @@ import { SYSTEM_FIELD_RULES } from './system-field-filters.js';
 
 const ALL_OPERATORS: readonly FilterOperator[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'contains', 'startsWith', 'isNull'];
 const MAX_DEPTH = 6;
+const NO_FIELDS: ReadonlySet<string> = new Set();
 const MAX_LIST = 500;
 const systemAjv = createAjv();
 const corporateAmountValidator = systemAjv.compile({ type: 'number' });
@@ -21,14 +22,14 @@ const systemValidators = new Map(Object.entries(SYSTEM_FIELD_RULES).map(([name, 
  * the field's type, operands must be valid values of the field. A `$` key anywhere is refused,
  * so `$where`, `$function`, `$expr` and their kin cannot come from a client.
  */
-export function compileFilter(object: CompiledObject, input: unknown): Filter {
+export function compileFilter(object: CompiledObject, input: unknown, hidden: ReadonlySet<string> = NO_FIELDS): Filter {
   const problems: ErrorDetail[] = [];
-  const filter = compileNode(object, input, '/filter', 0, problems);
+  const filter = compileNode(object, input, '/filter', 0, problems, hidden);
   if (problems.length > 0) throw new ValidationError(problems);
   return filter;
 }
 
-function compileNode(object: CompiledObject, node: unknown, path: string, depth: number, problems: ErrorDetail[]): Filter {
+function compileNode(object: CompiledObject, node: unknown, path: string, depth: number, problems: ErrorDetail[], hidden: ReadonlySet<string>): Filter {
   if (node === null || typeof node !== 'object' || Array.isArray(node)) {
     problems.push({ path, message: 'must be an object of conditions, like {"amount": {"gte": 100}}' });
     return {};
@@ -45,11 +46,12 @@ function compileNode(object: CompiledObject, node: unknown, path: string, depth:
         problems.push({ path: at, message: 'must be a non-empty list of conditions' });
         continue;
       }
-      parts.push({ [`$${key}`]: value.map((child, i) => compileNode(object, child, `${at}/${i}`, depth + 1, problems)) });
+      parts.push({ [`$${key}`]: value.map((child, i) => compileNode(object, child, `${at}/${i}`, depth + 1, problems, hidden)) });
     } else if (key.startsWith('$')) {
       problems.push({ path: at, message: `'${key}' is not allowed: use the filter operators ${ALL_OPERATORS.join(', ')}` });
     } else {
-      const condition = compileField(object, key, value, at, problems);
+      // A field the user may not read is unknown to them: filtering by it would leak its values.
+      const condition = hidden.has(key) ? unknownField(object, at, problems) : compileField(object, key, value, at, problems);
       if (condition) parts.push(condition);
     }
   }
@@ -92,12 +94,14 @@ function wrapElement(validate: ValidateFunction): ValidateFunction {
   return wrapped;
 }
 
+function unknownField(object: CompiledObject, path: string, problems: ErrorDetail[]): undefined {
+  problems.push({ path, message: `is not a field of ${object.name}` });
+  return undefined;
+}
+
 function compileField(object: CompiledObject, name: string, value: unknown, path: string, problems: ErrorDetail[]): Filter | undefined {
   const rule = fieldRule(object, name);
-  if (!rule) {
-    problems.push({ path, message: `is not a field of ${object.name}` });
-    return undefined;
-  }
+  if (!rule) return unknownField(object, path, problems);
   const conditions =
     value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [['eq', value] as const];
   const mongo: Record<string, unknown> = {};

@@ -1,3 +1,4 @@
+import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { alive } from './record-state.js';
 import { parseSelection } from './list-query.js';
@@ -5,13 +6,16 @@ import { expandRecords, parseExpand, withExpanded } from './expand.js';
 import { presentRecord, type RecordView } from './record.js';
 import { recordNotFound, recordObject } from './record-object.js';
 
+/** One record as the user may see it; one the user may not see does not exist for them (404). */
 export async function getRecord(ctx: OperationContext, objectName: string, id: string, fields?: string, expand?: string): Promise<RecordView> {
   const object = recordObject(ctx, objectName);
-  const references = parseExpand(object, expand);
-  const selection = withExpanded(parseSelection(object, fields), references);
-  const record = await ctx.tenant.store.collection(object.collection).findOne(alive({ _id: id }));
+  const access = await recordAccess(ctx, object, 'read');
+  const { hidden } = fieldAccess(ctx, object);
+  const references = parseExpand(object, expand, hidden);
+  const selection = withExpanded(parseSelection(object, fields, hidden), references);
+  const record = await ctx.tenant.store.collection(object.collection).findOne(alive(withAccess({ _id: id }, access)));
   if (!record) throw recordNotFound(object, id);
-  const view = presentRecord(record, selection);
+  const view = presentRecord(record, selection, hidden);
   await expandRecords(ctx, [view], references);
   return view;
 }

@@ -8,12 +8,14 @@ import { SYSTEM_FIELD_RULES } from './system-field-filters.js';
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
 const MAX_SORT_KEYS = 5;
+/** No hidden fields: what an engine-internal caller passes. */
+export const NO_FIELDS: ReadonlySet<string> = new Set();
 
 /**
  * `sort=-amount,title` → { amount: -1, title: 1, _id: 1 }. The trailing _id makes the order total,
  * which the cursor needs to continue exactly where a page ended.
  */
-export function parseSort(object: CompiledObject, input: string | undefined): SortSpec {
+export function parseSort(object: CompiledObject, input: string | undefined, hidden: ReadonlySet<string> = NO_FIELDS): SortSpec {
   const sort: SortSpec = {};
   const problems: ErrorDetail[] = [];
   const keys = (input ?? '').split(',').map((key) => key.trim()).filter(Boolean);
@@ -22,7 +24,7 @@ export function parseSort(object: CompiledObject, input: string | undefined): So
     const descending = key.startsWith('-');
     const name = descending || key.startsWith('+') ? key.slice(1) : key;
     const field = object.field(name);
-    if (!field && !SYSTEM_FIELD_RULES[name] && !derivedFrom(object, name)) {
+    if (hidden.has(name) || (!field && !SYSTEM_FIELD_RULES[name] && !derivedFrom(object, name))) {
       problems.push({ path: '/sort', message: `'${name}' is not a field of ${object.name}` });
     } else if (field && !fieldTypeOf(field).sortable) {
       problems.push({ path: '/sort', message: `'${name}' is a ${field.type} field and cannot be sorted by` });
@@ -38,10 +40,10 @@ export function parseSort(object: CompiledObject, input: string | undefined): So
 }
 
 /** `fields=title,amount` → the set of fields to return (id and version always come too). */
-export function parseSelection(object: CompiledObject, input: string | undefined): Set<string> | undefined {
+export function parseSelection(object: CompiledObject, input: string | undefined, hidden: ReadonlySet<string> = NO_FIELDS): Set<string> | undefined {
   if (input === undefined || input.trim() === '') return undefined;
   const names = input.split(',').map((name) => name.trim()).filter(Boolean);
-  const unknown = names.filter((name) => !object.field(name) && !SYSTEM_FIELD_RULES[name] && !derivedFrom(object, name));
+  const unknown = names.filter((name) => hidden.has(name) || (!object.field(name) && !SYSTEM_FIELD_RULES[name] && !derivedFrom(object, name)));
   if (unknown.length > 0) {
     throw new ValidationError(unknown.map((name) => ({ path: '/fields', message: `'${name}' is not a field of ${object.name}` })));
   }

@@ -1,5 +1,6 @@
 import type { Filter, Projection } from '../store/port.js';
 import { alive } from './record-state.js';
+import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { cursorFilter, encodeCursor } from './cursor.js';
 import { compileFilter } from './filter-language.js';
@@ -37,14 +38,18 @@ export interface ListResponse {
 }
 
 export async function listRecords(ctx: OperationContext, objectName: string, request: ListRequest, scope?: ListScope): Promise<ListResponse> {
-  // the object, from the snapshot the request started with
+  // the object, from the snapshot the request started with; the records and fields the user may see
   const object = recordObject(ctx, objectName);
-  // the client's filter, checked and compiled; the cursor's position on top of it
-  const clientFilter = request.filter === undefined ? {} : compileFilter(object, request.filter);
-  const filter: Filter = alive(scope ? { ...scope.filter, ...(request.filter === undefined ? {} : { $and: [clientFilter] }) } : clientFilter);
-  const expand = parseExpand(object, request.expand);
-  const sort = parseSort(object, request.sort);
-  const fields = withExpanded(parseSelection(object, request.fields), expand);
+  const access = await recordAccess(ctx, object, 'read');
+  const { hidden } = fieldAccess(ctx, object);
+  // the client's filter, checked and compiled; the engine's scope and the access beside it; the
+  // cursor's position on top
+  const clientFilter = request.filter === undefined ? {} : compileFilter(object, request.filter, hidden);
+  const scoped = scope ? (request.filter === undefined ? scope.filter : { $and: [scope.filter, clientFilter] }) : clientFilter;
+  const filter: Filter = alive(withAccess(scoped, access));
+  const expand = parseExpand(object, request.expand, hidden);
+  const sort = parseSort(object, request.sort, hidden);
+  const fields = withExpanded(parseSelection(object, request.fields, hidden), expand);
   const limit = request.limit ?? DEFAULT_LIMIT;
   const paged = request.cursor ? { $and: [filter, cursorFilter(sort, request.cursor)] } : filter;
   // one page plus one record, to know whether another page follows
@@ -54,7 +59,7 @@ export async function listRecords(ctx: OperationContext, objectName: string, req
   const page = found.slice(0, limit);
   const next = found.length > limit ? encodeCursor(sort, page[page.length - 1]!) : null;
   const total = request.total === true ? await records.count(filter) : null;
-  const views = page.map((record) => presentRecord(record, fields));
+  const views = page.map((record) => presentRecord(record, fields, hidden));
   // parents embedded with one query per relation for the whole page
   await expandRecords(ctx, views, expand);
   return { records: views, next, total };

@@ -3,6 +3,7 @@ import type { OperationContext } from '../tenancy/index.js';
 import { listRecords, type ListRequest, type ListResponse } from './list-records.js';
 import { recordNotFound, recordObject } from './record-object.js';
 import { alive } from './record-state.js';
+import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
 
 /**
  * The child records of one record through a lookup or master-detail field of the child object:
@@ -17,8 +18,10 @@ export async function listRelated(
 ): Promise<ListResponse> {
   const parent = recordObject(ctx, objectName);
   const child = recordObject(ctx, childName);
+  const hidden = fieldAccess(ctx, child).hidden;
   const pointers = child.object.fields.filter(
-    (field) => (field.type === 'lookup' || field.type === 'masterdetail') && field.target === parent.name && (!request.field || field.name === request.field),
+    (field) =>
+      !hidden.has(field.name) && (field.type === 'lookup' || field.type === 'masterdetail') && field.target === parent.name && (!request.field || field.name === request.field),
   );
   if (pointers.length !== 1) {
     const message = request.field
@@ -28,7 +31,9 @@ export async function listRelated(
         : `${child.name} has several fields pointing at ${parent.name} (${pointers.map((field) => field.name).join(', ')}); choose one with ?field=`;
     throw new ValidationError([{ path: request.field ? '/field' : `/related/${childName}`, message }]);
   }
-  const found = await ctx.tenant.store.collection(parent.collection).findOne(alive({ _id: id }), { projection: { _id: 1 } });
+  // The parent must be one the user sees; the children are then narrowed by their own access.
+  const access = await recordAccess(ctx, parent, 'read');
+  const found = await ctx.tenant.store.collection(parent.collection).findOne(alive(withAccess({ _id: id }, access)), { projection: { _id: 1 } });
   if (!found) throw recordNotFound(parent, id);
   return listRecords(ctx, childName, request, { filter: { [pointers[0]!.name]: id } });
 }

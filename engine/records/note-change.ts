@@ -1,4 +1,5 @@
 import type { CompiledObject } from '../metadata/compiled-object.js';
+import { forgetUserDirectory } from '../security/access/index.js';
 import { appendAudit, changedValues } from '../security/audit-log.js';
 import type { Collections, Doc } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
@@ -19,6 +20,8 @@ export async function noteChange(
   after: Doc,
 ): Promise<void> {
   await writeHistory(tx, ctx, object, action, before, after);
+  // Roles decide what managers see: the next access check reads the users again.
+  if (object.name === 'user') forgetUserDirectory(ctx.tenant);
   const changes = action === 'created' || action === 'updated' ? changedValues(before, after) : undefined;
   await appendAudit(tx, {
     actor: ctx.principal.userId,

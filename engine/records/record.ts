@@ -16,11 +16,14 @@ export interface StoredRecord extends Doc, DeletionMarks {
 /** A record as the API returns it: a plain copy, never the stored object itself. */
 export type RecordView = Record<string, unknown> & { _id: string; _version: number };
 
-/** Copies a stored record for a response, keeping only the requested fields when a selection was made. */
-export function presentRecord(record: Doc, selection?: ReadonlySet<string>): RecordView {
+/**
+ * Copies a stored record for a response, keeping only the requested fields when a selection was
+ * made, and never the fields the user may not read.
+ */
+export function presentRecord(record: Doc, selection?: ReadonlySet<string>, hidden?: ReadonlySet<string>): RecordView {
   const view: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
-    if (INTERNAL.has(key)) continue;
+    if (INTERNAL.has(key) || hidden?.has(key)) continue;
     if (!selection || selection.has(key) || key === '_id' || key === '_version') view[key] = value;
   }
   return view as RecordView;

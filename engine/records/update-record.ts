@@ -1,5 +1,7 @@
 import { ValidationError, StaleVersionError } from '../errors/index.js';
+import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
 import { checkRecordWrite } from '../security/object-access.js';
+import { checkUserAssignments } from '../security/user-assignments.js';
 import { propagateToChildren } from './logic/recompute-formulas.js';
 import { applyObjectLogic } from './logic/apply-logic.js';
 import { noteChange } from './note-change.js';
@@ -10,7 +12,8 @@ import { checkReferences } from './check-references.js';
 import { explainDuplicate } from './duplicate-values.js';
 import { checkVersion } from './expected-version.js';
 import { presentRecord, type RecordView, type StoredRecord } from './record.js';
-import { recordNotFound, recordObject } from './record-object.js';
+import { recordObject } from './record-object.js';
+import { unreachableRecord } from './unreachable-record.js';
 import { syncRollups } from './relationships/sync-rollups.js';
 import { normalizeValues, validateValues } from './validate-values.js';
 import { writableInput } from './writable-input.js';
@@ -25,9 +28,13 @@ export async function updateRecord(
 ): Promise<RecordView> {
   // the object, from the snapshot the request started with
   const object = recordObject(ctx, objectName);
-  // what a client may write; a required field cannot be cleared
-  checkRecordWrite(ctx, object, 'update');
-  const input = writableInput(object, body);
+  // object access and the records the user may edit; what a client may write (only the fields the
+  // user may edit); a required field cannot be cleared
+  checkRecordWrite(ctx, object, 'edit');
+  const access = await recordAccess(ctx, object, 'edit');
+  const { editable, hidden } = fieldAccess(ctx, object);
+  const input = writableInput(object, body, editable);
+  checkUserAssignments(ctx.snapshot, object, input.values);
   const clearingRequired = input.cleared
     .filter((name) => object.field(name)?.required)
     .map((name) => ({ path: `/${name}`, message: 'is required and cannot be cleared' }));
@@ -44,13 +51,13 @@ export async function updateRecord(
   try {
     const updated = await ctx.tenant.store.unitOfWork(async (tx) => {
       const records = tx.collection<StoredRecord>(object.collection);
-      const current = await records.findOne(alive({ _id: id }));
-      if (!current) throw recordNotFound(object, id);
+      const current = await records.findOne(alive(withAccess({ _id: id }, access)));
+      if (!current) throw await unreachableRecord(ctx, object, id, 'edit');
       checkVersion(expectedVersion, current._version);
       const changed = Object.entries(values).filter(([name, value]) => JSON.stringify(current[name]) !== JSON.stringify(value));
       const cleared = input.cleared.filter((name) => current[name] !== undefined);
       if (changed.length === 0 && cleared.length === 0) return current;
-      await checkReferences(tx, ctx.snapshot, object, Object.fromEntries(changed));
+      await checkReferences(tx, ctx, object, Object.fromEntries(changed));
       const next: Record<string, unknown> = { ...current, ...Object.fromEntries(changed) };
       for (const name of cleared) delete next[name];
       for (const [name, value] of Object.entries(await applyObjectLogic(tx, ctx, object, next))) {
@@ -70,8 +77,8 @@ export async function updateRecord(
       await noteChange(tx, ctx, object, 'updated', current, after);
       return after;
     });
-    // the response: the record as stored now
-    return presentRecord(updated);
+    // the response: the record as stored now, as the user may see it
+    return presentRecord(updated, undefined, hidden);
   } catch (error) {
     throw explainDuplicate(error, object, values);
   }

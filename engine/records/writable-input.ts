@@ -1,4 +1,4 @@
-import { ValidationError, type ErrorDetail } from '../errors/index.js';
+import { ForbiddenError, ValidationError, type ErrorDetail } from '../errors/index.js';
 import { fieldTypeOf } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 
@@ -11,18 +11,23 @@ export interface WritableInput {
 
 /**
  * Splits a request body into values and clearances, refusing what a client may never write:
- * anything but a JSON object, system fields, and fields the engine computes. Unknown fields are
- * left for schema validation, which names them.
+ * anything but a JSON object, system fields, and fields the engine computes (400), then fields
+ * the user may not edit (403, naming them). Unknown fields are left for schema validation.
  */
-export function writableInput(object: CompiledObject, body: unknown): WritableInput {
+export function writableInput(object: CompiledObject, body: unknown, editable?: ReadonlySet<string>): WritableInput {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new ValidationError([{ path: '', message: `must be a JSON object with the fields of ${object.name}` }]);
   }
   const problems: ErrorDetail[] = [];
+  const refused: ErrorDetail[] = [];
   const values: Record<string, unknown> = {};
   const cleared: string[] = [];
   for (const [name, value] of Object.entries(body)) {
     const field = object.field(name);
+    if (field && editable && !editable.has(name) && fieldTypeOf(field).writable) {
+      refused.push({ path: `/${name}`, message: 'is a field you may not edit' });
+      continue;
+    }
     if (name.startsWith('_')) {
       problems.push({ path: `/${name}`, message: 'is a system field: the platform sets it, a client cannot' });
     } else if (field && !fieldTypeOf(field).writable) {
@@ -34,5 +39,8 @@ export function writableInput(object: CompiledObject, body: unknown): WritableIn
     }
   }
   if (problems.length > 0) throw new ValidationError(problems);
+  if (refused.length > 0) {
+    throw new ForbiddenError(`You may not edit ${refused.map((detail) => `'${detail.path.slice(1)}'`).join(', ')} of ${object.object.pluralLabel.en.toLowerCase()}.`, refused);
+  }
   return { values, cleared };
 }

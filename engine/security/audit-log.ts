@@ -15,6 +15,9 @@ export type AuditAction =
   | 'record.delete'
   | 'record.restore'
   | 'record.purge'
+  | 'record.share'
+  | 'record.unshare'
+  | 'record.transfer'
   | `metadata.${string}`
   | `auth.${string}`;
 

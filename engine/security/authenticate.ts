@@ -1,7 +1,7 @@
 import { EngineError, ForbiddenError } from '../errors/index.js';
 import type { StoredRecord } from '../records/index.js';
 import { alive } from '../records/record-state.js';
-import type { Principal } from '../tenancy/principal.js';
+import { principalOf, type Principal } from '../tenancy/principal.js';
 import type { Tenant } from '../tenancy/tenant.js';
 import { tokenOwner } from './api-tokens.js';
 import { SESSIONS, type SessionDoc } from './auth-collections.js';
@@ -52,5 +52,5 @@ export async function authenticate(tenant: Tenant, credentials: Credentials): Pr
   const users = tenant.metadata.snapshot.object('user')!;
   const user = await tenant.store.collection<StoredRecord>(users.collection).findOne(alive({ _id: userId }));
   if (!user || user.active === false) throw new UnauthenticatedError('This user is no longer active.');
-  return { userId: user._id, isAdmin: user.is_admin === true, ...(session ? { session } : {}) };
+  return { ...principalOf(user), ...(session ? { session } : {}) };
 }

@@ -1,6 +1,6 @@
 import { createRecord } from '../records/index.js';
 import { operationContext } from '../tenancy/operation-context.js';
-import { SYSTEM_PRINCIPAL } from '../tenancy/principal.js';
+import { ADMIN_PERMISSION_SET, STANDARD_PERMISSION_SET, SYSTEM_PRINCIPAL } from '../tenancy/principal.js';
 import type { Tenant } from '../tenancy/tenant.js';
 import { checkPasswordPolicy, generatePassword } from './passwords.js';
 import { setPassword } from './sign-in.js';
@@ -22,7 +22,7 @@ export async function ensureFirstAdmin(tenant: Tenant, wanted: { email?: string;
   const email = wanted.email ?? 'admin@crm.local';
   const password = wanted.password === undefined ? generatePassword() : checkPasswordPolicy(wanted.password, '/ADMIN_PASSWORD');
   const ctx = operationContext(tenant, SYSTEM_PRINCIPAL, 'system');
-  const user = await createRecord(ctx, 'user', { full_name: 'Administrator', email, is_admin: true });
+  const user = await createRecord(ctx, 'user', { full_name: 'Administrator', email, permission_sets: [ADMIN_PERMISSION_SET, STANDARD_PERMISSION_SET] });
   await setPassword(tenant, user._id, password, SYSTEM_PRINCIPAL.userId);
   return { email, userId: user._id, ...(wanted.password === undefined ? { generatedPassword: password } : {}) };
 }

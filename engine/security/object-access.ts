@@ -1,24 +1,34 @@
 import { ForbiddenError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
+import type { SystemRights } from '../metadata/security/resolved-security.js';
 import type { OperationContext } from '../tenancy/index.js';
+import { checkObjectRight } from './access/record-access.js';
+import { userAccess } from './access/user-access.js';
 
-export type RecordOperation = 'create' | 'update' | 'delete';
+export type RecordOperation = 'create' | 'edit' | 'delete';
 
-/** Objects whose records grant power: only administrators may write them. */
-const ADMIN_WRITES = new Set(['user']);
+/** Objects whose records grant power: writing them needs a setup right besides the object permission. */
+const GUARDED_WRITES: Readonly<Record<string, keyof SystemRights>> = { user: 'manageUsers' };
 
 /**
- * The object-level access check of a write. Until permission sets exist (the permissions issue)
- * the rule is: users are managed by administrators only, since editing a user record could make
- * anyone an administrator; every other object is open to every signed-in user.
+ * The object-level check of a write: the object permission, and for users the right to manage
+ * users, since editing a user record assigns roles and permission sets.
  */
 export function checkRecordWrite(ctx: OperationContext, object: CompiledObject, operation: RecordOperation): void {
-  if (ADMIN_WRITES.has(object.name) && !ctx.principal.isAdmin) {
-    throw new ForbiddenError(`Only administrators can ${operation} ${object.object.pluralLabel.en.toLowerCase()}.`);
-  }
+  const guard = GUARDED_WRITES[object.name];
+  if (guard) checkSystemRight(ctx, guard, `Only users who may manage users can ${operation} ${object.object.pluralLabel.en.toLowerCase()}.`);
+  checkObjectRight(ctx, object, operation);
 }
 
-/** Metadata is the setup of the whole tenant: changing it is for administrators. */
+/** Metadata is the setup of the whole tenant: changing it needs the manage-metadata right. */
 export function checkSetupRight(ctx: OperationContext): void {
-  if (!ctx.principal.isAdmin) throw new ForbiddenError('Only administrators can change metadata.');
+  checkSystemRight(ctx, 'manageMetadata', 'Only users who may manage metadata (administrators) can change it.');
+}
+
+export function hasSystemRight(ctx: OperationContext, right: keyof SystemRights): boolean {
+  return ctx.principal.system === true || userAccess(ctx.snapshot, ctx.principal).system[right];
+}
+
+export function checkSystemRight(ctx: OperationContext, right: keyof SystemRights, message: string): void {
+  if (!hasSystemRight(ctx, right)) throw new ForbiddenError(message);
 }

@@ -1,7 +1,8 @@
-import { ForbiddenError, ValidationError, type ErrorDetail } from '../errors/index.js';
+import { ValidationError, type ErrorDetail } from '../errors/index.js';
 import type { Filter } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { AUDIT_COLLECTION, type AuditEntry } from './audit-log.js';
+import { checkSystemRight } from './object-access.js';
 
 export interface AuditQuery {
   action?: string;
@@ -20,7 +21,7 @@ const ID = /^[0-9a-f]{24}$/;
 
 /** The audit log, newest first, narrowed by the given criteria; administrators only. */
 export async function queryAudit(ctx: OperationContext, query: AuditQuery): Promise<{ entries: AuditEntry[]; next: string | null }> {
-  if (!ctx.principal.isAdmin) throw new ForbiddenError('Only administrators can read the audit log.');
+  checkSystemRight(ctx, 'viewAuditLog', 'Only users who may view the audit log (administrators) can read it.');
   const problems: ErrorDetail[] = [];
   const filter: Filter = {};
   for (const key of ['action', 'actor', 'object', 'record'] as const) {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkDefinition } from '../metadata/definition-validator.js';
+import { checkDefinition, type AnyDefinition, type MetadataKind } from '../metadata/definition-validator.js';
 import { HISTORY_INDEXES, historyCollection } from '../metadata/compiled-object.js';
 import type { MetadataRegistry } from '../metadata/metadata-registry.js';
 import type { ObjectDefinition } from '../metadata/schemas/generated/object.js';
@@ -9,31 +9,44 @@ import type { Store } from '../store/port.js';
 
 const CORE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'metadata');
 
-/** The core objects every tenant starts with (metadata/*.object.json), checked against their schema when read. */
-export function coreObjects(): ObjectDefinition[] {
+/** The file suffix of each kind the core metadata holds, in the order they are installed. */
+const CORE_KINDS: ReadonlyArray<[suffix: string, kind: 'object' | 'permissionSet']> = [
+  ['.object.json', 'object'],
+  ['.permission-set.json', 'permissionSet'],
+];
+
+/** The core definitions of one kind (metadata/*.<kind>.json), checked against their schema when read. */
+function coreDefinitions(suffix: string, kind: MetadataKind): AnyDefinition[] {
   return readdirSync(CORE_DIR)
-    .filter((file) => file.endsWith('.object.json'))
+    .filter((file) => file.endsWith(suffix))
     .sort()
     .map((file) => {
-      const checked = checkDefinition('object', JSON.parse(readFileSync(join(CORE_DIR, file), 'utf8')));
-      if (!checked.ok) throw new Error(`metadata/${file} is not a valid object definition: ${JSON.stringify(checked.problems)}`);
+      const checked = checkDefinition(kind, JSON.parse(readFileSync(join(CORE_DIR, file), 'utf8')));
+      if (!checked.ok) throw new Error(`metadata/${file} is not a valid ${kind} definition: ${JSON.stringify(checked.problems)}`);
       return checked.definition;
     });
 }
 
-/** Defines each core object a tenant does not have yet; an existing one is the tenant's to keep. */
-export async function installCoreObjects(store: Store, metadata: MetadataRegistry): Promise<void> {
-  for (const definition of coreObjects()) {
-    if (metadata.snapshot.object(definition.name)) continue;
-    const after = await metadata.apply((current) => ({
-      kind: 'object',
-      action: 'object.create',
-      name: definition.name,
-      next: current.object(definition.name)?.definition ?? definition,
-      by: 'system',
-    }));
-    const compiled = after.object(definition.name)!;
-    await store.ensureIndexes(compiled.collection, [...compiled.indexes]);
-    await store.ensureIndexes(historyCollection(compiled.name), [...HISTORY_INDEXES]);
+/** The core objects every tenant starts with. */
+export function coreObjects(): ObjectDefinition[] {
+  return coreDefinitions('.object.json', 'object') as ObjectDefinition[];
+}
+
+/**
+ * Defines each core object and permission set a tenant does not have yet; an existing one is the
+ * tenant's to keep (an admin may have changed it).
+ */
+export async function installCoreMetadata(store: Store, metadata: MetadataRegistry): Promise<void> {
+  for (const [suffix, kind] of CORE_KINDS) {
+    for (const definition of coreDefinitions(suffix, kind)) {
+      const exists = kind === 'object' ? metadata.snapshot.object(definition.name) : metadata.snapshot.security.permissionSets.get(definition.name);
+      if (exists) continue;
+      const after = await metadata.apply(() => ({ kind, action: `${kind}.create`, name: definition.name, next: definition, by: 'system' }));
+      const compiled = kind === 'object' ? after.object(definition.name) : undefined;
+      if (compiled) {
+        await store.ensureIndexes(compiled.collection, [...compiled.indexes]);
+        await store.ensureIndexes(historyCollection(compiled.name), [...HISTORY_INDEXES]);
+      }
+    }
   }
 }

@@ -1,23 +1,41 @@
-import { ValidationError } from '../errors/index.js';
+import { ConflictError } from '../errors/index.js';
 import type { StoreProvider } from '../store/port.js';
 import { purgeExpired } from '../records/recycle-bin/index.js';
 import { operationContext } from './operation-context.js';
 import { SYSTEM_PRINCIPAL } from './principal.js';
 import { Tenant } from './tenant.js';
+import { checkTenantName } from './tenant-name.js';
+import { TenantRegistry, type TenantEntry } from './tenant-registry.js';
+import { UnknownTenantError } from './unknown-tenant-error.js';
 
 export const DEFAULT_TENANT = 'default';
-const TENANT_NAME = /^[a-z][a-z0-9_-]{0,39}$/;
 
 /** The tenants of one engine process, opened on first use over one store provider. */
 export class Platform {
   private readonly tenants = new Map<string, Promise<Tenant>>();
+  private registry: Promise<TenantRegistry> | undefined;
 
   constructor(readonly provider: StoreProvider) {}
 
-  tenant(name: string = DEFAULT_TENANT): Promise<Tenant> {
-    if (!TENANT_NAME.test(name)) {
-      throw new ValidationError([{ path: '/tenant', message: 'must be lower-case letters, digits, - and _ (at most 40)' }]);
+  private tenantRegistry(): Promise<TenantRegistry> {
+    if (!this.registry) {
+      this.registry = TenantRegistry.open(this.provider, DEFAULT_TENANT);
+      this.registry.catch(() => (this.registry = undefined));
     }
+    return this.registry;
+  }
+
+  /**
+   * A tenant that exists (the default one, or one an operator created), opened on first use. Any
+   * other name is refused before a store is opened for it: a request naming a tenant cannot bring
+   * one into being, and the map of open tenants holds only real ones.
+   */
+  async tenant(name: string = DEFAULT_TENANT): Promise<Tenant> {
+    checkTenantName(name, '/tenant');
+    const open = this.tenants.get(name);
+    if (open) return open;
+    if (!(await (await this.tenantRegistry()).has(name))) throw new UnknownTenantError(name);
+    // Another request may have opened it while the registry answered: one Tenant per name.
     let tenant = this.tenants.get(name);
     if (!tenant) {
       tenant = this.provider.open(name).then((store) => Tenant.open(name, store));
@@ -25,6 +43,32 @@ export class Platform {
       tenant.catch(() => this.tenants.delete(name));
     }
     return tenant;
+  }
+
+  /** Adds a tenant to the registry and opens it; 409 when the name is taken. A tenant that fails to open is not kept. */
+  async registerTenant(name: string): Promise<Tenant> {
+    checkTenantName(name, '/name');
+    const registry = await this.tenantRegistry();
+    if (!(await registry.add(name))) {
+      throw new ConflictError('already_exists', `There is already a tenant named '${name}'.`, [{ path: '/name', message: 'is taken by another tenant' }]);
+    }
+    try {
+      return await this.tenant(name);
+    } catch (error) {
+      await registry.remove(name);
+      throw error;
+    }
+  }
+
+  /** Takes a tenant out of the registry (a creation that failed half-way); its store, if any, stays on disk. */
+  async unregisterTenant(name: string): Promise<void> {
+    await (await this.tenantRegistry()).remove(name);
+    this.tenants.delete(name);
+  }
+
+  /** Every tenant, by name. */
+  async listTenants(): Promise<TenantEntry[]> {
+    return (await this.tenantRegistry()).list();
   }
 
   /** Picks up metadata changes other engine instances made (only needed with a shared store). */

@@ -1,13 +1,30 @@
+/** The permission set that ships with the core metadata and grants every right. */
+export const ADMIN_PERMISSION_SET = 'admin';
+/** The permission set every user needs to see the other users. */
+export const STANDARD_PERMISSION_SET = 'standard_user';
+
 /**
- * Who acts. Until sign-in exists (the identity issue), every request acts as the tenant's built-in
- * administrator; the shape is already the one the record pipeline and the history record.
+ * Who acts: a user with their role and permission sets, as their user record said when the
+ * request was authenticated. What they may do follows from these and the snapshot's security
+ * model (security/access/), never from a flag carried here.
  */
 export interface Principal {
   readonly userId: string;
-  readonly isAdmin: boolean;
+  /** The user's role in the hierarchy, or null. */
+  readonly role: string | null;
+  readonly permissionSets: readonly string[];
+  /** The engine itself, for work no user asked for (purging the recycle bin, recomputing): bypasses every check. */
+  readonly system?: true;
 }
 
-export const BUILT_IN_ADMIN: Principal = { userId: 'admin', isAdmin: true };
+/** An administrator for in-process work (imports, benchmarks, tests): holds the admin permission set. */
+export const BUILT_IN_ADMIN: Principal = { userId: 'admin', role: null, permissionSets: [ADMIN_PERMISSION_SET] };
 
 /** The engine itself, for work no user asked for (purging the recycle bin, timers). */
-export const SYSTEM_PRINCIPAL: Principal = { userId: 'system', isAdmin: true };
+export const SYSTEM_PRINCIPAL: Principal = { userId: 'system', role: null, permissionSets: [], system: true };
+
+/** A principal from a user record's fields, whatever they hold (only names are kept). */
+export function principalOf(user: { _id: string; role?: unknown; permission_sets?: unknown }): Principal {
+  const sets = Array.isArray(user.permission_sets) ? user.permission_sets.filter((name): name is string => typeof name === 'string') : [];
+  return { userId: user._id, role: typeof user.role === 'string' && user.role !== '' ? user.role : null, permissionSets: sets };
+}

@@ -1,5 +1,5 @@
 import { MetadataRegistry } from '../metadata/metadata-registry.js';
-import { installCoreObjects } from './core-metadata.js';
+import { installCoreMetadata } from './core-metadata.js';
 import { AUDIT_COLLECTION, AUDIT_INDEXES } from '../security/audit-log.js';
 import type { Store } from '../store/port.js';
 
@@ -14,7 +14,7 @@ export class Tenant {
   static async open(name: string, store: Store): Promise<Tenant> {
     await store.ensureIndexes(AUDIT_COLLECTION, [...AUDIT_INDEXES]);
     const metadata = await MetadataRegistry.open(store);
-    await installCoreObjects(store, metadata);
+    await installCoreMetadata(store, metadata);
     return new Tenant(name, store, metadata);
   }
 }

@@ -24,7 +24,7 @@ describe('audit log', () => {
 
   it('records every metadata change with the version it produced', async () => {
     const { entries } = await audit('?object=object:invoice');
-    expect(entries[0]).to.include({ action: 'metadata.object.create', actor: engine.adminId, version: 2 });
+    expect(entries[0]).to.include({ action: 'metadata.object.create', actor: engine.adminId, version: 4 });
     expect((await audit('?object=object:user')).entries[0]).to.include({ action: 'metadata.object.create', actor: 'system', version: 1 });
   });
 

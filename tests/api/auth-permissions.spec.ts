@@ -6,8 +6,9 @@ import { startTestEngine, type TestEngine, type TestResponse } from '../support/
 const PASSWORD = 'an ordinary user password';
 
 /**
- * What a signed-in user who is not an administrator may do: work with the records of ordinary
- * objects, never change the setup, the users, or anyone's password, whatever the body says.
+ * What a signed-in user who is not an administrator may do: work with the records of the objects
+ * their permission sets grant, never change the setup, the users, or anyone's password, whatever
+ * the body says.
  */
 describe('permissions of a user who is not an administrator', () => {
   let engine: TestEngine;
@@ -22,14 +23,17 @@ describe('permissions of a user who is not an administrator', () => {
     engine = await startTestEngine();
     await defineObject(engine, { name: 'deal', fields: [{ name: 'name', type: 'text', required: true }, { name: 'amount', type: 'number' }] });
     expect((await engine.request('POST', '/api/v1/meta/layouts', { name: 'deal_main', object: 'deal', sections: [{ fields: ['name'] }] })).status).to.equal(201);
-    samId = await createUser(engine, { full_name: 'Sam Seller', email: 'sam@example.com' }, PASSWORD);
-    otherId = await createUser(engine, { full_name: 'Olga Other', email: 'olga@example.com' }, PASSWORD);
+    const grant = { name: 'deal_user', objects: { deal: { create: true, read: true, edit: true, delete: true } } };
+    expect((await engine.request('POST', '/api/v1/meta/permission-sets', grant)).status).to.equal(201);
+    const sets = ['standard_user', 'deal_user'];
+    samId = await createUser(engine, { full_name: 'Sam Seller', email: 'sam@example.com', permission_sets: sets }, PASSWORD);
+    otherId = await createUser(engine, { full_name: 'Olga Other', email: 'olga@example.com', permission_sets: sets }, PASSWORD);
     token = await tokenFor(engine, 'sam@example.com', PASSWORD);
     deal = await createRecord(engine, 'deal', { name: 'Admin deal', amount: 1 });
   });
   after(() => engine.stop());
 
-  it('creates, reads, updates and deletes records of ordinary objects, owning what it creates', async () => {
+  it('creates, reads, updates and deletes records of the objects its permission sets grant, owning what it creates', async () => {
     const created = await sam('POST', '/api/v1/records/deal', { name: 'Sam deal', amount: 10 });
     expect(created.status, JSON.stringify(created.body)).to.equal(201);
     expect(created.body).to.include({ _owner: samId, _createdBy: samId, _updatedBy: samId });
@@ -45,7 +49,7 @@ describe('permissions of a user who is not an administrator', () => {
     const created = await engine.request('POST', '/api/v1/records/deal', { name: 'Browser deal' }, browser(session, session.csrfToken));
     expect(created.status, JSON.stringify(created.body)).to.equal(201);
     expect(created.body).to.include({ _owner: samId, _createdBy: samId });
-    expect((await engine.request('GET', '/api/v1/auth/me', undefined, browser(session))).body.user).to.include({ _id: samId, is_admin: false });
+    expect((await engine.request('GET', '/api/v1/auth/me', undefined, browser(session))).body.user).to.include({ _id: samId });
   });
 
   it('reads metadata, forms and the API description', async () => {
@@ -94,8 +98,9 @@ describe('permissions of a user who is not an administrator', () => {
     });
     const attempts: [what: string, call: () => [method: string, path: string, body?: unknown]][] = [
       ['creating a user', () => ['POST', '/api/v1/records/user', { full_name: 'Sock Puppet', email: 'puppet@example.com' }]],
-      ['creating an administrator', () => ['POST', '/api/v1/records/user', { full_name: 'Sock Admin', email: 'sock@example.com', is_admin: true }]],
-      ['making itself an administrator (mass assignment)', () => ['PATCH', `/api/v1/records/user/${samId}`, { is_admin: true }]],
+      ['creating an administrator', () => ['POST', '/api/v1/records/user', { full_name: 'Sock Admin', email: 'sock@example.com', permission_sets: ['admin'] }]],
+      ['making itself an administrator (mass assignment)', () => ['PATCH', `/api/v1/records/user/${samId}`, { permission_sets: ['admin'] }]],
+      ['giving itself a higher role', () => ['PATCH', `/api/v1/records/user/${samId}`, { role: 'ceo' }]],
       ['changing its own harmless fields through the user record', () => ['PATCH', `/api/v1/records/user/${samId}`, { time_zone: 'Europe/Paris' }]],
       ['taking over another user\'s e-mail', () => ['PATCH', `/api/v1/records/user/${otherId}`, { email: 'sam-owns-this@example.com' }]],
       ['deactivating another user', () => ['PATCH', `/api/v1/records/user/${otherId}`, { active: false }]],
@@ -117,7 +122,7 @@ describe('permissions of a user who is not an administrator', () => {
       expect(users).to.deep.equal(usersBefore);
       expect(users.map((user) => user.email).sort()).to.deep.equal(['admin@example.com', 'olga@example.com', 'sam@example.com']);
       expect(users.every((user) => user.active === true)).to.equal(true);
-      expect(users.find((user) => user._id === samId)).to.include({ is_admin: false });
+      expect(users.find((user) => user._id === samId)!.permission_sets).to.deep.equal(['standard_user', 'deal_user']);
       expect((await engine.request('POST', '/api/v1/auth/login', { email: 'olga@example.com', password: PASSWORD }, { authorization: '' })).status).to.equal(200);
       expectError(await sam('POST', '/api/v1/meta/objects', { name: 'still_not', fields: [{ name: 'title', type: 'text' }] }), 403, 'forbidden');
     });
@@ -131,9 +136,9 @@ describe('permissions of a user who is not an administrator', () => {
 
   it('follows the user record at once: promoted, Sam may change metadata; demoted, no longer', async () => {
     const object = { name: 'promotion_proof', fields: [{ name: 'title', type: 'text' }] };
-    expect((await engine.request('PATCH', `/api/v1/records/user/${samId}`, { is_admin: true })).status).to.equal(200);
+    expect((await engine.request('PATCH', `/api/v1/records/user/${samId}`, { permission_sets: ['standard_user', 'deal_user', 'admin'] })).status).to.equal(200);
     expect((await sam('POST', '/api/v1/meta/objects', object)).status).to.equal(201);
-    expect((await engine.request('PATCH', `/api/v1/records/user/${samId}`, { is_admin: false })).status).to.equal(200);
+    expect((await engine.request('PATCH', `/api/v1/records/user/${samId}`, { permission_sets: ['standard_user', 'deal_user'] })).status).to.equal(200);
     expectError(await sam('DELETE', '/api/v1/meta/objects/promotion_proof'), 403, 'forbidden');
   });
 
@@ -166,7 +171,7 @@ describe('permissions of a user who is not an administrator', () => {
     }
 
     it('refuses system fields on user records too, and left the records untouched', async () => {
-      const response = await engine.request('PATCH', `/api/v1/records/user/${samId}`, { _owner: samId, is_admin: false });
+      const response = await engine.request('PATCH', `/api/v1/records/user/${samId}`, { _owner: samId, permission_sets: ['admin'] });
       expect(detailPaths(response)).to.deep.equal(['/_owner']);
       const stored = (await allRecords(engine, 'deal')).find((record) => record._id === deal._id)!;
       expect(stored).to.include({ name: 'Admin deal', _version: 1, _owner: engine.adminId, _createdBy: engine.adminId });

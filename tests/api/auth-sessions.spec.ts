@@ -16,7 +16,7 @@ describe('authentication: public and protected routes', () => {
 
   const protectedRoutes: [method: string, path: string, body?: unknown][] = [
     ['GET', '/api/v1/records/user'],
-    ['POST', '/api/v1/records/user', { full_name: 'Intruder', email: 'intruder@example.com', is_admin: true }],
+    ['POST', '/api/v1/records/user', { full_name: 'Intruder', email: 'intruder@example.com', permission_sets: ['admin'] }],
     ['GET', '/api/v1/meta/objects'],
     ['POST', '/api/v1/meta/objects', { name: 'intrusion', fields: [{ name: 'title', type: 'text' }] }],
     ['GET', '/api/v1/meta/history'],
@@ -78,7 +78,7 @@ describe('authentication: sessions for the browser', () => {
   it('signs in with e-mail and password: the user without any secret, a CSRF token and the session end', async () => {
     const started = Date.now();
     const { response } = await signIn(engine, TEST_ADMIN.email, TEST_ADMIN.password);
-    expect(response.body.user).to.include({ _id: engine.adminId, email: TEST_ADMIN.email, is_admin: true, active: true });
+    expect(response.body.user).to.include({ _id: engine.adminId, email: TEST_ADMIN.email, active: true });
     expect(Object.keys(response.body.user).filter((key) => /pass|hash|salt|credential/i.test(key))).to.deep.equal([]);
     expect(response.body.csrfToken).to.be.a('string').with.length.above(30);
     const hours = (Date.parse(response.body.expiresAt) - started) / 3600000;

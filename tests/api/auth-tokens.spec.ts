@@ -14,7 +14,7 @@ describe('API tokens for integrations', () => {
   /** A fresh user with a session: each test's tokens and audit entries are its own. */
   const newUser = async () => {
     const email = `integrator${++serial}@example.com`;
-    const id = await createUser(engine, { full_name: `Integrator ${serial}`, email }, PASSWORD);
+    const id = await createUser(engine, { full_name: `Integrator ${serial}`, email, permission_sets: ['standard_user', 'ticket_user'] }, PASSWORD);
     const session = await signIn(engine, email, PASSWORD);
     const as = browser(session, session.csrfToken);
     return { id, email, session, as };
@@ -25,6 +25,7 @@ describe('API tokens for integrations', () => {
   before(async () => {
     engine = await startTestEngine();
     await engine.request('POST', '/api/v1/meta/objects', { name: 'ticket', fields: [{ name: 'title', type: 'text', required: true }] });
+    await engine.request('POST', '/api/v1/meta/permission-sets', { name: 'ticket_user', objects: { ticket: { create: true, read: true } } });
   });
   after(() => engine.stop());
 

@@ -8,7 +8,8 @@ import { startEngine } from '../../engine/start-engine.js';
 import { createRecord, defineObject, expectError } from '../support/api-helpers.js';
 
 /** The core objects (metadata/*.object.json) every tenant starts with, one metadata version each. */
-const CORE = 1;
+/** The core metadata: the user object, then the admin and standard_user permission sets. */
+const CORE = 3;
 import { startTestEngine, TEST_ADMIN, type TestEngine } from '../support/test-engine.js';
 
 interface HistoryEntry {
@@ -37,10 +38,14 @@ describe('metadata API: versions and history', () => {
     return response.body;
   };
 
-  it('starts a fresh tenant with the core objects installed, one version each', async () => {
+  it('starts a fresh tenant with the core metadata installed, one version each', async () => {
     const { entries, version } = await history();
     expect(version).to.equal(CORE);
-    expect(entries.map((entry) => [entry.version, entry.action, entry.name, entry.by])).to.deep.equal([[1, 'object.create', 'user', 'system']]);
+    expect(entries.map((entry) => [entry.version, entry.action, entry.name, entry.by])).to.deep.equal([
+      [3, 'permissionSet.create', 'standard_user', 'system'],
+      [2, 'permissionSet.create', 'admin', 'system'],
+      [1, 'object.create', 'user', 'system'],
+    ]);
   });
 
   it('bumps the version by one on every change and keeps each change, newest first, with before and after', async () => {
@@ -148,7 +153,12 @@ describe('metadata API: versions and history', () => {
         expect(objects.version).to.equal(1 + CORE);
         expect(objects.objects.find((object) => object.name === 'lead')).to.deep.equal({ name: 'lead', fields: [{ name: 'company', type: 'text' }] });
         const log = (await (await fetch(`${second.url}/api/v1/meta/history`, { headers: { authorization } })).json()) as { entries: HistoryEntry[] };
-        expect(log.entries.map((entry: HistoryEntry) => [entry.action, entry.name])).to.deep.equal([['object.create', 'lead'], ['object.create', 'user']]);
+        expect(log.entries.map((entry: HistoryEntry) => [entry.action, entry.name])).to.deep.equal([
+          ['object.create', 'lead'],
+          ['permissionSet.create', 'standard_user'],
+          ['permissionSet.create', 'admin'],
+          ['object.create', 'user'],
+        ]);
       } finally {
         await second.stop();
       }

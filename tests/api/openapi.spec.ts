@@ -132,7 +132,7 @@ describe('OpenAPI document and API reference', () => {
     expect(schemas).to.not.have.any.keys('LayoutApiName', 'LayoutLocalizedText');
     const history = schemas.MetadataHistoryEntry;
     expect(history.properties.kind.enum).to.include.members(['object', 'layout']);
-    expect(history.properties.after.oneOf).to.deep.include({ $ref: '#/components/schemas/LayoutDefinition' });
+    expect(history.properties.after.anyOf).to.deep.include({ $ref: '#/components/schemas/LayoutDefinition' });
   });
 
   it('shares a definition two kinds spell alike and renames, with the kind as prefix, one they spell differently', () => {

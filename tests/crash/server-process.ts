@@ -74,6 +74,8 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
     cwd: ROOT,
     env: {
       ...process.env,
+      // Sixteen writers at full speed would pass the default per-user limit; this test is about durability.
+      API_RATE_LIMIT_PER_MINUTE: '1000000',
       ...options.env,
       PORT: String(port),
       HOST: '127.0.0.1',

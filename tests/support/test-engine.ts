@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AppOptions } from '../../engine/http/create-app.js';
 import { issueToken } from '../../engine/security/api-tokens.js';
 import { startEngine, type RunningEngine } from '../../engine/start-engine.js';
 import { DEFAULT_TENANT } from '../../engine/tenancy/index.js';
@@ -35,10 +36,23 @@ function withAuthorization(headers: Record<string, string>, token: string): Reco
   return headers;
 }
 
+/**
+ * Rate limits no ordinary test reaches (the lock-out tests alone fail dozens of sign-ins); the
+ * limiters still run on every request. Tests of the limits pass small ones.
+ */
+const TEST_RATE_LIMITS = { loginPerMinute: 10_000, apiPerMinute: 1_000_000 };
+
 /** The real engine on the embedded store, on a free loopback port, over a fresh data directory. */
-export async function startTestEngine(): Promise<TestEngine> {
+export async function startTestEngine(http: AppOptions = {}): Promise<TestEngine> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-test-'));
-  const engine = await startEngine({ port: 0, host: '127.0.0.1', dataDir, durability: 'process', admin: TEST_ADMIN });
+  const engine = await startEngine({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    durability: 'process',
+    admin: TEST_ADMIN,
+    http: { ...http, rateLimits: { ...TEST_RATE_LIMITS, ...http.rateLimits } },
+  });
   const adminId = engine.firstAdmin!.userId;
   const { token } = await issueToken(await engine.platform.tenant(DEFAULT_TENANT), adminId, 'tests');
   return {

@@ -1,10 +1,21 @@
 import { RECORD_ID_PATTERN } from '../../fields/record-id.js';
 import type { FormulaResultType } from '../../formula/index.js';
 import type { MetadataKind } from '../../metadata/definition-validator.js';
+import { KIND_NOUNS } from '../../metadata/kind-nouns.js';
 import type { MetadataAction } from '../../metadata/metadata-registry.js';
+import { DEFINITION_KINDS, type StandaloneKind } from '../../metadata/operations/index.js';
+import { DEFINITION_PATHS } from '../routes/definition-routes.js';
 import { json, responseRef, schemaRef } from './common-components.js';
-import { CURRENCY_DEFINITION, LAYOUT_DEFINITION, OBJECT_DEFINITION } from './metadata-schemas.js';
-import type { OpenApiFragment, Operation, Parameter, Response, SchemaObject } from './openapi-types.js';
+import {
+  CURRENCY_DEFINITION,
+  GROUP_DEFINITION,
+  LAYOUT_DEFINITION,
+  OBJECT_DEFINITION,
+  PERMISSION_SET_DEFINITION,
+  ROLE_DEFINITION,
+  SHARING_RULE_DEFINITION,
+} from './metadata-schemas.js';
+import type { OpenApiFragment, Operation, Parameter, PathItem, Response, SchemaObject } from './openapi-types.js';
 
 const BASE = '/api/v1/meta';
 // Capitalised: object API names are lower case, so no object's tag can take this one.
@@ -23,13 +34,104 @@ const ACTIONS: Record<MetadataAction, true> = {
   'layout.delete': true,
   'currency.update': true,
   'currency.delete': true,
+  'role.create': true,
+  'role.update': true,
+  'role.delete': true,
+  'group.create': true,
+  'group.update': true,
+  'group.delete': true,
+  'permissionSet.create': true,
+  'permissionSet.update': true,
+  'permissionSet.delete': true,
+  'sharingRule.create': true,
+  'sharingRule.update': true,
+  'sharingRule.delete': true,
 };
 
 /** Each kind's definition schema, keyed by the registry's union: a new kind needs its schema here. */
-const DEFINITIONS: Record<MetadataKind, string> = { object: OBJECT_DEFINITION, layout: LAYOUT_DEFINITION, currency: CURRENCY_DEFINITION };
+const DEFINITIONS: Record<MetadataKind, string> = {
+  object: OBJECT_DEFINITION,
+  layout: LAYOUT_DEFINITION,
+  currency: CURRENCY_DEFINITION,
+  role: ROLE_DEFINITION,
+  group: GROUP_DEFINITION,
+  permissionSet: PERMISSION_SET_DEFINITION,
+  sharingRule: SHARING_RULE_DEFINITION,
+};
 
-/** A definition of one of the kinds (which one, `kind` says: their schemas exclude each other), or null. */
-const definitionOrNull: SchemaObject = { oneOf: [...Object.values(DEFINITIONS).map(schemaRef), { type: 'null' }] };
+/**
+ * A definition of one of the kinds, or null. anyOf, not oneOf: the kinds' schemas overlap (a bare
+ * `{ "name": "sales" }` is a valid object, role, group and permission set); `kind` says which it is.
+ */
+const definitionOrNull: SchemaObject = { anyOf: [...Object.values(DEFINITIONS).map(schemaRef), { type: 'null' }] };
+
+/** How the API documents each kind defined on its own by name; its routes are generated from this. */
+interface StandaloneDocs {
+  /** Operation ids: meta.listPermissionSets, meta.createPermissionSet ... */
+  one: string;
+  many: string;
+  /** What the 200 of the list holds. */
+  listed: string;
+  /** The `?object=` parameter, for kinds that belong to an object. */
+  byObject?: string;
+  create: string;
+  replace: string;
+  /** When a delete is refused with 409; none: it never is. */
+  deleteRefused?: string;
+}
+
+const STANDALONE: Record<StandaloneKind, StandaloneDocs> = {
+  layout: {
+    one: 'Layout',
+    many: 'Layouts',
+    listed: 'The layouts; of one object, its default first, then by name.',
+    byObject: 'Only the layouts of this object (none for an object that has none or does not exist).',
+    create:
+      'The layout names fields of its object once each, and related lists of children pointing at the object (400 otherwise); ' +
+      'an object has at most one `isDefault` layout. 409 `already_exists` when the name is taken.',
+    replace: 'The body is the whole new layout; a different name renames it (409 when another layout has that name).',
+  },
+  role: {
+    one: 'Role',
+    many: 'Roles',
+    listed: 'Every role of the hierarchy.',
+    create:
+      '`reportsTo` names the role directly above (400 when there is none of that name, or when following `reportsTo` up ' +
+      'comes back round, the circle named). 409 `already_exists` when the name is taken.',
+    replace:
+      'The body is the whole new role. A different name renames it: refused with 409 `role_in_use` while users hold it, ' +
+      'and 409 `metadata_in_use` while roles report to it or groups and sharing rules name it.',
+    deleteRefused: 'Refused with 409 `role_in_use` while users hold the role (the count is named), and 409 `metadata_in_use` while roles report to it or groups and sharing rules name it.',
+  },
+  group: {
+    one: 'Group',
+    many: 'Groups',
+    listed: 'Every public group.',
+    create: 'Its roles must exist (400 with the path of each unknown one). 409 `already_exists` when the name is taken.',
+    replace: 'The body is the whole new group; a different name renames it, refused with 409 `metadata_in_use` while sharing rules name it.',
+    deleteRefused: 'Refused with 409 `metadata_in_use` while sharing rules name the group.',
+  },
+  permissionSet: {
+    one: 'PermissionSet',
+    many: 'PermissionSets',
+    listed: 'Every permission set, `admin` and `standard_user` among them.',
+    create: 'Every object and field it names must exist (400 with the path of each unknown one). 409 `already_exists` when the name is taken.',
+    replace:
+      'The body is the whole new permission set. A different name renames it: refused with 409 `permission_set_in_use` while users list it. ' +
+      'The `admin` set keeps its name (409 `required_by_platform`) and every system right (400).',
+    deleteRefused: 'Refused with 409 `permission_set_in_use` while users list it in their `permission_sets` (the count is named); `admin` never goes (409 `required_by_platform`).',
+  },
+  sharingRule: {
+    one: 'SharingRule',
+    many: 'SharingRules',
+    listed: 'The sharing rules; of one object if asked.',
+    byObject: 'Only the sharing rules of this object.',
+    create:
+      'The object must own its records\' access: not the detail of a master-detail, not public read/write (400). `criteria` is a filter of the ' +
+      'object in the API\'s filter language (400 with paths under /criteria); the roles and groups named must exist. 409 `already_exists` when the name is taken.',
+    replace: 'The body is the whole new rule; a different name renames it (409 when another rule has that name).',
+  },
+};
 
 /** Keyed by the formula result types, as the formula field's `resultType` is. */
 const RESULT_TYPES: Record<FormulaResultType, true> = { text: true, number: true, currency: true, percent: true, date: true, datetime: true, boolean: true };
@@ -40,13 +142,19 @@ function envelope(properties: Record<string, SchemaObject>): SchemaObject {
   return { type: 'object', required: [...Object.keys(properties), 'version'], properties: { ...properties, version } };
 }
 
+const STANDALONE_KINDS = Object.keys(STANDALONE) as StandaloneKind[];
+
 const SCHEMAS: Record<string, SchemaObject> = {
   ObjectDefinitionResponse: envelope({ definition: schemaRef(OBJECT_DEFINITION) }),
   ObjectDefinitionList: envelope({ objects: { type: 'array', items: schemaRef(OBJECT_DEFINITION) } }),
   FieldDefinitionResponse: envelope({ definition: schemaRef('Field') }),
   FieldDefinitionList: envelope({ fields: { type: 'array', items: schemaRef('Field') } }),
-  LayoutDefinitionResponse: envelope({ definition: schemaRef(LAYOUT_DEFINITION) }),
-  LayoutDefinitionList: envelope({ layouts: { type: 'array', items: schemaRef(LAYOUT_DEFINITION) } }),
+  ...Object.fromEntries(
+    STANDALONE_KINDS.flatMap((kind) => [
+      [`${DEFINITIONS[kind]}Response`, envelope({ definition: schemaRef(DEFINITIONS[kind]) })],
+      [`${DEFINITIONS[kind]}List`, envelope({ [DEFINITION_KINDS[kind].plural]: { type: 'array', items: schemaRef(DEFINITIONS[kind]) } })],
+    ]),
+  ),
   CurrencyDefinitionResponse: envelope({ definition: schemaRef(CURRENCY_DEFINITION) }),
   CurrencyDefinitionList: envelope({
     currencies: { type: 'array', items: schemaRef(CURRENCY_DEFINITION) },
@@ -55,7 +163,8 @@ const SCHEMAS: Record<string, SchemaObject> = {
   MetadataVersion: envelope({}),
   MetadataHistoryEntry: {
     type: 'object',
-    description: 'One change to one definition (an object with its fields, a layout, a currency), with the definition before and after it.',
+    description:
+      'One change to one definition (an object with its fields, a layout, a currency, a role, group, permission set or sharing rule), with the definition before and after it.',
     required: ['_id', 'version', 'kind', 'name', 'action', 'before', 'after', 'by', 'at'],
     properties: {
       _id: { type: 'string' },
@@ -111,7 +220,6 @@ const currencyName: Parameter = {
   description: 'The ISO 4217 code in lower case, e.g. eur.',
   schema: { type: 'string', pattern: '^[a-z]{3}$' },
 };
-const layoutName: Parameter = { name: 'name', in: 'path', required: true, description: 'The API name of the layout.', schema: schemaRef('ApiName') };
 const fieldName: Parameter = { name: 'field', in: 'path', required: true, description: 'The API name of the field.', schema: schemaRef('ApiName') };
 
 const ok = (description: string, schema: string): Response => ({ description, content: json(schemaRef(schema)) });
@@ -126,12 +234,53 @@ function body(schema: SchemaObject, description?: string): Operation['requestBod
 
 const writeErrors = { '400': responseRef('BadRequest'), '409': responseRef('Conflict'), '413': responseRef('PayloadTooLarge') };
 
-/** /api/v1/meta: object, field and layout definitions (CRUD, validated, versioned) and the history of changes. */
+/** The two path items of a kind defined on its own: its list and create, and get, replace and delete by name. */
+function standalonePaths(kind: StandaloneKind): [path: string, item: PathItem][] {
+  const docs = STANDALONE[kind];
+  const path = `${BASE}/${DEFINITION_PATHS[kind]}`;
+  const schema = DEFINITIONS[kind];
+  const noun = KIND_NOUNS[kind];
+  const name: Parameter = { name: 'name', in: 'path', required: true, description: `The API name of the ${noun}.`, schema: schemaRef('ApiName') };
+  const byObject: Parameter[] = docs.byObject ? [{ name: 'object', in: 'query', description: docs.byObject, schema: schemaRef('ApiName') }] : [];
+  const deleteResponses: Operation['responses'] = { '200': ok('Deleted.', 'MetadataVersion'), ...(docs.deleteRefused ? { '409': responseRef('Conflict') } : {}) };
+  const collection: PathItem = {
+    get: operation(`list${docs.many}`, `List ${noun} definitions`, { '200': ok(docs.listed, `${schema}List`) }, byObject.length > 0 ? { parameters: byObject } : {}),
+    post: operation(`create${docs.one}`, `Create a ${noun}`, { '201': ok('Created.', `${schema}Response`), ...writeErrors }, {
+      description: docs.create,
+      requestBody: body(schemaRef(schema)),
+    }),
+  };
+  const item: PathItem = {
+    parameters: [name],
+    get: operation(`get${docs.one}`, `Get a ${noun} definition`, { '200': ok('The definition.', `${schema}Response`) }),
+    put: operation(`replace${docs.one}`, `Replace a ${noun} definition`, { '200': ok('Replaced.', `${schema}Response`), ...writeErrors }, {
+      description: docs.replace,
+      requestBody: body(schemaRef(schema)),
+    }),
+    delete: operation(`delete${docs.one}`, `Delete a ${noun}`, deleteResponses, docs.deleteRefused ? { description: docs.deleteRefused } : {}),
+  };
+  return [
+    [path, collection],
+    [`${path}/{name}`, item],
+  ];
+}
+
+/**
+ * /api/v1/meta: object, field, layout, currency, role, group, permission set and sharing rule
+ * definitions (CRUD, validated, versioned) and the history of changes.
+ */
 export function metaPaths(): OpenApiFragment {
   const partialObject: SchemaObject = { type: 'object', description: `Top-level properties of ${OBJECT_DEFINITION} to replace; \`fields\`, if sent, replaces the whole list.` };
   const partialField: SchemaObject = { type: 'object', description: 'Properties of the field definition to change; the others keep their value.' };
   return {
-    tags: [{ name: TAG, description: 'Object, field and layout definitions. Every change is validated, builds a new metadata version and takes effect on the next request.' }],
+    tags: [
+      {
+        name: TAG,
+        description:
+          'Object, field, layout and currency definitions, and the security model: roles, groups, permission sets and sharing rules. ' +
+          'Every change needs the manage-metadata right, is validated, builds a new metadata version and takes effect on the next request.',
+      },
+    ],
     schemas: SCHEMAS,
     paths: {
       [`${BASE}/objects`]: {
@@ -170,26 +319,7 @@ export function metaPaths(): OpenApiFragment {
         }),
         delete: operation('deleteField', 'Delete a field', { '200': ok('Deleted; its values are removed from every record.', 'MetadataVersion'), '409': responseRef('Conflict') }),
       },
-      [`${BASE}/layouts`]: {
-        get: operation('listLayouts', 'List layout definitions', { '200': ok('The layouts; of one object, its default first, then by name.', 'LayoutDefinitionList') }, {
-          parameters: [{ name: 'object', in: 'query', description: 'Only the layouts of this object (none for an object that has none or does not exist).', schema: schemaRef('ApiName') }],
-        }),
-        post: operation('createLayout', 'Create a layout', { '201': ok('Created.', 'LayoutDefinitionResponse'), ...writeErrors }, {
-          description:
-            'The layout names fields of its object once each, and related lists of children pointing at the object (400 otherwise); ' +
-            'an object has at most one `isDefault` layout. 409 `already_exists` when the name is taken.',
-          requestBody: body(schemaRef(LAYOUT_DEFINITION)),
-        }),
-      },
-      [`${BASE}/layouts/{name}`]: {
-        parameters: [layoutName],
-        get: operation('getLayout', 'Get a layout definition', { '200': ok('The definition.', 'LayoutDefinitionResponse') }),
-        put: operation('replaceLayout', 'Replace a layout definition', { '200': ok('Replaced.', 'LayoutDefinitionResponse'), ...writeErrors }, {
-          description: 'The body is the whole new layout; a different name renames it (409 when another layout has that name).',
-          requestBody: body(schemaRef(LAYOUT_DEFINITION)),
-        }),
-        delete: operation('deleteLayout', 'Delete a layout', { '200': ok('Deleted.', 'MetadataVersion') }),
-      },
+      ...Object.fromEntries(STANDALONE_KINDS.flatMap(standalonePaths)),
       [`${BASE}/currencies`]: {
         get: operation('listCurrencies', 'List the currencies and the corporate one', { '200': ok('The currencies.', 'CurrencyDefinitionList') }),
       },

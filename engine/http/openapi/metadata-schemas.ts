@@ -1,8 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { InternalError } from '../../errors/index.js';
 import currencySchema from '../../metadata/schemas/currency.schema.json' with { type: 'json' };
+import groupSchema from '../../metadata/schemas/group.schema.json' with { type: 'json' };
 import layoutSchema from '../../metadata/schemas/layout.schema.json' with { type: 'json' };
 import objectSchema from '../../metadata/schemas/object.schema.json' with { type: 'json' };
+import permissionSetSchema from '../../metadata/schemas/permission-set.schema.json' with { type: 'json' };
+import roleSchema from '../../metadata/schemas/role.schema.json' with { type: 'json' };
+import sharingRuleSchema from '../../metadata/schemas/sharing-rule.schema.json' with { type: 'json' };
 import type { SchemaObject } from './openapi-types.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -87,6 +91,11 @@ export const OBJECT_DEFINITION = objectSchema.title;
 export const LAYOUT_DEFINITION = layoutSchema.title;
 /** The component name of the currency definition schema. */
 export const CURRENCY_DEFINITION = currencySchema.title;
+/** The component names of the security kinds' definition schemas. */
+export const ROLE_DEFINITION = roleSchema.title;
+export const GROUP_DEFINITION = groupSchema.title;
+export const PERMISSION_SET_DEFINITION = permissionSetSchema.title;
+export const SHARING_RULE_DEFINITION = sharingRuleSchema.title;
 
 /** Every metadata kind's definition schema and every schema it refers to, as OpenAPI components. */
 export function metadataSchemas(): Record<string, SchemaObject> {
@@ -94,5 +103,9 @@ export function metadataSchemas(): Record<string, SchemaObject> {
   embedKindSchema(schemas, objectSchema as unknown as KindSchema, 'Object');
   embedKindSchema(schemas, layoutSchema as unknown as KindSchema, 'Layout');
   embedKindSchema(schemas, currencySchema as unknown as KindSchema, 'Currency');
+  embedKindSchema(schemas, roleSchema as unknown as KindSchema, 'Role');
+  embedKindSchema(schemas, groupSchema as unknown as KindSchema, 'Group');
+  embedKindSchema(schemas, permissionSetSchema as unknown as KindSchema, 'PermissionSet');
+  embedKindSchema(schemas, sharingRuleSchema as unknown as KindSchema, 'SharingRule');
   return withDiscriminatorMapping(schemas);
 }

@@ -4,12 +4,13 @@ import { presentRecord, type StoredRecord } from '../../records/index.js';
 import { alive } from '../../records/record-state.js';
 import { issueToken, listTokens, revokeToken } from '../../security/api-tokens.js';
 import { SESSION_COOKIE } from '../../security/authenticate.js';
+import { userAccess } from '../../security/access/user-access.js';
 import { checkPasswordPolicy, verifyPassword } from '../../security/passwords.js';
 import { CREDENTIALS, type CredentialDoc } from '../../security/auth-collections.js';
 import { setPassword, signIn, signOut, SESSION_HOURS } from '../../security/sign-in.js';
-import type { Platform, Principal } from '../../tenancy/index.js';
-import { DEFAULT_TENANT } from '../../tenancy/index.js';
+import type { Principal } from '../../tenancy/index.js';
 import type { RequestHandler } from 'express';
+import { requestTenant } from '../request-tenant.js';
 
 const principalOf = (res: Response): Principal & { session?: string } => res.locals.principal as Principal & { session?: string };
 
@@ -17,10 +18,10 @@ const principalOf = (res: Response): Principal & { session?: string } => res.loc
  * /api/v1/auth: sign-in (public), and for the signed-in user: sign-out, who am I, password, API
  * tokens. The session cookie is HttpOnly and SameSite=Lax; its CSRF token comes back in the body.
  */
-export function publicAuthRoutes(platform: Platform): Router {
+export function publicAuthRoutes(): Router {
   const router = Router();
   router.post('/login', async (req, res) => {
-    const tenant = await platform.tenant(DEFAULT_TENANT);
+    const tenant = requestTenant(res);
     const body = (req.body ?? {}) as { email?: unknown; password?: unknown };
     const signedIn = await signIn(tenant, body.email, body.password);
     res.cookie(SESSION_COOKIE, signedIn.session, {
@@ -35,19 +36,18 @@ export function publicAuthRoutes(platform: Platform): Router {
   return router;
 }
 
-export function authRoutes(platform: Platform, authenticated: RequestHandler): Router {
+export function authRoutes(authenticated: RequestHandler): Router {
   const router = Router();
-  const tenantOf = () => platform.tenant(DEFAULT_TENANT);
   router.use(authenticated);
 
   router.post('/logout', async (_req, res) => {
     const principal = principalOf(res);
-    if (principal.session) await signOut(await tenantOf(), principal.session, principal.userId);
+    if (principal.session) await signOut(requestTenant(res), principal.session, principal.userId);
     res.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).end();
   });
 
   router.get('/me', async (_req, res) => {
-    const tenant = await tenantOf();
+    const tenant = requestTenant(res);
     const users = tenant.metadata.snapshot.object('user')!;
     const user = await tenant.store.collection<StoredRecord>(users.collection).findOne(alive({ _id: principalOf(res).userId }));
     if (!user) throw new NotFoundError('Your user record is gone.');
@@ -55,7 +55,7 @@ export function authRoutes(platform: Platform, authenticated: RequestHandler): R
   });
 
   router.post('/password', async (req, res) => {
-    const tenant = await tenantOf();
+    const tenant = requestTenant(res);
     const { userId } = principalOf(res);
     const body = (req.body ?? {}) as { current?: unknown; password?: unknown };
     const credentials = await tenant.store.collection<CredentialDoc>(CREDENTIALS).findOne({ _id: userId });
@@ -68,8 +68,8 @@ export function authRoutes(platform: Platform, authenticated: RequestHandler): R
 
   router.post('/users/:id/password', async (req: Request<{ id: string }>, res) => {
     const principal = principalOf(res);
-    if (!principal.isAdmin) throw new ForbiddenError('Only administrators can set another user\'s password.');
-    const tenant = await tenantOf();
+    const tenant = requestTenant(res);
+    if (!userAccess(tenant.metadata.snapshot, principal).system.manageUsers) throw new ForbiddenError('Only users who may manage users can set another user\'s password.');
     const users = tenant.metadata.snapshot.object('user')!;
     if (!(await tenant.store.collection(users.collection).findOne(alive({ _id: req.params.id })))) throw new NotFoundError(`There is no user with id '${req.params.id}'.`);
     await setPassword(tenant, req.params.id, checkPasswordPolicy((req.body as { password?: unknown } | undefined)?.password), principal.userId);
@@ -77,14 +77,14 @@ export function authRoutes(platform: Platform, authenticated: RequestHandler): R
   });
 
   router.get('/tokens', async (_req, res) => {
-    res.json({ tokens: await listTokens(await tenantOf(), principalOf(res).userId) });
+    res.json({ tokens: await listTokens(requestTenant(res), principalOf(res).userId) });
   });
   router.post('/tokens', async (req, res) => {
-    const issued = await issueToken(await tenantOf(), principalOf(res).userId, (req.body as { name?: unknown } | undefined)?.name);
+    const issued = await issueToken(requestTenant(res), principalOf(res).userId, (req.body as { name?: unknown } | undefined)?.name);
     res.status(201).json(issued);
   });
   router.delete('/tokens/:id', async (req: Request<{ id: string }>, res) => {
-    await revokeToken(await tenantOf(), principalOf(res).userId, req.params.id);
+    await revokeToken(requestTenant(res), principalOf(res).userId, req.params.id);
     res.status(204).end();
   });
   return router;

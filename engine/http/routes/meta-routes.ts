@@ -1,23 +1,18 @@
 import { Router } from 'express';
 import {
   addField,
-  createLayout,
   createObject,
   deleteCurrency,
-  deleteLayout,
   deleteField,
   deleteObject,
   getCurrency,
   getField,
-  getLayout,
   getObject,
   listCurrencies,
   listFields,
-  listLayouts,
   listObjects,
   patchObject,
   putCurrency,
-  replaceLayout,
   replaceObject,
   testExpression,
   updateField,
@@ -27,6 +22,7 @@ import { parseFlag, parseLimit } from '../../records/index.js';
 import type { Platform } from '../../tenancy/index.js';
 import { queryString } from '../query-string.js';
 import { requestContext } from '../request-context.js';
+import { definitionRoutes } from './definition-routes.js';
 
 /** /api/v1/meta: metadata CRUD; every write goes through the registry and bumps the version. */
 export function metaRoutes(platform: Platform): Router {
@@ -78,25 +74,7 @@ export function metaRoutes(platform: Platform): Router {
     res.json(await deleteField(await context(req), req.params.name, req.params.field));
   });
 
-  router.get('/layouts', async (req, res) => {
-    const ctx = await context(req);
-    const object = queryString(req.query as Record<string, unknown>, 'object');
-    res.json({ layouts: listLayouts(ctx, object), version: ctx.snapshot.version });
-  });
-  router.post('/layouts', async (req, res) => {
-    const result = await createLayout(await context(req), req.body);
-    res.status(201).location(`${req.baseUrl}/layouts/${result.definition.name}`).json(result);
-  });
-  router.get('/layouts/:name', async (req, res) => {
-    const ctx = await context(req);
-    res.json({ definition: getLayout(ctx, req.params.name), version: ctx.snapshot.version });
-  });
-  router.put('/layouts/:name', async (req, res) => {
-    res.json(await replaceLayout(await context(req), req.params.name, req.body));
-  });
-  router.delete('/layouts/:name', async (req, res) => {
-    res.json(await deleteLayout(await context(req), req.params.name));
-  });
+  definitionRoutes(router, context);
 
   router.get('/currencies', async (req, res) => {
     const ctx = await context(req);

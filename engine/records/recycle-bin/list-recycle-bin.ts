@@ -1,4 +1,6 @@
+import { checkObjectRight, fieldAccess } from '../../security/access/index.js';
 import type { OperationContext } from '../../tenancy/index.js';
+import { binScope } from './bin-scope.js';
 import { presentRecord, type RecordView, type StoredRecord } from '../record.js';
 import { recordObject } from '../record-object.js';
 import { inRecycleBin } from '../record-state.js';
@@ -11,15 +13,20 @@ export interface RecycleBinEntry {
   alsoDeleted: number;
 }
 
-/** The records of one object that were deleted (not those that went with a master), newest first. */
+/**
+ * The records of one object that were deleted (not those that went with a master), newest first:
+ * those the user deleted, or all for those who may modify all of the object's records.
+ */
 export async function listRecycleBin(ctx: OperationContext, objectName: string, limit: number): Promise<RecycleBinEntry[]> {
   const object = recordObject(ctx, objectName);
+  checkObjectRight(ctx, object, 'read');
+  const { hidden } = fieldAccess(ctx, object);
   const records = ctx.tenant.store.collection<StoredRecord>(object.collection);
-  const deleted = await records.find(inRecycleBin(), { sort: { _deletedAt: -1, _id: 1 } });
+  const deleted = await records.find(inRecycleBin(binScope(ctx, object)), { sort: { _deletedAt: -1, _id: 1 } });
   const roots = deleted.filter((record) => record._deletedWith === record._id).slice(0, limit);
   return Promise.all(
     roots.map(async (record) => ({
-      record: presentRecord({ ...record, ...record._parked }),
+      record: presentRecord({ ...record, ...record._parked }, undefined, hidden),
       deletedAt: record._deletedAt ?? '',
       deletedBy: record._deletedBy ?? '',
       alsoDeleted: await countDeletedWith(ctx, record._id),

@@ -3,6 +3,7 @@ import { checkRecordWrite } from '../../security/object-access.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import type { StoredRecord } from '../record.js';
 import { recordObject } from '../record-object.js';
+import { binScope } from './bin-scope.js';
 import { inRecycleBin } from '../record-state.js';
 import { historyCollection } from '../history/field-history.js';
 import { deletedTogether } from './deleted-together.js';
@@ -13,7 +14,7 @@ export async function purgeRecord(ctx: OperationContext, objectName: string, id:
   const object = recordObject(ctx, objectName);
   checkRecordWrite(ctx, object, 'delete');
   await ctx.tenant.store.unitOfWork(async (tx) => {
-    const root = await tx.collection<StoredRecord>(object.collection).findOne(inRecycleBin({ _id: id, _deletedWith: id }));
+    const root = await tx.collection<StoredRecord>(object.collection).findOne(inRecycleBin({ ...binScope(ctx, object), _id: id, _deletedWith: id }));
     if (!root) throw new NotFoundError(`There is no ${object.object.label.en} record with id '${id}' in the recycle bin.`);
     for (const { object: target, record } of await deletedTogether(tx, ctx.snapshot, object, id)) {
       await tx.collection(target.collection).deleteOne({ _id: record._id });

@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError } from '../../errors/index.js';
+import { fieldAccess } from '../../security/access/index.js';
 import { checkRecordWrite } from '../../security/object-access.js';
 import { recomputeStoredDerived } from '../logic/recompute-formulas.js';
 import { noteChange } from '../note-change.js';
@@ -6,6 +7,7 @@ import type { OperationContext } from '../../tenancy/index.js';
 import { explainDuplicate } from '../duplicate-values.js';
 import { presentRecord, type RecordView, type StoredRecord } from '../record.js';
 import { recordObject } from '../record-object.js';
+import { binScope } from './bin-scope.js';
 import { alive, inRecycleBin } from '../record-state.js';
 import { syncRollups } from '../relationships/sync-rollups.js';
 import { deletedTogether } from './deleted-together.js';
@@ -22,7 +24,7 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
   checkRecordWrite(ctx, object, 'create');
   try {
     const restored = await ctx.tenant.store.unitOfWork(async (tx) => {
-      const root = await tx.collection<StoredRecord>(object.collection).findOne(inRecycleBin({ _id: id }));
+      const root = await tx.collection<StoredRecord>(object.collection).findOne(inRecycleBin({ ...binScope(ctx, object), _id: id }));
       if (!root) throw new NotFoundError(`There is no ${object.object.label.en} record with id '${id}' in the recycle bin.`);
       if (root._deletedWith !== id) {
         throw new ConflictError('restore_with_master', `This record was deleted with its master (${root._deletedWith}); restore the master to bring it back.`);
@@ -53,7 +55,7 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
       }
       return restoredRoot!;
     });
-    return presentRecord(restored);
+    return presentRecord(restored, undefined, fieldAccess(ctx, object).hidden);
   } catch (error) {
     throw explainDuplicate(error, object, {}, 'restored');
   }

@@ -62,8 +62,11 @@ function operatorTest(name: string, operator: string, operand: unknown, options:
     case '$in':
     case '$nin': {
       if (!Array.isArray(operand) || !operand.every(isScalar)) return undefined;
-      const tests = operand.map((value) => equals(value as Scalar));
-      const any = matchesValue(name, (value) => tests.some((test) => test(value)));
+      // A set answers in one step however long the list (record access sends hundreds of ids);
+      // null stays a test of its own, since it also matches a missing field.
+      const values = new Set<Scalar>(operand.filter((value) => value !== null));
+      const orMissing = operand.includes(null);
+      const any = matchesValue(name, (value) => values.has(value as Scalar) || (orMissing && (value === null || value === undefined)));
       return operator === '$in' ? any : negate(any);
     }
     case '$gt':

@@ -1,12 +1,11 @@
 import { expect } from 'chai';
 import { compileExpression, expressionScope, isCompiled } from '../../../engine/formula/index.js';
-import { compileSnapshot } from '../../../engine/metadata/compile-snapshot.js';
+import { compileSnapshot, NO_DEFINITIONS } from '../../../engine/metadata/compile-snapshot.js';
 import type { Snapshot } from '../../../engine/metadata/snapshot.js';
 
 function crm(): Snapshot {
   const { snapshot, problems } = compileSnapshot(1, {
-    layout: [],
-    currency: [],
+    ...NO_DEFINITIONS,
     object: [
       { name: 'company', fields: [{ name: 'title', type: 'text' }, { name: 'industry', type: 'picklist', values: ['it', 'retail'] }] },
       {

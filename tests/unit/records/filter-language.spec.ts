@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import { compileSnapshot } from '../../../engine/metadata/compile-snapshot.js';
+import { compileSnapshot, NO_DEFINITIONS } from '../../../engine/metadata/compile-snapshot.js';
 import type { CompiledObject } from '../../../engine/metadata/compiled-object.js';
 import { ValidationError } from '../../../engine/errors/index.js';
 import { compileFilter } from '../../../engine/records/filter-language.js';
 
 function deal(): CompiledObject {
-  const { snapshot, problems } = compileSnapshot(1, { layout: [], currency: [], object: [
+  const { snapshot, problems } = compileSnapshot(1, { ...NO_DEFINITIONS, object: [
     {
       name: 'deal',
       fields: [

@@ -277,6 +277,14 @@ export interface ObjectDefinition {
    */
   description?: string;
   /**
+   * The org-wide default: who sees and edits a record beside its owner. private: the owner, the roles above (see grantAccessUsingHierarchy), sharing rules and manual shares; publicRead: every user with read permission sees every record; publicReadWrite: and may edit it. Default publicReadWrite. A detail object of a master-detail has none: its records follow their master.
+   */
+  sharing?: 'private' | 'publicRead' | 'publicReadWrite';
+  /**
+   * Users see and edit the records owned by users in the roles below theirs. Default true.
+   */
+  grantAccessUsingHierarchy?: boolean;
+  /**
    * The fields, in their default order.
    *
    * @maxItems 500

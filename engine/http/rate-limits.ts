@@ -1,0 +1,68 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { ipKeyGenerator, rateLimit, type RateLimitInfo } from 'express-rate-limit';
+import { EngineError } from '../errors/index.js';
+import { requestTenant } from './request-tenant.js';
+
+export interface RateLimitOptions {
+  /** Failed sign-ins per minute from one client address into one tenant; 20 unless given. */
+  loginPerMinute?: number;
+  /** Requests per minute of one signed-in user of a tenant, all their tokens and sessions together; 3000 unless given. */
+  apiPerMinute?: number;
+}
+
+export const DEFAULT_RATE_LIMITS: Required<RateLimitOptions> = { loginPerMinute: 20, apiPerMinute: 3000 };
+
+const MINUTE_MS = 60_000;
+/** Where each limiter leaves its count on the request; the API limiter also reads it to count a request once. */
+const LOGIN_COUNT = 'loginRateLimit';
+const API_COUNT = 'apiRateLimit';
+
+/**
+ * Sign-in guesses, counted per client address and tenant (the account lock-out counts per account;
+ * this stops one address from trying many accounts). Only failed sign-ins count, so an office
+ * behind one address can still sign everybody in at nine o'clock.
+ */
+export function loginRateLimit(perMinute: number): RequestHandler {
+  return rateLimit({
+    windowMs: MINUTE_MS,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skipSuccessfulRequests: true,
+    requestPropertyName: LOGIN_COUNT,
+    // IPv6 clients are counted by their /56 network, as ipKeyGenerator does: one host has many addresses.
+    keyGenerator: (req, res) => `${requestTenant(res).name}|${ipKeyGenerator(req.ip ?? '')}`,
+    handler: (req, _res, next) => next(tooManyRequests(req, LOGIN_COUNT, 'sign-in attempts from this address')),
+  });
+}
+
+/**
+ * API requests per signed-in user and tenant, after authentication: a runaway integration is
+ * slowed down before it crowds out everyone else. A request whose path passes the authentication
+ * twice (an /api/v1/auth path no route matches) is counted once.
+ */
+export function apiRateLimit(perMinute: number): RequestHandler {
+  return rateLimit({
+    windowMs: MINUTE_MS,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    requestPropertyName: API_COUNT,
+    skip: (req) => API_COUNT in req,
+    keyGenerator: (req, res) => `${requestTenant(res).name}|${principalKey(req, res)}`,
+    handler: (req, _res, next) => next(tooManyRequests(req, API_COUNT, 'requests from your user')),
+  });
+}
+
+/** The user the authentication found; the client address only if a route ever mounts the limiter before it. */
+function principalKey(req: Request, res: Response): string {
+  const userId = (res.locals as { principal?: { userId?: unknown } }).principal?.userId;
+  return typeof userId === 'string' ? `user:${userId}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
+}
+
+/** 429 in the engine's error shape; the limiter has already set Retry-After. */
+function tooManyRequests(req: Request, countedAs: string, what: string): EngineError {
+  const info = (req as Request & Record<string, RateLimitInfo | undefined>)[countedAs];
+  const seconds = info?.resetTime ? Math.max(1, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000)) : 60;
+  return new EngineError('rate_limited', 429, `Too many ${what}: at most ${info?.limit ?? 'a few'} a minute. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`);
+}

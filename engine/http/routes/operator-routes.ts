@@ -1,0 +1,28 @@
+import { Router } from 'express';
+import { NotFoundError } from '../../errors/index.js';
+import { createTenant } from '../../tenancy/create-tenant.js';
+import type { Platform } from '../../tenancy/index.js';
+import { operatorAuthentication } from '../operator-authentication.js';
+
+/**
+ * /api/operator: the platform operator's routes, outside every tenant (no X-Tenant, no user):
+ * create a tenant with its first administrator, list the tenants.
+ */
+export function operatorRoutes(platform: Platform, operatorToken: string | undefined): Router {
+  const router = Router();
+  router.use(operatorAuthentication(operatorToken));
+
+  router.get('/tenants', async (_req, res) => {
+    const tenants = await platform.listTenants();
+    res.json({ tenants: tenants.map((entry) => ({ name: entry._id, createdAt: entry.createdAt })) });
+  });
+
+  router.post('/tenants', async (req, res) => {
+    res.status(201).json(await createTenant(platform, req.body));
+  });
+
+  router.use(() => {
+    throw new NotFoundError('There is no such operator route: GET and POST /api/operator/tenants are all there is.');
+  });
+  return router;
+}

@@ -1,0 +1,34 @@
+import { Router, type Request } from 'express';
+import { parseIfMatch } from '../../records/index.js';
+import { addShare, listShares, removeShare, transferOwner } from '../../records/sharing/index.js';
+import type { Platform } from '../../tenancy/index.js';
+import { requestContext } from '../request-context.js';
+
+type RecordParams = { object: string; id: string };
+
+/** /api/v1/records/:object/:id/shares and /owner: manual sharing and ownership transfer of one record. */
+export function sharingRoutes(platform: Platform): Router {
+  const router = Router();
+
+  router.get('/:object/:id/shares', async (req: Request<RecordParams>, res) => {
+    res.json({ shares: await listShares(await requestContext(platform, req), req.params.object, req.params.id) });
+  });
+
+  router.post('/:object/:id/shares', async (req: Request<RecordParams>, res) => {
+    const share = await addShare(await requestContext(platform, req), req.params.object, req.params.id, req.body);
+    res.status(201).json(share);
+  });
+
+  router.delete('/:object/:id/shares/:share', async (req: Request<RecordParams & { share: string }>, res) => {
+    await removeShare(await requestContext(platform, req), req.params.object, req.params.id, req.params.share);
+    res.status(204).end();
+  });
+
+  router.put('/:object/:id/owner', async (req: Request<RecordParams>, res) => {
+    const ctx = await requestContext(platform, req);
+    const record = await transferOwner(ctx, req.params.object, req.params.id, req.body, parseIfMatch(req.get('If-Match')));
+    res.set('ETag', `"${record._version}"`).json(record);
+  });
+
+  return router;
+}

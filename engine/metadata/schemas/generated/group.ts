@@ -1,0 +1,47 @@
+/* Generated from group.schema.json by generate-types.ts: edit the schema, then run npm run gen:types. */
+
+/**
+ * This interface was referenced by `GroupDefinition`'s JSON-Schema
+ * via the `definition` "ApiName".
+ */
+export type ApiName = string;
+
+/**
+ * A public group: named users, roles and roles with their subordinates, to share records with as one (for example the bid committee).
+ */
+export interface GroupDefinition {
+  /**
+   * API name of the group, unique in the tenant, e.g. bid_committee.
+   */
+  name: string;
+  label?: LocalizedText;
+  description?: string;
+  /**
+   * Ids of user records in the group.
+   *
+   * @maxItems 1000
+   */
+  users?: string[];
+  /**
+   * Roles whose users are in the group.
+   *
+   * @maxItems 200
+   */
+  roles?: ApiName[];
+  /**
+   * Roles whose users, and the users of every role below them, are in the group.
+   *
+   * @maxItems 200
+   */
+  rolesAndSubordinates?: ApiName[];
+}
+/**
+ * A text in each supported language; the engine falls back to English, then to the API name.
+ *
+ * This interface was referenced by `GroupDefinition`'s JSON-Schema
+ * via the `definition` "LocalizedText".
+ */
+export interface LocalizedText {
+  en?: string;
+  'zh-CN'?: string;
+}

@@ -1,0 +1,87 @@
+/* Generated from sharing-rule.schema.json by generate-types.ts: edit the schema, then run npm run gen:types. */
+
+/**
+ * Opens records of an object beyond its org-wide default: the records matching a criterion, or owned by the users of a role or group, are shared with a role, a role and its subordinates, or a group, to read or to read and edit.
+ */
+export type SharingRuleDefinition = {
+  /**
+   * API name of the rule, unique in the tenant.
+   */
+  name: string;
+  label?: LocalizedText;
+  description?: string;
+  /**
+   * The object whose records the rule shares. Detail objects of a master-detail cannot have rules: their access follows the master.
+   */
+  object: string;
+  /**
+   * The records shared, in the API's filter language (e.g. {"region": "APAC"}). Give either criteria or ownedBy.
+   */
+  criteria?: {};
+  ownedBy?: Grantee;
+  sharedWith: Grantee1;
+  /**
+   * read: see the records; edit: see and change them (deleting stays with the owner).
+   */
+  access: 'read' | 'edit';
+} & {
+  [k: string]: unknown;
+};
+/**
+ * The records shared are those owned by the users of this role, role and subordinates, or group.
+ */
+export type Grantee =
+  | {
+      role: ApiName;
+    }
+  | {
+      roleAndSubordinates: ApiName;
+    }
+  | {
+      group: ApiName;
+    };
+/**
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "ApiName".
+ */
+export type ApiName = string;
+/**
+ * Who gets the access.
+ */
+export type Grantee1 =
+  | {
+      role: ApiName;
+    }
+  | {
+      roleAndSubordinates: ApiName;
+    }
+  | {
+      group: ApiName;
+    };
+/**
+ * Exactly one of: a role, a role and every role below it, or a group.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "Grantee".
+ */
+export type Grantee2 =
+  | {
+      role: ApiName;
+    }
+  | {
+      roleAndSubordinates: ApiName;
+    }
+  | {
+      group: ApiName;
+    };
+
+/**
+ * A text in each supported language; the engine falls back to English, then to the API name.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "LocalizedText".
+ */
+export interface LocalizedText {
+  en?: string;
+  'zh-CN'?: string;
+}

@@ -1,0 +1,3 @@
+export { addShare, listShares, removeShare } from './share-records.js';
+export { transferOwner } from './transfer-owner.js';
+export type { ManualShare } from './manual-share.js';

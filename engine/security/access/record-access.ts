@@ -1,0 +1,117 @@
+import { ForbiddenError } from '../../errors/index.js';
+import type { CompiledObject } from '../../metadata/compiled-object.js';
+import type { GranteeKey } from '../../metadata/security/resolved-security.js';
+import { alive } from '../../records/record-state.js';
+import type { Filter } from '../../store/port.js';
+import type { OperationContext } from '../../tenancy/operation-context.js';
+import { userAccess, type UserAccess } from './user-access.js';
+import { userDirectory, type UserDirectory } from './user-directory.js';
+
+/** What a user does to records: read them, edit them, or delete them (which sharing never grants). */
+export type AccessMode = 'read' | 'edit' | 'delete';
+
+/**
+ * The records a user may reach: `true` for all of them, else a store filter that every query of
+ * the operation includes, so that pages and counts are right. (Payload's `boolean | Where`.)
+ */
+export type RecordAccess = true | Filter;
+
+/** Matches no record. */
+const NOTHING: Filter = { _id: { $in: [] } };
+
+const VERBS: Record<AccessMode | 'create', string> = { read: 'read', edit: 'edit', delete: 'delete', create: 'create' };
+
+/** The object permission an operation needs (403 when no permission set grants it). */
+export function checkObjectRight(ctx: OperationContext, object: CompiledObject, right: AccessMode | 'create'): void {
+  if (ctx.principal.system) return;
+  const rights = userAccess(ctx.snapshot, ctx.principal).object(object.name);
+  if (!rights[right === 'edit' ? 'edit' : right]) {
+    throw new ForbiddenError(`You may not ${VERBS[right]} ${object.object.pluralLabel.en.toLowerCase()}: none of your permission sets grants it. Ask an administrator.`);
+  }
+}
+
+/** The object permission, then the records of the object the user may reach in this mode. */
+export async function recordAccess(ctx: OperationContext, object: CompiledObject, mode: AccessMode): Promise<RecordAccess> {
+  checkObjectRight(ctx, object, mode);
+  return reach(ctx, object, mode);
+}
+
+/**
+ * The records whose sharing and ownership the user controls: their own and, through the role
+ * hierarchy, those of the users below them; all of them with modify all. Needs the read permission.
+ */
+export async function ownershipAccess(ctx: OperationContext, object: CompiledObject): Promise<RecordAccess> {
+  checkObjectRight(ctx, object, 'read');
+  return reach(ctx, object, 'delete');
+}
+
+/** A store filter narrowed to what the access allows. */
+export function withAccess(filter: Filter, access: RecordAccess): Filter {
+  if (access === true) return filter;
+  return Object.keys(filter).length === 0 ? access : { $and: [filter, access] };
+}
+
+async function reach(ctx: OperationContext, object: CompiledObject, mode: AccessMode): Promise<RecordAccess> {
+  if (ctx.principal.system) return true;
+  const access = userAccess(ctx.snapshot, ctx.principal);
+  const rights = access.object(object.name);
+  if (rights.modifyAll || (mode === 'read' && rights.viewAll)) return true;
+  const sharing = object.object.sharing;
+  if (sharing === 'controlledByParent') return masterReach(ctx, object, mode);
+  if (mode === 'edit' && sharing === 'publicReadWrite') return true;
+  if (mode === 'read' && (sharing === 'publicReadWrite' || sharing === 'publicRead')) return true;
+
+  const directory = await userDirectory(ctx.tenant);
+  // Deleting stays with the owner and the roles above the owner, whatever is shared.
+  const clauses: Filter[] = [ownerClause(object, access, directory)];
+  if (mode !== 'delete') {
+    const keys = access.granteeKeys;
+    clauses.push({ [mode === 'read' ? '_readers' : '_editors']: { $in: [...keys] } });
+    for (const rule of ctx.snapshot.security.rulesOf(object.name)) {
+      if (mode === 'edit' && rule.access !== 'edit') continue;
+      if (!keys.includes(rule.sharedWith)) continue;
+      clauses.push(rule.criteria ?? { _owner: { $in: usersOf(ctx, rule.ownedBy!, directory) } });
+    }
+  }
+  return clauses.length === 1 ? clauses[0]! : { $or: clauses };
+}
+
+/** The user's own records and, through the role hierarchy, those of the users in the roles below. */
+function ownerClause(object: CompiledObject, access: UserAccess, directory: UserDirectory): Filter {
+  const me = access.principal.userId;
+  if (!object.object.grantAccessUsingHierarchy || access.rolesBelow.length === 0) return { _owner: me };
+  const below = access.rolesBelow.flatMap((role) => directory.usersInRole(role));
+  return below.length === 0 ? { _owner: me } : { _owner: { $in: [me, ...below] } };
+}
+
+/** The users a grantee key stands for, for sharing rules by owner. */
+function usersOf(ctx: OperationContext, key: GranteeKey, directory: UserDirectory): string[] {
+  const [kind, name] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+  const security = ctx.snapshot.security;
+  if (kind === 'r') return [...directory.usersInRole(name)];
+  if (kind === 'rs') {
+    const role = security.roles.get(name);
+    return role ? [name, ...role.below].flatMap((member) => directory.usersInRole(member)) : [];
+  }
+  if (kind === 'g') {
+    const group = security.groups.get(name);
+    return group ? [...group.users, ...[...group.roles].flatMap((role) => directory.usersInRole(role))] : [];
+  }
+  return kind === 'u' ? [name] : [];
+}
+
+/**
+ * A detail record is reached through its master: read with the master, edited and deleted with
+ * an edit of the master. Without the master object's permission, no detail is reachable.
+ */
+async function masterReach(ctx: OperationContext, object: CompiledObject, mode: AccessMode): Promise<RecordAccess> {
+  const field = object.object.master!;
+  const master = ctx.snapshot.object(field.target);
+  if (!master) return NOTHING;
+  const masterMode: AccessMode = mode === 'read' ? 'read' : 'edit';
+  if (!userAccess(ctx.snapshot, ctx.principal).object(master.name)[masterMode]) return NOTHING;
+  const access = await reach(ctx, master, masterMode);
+  if (access === true) return true;
+  const masters = await ctx.tenant.store.collection(master.collection).find(alive(withAccess({}, access)), { projection: { _id: 1 } });
+  return { [field.name]: { $in: masters.map((record) => record._id) } };
+}
