@@ -6,6 +6,17 @@ import { fieldUi } from './field-ui.js';
 import type { FieldUiSchema, FormDefinition, FormRelatedList, FormSection, FormUiSchema } from './form-definition.js';
 import { localize, type Language } from '../i18n/language.js';
 
+/** What the user of the form may see and change; without one, the form as the layout describes it. */
+export interface FormView {
+  readonly hidden: ReadonlySet<string>;
+  /** The fields the user may fill in; undefined for all. */
+  readonly editable?: ReadonlySet<string>;
+  /** Whether the user may read an object, for the related lists. */
+  readsObject(name: string): boolean;
+}
+
+const EVERYTHING: FormView = { hidden: new Set(), readsObject: () => true };
+
 /** One field as the form places it: where, and with which overrides. */
 interface Placement extends ResolvedLayoutField {
   readonly section: number;
@@ -18,8 +29,11 @@ interface Placement extends ResolvedLayoutField {
  * titles, help texts, defaults and the layout's own required and read-only overrides. Without a
  * layout, the default form: every field in definition order in one untitled section.
  */
-export function compileForm(object: CompiledObject, layout: ResolvedLayout | undefined, language: Language): FormDefinition {
-  const placements = layout ? layoutPlacements(layout) : defaultPlacements(object.object.fields);
+export function compileForm(object: CompiledObject, layout: ResolvedLayout | undefined, language: Language, view: FormView = EVERYTHING): FormDefinition {
+  // A field the user may not read is not on their form; one they may not edit is read only.
+  const placements = (layout ? layoutPlacements(layout) : defaultPlacements(object.object.fields))
+    .filter((placement) => !view.hidden.has(placement.field))
+    .map((placement) => (view.editable && !view.editable.has(placement.field) ? { ...placement, required: false, readOnly: true } : placement));
   const properties: Record<string, JsonSchema> = {};
   const fieldUis: Record<string, FieldUiSchema> = {};
   const required: string[] = [];
@@ -62,7 +76,7 @@ export function compileForm(object: CompiledObject, layout: ResolvedLayout | und
       ...(required.length > 0 ? { required } : {}),
     },
     uiSchema,
-    relatedLists: (layout?.relatedLists ?? []).map(
+    relatedLists: (layout?.relatedLists ?? []).filter((list) => view.readsObject(list.object)).map(
       (list): FormRelatedList => ({ object: list.object, field: list.field, columns: list.columns, label: list.label[language] }),
     ),
   };

@@ -1,4 +1,5 @@
 import { NotFoundError, ValidationError } from '../errors/index.js';
+import { checkObjectRight, rightsKey, userAccess } from '../security/access/index.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { compileForm } from './compile-form.js';
 import type { FormDefinition } from './form-definition.js';
@@ -11,15 +12,21 @@ export interface FormRequest {
 }
 
 /**
- * The form of an object in one language. Compiled once per snapshot, layout and language, and
- * shared by every later request on that metadata version; a metadata change brings a new snapshot
- * and so a fresh form on the next request.
+ * The form of an object in one language, as the user may fill it in: the layout of their role
+ * unless they ask for one, without the fields they may not read, read only where they may not
+ * edit. Compiled once per snapshot, layout, language and set of permission sets, and shared by
+ * every later request on that metadata version; a metadata change brings a new snapshot and so a
+ * fresh form on the next request.
  */
 export function getForm(ctx: OperationContext, objectName: string, request: FormRequest): FormDefinition {
   const { snapshot } = ctx;
   const object = snapshot.object(objectName);
   if (!object) throw new NotFoundError(`There is no object named '${objectName}'.`);
-  let layout = snapshot.layoutsOf(objectName)[0];
+  checkObjectRight(ctx, object, 'read');
+  const access = userAccess(snapshot, ctx.principal);
+  // The layout of the user's role, else the object's default.
+  const layouts = snapshot.layoutsOf(objectName);
+  let layout = layouts.find((candidate) => ctx.principal.role !== null && candidate.roles.includes(ctx.principal.role)) ?? layouts[0];
   if (request.layout !== undefined) {
     layout = snapshot.layout(request.layout);
     if (!layout) throw new NotFoundError(`There is no layout named '${request.layout}'.`);
@@ -29,6 +36,8 @@ export function getForm(ctx: OperationContext, objectName: string, request: Form
       ]);
     }
   }
-  const key = `form:${objectName}:${layout?.name ?? ''}:${request.language}`;
-  return snapshot.memo(key, () => ({ ...compileForm(object, layout, request.language), version: snapshot.version }));
+  const { hidden, editable } = access.fields(object);
+  const view = { hidden, editable, readsObject: (name: string) => access.object(name).read };
+  const key = `form:${objectName}:${layout?.name ?? ''}:${request.language}:${rightsKey(ctx.principal)}`;
+  return snapshot.memo(key, () => ({ ...compileForm(object, layout, request.language, view), version: snapshot.version }));
 }

@@ -13,6 +13,7 @@ import { Snapshot } from './snapshot.js';
 import type { LayoutDefinition } from './schemas/generated/layout.js';
 import type { ObjectDefinition } from './schemas/generated/object.js';
 import { compileSecurity, type SecurityDefinitions } from './security/compile-security.js';
+import type { SecurityModel } from './security/resolved-security.js';
 
 /** A tenant's definitions, by kind. */
 export interface Definitions extends SecurityDefinitions {
@@ -70,6 +71,7 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
   const currencies = compileCurrencies(definitions.currency.filter((definition) => checkDefinition('currency', definition).ok));
   for (const [name, list] of currencies.problems) problems.set(problemKey('currency', name), list);
   const security = compileSecurity(definitions, objects, (kind, name, list) => problems.set(problemKey(kind, name), list));
+  checkLayoutRoles(layouts, security, problems);
   return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security), problems };
 }
 
@@ -102,6 +104,24 @@ function compileLayouts(
     else if (resolved.layout) layouts.set(definition.name, resolved.layout);
   }
   return layouts;
+}
+
+/** A layout's roles must exist, and one role gets at most one layout of each object. */
+function checkLayoutRoles(layouts: Map<string, ResolvedLayout>, security: SecurityModel, problems: Map<string, ErrorDetail[]>): void {
+  const taken = new Map<string, string>();
+  for (const layout of [...layouts.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    const own: ErrorDetail[] = [];
+    layout.roles.forEach((role, index) => {
+      const other = taken.get(`${layout.object}:${role}`);
+      if (!security.roles.has(role)) own.push({ path: `/roles/${index}`, message: `there is no role named '${role}'` });
+      else if (other) own.push({ path: `/roles/${index}`, message: `role '${role}' already has layout '${other}' for ${layout.object}` });
+      else taken.set(`${layout.object}:${role}`, layout.name);
+    });
+    if (own.length > 0) {
+      problems.set(problemKey('layout', layout.name), own);
+      layouts.delete(layout.name);
+    }
+  }
 }
 
 /** A default must be a value the field would accept from a client. */

@@ -54,6 +54,7 @@ export function resolveLayout(
       object: definition.object,
       label: resolveLabels(definition.label, definition.name),
       isDefault: definition.isDefault ?? false,
+      roles: definition.roles ?? [],
       sections,
       relatedLists,
     },

@@ -30,6 +30,8 @@ export interface ResolvedLayout {
   readonly object: string;
   readonly label: Labels;
   readonly isDefault: boolean;
+  /** The roles whose users get this layout when they ask for none. */
+  readonly roles: readonly string[];
   readonly sections: readonly ResolvedSection[];
   readonly relatedLists: readonly ResolvedRelatedList[];
 }

@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/index.js';
 import { checkSetupRight } from '../../security/object-access.js';
+import { visibleSnapshot } from '../../security/access/visible-metadata.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import type { Field, ObjectDefinition } from '../schemas/generated/object.js';
 import { changeObject, type PlannedDefinition } from './change-object.js';
@@ -7,7 +8,7 @@ import type { DefinitionResponse } from './object-operations.js';
 import { requireObject } from './require-object.js';
 
 export function listFields(ctx: OperationContext, objectName: string): Field[] {
-  return requireObject(ctx.snapshot, objectName).definition.fields ?? [];
+  return requireObject(visibleSnapshot(ctx.snapshot, ctx.principal), objectName).definition.fields ?? [];
 }
 
 export function getField(ctx: OperationContext, objectName: string, fieldName: string): Field {

@@ -2,6 +2,7 @@ import { ConflictError, ValidationError } from '../../errors/index.js';
 import { checkSetupRight } from '../../security/object-access.js';
 import { applyChange } from './apply-change.js';
 import { HISTORY_INDEXES, historyCollection } from '../compiled-object.js';
+import { visibleSnapshot } from '../../security/access/visible-metadata.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { checkDefinition } from '../definition-validator.js';
 import { COUNTERS } from '../metadata-collections.js';
@@ -15,12 +16,13 @@ export interface DefinitionResponse<T> {
   version: number;
 }
 
+/** The object definitions the user may know of: every one for administrators, else the readable objects without hidden fields. */
 export function listObjects(ctx: OperationContext): ObjectDefinition[] {
-  return [...ctx.snapshot.objects.values()].map((compiled) => compiled.definition);
+  return [...visibleSnapshot(ctx.snapshot, ctx.principal).objects.values()].map((compiled) => compiled.definition);
 }
 
 export function getObject(ctx: OperationContext, name: string): ObjectDefinition {
-  return requireObject(ctx.snapshot, name).definition;
+  return requireObject(visibleSnapshot(ctx.snapshot, ctx.principal), name).definition;
 }
 
 export async function createObject(ctx: OperationContext, body: unknown): Promise<DefinitionResponse<ObjectDefinition>> {

@@ -2,3 +2,4 @@ export { checkObjectRight, ownershipAccess, recordAccess, withAccess, type Acces
 export { userAccess, type FieldAccess, type UserAccess } from './user-access.js';
 export { fieldAccess } from './field-access.js';
 export { forgetUserDirectory, userDirectory } from './user-directory.js';
+export { rightsKey, visibleSnapshot } from './visible-metadata.js';

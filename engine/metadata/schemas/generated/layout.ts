@@ -2,6 +2,11 @@
 
 /**
  * This interface was referenced by `LayoutDefinition`'s JSON-Schema
+ * via the `definition` "ApiName".
+ */
+export type ApiName = string;
+/**
+ * This interface was referenced by `LayoutDefinition`'s JSON-Schema
  * via the `definition` "LayoutField".
  */
 export type LayoutField =
@@ -20,11 +25,6 @@ export type LayoutField =
        */
       readOnly?: boolean;
     };
-/**
- * This interface was referenced by `LayoutDefinition`'s JSON-Schema
- * via the `definition` "ApiName".
- */
-export type ApiName = string;
 
 /**
  * A page layout of an object: the sections of its record form, the fields in order, per-layout overrides and the related lists to show. An object may have several (per record type or per role).
@@ -47,6 +47,12 @@ export interface LayoutDefinition {
    * The layout used when none is asked for. At most one per object; default false (then the first layout by name).
    */
   isDefault?: boolean;
+  /**
+   * The roles this layout is for: a user holding one of them gets it when no layout is asked for (else the object's default). At most one layout per object and role.
+   *
+   * @maxItems 100
+   */
+  roles?: ApiName[];
   /**
    * The sections of the form, top to bottom.
    *
