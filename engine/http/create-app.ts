@@ -9,6 +9,7 @@ import { metaRoutes } from './routes/meta-routes.js';
 import { openApiRoutes } from './routes/openapi-routes.js';
 import { recordRoutes } from './routes/record-routes.js';
 import { sharingRoutes } from './routes/sharing-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
 import { recycleBinRoutes } from './routes/recycle-bin-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes, publicAuthRoutes } from './routes/auth-routes.js';
@@ -53,6 +54,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   app.use('/api', authenticated);
   app.use('/api/v1/meta', metaRoutes(platform));
   app.use('/api/v1/records', sharingRoutes(platform));
+  app.use('/api/v1/records', reportRoutes(platform));
   app.use('/api/v1/records', recordRoutes(platform));
   app.use('/api/v1/recycle-bin', recycleBinRoutes(platform));
   app.use('/api/v1/audit', auditRoutes(platform));

@@ -18,6 +18,7 @@ export type AuditAction =
   | 'record.share'
   | 'record.unshare'
   | 'record.transfer'
+  | 'record.export'
   | `metadata.${string}`
   | `auth.${string}`;
 

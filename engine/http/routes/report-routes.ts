@@ -1,0 +1,38 @@
+import { Router, type Request } from 'express';
+import { parseFilterParameter } from '../../records/index.js';
+import { exportRecords } from '../../records/export/export-records.js';
+import { summarizeRecords } from '../../records/summary/summarize-records.js';
+import type { Platform } from '../../tenancy/index.js';
+import { queryString } from '../query-string.js';
+import { requestContext } from '../request-context.js';
+
+/** /api/v1/records/:object/export (CSV) and /summary (counts and totals by group). */
+export function reportRoutes(platform: Platform): Router {
+  const router = Router();
+
+  router.get('/:object/summary', async (req: Request<{ object: string }>, res) => {
+    const query = req.query as Record<string, unknown>;
+    const ctx = await requestContext(platform, req);
+    const groupBy = queryString(query, 'groupBy');
+    const measures = queryString(query, 'measures');
+    const filter = parseFilterParameter(queryString(query, 'filter'));
+    res.json(await summarizeRecords(ctx, req.params.object, { ...(groupBy ? { groupBy } : {}), ...(measures ? { measures } : {}), ...(filter === undefined ? {} : { filter }) }));
+  });
+
+  router.get('/:object/export', async (req: Request<{ object: string }>, res) => {
+    const query = req.query as Record<string, unknown>;
+    const ctx = await requestContext(platform, req);
+    const sort = queryString(query, 'sort');
+    const fields = queryString(query, 'fields');
+    const filter = parseFilterParameter(queryString(query, 'filter'));
+    const chunks = exportRecords(ctx, req.params.object, { ...(sort ? { sort } : {}), ...(fields ? { fields } : {}), ...(filter === undefined ? {} : { filter }) });
+    // The first chunk comes after the first page was read: errors before it are ordinary JSON errors.
+    const first = await chunks.next();
+    res.type('text/csv; charset=utf-8').attachment(`${req.params.object}.csv`);
+    if (!first.done) res.write(first.value);
+    for await (const chunk of chunks) res.write(chunk);
+    res.end();
+  });
+
+  return router;
+}

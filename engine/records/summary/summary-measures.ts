@@ -1,0 +1,66 @@
+import { ValidationError, type ErrorDetail } from '../../errors/index.js';
+import type { ResolvedField } from '../../fields/index.js';
+import type { CompiledObject } from '../../metadata/compiled-object.js';
+import { derivedFrom } from '../derived-fields.js';
+
+export type Aggregate = 'sum' | 'avg' | 'min' | 'max';
+export interface Measure {
+  readonly aggregate: Aggregate;
+  readonly field: string;
+}
+
+const NUMERIC = new Set(['number', 'currency', 'percent', 'rollup']);
+const ORDERED = new Set([...NUMERIC, 'date', 'datetime']);
+/** Types whose values make groups: few distinct values, compared whole. */
+const GROUPABLE = new Set(['text', 'picklist', 'boolean', 'lookup', 'masterdetail', 'email', 'phone', 'url', 'date']);
+const SYSTEM_GROUPS = new Set(['_owner', '_createdBy', '_updatedBy']);
+const MAX_MEASURES = 10;
+
+function isNumeric(field: ResolvedField): boolean {
+  return NUMERIC.has(field.type) || (field.type === 'formula' && ['number', 'currency', 'percent'].includes(field.resultType));
+}
+
+function isOrdered(field: ResolvedField): boolean {
+  return ORDERED.has(field.type) || (field.type === 'formula' && field.resultType !== 'text' && field.resultType !== 'boolean');
+}
+
+/** `groupBy=stage`: a field whose values make sensible groups, or the owner or creator. */
+export function parseGroupBy(object: CompiledObject, input: string | undefined, hidden: ReadonlySet<string>): string | null {
+  if (input === undefined || input.trim() === '') return null;
+  const name = input.trim();
+  if (SYSTEM_GROUPS.has(name)) return name;
+  const field = hidden.has(name) ? undefined : object.field(name);
+  if (!field) throw new ValidationError([{ path: '/groupBy', message: `'${name}' is not a field of ${object.name}` }]);
+  if (!GROUPABLE.has(field.type) && !(field.type === 'formula' && field.resultType !== 'number')) {
+    throw new ValidationError([{ path: '/groupBy', message: `'${name}' is a ${field.type} field: group by a picklist, text, boolean, lookup, date or the owner` }]);
+  }
+  return name;
+}
+
+/** `measures=count,sum:amount,max:close_date` → the aggregates beside the count every group has. */
+export function parseMeasures(object: CompiledObject, input: string | undefined, hidden: ReadonlySet<string>): Measure[] {
+  const parts = (input ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '' && part !== 'count');
+  const problems: ErrorDetail[] = [];
+  if (parts.length > MAX_MEASURES) problems.push({ path: '/measures', message: `may name at most ${MAX_MEASURES} measures` });
+  const measures: Measure[] = [];
+  for (const part of parts.slice(0, MAX_MEASURES)) {
+    const [aggregate, name] = part.split(':') as [string, string | undefined];
+    if (!['sum', 'avg', 'min', 'max'].includes(aggregate) || !name) {
+      problems.push({ path: '/measures', message: `'${part}' is not a measure: use count, sum:<field>, avg:<field>, min:<field> or max:<field>` });
+      continue;
+    }
+    const base = derivedFrom(object, name);
+    const field = hidden.has(name) ? undefined : (object.field(name) ?? base);
+    if (!field) {
+      problems.push({ path: '/measures', message: `'${name}' is not a field of ${object.name}` });
+    } else if ((aggregate === 'sum' || aggregate === 'avg') && !isNumeric(field)) {
+      problems.push({ path: '/measures', message: `'${name}' is a ${field.type} field: ${aggregate} needs a number, currency or percent` });
+    } else if (!isOrdered(field)) {
+      problems.push({ path: '/measures', message: `'${name}' is a ${field.type} field: ${aggregate} needs a number or a date` });
+    } else {
+      measures.push({ aggregate: aggregate as Aggregate, field: name });
+    }
+  }
+  if (problems.length > 0) throw new ValidationError(problems);
+  return measures;
+}
