@@ -3,7 +3,7 @@ import { createRecord, defineObject, detailPaths, expectError } from '../support
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
 const query = (parameters: Record<string, unknown>) =>
-  new URLSearchParams(Object.entries(parameters).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])).toString();
+  new URLSearchParams(Object.entries(parameters).map(([key, value]): [string, string] => [key, typeof value === 'string' ? value : JSON.stringify(value)])).toString();
 
 /** Reports read the records as lists do: the CSV export and the grouped summary. */
 describe('records export (CSV) and summary', () => {
