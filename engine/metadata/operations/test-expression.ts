@@ -3,6 +3,7 @@ import { compileExpression, evaluateExpression, expressionScope, isCompiled, toR
 import { expressionBindings, expressionInput } from '../../records/logic/expression-input.js';
 import { presentRecord } from '../../records/record.js';
 import { alive } from '../../records/record-state.js';
+import { checkSetupRight } from '../../security/object-access.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { EXPRESSION_VARIABLES } from '../object-logic.js';
 import { requireObject } from './require-object.js';
@@ -20,6 +21,8 @@ export interface ExpressionTest {
  * stored one (with its parents), so the studio can preview it before it is saved. Writes nothing.
  */
 export async function testExpression(ctx: OperationContext, body: unknown): Promise<ExpressionTest> {
+  // A tool of the setup: it reads any record and any field, whatever their sharing.
+  checkSetupRight(ctx);
   const request = parseRequest(body);
   const object = requireObject(ctx.snapshot, request.object);
   const compiled = compileExpression(
