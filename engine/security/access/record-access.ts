@@ -45,10 +45,15 @@ export async function ownershipAccess(ctx: OperationContext, object: CompiledObj
   return reach(ctx, object, 'delete');
 }
 
-/** A store filter narrowed to what the access allows. */
+/**
+ * A store filter narrowed to what the access allows. The two stay side by side at the top level
+ * where their keys differ, so that the store still sees an `_id` or an indexed field and looks it
+ * up instead of scanning; only a clash of keys nests them under `$and`.
+ */
 export function withAccess(filter: Filter, access: RecordAccess): Filter {
   if (access === true) return filter;
-  return Object.keys(filter).length === 0 ? access : { $and: [filter, access] };
+  const clash = Object.keys(access).some((key) => key in filter);
+  return clash ? { $and: [filter, access] } : { ...filter, ...access };
 }
 
 async function reach(ctx: OperationContext, object: CompiledObject, mode: AccessMode): Promise<RecordAccess> {
