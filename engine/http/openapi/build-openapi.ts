@@ -9,17 +9,33 @@ import { metadataSchemas } from './metadata-schemas.js';
 import type { OpenApiDocument, OpenApiFragment } from './openapi-types.js';
 import { recordPaths } from './record-paths.js';
 import { relatedPaths } from './related-paths.js';
+import { REPORT_SCHEMAS, reportPaths } from './report-paths.js';
+import { SHARING_SCHEMAS, sharingPaths } from './sharing-paths.js';
 
 const DESCRIPTION = [
   'The REST API of the CRM, generated from the live metadata: every object has its record routes and schemas here,',
-  'and the document changes with the next request after a metadata change.',
+  'and the document changes with the next request after a metadata change. It shows what the signed-in user may use:',
+  'the objects and fields they may read, and the operations their permission sets grant.',
   '',
   'Errors always have the shape of the `Error` schema, with the HTTP status telling the kind:',
-  '400 invalid input (every problem with its path), 404 unknown, 409 a clash with stored data, 412 a stale If-Match,',
+  '400 invalid input (every problem with its path), 401 no valid session or token, 403 a permission the user lacks,',
+  '404 unknown, 409 a clash with stored data, 412 a stale If-Match,',
   '422 a valid record that breaks a validation rule or on which an expression failed.',
+  'A record the user may not see answers 404 like one that does not exist, so ids cannot be probed; 403 means the user',
+  'sees the record (or the object) but may not do this to it. Fields the user may not read are unknown to them: absent',
+  'from responses, and refused by filters, sorts and field selections as fields that do not exist.',
+  '',
+  '## Tenants',
+  '',
+  'Every route works in one tenant: the one the `X-Tenant` request header names, the `default` tenant without it.',
+  'Sessions, API tokens, metadata, records and this document belong to that tenant, so send the same header on every',
+  'request, the sign-in included. A header that is not a tenant name (or is empty) is a 400 at `/headers/x-tenant`,',
+  'a tenant that does not exist a 404 `unknown_tenant`. The header is the `Tenant` parameter component; it is not',
+  'repeated on each operation, since it applies to all of them alike.',
 ].join('\n');
 
 /**
+ * An object's own routes: its records, their history, recycle bin, sharing, ownership and reports.
  * A compiled object outlives the snapshots in which its definition stays the same, and so does its
  * fragment: a metadata change rebuilds the fragment of the changed object only.
  */
@@ -28,7 +44,11 @@ const objectFragments = new WeakMap<CompiledObject, OpenApiFragment>();
 function objectFragment(compiled: CompiledObject): OpenApiFragment {
   let fragment = objectFragments.get(compiled);
   if (!fragment) {
-    fragment = recordPaths(compiled);
+    const records = recordPaths(compiled);
+    const paths = { ...records.paths };
+    mergeInto(paths, sharingPaths(compiled), 'path');
+    mergeInto(paths, reportPaths(compiled), 'path');
+    fragment = { ...records, paths };
     objectFragments.set(compiled, fragment);
   }
   return fragment;
@@ -53,6 +73,8 @@ export function buildOpenApi(snapshot: Snapshot): OpenApiDocument {
     security: DOCUMENT_SECURITY,
   };
   mergeInto(document.components.schemas, metadataSchemas(), 'schema');
+  mergeInto(document.components.schemas, SHARING_SCHEMAS, 'schema');
+  mergeInto(document.components.schemas, REPORT_SCHEMAS, 'schema');
   const objects = [...snapshot.objects.values()].sort((a, b) => a.name.localeCompare(b.name));
   const fragments: OpenApiFragment[] = [...objects.flatMap((object) => [objectFragment(object), relatedPaths(snapshot, object)]), metaPaths(), formPaths(), authPaths()];
   for (const fragment of fragments) {

@@ -1,14 +1,16 @@
 import { RECORD_ID_PATTERN } from '../../fields/record-id.js';
 import type { HistoryAction } from '../../records/history/field-history.js';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../../records/index.js';
+import { DEFAULT_TENANT } from '../../tenancy/index.js';
 import type { Components, MediaType, Parameter, Reference, Response, SchemaObject } from './openapi-types.js';
 
 export function schemaRef(name: string): SchemaObject {
   return { $ref: `#/components/schemas/${name}` };
 }
 
-export function responseRef(name: keyof typeof ERROR_RESPONSES): Reference {
-  return { $ref: `#/components/responses/${name}` };
+/** A shared response; `description` says, where it helps, what this operation answers it for. */
+export function responseRef(name: keyof typeof ERROR_RESPONSES, description?: string): Reference {
+  return { $ref: `#/components/responses/${name}`, ...(description === undefined ? {} : { description }) };
 }
 
 export function parameterRef(name: keyof typeof PARAMETERS): Reference {
@@ -88,11 +90,15 @@ const ERROR_RESPONSES = {
     code: 'unauthenticated',
     message: 'Sign in first: send a session cookie from POST /api/v1/auth/login, or an API token as "Authorization: Bearer <token>".',
   }),
-  Forbidden: errorResponse('The signed-in user may not do this (metadata and users are for administrators; a session needs its x-csrf-token header to change data).', {
-    code: 'forbidden',
-    message: 'Only administrators can change metadata.',
-  }),
-  NotFound: errorResponse('No such object, field or record.', { code: 'not_found', message: "There is no object named 'purchase_request'." }),
+  Forbidden: errorResponse(
+    'The signed-in user may not do this: none of their permission sets grants it (metadata and users need setup rights), they see the record but may not change it, ' +
+      'or a session sent no x-csrf-token header to change data.',
+    {
+      code: 'forbidden',
+      message: 'Only administrators can change metadata.',
+    },
+  ),
+  NotFound: errorResponse('No such object, field or record; a record the user may not see answers so too, exactly as a missing one.', { code: 'not_found', message: "There is no object named 'purchase_request'." }),
   Conflict: errorResponse('The request clashes with what is stored: a duplicate value, a name taken, records or metadata in the way.', {
     code: 'duplicate_value',
     message: 'number must be unique: another purchase_request record already has "PR-0001"; the value must be unique',
@@ -172,6 +178,15 @@ const PARAMETERS = {
     in: 'query',
     description: `How many entries, newest first, 1 to ${MAX_LIMIT}.`,
     schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+  },
+  Tenant: {
+    name: 'X-Tenant',
+    in: 'header',
+    description:
+      `The tenant the request works in; the \`${DEFAULT_TENANT}\` tenant without the header. A lower-case letter, then lower-case letters, digits, - and _, at most 40 characters: ` +
+      'another value (an empty one too) is a 400 at /headers/x-tenant, an unknown tenant a 404 `unknown_tenant`. It applies to every operation of this document.',
+    schema: { type: 'string', minLength: 1, maxLength: 40 },
+    example: 'acme',
   },
   Total: {
     name: 'total',

@@ -8,7 +8,8 @@ import { recycleBinPaths } from './recycle-bin-paths.js';
 
 export const RECORDS_BASE = '/api/v1/records';
 
-function query(name: string, description: string, example?: string): Parameter {
+/** A string query parameter; filter, sort and fields hold JSON or comma-separated names. */
+export function queryParameter(name: string, description: string, example?: string): Parameter {
   return { name, in: 'query', description, schema: { type: 'string' }, ...(example === undefined ? {} : { example }) };
 }
 
@@ -16,7 +17,7 @@ function query(name: string, description: string, example?: string): Parameter {
 function expandParameter(compiled: CompiledObject): Parameter {
   const references = expandableReferences(compiled);
   const names = references.map((field) => `\`${field.name}\` (${field.target})`).join(', ');
-  return query(
+  return queryParameter(
     'expand',
     `Comma-separated lookup and master-detail fields (and owner, _createdBy, _updatedBy) whose records to embed under \`_expanded\`, one query per relation for the whole page: ${names}. ` +
       'The ids stay in their fields; an empty field, or one whose record is no longer live, is embedded as null.',
@@ -28,9 +29,9 @@ function expandParameter(compiled: CompiledObject): Parameter {
 export function listParameters(compiled: CompiledObject): Array<Parameter | Reference> {
   const expand = expandParameter(compiled);
   return [
-    query('filter', filterDescription(compiled)),
-    query('sort', sortDescription(compiled)),
-    query('fields', fieldsDescription(compiled)),
+    queryParameter('filter', filterDescription(compiled)),
+    queryParameter('sort', sortDescription(compiled)),
+    queryParameter('fields', fieldsDescription(compiled)),
     expand,
     parameterRef('Limit'),
     parameterRef('Cursor'),
@@ -56,6 +57,7 @@ export function recordPaths(compiled: CompiledObject): OpenApiFragment {
   const tags = [name];
   const headers = { ETag: ETAG_HEADER };
   const expand = expandParameter(compiled);
+  const cannotRead = responseRef('Forbidden', `No permission set grants reading ${name} records.`);
 
   return {
     tags: [{ name, description: compiled.object.description ?? `Records of the ${label} object.` }],
@@ -71,6 +73,7 @@ export function recordPaths(compiled: CompiledObject): OpenApiFragment {
           responses: {
             '200': { description: 'A page of records.', content: json(schemaRef(names.list)) },
             '400': responseRef('BadRequest'),
+            '403': cannotRead,
             '404': responseRef('NotFound'),
           },
         },
@@ -89,6 +92,7 @@ export function recordPaths(compiled: CompiledObject): OpenApiFragment {
               content: json(schemaRef(names.read)),
             },
             '400': responseRef('BadRequest'),
+            '403': responseRef('Forbidden', `No permission set grants creating ${name} records, or a field sent is one the user may not edit (each named at its path).`),
             '404': responseRef('NotFound'),
             '409': responseRef('Conflict'),
             '413': responseRef('PayloadTooLarge'),
@@ -102,10 +106,11 @@ export function recordPaths(compiled: CompiledObject): OpenApiFragment {
           operationId: `records.${name}.get`,
           summary: `Get a ${label} record`,
           tags,
-          parameters: [query('fields', fieldsDescription(compiled)), ...(expand ? [expand] : [])],
+          parameters: [queryParameter('fields', fieldsDescription(compiled)), ...(expand ? [expand] : [])],
           responses: {
             '200': { description: 'The record.', headers, content: json(recordInResponse(compiled)) },
             '400': responseRef('BadRequest'),
+            '403': cannotRead,
             '404': responseRef('NotFound'),
           },
         },
@@ -121,6 +126,10 @@ export function recordPaths(compiled: CompiledObject): OpenApiFragment {
           responses: {
             '200': { description: 'The record as stored now.', headers, content: json(schemaRef(names.read)) },
             '400': responseRef('BadRequest'),
+            '403': responseRef(
+              'Forbidden',
+              `No permission set grants editing ${name} records, the user sees the record but it is neither theirs nor shared with them to edit, or a field sent is one they may not edit.`,
+            ),
             '404': responseRef('NotFound'),
             '409': responseRef('Conflict'),
             '412': responseRef('PreconditionFailed'),
@@ -139,6 +148,10 @@ export function recordPaths(compiled: CompiledObject): OpenApiFragment {
           responses: {
             '204': { description: 'Deleted: in the recycle bin.' },
             '400': responseRef('BadRequest'),
+            '403': responseRef(
+              'Forbidden',
+              `No permission set grants deleting ${name} records, or the user sees the record but is not its owner, in a role above the owner, nor allowed to modify all ${name} records.`,
+            ),
             '404': responseRef('NotFound'),
             '409': responseRef('DeleteRestricted'),
             '412': responseRef('PreconditionFailed'),
@@ -157,6 +170,7 @@ export function recordPaths(compiled: CompiledObject): OpenApiFragment {
           responses: {
             '200': { description: 'The entries, newest first.', content: json(schemaRef('RecordHistory')) },
             '400': responseRef('BadRequest'),
+            '403': cannotRead,
             '404': responseRef('NotFound'),
           },
         },

@@ -37,6 +37,7 @@ export function relatedPaths(snapshot: Snapshot, parent: CompiledObject): OpenAp
         responses: {
           '200': { description: 'A page of child records.', content: json(schemaRef(recordSchemaNames(child.name).list)) },
           '400': responseRef('BadRequest'),
+          '403': responseRef('Forbidden', `No permission set grants reading ${parent.name} records, or ${child.name} records.`),
           '404': responseRef('NotFound'),
         },
       },

@@ -2,15 +2,15 @@ import type { Snapshot } from '../../metadata/snapshot.js';
 import { rightsKey, userAccess, visibleSnapshot } from '../../security/access/index.js';
 import type { Principal } from '../../tenancy/index.js';
 import { buildOpenApi, openApiDocument } from './build-openapi.js';
-import type { OpenApiDocument, SchemaObject } from './openapi-types.js';
+import type { OpenApiDocument, PathItem, SchemaObject } from './openapi-types.js';
 import { recordSchemaNames } from './record-components.js';
 import { RECORDS_BASE } from './record-paths.js';
 
 /**
  * The API description as one user may use it: only the objects they may read, without the fields
- * they may not read, without the operations their permission sets do not grant, and with create
- * and update bodies holding only the fields they may edit. Users with the same permission sets
- * share one document per metadata version.
+ * they may not read, without the operations their permission sets do not grant (sharing and
+ * ownership transfer go with the edit right), and with create and update bodies holding only the
+ * fields they may edit. Users with the same permission sets share one document per metadata version.
  */
 export function userOpenApiDocument(snapshot: Snapshot, principal: Principal): OpenApiDocument {
   const access = userAccess(snapshot, principal);
@@ -29,12 +29,35 @@ export function userOpenApiDocument(snapshot: Snapshot, principal: Principal): O
       }
       const many = `${RECORDS_BASE}/${object.name}`;
       const one = `${many}/{id}`;
-      if (!rights.create && document.paths[many]) document.paths[many] = without(document.paths[many], 'post');
-      if (!rights.edit && document.paths[one]) document.paths[one] = without(document.paths[one], 'patch');
-      if (!rights.delete && document.paths[one]) document.paths[one] = without(document.paths[one], 'delete');
+      if (!rights.create) drop(document, many, 'post');
+      if (!rights.delete) drop(document, one, 'delete');
+      if (!rights.edit) {
+        drop(document, one, 'patch');
+        // Sharing and transfer change who may reach the record: they go with the edit right.
+        // Listing the shares needs read only, and so do the export and the summary.
+        drop(document, `${one}/shares`, 'post');
+        drop(document, `${one}/shares/{share}`, 'delete');
+        drop(document, `${one}/owner`, 'put');
+      }
     }
     return document;
   });
+}
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+const METHODS: readonly Method[] = ['get', 'post', 'put', 'patch', 'delete'];
+
+/**
+ * Removes one operation, and its path when no operation is left. The path items are shared with
+ * cached fragments: the document gets a copy, the item itself is never changed.
+ */
+function drop(document: OpenApiDocument, path: string, method: Method): void {
+  const item = document.paths[path];
+  if (!item?.[method]) return;
+  const rest: PathItem = { ...item };
+  delete rest[method];
+  if (METHODS.some((other) => rest[other])) document.paths[path] = rest;
+  else delete document.paths[path];
 }
 
 function onlyFields(schema: SchemaObject, editable: ReadonlySet<string>): SchemaObject {
@@ -42,10 +65,4 @@ function onlyFields(schema: SchemaObject, editable: ReadonlySet<string>): Schema
   const required = Array.isArray(schema.required) ? schema.required.filter((name: string) => editable.has(name)) : undefined;
   const { required: _dropped, ...rest } = schema;
   return { ...rest, properties, ...(required && required.length > 0 ? { required } : {}) };
-}
-
-function without<T extends object>(item: T, method: string): T {
-  const copy = { ...item } as Record<string, unknown>;
-  delete copy[method];
-  return copy as T;
 }

@@ -22,15 +22,16 @@ export async function listShares(ctx: OperationContext, objectName: string, id: 
 }
 
 /**
- * Shares one record with a user, role, role and subordinates, or group, to read or edit. Only the
- * owner, the roles above the owner and users who may modify all records share; sharing the same
- * grantee again replaces its access.
+ * Shares one record with a user, role, role and subordinates, or group, to read or edit. Sharing
+ * is changing the record: it needs the edit permission on the object, and only the owner, the
+ * roles above the owner and users who may modify all records share. Sharing the same grantee
+ * again replaces its access.
  */
 export async function addShare(ctx: OperationContext, objectName: string, id: string, body: unknown): Promise<ManualShare> {
   const object = recordObject(ctx, objectName);
   checkShareable(object);
+  checkObjectRight(ctx, object, 'edit');
   const request = await parseShareRequest(ctx, body);
-  if (request.access === 'edit') checkObjectRight(ctx, object, 'edit');
   const share: ManualShare = { id: newId(), to: request.to, access: request.access, by: ctx.principal.userId, at: new Date().toISOString() };
   await changeShares(ctx, object, id, (shares) => [...shares.filter((other) => other.to !== share.to), share], share);
   return share;
@@ -39,6 +40,7 @@ export async function addShare(ctx: OperationContext, objectName: string, id: st
 export async function removeShare(ctx: OperationContext, objectName: string, id: string, shareId: string): Promise<void> {
   const object = recordObject(ctx, objectName);
   checkShareable(object);
+  checkObjectRight(ctx, object, 'edit');
   await changeShares(ctx, object, id, (shares) => {
     if (!shares.some((share) => share.id === shareId)) throw new NotFoundError(`This record has no share with id '${shareId}'.`);
     return shares.filter((share) => share.id !== shareId);

@@ -1,0 +1,112 @@
+import type { CompiledObject } from '../../metadata/compiled-object.js';
+import { MAX_EXPORT_ROWS } from '../../records/export/export-records.js';
+import { json, responseRef, schemaRef } from './common-components.js';
+import { fieldsDescription, filterDescription, sortDescription } from './filter-description.js';
+import type { PathItem, Reference, SchemaObject } from './openapi-types.js';
+import { queryParameter, RECORDS_BASE } from './record-paths.js';
+
+const byField = (values: SchemaObject, what: string): SchemaObject => ({ type: 'object', additionalProperties: values, description: `${what}, by field.` });
+
+/** The figures of a summary have the same shape on every object (records/summary/summarize-records.ts). */
+export const REPORT_SCHEMAS: Record<string, SchemaObject> = {
+  SummaryFigures: {
+    type: 'object',
+    description: 'The count, and each measure asked for under its aggregate, by field: `{"count": 2, "sum": {"amount": 350}}`.',
+    required: ['count'],
+    properties: {
+      count: { type: 'integer', minimum: 0 },
+      sum: byField({ type: 'number' }, 'Sums, 0 over no value'),
+      avg: byField({ type: ['number', 'null'] }, 'Averages, null over no value'),
+      min: byField({}, 'Smallest values (numbers or dates), null over no value'),
+      max: byField({}, 'Largest values (numbers or dates), null over no value'),
+    },
+  },
+  SummaryGroup: {
+    allOf: [
+      schemaRef('SummaryFigures'),
+      { type: 'object', required: ['key'], properties: { key: { description: 'The value of the groupBy field the group shares; null for the records without one, and for the single group without groupBy.' } } },
+    ],
+  },
+  RecordSummary: {
+    type: 'object',
+    required: ['groupBy', 'groups', 'truncated', 'total'],
+    properties: {
+      groupBy: { type: ['string', 'null'], description: 'The field grouped by; null without groupBy.' },
+      groups: { type: 'array', items: schemaRef('SummaryGroup'), description: 'Largest group first (ties by key); at most 1000.' },
+      truncated: { type: 'boolean', description: 'More groups exist than were returned.' },
+      total: { ...schemaRef('SummaryFigures'), description: 'The figures over every matching record.' },
+    },
+  },
+};
+
+const forbidden = (name: string): Reference => responseRef('Forbidden', `No permission set grants reading ${name} records.`);
+
+const HIDDEN = 'Fields the user may not read are unknown here, as everywhere (400 "is not a field").';
+
+/**
+ * Reports over the records a user may list: the CSV export and the grouped summary. Both need the
+ * read permission only, and both count only the records the user may see.
+ */
+export function reportPaths(compiled: CompiledObject): Record<string, PathItem> {
+  const name = compiled.name;
+  const plural = compiled.object.pluralLabel.en;
+  const tags = [name];
+  const filter = queryParameter('filter', filterDescription(compiled));
+  return {
+    [`${RECORDS_BASE}/${name}/export`]: {
+      get: {
+        operationId: `records.${name}.export`,
+        summary: `Export ${plural} as CSV`,
+        description:
+          'The records the user may list, matching the filter, as CSV (RFC 4180, UTF-8 with a byte-order mark for spreadsheet programs), streamed page after page. ' +
+          'The first column is `_id`; without `fields`, every field the user may read follows, then `_owner`, `_createdAt`, `_createdBy`, `_updatedAt`, `_updatedBy`. ' +
+          `Lists are joined with \`;\`, objects written as JSON, and a text starting with \`=\`, \`+\`, \`-\`, \`@\`, a tab or a carriage return is prefixed with \`'\` so that a spreadsheet does not run it. ` +
+          `At most ${MAX_EXPORT_ROWS} rows: narrow the filter for more. Every export is audited (\`record.export\`, with its row count). ` +
+          `Errors in the parameters are found before the first byte and answered as JSON. ${HIDDEN}`,
+        tags,
+        parameters: [filter, queryParameter('sort', sortDescription(compiled)), queryParameter('fields', `Columns after \`_id\`. ${fieldsDescription(compiled)}`)],
+        responses: {
+          '200': {
+            description: 'The CSV file.',
+            headers: { 'Content-Disposition': { description: `An attachment named \`${name}.csv\`.`, schema: { type: 'string' } } },
+            content: { 'text/csv': { schema: { type: 'string' }, example: '\uFEFF_id,name\r\n6650f1c2a1b2c3d4e5f60718,"Alpha, Inc."\r\n' } },
+          },
+          '400': responseRef('BadRequest'),
+          '403': forbidden(name),
+          '404': responseRef('NotFound'),
+        },
+      },
+    },
+    [`${RECORDS_BASE}/${name}/summary`]: {
+      get: {
+        operationId: `records.${name}.summary`,
+        summary: `Count and total ${plural} by group`,
+        description:
+          'Counts, sums, averages, minimums and maximums over the records the user may see, matching the filter, grouped by one field: the figures of reports and dashboards. ' +
+          `A total never includes a record the user could not list. ${HIDDEN}`,
+        tags,
+        parameters: [
+          queryParameter(
+            'groupBy',
+            'The field whose values make the groups: a text, picklist, boolean, lookup, master-detail, e-mail, phone, URL or date field, a formula whose resultType is not `number`, ' +
+              'or `_owner`, `_createdBy`, `_updatedBy`. Without it, one group holds every matching record.',
+            '_owner',
+          ),
+          queryParameter(
+            'measures',
+            'Comma-separated, at most 10 besides `count` (always given): `sum:<field>` and `avg:<field>` of a number, currency, percent, roll-up or numeric formula; ' +
+              '`min:<field>` and `max:<field>` of those and of dates and date-times. A currency amount\'s `<field>__corporate` twin may be named too.',
+            'count,sum:amount',
+          ),
+          filter,
+        ],
+        responses: {
+          '200': { description: 'The groups and the total.', content: json(schemaRef('RecordSummary')) },
+          '400': responseRef('BadRequest'),
+          '403': forbidden(name),
+          '404': responseRef('NotFound'),
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import type { CompiledObject } from '../../metadata/compiled-object.js';
+import { ETAG_HEADER, json, parameterRef, responseRef, schemaRef } from './common-components.js';
+import type { Parameter, PathItem, Reference, SchemaObject } from './openapi-types.js';
+import { recordSchemaNames } from './record-components.js';
+import { RECORDS_BASE } from './record-paths.js';
+
+const granteeName = (what: string): SchemaObject => ({ type: 'string', minLength: 1, maxLength: 64, description: what });
+
+/**
+ * Manual shares and ownership transfer have the same shape on every object. The request mirrors
+ * the engine's own check (records/sharing/share-target.ts): exactly one grantee, and the access.
+ */
+export const SHARING_SCHEMAS: Record<string, SchemaObject> = {
+  ManualShare: {
+    type: 'object',
+    description: 'A share given by hand on one record; it ends when the record changes owner.',
+    required: ['id', 'to', 'access', 'by', 'at'],
+    properties: {
+      id: { type: 'string', description: 'The share id, for DELETE …/shares/{share}.' },
+      to: {
+        type: 'string',
+        pattern: '^(u|r|rs|g):.+$',
+        description: 'Who receives it: `u:<user id>`, `r:<role>`, `rs:<role>` (the role and every role below it) or `g:<group>`.',
+        examples: ['u:6650f1c2a1b2c3d4e5f60718', 'rs:sales_manager'],
+      },
+      access: { type: 'string', enum: ['read', 'edit'], description: '`read`: see the record; `edit`: see and change it (deleting stays with the owner).' },
+      by: { type: 'string', description: 'The user who shared it.' },
+      at: { type: 'string', format: 'date-time' },
+    },
+  },
+  ManualShareList: {
+    type: 'object',
+    required: ['shares'],
+    properties: { shares: { type: 'array', items: schemaRef('ManualShare') } },
+  },
+  ManualShareRequest: {
+    type: 'object',
+    description: 'Exactly one grantee, and the access. Sharing with a grantee the record is already shared with replaces its access.',
+    required: ['access'],
+    additionalProperties: false,
+    properties: {
+      user: granteeName('The id of an active user.'),
+      role: granteeName('A role: its users.'),
+      roleAndSubordinates: granteeName('A role: its users and the users of every role below it.'),
+      group: granteeName('A public group: its users, and the users of its roles.'),
+      access: { type: 'string', enum: ['read', 'edit'], description: '`edit` also needs the edit permission on the object.' },
+    },
+    oneOf: [{ required: ['user'] }, { required: ['role'] }, { required: ['roleAndSubordinates'] }, { required: ['group'] }],
+    examples: [{ roleAndSubordinates: 'sales_manager', access: 'read' }],
+  },
+  OwnerTransfer: {
+    type: 'object',
+    required: ['owner'],
+    additionalProperties: false,
+    properties: { owner: { type: 'string', description: 'The id of the new owner: an active user who may read the object.' } },
+  },
+};
+
+const SHARE_PARAMETER: Parameter = { name: 'share', in: 'path', required: true, description: 'The share id (`id` of a ManualShare).', schema: { type: 'string' } };
+
+const WHO_CONTROLS = 'the owner, the users in the roles above the owner (on objects that grant access through the hierarchy) and users with modify all';
+
+function notFound(label: string): Reference {
+  return responseRef('NotFound', `No such ${label} record, or one the user may not see: an invisible record answers 404 like a missing one.`);
+}
+
+/**
+ * Manual shares (objects with a private or public read default) and ownership transfer (every
+ * object that owns its records). A detail of a master-detail has neither: its records follow
+ * their master. A public read/write object has nothing to share: the engine refuses it.
+ */
+export function sharingPaths(compiled: CompiledObject): Record<string, PathItem> {
+  const sharing = compiled.object.sharing;
+  if (sharing === 'controlledByParent') return {};
+  const name = compiled.name;
+  const label = compiled.object.label.en;
+  const tags = [name];
+  const one = `${RECORDS_BASE}/${name}/{id}`;
+  const paths: Record<string, PathItem> = {
+    [`${one}/owner`]: {
+      parameters: [parameterRef('RecordId')],
+      put: {
+        operationId: `records.${name}.transferOwner`,
+        summary: `Transfer a ${label} record to another owner`,
+        description:
+          `Gives the record to another active user who may read ${name} records. Allowed to ${WHO_CONTROLS}, with the edit permission on the object. ` +
+          'The manual shares of the record end with the transfer (they were the old owner\'s to give); the version goes up and the change is audited. ' +
+          'Send If-Match to refuse the transfer if someone changed the record first.',
+        tags,
+        parameters: [parameterRef('IfMatch')],
+        requestBody: { required: true, content: json(schemaRef('OwnerTransfer'), { owner: '6650f1c2a1b2c3d4e5f60718' }) },
+        responses: {
+          '200': { description: 'The record as stored now, with its new owner.', headers: { ETag: ETAG_HEADER }, content: json(schemaRef(recordSchemaNames(name).read)) },
+          '400': responseRef('BadRequest', 'Not `{"owner": "<user id>"}`, no active user with that id, or a new owner who may not read the object.'),
+          '403': responseRef('Forbidden', `No permission set grants editing ${name} records, or the user sees the record but is not among ${WHO_CONTROLS}.`),
+          '404': notFound(label),
+          '412': responseRef('PreconditionFailed'),
+        },
+      },
+    },
+  };
+  if (sharing === 'publicReadWrite') return paths;
+  return {
+    [`${one}/shares`]: {
+      parameters: [parameterRef('RecordId')],
+      get: {
+        operationId: `records.${name}.shares.list`,
+        summary: `The manual shares of a ${label} record`,
+        description: 'For anyone who may see the record.',
+        tags,
+        responses: {
+          '200': { description: 'The shares, in the order they were given or last changed.', content: json(schemaRef('ManualShareList')) },
+          '403': responseRef('Forbidden', `No permission set grants reading ${name} records.`),
+          '404': notFound(label),
+        },
+      },
+      post: {
+        operationId: `records.${name}.shares.add`,
+        summary: `Share a ${label} record`,
+        description:
+          `Opens the record to a user, a role, a role and its subordinates, or a group, to read or to edit, beyond the object's org-wide default (${sharing}). ` +
+          `Allowed to ${WHO_CONTROLS}; an edit share also needs the edit permission on the object. The share is audited.`,
+        tags,
+        requestBody: { required: true, content: json(schemaRef('ManualShareRequest')) },
+        responses: {
+          '201': { description: 'Shared.', content: json(schemaRef('ManualShare')) },
+          '400': responseRef('BadRequest', 'Not exactly one grantee and an access, or no active user, role or group by that name.'),
+          '403': responseRef(
+            'Forbidden',
+            `No permission set grants reading ${name} records, the user sees the record but is not among ${WHO_CONTROLS}, or asks for an edit share without the edit permission.`,
+          ),
+          '404': notFound(label),
+        },
+      },
+    },
+    [`${one}/shares/{share}`]: {
+      parameters: [parameterRef('RecordId'), SHARE_PARAMETER],
+      delete: {
+        operationId: `records.${name}.shares.remove`,
+        summary: `Remove a manual share of a ${label} record`,
+        description: `Allowed to ${WHO_CONTROLS}. The removal is audited.`,
+        tags,
+        responses: {
+          '204': { description: 'Removed.' },
+          '403': responseRef('Forbidden', `No permission set grants reading ${name} records, or the user sees the record but is not among ${WHO_CONTROLS}.`),
+          '404': responseRef('NotFound', 'No such record, one the user may not see, or no share with that id on it.'),
+        },
+      },
+    },
+    ...paths,
+  };
+}
