@@ -3,7 +3,7 @@ import type { OperationContext } from '../tenancy/index.js';
 import { listRecords, type ListRequest, type ListResponse } from './list-records.js';
 import { recordNotFound, recordObject } from './record-object.js';
 import { alive } from './record-state.js';
-import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
+import { checkObjectRight, fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
 
 /**
  * The child records of one record through a lookup or master-detail field of the child object:
@@ -18,6 +18,9 @@ export async function listRelated(
 ): Promise<ListResponse> {
   const parent = recordObject(ctx, objectName);
   const child = recordObject(ctx, childName);
+  // The rights on both objects come first (403), before anything about their fields or records.
+  checkObjectRight(ctx, parent, 'read');
+  checkObjectRight(ctx, child, 'read');
   const hidden = fieldAccess(ctx, child).hidden;
   const pointers = child.object.fields.filter(
     (field) =>

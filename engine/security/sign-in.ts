@@ -1,7 +1,8 @@
-import { EngineError } from '../errors/index.js';
+import { EngineError, ForbiddenError } from '../errors/index.js';
 import type { StoredRecord } from '../records/index.js';
 import { alive } from '../records/record-state.js';
 import type { Tenant } from '../tenancy/tenant.js';
+import type { Collections } from '../store/port.js';
 import { appendAudit } from './audit-log.js';
 import { CREDENTIALS, SESSIONS, type CredentialDoc, type SessionDoc } from './auth-collections.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -54,10 +55,7 @@ export async function signIn(tenant: Tenant, email: unknown, password: unknown):
       return { lockedUntil: current.lockedUntil };
     }
     if (!ok || !user || user.active === false) {
-      const counted = current ? await stored.findOneAndUpdate({ _id: current._id }, { $inc: { failures: 1 } }) : null;
-      if (counted && counted.failures >= MAX_FAILURES) {
-        await stored.updateOne({ _id: counted._id }, { $set: { lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60000).toISOString(), failures: 0 } });
-      }
+      if (current) await countFailure(tx, current._id, now);
       await appendAudit(tx, { actor: user?._id ?? 'unknown', action: 'auth.login_failed', ...(user ? { record: user._id } : {}) });
       return { failed: true };
     }
@@ -69,6 +67,35 @@ export async function signIn(tenant: Tenant, email: unknown, password: unknown):
   if ('lockedUntil' in outcome) throw accountLocked(outcome.lockedUntil, now);
   if ('failed' in outcome) throw new EngineError('invalid_credentials', 401, 'The e-mail or the password is not right.');
   return { user: outcome.user, session, csrfToken, expiresAt };
+}
+
+/** One more wrong password in a row; the fifth locks the account. */
+async function countFailure(tx: Collections, userId: string, now: Date): Promise<void> {
+  const stored = tx.collection<CredentialDoc>(CREDENTIALS);
+  const counted = await stored.findOneAndUpdate({ _id: userId }, { $inc: { failures: 1 } });
+  if (counted && counted.failures >= MAX_FAILURES) {
+    await stored.updateOne({ _id: userId }, { $set: { lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60000).toISOString(), failures: 0 } });
+  }
+}
+
+/**
+ * Checks a signed-in user's current password (before they change it). Wrong guesses count toward
+ * the same lock-out as sign-ins: a stolen session must not become a way to guess the password.
+ */
+export async function checkCurrentPassword(tenant: Tenant, userId: string, candidate: unknown): Promise<void> {
+  const now = new Date();
+  const credentials = await tenant.store.collection<CredentialDoc>(CREDENTIALS).findOne({ _id: userId });
+  if (credentials?.lockedUntil && credentials.lockedUntil > now.toISOString()) throw accountLocked(credentials.lockedUntil, now);
+  const ok = credentials !== null && typeof candidate === 'string' && (await verifyPassword(candidate, credentials.hash));
+  await tenant.store.unitOfWork(async (tx) => {
+    if (ok) {
+      await tx.collection<CredentialDoc>(CREDENTIALS).updateOne({ _id: userId }, { $set: { failures: 0 } });
+      return;
+    }
+    if (credentials) await countFailure(tx, userId, now);
+    await appendAudit(tx, { actor: userId, action: 'auth.password_check_failed', record: userId });
+  });
+  if (!ok) throw new ForbiddenError('The current password is not right.', [{ path: '/current', message: 'is not your current password' }]);
 }
 
 function accountLocked(lockedUntil: string, now: Date): EngineError {

@@ -5,9 +5,8 @@ import { alive } from '../../records/record-state.js';
 import { issueToken, listTokens, revokeToken } from '../../security/api-tokens.js';
 import { SESSION_COOKIE } from '../../security/authenticate.js';
 import { userAccess } from '../../security/access/user-access.js';
-import { checkPasswordPolicy, verifyPassword } from '../../security/passwords.js';
-import { CREDENTIALS, type CredentialDoc } from '../../security/auth-collections.js';
-import { setPassword, signIn, signOut, SESSION_HOURS } from '../../security/sign-in.js';
+import { checkPasswordPolicy } from '../../security/passwords.js';
+import { checkCurrentPassword, setPassword, signIn, signOut, SESSION_HOURS } from '../../security/sign-in.js';
 import type { Principal } from '../../tenancy/index.js';
 import type { RequestHandler } from 'express';
 import { requestTenant } from '../request-tenant.js';
@@ -58,10 +57,7 @@ export function authRoutes(authenticated: RequestHandler): Router {
     const tenant = requestTenant(res);
     const { userId } = principalOf(res);
     const body = (req.body ?? {}) as { current?: unknown; password?: unknown };
-    const credentials = await tenant.store.collection<CredentialDoc>(CREDENTIALS).findOne({ _id: userId });
-    if (!credentials || typeof body.current !== 'string' || !(await verifyPassword(body.current, credentials.hash))) {
-      throw new ForbiddenError('The current password is not right.', [{ path: '/current', message: 'is not your current password' }]);
-    }
+    await checkCurrentPassword(tenant, userId, body.current);
     await setPassword(tenant, userId, checkPasswordPolicy(body.password), userId);
     res.status(204).end();
   });
