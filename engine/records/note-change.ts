@@ -1,6 +1,7 @@
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { forgetUserDirectory } from '../security/access/index.js';
 import { appendAudit, changedValues } from '../security/audit-log.js';
+import { endCredentialsOfDeparted } from '../security/user-lifecycle.js';
 import type { Collections, Doc } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { writeHistory, type HistoryAction } from './history/field-history.js';
@@ -20,8 +21,11 @@ export async function noteChange(
   after: Doc,
 ): Promise<void> {
   await writeHistory(tx, ctx, object, action, before, after);
-  // Roles decide what managers see: the next access check reads the users again.
-  if (object.name === 'user') forgetUserDirectory(ctx.tenant);
+  if (object.name === 'user') {
+    // Roles decide what managers see: the next access check reads the users again.
+    forgetUserDirectory(ctx.tenant);
+    await endCredentialsOfDeparted(tx, ctx.principal.userId, before, after);
+  }
   const changes = action === 'created' || action === 'updated' ? changedValues(before, after) : undefined;
   await appendAudit(tx, {
     actor: ctx.principal.userId,

@@ -155,6 +155,18 @@ describe('API tokens for integrations', () => {
     expectError(await engine.request('POST', '/api/v1/auth/login', { email, password: PASSWORD }, { authorization: '' }), 401, 'invalid_credentials');
   });
 
+  it('does not bring old tokens and sessions back when a deactivated user is reactivated', async () => {
+    const { id, email, session, as } = await newUser();
+    const token = (await engine.request('POST', TOKENS_PATH, { name: 'before' }, as)).body.token as string;
+    expect((await engine.request('PATCH', `/api/v1/records/user/${id}`, { active: false })).status).to.equal(200);
+    expect((await engine.request('PATCH', `/api/v1/records/user/${id}`, { active: true })).status).to.equal(200);
+    expectError(await engine.request('GET', '/api/v1/records/ticket', undefined, bearer(token)), 401, 'unauthenticated');
+    expectError(await engine.request('GET', '/api/v1/auth/me', undefined, browser(session)), 401, 'unauthenticated');
+    expect((await storedAudit(engine, { action: 'auth.credentials_ended', record: id })).map((entry) => entry.actor)).to.deep.equal([engine.adminId]);
+    // Signing in again works: the user is back, their old credentials are not.
+    expect((await engine.request('POST', '/api/v1/auth/login', { email, password: PASSWORD }, { authorization: '' })).status).to.equal(200);
+  });
+
   it('stops a deleted user\'s tokens and sessions: 401', async () => {
     const { id, session, as } = await newUser();
     const token = (await engine.request('POST', TOKENS_PATH, { name: 'before' }, as)).body.token as string;
