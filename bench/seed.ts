@@ -4,7 +4,7 @@ import type { ObjectDefinition } from '../engine/metadata/schemas/generated/obje
 import type { StoredRecord } from '../engine/records/index.js';
 import { EmbeddedStoreProvider } from '../engine/store/embedded/index.js';
 import { newId } from '../engine/store/new-id.js';
-import { BUILT_IN_ADMIN, Platform, operationContext } from '../engine/tenancy/index.js';
+import { BUILT_IN_ADMIN, Platform, operationContext, type Tenant } from '../engine/tenancy/index.js';
 
 export const OBJECT_NAME = 'deal';
 export const STAGES = ['prospecting', 'qualification', 'proposal', 'negotiation', 'closed'] as const;
@@ -91,17 +91,22 @@ export async function seedPlatform(dataDir: string, records: readonly StoredReco
   try {
     const tenant = await platform.tenant();
     await createObject(operationContext(tenant, BUILT_IN_ADMIN, 'import'), DEAL_OBJECT);
-    const object = tenant.metadata.snapshot.object(OBJECT_NAME)!;
-    for (const record of records) {
-      const { _id, _version, _owner, _createdAt, _createdBy, _updatedAt, _updatedBy, ...values } = record;
-      if (!object.validateCreate(values)) throw new Error(`seed record ${_id} is invalid: ${JSON.stringify(object.validateCreate.errors)}`);
-    }
-    for (let i = 0; i < records.length; i += batchSize) {
-      const batch = records.slice(i, i + batchSize);
-      await tenant.store.unitOfWork((tx) => tx.collection<StoredRecord>(object.collection).insertMany(batch));
-    }
+    await storeRecords(tenant, OBJECT_NAME, records, batchSize);
   } finally {
     await platform.close();
+  }
+}
+
+/** Stores records of an existing object through the store port, each checked by its create validator first. */
+export async function storeRecords(tenant: Tenant, objectName: string, records: readonly StoredRecord[], batchSize = 5000): Promise<void> {
+  const object = tenant.metadata.snapshot.object(objectName)!;
+  for (const record of records) {
+    const { _id, _version, _owner, _createdAt, _createdBy, _updatedAt, _updatedBy, ...values } = record;
+    if (!object.validateCreate(values)) throw new Error(`seed record ${_id} is invalid: ${JSON.stringify(object.validateCreate.errors)}`);
+  }
+  for (let i = 0; i < records.length; i += batchSize) {
+    const batch = records.slice(i, i + batchSize);
+    await tenant.store.unitOfWork((tx) => tx.collection<StoredRecord>(object.collection).insertMany(batch));
   }
 }
 

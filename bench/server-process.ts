@@ -13,6 +13,7 @@ import { issueToken } from '../engine/security/api-tokens.js';
 import { startEngine } from '../engine/start-engine.js';
 import { DEFAULT_TENANT } from '../engine/tenancy/index.js';
 import { baselineApp } from './baseline-server.js';
+import { BENCH_ADMIN, seededBenchAdmin } from './bench-admin.js';
 import { Profiler } from './profile.js';
 
 export type ServerKind = 'platform' | 'baseline';
@@ -42,8 +43,6 @@ const kind = process.argv[2] as ServerKind;
 const dataDir = process.env.BENCH_DATA_DIR;
 if (!dataDir || (kind !== 'platform' && kind !== 'baseline')) throw new Error('usage: BENCH_DATA_DIR=… server-process.ts platform|baseline');
 
-/** The platform's first administrator, created at its first start over the freshly seeded directory. */
-const BENCH_ADMIN = { email: 'bench@example.com', password: 'bench administrator passphrase' };
 /**
  * The bench sends thousands of requests a second with one token: a per-user limit that high is
  * never reached, yet the limiter still counts every request, so its cost is in the figures.
@@ -68,8 +67,10 @@ if (kind === 'platform') {
   stop = () => engine.stop();
   // Every API request needs a principal: the bench acts as the first administrator through an API
   // token, as an integration would, so each request pays the token and user lookups.
-  if (!engine.firstAdmin) throw new Error(`the platform's data directory already had users: the bench needs a fresh one to create its administrator`);
-  token = (await issueToken(await engine.platform.tenant(DEFAULT_TENANT), engine.firstAdmin.userId, 'bench')).token;
+  const tenant = await engine.platform.tenant(DEFAULT_TENANT);
+  const adminId = engine.firstAdmin?.userId ?? (await seededBenchAdmin(tenant));
+  if (!adminId) throw new Error(`the platform's data directory already had users but not ${BENCH_ADMIN.email}: the bench needs a fresh one, or a seed that creates its administrator first`);
+  token = (await issueToken(tenant, adminId, 'bench')).token;
 } else {
   const records = JSON.parse(readFileSync(join(dataDir, 'baseline-records.json'), 'utf8')) as Parameters<typeof baselineApp>[0];
   const app = baselineApp(records);
