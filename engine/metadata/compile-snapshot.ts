@@ -14,16 +14,20 @@ import type { LayoutDefinition } from './schemas/generated/layout.js';
 import type { ObjectDefinition } from './schemas/generated/object.js';
 import { compileSecurity, type SecurityDefinitions } from './security/compile-security.js';
 import type { SecurityModel } from './security/resolved-security.js';
+import type { ApprovalProcessDefinition } from './schemas/generated/approval-process.js';
+import { compileProcess } from '../approvals/compile-process.js';
+import type { CompiledProcess } from '../approvals/compiled-process.js';
 
 /** A tenant's definitions, by kind. */
 export interface Definitions extends SecurityDefinitions {
+  approvalProcess: readonly ApprovalProcessDefinition[];
   object: readonly ObjectDefinition[];
   layout: readonly LayoutDefinition[];
   currency: readonly CurrencyDefinition[];
 }
 
 /** No definitions of any kind: what a new tenant starts from, before its core metadata. */
-export const NO_DEFINITIONS: Definitions = { object: [], layout: [], currency: [], role: [], group: [], permissionSet: [], sharingRule: [] };
+export const NO_DEFINITIONS: Definitions = { object: [], layout: [], currency: [], role: [], group: [], permissionSet: [], sharingRule: [], approvalProcess: [] };
 
 export interface SnapshotResult {
   snapshot: Snapshot;
@@ -72,7 +76,8 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
   for (const [name, list] of currencies.problems) problems.set(problemKey('currency', name), list);
   const security = compileSecurity(definitions, objects, (kind, name, list) => problems.set(problemKey(kind, name), list));
   checkLayoutRoles(layouts, security, problems);
-  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security), problems };
+  const processes = compileProcesses(definitions.approvalProcess, objects, security, problems);
+  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security, processes), problems };
 }
 
 function compiledForm(definition: ObjectDefinition, object: ResolvedObject, logic: ObjectLogic, previous: Snapshot | undefined): CompiledObject {
@@ -104,6 +109,23 @@ function compileLayouts(
     else if (resolved.layout) layouts.set(definition.name, resolved.layout);
   }
   return layouts;
+}
+
+/** Approval processes last: they name objects, fields, roles and groups. */
+function compileProcesses(
+  definitions: readonly ApprovalProcessDefinition[],
+  objects: ReadonlyMap<string, CompiledObject>,
+  security: SecurityModel,
+  problems: Map<string, ErrorDetail[]>,
+): Map<string, CompiledProcess> {
+  const processes = new Map<string, CompiledProcess>();
+  for (const definition of definitions) {
+    const checked = checkDefinition('approvalProcess', definition);
+    const result = checked.ok ? compileProcess(checked.definition, { objects, security }) : { problems: checked.problems };
+    if (result.process) processes.set(result.process.name, result.process);
+    else problems.set(problemKey('approvalProcess', definition.name), result.problems);
+  }
+  return processes;
 }
 
 /** A layout's roles must exist, and one role gets at most one layout of each object. */

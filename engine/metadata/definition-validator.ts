@@ -1,6 +1,7 @@
 import type { ErrorDetail } from '../errors/index.js';
 import { createAjv } from './create-ajv.js';
 import { readableErrors } from './readable-errors.js';
+import approvalProcessSchema from './schemas/approval-process.schema.json' with { type: 'json' };
 import currencySchema from './schemas/currency.schema.json' with { type: 'json' };
 import layoutSchema from './schemas/layout.schema.json' with { type: 'json' };
 import groupSchema from './schemas/group.schema.json' with { type: 'json' };
@@ -8,6 +9,7 @@ import objectSchema from './schemas/object.schema.json' with { type: 'json' };
 import permissionSetSchema from './schemas/permission-set.schema.json' with { type: 'json' };
 import roleSchema from './schemas/role.schema.json' with { type: 'json' };
 import sharingRuleSchema from './schemas/sharing-rule.schema.json' with { type: 'json' };
+import type { ApprovalProcessDefinition } from './schemas/generated/approval-process.js';
 import type { CurrencyDefinition } from './schemas/generated/currency.js';
 import type { LayoutDefinition } from './schemas/generated/layout.js';
 import type { GroupDefinition } from './schemas/generated/group.js';
@@ -29,6 +31,7 @@ const validators = {
   group: ajv.compile<GroupDefinition>(groupSchema),
   permissionSet: ajv.compile<PermissionSetDefinition>(permissionSetSchema),
   sharingRule: ajv.compile<SharingRuleDefinition>(sharingRuleSchema),
+  approvalProcess: ajv.compile<ApprovalProcessDefinition>(approvalProcessSchema),
 };
 
 export type MetadataKind = keyof typeof validators;
@@ -40,10 +43,11 @@ export interface DefinitionOf {
   group: GroupDefinition;
   permissionSet: PermissionSetDefinition;
   sharingRule: SharingRuleDefinition;
+  approvalProcess: ApprovalProcessDefinition;
 }
 
 export type AnyDefinition = DefinitionOf[MetadataKind];
-export const METADATA_KINDS: readonly MetadataKind[] = ['object', 'layout', 'currency', 'role', 'group', 'permissionSet', 'sharingRule'];
+export const METADATA_KINDS: readonly MetadataKind[] = ['object', 'layout', 'currency', 'role', 'group', 'permissionSet', 'sharingRule', 'approvalProcess'];
 
 /** Checks a definition against its kind's schema: the definition typed, or every problem with its path. */
 export function checkDefinition<K extends MetadataKind>(

@@ -9,4 +9,5 @@ export const KIND_NOUNS: Readonly<Record<MetadataKind, string>> = {
   group: 'group',
   permissionSet: 'permission set',
   sharingRule: 'sharing rule',
+  approvalProcess: 'approval process',
 };

@@ -44,7 +44,10 @@ export type MetadataAction =
   | 'permissionSet.delete'
   | 'sharingRule.create'
   | 'sharingRule.update'
-  | 'sharingRule.delete';
+  | 'sharingRule.delete'
+  | 'approvalProcess.create'
+  | 'approvalProcess.update'
+  | 'approvalProcess.delete';
 
 /** One change to one definition, with the data work that must land with it. */
 export interface MetadataChange {
@@ -163,6 +166,7 @@ export function definitionsOf(snapshot: Snapshot): Definitions {
     group: [...snapshot.security.groups.values()].map((group) => group.definition),
     permissionSet: [...snapshot.security.permissionSets.values()].map((set) => set.definition),
     sharingRule: [...snapshot.security.sharingRules.values()].map((rule) => rule.definition),
+    approvalProcess: [...snapshot.approvalProcesses.values()].map((process) => process.definition),
   };
 }
 
@@ -182,6 +186,8 @@ function definitionIn(snapshot: Snapshot, kind: MetadataKind, name: string): Any
       return snapshot.security.permissionSets.get(name)?.definition;
     case 'sharingRule':
       return snapshot.security.sharingRules.get(name)?.definition;
+    case 'approvalProcess':
+      return snapshot.approvalProcesses.get(name)?.definition;
     default:
       return assertNever(kind, 'metadata kind');
   }
@@ -207,6 +213,8 @@ function withChange(definitions: Definitions, change: MetadataChange): Definitio
       return { ...definitions, permissionSet: replace(definitions.permissionSet) };
     case 'sharingRule':
       return { ...definitions, sharingRule: replace(definitions.sharingRule) };
+    case 'approvalProcess':
+      return { ...definitions, approvalProcess: replace(definitions.approvalProcess) };
     default:
       return assertNever(change.kind, 'metadata kind');
   }
@@ -248,6 +256,7 @@ async function loadSnapshot(store: Store, previous?: Snapshot): Promise<Snapshot
     group: ofKind('group'),
     permissionSet: ofKind('permissionSet'),
     sharingRule: ofKind('sharingRule'),
+    approvalProcess: ofKind('approvalProcess'),
   };
   const { snapshot, problems } = compileSnapshot(state?.version ?? 0, definitions, previous);
   for (const [key, list] of problems) {

@@ -2,6 +2,7 @@ import type { CompiledObject } from './compiled-object.js';
 import { NO_CURRENCIES, type CurrencyTable } from './currencies/currency-table.js';
 import type { ResolvedLayout } from './layouts/resolved-layout.js';
 import { EMPTY_SECURITY, type SecurityModel } from './security/resolved-security.js';
+import type { CompiledProcess } from '../approvals/compiled-process.js';
 
 /**
  * A tenant's metadata compiled at one version: immutable, swapped whole. A request takes the
@@ -17,6 +18,7 @@ export class Snapshot {
     readonly currencies: CurrencyTable = NO_CURRENCIES,
     /** Roles, groups, permission sets and sharing rules. */
     readonly security: SecurityModel = EMPTY_SECURITY,
+    readonly approvalProcesses: ReadonlyMap<string, CompiledProcess> = new Map(),
   ) {}
 
   object(name: string): CompiledObject | undefined {
@@ -34,9 +36,16 @@ export class Snapshot {
       .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name));
   }
 
+  /** The approval processes of one object, in the order they take records: `order`, then name. */
+  processesOf(objectName: string): CompiledProcess[] {
+    return [...this.approvalProcesses.values()]
+      .filter((process) => process.object === objectName)
+      .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+  }
+
   /** A copy at another version: what the registry swaps in once a change committed. */
   at(version: number): Snapshot {
-    return new Snapshot(version, this.objects, this.layouts, this.currencies, this.security);
+    return new Snapshot(version, this.objects, this.layouts, this.currencies, this.security, this.approvalProcesses);
   }
 
   /**

@@ -14,6 +14,7 @@ import {
   PERMISSION_SET_DEFINITION,
   ROLE_DEFINITION,
   SHARING_RULE_DEFINITION,
+  APPROVAL_PROCESS_DEFINITION,
 } from './metadata-schemas.js';
 import type { OpenApiFragment, Operation, Parameter, PathItem, Response, SchemaObject } from './openapi-types.js';
 
@@ -46,6 +47,9 @@ const ACTIONS: Record<MetadataAction, true> = {
   'sharingRule.create': true,
   'sharingRule.update': true,
   'sharingRule.delete': true,
+  'approvalProcess.create': true,
+  'approvalProcess.update': true,
+  'approvalProcess.delete': true,
 };
 
 /** Each kind's definition schema, keyed by the registry's union: a new kind needs its schema here. */
@@ -57,6 +61,7 @@ const DEFINITIONS: Record<MetadataKind, string> = {
   group: GROUP_DEFINITION,
   permissionSet: PERMISSION_SET_DEFINITION,
   sharingRule: SHARING_RULE_DEFINITION,
+  approvalProcess: APPROVAL_PROCESS_DEFINITION,
 };
 
 /**
@@ -130,6 +135,16 @@ const STANDALONE: Record<StandaloneKind, StandaloneDocs> = {
       'The object must own its records\' access: not the detail of a master-detail, not public read/write (400). `criteria` is a filter of the ' +
       'object in the API\'s filter language (400 with paths under /criteria); the roles and groups named must exist. 409 `already_exists` when the name is taken.',
     replace: 'The body is the whole new rule; a different name renames it (409 when another rule has that name).',
+  },
+  approvalProcess: {
+    one: 'ApprovalProcess',
+    many: 'ApprovalProcesses',
+    listed: 'The approval processes; of one object if asked.',
+    byObject: 'Only the approval processes of this object.',
+    create:
+      'Checked when saved: every expression and template must compile, every field, role and group named must exist, every step must be reachable ' +
+      '(400 naming each problem with its path). 409 `already_exists` when the name is taken.',
+    replace: 'The body is the whole new process. Records already in process finish on the version they were submitted under.',
   },
 };
 

@@ -7,6 +7,7 @@ import objectSchema from '../../metadata/schemas/object.schema.json' with { type
 import permissionSetSchema from '../../metadata/schemas/permission-set.schema.json' with { type: 'json' };
 import roleSchema from '../../metadata/schemas/role.schema.json' with { type: 'json' };
 import sharingRuleSchema from '../../metadata/schemas/sharing-rule.schema.json' with { type: 'json' };
+import approvalProcessSchema from '../../metadata/schemas/approval-process.schema.json' with { type: 'json' };
 import type { SchemaObject } from './openapi-types.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -96,6 +97,7 @@ export const ROLE_DEFINITION = roleSchema.title;
 export const GROUP_DEFINITION = groupSchema.title;
 export const PERMISSION_SET_DEFINITION = permissionSetSchema.title;
 export const SHARING_RULE_DEFINITION = sharingRuleSchema.title;
+export const APPROVAL_PROCESS_DEFINITION = approvalProcessSchema.title;
 
 /** Every metadata kind's definition schema and every schema it refers to, as OpenAPI components. */
 export function metadataSchemas(): Record<string, SchemaObject> {
@@ -107,5 +109,6 @@ export function metadataSchemas(): Record<string, SchemaObject> {
   embedKindSchema(schemas, groupSchema as unknown as KindSchema, 'Group');
   embedKindSchema(schemas, permissionSetSchema as unknown as KindSchema, 'PermissionSet');
   embedKindSchema(schemas, sharingRuleSchema as unknown as KindSchema, 'SharingRule');
+  embedKindSchema(schemas, approvalProcessSchema as unknown as KindSchema, 'ApprovalProcess');
   return withDiscriminatorMapping(schemas);
 }

@@ -18,6 +18,7 @@ export const DEFINITION_PATHS: Readonly<Record<StandaloneKind, string>> = {
   group: 'groups',
   permissionSet: 'permission-sets',
   sharingRule: 'sharing-rules',
+  approvalProcess: 'approval-processes',
 };
 
 /**

@@ -7,7 +7,7 @@ import type { Snapshot } from '../snapshot.js';
 import { countAssignedUsers, usersPhrase, type Assignment } from './assigned-users.js';
 
 /** The kinds defined on their own and addressed by name, served by one generic CRUD. */
-export type StandaloneKind = 'layout' | 'role' | 'group' | 'permissionSet' | 'sharingRule';
+export type StandaloneKind = 'layout' | 'role' | 'group' | 'permissionSet' | 'sharingRule' | 'approvalProcess';
 
 /** How a name goes away: deleted, or replaced by a definition under another name. */
 export type Removal = 'delete' | 'rename';
@@ -75,6 +75,13 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
     find: (snapshot, name) => snapshot.security.sharingRules.get(name)?.definition,
     list: (snapshot) => [...snapshot.security.sharingRules.values()].map((rule) => rule.definition),
     ofObject: (snapshot, object) => snapshot.security.rulesOf(object).map((rule) => rule.definition),
+  },
+  approvalProcess: {
+    kind: 'approvalProcess',
+    plural: 'approvalProcesses',
+    find: (snapshot, name) => snapshot.approvalProcesses.get(name)?.definition,
+    list: (snapshot) => [...snapshot.approvalProcesses.values()].map((process) => process.definition),
+    ofObject: (snapshot, object) => snapshot.processesOf(object).map((process) => process.definition),
   },
 };
 
