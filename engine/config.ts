@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import type { AppOptions } from './http/create-app.js';
+import type { JobSchedulerOptions } from './jobs/index.js';
+import type { MailSettings } from './mail/index.js';
 import type { Durability } from './store/embedded/index.js';
 
 export interface EngineConfig {
@@ -16,6 +18,10 @@ export interface EngineConfig {
   admin?: { email?: string; password?: string };
   /** The HTTP layer's options: the operator token, rate limits, the body limit. */
   http?: AppOptions;
+  /** The due-job scheduler: poll interval (JOB_POLL_MS), lease, attempts and back-off; each one left out takes its default. */
+  jobs?: Partial<JobSchedulerOptions>;
+  /** Outgoing e-mail: the SMTP server (SMTP_URL) and the sender (MAIL_FROM). */
+  mail?: MailSettings;
 }
 
 /** An operator token short enough to guess would open every tenant's creation to whoever guesses it. */
@@ -38,7 +44,31 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
     recycleBinDays,
     admin: { ...(env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL } : {}), ...(env.ADMIN_PASSWORD ? { password: env.ADMIN_PASSWORD } : {}) },
     http: httpFromEnv(env),
+    jobs: jobsFromEnv(env),
+    mail: mailFromEnv(env),
   };
+}
+
+function jobsFromEnv(env: NodeJS.ProcessEnv): Partial<JobSchedulerOptions> {
+  const value = env.JOB_POLL_MS;
+  if (value === undefined || value === '') return {};
+  const pollMs = Number(value);
+  if (!Number.isInteger(pollMs) || pollMs < 10) throw new Error(`JOB_POLL_MS must be a whole number of milliseconds, at least 10, got '${value}'`);
+  return { pollMs };
+}
+
+function mailFromEnv(env: NodeJS.ProcessEnv): MailSettings {
+  const smtpUrl = env.SMTP_URL;
+  if (smtpUrl) {
+    let protocol: string | undefined;
+    try {
+      protocol = new URL(smtpUrl).protocol;
+    } catch {
+      protocol = undefined;
+    }
+    if (protocol !== 'smtp:' && protocol !== 'smtps:') throw new Error('SMTP_URL must be a URL like smtp://user:password@mail.example.com:587 or smtps://mail.example.com:465');
+  }
+  return { ...(smtpUrl ? { smtpUrl } : {}), ...(env.MAIL_FROM ? { from: env.MAIL_FROM } : {}) };
 }
 
 function httpFromEnv(env: NodeJS.ProcessEnv): AppOptions {

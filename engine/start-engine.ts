@@ -3,6 +3,9 @@ import { ensureFirstAdmin, type FirstAdmin } from './security/first-admin.js';
 import type { AddressInfo } from 'node:net';
 import type { EngineConfig } from './config.js';
 import { createApp } from './http/create-app.js';
+import { JobScheduler, registerJobHandler } from './jobs/index.js';
+import { deliverWebhook, EMAIL_DELIVER, emailDelivery, WEBHOOK_DELIVER } from './mail/index.js';
+import { registerApprovalTimers } from './approvals/timer-handlers.js';
 import { EmbeddedStoreProvider } from './store/embedded/index.js';
 import { MongoStoreProvider } from './store/mongodb/index.js';
 import type { StoreProvider } from './store/port.js';
@@ -10,6 +13,8 @@ import { DEFAULT_TENANT, Platform } from './tenancy/index.js';
 
 export interface RunningEngine {
   platform: Platform;
+  /** The due-job scheduler, running; tests call `runDue()` to fire jobs without waiting. */
+  jobs: JobScheduler;
   /** Set when this start created the default tenant's first administrator. */
   firstAdmin?: FirstAdmin;
   server: Server;
@@ -30,11 +35,16 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
     : new EmbeddedStoreProvider(config.dataDir, config.durability);
   const platform = new Platform(provider);
   const firstAdmin = await ensureFirstAdmin(await platform.tenant(DEFAULT_TENANT), config.admin ?? {});
+  registerJobHandler(EMAIL_DELIVER, emailDelivery(config.mail ?? {}));
+  registerJobHandler(WEBHOOK_DELIVER, deliverWebhook);
+  registerApprovalTimers();
+  const jobs = new JobScheduler(platform, config.jobs);
   const app = createApp(platform, config.http);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
     listening.once('error', reject);
   });
+  jobs.start();
   const poll = provider.kind === 'mongodb' ? setInterval(() => void platform.refreshAll().catch(console.error), METADATA_POLL_MS) : undefined;
   const purge = () => void platform.purgeRecycleBins(config.recycleBinDays ?? DEFAULT_RECYCLE_BIN_DAYS).catch(console.error);
   purge();
@@ -44,12 +54,14 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   return {
     platform,
+    jobs,
     ...(firstAdmin ? { firstAdmin } : {}),
     server,
     url: `http://${host}:${port}`,
     async stop() {
       if (poll) clearInterval(poll);
       clearInterval(purger);
+      await jobs.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await platform.close();

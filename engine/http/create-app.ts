@@ -9,9 +9,11 @@ import { metaRoutes } from './routes/meta-routes.js';
 import { openApiRoutes } from './routes/openapi-routes.js';
 import { recordRoutes } from './routes/record-routes.js';
 import { sharingRoutes } from './routes/sharing-routes.js';
+import { inboxRoutes, recordApprovalRoutes } from './routes/approval-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { recycleBinRoutes } from './routes/recycle-bin-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
+import { jobRoutes, outboxRoutes } from './routes/job-routes.js';
 import { authRoutes, publicAuthRoutes } from './routes/auth-routes.js';
 import { authenticationMiddleware } from './authentication-middleware.js';
 import { operatorRoutes } from './routes/operator-routes.js';
@@ -54,10 +56,14 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   app.use('/api', authenticated);
   app.use('/api/v1/meta', metaRoutes(platform));
   app.use('/api/v1/records', sharingRoutes(platform));
+  app.use('/api/v1/records', recordApprovalRoutes(platform));
+  app.use('/api/v1/approvals', inboxRoutes(platform));
   app.use('/api/v1/records', reportRoutes(platform));
   app.use('/api/v1/records', recordRoutes(platform));
   app.use('/api/v1/recycle-bin', recycleBinRoutes(platform));
   app.use('/api/v1/audit', auditRoutes(platform));
+  app.use('/api/v1/jobs', jobRoutes(platform));
+  app.use('/api/v1/outbox', outboxRoutes(platform));
   app.use('/api/v1/forms', formRoutes(platform));
   app.use('/api/v1', openApiRoutes(platform));
   app.use('/api', () => {

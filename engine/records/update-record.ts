@@ -1,6 +1,7 @@
 import { ValidationError, StaleVersionError } from '../errors/index.js';
 import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
 import { checkRecordWrite } from '../security/object-access.js';
+import { checkNotLocked } from './locked-record.js';
 import { checkUserAssignments } from '../security/user-assignments.js';
 import { propagateToChildren } from './logic/recompute-formulas.js';
 import { applyObjectLogic } from './logic/apply-logic.js';
@@ -54,6 +55,7 @@ export async function updateRecord(
       const current = await records.findOne(alive(withAccess({ _id: id }, access)));
       if (!current) throw await unreachableRecord(ctx, object, id, 'edit');
       checkVersion(expectedVersion, current._version);
+      checkNotLocked(ctx, object, current);
       const changed = Object.entries(values).filter(([name, value]) => JSON.stringify(current[name]) !== JSON.stringify(value));
       const cleared = input.cleared.filter((name) => current[name] !== undefined);
       if (changed.length === 0 && cleared.length === 0) return current;

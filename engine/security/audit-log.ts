@@ -20,7 +20,9 @@ export type AuditAction =
   | 'record.transfer'
   | 'record.export'
   | `metadata.${string}`
-  | `auth.${string}`;
+  | `auth.${string}`
+  | `approval.${string}`
+  | 'job.failed';
 
 export interface AuditEntry extends Doc {
   at: string;

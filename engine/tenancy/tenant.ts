@@ -2,6 +2,7 @@ import { MetadataRegistry } from '../metadata/metadata-registry.js';
 import { installCoreMetadata } from './core-metadata.js';
 import { AUDIT_COLLECTION, AUDIT_INDEXES } from '../security/audit-log.js';
 import type { Store } from '../store/port.js';
+import { ensureApprovalIndexes } from '../approvals/approval-indexes.js';
 
 /** One organisation: its own store (a directory or a database) and its own metadata. */
 export class Tenant {
@@ -13,6 +14,7 @@ export class Tenant {
 
   static async open(name: string, store: Store): Promise<Tenant> {
     await store.ensureIndexes(AUDIT_COLLECTION, [...AUDIT_INDEXES]);
+    await ensureApprovalIndexes(store);
     const metadata = await MetadataRegistry.open(store);
     await installCoreMetadata(store, metadata);
     return new Tenant(name, store, metadata);

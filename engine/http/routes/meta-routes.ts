@@ -6,6 +6,7 @@ import {
   deleteField,
   deleteObject,
   getCurrency,
+  getDefinition,
   getField,
   getObject,
   listCurrencies,
@@ -23,6 +24,7 @@ import type { Platform } from '../../tenancy/index.js';
 import { queryString } from '../query-string.js';
 import { requestContext } from '../request-context.js';
 import { definitionRoutes } from './definition-routes.js';
+import { machineConfig } from '../../approvals/process-machine.js';
 
 /** /api/v1/meta: metadata CRUD; every write goes through the registry and bumps the version. */
 export function metaRoutes(platform: Platform): Router {
@@ -75,6 +77,12 @@ export function metaRoutes(platform: Platform): Router {
   });
 
   definitionRoutes(router, context);
+  // The compiled XState machine config of a process, for the studio's diagram.
+  router.get('/approval-processes/:name/machine', async (req, res) => {
+    const ctx = await context(req);
+    const definition = getDefinition(ctx, 'approvalProcess', req.params.name);
+    res.json({ machine: machineConfig(definition), version: ctx.snapshot.version });
+  });
 
   router.get('/currencies', async (req, res) => {
     const ctx = await context(req);

@@ -72,6 +72,8 @@ async function reach(ctx: OperationContext, object: CompiledObject, mode: Access
   if (mode !== 'delete') {
     const keys = access.granteeKeys;
     clauses.push({ [mode === 'read' ? '_readers' : '_editors']: { $in: [...keys] } });
+    // Whoever is asked to approve a record may read it while it waits for them.
+    if (mode === 'read') clauses.push({ _approvers: access.principal.userId });
     for (const rule of ctx.snapshot.security.rulesOf(object.name)) {
       if (mode === 'edit' && rule.access !== 'edit') continue;
       if (!keys.includes(rule.sharedWith)) continue;

@@ -1,0 +1,194 @@
+import { ConflictError, ForbiddenError, ValidationError } from '../errors/index.js';
+import { evaluateExpression } from '../formula/index.js';
+import type { CompiledObject } from '../metadata/compiled-object.js';
+import { createRecord } from '../records/create-record.js';
+import { expressionBindings, expressionInput } from '../records/logic/expression-input.js';
+import { recordNotFound, recordObject } from '../records/record-object.js';
+import { alive } from '../records/record-state.js';
+import { recordAccess, userAccess, withAccess } from '../security/access/index.js';
+import { appendAudit } from '../security/audit-log.js';
+import { operationContext, SYSTEM_PRINCIPAL, type OperationContext } from '../tenancy/index.js';
+import { writeApprovalHistory } from './approval-history.js';
+import type { CompiledProcess } from './compiled-process.js';
+import { currentVersion, processAt } from './process-versions.js';
+import { stepConditions, transitionRecord, type ApprovalRecord } from './transition-record.js';
+import type { FollowUp } from './run-actions.js';
+import { openWorkItems, pendingItems, WORK_ITEMS, type WorkItem } from './work-items.js';
+
+export const APPROVAL_ACTIONS = ['submit', 'approve', 'reject', 'recall', 'reassign', 'comment'] as const;
+export type ApprovalActionName = (typeof APPROVAL_ACTIONS)[number];
+
+interface EventBody {
+  process?: unknown;
+  comment?: unknown;
+  to?: unknown;
+}
+
+/**
+ * One approval event on one record, checked against the principal and the current step (403
+ * otherwise), applied atomically in one unit of work, written to the record's approval history.
+ * Two approvers acting at once on a first-response step: the first transition wins, the other
+ * gets 409 with the state it lost to.
+ */
+export async function applyApprovalEvent(ctx: OperationContext, objectName: string, id: string, action: string, rawBody: unknown): Promise<void> {
+  if (!(APPROVAL_ACTIONS as readonly string[]).includes(action)) {
+    throw new ValidationError([{ path: '/action', message: `must be one of ${APPROVAL_ACTIONS.join(', ')}, got '${action}'` }]);
+  }
+  const body = (rawBody ?? {}) as EventBody;
+  if (typeof body !== 'object' || Array.isArray(body)) throw new ValidationError([{ path: '', message: 'must be a JSON object' }]);
+  const comment = parseComment(body.comment, action === 'reject' || action === 'comment');
+  const object = recordObject(ctx, objectName);
+  const read = await recordAccess(ctx, object, 'read');
+  const followUps = await ctx.tenant.store.unitOfWork(async (tx): Promise<FollowUp[]> => {
+    const current = await tx.collection<ApprovalRecord>(object.collection).findOne(alive(withAccess({ _id: id }, read)));
+    if (!current) throw recordNotFound(object, id);
+    const state = current._workflow;
+    const admin = userAccess(ctx.snapshot, ctx.principal).object(object.name).modifyAll || ctx.principal.system === true;
+    const me = ctx.principal.userId;
+
+    if (action === 'submit') {
+      if (state?.status === 'pending') throw new ConflictError('already_pending', `This record is already pending approval at step '${state.step}'.`);
+      const process = await chooseProcess(tx, ctx, object, current, body.process);
+      checkSubmitter(ctx, process, current, admin);
+      const version = await currentVersion(tx, process);
+      const submittedAt = new Date().toISOString();
+      const history = [{ object: object.name, record: id, process: process.name, version, step: null, action: 'submit' as const, actor: me, ...(comment ? { comment } : {}) }];
+      const { followUps } = await transitionRecord(tx, ctx, object, process, version, current, { event: { type: 'SUBMIT' }, history }, { submittedBy: me, submittedAt });
+      return followUps;
+    }
+
+    if (!state || state.status !== 'pending') {
+      if (action === 'comment' && state) return writeComment(tx, ctx, object, current, comment!, admin);
+      throw new ConflictError('not_pending', 'This record is not pending approval.', [{ path: '/status', message: state ? `is ${state.status}` : 'was never submitted' }]);
+    }
+    const process = await processAt(ctx, tx, state.process, state.version);
+    const base = { object: object.name, record: id, process: process.name, version: state.version, step: state.step };
+    const items = await pendingItems(tx, id);
+    const mine = items.filter((item) => item.approver === me);
+
+    if (action === 'comment') return writeComment(tx, ctx, object, current, comment!, admin);
+
+    if (action === 'recall') {
+      if (!process.allowRecall && !admin) throw new ForbiddenError(`Approval process '${process.name}' does not allow recalling.`);
+      if (state.submittedBy !== me && !admin) throw new ForbiddenError('Only the submitter (or an administrator) can recall this record.');
+      const event = { type: 'RECALL' as const, conditions: state.machine.context.conditions, decided: true };
+      const history = [{ ...base, action: 'recall' as const, actor: me, ...(comment ? { comment } : {}) }];
+      return (await transitionRecord(tx, ctx, object, process, state.version, current, { event, history, ...(comment ? { comment } : {}) }, state)).followUps;
+    }
+
+    if (action === 'reassign') {
+      const to = typeof body.to === 'string' ? body.to : '';
+      if (!to) throw new ValidationError([{ path: '/to', message: 'must name the user to reassign to' }]);
+      const from = mine[0] ?? (admin ? items[0] : undefined);
+      if (!from) throw new ForbiddenError('Only a pending approver of this step (or an administrator) can reassign it.');
+      if (items.some((item) => item.approver === to)) throw new ConflictError('already_assigned', 'That user is already asked to approve this step.');
+      await checkActiveUser(tx, ctx, to);
+      await tx.collection<WorkItem>(WORK_ITEMS).updateOne({ _id: from._id }, { $set: { status: 'reassigned', respondedAt: new Date().toISOString() } });
+      await openWorkItems(tx, { object: object.name, record: id, process: process.name, step: state.step! }, [{ approver: to }]);
+      await tx.collection<ApprovalRecord>(object.collection).updateOne({ _id: id }, { $set: { _approvers: [...new Set([...(current._approvers ?? []), to])] } });
+      await writeApprovalHistory(tx, [{ ...base, action: 'reassign', actor: me, to, ...(from.approver !== me ? { onBehalfOf: from.approver } : {}), ...(comment ? { comment } : {}) }]);
+      await appendAudit(tx, { actor: me, action: 'approval.reassign', object: object.name, record: id });
+      return [];
+    }
+
+    // approve or reject: a pending approver of the step, or an administrator deciding for it
+    if (mine.length === 0 && !admin) throw new ForbiddenError(`You are not a pending approver of step '${state.step}' of this record.`);
+    const step = process.steps.find((candidate) => candidate.name === state.step)!;
+    const approving = action === 'approve';
+    const respondedAt = new Date().toISOString();
+    if (mine.length > 0) {
+      await tx.collection<WorkItem>(WORK_ITEMS).updateMany({ record: id, status: 'pending', approver: me }, { $set: { status: approving ? 'approved' : 'rejected', respondedAt } });
+    }
+    const answered = await tx.collection<WorkItem>(WORK_ITEMS).find({ record: id, step: step.name, status: { $in: ['approved', 'rejected'] }, assignedAt: { $gte: state.stepStartedAt ?? '' } });
+    const approvals = answered.filter((item) => item.status === 'approved').length;
+    const remaining = items.length - mine.length;
+    const decided =
+      mine.length === 0 ||
+      (approving
+        ? step.mode === 'first' || (step.mode === 'all' ? remaining === 0 : approvals >= step.quorum)
+        : step.mode !== 'quorum' || approvals + remaining < step.quorum);
+    const conditions = await stepConditions(tx, ctx, object, process, current);
+    const delegateOf = mine.find((item) => item.delegateOf)?.delegateOf;
+    const history = [{ ...base, action: action as 'approve' | 'reject', actor: me, ...(comment ? { comment } : {}), ...(delegateOf ? { onBehalfOf: delegateOf } : mine.length === 0 ? { onBehalfOf: 'approvers' } : {}) }];
+    const event = { type: approving ? ('APPROVE' as const) : ('REJECT' as const), conditions, decided };
+    const result = await transitionRecord(tx, ctx, object, process, state.version, current, { event, history, ...(comment ? { comment } : {}) }, state);
+    await appendAudit(tx, { actor: me, action: `approval.${action}`, object: object.name, record: id });
+    return result.followUps;
+  });
+  await createFollowUps(ctx, followUps);
+}
+
+function parseComment(value: unknown, required: boolean): string | undefined {
+  if (value === undefined || value === null || value === '') {
+    if (required) throw new ValidationError([{ path: '/comment', message: 'is required: say why' }]);
+    return undefined;
+  }
+  if (typeof value !== 'string' || value.length > 4000) throw new ValidationError([{ path: '/comment', message: 'must be a text of at most 4000 characters' }]);
+  return value;
+}
+
+/** The process asked for, or the first active one of the object whose entry criteria admit the record. */
+async function chooseProcess(tx: Parameters<typeof stepConditions>[0], ctx: OperationContext, object: CompiledObject, record: ApprovalRecord, asked: unknown): Promise<CompiledProcess> {
+  const candidates = ctx.snapshot.processesOf(object.name).filter((process) => process.active);
+  if (asked !== undefined) {
+    const process = candidates.find((candidate) => candidate.name === asked);
+    if (!process) throw new ValidationError([{ path: '/process', message: `there is no active approval process '${String(asked)}' on ${object.name}` }]);
+    if (!(await admits(tx, ctx, object, process, record))) throw entryRefused(process);
+    return process;
+  }
+  if (candidates.length === 0) throw new ConflictError('no_process', `${object.object.label.en} records have no active approval process.`);
+  for (const process of candidates) if (await admits(tx, ctx, object, process, record)) return process;
+  throw entryRefused(candidates[0]!);
+}
+
+async function admits(tx: Parameters<typeof stepConditions>[0], ctx: OperationContext, object: CompiledObject, process: CompiledProcess, record: ApprovalRecord): Promise<boolean> {
+  if (!process.entryCriteria) return true;
+  const lookups = new Set(process.entryCriteria.references.parents.map((parent) => parent.lookup));
+  return (await evaluateExpression(process.entryCriteria, await expressionInput(tx, ctx, object, record, lookups), expressionBindings(ctx))) === true;
+}
+
+function entryRefused(process: CompiledProcess): ValidationError {
+  const error = new ValidationError([{ path: '/entryCriteria', message: `the record does not meet the entry criteria of '${process.name}': ${process.definition.entryCriteria}` }]);
+  Object.assign(error, { status: 422, code: 'entry_criteria_not_met' });
+  return error;
+}
+
+function checkSubmitter(ctx: OperationContext, process: CompiledProcess, record: ApprovalRecord, admin: boolean): void {
+  if (admin) return;
+  const submitters = process.definition.submitters ?? {};
+  const me = ctx.principal.userId;
+  const allowed =
+    ((submitters.owner ?? true) && record._owner === me) ||
+    (submitters.users ?? []).includes(me) ||
+    (ctx.principal.role !== null && (submitters.roles ?? []).includes(ctx.principal.role));
+  if (!allowed) throw new ForbiddenError(`You may not submit this record to '${process.name}': ${submitters.owner === false ? 'only the roles and users it names may' : 'only its owner may'}.`);
+}
+
+async function checkActiveUser(tx: Parameters<typeof stepConditions>[0], ctx: OperationContext, id: string): Promise<void> {
+  const users = ctx.snapshot.object('user')!;
+  const user = await tx.collection(users.collection).findOne(alive({ _id: id }), { projection: { active: 1 } });
+  if (!user || user.active === false) throw new ValidationError([{ path: '/to', message: `there is no active user with id '${id}'` }]);
+}
+
+/** A comment: for the submitter, the owner, anyone asked to approve the record, and administrators. */
+async function writeComment(
+  tx: Parameters<typeof stepConditions>[0],
+  ctx: OperationContext,
+  object: CompiledObject,
+  record: ApprovalRecord,
+  comment: string,
+  admin: boolean,
+): Promise<FollowUp[]> {
+  const state = record._workflow!;
+  const me = ctx.principal.userId;
+  const asked = (await tx.collection<WorkItem>(WORK_ITEMS).count({ record: record._id, approver: me })) > 0;
+  if (!admin && !asked && state.submittedBy !== me && record._owner !== me) throw new ForbiddenError('Only the submitter, the owner and the approvers of this record can comment on its approval.');
+  await writeApprovalHistory(tx, [{ object: object.name, record: record._id, process: state.process, version: state.version, step: state.step, action: 'comment', actor: me, comment }]);
+  return [];
+}
+
+/** Records the actions create, after the event committed, as the engine (the process asked for them, not the user). */
+async function createFollowUps(ctx: OperationContext, followUps: readonly FollowUp[]): Promise<void> {
+  const system = operationContext(ctx.tenant, SYSTEM_PRINCIPAL, 'workflow', ctx.language);
+  for (const followUp of followUps) await createRecord(system, followUp.object, followUp.values);
+}

@@ -1,0 +1,61 @@
+import type { OperationContext } from '../tenancy/index.js';
+import { recordNotFound, recordObject } from '../records/record-object.js';
+import { alive } from '../records/record-state.js';
+import { recordAccess, userAccess, withAccess } from '../security/access/index.js';
+import { APPROVAL_HISTORY, type ApprovalHistoryEntry } from './approval-history.js';
+import type { ApprovalStatus } from './approval-state.js';
+import type { ApprovalActionName } from './approval-events.js';
+import type { ApprovalRecord } from './transition-record.js';
+import { WORK_ITEMS, type WorkItem } from './work-items.js';
+
+export interface ApprovalView {
+  process: string | null;
+  version: number | null;
+  status: ApprovalStatus | 'none';
+  step: string | null;
+  stepLabel: string | null;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  locked: boolean;
+  pending: { approver: string; delegateOf?: string; assignedAt: string }[];
+  /** What the caller may do now. */
+  allowedActions: ApprovalActionName[];
+  history: ApprovalHistoryEntry[];
+}
+
+/** A record's approval as its reader sees it: where it stands, who is asked, what they may do, everything that happened. */
+export async function getApproval(ctx: OperationContext, objectName: string, id: string): Promise<ApprovalView> {
+  const object = recordObject(ctx, objectName);
+  const access = await recordAccess(ctx, object, 'read');
+  const record = await ctx.tenant.store.collection<ApprovalRecord>(object.collection).findOne(alive(withAccess({ _id: id }, access)));
+  if (!record) throw recordNotFound(object, id);
+  const state = record._workflow;
+  const history = await ctx.tenant.store.collection<ApprovalHistoryEntry>(APPROVAL_HISTORY).find({ record: id }, { sort: { _id: 1 } });
+  const items = state?.status === 'pending' ? await ctx.tenant.store.collection<WorkItem>(WORK_ITEMS).find({ record: id, status: 'pending' }, { sort: { assignedAt: 1 } }) : [];
+  const me = ctx.principal.userId;
+  const admin = ctx.principal.system === true || userAccess(ctx.snapshot, ctx.principal).object(object.name).modifyAll;
+  const mine = items.some((item) => item.approver === me);
+  const process = state ? ctx.snapshot.approvalProcesses.get(state.process) : undefined;
+  const allowed: ApprovalActionName[] = [];
+  if (state?.status === 'pending') {
+    if (mine || admin) allowed.push('approve', 'reject', 'reassign');
+    if ((state.submittedBy === me && (process?.allowRecall ?? true)) || admin) allowed.push('recall');
+  } else if (ctx.snapshot.processesOf(object.name).some((candidate) => candidate.active)) {
+    if (admin || record._owner === me) allowed.push('submit');
+  }
+  if (state && (admin || mine || state.submittedBy === me || record._owner === me || history.some((entry) => entry.actor === me))) allowed.push('comment');
+  const step = state?.step ? process?.steps.find((candidate) => candidate.name === state.step) : undefined;
+  return {
+    process: state?.process ?? null,
+    version: state?.version ?? null,
+    status: state?.status ?? 'none',
+    step: state?.step ?? null,
+    stepLabel: step ? (step.definition.label?.[ctx.language] ?? step.definition.label?.en ?? step.name) : null,
+    submittedBy: state?.submittedBy ?? null,
+    submittedAt: state?.submittedAt ?? null,
+    locked: record._locked === true,
+    pending: items.map((item) => ({ approver: item.approver, ...(item.delegateOf ? { delegateOf: item.delegateOf } : {}), assignedAt: item.assignedAt })),
+    allowedActions: allowed,
+    history,
+  };
+}

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { ConflictError } from '../errors/index.js';
+import type { ApprovalProcessDefinition } from '../metadata/schemas/generated/approval-process.js';
+import type { Collections, Doc, IndexSpec } from '../store/port.js';
+import type { OperationContext } from '../tenancy/index.js';
+import { compileProcess } from './compile-process.js';
+import type { CompiledProcess } from './compiled-process.js';
+
+export const APPROVAL_VERSIONS = 'approval.versions';
+export const APPROVAL_VERSION_INDEXES: readonly IndexSpec[] = [{ name: 'by_name', keys: { name: 1 } }];
+
+interface VersionDoc extends Doc {
+  name: string;
+  version: number;
+  definition: ApprovalProcessDefinition;
+  createdAt: string;
+}
+
+const hashes = new WeakMap<CompiledProcess, string>();
+function hashOf(process: CompiledProcess): string {
+  let hash = hashes.get(process);
+  if (!hash) {
+    hash = createHash('sha256').update(JSON.stringify(process.definition)).digest('hex').slice(0, 32);
+    hashes.set(process, hash);
+  }
+  return hash;
+}
+
+/**
+ * The version number of a process as it is defined now, stored the first time a record is
+ * submitted under it: each distinct definition that ever ran gets the next number, and a record
+ * keeps running on the definition of the version it names.
+ */
+export async function currentVersion(tx: Collections, process: CompiledProcess): Promise<number> {
+  const id = `${process.name}:${hashOf(process)}`;
+  const versions = tx.collection<VersionDoc>(APPROVAL_VERSIONS);
+  const known = await versions.findOne({ _id: id }, { projection: { version: 1 } });
+  if (known) return known.version;
+  const version = (await versions.count({ name: process.name })) + 1;
+  await versions.insertOne({ _id: id, name: process.name, version, definition: process.definition, createdAt: new Date().toISOString() });
+  return version;
+}
+
+const compiledVersions = new Map<string, CompiledProcess>();
+const MAX_KEPT = 200;
+
+/** The process a record runs on: the current definition when it is that version, else the stored one, compiled against today's metadata. */
+export async function processAt(ctx: OperationContext, reader: Collections, name: string, version: number): Promise<CompiledProcess> {
+  const current = ctx.snapshot.approvalProcesses.get(name);
+  const stored = await reader.collection<VersionDoc>(APPROVAL_VERSIONS).findOne({ name, version });
+  if (!stored) throw new ConflictError('process_version_missing', `Version ${version} of approval process '${name}' is not stored.`);
+  if (current && stored._id === `${name}:${hashOf(current)}`) return current;
+  const key = `${ctx.tenant.name}:${stored._id}:${ctx.snapshot.version}`;
+  let compiled = compiledVersions.get(key);
+  if (!compiled) {
+    const result = compileProcess(stored.definition, { objects: ctx.snapshot.objects, security: ctx.snapshot.security });
+    if (!result.process) {
+      throw new ConflictError(
+        'process_version_broken',
+        `Version ${version} of approval process '${name}' no longer fits the metadata (${result.problems[0]?.path}: ${result.problems[0]?.message}); an administrator must recall the record.`,
+      );
+    }
+    compiled = result.process;
+    if (compiledVersions.size >= MAX_KEPT) compiledVersions.delete(compiledVersions.keys().next().value!);
+    compiledVersions.set(key, compiled);
+  }
+  return compiled;
+}

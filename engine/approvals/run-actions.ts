@@ -1,0 +1,123 @@
+import Handlebars from 'handlebars';
+import type { StoredRecord } from '../records/record.js';
+import { alive } from '../records/record-state.js';
+import { evaluateExpression } from '../formula/index.js';
+import { expressionBindings, expressionInput } from '../records/logic/expression-input.js';
+import type { ApprovalAction } from '../metadata/schemas/generated/approval-process.js';
+import { queueEmail } from '../mail/index.js';
+import { queueWebhook } from '../mail/index.js';
+import type { Collections } from '../store/port.js';
+import type { OperationContext } from '../tenancy/index.js';
+import { expressionKey, type CompiledProcess } from './compiled-process.js';
+
+/** What the actions of one event leave to do once its unit of work committed: records to create. */
+export interface FollowUp {
+  object: string;
+  values: Record<string, unknown>;
+}
+
+export interface ActionScope {
+  process: CompiledProcess;
+  /** The record as it stands, with the field changes of earlier actions of the event. */
+  record: StoredRecord;
+  step: string | null;
+  comment?: string;
+  submitter: string;
+  /** The approvers of the current step, for e-mails to "approvers". */
+  approvers: readonly string[];
+}
+
+const templates = new Map<string, HandlebarsTemplateDelegate>();
+function render(source: string, data: unknown): string {
+  let template = templates.get(source);
+  if (!template) {
+    // Values are plain text in e-mails; HTML escaping would show &amp; to the reader.
+    template = Handlebars.compile(source, { noEscape: true });
+    if (templates.size < 1000) templates.set(source, template);
+  }
+  return template(data);
+}
+
+/**
+ * Runs one list of actions of a process, in the event's unit of work: field changes are returned
+ * for the event's single write of the record, e-mails and webhooks go to the outbox (delivered by
+ * the job scheduler), records to create are returned as follow-ups for after the commit.
+ */
+export async function runActions(
+  tx: Collections,
+  ctx: OperationContext,
+  scope: ActionScope,
+  path: string,
+  actions: readonly ApprovalAction[],
+): Promise<{ changes: Record<string, unknown>; followUps: FollowUp[] }> {
+  const changes: Record<string, unknown> = {};
+  const followUps: FollowUp[] = [];
+  const object = ctx.snapshot.object(scope.process.object)!;
+  const current = () => ({ ...scope.record, ...changes }) as StoredRecord;
+  const evaluate = async (key: string) => {
+    const compiled = scope.process.expressions.get(key)!;
+    const input = await expressionInput(tx, ctx, object, current(), new Set(compiled.references.parents.map((parent) => parent.lookup)));
+    return evaluateExpression(compiled, input, expressionBindings(ctx));
+  };
+  for (const [index, action] of actions.entries()) {
+    const at = `${path}/${index}`;
+    if ('setField' in action) {
+      changes[action.setField] = action.expression !== undefined ? await evaluate(expressionKey(at)) : action.value;
+    } else if ('email' in action) {
+      const data = templateData(scope, current());
+      const to = await recipients(tx, ctx, action.email.to, scope, current());
+      if (to.length > 0) {
+        await queueEmail(tx, { to, subject: render(action.email.subject, data), text: render(action.email.body, data), reason: `approval ${scope.process.name}` });
+      }
+    } else if ('webhook' in action) {
+      const data = templateData(scope, current());
+      const body = action.webhook.body ? parseOrText(render(action.webhook.body, data)) : data;
+      await queueWebhook(tx, { url: action.webhook.url, body, reason: `approval ${scope.process.name}` });
+    } else {
+      const values: Record<string, unknown> = {};
+      for (const name of Object.keys(action.createRecord.values)) values[name] = await evaluate(expressionKey(at, name));
+      followUps.push({ object: action.createRecord.object, values });
+    }
+  }
+  return { changes, followUps };
+}
+
+function templateData(scope: ActionScope, record: StoredRecord): Record<string, unknown> {
+  return {
+    ...record,
+    record,
+    process: scope.process.definition.label?.en ?? scope.process.name,
+    step: scope.step,
+    comment: scope.comment ?? '',
+    link: `/records/${scope.process.object}/${record._id}`,
+  };
+}
+
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** E-mail addresses of the recipients a process names: submitter, approvers, owner, a user, a user field. */
+async function recipients(
+  tx: Collections,
+  ctx: OperationContext,
+  to: readonly (string | { user: string } | { field: string })[],
+  scope: ActionScope,
+  record: StoredRecord,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const recipient of to) {
+    if (recipient === 'submitter') ids.push(scope.submitter);
+    else if (recipient === 'approvers') ids.push(...scope.approvers);
+    else if (recipient === 'owner') ids.push(record._owner);
+    else if (typeof recipient === 'object' && 'user' in recipient) ids.push(recipient.user);
+    else if (typeof recipient === 'object' && typeof record[recipient.field] === 'string') ids.push(record[recipient.field] as string);
+  }
+  const users = ctx.snapshot.object('user')!;
+  const found = await tx.collection<StoredRecord>(users.collection).find(alive({ _id: { $in: [...new Set(ids)] } }), { projection: { email: 1, active: 1 } });
+  return found.filter((user) => user.active !== false && typeof user.email === 'string').map((user) => user.email as string);
+}

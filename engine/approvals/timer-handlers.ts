@@ -1,0 +1,73 @@
+import { registerJobHandler, type JobDoc } from '../jobs/index.js';
+import { queueEmail } from '../mail/index.js';
+import type { StoredRecord } from '../records/record.js';
+import { alive } from '../records/record-state.js';
+import { operationContext, SYSTEM_PRINCIPAL, type Tenant } from '../tenancy/index.js';
+import { ESCALATION_JOB, REMINDER_JOB } from './approval-timers.js';
+import { writeApprovalHistory } from './approval-history.js';
+import type { ApprovalRecord } from './transition-record.js';
+import { openWorkItems, WORK_ITEMS, type WorkItem } from './work-items.js';
+
+interface TimerPayload {
+  object: string;
+  record: string;
+  step: string;
+}
+
+/**
+ * The reminder and the escalation of a step, fired by the job scheduler: each acts only if the
+ * record still waits at the step the timer was set for (a cancelled or late timer does nothing).
+ */
+export function registerApprovalTimers(): void {
+  registerJobHandler(REMINDER_JOB, (tenant, job) => onTimer(tenant, job, 'remind'));
+  registerJobHandler(ESCALATION_JOB, (tenant, job) => onTimer(tenant, job, 'escalate'));
+}
+
+async function onTimer(tenant: Tenant, job: JobDoc, kind: 'remind' | 'escalate'): Promise<void> {
+  const payload = job.payload as unknown as TimerPayload;
+  const ctx = operationContext(tenant, SYSTEM_PRINCIPAL, 'workflow');
+  const object = ctx.snapshot.object(payload.object);
+  if (!object) return;
+  await tenant.store.unitOfWork(async (tx) => {
+    const record = await tx.collection<ApprovalRecord>(object.collection).findOne(alive({ _id: payload.record }));
+    const state = record?._workflow;
+    if (!record || state?.status !== 'pending' || state.step !== payload.step) return;
+    const items = await tx.collection<WorkItem>(WORK_ITEMS).find({ record: record._id, status: 'pending' });
+    const users = ctx.snapshot.object('user')!;
+    const people = await tx.collection<StoredRecord>(users.collection).find({ _id: { $in: items.map((item) => item.approver) } }, { projection: { email: 1, manager: 1, active: 1 } });
+    const base = { object: object.name, record: record._id, process: state.process, version: state.version, step: state.step, actor: 'system' };
+    if (kind === 'remind') {
+      const to = people.filter((user) => user.active !== false && typeof user.email === 'string').map((user) => user.email as string);
+      if (to.length > 0) {
+        await queueEmail(tx, {
+          to,
+          subject: `Reminder: ${object.object.label.en} waiting for your approval`,
+          text: `A ${object.object.label.en.toLowerCase()} has waited for your approval at step '${state.step}' since ${state.stepStartedAt}.\n/records/${object.name}/${record._id}`,
+          reason: `approval reminder ${state.process}`,
+        });
+      }
+      await writeApprovalHistory(tx, [{ ...base, action: 'remind' }]);
+      return;
+    }
+    // Escalation: each pending item goes to the approver's manager, or to the named user.
+    const process = ctx.snapshot.approvalProcesses.get(state.process);
+    const step = process?.steps.find((candidate) => candidate.name === state.step)?.definition;
+    const target = step?.escalation?.to;
+    const byId = new Map(people.map((user) => [user._id, user]));
+    const approvers = new Set<string>(record._approvers ?? []);
+    for (const item of items) {
+      const to = target && 'user' in target ? target.user : (byId.get(item.approver)?.manager as string | undefined);
+      if (!to || to === item.approver) {
+        approvers.add(item.approver);
+        continue;
+      }
+      await tx.collection<WorkItem>(WORK_ITEMS).updateOne({ _id: item._id }, { $set: { status: 'reassigned', respondedAt: new Date().toISOString() } });
+      if (!items.some((other) => other.approver === to) && !approvers.has(to)) {
+        await openWorkItems(tx, { object: object.name, record: record._id, process: state.process, step: state.step! }, [{ approver: to }]);
+      }
+      approvers.add(to);
+      await writeApprovalHistory(tx, [{ ...base, action: 'escalate', to, onBehalfOf: item.approver }]);
+    }
+    await tx.collection<ApprovalRecord>(object.collection).updateOne({ _id: record._id }, { $set: { _approvers: [...approvers] } });
+  });
+}

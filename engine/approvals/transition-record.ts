@@ -1,0 +1,191 @@
+import { initialTransition, transition } from 'xstate';
+import { ConflictError } from '../errors/index.js';
+import { evaluateExpression } from '../formula/index.js';
+import type { CompiledObject } from '../metadata/compiled-object.js';
+import { applyObjectLogic } from '../records/logic/apply-logic.js';
+import { expressionBindings, expressionInput } from '../records/logic/expression-input.js';
+import { noteChange } from '../records/note-change.js';
+import type { StoredRecord } from '../records/record.js';
+import { syncRollups } from '../records/relationships/sync-rollups.js';
+import { normalizeValues, validateValues } from '../records/validate-values.js';
+import type { Collections, Update } from '../store/port.js';
+import type { OperationContext } from '../tenancy/index.js';
+import { cancelApprovalTimers, scheduleApprovalTimers } from './approval-timers.js';
+import { writeApprovalHistory, type NewHistoryEntry } from './approval-history.js';
+import type { ApprovalMarks, ApprovalState, ApprovalStatus } from './approval-state.js';
+import type { CompiledProcess } from './compiled-process.js';
+import { END_STATES, type EndState, type HookParams, type MachineEvent } from './process-machine.js';
+import { resolveApprovers } from './resolve-approvers.js';
+import { runActions, type FollowUp } from './run-actions.js';
+import { closePendingItems, openWorkItems, pendingItems } from './work-items.js';
+
+export type ApprovalRecord = StoredRecord & ApprovalMarks;
+
+/** The step conditions as the record stands: the machine's gates read them. */
+export async function stepConditions(tx: Collections, ctx: OperationContext, object: CompiledObject, process: CompiledProcess, record: ApprovalRecord): Promise<Record<string, boolean>> {
+  const conditions: Record<string, boolean> = {};
+  for (const step of process.steps) {
+    if (!step.condition) {
+      conditions[step.name] = true;
+      continue;
+    }
+    const lookups = new Set(step.condition.references.parents.map((parent) => parent.lookup));
+    const input = await expressionInput(tx, ctx, object, record, lookups);
+    conditions[step.name] = (await evaluateExpression(step.condition, input, expressionBindings(ctx))) === true;
+  }
+  return conditions;
+}
+
+export interface Transition {
+  /** submit: the first transition; else the event for the machine. */
+  event: { type: 'SUBMIT' } | MachineEvent;
+  history: NewHistoryEntry[];
+  /** For the actions' templates: the comment of the response. */
+  comment?: string;
+}
+
+/**
+ * Moves a record's process by one event inside the caller's unit of work: the pure XState
+ * transition from the persisted snapshot, then the hooks it asks for in order (leave a step: close
+ * its items and timers; enter one: ask its approvers; the ends and the actions of each), then one
+ * conditional write of the record (its version must still be the one read, or 409), its history,
+ * audit and roll-ups. Returns the record after, and the records to create once committed.
+ */
+export async function transitionRecord(
+  tx: Collections,
+  ctx: OperationContext,
+  object: CompiledObject,
+  process: CompiledProcess,
+  version: number,
+  current: ApprovalRecord,
+  step: Transition,
+  state: Pick<ApprovalState, 'submittedBy' | 'submittedAt'>,
+): Promise<{ after: ApprovalRecord; followUps: FollowUp[] }> {
+  const conditions = step.event.type === 'SUBMIT' ? await stepConditions(tx, ctx, object, process, current) : step.event.conditions;
+  const [snapshot, actions] =
+    step.event.type === 'SUBMIT'
+      ? initialTransition(process.machine, { conditions })
+      : transition(process.machine, process.machine.resolveState(current._workflow!.machine as never), step.event as never);
+  const value = snapshot.value as string;
+  const ended = (END_STATES as readonly string[]).includes(value);
+  const history = [...step.history];
+  const followUps: FollowUp[] = [];
+  let record: ApprovalRecord = current;
+  let changes: Record<string, unknown> = {};
+  const base = { object: object.name, record: current._id, process: process.name, version };
+  const act = async (path: string, list: Parameters<typeof runActions>[4] | undefined, stepName: string | null) => {
+    if (!list || list.length === 0) return;
+    const approvers = (await pendingItems(tx, current._id)).map((item) => item.approver);
+    const result = await runActions(tx, ctx, { process, record, step: stepName, submitter: state.submittedBy, approvers, ...(step.comment ? { comment: step.comment } : {}) }, path, list);
+    changes = { ...changes, ...result.changes };
+    record = { ...record, ...result.changes };
+    followUps.push(...result.followUps);
+  };
+
+  if (step.event.type === 'SUBMIT') await act('/onSubmit', process.definition.onSubmit, null);
+  const previous = current._workflow?.status === 'pending' ? current._workflow.step : null;
+  let stepStartedAt = current._workflow?.stepStartedAt ?? null;
+  for (const action of actions) {
+    if (action.type !== 'hook') continue;
+    const hook = action.params as HookParams;
+    const index = process.steps.findIndex((candidate) => candidate.name === hook.step);
+    if (hook.on === 'leave') {
+      await closePendingItems(tx, current._id);
+      await cancelApprovalTimers(tx, current._id);
+      await act(`/steps/${index}/onLeave`, process.steps[index]?.definition.onLeave, hook.step!);
+    } else if (hook.on === 'enter') {
+      const entered = process.steps[index]!;
+      const approvers = await resolveApprovers(tx, ctx, entered, record, state.submittedBy);
+      await openWorkItems(tx, { object: object.name, record: current._id, process: process.name, step: entered.name }, await withDelegates(tx, ctx, approvers));
+      stepStartedAt = new Date().toISOString();
+      await scheduleApprovalTimers(tx, { object: object.name, record: current._id, step: entered, startedAt: new Date(stepStartedAt) });
+      await act(`/steps/${index}/onEnter`, entered.definition.onEnter, entered.name);
+    } else {
+      const path = hook.on === 'approve' ? '/onApprove' : hook.on === 'reject' ? '/onReject' : '/onRecall';
+      await act(path, process.definition[path.slice(1) as 'onApprove' | 'onReject' | 'onRecall'], previous);
+    }
+  }
+  // The steps the gates passed by, in order, between where the record was and where it is.
+  const from = previous ? process.steps.findIndex((candidate) => candidate.name === previous) + 1 : 0;
+  const to = ended ? process.steps.length : process.steps.findIndex((candidate) => candidate.name === value);
+  if (step.event.type === 'SUBMIT' || (step.event.type === 'APPROVE' && step.event.decided)) {
+    for (const skipped of process.steps.slice(from, to)) if (conditions[skipped.name] === false) history.push({ ...base, step: skipped.name, action: 'skip', actor: 'system' });
+  }
+  if (ended && value !== 'recalled') history.push({ ...base, step: previous, action: value as 'approved' | 'rejected' | 'returned', actor: 'system' });
+
+  const status: ApprovalStatus = ended ? (value as EndState) : 'pending';
+  const workflow: ApprovalState = {
+    process: process.name,
+    version,
+    status,
+    step: ended ? null : value,
+    stepStartedAt: ended ? null : stepStartedAt,
+    submittedBy: state.submittedBy,
+    submittedAt: state.submittedAt,
+    machine: { value: snapshot.value, context: snapshot.context },
+  };
+  // Everyone ever asked keeps reading the record: an approver sees what they decided on.
+  const approvers = [...new Set([...(current._approvers ?? []), ...(await pendingItems(tx, current._id)).map((item) => item.approver)])];
+  const after = await writeRecord(tx, ctx, object, current, changes, { _workflow: workflow, _approvers: approvers, _locked: !ended && process.lockRecord });
+  await writeApprovalHistory(tx, history);
+  return { after, followUps };
+}
+
+/** The approvers who named a delegate for today get the delegate in their place; the item remembers for whom. */
+async function withDelegates(tx: Collections, ctx: OperationContext, approvers: readonly string[]): Promise<{ approver: string; delegateOf?: string }[]> {
+  const users = ctx.snapshot.object('user')!;
+  if (!users.field('delegate')) return approvers.map((approver) => ({ approver }));
+  const today = new Date().toISOString().slice(0, 10);
+  const records = await tx.collection<StoredRecord>(users.collection).find({ _id: { $in: [...approvers] } }, { projection: { delegate: 1, delegate_from: 1, delegate_until: 1 } });
+  const byId = new Map(records.map((user) => [user._id, user]));
+  return approvers.map((approver) => {
+    const user = byId.get(approver);
+    const delegate = user?.delegate;
+    const from = (user?.delegate_from as string | undefined) ?? '0000-01-01';
+    const until = (user?.delegate_until as string | undefined) ?? '9999-12-31';
+    return typeof delegate === 'string' && delegate !== approver && from <= today && today <= until ? { approver: delegate, delegateOf: approver } : { approver };
+  });
+}
+
+/** The record's one write of the event: field changes of the actions through the record's own logic, the marks, the version. */
+async function writeRecord(
+  tx: Collections,
+  ctx: OperationContext,
+  object: CompiledObject,
+  current: ApprovalRecord,
+  changes: Record<string, unknown>,
+  marks: Required<ApprovalMarks>,
+): Promise<ApprovalRecord> {
+  const set: Record<string, unknown> = {};
+  const unset: Record<string, ''> = {};
+  if (Object.keys(changes).length > 0) {
+    const values = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== null && value !== undefined));
+    validateValues(object, object.validatePatch, values);
+    const normalized = normalizeValues(object, values);
+    const next: Record<string, unknown> = { ...current, ...normalized };
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === null || value === undefined) {
+        delete next[name];
+        unset[name] = '';
+      } else set[name] = normalized[name];
+    }
+    for (const [name, value] of Object.entries(await applyObjectLogic(tx, ctx, object, next))) {
+      if (value === null) unset[name] = '';
+      else set[name] = value;
+    }
+  }
+  const update: Update = {
+    $set: { ...set, ...marks, _updatedAt: new Date().toISOString(), _updatedBy: ctx.principal.userId },
+    $inc: { _version: 1 },
+    ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
+  };
+  const after = await tx.collection<ApprovalRecord>(object.collection).findOneAndUpdate({ _id: current._id, _version: current._version }, update);
+  if (!after) {
+    throw new ConflictError('approval_conflict', 'Someone acted on this record at the same moment; reload its approval and try again.', [
+      { path: '/approval', message: 'changed meanwhile' },
+    ]);
+  }
+  await syncRollups(tx, ctx.snapshot, object, current, after);
+  await noteChange(tx, ctx, object, 'updated', current, after);
+  return after;
+}

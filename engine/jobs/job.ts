@@ -1,0 +1,40 @@
+import type { Doc, IndexSpec } from '../store/port.js';
+
+/** The tenant's due-jobs: timers and deliveries, claimed by whichever scheduler gets there first. */
+export const JOBS_COLLECTION = 'jobs';
+
+/**
+ * The claim asks for due jobs by status and time: MongoDB answers it from the compound index. The
+ * embedded store narrows by single-field indexes only, so status and key have one each (the key's
+ * serves `cancelJobs` and the look-up that makes `enqueueJob` idempotent).
+ */
+export const JOB_INDEXES: readonly IndexSpec[] = [
+  { name: 'status_dueAt', keys: { status: 1, dueAt: 1 } },
+  { name: 'status', keys: { status: 1 } },
+  { name: 'key', keys: { key: 1 } },
+];
+
+export type JobStatus = 'due' | 'done' | 'failed' | 'cancelled';
+
+export const JOB_STATUSES: readonly JobStatus[] = ['due', 'done', 'failed', 'cancelled'];
+
+export interface JobDoc extends Doc {
+  /** Names the handler that runs the job (see `registerJobHandler`). */
+  kind: string;
+  /** ISO date-time from which the job may run; a retry moves it on by the back-off. */
+  dueAt: string;
+  payload: Record<string, unknown>;
+  status: JobStatus;
+  /** How many times a scheduler has claimed the job, the current run included. */
+  attempts: number;
+  /** While a scheduler runs the job: until when its claim holds. A claim that ran out is taken over. */
+  leaseUntil?: string;
+  leasedBy?: string;
+  /** The error of the last failed attempt. */
+  lastError?: string;
+  /** The caller's name for the job: enqueueing the same key twice while it is due gives one job, and it can be cancelled by it. */
+  key?: string;
+  createdAt: string;
+  /** When the job ended: done, failed for good, or cancelled. */
+  doneAt?: string;
+}

@@ -1,0 +1,26 @@
+import { ValidationError } from '../errors/index.js';
+import { checkSystemRight } from '../security/object-access.js';
+import type { Filter } from '../store/port.js';
+import type { OperationContext } from '../tenancy/index.js';
+import { JOB_STATUSES, JOBS_COLLECTION, type JobDoc, type JobStatus } from './job.js';
+import { newestFirst, type Page } from './newest-first.js';
+
+export interface JobQuery extends Page {
+  status?: string;
+  kind?: string;
+}
+
+/** The tenant's jobs, newest first, by status and kind: how an administrator finds what failed. */
+export async function listJobs(ctx: OperationContext, query: JobQuery): Promise<{ jobs: JobDoc[]; next: string | null }> {
+  checkSystemRight(ctx, 'viewAuditLog', 'Only users who may view the audit log (administrators) can list the jobs.');
+  const filter: Filter = {};
+  if (query.status !== undefined) {
+    if (!JOB_STATUSES.includes(query.status as JobStatus)) {
+      throw new ValidationError([{ path: '/status', message: `must be one of ${JOB_STATUSES.join(', ')}, got '${query.status}'` }]);
+    }
+    filter.status = query.status;
+  }
+  if (query.kind !== undefined) filter.kind = query.kind;
+  const { entries, next } = await newestFirst(ctx.tenant.store.collection<JobDoc>(JOBS_COLLECTION), filter, query);
+  return { jobs: entries, next };
+}

@@ -1,0 +1,34 @@
+import { ValidationError } from '../errors/index.js';
+import { enqueueJob } from '../jobs/index.js';
+import { newId } from '../store/new-id.js';
+import type { Collections } from '../store/port.js';
+import { WEBHOOK_DELIVER, WEBHOOK_OUTBOX, type OutboxWebhook, type WebhookCall } from './outbox-webhook.js';
+
+/**
+ * Puts a webhook call in the outbox and schedules its delivery, both in the caller's unit of work:
+ * the call is made only if the change that makes it commits. Returns the call's id.
+ */
+export async function queueWebhook(tx: Collections, call: WebhookCall): Promise<string> {
+  let url: URL;
+  try {
+    url = new URL(call.url);
+  } catch {
+    throw new ValidationError([{ path: '/url', message: `must be an absolute http or https URL, got '${call.url}'` }]);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ValidationError([{ path: '/url', message: `must be an http or https URL, got the scheme '${url.protocol.slice(0, -1)}'` }]);
+  }
+  const body = JSON.stringify(call.body);
+  if (body === undefined) throw new ValidationError([{ path: '/body', message: 'must be a JSON value' }]);
+  const doc: OutboxWebhook = {
+    _id: newId(),
+    url: url.href,
+    body,
+    ...(call.reason === undefined ? {} : { reason: call.reason }),
+    status: 'pending',
+    queuedAt: new Date().toISOString(),
+  };
+  await tx.collection<OutboxWebhook>(WEBHOOK_OUTBOX).insertOne(doc);
+  await enqueueJob(tx, { kind: WEBHOOK_DELIVER, dueAt: new Date(), payload: { id: doc._id }, key: `${WEBHOOK_DELIVER}:${doc._id}` });
+  return doc._id;
+}
