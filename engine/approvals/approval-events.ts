@@ -1,18 +1,16 @@
 import { ConflictError, ForbiddenError, ValidationError } from '../errors/index.js';
 import { evaluateExpression } from '../formula/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
-import { createRecord } from '../records/create-record.js';
 import { expressionBindings, expressionInput } from '../records/logic/expression-input.js';
 import { recordNotFound, recordObject } from '../records/record-object.js';
 import { alive } from '../records/record-state.js';
 import { recordAccess, userAccess, withAccess } from '../security/access/index.js';
 import { appendAudit } from '../security/audit-log.js';
-import { operationContext, SYSTEM_PRINCIPAL, type OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../tenancy/index.js';
 import { writeApprovalHistory } from './approval-history.js';
 import type { CompiledProcess } from './compiled-process.js';
 import { currentVersion, processAt } from './process-versions.js';
 import { stepConditions, transitionRecord, type ApprovalRecord } from './transition-record.js';
-import type { FollowUp } from './run-actions.js';
 import { openWorkItems, pendingItems, WORK_ITEMS, type WorkItem } from './work-items.js';
 
 export const APPROVAL_ACTIONS = ['submit', 'approve', 'reject', 'recall', 'reassign', 'comment'] as const;
@@ -28,7 +26,7 @@ interface EventBody {
  * One approval event on one record, checked against the principal and the current step (403
  * otherwise), applied atomically in one unit of work, written to the record's approval history.
  * Two approvers acting at once on a first-response step: the first transition wins, the other
- * gets 409 with the state it lost to.
+ * gets 409 with the state it lost to. Records the actions create are part of the same unit.
  */
 export async function applyApprovalEvent(ctx: OperationContext, objectName: string, id: string, action: string, rawBody: unknown): Promise<void> {
   if (!(APPROVAL_ACTIONS as readonly string[]).includes(action)) {
@@ -39,7 +37,7 @@ export async function applyApprovalEvent(ctx: OperationContext, objectName: stri
   const comment = parseComment(body.comment, action === 'reject' || action === 'comment');
   const object = recordObject(ctx, objectName);
   const read = await recordAccess(ctx, object, 'read');
-  const followUps = await ctx.tenant.store.unitOfWork(async (tx): Promise<FollowUp[]> => {
+  await ctx.tenant.store.unitOfWork(async (tx): Promise<void> => {
     const current = await tx.collection<ApprovalRecord>(object.collection).findOne(alive(withAccess({ _id: id }, read)));
     if (!current) throw recordNotFound(object, id);
     const state = current._workflow;
@@ -53,8 +51,8 @@ export async function applyApprovalEvent(ctx: OperationContext, objectName: stri
       const version = await currentVersion(tx, process);
       const submittedAt = new Date().toISOString();
       const history = [{ object: object.name, record: id, process: process.name, version, step: null, action: 'submit' as const, actor: me, ...(comment ? { comment } : {}) }];
-      const { followUps } = await transitionRecord(tx, ctx, object, process, version, current, { event: { type: 'SUBMIT' }, history }, { submittedBy: me, submittedAt });
-      return followUps;
+      await transitionRecord(tx, ctx, object, process, version, current, { event: { type: 'SUBMIT' }, history }, { submittedBy: me, submittedAt });
+      return;
     }
 
     if (!state || state.status !== 'pending') {
@@ -73,7 +71,8 @@ export async function applyApprovalEvent(ctx: OperationContext, objectName: stri
       if (state.submittedBy !== me && !admin) throw new ForbiddenError('Only the submitter (or an administrator) can recall this record.');
       const event = { type: 'RECALL' as const, conditions: state.machine.context.conditions, decided: true };
       const history = [{ ...base, action: 'recall' as const, actor: me, ...(comment ? { comment } : {}) }];
-      return (await transitionRecord(tx, ctx, object, process, state.version, current, { event, history, ...(comment ? { comment } : {}) }, state)).followUps;
+      await transitionRecord(tx, ctx, object, process, state.version, current, { event, history, ...(comment ? { comment } : {}) }, state);
+      return;
     }
 
     if (action === 'reassign') {
@@ -88,7 +87,7 @@ export async function applyApprovalEvent(ctx: OperationContext, objectName: stri
       await tx.collection<ApprovalRecord>(object.collection).updateOne({ _id: id }, { $set: { _approvers: [...new Set([...(current._approvers ?? []), to])] } });
       await writeApprovalHistory(tx, [{ ...base, action: 'reassign', actor: me, to, ...(from.approver !== me ? { onBehalfOf: from.approver } : {}), ...(comment ? { comment } : {}) }]);
       await appendAudit(tx, { actor: me, action: 'approval.reassign', object: object.name, record: id });
-      return [];
+      return;
     }
 
     // approve or reject: a pending approver of the step, or an administrator deciding for it
@@ -111,11 +110,9 @@ export async function applyApprovalEvent(ctx: OperationContext, objectName: stri
     const delegateOf = mine.find((item) => item.delegateOf)?.delegateOf;
     const history = [{ ...base, action: action as 'approve' | 'reject', actor: me, ...(comment ? { comment } : {}), ...(delegateOf ? { onBehalfOf: delegateOf } : mine.length === 0 ? { onBehalfOf: 'approvers' } : {}) }];
     const event = { type: approving ? ('APPROVE' as const) : ('REJECT' as const), conditions, decided };
-    const result = await transitionRecord(tx, ctx, object, process, state.version, current, { event, history, ...(comment ? { comment } : {}) }, state);
+    await transitionRecord(tx, ctx, object, process, state.version, current, { event, history, ...(comment ? { comment } : {}) }, state);
     await appendAudit(tx, { actor: me, action: `approval.${action}`, object: object.name, record: id });
-    return result.followUps;
   });
-  await createFollowUps(ctx, followUps);
 }
 
 function parseComment(value: unknown, required: boolean): string | undefined {
@@ -178,17 +175,10 @@ async function writeComment(
   record: ApprovalRecord,
   comment: string,
   admin: boolean,
-): Promise<FollowUp[]> {
+): Promise<void> {
   const state = record._workflow!;
   const me = ctx.principal.userId;
   const asked = (await tx.collection<WorkItem>(WORK_ITEMS).count({ record: record._id, approver: me })) > 0;
   if (!admin && !asked && state.submittedBy !== me && record._owner !== me) throw new ForbiddenError('Only the submitter, the owner and the approvers of this record can comment on its approval.');
   await writeApprovalHistory(tx, [{ object: object.name, record: record._id, process: state.process, version: state.version, step: state.step, action: 'comment', actor: me, comment }]);
-  return [];
-}
-
-/** Records the actions create, after the event committed, as the engine (the process asked for them, not the user). */
-async function createFollowUps(ctx: OperationContext, followUps: readonly FollowUp[]): Promise<void> {
-  const system = operationContext(ctx.tenant, SYSTEM_PRINCIPAL, 'workflow', ctx.language);
-  for (const followUp of followUps) await createRecord(system, followUp.object, followUp.values);
 }

@@ -8,7 +8,8 @@ import { queueEmail } from '../mail/index.js';
 import { queueWebhook } from '../mail/index.js';
 import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
-import { expressionKey, type CompiledProcess } from './compiled-process.js';
+import type { CompiledExpression } from '../formula/index.js';
+import { expressionKey } from './compiled-process.js';
 
 /** What the actions of one event leave to do once its unit of work committed: records to create. */
 export interface FollowUp {
@@ -16,8 +17,17 @@ export interface FollowUp {
   values: Record<string, unknown>;
 }
 
+/** What owns the actions: an approval process or an automation rule, with its compiled expressions. */
+export interface ActionSource {
+  readonly object: string;
+  readonly name: string;
+  /** How e-mails name it. */
+  readonly label: string;
+  readonly expressions: ReadonlyMap<string, CompiledExpression>;
+}
+
 export interface ActionScope {
-  process: CompiledProcess;
+  source: ActionSource;
   /** The record as it stands, with the field changes of earlier actions of the event. */
   record: StoredRecord;
   step: string | null;
@@ -39,7 +49,7 @@ function render(source: string, data: unknown): string {
 }
 
 /**
- * Runs one list of actions of a process, in the event's unit of work: field changes are returned
+ * Runs one list of actions of a process or a rule, in the write's unit of work: field changes are returned
  * for the event's single write of the record, e-mails and webhooks go to the outbox (delivered by
  * the job scheduler), records to create are returned as follow-ups for after the commit.
  */
@@ -52,10 +62,10 @@ export async function runActions(
 ): Promise<{ changes: Record<string, unknown>; followUps: FollowUp[] }> {
   const changes: Record<string, unknown> = {};
   const followUps: FollowUp[] = [];
-  const object = ctx.snapshot.object(scope.process.object)!;
+  const object = ctx.snapshot.object(scope.source.object)!;
   const current = () => ({ ...scope.record, ...changes }) as StoredRecord;
   const evaluate = async (key: string) => {
-    const compiled = scope.process.expressions.get(key)!;
+    const compiled = scope.source.expressions.get(key)!;
     const input = await expressionInput(tx, ctx, object, current(), new Set(compiled.references.parents.map((parent) => parent.lookup)));
     return evaluateExpression(compiled, input, expressionBindings(ctx));
   };
@@ -67,12 +77,12 @@ export async function runActions(
       const data = templateData(scope, current());
       const to = await recipients(tx, ctx, action.email.to, scope, current());
       if (to.length > 0) {
-        await queueEmail(tx, { to, subject: render(action.email.subject, data), text: render(action.email.body, data), reason: `approval ${scope.process.name}` });
+        await queueEmail(tx, { to, subject: render(action.email.subject, data), text: render(action.email.body, data), reason: scope.source.name });
       }
     } else if ('webhook' in action) {
       const data = templateData(scope, current());
       const body = action.webhook.body ? parseOrText(render(action.webhook.body, data)) : data;
-      await queueWebhook(tx, { url: action.webhook.url, body, reason: `approval ${scope.process.name}` });
+      await queueWebhook(tx, { url: action.webhook.url, body, reason: scope.source.name });
     } else {
       const values: Record<string, unknown> = {};
       for (const name of Object.keys(action.createRecord.values)) values[name] = await evaluate(expressionKey(at, name));
@@ -86,10 +96,10 @@ function templateData(scope: ActionScope, record: StoredRecord): Record<string, 
   return {
     ...record,
     record,
-    process: scope.process.definition.label?.en ?? scope.process.name,
+    process: scope.source.label,
     step: scope.step,
     comment: scope.comment ?? '',
-    link: `/records/${scope.process.object}/${record._id}`,
+    link: `/records/${scope.source.object}/${record._id}`,
   };
 }
 

@@ -16,7 +16,8 @@ import type { ApprovalMarks, ApprovalState, ApprovalStatus } from './approval-st
 import type { CompiledProcess } from './compiled-process.js';
 import { END_STATES, type EndState, type HookParams, type MachineEvent } from './process-machine.js';
 import { resolveApprovers } from './resolve-approvers.js';
-import { runActions, type FollowUp } from './run-actions.js';
+import { runActions, type ActionSource, type FollowUp } from './run-actions.js';
+import { createFollowUps } from '../automation/create-follow-ups.js';
 import { closePendingItems, openWorkItems, pendingItems } from './work-items.js';
 
 export type ApprovalRecord = StoredRecord & ApprovalMarks;
@@ -49,7 +50,7 @@ export interface Transition {
  * transition from the persisted snapshot, then the hooks it asks for in order (leave a step: close
  * its items and timers; enter one: ask its approvers; the ends and the actions of each), then one
  * conditional write of the record (its version must still be the one read, or 409), its history,
- * audit and roll-ups. Returns the record after, and the records to create once committed.
+ * audit and roll-ups, and the records its actions create. Returns the record after.
  */
 export async function transitionRecord(
   tx: Collections,
@@ -60,7 +61,7 @@ export async function transitionRecord(
   current: ApprovalRecord,
   step: Transition,
   state: Pick<ApprovalState, 'submittedBy' | 'submittedAt'>,
-): Promise<{ after: ApprovalRecord; followUps: FollowUp[] }> {
+): Promise<{ after: ApprovalRecord }> {
   const conditions = step.event.type === 'SUBMIT' ? await stepConditions(tx, ctx, object, process, current) : step.event.conditions;
   const [snapshot, actions] =
     step.event.type === 'SUBMIT'
@@ -76,7 +77,7 @@ export async function transitionRecord(
   const act = async (path: string, list: Parameters<typeof runActions>[4] | undefined, stepName: string | null) => {
     if (!list || list.length === 0) return;
     const approvers = (await pendingItems(tx, current._id)).map((item) => item.approver);
-    const result = await runActions(tx, ctx, { process, record, step: stepName, submitter: state.submittedBy, approvers, ...(step.comment ? { comment: step.comment } : {}) }, path, list);
+    const result = await runActions(tx, ctx, { source: actionSource(process), record, step: stepName, submitter: state.submittedBy, approvers, ...(step.comment ? { comment: step.comment } : {}) }, path, list);
     changes = { ...changes, ...result.changes };
     record = { ...record, ...result.changes };
     followUps.push(...result.followUps);
@@ -128,7 +129,14 @@ export async function transitionRecord(
   const approvers = [...new Set([...(current._approvers ?? []), ...(await pendingItems(tx, current._id)).map((item) => item.approver)])];
   const after = await writeRecord(tx, ctx, object, current, changes, { _workflow: workflow, _approvers: approvers, _locked: !ended && process.lockRecord });
   await writeApprovalHistory(tx, history);
-  return { after, followUps };
+  // the records the actions asked for, in the same unit of work
+  await createFollowUps(tx, ctx, followUps);
+  return { after };
+}
+
+/** A process as the owner of its actions. */
+export function actionSource(process: CompiledProcess): ActionSource {
+  return { object: process.object, name: `approval ${process.name}`, label: process.definition.label?.en ?? process.name, expressions: process.expressions };
 }
 
 /** The approvers who named a delegate for today get the delegate in their place; the item remembers for whom. */

@@ -17,17 +17,20 @@ import type { SecurityModel } from './security/resolved-security.js';
 import type { ApprovalProcessDefinition } from './schemas/generated/approval-process.js';
 import { compileProcess } from '../approvals/compile-process.js';
 import type { CompiledProcess } from '../approvals/compiled-process.js';
+import type { AutomationRuleDefinition } from './schemas/generated/automation-rule.js';
+import { compileRule, type CompiledRule } from '../automation/compile-rule.js';
 
 /** A tenant's definitions, by kind. */
 export interface Definitions extends SecurityDefinitions {
   approvalProcess: readonly ApprovalProcessDefinition[];
+  automationRule: readonly AutomationRuleDefinition[];
   object: readonly ObjectDefinition[];
   layout: readonly LayoutDefinition[];
   currency: readonly CurrencyDefinition[];
 }
 
 /** No definitions of any kind: what a new tenant starts from, before its core metadata. */
-export const NO_DEFINITIONS: Definitions = { object: [], layout: [], currency: [], role: [], group: [], permissionSet: [], sharingRule: [], approvalProcess: [] };
+export const NO_DEFINITIONS: Definitions = { object: [], layout: [], currency: [], role: [], group: [], permissionSet: [], sharingRule: [], approvalProcess: [], automationRule: [] };
 
 export interface SnapshotResult {
   snapshot: Snapshot;
@@ -77,7 +80,8 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
   const security = compileSecurity(definitions, objects, (kind, name, list) => problems.set(problemKey(kind, name), list));
   checkLayoutRoles(layouts, security, problems);
   const processes = compileProcesses(definitions.approvalProcess, objects, security, problems);
-  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security, processes), problems };
+  const rules = compileRules(definitions.automationRule, objects, problems);
+  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security, processes, rules), problems };
 }
 
 function compiledForm(definition: ObjectDefinition, object: ResolvedObject, logic: ObjectLogic, previous: Snapshot | undefined): CompiledObject {
@@ -126,6 +130,18 @@ function compileProcesses(
     else problems.set(problemKey('approvalProcess', definition.name), result.problems);
   }
   return processes;
+}
+
+/** Automation rules name objects and fields only. */
+function compileRules(definitions: readonly AutomationRuleDefinition[], objects: ReadonlyMap<string, CompiledObject>, problems: Map<string, ErrorDetail[]>): Map<string, CompiledRule> {
+  const rules = new Map<string, CompiledRule>();
+  for (const definition of definitions) {
+    const checked = checkDefinition('automationRule', definition);
+    const result = checked.ok ? compileRule(checked.definition, objects) : { problems: checked.problems };
+    if (result.rule) rules.set(result.rule.name, result.rule);
+    else problems.set(problemKey('automationRule', definition.name), result.problems);
+  }
+  return rules;
 }
 
 /** A layout's roles must exist, and one role gets at most one layout of each object. */

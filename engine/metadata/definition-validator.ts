@@ -2,6 +2,7 @@ import type { ErrorDetail } from '../errors/index.js';
 import { createAjv } from './create-ajv.js';
 import { readableErrors } from './readable-errors.js';
 import approvalProcessSchema from './schemas/approval-process.schema.json' with { type: 'json' };
+import automationRuleSchema from './schemas/automation-rule.schema.json' with { type: 'json' };
 import currencySchema from './schemas/currency.schema.json' with { type: 'json' };
 import layoutSchema from './schemas/layout.schema.json' with { type: 'json' };
 import groupSchema from './schemas/group.schema.json' with { type: 'json' };
@@ -10,6 +11,7 @@ import permissionSetSchema from './schemas/permission-set.schema.json' with { ty
 import roleSchema from './schemas/role.schema.json' with { type: 'json' };
 import sharingRuleSchema from './schemas/sharing-rule.schema.json' with { type: 'json' };
 import type { ApprovalProcessDefinition } from './schemas/generated/approval-process.js';
+import type { AutomationRuleDefinition } from './schemas/generated/automation-rule.js';
 import type { CurrencyDefinition } from './schemas/generated/currency.js';
 import type { LayoutDefinition } from './schemas/generated/layout.js';
 import type { GroupDefinition } from './schemas/generated/group.js';
@@ -32,6 +34,7 @@ const validators = {
   permissionSet: ajv.compile<PermissionSetDefinition>(permissionSetSchema),
   sharingRule: ajv.compile<SharingRuleDefinition>(sharingRuleSchema),
   approvalProcess: ajv.compile<ApprovalProcessDefinition>(approvalProcessSchema),
+  automationRule: ajv.compile<AutomationRuleDefinition>(automationRuleSchema),
 };
 
 export type MetadataKind = keyof typeof validators;
@@ -44,10 +47,11 @@ export interface DefinitionOf {
   permissionSet: PermissionSetDefinition;
   sharingRule: SharingRuleDefinition;
   approvalProcess: ApprovalProcessDefinition;
+  automationRule: AutomationRuleDefinition;
 }
 
 export type AnyDefinition = DefinitionOf[MetadataKind];
-export const METADATA_KINDS: readonly MetadataKind[] = ['object', 'layout', 'currency', 'role', 'group', 'permissionSet', 'sharingRule', 'approvalProcess'];
+export const METADATA_KINDS: readonly MetadataKind[] = ['object', 'layout', 'currency', 'role', 'group', 'permissionSet', 'sharingRule', 'approvalProcess', 'automationRule'];
 
 /** Checks a definition against its kind's schema: the definition typed, or every problem with its path. */
 export function checkDefinition<K extends MetadataKind>(

@@ -10,4 +10,5 @@ export const KIND_NOUNS: Readonly<Record<MetadataKind, string>> = {
   permissionSet: 'permission set',
   sharingRule: 'sharing rule',
   approvalProcess: 'approval process',
+  automationRule: 'automation rule',
 };

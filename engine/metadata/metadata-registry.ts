@@ -47,7 +47,10 @@ export type MetadataAction =
   | 'sharingRule.delete'
   | 'approvalProcess.create'
   | 'approvalProcess.update'
-  | 'approvalProcess.delete';
+  | 'approvalProcess.delete'
+  | 'automationRule.create'
+  | 'automationRule.update'
+  | 'automationRule.delete';
 
 /** One change to one definition, with the data work that must land with it. */
 export interface MetadataChange {
@@ -167,6 +170,7 @@ export function definitionsOf(snapshot: Snapshot): Definitions {
     permissionSet: [...snapshot.security.permissionSets.values()].map((set) => set.definition),
     sharingRule: [...snapshot.security.sharingRules.values()].map((rule) => rule.definition),
     approvalProcess: [...snapshot.approvalProcesses.values()].map((process) => process.definition),
+    automationRule: [...snapshot.automationRules.values()].map((rule) => rule.definition),
   };
 }
 
@@ -188,6 +192,8 @@ function definitionIn(snapshot: Snapshot, kind: MetadataKind, name: string): Any
       return snapshot.security.sharingRules.get(name)?.definition;
     case 'approvalProcess':
       return snapshot.approvalProcesses.get(name)?.definition;
+    case 'automationRule':
+      return snapshot.automationRules.get(name)?.definition;
     default:
       return assertNever(kind, 'metadata kind');
   }
@@ -215,6 +221,8 @@ function withChange(definitions: Definitions, change: MetadataChange): Definitio
       return { ...definitions, sharingRule: replace(definitions.sharingRule) };
     case 'approvalProcess':
       return { ...definitions, approvalProcess: replace(definitions.approvalProcess) };
+    case 'automationRule':
+      return { ...definitions, automationRule: replace(definitions.automationRule) };
     default:
       return assertNever(change.kind, 'metadata kind');
   }
@@ -257,6 +265,7 @@ async function loadSnapshot(store: Store, previous?: Snapshot): Promise<Snapshot
     permissionSet: ofKind('permissionSet'),
     sharingRule: ofKind('sharingRule'),
     approvalProcess: ofKind('approvalProcess'),
+    automationRule: ofKind('automationRule'),
   };
   const { snapshot, problems } = compileSnapshot(state?.version ?? 0, definitions, previous);
   for (const [key, list] of problems) {

@@ -3,6 +3,7 @@ import { NO_CURRENCIES, type CurrencyTable } from './currencies/currency-table.j
 import type { ResolvedLayout } from './layouts/resolved-layout.js';
 import { EMPTY_SECURITY, type SecurityModel } from './security/resolved-security.js';
 import type { CompiledProcess } from '../approvals/compiled-process.js';
+import type { CompiledRule } from '../automation/compile-rule.js';
 
 /**
  * A tenant's metadata compiled at one version: immutable, swapped whole. A request takes the
@@ -19,6 +20,7 @@ export class Snapshot {
     /** Roles, groups, permission sets and sharing rules. */
     readonly security: SecurityModel = EMPTY_SECURITY,
     readonly approvalProcesses: ReadonlyMap<string, CompiledProcess> = new Map(),
+    readonly automationRules: ReadonlyMap<string, CompiledRule> = new Map(),
   ) {}
 
   object(name: string): CompiledObject | undefined {
@@ -43,9 +45,16 @@ export class Snapshot {
       .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
   }
 
+  /** The automation rules of one object, in the order they run: `order`, then name. */
+  rulesFor(objectName: string): CompiledRule[] {
+    return this.memo(`rules:${objectName}`, () =>
+      [...this.automationRules.values()].filter((rule) => rule.object === objectName).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name)),
+    );
+  }
+
   /** A copy at another version: what the registry swaps in once a change committed. */
   at(version: number): Snapshot {
-    return new Snapshot(version, this.objects, this.layouts, this.currencies, this.security, this.approvalProcesses);
+    return new Snapshot(version, this.objects, this.layouts, this.currencies, this.security, this.approvalProcesses, this.automationRules);
   }
 
   /**

@@ -4,6 +4,9 @@ import { checkRecordWrite } from '../security/object-access.js';
 import { checkUserAssignments } from '../security/user-assignments.js';
 import { applyDefaultExpressions, applyObjectLogic } from './logic/apply-logic.js';
 import { setComputed } from './logic/set-computed.js';
+import { runAutomation } from '../automation/run-automation.js';
+import { createFollowUps } from '../automation/create-follow-ups.js';
+import type { Collections } from '../store/port.js';
 import { noteChange } from './note-change.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { assignAutoNumbers } from './assign-auto-numbers.js';
@@ -18,16 +21,28 @@ import { writableInput } from './writable-input.js';
 
 /** The write path of a new record, stage by stage; nothing is stored unless every stage passes. */
 export async function createRecord(ctx: OperationContext, objectName: string, body: unknown): Promise<RecordView> {
+  const { hidden } = fieldAccess(ctx, recordObject(ctx, objectName));
+  // one unit of work for the record and every record its automation creates
+  const record = await ctx.tenant.store.unitOfWork((tx) => insertRecord(tx, ctx, objectName, body));
+  // the response: the record as stored, as the user may see it
+  return presentRecord(record, undefined, hidden);
+}
+
+/**
+ * The stages of a create inside the caller's unit of work: what approval actions and automation
+ * rules use to create records atomically with the write that asked for them.
+ */
+export async function insertRecord(tx: Collections, ctx: OperationContext, objectName: string, body: unknown): Promise<StoredRecord> {
   // the object, from the snapshot the request started with
   const object = recordObject(ctx, objectName);
   // object access, then what a client may write: no system fields, no computed fields, only the
   // fields the user may edit
   checkRecordWrite(ctx, object, 'create');
-  const { editable, hidden } = fieldAccess(ctx, object);
+  const { editable } = fieldAccess(ctx, object);
   const input = writableInput(object, body, editable);
   checkUserAssignments(ctx.snapshot, object, input.values);
   // defaults for what the client left out: values, then expressions
-  const values = await applyDefaultExpressions(ctx.tenant.store, ctx, object, applyDefaults(object, input.values));
+  const values = await applyDefaultExpressions(tx, ctx, object, applyDefaults(object, input.values));
   // JSON Schema validation: every problem at once, each with its path
   validateValues(object, object.validateCreate, values);
   const normalized = normalizeValues(object, values);
@@ -44,20 +59,22 @@ export async function createRecord(ctx: OperationContext, objectName: string, bo
     _updatedAt: now,
     _updatedBy: ctx.principal.userId,
   };
-  // one unit of work: references checked, auto-numbers drawn, formulas computed and rules checked,
-  // the record stored, roll-ups on its masters, its history
   try {
-    await ctx.tenant.store.unitOfWork(async (tx) => {
-      await checkReferences(tx, ctx, object, normalized);
-      await assignAutoNumbers(tx, object, record);
-      setComputed(record, await applyObjectLogic(tx, ctx, object, record));
-      await tx.collection<StoredRecord>(object.collection).insertOne(record);
-      await syncRollups(tx, ctx.snapshot, object, null, record);
-      await noteChange(tx, ctx, object, 'created', null, record);
-    });
+    // references checked, auto-numbers drawn, formulas computed and rules checked
+    await checkReferences(tx, ctx, object, normalized);
+    await assignAutoNumbers(tx, object, record);
+    setComputed(record, await applyObjectLogic(tx, ctx, object, record));
+    // automation rules of the object, which may set fields of the record before it is stored
+    const automated = await runAutomation(tx, ctx, object, null, record);
+    setComputed(record, automated.changes);
+    // the record stored, roll-ups on its masters, its history
+    await tx.collection<StoredRecord>(object.collection).insertOne(record);
+    await syncRollups(tx, ctx.snapshot, object, null, record);
+    await noteChange(tx, ctx, object, 'created', null, record);
+    // the records the rules asked for, in the same unit of work
+    await createFollowUps(tx, ctx, automated.followUps);
   } catch (error) {
     throw explainDuplicate(error, object, record);
   }
-  // the response: the record as stored, as the user may see it
-  return presentRecord(record, undefined, hidden);
+  return record;
 }

@@ -18,6 +18,9 @@ import { unreachableRecord } from './unreachable-record.js';
 import { syncRollups } from './relationships/sync-rollups.js';
 import { normalizeValues, validateValues } from './validate-values.js';
 import { writableInput } from './writable-input.js';
+import { setComputed } from './logic/set-computed.js';
+import { runAutomation } from '../automation/run-automation.js';
+import { createFollowUps } from '../automation/create-follow-ups.js';
 
 /** The write path of a change to a record (PATCH: only the sent fields change; null clears one). */
 export async function updateRecord(
@@ -62,10 +65,23 @@ export async function updateRecord(
       await checkReferences(tx, ctx, object, Object.fromEntries(changed));
       const next: Record<string, unknown> = { ...current, ...Object.fromEntries(changed) };
       for (const name of cleared) delete next[name];
-      for (const [name, value] of Object.entries(await applyObjectLogic(tx, ctx, object, next))) {
+      const note = (name: string, value: unknown) => {
         if (value === null && current[name] !== undefined) cleared.push(name);
         else if (value !== null && JSON.stringify(current[name]) !== JSON.stringify(value)) changed.push([name, value]);
+      };
+      for (const [name, value] of Object.entries(await applyObjectLogic(tx, ctx, object, next))) {
+        note(name, value);
+        setComputed(next, { [name]: value });
       }
+      // automation rules of the object, on the record as it would be; their field changes join the update
+      const automated = await runAutomation(tx, ctx, object, current, next as StoredRecord);
+      for (const [name, value] of Object.entries(automated.changes)) {
+        // A rule has the last word on a field: whatever the client or a formula put there goes.
+        if (cleared.includes(name)) cleared.splice(cleared.indexOf(name), 1);
+        for (let i = changed.length - 1; i >= 0; i--) if (changed[i]![0] === name) changed.splice(i, 1);
+        note(name, value);
+      }
+      await createFollowUps(tx, ctx, automated.followUps);
       const update: Update = {
         $set: { ...Object.fromEntries(changed), _updatedAt: new Date().toISOString(), _updatedBy: ctx.principal.userId },
         $inc: { _version: 1 },

@@ -18,6 +18,8 @@ export interface OperationContext {
   readonly source: OperationSource;
   /** The language of messages meant for the user (validation rules, labels). */
   readonly language: Language;
+  /** How many records created by automation stand between this operation and a user's own write. */
+  readonly automationDepth?: number;
 }
 
 export function operationContext(tenant: Tenant, principal: Principal, source: OperationSource = 'api', language: Language = 'en'): OperationContext {

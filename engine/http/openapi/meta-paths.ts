@@ -15,6 +15,7 @@ import {
   ROLE_DEFINITION,
   SHARING_RULE_DEFINITION,
   APPROVAL_PROCESS_DEFINITION,
+  AUTOMATION_RULE_DEFINITION,
 } from './metadata-schemas.js';
 import type { OpenApiFragment, Operation, Parameter, PathItem, Response, SchemaObject } from './openapi-types.js';
 
@@ -50,6 +51,9 @@ const ACTIONS: Record<MetadataAction, true> = {
   'approvalProcess.create': true,
   'approvalProcess.update': true,
   'approvalProcess.delete': true,
+  'automationRule.create': true,
+  'automationRule.update': true,
+  'automationRule.delete': true,
 };
 
 /** Each kind's definition schema, keyed by the registry's union: a new kind needs its schema here. */
@@ -62,6 +66,7 @@ const DEFINITIONS: Record<MetadataKind, string> = {
   permissionSet: PERMISSION_SET_DEFINITION,
   sharingRule: SHARING_RULE_DEFINITION,
   approvalProcess: APPROVAL_PROCESS_DEFINITION,
+  automationRule: AUTOMATION_RULE_DEFINITION,
 };
 
 /**
@@ -145,6 +150,14 @@ const STANDALONE: Record<StandaloneKind, StandaloneDocs> = {
       'Checked when saved: every expression and template must compile, every field, role and group named must exist, every step must be reachable ' +
       '(400 naming each problem with its path). 409 `already_exists` when the name is taken.',
     replace: 'The body is the whole new process. Records already in process finish on the version they were submitted under.',
+  },
+  automationRule: {
+    one: 'AutomationRule',
+    many: 'AutomationRules',
+    listed: 'The automation rules; of one object if asked.',
+    byObject: 'Only the automation rules of this object.',
+    create: 'Checked when saved: the condition, every expression and template must compile, every field named must exist (400 naming each problem). 409 `already_exists` when the name is taken.',
+    replace: 'The body is the whole new rule; it applies from the next write.',
   },
 };
 

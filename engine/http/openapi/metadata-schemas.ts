@@ -8,6 +8,7 @@ import permissionSetSchema from '../../metadata/schemas/permission-set.schema.js
 import roleSchema from '../../metadata/schemas/role.schema.json' with { type: 'json' };
 import sharingRuleSchema from '../../metadata/schemas/sharing-rule.schema.json' with { type: 'json' };
 import approvalProcessSchema from '../../metadata/schemas/approval-process.schema.json' with { type: 'json' };
+import automationRuleSchema from '../../metadata/schemas/automation-rule.schema.json' with { type: 'json' };
 import type { SchemaObject } from './openapi-types.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -98,6 +99,7 @@ export const GROUP_DEFINITION = groupSchema.title;
 export const PERMISSION_SET_DEFINITION = permissionSetSchema.title;
 export const SHARING_RULE_DEFINITION = sharingRuleSchema.title;
 export const APPROVAL_PROCESS_DEFINITION = approvalProcessSchema.title;
+export const AUTOMATION_RULE_DEFINITION = automationRuleSchema.title;
 
 /** Every metadata kind's definition schema and every schema it refers to, as OpenAPI components. */
 export function metadataSchemas(): Record<string, SchemaObject> {
@@ -110,5 +112,6 @@ export function metadataSchemas(): Record<string, SchemaObject> {
   embedKindSchema(schemas, permissionSetSchema as unknown as KindSchema, 'PermissionSet');
   embedKindSchema(schemas, sharingRuleSchema as unknown as KindSchema, 'SharingRule');
   embedKindSchema(schemas, approvalProcessSchema as unknown as KindSchema, 'ApprovalProcess');
+  embedKindSchema(schemas, automationRuleSchema as unknown as KindSchema, 'AutomationRule');
   return withDiscriminatorMapping(schemas);
 }

@@ -19,6 +19,7 @@ export const DEFINITION_PATHS: Readonly<Record<StandaloneKind, string>> = {
   permissionSet: 'permission-sets',
   sharingRule: 'sharing-rules',
   approvalProcess: 'approval-processes',
+  automationRule: 'automation-rules',
 };
 
 /**

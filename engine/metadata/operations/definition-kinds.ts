@@ -7,7 +7,7 @@ import type { Snapshot } from '../snapshot.js';
 import { countAssignedUsers, usersPhrase, type Assignment } from './assigned-users.js';
 
 /** The kinds defined on their own and addressed by name, served by one generic CRUD. */
-export type StandaloneKind = 'layout' | 'role' | 'group' | 'permissionSet' | 'sharingRule' | 'approvalProcess';
+export type StandaloneKind = 'layout' | 'role' | 'group' | 'permissionSet' | 'sharingRule' | 'approvalProcess' | 'automationRule';
 
 /** How a name goes away: deleted, or replaced by a definition under another name. */
 export type Removal = 'delete' | 'rename';
@@ -82,6 +82,13 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
     find: (snapshot, name) => snapshot.approvalProcesses.get(name)?.definition,
     list: (snapshot) => [...snapshot.approvalProcesses.values()].map((process) => process.definition),
     ofObject: (snapshot, object) => snapshot.processesOf(object).map((process) => process.definition),
+  },
+  automationRule: {
+    kind: 'automationRule',
+    plural: 'automationRules',
+    find: (snapshot, name) => snapshot.automationRules.get(name)?.definition,
+    list: (snapshot) => [...snapshot.automationRules.values()].map((rule) => rule.definition),
+    ofObject: (snapshot, object) => snapshot.rulesFor(object).map((rule) => rule.definition),
   },
 };
 

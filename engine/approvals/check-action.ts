@@ -1,0 +1,76 @@
+import Handlebars from 'handlebars';
+import type { ErrorDetail } from '../errors/index.js';
+import { fieldTypeOf } from '../fields/index.js';
+import type { CompiledExpression } from '../formula/index.js';
+import type { CompiledObject } from '../metadata/compiled-object.js';
+import { readableErrors } from '../metadata/readable-errors.js';
+import type { ApprovalAction } from '../metadata/schemas/generated/approval-process.js';
+import { expressionKey } from './compiled-process.js';
+
+/** Whether a field of the object is a lookup to users: what approver and recipient fields must be. */
+export function isUserLookup(object: CompiledObject, name: string): boolean {
+  const field = object.field(name);
+  return field !== undefined && field.type === 'lookup' && field.target === 'user';
+}
+
+/**
+ * Checks one action of a process or an automation rule against the metadata: the field it sets
+ * exists and takes the value, its expressions and templates compile, the object it creates
+ * records of has the fields it fills. Compiled expressions go into `expressions` by the action's path.
+ */
+export function checkAction(
+  action: ApprovalAction,
+  at: string,
+  object: CompiledObject,
+  objects: ReadonlyMap<string, CompiledObject>,
+  problems: ErrorDetail[],
+  expressions: Map<string, CompiledExpression>,
+  expression: (source: string, at: string) => CompiledExpression | null,
+): void {
+  if ('setField' in action) {
+    const field = object.field(action.setField);
+    if (!field) problems.push({ path: `${at}/setField`, message: `'${action.setField}' is not a field of ${object.name}` });
+    else if (!fieldTypeOf(field).writable) problems.push({ path: `${at}/setField`, message: `'${action.setField}' is computed (${field.type}) and cannot be set` });
+    if ((action.value === undefined) === (action.expression === undefined)) {
+      problems.push({ path: at, message: 'give either value or expression' });
+    } else if (action.expression !== undefined) {
+      const compiled = expression(action.expression, `${at}/expression`);
+      if (compiled) expressions.set(expressionKey(at), compiled);
+    } else if (field && action.value !== null) {
+      const validate = object.valueValidator(field);
+      if (!validate(action.value)) {
+        problems.push(...readableErrors(validate.errors ?? [], { unknownProperty: 'is not allowed' }).map((detail) => ({ path: `${at}/value${detail.path}`, message: detail.message })));
+      }
+    }
+  } else if ('email' in action) {
+    for (const part of ['subject', 'body'] as const) templateProblem(action.email[part], `${at}/email/${part}`, problems);
+    action.email.to.forEach((recipient, index) => {
+      if (typeof recipient === 'object' && 'field' in recipient && !isUserLookup(object, recipient.field)) {
+        problems.push({ path: `${at}/email/to/${index}/field`, message: `'${recipient.field}' is not a lookup to user on ${object.name}` });
+      }
+    });
+  } else if ('webhook' in action) {
+    if (action.webhook.body) templateProblem(action.webhook.body, `${at}/webhook/body`, problems);
+  } else {
+    const target = objects.get(action.createRecord.object);
+    if (!target) {
+      problems.push({ path: `${at}/createRecord/object`, message: `there is no object named '${action.createRecord.object}'` });
+      return;
+    }
+    for (const [name, source] of Object.entries(action.createRecord.values)) {
+      const field = target.field(name);
+      if (!field || !fieldTypeOf(field).writable) problems.push({ path: `${at}/createRecord/values/${name}`, message: `'${name}' is not a field of ${target.name} that can be set` });
+      const compiled = expression(source, `${at}/createRecord/values/${name}`);
+      if (compiled) expressions.set(expressionKey(at, name), compiled);
+    }
+  }
+}
+
+/** Handlebars parses lazily: precompiling finds the syntax errors now, when the admin saves. */
+function templateProblem(source: string, at: string, problems: ErrorDetail[]): void {
+  try {
+    Handlebars.precompile(source, { strict: false });
+  } catch (error) {
+    problems.push({ path: at, message: `is not a valid template: ${(error as Error).message.split('\n')[0]}` });
+  }
+}

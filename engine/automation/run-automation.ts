@@ -1,0 +1,79 @@
+import { EngineError } from '../errors/index.js';
+import { evaluateExpression } from '../formula/index.js';
+import type { CompiledObject } from '../metadata/compiled-object.js';
+import { applyObjectLogic } from '../records/logic/apply-logic.js';
+import { expressionBindings, expressionInput } from '../records/logic/expression-input.js';
+import type { StoredRecord } from '../records/record.js';
+import { normalizeValues, validateValues } from '../records/validate-values.js';
+import type { Collections } from '../store/port.js';
+import type { OperationContext } from '../tenancy/index.js';
+import { runActions, type FollowUp } from '../approvals/run-actions.js';
+import type { CompiledRule } from './compile-rule.js';
+
+/** How many records created by rules may in turn create records through rules. */
+export const MAX_AUTOMATION_DEPTH = 5;
+
+export class AutomationDepthError extends EngineError {
+  constructor(chain: string) {
+    super('automation_too_deep', 422, `Automation rules kept creating records that trigger rules (${chain}): more than ${MAX_AUTOMATION_DEPTH} levels. Change a rule's condition so the chain ends.`);
+  }
+}
+
+/**
+ * The rules of an object on one write, in order, inside the write's unit of work. A rule fires
+ * when its condition is true of the record and, on an update, was not before. Field changes of a
+ * rule apply at once (with the record's formulas), so later rules see them and may fire in turn;
+ * each rule fires at most once per write, so no rule re-triggers itself. Returns the field changes
+ * and the records to create once the write committed.
+ */
+export async function runAutomation(
+  tx: Collections,
+  ctx: OperationContext,
+  object: CompiledObject,
+  before: StoredRecord | null,
+  record: StoredRecord,
+): Promise<{ changes: Record<string, unknown>; followUps: FollowUp[] }> {
+  const rules = ctx.snapshot.rulesFor(object.name).filter((rule) => rule.active && (rule.on === 'createOrUpdate' || rule.on === (before ? 'update' : 'create')));
+  const changes: Record<string, unknown> = {};
+  const followUps: FollowUp[] = [];
+  if (rules.length === 0) return { changes, followUps };
+  let current = record;
+  const fired = new Set<string>();
+  for (let pass = 0; pass <= rules.length; pass++) {
+    let firedThisPass = false;
+    for (const rule of rules) {
+      if (fired.has(rule.name) || !(await holds(tx, ctx, object, rule, current))) continue;
+      if (before && rule.condition && (await holds(tx, ctx, object, rule, before))) continue;
+      fired.add(rule.name);
+      firedThisPass = true;
+      const result = await runActions(tx, ctx, { source: rule.source, record: current, step: null, submitter: ctx.principal.userId, approvers: [] }, '/actions', rule.definition.actions);
+      followUps.push(...result.followUps);
+      if (Object.keys(result.changes).length === 0) continue;
+      // A rule's values go through the field rules like a client's (400 names the rule's field).
+      const values = Object.fromEntries(Object.entries(result.changes).filter(([, value]) => value !== null && value !== undefined));
+      validateValues(object, object.validatePatch, values);
+      const normalized = normalizeValues(object, values);
+      const next: Record<string, unknown> = { ...current };
+      for (const [name, value] of Object.entries(result.changes)) {
+        if (value === null || value === undefined) delete next[name];
+        else next[name] = normalized[name];
+      }
+      for (const [name, value] of Object.entries(await applyObjectLogic(tx, ctx, object, next))) {
+        if (value === null) delete next[name];
+        else next[name] = value;
+      }
+      for (const name of new Set([...Object.keys(current), ...Object.keys(next)])) {
+        if (JSON.stringify(current[name]) !== JSON.stringify(next[name])) changes[name] = next[name] ?? null;
+      }
+      current = next as StoredRecord;
+    }
+    if (!firedThisPass) break;
+  }
+  return { changes, followUps };
+}
+
+async function holds(tx: Collections, ctx: OperationContext, object: CompiledObject, rule: CompiledRule, record: StoredRecord): Promise<boolean> {
+  if (!rule.condition) return true;
+  const lookups = new Set(rule.condition.references.parents.map((parent) => parent.lookup));
+  return (await evaluateExpression(rule.condition, await expressionInput(tx, ctx, object, record, lookups), expressionBindings(ctx))) === true;
+}
