@@ -3,6 +3,7 @@ import { fieldAccess, recordAccess, withAccess } from '../security/access/index.
 import { checkRecordWrite } from '../security/object-access.js';
 import { checkNotLocked } from './locked-record.js';
 import { checkUserAssignments } from '../security/user-assignments.js';
+import { isSelfService, SELF_SERVICE_FIELDS } from '../security/self-service.js';
 import { propagateToChildren } from './logic/recompute-formulas.js';
 import { applyObjectLogic } from './logic/apply-logic.js';
 import { noteChange } from './note-change.js';
@@ -32,12 +33,13 @@ export async function updateRecord(
 ): Promise<RecordView> {
   // the object, from the snapshot the request started with
   const object = recordObject(ctx, objectName);
-  // object access and the records the user may edit; what a client may write (only the fields the
-  // user may edit); a required field cannot be cleared
-  checkRecordWrite(ctx, object, 'edit');
-  const access = await recordAccess(ctx, object, 'edit');
+  // object access and the records the user may edit (or a user's own personal settings); what a
+  // client may write (only the fields the user may edit); a required field cannot be cleared
+  const selfService = isSelfService(ctx, object, id, body);
+  if (!selfService) checkRecordWrite(ctx, object, 'edit');
+  const access = selfService ? { _id: ctx.principal.userId } : await recordAccess(ctx, object, 'edit');
   const { editable, hidden } = fieldAccess(ctx, object);
-  const input = writableInput(object, body, editable);
+  const input = writableInput(object, body, selfService ? SELF_SERVICE_FIELDS : editable);
   checkUserAssignments(ctx.snapshot, object, input.values);
   const clearingRequired = input.cleared
     .filter((name) => object.field(name)?.required)

@@ -101,7 +101,9 @@ describe('permissions of a user who is not an administrator', () => {
       ['creating an administrator', () => ['POST', '/api/v1/records/user', { full_name: 'Sock Admin', email: 'sock@example.com', permission_sets: ['admin'] }]],
       ['making itself an administrator (mass assignment)', () => ['PATCH', `/api/v1/records/user/${samId}`, { permission_sets: ['admin'] }]],
       ['giving itself a higher role', () => ['PATCH', `/api/v1/records/user/${samId}`, { role: 'ceo' }]],
-      ['changing its own harmless fields through the user record', () => ['PATCH', `/api/v1/records/user/${samId}`, { time_zone: 'Europe/Paris' }]],
+      ['changing its own e-mail through the user record', () => ['PATCH', `/api/v1/records/user/${samId}`, { email: 'sam-new@example.com' }]],
+      ['mixing a personal setting with its role', () => ['PATCH', `/api/v1/records/user/${samId}`, { time_zone: 'Europe/Paris', role: 'ceo' }]],
+      ['changing another user\'s personal settings', () => ['PATCH', `/api/v1/records/user/${otherId}`, { time_zone: 'Europe/Paris' }]],
       ['taking over another user\'s e-mail', () => ['PATCH', `/api/v1/records/user/${otherId}`, { email: 'sam-owns-this@example.com' }]],
       ['deactivating another user', () => ['PATCH', `/api/v1/records/user/${otherId}`, { active: false }]],
       ['deactivating the administrator', () => ['PATCH', `/api/v1/records/user/${engine.adminId}`, { active: false }]],
@@ -126,6 +128,13 @@ describe('permissions of a user who is not an administrator', () => {
       expect((await engine.request('POST', '/api/v1/auth/login', { email: 'olga@example.com', password: PASSWORD }, { authorization: '' })).status).to.equal(200);
       expectError(await sam('POST', '/api/v1/meta/objects', { name: 'still_not', fields: [{ name: 'title', type: 'text' }] }), 403, 'forbidden');
     });
+  });
+
+  it('lets a user change their own personal settings and approval delegate, nothing else of their user record', async () => {
+    const changed = await sam('PATCH', `/api/v1/records/user/${samId}`, { time_zone: 'Asia/Shanghai', language: 'zh-CN', delegate: otherId, delegate_from: '2026-01-01', delegate_until: '2026-12-31' });
+    expect(changed.status, JSON.stringify(changed.body)).to.equal(200);
+    expect(changed.body).to.include({ time_zone: 'Asia/Shanghai', language: 'zh-CN', delegate: otherId });
+    await sam('PATCH', `/api/v1/records/user/${samId}`, { time_zone: 'UTC', language: 'en', delegate: null, delegate_from: null, delegate_until: null });
   });
 
   it('refuses to show the audit log to a non-administrator', async () => {
