@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, ValidationError } from '../errors/index.js';
+import { ConflictError, EngineError, ForbiddenError, ValidationError } from '../errors/index.js';
 import { evaluateExpression } from '../formula/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { expressionBindings, expressionInput } from '../records/logic/expression-input.js';
@@ -144,10 +144,17 @@ async function admits(tx: Parameters<typeof stepConditions>[0], ctx: OperationCo
   return (await evaluateExpression(process.entryCriteria, await expressionInput(tx, ctx, object, record, lookups), expressionBindings(ctx))) === true;
 }
 
-function entryRefused(process: CompiledProcess): ValidationError {
-  const error = new ValidationError([{ path: '/entryCriteria', message: `the record does not meet the entry criteria of '${process.name}': ${process.definition.entryCriteria}` }]);
-  Object.assign(error, { status: 422, code: 'entry_criteria_not_met' });
-  return error;
+/** 422: a valid request about a record the process does not take, as a validation rule would answer. */
+class EntryCriteriaError extends EngineError {
+  constructor(process: CompiledProcess) {
+    super('entry_criteria_not_met', 422, `This record does not meet the entry criteria of approval process '${process.name}'.`, {
+      details: [{ path: '/entryCriteria', message: `is false for this record: ${process.definition.entryCriteria}` }],
+    });
+  }
+}
+
+function entryRefused(process: CompiledProcess): EngineError {
+  return new EntryCriteriaError(process);
 }
 
 function checkSubmitter(ctx: OperationContext, process: CompiledProcess, record: ApprovalRecord, admin: boolean): void {
