@@ -91,7 +91,13 @@ export async function applyApprovalEvent(ctx: OperationContext, objectName: stri
     }
 
     // approve or reject: a pending approver of the step, or an administrator deciding for it
-    if (mine.length === 0 && !admin) throw new ForbiddenError(`You are not a pending approver of step '${state.step}' of this record.`);
+    if (mine.length === 0 && !admin) {
+      // Asked, but another approver's decision closed the item first: a clash, not a refusal.
+      if ((await tx.collection<WorkItem>(WORK_ITEMS).count({ record: id, approver: me, status: 'closed' })) > 0) {
+        throw new ConflictError('approval_conflict', `Another approver decided first: this record is now at step '${state.step}'.`, [{ path: '/step', message: `is now '${state.step}'` }]);
+      }
+      throw new ForbiddenError(`You are not a pending approver of step '${state.step}' of this record.`);
+    }
     const step = process.steps.find((candidate) => candidate.name === state.step)!;
     const approving = action === 'approve';
     const respondedAt = new Date().toISOString();

@@ -57,6 +57,12 @@ export function checkAction(
       problems.push({ path: `${at}/createRecord/object`, message: `there is no object named '${action.createRecord.object}'` });
       return;
     }
+    const given = action.createRecord.values;
+    for (const field of target.object.fields) {
+      if (field.required && field.default === undefined && fieldTypeOf(field).writable && !(field.name in given)) {
+        problems.push({ path: `${at}/createRecord/values`, message: `'${field.name}' is required by ${target.name}: give it a value` });
+      }
+    }
     for (const [name, source] of Object.entries(action.createRecord.values)) {
       const field = target.field(name);
       if (!field || !fieldTypeOf(field).writable) problems.push({ path: `${at}/createRecord/values/${name}`, message: `'${name}' is not a field of ${target.name} that can be set` });

@@ -5,6 +5,7 @@ import { alive } from '../records/record-state.js';
 import { operationContext, SYSTEM_PRINCIPAL, type Tenant } from '../tenancy/index.js';
 import { ESCALATION_JOB, REMINDER_JOB } from './approval-timers.js';
 import { writeApprovalHistory } from './approval-history.js';
+import { processAt } from './process-versions.js';
 import type { ApprovalRecord } from './transition-record.js';
 import { openWorkItems, WORK_ITEMS, type WorkItem } from './work-items.js';
 
@@ -50,8 +51,8 @@ async function onTimer(tenant: Tenant, job: JobDoc, kind: 'remind' | 'escalate')
       return;
     }
     // Escalation: each pending item goes to the approver's manager, or to the named user.
-    const process = ctx.snapshot.approvalProcesses.get(state.process);
-    const step = process?.steps.find((candidate) => candidate.name === state.step)?.definition;
+    const process = await processAt(ctx, tx, state.process, state.version);
+    const step = process.steps.find((candidate) => candidate.name === state.step)?.definition;
     const target = step?.escalation?.to;
     const byId = new Map(people.map((user) => [user._id, user]));
     const approvers = new Set<string>(record._approvers ?? []);

@@ -2,6 +2,7 @@ import { initialTransition, transition } from 'xstate';
 import { ConflictError } from '../errors/index.js';
 import { evaluateExpression } from '../formula/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
+import { alive } from '../records/record-state.js';
 import { applyObjectLogic } from '../records/logic/apply-logic.js';
 import { expressionBindings, expressionInput } from '../records/logic/expression-input.js';
 import { noteChange } from '../records/note-change.js';
@@ -97,8 +98,9 @@ export async function transitionRecord(
     } else if (hook.on === 'enter') {
       const entered = process.steps[index]!;
       const approvers = await resolveApprovers(tx, ctx, entered, record, state.submittedBy);
-      await openWorkItems(tx, { object: object.name, record: current._id, process: process.name, step: entered.name }, await withDelegates(tx, ctx, approvers));
+      // The step's start is its items' assignment time: responses are counted from it.
       stepStartedAt = new Date().toISOString();
+      await openWorkItems(tx, { object: object.name, record: current._id, process: process.name, step: entered.name }, await withDelegates(tx, ctx, approvers), stepStartedAt);
       await scheduleApprovalTimers(tx, { object: object.name, record: current._id, step: entered, startedAt: new Date(stepStartedAt) });
       await act(`/steps/${index}/onEnter`, entered.definition.onEnter, entered.name);
     } else {
@@ -146,12 +148,17 @@ async function withDelegates(tx: Collections, ctx: OperationContext, approvers: 
   const today = new Date().toISOString().slice(0, 10);
   const records = await tx.collection<StoredRecord>(users.collection).find({ _id: { $in: [...approvers] } }, { projection: { delegate: 1, delegate_from: 1, delegate_until: 1 } });
   const byId = new Map(records.map((user) => [user._id, user]));
+  const named = records.map((user) => user.delegate).filter((id): id is string => typeof id === 'string');
+  // A delegate who left (inactive or deleted) cannot act: the item stays with the approver.
+  const able = new Set(
+    (await tx.collection<StoredRecord>(users.collection).find(alive({ _id: { $in: named } }), { projection: { active: 1 } })).filter((user) => user.active !== false).map((user) => user._id),
+  );
   return approvers.map((approver) => {
     const user = byId.get(approver);
     const delegate = user?.delegate;
     const from = (user?.delegate_from as string | undefined) ?? '0000-01-01';
     const until = (user?.delegate_until as string | undefined) ?? '9999-12-31';
-    return typeof delegate === 'string' && delegate !== approver && from <= today && today <= until ? { approver: delegate, delegateOf: approver } : { approver };
+    return typeof delegate === 'string' && delegate !== approver && able.has(delegate) && from <= today && today <= until ? { approver: delegate, delegateOf: approver } : { approver };
   });
 }
 

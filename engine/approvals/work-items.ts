@@ -28,8 +28,8 @@ export async function openWorkItems(
   tx: Collections,
   at: { object: string; record: string; process: string; step: string },
   approvers: readonly { approver: string; delegateOf?: string }[],
+  assignedAt = new Date().toISOString(),
 ): Promise<void> {
-  const assignedAt = new Date().toISOString();
   for (const { approver, delegateOf } of approvers) {
     await tx.collection<WorkItem>(WORK_ITEMS).insertOne({ _id: newId(), ...at, approver, ...(delegateOf ? { delegateOf } : {}), status: 'pending', assignedAt });
   }

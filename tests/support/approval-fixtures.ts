@@ -36,10 +36,7 @@ export async function purchasingDepartment(engine: TestEngine): Promise<Record<'
   await ok(engine.request('POST', '/api/v1/meta/permission-sets', { name: 'purchasing', objects: { purchase_request: { create: true, read: true, edit: true, delete: true } } }));
   const people: Record<string, Person> = {};
   const make = async (key: string, values: Record<string, unknown>) => {
-    const email = `${key}@example.com`;
-    const id = await createUser(engine, { full_name: key, email, permission_sets: ['standard_user', 'purchasing'], ...values }, PASSWORD);
-    const token = await tokenFor(engine, email, PASSWORD);
-    people[key] = { id, token, as: (method, path, body) => engine.request(method, path, body, bearer(token)) };
+    people[key] = await addPerson(engine, key, values);
   };
   await make('manager', { role: 'staff' });
   await make('cfo', { role: 'cfo' });
@@ -48,6 +45,18 @@ export async function purchasingDepartment(engine: TestEngine): Promise<Record<'
   await make('outsider', { role: 'staff' });
   await make('requester', { role: 'staff', manager: people.manager!.id });
   return people as Record<'requester' | 'manager' | 'cfo' | 'clerk' | 'clerk2' | 'outsider', Person>;
+}
+
+/** One more member of the department: a user `<key>@example.com` who may purchase, with an API token. */
+export async function addPerson(engine: TestEngine, key: string, values: Record<string, unknown> = {}): Promise<Person> {
+  const email = `${key}@example.com`;
+  const id = await createUser(engine, { full_name: key, email, permission_sets: ['standard_user', 'purchasing'], ...values }, PASSWORD);
+  return personOn(engine, { id, token: await tokenFor(engine, email, PASSWORD) });
+}
+
+/** The same person calling another engine (a restarted one over the same data: their token is stored there). */
+export function personOn(engine: TestEngine, person: Pick<Person, 'id' | 'token'>): Person {
+  return { id: person.id, token: person.token, as: (method, path, body) => engine.request(method, path, body, bearer(person.token)) };
 }
 
 /** Manager, then the CFO above 50,000, then finance: the usual purchase approval. */
