@@ -57,7 +57,7 @@ export async function processAt(ctx: OperationContext, reader: Collections, name
     if (!result.process) {
       throw new ConflictError(
         'process_version_broken',
-        `Version ${version} of approval process '${name}' no longer fits the metadata (${result.problems[0]?.path}: ${result.problems[0]?.message}); an administrator must recall the record.`,
+        `Version ${version} of approval process '${name}' no longer fits the metadata (${result.problems[0]?.path}: ${result.problems[0]?.message}); restore what it needs (a field, role or group) to go on.`,
       );
     }
     compiled = result.process;

@@ -56,6 +56,7 @@ async function onTimer(tenant: Tenant, job: JobDoc, kind: 'remind' | 'escalate')
     const target = step?.escalation?.to;
     const byId = new Map(people.map((user) => [user._id, user]));
     const approvers = new Set<string>(record._approvers ?? []);
+    const pendingNow = new Set(items.map((item) => item.approver));
     for (const item of items) {
       const to = target && 'user' in target ? target.user : (byId.get(item.approver)?.manager as string | undefined);
       if (!to || to === item.approver) {
@@ -63,8 +64,10 @@ async function onTimer(tenant: Tenant, job: JobDoc, kind: 'remind' | 'escalate')
         continue;
       }
       await tx.collection<WorkItem>(WORK_ITEMS).updateOne({ _id: item._id }, { $set: { status: 'reassigned', respondedAt: new Date().toISOString() } });
-      if (!items.some((other) => other.approver === to) && !approvers.has(to)) {
+      // Whoever already waits at the step keeps their one item; anyone else gets a new one.
+      if (!pendingNow.has(to)) {
         await openWorkItems(tx, { object: object.name, record: record._id, process: state.process, step: state.step! }, [{ approver: to }]);
+        pendingNow.add(to);
       }
       approvers.add(to);
       await writeApprovalHistory(tx, [{ ...base, action: 'escalate', to, onBehalfOf: item.approver }]);

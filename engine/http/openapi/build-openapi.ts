@@ -1,6 +1,7 @@
 import { InternalError } from '../../errors/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
+import { approvalPaths } from './approval-paths.js';
 import { commonComponents } from './common-components.js';
 import { formPaths } from './form-paths.js';
 import { authPaths, DOCUMENT_SECURITY, SECURITY_SCHEMES } from './auth-paths.js';
@@ -62,8 +63,12 @@ function mergeInto<T>(target: Record<string, T>, source: Record<string, T>, what
   }
 }
 
-/** The OpenAPI 3.1 document of one metadata snapshot. */
-export function buildOpenApi(snapshot: Snapshot): OpenApiDocument {
+/**
+ * The OpenAPI 3.1 document of one metadata snapshot. `whole` is the tenant's full snapshot when
+ * `snapshot` is one user's view of it: a view leaves out the approval processes, but the records
+ * the user sees still have their approval routes.
+ */
+export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): OpenApiDocument {
   const document: OpenApiDocument = {
     openapi: '3.1.0',
     info: { title: 'Low-code CRM API', version: `1.0.0+metadata.${snapshot.version}`, description: DESCRIPTION },
@@ -76,7 +81,14 @@ export function buildOpenApi(snapshot: Snapshot): OpenApiDocument {
   mergeInto(document.components.schemas, SHARING_SCHEMAS, 'schema');
   mergeInto(document.components.schemas, REPORT_SCHEMAS, 'schema');
   const objects = [...snapshot.objects.values()].sort((a, b) => a.name.localeCompare(b.name));
-  const fragments: OpenApiFragment[] = [...objects.flatMap((object) => [objectFragment(object), relatedPaths(snapshot, object)]), metaPaths(), formPaths(), authPaths()];
+  const withProcesses = objects.filter((object) => whole.processesOf(object.name).length > 0);
+  const fragments: OpenApiFragment[] = [
+    ...objects.flatMap((object) => [objectFragment(object), relatedPaths(snapshot, object)]),
+    metaPaths(),
+    approvalPaths(withProcesses),
+    formPaths(),
+    authPaths(),
+  ];
   for (const fragment of fragments) {
     document.tags.push(...fragment.tags);
     mergeInto(document.paths, fragment.paths, 'path');

@@ -1,6 +1,7 @@
 import type { Snapshot } from '../../metadata/snapshot.js';
 import { rightsKey, userAccess, visibleSnapshot } from '../../security/access/index.js';
 import type { Principal } from '../../tenancy/index.js';
+import { SIMULATE_PATH } from './approval-paths.js';
 import { buildOpenApi, openApiDocument } from './build-openapi.js';
 import type { OpenApiDocument, PathItem, SchemaObject } from './openapi-types.js';
 import { recordSchemaNames } from './record-components.js';
@@ -17,7 +18,9 @@ export function userOpenApiDocument(snapshot: Snapshot, principal: Principal): O
   if (access.system.modifyAllData || principal.system) return openApiDocument(snapshot);
   return snapshot.memo(`openapi:${rightsKey(principal)}`, () => {
     const view = visibleSnapshot(snapshot, principal);
-    const document = buildOpenApi(view);
+    const document = buildOpenApi(view, snapshot);
+    // A simulation reads any record and any user: only users who may manage metadata may run one.
+    if (!access.system.manageMetadata) drop(document, SIMULATE_PATH, 'post');
     for (const object of view.objects.values()) {
       const rights = access.object(object.name);
       const editable = access.fields(snapshot.object(object.name)!).editable;

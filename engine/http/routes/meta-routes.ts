@@ -25,6 +25,7 @@ import { queryString } from '../query-string.js';
 import { requestContext } from '../request-context.js';
 import { definitionRoutes } from './definition-routes.js';
 import { machineConfig } from '../../approvals/process-machine.js';
+import { simulateProcess } from '../../approvals/simulate-process.js';
 
 /** /api/v1/meta: metadata CRUD; every write goes through the registry and bumps the version. */
 export function metaRoutes(platform: Platform): Router {
@@ -82,6 +83,10 @@ export function metaRoutes(platform: Platform): Router {
     const ctx = await context(req);
     const definition = getDefinition(ctx, 'approvalProcess', req.params.name);
     res.json({ machine: machineConfig(definition), version: ctx.snapshot.version });
+  });
+  // The path a sample or stored record would take through a process, written nowhere.
+  router.post('/approval-processes/:name/simulate', async (req, res) => {
+    res.json(await simulateProcess(await context(req), req.params.name, req.body));
   });
 
   router.get('/currencies', async (req, res) => {

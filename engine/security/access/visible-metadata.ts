@@ -19,7 +19,9 @@ export function visibleSnapshot(snapshot: Snapshot, principal: Principal): Snaps
       const { hidden } = access.fields(compiled);
       objects.set(compiled.name, hidden.size === 0 ? compiled : withoutFields(compiled, hidden));
     }
-    return new Snapshot(snapshot.version, objects, snapshot.layouts, snapshot.currencies, snapshot.security);
+    const processes = new Map([...snapshot.approvalProcesses].filter(([, process]) => objects.has(process.object)));
+    const rules = new Map([...snapshot.automationRules].filter(([, rule]) => objects.has(rule.object)));
+    return new Snapshot(snapshot.version, objects, snapshot.layouts, snapshot.currencies, snapshot.security, processes, rules);
   });
 }
 

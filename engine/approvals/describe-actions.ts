@@ -1,0 +1,159 @@
+import Handlebars from 'handlebars';
+import type { ErrorDetail } from '../errors/index.js';
+import { evaluateExpression } from '../formula/index.js';
+import type { ApprovalAction } from '../metadata/schemas/generated/approval-process.js';
+import { expressionBindings, expressionInput } from '../records/logic/expression-input.js';
+import type { StoredRecord } from '../records/record.js';
+import { alive } from '../records/record-state.js';
+import { readableErrors } from '../metadata/readable-errors.js';
+import type { Collections } from '../store/port.js';
+import type { OperationContext } from '../tenancy/index.js';
+import { expressionKey, type CompiledProcess } from './compiled-process.js';
+
+/** A user as a simulation names them: the id the engine stores, the name an admin recognises. */
+export interface UserRef {
+  id: string;
+  name: string | null;
+}
+
+/** One action of a process as it would run, its expressions evaluated and its templates rendered. */
+export type SimulatedAction =
+  | { at: string; type: 'setField'; field: string; value: unknown; expression?: string }
+  | { at: string; type: 'email'; to: Array<UserRef & { email: string }>; subject: string; body: string }
+  | { at: string; type: 'webhook'; url: string; body: unknown }
+  | { at: string; type: 'createRecord'; object: string; values: Record<string, unknown> };
+
+/** What the runner's ActionScope holds (run-actions.ts), for a record that is not stored. */
+export interface DescribeScope {
+  process: CompiledProcess;
+  record: StoredRecord;
+  step: string | null;
+  submitter: string;
+  /** The pending approvers at the moment the actions run: the runner's work items, which only a step's onEnter finds open. */
+  approvers: readonly string[];
+}
+
+export interface UserDoc extends StoredRecord {
+  full_name?: unknown;
+  email?: unknown;
+  active?: unknown;
+  delegate?: unknown;
+  delegate_from?: unknown;
+  delegate_until?: unknown;
+}
+
+/** The live user records of some ids, with what a simulation shows of them. */
+export async function readUsers(reader: Collections, ctx: OperationContext, ids: Iterable<string>): Promise<Map<string, UserDoc>> {
+  const users = ctx.snapshot.object('user')!;
+  const found = await reader
+    .collection<UserDoc>(users.collection)
+    .find(alive({ _id: { $in: [...new Set(ids)] } }), { projection: { full_name: 1, email: 1, active: 1, delegate: 1, delegate_from: 1, delegate_until: 1, role: 1, permission_sets: 1 } });
+  return new Map(found.map((user) => [user._id, user]));
+}
+
+export function userRef(id: string, users: ReadonlyMap<string, UserDoc>): UserRef {
+  const name = users.get(id)?.full_name;
+  return { id, name: typeof name === 'string' ? name : null };
+}
+
+/**
+ * Describes one list of actions as runActions would run it on the record, writing nothing: the
+ * value each setField gives (later actions see it, as in the runner), the e-mail each recipient
+ * would get, the webhook call, the values of each record to create. A value the record would
+ * refuse is reported as a problem: the runner's write of the event would fail with 400.
+ */
+export async function describeActions(
+  reader: Collections,
+  ctx: OperationContext,
+  scope: DescribeScope,
+  path: string,
+  actions: readonly ApprovalAction[] | undefined,
+): Promise<{ described: SimulatedAction[]; changes: Record<string, unknown>; problems: ErrorDetail[] }> {
+  const described: SimulatedAction[] = [];
+  const changes: Record<string, unknown> = {};
+  const problems: ErrorDetail[] = [];
+  const object = ctx.snapshot.object(scope.process.object)!;
+  const current = () => ({ ...scope.record, ...changes }) as StoredRecord;
+  const evaluate = async (key: string) => {
+    const compiled = scope.process.expressions.get(key)!;
+    const input = await expressionInput(reader, ctx, object, current(), new Set(compiled.references.parents.map((parent) => parent.lookup)));
+    return evaluateExpression(compiled, input, expressionBindings(ctx));
+  };
+  for (const [index, action] of (actions ?? []).entries()) {
+    const at = `${path}/${index}`;
+    if ('setField' in action) {
+      const value = action.expression !== undefined ? await evaluate(expressionKey(at)) : action.value;
+      changes[action.setField] = value;
+      described.push({ at, type: 'setField', field: action.setField, value: value ?? null, ...(action.expression !== undefined ? { expression: action.expression } : {}) });
+      if (value !== null && value !== undefined && !object.validatePatch({ [action.setField]: value })) {
+        const refused = readableErrors(object.validatePatch.errors ?? [], { unknownProperty: `is not a field of ${object.name}` });
+        for (const detail of refused) problems.push({ path: at, message: `'${action.setField}' would get ${JSON.stringify(value)}, which ${detail.message}: the event would fail with 400` });
+      }
+    } else if ('email' in action) {
+      const data = templateData(scope, current());
+      described.push({
+        at,
+        type: 'email',
+        to: await recipients(reader, ctx, action.email.to, scope, current()),
+        subject: render(action.email.subject, data),
+        body: render(action.email.body, data),
+      });
+    } else if ('webhook' in action) {
+      const data = templateData(scope, current());
+      described.push({ at, type: 'webhook', url: action.webhook.url, body: action.webhook.body ? parseOrText(render(action.webhook.body, data)) : data });
+    } else {
+      const values: Record<string, unknown> = {};
+      for (const name of Object.keys(action.createRecord.values)) values[name] = (await evaluate(expressionKey(at, name))) ?? null;
+      described.push({ at, type: 'createRecord', object: action.createRecord.object, values });
+    }
+  }
+  return { described, changes, problems };
+}
+
+/** As the runner renders: plain text, no HTML escaping. */
+function render(source: string, data: unknown): string {
+  return Handlebars.compile(source, { noEscape: true })(data);
+}
+
+/** The runner's template data; a record that is not stored has no id, and its link says so. */
+function templateData(scope: DescribeScope, record: StoredRecord): Record<string, unknown> {
+  return {
+    ...record,
+    record,
+    process: scope.process.definition.label?.en ?? scope.process.name,
+    step: scope.step,
+    comment: '',
+    link: `/records/${scope.process.object}/${record._id ?? 'new'}`,
+  };
+}
+
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** The recipients as the runner finds them: active users with an address; the others get nothing. */
+async function recipients(
+  reader: Collections,
+  ctx: OperationContext,
+  to: readonly (string | { user: string } | { field: string })[],
+  scope: DescribeScope,
+  record: StoredRecord,
+): Promise<Array<UserRef & { email: string }>> {
+  const ids: string[] = [];
+  for (const recipient of to) {
+    if (recipient === 'submitter') ids.push(scope.submitter);
+    else if (recipient === 'approvers') ids.push(...scope.approvers);
+    else if (recipient === 'owner') ids.push(record._owner);
+    else if (typeof recipient === 'object' && 'user' in recipient) ids.push(recipient.user);
+    else if (typeof recipient === 'object' && typeof record[recipient.field] === 'string') ids.push(record[recipient.field] as string);
+  }
+  const users = await readUsers(reader, ctx, ids);
+  return [...new Set(ids)].flatMap((id) => {
+    const user = users.get(id);
+    return user && user.active !== false && typeof user.email === 'string' ? [{ ...userRef(id, users), email: user.email }] : [];
+  });
+}
