@@ -1,4 +1,4 @@
-import Handlebars from 'handlebars';
+import { parseOrText, render, templateData } from './run-actions.js';
 import type { ErrorDetail } from '../errors/index.js';
 import { evaluateExpression } from '../formula/index.js';
 import type { ApprovalAction } from '../metadata/schemas/generated/approval-process.js';
@@ -90,7 +90,7 @@ export async function describeActions(
         for (const detail of refused) problems.push({ path: at, message: `'${action.setField}' would get ${JSON.stringify(value)}, which ${detail.message}: the event would fail with 400` });
       }
     } else if ('email' in action) {
-      const data = templateData(scope, current());
+      const data = templateData({ label: scope.process.definition.label?.en ?? scope.process.name, object: scope.process.object }, scope.step, undefined, current());
       described.push({
         at,
         type: 'email',
@@ -99,7 +99,7 @@ export async function describeActions(
         body: render(action.email.body, data),
       });
     } else if ('webhook' in action) {
-      const data = templateData(scope, current());
+      const data = templateData({ label: scope.process.definition.label?.en ?? scope.process.name, object: scope.process.object }, scope.step, undefined, current());
       described.push({ at, type: 'webhook', url: action.webhook.url, body: action.webhook.body ? parseOrText(render(action.webhook.body, data)) : data });
     } else {
       const values: Record<string, unknown> = {};
@@ -108,31 +108,6 @@ export async function describeActions(
     }
   }
   return { described, changes, problems };
-}
-
-/** As the runner renders: plain text, no HTML escaping. */
-function render(source: string, data: unknown): string {
-  return Handlebars.compile(source, { noEscape: true })(data);
-}
-
-/** The runner's template data; a record that is not stored has no id, and its link says so. */
-function templateData(scope: DescribeScope, record: StoredRecord): Record<string, unknown> {
-  return {
-    ...record,
-    record,
-    process: scope.process.definition.label?.en ?? scope.process.name,
-    step: scope.step,
-    comment: '',
-    link: `/records/${scope.process.object}/${record._id ?? 'new'}`,
-  };
-}
-
-function parseOrText(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }
 
 /** The recipients as the runner finds them: active users with an address; the others get nothing. */

@@ -38,7 +38,8 @@ export interface ActionScope {
 }
 
 const templates = new Map<string, HandlebarsTemplateDelegate>();
-function render(source: string, data: unknown): string {
+/** A template rendered as e-mails and webhooks get it: plain text, no HTML escaping. */
+export function render(source: string, data: unknown): string {
   let template = templates.get(source);
   if (!template) {
     // Values are plain text in e-mails; HTML escaping would show &amp; to the reader.
@@ -74,13 +75,13 @@ export async function runActions(
     if ('setField' in action) {
       changes[action.setField] = action.expression !== undefined ? await evaluate(expressionKey(at)) : action.value;
     } else if ('email' in action) {
-      const data = templateData(scope, current());
+      const data = templateData(scope.source, scope.step, scope.comment, current());
       const to = await recipients(tx, ctx, action.email.to, scope, current());
       if (to.length > 0) {
         await queueEmail(tx, { to, subject: render(action.email.subject, data), text: render(action.email.body, data), reason: scope.source.name });
       }
     } else if ('webhook' in action) {
-      const data = templateData(scope, current());
+      const data = templateData(scope.source, scope.step, scope.comment, current());
       const body = action.webhook.body ? parseOrText(render(action.webhook.body, data)) : data;
       await queueWebhook(tx, { url: action.webhook.url, body, reason: scope.source.name });
     } else {
@@ -92,18 +93,21 @@ export async function runActions(
   return { changes, followUps };
 }
 
-function templateData(scope: ActionScope, record: StoredRecord): Record<string, unknown> {
+/** What templates see: the record's fields (also under `record`), the process or rule, the step, the comment, a link. */
+export function templateData(source: Pick<ActionSource, 'label' | 'object'>, step: string | null, comment: string | undefined, record: StoredRecord): Record<string, unknown> {
   return {
     ...record,
     record,
-    process: scope.source.label,
-    step: scope.step,
-    comment: scope.comment ?? '',
-    link: `/records/${scope.source.object}/${record._id}`,
+    process: source.label,
+    step,
+    comment: comment ?? '',
+    // A sample record of a simulation has no id yet.
+    link: `/records/${source.object}/${record._id ?? 'new'}`,
   };
 }
 
-function parseOrText(text: string): unknown {
+/** A rendered webhook body: JSON when it parses, else the text as it is. */
+export function parseOrText(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
