@@ -8,7 +8,7 @@ import { newId } from '../new-id.js';
 import { compileFastPredicate, type Predicate } from './fast-predicate.js';
 import { comparatorFor, firstInOrder } from './sort-order.js';
 import { CollectionOverlay, type Overlay } from './collection-overlay.js';
-import { pinnedValues } from './value-index.js';
+import { pinnedValues, type ValueIndex } from './value-index.js';
 
 
 /**
@@ -53,17 +53,22 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
   }
 
   private committedCandidates(filter: Filter): Iterable<Doc> {
+    // Of the indexes the filter pins, the one holding the fewest ids: a work item's record has a
+    // handful where its approver may have thousands.
+    let best: { index: ValueIndex; values: unknown[]; size: number } | undefined;
     for (const index of this.base.valueIndexes) {
       const values = pinnedValues(filter, index.field);
       if (!values) continue;
-      const docs: Doc[] = [];
-      for (const id of index.lookup(values)) {
-        const doc = this.base.docs.get(id);
-        if (doc) docs.push(doc);
-      }
-      return docs;
+      const size = index.size(values);
+      if (!best || size < best.size) best = { index, values, size };
     }
-    return this.base.docs.values();
+    if (!best) return this.base.docs.values();
+    const docs: Doc[] = [];
+    for (const id of best.index.lookup(best.values)) {
+      const doc = this.base.docs.get(id);
+      if (doc) docs.push(doc);
+    }
+    return docs;
   }
 
   /**
@@ -89,7 +94,7 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
       }
     }
     if (!options.projection || Object.keys(options.projection).length === 0) return page;
-    return new Query({}, {}).find<Doc>(page, options.projection).all();
+    return projectPage(page, options.projection);
   }
 
   async find(filter: Filter, options?: FindOptions): Promise<T[]> {
@@ -203,4 +208,22 @@ function predicateFor(filter: Filter): Predicate {
 
 function* only(docs: Iterable<Doc>, test: Predicate): Generator<Doc> {
   for (const doc of docs) if (test(doc)) yield doc;
+}
+
+/**
+ * A projection of top-level fields only (`{ a: 1, b: 1 }`, with `_id` unless excluded) is a copy
+ * of those keys, which the record look-ups make all the time; anything else (exclusions, paths,
+ * operators) goes to mingo, which gives MongoDB's semantics.
+ */
+function projectPage(page: Doc[], projection: Record<string, unknown>): Doc[] {
+  const keys = Object.keys(projection);
+  const simple = keys.every((key) => !key.includes('.') && !key.startsWith('$') && (projection[key] === 1 || projection[key] === true || (key === '_id' && (projection[key] === 0 || projection[key] === false))));
+  const includes = keys.filter((key) => key !== '_id');
+  const withId = projection._id !== 0 && projection._id !== false;
+  if (!simple || (includes.length === 0 && !withId)) return new Query({}, {}).find<Doc>(page, projection).all();
+  return page.map((doc) => {
+    const copy: Record<string, unknown> = withId ? { _id: doc._id } : {};
+    for (const key of includes) if (doc[key] !== undefined) copy[key] = doc[key];
+    return copy as Doc;
+  });
 }

@@ -19,6 +19,13 @@ export class ValueIndex {
     }
   }
 
+  /** How many ids hold any of the values, at most (a cheap bound for choosing among indexes). */
+  size(values: readonly unknown[]): number {
+    let size = 0;
+    for (const value of values) size += this.ids.get(value)?.size ?? 0;
+    return size;
+  }
+
   /** The ids holding any of the values (an array field is indexed by each element). */
   lookup(values: readonly unknown[]): Set<string> {
     const found = new Set<string>();
