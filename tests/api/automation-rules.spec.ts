@@ -70,6 +70,24 @@ describe('automation rules', () => {
     expect((await engine.request('GET', '/api/v1/records/ping?total=true')).body.total).to.equal(0);
   });
 
+  it('sends an e-mail and calls a webhook when its condition becomes true, through the outbox', async () => {
+    await rule({
+      name: 'tell_support_lead',
+      object: 'support_case',
+      condition: "priority = 'high'",
+      actions: [
+        { email: { to: [{ user: engine.adminId }], subject: '紧急工单：{{subject}}', body: 'Case {{subject}} is {{priority}}.' } },
+        { webhook: { url: 'http://127.0.0.1:9/hooks/cases', body: '{"case": "{{_id}}", "priority": "{{priority}}"}' } },
+      ],
+    });
+    const created = await createRecord(engine, 'support_case', { subject: 'VPN', priority: 'high' });
+    const emails = (await engine.request('GET', '/api/v1/outbox/email')).body.messages as { to: string[]; subject: string; text: string }[];
+    expect(emails.find((message) => message.subject === '紧急工单：VPN')).to.deep.include({ to: ['admin@example.com'], text: 'Case VPN is high.' });
+    const calls = (await engine.request('GET', '/api/v1/outbox/webhook')).body.calls as { url: string; body: string }[];
+    const call = calls.find((candidate) => candidate.url === 'http://127.0.0.1:9/hooks/cases');
+    expect(JSON.parse(call!.body)).to.deep.equal({ case: created._id, priority: 'high' });
+  });
+
   it('refuses a rule whose expressions or fields are wrong, naming each problem', async () => {
     const response = await engine.request('POST', '/api/v1/meta/automation-rules', {
       name: 'broken',
