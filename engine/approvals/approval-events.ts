@@ -1,7 +1,6 @@
+import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
 import { ConflictError, EngineError, ForbiddenError, ValidationError } from '../errors/index.js';
-import { evaluateExpression } from '../formula/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
-import { expressionBindings, expressionInput } from '../records/logic/expression-input.js';
 import { recordNotFound, recordObject } from '../records/record-object.js';
 import { alive } from '../records/record-state.js';
 import { recordAccess, userAccess, withAccess } from '../security/access/index.js';
@@ -146,8 +145,7 @@ async function chooseProcess(tx: Parameters<typeof stepConditions>[0], ctx: Oper
 
 async function admits(tx: Parameters<typeof stepConditions>[0], ctx: OperationContext, object: CompiledObject, process: CompiledProcess, record: ApprovalRecord): Promise<boolean> {
   if (!process.entryCriteria) return true;
-  const lookups = new Set(process.entryCriteria.references.parents.map((parent) => parent.lookup));
-  return (await evaluateExpression(process.entryCriteria, await expressionInput(tx, ctx, object, record, lookups), expressionBindings(ctx))) === true;
+  return (await evaluateOnRecord(tx, ctx, object, process.entryCriteria, record)) === true;
 }
 
 /** 422: a valid request about a record the process does not take, as a validation rule would answer. */

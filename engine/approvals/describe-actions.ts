@@ -1,8 +1,7 @@
+import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
 import { parseOrText, render, templateData } from './run-actions.js';
 import type { ErrorDetail } from '../errors/index.js';
-import { evaluateExpression } from '../formula/index.js';
 import type { ApprovalAction } from '../metadata/schemas/generated/approval-process.js';
-import { expressionBindings, expressionInput } from '../records/logic/expression-input.js';
 import type { StoredRecord } from '../records/record.js';
 import { alive } from '../records/record-state.js';
 import { readableErrors } from '../metadata/readable-errors.js';
@@ -74,11 +73,7 @@ export async function describeActions(
   const problems: ErrorDetail[] = [];
   const object = ctx.snapshot.object(scope.process.object)!;
   const current = () => ({ ...scope.record, ...changes }) as StoredRecord;
-  const evaluate = async (key: string) => {
-    const compiled = scope.process.expressions.get(key)!;
-    const input = await expressionInput(reader, ctx, object, current(), new Set(compiled.references.parents.map((parent) => parent.lookup)));
-    return evaluateExpression(compiled, input, expressionBindings(ctx));
-  };
+  const evaluate = (key: string) => evaluateOnRecord(reader, ctx, object, scope.process.expressions.get(key)!, current());
   for (const [index, action] of (actions ?? []).entries()) {
     const at = `${path}/${index}`;
     if ('setField' in action) {

@@ -1,8 +1,7 @@
+import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
 import Handlebars from 'handlebars';
 import type { StoredRecord } from '../records/record.js';
 import { alive } from '../records/record-state.js';
-import { evaluateExpression } from '../formula/index.js';
-import { expressionBindings, expressionInput } from '../records/logic/expression-input.js';
 import type { ApprovalAction } from '../metadata/schemas/generated/approval-process.js';
 import { queueEmail } from '../mail/index.js';
 import { queueWebhook } from '../mail/index.js';
@@ -11,7 +10,7 @@ import type { OperationContext } from '../tenancy/index.js';
 import type { CompiledExpression } from '../formula/index.js';
 import { expressionKey } from './compiled-process.js';
 
-/** What the actions of one event leave to do once its unit of work committed: records to create. */
+/** A record an action asks for, which the caller inserts in the same unit of work. */
 export interface FollowUp {
   object: string;
   values: Record<string, unknown>;
@@ -52,7 +51,7 @@ export function render(source: string, data: unknown): string {
 /**
  * Runs one list of actions of a process or a rule, in the write's unit of work: field changes are returned
  * for the event's single write of the record, e-mails and webhooks go to the outbox (delivered by
- * the job scheduler), records to create are returned as follow-ups for after the commit.
+ * the job scheduler), records to create are returned for the caller to insert in the same unit of work.
  */
 export async function runActions(
   tx: Collections,
@@ -65,11 +64,7 @@ export async function runActions(
   const followUps: FollowUp[] = [];
   const object = ctx.snapshot.object(scope.source.object)!;
   const current = () => ({ ...scope.record, ...changes }) as StoredRecord;
-  const evaluate = async (key: string) => {
-    const compiled = scope.source.expressions.get(key)!;
-    const input = await expressionInput(tx, ctx, object, current(), new Set(compiled.references.parents.map((parent) => parent.lookup)));
-    return evaluateExpression(compiled, input, expressionBindings(ctx));
-  };
+  const evaluate = (key: string) => evaluateOnRecord(tx, ctx, object, scope.source.expressions.get(key)!, current());
   for (const [index, action] of actions.entries()) {
     const at = `${path}/${index}`;
     if ('setField' in action) {

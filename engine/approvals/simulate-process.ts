@@ -1,9 +1,8 @@
+import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
 import { initialTransition, transition } from 'xstate';
 import { EngineError, InternalError, NotFoundError, type ErrorDetail } from '../errors/index.js';
-import { evaluateExpression } from '../formula/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { computeDerived } from '../records/logic/apply-logic.js';
-import { expressionBindings, expressionInput } from '../records/logic/expression-input.js';
 import { normalizeValues } from '../records/validate-values.js';
 import { userAccess } from '../security/access/index.js';
 import { checkSystemRight } from '../security/object-access.js';
@@ -246,8 +245,7 @@ function submitterMay(ctx: OperationContext, object: CompiledObject, process: Co
 
 async function admits(reader: Collections, ctx: OperationContext, object: CompiledObject, process: CompiledProcess, record: ApprovalRecord): Promise<boolean> {
   if (!process.entryCriteria) return true;
-  const lookups = new Set(process.entryCriteria.references.parents.map((parent) => parent.lookup));
-  return (await evaluateExpression(process.entryCriteria, await expressionInput(reader, ctx, object, record, lookups), expressionBindings(ctx))) === true;
+  return (await evaluateOnRecord(reader, ctx, object, process.entryCriteria, record)) === true;
 }
 
 /** The record as the runner's write would leave it after an event: the field changes in stored form, the formulas recomputed. */

@@ -1,10 +1,9 @@
+import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
 import { initialTransition, transition } from 'xstate';
 import { ConflictError } from '../errors/index.js';
-import { evaluateExpression } from '../formula/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { alive } from '../records/record-state.js';
 import { applyObjectLogic } from '../records/logic/apply-logic.js';
-import { expressionBindings, expressionInput } from '../records/logic/expression-input.js';
 import { noteChange } from '../records/note-change.js';
 import type { StoredRecord } from '../records/record.js';
 import { syncRollups } from '../records/relationships/sync-rollups.js';
@@ -31,9 +30,7 @@ export async function stepConditions(tx: Collections, ctx: OperationContext, obj
       conditions[step.name] = true;
       continue;
     }
-    const lookups = new Set(step.condition.references.parents.map((parent) => parent.lookup));
-    const input = await expressionInput(tx, ctx, object, record, lookups);
-    conditions[step.name] = (await evaluateExpression(step.condition, input, expressionBindings(ctx))) === true;
+    conditions[step.name] = (await evaluateOnRecord(tx, ctx, object, step.condition, record)) === true;
   }
   return conditions;
 }
@@ -93,7 +90,9 @@ export async function transitionRecord(
     const index = process.steps.findIndex((candidate) => candidate.name === hook.step);
     if (hook.on === 'leave') {
       await closePendingItems(tx, current._id);
-      await cancelApprovalTimers(tx, current._id);
+      // Only a step with a reminder or an escalation left jobs to cancel.
+      const left = process.steps[index]?.definition;
+      if (left?.reminder || left?.escalation) await cancelApprovalTimers(tx, current._id);
       await act(`/steps/${index}/onLeave`, process.steps[index]?.definition.onLeave, hook.step!);
     } else if (hook.on === 'enter') {
       const entered = process.steps[index]!;

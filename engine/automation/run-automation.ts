@@ -1,8 +1,7 @@
+import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
 import { EngineError } from '../errors/index.js';
-import { evaluateExpression } from '../formula/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { applyObjectLogic } from '../records/logic/apply-logic.js';
-import { expressionBindings, expressionInput } from '../records/logic/expression-input.js';
 import type { StoredRecord } from '../records/record.js';
 import { normalizeValues, validateValues } from '../records/validate-values.js';
 import type { Collections } from '../store/port.js';
@@ -74,6 +73,5 @@ export async function runAutomation(
 
 async function holds(tx: Collections, ctx: OperationContext, object: CompiledObject, rule: CompiledRule, record: StoredRecord): Promise<boolean> {
   if (!rule.condition) return true;
-  const lookups = new Set(rule.condition.references.parents.map((parent) => parent.lookup));
-  return (await evaluateExpression(rule.condition, await expressionInput(tx, ctx, object, record, lookups), expressionBindings(ctx))) === true;
+  return (await evaluateOnRecord(tx, ctx, object, rule.condition, record)) === true;
 }
