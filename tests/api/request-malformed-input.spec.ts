@@ -23,8 +23,9 @@ describe('malformed input at the transport: percent-escapes and deep nesting', (
   });
   after(() => engine.stop());
 
-  it('answers 400 invalid_path to a malformed percent-escape in any path parameter of any operation', async () => {
-    const templated = operations(doc).filter(({ path }) => path.includes('{'));
+  it('answers 400 invalid_path to a malformed percent-escape in any path parameter of any API operation', async () => {
+    // The reference page's assets are fixed file names, not parameters: another name is an unknown route (404).
+    const templated = operations(doc).filter(({ path }) => path.startsWith('/api/v1/') && path.includes('{'));
     expect(templated.length).to.be.greaterThan(40);
     for (const escape of ['%ZZ', '%', '%E0%A4%A', '%C0%AF']) {
       for (const { method, path } of templated) {
