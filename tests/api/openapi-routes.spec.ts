@@ -2,25 +2,14 @@ import { expect } from 'chai';
 import { createApp } from '../../engine/http/create-app.js';
 import { PURCHASE_APPROVAL, purchasingDepartment } from '../support/approval-fixtures.js';
 import { registeredRoutes, type RegisteredRoute } from '../support/express-routes.js';
-import { defineDocumentedObjects, expectDocumented, fetchDoc, validate, type Doc } from '../support/openapi-fixtures.js';
+import { defineDocumentedObjects, documentedOperations as documented, expectDocumented, fetchDoc, validate, type Doc, type DocumentedOperation } from '../support/openapi-fixtures.js';
 import { OPERATOR_TOKEN } from '../support/tenant-helpers.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
-
-interface DocumentedOperation {
-  method: string;
-  path: string;
-  operation: { responses: Record<string, unknown>; security?: unknown[]; requestBody?: unknown; parameters?: Array<{ name?: string; in?: string; schema?: { enum?: string[] }; $ref?: string }> };
-}
-
-function documented(doc: Doc): DocumentedOperation[] {
-  return Object.entries(doc.paths).flatMap(([path, item]) => METHODS.filter((method) => item[method]).map((method) => ({ method, path, operation: item[method] })));
-}
-
 /** The values a documented path parameter may take, when its schema lists them. */
 function enumOf(operation: DocumentedOperation['operation'], name: string): string[] | undefined {
-  return operation.parameters?.find((parameter) => parameter.in === 'path' && parameter.name === name)?.schema?.enum;
+  const parameter = operation.parameters?.find((candidate) => candidate.in === 'path' && candidate.name === name) as { schema?: { enum?: string[] } } | undefined;
+  return parameter?.schema?.enum;
 }
 
 /**
@@ -115,6 +104,13 @@ describe('OpenAPI document: every route of the app, every status it answers', ()
     is('post', '/api/operator/tenants', await engine.request('POST', '/api/operator/tenants', { name: 'Bad Name' }, operator), 400);
     is('post', '/api/operator/tenants', await engine.request('POST', '/api/operator/tenants', { name: 'ok' }), 403);
     is('get', '/api/docs/assets/{asset}', await engine.request('GET', '/api/docs/assets/other.js', undefined, anonymous), 401);
+    // The reference's files answer conditional and partial requests as HTTP says, never 500.
+    const asset = '/api/docs/assets/swagger-ui.css';
+    is('get', '/api/docs/assets/{asset}', await engine.request('GET', asset, undefined, { ...anonymous, 'if-match': '"another-version"' }), 412);
+    is('get', '/api/docs/assets/{asset}', await engine.request('GET', asset, undefined, { ...anonymous, range: 'bytes=999999999-' }), 416);
+    const part = await engine.request('GET', asset, undefined, { ...anonymous, range: 'bytes=0-9' });
+    expect(part.status).to.equal(206);
+    expect(doc.paths['/api/docs/assets/{asset}']!.get.responses['206'].content).to.have.property(part.headers.get('content-type')!.split(';')[0]!);
 
     // What the HTTP layer answers before any operation runs, on operations that take no body at all.
     const someRecord = '/api/v1/records/everything/0123456789abcdef01234567';

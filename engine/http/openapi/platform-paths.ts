@@ -1,5 +1,5 @@
 import { ASSETS } from '../routes/docs-routes.js';
-import { json, responseRef } from './common-components.js';
+import { json, responseRef, schemaRef } from './common-components.js';
 import type { OpenApiFragment, SchemaObject } from './openapi-types.js';
 
 const TAG = 'Platform';
@@ -10,6 +10,9 @@ const health: SchemaObject = {
   required: ['status', 'store'],
   properties: { status: { const: 'ok' }, store: { type: 'string', enum: ['embedded', 'mongodb'], description: 'The storage adapter this server runs on.' } },
 };
+
+/** The reference page's files, by their media types. */
+const FILE = Object.fromEntries(['text/css', 'text/javascript', 'image/png'].map((type) => [type, { schema: { type: 'string', format: 'binary' } as SchemaObject }]));
 
 const text = (type: string, description: string) => ({ description, content: { [type]: { schema: { type: 'string' } as SchemaObject } } });
 
@@ -65,7 +68,11 @@ export function platformPaths(): OpenApiFragment {
           security: PUBLIC,
           parameters: [{ name: 'asset', in: 'path', required: true, description: 'One of the files the page loads.', schema: { type: 'string', enum: [...ASSETS] } }],
           responses: {
-            '200': { description: 'The file, cached for an hour.' },
+            '200': { description: 'The file, cached for an hour.', content: FILE },
+            '206': { description: 'The part of the file a Range header asked for.', content: FILE },
+            '304': { description: 'Not modified since the If-None-Match or If-Modified-Since sent.' },
+            '412': responseRef('PreconditionFailed', 'If-Match or If-Unmodified-Since names another version of the file (`precondition_failed`).'),
+            '416': { description: 'The Range asked for lies outside the file (`range_not_satisfiable`).', content: json(schemaRef('Error')) },
             // Another name is no route of the reference: it goes on to the API, which knows no such route either.
             '401': responseRef('Unauthorized', 'Another name, without a session or token: it is taken for an API route.'),
             '404': responseRef('NotFound', 'Another name: there is no such file, nor API route.'),
