@@ -19,6 +19,7 @@ import { compileProcess } from '../approvals/compile-process.js';
 import type { CompiledProcess } from '../approvals/compiled-process.js';
 import type { AutomationRuleDefinition } from './schemas/generated/automation-rule.js';
 import { compileRule, type CompiledRule } from '../automation/compile-rule.js';
+import { fieldTypeOf } from '../fields/index.js';
 import { rollupFilterProblems } from '../records/relationships/rollup-criteria.js';
 
 /** A tenant's definitions, by kind. */
@@ -188,7 +189,10 @@ function defaultProblems(compiled: CompiledObject): ErrorDetail[] {
       for (const detail of readableErrors(validate.errors ?? [], { unknownProperty: 'is not allowed' })) {
         problems.push({ path: `/fields/${index}/default${detail.path}`, message: detail.message });
       }
+      return;
     }
+    const message = fieldTypeOf(field).check?.(field.default, field);
+    if (message) problems.push({ path: `/fields/${index}/default`, message });
   });
   return problems;
 }
