@@ -22,6 +22,7 @@ import { writableInput } from './writable-input.js';
 import { setComputed } from './logic/set-computed.js';
 import { runAutomation } from '../automation/run-automation.js';
 import { createFollowUps } from '../automation/create-follow-ups.js';
+import { sameDocument } from '../store/json-document.js';
 
 /** The write path of a change to a record (PATCH: only the sent fields change; null clears one). */
 export async function updateRecord(
@@ -61,7 +62,7 @@ export async function updateRecord(
       if (!current) throw await unreachableRecord(ctx, object, id, 'edit');
       checkVersion(expectedVersion, current._version);
       checkNotLocked(ctx, object, current);
-      const changed = Object.entries(values).filter(([name, value]) => JSON.stringify(current[name]) !== JSON.stringify(value));
+      const changed = Object.entries(values).filter(([name, value]) => !sameDocument(current[name], value));
       const cleared = input.cleared.filter((name) => current[name] !== undefined);
       if (changed.length === 0 && cleared.length === 0) return current;
       await checkReferences(tx, ctx, object, Object.fromEntries(changed));
@@ -69,7 +70,7 @@ export async function updateRecord(
       for (const name of cleared) delete next[name];
       const note = (name: string, value: unknown) => {
         if (value === null && current[name] !== undefined) cleared.push(name);
-        else if (value !== null && JSON.stringify(current[name]) !== JSON.stringify(value)) changed.push([name, value]);
+        else if (value !== null && !sameDocument(current[name], value)) changed.push([name, value]);
       };
       for (const [name, value] of Object.entries(await applyObjectLogic(tx, ctx, object, next))) {
         note(name, value);
