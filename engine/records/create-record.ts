@@ -66,15 +66,14 @@ export async function insertRecord(tx: Collections, ctx: OperationContext, objec
     setComputed(record, await applyObjectLogic(tx, ctx, object, record));
     // automation rules of the object, which may set fields of the record before it is stored
     const automated = await runAutomation(tx, ctx, object, null, record);
-    setComputed(record, automated.changes);
-    // the record stored, roll-ups on its masters, its history
-    await tx.collection<StoredRecord>(object.collection).insertOne(record);
-    await syncRollups(tx, ctx.snapshot, object, null, record);
-    await noteChange(tx, ctx, object, 'created', null, record);
+    // the record stored, roll-ups on its masters (and what derives from them), its history
+    await tx.collection<StoredRecord>(object.collection).insertOne(automated.record);
+    await syncRollups(tx, ctx, object, null, automated.record);
+    await noteChange(tx, ctx, object, 'created', null, automated.record);
     // the records the rules asked for, in the same unit of work
     await createFollowUps(tx, ctx, automated.followUps);
+    return automated.record;
   } catch (error) {
     throw explainDuplicate(error, object, record);
   }
-  return record;
 }

@@ -5,6 +5,8 @@ import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import type { Collections, Doc } from '../../store/port.js';
 import { compileFilter } from '../filter-language.js';
+import type { LogicContext } from '../logic/expression-input.js';
+import { settleWrite } from '../logic/follow-change.js';
 import { alive } from '../record-state.js';
 import { relationshipsOf } from './relationship-map.js';
 
@@ -13,16 +15,19 @@ import { relationshipsOf } from './relationship-map.js';
  * unit of work. Counts and sums move by the record's contribution before and after (leaving one
  * master, joining another), which costs one read of each master however many details it has;
  * min and max are recomputed from the live details, since removing the extreme needs the rest.
- * A master whose roll-up moved feeds its own masters in turn. `before` / `after` are the record
- * before and after the change; null (or a deleted record) means absent.
+ * A master whose roll-up moved recomputes its formulas, which feed its own masters and children in
+ * turn (follow-change.ts). `before` / `after` are the record before and after the change; null
+ * (or a deleted record) means absent.
  */
 export async function syncRollups(
   tx: Collections,
-  snapshot: Snapshot,
+  ctx: LogicContext,
   child: CompiledObject,
   before: Doc | null,
   after: Doc | null,
+  depth = 0,
 ): Promise<void> {
+  const { snapshot } = ctx;
   for (const { master, field } of relationshipsOf(snapshot).rollupsFedBy(child.name)) {
     const oldMaster = masterOf(before, field);
     const newMaster = masterOf(after, field);
@@ -31,9 +36,9 @@ export async function syncRollups(
       const deltas = new Map<string, number>();
       if (oldMaster) deltas.set(oldMaster, (deltas.get(oldMaster) ?? 0) - contribution(before));
       if (newMaster) deltas.set(newMaster, (deltas.get(newMaster) ?? 0) + contribution(after));
-      for (const [id, delta] of deltas) if (delta !== 0) await addToRollup(tx, snapshot, master, field, child, id, delta);
+      for (const [id, delta] of deltas) if (delta !== 0) await addToRollup(tx, ctx, master, field, child, id, delta, depth);
     } else {
-      for (const id of new Set([oldMaster, newMaster])) if (id) await recomputeRollup(tx, snapshot, master, field, child, id);
+      for (const id of new Set([oldMaster, newMaster])) if (id) await recomputeRollup(tx, ctx, master, field, child, id, depth);
     }
   }
 }
@@ -59,14 +64,16 @@ function contributionOf(snapshot: Snapshot, master: CompiledObject, field: Resol
 /** Moves a count or sum by `delta`; a value never computed (or not a number) is recomputed whole. */
 async function addToRollup(
   tx: Collections,
-  snapshot: Snapshot,
+  ctx: LogicContext,
   master: CompiledObject,
   field: ResolvedRollupField,
   child: CompiledObject,
   masterId: string,
   delta: number,
+  depth: number,
 ): Promise<void> {
-  await updateRollup(tx, snapshot, master, field, masterId, async (current) => {
+  const { snapshot } = ctx;
+  await updateRollup(tx, ctx, master, field, masterId, depth, async (current) => {
     const value = current[field.name];
     if (typeof value !== 'number') return summarize(tx, snapshot, field, child, masterId);
     const scale = field.function === 'count' ? 0 : scaleOf(snapshot, child, field.field!);
@@ -83,22 +90,28 @@ export function emptyRollups(object: CompiledObject): Record<string, number> {
 
 export async function recomputeRollup(
   tx: Collections,
-  snapshot: Snapshot,
+  ctx: LogicContext,
   master: CompiledObject,
   field: ResolvedRollupField,
   child: CompiledObject,
   masterId: string,
+  depth = 0,
 ): Promise<void> {
-  await updateRollup(tx, snapshot, master, field, masterId, () => summarize(tx, snapshot, field, child, masterId));
+  await updateRollup(tx, ctx, master, field, masterId, depth, () => summarize(tx, ctx.snapshot, field, child, masterId));
 }
 
-/** Writes a master's new roll-up value when it moved; the master's own roll-up may feed its master in turn. */
+/**
+ * Writes a master's new roll-up value when it moved. The roll-up is a stored value like any other:
+ * the master's formulas that read it are recomputed at once, and what derives from the master
+ * (the roll-ups above, its children's formulas) follows.
+ */
 async function updateRollup(
   tx: Collections,
-  snapshot: Snapshot,
+  ctx: LogicContext,
   master: CompiledObject,
   field: ResolvedRollupField,
   masterId: string,
+  depth: number,
   compute: (current: Doc) => Promise<number | string | null> | number | string | null,
 ): Promise<void> {
   const masters = tx.collection(master.collection);
@@ -110,7 +123,7 @@ async function updateRollup(
     { _id: masterId },
     value === null ? { $unset: { [field.name]: '' } } : { $set: { [field.name]: value } },
   );
-  await syncRollups(tx, snapshot, master, current, updated);
+  if (updated) await settleWrite(tx, ctx, master, current, updated, depth + 1);
 }
 
 async function summarize(
