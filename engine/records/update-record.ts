@@ -11,6 +11,7 @@ import { checkVersion } from './expected-version.js';
 import { presentRecord, type RecordView, type StoredRecord } from './record.js';
 import { recordObject } from './record-object.js';
 import { unreachableRecord } from './unreachable-record.js';
+import { checkReadOnlyValues } from './read-only-values.js';
 import { validateChange } from './validate-values.js';
 import { writableInput } from './writable-input.js';
 
@@ -30,7 +31,7 @@ export async function updateRecord(
   if (!selfService) checkRecordWrite(ctx, object, 'edit');
   const access = selfService ? { _id: ctx.principal.userId } : await recordAccess(ctx, object, 'edit');
   const { editable, hidden } = fieldAccess(ctx, object);
-  const input = writableInput(object, body, selfService ? SELF_SERVICE_FIELDS : editable);
+  const input = writableInput(object, body, selfService ? SELF_SERVICE_FIELDS : editable, hidden);
   checkUserAssignments(ctx.snapshot, object, input.values);
   // JSON Schema validation of the sent values, every problem at once; a required field cannot be cleared
   const change = validateChange(object, { ...input.values, ...Object.fromEntries(input.cleared.map((name) => [name, null])) });
@@ -42,6 +43,8 @@ export async function updateRecord(
       if (!current) throw await unreachableRecord(ctx, object, id, 'edit');
       checkVersion(expectedVersion, current._version);
       checkNotLocked(ctx, object, current);
+      // what a read returned, sent back unchanged, is no change (a changed one is refused)
+      checkReadOnlyValues(object, input.readOnly, current);
       return applyRecordChange(tx, ctx, object, current, change, { madeBy: 'user' });
     });
     // the response: the record as stored now, as the user may see it
