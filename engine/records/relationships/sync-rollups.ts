@@ -1,9 +1,10 @@
 import { Query } from 'mingo';
 import type { ResolvedRollupField } from '../../fields/index.js';
-import { roundToScale } from '../../fields/numeric.js';
+import { fromUnits, toUnits } from '../../fields/numeric.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import type { Collections, Doc } from '../../store/port.js';
+import { fieldScale } from '../field-scale.js';
 import { compileFilter } from '../filter-language.js';
 import type { LogicContext } from '../logic/expression-input.js';
 import { settleWrite } from '../logic/follow-change.js';
@@ -32,6 +33,7 @@ export async function syncRollups(
     const oldMaster = masterOf(before, field);
     const newMaster = masterOf(after, field);
     if (field.function === 'count' || field.function === 'sum') {
+      // in whole units of the roll-up's scale, so that moving by many deltas never drifts
       const contribution = contributionOf(snapshot, master, field, child);
       const deltas = new Map<string, number>();
       if (oldMaster) deltas.set(oldMaster, (deltas.get(oldMaster) ?? 0) - contribution(before));
@@ -48,20 +50,29 @@ function masterOf(doc: Doc | null, field: ResolvedRollupField): string | undefin
   return typeof id === 'string' ? id : undefined;
 }
 
-/** What one detail adds to a count or a sum: nothing unless it is live and passes the roll-up's filter. */
+/**
+ * What one detail adds to a count or a sum, in whole units of the roll-up's scale: nothing unless
+ * it is live and passes the roll-up's filter.
+ */
 function contributionOf(snapshot: Snapshot, master: CompiledObject, field: ResolvedRollupField, child: CompiledObject): (doc: Doc | null) => number {
   return snapshot.memo(`rollup-contribution:${master.name}.${field.name}`, () => {
     const filter = field.filter ? new Query(compileFilter(child, field.filter), {}) : undefined;
+    const scale = rollupScale(snapshot, field, child);
     return (doc: Doc | null) => {
       if (!doc || doc._deleted || (filter && !filter.test(doc))) return 0;
       if (field.function === 'count') return 1;
       const value = doc[field.field!];
-      return typeof value === 'number' ? value : 0;
+      return typeof value === 'number' ? toUnits(value, scale) : 0;
     };
   });
 }
 
-/** Moves a count or sum by `delta`; a value never computed (or not a number) is recomputed whole. */
+/** The decimal places of a count (none) or a sum (those of the summed field, which resolve-rollup.ts requires to be numeric). */
+function rollupScale(snapshot: Snapshot, field: ResolvedRollupField, child: CompiledObject): number {
+  return field.function === 'count' ? 0 : (fieldScale(snapshot, child, field.field!) ?? 0);
+}
+
+/** Moves a count or sum by `delta` units of its scale; a value never computed (or not a number) is recomputed whole. */
 async function addToRollup(
   tx: Collections,
   ctx: LogicContext,
@@ -76,8 +87,8 @@ async function addToRollup(
   await updateRollup(tx, ctx, master, field, masterId, depth, async (current) => {
     const value = current[field.name];
     if (typeof value !== 'number') return summarize(tx, snapshot, field, child, masterId);
-    const scale = field.function === 'count' ? 0 : scaleOf(snapshot, child, field.field!);
-    return scale === undefined ? value + delta : roundToScale(value + delta, scale);
+    const scale = rollupScale(snapshot, field, child);
+    return fromUnits(toUnits(value, scale) + delta, scale);
   });
 }
 
@@ -138,23 +149,10 @@ async function summarize(
   if (field.function === 'count') return details.length;
   const values = details.map((doc) => doc[field.field!]).filter((value): value is number | string => typeof value === 'number' || typeof value === 'string');
   if (field.function === 'sum') {
-    const total = values.reduce<number>((sum, value) => sum + (typeof value === 'number' ? value : 0), 0);
-    // Binary floating point drifts (0.1 + 0.2); amounts are decimals of the summed field's scale.
-    const scale = scaleOf(snapshot, child, field.field!);
-    return scale === undefined ? total : roundToScale(total, scale);
+    // Binary floating point drifts (0.1 + 0.2): amounts are added as whole units of their scale.
+    const scale = rollupScale(snapshot, field, child);
+    return fromUnits(values.reduce<number>((sum, value) => sum + (typeof value === 'number' ? toUnits(value, scale) : 0), 0), scale);
   }
   if (values.length === 0) return null;
   return values.reduce((best, value) => ((field.function === 'min' ? value < best : value > best) ? value : best));
-}
-
-/** The decimal places of a numeric field; a roll-up has those of the field it summarizes (a count none). */
-function scaleOf(snapshot: Snapshot, object: CompiledObject, name: string, depth = 0): number | undefined {
-  const field = object.field(name);
-  // The depth bound only guards against a definition that summarizes itself in a circle.
-  if (!field || depth > 10) return undefined;
-  if ('scale' in field) return field.scale;
-  if (field.type !== 'rollup') return undefined;
-  if (field.function === 'count') return 0;
-  const child = snapshot.object(field.child);
-  return child && field.field ? scaleOf(snapshot, child, field.field, depth + 1) : undefined;
 }
