@@ -5,6 +5,7 @@ import { checkUserAssignments } from '../security/user-assignments.js';
 import { isSelfService, SELF_SERVICE_FIELDS } from '../security/self-service.js';
 import { applyRecordChange } from './apply-record-change.js';
 import { alive } from './record-state.js';
+import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { explainDuplicate } from './duplicate-values.js';
 import { checkVersion } from './expected-version.js';
@@ -27,7 +28,7 @@ export async function updateRecord(
   const object = recordObject(ctx, objectName);
   // object access and the records the user may edit (or a user's own personal settings); what a
   // client may write (only the fields the user may edit); a required field cannot be cleared
-  const selfService = isSelfService(ctx, object, id, body);
+  const selfService = isSelfService(ctx, object, id, body, await ownUserRecord(ctx, object, id));
   if (!selfService) checkRecordWrite(ctx, object, 'edit');
   const access = selfService ? { _id: ctx.principal.userId } : await recordAccess(ctx, object, 'edit');
   const { editable, hidden } = fieldAccess(ctx, object);
@@ -52,4 +53,10 @@ export async function updateRecord(
   } catch (error) {
     throw explainDuplicate(error, object, change.values);
   }
+}
+
+/** A user's own user record as stored, against which a body sent back as read is compared; null for any other record. */
+async function ownUserRecord(ctx: OperationContext, object: CompiledObject, id: string): Promise<StoredRecord | null> {
+  if (object.name !== 'user' || id !== ctx.principal.userId) return null;
+  return ctx.tenant.store.collection<StoredRecord>(object.collection).findOne(alive({ _id: id }));
 }

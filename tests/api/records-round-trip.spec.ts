@@ -140,4 +140,17 @@ describe('a record as read, sent back', () => {
     expectError(unknown, 400, 'validation_failed');
     expect(detailPaths(unknown)).to.deep.equal(['/_createdAt', '/_createdBy', '/_expanded', '/_id', '/_owner', '/_updatedAt', '/_updatedBy', '/_version', '/cost_per_kg', '/freight__corporate', '/number', '/parcels_kg']);
   });
+
+  it('lets a user send their own user record back as read with a personal setting changed, and nothing else', async () => {
+    const own = await clerk.as('GET', `/api/v1/records/user/${clerk.id}`);
+    expect(own.status, JSON.stringify(own.body)).to.equal(200);
+    const changed = await clerk.as('PATCH', `/api/v1/records/user/${clerk.id}`, { ...own.body, time_zone: 'Asia/Shanghai' });
+    expect(changed.status, JSON.stringify(changed.body)).to.equal(200);
+    expect(changed.body).to.include({ time_zone: 'Asia/Shanghai', _version: own.body._version + 1 });
+    expect(changed.body.permission_sets).to.deep.equal(own.body.permission_sets);
+
+    const promoted = await clerk.as('PATCH', `/api/v1/records/user/${clerk.id}`, { ...changed.body, permission_sets: ['admin'] });
+    expectError(promoted, 403, 'forbidden');
+    expect((await clerk.as('GET', `/api/v1/records/user/${clerk.id}`)).body.permission_sets).to.deep.equal(own.body.permission_sets);
+  });
 });
