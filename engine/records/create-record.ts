@@ -2,6 +2,7 @@ import { newId } from '../store/new-id.js';
 import { fieldAccess } from '../security/access/index.js';
 import { checkRecordWrite } from '../security/object-access.js';
 import { checkUserAssignments } from '../security/user-assignments.js';
+import { checkUserWrite } from '../security/user-rights-guard.js';
 import { applyDefaultExpressions, applyObjectLogic } from './logic/apply-logic.js';
 import { setComputed } from './logic/set-computed.js';
 import { runAutomation } from '../automation/run-automation.js';
@@ -41,6 +42,7 @@ export async function insertRecord(tx: Collections, ctx: OperationContext, objec
   const { editable } = fieldAccess(ctx, object);
   const input = writableInput(object, body, editable);
   checkUserAssignments(ctx.snapshot, object, input.values);
+  checkUserWrite(ctx, object, null, input.values, input.cleared);
   // defaults for what the client left out: values, then expressions
   const values = await applyDefaultExpressions(tx, ctx, object, applyDefaults(object, input.values));
   // JSON Schema validation: every problem at once, each with its path

@@ -3,6 +3,7 @@ import { fieldAccess, recordAccess, withAccess } from '../security/access/index.
 import { checkRecordWrite } from '../security/object-access.js';
 import { checkNotLocked } from './locked-record.js';
 import { checkUserAssignments } from '../security/user-assignments.js';
+import { checkUserWrite } from '../security/user-rights-guard.js';
 import { isSelfService, SELF_SERVICE_FIELDS } from '../security/self-service.js';
 import { propagateToChildren } from './logic/recompute-formulas.js';
 import { applyObjectLogic } from './logic/apply-logic.js';
@@ -61,6 +62,8 @@ export async function updateRecord(
       if (!current) throw await unreachableRecord(ctx, object, id, 'edit');
       checkVersion(expectedVersion, current._version);
       checkNotLocked(ctx, object, current);
+      // a user's rights: only within the writer's own, never one's own
+      checkUserWrite(ctx, object, current, values, input.cleared);
       const changed = Object.entries(values).filter(([name, value]) => JSON.stringify(current[name]) !== JSON.stringify(value));
       const cleared = input.cleared.filter((name) => current[name] !== undefined);
       if (changed.length === 0 && cleared.length === 0) return current;
