@@ -41,14 +41,14 @@ export function authPaths(): OpenApiFragment {
         post: {
           operationId: 'auth.login',
           summary: 'Sign in with e-mail and password',
-          description: 'Sets the HttpOnly, SameSite=Lax session cookie and returns the CSRF token to send as x-csrf-token. Five failures in a row lock the account for 15 minutes (429).',
+          description: 'Sets the HttpOnly, SameSite=Lax session cookie and returns the CSRF token to send as x-csrf-token. After five wrong passwords from one address for one account, that address waits (30 s, doubling with each further failure, up to 15 minutes: 429 with Retry-After); nothing locks the account itself, and an unknown e-mail answers the same.',
           tags: [TAG],
           security: [],
           requestBody: body({ type: 'object', required: ['email', 'password'], properties: { email: { type: 'string' }, password: { type: 'string' } } }),
           responses: {
             '200': ok({ type: 'object', required: ['user', 'csrfToken', 'expiresAt'], properties: { user, csrfToken: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } }, 'Signed in.'),
             '401': responseRef('Unauthorized'),
-            '429': ok({ $ref: '#/components/schemas/Error' }, 'The account is locked after repeated failures.'),
+            '429': ok({ $ref: '#/components/schemas/Error' }, 'This address must wait before trying this account again, or has failed too many sign-ins this minute.'),
           },
         },
       },

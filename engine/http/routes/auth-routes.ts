@@ -9,6 +9,8 @@ import { checkCurrentPassword, setPassword, signIn, signOut, SESSION_HOURS } fro
 import type { Principal } from '../../tenancy/index.js';
 import type { RequestHandler } from 'express';
 import { requestTenant } from '../request-tenant.js';
+import { clientAddress } from '../rate-limits.js';
+import { SignInThrottledError } from '../../security/sign-in-throttle.js';
 import { userCredentialRoutes } from './user-credential-routes.js';
 
 const principalOf = (res: Response): Principal & { session?: string } => res.locals.principal as Principal & { session?: string };
@@ -22,7 +24,10 @@ export function publicAuthRoutes(): Router {
   router.post('/login', async (req, res) => {
     const tenant = requestTenant(res);
     const body = (req.body ?? {}) as { email?: unknown; password?: unknown };
-    const signedIn = await signIn(tenant, body.email, body.password);
+    const signedIn = await signIn(tenant, body.email, body.password, clientAddress(req)).catch((error: unknown) => {
+      if (error instanceof SignInThrottledError) res.set('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    });
     res.cookie(SESSION_COOKIE, signedIn.session, {
       httpOnly: true,
       sameSite: 'lax',
@@ -57,7 +62,7 @@ export function authRoutes(authenticated: RequestHandler): Router {
     const tenant = requestTenant(res);
     const { userId } = principalOf(res);
     const body = (req.body ?? {}) as { current?: unknown; password?: unknown };
-    await checkCurrentPassword(tenant, userId, body.current);
+    await checkCurrentPassword(tenant, userId, body.current, clientAddress(req));
     await setPassword(tenant, userId, checkPasswordPolicy(body.password), userId);
     res.status(204).end();
   });
