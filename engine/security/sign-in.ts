@@ -8,6 +8,7 @@ import { appendAudit } from './audit-log.js';
 import { CREDENTIALS, SESSIONS, type CredentialDoc, type SessionDoc } from './auth-collections.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { newSecret, secretId } from './secret-token.js';
+import { endCredentials } from './user-lifecycle.js';
 
 export const SESSION_HOURS = 12;
 
@@ -109,17 +110,16 @@ export async function signOut(tenant: Tenant, session: string, userId: string): 
   });
 }
 
-/** Sets a user's password (by an admin, by the user, or for the first admin). */
-export async function setPassword(tenant: Tenant, userId: string, password: string, by: string): Promise<void> {
+/**
+ * Sets a user's password (by an administrator, by the user, or for the first admin). A new password
+ * ends every session the old one opened and revokes every API token: whoever learnt the old
+ * password may have made them. `keepSession` keeps the session in which users changed their own.
+ */
+export async function setPassword(tenant: Tenant, userId: string, password: string, by: string, keepSession?: string): Promise<void> {
   const hash = await hashPassword(password);
   await tenant.store.unitOfWork(async (tx) => {
-    await tx.collection<CredentialDoc>(CREDENTIALS).findOneAndUpdate(
-      { _id: userId },
-      { $set: { hash, changedAt: new Date().toISOString() } },
-      { upsert: true },
-    );
-    // A new password ends every session the old one opened.
-    await tx.collection(SESSIONS).deleteMany({ user: userId });
+    await tx.collection<CredentialDoc>(CREDENTIALS).findOneAndUpdate({ _id: userId }, { $set: { hash, changedAt: new Date().toISOString() } }, { upsert: true });
+    await endCredentials(tx, by, userId, keepSession);
     await appendAudit(tx, { actor: by, action: 'auth.password_set', record: userId });
   });
 }

@@ -23,6 +23,15 @@ const token: SchemaObject = {
   properties: { id: { type: 'string' }, name: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' }, lastUsedAt: { type: 'string', format: 'date-time' } },
 };
 
+const session: SchemaObject = {
+  type: 'object',
+  required: ['createdAt', 'expiresAt'],
+  properties: { id: { type: 'string', description: 'Absent on sessions opened before sessions had ids.' }, createdAt: { type: 'string', format: 'date-time' }, expiresAt: { type: 'string', format: 'date-time' } },
+};
+const userId = { name: 'id', in: 'path' as const, required: true, description: 'The user\'s record id.', schema: { type: 'string' as const } };
+/** What every route on another user's credentials may answer besides its success. */
+const managed = { '403': responseRef('Forbidden'), '404': responseRef('NotFound') };
+
 function operation(id: string, summary: string, responses: Operation['responses'], extra: Partial<Operation> = {}): Operation {
   return { operationId: `auth.${id}`, summary, tags: [TAG], responses: { ...responses, '401': responseRef('Unauthorized') }, ...extra };
 }
@@ -63,6 +72,24 @@ export function authPaths(): OpenApiFragment {
         post: operation('setPassword', 'Set a user\'s password (administrators)', { '204': noContent, '400': responseRef('BadRequest'), '403': responseRef('Forbidden'), '404': responseRef('NotFound') }, {
           parameters: [{ name: 'id', in: 'path', required: true, description: 'The user\'s record id.', schema: { type: 'string' } }],
           requestBody: body({ type: 'object', required: ['password'], properties: { password: { type: 'string', minLength: 12 } } }),
+        }),
+      },
+      [`${BASE}/users/{id}/tokens`]: {
+        get: operation('listUserTokens', 'A user\'s API tokens (administrators; never their secrets)', { '200': ok({ type: 'object', required: ['tokens'], properties: { tokens: { type: 'array', items: token } } }, 'The tokens.'), ...managed }, { parameters: [userId] }),
+        delete: operation('revokeUserTokens', 'Revoke every API token of a user (administrators)', { '204': noContent, ...managed }, { parameters: [userId] }),
+      },
+      [`${BASE}/users/{id}/tokens/{token}`]: {
+        delete: operation('revokeUserToken', 'Revoke one API token of a user (administrators)', { '204': noContent, ...managed }, {
+          parameters: [userId, { name: 'token', in: 'path', required: true, description: 'The token\'s id (not its secret).', schema: { type: 'string' } }],
+        }),
+      },
+      [`${BASE}/users/{id}/sessions`]: {
+        get: operation('listUserSessions', 'A user\'s open sessions (administrators; never their secrets)', { '200': ok({ type: 'object', required: ['sessions'], properties: { sessions: { type: 'array', items: session } } }, 'The sessions.'), ...managed }, { parameters: [userId] }),
+        delete: operation('endUserSessions', 'End every session of a user (administrators)', { '204': noContent, ...managed }, { parameters: [userId] }),
+      },
+      [`${BASE}/users/{id}/sessions/{session}`]: {
+        delete: operation('endUserSession', 'End one session of a user (administrators)', { '204': noContent, ...managed }, {
+          parameters: [userId, { name: 'session', in: 'path', required: true, description: 'The session\'s id, from the list of sessions.', schema: { type: 'string' } }],
         }),
       },
       [`${BASE}/tokens`]: {

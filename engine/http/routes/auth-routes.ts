@@ -60,10 +60,10 @@ export function authRoutes(authenticated: RequestHandler): Router {
 
   router.post('/password', async (req, res) => {
     const tenant = requestTenant(res);
-    const { userId } = principalOf(res);
+    const { userId, session } = principalOf(res);
     const body = (req.body ?? {}) as { current?: unknown; password?: unknown };
     await checkCurrentPassword(tenant, userId, body.current, clientAddress(req));
-    await setPassword(tenant, userId, checkPasswordPolicy(body.password), userId);
+    await setPassword(tenant, userId, checkPasswordPolicy(body.password), userId, session);
     res.status(204).end();
   });
 
