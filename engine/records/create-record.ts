@@ -76,7 +76,7 @@ export async function insertRecord(tx: Collections, ctx: OperationContext, objec
     // the records the rules asked for, in the same unit of work
     await createFollowUps(tx, ctx, automated.followUps);
   } catch (error) {
-    throw explainDuplicate(error, object, record);
+    throw explainDuplicate(error, object);
   }
   return record;
 }

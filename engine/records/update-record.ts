@@ -103,6 +103,6 @@ export async function updateRecord(
     // the response: the record as stored now, as the user may see it
     return presentRecord(updated, undefined, hidden);
   } catch (error) {
-    throw explainDuplicate(error, object, values);
+    throw explainDuplicate(error, object);
   }
 }

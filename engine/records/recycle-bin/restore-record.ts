@@ -59,6 +59,6 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
     });
     return presentRecord(restored, undefined, fieldAccess(ctx, object).hidden);
   } catch (error) {
-    throw explainDuplicate(error, object, {}, 'restored');
+    throw explainDuplicate(error, object, 'restored');
   }
 }
