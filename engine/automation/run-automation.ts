@@ -8,6 +8,7 @@ import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { runActions, type FollowUp } from '../approvals/run-actions.js';
 import type { CompiledRule } from './compile-rule.js';
+import { sameDocument } from '../store/json-document.js';
 
 /** How many records created by rules may in turn create records through rules. */
 export const MAX_AUTOMATION_DEPTH = 5;
@@ -62,7 +63,7 @@ export async function runAutomation(
         else next[name] = value;
       }
       for (const name of new Set([...Object.keys(current), ...Object.keys(next)])) {
-        if (JSON.stringify(current[name]) !== JSON.stringify(next[name])) changes[name] = next[name] ?? null;
+        if (!sameDocument(current[name], next[name])) changes[name] = next[name] ?? null;
       }
       current = next as StoredRecord;
     }

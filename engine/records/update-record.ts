@@ -23,6 +23,7 @@ import { writableInput } from './writable-input.js';
 import { setComputed } from './logic/set-computed.js';
 import { runAutomation } from '../automation/run-automation.js';
 import { createFollowUps } from '../automation/create-follow-ups.js';
+import { sameDocument } from '../store/json-document.js';
 
 /** The write path of a change to a record (PATCH: only the sent fields change; null clears one). */
 export async function updateRecord(
@@ -64,7 +65,7 @@ export async function updateRecord(
       checkNotLocked(ctx, object, current);
       // a user's rights: only within the writer's own, never one's own
       checkUserWrite(ctx, object, current, values, input.cleared);
-      const changed = Object.entries(values).filter(([name, value]) => JSON.stringify(current[name]) !== JSON.stringify(value));
+      const changed = Object.entries(values).filter(([name, value]) => !sameDocument(current[name], value));
       const cleared = input.cleared.filter((name) => current[name] !== undefined);
       if (changed.length === 0 && cleared.length === 0) return current;
       await checkReferences(tx, ctx, object, Object.fromEntries(changed));
@@ -72,7 +73,7 @@ export async function updateRecord(
       for (const name of cleared) delete next[name];
       const note = (name: string, value: unknown) => {
         if (value === null && current[name] !== undefined) cleared.push(name);
-        else if (value !== null && JSON.stringify(current[name]) !== JSON.stringify(value)) changed.push([name, value]);
+        else if (value !== null && !sameDocument(current[name], value)) changed.push([name, value]);
       };
       for (const [name, value] of Object.entries(await applyObjectLogic(tx, ctx, object, next))) {
         note(name, value);

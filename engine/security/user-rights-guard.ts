@@ -1,5 +1,6 @@
 import { ForbiddenError, type ErrorDetail } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
+import { sameDocument } from '../store/json-document.js';
 import type { Doc } from '../store/port.js';
 import { principalOf } from '../tenancy/principal.js';
 import type { OperationContext } from '../tenancy/index.js';
@@ -24,7 +25,7 @@ export function checkUserWrite(ctx: OperationContext, object: CompiledObject, cu
   if (object.name !== 'user' || ctx.principal.system) return;
   if (current) checkUserTarget(ctx, object, current, 'edit');
   const changed = RIGHTS_FIELDS.filter((name) =>
-    name in values ? JSON.stringify(values[name]) !== JSON.stringify(current?.[name]) : cleared.includes(name) && current?.[name] !== undefined,
+    name in values ? !sameDocument(values[name], current?.[name]) : cleared.includes(name) && current?.[name] !== undefined,
   );
   if (changed.length === 0) return;
   if (current?._id === ctx.principal.userId) {

@@ -8,6 +8,7 @@ import { COUNTERS } from '../metadata-collections.js';
 import { readableErrors } from '../readable-errors.js';
 import type { Snapshot } from '../snapshot.js';
 import { recomputeRollup } from '../../records/relationships/sync-rollups.js';
+import { sameDocument } from '../../store/json-document.js';
 
 const SAMPLE_SIZE = 5;
 
@@ -68,7 +69,7 @@ async function convertValues(
       continue;
     }
     const normalized = type.normalize ? type.normalize(candidate, next) : candidate;
-    if (JSON.stringify(normalized) !== JSON.stringify(value)) converted.push({ id: record._id, value: normalized });
+    if (!sameDocument(normalized, value)) converted.push({ id: record._id, value: normalized });
   }
   if (failures.length > 0) {
     throw new ConflictError(

@@ -4,6 +4,7 @@ import { alive } from '../record-state.js';
 import { relationshipsOf } from '../relationships/relationship-map.js';
 import { computeDerived } from './apply-logic.js';
 import type { LogicContext } from './expression-input.js';
+import { sameDocument } from '../../store/json-document.js';
 
 /**
  * Recomputes what a stored record derives (converted amounts, formulas) and writes what moved.
@@ -18,7 +19,7 @@ export async function recomputeStoredDerived(tx: Collections, ctx: LogicContext,
   for (const [name, value] of Object.entries(computed)) {
     if (value === null) {
       if (record[name] !== undefined) unset[name] = '';
-    } else if (JSON.stringify(record[name]) !== JSON.stringify(value)) {
+    } else if (!sameDocument(record[name], value)) {
       set[name] = value;
     }
   }
@@ -54,5 +55,5 @@ function changedFields(before: Doc | null, after: Doc | null): Set<string> {
   const names = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   // A record that appears or goes changes every field its children can read.
   if (!before || !after || Boolean(before._deleted) !== Boolean(after._deleted)) return new Set(['*', ...names]);
-  return new Set([...names].filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name])));
+  return new Set([...names].filter((name) => !sameDocument(before[name], after[name])));
 }

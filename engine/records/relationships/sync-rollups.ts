@@ -4,9 +4,9 @@ import { roundToScale } from '../../fields/numeric.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import type { Collections, Doc } from '../../store/port.js';
-import { compileFilter } from '../filter-language.js';
 import { alive } from '../record-state.js';
 import { relationshipsOf } from './relationship-map.js';
+import { rollupCriteria } from './rollup-criteria.js';
 
 /**
  * Keeps every roll-up fed by `child` correct after one of its records changed, inside the same
@@ -46,7 +46,8 @@ function masterOf(doc: Doc | null, field: ResolvedRollupField): string | undefin
 /** What one detail adds to a count or a sum: nothing unless it is live and passes the roll-up's filter. */
 function contributionOf(snapshot: Snapshot, master: CompiledObject, field: ResolvedRollupField, child: CompiledObject): (doc: Doc | null) => number {
   return snapshot.memo(`rollup-contribution:${master.name}.${field.name}`, () => {
-    const filter = field.filter ? new Query(compileFilter(child, field.filter), {}) : undefined;
+    const criteria = rollupCriteria(snapshot, master, field, child);
+    const filter = criteria ? new Query(criteria, {}) : undefined;
     return (doc: Doc | null) => {
       if (!doc || doc._deleted || (filter && !filter.test(doc))) return 0;
       if (field.function === 'count') return 1;
@@ -68,7 +69,7 @@ async function addToRollup(
 ): Promise<void> {
   await updateRollup(tx, snapshot, master, field, masterId, async (current) => {
     const value = current[field.name];
-    if (typeof value !== 'number') return summarize(tx, snapshot, field, child, masterId);
+    if (typeof value !== 'number') return summarize(tx, snapshot, master, field, child, masterId);
     const scale = field.function === 'count' ? 0 : scaleOf(snapshot, child, field.field!);
     return scale === undefined ? value + delta : roundToScale(value + delta, scale);
   });
@@ -89,7 +90,7 @@ export async function recomputeRollup(
   child: CompiledObject,
   masterId: string,
 ): Promise<void> {
-  await updateRollup(tx, snapshot, master, field, masterId, () => summarize(tx, snapshot, field, child, masterId));
+  await updateRollup(tx, snapshot, master, field, masterId, () => summarize(tx, snapshot, master, field, child, masterId));
 }
 
 /** Writes a master's new roll-up value when it moved; the master's own roll-up may feed its master in turn. */
@@ -116,12 +117,13 @@ async function updateRollup(
 async function summarize(
   tx: Collections,
   snapshot: Snapshot,
+  master: CompiledObject,
   field: ResolvedRollupField,
   child: CompiledObject,
   masterId: string,
 ): Promise<number | string | null> {
-  const criteria = field.filter ? compileFilter(child, field.filter) : {};
-  const details = await tx.collection(child.collection).find(alive({ [field.relationship]: masterId, ...(field.filter ? { $and: [criteria] } : {}) }));
+  const criteria = rollupCriteria(snapshot, master, field, child);
+  const details = await tx.collection(child.collection).find(alive({ [field.relationship]: masterId, ...(criteria ? { $and: [criteria] } : {}) }));
   if (field.function === 'count') return details.length;
   const values = details.map((doc) => doc[field.field!]).filter((value): value is number | string => typeof value === 'number' || typeof value === 'string');
   if (field.function === 'sum') {
