@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/index.js';
+import { refuseUnsafeWebhookUrls } from '../../mail/index.js';
 import { checkSetupRight } from '../../security/object-access.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { checkDefinition, type DefinitionOf } from '../definition-validator.js';
@@ -27,7 +28,7 @@ export function getDefinition<K extends StandaloneKind>(ctx: OperationContext, k
 export async function createDefinition<K extends StandaloneKind>(ctx: OperationContext, kind: K, body: unknown): Promise<DefinitionResponse<DefinitionOf[K]>> {
   checkSetupRight(ctx);
   const spec = kindOf(kind);
-  const definition = parse(kind, body);
+  const definition = parse(ctx, kind, body);
   const after = await applyChange(ctx, (current) => {
     refuseTaken(spec, current, definition.name);
     return change(ctx, spec, 'create', definition.name, definition);
@@ -44,7 +45,7 @@ export async function replaceDefinition<K extends StandaloneKind>(
 ): Promise<DefinitionResponse<DefinitionOf[K]>> {
   checkSetupRight(ctx);
   const spec = kindOf(kind);
-  const definition = parse(kind, body);
+  const definition = parse(ctx, kind, body);
   const after = await applyChange(ctx, (current) => {
     existing(spec, current, name);
     if (definition.name !== name) refuseTaken(spec, current, definition.name);
@@ -99,8 +100,13 @@ function refuseTaken<K extends StandaloneKind>(spec: DefinitionKind<K>, snapshot
   }
 }
 
-function parse<K extends StandaloneKind>(kind: K, body: unknown): DefinitionOf[K] {
+/**
+ * The kind's schema, then the webhook URLs of processes and rules: one written as an IP address
+ * inside the network is refused now; host names are checked again at every call, after they resolve.
+ */
+function parse<K extends StandaloneKind>(ctx: OperationContext, kind: K, body: unknown): DefinitionOf[K] {
   const checked = checkDefinition(kind, body);
   if (!checked.ok) throw new ValidationError(checked.problems);
+  refuseUnsafeWebhookUrls(checked.definition, ctx.tenant.webhookAllowlist);
   return checked.definition;
 }
