@@ -9,12 +9,17 @@ interface BodyParserError {
 
 /**
  * The one place errors become HTTP: an EngineError keeps its code, status and details; a body the
- * JSON parser refused is the client's 400 or 413; anything else is a 500 whose internals stay in
+ * JSON parser refused is the client's 400 or 413, a path the router cannot decode a 400; anything else is a 500 whose internals stay in
  * the server's log, never in the response.
  */
 export const errorMiddleware: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
   if (error instanceof EngineError && error.isPublic) {
     res.status(error.status).json({ error: { code: error.code, message: error.message, details: error.details } });
+    return;
+  }
+  // The router decodes each path parameter and fails on a malformed percent-escape (`/records/deal/%ZZ`).
+  if (error instanceof URIError) {
+    res.status(400).json({ error: { code: 'invalid_path', message: 'The URL path has a malformed percent-escape: encode a % in a name or id as %25.', details: [{ path: '', message: 'has a malformed percent-escape' }] } });
     return;
   }
   const parser = error as BodyParserError;
