@@ -1,6 +1,7 @@
 import type { JobHandler } from '../jobs/index.js';
 import { WEBHOOK_OUTBOX, type OutboxWebhook } from './outbox-webhook.js';
 import { postWebhook } from './post-webhook.js';
+import { maskUrl } from './webhook-secrets.js';
 import { RefusedDestinationError, resolveWebhookDestination } from './webhook-destination.js';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -26,13 +27,13 @@ export const deliverWebhook: JobHandler = async (tenant, job) => {
     const headers = { 'content-type': 'application/json', 'user-agent': 'lowcode-crm-webhooks', 'x-webhook-id': id };
     status = await postWebhook(url, addresses, headers, call.body, WEBHOOK_TIMEOUT_MS);
   } catch (error) {
-    const message = `POST ${call.url} failed: ${reasonOf(error)}`;
+    const message = `POST ${maskUrl(call.url)} failed: ${reasonOf(error)}`;
     await outbox.updateOne({ _id: id }, { $set: { lastError: message } });
     throw new Error(message);
   }
   if (status < 200 || status > 299) {
     // The answer's body is never repeated: it could be a page of a system the receiver can reach.
-    const message = `POST ${call.url} answered ${status}: ${status >= 300 && status < 400 ? 'redirects are not followed; give the final address of the receiver' : 'the receiver did not accept the call'}`;
+    const message = `POST ${maskUrl(call.url)} answered ${status}: ${status >= 300 && status < 400 ? 'redirects are not followed; give the final address of the receiver' : 'the receiver did not accept the call'}`;
     await outbox.updateOne({ _id: id }, { $set: { responseStatus: status, lastError: message } });
     throw new Error(message);
   }

@@ -1,4 +1,5 @@
-import { ValidationError } from '../errors/index.js';
+import { ValidationError, type ErrorDetail } from '../errors/index.js';
+import { webhookActions } from './webhook-actions.js';
 import { addressFamily, isNonPublicAddress } from './non-public-addresses.js';
 import type { WebhookAllowlist } from './webhook-allowlist.js';
 
@@ -46,25 +47,15 @@ export function nonPublicMessage(host: string): string {
 
 /** Every webhook URL of a definition (an approval process, an automation rule), checked where it stands. */
 export function refuseUnsafeWebhookUrls(definition: unknown, allowlist: WebhookAllowlist): void {
-  const problems: { path: string; message: string }[] = [];
-  const visit = (value: unknown, at: string): void => {
-    if (Array.isArray(value)) return value.forEach((item, index) => visit(item, `${at}/${index}`));
-    if (value === null || typeof value !== 'object') return;
-    for (const [key, inner] of Object.entries(value)) {
-      const path = `${at}/${key}`;
-      if (key === 'webhook' && inner !== null && typeof inner === 'object' && typeof (inner as { url?: unknown }).url === 'string') {
-        try {
-          const problem = literalAddressProblem(parseWebhookUrl((inner as { url: string }).url, `${path}/url`), allowlist);
-          if (problem) problems.push({ path: `${path}/url`, message: problem });
-        } catch (error) {
-          if (!(error instanceof ValidationError)) throw error;
-          problems.push(...error.details);
-        }
-      } else {
-        visit(inner, path);
-      }
+  const problems: ErrorDetail[] = [];
+  for (const { path, webhook } of webhookActions(definition)) {
+    try {
+      const problem = literalAddressProblem(parseWebhookUrl(webhook.url, `${path}/url`), allowlist);
+      if (problem) problems.push({ path: `${path}/url`, message: problem });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      problems.push(...error.details);
     }
-  };
-  visit(definition, '');
+  }
   if (problems.length > 0) throw new ValidationError(problems);
 }

@@ -2,8 +2,10 @@ import { ConflictError, ValidationError } from '../../errors/index.js';
 import type { Collections } from '../../store/port.js';
 import { ADMIN_PERMISSION_SET } from '../../tenancy/principal.js';
 import type { DefinitionOf } from '../definition-validator.js';
+import type { SystemRights } from '../security/resolved-security.js';
 import type { PermissionSetDefinition, SystemPermissions } from '../schemas/generated/permission-set.js';
 import type { Snapshot } from '../snapshot.js';
+import { layoutForUser, processForUser, type UserView } from './definitions-for-users.js';
 import { countAssignedUsers, usersPhrase, type Assignment } from './assigned-users.js';
 
 /** The kinds defined on their own and addressed by name, served by one generic CRUD. */
@@ -28,6 +30,13 @@ export interface DefinitionKind<K extends StandaloneKind> {
    * What other definitions name is the registry's to check (it compiles the whole snapshot).
    */
   release?(tx: Collections, before: Snapshot, name: string, removal: Removal): Promise<void>;
+  /** Rights besides manage-metadata that read the whole definitions: managing users assigns roles, groups and permission sets. */
+  readonly readRights?: readonly (keyof SystemRights)[];
+  /**
+   * What any other user may read of one definition (undefined: nothing, as if it did not exist).
+   * Without it, the kind is setup only: 403 for them.
+   */
+  forUser?(definition: DefinitionOf[K], view: UserView): unknown;
 }
 
 export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<K> } = {
@@ -37,12 +46,14 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
     find: (snapshot, name) => snapshot.layout(name)?.definition,
     list: (snapshot) => [...snapshot.layouts.values()].map((layout) => layout.definition),
     ofObject: (snapshot, object) => snapshot.layoutsOf(object).map((layout) => layout.definition),
+    forUser: layoutForUser,
   },
   role: {
     kind: 'role',
     plural: 'roles',
     find: (snapshot, name) => snapshot.security.roles.get(name)?.definition,
     list: (snapshot) => [...snapshot.security.roles.values()].map((role) => role.definition),
+    readRights: ['manageUsers'],
     release: (tx, before, name, removal) =>
       refuseWhileAssigned(tx, before, { role: name }, removal, {
         code: 'role_in_use',
@@ -55,12 +66,14 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
     plural: 'groups',
     find: (snapshot, name) => snapshot.security.groups.get(name)?.definition,
     list: (snapshot) => [...snapshot.security.groups.values()].map((group) => group.definition),
+    readRights: ['manageUsers'],
   },
   permissionSet: {
     kind: 'permissionSet',
     plural: 'permissionSets',
     find: (snapshot, name) => snapshot.security.permissionSets.get(name)?.definition,
     list: (snapshot) => [...snapshot.security.permissionSets.values()].map((set) => set.definition),
+    readRights: ['manageUsers'],
     protect: protectAdminSet,
     release: (tx, before, name, removal) =>
       refuseWhileAssigned(tx, before, { permissionSet: name }, removal, {
@@ -82,6 +95,7 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
     find: (snapshot, name) => snapshot.approvalProcesses.get(name)?.definition,
     list: (snapshot) => [...snapshot.approvalProcesses.values()].map((process) => process.definition),
     ofObject: (snapshot, object) => snapshot.processesOf(object).map((process) => process.definition),
+    forUser: processForUser,
   },
   automationRule: {
     kind: 'automationRule',
