@@ -1,5 +1,8 @@
-import type { ErrorRequestHandler } from 'express';
-import { EngineError } from '../errors/index.js';
+import type { ErrorRequestHandler, Response } from 'express';
+import { EngineError, type ErrorDetail } from '../errors/index.js';
+import type { Language } from '../i18n/language.js';
+import { msg, renderText, type Text } from '../i18n/message.js';
+import { requestLanguage } from './request-context.js';
 
 interface BodyParserError {
   type?: string;
@@ -10,26 +13,38 @@ interface BodyParserError {
 /**
  * The one place errors become HTTP: an EngineError keeps its code, status and details; a body the
  * JSON parser refused is the client's 400 or 413; anything else is a 500 whose internals stay in
- * the server's log, never in the response.
+ * the server's log, never in the response. Messages are rendered here, in the request's language.
  */
-export const errorMiddleware: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+export const errorMiddleware: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  const language = requestLanguage(req);
+  const send = (status: number, code: string, message: Text, details: readonly ErrorDetail[] = []): void => {
+    sendError(res, language, status, code, message, details);
+  };
   if (error instanceof EngineError && error.isPublic) {
-    res.status(error.status).json({ error: { code: error.code, message: error.message, details: error.details } });
+    send(error.status, error.code, error.text, error.details);
     return;
   }
   const parser = error as BodyParserError;
   if (parser?.type === 'entity.parse.failed') {
-    res.status(400).json({ error: { code: 'invalid_json', message: 'The request body is not valid JSON.', details: [{ path: '', message: 'is not valid JSON' }] } });
+    send(400, 'invalid_json', msg`The request body is not valid JSON.`, [{ path: '', message: msg`is not valid JSON` }]);
     return;
   }
   if (parser?.type === 'entity.too.large') {
-    res.status(413).json({ error: { code: 'body_too_large', message: `The request body is larger than the ${parser.limit ?? ''} bytes allowed.`, details: [] } });
+    send(413, 'body_too_large', msg`The request body is larger than the ${parser.limit ?? ''} bytes allowed.`);
     return;
   }
   if (parser?.type === 'encoding.unsupported' || parser?.type === 'charset.unsupported') {
-    res.status(415).json({ error: { code: 'unsupported_encoding', message: 'Send the body as UTF-8 JSON.', details: [] } });
+    send(415, 'unsupported_encoding', msg`Send the body as UTF-8 JSON.`);
     return;
   }
   console.error('internal error:', error);
-  res.status(500).json({ error: { code: 'internal', message: 'Something went wrong on the server; the error has been logged.', details: [] } });
+  send(500, 'internal', msg`Something went wrong on the server; the error has been logged.`);
 };
+
+function sendError(res: Response, language: Language, status: number, code: string, message: Text, details: readonly ErrorDetail[]): void {
+  res
+    .status(status)
+    .vary('Accept-Language')
+    .set('Content-Language', language)
+    .json({ error: { code, message: renderText(message, language), details: details.map((detail) => ({ path: detail.path, message: renderText(detail.message, language) })) } });
+}
