@@ -12,8 +12,9 @@ interface BodyParserError {
 
 /**
  * The one place errors become HTTP: an EngineError keeps its code, status and details; a body the
- * JSON parser refused is the client's 400 or 413; anything else is a 500 whose internals stay in
- * the server's log, never in the response. Messages are rendered here, in the request's language.
+ * JSON parser refused is the client's 400 or 413, a path the router cannot decode a 400; anything
+ * else is a 500 whose internals stay in the server's log, never in the response. Messages are
+ * rendered here, in the request's language.
  */
 export const errorMiddleware: ErrorRequestHandler = (error: unknown, req, res, _next) => {
   const language = requestLanguage(req);
@@ -22,6 +23,11 @@ export const errorMiddleware: ErrorRequestHandler = (error: unknown, req, res, _
   };
   if (error instanceof EngineError && error.isPublic) {
     send(error.status, error.code, error.text, error.details);
+    return;
+  }
+  // The router decodes each path parameter and fails on a malformed percent-escape (`/records/deal/%ZZ`).
+  if (error instanceof URIError) {
+    send(400, 'invalid_path', msg`The URL path has a malformed percent-escape: encode a % in a name or id as %25.`, [{ path: '', message: msg`has a malformed percent-escape` }]);
     return;
   }
   const parser = error as BodyParserError;
