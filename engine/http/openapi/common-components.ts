@@ -184,7 +184,7 @@ const PARAMETERS = {
   Cursor: {
     name: 'cursor',
     in: 'query',
-    description: 'The `next` of the previous page; send the same filter and sort with it.',
+    description: 'The `next` of the previous page; send the same filter and sort with it (a cursor of another object, sort or filter is refused with 400 at /cursor).',
     schema: { type: 'string' },
   },
   EntryLimit: {
