@@ -22,7 +22,7 @@ import { startTestEngine, type TestEngine } from '../support/test-engine.js';
  * The default keeps the suite at about a minute on two cores, inside `npm test`.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 24);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 const SLOW_MS = 1_000;
 /** A request that does not answer at all is a failure too; this only keeps the suite from hanging on one. */
 const HANG_MS = 15_000;
