@@ -47,7 +47,8 @@ describe('HTTP errors', () => {
   });
 
   it('accepts a body just under 1 MB', async () => {
-    const body = JSON.stringify({ subject: 'Large but allowed', attachment: { data: 'y'.repeat(1024 * 1024 - 100) } });
+    // The size is the transport's concern: padding with JSON whitespace, since every field type has its own, smaller bound (a json field 64 KB).
+    const body = `{"subject": "Large but allowed"${' '.repeat(1024 * 1024 - 100)}}`;
     expect(Buffer.byteLength(body)).to.be.within(1024 * 1024 - 100, 1024 * 1024);
     const response = await engine.request('POST', '/api/v1/records/memo', body, JSON_HEADERS);
     expect(response.status).to.equal(201);
