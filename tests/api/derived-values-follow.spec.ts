@@ -214,6 +214,28 @@ describe('formulas reading roll-ups and other stored values stay current', () =>
     expect((await get('sales_order', order._id)).total_with_tax).to.equal(19.43);
   });
 
+  it("recomputes formulas and roll-ups over a field whose stored values a change of its scale rounds", async () => {
+    await defineObject(engine, { name: 'crate', fields: [{ name: 'label', type: 'text' }] });
+    await defineObject(engine, {
+      name: 'bottle',
+      fields: [
+        { name: 'crate', type: 'masterdetail', target: 'crate' },
+        { name: 'litres', type: 'number', scale: 3 },
+        { name: 'doubled', type: 'formula', expression: 'litres * 2', resultType: 'number', scale: 3 },
+      ],
+    });
+    await ok('POST', '/api/v1/meta/objects/crate/fields', { name: 'litres_sum', type: 'rollup', child: 'bottle', function: 'sum', field: 'litres' }, 201);
+    const crate = await createRecord(engine, 'crate', { label: 'Chai' });
+    const bottle = await createRecord(engine, 'bottle', { crate: crate._id, litres: 0.755 });
+    await createRecord(engine, 'bottle', { crate: crate._id, litres: 1.005 });
+    expect(bottle.doubled).to.equal(1.51);
+    expect((await get('crate', crate._id)).litres_sum).to.equal(1.76);
+
+    await ok('PATCH', '/api/v1/meta/objects/bottle/fields/litres', { scale: 2 });
+    expect(await get('bottle', bottle._id)).to.include({ litres: 0.76, doubled: 1.52 });
+    expect((await get('crate', crate._id)).litres_sum).to.equal(1.77);
+  });
+
   it('refuses a write with 422 when a roll-up sums a formula that reads the roll-up itself, storing nothing of it', async () => {
     await defineObject(engine, { name: 'loop_parent', fields: [{ name: 'label', type: 'text' }] });
     await defineObject(engine, {
