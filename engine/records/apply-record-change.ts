@@ -1,5 +1,6 @@
 import { StaleVersionError, type EngineError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
+import { sameDocument } from '../store/json-document.js';
 import type { Collections, Update } from '../store/port.js';
 import { SYSTEM_PRINCIPAL, type OperationContext } from '../tenancy/index.js';
 import { runAutomation } from '../automation/run-automation.js';
@@ -83,5 +84,5 @@ export async function applyRecordChange(
 }
 
 function differs(stored: unknown, value: unknown): boolean {
-  return JSON.stringify(stored ?? null) !== JSON.stringify(value ?? null);
+  return !sameDocument(stored ?? null, value ?? null);
 }

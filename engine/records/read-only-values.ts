@@ -1,4 +1,5 @@
 import type { CompiledObject } from '../metadata/compiled-object.js';
+import { sameDocument } from '../store/json-document.js';
 import type { Doc } from '../store/port.js';
 import { expandableReferences } from './expand.js';
 import { EXPANDED, throwRefusals, type ReadOnlyValue } from './writable-input.js';
@@ -25,7 +26,7 @@ export function checkReadOnlyValues(object: CompiledObject, sent: readonly ReadO
 function unchanged(object: CompiledObject, sent: ReadOnlyValue, record: Doc): boolean {
   if (sent.name === EXPANDED) return isExpansion(object, sent.value);
   // An absent value reads as missing; a client may send it back as null.
-  return JSON.stringify(sent.value ?? null) === JSON.stringify(record[sent.name] ?? null);
+  return sameDocument(sent.value ?? null, record[sent.name] ?? null);
 }
 
 function isExpansion(object: CompiledObject, value: unknown): boolean {

@@ -4,7 +4,10 @@ import { fieldTypeOf } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { readableErrors } from '../metadata/readable-errors.js';
 
-/** Runs one of the object's compiled validators; every problem becomes a detail with its path. */
+/**
+ * Runs one of the object's compiled validators, then each field type's own check of what a schema
+ * cannot say; every problem becomes a detail with its path.
+ */
 export function validateValues(
   object: CompiledObject,
   validate: ValidateFunction,
@@ -14,7 +17,18 @@ export function validateValues(
   const problems = validate(values)
     ? [...extraProblems]
     : [...readableErrors(validate.errors ?? [], { unknownProperty: `is not a field of ${object.name}` }), ...extraProblems];
+  problems.push(...typeChecks(object, values));
   if (problems.length > 0) throw new ValidationError(problems);
+}
+
+function typeChecks(object: CompiledObject, values: Record<string, unknown>): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  for (const [name, value] of Object.entries(values)) {
+    const field = value === null || value === undefined ? undefined : object.field(name);
+    const message = field ? fieldTypeOf(field).check?.(value, field) : undefined;
+    if (message) problems.push({ path: `/${name}`, message });
+  }
+  return problems;
 }
 
 /** Puts valid values into their stored form, field type by field type. */

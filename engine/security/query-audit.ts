@@ -1,4 +1,5 @@
 import { ValidationError, type ErrorDetail } from '../errors/index.js';
+import { carriedChange } from '../records/carried-value.js';
 import type { Filter } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { AUDIT_COLLECTION, type AuditEntry } from './audit-log.js';
@@ -42,6 +43,7 @@ export async function queryAudit(ctx: OperationContext, query: AuditQuery): Prom
   }
   if (problems.length > 0) throw new ValidationError(problems);
   const found = await ctx.tenant.store.collection<AuditEntry>(AUDIT_COLLECTION).find(filter, { sort: { _id: -1 }, limit: query.limit + 1 });
-  const entries = found.slice(0, query.limit);
+  // Entries written before values were bounded may hold one too deep to send.
+  const entries = found.slice(0, query.limit).map((entry) => (entry.changes ? { ...entry, changes: Object.fromEntries(Object.entries(entry.changes).map(([name, change]) => [name, carriedChange(change)])) } : entry));
   return { entries, next: found.length > query.limit ? entries[entries.length - 1]!._id : null };
 }

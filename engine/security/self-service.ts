@@ -1,4 +1,5 @@
 import type { CompiledObject } from '../metadata/compiled-object.js';
+import { sameDocument } from '../store/json-document.js';
 import type { Doc } from '../store/port.js';
 import { fieldAccess } from './access/index.js';
 import type { OperationContext } from '../tenancy/index.js';
@@ -22,6 +23,6 @@ export function isSelfService(ctx: OperationContext, object: CompiledObject, id:
   // Only what the user may read was returned to them: a hidden field always counts, so the answer tells nothing of it.
   const { hidden } = fieldAccess(ctx, object);
   const sentBack = (name: string, value: unknown) =>
-    Boolean(stored) && !hidden.has(name) && (name === '_expanded' || JSON.stringify(value ?? null) === JSON.stringify(stored![name] ?? null));
+    Boolean(stored) && !hidden.has(name) && (name === '_expanded' || sameDocument(value ?? null, stored![name] ?? null));
   return entries.length > 0 && entries.every(([name, value]) => SELF_SERVICE_FIELDS.has(name) || sentBack(name, value));
 }

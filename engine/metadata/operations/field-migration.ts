@@ -10,6 +10,7 @@ import { readableErrors } from '../readable-errors.js';
 import type { Snapshot } from '../snapshot.js';
 import { recomputeRollup } from '../../records/relationships/sync-rollups.js';
 import { relationshipsOf } from '../../records/relationships/relationship-map.js';
+import { sameDocument } from '../../store/json-document.js';
 
 const SAMPLE_SIZE = 5;
 
@@ -74,7 +75,7 @@ async function convertValues(
       continue;
     }
     const normalized = type.normalize ? type.normalize(candidate, next) : candidate;
-    if (JSON.stringify(normalized) !== JSON.stringify(value)) converted.push({ id: record._id, value: normalized, was: value });
+    if (!sameDocument(normalized, value)) converted.push({ id: record._id, value: normalized, was: value });
   }
   if (failures.length > 0) {
     throw new ConflictError(

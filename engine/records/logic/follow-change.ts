@@ -1,5 +1,6 @@
 import { EngineError } from '../../errors/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
+import { sameDocument } from '../../store/json-document.js';
 import type { Collections, Doc } from '../../store/port.js';
 import { alive } from '../record-state.js';
 import { relationshipsOf } from '../relationships/relationship-map.js';
@@ -74,5 +75,5 @@ function changedFields(before: Doc | null, after: Doc | null): Set<string> {
   const names = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   // A record that appears or goes changes every field its children can read.
   if (!before || !after || Boolean(before._deleted) !== Boolean(after._deleted)) return new Set(['*', ...names]);
-  return new Set([...names].filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name])));
+  return new Set([...names].filter((name) => !sameDocument(before[name], after[name])));
 }

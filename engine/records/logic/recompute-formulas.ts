@@ -2,6 +2,7 @@ import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Collections, Doc } from '../../store/port.js';
 import { computeDerived } from './apply-logic.js';
 import type { LogicContext } from './expression-input.js';
+import { sameDocument } from '../../store/json-document.js';
 
 /**
  * Recomputes what a stored record derives (converted amounts, formulas) and writes what moved.
@@ -16,7 +17,7 @@ export async function recomputeStoredDerived(tx: Collections, ctx: LogicContext,
   for (const [name, value] of Object.entries(computed)) {
     if (value === null) {
       if (record[name] !== undefined) unset[name] = '';
-    } else if (JSON.stringify(record[name]) !== JSON.stringify(value)) {
+    } else if (!sameDocument(record[name], value)) {
       set[name] = value;
     }
   }

@@ -5,11 +5,11 @@ import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import type { Collections, Doc } from '../../store/port.js';
 import { fieldScale } from '../field-scale.js';
-import { compileFilter } from '../filter-language.js';
 import type { LogicContext } from '../logic/expression-input.js';
 import { settleWrite } from '../logic/follow-change.js';
 import { alive } from '../record-state.js';
 import { relationshipsOf } from './relationship-map.js';
+import { rollupCriteria } from './rollup-criteria.js';
 
 /**
  * Keeps every roll-up fed by `child` correct after one of its records changed, inside the same
@@ -56,7 +56,8 @@ function masterOf(doc: Doc | null, field: ResolvedRollupField): string | undefin
  */
 function contributionOf(snapshot: Snapshot, master: CompiledObject, field: ResolvedRollupField, child: CompiledObject): (doc: Doc | null) => number {
   return snapshot.memo(`rollup-contribution:${master.name}.${field.name}`, () => {
-    const filter = field.filter ? new Query(compileFilter(child, field.filter), {}) : undefined;
+    const criteria = rollupCriteria(snapshot, master, field, child);
+    const filter = criteria ? new Query(criteria, {}) : undefined;
     const scale = rollupScale(snapshot, field, child);
     return (doc: Doc | null) => {
       if (!doc || doc._deleted || (filter && !filter.test(doc))) return 0;
@@ -86,7 +87,7 @@ async function addToRollup(
   const { snapshot } = ctx;
   await updateRollup(tx, ctx, master, field, masterId, depth, async (current) => {
     const value = current[field.name];
-    if (typeof value !== 'number') return summarize(tx, snapshot, field, child, masterId);
+    if (typeof value !== 'number') return summarize(tx, snapshot, master, field, child, masterId);
     const scale = rollupScale(snapshot, field, child);
     return fromUnits(toUnits(value, scale) + delta, scale);
   });
@@ -108,7 +109,7 @@ export async function recomputeRollup(
   masterId: string,
   depth = 0,
 ): Promise<void> {
-  await updateRollup(tx, ctx, master, field, masterId, depth, () => summarize(tx, ctx.snapshot, field, child, masterId));
+  await updateRollup(tx, ctx, master, field, masterId, depth, () => summarize(tx, ctx.snapshot, master, field, child, masterId));
 }
 
 /**
@@ -140,12 +141,13 @@ async function updateRollup(
 async function summarize(
   tx: Collections,
   snapshot: Snapshot,
+  master: CompiledObject,
   field: ResolvedRollupField,
   child: CompiledObject,
   masterId: string,
 ): Promise<number | string | null> {
-  const criteria = field.filter ? compileFilter(child, field.filter) : {};
-  const details = await tx.collection(child.collection).find(alive({ [field.relationship]: masterId, ...(field.filter ? { $and: [criteria] } : {}) }));
+  const criteria = rollupCriteria(snapshot, master, field, child);
+  const details = await tx.collection(child.collection).find(alive({ [field.relationship]: masterId, ...(criteria ? { $and: [criteria] } : {}) }));
   if (field.function === 'count') return details.length;
   const values = details.map((doc) => doc[field.field!]).filter((value): value is number | string => typeof value === 'number' || typeof value === 'string');
   if (field.function === 'sum') {
