@@ -3,6 +3,7 @@ import type { CompiledObject } from '../metadata/compiled-object.js';
 import { sameDocument } from '../store/json-document.js';
 import type { Collections, Update } from '../store/port.js';
 import { SYSTEM_PRINCIPAL, type OperationContext } from '../tenancy/index.js';
+import type { FollowUp } from '../approvals/run-actions.js';
 import { runAutomation } from '../automation/run-automation.js';
 import { createFollowUps } from '../automation/create-follow-ups.js';
 import { checkReferences } from './check-references.js';
@@ -49,7 +50,7 @@ export async function applyRecordChange(
   if (!fieldsMove && !options.marks) return current;
 
   let next = current;
-  let followUps: Awaited<ReturnType<typeof runAutomation>>['followUps'] = [];
+  let followUps: FollowUp[] = [];
   if (fieldsMove) {
     // references, then formulas and validation rules on the record as it would be
     await checkReferences(tx, options.madeBy === 'user' ? ctx : { ...ctx, principal: SYSTEM_PRINCIPAL }, object, values);
