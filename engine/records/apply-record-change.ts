@@ -77,11 +77,13 @@ export async function applyRecordChange(
   const after = await tx.collection<StoredRecord>(object.collection).findOneAndUpdate({ _id: current._id, _version: current._version }, update);
   if (!after) throw options.conflict?.() ?? new StaleVersionError(current._version, current._version + 1);
 
-  // what derives from the record follows; its history; the records its rules asked for
+  // what derives from the record follows, which may come back to it (its children's formulas
+  // read it, its roll-ups sum them): the record as it then stands is the one noted and returned
   await followChange(tx, ctx, object, current, after);
-  await noteChange(tx, ctx, object, 'updated', current, after);
+  const settled = (await tx.collection<StoredRecord>(object.collection).findOne({ _id: current._id })) ?? after;
+  await noteChange(tx, ctx, object, 'updated', current, settled);
   await createFollowUps(tx, ctx, followUps);
-  return after;
+  return settled;
 }
 
 function differs(stored: unknown, value: unknown): boolean {
