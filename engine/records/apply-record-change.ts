@@ -12,7 +12,6 @@ import { stageChange } from './logic/stage-change.js';
 import { noteChange } from './note-change.js';
 import type { StoredRecord } from './record.js';
 import type { RecordChange } from './validate-values.js';
-import { sameDocument } from '../store/json-document.js';
 
 export interface ChangeOptions {
   /**

@@ -7,7 +7,6 @@ import { relationshipsOf } from '../relationships/relationship-map.js';
 import { syncRollups } from '../relationships/sync-rollups.js';
 import type { LogicContext } from './expression-input.js';
 import { recomputeStoredDerived } from './recompute-formulas.js';
-import { sameDocument } from '../../store/json-document.js';
 
 /**
  * How many records one change may carry derived values through (a detail's roll-up on its master,
