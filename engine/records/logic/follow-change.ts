@@ -1,4 +1,5 @@
 import { EngineError } from '../../errors/index.js';
+import { msg } from '../../i18n/message.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { sameDocument } from '../../store/json-document.js';
 import type { Collections, Doc } from '../../store/port.js';
@@ -21,7 +22,7 @@ export class DerivedCycleError extends EngineError {
     super(
       'derived_values_cycle',
       422,
-      `Formulas and roll-ups keep changing each other without end (last at ${object}): a roll-up sums a formula that reads the roll-up itself. Change one of them so they no longer read each other in a circle.`,
+      msg`Formulas and roll-ups keep changing each other without end (last at ${object}): a roll-up sums a formula that reads the roll-up itself. Change one of them so they no longer read each other in a circle.`,
     );
   }
 }
