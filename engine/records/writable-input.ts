@@ -1,13 +1,14 @@
 import { ForbiddenError, ValidationError, type ErrorDetail } from '../errors/index.js';
 import { fieldTypeOf } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
+import { SYSTEM_FIELDS } from '../metadata/record-schemas.js';
 import { derivedFrom } from './derived-fields.js';
 
 /**
  * The system fields a read returns with every record. A client may send them back as read
  * (a GET body PATCHed or POSTed again); the platform alone sets them.
  */
-export const RETURNED_SYSTEM_FIELDS: ReadonlySet<string> = new Set(['_id', '_version', '_owner', '_createdAt', '_createdBy', '_updatedAt', '_updatedBy']);
+const RETURNED_SYSTEM_FIELDS: ReadonlySet<string> = new Set(SYSTEM_FIELDS);
 
 /** Where a read embeds the parents asked for with `expand`: never stored, so nothing to write. */
 export const EXPANDED = '_expanded';
