@@ -78,14 +78,14 @@ const REPLACEMENTS: Record<string, (original: FunctionDefinition) => FunctionDef
     function (this: Focus, ...args: never[]) {
       const [list] = args as unknown[];
       if (!Array.isArray(list) || list.length <= 1) return original.implementation.apply(this, args);
-      // jsonata compares every pair; keys of a canonical form find the same values in linear time.
-      const seen = new Set<string>();
+      // jsonata compares every pair. A set finds equal texts, numbers and booleans by value in linear
+      // time (1 and "1" stay apart, as in jsonata); lists and objects go by a canonical text.
+      const values = new Set<unknown>();
+      const shapes = new Set<string>();
       const result: unknown[] = 'sequence' in list && list.sequence === true ? this.createSequence() : [];
       for (const item of list) {
-        const key = canonical(item);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        result.push(item);
+        const seen = typeof item === 'object' && item !== null ? addNew(shapes, canonical(item)) : addNew(values, item);
+        if (seen) result.push(item);
       }
       return result;
     },
@@ -194,12 +194,19 @@ async function mergeSort(list: readonly unknown[], swap: Comparator): Promise<un
   return from;
 }
 
-/** A text equal for values jsonata deems equal: object keys in any order, lists in theirs. */
+/** Adds `key` to `set`; true when it was not there yet. */
+function addNew<T>(set: Set<T>, key: T): boolean {
+  if (set.has(key)) return false;
+  set.add(key);
+  return true;
+}
+
+/** A text equal for lists and objects jsonata deems equal: object keys in any order, lists in theirs. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
   }
-  return typeof value === 'string' ? JSON.stringify(value) : `${typeof value}:${String(value)}`;
+  return JSON.stringify(value) ?? 'null';
 }

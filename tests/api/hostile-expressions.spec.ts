@@ -36,7 +36,7 @@ const CATALOGUE: readonly [string, string, Outcome][] = [
   ['recursion deeper than the depth limit', '($f := function($n){ 1 + $f($n + 1) }; $f(0))', 'stopped when run'],
   ['two functions calling each other', '($f := function($n){ $g($n) }; $g := function($n){ $f($n + 1) }; $f(1))', 'stopped when run'],
   ['a text doubled in a loop', '($f := function($s, $k){ $k = 0 ? $length($s) : $f($s & $s, $k - 1) }; $f("ab", 40))', 'stopped when run'],
-  ['a shared object doubled in a loop', '$reduce([1..60], function($acc){ {"l": $acc, "r": $acc} }, 1) = 1', 'stopped when run'],
+  ['a shared object doubled in a loop', '$reduce([1..60], function($acc, $i){ {"l": $acc, "r": $acc} }, 1) = 1', 'stopped when run'],
   ['a replacement that multiplies a text', '$replace($pad("", 10000, "a"), "a", $pad("", 1000, "b"))', 'stopped when run'],
   ['a join past the text limit', '$join([1..100000].$pad("", 100), ",")', 'stopped when run'],
   ['$eval of a huge range', '$eval("[1..100000000]")', 'refused when saved'],
@@ -87,7 +87,8 @@ describe('hostile expressions: refused or stopped, never a stall or a crash', ()
           expect(response.body.error.details[0].path).to.equal('/expression');
           expect(response.body.error.details[0].message).to.match(/position \d+/);
         }
-        if (outcome === 'stopped when run') expect(response.body.error.code).to.match(/^expression_/);
+        // Stopped by a limit, not by an error of the expression itself (`expression_failed`).
+        if (outcome === 'stopped when run') expect(response.body.error.code).to.match(/^expression_(timeout|too_large|too_deep)$/);
       });
     }
 
@@ -180,7 +181,7 @@ describe('hostile expressions: refused or stopped, never a stall or a crash', ()
       return { worst, count };
     }
 
-    it("keeps answering the other tenant within a second, with the server's heap bounded", async function () {
+    it("keeps answering the other tenant within about a second, with the server's heap bounded", async function () {
       this.timeout(180_000);
       const quiet = await worstWait(new Promise((resolve) => setTimeout(resolve, 1_000)));
       const heapBefore = process.memoryUsage().heapUsed;
@@ -202,7 +203,9 @@ describe('hostile expressions: refused or stopped, never a stall or a crash', ()
         `      bystander's worst wait: ${quiet.worst.toFixed(0)} ms quiet (${quiet.count} requests), ` +
           `${loaded.worst.toFixed(0)} ms under the catalogue (${loaded.count} requests); heap peak +${growth.toFixed(0)} MB`,
       );
-      expect(loaded.worst).to.be.below(1_000);
+      // A second, and more where the machine is slow even without the catalogue (other work on it):
+      // the stalls this guards against lasted from 2 s to minutes.
+      expect(loaded.worst).to.be.below(1_000 + 3 * quiet.worst);
       expect(growth).to.be.below(512);
     });
   });
