@@ -28,7 +28,10 @@ export function writableInput(object: CompiledObject, body: unknown, editable?: 
       refused.push({ path: `/${name}`, message: 'is a field you may not edit' });
       continue;
     }
-    if (name.startsWith('_')) {
+    if (name === '__proto__') {
+      // Assigning it would set the prototype of `values` instead of a field, and the name would pass unseen.
+      problems.push({ path: `/${name}`, message: `is not a field of ${object.name}` });
+    } else if (name.startsWith('_')) {
       problems.push({ path: `/${name}`, message: 'is a system field: the platform sets it, a client cannot' });
     } else if (field && !fieldTypeOf(field).writable) {
       problems.push({ path: `/${name}`, message: `is computed by the platform (${field.type}) and cannot be set` });

@@ -1,5 +1,7 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/index.js';
 import { checkSetupRight } from '../../security/object-access.js';
+import { visibleSnapshot } from '../../security/access/visible-metadata.js';
+import { unknownName } from '../../records/unknown-name.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { checkDefinition, type DefinitionOf } from '../definition-validator.js';
 import { KIND_NOUNS } from '../kind-nouns.js';
@@ -17,7 +19,12 @@ import type { DefinitionResponse } from './object-operations.js';
  */
 export function listDefinitions<K extends StandaloneKind>(ctx: OperationContext, kind: K, filter: { object?: string } = {}): DefinitionOf[K][] {
   const spec = kindOf(kind);
-  return filter.object !== undefined && spec.ofObject ? spec.ofObject(ctx.snapshot, filter.object) : spec.list(ctx.snapshot);
+  if (filter.object === undefined || !spec.ofObject) return spec.list(ctx.snapshot);
+  if (!ctx.snapshot.object(filter.object)) {
+    // The hint comes from the objects this user may know of, never from the whole tenant.
+    throw new ValidationError([unknownName('object', filter.object, 'an object', visibleSnapshot(ctx.snapshot, ctx.principal).objects.keys())]);
+  }
+  return spec.ofObject(ctx.snapshot, filter.object);
 }
 
 export function getDefinition<K extends StandaloneKind>(ctx: OperationContext, kind: K, name: string): DefinitionOf[K] {
