@@ -4,8 +4,10 @@ import { checkPermissionSetGrant, checkReachGrant, checkSharingRuleGrant } from 
 import type { OperationContext } from '../../tenancy/index.js';
 import { ADMIN_PERMISSION_SET } from '../../tenancy/principal.js';
 import type { DefinitionOf } from '../definition-validator.js';
+import type { SystemRights } from '../security/resolved-security.js';
 import type { PermissionSetDefinition, SystemPermissions } from '../schemas/generated/permission-set.js';
 import type { Snapshot } from '../snapshot.js';
+import { layoutForUser, processForUser, type UserView } from './definitions-for-users.js';
 import { countAssignedUsers, usersPhrase, type Assignment } from './assigned-users.js';
 
 /** The kinds defined on their own and addressed by name, served by one generic CRUD. */
@@ -35,6 +37,13 @@ export interface DefinitionKind<K extends StandaloneKind> {
    * with the compiled snapshot after the change, before anything is written.
    */
   grants?(ctx: OperationContext, before: Snapshot, after: Snapshot, next: DefinitionOf[K]): void;
+  /** Rights besides manage-metadata that read the whole definitions: managing users assigns roles, groups and permission sets. */
+  readonly readRights?: readonly (keyof SystemRights)[];
+  /**
+   * What any other user may read of one definition (undefined: nothing, as if it did not exist).
+   * Without it, the kind is setup only: 403 for them.
+   */
+  forUser?(definition: DefinitionOf[K], view: UserView): unknown;
 }
 
 export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<K> } = {
@@ -44,6 +53,7 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
     find: (snapshot, name) => snapshot.layout(name)?.definition,
     list: (snapshot) => [...snapshot.layouts.values()].map((layout) => layout.definition),
     ofObject: (snapshot, object) => snapshot.layoutsOf(object).map((layout) => layout.definition),
+    forUser: layoutForUser,
   },
   role: {
     kind: 'role',
@@ -51,6 +61,7 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
     find: (snapshot, name) => snapshot.security.roles.get(name)?.definition,
     list: (snapshot) => [...snapshot.security.roles.values()].map((role) => role.definition),
     grants: (ctx, before) => checkReachGrant(ctx, before, 'role'),
+    readRights: ['manageUsers'],
     release: (tx, before, name, removal) =>
       refuseWhileAssigned(tx, before, { role: name }, removal, {
         code: 'role_in_use',
@@ -64,12 +75,14 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
     find: (snapshot, name) => snapshot.security.groups.get(name)?.definition,
     list: (snapshot) => [...snapshot.security.groups.values()].map((group) => group.definition),
     grants: (ctx, before) => checkReachGrant(ctx, before, 'group'),
+    readRights: ['manageUsers'],
   },
   permissionSet: {
     kind: 'permissionSet',
     plural: 'permissionSets',
     find: (snapshot, name) => snapshot.security.permissionSets.get(name)?.definition,
     list: (snapshot) => [...snapshot.security.permissionSets.values()].map((set) => set.definition),
+    readRights: ['manageUsers'],
     protect: protectAdminSet,
     grants: (ctx, before, after, next) => checkPermissionSetGrant(ctx, before, after, next.name),
     release: (tx, before, name, removal) =>
@@ -93,6 +106,7 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
     find: (snapshot, name) => snapshot.approvalProcesses.get(name)?.definition,
     list: (snapshot) => [...snapshot.approvalProcesses.values()].map((process) => process.definition),
     ofObject: (snapshot, object) => snapshot.processesOf(object).map((process) => process.definition),
+    forUser: processForUser,
   },
   automationRule: {
     kind: 'automationRule',
