@@ -10,7 +10,7 @@ import type { MetadataAction, MetadataChange } from '../metadata-registry.js';
 import type { Snapshot } from '../snapshot.js';
 import { applyChange } from './apply-change.js';
 import { DEFINITION_KINDS, type DefinitionKind, type StandaloneKind } from './definition-kinds.js';
-import type { DefinitionResponse } from './object-operations.js';
+import { withWarnings, type DefinitionResponse } from './object-operations.js';
 
 /**
  * One CRUD for every kind defined on its own by name (layouts, roles, groups, permission sets,
@@ -68,7 +68,7 @@ export async function createDefinition<K extends StandaloneKind>(ctx: OperationC
     refuseTaken(spec, current, definition.name);
     return change(ctx, spec, 'create', definition.name, definition);
   });
-  return { definition: maskWebhookSecrets(spec.find(after, definition.name)!), version: after.version };
+  return withWarnings(ctx, after, { definition: maskWebhookSecrets(spec.find(after, definition.name)!), version: after.version });
 }
 
 /** PUT: the whole new definition; a different name renames it, unless something still names the old one. */
@@ -87,7 +87,7 @@ export async function replaceDefinition<K extends StandaloneKind>(
     if (definition.name !== name) refuseTaken(spec, current, definition.name);
     return change(ctx, spec, 'update', name, definition);
   });
-  return { definition: maskWebhookSecrets(spec.find(after, definition.name)!), version: after.version };
+  return withWarnings(ctx, after, { definition: maskWebhookSecrets(spec.find(after, definition.name)!), version: after.version });
 }
 
 export async function deleteDefinition(ctx: OperationContext, kind: StandaloneKind, name: string): Promise<{ version: number }> {
