@@ -179,7 +179,7 @@ const WARNINGS: SchemaObject = {
     properties: {
       object: { type: 'string', description: 'The object whose expression it is.' },
       path: { type: 'string', description: 'The expression in the object definition, e.g. /fields/3/expression or /validationRules/0/condition.' },
-      field: { type: 'string', description: 'The field read, e.g. margin, or account.rating through a lookup.' },
+      field: { type: 'string', description: 'The field read, or lookup.field for a field of a parent.' },
       hiddenBy: { type: 'array', items: { type: 'string' }, description: 'The permission sets whose users see the result but may not read the field.' },
       message: { type: 'string' },
     },
