@@ -62,6 +62,9 @@ export function writableInput(object: CompiledObject, body: unknown, editable?: 
       const problem = { path, message: NOT_EDITABLE };
       if (readable) readOnly.push({ name, value, kind: 'forbidden', problem });
       else refused.push(problem);
+    } else if (name === '__proto__') {
+      // Assigning it would set the prototype of `values` instead of a field, and the name would pass unseen.
+      problems.push({ path, message: `is not a field of ${object.name}` });
     } else if (name.startsWith('_')) {
       const problem = { path, message: SYSTEM_FIELD };
       if (RETURNED_SYSTEM_FIELDS.has(name) || name === EXPANDED) readOnly.push({ name, value, kind: 'system', problem });

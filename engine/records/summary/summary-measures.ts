@@ -2,6 +2,7 @@ import { ValidationError, type ErrorDetail } from '../../errors/index.js';
 import type { ResolvedField } from '../../fields/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { derivedFrom } from '../derived-fields.js';
+import { unknownName } from '../unknown-name.js';
 
 export type Aggregate = 'sum' | 'avg' | 'min' | 'max';
 export interface Measure {
@@ -30,7 +31,7 @@ export function parseGroupBy(object: CompiledObject, input: string | undefined, 
   const name = input.trim();
   if (SYSTEM_GROUPS.has(name)) return name;
   const field = hidden.has(name) ? undefined : object.field(name);
-  if (!field) throw new ValidationError([{ path: '/groupBy', message: `'${name}' is not a field of ${object.name}` }]);
+  if (!field) throw new ValidationError([unknownName('groupBy', name, `a field of ${object.name}`, [...readableNames(object, hidden), ...SYSTEM_GROUPS])]);
   if (!GROUPABLE.has(field.type) && !(field.type === 'formula' && field.resultType !== 'number')) {
     throw new ValidationError([{ path: '/groupBy', message: `'${name}' is a ${field.type} field: group by a picklist, text, boolean, lookup, date or the owner` }]);
   }
@@ -52,7 +53,7 @@ export function parseMeasures(object: CompiledObject, input: string | undefined,
     const base = derivedFrom(object, name);
     const field = hidden.has(name) ? undefined : (object.field(name) ?? base);
     if (!field) {
-      problems.push({ path: '/measures', message: `'${name}' is not a field of ${object.name}` });
+      problems.push(unknownName('measures', name, `a field of ${object.name}`, readableNames(object, hidden)));
     } else if ((aggregate === 'sum' || aggregate === 'avg') && !isNumeric(field)) {
       problems.push({ path: '/measures', message: `'${name}' is a ${field.type} field: ${aggregate} needs a number, currency or percent` });
     } else if (!isOrdered(field)) {
@@ -63,4 +64,8 @@ export function parseMeasures(object: CompiledObject, input: string | undefined,
   }
   if (problems.length > 0) throw new ValidationError(problems);
   return measures;
+}
+
+function readableNames(object: CompiledObject, hidden: ReadonlySet<string>): string[] {
+  return object.object.fields.map((field) => field.name).filter((name) => !hidden.has(name));
 }
