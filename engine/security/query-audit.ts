@@ -1,4 +1,5 @@
 import { ValidationError, type ErrorDetail } from '../errors/index.js';
+import { carriedChange } from '../records/carried-value.js';
 import type { Filter } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { AUDIT_COLLECTION, type AuditEntry } from './audit-log.js';
@@ -65,11 +66,16 @@ async function readPage(ctx: OperationContext, criteria: Filter, limit: number):
     const found = await log.find({ $and: [criteria, scope.filter, cursor] }, { sort: { _id: -1 }, limit: batch });
     scanned += found.length;
     for (const entry of await scope.visible(found)) {
-      entries.push(entry);
+      entries.push(carried(entry));
       if (entries.length > limit) return { entries: entries.slice(0, limit), next: entries[limit - 1]!._id };
     }
     if (found.length < batch) return { entries, next: null };
     after = found[found.length - 1]!._id;
   }
   return { entries, next: after ?? null };
+}
+
+/** Entries written before values were bounded may hold one too deep to send. */
+function carried(entry: AuditEntry): AuditEntry {
+  return entry.changes ? { ...entry, changes: Object.fromEntries(Object.entries(entry.changes).map(([name, change]) => [name, carriedChange(change)])) } : entry;
 }

@@ -138,7 +138,7 @@ const STANDALONE: Record<StandaloneKind, StandaloneDocs> = {
     byObject: 'Only the sharing rules of this object.',
     create:
       'The object must own its records\' access: not the detail of a master-detail, not public read/write (400). `criteria` is a filter of the ' +
-      'object in the API\'s filter language (400 with paths under /criteria); the roles and groups named must exist. 409 `already_exists` when the name is taken.',
+      'object in the API\'s filter language (400 with paths under /criteria), never empty (`{}` or `{"and": [{}]}` is refused: write `"all"` to share every record); the roles and groups named must exist. 409 `already_exists` when the name is taken.',
     replace: 'The body is the whole new rule; a different name renames it (409 when another rule has that name).',
   },
   approvalProcess: {
