@@ -77,5 +77,6 @@ async function readPage(ctx: OperationContext, criteria: Filter, limit: number):
 
 /** Entries written before values were bounded may hold one too deep to send. */
 function carried(entry: AuditEntry): AuditEntry {
-  return entry.changes ? { ...entry, changes: Object.fromEntries(Object.entries(entry.changes).map(([name, change]) => [name, carriedChange(change)])) } : entry;
+  if (!entry.changes) return entry;
+  return { ...entry, changes: Object.fromEntries(Object.entries(entry.changes).map(([name, change]) => [name, carriedChange(change)])) };
 }

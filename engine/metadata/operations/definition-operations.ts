@@ -108,14 +108,22 @@ function change<K extends StandaloneKind>(
 ): MetadataChange {
   spec.protect?.(name, next);
   const removal = next === null ? 'delete' : next.name !== name ? 'rename' : undefined;
-  const release = spec.release;
+  const { release, grants } = spec;
+  const guarded = next !== null && grants !== undefined;
   return {
     kind: spec.kind,
     action: `${spec.kind}.${verb}` satisfies MetadataAction,
     name,
     next,
     by: ctx.principal.userId,
-    ...(removal && release ? { migrate: (tx, before) => release(tx, before, name, removal) } : {}),
+    ...((removal && release) || guarded
+      ? {
+          migrate: async (tx, before, after) => {
+            if (next !== null) grants?.(ctx, before, after, next);
+            if (removal && release) await release(tx, before, name, removal);
+          },
+        }
+      : {}),
   };
 }
 
