@@ -50,6 +50,7 @@ const ERROR_SCHEMAS: Record<string, SchemaObject> = {
             examples: [
               'validation_failed',
               'invalid_json',
+              'invalid_path',
               'not_found',
               'duplicate_value',
               'version_conflict',
