@@ -41,3 +41,30 @@ export function normalizeValues(object: CompiledObject, values: Record<string, u
   }
   return normalized;
 }
+
+/** A change to a record: values to set (valid, in their stored form) and fields to clear. */
+export interface RecordChange {
+  readonly values: Record<string, unknown>;
+  readonly cleared: readonly string[];
+}
+
+/**
+ * Checks a change to a record as every writer's change is checked (a client's, an approval
+ * action's, an automation rule's): null or absent clears a field, a required field cannot be
+ * cleared, every value passes its field's rules (400, every problem at once with its path).
+ */
+export function validateChange(object: CompiledObject, changes: Record<string, unknown>): RecordChange {
+  const values: Record<string, unknown> = {};
+  const cleared: string[] = [];
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null || value === undefined) cleared.push(name);
+    else values[name] = value;
+  }
+  const problems: ErrorDetail[] = cleared.flatMap((name) => {
+    const field = object.field(name);
+    if (!field) return [{ path: `/${name}`, message: `is not a field of ${object.name}` }];
+    return field.required ? [{ path: `/${name}`, message: 'is required and cannot be cleared' }] : [];
+  });
+  validateValues(object, object.validatePatch, values, problems);
+  return { values: normalizeValues(object, values), cleared };
+}

@@ -13,6 +13,11 @@ export const SECURITY_SCHEMES: Record<string, SecurityScheme> = {
     name: 'crm_session',
     description: 'The HttpOnly session cookie set by POST /api/v1/auth/login; POST, PUT, PATCH and DELETE also need the x-csrf-token header it returned.',
   },
+  operatorToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: "The platform operator's OPERATOR_TOKEN, for /api/operator only: it opens no tenant's data.",
+  },
 };
 export const DOCUMENT_SECURITY: Record<string, string[]>[] = [{ apiToken: [] }, { session: [] }];
 

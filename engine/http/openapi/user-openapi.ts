@@ -3,6 +3,8 @@ import { rightsKey, userAccess, visibleSnapshot } from '../../security/access/in
 import type { Principal } from '../../tenancy/index.js';
 import { SIMULATE_PATH } from './approval-paths.js';
 import { buildOpenApi, openApiDocument } from './build-openapi.js';
+import { AUDIT_PATH } from './audit-paths.js';
+import { JOB_PATHS } from './job-paths.js';
 import type { OpenApiDocument, PathItem, SchemaObject } from './openapi-types.js';
 import { recordSchemaNames } from './record-components.js';
 import { RECORDS_BASE } from './record-paths.js';
@@ -21,6 +23,8 @@ export function userOpenApiDocument(snapshot: Snapshot, principal: Principal): O
     const document = buildOpenApi(view, snapshot);
     // A simulation reads any record and any user: only users who may manage metadata may run one.
     if (!access.system.manageMetadata) drop(document, SIMULATE_PATH, 'post');
+    // The audit log, the jobs and the outboxes are read with the audit right only.
+    if (!access.system.viewAuditLog) for (const path of AUDIT_RIGHT_PATHS) drop(document, path, 'get');
     for (const object of view.objects.values()) {
       const rights = access.object(object.name);
       const editable = access.fields(snapshot.object(object.name)!).editable;
@@ -46,6 +50,8 @@ export function userOpenApiDocument(snapshot: Snapshot, principal: Principal): O
     return document;
   });
 }
+
+const AUDIT_RIGHT_PATHS = [AUDIT_PATH, ...JOB_PATHS];
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 const METHODS: readonly Method[] = ['get', 'post', 'put', 'patch', 'delete'];

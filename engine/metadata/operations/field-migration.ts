@@ -1,5 +1,6 @@
 import { ConflictError, type ErrorDetail } from '../../errors/index.js';
 import { recomputeStoredDerived } from '../../records/logic/recompute-formulas.js';
+import { followChange } from '../../records/logic/follow-change.js';
 import { SYSTEM_PRINCIPAL } from '../../tenancy/principal.js';
 import { fieldTypeOf, formatAutoNumber, type ResolvedField, type ResolvedRollupField } from '../../fields/index.js';
 import type { Collections, Doc } from '../../store/port.js';
@@ -122,12 +123,17 @@ export function counterId(objectName: string, fieldName: string): string {
 async function computeRollupForAll(tx: Collections, snapshot: Snapshot, master: CompiledObject, field: ResolvedRollupField): Promise<void> {
   const child = snapshot.object(field.child)!;
   const masters = await tx.collection(master.collection).find({}, { projection: { _id: 1 } });
-  for (const record of masters) await recomputeRollup(tx, snapshot, master, field, child, record._id);
+  for (const record of masters) await recomputeRollup(tx, { snapshot, principal: SYSTEM_PRINCIPAL }, master, field, child, record._id);
 }
 
-/** Recomputes what every record of an object derives (converted amounts, formulas). */
+/**
+ * Recomputes what every record of an object derives (converted amounts, formulas), and what
+ * derives from those in turn (roll-ups summing a formula, children's formulas reading one).
+ */
 export async function recomputeAll(tx: Collections, snapshot: Snapshot, object: CompiledObject): Promise<void> {
+  const ctx = { snapshot, principal: SYSTEM_PRINCIPAL };
   for (const record of await tx.collection(object.collection).find({})) {
-    await recomputeStoredDerived(tx, { snapshot, principal: SYSTEM_PRINCIPAL }, object, record);
+    const after = await recomputeStoredDerived(tx, ctx, object, record);
+    if (after) await followChange(tx, ctx, object, record, after);
   }
 }
