@@ -5,6 +5,7 @@ import { checkReadOnlyValues } from './read-only-values.js';
 import { alive } from './record-state.js';
 import { checkRecordWrite } from '../security/object-access.js';
 import { checkUserAssignments } from '../security/user-assignments.js';
+import { checkUserWrite } from '../security/user-rights-guard.js';
 import { applyDefaultExpressions, applyObjectLogic } from './logic/apply-logic.js';
 import { setComputed } from './logic/set-computed.js';
 import { runAutomation } from '../automation/run-automation.js';
@@ -46,6 +47,7 @@ export async function insertRecord(tx: Collections, ctx: OperationContext, objec
   // a copy of a record (its read sent back with its _id): what the platform sets is set anew
   if (input.readOnly.length > 0) checkReadOnlyValues(object, input.readOnly, await copiedRecord(tx, ctx, object, body));
   checkUserAssignments(ctx.snapshot, object, input.values);
+  checkUserWrite(ctx, object, null, input.values, input.cleared);
   // defaults for what the client left out: values, then expressions
   const values = await applyDefaultExpressions(tx, ctx, object, applyDefaults(object, input.values));
   // JSON Schema validation: every problem at once, each with its path
@@ -79,7 +81,7 @@ export async function insertRecord(tx: Collections, ctx: OperationContext, objec
     await createFollowUps(tx, ctx, automated.followUps);
     return automated.record;
   } catch (error) {
-    throw explainDuplicate(error, object, record);
+    throw explainDuplicate(error, object);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { recordAccess, withAccess } from '../security/access/index.js';
 import { checkRecordWrite } from '../security/object-access.js';
+import { checkUserTarget } from '../security/user-rights-guard.js';
 import { checkNotLocked } from './locked-record.js';
 import { followChange, settleWrite } from './logic/follow-change.js';
 import { noteChange } from './note-change.js';
@@ -28,6 +29,7 @@ export async function deleteRecord(ctx: OperationContext, objectName: string, id
     if (!current) throw await unreachableRecord(ctx, object, id, 'delete');
     checkVersion(expectedVersion, current._version);
     checkNotLocked(ctx, object, current);
+    checkUserTarget(ctx, object, current, 'delete');
     // what goes with it, and what holds it back
     const plan = await planDeletion(tx, ctx.snapshot, object, current);
     // lookups to what goes are cleared, and remembered for a restore

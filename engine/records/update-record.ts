@@ -2,6 +2,7 @@ import { fieldAccess, recordAccess, withAccess } from '../security/access/index.
 import { checkRecordWrite } from '../security/object-access.js';
 import { checkNotLocked } from './locked-record.js';
 import { checkUserAssignments } from '../security/user-assignments.js';
+import { checkUserWrite } from '../security/user-rights-guard.js';
 import { isSelfService, SELF_SERVICE_FIELDS } from '../security/self-service.js';
 import { applyRecordChange } from './apply-record-change.js';
 import { alive } from './record-state.js';
@@ -44,6 +45,8 @@ export async function updateRecord(
       if (!current) throw await unreachableRecord(ctx, object, id, 'edit');
       checkVersion(expectedVersion, current._version);
       checkNotLocked(ctx, object, current);
+      // a user's rights: only within the writer's own, never one's own
+      checkUserWrite(ctx, object, current, input.values, input.cleared);
       // what a read returned, sent back unchanged, is no change (a changed one is refused)
       checkReadOnlyValues(object, input.readOnly, current);
       return applyRecordChange(tx, ctx, object, current, change, { madeBy: 'user' });
@@ -51,7 +54,7 @@ export async function updateRecord(
     // the response: the record as stored now, as the user may see it
     return presentRecord(updated, undefined, hidden);
   } catch (error) {
-    throw explainDuplicate(error, object, change.values);
+    throw explainDuplicate(error, object);
   }
 }
 

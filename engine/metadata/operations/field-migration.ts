@@ -65,7 +65,8 @@ async function convertValues(
     const candidate = old.type === next.type ? value : type.coerce(value, next);
     if (candidate === undefined || !validate(candidate)) {
       const reason = candidate === undefined ? `cannot become a ${next.type}` : readableErrors(validate.errors ?? [], { unknownProperty: 'is not allowed' })[0]?.message;
-      failures.push({ path: `/records/${record._id}/${old.name}`, message: `${JSON.stringify(value)} ${reason ?? 'is not valid'}` });
+      // The record's value stays out of the message: the admin changing the field may not be allowed to read it.
+      failures.push({ path: `/records/${record._id}/${old.name}`, message: `its value ${reason ?? 'is not valid'}` });
       continue;
     }
     const normalized = type.normalize ? type.normalize(candidate, next) : candidate;
@@ -92,8 +93,9 @@ async function refuseDuplicates(tx: Collections, after: CompiledObject, field: R
   if (groups.length === 0) return;
   throw new ConflictError(
     'duplicate_values',
-    `'${field.name}' cannot be made unique: records already share values (${groups.map((group) => `${JSON.stringify(group._id)} × ${group.count}`).join(', ')}).`,
-    groups.map((group) => ({ path: `/fields/${field.name}`, message: `${JSON.stringify(group._id)} is held by ${group.count} records` })),
+    `'${field.name}' cannot be made unique: records already share values (${groups.map((group) => `one value held by ${group.count} records`).join(', ')}). Find them by sorting on ${field.name}, correct them, then try again.`,
+    // The values stay out of the message: the admin changing the field may not be allowed to read them.
+    groups.map((group) => ({ path: `/fields/${field.name}`, message: `a value is held by ${group.count} records` })),
   );
 }
 

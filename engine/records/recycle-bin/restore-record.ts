@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '../../errors/index.js';
 import { fieldAccess } from '../../security/access/index.js';
 import { checkRecordWrite } from '../../security/object-access.js';
+import { checkUserTarget } from '../../security/user-rights-guard.js';
 import { settleWrite } from '../logic/follow-change.js';
 import { noteChange } from '../note-change.js';
 import type { Doc } from '../../store/port.js';
@@ -29,6 +30,7 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
       if (root._deletedWith !== id) {
         throw new ConflictError('restore_with_master', `This record was deleted with its master (${root._deletedWith}); restore the master to bring it back.`);
       }
+      checkUserTarget(ctx, object, root, 'restore');
       const unmark = { $unset: { _deleted: '', _deletedAt: '', _deletedBy: '', _deletedWith: '', _clearedLinks: '', _parked: '' } } as const;
       let restoredRoot: StoredRecord | null = null;
       const together = await deletedTogether(tx, ctx.snapshot, object, id);
@@ -57,7 +59,7 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
     });
     return presentRecord(restored, undefined, fieldAccess(ctx, object).hidden);
   } catch (error) {
-    throw explainDuplicate(error, object, {}, 'restored');
+    throw explainDuplicate(error, object, 'restored');
   }
 }
 
