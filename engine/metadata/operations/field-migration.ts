@@ -28,7 +28,7 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
     const next = after.field(old.name);
     if (!next) {
       await records.updateMany({ [old.name]: { $ne: null } }, { $unset: { [old.name]: '' } });
-    } else if (JSON.stringify(old) !== JSON.stringify(next)) {
+    } else if (!sameDocument(old, next)) {
       await convertValues(tx, snapshot, after, old, next);
       // Roll-ups summing it are summed anew: their scale is the field's, which may have changed.
       for (const { master, field } of relationshipsOf(snapshot).rollupsFedBy(after.name)) {
@@ -39,8 +39,8 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
   let derivedMoved = false;
   for (const field of after.object.fields) {
     if (field.unique && !before.field(field.name)?.unique) await refuseDuplicates(tx, after, field);
-    if ((field.type === 'formula' || field.type === 'currency') && JSON.stringify(before.field(field.name)) !== JSON.stringify(field)) derivedMoved = true;
-    if (field.type === 'rollup' && JSON.stringify(before.field(field.name)) !== JSON.stringify(field)) {
+    if ((field.type === 'formula' || field.type === 'currency') && !sameDocument(before.field(field.name), field)) derivedMoved = true;
+    if (field.type === 'rollup' && !sameDocument(before.field(field.name), field)) {
       await computeRollupForAll(tx, snapshot, after, field);
     }
     if (field.type === 'autonumber' && before.field(field.name)?.type !== 'autonumber') {

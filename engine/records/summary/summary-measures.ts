@@ -12,9 +12,6 @@ export interface Measure {
 
 const NUMERIC = new Set(['number', 'currency', 'percent', 'rollup']);
 const ORDERED = new Set([...NUMERIC, 'date', 'datetime']);
-/** Types whose values make groups: few distinct values, compared whole. */
-const GROUPABLE = new Set(['text', 'picklist', 'boolean', 'lookup', 'masterdetail', 'email', 'phone', 'url', 'date']);
-const SYSTEM_GROUPS = new Set(['_owner', '_createdBy', '_updatedBy']);
 const MAX_MEASURES = 10;
 
 function isNumeric(field: ResolvedField): boolean {
@@ -23,19 +20,6 @@ function isNumeric(field: ResolvedField): boolean {
 
 function isOrdered(field: ResolvedField): boolean {
   return ORDERED.has(field.type) || (field.type === 'formula' && field.resultType !== 'text' && field.resultType !== 'boolean');
-}
-
-/** `groupBy=stage`: a field whose values make sensible groups, or the owner or creator. */
-export function parseGroupBy(object: CompiledObject, input: string | undefined, hidden: ReadonlySet<string>): string | null {
-  if (input === undefined || input.trim() === '') return null;
-  const name = input.trim();
-  if (SYSTEM_GROUPS.has(name)) return name;
-  const field = hidden.has(name) ? undefined : object.field(name);
-  if (!field) throw new ValidationError([unknownName('groupBy', name, `a field of ${object.name}`, [...readableNames(object, hidden), ...SYSTEM_GROUPS])]);
-  if (!GROUPABLE.has(field.type) && !(field.type === 'formula' && field.resultType !== 'number')) {
-    throw new ValidationError([{ path: '/groupBy', message: `'${name}' is a ${field.type} field: group by a picklist, text, boolean, lookup, date or the owner` }]);
-  }
-  return name;
 }
 
 /** `measures=count,sum:amount,max:close_date` → the aggregates beside the count every group has. */
@@ -66,6 +50,6 @@ export function parseMeasures(object: CompiledObject, input: string | undefined,
   return measures;
 }
 
-function readableNames(object: CompiledObject, hidden: ReadonlySet<string>): string[] {
+export function readableNames(object: CompiledObject, hidden: ReadonlySet<string>): string[] {
   return object.object.fields.map((field) => field.name).filter((name) => !hidden.has(name));
 }
