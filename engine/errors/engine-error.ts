@@ -1,7 +1,12 @@
-/** One problem with one part of the input, located by a JSON Pointer into the request body or query. */
+import type { Text } from '../i18n/message.js';
+
+/**
+ * One problem with one part of the input, located by a JSON Pointer into the request body or query.
+ * The message is written with msg`…` so that it reaches each reader in their language.
+ */
 export interface ErrorDetail {
   path: string;
-  message: string;
+  message: Text;
 }
 
 export interface EngineErrorOptions {
@@ -13,19 +18,22 @@ export interface EngineErrorOptions {
 
 /**
  * The one error base of the engine. Every failure a client can cause is an EngineError with a
- * stable machine code and an HTTP status; the http layer maps it without knowing the kinds.
+ * stable machine code and an HTTP status; the http layer maps it without knowing the kinds, and
+ * renders `text` and the details in the request's language (`message` is the English rendering).
  */
 export class EngineError extends Error {
   readonly code: string;
   readonly status: number;
   readonly details: ErrorDetail[];
   readonly isPublic: boolean;
+  readonly text: Text;
 
-  constructor(code: string, status: number, message: string, options: EngineErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(code: string, status: number, message: Text, options: EngineErrorOptions = {}) {
+    super(String(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
     this.status = status;
+    this.text = message;
     this.details = options.details ?? [];
     this.isPublic = options.isPublic ?? true;
   }

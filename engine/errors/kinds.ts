@@ -1,29 +1,30 @@
+import { msg, type Text } from '../i18n/message.js';
 import { EngineError, type ErrorDetail } from './engine-error.js';
 
 /** 400: the input does not match the schema; every problem is listed with its path. */
 export class ValidationError extends EngineError {
-  constructor(details: ErrorDetail[], message = summarize(details)) {
+  constructor(details: ErrorDetail[], message: Text = summarize(details)) {
     super('validation_failed', 400, message, { details });
   }
 }
 
-function summarize(details: ErrorDetail[]): string {
-  if (details.length === 0) return 'The input is not valid.';
-  const first = details[0]!;
-  const more = details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})` : '';
-  const where = first.path ? `'${first.path.slice(1).replace(/\//g, '.')}'` : 'The input';
-  return `${where} ${first.message}${more}.`;
+function summarize(details: ErrorDetail[]): Text {
+  const first = details[0];
+  if (!first) return msg`The input is not valid.`;
+  const more = details.length === 1 ? '' : details.length === 2 ? msg` (and one more problem)` : msg` (and ${details.length - 1} more problems)`;
+  if (!first.path) return msg`The input ${first.message}${more}.`;
+  return msg`'${first.path.slice(1).replace(/\//g, '.')}' ${first.message}${more}.`;
 }
 
 export class NotFoundError extends EngineError {
-  constructor(message: string) {
+  constructor(message: Text) {
     super('not_found', 404, message);
   }
 }
 
 /** 409: the request is well formed but clashes with what is stored (a duplicate, records in the way). */
 export class ConflictError extends EngineError {
-  constructor(code: string, message: string, details: ErrorDetail[] = []) {
+  constructor(code: string, message: Text, details: ErrorDetail[] = []) {
     super(code, 409, message, { details });
   }
 }
@@ -34,20 +35,20 @@ export class StaleVersionError extends EngineError {
     super(
       'version_conflict',
       412,
-      `The record was changed by someone else: you sent version ${expected}, the current version is ${actual}. Reload it and apply your change again.`,
+      msg`The record was changed by someone else: you sent version ${expected}, the current version is ${actual}. Reload it and apply your change again.`,
     );
   }
 }
 
 /** 422: the input is well formed but breaks a business rule. */
 export class RuleViolationError extends EngineError {
-  constructor(details: ErrorDetail[], message = 'The record breaks one or more validation rules.') {
+  constructor(details: ErrorDetail[], message: Text = msg`The record breaks one or more validation rules.`) {
     super('rule_violated', 422, message, { details });
   }
 }
 
 export class ForbiddenError extends EngineError {
-  constructor(message: string, details: ErrorDetail[] = []) {
+  constructor(message: Text, details: ErrorDetail[] = []) {
     super('forbidden', 403, message, { details });
   }
 }

@@ -2,6 +2,7 @@ import express, { Router, type Express } from 'express';
 import { NotFoundError } from '../errors/index.js';
 import type { Platform } from '../tenancy/index.js';
 import { errorMiddleware } from './error-middleware.js';
+import { checkJsonNesting } from './json-nesting.js';
 import { docsRoutes } from './routes/docs-routes.js';
 import { formRoutes } from './routes/form-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
@@ -48,7 +49,8 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   // only allows this server's own scripts (the web app and the API reference included).
   app.use(securityHeaders({ ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) }));
   app.set('etag', false);
-  app.use(express.json({ limit: options.bodyLimit ?? '1mb', strict: false }));
+  // The nesting check reads the raw bytes before JSON.parse: nothing recursive ever sees a deeper body.
+  app.use(express.json({ limit: options.bodyLimit ?? '1mb', strict: false, verify: (_req, _res, body) => checkJsonNesting(body, '') }));
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', store: platform.provider.kind });

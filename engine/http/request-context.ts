@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { isLanguage, preferredLanguage, type Language } from '../i18n/language.js';
+import { isLanguage, namedLanguage, type Language } from '../i18n/language.js';
 import type { Platform } from '../tenancy/index.js';
 import { UnauthenticatedError } from '../security/authenticate.js';
 import { operationContext, type OperationContext, type Principal } from '../tenancy/index.js';
@@ -16,8 +16,13 @@ export async function requestContext(_platform: Platform, req: Request): Promise
   return operationContext(tenant, principal, 'api', requestLanguage(req));
 }
 
-/** `?lang=` when it names a language we speak, else the Accept-Language header's choice. */
+/**
+ * `?lang=` when it names a language we speak, else the Accept-Language header's choice, else the
+ * language saved on the signed-in user's record, else English.
+ */
 export function requestLanguage(req: Request): Language {
   const asked = req.query.lang;
-  return typeof asked === 'string' && isLanguage(asked) ? asked : preferredLanguage(req.get('Accept-Language'));
+  if (typeof asked === 'string' && isLanguage(asked)) return asked;
+  const principal = (req.res?.locals as { principal?: Principal } | undefined)?.principal;
+  return namedLanguage(req.get('Accept-Language')) ?? principal?.language ?? 'en';
 }

@@ -19,6 +19,11 @@ export function localize(text: LocalizedText | undefined, language: Language, fa
  * absent or unusable header picks English.
  */
 export function preferredLanguage(header: string | undefined): Language {
+  return namedLanguage(header) ?? 'en';
+}
+
+/** The language an Accept-Language header names among ours, or undefined when it names none (or is absent). */
+export function namedLanguage(header: string | undefined): Language | undefined {
   let best: { language: Language; weight: number } | undefined;
   for (const entry of (header ?? '').split(',')) {
     const [rawTag = '', ...params] = entry.split(';').map((part) => part.trim());
@@ -27,7 +32,15 @@ export function preferredLanguage(header: string | undefined): Language {
     const weight = weightOf(params);
     if (weight > 0 && (!best || weight > best.weight)) best = { language, weight };
   }
-  return best?.language ?? 'en';
+  return best?.language;
+}
+
+/**
+ * The language a user saved on their record (en, zh-CN or zh-TW). Traditional Chinese is answered
+ * in Simplified Chinese until the catalogues have a zh-TW translation.
+ */
+export function savedLanguage(value: unknown): Language | undefined {
+  return typeof value === 'string' ? languageOfTag(value.toLowerCase()) : undefined;
 }
 
 function languageOfTag(tag: string): Language | undefined {

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { ErrorDetail } from '../errors/index.js';
-import { PHONE_PATTERN } from '../fields/phone.js';
+import { PHONE_MESSAGE, PHONE_PATTERN } from '../fields/phone.js';
 import { RECORD_ID_PATTERN } from '../fields/record-id.js';
 import { URL_PATTERN } from '../fields/url.js';
 import { API_NAME_RULE } from './api-names.js';
@@ -29,7 +29,7 @@ const FORMAT_MESSAGES: Record<string, string> = {
 
 const PATTERN_MESSAGES: Record<string, string> = {
   [RECORD_ID_PATTERN]: 'must be a record id (24 hexadecimal characters)',
-  [PHONE_PATTERN]: 'must be a phone number: digits, spaces and + ( ) - . / only',
+  [PHONE_PATTERN]: PHONE_MESSAGE,
   [URL_PATTERN]: 'must be a web address starting with http:// or https://',
 };
 

@@ -1,3 +1,5 @@
+import { savedLanguage, type Language } from '../i18n/language.js';
+
 /** The permission set that ships with the core metadata and grants every right. */
 export const ADMIN_PERMISSION_SET = 'admin';
 /** The permission set every user needs to see the other users. */
@@ -13,6 +15,8 @@ export interface Principal {
   /** The user's role in the hierarchy, or null. */
   readonly role: string | null;
   readonly permissionSets: readonly string[];
+  /** The language saved on the user's record: answers use it when the request names none. */
+  readonly language?: Language;
   /** The engine itself, for work no user asked for (purging the recycle bin, recomputing): bypasses every check. */
   readonly system?: true;
 }
@@ -24,7 +28,8 @@ export const BUILT_IN_ADMIN: Principal = { userId: 'admin', role: null, permissi
 export const SYSTEM_PRINCIPAL: Principal = { userId: 'system', role: null, permissionSets: [], system: true };
 
 /** A principal from a user record's fields, whatever they hold (only names are kept). */
-export function principalOf(user: { _id: string; role?: unknown; permission_sets?: unknown }): Principal {
+export function principalOf(user: { _id: string; role?: unknown; permission_sets?: unknown; language?: unknown }): Principal {
   const sets = Array.isArray(user.permission_sets) ? user.permission_sets.filter((name): name is string => typeof name === 'string') : [];
-  return { userId: user._id, role: typeof user.role === 'string' && user.role !== '' ? user.role : null, permissionSets: sets };
+  const language = savedLanguage(user.language);
+  return { userId: user._id, role: typeof user.role === 'string' && user.role !== '' ? user.role : null, permissionSets: sets, ...(language ? { language } : {}) };
 }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { createRecord, defineObject, detailPaths, expectError } from '../support/api-helpers.js';
+import { csvColumn, parseCsv } from '../support/permission-fixtures.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
 const query = (parameters: Record<string, unknown>) =>
@@ -58,6 +59,28 @@ describe('records export (CSV) and summary', () => {
     expect(lines.map((line) => line.split(',').slice(1).join(','))).to.deep.equal(['name,amount', '"Beta ""quoted""",250', '"Alpha, Inc.",100']);
     const audit = await engine.request('GET', '/api/v1/audit?action=record.export');
     expect(audit.body.entries[0]).to.deep.include({ action: 'record.export', object: 'deal', changes: { rows: { old: null, new: 2 } } });
+  });
+
+  it('defuses formula-like values in every cell, whatever the field type (lists, JSON, full-width signs)', async () => {
+    const risky = ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '＝1', '＋1', '－1', '＠A1'];
+    await defineObject(engine, {
+      name: 'risky_row',
+      fields: [
+        { name: 'name', type: 'text' },
+        { name: 'choices', type: 'multipicklist', values: risky },
+        { name: 'payload', type: 'json' },
+      ],
+    });
+    for (const [i, value] of risky.entries()) {
+      await createRecord(engine, 'risky_row', { name: value, choices: [value, risky[(i + 1) % risky.length]], payload: [value] });
+    }
+    const response = await fetch(`${engine.url}/api/v1/records/risky_row/export?fields=name,choices,payload`, { headers: { authorization: `Bearer ${engine.token}` } });
+    const rows = parseCsv(await response.text());
+    expect(rows).to.have.length(risky.length + 1);
+    const cells = rows.slice(1).flatMap((row) => row.slice(1));
+    // Every cell, and every item of a list cell (split back by ';'), starts with the apostrophe.
+    for (const piece of cells.flatMap((cell) => cell.split(';'))) expect(piece, piece).to.match(/^'/);
+    expect(csvColumn(rows, 'choices')).to.include("'=1+1;'+1");
   });
 
   it('answers a bad filter of an export with a JSON error, not half a file', async () => {

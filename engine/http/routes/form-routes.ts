@@ -1,9 +1,9 @@
 import { Router, type Request } from 'express';
 import { ValidationError } from '../../errors/index.js';
-import { LANGUAGES, getForm, isLanguage, preferredLanguage, type Language } from '../../forms/index.js';
+import { LANGUAGES, getForm, isLanguage, type Language } from '../../forms/index.js';
 import type { Platform } from '../../tenancy/index.js';
 import { queryString } from '../query-string.js';
-import { requestContext } from '../request-context.js';
+import { requestContext, requestLanguage } from '../request-context.js';
 
 /** /api/v1/forms: the generated data-entry form of an object, as rjsf schema and uiSchema. */
 export function formRoutes(platform: Platform): Router {
@@ -21,9 +21,9 @@ export function formRoutes(platform: Platform): Router {
   return router;
 }
 
-/** ?lang= wins; otherwise the language the Accept-Language header prefers. */
+/** ?lang= wins; otherwise the Accept-Language header's, else the user's saved language. */
 function requestedLanguage(req: Request, lang: string | undefined): Language {
-  if (lang === undefined) return preferredLanguage(req.get('accept-language'));
+  if (lang === undefined) return requestLanguage(req);
   if (!isLanguage(lang)) {
     throw new ValidationError([{ path: '/lang', message: `must be one of: ${LANGUAGES.join(', ')}; got '${lang}'` }]);
   }

@@ -15,7 +15,7 @@ import {
 } from '../../records/index.js';
 import { listHistory } from '../../records/history/list-history.js';
 import type { Platform } from '../../tenancy/index.js';
-import { queryString } from '../query-string.js';
+import { queryJson, queryString } from '../query-string.js';
 import { requestContext } from '../request-context.js';
 
 /** /api/v1/records: each handler parses the request and calls one record operation. */
@@ -24,7 +24,7 @@ export function recordRoutes(platform: Platform): Router {
   const withEtag = (res: import('express').Response, record: RecordView) => res.set('ETag', `"${record._version}"`);
 
   const listRequest = (query: Record<string, unknown>): ListRequest => ({
-    filter: parseFilterParameter(queryString(query, 'filter')),
+    filter: parseFilterParameter(queryJson(query, 'filter')),
     sort: queryString(query, 'sort'),
     fields: queryString(query, 'fields'),
     limit: parseLimit(queryString(query, 'limit')),

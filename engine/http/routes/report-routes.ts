@@ -3,7 +3,7 @@ import { parseFilterParameter } from '../../records/index.js';
 import { exportRecords } from '../../records/export/export-records.js';
 import { summarizeRecords } from '../../records/summary/summarize-records.js';
 import type { Platform } from '../../tenancy/index.js';
-import { queryString } from '../query-string.js';
+import { queryJson, queryString } from '../query-string.js';
 import { requestContext } from '../request-context.js';
 
 /** /api/v1/records/:object/export (CSV) and /summary (counts and totals by group). */
@@ -15,7 +15,7 @@ export function reportRoutes(platform: Platform): Router {
     const ctx = await requestContext(platform, req);
     const groupBy = queryString(query, 'groupBy');
     const measures = queryString(query, 'measures');
-    const filter = parseFilterParameter(queryString(query, 'filter'));
+    const filter = parseFilterParameter(queryJson(query, 'filter'));
     res.json(await summarizeRecords(ctx, req.params.object, { ...(groupBy ? { groupBy } : {}), ...(measures ? { measures } : {}), ...(filter === undefined ? {} : { filter }) }));
   });
 
@@ -24,8 +24,9 @@ export function reportRoutes(platform: Platform): Router {
     const ctx = await requestContext(platform, req);
     const sort = queryString(query, 'sort');
     const fields = queryString(query, 'fields');
-    const filter = parseFilterParameter(queryString(query, 'filter'));
-    const chunks = exportRecords(ctx, req.params.object, { ...(sort ? { sort } : {}), ...(fields ? { fields } : {}), ...(filter === undefined ? {} : { filter }) });
+    const expand = queryString(query, 'expand');
+    const filter = parseFilterParameter(queryJson(query, 'filter'));
+    const chunks = exportRecords(ctx, req.params.object, { ...(sort ? { sort } : {}), ...(fields ? { fields } : {}), ...(expand ? { expand } : {}), ...(filter === undefined ? {} : { filter }) });
     // The first chunk comes after the first page was read: errors before it are ordinary JSON errors.
     const first = await chunks.next();
     res.type('text/csv; charset=utf-8').attachment(`${req.params.object}.csv`);

@@ -1,6 +1,6 @@
 import { EngineError, ValidationError } from '../../errors/index.js';
 import { corporateAmountField, type ResolvedCurrencyField } from '../../fields/index.js';
-import { roundToScale } from '../../fields/numeric.js';
+import { multiplyToScale } from '../../fields/numeric.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 
@@ -34,7 +34,7 @@ export function convertedAmounts(snapshot: Snapshot, object: CompiledObject, rec
         details: [{ path: `/${field.name}`, message: `cannot be converted from ${code} on ${date}` }],
       });
     }
-    converted[target] = roundToScale(amount * rate, field.scale);
+    converted[target] = multiplyToScale(amount, rate, field.scale);
   }
   return converted;
 }

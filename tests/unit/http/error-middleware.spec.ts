@@ -15,11 +15,17 @@ function send(error: unknown): { status: number; body: { error: { code: string; 
       sent.body = body;
       return this;
     },
+    vary() {
+      return this;
+    },
+    set() {
+      return this;
+    },
   } as unknown as Response;
   const original = console.error;
   console.error = () => undefined;
   try {
-    errorMiddleware(error, {} as Request, response, (() => undefined) as NextFunction);
+    errorMiddleware(error, { query: {}, get: () => undefined } as unknown as Request, response, (() => undefined) as NextFunction);
   } finally {
     console.error = original;
   }

@@ -28,7 +28,7 @@ function refusal(input: unknown): { path: string; message: string }[] {
     compileFilter(deal(), input);
   } catch (error) {
     expect(error).to.be.instanceOf(ValidationError);
-    return (error as ValidationError).details;
+    return (error as ValidationError).details.map((detail) => ({ path: detail.path, message: String(detail.message) }));
   }
   throw new Error(`expected ${JSON.stringify(input)} to be refused`);
 }

@@ -1,0 +1,70 @@
+import { translationOf } from './catalogue.js';
+import type { Language } from './language.js';
+
+/** A label as metadata writes it: rendered in the message's language, falling back to English. */
+export interface LocalizedValue {
+  readonly en?: string;
+  readonly 'zh-CN'?: string;
+}
+
+/** What a message may name: plain values as they are, nested messages and labels in the message's language. */
+export type MessageValue = string | number | boolean | bigint | null | undefined | Message | LocalizedValue;
+
+/**
+ * A sentence the platform says to someone, kept as its English template and the values it names
+ * until it is rendered in the reader's language. The English template is the key of the
+ * translation catalogues (gettext style), so the English text stays readable where it is written.
+ */
+export class Message {
+  constructor(
+    /** The English text with `{0}`, `{1}`… where the values go. */
+    readonly template: string,
+    readonly values: readonly MessageValue[] = [],
+  ) {}
+
+  render(language: Language): string {
+    const template = translationOf(this.template, language) ?? this.template;
+    return template.replace(/\{(\d+)\}/g, (_whole, index: string) => renderValue(this.values[Number(index)], language));
+  }
+
+  /** English: logs, stack traces and anything that serialises a message without a reader's language. */
+  toString(): string {
+    return this.render('en');
+  }
+
+  toJSON(): string {
+    return this.toString();
+  }
+}
+
+/** Something shown to a person: a translatable message, or a text that is already in its language (an admin's own rule message). */
+export type Text = string | Message;
+
+export function renderText(text: Text, language: Language): string {
+  return typeof text === 'string' ? text : text.render(language);
+}
+
+/**
+ * Writes a translatable message where it is raised: msg`'${name}' is not a field of ${object}`.
+ * The catalogue key is the literal text with `{0}`, `{1}`… in place of the values; a test checks
+ * that every such key has a translation.
+ */
+export function msg(strings: TemplateStringsArray, ...values: MessageValue[]): Message {
+  return new Message(templateOf(strings), values);
+}
+
+/** The catalogue key of a tagged template's literal parts (shared with the test that scans the source). */
+export function templateOf(strings: readonly string[]): string {
+  return strings.reduce((template, part, index) => (index === 0 ? part : `${template}{${index - 1}}${part}`), '');
+}
+
+/** Joins messages or texts into one, e.g. a list of problems, each rendered in the reader's language. */
+export function joinMessages(parts: readonly MessageValue[], separator: string): Message {
+  return new Message(parts.map((_part, index) => `{${index}}`).join(separator), parts);
+}
+
+function renderValue(value: MessageValue, language: Language): string {
+  if (value instanceof Message) return value.render(language);
+  if (value !== null && typeof value === 'object') return value[language]?.trim() || value.en?.trim() || '';
+  return String(value);
+}
