@@ -100,7 +100,7 @@ function RecordView({ object, objects, id }: { object: ObjectDefinition; objects
         <div className="record-sections">
           {formSections(definition).map((section, index) => (
             <Card key={index} title={section.title ?? (index === 0 ? t('record.details') : undefined)} size="small">
-              <Descriptions column={{ xs: 1, sm: 1, md: section.columns, lg: section.columns }} layout="vertical" size="small">
+              <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: section.columns === 2 ? 3 : 2 }} layout="vertical" size="small" colon={false}>
                 {section.fields.map((name) => {
                   const field = fieldsByName.get(name);
                   if (!field) return null;
