@@ -32,6 +32,9 @@ function RecordView({ object, objects, id }: { object: ObjectDefinition; objects
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
+  // The record as it was when editing began: the user's changes are what differs from it, so a
+  // reload after someone else's save keeps their change and sends only the user's own.
+  const [base, setBase] = useState<RecordLike>();
   const [conflict, setConflict] = useState(false);
   const form = useForm(object.name);
   const key = ['record', object.name, id];
@@ -55,7 +58,7 @@ function RecordView({ object, objects, id }: { object: ObjectDefinition; objects
     try {
       await api<RecordLike>(`/records/${object.name}/${encodeURIComponent(id)}`, {
         method: 'PATCH',
-        body: changedValues(current, values),
+        body: changedValues(base ?? current, values),
         headers: { 'If-Match': `"${current._version ?? ''}"` },
       });
     } catch (error) {
@@ -78,7 +81,14 @@ function RecordView({ object, objects, id }: { object: ObjectDefinition; objects
           {title}
         </Typography.Title>
         {!editing && (
-          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+          <Button
+            type="primary"
+            icon={<EditOutlined />}
+            onClick={() => {
+              setBase(current);
+              setEditing(true);
+            }}
+          >
             {t('record.edit')}
           </Button>
         )}

@@ -11,11 +11,7 @@ import { fromServer } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { LanguageSwitch } from '../../shared/shell/language-switch';
 import { clearSessionExpired } from '../../shared/shell/session-expiry';
-
-/** Only a path of this app: never another origin (`//evil.example`), whatever `next` says. */
-export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : '/';
-}
+import { safeNext } from './safe-next';
 
 /**
  * Plain inputs rather than antd's: antd's Input brings its form library along, a quarter of the
