@@ -13,7 +13,7 @@ import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 /**
  * Every operation of the live OpenAPI document, fuzzed: requests drawn from its parameter and body
  * schemas and from catalogues of hostile values, as the administrator and as a client that is not
- * signed in. An answer fails the suite when it is a 5xx, takes longer than a second, has a status
+ * signed in. An answer fails the suite when it is a 5xx, takes longer than a second (sent again, again), has a status
  * its operation does not declare, or a body outside the declared schema.
  *
  * Reproducible: the seed is fixed. FUZZ_SEED picks another; FUZZ_RUNS sets the requests per
@@ -110,13 +110,17 @@ describe('OpenAPI fuzzing: every operation of the live document, with valid and 
   /** Runs one operation's property; returns what failed, with fast-check's counterexample and seed. */
   async function fuzz(entry: DocumentedOperation, authorization: string | undefined, runs: number): Promise<string | undefined> {
     const property = fc.asyncProperty(operationRequests(entry, context, resolveParameter, known), async (request) => {
-      let answer: Answer;
-      try {
-        answer = await send(engine, request, authorization);
-      } catch (error) {
-        throw new Error(`no answer within ${HANG_MS} ms (${String(error)}) to ${describeRequest(request)}`);
-      }
-      requests++;
+      const answered = async (): Promise<Answer> => {
+        try {
+          requests++;
+          return await send(engine, request, authorization);
+        } catch (error) {
+          throw new Error(`no answer within ${HANG_MS} ms (${String(error)}) to ${describeRequest(request)}`);
+        }
+      };
+      let answer = await answered();
+      // A slow answer is sent again once: a garbage collection or a busy machine does not repeat, a slow operation does.
+      if (answer.ms > SLOW_MS) answer = await answered();
       if (answer.ms > slowest) [slowest, slowestRequest] = [answer.ms, describeRequest(request).slice(0, 200)];
       const problem =
         answer.status >= 500
