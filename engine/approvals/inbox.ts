@@ -3,6 +3,7 @@ import type { StoredRecord } from '../records/record.js';
 import type { OperationContext } from '../tenancy/index.js';
 import type { ApprovalRecord } from './transition-record.js';
 import { WORK_ITEMS, type WorkItem } from './work-items.js';
+import { msg } from '../i18n/message.js';
 
 export interface InboxItem {
   object: string;
@@ -23,7 +24,7 @@ const SORTS = { assignedAt: 1, '-assignedAt': -1, age: -1, '-age': 1 } as const;
 /** The caller's pending approvals across objects, oldest first by default (`sort=-assignedAt` for newest). */
 export async function approvalInbox(ctx: OperationContext, sort = 'assignedAt', limit = 100): Promise<{ items: InboxItem[] }> {
   const order = SORTS[sort as keyof typeof SORTS];
-  if (order === undefined) throw new ValidationError([{ path: '/sort', message: `must be one of ${Object.keys(SORTS).join(', ')}` }]);
+  if (order === undefined) throw new ValidationError([{ path: '/sort', message: msg`must be one of ${Object.keys(SORTS).join(', ')}` }]);
   const items = await ctx.tenant.store
     .collection<WorkItem>(WORK_ITEMS)
     .find({ approver: ctx.principal.userId, status: 'pending' }, { sort: { assignedAt: order, _id: order }, limit });

@@ -19,6 +19,7 @@ import { resolveApprovers } from './resolve-approvers.js';
 import { runActions, type ActionSource, type FollowUp } from './run-actions.js';
 import { createFollowUps } from '../automation/create-follow-ups.js';
 import { closePendingItems, openWorkItems, pendingItems } from './work-items.js';
+import { msg } from '../i18n/message.js';
 
 export type ApprovalRecord = StoredRecord & ApprovalMarks;
 
@@ -195,8 +196,8 @@ async function writeRecord(
   };
   const after = await tx.collection<ApprovalRecord>(object.collection).findOneAndUpdate({ _id: current._id, _version: current._version }, update);
   if (!after) {
-    throw new ConflictError('approval_conflict', 'Someone acted on this record at the same moment; reload its approval and try again.', [
-      { path: '/approval', message: 'changed meanwhile' },
+    throw new ConflictError('approval_conflict', msg`Someone acted on this record at the same moment; reload its approval and try again.`, [
+      { path: '/approval', message: msg`changed meanwhile` },
     ]);
   }
   await syncRollups(tx, ctx.snapshot, object, current, after);

@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS, jsonataOptions, limitsKey, type ExpressionLimits } from
 import type { ExpressionScope } from './expression-scope.js';
 import { collectUses, type AstNode } from './expression-uses.js';
 import { describeSyntaxError, isJsonataError, lowerFirst } from './jsonata-error.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Beyond the default limits, a few other limit sets are kept parsed; past that, an evaluation with
@@ -48,7 +49,7 @@ export type CompileResult = CompiledExpression | { problems: ExpressionProblem[]
  * (`/fields/3/expression`) and becomes the `path` of each problem.
  */
 export function compileExpression(source: string, scope: ExpressionScope, at = ''): CompileResult {
-  if (source.trim() === '') return { problems: [{ path: at, message: 'the expression is empty' }] };
+  if (source.trim() === '') return { problems: [{ path: at, message: msg`the expression is empty` }] };
   let parsed: jsonata.Expression;
   try {
     parsed = jsonata(source, jsonataOptions(DEFAULT_LIMITS));
@@ -58,7 +59,7 @@ export function compileExpression(source: string, scope: ExpressionScope, at = '
       return { problems: [{ path: at, message: describeSyntaxError(error), ...position }] };
     }
     // jsonata hands a regex literal to `new RegExp` while parsing, which throws its own SyntaxError.
-    if (error instanceof SyntaxError) return { problems: [{ path: at, message: `syntax error: ${lowerFirst(error.message)}` }] };
+    if (error instanceof SyntaxError) return { problems: [{ path: at, message: msg`syntax error: ${lowerFirst(error.message)}` }] };
     throw error;
   }
   // jsonata types its AST with `any` values; AstNode is the narrow view the walk relies on.

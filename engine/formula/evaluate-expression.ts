@@ -1,8 +1,9 @@
 import type { CompiledExpression } from './compile-expression.js';
 import { ExpressionEvaluationError, ExpressionTimeoutError, ExpressionTooDeepError } from './expression-errors.js';
 import { resolveLimits, type ExpressionLimits } from './expression-limits.js';
-import { atPosition, isJsonataError, lowerFirst } from './jsonata-error.js';
+import { describeEvaluationError, isJsonataError } from './jsonata-error.js';
 import { toPlainJson, type JsonValue } from './plain-json.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Evaluates a compiled expression against a record and returns plain JSON: `null` for "no
@@ -54,7 +55,7 @@ function translate(error: unknown, limits: ExpressionLimits): unknown {
   if (isJsonataError(error)) {
     if (error.code === 'D1012') return new ExpressionTimeoutError(limits.timeoutMs);
     if (error.code === 'D1011') return new ExpressionTooDeepError(limits.maxDepth);
-    return new ExpressionEvaluationError(`the expression failed${atPosition(error)}: ${lowerFirst(error.message)}`, {
+    return new ExpressionEvaluationError(describeEvaluationError(error), {
       jsonataCode: error.code,
       ...(error.position === undefined ? {} : { position: error.position }),
       cause: error,

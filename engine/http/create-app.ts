@@ -20,6 +20,7 @@ import { authenticationMiddleware } from './authentication-middleware.js';
 import { operatorRoutes } from './routes/operator-routes.js';
 import { apiRateLimit, DEFAULT_RATE_LIMITS, loginRateLimit, type RateLimitOptions } from './rate-limits.js';
 import { tenantMiddleware } from './request-tenant.js';
+import { msg } from '../i18n/message.js';
 
 export interface AppOptions {
   /** Largest JSON body accepted; larger ones get 413. */
@@ -69,7 +70,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   app.use('/api/v1/forms', formRoutes(platform));
   app.use('/api/v1', openApiRoutes(platform));
   app.use('/api', () => {
-    throw new NotFoundError('There is no such API route; see /api/docs for the API reference.');
+    throw new NotFoundError(msg`There is no such API route; see /api/docs for the API reference.`);
   });
   app.use(errorMiddleware);
   return app;

@@ -2,10 +2,11 @@ import { newestFirst, type Page } from '../jobs/index.js';
 import { checkSystemRight } from '../security/object-access.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { EMAIL_OUTBOX, type OutboxEmail } from './outbox-email.js';
+import { msg } from '../i18n/message.js';
 
 /** The e-mail outbox, newest first: what the engine sent or holds, for administrators. */
 export async function listEmails(ctx: OperationContext, page: Page): Promise<{ messages: OutboxEmail[]; next: string | null }> {
-  checkSystemRight(ctx, 'viewAuditLog', 'Only users who may view the audit log (administrators) can read the e-mail outbox.');
+  checkSystemRight(ctx, 'viewAuditLog', msg`Only users who may view the audit log (administrators) can read the e-mail outbox.`);
   const { entries, next } = await newestFirst(ctx.tenant.store.collection<OutboxEmail>(EMAIL_OUTBOX), {}, page);
   return { messages: entries, next };
 }

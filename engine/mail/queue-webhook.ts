@@ -3,6 +3,7 @@ import { enqueueJob } from '../jobs/index.js';
 import { newId } from '../store/new-id.js';
 import type { Collections } from '../store/port.js';
 import { WEBHOOK_DELIVER, WEBHOOK_OUTBOX, type OutboxWebhook, type WebhookCall } from './outbox-webhook.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Puts a webhook call in the outbox and schedules its delivery, both in the caller's unit of work:
@@ -13,13 +14,13 @@ export async function queueWebhook(tx: Collections, call: WebhookCall): Promise<
   try {
     url = new URL(call.url);
   } catch {
-    throw new ValidationError([{ path: '/url', message: `must be an absolute http or https URL, got '${call.url}'` }]);
+    throw new ValidationError([{ path: '/url', message: msg`must be an absolute http or https URL, got '${call.url}'` }]);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ValidationError([{ path: '/url', message: `must be an http or https URL, got the scheme '${url.protocol.slice(0, -1)}'` }]);
+    throw new ValidationError([{ path: '/url', message: msg`must be an http or https URL, got the scheme '${url.protocol.slice(0, -1)}'` }]);
   }
   const body = JSON.stringify(call.body);
-  if (body === undefined) throw new ValidationError([{ path: '/body', message: 'must be a JSON value' }]);
+  if (body === undefined) throw new ValidationError([{ path: '/body', message: msg`must be a JSON value` }]);
   const doc: OutboxWebhook = {
     _id: newId(),
     url: url.href,

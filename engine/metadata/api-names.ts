@@ -1,4 +1,5 @@
 import type { ErrorDetail } from '../errors/index.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Words an API name may not be, because the API, the filter language, the store or JavaScript
@@ -15,10 +16,9 @@ const RESERVED = new Set([
 ]);
 
 export const API_NAME_RULE =
-  'must start with a lower-case letter and contain only lower-case letters, digits and single underscores, ' +
-  'not ending with an underscore (at most 40 characters)';
+  msg`must start with a lower-case letter and contain only lower-case letters, digits and single underscores, not ending with an underscore (at most 40 characters)`;
 
 export function reservedNameProblem(name: string, path: string): ErrorDetail | undefined {
   if (!RESERVED.has(name.toLowerCase())) return undefined;
-  return { path, message: `'${name}' is a reserved word and cannot be an API name; choose another, e.g. '${name}_name'` };
+  return { path, message: msg`'${name}' is a reserved word and cannot be an API name; choose another, e.g. '${name}_name'` };
 }

@@ -19,6 +19,7 @@ import { compileProcess } from '../approvals/compile-process.js';
 import type { CompiledProcess } from '../approvals/compiled-process.js';
 import type { AutomationRuleDefinition } from './schemas/generated/automation-rule.js';
 import { compileRule, type CompiledRule } from '../automation/compile-rule.js';
+import { msg } from '../i18n/message.js';
 
 /** A tenant's definitions, by kind. */
 export interface Definitions extends SecurityDefinitions {
@@ -106,7 +107,7 @@ function compileLayouts(
     const own = [...resolved.problems];
     if (resolved.layout?.isDefault) {
       const other = defaults.get(resolved.layout.object);
-      if (other) own.push({ path: '/isDefault', message: `layout '${other}' is already the default of ${resolved.layout.object}` });
+      if (other) own.push({ path: '/isDefault', message: msg`layout '${other}' is already the default of ${resolved.layout.object}` });
       else defaults.set(resolved.layout.object, resolved.layout.name);
     }
     if (own.length > 0) problems.set(problemKey('layout', definition.name), own);
@@ -151,8 +152,8 @@ function checkLayoutRoles(layouts: Map<string, ResolvedLayout>, security: Securi
     const own: ErrorDetail[] = [];
     layout.roles.forEach((role, index) => {
       const other = taken.get(`${layout.object}:${role}`);
-      if (!security.roles.has(role)) own.push({ path: `/roles/${index}`, message: `there is no role named '${role}'` });
-      else if (other) own.push({ path: `/roles/${index}`, message: `role '${role}' already has layout '${other}' for ${layout.object}` });
+      if (!security.roles.has(role)) own.push({ path: `/roles/${index}`, message: msg`there is no role named '${role}'` });
+      else if (other) own.push({ path: `/roles/${index}`, message: msg`role '${role}' already has layout '${other}' for ${layout.object}` });
       else taken.set(`${layout.object}:${role}`, layout.name);
     });
     if (own.length > 0) {
@@ -169,7 +170,7 @@ function defaultProblems(compiled: CompiledObject): ErrorDetail[] {
     if (field.default === undefined) return;
     const validate = compiled.valueValidator(field);
     if (!validate(field.default)) {
-      for (const detail of readableErrors(validate.errors ?? [], { unknownProperty: 'is not allowed' })) {
+      for (const detail of readableErrors(validate.errors ?? [], { unknownProperty: msg`is not allowed` })) {
         problems.push({ path: `/fields/${index}/default${detail.path}`, message: detail.message });
       }
     }

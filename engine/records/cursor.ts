@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors/index.js';
 import type { Doc, Filter, SortSpec } from '../store/port.js';
+import { msg } from '../i18n/message.js';
 
 interface CursorState {
   /** The sort the cursor was made for: a cursor only continues its own query. */
@@ -23,7 +24,7 @@ export function cursorFilter(sort: SortSpec, cursor: string): Filter {
   const state = decode(cursor);
   const keys = Object.keys(sort);
   if (state.s !== sortKey(sort) || state.v.length !== keys.length) {
-    throw new ValidationError([{ path: '/cursor', message: 'belongs to another sort order; start again without a cursor' }]);
+    throw new ValidationError([{ path: '/cursor', message: msg`belongs to another sort order; start again without a cursor` }]);
   }
   const branches: Filter[] = [];
   keys.forEach((key, i) => {
@@ -55,7 +56,7 @@ function decode(cursor: string): CursorState {
   } catch {
     // fall through to the client error below
   }
-  throw new ValidationError([{ path: '/cursor', message: 'is not a cursor this API gave out' }]);
+  throw new ValidationError([{ path: '/cursor', message: msg`is not a cursor this API gave out` }]);
 }
 
 function isPlainValue(value: unknown): boolean {

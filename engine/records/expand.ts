@@ -6,6 +6,7 @@ import { presentRecord, type RecordView } from './record.js';
 import { alive } from './record-state.js';
 import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
 import { NO_FIELDS } from './list-query.js';
+import { msg } from '../i18n/message.js';
 
 /** One relation to embed: under `name`, the `target` record whose id the record holds in `source`. */
 export interface Reference {
@@ -29,7 +30,7 @@ export function parseExpand(object: CompiledObject, input: string | undefined, h
       references.push({ name, source: USER_FIELDS[name], target: 'user' });
     } else {
       throw new ValidationError([
-        { path: '/expand', message: `'${name}' is not a lookup or master-detail field of ${object.name}, nor owner, _createdBy or _updatedBy` },
+        { path: '/expand', message: msg`'${name}' is not a lookup or master-detail field of ${object.name}, nor owner, _createdBy or _updatedBy` },
       ]);
     }
   }

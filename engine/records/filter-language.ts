@@ -7,6 +7,7 @@ import { createAjv } from '../metadata/create-ajv.js';
 import { readableErrors } from '../metadata/readable-errors.js';
 import type { Filter } from '../store/port.js';
 import { SYSTEM_FIELD_RULES } from './system-field-filters.js';
+import { msg } from '../i18n/message.js';
 
 const ALL_OPERATORS: readonly FilterOperator[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'contains', 'startsWith', 'isNull'];
 const MAX_DEPTH = 6;
@@ -31,11 +32,11 @@ export function compileFilter(object: CompiledObject, input: unknown, hidden: Re
 
 function compileNode(object: CompiledObject, node: unknown, path: string, depth: number, problems: ErrorDetail[], hidden: ReadonlySet<string>): Filter {
   if (node === null || typeof node !== 'object' || Array.isArray(node)) {
-    problems.push({ path, message: 'must be an object of conditions, like {"amount": {"gte": 100}}' });
+    problems.push({ path, message: msg`must be an object of conditions, like {"amount": {"gte": 100}}` });
     return {};
   }
   if (depth > MAX_DEPTH) {
-    problems.push({ path, message: `nests and/or more than ${MAX_DEPTH} levels deep` });
+    problems.push({ path, message: msg`nests and/or more than ${MAX_DEPTH} levels deep` });
     return {};
   }
   const parts: Filter[] = [];
@@ -43,12 +44,12 @@ function compileNode(object: CompiledObject, node: unknown, path: string, depth:
     const at = `${path}/${key}`;
     if (key === 'and' || key === 'or') {
       if (!Array.isArray(value) || value.length === 0) {
-        problems.push({ path: at, message: 'must be a non-empty list of conditions' });
+        problems.push({ path: at, message: msg`must be a non-empty list of conditions` });
         continue;
       }
       parts.push({ [`$${key}`]: value.map((child, i) => compileNode(object, child, `${at}/${i}`, depth + 1, problems, hidden)) });
     } else if (key.startsWith('$')) {
-      problems.push({ path: at, message: `'${key}' is not allowed: use the filter operators ${ALL_OPERATORS.join(', ')}` });
+      problems.push({ path: at, message: msg`'${key}' is not allowed: use the filter operators ${ALL_OPERATORS.join(', ')}` });
     } else {
       // A field the user may not read is unknown to them: filtering by it would leak its values.
       const condition = hidden.has(key) ? unknownField(object, at, problems) : compileField(object, key, value, at, problems);
@@ -95,7 +96,7 @@ function wrapElement(validate: ValidateFunction): ValidateFunction {
 }
 
 function unknownField(object: CompiledObject, path: string, problems: ErrorDetail[]): undefined {
-  problems.push({ path, message: `is not a field of ${object.name}` });
+  problems.push({ path, message: msg`is not a field of ${object.name}` });
   return undefined;
 }
 
@@ -108,11 +109,11 @@ function compileField(object: CompiledObject, name: string, value: unknown, path
   for (const [operator, operand] of conditions) {
     const at = conditions.length === 1 && operator === 'eq' && !(value !== null && typeof value === 'object') ? path : `${path}/${operator}`;
     if (!ALL_OPERATORS.includes(operator as FilterOperator)) {
-      problems.push({ path: at, message: `'${operator}' is not a filter operator; use one of ${ALL_OPERATORS.join(', ')}` });
+      problems.push({ path: at, message: msg`'${operator}' is not a filter operator; use one of ${ALL_OPERATORS.join(', ')}` });
       continue;
     }
     if (!rule.operators.includes(operator as FilterOperator)) {
-      problems.push({ path: at, message: `'${operator}' cannot be used on ${name}; it allows ${rule.operators.join(', ')}` });
+      problems.push({ path: at, message: msg`'${operator}' cannot be used on ${name}; it allows ${rule.operators.join(', ')}` });
       continue;
     }
     const compiled = compileOperator(operator as FilterOperator, operand, rule, at, problems);
@@ -131,7 +132,7 @@ function compileOperator(
 ): Record<string, unknown> | undefined {
   const value = (candidate: unknown, at: string): unknown => {
     if (rule.validate(candidate)) return rule.normalize(candidate);
-    for (const detail of readableErrors(rule.validate.errors ?? [], { unknownProperty: 'is not allowed' })) {
+    for (const detail of readableErrors(rule.validate.errors ?? [], { unknownProperty: msg`is not allowed` })) {
       problems.push({ path: `${at}${detail.path}`, message: detail.message });
     }
     return undefined;
@@ -139,14 +140,14 @@ function compileOperator(
   switch (operator) {
     case 'isNull':
       if (typeof operand !== 'boolean') {
-        problems.push({ path, message: 'must be true or false' });
+        problems.push({ path, message: msg`must be true or false` });
         return undefined;
       }
       return operand ? { $eq: null } : { $ne: null };
     case 'contains':
     case 'startsWith': {
       if (typeof operand !== 'string' || operand.length === 0 || operand.length > 255) {
-        problems.push({ path, message: 'must be text of 1 to 255 characters' });
+        problems.push({ path, message: msg`must be text of 1 to 255 characters` });
         return undefined;
       }
       const escaped = operand.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -155,7 +156,7 @@ function compileOperator(
     case 'in':
     case 'nin': {
       if (!Array.isArray(operand) || operand.length === 0 || operand.length > MAX_LIST) {
-        problems.push({ path, message: `must be a list of 1 to ${MAX_LIST} values` });
+        problems.push({ path, message: msg`must be a list of 1 to ${MAX_LIST} values` });
         return undefined;
       }
       const before = problems.length;

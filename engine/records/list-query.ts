@@ -4,6 +4,7 @@ import { fieldTypeOf } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { SortSpec } from '../store/port.js';
 import { SYSTEM_FIELD_RULES } from './system-field-filters.js';
+import { msg } from '../i18n/message.js';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
@@ -19,17 +20,17 @@ export function parseSort(object: CompiledObject, input: string | undefined, hid
   const sort: SortSpec = {};
   const problems: ErrorDetail[] = [];
   const keys = (input ?? '').split(',').map((key) => key.trim()).filter(Boolean);
-  if (keys.length > MAX_SORT_KEYS) problems.push({ path: '/sort', message: `may name at most ${MAX_SORT_KEYS} fields` });
+  if (keys.length > MAX_SORT_KEYS) problems.push({ path: '/sort', message: msg`may name at most ${MAX_SORT_KEYS} fields` });
   for (const key of keys) {
     const descending = key.startsWith('-');
     const name = descending || key.startsWith('+') ? key.slice(1) : key;
     const field = object.field(name);
     if (hidden.has(name) || (!field && !SYSTEM_FIELD_RULES[name] && !derivedFrom(object, name))) {
-      problems.push({ path: '/sort', message: `'${name}' is not a field of ${object.name}` });
+      problems.push({ path: '/sort', message: msg`'${name}' is not a field of ${object.name}` });
     } else if (field && !fieldTypeOf(field).sortable) {
-      problems.push({ path: '/sort', message: `'${name}' is a ${field.type} field and cannot be sorted by` });
+      problems.push({ path: '/sort', message: msg`'${name}' is a ${field.type} field and cannot be sorted by` });
     } else if (name in sort) {
-      problems.push({ path: '/sort', message: `'${name}' is named twice` });
+      problems.push({ path: '/sort', message: msg`'${name}' is named twice` });
     } else {
       sort[name] = descending ? -1 : 1;
     }
@@ -45,7 +46,7 @@ export function parseSelection(object: CompiledObject, input: string | undefined
   const names = input.split(',').map((name) => name.trim()).filter(Boolean);
   const unknown = names.filter((name) => hidden.has(name) || (!object.field(name) && !SYSTEM_FIELD_RULES[name] && !derivedFrom(object, name)));
   if (unknown.length > 0) {
-    throw new ValidationError(unknown.map((name) => ({ path: '/fields', message: `'${name}' is not a field of ${object.name}` })));
+    throw new ValidationError(unknown.map((name) => ({ path: '/fields', message: msg`'${name}' is not a field of ${object.name}` })));
   }
   return new Set(names);
 }
@@ -54,7 +55,7 @@ export function parseLimit(input: string | undefined): number {
   if (input === undefined || input === '') return DEFAULT_LIMIT;
   const limit = Number(input);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new ValidationError([{ path: '/limit', message: `must be a whole number from 1 to ${MAX_LIMIT}, got '${input}'` }]);
+    throw new ValidationError([{ path: '/limit', message: msg`must be a whole number from 1 to ${MAX_LIMIT}, got '${input}'` }]);
   }
   return limit;
 }
@@ -62,7 +63,7 @@ export function parseLimit(input: string | undefined): number {
 export function parseFlag(name: string, input: string | undefined): boolean {
   if (input === undefined || input === '' || input === 'false') return false;
   if (input === 'true') return true;
-  throw new ValidationError([{ path: `/${name}`, message: `must be true or false, got '${input}'` }]);
+  throw new ValidationError([{ path: `/${name}`, message: msg`must be true or false, got '${input}'` }]);
 }
 
 export function parseFilterParameter(input: string | undefined): unknown {
@@ -70,6 +71,6 @@ export function parseFilterParameter(input: string | undefined): unknown {
   try {
     return JSON.parse(input) as unknown;
   } catch {
-    throw new ValidationError([{ path: '/filter', message: 'must be JSON, like {"amount":{"gte":10000}}' }]);
+    throw new ValidationError([{ path: '/filter', message: msg`must be JSON, like {"amount":{"gte":10000}}` }]);
   }
 }

@@ -22,6 +22,7 @@ import { writableInput } from './writable-input.js';
 import { setComputed } from './logic/set-computed.js';
 import { runAutomation } from '../automation/run-automation.js';
 import { createFollowUps } from '../automation/create-follow-ups.js';
+import { msg } from '../i18n/message.js';
 
 /** The write path of a change to a record (PATCH: only the sent fields change; null clears one). */
 export async function updateRecord(
@@ -43,13 +44,13 @@ export async function updateRecord(
   checkUserAssignments(ctx.snapshot, object, input.values);
   const clearingRequired = input.cleared
     .filter((name) => object.field(name)?.required)
-    .map((name) => ({ path: `/${name}`, message: 'is required and cannot be cleared' }));
+    .map((name) => ({ path: `/${name}`, message: msg`is required and cannot be cleared` }));
   // JSON Schema validation of the sent values, every problem at once
   validateValues(object, object.validatePatch, input.values, clearingRequired);
   const values = normalizeValues(object, input.values);
   const unknownCleared = input.cleared.filter((name) => !object.field(name));
   if (unknownCleared.length > 0) {
-    throw new ValidationError(unknownCleared.map((name) => ({ path: `/${name}`, message: `is not a field of ${object.name}` })));
+    throw new ValidationError(unknownCleared.map((name) => ({ path: `/${name}`, message: msg`is not a field of ${object.name}` })));
   }
 
   // one unit of work: the current version checked, references checked, formulas computed and rules

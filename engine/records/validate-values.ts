@@ -3,6 +3,7 @@ import { ValidationError, type ErrorDetail } from '../errors/index.js';
 import { fieldTypeOf } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { readableErrors } from '../metadata/readable-errors.js';
+import { msg } from '../i18n/message.js';
 
 /** Runs one of the object's compiled validators; every problem becomes a detail with its path. */
 export function validateValues(
@@ -13,7 +14,7 @@ export function validateValues(
 ): void {
   const problems = validate(values)
     ? [...extraProblems]
-    : [...readableErrors(validate.errors ?? [], { unknownProperty: `is not a field of ${object.name}` }), ...extraProblems];
+    : [...readableErrors(validate.errors ?? [], { unknownProperty: msg`is not a field of ${object.name}` }), ...extraProblems];
   if (problems.length > 0) throw new ValidationError(problems);
 }
 

@@ -1,6 +1,7 @@
 import { ForbiddenError, ValidationError, type ErrorDetail } from '../errors/index.js';
 import { fieldTypeOf } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
+import { inSentence, msg } from '../i18n/message.js';
 
 export interface WritableInput {
   /** Values to set, nulls removed. */
@@ -16,7 +17,7 @@ export interface WritableInput {
  */
 export function writableInput(object: CompiledObject, body: unknown, editable?: ReadonlySet<string>): WritableInput {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new ValidationError([{ path: '', message: `must be a JSON object with the fields of ${object.name}` }]);
+    throw new ValidationError([{ path: '', message: msg`must be a JSON object with the fields of ${object.name}` }]);
   }
   const problems: ErrorDetail[] = [];
   const refused: ErrorDetail[] = [];
@@ -25,13 +26,13 @@ export function writableInput(object: CompiledObject, body: unknown, editable?: 
   for (const [name, value] of Object.entries(body)) {
     const field = object.field(name);
     if (field && editable && !editable.has(name) && fieldTypeOf(field).writable) {
-      refused.push({ path: `/${name}`, message: 'is a field you may not edit' });
+      refused.push({ path: `/${name}`, message: msg`is a field you may not edit` });
       continue;
     }
     if (name.startsWith('_')) {
-      problems.push({ path: `/${name}`, message: 'is a system field: the platform sets it, a client cannot' });
+      problems.push({ path: `/${name}`, message: msg`is a system field: the platform sets it, a client cannot` });
     } else if (field && !fieldTypeOf(field).writable) {
-      problems.push({ path: `/${name}`, message: `is computed by the platform (${field.type}) and cannot be set` });
+      problems.push({ path: `/${name}`, message: msg`is computed by the platform (${field.type}) and cannot be set` });
     } else if (value === null) {
       cleared.push(name);
     } else {
@@ -40,7 +41,7 @@ export function writableInput(object: CompiledObject, body: unknown, editable?: 
   }
   if (problems.length > 0) throw new ValidationError(problems);
   if (refused.length > 0) {
-    throw new ForbiddenError(`You may not edit ${refused.map((detail) => `'${detail.path.slice(1)}'`).join(', ')} of ${object.object.pluralLabel.en.toLowerCase()}.`, refused);
+    throw new ForbiddenError(msg`You may not edit ${refused.map((detail) => `'${detail.path.slice(1)}'`).join(', ')} of ${inSentence(object.object.pluralLabel)}.`, refused);
   }
   return { values, cleared };
 }

@@ -7,6 +7,7 @@ import { appendAudit } from './audit-log.js';
 import { CREDENTIALS, SESSIONS, type CredentialDoc, type SessionDoc } from './auth-collections.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { newSecret, secretId } from './secret-token.js';
+import { byCount, msg } from '../i18n/message.js';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
@@ -65,7 +66,7 @@ export async function signIn(tenant: Tenant, email: unknown, password: unknown):
     return { user };
   });
   if ('lockedUntil' in outcome) throw accountLocked(outcome.lockedUntil, now);
-  if ('failed' in outcome) throw new EngineError('invalid_credentials', 401, 'The e-mail or the password is not right.');
+  if ('failed' in outcome) throw new EngineError('invalid_credentials', 401, msg`The e-mail or the password is not right.`);
   return { user: outcome.user, session, csrfToken, expiresAt };
 }
 
@@ -95,12 +96,12 @@ export async function checkCurrentPassword(tenant: Tenant, userId: string, candi
     if (credentials) await countFailure(tx, userId, now);
     await appendAudit(tx, { actor: userId, action: 'auth.password_check_failed', record: userId });
   });
-  if (!ok) throw new ForbiddenError('The current password is not right.', [{ path: '/current', message: 'is not your current password' }]);
+  if (!ok) throw new ForbiddenError(msg`The current password is not right.`, [{ path: '/current', message: msg`is not your current password` }]);
 }
 
 function accountLocked(lockedUntil: string, now: Date): EngineError {
   const minutes = Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 60000);
-  return new EngineError('account_locked', 429, `Too many failed sign-ins: this account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`);
+  return new EngineError('account_locked', 429, byCount(minutes, msg`Too many failed sign-ins: this account is locked for 1 more minute.`, msg`Too many failed sign-ins: this account is locked for ${minutes} more minutes.`));
 }
 
 export async function signOut(tenant: Tenant, session: string, userId: string): Promise<void> {

@@ -13,7 +13,7 @@ export interface SourceMessages {
   /** Every msg`…` template, by its catalogue key. */
   templates: Map<string, SourcePlace[]>;
   /** Plain strings written where a message goes: an error's arguments, or a `message:` property. */
-  untranslated: (SourcePlace & { text: string })[];
+  untranslated: (SourcePlace & { text: string; start: number; end: number })[];
 }
 
 /** Errors whose messages never reach a user: JavaScript's own, and the engine's internal 500s. */
@@ -52,7 +52,7 @@ export function scanMessages(root: string, files: readonly string[]): SourceMess
           }
           token.substitutions.forEach(visit);
         }
-        for (const plain of plainMessages(tokens, index)) found.untranslated.push({ file, line: plain.line, text: shown(plain) });
+        for (const plain of plainMessages(tokens, index)) found.untranslated.push({ file, line: plain.line, text: shown(plain), start: plain.start, end: plain.end });
       });
     };
     visit(tokenize(readFileSync(path, 'utf8')));

@@ -10,6 +10,7 @@ import { checkCurrentPassword, setPassword, signIn, signOut, SESSION_HOURS } fro
 import type { Principal } from '../../tenancy/index.js';
 import type { RequestHandler } from 'express';
 import { requestTenant } from '../request-tenant.js';
+import { msg } from '../../i18n/message.js';
 
 const principalOf = (res: Response): Principal & { session?: string } => res.locals.principal as Principal & { session?: string };
 
@@ -49,7 +50,7 @@ export function authRoutes(authenticated: RequestHandler): Router {
     const tenant = requestTenant(res);
     const users = tenant.metadata.snapshot.object('user')!;
     const user = await tenant.store.collection<StoredRecord>(users.collection).findOne(alive({ _id: principalOf(res).userId }));
-    if (!user) throw new NotFoundError('Your user record is gone.');
+    if (!user) throw new NotFoundError(msg`Your user record is gone.`);
     res.json({ user: presentRecord(user) });
   });
 
@@ -65,9 +66,9 @@ export function authRoutes(authenticated: RequestHandler): Router {
   router.post('/users/:id/password', async (req: Request<{ id: string }>, res) => {
     const principal = principalOf(res);
     const tenant = requestTenant(res);
-    if (!userAccess(tenant.metadata.snapshot, principal).system.manageUsers) throw new ForbiddenError('Only users who may manage users can set another user\'s password.');
+    if (!userAccess(tenant.metadata.snapshot, principal).system.manageUsers) throw new ForbiddenError(msg`Only users who may manage users can set another user's password.`);
     const users = tenant.metadata.snapshot.object('user')!;
-    if (!(await tenant.store.collection(users.collection).findOne(alive({ _id: req.params.id })))) throw new NotFoundError(`There is no user with id '${req.params.id}'.`);
+    if (!(await tenant.store.collection(users.collection).findOne(alive({ _id: req.params.id })))) throw new NotFoundError(msg`There is no user with id '${req.params.id}'.`);
     await setPassword(tenant, req.params.id, checkPasswordPolicy((req.body as { password?: unknown } | undefined)?.password), principal.userId);
     res.status(204).end();
   });

@@ -8,6 +8,7 @@ import type { Snapshot } from '../snapshot.js';
 import { applyChange } from './apply-change.js';
 import { DEFINITION_KINDS, type DefinitionKind, type StandaloneKind } from './definition-kinds.js';
 import type { DefinitionResponse } from './object-operations.js';
+import { msg } from '../../i18n/message.js';
 
 /**
  * One CRUD for every kind defined on its own by name (layouts, roles, groups, permission sets,
@@ -89,13 +90,13 @@ function change<K extends StandaloneKind>(
 
 function existing<K extends StandaloneKind>(spec: DefinitionKind<K>, snapshot: Snapshot, name: string): DefinitionOf[K] {
   const definition = spec.find(snapshot, name);
-  if (!definition) throw new NotFoundError(`There is no ${KIND_NOUNS[spec.kind]} named '${name}'.`);
+  if (!definition) throw new NotFoundError(msg`There is no ${KIND_NOUNS[spec.kind]} named '${name}'.`);
   return definition;
 }
 
 function refuseTaken<K extends StandaloneKind>(spec: DefinitionKind<K>, snapshot: Snapshot, name: string): void {
   if (spec.find(snapshot, name)) {
-    throw new ConflictError('already_exists', `A ${KIND_NOUNS[spec.kind]} named '${name}' already exists.`, [{ path: '/name', message: 'is taken' }]);
+    throw new ConflictError('already_exists', msg`A ${KIND_NOUNS[spec.kind]} named '${name}' already exists.`, [{ path: '/name', message: msg`is taken` }]);
   }
 }
 

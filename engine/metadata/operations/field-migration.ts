@@ -8,6 +8,7 @@ import { COUNTERS } from '../metadata-collections.js';
 import { readableErrors } from '../readable-errors.js';
 import type { Snapshot } from '../snapshot.js';
 import { recomputeRollup } from '../../records/relationships/sync-rollups.js';
+import { byCount, msg } from '../../i18n/message.js';
 
 const SAMPLE_SIZE = 5;
 
@@ -62,8 +63,8 @@ async function convertValues(
     const value = record[old.name];
     const candidate = old.type === next.type ? value : type.coerce(value, next);
     if (candidate === undefined || !validate(candidate)) {
-      const reason = candidate === undefined ? `cannot become a ${next.type}` : readableErrors(validate.errors ?? [], { unknownProperty: 'is not allowed' })[0]?.message;
-      failures.push({ path: `/records/${record._id}/${old.name}`, message: `${JSON.stringify(value)} ${reason ?? 'is not valid'}` });
+      const reason = candidate === undefined ? msg`cannot become a ${next.type}` : readableErrors(validate.errors ?? [], { unknownProperty: msg`is not allowed` })[0]?.message;
+      failures.push({ path: `/records/${record._id}/${old.name}`, message: msg`${JSON.stringify(value)} ${reason ?? msg`is not valid`}` });
       continue;
     }
     const normalized = type.normalize ? type.normalize(candidate, next) : candidate;
@@ -72,8 +73,11 @@ async function convertValues(
   if (failures.length > 0) {
     throw new ConflictError(
       'incompatible_values',
-      `${failures.length} record${failures.length === 1 ? ' has a value' : 's have values'} of '${old.name}' that would not fit the new definition` +
-        ` (${failures[0]!.message}). Correct or clear them first.`,
+      byCount(
+        failures.length,
+        msg`1 record has a value of '${old.name}' that would not fit the new definition (${failures[0]!.message}). Correct or clear it first.`,
+        msg`${failures.length} records have values of '${old.name}' that would not fit the new definition (${failures[0]!.message}). Correct or clear them first.`,
+      ),
       failures.slice(0, SAMPLE_SIZE),
     );
   }
@@ -90,8 +94,8 @@ async function refuseDuplicates(tx: Collections, after: CompiledObject, field: R
   if (groups.length === 0) return;
   throw new ConflictError(
     'duplicate_values',
-    `'${field.name}' cannot be made unique: records already share values (${groups.map((group) => `${JSON.stringify(group._id)} × ${group.count}`).join(', ')}).`,
-    groups.map((group) => ({ path: `/fields/${field.name}`, message: `${JSON.stringify(group._id)} is held by ${group.count} records` })),
+    msg`'${field.name}' cannot be made unique: records already share values (${groups.map((group) => `${JSON.stringify(group._id)} × ${group.count}`).join(', ')}).`,
+    groups.map((group) => ({ path: `/fields/${field.name}`, message: msg`${JSON.stringify(group._id)} is held by ${group.count} records` })),
   );
 }
 
