@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { AppOptions } from './http/create-app.js';
 import type { JobSchedulerOptions } from './jobs/index.js';
-import type { MailSettings } from './mail/index.js';
+import { WebhookAllowlist, type MailSettings } from './mail/index.js';
 import type { Durability } from './store/embedded/index.js';
 
 export interface EngineConfig {
@@ -22,6 +22,13 @@ export interface EngineConfig {
   jobs?: Partial<JobSchedulerOptions>;
   /** Outgoing e-mail: the SMTP server (SMTP_URL) and the sender (MAIL_FROM). */
   mail?: MailSettings;
+  /** Outgoing webhooks: the internal hosts they may call besides public addresses (WEBHOOK_ALLOWED_HOSTS). */
+  webhooks?: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  /** Host names, IP addresses or CIDR ranges inside the network that webhooks may call (on-premise integrations). */
+  allowedHosts?: string[];
 }
 
 /** An operator token short enough to guess would open every tenant's creation to whoever guesses it. */
@@ -46,6 +53,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
     http: httpFromEnv(env),
     jobs: jobsFromEnv(env),
     mail: mailFromEnv(env),
+    webhooks: webhooksFromEnv(env),
   };
 }
 
@@ -55,6 +63,13 @@ function jobsFromEnv(env: NodeJS.ProcessEnv): Partial<JobSchedulerOptions> {
   const pollMs = Number(value);
   if (!Number.isInteger(pollMs) || pollMs < 10) throw new Error(`JOB_POLL_MS must be a whole number of milliseconds, at least 10, got '${value}'`);
   return { pollMs };
+}
+
+/** WEBHOOK_ALLOWED_HOSTS: a comma-separated list, checked now so that a typo stops the start, not a delivery. */
+function webhooksFromEnv(env: NodeJS.ProcessEnv): WebhookSettings {
+  const allowedHosts = (env.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  new WebhookAllowlist(allowedHosts);
+  return { allowedHosts };
 }
 
 function mailFromEnv(env: NodeJS.ProcessEnv): MailSettings {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { EngineConfig } from './config.js';
 import { createApp } from './http/create-app.js';
 import { JobScheduler, registerJobHandler } from './jobs/index.js';
-import { deliverWebhook, EMAIL_DELIVER, emailDelivery, WEBHOOK_DELIVER } from './mail/index.js';
+import { deliverWebhook, EMAIL_DELIVER, emailDelivery, WEBHOOK_DELIVER, WebhookAllowlist } from './mail/index.js';
 import { registerApprovalTimers } from './approvals/timer-handlers.js';
 import { EmbeddedStoreProvider } from './store/embedded/index.js';
 import { MongoStoreProvider } from './store/mongodb/index.js';
@@ -33,7 +33,7 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   const provider: StoreProvider = config.mongodbUri
     ? await MongoStoreProvider.connect(config.mongodbUri)
     : new EmbeddedStoreProvider(config.dataDir, config.durability);
-  const platform = new Platform(provider);
+  const platform = new Platform(provider, new WebhookAllowlist(config.webhooks?.allowedHosts));
   const firstAdmin = await ensureFirstAdmin(await platform.tenant(DEFAULT_TENANT), config.admin ?? {});
   registerJobHandler(EMAIL_DELIVER, emailDelivery(config.mail ?? {}));
   registerJobHandler(WEBHOOK_DELIVER, deliverWebhook);

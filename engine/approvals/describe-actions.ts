@@ -1,5 +1,6 @@
 import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
 import { parseOrText, render, templateData } from './run-actions.js';
+import { maskUrl } from '../mail/index.js';
 import type { ErrorDetail } from '../errors/index.js';
 import type { ApprovalAction } from '../metadata/schemas/generated/approval-process.js';
 import type { StoredRecord } from '../records/record.js';
@@ -96,7 +97,7 @@ export async function describeActions(
       });
     } else if ('webhook' in action) {
       const data = templateData({ label: scope.process.definition.label?.en ?? scope.process.name, object: scope.process.object }, scope.step, undefined, current());
-      described.push({ at, type: 'webhook', url: action.webhook.url, body: action.webhook.body ? parseOrText(render(action.webhook.body, data)) : data });
+      described.push({ at, type: 'webhook', url: maskUrl(action.webhook.url), body: action.webhook.body ? parseOrText(render(action.webhook.body, data)) : data });
     } else {
       const values: Record<string, unknown> = {};
       for (const name of Object.keys(action.createRecord.values)) values[name] = (await evaluate(expressionKey(at, name))) ?? null;

@@ -3,12 +3,10 @@ import { initialTransition, transition } from 'xstate';
 import { ConflictError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { alive } from '../records/record-state.js';
-import { applyObjectLogic } from '../records/logic/apply-logic.js';
-import { noteChange } from '../records/note-change.js';
+import { applyRecordChange } from '../records/apply-record-change.js';
 import type { StoredRecord } from '../records/record.js';
-import { syncRollups } from '../records/relationships/sync-rollups.js';
-import { normalizeValues, validateValues } from '../records/validate-values.js';
-import type { Collections, Update } from '../store/port.js';
+import { validateChange } from '../records/validate-values.js';
+import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { cancelApprovalTimers, scheduleApprovalTimers } from './approval-timers.js';
 import { writeApprovalHistory, type NewHistoryEntry } from './approval-history.js';
@@ -129,11 +127,20 @@ export async function transitionRecord(
   };
   // Everyone ever asked keeps reading the record: an approver sees what they decided on.
   const approvers = [...new Set([...(current._approvers ?? []), ...(await pendingItems(tx, current._id)).map((item) => item.approver)])];
-  const after = await writeRecord(tx, ctx, object, current, changes, { _workflow: workflow, _approvers: approvers, _locked: !ended && process.lockRecord });
+  // the record's one write of the event: the actions' field changes through the one write path
+  // (formulas, roll-ups, automation, history), with the approval's marks
+  const marks: Required<ApprovalMarks> = { _workflow: workflow, _approvers: approvers, _locked: !ended && process.lockRecord };
+  const after = (await applyRecordChange(tx, ctx, object, current, validateChange(object, changes), { madeBy: 'process', marks, conflict: approvalConflict })) as ApprovalRecord;
   await writeApprovalHistory(tx, history);
   // the records the actions asked for, in the same unit of work
   await createFollowUps(tx, ctx, followUps);
   return { after };
+}
+
+function approvalConflict(): ConflictError {
+  return new ConflictError('approval_conflict', msg`Someone acted on this record at the same moment; reload its approval and try again.`, [
+    { path: '/approval', message: msg`changed meanwhile` },
+  ]);
 }
 
 /** A process as the owner of its actions. */
@@ -160,47 +167,4 @@ async function withDelegates(tx: Collections, ctx: OperationContext, approvers: 
     const until = (user?.delegate_until as string | undefined) ?? '9999-12-31';
     return typeof delegate === 'string' && delegate !== approver && able.has(delegate) && from <= today && today <= until ? { approver: delegate, delegateOf: approver } : { approver };
   });
-}
-
-/** The record's one write of the event: field changes of the actions through the record's own logic, the marks, the version. */
-async function writeRecord(
-  tx: Collections,
-  ctx: OperationContext,
-  object: CompiledObject,
-  current: ApprovalRecord,
-  changes: Record<string, unknown>,
-  marks: Required<ApprovalMarks>,
-): Promise<ApprovalRecord> {
-  const set: Record<string, unknown> = {};
-  const unset: Record<string, ''> = {};
-  if (Object.keys(changes).length > 0) {
-    const values = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== null && value !== undefined));
-    validateValues(object, object.validatePatch, values);
-    const normalized = normalizeValues(object, values);
-    const next: Record<string, unknown> = { ...current, ...normalized };
-    for (const [name, value] of Object.entries(changes)) {
-      if (value === null || value === undefined) {
-        delete next[name];
-        unset[name] = '';
-      } else set[name] = normalized[name];
-    }
-    for (const [name, value] of Object.entries(await applyObjectLogic(tx, ctx, object, next))) {
-      if (value === null) unset[name] = '';
-      else set[name] = value;
-    }
-  }
-  const update: Update = {
-    $set: { ...set, ...marks, _updatedAt: new Date().toISOString(), _updatedBy: ctx.principal.userId },
-    $inc: { _version: 1 },
-    ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
-  };
-  const after = await tx.collection<ApprovalRecord>(object.collection).findOneAndUpdate({ _id: current._id, _version: current._version }, update);
-  if (!after) {
-    throw new ConflictError('approval_conflict', msg`Someone acted on this record at the same moment; reload its approval and try again.`, [
-      { path: '/approval', message: msg`changed meanwhile` },
-    ]);
-  }
-  await syncRollups(tx, ctx.snapshot, object, current, after);
-  await noteChange(tx, ctx, object, 'updated', current, after);
-  return after;
 }

@@ -1,11 +1,12 @@
 import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
 import { EngineError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
-import { applyObjectLogic } from '../records/logic/apply-logic.js';
+import { checkReferences } from '../records/check-references.js';
+import { stageChange } from '../records/logic/stage-change.js';
 import type { StoredRecord } from '../records/record.js';
-import { normalizeValues, validateValues } from '../records/validate-values.js';
+import { validateChange } from '../records/validate-values.js';
 import type { Collections } from '../store/port.js';
-import type { OperationContext } from '../tenancy/index.js';
+import { SYSTEM_PRINCIPAL, type OperationContext } from '../tenancy/index.js';
 import { runActions, type FollowUp } from '../approvals/run-actions.js';
 import type { CompiledRule } from './compile-rule.js';
 import { msg } from '../i18n/message.js';
@@ -23,8 +24,10 @@ export class AutomationDepthError extends EngineError {
  * The rules of an object on one write, in order, inside the write's unit of work. A rule fires
  * when its condition is true of the record and, on an update, was not before. Field changes of a
  * rule apply at once (with the record's formulas), so later rules see them and may fire in turn;
- * each rule fires at most once per write, so no rule re-triggers itself. Returns the field changes
- * and the records to create once the write committed.
+ * each rule fires at most once per write, so no rule re-triggers itself. A rule's changes are
+ * checked like a client's (field rules, references: as the engine, since the rule is the admin's,
+ * not the user's) and staged with the record's formulas and validation rules. Returns the record
+ * as the rules leave it and the records to create in the write's unit of work.
  */
 export async function runAutomation(
   tx: Collections,
@@ -32,11 +35,10 @@ export async function runAutomation(
   object: CompiledObject,
   before: StoredRecord | null,
   record: StoredRecord,
-): Promise<{ changes: Record<string, unknown>; followUps: FollowUp[] }> {
+): Promise<{ record: StoredRecord; followUps: FollowUp[] }> {
   const rules = ctx.snapshot.rulesFor(object.name).filter((rule) => rule.active && (rule.on === 'createOrUpdate' || rule.on === (before ? 'update' : 'create')));
-  const changes: Record<string, unknown> = {};
   const followUps: FollowUp[] = [];
-  if (rules.length === 0) return { changes, followUps };
+  if (rules.length === 0) return { record, followUps };
   let current = record;
   const fired = new Set<string>();
   for (let pass = 0; pass <= rules.length; pass++) {
@@ -50,26 +52,13 @@ export async function runAutomation(
       followUps.push(...result.followUps);
       if (Object.keys(result.changes).length === 0) continue;
       // A rule's values go through the field rules like a client's (400 names the rule's field).
-      const values = Object.fromEntries(Object.entries(result.changes).filter(([, value]) => value !== null && value !== undefined));
-      validateValues(object, object.validatePatch, values);
-      const normalized = normalizeValues(object, values);
-      const next: Record<string, unknown> = { ...current };
-      for (const [name, value] of Object.entries(result.changes)) {
-        if (value === null || value === undefined) delete next[name];
-        else next[name] = normalized[name];
-      }
-      for (const [name, value] of Object.entries(await applyObjectLogic(tx, ctx, object, next))) {
-        if (value === null) delete next[name];
-        else next[name] = value;
-      }
-      for (const name of new Set([...Object.keys(current), ...Object.keys(next)])) {
-        if (JSON.stringify(current[name]) !== JSON.stringify(next[name])) changes[name] = next[name] ?? null;
-      }
-      current = next as StoredRecord;
+      const change = validateChange(object, result.changes);
+      await checkReferences(tx, { ...ctx, principal: SYSTEM_PRINCIPAL }, object, change.values);
+      current = await stageChange(tx, ctx, object, current, change);
     }
     if (!firedThisPass) break;
   }
-  return { changes, followUps };
+  return { record: current, followUps };
 }
 
 async function holds(tx: Collections, ctx: OperationContext, object: CompiledObject, rule: CompiledRule, record: StoredRecord): Promise<boolean> {

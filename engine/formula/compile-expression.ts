@@ -4,6 +4,8 @@ import { DEFAULT_LIMITS, jsonataOptions, limitsKey, type ExpressionLimits } from
 import type { ExpressionScope } from './expression-scope.js';
 import { collectUses, type AstNode } from './expression-uses.js';
 import { describeSyntaxError, isJsonataError, lowerFirst } from './jsonata-error.js';
+import { sourceProblem } from './source-limits.js';
+import { syntaxProblems } from './syntax-limits.js';
 import { msg } from '../i18n/message.js';
 
 /**
@@ -40,6 +42,8 @@ export class CompiledExpression {
   }
 }
 
+const TOO_DEEP = msg`the expression nests too deeply to be read; take parts out into variables ($x := ...) or other formula fields`;
+
 export type CompileResult = CompiledExpression | { problems: ExpressionProblem[] };
 
 /**
@@ -50,6 +54,9 @@ export type CompileResult = CompiledExpression | { problems: ExpressionProblem[]
  */
 export function compileExpression(source: string, scope: ExpressionScope, at = ''): CompileResult {
   if (source.trim() === '') return { problems: [{ path: at, message: msg`the expression is empty` }] };
+  // Measured as text first: jsonata's parser recurses once per nested bracket or chained operator.
+  const tooBig = sourceProblem(source);
+  if (tooBig) return { problems: [{ path: at, ...tooBig }] };
   let parsed: jsonata.Expression;
   try {
     parsed = jsonata(source, jsonataOptions(DEFAULT_LIMITS));
@@ -60,8 +67,13 @@ export function compileExpression(source: string, scope: ExpressionScope, at = '
     }
     // jsonata hands a regex literal to `new RegExp` while parsing, which throws its own SyntaxError.
     if (error instanceof SyntaxError) return { problems: [{ path: at, message: msg`syntax error: ${lowerFirst(error.message)}` }] };
+    // The text measure bounds the recursion; should a construct it does not count still recurse
+    // too deep, that is a refusal of the expression, not a failure of the server.
+    if (error instanceof RangeError) return { problems: [{ path: at, message: TOO_DEEP }] };
     throw error;
   }
+  const limits = syntaxProblems(parsed.ast());
+  if (limits.length > 0) return { problems: limits.map((problem) => ({ path: at, ...problem })) };
   // jsonata types its AST with `any` values; AstNode is the narrow view the walk relies on.
   const uses = collectUses(parsed.ast() as unknown as AstNode);
   const { problems, references } = checkUses(uses, scope, at);

@@ -1,9 +1,23 @@
+import type jsonata from 'jsonata';
+import { boundedFunctions } from './bounded-functions.js';
 import type { CompiledExpression } from './compile-expression.js';
-import { ExpressionEvaluationError, ExpressionTimeoutError, ExpressionTooDeepError } from './expression-errors.js';
-import { resolveLimits, type ExpressionLimits } from './expression-limits.js';
+import { ExpressionEvaluationError, ExpressionTimeoutError, ExpressionTooDeepError, ExpressionTooLargeError } from './expression-errors.js';
+import { resolveLimits, SIZE_LIMITS, type ExpressionLimits } from './expression-limits.js';
 import { describeEvaluationError, isJsonataError } from './jsonata-error.js';
 import { toPlainJson, type JsonValue } from './plain-json.js';
+import { meterOf } from './value-meter.js';
 import { msg } from '../i18n/message.js';
+
+/**
+ * jsonata calls the function bound under this symbol after every evaluation step with the
+ * step's result. `assign` takes a string name in jsonata's types, but binds any key.
+ */
+const EVALUATE_EXIT = Symbol.for('jsonata.__evaluate_exit') as unknown as string;
+
+/** An evaluation longer than this lets the event loop answer other requests before the caller goes on. */
+const YIELD_AFTER_MS = 10;
+
+const guarded = new WeakSet<jsonata.Expression>();
 
 /**
  * Evaluates a compiled expression against a record and returns plain JSON: `null` for "no
@@ -23,10 +37,13 @@ import { msg } from '../i18n/message.js';
  * `amount * probability / 100`: 3 µs unguarded, 5 µs with the guardrails, 9 µs with hooks, about
  * 100 µs when parsing afresh per evaluation.
  *
- * Both kinds of check run between steps only: a single step over a huge input runs to its end
- * first (building `[1..10000000]` takes 0.5 to 1.5 s before the clock is looked at again). And
- * jsonata keeps one `$now()` timestamp per parsed expression, reset by every `evaluate()`, so two
- * overlapping evaluations may both see the later one's start time.
+ * Both kinds of check run between steps only, so no single step may run long or build much:
+ * jsonata's `sequence` option caps lists before they are built (ranges included), regular
+ * expressions run on a linear-time engine with a bound on the work per search, the built-ins that
+ * build large values from small arguments check them first (bounded-functions), and a hook after
+ * every step measures its result (value-meter). jsonata keeps one `$now()` timestamp per parsed
+ * expression, reset by every `evaluate()`, so two overlapping evaluations may both see the later
+ * one's start time.
  */
 export async function evaluateExpression(
   compiled: CompiledExpression,
@@ -35,14 +52,30 @@ export async function evaluateExpression(
   limits: Partial<ExpressionLimits> = {},
 ): Promise<JsonValue> {
   const resolved = resolveLimits(limits);
-  const expression = compiled.parsedFor(resolved);
+  const expression = await guard(compiled.parsedFor(resolved));
+  const started = performance.now();
   let result: unknown;
   try {
     result = await expression.evaluate(input, variables(bindings));
   } catch (error) {
     throw translate(error, resolved);
+  } finally {
+    // jsonata's steps are microtasks, which hold the event loop until the evaluation ends; a long
+    // one lets waiting requests (other tenants' among them) through before the next starts.
+    if (performance.now() - started > YIELD_AFTER_MS) await new Promise((resolve) => setImmediate(resolve));
   }
   return toPlainJson(result);
+}
+
+/** Binds the size-checked built-ins and the step hook into a parsed expression, once. */
+async function guard(expression: jsonata.Expression): Promise<jsonata.Expression> {
+  if (guarded.has(expression)) return expression;
+  for (const [name, definition] of await boundedFunctions()) expression.assign(name, definition);
+  expression.assign(EVALUATE_EXIT, (_node: unknown, _input: unknown, environment: unknown, result: unknown) => {
+    meterOf(environment).check(result);
+  });
+  guarded.add(expression);
+  return expression;
 }
 
 /** jsonata binds variables by their name without `$`. */
@@ -55,6 +88,10 @@ function translate(error: unknown, limits: ExpressionLimits): unknown {
   if (isJsonataError(error)) {
     if (error.code === 'D1012') return new ExpressionTimeoutError(limits.timeoutMs);
     if (error.code === 'D1011') return new ExpressionTooDeepError(limits.maxDepth);
+    // A range or sequence past the `sequence` option (D2015), or past jsonata's own 1e7 for ranges (D2014).
+    if (error.code === 'D2014' || error.code === 'D2015') {
+      return new ExpressionTooLargeError(msg`a list of the expression would have more than the ${SIZE_LIMITS.maxItems} items allowed`);
+    }
     return new ExpressionEvaluationError(describeEvaluationError(error), {
       jsonataCode: error.code,
       ...(error.position === undefined ? {} : { position: error.position }),
@@ -64,5 +101,9 @@ function translate(error: unknown, limits: ExpressionLimits): unknown {
   // A recursion deep inside one built-in (deep-equal on a deeply nested input) can still exhaust
   // the JavaScript stack between two depth checks.
   if (error instanceof RangeError && /call stack/i.test(error.message)) return new ExpressionTooDeepError(limits.maxDepth);
+  // V8's own ceilings on one string or array, reached by a step between two checks of the meter.
+  if (error instanceof RangeError && /invalid (string|array) length/i.test(error.message)) {
+    return new ExpressionTooLargeError(msg`a value of the expression grew past what a text may hold (${SIZE_LIMITS.maxTextLength} characters) or a list may hold (${SIZE_LIMITS.maxItems} items)`);
+  }
   return error;
 }

@@ -48,3 +48,10 @@ export class FormulaResultError extends EngineError {
     super('formula_result_invalid', 422, message);
   }
 }
+
+/** A value of the expression grew past a size limit, or a step would have built one that does. */
+export class ExpressionTooLargeError extends ExpressionEvaluationError {
+  constructor(message: Text) {
+    super(message, { code: 'expression_too_large' });
+  }
+}

@@ -1,4 +1,5 @@
 import { InternalError } from '../errors/index.js';
+import { LinearRegExp } from './linear-regexp.js';
 
 /**
  * How long and how deep one evaluation may run. Admins write expressions and the engine runs
@@ -13,6 +14,41 @@ export interface ExpressionLimits {
 }
 
 export const DEFAULT_LIMITS: ExpressionLimits = Object.freeze({ timeoutMs: 100, maxDepth: 500 });
+
+/**
+ * How big the values of one evaluation may grow. The time limit is checked between evaluation
+ * steps, so a single step that builds a huge value (`$pad("", 1e8)`, `[1..1e7]`, a text doubled
+ * thirty times) would run to its end first and could exhaust the process's memory; every step's
+ * result is therefore measured, and the functions that build large values from small arguments
+ * check their arguments before they run. The numbers sit far above what a formula on one record
+ * needs: a record is at most a 1 MB request.
+ */
+export const SIZE_LIMITS = Object.freeze({
+  /** Characters of one text value. */
+  maxTextLength: 1_000_000,
+  /** Items of one list (sequences, ranges, arrays). */
+  maxItems: 100_000,
+  /** Size of one value in bytes as JSON would roughly write it, shared parts counted each time. */
+  maxValueSize: 10_000_000,
+  /** Levels of lists and objects nested in one value. */
+  maxValueDepth: 200,
+  /** Bytes of all the values the steps of one evaluation produce together. */
+  maxProduced: 50_000_000,
+  /** Characters of an expression's source, as the object schema allows for a formula. */
+  maxSourceLength: 5_000,
+  /** Brackets nested in an expression's source: (), [], {}. */
+  maxNesting: 64,
+  /** Operators in an expression's source, each a level the parser may descend. */
+  maxOperators: 1_000,
+  /** Levels of the parsed expression: well below the evaluation's depth limit, which each level uses at least once. */
+  maxSyntaxDepth: 200,
+  /** Instructions of one compiled regular expression. */
+  maxRegexProgram: 500,
+  /** Characters searched times instructions of the pattern, per search: about 40 ms at worst. */
+  maxRegexWork: 2_000_000,
+});
+
+export type SizeLimits = typeof SIZE_LIMITS;
 
 /** Fills what the caller left out; a limit of zero or less would switch jsonata's check off, so it is refused. */
 export function resolveLimits(limits: Partial<ExpressionLimits> = {}): ExpressionLimits {
@@ -32,9 +68,15 @@ export function limitsKey(limits: ExpressionLimits): string {
  * jsonata 2.2's own guardrails: before every evaluation step it compares the time since *this*
  * evaluation started and *this* evaluation's depth with the limits. The start time and depth live
  * in the per-evaluation environment jsonata creates in `evaluate()`, so concurrent evaluations of
- * one parsed expression never see each other's clock (see evaluate-expression for why this is
- * used rather than `__evaluate_entry` hooks).
+ * one parsed expression never see each other's clock. `sequence` caps every sequence jsonata
+ * builds, ranges included, before it is built; regular expressions run on a linear-time engine.
  */
-export function jsonataOptions(limits: ExpressionLimits): { timeout: number; stack: number } {
-  return { timeout: limits.timeoutMs, stack: limits.maxDepth };
+export function jsonataOptions(limits: ExpressionLimits): { timeout: number; stack: number; sequence: number; RegexEngine: RegExpConstructor } {
+  return {
+    timeout: limits.timeoutMs,
+    stack: limits.maxDepth,
+    sequence: SIZE_LIMITS.maxItems,
+    // jsonata types the option as the RegExp constructor, but only constructs it and calls `exec`.
+    RegexEngine: LinearRegExp as unknown as RegExpConstructor,
+  };
 }

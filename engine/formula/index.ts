@@ -2,11 +2,12 @@ export { compileExpression, isCompiled, CompiledExpression, type CompileResult }
 export type { ExpressionProblem, ExpressionReferences } from './check-uses.js';
 export { expressionScope, SYSTEM_FIELD_NAMES, type ExpressionScope, type ParentScope } from './expression-scope.js';
 export { evaluateExpression } from './evaluate-expression.js';
-export { DEFAULT_LIMITS, type ExpressionLimits } from './expression-limits.js';
+export { DEFAULT_LIMITS, SIZE_LIMITS, type ExpressionLimits } from './expression-limits.js';
 export {
   ExpressionEvaluationError,
   ExpressionTimeoutError,
   ExpressionTooDeepError,
+  ExpressionTooLargeError,
   FormulaResultError,
 } from './expression-errors.js';
 export type { JsonValue } from './plain-json.js';

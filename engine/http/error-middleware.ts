@@ -10,6 +10,11 @@ interface BodyParserError {
   limit?: number;
 }
 
+const FILE_ERRORS: Record<number, [code: string, message: Text]> = {
+  412: ['precondition_failed', msg`The file is not the version If-Match or If-Unmodified-Since names: send the request without the header, or with the current ETag.`],
+  416: ['range_not_satisfiable', msg`The Range asked for lies outside the file: ask for bytes within its size, or for the whole file.`],
+};
+
 /**
  * The one place errors become HTTP: an EngineError keeps its code, status and details; a body the
  * JSON parser refused is the client's 400 or 413, a path the router cannot decode a 400; anything
@@ -17,6 +22,8 @@ interface BodyParserError {
  * rendered here, in the request's language.
  */
 export const errorMiddleware: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  // A handler may have set another type before it failed (a file being sent): every error is JSON.
+  res.type('json');
   const language = requestLanguage(req);
   const send = (status: number, code: string, message: Text, details: readonly ErrorDetail[] = []): void => {
     sendError(res, language, status, code, message, details);
@@ -41,6 +48,14 @@ export const errorMiddleware: ErrorRequestHandler = (error: unknown, req, res, _
   }
   if (parser?.type === 'encoding.unsupported' || parser?.type === 'charset.unsupported') {
     send(415, 'unsupported_encoding', msg`Send the body as UTF-8 JSON.`);
+    return;
+  }
+  // Express's static file sender (the API reference's assets) refuses If-Match and Range headers the
+  // file cannot meet: its status, in the engine's shape.
+  const sent = error as { status?: unknown; expose?: unknown };
+  if (typeof sent?.status === 'number' && sent.expose === true && sent.status in FILE_ERRORS) {
+    const [code, message] = FILE_ERRORS[sent.status]!;
+    send(sent.status, code, message);
     return;
   }
   console.error('internal error:', error);

@@ -19,8 +19,8 @@ const LOGIN_COUNT = 'loginRateLimit';
 const API_COUNT = 'apiRateLimit';
 
 /**
- * Sign-in guesses, counted per client address and tenant (the account lock-out counts per account;
- * this stops one address from trying many accounts). Only failed sign-ins count, so an office
+ * Sign-in guesses, counted per client address and tenant (the sign-in throttle counts per address
+ * and account; this stops one address from trying many accounts). Only failed sign-ins count, so an office
  * behind one address can still sign everybody in at nine o'clock.
  */
 export function loginRateLimit(perMinute: number): RequestHandler {
@@ -31,10 +31,14 @@ export function loginRateLimit(perMinute: number): RequestHandler {
     legacyHeaders: false,
     skipSuccessfulRequests: true,
     requestPropertyName: LOGIN_COUNT,
-    // IPv6 clients are counted by their /56 network, as ipKeyGenerator does: one host has many addresses.
-    keyGenerator: (req, res) => `${requestTenant(res).name}|${ipKeyGenerator(req.ip ?? '')}`,
+    keyGenerator: (req, res) => `${requestTenant(res).name}|${clientAddress(req)}`,
     handler: (req, _res, next) => next(tooManyRequests(req, LOGIN_COUNT, msg`sign-in attempts from this address`)),
   });
+}
+
+/** The client's address as the limits count it: IPv6 clients by their /56 network, as one host has many addresses. */
+export function clientAddress(req: Request): string {
+  return ipKeyGenerator(req.ip ?? '');
 }
 
 /**
@@ -58,7 +62,7 @@ export function apiRateLimit(perMinute: number): RequestHandler {
 /** The user the authentication found; the client address only if a route ever mounts the limiter before it. */
 function principalKey(req: Request, res: Response): string {
   const userId = (res.locals as { principal?: { userId?: unknown } }).principal?.userId;
-  return typeof userId === 'string' ? `user:${userId}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
+  return typeof userId === 'string' ? `user:${userId}` : `ip:${clientAddress(req)}`;
 }
 
 /** 429 in the engine's error shape; the limiter has already set Retry-After. */

@@ -1,14 +1,17 @@
 import type { JobHandler } from '../jobs/index.js';
 import { WEBHOOK_OUTBOX, type OutboxWebhook } from './outbox-webhook.js';
+import { postWebhook } from './post-webhook.js';
+import { maskUrl } from './webhook-secrets.js';
+import { RefusedDestinationError, resolveWebhookDestination } from './webhook-destination.js';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
-/** How much of a refusing answer's body is kept in `lastError`. */
-const ANSWER_EXCERPT = 500;
 
 /**
- * The handler of `webhook.deliver` jobs: POSTs the call's JSON and marks it delivered on a 2xx
- * answer. Any other answer, a redirect included, or no answer within the timeout fails the attempt,
- * so that the scheduler retries it. Receivers may see a call twice and can tell by X-Webhook-Id.
+ * The handler of `webhook.deliver` jobs: POSTs the call's JSON to a public address (or one the
+ * operator opened, see resolveWebhookDestination) and marks it delivered on a 2xx answer. Any other
+ * answer, a redirect included (following it would reach a destination nobody checked), a refused
+ * destination or no answer within the timeout fails the attempt, so that the scheduler retries it.
+ * Receivers may see a call twice and can tell by X-Webhook-Id.
  */
 export const deliverWebhook: JobHandler = async (tenant, job) => {
   const id = job.payload.id;
@@ -17,34 +20,37 @@ export const deliverWebhook: JobHandler = async (tenant, job) => {
   const call = await outbox.findOne({ _id: id });
   if (!call) throw new Error(`The webhook outbox holds no call '${id}'.`);
   if (call.status === 'delivered') return;
-  let response: Response;
+  const url = new URL(call.url);
+  let status: number;
   try {
-    response = await fetch(call.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'lowcode-crm-webhooks', 'x-webhook-id': id },
-      body: call.body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-    });
+    const addresses = await resolveWebhookDestination(url, tenant.webhookAllowlist);
+    const headers = { 'content-type': 'application/json', 'user-agent': 'lowcode-crm-webhooks', 'x-webhook-id': id };
+    status = await postWebhook(url, addresses, headers, call.body, WEBHOOK_TIMEOUT_MS);
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s` : describe(error);
-    const message = `POST ${call.url} failed: ${reason}`;
+    const message = `POST ${maskUrl(call.url)} failed: ${reasonOf(error)}`;
     await outbox.updateOne({ _id: id }, { $set: { lastError: message } });
     throw new Error(message);
   }
-  const answer = await response.text().catch(() => '');
-  if (response.status < 200 || response.status > 299) {
-    const redirect = response.status >= 300 && response.status < 400 ? ' (redirects are not followed)' : '';
-    const message = `POST ${call.url} answered ${response.status}${redirect}: ${answer.slice(0, ANSWER_EXCERPT)}`;
-    await outbox.updateOne({ _id: id }, { $set: { responseStatus: response.status, lastError: message } });
+  if (status < 200 || status > 299) {
+    // The answer's body is never repeated: it could be a page of a system the receiver can reach.
+    const message = `POST ${maskUrl(call.url)} answered ${status}: ${status >= 300 && status < 400 ? 'redirects are not followed; give the final address of the receiver' : 'the receiver did not accept the call'}`;
+    await outbox.updateOne({ _id: id }, { $set: { responseStatus: status, lastError: message } });
     throw new Error(message);
   }
-  await outbox.updateOne({ _id: id }, { $set: { status: 'delivered', deliveredAt: new Date().toISOString(), responseStatus: response.status }, $unset: { lastError: '' } });
+  await outbox.updateOne({ _id: id }, { $set: { status: 'delivered', deliveredAt: new Date().toISOString(), responseStatus: status }, $unset: { lastError: '' } });
 };
 
-/** fetch hides the network error (refused, unknown host) in its cause. */
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error.message}${cause}`;
+/** A fixed text per kind of failure: never what a remote system wrote. */
+function reasonOf(error: unknown): string {
+  if (error instanceof RefusedDestinationError) return error.message;
+  const code = (error as { code?: unknown; name?: unknown }).code;
+  if ((error as { name?: unknown }).name === 'TimeoutError' || code === 'ABORT_ERR') return `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'the connection was refused (ECONNREFUSED)';
+    case 'ECONNRESET':
+      return 'the connection was closed before an answer (ECONNRESET)';
+    default:
+      return typeof code === 'string' ? `the connection failed (${code})` : 'the connection failed';
+  }
 }

@@ -8,3 +8,6 @@ export { WEBHOOK_DELIVER, WEBHOOK_OUTBOX, type OutboxWebhook, type WebhookCall, 
 export { queueWebhook } from './queue-webhook.js';
 export { deliverWebhook, WEBHOOK_TIMEOUT_MS } from './deliver-webhook.js';
 export { listWebhooks } from './list-webhooks.js';
+export { WebhookAllowlist } from './webhook-allowlist.js';
+export { refuseUnsafeWebhookUrls } from './webhook-url.js';
+export { maskUrl, maskWebhookSecrets, restoreWebhookSecrets, SECRET_MASK } from './webhook-secrets.js';

@@ -2,6 +2,7 @@ import { ValidationError } from '../errors/index.js';
 import { enqueueJob } from '../jobs/index.js';
 import { newId } from '../store/new-id.js';
 import type { Collections } from '../store/port.js';
+import { parseWebhookUrl } from './webhook-url.js';
 import { WEBHOOK_DELIVER, WEBHOOK_OUTBOX, type OutboxWebhook, type WebhookCall } from './outbox-webhook.js';
 import { msg } from '../i18n/message.js';
 
@@ -10,15 +11,7 @@ import { msg } from '../i18n/message.js';
  * the call is made only if the change that makes it commits. Returns the call's id.
  */
 export async function queueWebhook(tx: Collections, call: WebhookCall): Promise<string> {
-  let url: URL;
-  try {
-    url = new URL(call.url);
-  } catch {
-    throw new ValidationError([{ path: '/url', message: msg`must be an absolute http or https URL, got '${call.url}'` }]);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ValidationError([{ path: '/url', message: msg`must be an http or https URL, got the scheme '${url.protocol.slice(0, -1)}'` }]);
-  }
+  const url = parseWebhookUrl(call.url);
   const body = JSON.stringify(call.body);
   if (body === undefined) throw new ValidationError([{ path: '/body', message: msg`must be a JSON value` }]);
   const doc: OutboxWebhook = {

@@ -19,6 +19,8 @@ import { compileProcess } from '../approvals/compile-process.js';
 import type { CompiledProcess } from '../approvals/compiled-process.js';
 import type { AutomationRuleDefinition } from './schemas/generated/automation-rule.js';
 import { compileRule, type CompiledRule } from '../automation/compile-rule.js';
+import { fieldTypeOf } from '../fields/index.js';
+import { rollupFilterProblems } from '../records/relationships/rollup-criteria.js';
 import { msg } from '../i18n/message.js';
 
 /** A tenant's definitions, by kind. */
@@ -75,6 +77,8 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
     report(definition.name, defaultProblems(compiled));
     objects.set(definition.name, compiled);
   }
+  // Roll-up filters are checked once every object is compiled: the detail may come after its master.
+  for (const object of objects.values()) report(object.name, newRollupFilterProblems(object, objects, previous));
   const layouts = compileLayouts(definitions.layout, objects, problems);
   const currencies = compileCurrencies(definitions.currency.filter((definition) => checkDefinition('currency', definition).ok));
   for (const [name, list] of currencies.problems) problems.set(problemKey('currency', name), list);
@@ -83,6 +87,19 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
   const processes = compileProcesses(definitions.approvalProcess, objects, security, problems);
   const rules = compileRules(definitions.automationRule, objects, problems);
   return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security, processes, rules), problems };
+}
+
+/**
+ * A roll-up filter stored before filters were checked stays as it is (it counts no detail, and
+ * loading logs it): only problems a change brings are reported, so it does not block every other
+ * change of the tenant's metadata.
+ */
+function newRollupFilterProblems(object: CompiledObject, objects: ReadonlyMap<string, CompiledObject>, previous: Snapshot | undefined): ErrorDetail[] {
+  const found = rollupFilterProblems(object, objects);
+  const before = previous?.object(object.name);
+  if (found.length === 0 || !previous || !before) return found;
+  const known = new Set(rollupFilterProblems(before, previous.objects).map((detail) => `${detail.path} ${detail.message}`));
+  return found.filter((detail) => !known.has(`${detail.path} ${detail.message}`));
 }
 
 function compiledForm(definition: ObjectDefinition, object: ResolvedObject, logic: ObjectLogic, previous: Snapshot | undefined): CompiledObject {
@@ -173,7 +190,10 @@ function defaultProblems(compiled: CompiledObject): ErrorDetail[] {
       for (const detail of readableErrors(validate.errors ?? [], { unknownProperty: msg`is not allowed` })) {
         problems.push({ path: `/fields/${index}/default${detail.path}`, message: detail.message });
       }
+      return;
     }
+    const message = fieldTypeOf(field).check?.(field.default, field);
+    if (message) problems.push({ path: `/fields/${index}/default`, message });
   });
   return problems;
 }

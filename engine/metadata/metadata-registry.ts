@@ -270,8 +270,9 @@ async function loadSnapshot(store: Store, previous?: Snapshot): Promise<Snapshot
   };
   const { snapshot, problems } = compileSnapshot(state?.version ?? 0, definitions, previous);
   for (const [key, list] of problems) {
-    // Stored metadata passed validation when written; a problem now means the schemas moved on.
-    console.error(`metadata: ${key} does not compile and is left out: ${JSON.stringify(list)}`);
+    // Stored metadata passed validation when written; a problem now means the checks moved on. A
+    // definition that does not compile is left out; criteria that do not compile match nothing.
+    console.error(`metadata: ${key} is invalid and does not apply as written: ${JSON.stringify(list)}`);
   }
   return snapshot;
 }

@@ -19,7 +19,7 @@ export function resolveObject(
   knownObjects: ReadonlyMap<string, ObjectDefinition>,
 ): { object: ResolvedObject; problems: ErrorDetail[] } {
   const problems: ErrorDetail[] = [];
-  const reserved = reservedNameProblem(definition.name, '/name');
+  const reserved = reservedNameProblem(definition.name, '/name', 'object');
   if (reserved) problems.push(reserved);
 
   const fields: ResolvedField[] = [];
@@ -30,7 +30,7 @@ export function resolveObject(
       problems.push({ path: `${path}/name`, message: msg`'${field.name}' is already the name of another field of ${definition.name}` });
       return;
     }
-    const reservedField = reservedNameProblem(field.name, `${path}/name`);
+    const reservedField = reservedNameProblem(field.name, `${path}/name`, 'field');
     if (reservedField) problems.push(reservedField);
     const resolved = resolveField(field);
     if ((resolved.type === 'lookup' || resolved.type === 'masterdetail') && !knownObjects.has(resolved.target)) {

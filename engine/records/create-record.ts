@@ -1,7 +1,11 @@
 import { newId } from '../store/new-id.js';
-import { fieldAccess } from '../security/access/index.js';
+import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
+import type { CompiledObject } from '../metadata/compiled-object.js';
+import { checkReadOnlyValues } from './read-only-values.js';
+import { alive } from './record-state.js';
 import { checkRecordWrite } from '../security/object-access.js';
 import { checkUserAssignments } from '../security/user-assignments.js';
+import { checkUserWrite } from '../security/user-rights-guard.js';
 import { applyDefaultExpressions, applyObjectLogic } from './logic/apply-logic.js';
 import { setComputed } from './logic/set-computed.js';
 import { runAutomation } from '../automation/run-automation.js';
@@ -38,9 +42,12 @@ export async function insertRecord(tx: Collections, ctx: OperationContext, objec
   // object access, then what a client may write: no system fields, no computed fields, only the
   // fields the user may edit
   checkRecordWrite(ctx, object, 'create');
-  const { editable } = fieldAccess(ctx, object);
-  const input = writableInput(object, body, editable);
+  const { editable, hidden } = fieldAccess(ctx, object);
+  const input = writableInput(object, body, editable, hidden);
+  // a copy of a record (its read sent back with its _id): what the platform sets is set anew
+  if (input.readOnly.length > 0) checkReadOnlyValues(object, input.readOnly, await copiedRecord(tx, ctx, object, body));
   checkUserAssignments(ctx.snapshot, object, input.values);
+  checkUserWrite(ctx, object, null, input.values, input.cleared);
   // defaults for what the client left out: values, then expressions
   const values = await applyDefaultExpressions(tx, ctx, object, applyDefaults(object, input.values));
   // JSON Schema validation: every problem at once, each with its path
@@ -66,15 +73,22 @@ export async function insertRecord(tx: Collections, ctx: OperationContext, objec
     setComputed(record, await applyObjectLogic(tx, ctx, object, record));
     // automation rules of the object, which may set fields of the record before it is stored
     const automated = await runAutomation(tx, ctx, object, null, record);
-    setComputed(record, automated.changes);
-    // the record stored, roll-ups on its masters, its history
-    await tx.collection<StoredRecord>(object.collection).insertOne(record);
-    await syncRollups(tx, ctx.snapshot, object, null, record);
-    await noteChange(tx, ctx, object, 'created', null, record);
+    // the record stored, roll-ups on its masters (and what derives from them), its history
+    await tx.collection<StoredRecord>(object.collection).insertOne(automated.record);
+    await syncRollups(tx, ctx, object, null, automated.record);
+    await noteChange(tx, ctx, object, 'created', null, automated.record);
     // the records the rules asked for, in the same unit of work
     await createFollowUps(tx, ctx, automated.followUps);
+    return automated.record;
   } catch (error) {
-    throw explainDuplicate(error, object, record);
+    throw explainDuplicate(error, object);
   }
-  return record;
+}
+
+/** The record a create copies: the readable record named by the body's `_id`, if any. */
+async function copiedRecord(tx: Collections, ctx: OperationContext, object: CompiledObject, body: unknown): Promise<StoredRecord | null> {
+  const id = (body as { _id?: unknown })._id;
+  if (typeof id !== 'string') return null;
+  const access = await recordAccess(ctx, object, 'read');
+  return tx.collection<StoredRecord>(object.collection).findOne(alive(withAccess({ _id: id }, access)));
 }

@@ -1,17 +1,26 @@
+import { createHash } from 'node:crypto';
 import { ValidationError } from '../errors/index.js';
 import type { Doc, Filter, SortSpec } from '../store/port.js';
 import { msg } from '../i18n/message.js';
 
+/** The query a cursor continues: a cursor of one query is refused on any other. */
+export interface CursorQuery {
+  readonly object: string;
+  readonly sort: SortSpec;
+  /** The client's filter as compiled, with the engine's scope (a related list's parent). */
+  readonly filter: Filter;
+}
+
 interface CursorState {
-  /** The sort the cursor was made for: a cursor only continues its own query. */
-  s: string;
+  /** A hash of the object, the sort and the filter the cursor was made for. */
+  q: string;
   /** The sort values of the last record of the page, in sort order. */
   v: unknown[];
 }
 
-/** An opaque token for the page after `last`, under `sort`. */
-export function encodeCursor(sort: SortSpec, last: Doc): string {
-  const state: CursorState = { s: sortKey(sort), v: Object.keys(sort).map((key) => last[key] ?? null) };
+/** An opaque token for the page after `last` of `query`. */
+export function encodeCursor(query: CursorQuery, last: Doc): string {
+  const state: CursorState = { q: queryHash(query), v: Object.keys(query.sort).map((key) => last[key] ?? null) };
   return Buffer.from(JSON.stringify(state)).toString('base64url');
 }
 
@@ -20,11 +29,14 @@ export function encodeCursor(sort: SortSpec, last: Doc): string {
  * records equal on k1..k(i-1) and after the position on ki, for some i. Nulls sort first
  * ascending and last descending, as both stores order them.
  */
-export function cursorFilter(sort: SortSpec, cursor: string): Filter {
+export function cursorFilter(query: CursorQuery, cursor: string): Filter {
   const state = decode(cursor);
+  const { sort } = query;
   const keys = Object.keys(sort);
-  if (state.s !== sortKey(sort) || state.v.length !== keys.length) {
-    throw new ValidationError([{ path: '/cursor', message: msg`belongs to another sort order; start again without a cursor` }]);
+  if (state.q !== queryHash(query) || state.v.length !== keys.length) {
+    throw new ValidationError([
+      { path: '/cursor', message: msg`belongs to another list (another object, sort or filter than ${query.object} as asked now); start again without a cursor` },
+    ]);
   }
   const branches: Filter[] = [];
   keys.forEach((key, i) => {
@@ -44,15 +56,20 @@ function afterCondition(key: string, value: unknown, direction: 1 | -1): Filter 
   return direction === 1 ? { [key]: { $gt: value } } : { $or: [{ [key]: { $lt: value } }, { [key]: null }] };
 }
 
-function sortKey(sort: SortSpec): string {
-  return Object.entries(sort).map(([key, direction]) => `${direction === -1 ? '-' : ''}${key}`).join(',');
+/**
+ * Binds a cursor to its query. Not a secret: a client that forges one only asks for a position in
+ * a query it may run anyway; the hash stops a cursor from silently continuing another list.
+ */
+function queryHash(query: CursorQuery): string {
+  const sort = Object.entries(query.sort).map(([key, direction]) => `${direction === -1 ? '-' : ''}${key}`).join(',');
+  return createHash('sha256').update(JSON.stringify([query.object, sort, query.filter])).digest('base64url').slice(0, 22);
 }
 
 function decode(cursor: string): CursorState {
   try {
     const state = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorState;
     // The token comes back from the client: only plain values may reach the store filter.
-    if (typeof state.s === 'string' && Array.isArray(state.v) && state.v.every(isPlainValue)) return state;
+    if (typeof state.q === 'string' && Array.isArray(state.v) && state.v.every(isPlainValue)) return state;
   } catch {
     // fall through to the client error below
   }

@@ -1,8 +1,9 @@
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { recordAccess, withAccess } from '../security/access/index.js';
 import { checkRecordWrite } from '../security/object-access.js';
+import { checkUserTarget } from '../security/user-rights-guard.js';
 import { checkNotLocked } from './locked-record.js';
-import { recomputeStoredDerived } from './logic/recompute-formulas.js';
+import { followChange, settleWrite } from './logic/follow-change.js';
 import { noteChange } from './note-change.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { checkVersion } from './expected-version.js';
@@ -11,7 +12,6 @@ import { recordObject } from './record-object.js';
 import { unreachableRecord } from './unreachable-record.js';
 import { alive } from './record-state.js';
 import { planDeletion } from './relationships/plan-deletion.js';
-import { syncRollups } from './relationships/sync-rollups.js';
 
 /**
  * The delete path: the record and its detail records move to the recycle bin together, lookups
@@ -29,14 +29,16 @@ export async function deleteRecord(ctx: OperationContext, objectName: string, id
     if (!current) throw await unreachableRecord(ctx, object, id, 'delete');
     checkVersion(expectedVersion, current._version);
     checkNotLocked(ctx, object, current);
+    checkUserTarget(ctx, object, current, 'delete');
     // what goes with it, and what holds it back
     const plan = await planDeletion(tx, ctx.snapshot, object, current);
     // lookups to what goes are cleared, and remembered for a restore
     for (const link of plan.cleared) {
       const child = ctx.snapshot.object(link.object)!;
+      const before = await tx.collection(child.collection).findOne({ _id: link.id });
       const cleared = await tx.collection(child.collection).findOneAndUpdate({ _id: link.id }, { $unset: { [link.field]: '' } });
-      // Formulas that read the parent through this lookup now see none.
-      if (cleared) await recomputeStoredDerived(tx, ctx, child, cleared);
+      // Formulas that read the parent through this lookup now see none, and what derives from them follows.
+      if (cleared) await settleWrite(tx, ctx, child, before, cleared);
     }
     // everything goes to the recycle bin, marked with the record that took it along
     const marks = { _deleted: true, _deletedAt: new Date().toISOString(), _deletedBy: ctx.principal.userId, _deletedWith: id };
@@ -50,7 +52,7 @@ export async function deleteRecord(ctx: OperationContext, objectName: string, id
           ...(parked ? { $unset: Object.fromEntries(Object.keys(parked).map((name) => [name, ''] as const)) } : {}),
         },
       );
-      await syncRollups(tx, ctx.snapshot, target, record, after);
+      await followChange(tx, ctx, target, record, after);
       if (after) await noteChange(tx, ctx, target, 'deleted', record, after);
     }
   });

@@ -7,7 +7,7 @@ import { createAjv } from '../metadata/create-ajv.js';
 import { readableErrors } from '../metadata/readable-errors.js';
 import type { Filter } from '../store/port.js';
 import { SYSTEM_FIELD_RULES } from './system-field-filters.js';
-import { msg } from '../i18n/message.js';
+import { msg, type Text } from '../i18n/message.js';
 
 const ALL_OPERATORS: readonly FilterOperator[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'contains', 'startsWith', 'isNull'];
 const MAX_DEPTH = 6;
@@ -24,19 +24,49 @@ const systemValidators = new Map(Object.entries(SYSTEM_FIELD_RULES).map(([name, 
  * so `$where`, `$function`, `$expr` and their kin cannot come from a client.
  */
 export function compileFilter(object: CompiledObject, input: unknown, hidden: ReadonlySet<string> = NO_FIELDS): Filter {
+  return compileRoot(object, input, { path: '/filter', hidden, subset: undefined });
+}
+
+/**
+ * A filter that defines a subset kept in metadata (a sharing rule's records, a roll-up's
+ * children): an empty condition anywhere in it (`{}`, `{"and": [{}]}`, `{"amount": {}}`) would
+ * match every record without anyone having meant it, so it is refused. `everything` tells the
+ * admin how to say "all records" where that means something.
+ */
+export function compileCriteria(object: CompiledObject, input: unknown, path: string, everything: Text): Filter {
+  return compileRoot(object, input, { path, hidden: NO_FIELDS, subset: everything });
+}
+
+interface CompileOptions {
+  path: string;
+  hidden: ReadonlySet<string>;
+  /** Set for criteria: empty conditions are refused, and the text says how to mean all records. */
+  subset: Text | undefined;
+}
+
+function compileRoot(object: CompiledObject, input: unknown, options: CompileOptions): Filter {
   const problems: ErrorDetail[] = [];
-  const filter = compileNode(object, input, '/filter', 0, problems, hidden);
+  const filter = compileNode(object, input, options.path, 0, problems, options);
   if (problems.length > 0) throw new ValidationError(problems);
   return filter;
 }
 
-function compileNode(object: CompiledObject, node: unknown, path: string, depth: number, problems: ErrorDetail[], hidden: ReadonlySet<string>): Filter {
+function emptyCondition(path: string, everything: Text): ErrorDetail {
+  return { path, message: msg`is an empty condition, which would match every record: give at least one condition, like {"stage": "won"} (${everything})` };
+}
+
+function compileNode(object: CompiledObject, node: unknown, path: string, depth: number, problems: ErrorDetail[], options: CompileOptions): Filter {
+  const { hidden, subset } = options;
   if (node === null || typeof node !== 'object' || Array.isArray(node)) {
     problems.push({ path, message: msg`must be an object of conditions, like {"amount": {"gte": 100}}` });
     return {};
   }
   if (depth > MAX_DEPTH) {
     problems.push({ path, message: msg`nests and/or more than ${MAX_DEPTH} levels deep` });
+    return {};
+  }
+  if (subset !== undefined && Object.keys(node).length === 0) {
+    problems.push(emptyCondition(path, subset));
     return {};
   }
   const parts: Filter[] = [];
@@ -47,12 +77,12 @@ function compileNode(object: CompiledObject, node: unknown, path: string, depth:
         problems.push({ path: at, message: msg`must be a non-empty list of conditions` });
         continue;
       }
-      parts.push({ [`$${key}`]: value.map((child, i) => compileNode(object, child, `${at}/${i}`, depth + 1, problems, hidden)) });
+      parts.push({ [`$${key}`]: value.map((child, i) => compileNode(object, child, `${at}/${i}`, depth + 1, problems, options)) });
     } else if (key.startsWith('$')) {
       problems.push({ path: at, message: msg`'${key}' is not allowed: use the filter operators ${ALL_OPERATORS.join(', ')}` });
     } else {
       // A field the user may not read is unknown to them: filtering by it would leak its values.
-      const condition = hidden.has(key) ? unknownField(object, at, problems) : compileField(object, key, value, at, problems);
+      const condition = hidden.has(key) ? unknownField(object, at, problems) : compileField(object, key, value, at, problems, subset);
       if (condition) parts.push(condition);
     }
   }
@@ -100,11 +130,15 @@ function unknownField(object: CompiledObject, path: string, problems: ErrorDetai
   return undefined;
 }
 
-function compileField(object: CompiledObject, name: string, value: unknown, path: string, problems: ErrorDetail[]): Filter | undefined {
+function compileField(object: CompiledObject, name: string, value: unknown, path: string, problems: ErrorDetail[], subset: Text | undefined): Filter | undefined {
   const rule = fieldRule(object, name);
   if (!rule) return unknownField(object, path, problems);
   const conditions =
     value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [['eq', value] as const];
+  if (subset !== undefined && conditions.length === 0) {
+    problems.push(emptyCondition(path, subset));
+    return undefined;
+  }
   const mongo: Record<string, unknown> = {};
   for (const [operator, operand] of conditions) {
     const at = conditions.length === 1 && operator === 'eq' && !(value !== null && typeof value === 'object') ? path : `${path}/${operator}`;

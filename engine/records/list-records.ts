@@ -51,13 +51,14 @@ export async function listRecords(ctx: OperationContext, objectName: string, req
   const sort = parseSort(object, request.sort, hidden);
   const fields = withExpanded(parseSelection(object, request.fields, hidden), expand);
   const limit = request.limit ?? DEFAULT_LIMIT;
-  const paged = request.cursor ? { $and: [filter, cursorFilter(sort, request.cursor)] } : filter;
+  const cursorQuery = { object: object.name, sort, filter: scoped };
+  const paged = request.cursor ? { $and: [filter, cursorFilter(cursorQuery, request.cursor)] } : filter;
   // one page plus one record, to know whether another page follows
   const records = ctx.tenant.store.collection(object.collection);
   const projection = projectionFor(fields, Object.keys(sort));
   const found = await records.find(paged, { sort, limit: limit + 1, ...(projection ? { projection } : {}) });
   const page = found.slice(0, limit);
-  const next = found.length > limit ? encodeCursor(sort, page[page.length - 1]!) : null;
+  const next = found.length > limit ? encodeCursor(cursorQuery, page[page.length - 1]!) : null;
   const total = request.total === true ? await records.count(filter) : null;
   const views = page.map((record) => presentRecord(record, fields, hidden));
   // parents embedded with one query per relation for the whole page

@@ -1,4 +1,5 @@
 import type { Doc } from '../store/port.js';
+import { carriedValue } from './carried-value.js';
 import { INTERNAL_FIELDS, type DeletionMarks } from './record-state.js';
 
 const INTERNAL = new Set<string>(INTERNAL_FIELDS);
@@ -18,13 +19,16 @@ export type RecordView = Record<string, unknown> & { _id: string; _version: numb
 
 /**
  * Copies a stored record for a response, keeping only the requested fields when a selection was
- * made, and never the fields the user may not read.
+ * made, and never the fields the user may not read, nor a value too deep for the API to carry.
  */
 export function presentRecord(record: Doc, selection?: ReadonlySet<string>, hidden?: ReadonlySet<string>): RecordView {
   const view: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     if (INTERNAL.has(key) || hidden?.has(key)) continue;
-    if (!selection || selection.has(key) || key === '_id' || key === '_version') view[key] = value;
+    if (!selection || selection.has(key) || key === '_id' || key === '_version') {
+      const carried = carriedValue(value);
+      if (carried !== undefined) view[key] = carried;
+    }
   }
   return view as RecordView;
 }

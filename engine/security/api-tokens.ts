@@ -38,11 +38,12 @@ export async function listTokens(tenant: Tenant, userId: string): Promise<TokenV
   return tokens.map(({ id, name, createdAt, lastUsedAt }) => ({ id, name, createdAt, ...(lastUsedAt ? { lastUsedAt } : {}) }));
 }
 
-export async function revokeToken(tenant: Tenant, userId: string, id: string): Promise<void> {
+/** Revokes one token of a user, by the user themselves or (`by`) someone who manages users. */
+export async function revokeToken(tenant: Tenant, userId: string, id: string, by = userId): Promise<void> {
   await tenant.store.unitOfWork(async (tx) => {
     const revoked = await tx.collection<TokenDoc>(TOKENS).findOneAndUpdate({ id, user: userId, revokedAt: null }, { $set: { revokedAt: new Date().toISOString() } });
-    if (!revoked) throw new NotFoundError(msg`You have no token with id '${id}'.`);
-    await appendAudit(tx, { actor: userId, action: 'auth.token_revoked', record: userId });
+    if (!revoked) throw new NotFoundError(by === userId ? msg`You have no token with id '${id}'.` : msg`This user has no token with id '${id}'.`);
+    await appendAudit(tx, { actor: by, action: 'auth.token_revoked', record: userId });
   });
 }
 

@@ -1,5 +1,7 @@
 import { newId } from '../store/new-id.js';
 import type { Collections, Doc, IndexSpec } from '../store/port.js';
+import { carriedChange } from '../records/carried-value.js';
+import { sameDocument } from '../store/json-document.js';
 
 /** The tenant's append-only audit log: written by the engine in the unit of work it records, never through the API. */
 export const AUDIT_COLLECTION = 'audit.log';
@@ -54,7 +56,7 @@ export function changedValues(before: Doc | null, after: Doc | null): Record<str
     if (name.startsWith('_')) continue;
     const old = before?.[name];
     const next = after?.[name];
-    if (JSON.stringify(old) !== JSON.stringify(next)) changes[name] = { old: old ?? null, new: next ?? null };
+    if (!sameDocument(old, next)) changes[name] = carriedChange({ old, new: next });
   }
   return changes;
 }

@@ -8,13 +8,12 @@ export const TOKENS = 'auth.tokens';
 export interface CredentialDoc extends Doc {
   /** The scrypt hash; the _id is the user's id. */
   hash: string;
-  failures: number;
-  lockedUntil?: string;
   changedAt: string;
 }
 
 export interface SessionDoc extends Doc {
-  /** _id is the SHA-256 of the cookie's secret. */
+  /** _id is the SHA-256 of the cookie's secret; `id` is what the user and administrators see and end it by. */
+  id?: string;
   user: string;
   csrf: string;
   createdAt: string;

@@ -1,7 +1,9 @@
 import { ValidationError, type ErrorDetail } from '../errors/index.js';
+import { carriedChange } from '../records/carried-value.js';
 import type { Filter } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { AUDIT_COLLECTION, type AuditEntry } from './audit-log.js';
+import { auditScope } from './audit-visibility.js';
 import { checkSystemRight } from './object-access.js';
 import { msg } from '../i18n/message.js';
 
@@ -20,7 +22,7 @@ export interface AuditQuery {
 
 const ID = /^[0-9a-f]{24}$/;
 
-/** The audit log, newest first, narrowed by the given criteria; administrators only. */
+/** The audit log, newest first, narrowed by the given criteria, as the reader may see it (see auditScope); for holders of the view-audit-log right. */
 export async function queryAudit(ctx: OperationContext, query: AuditQuery): Promise<{ entries: AuditEntry[]; next: string | null }> {
   checkSystemRight(ctx, 'viewAuditLog', msg`Only users who may view the audit log (administrators) can read it.`);
   const problems: ErrorDetail[] = [];
@@ -42,7 +44,40 @@ export async function queryAudit(ctx: OperationContext, query: AuditQuery): Prom
     else filter._id = { $lt: query.before };
   }
   if (problems.length > 0) throw new ValidationError(problems);
-  const found = await ctx.tenant.store.collection<AuditEntry>(AUDIT_COLLECTION).find(filter, { sort: { _id: -1 }, limit: query.limit + 1 });
-  const entries = found.slice(0, query.limit);
-  return { entries, next: found.length > query.limit ? entries[entries.length - 1]!._id : null };
+  return readPage(ctx, filter, query.limit);
+}
+
+/** How many entries one request reads at most before it answers with what it found and a `next` to go on from. */
+const SCAN_LIMIT = 5000;
+
+/**
+ * One page of the entries the user may read. The scope keeps out, in the query, entries of objects
+ * they cannot read; whether they may see each record is then decided batch by batch, reading on
+ * until the page is full. A page may hold fewer entries than asked (even none) with a `next` when
+ * the request has read SCAN_LIMIT entries: a reader who sees few of many gets an answer in bounded time.
+ */
+async function readPage(ctx: OperationContext, criteria: Filter, limit: number): Promise<{ entries: AuditEntry[]; next: string | null }> {
+  const scope = auditScope(ctx);
+  const log = ctx.tenant.store.collection<AuditEntry>(AUDIT_COLLECTION);
+  const batch = Math.max(limit + 1, 100);
+  const entries: AuditEntry[] = [];
+  let after: string | undefined;
+  for (let scanned = 0; scanned < SCAN_LIMIT; ) {
+    const cursor: Filter = after === undefined ? {} : { _id: { $lt: after } };
+    const found = await log.find({ $and: [criteria, scope.filter, cursor] }, { sort: { _id: -1 }, limit: batch });
+    scanned += found.length;
+    for (const entry of await scope.visible(found)) {
+      entries.push(carried(entry));
+      if (entries.length > limit) return { entries: entries.slice(0, limit), next: entries[limit - 1]!._id };
+    }
+    if (found.length < batch) return { entries, next: null };
+    after = found[found.length - 1]!._id;
+  }
+  return { entries, next: after ?? null };
+}
+
+/** Entries written before values were bounded may hold one too deep to send. */
+function carried(entry: AuditEntry): AuditEntry {
+  if (!entry.changes) return entry;
+  return { ...entry, changes: Object.fromEntries(Object.entries(entry.changes).map(([name, change]) => [name, carriedChange(change)])) };
 }

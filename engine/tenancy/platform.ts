@@ -1,4 +1,5 @@
 import { ConflictError } from '../errors/index.js';
+import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
 import type { StoreProvider } from '../store/port.js';
 import { purgeExpired } from '../records/recycle-bin/index.js';
 import { operationContext } from './operation-context.js';
@@ -16,7 +17,11 @@ export class Platform {
   private readonly tenants = new Map<string, Promise<Tenant>>();
   private registry: Promise<TenantRegistry> | undefined;
 
-  constructor(readonly provider: StoreProvider) {}
+  /** `webhookAllowlist`: the internal hosts the operator opened to webhooks (none by default). */
+  constructor(
+    readonly provider: StoreProvider,
+    readonly webhookAllowlist: WebhookAllowlist = new WebhookAllowlist(),
+  ) {}
 
   private tenantRegistry(): Promise<TenantRegistry> {
     if (!this.registry) {
@@ -39,7 +44,7 @@ export class Platform {
     // Another request may have opened it while the registry answered: one Tenant per name.
     let tenant = this.tenants.get(name);
     if (!tenant) {
-      tenant = this.provider.open(name).then((store) => Tenant.open(name, store));
+      tenant = this.provider.open(name).then((store) => Tenant.open(name, store, this.webhookAllowlist));
       this.tenants.set(name, tenant);
       tenant.catch(() => this.tenants.delete(name));
     }

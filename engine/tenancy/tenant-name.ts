@@ -6,7 +6,7 @@ import { msg, type Message } from '../i18n/message.js';
  * so only lower-case letters, digits, - and _; it starts with a letter, so names beginning with
  * `_` stay free for the platform's own stores.
  */
-const TENANT_NAME = /^[a-z][a-z0-9_-]{0,39}$/;
+export const TENANT_NAME = /^[a-z][a-z0-9_-]{0,39}$/;
 
 export function isTenantName(name: unknown): name is string {
   return typeof name === 'string' && TENANT_NAME.test(name);

@@ -2,6 +2,7 @@ import { MetadataRegistry } from '../metadata/metadata-registry.js';
 import { installCoreMetadata } from './core-metadata.js';
 import { AUDIT_COLLECTION, AUDIT_INDEXES } from '../security/audit-log.js';
 import type { Store } from '../store/port.js';
+import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
 import { ensureApprovalIndexes } from '../approvals/approval-indexes.js';
 
 /** One organisation: its own store (a directory or a database) and its own metadata. */
@@ -10,13 +11,15 @@ export class Tenant {
     readonly name: string,
     readonly store: Store,
     readonly metadata: MetadataRegistry,
+    /** The internal hosts webhooks may call, by the operator's setting (WEBHOOK_ALLOWED_HOSTS). */
+    readonly webhookAllowlist: WebhookAllowlist,
   ) {}
 
-  static async open(name: string, store: Store): Promise<Tenant> {
+  static async open(name: string, store: Store, webhookAllowlist = new WebhookAllowlist()): Promise<Tenant> {
     await store.ensureIndexes(AUDIT_COLLECTION, [...AUDIT_INDEXES]);
     await ensureApprovalIndexes(store);
     const metadata = await MetadataRegistry.open(store);
     await installCoreMetadata(store, metadata);
-    return new Tenant(name, store, metadata);
+    return new Tenant(name, store, metadata, webhookAllowlist);
   }
 }

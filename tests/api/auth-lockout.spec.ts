@@ -1,123 +1,180 @@
 import { expect } from 'chai';
 import { detailPaths, expectError } from '../support/api-helpers.js';
-import { auditActionsOf, browser, createUser, login, signIn, storedAudit } from '../support/auth-helpers.js';
-import { startTestEngine, type TestEngine } from '../support/test-engine.js';
+import { auditActionsOf, browser, createUser, login, loginFrom, signIn, storedAudit } from '../support/auth-helpers.js';
+import { startTestEngine, TEST_ADMIN, type TestEngine } from '../support/test-engine.js';
 import { CREDENTIALS, type CredentialDoc } from '../../engine/security/auth-collections.js';
 import { MIN_PASSWORD_LENGTH } from '../../engine/security/passwords.js';
-import { LOCK_MINUTES, MAX_FAILURES } from '../../engine/security/sign-in.js';
+import { FIRST_DELAY_SECONDS, FREE_FAILURES, LONGEST_DELAY_SECONDS, SIGN_IN_THROTTLE } from '../../engine/security/sign-in-throttle.js';
+import type { Doc } from '../../engine/store/port.js';
 import { DEFAULT_TENANT } from '../../engine/tenancy/index.js';
 
 const PASSWORD = 'the right long password';
 const WRONG = 'a wrong guess of a password';
+const STRANGER = '127.0.0.2';
+const OFFICE = '127.0.0.3';
 
-describe('sign-in lock-out: brute force refused', () => {
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+describe('sign-in throttling: brute force slowed per address, never a lock-out of the account', () => {
   let engine: TestEngine;
   let serial = 0;
-  /** A fresh user for each test, so one test's failures never lock another's account. */
-  const newUser = async () => {
+  /** A fresh user for each test, so one test's failures never throttle another's. */
+  const newUser = async (values: Record<string, unknown> = {}) => {
     const email = `user${++serial}@example.com`;
-    return { email, id: await createUser(engine, { full_name: `User ${serial}`, email }, PASSWORD) };
+    return { email, id: await createUser(engine, { full_name: `User ${serial}`, email, ...values }, PASSWORD) };
   };
-  const credentialsOf = async (id: string) =>
-    (await (await engine.platform.tenant(DEFAULT_TENANT)).store.collection<CredentialDoc>(CREDENTIALS).findOne({ _id: id }))!;
-  const fail = async (email: string, times: number) => {
-    for (let i = 0; i < times; i++) expectError(await login(engine, email, WRONG), 401, 'invalid_credentials');
+  const fail = async (email: string, times: number, from = STRANGER) => {
+    for (let i = 0; i < times; i++) expectError(await loginFrom(engine, from, email, WRONG), 401, 'invalid_credentials');
   };
+  const throttleOf = async (email: string, from = STRANGER) =>
+    (await (await engine.platform.tenant(DEFAULT_TENANT)).store.collection<Doc & { blockedUntil?: string; failures: number }>(SIGN_IN_THROTTLE).findOne({ client: from, account: email }))!;
 
   before(async () => {
     engine = await startTestEngine();
   });
   after(() => engine.stop());
 
-  it(`locks the account after ${MAX_FAILURES} wrong passwords in a row: the right one then gets 429`, async () => {
+  it(`makes an address wait after ${FREE_FAILURES} wrong passwords for an account: even the right one then gets 429 from there`, async () => {
     const { email } = await newUser();
-    await fail(email, MAX_FAILURES);
-    const locked = await login(engine, email, PASSWORD);
-    expectError(locked, 429, 'account_locked');
-    expect(locked.body.error.message).to.match(new RegExp(`locked for ${LOCK_MINUTES} more minutes`));
-    expect(locked.headers.getSetCookie()).to.deep.equal([]);
-    expectError(await login(engine, email, WRONG), 429, 'account_locked');
+    await fail(email, FREE_FAILURES);
+    const throttled = await loginFrom(engine, STRANGER, email, PASSWORD);
+    expectError(throttled, 429, 'sign_in_throttled');
+    expect(Number(throttled.headers.get('retry-after'))).to.be.within(FIRST_DELAY_SECONDS - 2, FIRST_DELAY_SECONDS);
+    expect(throttled.body.error.message).to.match(/try again in \d+ seconds/);
+    expect(throttled.headers.getSetCookie()).to.deep.equal([]);
   });
 
-  it('audits every failed attempt and every attempt on the locked account', async () => {
-    const { email, id } = await newUser();
-    await fail(email, MAX_FAILURES);
-    await login(engine, email, PASSWORD);
-    expect(await auditActionsOf(engine, id)).to.deep.equal([
-      'record.create',
-      'auth.password_set',
-      ...Array<string>(MAX_FAILURES).fill('auth.login_failed'),
-      'auth.login_locked',
-    ]);
-    const locked = (await storedAudit(engine, { action: 'auth.login_locked', actor: id })).length;
-    expect(locked).to.equal(1);
+  it('lets the account\'s owner sign in from another address meanwhile', async () => {
+    const { email } = await newUser();
+    await fail(email, FREE_FAILURES);
+    for (let i = 0; i < 10; i++) expectError(await loginFrom(engine, STRANGER, email, WRONG), 429, 'sign_in_throttled');
+    expectError(await loginFrom(engine, STRANGER, email, PASSWORD), 429, 'sign_in_throttled');
+    expect((await loginFrom(engine, OFFICE, email, PASSWORD)).status).to.equal(200);
   });
 
-  it(`keeps the lock for ${LOCK_MINUTES} minutes, then lets the right password in`, async () => {
-    const { email, id } = await newUser();
-    const started = Date.now();
-    await fail(email, MAX_FAILURES);
-    const { lockedUntil } = await credentialsOf(id);
-    const minutes = (Date.parse(lockedUntil!) - started) / 60000;
-    expect(minutes).to.be.within(LOCK_MINUTES - 0.1, LOCK_MINUTES + 0.1);
-    // Time passes: the lock ends where the store says it does.
+  it('cannot be turned by a stranger against an administrator', async () => {
+    for (let i = 0; i < 4 * FREE_FAILURES; i++) {
+      const answer = await loginFrom(engine, STRANGER, TEST_ADMIN.email, WRONG);
+      expect([401, 429]).to.include(answer.status);
+    }
     const tenant = await engine.platform.tenant(DEFAULT_TENANT);
-    await tenant.store.collection(CREDENTIALS).updateOne({ _id: id }, { $set: { lockedUntil: new Date(Date.now() - 1000).toISOString() } });
-    expect((await login(engine, email, PASSWORD)).status).to.equal(200);
-    expect(await credentialsOf(id)).to.include({ failures: 0 }).and.not.have.property('lockedUntil');
+    await tenant.store.collection(SIGN_IN_THROTTLE).updateOne({ client: STRANGER, account: TEST_ADMIN.email }, { $set: { blockedUntil: new Date(Date.now() - 1000).toISOString() } });
+    // Past the wait, guesses go on, and a wait starts again at once: the admin still signs in from
+    // their own address, and with a token.
+    await fail(TEST_ADMIN.email, 1);
+    expectError(await loginFrom(engine, STRANGER, TEST_ADMIN.email, TEST_ADMIN.password), 429, 'sign_in_throttled');
+    expect((await loginFrom(engine, OFFICE, TEST_ADMIN.email, TEST_ADMIN.password)).status).to.equal(200);
+    expect((await engine.request('GET', '/api/v1/auth/me')).status).to.equal(200);
   });
 
-  it('counts only failures in a row: a successful sign-in starts the count again', async () => {
+  it('doubles the wait with each further failure, up to a quarter of an hour', async () => {
     const { email } = await newUser();
-    await fail(email, MAX_FAILURES - 1);
-    expect((await login(engine, email, PASSWORD)).status).to.equal(200);
-    await fail(email, MAX_FAILURES - 1);
-    expect((await login(engine, email, PASSWORD)).status).to.equal(200);
+    const tenant = await engine.platform.tenant(DEFAULT_TENANT);
+    const waits: number[] = [];
+    for (let i = 0; i < FREE_FAILURES + 7; i++) {
+      await tenant.store.collection(SIGN_IN_THROTTLE).updateOne({ client: STRANGER, account: email }, { $unset: { blockedUntil: '' } });
+      const before = Date.now();
+      expectError(await loginFrom(engine, STRANGER, email, WRONG), 401, 'invalid_credentials');
+      const { blockedUntil } = await throttleOf(email);
+      waits.push(blockedUntil ? Math.round((Date.parse(blockedUntil) - before) / 1000) : 0);
+    }
+    const expected = waits.map((_, i) => (i + 1 < FREE_FAILURES ? 0 : Math.min(LONGEST_DELAY_SECONDS, FIRST_DELAY_SECONDS * 2 ** (i + 1 - FREE_FAILURES))));
+    waits.forEach((wait, i) => expect(wait, `wait after failure ${i + 1}`).to.be.within(expected[i]! - 1, expected[i]! + 1));
+    expect(waits.at(-1)).to.be.within(LONGEST_DELAY_SECONDS - 1, LONGEST_DELAY_SECONDS + 1);
   });
 
-  it('locks the account even when the guesses arrive all at once', async () => {
+  it('starts the count again after a right password from that address', async () => {
+    const { email } = await newUser();
+    await fail(email, FREE_FAILURES - 1);
+    expect((await loginFrom(engine, STRANGER, email, PASSWORD)).status).to.equal(200);
+    await fail(email, FREE_FAILURES - 1);
+    expect((await loginFrom(engine, STRANGER, email, PASSWORD)).status).to.equal(200);
+  });
+
+  it('counts every guess even when they arrive all at once', async () => {
     const { email, id } = await newUser();
-    const answers = await Promise.all(Array.from({ length: 4 * MAX_FAILURES }, () => login(engine, email, WRONG)));
+    const answers = await Promise.all(Array.from({ length: 4 * FREE_FAILURES }, () => loginFrom(engine, STRANGER, email, WRONG)));
     const statuses = answers.map((answer) => answer.status);
-    expect(statuses.filter((status) => status === 401), 'the first guesses are judged').to.have.length.of.at.least(MAX_FAILURES);
+    expect(statuses.filter((status) => status === 401), 'the first guesses are judged').to.have.length.of.at.least(FREE_FAILURES);
     expect(statuses.every((status) => status === 401 || status === 429)).to.equal(true);
-    expectError(await login(engine, email, PASSWORD), 429, 'account_locked');
+    expectError(await loginFrom(engine, STRANGER, email, PASSWORD), 429, 'sign_in_throttled');
     const failed = (await storedAudit(engine, { action: 'auth.login_failed', record: id })).length;
-    expect(failed + (await storedAudit(engine, { action: 'auth.login_locked', actor: id })).length).to.be.at.least(4 * MAX_FAILURES);
+    expect(failed + (await storedAudit(engine, { action: 'auth.login_throttled', record: id })).length).to.be.at.least(4 * FREE_FAILURES + 1);
   });
 
-  it('never lets a guess made while the lock lands sign in', async () => {
+  it('never lets a guess made while the wait starts sign in', async () => {
     const { email } = await newUser();
-    await fail(email, MAX_FAILURES - 1);
-    // The fifth wrong guess and a right one race: the right one must not slip in past the lock.
-    const [wrong, right] = await Promise.all([login(engine, email, WRONG), login(engine, email, PASSWORD)]);
+    await fail(email, FREE_FAILURES - 1);
+    const [wrong, right] = await Promise.all([loginFrom(engine, STRANGER, email, WRONG), loginFrom(engine, STRANGER, email, PASSWORD)]);
     if (right.status === 200) {
       // The right one came first and reset the count: the wrong one is then only a first failure.
       expect(wrong.status).to.equal(401);
-      expect((await login(engine, email, PASSWORD)).status).to.equal(200);
+      expect((await loginFrom(engine, STRANGER, email, PASSWORD)).status).to.equal(200);
     } else {
-      expectError(right, 429, 'account_locked');
+      expectError(right, 429, 'sign_in_throttled');
     }
   });
 
-  it('does not lock, and cannot be used to find out, an e-mail nobody has', async () => {
-    const before = (await storedAudit(engine, { action: 'auth.login_failed', actor: 'unknown' })).length;
-    for (let i = 0; i < MAX_FAILURES + 2; i++) expectError(await login(engine, 'nobody@example.com', WRONG), 401, 'invalid_credentials');
-    expect((await storedAudit(engine, { action: 'auth.login_failed', actor: 'unknown' })).length).to.equal(before + MAX_FAILURES + 2);
+  it('answers an unknown e-mail exactly as a known one, wrong guesses and throttling alike', async () => {
+    const { email } = await newUser();
+    const unknown = `nobody${serial}@example.com`;
+    const answers = async (address: string) => {
+      const seen = [];
+      for (let i = 0; i < FREE_FAILURES + 2; i++) {
+        const answer = await loginFrom(engine, STRANGER, address, WRONG);
+        seen.push({ status: answer.status, body: answer.body, retryAfter: answer.headers.get('retry-after') !== null });
+      }
+      return seen;
+    };
+    const known = await answers(email);
+    const nobody = await answers(unknown);
+    expect(nobody.map((answer) => answer.status)).to.deep.equal([...Array<number>(FREE_FAILURES).fill(401), 429, 429]);
+    // The wait's seconds may differ by one between the two runs: compare the bodies without the number.
+    const shape = (seen: typeof known) => seen.map((answer) => ({ ...answer, body: JSON.parse(JSON.stringify(answer.body).replace(/\d+ seconds?/, 'N seconds')) }));
+    expect(shape(nobody)).to.deep.equal(shape(known));
   });
 
-  it('keeps sessions the user opened before the lock: the lock stops guessing, not work', async () => {
+  it('takes as long to refuse an unknown e-mail as a wrong password for a known one (ratio of medians)', async () => {
+    const { email } = await newUser();
+    const known: number[] = [];
+    const unknown: number[] = [];
+    // Interleaved, from fresh addresses so that no wait starts: both go through the whole hash.
+    for (let i = 0; i < 8; i++) {
+      for (const [address, times] of [[email, known], [`nobody-timing-${i}@example.com`, unknown]] as const) {
+        const started = performance.now();
+        expectError(await loginFrom(engine, `127.0.1.${i + 1}`, address, WRONG), 401, 'invalid_credentials');
+        times.push(performance.now() - started);
+      }
+    }
+    const ratio = median(unknown) / median(known);
+    expect(ratio, `median ${median(unknown).toFixed(1)} ms for an unknown e-mail, ${median(known).toFixed(1)} ms for a known one`).to.be.within(0.5, 2);
+  });
+
+  it('audits every failed and every throttled attempt', async () => {
+    const { email, id } = await newUser();
+    await fail(email, FREE_FAILURES);
+    await loginFrom(engine, STRANGER, email, PASSWORD);
+    expect(await auditActionsOf(engine, id)).to.deep.equal([
+      'record.create',
+      'auth.password_set',
+      ...Array<string>(FREE_FAILURES).fill('auth.login_failed'),
+      'auth.login_throttled',
+    ]);
+  });
+
+  it('keeps sessions the user opened before: the throttle stops guessing, not work', async () => {
     const { email } = await newUser();
     const session = await signIn(engine, email, PASSWORD);
-    await fail(email, MAX_FAILURES);
+    await fail(email, FREE_FAILURES);
     expect((await engine.request('GET', '/api/v1/auth/me', undefined, browser(session))).status).to.equal(200);
   });
 
-  it('unlocks the account when an administrator sets a new password, ending the user\'s sessions', async () => {
+  it('keeps nothing on the credentials themselves: an administrator\'s new password ends the sessions and signs in', async () => {
     const { email, id } = await newUser();
     const session = await signIn(engine, email, PASSWORD);
-    await fail(email, MAX_FAILURES);
-    expectError(await login(engine, email, PASSWORD), 429, 'account_locked');
     const fresh = 'a fresh password from the admin';
     expect((await engine.request('POST', `/api/v1/auth/users/${id}/password`, { password: fresh })).status).to.equal(204);
     expectError(await engine.request('GET', '/api/v1/auth/me', undefined, browser(session)), 401, 'unauthenticated');
@@ -126,6 +183,8 @@ describe('sign-in lock-out: brute force refused', () => {
     const actions = await auditActionsOf(engine, id);
     expect(actions.slice(-3)).to.deep.equal(['auth.password_set', 'auth.login_failed', 'auth.login']);
     expect((await storedAudit(engine, { action: 'auth.password_set', record: id })).at(-1)!.actor).to.equal(engine.adminId);
+    const stored = await (await engine.platform.tenant(DEFAULT_TENANT)).store.collection<CredentialDoc>(CREDENTIALS).findOne({ _id: id });
+    expect(Object.keys(stored!).sort()).to.deep.equal(['_id', 'changedAt', 'hash']);
   });
 
   it('answers 404 when an administrator sets the password of a user that does not exist', async () => {

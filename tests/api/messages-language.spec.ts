@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { CATALOGUES } from '../../engine/i18n/catalogue.js';
 import { enqueueJob } from '../../engine/jobs/index.js';
+import { queueEmail } from '../../engine/mail/index.js';
 import { DEFAULT_TENANT } from '../../engine/tenancy/index.js';
 import { captureConsoleErrors } from '../support/console-capture.js';
 import { createRecord, defineObject, expectError } from '../support/api-helpers.js';
@@ -137,6 +138,20 @@ describe('messages in the language of the request or of the user', () => {
     expect(en.body.jobs[0].lastError).to.equal(`No handler is registered for job kind '${kind}'; register one with registerJobHandler('${kind}', handler) at start-up.`);
     expect(zh.body.jobs[0].lastError).to.match(CJK).and.include(kind);
     expect(zh.body.jobs[0]).to.not.have.property('lastErrorMessage');
+  });
+
+  it('lists the outbox\'s note on an e-mail it could not send in the reader\'s language', async () => {
+    const tenant = await engine.platform.tenant(DEFAULT_TENANT);
+    const id = await tenant.store.unitOfWork((tx) => queueEmail(tx, { to: ['li@example.com'], subject: 'Hello', text: 'Hi', reason: 'language test' }));
+    await engine.jobs.runDue();
+    const noteIn = async (language: string): Promise<string> => {
+      const response = await engine.request('GET', '/api/v1/outbox/email', undefined, { 'accept-language': language });
+      const message = response.body.messages.find((candidate: { _id: string }) => candidate._id === id);
+      expect(message).to.not.have.property('noteMessage');
+      return message.note;
+    };
+    expect(await noteIn('en')).to.equal('Not sent: no SMTP server is configured (SMTP_URL). The message stays in the outbox.');
+    expect(await noteIn('zh-CN')).to.match(CJK).and.include('SMTP_URL');
   });
 
   describe('admin messages name the fix', () => {

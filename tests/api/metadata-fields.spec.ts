@@ -221,7 +221,7 @@ describe('metadata API: fields', () => {
     await createRecord(engine, 'vendor', { tax_id: 'T-1' });
     const response = await engine.request('PATCH', `${fieldsOf('vendor')}/tax_id`, { unique: true });
     expectError(response, 409, 'duplicate_values');
-    expect(response.body.error.message).to.match(/"T-1" × 2/);
+    expect(response.body.error.message).to.include('one value held by 2 records').and.not.include('T-1');
     expect((await engine.request('POST', '/api/v1/records/vendor', { tax_id: 'T-1' })).status).to.equal(201);
   });
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { createRecord, defineObject, listRecords } from '../support/api-helpers.js';
+import { createRecord, defineObject, expectError, listPath, listRecords } from '../support/api-helpers.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
 type Row = Record<string, any>;
@@ -103,6 +103,36 @@ describe('records API: walking every page with a cursor', () => {
   it('ends with next null on a page that is exactly full', async () => {
     const { sizes } = await walk({ sort: 'title', limit: 23 });
     expect(sizes).to.deep.equal([23]);
+  });
+
+  describe('refuses a cursor on another list than the one that issued it, with 400 at /cursor', () => {
+    const issued = { sort: 'title', limit: 5, filter: { rank: { gte: 0 } } };
+    const cases: [string, string, Record<string, unknown>][] = [
+      ['another object with the same fields', 'entry_copy', issued],
+      ['another sort', 'entry', { ...issued, sort: '-title' }],
+      ['another filter', 'entry', { ...issued, filter: { rank: { gte: 1 } } }],
+      ['no filter', 'entry', { sort: 'title', limit: 5 }],
+    ];
+    before(async () => {
+      await defineObject(engine, { name: 'entry_copy', fields: [{ name: 'title', type: 'text' }, { name: 'rank', type: 'number' }] });
+      for (const row of ROWS) await createRecord(engine, 'entry_copy', { title: row.title, ...(row.rank === undefined ? {} : { rank: row.rank }) });
+    });
+    for (const [what, object, query] of cases) {
+      it(what, async () => {
+        const { next } = await listRecords(engine, 'entry', issued);
+        expect(next).to.be.a('string');
+        const response = await engine.request('GET', listPath(object, { ...query, cursor: next }));
+        const [detail] = expectError(response, 400, 'validation_failed');
+        expect(detail).to.deep.include({ path: '/cursor' });
+        expect(detail!.message).to.contain('start again without a cursor');
+      });
+    }
+    it('and continues the list that issued it, whatever other page size is asked', async () => {
+      const first = await listRecords(engine, 'entry', issued);
+      const second = await listRecords(engine, 'entry', { ...issued, limit: 7, cursor: first.next });
+      expect(second.records).to.have.length(7);
+      expect(second.records[0]!.title > first.records[4]!.title).to.equal(true);
+    });
   });
 
   it('continues from the position of the page end, not from an offset, when records change in between', async () => {

@@ -95,4 +95,30 @@ describe('embedded store durability', () => {
       });
     });
   }
+
+  it('keeps, updates and reloads a document nested deeper than any recursion could follow', async () => {
+    const depth = 200_000;
+    let deep: unknown[] = [];
+    for (let i = 1; i < depth; i++) deep = [deep];
+    const innermost = (value: unknown): number => {
+      let levels = 0;
+      for (let node = value; Array.isArray(node); node = node[0]) levels++;
+      return levels;
+    };
+    await reopened(
+      'process',
+      async (store) => {
+        await store.collection('records').insertOne({ _id: 'deep', name: 'a', payload: deep });
+        const updated = await store.collection('records').findOneAndUpdate({ _id: 'deep' }, { $set: { name: 'b' } });
+        expect(updated?.name).to.equal('b');
+      },
+      async (store) => {
+        const found = await store.collection('records').findOne({ _id: 'deep' });
+        expect(found?.name).to.equal('b');
+        expect(innermost(found?.payload)).to.equal(depth);
+        await store.collection('records').updateOne({ _id: 'deep' }, { $unset: { payload: '' } });
+        expect(await store.collection('records').findOne({ _id: 'deep' })).to.deep.equal({ _id: 'deep', name: 'b' });
+      },
+    );
+  });
 });

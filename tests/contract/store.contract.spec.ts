@@ -177,6 +177,17 @@ describeEachAdapter('store contract', (ctx) => {
       expect(rows).to.deep.equal([{ _id: 'u2', total: 250 }, { _id: 'u1', total: 100 }, { _id: null, total: 0 }]);
     });
 
+    it('$sum of whole units ($cond, $isNumber, $round, $multiply) adds decimals exactly and skips what is not a number', async () => {
+      const amounts = [0.1, 0.2, 1234.57, 0.07, null, 'text', undefined];
+      await accounts().insertMany(amounts.map((amount, i) => ({ _id: `m${i}`, kind: 'money', ...(amount === undefined ? {} : { amount }) })));
+      const isNumber = { $isNumber: '$amount' };
+      const rows = await accounts().aggregate([
+        { $match: { kind: 'money' } },
+        { $group: { _id: null, cents: { $sum: { $cond: [isNumber, { $round: [{ $multiply: ['$amount', 100] }, 0] }, null] } }, n: { $sum: { $cond: [isNumber, 1, 0] } } } },
+      ]);
+      expect(rows).to.deep.equal([{ _id: null, cents: 123494, n: 4 }]);
+    });
+
     it('$count counts the matches', async () => {
       await seedAccounts();
       expect(await accounts().aggregate([{ $match: { status: 'won' } }, { $count: 'n' }])).to.deep.equal([{ n: 2 }]);

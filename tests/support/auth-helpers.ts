@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../crash/server-process.js';
 import type { AuditEntry } from '../../engine/security/audit-log.js';
@@ -23,6 +24,30 @@ export const LOGIN = '/api/v1/auth/login';
 /** POST /api/v1/auth/login with no other credentials, as a browser's sign-in page would. */
 export function login(engine: TestEngine, email: unknown, password: unknown): Promise<TestResponse> {
   return engine.request('POST', LOGIN, { email, password }, { authorization: '' });
+}
+
+/**
+ * POST /api/v1/auth/login from another client address: the whole 127.0.0.0/8 block is loopback on
+ * Linux, so binding the socket to 127.0.0.2 makes the engine see a second client.
+ */
+export function loginFrom(engine: TestEngine, localAddress: string, email: unknown, password: unknown): Promise<TestResponse> {
+  const body = JSON.stringify({ email, password });
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(`${engine.url}${LOGIN}`, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) {
+          for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+        }
+        resolve({ status: response.statusCode ?? 0, headers, body: text ? JSON.parse(text) : undefined });
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
 }
 
 /** Signs in and fails the test at once unless the engine opens a session. */

@@ -5,7 +5,7 @@ import type { EngineConfig } from '../../engine/config.js';
 import { issueToken } from '../../engine/security/api-tokens.js';
 import { startEngine } from '../../engine/start-engine.js';
 import { DEFAULT_TENANT, type Tenant } from '../../engine/tenancy/index.js';
-import { TEST_ADMIN, type TestEngine } from './test-engine.js';
+import { TEST_ADMIN, TEST_WEBHOOKS, type TestEngine } from './test-engine.js';
 
 export interface ConfiguredEngine extends TestEngine {
   /** The default tenant. */
@@ -19,7 +19,7 @@ export interface ConfiguredEngine extends TestEngine {
  * (a restart) or a fresh one, with its job loop stopped: jobs run when the test calls `jobs.runDue()`.
  */
 export async function startConfiguredEngine(config: Partial<EngineConfig> = {}, dataDir = mkdtempSync(join(tmpdir(), 'crm-jobs-'))): Promise<ConfiguredEngine> {
-  const engine = await startEngine({ port: 0, host: '127.0.0.1', dataDir, durability: 'process', admin: TEST_ADMIN, ...config });
+  const engine = await startEngine({ port: 0, host: '127.0.0.1', dataDir, durability: 'process', admin: TEST_ADMIN, webhooks: TEST_WEBHOOKS, ...config });
   await engine.jobs.stop();
   const tenant = await engine.platform.tenant(DEFAULT_TENANT);
   const admin = await tenant.store.collection(tenant.metadata.snapshot.object('user')!.collection).findOne({ email: TEST_ADMIN.email });

@@ -57,6 +57,28 @@ export type Doc = {
   components: { schemas: Record<string, any>; parameters: Record<string, any>; responses: Record<string, any> };
 };
 
+/** One operation of the document, with the parameters its path item declares for all its operations. */
+export interface DocumentedOperation {
+  method: string;
+  path: string;
+  operation: {
+    parameters?: Array<Record<string, unknown>>;
+    requestBody?: { content?: Record<string, { schema?: unknown }> };
+    responses: Record<string, unknown>;
+    security?: unknown[];
+  };
+  shared: Array<Record<string, unknown>>;
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/** Every operation of the document: the route table the specs walk, so that a new route is covered by them too. */
+export function documentedOperations(doc: Doc): DocumentedOperation[] {
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    METHODS.filter((method) => item[method]).map((method) => ({ method, path, operation: item[method], shared: (item.parameters ?? []) as Array<Record<string, unknown>> })),
+  );
+}
+
 export async function validate(doc: unknown): Promise<void> {
   const result = await new Validator().validate(doc as Record<string, unknown>);
   expect(result.errors, JSON.stringify(result.errors, null, 2)?.slice(0, 2000)).to.equal(undefined);

@@ -154,8 +154,8 @@ export interface OrgTenant {
 
 export const defaultTenant = (engine: TestEngine): OrgTenant => ({ name: DEFAULT_TENANT, adminId: engine.adminId, headers: {} });
 
-/** Sets the company up in the tenant through the API; each user gets an API token as an integration would. */
-export async function buildOrg(engine: TestEngine, tenant: OrgTenant): Promise<Org> {
+/** Sets the company up in the tenant through the API; each user gets an API token as an integration would (and a password when given). */
+export async function buildOrg(engine: TestEngine, tenant: OrgTenant, options: { password?: string } = {}): Promise<Org> {
   const admin: Caller = (method, path, body) => engine.request(method, path, body, tenant.headers);
   const ok = async (method: string, path: string, body: unknown, status = 201): Promise<Record<string, any>> => {
     const response = await admin(method, path, body);
@@ -174,6 +174,8 @@ export async function buildOrg(engine: TestEngine, tenant: OrgTenant): Promise<O
   for (const [persona, user] of Object.entries(USERS)) {
     const created = await ok('POST', '/api/v1/records/user', { ...user, email: `${persona}@example.com` });
     userIds[persona] = created._id;
+    // A password set after the token would revoke it: a new password ends every credential.
+    if (options.password !== undefined) await ok('POST', `/api/v1/auth/users/${created._id}/password`, { password: options.password }, 204);
     const { token } = await issueToken(store, created._id, 'permission matrix');
     headers[persona] = { ...(tenant.name === DEFAULT_TENANT ? {} : { 'x-tenant': tenant.name }), authorization: `Bearer ${token}` };
   }

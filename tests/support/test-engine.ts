@@ -42,6 +42,12 @@ function withAuthorization(headers: Record<string, string>, token: string): Reco
  */
 const TEST_RATE_LIMITS = { loginPerMinute: 10_000, apiPerMinute: 1_000_000 };
 
+/**
+ * Tests deliver webhooks to receivers on this machine: the operator's allowlist opens loopback for
+ * them, as WEBHOOK_ALLOWED_HOSTS would on premises. The webhook safety spec starts engines without it.
+ */
+export const TEST_WEBHOOKS = { allowedHosts: ['127.0.0.1'] };
+
 /** The real engine on the embedded store, on a free loopback port, over a fresh data directory. */
 export async function startTestEngine(http: AppOptions = {}): Promise<TestEngine> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-test-'));
@@ -51,6 +57,7 @@ export async function startTestEngine(http: AppOptions = {}): Promise<TestEngine
     dataDir,
     durability: 'process',
     admin: TEST_ADMIN,
+    webhooks: TEST_WEBHOOKS,
     http: { ...http, rateLimits: { ...TEST_RATE_LIMITS, ...http.rateLimits } },
   });
   const adminId = engine.firstAdmin!.userId;

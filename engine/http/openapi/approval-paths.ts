@@ -319,7 +319,11 @@ export function approvalPaths(objectsWithProcesses: readonly CompiledObject[]): 
       summary: 'The compiled state machine of a process',
       description: "What the studio draws: the XState machine config the process compiles to, as of the process's current definition.",
       tags: [META_TAG],
-      responses: { '200': { description: 'The machine config.', content: json(schemaRef('ApprovalMachine')) }, '404': responseRef('NotFound') },
+      responses: {
+        '200': { description: 'The machine config.', content: json(schemaRef('ApprovalMachine')) },
+        '403': responseRef('Forbidden', 'Only users who may manage metadata can read it.'),
+        '404': responseRef('NotFound'),
+      },
     },
   };
   paths[`${PROCESSES}/{name}/simulate`] = {

@@ -13,6 +13,11 @@ export const SECURITY_SCHEMES: Record<string, SecurityScheme> = {
     name: 'crm_session',
     description: 'The HttpOnly session cookie set by POST /api/v1/auth/login; POST, PUT, PATCH and DELETE also need the x-csrf-token header it returned.',
   },
+  operatorToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: "The platform operator's OPERATOR_TOKEN, for /api/operator only: it opens no tenant's data.",
+  },
 };
 export const DOCUMENT_SECURITY: Record<string, string[]>[] = [{ apiToken: [] }, { session: [] }];
 
@@ -22,6 +27,15 @@ const token: SchemaObject = {
   required: ['id', 'name', 'createdAt'],
   properties: { id: { type: 'string' }, name: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' }, lastUsedAt: { type: 'string', format: 'date-time' } },
 };
+
+const session: SchemaObject = {
+  type: 'object',
+  required: ['createdAt', 'expiresAt'],
+  properties: { id: { type: 'string', description: 'Absent on sessions opened before sessions had ids.' }, createdAt: { type: 'string', format: 'date-time' }, expiresAt: { type: 'string', format: 'date-time' } },
+};
+const userId = { name: 'id', in: 'path' as const, required: true, description: 'The user\'s record id.', schema: { type: 'string' as const } };
+/** What every route on another user's credentials may answer besides its success. */
+const managed = { '403': responseRef('Forbidden'), '404': responseRef('NotFound') };
 
 function operation(id: string, summary: string, responses: Operation['responses'], extra: Partial<Operation> = {}): Operation {
   return { operationId: `auth.${id}`, summary, tags: [TAG], responses: { ...responses, '401': responseRef('Unauthorized') }, ...extra };
@@ -41,14 +55,14 @@ export function authPaths(): OpenApiFragment {
         post: {
           operationId: 'auth.login',
           summary: 'Sign in with e-mail and password',
-          description: 'Sets the HttpOnly, SameSite=Lax session cookie and returns the CSRF token to send as x-csrf-token. Five failures in a row lock the account for 15 minutes (429).',
+          description: 'Sets the HttpOnly, SameSite=Lax session cookie and returns the CSRF token to send as x-csrf-token. After five wrong passwords from one address for one account, that address waits (30 s, doubling with each further failure, up to 15 minutes: 429 with Retry-After); nothing locks the account itself, and an unknown e-mail answers the same.',
           tags: [TAG],
           security: [],
           requestBody: body({ type: 'object', required: ['email', 'password'], properties: { email: { type: 'string' }, password: { type: 'string' } } }),
           responses: {
             '200': ok({ type: 'object', required: ['user', 'csrfToken', 'expiresAt'], properties: { user, csrfToken: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } }, 'Signed in.'),
             '401': responseRef('Unauthorized'),
-            '429': ok({ $ref: '#/components/schemas/Error' }, 'The account is locked after repeated failures.'),
+            '429': ok({ $ref: '#/components/schemas/Error' }, 'This address must wait before trying this account again, or has failed too many sign-ins this minute.'),
           },
         },
       },
@@ -63,6 +77,24 @@ export function authPaths(): OpenApiFragment {
         post: operation('setPassword', 'Set a user\'s password (administrators)', { '204': noContent, '400': responseRef('BadRequest'), '403': responseRef('Forbidden'), '404': responseRef('NotFound') }, {
           parameters: [{ name: 'id', in: 'path', required: true, description: 'The user\'s record id.', schema: { type: 'string' } }],
           requestBody: body({ type: 'object', required: ['password'], properties: { password: { type: 'string', minLength: 12 } } }),
+        }),
+      },
+      [`${BASE}/users/{id}/tokens`]: {
+        get: operation('listUserTokens', 'A user\'s API tokens (administrators; never their secrets)', { '200': ok({ type: 'object', required: ['tokens'], properties: { tokens: { type: 'array', items: token } } }, 'The tokens.'), ...managed }, { parameters: [userId] }),
+        delete: operation('revokeUserTokens', 'Revoke every API token of a user (administrators)', { '204': noContent, ...managed }, { parameters: [userId] }),
+      },
+      [`${BASE}/users/{id}/tokens/{token}`]: {
+        delete: operation('revokeUserToken', 'Revoke one API token of a user (administrators)', { '204': noContent, ...managed }, {
+          parameters: [userId, { name: 'token', in: 'path', required: true, description: 'The token\'s id (not its secret).', schema: { type: 'string' } }],
+        }),
+      },
+      [`${BASE}/users/{id}/sessions`]: {
+        get: operation('listUserSessions', 'A user\'s open sessions (administrators; never their secrets)', { '200': ok({ type: 'object', required: ['sessions'], properties: { sessions: { type: 'array', items: session } } }, 'The sessions.'), ...managed }, { parameters: [userId] }),
+        delete: operation('endUserSessions', 'End every session of a user (administrators)', { '204': noContent, ...managed }, { parameters: [userId] }),
+      },
+      [`${BASE}/users/{id}/sessions/{session}`]: {
+        delete: operation('endUserSession', 'End one session of a user (administrators)', { '204': noContent, ...managed }, {
+          parameters: [userId, { name: 'session', in: 'path', required: true, description: 'The session\'s id, from the list of sessions.', schema: { type: 'string' } }],
         }),
       },
       [`${BASE}/tokens`]: {

@@ -2,8 +2,13 @@ import { InternalError } from '../../errors/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import { approvalPaths } from './approval-paths.js';
+import { auditPaths } from './audit-paths.js';
 import { commonComponents } from './common-components.js';
 import { formPaths } from './form-paths.js';
+import { jobPaths } from './job-paths.js';
+import { operatorPaths } from './operator-paths.js';
+import { platformPaths } from './platform-paths.js';
+import { declareTransportResponses } from './transport-responses.js';
 import { authPaths, DOCUMENT_SECURITY, SECURITY_SCHEMES } from './auth-paths.js';
 import { metaPaths } from './meta-paths.js';
 import { metadataSchemas } from './metadata-schemas.js';
@@ -21,7 +26,11 @@ const DESCRIPTION = [
   'Errors always have the shape of the `Error` schema, with the HTTP status telling the kind:',
   '400 invalid input (every problem with its path), 401 no valid session or token, 403 a permission the user lacks,',
   '404 unknown, 409 a clash with stored data, 412 a stale If-Match,',
-  '422 a valid record that breaks a validation rule or on which an expression failed.',
+  '422 a valid record that breaks a validation rule or on which an expression failed, 429 too many requests in a minute.',
+  'Any operation may also answer what the HTTP layer checks first: 400 for a body that is not JSON or whose arrays and',
+  'objects nest more than 100 levels deep (a `filter` too), and for a malformed percent-escape in the path (`invalid_path`:',
+  'send a `%` as `%25`); 413 for a body over 1 MB; 415 for a body not in UTF-8; 431 (without a body) for headers over 16 KB.',
+  'Each operation lists every status it can answer.',
   'A record the user may not see answers 404 like one that does not exist, so ids cannot be probed; 403 means the user',
   'sees the record (or the object) but may not do this to it. Fields the user may not read are unknown to them: absent',
   'from responses, and refused by filters, sorts and field selections as fields that do not exist.',
@@ -88,12 +97,17 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
     approvalPaths(withProcesses),
     formPaths(),
     authPaths(),
+    auditPaths(),
+    jobPaths(),
+    platformPaths(),
+    operatorPaths(),
   ];
   for (const fragment of fragments) {
     document.tags.push(...fragment.tags);
     mergeInto(document.paths, fragment.paths, 'path');
     mergeInto(document.components.schemas, fragment.schemas, 'schema');
   }
+  document.paths = declareTransportResponses(document.paths);
   return document;
 }
 

@@ -144,6 +144,20 @@ const ERROR_RESPONSES = {
     code: 'body_too_large',
     message: 'The request body is larger than the 1048576 bytes allowed.',
   }),
+  UnsupportedMediaType: errorResponse('The JSON body is not in UTF-8 (a charset or Content-Encoding the server does not read).', {
+    code: 'unsupported_encoding',
+    message: 'Send the body as UTF-8 JSON.',
+  }),
+  TooManyRequests: {
+    description: 'Too many requests from this user (or sign-in failures from this address) in a minute; Retry-After says when to try again.',
+    headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 0 } } },
+    content: json(schemaRef('Error'), { error: { code: 'rate_limited', message: 'Too many requests from your user: at most 3000 a minute. Try again in 12 seconds.', details: [] } }),
+  },
+  HeadersTooLarge: { description: "The request's headers together are over 16 KB (a cookie or a header that grew too large); answered by the HTTP server itself, without a body." },
+  InternalError: errorResponse('A bug: the details are in the server\'s log, never in the response.', {
+    code: 'internal',
+    message: 'Something went wrong on the server; the error has been logged.',
+  }),
 } satisfies Record<string, Response>;
 
 const PARAMETERS = {
@@ -170,7 +184,7 @@ const PARAMETERS = {
   Cursor: {
     name: 'cursor',
     in: 'query',
-    description: 'The `next` of the previous page; send the same filter and sort with it.',
+    description: 'The `next` of the previous page; send the same filter and sort with it (a cursor of another object, sort or filter is refused with 400 at /cursor).',
     schema: { type: 'string' },
   },
   EntryLimit: {
@@ -178,6 +192,12 @@ const PARAMETERS = {
     in: 'query',
     description: `How many entries, newest first, 1 to ${MAX_LIMIT}.`,
     schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+  },
+  Before: {
+    name: 'before',
+    in: 'query',
+    description: 'The `next` of the previous page: the id of its last entry.',
+    schema: { type: 'string', pattern: '^[0-9a-f]{24}$' },
   },
   Tenant: {
     name: 'X-Tenant',

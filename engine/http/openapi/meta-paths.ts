@@ -138,7 +138,7 @@ const STANDALONE: Record<StandaloneKind, StandaloneDocs> = {
     byObject: 'Only the sharing rules of this object.',
     create:
       'The object must own its records\' access: not the detail of a master-detail, not public read/write (400). `criteria` is a filter of the ' +
-      'object in the API\'s filter language (400 with paths under /criteria); the roles and groups named must exist. 409 `already_exists` when the name is taken.',
+      'object in the API\'s filter language (400 with paths under /criteria), never empty (`{}` or `{"and": [{}]}` is refused: write `"all"` to share every record); the roles and groups named must exist. 409 `already_exists` when the name is taken.',
     replace: 'The body is the whole new rule; a different name renames it (409 when another rule has that name).',
   },
   approvalProcess: {
@@ -260,6 +260,9 @@ function body(schema: SchemaObject, description?: string): Operation['requestBod
   return { required: true, ...(description ? { description } : {}), content: json(schema) };
 }
 
+/** Reads of setup-only kinds and of the history; the other kinds show users a narrowed view (docs/metadata-access.md). */
+const readForbidden = responseRef('Forbidden', 'Roles, groups and permission sets need manage metadata or manage users; sharing rules, automation rules and the history need manage metadata.');
+
 const writeErrors = { '400': responseRef('BadRequest'), '409': responseRef('Conflict'), '413': responseRef('PayloadTooLarge') };
 
 /** The two path items of a kind defined on its own: its list and create, and get, replace and delete by name. */
@@ -272,7 +275,7 @@ function standalonePaths(kind: StandaloneKind): [path: string, item: PathItem][]
   const byObject: Parameter[] = docs.byObject ? [{ name: 'object', in: 'query', description: docs.byObject, schema: schemaRef('ApiName') }] : [];
   const deleteResponses: Operation['responses'] = { '200': ok('Deleted.', 'MetadataVersion'), ...(docs.deleteRefused ? { '409': responseRef('Conflict') } : {}) };
   const collection: PathItem = {
-    get: operation(`list${docs.many}`, `List ${noun} definitions`, { '200': ok(docs.listed, `${schema}List`) }, byObject.length > 0 ? { parameters: byObject } : {}),
+    get: operation(`list${docs.many}`, `List ${noun} definitions`, { '200': ok(docs.listed, `${schema}List`), '403': readForbidden }, byObject.length > 0 ? { parameters: byObject } : {}),
     post: operation(`create${docs.one}`, `Create a ${noun}`, { '201': ok('Created.', `${schema}Response`), ...writeErrors }, {
       description: docs.create,
       requestBody: body(schemaRef(schema)),
@@ -280,7 +283,7 @@ function standalonePaths(kind: StandaloneKind): [path: string, item: PathItem][]
   };
   const item: PathItem = {
     parameters: [name],
-    get: operation(`get${docs.one}`, `Get a ${noun} definition`, { '200': ok('The definition.', `${schema}Response`) }),
+    get: operation(`get${docs.one}`, `Get a ${noun} definition`, { '200': ok('The definition.', `${schema}Response`), '403': readForbidden }),
     put: operation(`replace${docs.one}`, `Replace a ${noun} definition`, { '200': ok('Replaced.', `${schema}Response`), ...writeErrors }, {
       description: docs.replace,
       requestBody: body(schemaRef(schema)),
@@ -384,7 +387,7 @@ export function metaPaths(): OpenApiFragment {
           summary: 'Recent metadata changes, newest first',
           tags: [TAG],
           parameters: [{ name: 'limit', in: 'query', description: 'How many changes, at most 200.', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } }],
-          responses: { '200': ok('The changes.', 'MetadataHistory'), '400': responseRef('BadRequest') },
+          responses: { '200': ok('The changes.', 'MetadataHistory'), '400': responseRef('BadRequest'), '403': readForbidden },
         },
       },
     },

@@ -59,12 +59,18 @@ export function reportPaths(compiled: CompiledObject): Record<string, PathItem> 
         summary: `Export ${plural} as CSV`,
         description:
           'The records the user may list, matching the filter, as CSV (RFC 4180, UTF-8 with a byte-order mark for spreadsheet programs), streamed page after page. ' +
-          'The first column is `_id`; without `fields`, every field the user may read follows, then `_owner`, `_createdAt`, `_createdBy`, `_updatedAt`, `_updatedBy`. ' +
-          `Lists are joined with \`;\`, objects written as JSON, and a text starting with \`=\`, \`+\`, \`-\`, \`@\`, a tab or a carriage return is prefixed with \`'\` so that a spreadsheet does not run it. ` +
+          'The first column is `_id`; without `fields`, every field the user may read follows, then `_owner`, `_createdAt`, `_createdBy`, `_updatedAt`, `_updatedBy`, ' +
+          'then, for each relation in `expand`, every field of the parent the user may read as `<relation>.<field>` (empty when the parent is not visible). ' +
+          `Lists are joined with \`;\`, objects written as JSON, and every text starting with \`=\`, \`+\`, \`-\`, \`@\`, their full-width forms, a tab or a line break is prefixed with \`'\` so that a spreadsheet does not run it, whatever the field type. ` +
           `At most ${MAX_EXPORT_ROWS} rows: narrow the filter for more. Every export is audited (\`record.export\`, with its row count). ` +
           `Errors in the parameters are found before the first byte and answered as JSON. ${HIDDEN}`,
         tags,
-        parameters: [filter, queryParameter('sort', sortDescription(compiled)), queryParameter('fields', `Columns after \`_id\`. ${fieldsDescription(compiled)}`)],
+        parameters: [
+          filter,
+          queryParameter('sort', sortDescription(compiled)),
+          queryParameter('fields', `Columns after \`_id\`; a parent's field as \`<relation>.<field>\` (e.g. \`account.name\`), which expands that relation. ${fieldsDescription(compiled)}`),
+          queryParameter('expand', 'Lookup or master-detail fields (and `owner`, `_createdBy`, `_updatedBy`) whose parents\' readable fields become columns `<relation>.<field>` when `fields` is not given.'),
+        ],
         responses: {
           '200': {
             description: 'The CSV file.',

@@ -3,6 +3,8 @@ import { rightsKey, userAccess, visibleSnapshot } from '../../security/access/in
 import type { Principal } from '../../tenancy/index.js';
 import { SIMULATE_PATH } from './approval-paths.js';
 import { buildOpenApi, openApiDocument } from './build-openapi.js';
+import { AUDIT_PATH } from './audit-paths.js';
+import { JOB_PATHS } from './job-paths.js';
 import type { OpenApiDocument, PathItem, SchemaObject } from './openapi-types.js';
 import { recordSchemaNames } from './record-components.js';
 import { RECORDS_BASE } from './record-paths.js';
@@ -20,7 +22,12 @@ export function userOpenApiDocument(snapshot: Snapshot, principal: Principal): O
     const view = visibleSnapshot(snapshot, principal);
     const document = buildOpenApi(view, snapshot);
     // A simulation reads any record and any user: only users who may manage metadata may run one.
-    if (!access.system.manageMetadata) drop(document, SIMULATE_PATH, 'post');
+    if (!access.system.manageMetadata) {
+      drop(document, SIMULATE_PATH, 'post');
+      withholdLogic(document);
+    }
+    // The audit log, the jobs and the outboxes are read with the audit right only.
+    if (!access.system.viewAuditLog) for (const path of AUDIT_RIGHT_PATHS) drop(document, path, 'get');
     for (const object of view.objects.values()) {
       const rights = access.object(object.name);
       const editable = access.fields(snapshot.object(object.name)!).editable;
@@ -47,6 +54,8 @@ export function userOpenApiDocument(snapshot: Snapshot, principal: Principal): O
   });
 }
 
+const AUDIT_RIGHT_PATHS = [AUDIT_PATH, ...JOB_PATHS];
+
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 const METHODS: readonly Method[] = ['get', 'post', 'put', 'patch', 'delete'];
 
@@ -61,6 +70,28 @@ function drop(document: OpenApiDocument, path: string, method: Method): void {
   delete rest[method];
   if (METHODS.some((other) => rest[other])) document.paths[path] = rest;
   else delete document.paths[path];
+}
+
+/**
+ * Metadata reads give users who may not manage metadata the definitions without their logic
+ * (engine/metadata/operations/definitions-for-users.ts): the schemas of their document say so.
+ */
+const WITHHELD: readonly [schema: string, property: string][] = [
+  ['FormulaField', 'expression'],
+  ['RollupField', 'child'],
+  ['Step', 'approvers'],
+];
+
+function withholdLogic(document: OpenApiDocument): void {
+  for (const [name, property] of WITHHELD) {
+    const schema = document.components.schemas[name];
+    if (!schema || !Array.isArray(schema.required)) continue;
+    document.components.schemas[name] = {
+      ...schema,
+      required: (schema.required as string[]).filter((required) => required !== property),
+      description: `${schema.description ?? ''} Without \`${property}\` for users who may not manage metadata.`.trim(),
+    };
+  }
 }
 
 function onlyFields(schema: SchemaObject, editable: ReadonlySet<string>): SchemaObject {

@@ -1,15 +1,17 @@
 import { Router, type Request, type Response } from 'express';
-import { ForbiddenError, NotFoundError } from '../../errors/index.js';
+import { NotFoundError } from '../../errors/index.js';
 import { presentRecord, type StoredRecord } from '../../records/index.js';
 import { alive } from '../../records/record-state.js';
 import { issueToken, listTokens, revokeToken } from '../../security/api-tokens.js';
 import { SESSION_COOKIE } from '../../security/authenticate.js';
-import { userAccess } from '../../security/access/user-access.js';
 import { checkPasswordPolicy } from '../../security/passwords.js';
 import { checkCurrentPassword, setPassword, signIn, signOut, SESSION_HOURS } from '../../security/sign-in.js';
 import type { Principal } from '../../tenancy/index.js';
 import type { RequestHandler } from 'express';
 import { requestTenant } from '../request-tenant.js';
+import { clientAddress } from '../rate-limits.js';
+import { SignInThrottledError } from '../../security/sign-in-throttle.js';
+import { userCredentialRoutes } from './user-credential-routes.js';
 import { msg } from '../../i18n/message.js';
 
 const principalOf = (res: Response): Principal & { session?: string } => res.locals.principal as Principal & { session?: string };
@@ -23,7 +25,10 @@ export function publicAuthRoutes(): Router {
   router.post('/login', async (req, res) => {
     const tenant = requestTenant(res);
     const body = (req.body ?? {}) as { email?: unknown; password?: unknown };
-    const signedIn = await signIn(tenant, body.email, body.password);
+    const signedIn = await signIn(tenant, body.email, body.password, clientAddress(req)).catch((error: unknown) => {
+      if (error instanceof SignInThrottledError) res.set('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    });
     res.cookie(SESSION_COOKIE, signedIn.session, {
       httpOnly: true,
       sameSite: 'lax',
@@ -56,22 +61,14 @@ export function authRoutes(authenticated: RequestHandler): Router {
 
   router.post('/password', async (req, res) => {
     const tenant = requestTenant(res);
-    const { userId } = principalOf(res);
+    const { userId, session } = principalOf(res);
     const body = (req.body ?? {}) as { current?: unknown; password?: unknown };
-    await checkCurrentPassword(tenant, userId, body.current);
-    await setPassword(tenant, userId, checkPasswordPolicy(body.password), userId);
+    await checkCurrentPassword(tenant, userId, body.current, clientAddress(req));
+    await setPassword(tenant, userId, checkPasswordPolicy(body.password), userId, session);
     res.status(204).end();
   });
 
-  router.post('/users/:id/password', async (req: Request<{ id: string }>, res) => {
-    const principal = principalOf(res);
-    const tenant = requestTenant(res);
-    if (!userAccess(tenant.metadata.snapshot, principal).system.manageUsers) throw new ForbiddenError(msg`Only users who may manage users can set another user's password.`);
-    const users = tenant.metadata.snapshot.object('user')!;
-    if (!(await tenant.store.collection(users.collection).findOne(alive({ _id: req.params.id })))) throw new NotFoundError(msg`There is no user with id '${req.params.id}'.`);
-    await setPassword(tenant, req.params.id, checkPasswordPolicy((req.body as { password?: unknown } | undefined)?.password), principal.userId);
-    res.status(204).end();
-  });
+  userCredentialRoutes(router);
 
   router.get('/tokens', async (_req, res) => {
     res.json({ tokens: await listTokens(requestTenant(res), principalOf(res).userId) });

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 const SWAGGER_UI_DIR = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
 /** Only what the page loads: the package also ships a demo page that fetches the Petstore from the internet. */
-const ASSETS = ['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-16x16.png', 'favicon-32x32.png'];
+export const ASSETS = ['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-16x16.png', 'favicon-32x32.png'];
 const ASSET_BASE = '/api/docs/assets';
 
 const PAGE = `<!DOCTYPE html>

@@ -6,11 +6,12 @@ import {
   deleteField,
   deleteObject,
   getCurrency,
-  getDefinition,
+  getSetupDefinition,
   getField,
   getObject,
   listCurrencies,
   listFields,
+  listMetadataHistory,
   listObjects,
   patchObject,
   putCurrency,
@@ -18,7 +19,6 @@ import {
   testExpression,
   updateField,
 } from '../../metadata/operations/index.js';
-import { META_HISTORY } from '../../metadata/metadata-collections.js';
 import { parseFlag, parseLimit } from '../../records/index.js';
 import type { Platform } from '../../tenancy/index.js';
 import { queryString } from '../query-string.js';
@@ -81,7 +81,7 @@ export function metaRoutes(platform: Platform): Router {
   // The compiled XState machine config of a process, for the studio's diagram.
   router.get('/approval-processes/:name/machine', async (req, res) => {
     const ctx = await context(req);
-    const definition = getDefinition(ctx, 'approvalProcess', req.params.name);
+    const definition = getSetupDefinition(ctx, 'approvalProcess', req.params.name);
     res.json({ machine: machineConfig(definition), version: ctx.snapshot.version });
   });
   // The path a sample or stored record would take through a process, written nowhere.
@@ -111,8 +111,7 @@ export function metaRoutes(platform: Platform): Router {
   router.get('/history', async (req, res) => {
     const ctx = await context(req);
     const limit = parseLimit(queryString(req.query as Record<string, unknown>, 'limit'));
-    const entries = await ctx.tenant.store.collection(META_HISTORY).find({}, { sort: { version: -1 }, limit });
-    res.json({ entries, version: ctx.snapshot.version });
+    res.json({ entries: await listMetadataHistory(ctx, limit), version: ctx.snapshot.version });
   });
   return router;
 }

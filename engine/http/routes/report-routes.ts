@@ -24,8 +24,9 @@ export function reportRoutes(platform: Platform): Router {
     const ctx = await requestContext(platform, req);
     const sort = queryString(query, 'sort');
     const fields = queryString(query, 'fields');
+    const expand = queryString(query, 'expand');
     const filter = parseFilterParameter(queryJson(query, 'filter'));
-    const chunks = exportRecords(ctx, req.params.object, { ...(sort ? { sort } : {}), ...(fields ? { fields } : {}), ...(filter === undefined ? {} : { filter }) });
+    const chunks = exportRecords(ctx, req.params.object, { ...(sort ? { sort } : {}), ...(fields ? { fields } : {}), ...(expand ? { expand } : {}), ...(filter === undefined ? {} : { filter }) });
     // The first chunk comes after the first page was read: errors before it are ordinary JSON errors.
     const first = await chunks.next();
     res.type('text/csv; charset=utf-8').attachment(`${req.params.object}.csv`);

@@ -1,9 +1,13 @@
 import { ConflictError, ValidationError } from '../../errors/index.js';
 import type { Collections } from '../../store/port.js';
+import { checkPermissionSetGrant, checkReachGrant, checkSharingRuleGrant } from '../../security/metadata-grants.js';
+import type { OperationContext } from '../../tenancy/index.js';
 import { ADMIN_PERMISSION_SET } from '../../tenancy/principal.js';
 import type { DefinitionOf } from '../definition-validator.js';
+import type { SystemRights } from '../security/resolved-security.js';
 import type { PermissionSetDefinition, SystemPermissions } from '../schemas/generated/permission-set.js';
 import type { Snapshot } from '../snapshot.js';
+import { layoutForUser, processForUser, type UserView } from './definitions-for-users.js';
 import { countAssignedUsers, usersPhrase, type Assignment } from './assigned-users.js';
 import { msg, type Message } from '../../i18n/message.js';
 
@@ -29,6 +33,18 @@ export interface DefinitionKind<K extends StandaloneKind> {
    * What other definitions name is the registry's to check (it compiles the whole snapshot).
    */
   release?(tx: Collections, before: Snapshot, name: string, removal: Removal): Promise<void>;
+  /**
+   * Refuses a definition that would give its users rights the writer does not hold (throws); runs
+   * with the compiled snapshot after the change, before anything is written.
+   */
+  grants?(ctx: OperationContext, before: Snapshot, after: Snapshot, next: DefinitionOf[K]): void;
+  /** Rights besides manage-metadata that read the whole definitions: managing users assigns roles, groups and permission sets. */
+  readonly readRights?: readonly (keyof SystemRights)[];
+  /**
+   * What any other user may read of one definition (undefined: nothing, as if it did not exist).
+   * Without it, the kind is setup only: 403 for them.
+   */
+  forUser?(definition: DefinitionOf[K], view: UserView): unknown;
 }
 
 export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<K> } = {
@@ -38,12 +54,15 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
     find: (snapshot, name) => snapshot.layout(name)?.definition,
     list: (snapshot) => [...snapshot.layouts.values()].map((layout) => layout.definition),
     ofObject: (snapshot, object) => snapshot.layoutsOf(object).map((layout) => layout.definition),
+    forUser: layoutForUser,
   },
   role: {
     kind: 'role',
     plural: 'roles',
     find: (snapshot, name) => snapshot.security.roles.get(name)?.definition,
     list: (snapshot) => [...snapshot.security.roles.values()].map((role) => role.definition),
+    grants: (ctx, before) => checkReachGrant(ctx, before, 'role'),
+    readRights: ['manageUsers'],
     release: (tx, before, name, removal) =>
       refuseWhileAssigned(tx, before, { role: name }, removal, {
         code: 'role_in_use',
@@ -56,13 +75,17 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
     plural: 'groups',
     find: (snapshot, name) => snapshot.security.groups.get(name)?.definition,
     list: (snapshot) => [...snapshot.security.groups.values()].map((group) => group.definition),
+    grants: (ctx, before) => checkReachGrant(ctx, before, 'group'),
+    readRights: ['manageUsers'],
   },
   permissionSet: {
     kind: 'permissionSet',
     plural: 'permissionSets',
     find: (snapshot, name) => snapshot.security.permissionSets.get(name)?.definition,
     list: (snapshot) => [...snapshot.security.permissionSets.values()].map((set) => set.definition),
+    readRights: ['manageUsers'],
     protect: protectAdminSet,
+    grants: (ctx, before, after, next) => checkPermissionSetGrant(ctx, before, after, next.name),
     release: (tx, before, name, removal) =>
       refuseWhileAssigned(tx, before, { permissionSet: name }, removal, {
         code: 'permission_set_in_use',
@@ -76,6 +99,7 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
     find: (snapshot, name) => snapshot.security.sharingRules.get(name)?.definition,
     list: (snapshot) => [...snapshot.security.sharingRules.values()].map((rule) => rule.definition),
     ofObject: (snapshot, object) => snapshot.security.rulesOf(object).map((rule) => rule.definition),
+    grants: (ctx, before, _after, next) => checkSharingRuleGrant(ctx, before, next.object, next.access),
   },
   approvalProcess: {
     kind: 'approvalProcess',
@@ -83,6 +107,7 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
     find: (snapshot, name) => snapshot.approvalProcesses.get(name)?.definition,
     list: (snapshot) => [...snapshot.approvalProcesses.values()].map((process) => process.definition),
     ofObject: (snapshot, object) => snapshot.processesOf(object).map((process) => process.definition),
+    forUser: processForUser,
   },
   automationRule: {
     kind: 'automationRule',

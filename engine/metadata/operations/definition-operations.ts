@@ -1,5 +1,7 @@
-import { ConflictError, NotFoundError, ValidationError } from '../../errors/index.js';
-import { checkSetupRight } from '../../security/object-access.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors/index.js';
+import { maskWebhookSecrets, refuseUnsafeWebhookUrls, restoreWebhookSecrets } from '../../mail/index.js';
+import { visibleSnapshot } from '../../security/access/visible-metadata.js';
+import { checkSetupRight, checkSystemRight, hasSystemRight } from '../../security/object-access.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { checkDefinition, type DefinitionOf } from '../definition-validator.js';
 import { KIND_NOUNS } from '../kind-nouns.js';
@@ -8,7 +10,7 @@ import type { Snapshot } from '../snapshot.js';
 import { applyChange } from './apply-change.js';
 import { DEFINITION_KINDS, type DefinitionKind, type StandaloneKind } from './definition-kinds.js';
 import type { DefinitionResponse } from './object-operations.js';
-import { msg } from '../../i18n/message.js';
+import { msg, type Message } from '../../i18n/message.js';
 
 /**
  * One CRUD for every kind defined on its own by name (layouts, roles, groups, permission sets,
@@ -16,24 +18,53 @@ import { msg } from '../../i18n/message.js';
  * its kind's schema (400), then compiled with everything else under the registry's lock: problems
  * it causes elsewhere are 409, and records still naming a removed name refuse it inside the unit of work.
  */
-export function listDefinitions<K extends StandaloneKind>(ctx: OperationContext, kind: K, filter: { object?: string } = {}): DefinitionOf[K][] {
+export function listDefinitions(ctx: OperationContext, kind: StandaloneKind, filter: { object?: string } = {}): unknown[] {
   const spec = kindOf(kind);
-  return filter.object !== undefined && spec.ofObject ? spec.ofObject(ctx.snapshot, filter.object) : spec.list(ctx.snapshot);
+  const all = filter.object !== undefined && spec.ofObject ? spec.ofObject(ctx.snapshot, filter.object) : spec.list(ctx.snapshot);
+  return readable(ctx, spec, all);
 }
 
-export function getDefinition<K extends StandaloneKind>(ctx: OperationContext, kind: K, name: string): DefinitionOf[K] {
+/** One definition as this user may read it: 404 when it does not exist or is not theirs to know of. */
+export function getDefinition(ctx: OperationContext, kind: StandaloneKind, name: string): unknown {
+  const spec = kindOf(kind);
+  const [shown] = readable(ctx, spec, [existing(spec, ctx.snapshot, name)]);
+  if (shown === undefined) throw notFound(spec, name);
+  return shown;
+}
+
+/** A whole definition, for the tools of the setup (the machine of a process): administrators only. */
+export function getSetupDefinition<K extends StandaloneKind>(ctx: OperationContext, kind: K, name: string): DefinitionOf[K] {
+  checkSystemRight(ctx, 'manageMetadata', readRefusal(kind));
   return existing(kindOf(kind), ctx.snapshot, name);
+}
+
+/**
+ * What of some definitions of a kind a user may read. Administrators (manage metadata) and holders
+ * of the kind's read rights get them whole; other users what the kind's `forUser` gives them, or a
+ * 403 for kinds that are setup only. Secrets are masked for everyone, administrators included.
+ */
+function readable<K extends StandaloneKind>(ctx: OperationContext, spec: DefinitionKind<K>, definitions: DefinitionOf[K][]): unknown[] {
+  if (hasSystemRight(ctx, 'manageMetadata') || spec.readRights?.some((right) => hasSystemRight(ctx, right))) return definitions.map(maskWebhookSecrets);
+  const forUser = spec.forUser;
+  if (!forUser) throw new ForbiddenError(readRefusal(spec.kind));
+  const view = { full: ctx.snapshot, visible: visibleSnapshot(ctx.snapshot, ctx.principal) };
+  return definitions.map((definition) => forUser(definition, view)).filter((shown) => shown !== undefined);
+}
+
+function readRefusal(kind: StandaloneKind): Message {
+  return msg`Only users who may manage metadata (administrators) can read ${KIND_NOUNS[kind]} definitions.`;
 }
 
 export async function createDefinition<K extends StandaloneKind>(ctx: OperationContext, kind: K, body: unknown): Promise<DefinitionResponse<DefinitionOf[K]>> {
   checkSetupRight(ctx);
   const spec = kindOf(kind);
-  const definition = parse(kind, body);
+  restoreWebhookSecrets(body, null);
+  const definition = parse(ctx, kind, body);
   const after = await applyChange(ctx, (current) => {
     refuseTaken(spec, current, definition.name);
     return change(ctx, spec, 'create', definition.name, definition);
   });
-  return { definition: spec.find(after, definition.name)!, version: after.version };
+  return { definition: maskWebhookSecrets(spec.find(after, definition.name)!), version: after.version };
 }
 
 /** PUT: the whole new definition; a different name renames it, unless something still names the old one. */
@@ -45,13 +76,14 @@ export async function replaceDefinition<K extends StandaloneKind>(
 ): Promise<DefinitionResponse<DefinitionOf[K]>> {
   checkSetupRight(ctx);
   const spec = kindOf(kind);
-  const definition = parse(kind, body);
+  restoreWebhookSecrets(body, spec.find(ctx.snapshot, name) ?? null);
+  const definition = parse(ctx, kind, body);
   const after = await applyChange(ctx, (current) => {
     existing(spec, current, name);
     if (definition.name !== name) refuseTaken(spec, current, definition.name);
     return change(ctx, spec, 'update', name, definition);
   });
-  return { definition: spec.find(after, definition.name)!, version: after.version };
+  return { definition: maskWebhookSecrets(spec.find(after, definition.name)!), version: after.version };
 }
 
 export async function deleteDefinition(ctx: OperationContext, kind: StandaloneKind, name: string): Promise<{ version: number }> {
@@ -77,21 +109,33 @@ function change<K extends StandaloneKind>(
 ): MetadataChange {
   spec.protect?.(name, next);
   const removal = next === null ? 'delete' : next.name !== name ? 'rename' : undefined;
-  const release = spec.release;
+  const { release, grants } = spec;
+  const guarded = next !== null && grants !== undefined;
   return {
     kind: spec.kind,
     action: `${spec.kind}.${verb}` satisfies MetadataAction,
     name,
     next,
     by: ctx.principal.userId,
-    ...(removal && release ? { migrate: (tx, before) => release(tx, before, name, removal) } : {}),
+    ...((removal && release) || guarded
+      ? {
+          migrate: async (tx, before, after) => {
+            if (next !== null) grants?.(ctx, before, after, next);
+            if (removal && release) await release(tx, before, name, removal);
+          },
+        }
+      : {}),
   };
 }
 
 function existing<K extends StandaloneKind>(spec: DefinitionKind<K>, snapshot: Snapshot, name: string): DefinitionOf[K] {
   const definition = spec.find(snapshot, name);
-  if (!definition) throw new NotFoundError(msg`There is no ${KIND_NOUNS[spec.kind]} named '${name}'.`);
+  if (!definition) throw notFound(spec, name);
   return definition;
+}
+
+function notFound(spec: DefinitionKind<StandaloneKind>, name: string): NotFoundError {
+  return new NotFoundError(msg`There is no ${KIND_NOUNS[spec.kind]} named '${name}'.`);
 }
 
 function refuseTaken<K extends StandaloneKind>(spec: DefinitionKind<K>, snapshot: Snapshot, name: string): void {
@@ -100,8 +144,13 @@ function refuseTaken<K extends StandaloneKind>(spec: DefinitionKind<K>, snapshot
   }
 }
 
-function parse<K extends StandaloneKind>(kind: K, body: unknown): DefinitionOf[K] {
+/**
+ * The kind's schema, then the webhook URLs of processes and rules: one written as an IP address
+ * inside the network is refused now; host names are checked again at every call, after they resolve.
+ */
+function parse<K extends StandaloneKind>(ctx: OperationContext, kind: K, body: unknown): DefinitionOf[K] {
   const checked = checkDefinition(kind, body);
   if (!checked.ok) throw new ValidationError(checked.problems);
+  refuseUnsafeWebhookUrls(checked.definition, ctx.tenant.webhookAllowlist);
   return checked.definition;
 }

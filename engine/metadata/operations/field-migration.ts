@@ -1,5 +1,6 @@
 import { ConflictError, type ErrorDetail } from '../../errors/index.js';
 import { recomputeStoredDerived } from '../../records/logic/recompute-formulas.js';
+import { followChange } from '../../records/logic/follow-change.js';
 import { SYSTEM_PRINCIPAL } from '../../tenancy/principal.js';
 import { fieldTypeOf, formatAutoNumber, type ResolvedField, type ResolvedRollupField } from '../../fields/index.js';
 import type { Collections, Doc } from '../../store/port.js';
@@ -8,6 +9,7 @@ import { COUNTERS } from '../metadata-collections.js';
 import { readableErrors } from '../readable-errors.js';
 import type { Snapshot } from '../snapshot.js';
 import { recomputeRollup } from '../../records/relationships/sync-rollups.js';
+import { sameDocument } from '../../store/json-document.js';
 import { byCount, msg } from '../../i18n/message.js';
 
 const SAMPLE_SIZE = 5;
@@ -64,11 +66,12 @@ async function convertValues(
     const candidate = old.type === next.type ? value : type.coerce(value, next);
     if (candidate === undefined || !validate(candidate)) {
       const reason = candidate === undefined ? msg`cannot become a ${next.type}` : readableErrors(validate.errors ?? [], { unknownProperty: msg`is not allowed` })[0]?.message;
-      failures.push({ path: `/records/${record._id}/${old.name}`, message: msg`${JSON.stringify(value)} ${reason ?? msg`is not valid`}` });
+      // The record's value stays out of the message: the admin changing the field may not be allowed to read it.
+      failures.push({ path: `/records/${record._id}/${old.name}`, message: msg`its value ${reason ?? msg`is not valid`}` });
       continue;
     }
     const normalized = type.normalize ? type.normalize(candidate, next) : candidate;
-    if (JSON.stringify(normalized) !== JSON.stringify(value)) converted.push({ id: record._id, value: normalized });
+    if (!sameDocument(normalized, value)) converted.push({ id: record._id, value: normalized });
   }
   if (failures.length > 0) {
     throw new ConflictError(
@@ -94,8 +97,9 @@ async function refuseDuplicates(tx: Collections, after: CompiledObject, field: R
   if (groups.length === 0) return;
   throw new ConflictError(
     'duplicate_values',
-    msg`'${field.name}' cannot be made unique: records already share values (${groups.map((group) => `${JSON.stringify(group._id)} × ${group.count}`).join(', ')}).`,
-    groups.map((group) => ({ path: `/fields/${field.name}`, message: msg`${JSON.stringify(group._id)} is held by ${group.count} records` })),
+    msg`'${field.name}' cannot be made unique: records already share values (${groups.map((group) => msg`one value held by ${group.count} records`).join(', ')}). Find them by sorting on ${field.name}, correct them, then try again.`,
+    // The values stay out of the message: the admin changing the field may not be allowed to read them.
+    groups.map((group) => ({ path: `/fields/${field.name}`, message: msg`a value is held by ${group.count} records` })),
   );
 }
 
@@ -125,12 +129,17 @@ export function counterId(objectName: string, fieldName: string): string {
 async function computeRollupForAll(tx: Collections, snapshot: Snapshot, master: CompiledObject, field: ResolvedRollupField): Promise<void> {
   const child = snapshot.object(field.child)!;
   const masters = await tx.collection(master.collection).find({}, { projection: { _id: 1 } });
-  for (const record of masters) await recomputeRollup(tx, snapshot, master, field, child, record._id);
+  for (const record of masters) await recomputeRollup(tx, { snapshot, principal: SYSTEM_PRINCIPAL }, master, field, child, record._id);
 }
 
-/** Recomputes what every record of an object derives (converted amounts, formulas). */
+/**
+ * Recomputes what every record of an object derives (converted amounts, formulas), and what
+ * derives from those in turn (roll-ups summing a formula, children's formulas reading one).
+ */
 export async function recomputeAll(tx: Collections, snapshot: Snapshot, object: CompiledObject): Promise<void> {
+  const ctx = { snapshot, principal: SYSTEM_PRINCIPAL };
   for (const record of await tx.collection(object.collection).find({})) {
-    await recomputeStoredDerived(tx, { snapshot, principal: SYSTEM_PRINCIPAL }, object, record);
+    const after = await recomputeStoredDerived(tx, ctx, object, record);
+    if (after) await followChange(tx, ctx, object, record, after);
   }
 }

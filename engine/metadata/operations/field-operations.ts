@@ -1,18 +1,18 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/index.js';
 import { checkSetupRight } from '../../security/object-access.js';
-import { visibleSnapshot } from '../../security/access/visible-metadata.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import type { Field, ObjectDefinition } from '../schemas/generated/object.js';
 import { changeObject, type PlannedDefinition } from './change-object.js';
-import type { DefinitionResponse } from './object-operations.js';
-import { requireObject } from './require-object.js';
+import type { FieldView } from './definitions-for-users.js';
+import { getObject, type DefinitionResponse } from './object-operations.js';
 import { msg } from '../../i18n/message.js';
 
-export function listFields(ctx: OperationContext, objectName: string): Field[] {
-  return requireObject(visibleSnapshot(ctx.snapshot, ctx.principal), objectName).definition.fields ?? [];
+/** The fields of an object as the user may know them (see listObjects). */
+export function listFields(ctx: OperationContext, objectName: string): (Field | FieldView)[] {
+  return getObject(ctx, objectName).fields ?? [];
 }
 
-export function getField(ctx: OperationContext, objectName: string, fieldName: string): Field {
+export function getField(ctx: OperationContext, objectName: string, fieldName: string): Field | FieldView {
   const field = listFields(ctx, objectName).find((candidate) => candidate.name === fieldName);
   if (!field) throw new NotFoundError(msg`Object '${objectName}' has no field named '${fieldName}'.`);
   return field;

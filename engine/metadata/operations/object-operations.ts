@@ -1,5 +1,6 @@
 import { ConflictError, ValidationError } from '../../errors/index.js';
-import { checkSetupRight } from '../../security/object-access.js';
+import { checkSetupRight, hasSystemRight } from '../../security/object-access.js';
+import { objectForUser, type ObjectView } from './definitions-for-users.js';
 import { applyChange } from './apply-change.js';
 import { HISTORY_INDEXES, historyCollection } from '../compiled-object.js';
 import { visibleSnapshot } from '../../security/access/visible-metadata.js';
@@ -17,13 +18,21 @@ export interface DefinitionResponse<T> {
   version: number;
 }
 
-/** The object definitions the user may know of: every one for administrators, else the readable objects without hidden fields. */
-export function listObjects(ctx: OperationContext): ObjectDefinition[] {
-  return [...visibleSnapshot(ctx.snapshot, ctx.principal).objects.values()].map((compiled) => compiled.definition);
+/**
+ * The object definitions the user may know of: every one, whole, for administrators (manage
+ * metadata); for other users the objects they may read, without the fields hidden from them and
+ * without the logic (see objectForUser).
+ */
+export function listObjects(ctx: OperationContext): (ObjectDefinition | ObjectView)[] {
+  return [...visibleSnapshot(ctx.snapshot, ctx.principal).objects.values()].map((compiled) => objectAsSeen(ctx, compiled.definition));
 }
 
-export function getObject(ctx: OperationContext, name: string): ObjectDefinition {
-  return requireObject(visibleSnapshot(ctx.snapshot, ctx.principal), name).definition;
+export function getObject(ctx: OperationContext, name: string): ObjectDefinition | ObjectView {
+  return objectAsSeen(ctx, requireObject(visibleSnapshot(ctx.snapshot, ctx.principal), name).definition);
+}
+
+function objectAsSeen(ctx: OperationContext, definition: ObjectDefinition): ObjectDefinition | ObjectView {
+  return hasSystemRight(ctx, 'manageMetadata') ? definition : objectForUser(definition);
 }
 
 export async function createObject(ctx: OperationContext, body: unknown): Promise<DefinitionResponse<ObjectDefinition>> {

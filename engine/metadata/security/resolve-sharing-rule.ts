@@ -1,5 +1,6 @@
 import { EngineError, type ErrorDetail } from '../../errors/index.js';
-import { compileFilter } from '../../records/filter-language.js';
+import { compileCriteria } from '../../records/filter-language.js';
+import type { Filter } from '../../store/port.js';
 import type { CompiledObject } from '../compiled-object.js';
 import type { SharingRuleDefinition } from '../schemas/generated/sharing-rule.js';
 import { granteeKey, granteeTarget } from './grantee-keys.js';
@@ -8,7 +9,9 @@ import { msg } from '../../i18n/message.js';
 
 /**
  * A sharing rule's object must exist and own its records' access (a detail object follows its
- * master), its criteria must be a valid filter of that object, its roles and groups must exist.
+ * master), its criteria must be a valid filter of that object that is not empty (or "all"), its
+ * roles and groups must exist. A stored rule that fails this is left out of the snapshot, so it
+ * opens nothing (the registry logs why).
  */
 export function resolveSharingRule(
   definition: SharingRuleDefinition,
@@ -24,13 +27,16 @@ export function resolveSharingRule(
   } else if (object.object.sharing !== 'private' && object.object.sharing !== 'publicRead') {
     problems.push({ path: '/object', message: msg`${object.name} is public read/write already: a sharing rule would open nothing (set its sharing to private or publicRead first)` });
   }
-  let criteria = null;
-  if (definition.criteria !== undefined) {
+  let criteria: Filter | null = null;
+  if (definition.criteria === 'all') {
+    // Said in so many words: every record of the object, the one way a rule opens them all.
+    criteria = {};
+  } else if (definition.criteria !== undefined) {
     try {
-      criteria = compileFilter(object, definition.criteria);
+      criteria = compileCriteria(object, definition.criteria, '/criteria', msg`to share every record, set criteria to "all"`);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
-      problems.push(...error.details.map((detail) => ({ path: detail.path.replace(/^\/filter/, '/criteria'), message: detail.message })));
+      problems.push(...error.details);
     }
   }
   for (const [path, grantee] of [['/sharedWith', definition.sharedWith], ['/ownedBy', definition.ownedBy]] as const) {

@@ -1,46 +1,49 @@
-import { fieldAccess, recordAccess } from '../../security/access/index.js';
+import { recordAccess } from '../../security/access/index.js';
 import { appendAudit } from '../../security/audit-log.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { listRecords } from '../list-records.js';
 import { MAX_LIMIT } from '../list-query.js';
 import { recordObject } from '../record-object.js';
+import type { RecordView } from '../record.js';
 import { csvRow } from './csv.js';
+import { columnValue, planExport } from './export-columns.js';
 
 export interface ExportRequest {
   filter?: unknown;
   sort?: string;
-  /** Columns, e.g. "name,amount"; without it every field the user may read. */
+  /** Columns, e.g. "name,amount,account.name"; without it every field the user may read. */
   fields?: string;
+  /** Relations whose parents' fields become columns too, e.g. "account,owner" (see planExport). */
+  expand?: string;
 }
 
 /** The most rows one export holds; narrow the filter for more. */
 export const MAX_EXPORT_ROWS = 100_000;
-const SYSTEM_COLUMNS = ['_owner', '_createdAt', '_createdBy', '_updatedAt', '_updatedBy'];
 
 /**
  * The records a user may list, as CSV, page after page through the same list operation (so the
- * same access, field security and filter rules apply), with a byte-order mark so that spreadsheet
- * programs read the Chinese labels right. Every export is audited with its row count.
+ * same access, field security and filter rules apply, to the parents embedded too), with a
+ * byte-order mark so that spreadsheet programs read the Chinese labels right. Every export is
+ * audited with its row count.
  */
 export async function* exportRecords(ctx: OperationContext, objectName: string, request: ExportRequest): AsyncGenerator<string> {
   const object = recordObject(ctx, objectName);
   await recordAccess(ctx, object, 'read');
-  const { hidden } = fieldAccess(ctx, object);
-  const columns = request.fields
-    ? ['_id', ...request.fields.split(',').map((name) => name.trim()).filter((name) => name !== '' && name !== '_id')]
-    : ['_id', ...object.object.fields.map((field) => field.name).filter((name) => !hidden.has(name)), ...SYSTEM_COLUMNS];
+  const plan = await planExport(ctx, object, request);
+  const list = { ...(request.filter === undefined ? {} : { filter: request.filter }), ...(request.sort ? { sort: request.sort } : {}), ...(plan.fields ? { fields: plan.fields } : {}), ...(plan.expand ? { expand: plan.expand } : {}) };
+  const row = (record: RecordView) => csvRow(plan.columns.map((column) => columnValue(record, column)));
   let cursor: string | undefined;
   let rows = 0;
   // The first page is read before anything is sent, so a bad filter still gets a JSON error.
-  let page = await listRecords(ctx, objectName, { ...request, limit: MAX_LIMIT });
-  yield `\uFEFF${csvRow(columns)}`;
+  let page = await listRecords(ctx, objectName, { ...list, limit: MAX_LIMIT });
+  yield `\uFEFF${csvRow(plan.columns.map((column) => column.header))}`;
   for (;;) {
     const take = page.records.slice(0, MAX_EXPORT_ROWS - rows);
-    if (take.length > 0) yield take.map((record) => csvRow(columns.map((column) => record[column]))).join('');
+    if (take.length > 0) yield take.map(row).join('');
     rows += take.length;
     if (!page.next || rows >= MAX_EXPORT_ROWS) break;
     cursor = page.next;
-    page = await listRecords(ctx, objectName, { ...request, limit: MAX_LIMIT, cursor });
+    page = await listRecords(ctx, objectName, { ...list, limit: MAX_LIMIT, cursor });
   }
   await ctx.tenant.store.unitOfWork((tx) => appendAudit(tx, { actor: ctx.principal.userId, action: 'record.export', object: object.name, changes: { rows: { old: null, new: rows } } }));
 }

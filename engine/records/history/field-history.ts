@@ -2,6 +2,8 @@ import { historyCollection, type CompiledObject } from '../../metadata/compiled-
 import { newId } from '../../store/new-id.js';
 import type { Collections, Doc } from '../../store/port.js';
 import type { OperationContext } from '../../tenancy/index.js';
+import { carriedChange } from '../carried-value.js';
+import { sameDocument } from '../../store/json-document.js';
 
 export { historyCollection };
 
@@ -42,8 +44,8 @@ export async function writeHistory(
     for (const field of tracked) {
       const old = before?.[field.name];
       const value = after[field.name];
-      if (JSON.stringify(old) === JSON.stringify(value)) continue;
-      entries.push({ _id: newId(), action, field: field.name, old: old ?? null, new: value ?? null, ...base });
+      if (sameDocument(old, value)) continue;
+      entries.push({ _id: newId(), action, field: field.name, ...carriedChange({ old, new: value }), ...base });
     }
   }
   if (entries.length > 0) await tx.collection<HistoryEntry>(historyCollection(object.name)).insertMany(entries);

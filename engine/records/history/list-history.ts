@@ -1,5 +1,6 @@
 import { fieldAccess, recordAccess, withAccess } from '../../security/access/index.js';
 import type { OperationContext } from '../../tenancy/index.js';
+import { carriedChange } from '../carried-value.js';
 import { recordNotFound, recordObject } from '../record-object.js';
 import { historyCollection, type HistoryEntry } from './field-history.js';
 
@@ -14,5 +15,7 @@ export async function listHistory(ctx: OperationContext, objectName: string, id:
   if (!record) throw recordNotFound(object, id);
   const { hidden } = fieldAccess(ctx, object);
   const filter = hidden.size === 0 ? { record: id } : { record: id, field: { $nin: [...hidden] } };
-  return ctx.tenant.store.collection<HistoryEntry>(historyCollection(object.name)).find(filter, { sort: { _id: -1 }, limit });
+  const entries = await ctx.tenant.store.collection<HistoryEntry>(historyCollection(object.name)).find(filter, { sort: { _id: -1 }, limit });
+  // Entries written before values were bounded may hold one too deep to send.
+  return entries.map((entry) => ('old' in entry ? { ...entry, ...carriedChange({ old: entry.old, new: entry.new }) } : entry));
 }

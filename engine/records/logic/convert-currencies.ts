@@ -1,6 +1,6 @@
 import { EngineError, ValidationError } from '../../errors/index.js';
 import { corporateAmountField, type ResolvedCurrencyField } from '../../fields/index.js';
-import { roundToScale } from '../../fields/numeric.js';
+import { multiplyToScale } from '../../fields/numeric.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import { msg } from '../../i18n/message.js';
@@ -35,7 +35,7 @@ export function convertedAmounts(snapshot: Snapshot, object: CompiledObject, rec
         details: [{ path: `/${field.name}`, message: msg`cannot be converted from ${code} on ${date}` }],
       });
     }
-    converted[target] = roundToScale(amount * rate, field.scale);
+    converted[target] = multiplyToScale(amount, rate, field.scale);
   }
   return converted;
 }

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../../errors/index.js';
 import { checkRecordWrite } from '../../security/object-access.js';
+import { checkUserTarget } from '../../security/user-rights-guard.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import type { StoredRecord } from '../record.js';
 import { recordObject } from '../record-object.js';
@@ -17,6 +18,7 @@ export async function purgeRecord(ctx: OperationContext, objectName: string, id:
   await ctx.tenant.store.unitOfWork(async (tx) => {
     const root = await tx.collection<StoredRecord>(object.collection).findOne(inRecycleBin({ ...binScope(ctx, object), _id: id, _deletedWith: id }));
     if (!root) throw new NotFoundError(msg`There is no ${object.object.label} record with id '${id}' in the recycle bin.`);
+    checkUserTarget(ctx, object, root, 'purge');
     for (const { object: target, record } of await deletedTogether(tx, ctx.snapshot, object, id)) {
       await tx.collection(target.collection).deleteOne({ _id: record._id });
       await tx.collection(historyCollection(target.name)).deleteMany({ record: record._id });

@@ -1,15 +1,16 @@
 import { ConflictError, NotFoundError } from '../../errors/index.js';
 import { fieldAccess } from '../../security/access/index.js';
 import { checkRecordWrite } from '../../security/object-access.js';
-import { recomputeStoredDerived } from '../logic/recompute-formulas.js';
+import { checkUserTarget } from '../../security/user-rights-guard.js';
+import { settleWrite } from '../logic/follow-change.js';
 import { noteChange } from '../note-change.js';
+import type { Doc } from '../../store/port.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { explainDuplicate } from '../duplicate-values.js';
 import { presentRecord, type RecordView, type StoredRecord } from '../record.js';
 import { recordObject } from '../record-object.js';
 import { binScope } from './bin-scope.js';
 import { alive, inRecycleBin } from '../record-state.js';
-import { syncRollups } from '../relationships/sync-rollups.js';
 import { deletedTogether } from './deleted-together.js';
 import { goneReferences } from './gone-references.js';
 import { msg } from '../../i18n/message.js';
@@ -30,6 +31,7 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
       if (root._deletedWith !== id) {
         throw new ConflictError('restore_with_master', msg`This record was deleted with its master (${root._deletedWith}); restore the master to bring it back.`);
       }
+      checkUserTarget(ctx, object, root, 'restore');
       const unmark = { $unset: { _deleted: '', _deletedAt: '', _deletedBy: '', _deletedWith: '', _clearedLinks: '', _parked: '' } } as const;
       let restoredRoot: StoredRecord | null = null;
       const together = await deletedTogether(tx, ctx.snapshot, object, id);
@@ -41,23 +43,29 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
           { _id: record._id },
           { $unset: { ...unmark.$unset, ...gone }, $set: { ...record._parked } },
         );
-        // Formulas reading a parent that went meanwhile must see it gone.
-        const after = unmarked && ((await recomputeStoredDerived(tx, ctx, target, unmarked)) as StoredRecord | null) || unmarked;
+        if (!unmarked) continue;
+        // Formulas reading a parent that went meanwhile must see it gone; roll-ups on its masters count it again.
+        const after = (await settleWrite(tx, ctx, target, record, unmarked)) as StoredRecord;
         if (record._id === id) restoredRoot = after;
-        await syncRollups(tx, ctx.snapshot, target, null, after);
-        if (after) await noteChange(tx, ctx, target, 'restored', record, after);
+        await noteChange(tx, ctx, target, 'restored', record, after);
       }
       for (const link of root._clearedLinks ?? []) {
         const child = ctx.snapshot.object(link.object);
         if (!child) continue;
         // Only where the reference is still empty: a user may have pointed it elsewhere since.
         const relinked = await tx.collection(child.collection).findOneAndUpdate(alive({ _id: link.id, [link.field]: null }), { $set: { [link.field]: id } });
-        if (relinked) await recomputeStoredDerived(tx, ctx, child, relinked);
+        if (relinked) await settleWrite(tx, ctx, child, withoutField(relinked, link.field), relinked);
       }
       return restoredRoot!;
     });
     return presentRecord(restored, undefined, fieldAccess(ctx, object).hidden);
   } catch (error) {
-    throw explainDuplicate(error, object, {}, 'restored');
+    throw explainDuplicate(error, object, 'restored');
   }
+}
+
+/** The record as it was before a lookup was put back. */
+function withoutField(record: Doc, field: string): Doc {
+  const { [field]: _put, ...rest } = record;
+  return rest as Doc;
 }

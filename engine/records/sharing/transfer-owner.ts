@@ -3,6 +3,7 @@ import { checkObjectRight, ownershipAccess, recordAccess, userAccess, withAccess
 import { appendAudit } from '../../security/audit-log.js';
 import { principalOf, type OperationContext } from '../../tenancy/index.js';
 import { checkVersion } from '../expected-version.js';
+import { settleWrite } from '../logic/follow-change.js';
 import { noteChange } from '../note-change.js';
 import { presentRecord, type RecordView, type StoredRecord } from '../record.js';
 import { recordNotFound, recordObject } from '../record-object.js';
@@ -50,9 +51,11 @@ export async function transferOwner(ctx: OperationContext, objectName: string, i
       },
     );
     if (!transferred) throw recordNotFound(object, id);
-    await noteChange(tx, ctx, object, 'updated', current, transferred);
+    // Formulas and roll-up filters may read the owner: what derives from it follows.
+    const settled = (await settleWrite(tx, ctx, object, current, transferred)) as StoredRecord;
+    await noteChange(tx, ctx, object, 'updated', current, settled);
     await appendAudit(tx, { actor: ctx.principal.userId, action: 'record.transfer', object: object.name, record: id, changes: { _owner: { old: current._owner, new: ownerId } } });
-    return transferred;
+    return settled;
   });
   return presentRecord(after, undefined, hidden);
 }

@@ -1,9 +1,10 @@
+import { cloneDocument } from '../json-document.js';
 import type { Doc, Update } from '../port.js';
 
 /** Applies $set, $unset and $inc (dotted paths allowed) to a copy of `doc`, as MongoDB would. */
 export function applyUpdate<T extends Doc>(doc: T, update: Update): T {
-  const next = structuredClone(doc) as Record<string, unknown>;
-  for (const [path, value] of Object.entries(update.$set ?? {})) setPath(next, path, structuredClone(value));
+  const next = cloneDocument(doc) as Record<string, unknown>;
+  for (const [path, value] of Object.entries(update.$set ?? {})) setPath(next, path, cloneDocument(value));
   for (const path of Object.keys(update.$unset ?? {})) unsetPath(next, path);
   for (const [path, amount] of Object.entries(update.$inc ?? {})) {
     const current = getPath(next, path);
@@ -55,8 +56,8 @@ export function upsertSeed(filter: Record<string, unknown>, id: string): Doc {
   const seed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(filter)) {
     if (key.startsWith('$')) continue;
-    if (!isOperatorExpression(value)) setPath(seed, key, structuredClone(value));
-    else if ('$eq' in value) setPath(seed, key, structuredClone(value.$eq));
+    if (!isOperatorExpression(value)) setPath(seed, key, cloneDocument(value));
+    else if ('$eq' in value) setPath(seed, key, cloneDocument(value.$eq));
   }
   return { ...seed, _id: typeof seed._id === 'string' ? seed._id : id };
 }

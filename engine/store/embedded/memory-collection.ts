@@ -1,5 +1,6 @@
 import type { Doc, IndexSpec } from '../port.js';
 import { DuplicateKeyError } from '../duplicate-key-error.js';
+import { freezeDocument } from '../json-document.js';
 import { UniqueIndex } from './unique-index.js';
 import { ValueIndex } from './value-index.js';
 
@@ -13,7 +14,7 @@ export class MemoryCollection {
 
   constructor(name: string, docs: Doc[], specs: IndexSpec[]) {
     this.name = name;
-    for (const doc of docs) this.docs.set(doc._id, deepFreeze(doc));
+    for (const doc of docs) this.docs.set(doc._id, freezeDocument(doc));
     this.setIndexes(specs);
   }
 
@@ -67,16 +68,7 @@ export class MemoryCollection {
     const before = this.docs.get(id);
     for (const index of this.uniques) index.replace(before, doc);
     for (const index of this.values) index.replace(before, doc);
-    if (doc) this.docs.set(id, deepFreeze(doc));
+    if (doc) this.docs.set(id, freezeDocument(doc));
     else this.docs.delete(id);
   }
-}
-
-/** Stored documents are frozen so that no caller can change committed state by accident. */
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }

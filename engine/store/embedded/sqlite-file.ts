@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { stringifyDocument } from '../json-document.js';
 import type { Doc, IndexSpec } from '../port.js';
 
 export type Durability = 'process' | 'power';
@@ -34,7 +35,7 @@ export class SqliteFile {
     this.remove = this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?');
     this.applyBatch = this.db.transaction((changes: StoredChange[]) => {
       for (const change of changes) {
-        if (change.doc) this.upsert.run(change.collection, change.id, JSON.stringify(change.doc));
+        if (change.doc) this.upsert.run(change.collection, change.id, stringifyDocument(change.doc));
         else this.remove.run(change.collection, change.id);
       }
     });

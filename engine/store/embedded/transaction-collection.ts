@@ -1,9 +1,9 @@
 import { Aggregator, Query } from 'mingo';
-import { isDeepStrictEqual } from 'node:util';
 import type { Collection, Doc, Filter, FindOneAndUpdateOptions, FindOptions, Pipeline, Update, UpdateResult } from '../port.js';
 import { DuplicateKeyError } from '../duplicate-key-error.js';
 import { applyUpdate, upsertSeed } from './apply-update.js';
-import { deepFreeze, type MemoryCollection } from './memory-collection.js';
+import type { MemoryCollection } from './memory-collection.js';
+import { cloneDocument, freezeDocument, sameDocument } from '../json-document.js';
 import { newId } from '../new-id.js';
 import { compileFastPredicate, type Predicate } from './fast-predicate.js';
 import { comparatorFor, firstInOrder } from './sort-order.js';
@@ -119,7 +119,7 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
 
   async insertOne(doc: T): Promise<void> {
     if (this.current(doc._id)) throw new DuplicateKeyError(this.name, '_id_', ['_id']);
-    this.write(structuredClone(doc));
+    this.write(cloneDocument(doc));
   }
 
   async insertMany(docs: T[]): Promise<void> {
@@ -149,7 +149,7 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
   async replaceOne(filter: Filter, doc: T): Promise<UpdateResult> {
     const found = this.matches(filter, { limit: 1 })[0];
     if (!found) return { matched: 0, modified: 0 };
-    return { matched: 1, modified: this.writeIfChanged(found, { ...structuredClone(doc), _id: found._id }) };
+    return { matched: 1, modified: this.writeIfChanged(found, { ...cloneDocument(doc), _id: found._id }) };
   }
 
   async deleteOne(filter: Filter): Promise<number> {
@@ -170,14 +170,14 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
    * like MongoDB, an update that changes nothing is matched but not modified.
    */
   private writeIfChanged(before: Doc, after: Doc): number {
-    if (isDeepStrictEqual(before, after)) return 0;
+    if (sameDocument(before, after)) return 0;
     this.write(after);
     return 1;
   }
 
   private write(doc: Doc): Doc {
     this.checkUnique(doc);
-    this.changes.set(doc._id, deepFreeze(doc), this.base.uniqueIndexes);
+    this.changes.set(doc._id, freezeDocument(doc), this.base.uniqueIndexes);
     return doc;
   }
 

@@ -15,9 +15,9 @@ export type SharingRuleDefinition = {
    */
   object: string;
   /**
-   * The records shared, in the API's filter language (e.g. {"region": "APAC"}). Give either criteria or ownedBy.
+   * The records shared, in the API's filter language (e.g. {"region": "APAC"}), or "all" to share every record of the object. An empty condition ({} or {"and": [{}]}) is refused: it would share everything without saying so. Give either criteria or ownedBy.
    */
-  criteria?: {};
+  criteria?: {} | 'all';
   ownedBy?: Grantee;
   sharedWith: Grantee1;
   /**

@@ -1,0 +1,84 @@
+import { ASSETS } from '../routes/docs-routes.js';
+import { json, responseRef, schemaRef } from './common-components.js';
+import type { OpenApiFragment, SchemaObject } from './openapi-types.js';
+
+const TAG = 'Platform';
+const PUBLIC: Record<string, string[]>[] = [];
+
+const health: SchemaObject = {
+  type: 'object',
+  required: ['status', 'store'],
+  properties: { status: { const: 'ok' }, store: { type: 'string', enum: ['embedded', 'mongodb'], description: 'The storage adapter this server runs on.' } },
+};
+
+/** The reference page's files, by their media types. */
+const FILE = Object.fromEntries(['text/css', 'text/javascript', 'image/png'].map((type) => [type, { schema: { type: 'string', format: 'binary' } as SchemaObject }]));
+
+const text = (type: string, description: string) => ({ description, content: { [type]: { schema: { type: 'string' } as SchemaObject } } });
+
+/** The routes around the API itself: the health check, this document and the browsable reference. */
+export function platformPaths(): OpenApiFragment {
+  return {
+    tags: [{ name: TAG, description: 'The health check for load balancers, this document, and the browsable API reference built on it.' }],
+    schemas: {},
+    paths: {
+      '/health': {
+        get: {
+          operationId: 'platform.health',
+          summary: 'Is the server up',
+          description: 'For load balancers and monitors: answers without a tenant, a user or a store query.',
+          tags: [TAG],
+          security: PUBLIC,
+          responses: { '200': { description: 'The server is up.', content: json(health) } },
+        },
+      },
+      '/api/v1/openapi.json': {
+        get: {
+          operationId: 'platform.openapi',
+          summary: 'This document',
+          description: "Generated from the tenant's live metadata as the signed-in user may use the API: it changes with the next request after a metadata change.",
+          tags: [TAG],
+          responses: { '200': { description: 'The OpenAPI 3.1 document.', content: json({ type: 'object', required: ['openapi', 'info', 'paths'] }) } },
+        },
+      },
+      '/api/docs': {
+        get: {
+          operationId: 'platform.docs',
+          summary: 'The browsable API reference',
+          description: 'Swagger UI over this document; every asset comes from this server.',
+          tags: [TAG],
+          security: PUBLIC,
+          responses: { '200': text('text/html', 'The page.') },
+        },
+      },
+      '/api/docs/initializer.js': {
+        get: {
+          operationId: 'platform.docs.initializer',
+          summary: "The reference page's start-up script",
+          tags: [TAG],
+          security: PUBLIC,
+          responses: { '200': text('text/javascript', 'The script.') },
+        },
+      },
+      '/api/docs/assets/{asset}': {
+        get: {
+          operationId: 'platform.docs.asset',
+          summary: "The reference page's styles, script and icons",
+          tags: [TAG],
+          security: PUBLIC,
+          parameters: [{ name: 'asset', in: 'path', required: true, description: 'One of the files the page loads.', schema: { type: 'string', enum: [...ASSETS] } }],
+          responses: {
+            '200': { description: 'The file, cached for an hour.', content: FILE },
+            '206': { description: 'The part of the file a Range header asked for.', content: FILE },
+            '304': { description: 'Not modified since the If-None-Match or If-Modified-Since sent.' },
+            '412': responseRef('PreconditionFailed', 'If-Match or If-Unmodified-Since names another version of the file (`precondition_failed`).'),
+            '416': { description: 'The Range asked for lies outside the file (`range_not_satisfiable`).', content: json(schemaRef('Error')) },
+            // Another name is no route of the reference: it goes on to the API, which knows no such route either.
+            '401': responseRef('Unauthorized', 'Another name, without a session or token: it is taken for an API route.'),
+            '404': responseRef('NotFound', 'Another name: there is no such file, nor API route.'),
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { ValidationError, type ErrorDetail } from '../errors/index.js';
+import { webhookActions } from './webhook-actions.js';
+import { msg } from '../i18n/message.js';
+
+/** What a read shows in place of a secret: that one is set, never its value. */
+export const SECRET_MASK = '••••';
+
+/**
+ * A URL as reads show it: the value of every query parameter masked, since that is where receivers
+ * take their tokens (`?token=…`, `?key=…`); the scheme, host, path and parameter names stay, so an
+ * administrator still sees where the call goes. Credentials in the URL are refused when saved.
+ */
+export function maskUrl(url: string): string {
+  const query = url.indexOf('?');
+  if (query < 0) return url;
+  const hash = url.indexOf('#', query);
+  const search = url.slice(query + 1, hash < 0 ? undefined : hash);
+  const masked = search
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      return equals < 0 || equals === pair.length - 1 ? pair : `${pair.slice(0, equals)}=${SECRET_MASK}`;
+    })
+    .join('&');
+  return `${url.slice(0, query)}?${masked}`;
+}
+
+/** A copy of a definition with every webhook URL masked; the stored definition is not touched. */
+export function maskWebhookSecrets<T>(definition: T): T {
+  const copy = structuredClone(definition);
+  for (const { webhook } of webhookActions(copy)) webhook.url = maskUrl(webhook.url);
+  return copy;
+}
+
+/**
+ * Secrets are write-only: a definition read, changed and sent back carries masks where its secrets
+ * were. Each masked URL gets the stored URL back when the stored one masks to the same text (the
+ * same action, or the same receiver moved elsewhere in the definition); a mask that matches no
+ * stored URL is a 400 asking for the real value. Works on the body as sent, before it is validated.
+ */
+export function restoreWebhookSecrets(body: unknown, stored: unknown): void {
+  const known = new Map<string, string>();
+  for (const { webhook } of webhookActions(stored)) known.set(maskUrl(webhook.url), webhook.url);
+  const problems: ErrorDetail[] = [];
+  for (const { path, webhook } of webhookActions(body)) {
+    if (!webhook.url.includes(SECRET_MASK)) continue;
+    const url = known.get(webhook.url);
+    if (url === undefined) problems.push({ path: `${path}/url`, message: msg`holds the mask ${SECRET_MASK} where no stored value matches: write the full URL with its token` });
+    else webhook.url = url;
+  }
+  if (problems.length > 0) throw new ValidationError(problems);
+}
