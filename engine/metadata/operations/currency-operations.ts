@@ -56,7 +56,7 @@ async function reconvert(tx: Parameters<typeof recomputeAll>[0], snapshot: Snaps
   } catch (error) {
     // A record the new rates cannot convert is a clash with stored data, not a bad request.
     if (error instanceof EngineError && error.status < 500) {
-      throw new ConflictError('currency_in_use', msg`Stored amounts could not be converted with this change: ${error.message}`, error.details);
+      throw new ConflictError('currency_in_use', msg`Stored amounts could not be converted with this change: ${error.text}`, error.details);
     }
     throw error;
   }
