@@ -93,10 +93,24 @@ function httpFromEnv(env: NodeJS.ProcessEnv): AppOptions {
   }
   const loginPerMinute = perMinute(env, 'LOGIN_RATE_LIMIT_PER_MINUTE');
   const apiPerMinute = perMinute(env, 'API_RATE_LIMIT_PER_MINUTE');
+  const publicUrl = env.PUBLIC_URL?.trim();
+  if (publicUrl && !/^https?:\/\/[^/\s]+/.test(publicUrl)) throw new Error(`PUBLIC_URL must be the address users open, like https://crm.example.com, got '${publicUrl}'`);
+  const trustProxy = trustProxyFromEnv(env.TRUST_PROXY);
   return {
     ...(operatorToken ? { operatorToken } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(trustProxy === undefined ? {} : { trustProxy }),
     rateLimits: { ...(loginPerMinute === undefined ? {} : { loginPerMinute }), ...(apiPerMinute === undefined ? {} : { apiPerMinute }) },
   };
+}
+
+/** TRUST_PROXY: true/false, a number of proxy hops, or express's address list ('loopback', '10.0.0.0/8'). */
+function trustProxyFromEnv(value: string | undefined): boolean | number | string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (/^\d+$/.test(text)) return Number(text);
+  return text;
 }
 
 function perMinute(env: NodeJS.ProcessEnv, name: string): number | undefined {

@@ -1,9 +1,9 @@
 import express, { Router, type Express } from 'express';
-import helmet from 'helmet';
 import { NotFoundError } from '../errors/index.js';
 import type { Platform } from '../tenancy/index.js';
 import { errorMiddleware } from './error-middleware.js';
 import { checkJsonNesting } from './json-nesting.js';
+import { checkUtf8Body, utf8QueryCheck } from './utf8-input.js';
 import { docsRoutes } from './routes/docs-routes.js';
 import { formRoutes } from './routes/form-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
@@ -20,6 +20,8 @@ import { authenticationMiddleware } from './authentication-middleware.js';
 import { operatorRoutes } from './routes/operator-routes.js';
 import { apiRateLimit, DEFAULT_RATE_LIMITS, loginRateLimit, type RateLimitOptions } from './rate-limits.js';
 import { tenantMiddleware } from './request-tenant.js';
+import { studioRoutes } from './studio-routes.js';
+import { securityHeaders } from './security-headers.js';
 import { msg } from '../i18n/message.js';
 
 export interface AppOptions {
@@ -29,18 +31,39 @@ export interface AppOptions {
   operatorToken?: string;
   /** Sign-in and per-user request limits; each one left out takes its default. */
   rateLimits?: RateLimitOptions;
+  /** The built web app served at / (studio/dist by default). */
+  studioDir?: string;
+  /** PUBLIC_URL: the address users open; an https:// one turns on HSTS and upgrade-insecure-requests. */
+  publicUrl?: string;
+  /**
+   * TRUST_PROXY: express's `trust proxy` (true, a hop count, or addresses such as 'loopback'), so
+   * X-Forwarded-Proto https from that proxy counts as HTTPS (secure cookies, HSTS, upgrades).
+   */
+  trustProxy?: boolean | number | string;
 }
 
 /** The engine's HTTP face: thin routes over the operations, one error mapping at the end. */
 export function createApp(platform: Platform, options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   // Security headers on every response: no sniffing, no framing, a content security policy that
-  // only allows this server's own scripts (the API reference included).
-  app.use(helmet());
+  // only allows this server's own scripts (the web app and the API reference included).
+  app.use(securityHeaders({ ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) }));
   app.set('etag', false);
-  // The nesting check reads the raw bytes before JSON.parse: nothing recursive ever sees a deeper body.
-  app.use(express.json({ limit: options.bodyLimit ?? '1mb', strict: false, verify: (_req, _res, body) => checkJsonNesting(body, '') }));
+  // The UTF-8 and nesting checks read the raw bytes before JSON.parse: nothing decodes a body that
+  // is not UTF-8 into replacement characters, nothing recursive ever sees a deeper body.
+  app.use(utf8QueryCheck());
+  app.use(
+    express.json({
+      limit: options.bodyLimit ?? '1mb',
+      strict: false,
+      verify: (_req, _res, body, charset) => {
+        checkUtf8Body(body, charset);
+        checkJsonNesting(body, '');
+      },
+    }),
+  );
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', store: platform.provider.kind });
@@ -72,6 +95,8 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   app.use('/api', () => {
     throw new NotFoundError(msg`There is no such API route; see /api/docs for the API reference.`);
   });
+  // The web app last: its client-side routes answer every other GET that asks for HTML.
+  app.use(studioRoutes(options.studioDir));
   app.use(errorMiddleware);
   return app;
 }

@@ -104,6 +104,12 @@ export async function checkCurrentPassword(tenant: Tenant, userId: string, candi
   if (!ok) throw new ForbiddenError(msg`The current password is not right.`, [{ path: '/current', message: msg`is not your current password` }]);
 }
 
+/** The CSRF token of a live session (the web app asks for it again after a reload). */
+export async function sessionCsrfToken(tenant: Tenant, session: string): Promise<string | undefined> {
+  const found = await tenant.store.collection<SessionDoc>(SESSIONS).findOne({ _id: secretId(session) });
+  return found?.csrf;
+}
+
 export async function signOut(tenant: Tenant, session: string, userId: string): Promise<void> {
   await tenant.store.unitOfWork(async (tx) => {
     await tx.collection(SESSIONS).deleteOne({ _id: secretId(session) });

@@ -15,7 +15,6 @@ describe('security headers', () => {
       expect(response.headers.get('x-content-type-options')).to.equal('nosniff');
       expect(response.headers.get('x-frame-options')).to.equal('SAMEORIGIN');
       expect(response.headers.get('content-security-policy')).to.match(/script-src 'self'/);
-      expect(response.headers.get('strict-transport-security')).to.match(/max-age=/);
       expect(response.headers.get('x-powered-by')).to.equal(null);
     });
   }

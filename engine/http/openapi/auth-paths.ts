@@ -67,7 +67,14 @@ export function authPaths(): OpenApiFragment {
         },
       },
       [`${BASE}/logout`]: { post: operation('logout', 'End the session', { '204': noContent }) },
-      [`${BASE}/me`]: { get: operation('me', 'The signed-in user', { '200': ok({ type: 'object', required: ['user'], properties: { user } }, 'The user.') }) },
+      [`${BASE}/me`]: {
+        get: operation('me', 'The signed-in user', {
+          '200': ok(
+            { type: 'object', required: ['user'], properties: { user, csrfToken: { type: 'string', description: 'With a session cookie only: its CSRF token, for a page that was reloaded.' } } },
+            'The user.',
+          ),
+        }),
+      },
       [`${BASE}/password`]: {
         post: operation('changePassword', 'Change your password', { '204': noContent, '400': responseRef('BadRequest'), '403': responseRef('Forbidden') }, {
           requestBody: body({ type: 'object', required: ['current', 'password'], properties: { current: { type: 'string' }, password: { type: 'string', minLength: 12 } } }),

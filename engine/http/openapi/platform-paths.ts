@@ -60,6 +60,15 @@ export function platformPaths(): OpenApiFragment {
           responses: { '200': text('text/javascript', 'The script.') },
         },
       },
+      '/api/docs/docs.css': {
+        get: {
+          operationId: 'platform.docs.styles',
+          summary: "The styles of the reference page's sign-in box",
+          tags: [TAG],
+          security: PUBLIC,
+          responses: { '200': text('text/css', 'The styles.') },
+        },
+      },
       '/api/docs/assets/{asset}': {
         get: {
           operationId: 'platform.docs.asset',

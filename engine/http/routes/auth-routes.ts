@@ -5,7 +5,7 @@ import { alive } from '../../records/record-state.js';
 import { issueToken, listTokens, revokeToken } from '../../security/api-tokens.js';
 import { SESSION_COOKIE } from '../../security/authenticate.js';
 import { checkPasswordPolicy } from '../../security/passwords.js';
-import { checkCurrentPassword, setPassword, signIn, signOut, SESSION_HOURS } from '../../security/sign-in.js';
+import { checkCurrentPassword, sessionCsrfToken, setPassword, signIn, signOut, SESSION_HOURS } from '../../security/sign-in.js';
 import type { Principal } from '../../tenancy/index.js';
 import type { RequestHandler } from 'express';
 import { requestTenant } from '../request-tenant.js';
@@ -51,12 +51,16 @@ export function authRoutes(authenticated: RequestHandler): Router {
     res.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).end();
   });
 
+  // With a session, the answer carries its CSRF token: a page reloaded by the web app gets it back
+  // without keeping it in storage. Only a same-origin script can read this answer (no CORS).
   router.get('/me', async (_req, res) => {
     const tenant = requestTenant(res);
+    const principal = principalOf(res);
     const users = tenant.metadata.snapshot.object('user')!;
-    const user = await tenant.store.collection<StoredRecord>(users.collection).findOne(alive({ _id: principalOf(res).userId }));
+    const user = await tenant.store.collection<StoredRecord>(users.collection).findOne(alive({ _id: principal.userId }));
     if (!user) throw new NotFoundError(msg`Your user record is gone.`);
-    res.json({ user: presentRecord(user) });
+    const csrfToken = principal.session ? await sessionCsrfToken(tenant, principal.session) : undefined;
+    res.set('Cache-Control', 'no-store').json({ user: presentRecord(user), ...(csrfToken ? { csrfToken } : {}) });
   });
 
   router.post('/password', async (req, res) => {

@@ -1,13 +1,13 @@
 import { EngineError } from '../../errors/index.js';
+import { msg } from '../../i18n/message.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
+import { sameDocument } from '../../store/json-document.js';
 import type { Collections, Doc } from '../../store/port.js';
 import { alive } from '../record-state.js';
 import { relationshipsOf } from '../relationships/relationship-map.js';
 import { syncRollups } from '../relationships/sync-rollups.js';
 import type { LogicContext } from './expression-input.js';
 import { recomputeStoredDerived } from './recompute-formulas.js';
-import { sameDocument } from '../../store/json-document.js';
-import { msg } from '../../i18n/message.js';
 
 /**
  * How many records one change may carry derived values through (a detail's roll-up on its master,

@@ -1,0 +1,135 @@
+import { EditOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../../shared/api/api-client';
+import { isApiError } from '../../shared/api/api-error';
+import { formSections, type FormValues } from '../../shared/forms/form-definition';
+import { RecordForm } from '../../shared/forms/record-form';
+import { useForm } from '../../shared/forms/use-form';
+import { fromServer, localize } from '../../shared/i18n/localize';
+import { useLanguage } from '../../shared/i18n/use-language';
+import type { ObjectDefinition } from '../../shared/metadata/object-definition';
+import { RecordValue, recordTitle, type RecordLike } from '../../shared/metadata/record-value';
+import { useObject } from '../../shared/metadata/use-objects';
+import { NotFoundPage } from '../not-found-page';
+import { changedValues } from './changed-values';
+
+/** One record: the layout's sections in view mode, and the generated form to edit it. */
+export function RecordPage() {
+  const { object: name = '', id = '' } = useParams();
+  const { object, objects, isLoading } = useObject(name);
+  if (isLoading) return <Skeleton active />;
+  if (!object) return <NotFoundPage />;
+  return <RecordView key={`${name}/${id}`} object={object} objects={objects} id={id} />;
+}
+
+function RecordView({ object, objects, id }: { object: ObjectDefinition; objects: readonly ObjectDefinition[]; id: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState(false);
+  // The record as it was when editing began: the user's changes are what differs from it, so a
+  // reload after someone else's save keeps their change and sends only the user's own.
+  const [base, setBase] = useState<RecordLike>();
+  const [conflict, setConflict] = useState(false);
+  const form = useForm(object.name);
+  const key = ['record', object.name, id];
+  const lookups = object.fields.filter((field) => field.type === 'lookup' || field.type === 'masterdetail').map((field) => field.name);
+  const record = useQuery({
+    queryKey: [...key, 'expanded'],
+    queryFn: () => api<RecordLike>(`/records/${object.name}/${encodeURIComponent(id)}`, { query: { expand: lookups.length > 0 ? lookups.join(',') : undefined } }),
+  });
+  const label = localize(object.pluralLabel ?? object.label, language, object.name);
+
+  if (record.isLoading || form.isLoading) return <Skeleton active />;
+  if (isApiError(record.error, 404) || isApiError(record.error, 403)) return <Alert type="warning" showIcon title={t('record.notFound')} />;
+  if (record.error || form.error || !record.data || !form.data) {
+    return <Alert type="error" showIcon role="alert" title={t('errors.generic', { message: fromServer((record.error ?? form.error)?.message ?? '', language) })} />;
+  }
+  const current = record.data;
+  const definition = form.data;
+  const title = recordTitle(object, current);
+
+  async function save(values: FormValues) {
+    try {
+      await api<RecordLike>(`/records/${object.name}/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body: changedValues(base ?? current, values),
+        headers: { 'If-Match': `"${current._version ?? ''}"` },
+      });
+    } catch (error) {
+      if (isApiError(error, 412)) setConflict(true);
+      throw error;
+    }
+    await queryClient.invalidateQueries({ queryKey: key });
+    await queryClient.invalidateQueries({ queryKey: ['records', object.name] });
+    setEditing(false);
+    setConflict(false);
+    void message.success(t('record.saved'));
+  }
+
+  const fieldsByName = new Map(object.fields.map((field) => [field.name, field]));
+  return (
+    <div className="page">
+      <Breadcrumb items={[{ title: <Link to={`/o/${object.name}`}>{label}</Link> }, { title }]} style={{ marginBottom: 8 }} />
+      <div className="page-header">
+        <Typography.Title level={2} className="page-title">
+          {title}
+        </Typography.Title>
+        {!editing && (
+          <Button
+            type="primary"
+            icon={<EditOutlined />}
+            onClick={() => {
+              setBase(current);
+              setEditing(true);
+            }}
+          >
+            {t('record.edit')}
+          </Button>
+        )}
+      </div>
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('record.conflict')}
+          action={<Button size="small" onClick={() => void record.refetch().then(() => setConflict(false))}>{t('record.reload')}</Button>}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {editing ? (
+        <Card>
+          <RecordForm form={definition} initial={formValuesOf(current, definition.schema.properties)} submitLabel={t('record.save')} onSave={save} onCancel={() => setEditing(false)} />
+        </Card>
+      ) : (
+        <div className="record-sections">
+          {formSections(definition).map((section, index) => (
+            <Card key={index} title={section.title ?? (index === 0 ? t('record.details') : undefined)} size="small">
+              <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: section.columns === 2 ? 3 : 2 }} layout="vertical" size="small" colon={false}>
+                {section.fields.map((name) => {
+                  const field = fieldsByName.get(name);
+                  if (!field) return null;
+                  return (
+                    <Descriptions.Item key={name} label={localize(field.label, language, name)}>
+                      <RecordValue field={field} record={current} objects={objects} />
+                    </Descriptions.Item>
+                  );
+                })}
+              </Descriptions>
+            </Card>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The record's values of the form's fields only (no system fields, no expansions). */
+function formValuesOf(record: RecordLike, properties: Readonly<Record<string, unknown>> | undefined): FormValues {
+  return Object.fromEntries(Object.keys(properties ?? {}).filter((name) => record[name] !== undefined && record[name] !== null).map((name) => [name, record[name]]));
+}

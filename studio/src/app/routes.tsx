@@ -1,0 +1,34 @@
+import type { RouteObject } from 'react-router';
+import { AppShell } from '../shared/shell/app-shell';
+import { RequireSession } from '../shared/shell/require-session';
+import { HomePage } from './home/home-page';
+import { NotFoundPage } from './not-found-page';
+import { SignInPage } from './sign-in/sign-in-page';
+
+/**
+ * The end user's routes. Sign-in, the shell and home are in the first bundle; every other page is
+ * its own chunk, loaded when first opened (the bundle budget counts only the first).
+ */
+export const appRoutes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <AppShell />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      {
+        lazy: () => import('../shared/shell/feedback-layout').then((module) => ({ Component: module.FeedbackLayout })),
+        children: [
+          { path: 'o/:object', lazy: () => import('./list/list-page').then((module) => ({ Component: module.ListPage })) },
+          { path: 'o/:object/new', lazy: () => import('./record/new-record-page').then((module) => ({ Component: module.NewRecordPage })) },
+          { path: 'o/:object/:id', lazy: () => import('./record/record-page').then((module) => ({ Component: module.RecordPage })) },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,67 @@
+import { ApiError, type ErrorDetail } from './api-error';
+
+/**
+ * The one way the studio talks to the engine: same-origin fetch with the session cookie, the CSRF
+ * token (kept in memory only, fetched again from /auth/me after a reload) on every call that
+ * changes data, and the API's errors turned into ApiError.
+ */
+let csrfToken: string | undefined;
+let serverLanguage = 'en';
+const sessionEndedListeners = new Set<() => void>();
+
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/** The language the server writes labels and messages in (it speaks en and zh-CN). */
+export function setServerLanguage(language: string): void {
+  serverLanguage = language;
+}
+
+/** Called when an authenticated call answers 401: the session expired or was ended elsewhere. */
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
+export interface RequestOptions {
+  readonly method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
+}
+
+/** Paths are relative to /api/v1. */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': serverLanguage, ...options.headers };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const response = await fetch(`/api/v1${path}${queryString(options.query)}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  if (response.status === 204) return undefined as T;
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return body as T;
+  const error = apiError(response.status, body);
+  if (response.status === 401 && path !== '/auth/login' && path !== '/auth/me') sessionEndedListeners.forEach((listener) => listener());
+  throw error;
+}
+
+function queryString(query: RequestOptions['query']): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(name, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function apiError(status: number, body: unknown): ApiError {
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  const details = Array.isArray(error?.details) ? (error.details as ErrorDetail[]).filter((detail) => typeof detail?.message === 'string') : [];
+  const message = typeof error?.message === 'string' ? error.message : `The server answered ${status}.`;
+  return new ApiError(status, typeof error?.code === 'string' ? error.code : 'http_error', message, details);
+}

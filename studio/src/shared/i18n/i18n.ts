@@ -1,0 +1,47 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { setServerLanguage } from '../api/api-client';
+import { browserLanguage, isUiLanguage, serverLanguageOf, type UiLanguage } from './languages';
+import { en } from './messages-en';
+import { zhCN } from './messages-zh-cn';
+import { loadTraditional, traditionalTree } from './traditional';
+
+/** Only the choice of language is kept in the browser (no token ever is). */
+const STORAGE_KEY = 'crm.language';
+
+export const i18n = i18next.createInstance();
+
+/** The language of the last visit, else the browser's. */
+export function startLanguage(): UiLanguage {
+  const saved = window.localStorage.getItem(STORAGE_KEY);
+  return isUiLanguage(saved) ? saved : browserLanguage(navigator.languages ?? [navigator.language]);
+}
+
+export async function initI18n(language: UiLanguage): Promise<void> {
+  await i18n.use(initReactI18next).init({
+    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    lng: 'en',
+    fallbackLng: 'en',
+    // React escapes every text it renders; escaping here too would show &lt; to users.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  await changeLanguage(language);
+}
+
+/** Switches the UI, antd's texts, dates and the server's language in one step. */
+export async function changeLanguage(language: UiLanguage): Promise<void> {
+  if (language === 'zh-TW') {
+    await loadTraditional();
+    if (!i18n.hasResourceBundle('zh-TW', 'translation')) i18n.addResourceBundle('zh-TW', 'translation', traditionalTree(zhCN));
+  }
+  setServerLanguage(serverLanguageOf(language));
+  void import('./dayjs-locale').then((module) => module.setDayjsLocale(language));
+  window.localStorage.setItem(STORAGE_KEY, language);
+  document.documentElement.lang = language;
+  await i18n.changeLanguage(language);
+}
+
+export function currentLanguage(): UiLanguage {
+  return isUiLanguage(i18n.language) ? i18n.language : 'en';
+}

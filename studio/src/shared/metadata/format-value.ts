@@ -1,0 +1,48 @@
+import type { UiLanguage } from '../i18n/languages';
+import { localize } from '../i18n/localize';
+import type { FieldDefinition, PicklistValue } from './object-definition';
+
+const NUMBER_LOCALE: Record<UiLanguage, string> = { en: 'en-US', 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW' };
+
+export interface FormatTexts {
+  readonly yes: string;
+  readonly no: string;
+  readonly empty: string;
+}
+
+/**
+ * A stored value as the text a person reads. Always a string, rendered by React as text: a value
+ * like `<img src=x onerror=alert(1)>` shows as those characters and never becomes markup.
+ */
+export function formatValue(field: FieldDefinition, value: unknown, language: UiLanguage, texts: FormatTexts): string {
+  if (value === undefined || value === null || value === '') return texts.empty;
+  const locale = NUMBER_LOCALE[language];
+  switch (field.type) {
+    case 'boolean':
+      return value === true ? texts.yes : texts.no;
+    case 'picklist':
+      return picklistLabel(field.values, String(value), language);
+    case 'multipicklist':
+      return Array.isArray(value) ? value.map((item) => picklistLabel(field.values, String(item), language)).join(', ') : String(value);
+    case 'currency':
+      return typeof value === 'number' ? formatNumber(value, locale, { minimumFractionDigits: field.scale ?? 2, maximumFractionDigits: field.scale ?? 2 }) + (field.currency ? ` ${field.currency}` : '') : String(value);
+    case 'percent':
+      return typeof value === 'number' ? `${formatNumber(value, locale, { maximumFractionDigits: field.scale ?? 2 })} %` : String(value);
+    case 'number':
+    case 'rollup':
+      return typeof value === 'number' ? formatNumber(value, locale, { maximumFractionDigits: field.scale ?? 6 }) : String(value);
+    case 'datetime':
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value).toLocaleString(locale) : String(value);
+    default:
+      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+}
+
+function formatNumber(value: number, locale: string, options: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(locale, options).format(value);
+}
+
+function picklistLabel(values: readonly PicklistValue[] | undefined, value: string, language: UiLanguage): string {
+  const entry = values?.find((candidate) => (typeof candidate === 'string' ? candidate : candidate.value) === value);
+  return entry && typeof entry !== 'string' ? localize(entry.label, language, value) : value;
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useLanguage } from '../i18n/use-language';
+import { formatValue } from './format-value';
+import { nameField, type FieldDefinition, type ObjectDefinition } from './object-definition';
+
+export interface RecordLike {
+  readonly _id: string;
+  readonly _version?: number;
+  readonly _expanded?: Readonly<Record<string, RecordLike | null>>;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * One value of a record, always as text (React escapes it). A lookup shows its parent's name when
+ * the list expanded it, and links to the parent.
+ */
+export function RecordValue({ field, record, objects }: { field: FieldDefinition; record: RecordLike; objects: readonly ObjectDefinition[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const value = record[field.name];
+  if ((field.type === 'lookup' || field.type === 'masterdetail') && typeof value === 'string' && field.target) {
+    const target = objects.find((object) => object.name === field.target);
+    const parent = record._expanded?.[field.name];
+    const parentName = target && parent ? nameField(target) : undefined;
+    const text = parentName && parent ? String(parent[parentName.name] ?? value) : value;
+    return target ? <Link to={`/o/${field.target}/${encodeURIComponent(value)}`}>{text}</Link> : <span>{text}</span>;
+  }
+  return <span className="cell-text">{formatValue(field, value, language, { yes: t('value.yes'), no: t('value.no'), empty: t('value.empty') })}</span>;
+}
+
+/** The record's name as a title: its name field's value, else its id. */
+export function recordTitle(object: ObjectDefinition, record: RecordLike): string {
+  const field = nameField(object);
+  const value = field ? record[field.name] : undefined;
+  return typeof value === 'string' && value.trim() ? value : typeof value === 'number' ? String(value) : record._id;
+}

@@ -1,0 +1,22 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { onSessionEnded } from '../api/api-client';
+import { SESSION_KEY } from '../api/session';
+
+let expired = false;
+
+/** Whether the last session ended by itself (a 401 mid-work) rather than by signing out. */
+export function sessionExpired(): boolean {
+  return expired;
+}
+
+export function clearSessionExpired(): void {
+  expired = false;
+}
+
+/** A 401 from any call forgets the session; RequireSession then sends the user to sign in. */
+export function watchSessionExpiry(queryClient: QueryClient): () => void {
+  return onSessionEnded(() => {
+    expired = true;
+    queryClient.setQueryData(SESSION_KEY, null);
+  });
+}

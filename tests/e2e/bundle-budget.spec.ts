@@ -1,0 +1,43 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { STUDIO_DIST } from '../../engine/http/studio-routes.js';
+import { buildStudioIfStale } from '../../studio/build-if-stale.js';
+import { dynamicKey, entryKey, gzipSizes, readManifest, staticClosure } from './support/bundle-sizes.js';
+
+/** The sign-in page plus the home page: everything the entry needs before it runs. */
+const FIRST_LOAD_BUDGET = 250 * 1024;
+/** The pages loaded on demand, each its own chunk (with what it shares with the others). */
+const LAZY_ROUTES = ['src/app/list/list-page.tsx', 'src/app/record/record-page.tsx', 'src/app/record/new-record-page.tsx'];
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+describe('web app bundle budget', function () {
+  this.timeout(180_000);
+  before(async () => {
+    await buildStudioIfStale();
+  });
+
+  it('keeps the JavaScript of sign-in and home within 250 KB gzipped', () => {
+    const manifest = readManifest(STUDIO_DIST);
+    const sizes = gzipSizes(STUDIO_DIST, staticClosure(manifest, entryKey(manifest)));
+    const total = sizes.reduce((sum, chunk) => sum + chunk.gzip, 0);
+    const listing = sizes.map((chunk) => `${chunk.file} ${kb(chunk.gzip)}`).join(', ');
+    expect(total, `first load ${kb(total)}: ${listing}`).to.be.at.most(FIRST_LOAD_BUDGET);
+  });
+
+  it('loads every other route as its own chunk, outside the first load', () => {
+    const manifest = readManifest(STUDIO_DIST);
+    const first = new Set(staticClosure(manifest, entryKey(manifest)));
+    for (const route of LAZY_ROUTES) {
+      const chunk = manifest[dynamicKey(manifest, route)]!;
+      expect(first.has(chunk.file), `${route} is in the first load`).to.equal(false);
+    }
+    // The heavy parts never load with sign-in: OpenCC's dictionaries (a lazy chunk of their own) and
+    // the form library (rjsf's uiSchema keys appear in no first-load file).
+    const opencc = Object.entries(manifest).find(([key]) => key.includes('opencc-js'));
+    expect(opencc, 'OpenCC is a chunk of its own').to.not.equal(undefined);
+    expect(first.has(opencc![1].file)).to.equal(false);
+    for (const file of first) expect(readFileSync(join(STUDIO_DIST, file), 'utf8'), `${file} holds rjsf`).to.not.include('ui:submitButtonOptions');
+  });
+});

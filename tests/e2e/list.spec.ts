@@ -1,0 +1,90 @@
+import { expect } from 'chai';
+import type { Page } from 'playwright-core';
+import { DEAL_COUNT, XSS_NAME } from './support/e2e-seed.js';
+import { e2e, openPage, screenshot, seriousViolations, signInAs } from './support/e2e-environment.js';
+
+const LANGUAGES = [
+  { language: 'en', title: 'Deals', amount: 'Amount', next: 'Next page', first: 'Deal name', search: 'Search Deals', stage: 'Negotiation' },
+  { language: 'zh-CN', title: '商机', amount: '金额', next: '下一页', first: '商机名称', search: '搜索商机', stage: '商务谈判' },
+  { language: 'zh-TW', title: '商機', amount: '金額', next: '下一頁', first: '商機名稱', search: '搜索商機', stage: '商務談判' },
+] as const;
+
+const firstCells = (page: Page) => page.locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
+
+describe('browser: a list of records', function () {
+  this.timeout(60_000);
+
+  for (const case_ of LANGUAGES) {
+    it(`lists, sorts by a column, pages to the end and searches (${case_.language}), passing axe`, async () => {
+      const env = await e2e();
+      const { context, page, problems } = await openPage(env);
+      try {
+        await signInAs(env, page, env.users[case_.language], '/o/deal');
+        await page.getByRole('heading', { level: 2, name: case_.title }).waitFor();
+        await page.getByRole('columnheader', { name: case_.first }).waitFor();
+        expect(await page.locator('tbody tr.ant-table-row').count()).to.equal(20);
+        await page.getByText(case_.stage).first().waitFor();
+
+        // Sort by amount, descending: the largest amount first, as the server sorts.
+        await page.getByRole('columnheader', { name: case_.amount }).click();
+        await page.waitForURL(/sort=amount/);
+        await page.getByRole('columnheader', { name: case_.amount }).click();
+        await page.waitForURL(/sort=-amount/);
+        await page.waitForFunction(() => document.querySelector('tbody tr.ant-table-row td:first-child')?.textContent === 'Deal 45');
+        await screenshot(page, `list-${case_.language}`);
+        expect(await seriousViolations(page), 'axe on the list').to.deep.equal([]);
+
+        // Page to the end with the server's cursor: 20 + 20 + 5.
+        const seen = new Set(await firstCells(page));
+        for (let page_ = 2; page_ <= 3; page_++) {
+          await page.getByRole('button', { name: case_.next }).click();
+          await page.waitForFunction((expected) => document.querySelectorAll('tbody tr.ant-table-row').length === expected && !document.querySelector('.ant-spin-spinning'), page_ === 3 ? DEAL_COUNT - 40 : 20);
+          for (const name of await firstCells(page)) seen.add(name);
+        }
+        expect(seen.size).to.equal(DEAL_COUNT);
+        expect(await page.getByRole('button', { name: case_.next }).isDisabled()).to.equal(true);
+
+        await page.getByRole('searchbox', { name: case_.search }).fill('Deal 1');
+        await page.getByRole('searchbox', { name: case_.search }).press('Enter');
+        await page.waitForFunction(() => document.querySelectorAll('tbody tr.ant-table-row').length === 10);
+        expect(problems).to.deep.equal([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('shows a value with markup as text, running nothing', async () => {
+    const env = await e2e();
+    const { context, page } = await openPage(env);
+    try {
+      await signInAs(env, page, env.users.en, `/o/deal?sort=name`);
+      await page.getByRole('link', { name: XSS_NAME }).waitFor();
+      expect(await page.locator('tbody img').count()).to.equal(0);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).to.equal(undefined);
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const language of ['en', 'zh-CN'] as const) {
+    it(`shows the list as cards in one column at 390 px, without sideways scrolling (${language})`, async () => {
+      const env = await e2e();
+      const { context, page } = await openPage(env, { width: 390, height: 844 });
+      try {
+        await signInAs(env, page, env.users[language], '/o/deal');
+        await page.locator('.list-cards li').first().waitFor();
+        expect(await page.locator('table').count()).to.equal(0);
+        expect(await page.locator('.list-cards li').count()).to.equal(20);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
+        await screenshot(page, `list-390-${language}`);
+        expect(await seriousViolations(page), 'axe on the phone list').to.deep.equal([]);
+        await page.getByRole('button', { name: language === 'en' ? 'Menu' : '菜单' }).click();
+        await page.getByRole('dialog').getByRole('link', { name: language === 'en' ? 'Deals' : '商机' }).waitFor();
+        await screenshot(page, `menu-390-${language}`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

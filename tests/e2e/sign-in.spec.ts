@@ -1,0 +1,90 @@
+import { expect } from 'chai';
+import { TEST_ADMIN } from '../support/test-engine.js';
+import { e2e, openPage, screenshot, seriousViolations, signInAs } from './support/e2e-environment.js';
+
+const LANGUAGES = [
+  { language: 'en', switch: 'ENG', title: 'Sign in', welcome: /Welcome, Mia Chen/, deals: 'Deals' },
+  { language: 'zh-CN', switch: '简中', title: '登录', welcome: /欢迎，王芳/, deals: '商机' },
+  { language: 'zh-TW', switch: '繁中', title: '登錄', welcome: /歡迎，陳志明/, deals: '商機' },
+] as const;
+
+describe('browser: signing in', function () {
+  this.timeout(60_000);
+
+  for (const case_ of LANGUAGES) {
+    it(`signs in from the ${case_.switch} sign-in page, lands at home in that language, and both pages pass axe`, async () => {
+      const env = await e2e();
+      const { context, page, problems } = await openPage(env);
+      try {
+        await page.goto(`${env.engine.url}/`);
+        await page.waitForURL(/\/sign-in/);
+        await page.getByRole('button', { name: case_.switch, exact: true }).click();
+        await page.waitForFunction((title) => document.querySelector('h1')?.textContent === title, case_.title);
+        expect(await page.evaluate(() => document.documentElement.lang)).to.equal(case_.language);
+        await screenshot(page, `sign-in-${case_.language}`);
+        expect(await seriousViolations(page), 'axe on the sign-in page').to.deep.equal([]);
+
+        await signInAs(env, page, env.users[case_.language]);
+        await page.getByRole('heading', { level: 1 }).filter({ hasText: case_.welcome }).waitFor();
+        await page.getByRole('navigation').getByRole('link', { name: case_.deals }).first().waitFor();
+        await screenshot(page, `home-${case_.language}`);
+        expect(await seriousViolations(page), 'axe on the home page').to.deep.equal([]);
+        expect(problems).to.deep.equal([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('shows the server\'s message on a wrong password and stays on the sign-in page', async () => {
+    const env = await e2e();
+    const { context, page } = await openPage(env);
+    try {
+      await page.goto(`${env.engine.url}/sign-in`);
+      await page.getByRole('button', { name: 'ENG', exact: true }).click();
+      await page.locator('#sign-in-email').fill(TEST_ADMIN.email);
+      await page.locator('#sign-in-password').fill('not the password');
+      await page.locator('form button[type=submit]').click();
+      await page.getByRole('alert').filter({ hasText: /password/i }).waitFor();
+      expect(new URL(page.url()).pathname).to.equal('/sign-in');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sends a user whose session ended back to sign-in, then to the page they were on', async () => {
+    const env = await e2e();
+    const { context, page } = await openPage(env);
+    try {
+      await signInAs(env, page, env.users.en, '/o/deal?sort=-amount');
+      await page.getByRole('table').waitFor();
+      expect(await page.evaluate(() => window.localStorage.length === 0 || !JSON.stringify(window.localStorage).includes('csrf'))).to.equal(true);
+      await context.clearCookies();
+      await page.getByRole('columnheader', { name: /Stage/ }).click();
+      await page.waitForURL(/\/sign-in\?next=/);
+      await page.getByText('Your session has ended').waitFor();
+      await page.locator('#sign-in-email').fill(env.users.en);
+      await page.locator('#sign-in-password').fill(env.users.password);
+      await page.locator('form button[type=submit]').click();
+      await page.waitForURL((url) => url.pathname === '/o/deal');
+      await page.getByRole('table').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('signs out and keeps nobody signed in', async () => {
+    const env = await e2e();
+    const { context, page } = await openPage(env);
+    try {
+      await signInAs(env, page, env.users.en);
+      await page.locator('.shell-account').click();
+      await page.getByRole('menuitem', { name: 'Sign out' }).click();
+      await page.waitForURL(/\/sign-in/);
+      await page.goto(`${env.engine.url}/o/deal`);
+      await page.waitForURL(/\/sign-in\?next=%2Fo%2Fdeal/);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,121 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildStudioIfStale } from '../../../studio/build-if-stale.js';
+import { startTestEngine, TEST_ADMIN, type TestEngine } from '../../support/test-engine.js';
+import { CHROMIUM_ARGS, findChromium } from './chromium.js';
+import { seedDeals, seedUsers, type SeededUsers } from './e2e-seed.js';
+
+export const ARTIFACTS = fileURLToPath(new URL('../artifacts', import.meta.url));
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface E2e {
+  readonly engine: TestEngine;
+  readonly browser: Browser;
+  readonly users: SeededUsers;
+  /** The seeded deal that carries an XSS payload in its name. */
+  readonly xssDealId: string;
+}
+
+let shared: Promise<E2e> | undefined;
+
+/**
+ * One built app, one engine and one browser for every browser test (built only when stale;
+ * seeded once), closed by the root hook after the whole run.
+ */
+export function e2e(): Promise<E2e> {
+  shared ??= (async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const executablePath = findChromium();
+    await buildStudioIfStale();
+    const engine = await startTestEngine();
+    const users = await seedUsers(engine);
+    const xssDealId = await seedDeals(engine);
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+    return { engine, browser, users, xssDealId };
+  })();
+  return shared;
+}
+
+export async function closeE2e(): Promise<void> {
+  if (!shared) return;
+  const { engine, browser } = await shared;
+  shared = undefined;
+  await browser.close();
+  await engine.stop();
+}
+
+export interface PageOptions {
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/**
+ * A fresh browser context (own cookies) with the app's CSP enforced; every console error and CSP
+ * violation is collected so a test can assert there was none.
+ */
+export async function openPage(env: E2e, options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await env.browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 }, deviceScaleFactor: 1 });
+  // Generous: the machines running the suite are often shared and busy.
+  context.setDefaultTimeout(45_000);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    // The browser logs every 4xx answer; the app shows those itself (a 401 before sign-in is how it
+    // learns there is no session). Anything else logged as an error is a problem.
+    if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  return { context, page, problems };
+}
+
+export async function signInAs(env: E2e, page: Page, email: string, path = '/'): Promise<void> {
+  await page.goto(`${env.engine.url}${path}`);
+  await page.locator('#sign-in-email').fill(email);
+  await page.locator('#sign-in-password').fill(email === TEST_ADMIN.email ? TEST_ADMIN.password : env.users.password);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+/**
+ * A page already signed in as the user: the session cookie from an API sign-in is put in the
+ * context, as the browser would have kept it (the sign-in form itself is tested once per language).
+ */
+export async function signedInPage(env: E2e, email: string, path: string, options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const response = await fetch(`${env.engine.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: email === TEST_ADMIN.email ? TEST_ADMIN.password : env.users.password }),
+  });
+  const cookie = response.headers.getSetCookie().find((header) => header.startsWith('crm_session='));
+  if (!response.ok || !cookie) throw new Error(`Signing in as ${email} failed: ${response.status} ${await response.text()}`);
+  const opened = await openPage(env, options);
+  await opened.context.addCookies([{ name: 'crm_session', value: cookie.split(';')[0]!.slice('crm_session='.length), url: env.engine.url }]);
+  await opened.page.goto(`${env.engine.url}${path}`);
+  return opened;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: string[];
+}
+
+/** axe-core run inside the page (through the debugger protocol, so the page's CSP stays on): serious and critical only. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => String(node.target)) }));
+  });
+}
