@@ -11,6 +11,7 @@ import type { CompiledProcess } from './compiled-process.js';
 import { currentVersion, processAt } from './process-versions.js';
 import { stepConditions, transitionRecord, type ApprovalRecord } from './transition-record.js';
 import { openWorkItems, pendingItems, WORK_ITEMS, type WorkItem } from './work-items.js';
+import { msg } from '../i18n/message.js';
 
 export const APPROVAL_ACTIONS = ['submit', 'approve', 'reject', 'recall', 'reassign', 'comment'] as const;
 export type ApprovalActionName = (typeof APPROVAL_ACTIONS)[number];
@@ -29,10 +30,10 @@ interface EventBody {
  */
 export async function applyApprovalEvent(ctx: OperationContext, objectName: string, id: string, action: string, rawBody: unknown): Promise<void> {
   if (!(APPROVAL_ACTIONS as readonly string[]).includes(action)) {
-    throw new ValidationError([{ path: '/action', message: `must be one of ${APPROVAL_ACTIONS.join(', ')}, got '${action}'` }]);
+    throw new ValidationError([{ path: '/action', message: msg`must be one of ${APPROVAL_ACTIONS.join(', ')}, got '${action}'` }]);
   }
   const body = (rawBody ?? {}) as EventBody;
-  if (typeof body !== 'object' || Array.isArray(body)) throw new ValidationError([{ path: '', message: 'must be a JSON object' }]);
+  if (typeof body !== 'object' || Array.isArray(body)) throw new ValidationError([{ path: '', message: msg`must be a JSON object` }]);
   const comment = parseComment(body.comment, action === 'reject' || action === 'comment');
   const object = recordObject(ctx, objectName);
   const read = await recordAccess(ctx, object, 'read');
@@ -44,7 +45,7 @@ export async function applyApprovalEvent(ctx: OperationContext, objectName: stri
     const me = ctx.principal.userId;
 
     if (action === 'submit') {
-      if (state?.status === 'pending') throw new ConflictError('already_pending', `This record is already pending approval at step '${state.step}'.`);
+      if (state?.status === 'pending') throw new ConflictError('already_pending', msg`This record is already pending approval at step '${state.step}'.`);
       const process = await chooseProcess(tx, ctx, object, current, body.process);
       checkSubmitter(ctx, process, current, admin);
       const version = await currentVersion(tx, process);
@@ -56,7 +57,7 @@ export async function applyApprovalEvent(ctx: OperationContext, objectName: stri
 
     if (!state || state.status !== 'pending') {
       if (action === 'comment' && state) return writeComment(tx, ctx, object, current, comment!, admin);
-      throw new ConflictError('not_pending', 'This record is not pending approval.', [{ path: '/status', message: state ? `is ${state.status}` : 'was never submitted' }]);
+      throw new ConflictError('not_pending', msg`This record is not pending approval.`, [{ path: '/status', message: state ? msg`is ${state.status}` : msg`was never submitted` }]);
     }
     const process = await processAt(ctx, tx, state.process, state.version);
     const base = { object: object.name, record: id, process: process.name, version: state.version, step: state.step };
@@ -66,8 +67,8 @@ export async function applyApprovalEvent(ctx: OperationContext, objectName: stri
     if (action === 'comment') return writeComment(tx, ctx, object, current, comment!, admin);
 
     if (action === 'recall') {
-      if (!process.allowRecall && !admin) throw new ForbiddenError(`Approval process '${process.name}' does not allow recalling.`);
-      if (state.submittedBy !== me && !admin) throw new ForbiddenError('Only the submitter (or an administrator) can recall this record.');
+      if (!process.allowRecall && !admin) throw new ForbiddenError(msg`Approval process '${process.name}' does not allow recalling.`);
+      if (state.submittedBy !== me && !admin) throw new ForbiddenError(msg`Only the submitter (or an administrator) can recall this record.`);
       const event = { type: 'RECALL' as const, conditions: state.machine.context.conditions, decided: true };
       const history = [{ ...base, action: 'recall' as const, actor: me, ...(comment ? { comment } : {}) }];
       await transitionRecord(tx, ctx, object, process, state.version, current, { event, history, ...(comment ? { comment } : {}) }, state);
@@ -76,10 +77,10 @@ export async function applyApprovalEvent(ctx: OperationContext, objectName: stri
 
     if (action === 'reassign') {
       const to = typeof body.to === 'string' ? body.to : '';
-      if (!to) throw new ValidationError([{ path: '/to', message: 'must name the user to reassign to' }]);
+      if (!to) throw new ValidationError([{ path: '/to', message: msg`must name the user to reassign to` }]);
       const from = mine[0] ?? (admin ? items[0] : undefined);
-      if (!from) throw new ForbiddenError('Only a pending approver of this step (or an administrator) can reassign it.');
-      if (items.some((item) => item.approver === to)) throw new ConflictError('already_assigned', 'That user is already asked to approve this step.');
+      if (!from) throw new ForbiddenError(msg`Only a pending approver of this step (or an administrator) can reassign it.`);
+      if (items.some((item) => item.approver === to)) throw new ConflictError('already_assigned', msg`That user is already asked to approve this step.`);
       await checkActiveUser(tx, ctx, to);
       await tx.collection<WorkItem>(WORK_ITEMS).updateOne({ _id: from._id }, { $set: { status: 'reassigned', respondedAt: new Date().toISOString() } });
       await openWorkItems(tx, { object: object.name, record: id, process: process.name, step: state.step! }, [{ approver: to }]);
@@ -93,9 +94,9 @@ export async function applyApprovalEvent(ctx: OperationContext, objectName: stri
     if (mine.length === 0 && !admin) {
       // Asked, but another approver's decision closed the item first: a clash, not a refusal.
       if ((await tx.collection<WorkItem>(WORK_ITEMS).count({ record: id, approver: me, status: 'closed' })) > 0) {
-        throw new ConflictError('approval_conflict', `Another approver decided first: this record is now at step '${state.step}'.`, [{ path: '/step', message: `is now '${state.step}'` }]);
+        throw new ConflictError('approval_conflict', msg`Another approver decided first: this record is now at step '${state.step}'.`, [{ path: '/step', message: msg`is now '${state.step}'` }]);
       }
-      throw new ForbiddenError(`You are not a pending approver of step '${state.step}' of this record.`);
+      throw new ForbiddenError(msg`You are not a pending approver of step '${state.step}' of this record.`);
     }
     const step = process.steps.find((candidate) => candidate.name === state.step)!;
     const approving = action === 'approve';
@@ -122,10 +123,10 @@ export async function applyApprovalEvent(ctx: OperationContext, objectName: stri
 
 function parseComment(value: unknown, required: boolean): string | undefined {
   if (value === undefined || value === null || value === '') {
-    if (required) throw new ValidationError([{ path: '/comment', message: 'is required: say why' }]);
+    if (required) throw new ValidationError([{ path: '/comment', message: msg`is required: say why` }]);
     return undefined;
   }
-  if (typeof value !== 'string' || value.length > 4000) throw new ValidationError([{ path: '/comment', message: 'must be a text of at most 4000 characters' }]);
+  if (typeof value !== 'string' || value.length > 4000) throw new ValidationError([{ path: '/comment', message: msg`must be a text of at most 4000 characters` }]);
   return value;
 }
 
@@ -134,11 +135,11 @@ async function chooseProcess(tx: Parameters<typeof stepConditions>[0], ctx: Oper
   const candidates = ctx.snapshot.processesOf(object.name).filter((process) => process.active);
   if (asked !== undefined) {
     const process = candidates.find((candidate) => candidate.name === asked);
-    if (!process) throw new ValidationError([{ path: '/process', message: `there is no active approval process '${String(asked)}' on ${object.name}` }]);
+    if (!process) throw new ValidationError([{ path: '/process', message: msg`there is no active approval process '${String(asked)}' on ${object.name}` }]);
     if (!(await admits(tx, ctx, object, process, record))) throw entryRefused(process);
     return process;
   }
-  if (candidates.length === 0) throw new ConflictError('no_process', `${object.object.label.en} records have no active approval process.`);
+  if (candidates.length === 0) throw new ConflictError('no_process', msg`${object.object.label} records have no active approval process.`);
   for (const process of candidates) if (await admits(tx, ctx, object, process, record)) return process;
   throw entryRefused(candidates[0]!);
 }
@@ -151,8 +152,8 @@ async function admits(tx: Parameters<typeof stepConditions>[0], ctx: OperationCo
 /** 422: a valid request about a record the process does not take, as a validation rule would answer. */
 class EntryCriteriaError extends EngineError {
   constructor(process: CompiledProcess) {
-    super('entry_criteria_not_met', 422, `This record does not meet the entry criteria of approval process '${process.name}'.`, {
-      details: [{ path: '/entryCriteria', message: `is false for this record: ${process.definition.entryCriteria}` }],
+    super('entry_criteria_not_met', 422, msg`This record does not meet the entry criteria of approval process '${process.name}'.`, {
+      details: [{ path: '/entryCriteria', message: msg`is false for this record: ${process.definition.entryCriteria}` }],
     });
   }
 }
@@ -169,13 +170,13 @@ function checkSubmitter(ctx: OperationContext, process: CompiledProcess, record:
     ((submitters.owner ?? true) && record._owner === me) ||
     (submitters.users ?? []).includes(me) ||
     (ctx.principal.role !== null && (submitters.roles ?? []).includes(ctx.principal.role));
-  if (!allowed) throw new ForbiddenError(`You may not submit this record to '${process.name}': ${submitters.owner === false ? 'only the roles and users it names may' : 'only its owner may'}.`);
+  if (!allowed) throw new ForbiddenError(submitters.owner === false ? msg`You may not submit this record to '${process.name}': only the roles and users it names may.` : msg`You may not submit this record to '${process.name}': only its owner may.`);
 }
 
 async function checkActiveUser(tx: Parameters<typeof stepConditions>[0], ctx: OperationContext, id: string): Promise<void> {
   const users = ctx.snapshot.object('user')!;
   const user = await tx.collection(users.collection).findOne(alive({ _id: id }), { projection: { active: 1 } });
-  if (!user || user.active === false) throw new ValidationError([{ path: '/to', message: `there is no active user with id '${id}'` }]);
+  if (!user || user.active === false) throw new ValidationError([{ path: '/to', message: msg`there is no active user with id '${id}'` }]);
 }
 
 /** A comment: for the submitter, the owner, anyone asked to approve the record, and administrators. */
@@ -190,6 +191,6 @@ async function writeComment(
   const state = record._workflow!;
   const me = ctx.principal.userId;
   const asked = (await tx.collection<WorkItem>(WORK_ITEMS).count({ record: record._id, approver: me })) > 0;
-  if (!admin && !asked && state.submittedBy !== me && record._owner !== me) throw new ForbiddenError('Only the submitter, the owner and the approvers of this record can comment on its approval.');
+  if (!admin && !asked && state.submittedBy !== me && record._owner !== me) throw new ForbiddenError(msg`Only the submitter, the owner and the approvers of this record can comment on its approval.`);
   await writeApprovalHistory(tx, [{ object: object.name, record: record._id, process: state.process, version: state.version, step: state.step, action: 'comment', actor: me, comment }]);
 }

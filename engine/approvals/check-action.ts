@@ -6,6 +6,7 @@ import type { CompiledObject } from '../metadata/compiled-object.js';
 import { readableErrors } from '../metadata/readable-errors.js';
 import type { ApprovalAction } from '../metadata/schemas/generated/approval-process.js';
 import { expressionKey } from './compiled-process.js';
+import { msg } from '../i18n/message.js';
 
 /** Whether a field of the object is a lookup to users: what approver and recipient fields must be. */
 export function isUserLookup(object: CompiledObject, name: string): boolean {
@@ -29,24 +30,24 @@ export function checkAction(
 ): void {
   if ('setField' in action) {
     const field = object.field(action.setField);
-    if (!field) problems.push({ path: `${at}/setField`, message: `'${action.setField}' is not a field of ${object.name}` });
-    else if (!fieldTypeOf(field).writable) problems.push({ path: `${at}/setField`, message: `'${action.setField}' is computed (${field.type}) and cannot be set` });
+    if (!field) problems.push({ path: `${at}/setField`, message: msg`'${action.setField}' is not a field of ${object.name}` });
+    else if (!fieldTypeOf(field).writable) problems.push({ path: `${at}/setField`, message: msg`'${action.setField}' is computed (${field.type}) and cannot be set` });
     if ((action.value === undefined) === (action.expression === undefined)) {
-      problems.push({ path: at, message: 'give either value or expression' });
+      problems.push({ path: at, message: msg`give either value or expression` });
     } else if (action.expression !== undefined) {
       const compiled = expression(action.expression, `${at}/expression`);
       if (compiled) expressions.set(expressionKey(at), compiled);
     } else if (field && action.value !== null) {
       const validate = object.valueValidator(field);
       if (!validate(action.value)) {
-        problems.push(...readableErrors(validate.errors ?? [], { unknownProperty: 'is not allowed' }).map((detail) => ({ path: `${at}/value${detail.path}`, message: detail.message })));
+        problems.push(...readableErrors(validate.errors ?? [], { unknownProperty: msg`is not allowed` }).map((detail) => ({ path: `${at}/value${detail.path}`, message: detail.message })));
       }
     }
   } else if ('email' in action) {
     for (const part of ['subject', 'body'] as const) templateProblem(action.email[part], `${at}/email/${part}`, problems);
     action.email.to.forEach((recipient, index) => {
       if (typeof recipient === 'object' && 'field' in recipient && !isUserLookup(object, recipient.field)) {
-        problems.push({ path: `${at}/email/to/${index}/field`, message: `'${recipient.field}' is not a lookup to user on ${object.name}` });
+        problems.push({ path: `${at}/email/to/${index}/field`, message: msg`'${recipient.field}' is not a lookup to user on ${object.name}` });
       }
     });
   } else if ('webhook' in action) {
@@ -54,18 +55,18 @@ export function checkAction(
   } else {
     const target = objects.get(action.createRecord.object);
     if (!target) {
-      problems.push({ path: `${at}/createRecord/object`, message: `there is no object named '${action.createRecord.object}'` });
+      problems.push({ path: `${at}/createRecord/object`, message: msg`there is no object named '${action.createRecord.object}'` });
       return;
     }
     const given = action.createRecord.values;
     for (const field of target.object.fields) {
       if (field.required && field.default === undefined && fieldTypeOf(field).writable && !(field.name in given)) {
-        problems.push({ path: `${at}/createRecord/values`, message: `'${field.name}' is required by ${target.name}: give it a value` });
+        problems.push({ path: `${at}/createRecord/values`, message: msg`'${field.name}' is required by ${target.name}: give it a value` });
       }
     }
     for (const [name, source] of Object.entries(action.createRecord.values)) {
       const field = target.field(name);
-      if (!field || !fieldTypeOf(field).writable) problems.push({ path: `${at}/createRecord/values/${name}`, message: `'${name}' is not a field of ${target.name} that can be set` });
+      if (!field || !fieldTypeOf(field).writable) problems.push({ path: `${at}/createRecord/values/${name}`, message: msg`'${name}' is not a field of ${target.name} that can be set` });
       const compiled = expression(source, `${at}/createRecord/values/${name}`);
       if (compiled) expressions.set(expressionKey(at, name), compiled);
     }
@@ -77,6 +78,6 @@ function templateProblem(source: string, at: string, problems: ErrorDetail[]): v
   try {
     Handlebars.precompile(source, { strict: false });
   } catch (error) {
-    problems.push({ path: at, message: `is not a valid template: ${(error as Error).message.split('\n')[0]}` });
+    problems.push({ path: at, message: msg`is not a valid template: ${(error as Error).message.split('\n')[0]}` });
   }
 }

@@ -7,6 +7,7 @@ import type { SecurityModel } from '../metadata/security/resolved-security.js';
 import { checkAction, isUserLookup } from './check-action.js';
 import { actionLists, type CompiledProcess, type CompiledStep } from './compiled-process.js';
 import { buildMachine } from './process-machine.js';
+import { msg } from '../i18n/message.js';
 
 interface Metadata {
   readonly objects: ReadonlyMap<string, CompiledObject>;
@@ -21,7 +22,7 @@ interface Metadata {
 export function compileProcess(definition: ApprovalProcessDefinition, metadata: Metadata): { process?: CompiledProcess; problems: ErrorDetail[] } {
   const problems: ErrorDetail[] = [];
   const object = metadata.objects.get(definition.object);
-  if (!object) return { problems: [{ path: '/object', message: `there is no object named '${definition.object}'` }] };
+  if (!object) return { problems: [{ path: '/object', message: msg`there is no object named '${definition.object}'` }] };
   const scope = expressionScope(object.object, (name) => metadata.objects.get(name)?.object, EXPRESSION_VARIABLES);
   const expression = (source: string, at: string): CompiledExpression | null => {
     const compiled = compileExpression(source, scope, at);
@@ -32,22 +33,22 @@ export function compileProcess(definition: ApprovalProcessDefinition, metadata: 
 
   const entryCriteria = definition.entryCriteria ? expression(definition.entryCriteria, '/entryCriteria') : null;
   for (const [index, role] of (definition.submitters?.roles ?? []).entries()) {
-    if (!metadata.security.roles.has(role)) problems.push({ path: `/submitters/roles/${index}`, message: `there is no role named '${role}'` });
+    if (!metadata.security.roles.has(role)) problems.push({ path: `/submitters/roles/${index}`, message: msg`there is no role named '${role}'` });
   }
   const names = new Set<string>();
   const steps: CompiledStep[] = definition.steps.map((step, index) => {
     const at = `/steps/${index}`;
-    if (names.has(step.name)) problems.push({ path: `${at}/name`, message: `another step is already named '${step.name}'` });
+    if (names.has(step.name)) problems.push({ path: `${at}/name`, message: msg`another step is already named '${step.name}'` });
     names.add(step.name);
     const mode = step.mode ?? 'first';
-    if (mode === 'quorum' && step.quorum === undefined) problems.push({ path: `${at}/quorum`, message: 'is required with mode quorum: how many approvals the step needs' });
-    if (mode !== 'quorum' && step.quorum !== undefined) problems.push({ path: `${at}/quorum`, message: 'only applies to mode quorum' });
+    if (mode === 'quorum' && step.quorum === undefined) problems.push({ path: `${at}/quorum`, message: msg`is required with mode quorum: how many approvals the step needs` });
+    if (mode !== 'quorum' && step.quorum !== undefined) problems.push({ path: `${at}/quorum`, message: msg`only applies to mode quorum` });
     if (step.condition !== undefined && /^\s*false\s*$/.test(step.condition)) {
-      problems.push({ path: `${at}/condition`, message: 'is always false: the step can never be reached; remove it or change its condition' });
+      problems.push({ path: `${at}/condition`, message: msg`is always false: the step can never be reached; remove it or change its condition` });
     }
     step.approvers.forEach((approver, a) => problems.push(...approverProblems(approver, `${at}/approvers/${a}`, object, metadata)));
     if (step.escalation && 'user' in step.escalation.to && step.escalation.to.user.trim() === '') {
-      problems.push({ path: `${at}/escalation/to/user`, message: 'must name a user' });
+      problems.push({ path: `${at}/escalation/to/user`, message: msg`must name a user` });
     }
     return {
       definition: step,
@@ -83,10 +84,10 @@ export function compileProcess(definition: ApprovalProcessDefinition, metadata: 
 }
 
 function approverProblems(approver: Approver, at: string, object: CompiledObject, metadata: Metadata): ErrorDetail[] {
-  if ('role' in approver && !metadata.security.roles.has(approver.role)) return [{ path: `${at}/role`, message: `there is no role named '${approver.role}'` }];
-  if ('queue' in approver && !metadata.security.groups.has(approver.queue)) return [{ path: `${at}/queue`, message: `there is no group named '${approver.queue}'` }];
+  if ('role' in approver && !metadata.security.roles.has(approver.role)) return [{ path: `${at}/role`, message: msg`there is no role named '${approver.role}'` }];
+  if ('queue' in approver && !metadata.security.groups.has(approver.queue)) return [{ path: `${at}/queue`, message: msg`there is no group named '${approver.queue}'` }];
   if ('field' in approver && !isUserLookup(object, approver.field)) {
-    return [{ path: `${at}/field`, message: `'${approver.field}' is not a lookup to user on ${object.name}` }];
+    return [{ path: `${at}/field`, message: msg`'${approver.field}' is not a lookup to user on ${object.name}` }];
   }
   return [];
 }

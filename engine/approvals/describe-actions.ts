@@ -9,6 +9,7 @@ import { readableErrors } from '../metadata/readable-errors.js';
 import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { expressionKey, type CompiledProcess } from './compiled-process.js';
+import { msg } from '../i18n/message.js';
 
 /** A user as a simulation names them: the id the engine stores, the name an admin recognises. */
 export interface UserRef {
@@ -82,8 +83,8 @@ export async function describeActions(
       changes[action.setField] = value;
       described.push({ at, type: 'setField', field: action.setField, value: value ?? null, ...(action.expression !== undefined ? { expression: action.expression } : {}) });
       if (value !== null && value !== undefined && !object.validatePatch({ [action.setField]: value })) {
-        const refused = readableErrors(object.validatePatch.errors ?? [], { unknownProperty: `is not a field of ${object.name}` });
-        for (const detail of refused) problems.push({ path: at, message: `'${action.setField}' would get ${JSON.stringify(value)}, which ${detail.message}: the event would fail with 400` });
+        const refused = readableErrors(object.validatePatch.errors ?? [], { unknownProperty: msg`is not a field of ${object.name}` });
+        for (const detail of refused) problems.push({ path: at, message: msg`'${action.setField}' would get ${JSON.stringify(value)}, which ${detail.message}: the event would fail with 400` });
       }
     } else if ('email' in action) {
       const data = templateData({ label: scope.process.definition.label?.en ?? scope.process.name, object: scope.process.object }, scope.step, undefined, current());

@@ -3,6 +3,7 @@ import type { StoredRecord } from '../records/record.js';
 import type { OperationContext } from '../tenancy/index.js';
 import type { ApprovalRecord } from './transition-record.js';
 import { WORK_ITEMS, type WorkItem } from './work-items.js';
+import { msg } from '../i18n/message.js';
 
 export interface InboxItem {
   object: string;
@@ -22,7 +23,7 @@ const SORTS = { assignedAt: 1, '-assignedAt': -1, age: -1, '-age': 1 } as const;
 
 /** The caller's pending approvals across objects, oldest first by default (`sort=-assignedAt` for newest). */
 export async function approvalInbox(ctx: OperationContext, sort = 'assignedAt', limit = 100): Promise<{ items: InboxItem[] }> {
-  if (!Object.hasOwn(SORTS, sort)) throw new ValidationError([{ path: '/sort', message: `'${sort}' is not a sort of the inbox: use one of ${Object.keys(SORTS).join(', ')}` }]);
+  if (!Object.hasOwn(SORTS, sort)) throw new ValidationError([{ path: '/sort', message: msg`'${sort}' is not a sort of the inbox: use one of ${Object.keys(SORTS).join(', ')}` }]);
   const order = SORTS[sort as keyof typeof SORTS];
   const items = await ctx.tenant.store
     .collection<WorkItem>(WORK_ITEMS)

@@ -5,6 +5,7 @@ import type { Collections, Doc, IndexSpec } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { compileProcess } from './compile-process.js';
 import type { CompiledProcess } from './compiled-process.js';
+import { msg } from '../i18n/message.js';
 
 export const APPROVAL_VERSIONS = 'approval.versions';
 export const APPROVAL_VERSION_INDEXES: readonly IndexSpec[] = [{ name: 'by_name', keys: { name: 1 } }];
@@ -48,7 +49,7 @@ const MAX_KEPT = 200;
 export async function processAt(ctx: OperationContext, reader: Collections, name: string, version: number): Promise<CompiledProcess> {
   const current = ctx.snapshot.approvalProcesses.get(name);
   const stored = await reader.collection<VersionDoc>(APPROVAL_VERSIONS).findOne({ name, version });
-  if (!stored) throw new ConflictError('process_version_missing', `Version ${version} of approval process '${name}' is not stored.`);
+  if (!stored) throw new ConflictError('process_version_missing', msg`Version ${version} of approval process '${name}' is not stored.`);
   if (current && stored._id === `${name}:${hashOf(current)}`) return current;
   const key = `${ctx.tenant.name}:${stored._id}:${ctx.snapshot.version}`;
   let compiled = compiledVersions.get(key);
@@ -57,7 +58,7 @@ export async function processAt(ctx: OperationContext, reader: Collections, name
     if (!result.process) {
       throw new ConflictError(
         'process_version_broken',
-        `Version ${version} of approval process '${name}' no longer fits the metadata (${result.problems[0]?.path}: ${result.problems[0]?.message}); restore what it needs (a field, role or group) to go on.`,
+        msg`Version ${version} of approval process '${name}' no longer fits the metadata (${result.problems[0]?.path}: ${result.problems[0]?.message}); restore what it needs (a field, role or group) to go on.`,
       );
     }
     compiled = result.process;

@@ -5,6 +5,7 @@ import { userDirectory } from '../security/access/index.js';
 import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
 import type { CompiledStep } from './compiled-process.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * The active users a step asks, from its approver rules at the moment the step begins: a user,
@@ -42,7 +43,7 @@ export async function resolveApprovers(
     if (user && user.active !== false) active.push(id);
   }
   if (active.length === 0) {
-    throw new ConflictError('no_approver', `Step '${step.name}' has no active user to approve it: check its approvers (a role without users, a submitter without a manager, an empty field).`);
+    throw new ConflictError('no_approver', msg`Step '${step.name}' has no active user to approve it: check its approvers (a role without users, a submitter without a manager, an empty field).`);
   }
   return active;
 }

@@ -15,6 +15,7 @@ import { readOnlyCollections } from './read-only-collections.js';
 import { resolveApprovers } from './resolve-approvers.js';
 import { parseSimulationRequest, simulatedRecord } from './simulation-input.js';
 import { stepConditions, type ApprovalRecord } from './transition-record.js';
+import { msg } from '../i18n/message.js';
 
 export type { SimulatedAction, UserRef } from './describe-actions.js';
 
@@ -73,10 +74,10 @@ export interface ApprovalSimulation {
  * record and any user, whatever their sharing.
  */
 export async function simulateProcess(ctx: OperationContext, name: string, body: unknown): Promise<ApprovalSimulation> {
-  checkSystemRight(ctx, 'manageMetadata', 'Only users who may manage metadata (administrators) can simulate approval processes.');
+  checkSystemRight(ctx, 'manageMetadata', msg`Only users who may manage metadata (administrators) can simulate approval processes.`);
   const request = parseSimulationRequest(body);
   const process = ctx.snapshot.approvalProcesses.get(name);
-  if (!process) throw new NotFoundError(`There is no approval process named '${name}'.`);
+  if (!process) throw new NotFoundError(msg`There is no approval process named '${name}'.`);
   const object = ctx.snapshot.object(process.object)!;
   const reader = readOnlyCollections(ctx.tenant.store);
   const { submitter, record } = await simulatedRecord(reader, ctx, object, request);
@@ -84,7 +85,7 @@ export async function simulateProcess(ctx: OperationContext, name: string, body:
   const maySubmit = submitterMay(ctx, object, process, record, submitter);
   if (!maySubmit) {
     const who = typeof submitter.full_name === 'string' ? submitter.full_name : submitter._id;
-    problems.push({ path: '/submitters', message: `${who} may not submit this record: only its owner, the roles and users the process names, and administrators may` });
+    problems.push({ path: '/submitters', message: msg`${who} may not submit this record: only its owner, the roles and users the process names, and administrators may` });
   }
   const admitted = await admits(reader, ctx, object, process, record);
   const simulation: ApprovalSimulation = {
@@ -104,7 +105,7 @@ export async function simulateProcess(ctx: OperationContext, name: string, body:
     problems,
   };
   if (!admitted) {
-    problems.push({ path: '/entryCriteria', message: `the record does not meet the entry criteria: ${process.definition.entryCriteria}` });
+    problems.push({ path: '/entryCriteria', message: msg`the record does not meet the entry criteria: ${process.definition.entryCriteria}` });
     return simulation;
   }
   return walk(reader, ctx, object, process, record, submitter._id, simulation);

@@ -9,6 +9,7 @@ import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { readUsers, type UserDoc } from './describe-actions.js';
 import type { ApprovalRecord } from './transition-record.js';
+import { msg } from '../i18n/message.js';
 
 /** The body of POST …/approval-processes/:name/simulate. */
 export interface SimulationRequest {
@@ -25,20 +26,20 @@ const RECORD_ID = new RegExp(RECORD_ID_PATTERN);
 
 export function parseSimulationRequest(body: unknown): SimulationRequest {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new ValidationError([{ path: '', message: 'must be a JSON object: {"record": {field values}} or {"recordId": "<id>"}, with an optional "submitter"' }]);
+    throw new ValidationError([{ path: '', message: msg`must be a JSON object: {"record": {field values}} or {"recordId": "<id>"}, with an optional "submitter"` }]);
   }
   const input = body as Record<string, unknown>;
   const problems: ErrorDetail[] = [];
-  for (const key of Object.keys(input)) if (!KEYS.has(key)) problems.push({ path: `/${key}`, message: 'is not allowed: send record, recordId and submitter' });
+  for (const key of Object.keys(input)) if (!KEYS.has(key)) problems.push({ path: `/${key}`, message: msg`is not allowed: send record, recordId and submitter` });
   if (input.record !== undefined && (input.record === null || typeof input.record !== 'object' || Array.isArray(input.record))) {
-    problems.push({ path: '/record', message: 'must be an object of field values' });
+    problems.push({ path: '/record', message: msg`must be an object of field values` });
   }
   if (input.recordId !== undefined && (typeof input.recordId !== 'string' || !RECORD_ID.test(input.recordId))) {
-    problems.push({ path: '/recordId', message: 'must be a record id (24 hexadecimal characters)' });
+    problems.push({ path: '/recordId', message: msg`must be a record id (24 hexadecimal characters)` });
   }
-  if (input.submitter !== undefined && (typeof input.submitter !== 'string' || input.submitter === '')) problems.push({ path: '/submitter', message: 'must be a user id' });
+  if (input.submitter !== undefined && (typeof input.submitter !== 'string' || input.submitter === '')) problems.push({ path: '/submitter', message: msg`must be a user id` });
   if (input.record === undefined && input.recordId === undefined) {
-    problems.push({ path: '/record', message: 'is required without recordId: send sample field values, or the id of a stored record' });
+    problems.push({ path: '/record', message: msg`is required without recordId: send sample field values, or the id of a stored record` });
   }
   if (problems.length > 0) throw new ValidationError(problems);
   return input as SimulationRequest;
@@ -58,12 +59,12 @@ export async function simulatedRecord(
 ): Promise<{ submitter: UserDoc; record: ApprovalRecord }> {
   const submitterId = request.submitter ?? ctx.principal.userId;
   const submitter = (await readUsers(reader, ctx, [submitterId])).get(submitterId);
-  if (!submitter || submitter.active === false) throw new ValidationError([{ path: '/submitter', message: `there is no active user with id '${submitterId}'` }]);
+  if (!submitter || submitter.active === false) throw new ValidationError([{ path: '/submitter', message: msg`there is no active user with id '${submitterId}'` }]);
 
   let base: Record<string, unknown> = { _owner: submitter._id };
   if (request.recordId !== undefined) {
     const stored = await reader.collection(object.collection).findOne(alive({ _id: request.recordId }));
-    if (!stored) throw new NotFoundError(`There is no ${object.object.label.en} record with id '${request.recordId}'.`);
+    if (!stored) throw new NotFoundError(msg`There is no ${object.object.label} record with id '${request.recordId}'.`);
     base = stored;
   }
   if (request.record === undefined) return { submitter, record: base as ApprovalRecord };

@@ -1,3 +1,5 @@
+import { savedLanguage, type Language } from '../i18n/language.js';
+import { inSentence, msg } from '../i18n/message.js';
 import { registerJobHandler, type JobDoc } from '../jobs/index.js';
 import { queueEmail } from '../mail/index.js';
 import type { StoredRecord } from '../records/record.js';
@@ -35,15 +37,15 @@ async function onTimer(tenant: Tenant, job: JobDoc, kind: 'remind' | 'escalate')
     if (!record || state?.status !== 'pending' || state.step !== payload.step) return;
     const items = await tx.collection<WorkItem>(WORK_ITEMS).find({ record: record._id, status: 'pending' });
     const users = ctx.snapshot.object('user')!;
-    const people = await tx.collection<StoredRecord>(users.collection).find({ _id: { $in: items.map((item) => item.approver) } }, { projection: { email: 1, manager: 1, active: 1 } });
+    const people = await tx.collection<StoredRecord>(users.collection).find({ _id: { $in: items.map((item) => item.approver) } }, { projection: { email: 1, manager: 1, active: 1, language: 1 } });
     const base = { object: object.name, record: record._id, process: state.process, version: state.version, step: state.step, actor: 'system' };
     if (kind === 'remind') {
-      const to = people.filter((user) => user.active !== false && typeof user.email === 'string').map((user) => user.email as string);
-      if (to.length > 0) {
+      // One e-mail per language, each approver reading it in the language saved on their user record.
+      for (const [language, to] of byLanguage(people.filter((user) => user.active !== false && typeof user.email === 'string'))) {
         await queueEmail(tx, {
           to,
-          subject: `Reminder: ${object.object.label.en} waiting for your approval`,
-          text: `A ${object.object.label.en.toLowerCase()} has waited for your approval at step '${state.step}' since ${state.stepStartedAt}.\n/records/${object.name}/${record._id}`,
+          subject: msg`Reminder: ${object.object.label} waiting for your approval`.render(language),
+          text: msg`A ${inSentence(object.object.label)} has waited for your approval at step '${state.step}' since ${state.stepStartedAt}.`.render(language) + `\n/records/${object.name}/${record._id}`,
           reason: `approval reminder ${state.process}`,
         });
       }
@@ -74,4 +76,14 @@ async function onTimer(tenant: Tenant, job: JobDoc, kind: 'remind' | 'escalate')
     }
     await tx.collection<ApprovalRecord>(object.collection).updateOne({ _id: record._id }, { $set: { _approvers: [...approvers] } });
   });
+}
+
+/** The e-mail addresses of the users by the language saved on their records (English when none). */
+function byLanguage(users: readonly StoredRecord[]): Map<Language, string[]> {
+  const groups = new Map<Language, string[]>();
+  for (const user of users) {
+    const language = savedLanguage(user.language) ?? 'en';
+    groups.set(language, [...(groups.get(language) ?? []), user.email as string]);
+  }
+  return groups;
 }

@@ -17,6 +17,7 @@ import { resolveApprovers } from './resolve-approvers.js';
 import { runActions, type ActionSource, type FollowUp } from './run-actions.js';
 import { createFollowUps } from '../automation/create-follow-ups.js';
 import { closePendingItems, openWorkItems, pendingItems } from './work-items.js';
+import { msg } from '../i18n/message.js';
 
 export type ApprovalRecord = StoredRecord & ApprovalMarks;
 
@@ -137,8 +138,8 @@ export async function transitionRecord(
 }
 
 function approvalConflict(): ConflictError {
-  return new ConflictError('approval_conflict', 'Someone acted on this record at the same moment; reload its approval and try again.', [
-    { path: '/approval', message: 'changed meanwhile' },
+  return new ConflictError('approval_conflict', msg`Someone acted on this record at the same moment; reload its approval and try again.`, [
+    { path: '/approval', message: msg`changed meanwhile` },
   ]);
 }
 

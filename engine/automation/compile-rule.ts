@@ -5,6 +5,7 @@ import { EXPRESSION_VARIABLES } from '../metadata/object-logic.js';
 import type { AutomationRuleDefinition } from '../metadata/schemas/generated/automation-rule.js';
 import { checkAction } from '../approvals/check-action.js';
 import type { ActionSource } from '../approvals/run-actions.js';
+import { msg } from '../i18n/message.js';
 
 /** A record-triggered rule checked against the metadata, its condition and actions compiled. */
 export interface CompiledRule {
@@ -21,7 +22,7 @@ export interface CompiledRule {
 
 export function compileRule(definition: AutomationRuleDefinition, objects: ReadonlyMap<string, CompiledObject>): { rule?: CompiledRule; problems: ErrorDetail[] } {
   const object = objects.get(definition.object);
-  if (!object) return { problems: [{ path: '/object', message: `there is no object named '${definition.object}'` }] };
+  if (!object) return { problems: [{ path: '/object', message: msg`there is no object named '${definition.object}'` }] };
   const problems: ErrorDetail[] = [];
   const scope = expressionScope(object.object, (name) => objects.get(name)?.object, EXPRESSION_VARIABLES);
   const expression = (source: string, at: string): CompiledExpression | null => {

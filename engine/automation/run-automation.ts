@@ -9,13 +9,14 @@ import type { Collections } from '../store/port.js';
 import { SYSTEM_PRINCIPAL, type OperationContext } from '../tenancy/index.js';
 import { runActions, type FollowUp } from '../approvals/run-actions.js';
 import type { CompiledRule } from './compile-rule.js';
+import { msg } from '../i18n/message.js';
 
 /** How many records created by rules may in turn create records through rules. */
 export const MAX_AUTOMATION_DEPTH = 5;
 
 export class AutomationDepthError extends EngineError {
   constructor(chain: string) {
-    super('automation_too_deep', 422, `Automation rules kept creating records that trigger rules (${chain}): more than ${MAX_AUTOMATION_DEPTH} levels. Change a rule's condition so the chain ends.`);
+    super('automation_too_deep', 422, msg`Automation rules kept creating records that trigger rules (${chain}): more than ${MAX_AUTOMATION_DEPTH} levels. Change a rule's condition so the chain ends.`);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Text } from '../i18n/message.js';
 import type { Field, LocalizedText } from '../metadata/schemas/generated/object.js';
 
 export type FieldTypeName = Field['type'];
@@ -57,7 +58,7 @@ export interface FieldType<D extends Field, R extends ResolvedFieldCommon & { ty
    * What the value schema cannot say about a valid value (how deep a JSON value nests): a message
    * for the value's path, or undefined when the value is fine. Checked on every write beside the schema.
    */
-  check?(value: unknown, field: R): string | undefined;
+  check?(value: unknown, field: R): Text | undefined;
   /**
    * Best effort to turn a stored value of any other type into this type, for type changes;
    * undefined when it cannot. The result is then checked against the value schema.

@@ -1,6 +1,7 @@
 import type { JsonField } from '../metadata/schemas/generated/object.js';
 import { nestsDeeperThan } from '../store/json-document.js';
 import type { FieldType, ResolvedFieldCommon } from './field-type.js';
+import { msg, type Message } from '../i18n/message.js';
 
 export interface ResolvedJsonField extends ResolvedFieldCommon {
   readonly type: 'json';
@@ -11,14 +12,14 @@ export const JSON_MAX_DEPTH = 32;
 /** How large one value may be, as JSON text in UTF-8: a field is not a file store. */
 export const JSON_MAX_BYTES = 64 * 1024;
 
-function limitProblem(value: unknown): string | undefined {
+function limitProblem(value: unknown): Message | undefined {
   if (nestsDeeperThan(value, JSON_MAX_DEPTH)) {
-    return `nests arrays and objects more than ${JSON_MAX_DEPTH} levels deep; flatten the value to at most ${JSON_MAX_DEPTH} levels`;
+    return msg`nests arrays and objects more than ${JSON_MAX_DEPTH} levels deep; flatten the value to at most ${JSON_MAX_DEPTH} levels`;
   }
   // Within the depth limit JSON.stringify cannot overflow the stack.
   const bytes = Buffer.byteLength(JSON.stringify(value), 'utf8');
   if (bytes > JSON_MAX_BYTES) {
-    return `is ${bytes} bytes as JSON, more than the ${JSON_MAX_BYTES} bytes (64 KB) a JSON field holds; store large documents as files and keep a reference here`;
+    return msg`is ${bytes} bytes as JSON, more than the ${JSON_MAX_BYTES} bytes (64 KB) a JSON field holds; store large documents as files and keep a reference here`;
   }
   return undefined;
 }

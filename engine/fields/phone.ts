@@ -1,6 +1,7 @@
 import type { PhoneField } from '../metadata/schemas/generated/object.js';
 import { toText } from './coerce.js';
 import { TEXTUAL, type FieldType, type ResolvedFieldCommon } from './field-type.js';
+import { msg } from '../i18n/message.js';
 
 export interface ResolvedPhoneField extends ResolvedFieldCommon {
   readonly type: 'phone';
@@ -26,8 +27,7 @@ const EXTENSION = `(?:[ \u3000]{0,3}(?:[xX]|[eE][xX][tT](?:[eE][nN][sS][iI][oO][
 export const PHONE_PATTERN = `^ *[+＋]? ?${ITEM}(?:(?:${SEPARATOR})?${ITEM}){2,}${EXTENSION}? *$`;
 
 export const PHONE_MESSAGE =
-  'must be a phone number of at least 3 digits, like +44 20 7946 0958, (206) 555-9857 or 010-12345678 x123: ' +
-  'digits with spaces, dots, dashes, slashes or parentheses between them, an optional leading +, and an optional extension (x123, ext. 123, #123, 分机 123); no other letters';
+  msg`must be a phone number of at least 3 digits, like +44 20 7946 0958, (206) 555-9857 or 010-12345678 x123: digits with spaces, dots, dashes, slashes or parentheses between them, an optional leading +, and an optional extension (x123, ext. 123, #123, 分机 123); no other letters`;
 
 const FULL_WIDTH = /[０-９（）＋－＃：]/g;
 

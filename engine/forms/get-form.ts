@@ -4,6 +4,7 @@ import type { OperationContext } from '../tenancy/index.js';
 import { compileForm } from './compile-form.js';
 import type { FormDefinition } from './form-definition.js';
 import type { Language } from '../i18n/language.js';
+import { msg } from '../i18n/message.js';
 
 export interface FormRequest {
   /** A layout by name; without one, the object's default layout, or the default form if it has none. */
@@ -21,7 +22,7 @@ export interface FormRequest {
 export function getForm(ctx: OperationContext, objectName: string, request: FormRequest): FormDefinition {
   const { snapshot } = ctx;
   const object = snapshot.object(objectName);
-  if (!object) throw new NotFoundError(`There is no object named '${objectName}'.`);
+  if (!object) throw new NotFoundError(msg`There is no object named '${objectName}'.`);
   checkObjectRight(ctx, object, 'read');
   const access = userAccess(snapshot, ctx.principal);
   // The layout of the user's role, else the object's default.
@@ -29,10 +30,10 @@ export function getForm(ctx: OperationContext, objectName: string, request: Form
   let layout = layouts.find((candidate) => ctx.principal.role !== null && candidate.roles.includes(ctx.principal.role)) ?? layouts[0];
   if (request.layout !== undefined) {
     layout = snapshot.layout(request.layout);
-    if (!layout) throw new NotFoundError(`There is no layout named '${request.layout}'.`);
+    if (!layout) throw new NotFoundError(msg`There is no layout named '${request.layout}'.`);
     if (layout.object !== objectName) {
       throw new ValidationError([
-        { path: '/layout', message: `must name a layout of ${objectName}; '${request.layout}' is a layout of ${layout.object}` },
+        { path: '/layout', message: msg`must name a layout of ${objectName}; '${request.layout}' is a layout of ${layout.object}` },
       ]);
     }
   }

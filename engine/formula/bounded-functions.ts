@@ -2,6 +2,7 @@ import jsonata from 'jsonata';
 import { ExpressionEvaluationError, ExpressionTooLargeError } from './expression-errors.js';
 import { EVAL_REFUSED, SIZE_LIMITS } from './expression-limits.js';
 import { meterOf, textTooLong } from './value-meter.js';
+import { msg } from '../i18n/message.js';
 
 /** A built-in as jsonata binds it: the implementation and its parsed signature. */
 interface FunctionDefinition {
@@ -112,7 +113,7 @@ function withPicture(original: FunctionDefinition, index: number): FunctionDefin
 function checkPicture(picture: unknown): void {
   if (typeof picture === 'string' && picture.length > SIZE_LIMITS.maxPictureLength) {
     throw new ExpressionTooLargeError(
-      `a picture of ${picture.length} characters is longer than the ${SIZE_LIMITS.maxPictureLength} a formatting picture may have`,
+      msg`a picture of ${picture.length} characters is longer than the ${SIZE_LIMITS.maxPictureLength} a formatting picture may have`,
     );
   }
 }

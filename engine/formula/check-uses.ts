@@ -3,6 +3,7 @@ import { BUILTIN_FUNCTIONS } from './builtin-functions.js';
 import { closestName } from './closest-name.js';
 import { SYSTEM_FIELD_NAMES, type ExpressionScope, type ParentScope } from './expression-scope.js';
 import type { ExpressionUses, NameUse } from './expression-uses.js';
+import { msg, type Message, type Text } from '../i18n/message.js';
 
 /** A problem with an expression; `position` lets an editor underline it (jsonata's offset after the token). */
 export interface ExpressionProblem extends ErrorDetail {
@@ -32,7 +33,7 @@ export interface CheckedUses {
  */
 export function checkUses(uses: ExpressionUses, scope: ExpressionScope, at: string): CheckedUses {
   const problems = new Map<string, ExpressionProblem>();
-  const report = (key: string, position: number, message: string): void => {
+  const report = (key: string, position: number, message: Text): void => {
     if (!problems.has(key)) problems.set(key, { path: at, message, position });
   };
   const fields = new Set<string>();
@@ -88,23 +89,23 @@ function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function unknown(name: string, object: string, candidates: Iterable<string>): string {
-  return `'${name}' is not a field of ${object}${hint(closestName(name, candidates))}`;
+function unknown(name: string, object: string, candidates: Iterable<string>): Message {
+  return msg`'${name}' is not a field of ${object}${hint(closestName(name, candidates))}`;
 }
 
-function unknownParentField(field: string, lookup: string, parent: ParentScope): string {
+function unknownParentField(field: string, lookup: string, parent: ParentScope): Message {
   // The lookup is named when it differs from its target, or "not a field of account" would puzzle
   // an admin who wrote `company.industri`.
-  const through = lookup === parent.object ? '' : ` (the object '${lookup}' looks up)`;
+  const through = lookup === parent.object ? '' : msg` (the object '${lookup}' looks up)`;
   const candidates = [...parent.fields, ...SYSTEM_FIELD_NAMES];
-  return `'${field}' is not a field of ${parent.object}${through}${hint(closestName(field, candidates))}`;
+  return msg`'${field}' is not a field of ${parent.object}${through}${hint(closestName(field, candidates))}`;
 }
 
-function unknownVariable(use: NameUse, candidates: Iterable<string>): string {
+function unknownVariable(use: NameUse, candidates: Iterable<string>): Message {
   const suggestion = closestName(use.name, candidates);
-  return `'$${use.name}' is not a variable or function available here${hint(suggestion === undefined ? undefined : `$${suggestion}`)}`;
+  return msg`'$${use.name}' is not a variable or function available here${hint(suggestion === undefined ? undefined : `$${suggestion}`)}`;
 }
 
-function hint(suggestion: string | undefined): string {
-  return suggestion === undefined ? '' : `; did you mean '${suggestion}'?`;
+function hint(suggestion: string | undefined): Text {
+  return suggestion === undefined ? '' : msg`; did you mean '${suggestion}'?`;
 }

@@ -6,6 +6,7 @@ import { collectUses, type AstNode } from './expression-uses.js';
 import { describeSyntaxError, isJsonataError, lowerFirst } from './jsonata-error.js';
 import { sourceProblem } from './source-limits.js';
 import { syntaxProblems } from './syntax-limits.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Beyond the default limits, a few other limit sets are kept parsed; past that, an evaluation with
@@ -41,7 +42,7 @@ export class CompiledExpression {
   }
 }
 
-const TOO_DEEP = 'the expression nests too deeply to be read; take parts out into variables ($x := ...) or other formula fields';
+const TOO_DEEP = msg`the expression nests too deeply to be read; take parts out into variables ($x := ...) or other formula fields`;
 
 export type CompileResult = CompiledExpression | { problems: ExpressionProblem[] };
 
@@ -52,7 +53,7 @@ export type CompileResult = CompiledExpression | { problems: ExpressionProblem[]
  * (`/fields/3/expression`) and becomes the `path` of each problem.
  */
 export function compileExpression(source: string, scope: ExpressionScope, at = ''): CompileResult {
-  if (source.trim() === '') return { problems: [{ path: at, message: 'the expression is empty' }] };
+  if (source.trim() === '') return { problems: [{ path: at, message: msg`the expression is empty` }] };
   // Measured as text first: jsonata's parser recurses once per nested bracket or chained operator.
   const tooBig = sourceProblem(source);
   if (tooBig) return { problems: [{ path: at, ...tooBig }] };
@@ -65,7 +66,7 @@ export function compileExpression(source: string, scope: ExpressionScope, at = '
       return { problems: [{ path: at, message: describeSyntaxError(error), ...position }] };
     }
     // jsonata hands a regex literal to `new RegExp` while parsing, which throws its own SyntaxError.
-    if (error instanceof SyntaxError) return { problems: [{ path: at, message: `syntax error: ${lowerFirst(error.message)}` }] };
+    if (error instanceof SyntaxError) return { problems: [{ path: at, message: msg`syntax error: ${lowerFirst(error.message)}` }] };
     // The text measure bounds the recursion; should a construct it does not count still recurse
     // too deep, that is a refusal of the expression, not a failure of the server.
     if (error instanceof RangeError) return { problems: [{ path: at, message: TOO_DEEP }] };

@@ -3,9 +3,10 @@ import { boundedFunctions } from './bounded-functions.js';
 import type { CompiledExpression } from './compile-expression.js';
 import { ExpressionEvaluationError, ExpressionTimeoutError, ExpressionTooDeepError, ExpressionTooLargeError } from './expression-errors.js';
 import { resolveLimits, SIZE_LIMITS, type ExpressionLimits } from './expression-limits.js';
-import { atPosition, isJsonataError, lowerFirst } from './jsonata-error.js';
+import { describeEvaluationError, isJsonataError } from './jsonata-error.js';
 import { toPlainJson, type JsonValue } from './plain-json.js';
 import { afterStep, markRanges } from './value-meter.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * jsonata calls the function bound under this symbol after every evaluation step with the
@@ -89,9 +90,9 @@ function translate(error: unknown, limits: ExpressionLimits): unknown {
     if (error.code === 'D1011') return new ExpressionTooDeepError(limits.maxDepth);
     // A range past jsonata's own 1e7 (D2014), should the meter's check of ranges be passed by.
     if (error.code === 'D2014') {
-      return new ExpressionTooLargeError(`a list of the expression would have more than the ${SIZE_LIMITS.maxItems} items allowed`);
+      return new ExpressionTooLargeError(msg`a list of the expression would have more than the ${SIZE_LIMITS.maxItems} items allowed`);
     }
-    return new ExpressionEvaluationError(`the expression failed${atPosition(error)}: ${lowerFirst(error.message)}`, {
+    return new ExpressionEvaluationError(describeEvaluationError(error), {
       jsonataCode: error.code,
       ...(error.position === undefined ? {} : { position: error.position }),
       cause: error,
@@ -102,7 +103,7 @@ function translate(error: unknown, limits: ExpressionLimits): unknown {
   if (error instanceof RangeError && /call stack/i.test(error.message)) return new ExpressionTooDeepError(limits.maxDepth);
   // V8's own ceilings on one string or array, reached by a step between two checks of the meter.
   if (error instanceof RangeError && /invalid (string|array) length/i.test(error.message)) {
-    return new ExpressionTooLargeError(`a value of the expression grew past what a text may hold (${SIZE_LIMITS.maxTextLength} characters) or a list may hold (${SIZE_LIMITS.maxItems} items)`);
+    return new ExpressionTooLargeError(msg`a value of the expression grew past what a text may hold (${SIZE_LIMITS.maxTextLength} characters) or a list may hold (${SIZE_LIMITS.maxItems} items)`);
   }
   return error;
 }

@@ -1,4 +1,5 @@
 import { EngineError } from '../errors/index.js';
+import { msg, type Text } from '../i18n/message.js';
 
 /**
  * An expression failed on this record: a type error (`"a" + 1`), `$error()`, a limit. 422,
@@ -12,7 +13,7 @@ export class ExpressionEvaluationError extends EngineError {
   readonly position: number | undefined;
 
   constructor(
-    message: string,
+    message: Text,
     options: { jsonataCode?: string; position?: number; code?: string; cause?: unknown } = {},
   ) {
     super(options.code ?? 'expression_failed', 422, message, { cause: options.cause });
@@ -24,7 +25,7 @@ export class ExpressionEvaluationError extends EngineError {
 /** The expression ran past its time limit and was stopped, so that one runaway blocks nothing else. */
 export class ExpressionTimeoutError extends ExpressionEvaluationError {
   constructor(readonly timeoutMs: number) {
-    super(`the expression took longer than ${timeoutMs} ms and was stopped`, {
+    super(msg`the expression took longer than ${timeoutMs} ms and was stopped`, {
       code: 'expression_timeout',
       jsonataCode: 'D1012',
     });
@@ -35,8 +36,7 @@ export class ExpressionTimeoutError extends ExpressionEvaluationError {
 export class ExpressionTooDeepError extends ExpressionEvaluationError {
   constructor(readonly maxDepth: number) {
     super(
-      `the expression nested deeper than ${maxDepth} levels and was stopped; ` +
-        'check that every function calling itself has a condition that ends the calls',
+      msg`the expression nested deeper than ${maxDepth} levels and was stopped; check that every function calling itself has a condition that ends the calls`,
       { code: 'expression_too_deep', jsonataCode: 'D1011' },
     );
   }
@@ -44,14 +44,14 @@ export class ExpressionTooDeepError extends ExpressionEvaluationError {
 
 /** A formula's value does not fit the formula field's declared result type. */
 export class FormulaResultError extends EngineError {
-  constructor(message: string) {
+  constructor(message: Text) {
     super('formula_result_invalid', 422, message);
   }
 }
 
 /** A value of the expression grew past a size limit, or a step would have built one that does. */
 export class ExpressionTooLargeError extends ExpressionEvaluationError {
-  constructor(message: string) {
+  constructor(message: Text) {
     super(message, { code: 'expression_too_large' });
   }
 }

@@ -1,3 +1,5 @@
+import { msg, type Message, type Text } from '../i18n/message.js';
+
 /**
  * jsonata throws plain objects, not Error instances: `{ code, position, token, value, message }`.
  * S codes come from the parser, T and D codes from evaluation.
@@ -16,41 +18,43 @@ export function isJsonataError(error: unknown): error is JsonataError {
   return typeof code === 'string' && /^[A-Z]\d{4}$/.test(code) && typeof message === 'string';
 }
 
-/** "at position 12" when jsonata located the problem; positions are just after the token. */
-export function atPosition(error: JsonataError): string {
-  return typeof error.position === 'number' ? ` at position ${error.position}` : '';
-}
-
 /**
  * A parser error in admin words: `syntax error at position 12: expected ")"`. The common codes
- * get a rewording; the rest keep jsonata's own sentence, which is already readable.
+ * get a rewording; the rest keep jsonata's own sentence (in English), which is already readable.
  */
-export function describeSyntaxError(error: JsonataError): string {
-  return `syntax error${atPosition(error)}: ${syntaxProblem(error)}`;
+export function describeSyntaxError(error: JsonataError): Message {
+  const problem = syntaxProblem(error);
+  return typeof error.position === 'number' ? msg`syntax error at position ${error.position}: ${problem}` : msg`syntax error: ${problem}`;
 }
 
-function syntaxProblem(error: JsonataError): string {
+/** What went wrong while evaluating, located when jsonata says where. */
+export function describeEvaluationError(error: JsonataError): Message {
+  const problem = lowerFirst(error.message);
+  return typeof error.position === 'number' ? msg`the expression failed at position ${error.position}: ${problem}` : msg`the expression failed: ${problem}`;
+}
+
+function syntaxProblem(error: JsonataError): Text {
   const token = typeof error.token === 'string' ? error.token : undefined;
   const expected = typeof error.value === 'string' ? error.value : undefined;
-  const found = token === undefined || token === '(end)' ? 'the end of the expression' : `"${token}"`;
+  const found = token === undefined || token === '(end)' ? msg`the end of the expression` : `"${token}"`;
   switch (error.code) {
     case 'S0101':
-      return 'a text in quotes is not closed';
+      return msg`a text in quotes is not closed`;
     case 'S0105':
-      return 'a name in backquotes (`) is not closed';
+      return msg`a name in backquotes (\`) is not closed`;
     case 'S0106':
-      return 'a comment is not closed with */';
+      return msg`a comment is not closed with */`;
     case 'S0201':
     case 'S0211':
-      return `unexpected ${found}`;
+      return msg`unexpected ${found}`;
     case 'S0202':
-      return `expected "${expected}" but found ${found}`;
+      return msg`expected "${expected}" but found ${found}`;
     case 'S0203':
-      return `expected "${expected}" before the end of the expression`;
+      return msg`expected "${expected}" before the end of the expression`;
     case 'S0204':
-      return `unknown operator ${found}`;
+      return msg`unknown operator ${found}`;
     case 'S0207':
-      return 'the expression ends too early';
+      return msg`the expression ends too early`;
     default:
       return lowerFirst(error.message);
   }

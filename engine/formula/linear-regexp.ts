@@ -1,6 +1,7 @@
 import { RE2JS, type Matcher } from 're2js';
 import { ExpressionEvaluationError, ExpressionTooLargeError } from './expression-errors.js';
 import { SIZE_LIMITS } from './expression-limits.js';
+import { msg, type Message } from '../i18n/message.js';
 
 /** A regular expression compiled for the linear-time engine, with the size of its program. */
 interface LinearPattern {
@@ -74,25 +75,23 @@ export class LinearRegExp {
 
   private tooCostly(text: string): ExpressionTooLargeError {
     return new ExpressionTooLargeError(
-      `the regular expression ${this.literal.toString()} is too costly on a text of ${text.length} characters ` +
-        '(a long search, or a great many matches); shorten the text first (for example with $substring) or simplify the pattern',
+      msg`the regular expression ${this.literal.toString()} is too costly on a text of ${text.length} characters (a long search, or a great many matches); shorten the text first (for example with $substring) or simplify the pattern`,
     );
   }
 }
 
 /** Why the linear engine cannot run this literal, in an admin's words, or undefined when it can. */
-export function regexProblem(literal: RegExp): string | undefined {
+export function regexProblem(literal: RegExp): Message | undefined {
   try {
     const { program } = linearPattern(literal);
     if (program > SIZE_LIMITS.maxRegexProgram) {
-      return `the regular expression ${literal.toString()} is too large (${program} instructions, at most ${SIZE_LIMITS.maxRegexProgram}); use smaller repeat counts`;
+      return msg`the regular expression ${literal.toString()} is too large (${program} instructions, at most ${SIZE_LIMITS.maxRegexProgram}); use smaller repeat counts`;
     }
     return undefined;
   } catch (error) {
     const reason = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error);
     return (
-      `the regular expression ${literal.toString()} cannot be used (${reason}); ` +
-      'expressions run regular expressions on a linear-time engine, which has no lookahead (?=, ?!), lookbehind (?<=, ?<!) or backreferences (\\1)'
+      msg`the regular expression ${literal.toString()} cannot be used (${reason}); expressions run regular expressions on a linear-time engine, which has no lookahead (?=, ?!), lookbehind (?<=, ?<!) or backreferences (\\1)`
     );
   }
 }

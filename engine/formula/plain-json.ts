@@ -1,4 +1,5 @@
 import { ExpressionEvaluationError } from './expression-errors.js';
+import { msg } from '../i18n/message.js';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -24,7 +25,7 @@ export function toPlainJson(value: unknown): JsonValue {
       return plainObjectOrArray(value);
     default:
       // bigint and symbol never come out of JSON input or jsonata's functions.
-      throw new ExpressionEvaluationError(`the expression returned a ${typeof value}, which is not a JSON value`);
+      throw new ExpressionEvaluationError(msg`the expression returned a ${typeof value}, which is not a JSON value`);
   }
 }
 
@@ -56,6 +57,6 @@ function isSequence(value: unknown[]): boolean {
 
 function returnedFunction(): ExpressionEvaluationError {
   return new ExpressionEvaluationError(
-    'the expression returned a function rather than a value; did you leave out the parentheses, as in $now()?',
+    msg`the expression returned a function rather than a value; did you leave out the parentheses, as in $now()?`,
   );
 }

@@ -2,6 +2,7 @@ import { assertNever } from '../errors/index.js';
 import type { ResolvedFormulaField } from '../fields/index.js';
 import { roundToScale } from '../fields/numeric.js';
 import { FormulaResultError } from './expression-errors.js';
+import { msg, type Message, type Text } from '../i18n/message.js';
 
 /** The types a formula field may declare for its value, as the object schema defines them. */
 export type FormulaResultType = ResolvedFormulaField['resultType'];
@@ -37,7 +38,7 @@ export function toResultType(value: unknown, type: FormulaResultType, options: R
       return toDateTime(value);
     case 'boolean':
       if (typeof value === 'boolean') return value;
-      throw refused(value, 'true or false', typeof value === 'string' ? "compare it, as in status = 'open'" : undefined);
+      throw refused(value, msg`true or false`, typeof value === 'string' ? msg`compare it, as in status = 'open'` : undefined);
     default:
       return assertNever(type, 'formula result type');
   }
@@ -48,12 +49,12 @@ function toText(value: unknown): string {
   // Fifteen significant digits, as JSONata's $string() writes numbers: 0.1 + 0.2 is "0.3".
   if (typeof value === 'number') return String(Number(value.toPrecision(15)));
   if (typeof value === 'boolean') return String(value);
-  throw refused(value, 'text', '$join() turns a list into text, $string() anything else');
+  throw refused(value, msg`text`, msg`$join() turns a list into text, $string() anything else`);
 }
 
 function toNumeric(value: unknown, scale: number | undefined): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw refused(value, 'a number', typeof value === 'string' ? '$number() converts text to a number' : undefined);
+    throw refused(value, msg`a number`, typeof value === 'string' ? msg`$number() converts text to a number` : undefined);
   }
   return scale === undefined ? value : roundToScale(value, scale);
 }
@@ -61,7 +62,7 @@ function toNumeric(value: unknown, scale: number | undefined): number {
 /** The calendar date as written (the first ten characters), not shifted to UTC: `$now()` is already UTC. */
 function toDate(value: unknown): string {
   const date = typeof value === 'string' ? isoDate(value) : undefined;
-  if (date === undefined) throw refused(value, 'a date', dateHint(value, 'YYYY-MM-DD'));
+  if (date === undefined) throw refused(value, msg`a date`, dateHint(value, 'YYYY-MM-DD'));
   return date;
 }
 
@@ -72,7 +73,7 @@ function toDateTime(value: unknown): string {
     const parsed = new Date(utc.replace(' ', 'T'));
     if (!Number.isNaN(parsed.getTime())) return parsed.toISOString();
   }
-  throw refused(value, 'a date-time', dateHint(value, 'an ISO date-time such as 2025-03-01T09:30:00Z'));
+  throw refused(value, msg`a date-time`, dateHint(value, msg`an ISO date-time such as 2025-03-01T09:30:00Z`));
 }
 
 /** The YYYY-MM-DD part of an ISO date or date-time, when that day exists (no 2025-02-30). */
@@ -83,12 +84,12 @@ function isoDate(value: string): string | undefined {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day ? day : undefined;
 }
 
-function dateHint(value: unknown, expected: string): string {
-  return typeof value === 'number' ? '$fromMillis() turns milliseconds into a date-time' : `expected ${expected}`;
+function dateHint(value: unknown, expected: Text): Message {
+  return typeof value === 'number' ? msg`$fromMillis() turns milliseconds into a date-time` : msg`expected ${expected}`;
 }
 
-function refused(value: unknown, what: string, hint?: string): FormulaResultError {
-  return new FormulaResultError(`the formula returned ${show(value)}, which is not ${what}${hint ? `; ${hint}` : ''}`);
+function refused(value: unknown, what: Text, hint?: Message): FormulaResultError {
+  return new FormulaResultError(hint ? msg`the formula returned ${show(value)}, which is not ${what}; ${hint}` : msg`the formula returned ${show(value)}, which is not ${what}`);
 }
 
 /** The value as an admin would recognise it, cut short when long. */

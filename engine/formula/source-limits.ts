@@ -1,8 +1,9 @@
 import { SIZE_LIMITS } from './expression-limits.js';
+import { msg, type Text } from '../i18n/message.js';
 
 /** A problem of the source as text, found before jsonata parses it. */
 export interface SourceProblem {
-  readonly message: string;
+  readonly message: Text;
   readonly position: number;
 }
 
@@ -23,7 +24,7 @@ const WORD_OPERATOR = /^(?:and|or|in)$/;
 export function sourceProblem(source: string): SourceProblem | undefined {
   if (source.length > SIZE_LIMITS.maxSourceLength) {
     return {
-      message: `the expression is ${source.length} characters long, more than the ${SIZE_LIMITS.maxSourceLength} allowed (from position ${SIZE_LIMITS.maxSourceLength}); split it into several formula fields`,
+      message: msg`the expression is ${source.length} characters long, more than the ${SIZE_LIMITS.maxSourceLength} allowed (from position ${SIZE_LIMITS.maxSourceLength}); split it into several formula fields`,
       position: SIZE_LIMITS.maxSourceLength,
     };
   }
@@ -40,7 +41,7 @@ export function sourceProblem(source: string): SourceProblem | undefined {
     } else if (OPENING.has(char)) {
       depth++;
       if (depth > SIZE_LIMITS.maxNesting) {
-        return { message: `brackets are nested more than ${SIZE_LIMITS.maxNesting} levels deep at position ${index + 1}; take parts out into variables ($x := ...) or other formula fields`, position: index + 1 };
+        return { message: msg`brackets are nested more than ${SIZE_LIMITS.maxNesting} levels deep at position ${index + 1}; take parts out into variables ($x := ...) or other formula fields`, position: index + 1 };
       }
       index++;
     } else if (CLOSING.has(char)) {
@@ -57,7 +58,7 @@ export function sourceProblem(source: string): SourceProblem | undefined {
       index++;
     }
     if (operators > SIZE_LIMITS.maxOperators) {
-      return { message: `the expression chains more than ${SIZE_LIMITS.maxOperators} operators (the last at position ${index}); split it into several formula fields or variables`, position: index };
+      return { message: msg`the expression chains more than ${SIZE_LIMITS.maxOperators} operators (the last at position ${index}); split it into several formula fields or variables`, position: index };
     }
   }
   return undefined;

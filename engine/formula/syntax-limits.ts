@@ -1,9 +1,10 @@
 import { EVAL_REFUSED, SIZE_LIMITS } from './expression-limits.js';
 import { regexProblem } from './linear-regexp.js';
+import { msg, type Text } from '../i18n/message.js';
 
 /** A problem found in the parsed expression, with jsonata's position (just after the token). */
 export interface SyntaxProblem {
-  readonly message: string;
+  readonly message: Text;
   readonly position: number;
 }
 
@@ -42,7 +43,7 @@ export function syntaxProblems(ast: unknown): SyntaxProblem[] {
     if (isNode) {
       if (level > SIZE_LIMITS.maxSyntaxDepth && !tooDeep) {
         tooDeep = true;
-        problems.push({ message: `the expression nests more than ${SIZE_LIMITS.maxSyntaxDepth} levels deep${at(node)}; take parts out into variables ($x := ...) or other formula fields`, position: positionOf(node) });
+        problems.push({ message: msg`the expression nests more than ${SIZE_LIMITS.maxSyntaxDepth} levels deep${at(node)}; take parts out into variables ($x := ...) or other formula fields`, position: positionOf(node) });
       }
       const problem = nodeProblem(node);
       if (problem) problems.push(problem);
@@ -63,13 +64,13 @@ function nodeProblem(node: Node): SyntaxProblem | undefined {
     const from = numberLiteral(node.lhs);
     const to = numberLiteral(node.rhs);
     if (from !== undefined && to !== undefined && to - from + 1 > SIZE_LIMITS.maxItems) {
-      return { message: `the range [${from}..${to}]${at(node)} has ${to - from + 1} items, more than the ${SIZE_LIMITS.maxItems} a list may hold`, position: positionOf(node) };
+      return { message: msg`the range [${from}..${to}]${at(node)} has ${to - from + 1} items, more than the ${SIZE_LIMITS.maxItems} a list may hold`, position: positionOf(node) };
     }
   }
   if (node.type === 'function' && node.procedure?.value === 'pad') {
     const width = numberLiteral(node.arguments?.[1]);
     if (width !== undefined && Math.abs(width) > SIZE_LIMITS.maxTextLength) {
-      return { message: `$pad to ${Math.abs(width)} characters${at(node)} is longer than the ${SIZE_LIMITS.maxTextLength} characters a text may hold`, position: positionOf(node) };
+      return { message: msg`$pad to ${Math.abs(width)} characters${at(node)} is longer than the ${SIZE_LIMITS.maxTextLength} characters a text may hold`, position: positionOf(node) };
     }
   }
   return undefined;
@@ -84,6 +85,6 @@ function positionOf(node: Node): number {
   return typeof node.position === 'number' ? node.position : 0;
 }
 
-function at(node: Node): string {
-  return typeof node.position === 'number' ? ` at position ${node.position}` : '';
+function at(node: Node): Text {
+  return typeof node.position === 'number' ? msg` at position ${node.position}` : '';
 }

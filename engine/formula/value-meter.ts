@@ -1,5 +1,6 @@
 import { ExpressionTooLargeError } from './expression-errors.js';
 import { SIZE_LIMITS } from './expression-limits.js';
+import { msg } from '../i18n/message.js';
 
 interface Measure {
   readonly size: number;
@@ -29,7 +30,7 @@ export class ValueMeter {
     this.measure(value, 0);
     if (this.produced > SIZE_LIMITS.maxProduced) {
       throw new ExpressionTooLargeError(
-        `the expression built more than ${SIZE_LIMITS.maxProduced / 1_000_000} MB of values and was stopped; work on fewer or smaller values`,
+        msg`the expression built more than ${SIZE_LIMITS.maxProduced / 1_000_000} MB of values and was stopped; work on fewer or smaller values`,
       );
     }
   }
@@ -50,12 +51,12 @@ export class ValueMeter {
     const known = this.measured.get(value);
     if (known && (!Array.isArray(value) || known.length === value.length)) return known;
     if (depth >= SIZE_LIMITS.maxValueDepth) {
-      throw new ExpressionTooLargeError(`a value of the expression is nested more than ${SIZE_LIMITS.maxValueDepth} levels deep; build flatter lists and objects`);
+      throw new ExpressionTooLargeError(msg`a value of the expression is nested more than ${SIZE_LIMITS.maxValueDepth} levels deep; build flatter lists and objects`);
     }
     const measure = Array.isArray(value) ? this.measureList(value, depth) : this.measureObject(value, depth);
     if (measure.size > SIZE_LIMITS.maxValueSize) {
       throw new ExpressionTooLargeError(
-        `a value of the expression grew past ${SIZE_LIMITS.maxValueSize / 1_000_000} MB; work on fewer or smaller values`,
+        msg`a value of the expression grew past ${SIZE_LIMITS.maxValueSize / 1_000_000} MB; work on fewer or smaller values`,
       );
     }
     this.measured.set(value, measure);
@@ -95,12 +96,12 @@ export class ValueMeter {
 
 export function textTooLong(length: number): ExpressionTooLargeError {
   return new ExpressionTooLargeError(
-    `a text of the expression would have ${length} characters, more than the ${SIZE_LIMITS.maxTextLength} allowed`,
+    msg`a text of the expression would have ${length} characters, more than the ${SIZE_LIMITS.maxTextLength} allowed`,
   );
 }
 
 function tooManyItems(items: number): ExpressionTooLargeError {
-  return new ExpressionTooLargeError(`a list of the expression would have ${items} items, more than the ${SIZE_LIMITS.maxItems} allowed`);
+  return new ExpressionTooLargeError(msg`a list of the expression would have ${items} items, more than the ${SIZE_LIMITS.maxItems} allowed`);
 }
 
 /** jsonata's per-evaluation environment, shared by every frame of one `evaluate()` as `base`. */

@@ -22,6 +22,7 @@ import { apiRateLimit, DEFAULT_RATE_LIMITS, loginRateLimit, type RateLimitOption
 import { tenantMiddleware } from './request-tenant.js';
 import { studioRoutes } from './studio-routes.js';
 import { securityHeaders } from './security-headers.js';
+import { msg } from '../i18n/message.js';
 
 export interface AppOptions {
   /** Largest JSON body accepted; larger ones get 413. */
@@ -92,7 +93,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   app.use('/api/v1/forms', formRoutes(platform));
   app.use('/api/v1', openApiRoutes(platform));
   app.use('/api', () => {
-    throw new NotFoundError('There is no such API route; see /api/docs for the API reference.');
+    throw new NotFoundError(msg`There is no such API route; see /api/docs for the API reference.`);
   });
   // The web app last: its client-side routes answer every other GET that asks for HTML.
   app.use(studioRoutes(options.studioDir));

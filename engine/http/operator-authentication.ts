@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { EngineError, ForbiddenError } from '../errors/index.js';
 import { UnauthenticatedError } from '../security/authenticate.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Only the platform operator past this point: `Authorization: Bearer <OPERATOR_TOKEN>`. Without a
@@ -11,10 +12,10 @@ import { UnauthenticatedError } from '../security/authenticate.js';
 export function operatorAuthentication(operatorToken: string | undefined): RequestHandler {
   const expected = operatorToken ? digest(operatorToken) : undefined;
   return (req, _res, next) => {
-    if (!expected) throw new EngineError('operator_api_disabled', 404, 'The operator API is turned off on this server: it needs OPERATOR_TOKEN to be set.');
+    if (!expected) throw new EngineError('operator_api_disabled', 404, msg`The operator API is turned off on this server: it needs OPERATOR_TOKEN to be set.`);
     const header = req.get('authorization');
-    if (!header || !/^bearer\s+/i.test(header)) throw new UnauthenticatedError('Send the operator token as "Authorization: Bearer <OPERATOR_TOKEN>".');
-    if (!timingSafeEqual(digest(header.replace(/^bearer\s+/i, '').trim()), expected)) throw new ForbiddenError('This is not the operator token.');
+    if (!header || !/^bearer\s+/i.test(header)) throw new UnauthenticatedError(msg`Send the operator token as "Authorization: Bearer <OPERATOR_TOKEN>".`);
+    if (!timingSafeEqual(digest(header.replace(/^bearer\s+/i, '').trim()), expected)) throw new ForbiddenError(msg`This is not the operator token.`);
     next();
   };
 }

@@ -2,6 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit, type RateLimitInfo } from 'express-rate-limit';
 import { EngineError } from '../errors/index.js';
 import { requestTenant } from './request-tenant.js';
+import { byCount, msg, type Message } from '../i18n/message.js';
 
 export interface RateLimitOptions {
   /** Failed sign-ins per minute from one client address into one tenant; 20 unless given. */
@@ -31,7 +32,7 @@ export function loginRateLimit(perMinute: number): RequestHandler {
     skipSuccessfulRequests: true,
     requestPropertyName: LOGIN_COUNT,
     keyGenerator: (req, res) => `${requestTenant(res).name}|${clientAddress(req)}`,
-    handler: (req, _res, next) => next(tooManyRequests(req, LOGIN_COUNT, 'sign-in attempts from this address')),
+    handler: (req, _res, next) => next(tooManyRequests(req, LOGIN_COUNT, msg`sign-in attempts from this address`)),
   });
 }
 
@@ -54,7 +55,7 @@ export function apiRateLimit(perMinute: number): RequestHandler {
     requestPropertyName: API_COUNT,
     skip: (req) => API_COUNT in req,
     keyGenerator: (req, res) => `${requestTenant(res).name}|${principalKey(req, res)}`,
-    handler: (req, _res, next) => next(tooManyRequests(req, API_COUNT, 'requests from your user')),
+    handler: (req, _res, next) => next(tooManyRequests(req, API_COUNT, msg`requests from your user`)),
   });
 }
 
@@ -65,8 +66,8 @@ function principalKey(req: Request, res: Response): string {
 }
 
 /** 429 in the engine's error shape; the limiter has already set Retry-After. */
-function tooManyRequests(req: Request, countedAs: string, what: string): EngineError {
+function tooManyRequests(req: Request, countedAs: string, what: Message): EngineError {
   const info = (req as Request & Record<string, RateLimitInfo | undefined>)[countedAs];
   const seconds = info?.resetTime ? Math.max(1, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000)) : 60;
-  return new EngineError('rate_limited', 429, `Too many ${what}: at most ${info?.limit ?? 'a few'} a minute. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`);
+  return new EngineError('rate_limited', 429, byCount(seconds, msg`Too many ${what}: at most ${info?.limit ?? 60} a minute. Try again in 1 second.`, msg`Too many ${what}: at most ${info?.limit ?? 60} a minute. Try again in ${seconds} seconds.`));
 }

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { EngineError } from '../errors/index.js';
+import { msg } from '../i18n/message.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 const PERCENT_ESCAPE = /%([0-9a-fA-F]{2})/g;
@@ -40,5 +41,5 @@ function isUtf8(bytes: Uint8Array): boolean {
 }
 
 function invalidUtf8(message: string, path: string): EngineError {
-  return new EngineError('invalid_encoding', 400, message, { details: [{ path, message: 'is not valid UTF-8' }] });
+  return new EngineError('invalid_encoding', 400, message, { details: [{ path, message: msg`is not valid UTF-8` }] });
 }

@@ -35,6 +35,29 @@ export class Message {
   toJSON(): string {
     return this.toString();
   }
+
+  /** The message as a document stores it, to be rendered when read, in the reader's language. */
+  toStored(): StoredMessage {
+    return { template: this.template, values: this.values.map(storedValue) };
+  }
+}
+
+/** A message kept in a document (a job's failure): its template and values, nested messages kept the same way. */
+export interface StoredMessage {
+  template: string;
+  values: StoredValue[];
+}
+type StoredValue = string | number | boolean | null | LocalizedValue | { message: StoredMessage };
+
+export function messageFromStored(stored: StoredMessage): Message {
+  return new Message(stored.template, stored.values.map((value) => (value !== null && typeof value === 'object' && 'message' in value ? messageFromStored(value.message) : value)));
+}
+
+function storedValue(value: MessageValue): StoredValue {
+  if (value instanceof Message) return { message: value.toStored() };
+  if (value === undefined) return null;
+  if (typeof value === 'bigint') return String(value);
+  return value;
 }
 
 /** Something shown to a person: a translatable message, or a text that is already in its language (an admin's own rule message). */
@@ -67,4 +90,14 @@ function renderValue(value: MessageValue, language: Language): string {
   if (value instanceof Message) return value.render(language);
   if (value !== null && typeof value === 'object') return value[language]?.trim() || value.en?.trim() || '';
   return String(value);
+}
+
+/** A label inside an English sentence ("this deal"): lowercased in English, as written in other languages. */
+export function inSentence(label: LocalizedValue): LocalizedValue {
+  return { ...label, ...(label.en === undefined ? {} : { en: label.en.toLowerCase() }) };
+}
+
+/** One of two messages by a count: English needs a singular; Chinese and the catalogue keys follow it. */
+export function byCount(count: number, one: Message, many: Message): Message {
+  return count === 1 ? one : many;
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { EngineError } from '../errors/index.js';
+import { msg, type Text } from '../i18n/message.js';
 import { appendAudit, type AuditAction } from '../security/audit-log.js';
 import type { Filter, Store } from '../store/port.js';
 import type { Platform, Tenant } from '../tenancy/index.js';
@@ -153,20 +155,20 @@ export class JobScheduler {
     const jobs = tenant.store.collection<JobDoc>(JOBS_COLLECTION);
     if (job.attempts > this.options.maxAttempts) {
       // Its runner died during the last attempt (the lease ran out): running it again could kill this one too.
-      await this.fail(tenant, job, `The runner of attempt ${job.attempts - 1} stopped before it ended (its lease ran out).`, now ?? new Date());
+      await this.fail(tenant, job, msg`The runner of attempt ${job.attempts - 1} stopped before it ended (its lease ran out).`, now ?? new Date());
       return;
     }
     const renewal = setInterval(() => {
       jobs.updateOne(this.fence(job), { $set: { leaseUntil: this.leaseFrom(now ?? new Date()) } }).catch((error: unknown) => console.error(`jobs: could not renew the lease of job ${job._id}:`, error));
     }, this.options.leaseMs / 2);
     renewal.unref();
-    let failure: string | undefined;
+    let failure: Text | undefined;
     try {
       const handler = jobHandler(job.kind);
-      if (!handler) throw new Error(`No handler is registered for job kind '${job.kind}'; register one with registerJobHandler('${job.kind}', handler) at start-up.`);
-      await handler(tenant, job);
+      if (handler) await handler(tenant, job);
+      else failure = msg`No handler is registered for job kind '${job.kind}'; register one with registerJobHandler('${job.kind}', handler) at start-up.`;
     } catch (error) {
-      failure = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH) || 'The handler failed without a message.';
+      failure = failureOf(error);
     } finally {
       clearInterval(renewal);
     }
@@ -177,16 +179,17 @@ export class JobScheduler {
       await this.fail(tenant, job, failure, at);
     } else {
       const delay = Math.min(this.options.backoffMs * 2 ** (job.attempts - 1), this.options.maxBackoffMs);
-      await jobs.updateOne(this.fence(job), { $set: { dueAt: new Date(at.getTime() + delay).toISOString(), lastError: failure }, $unset: { leaseUntil: '' } });
+      await jobs.updateOne(this.fence(job), { $set: { dueAt: new Date(at.getTime() + delay).toISOString(), ...storedError(failure) }, $unset: { leaseUntil: '', ...noMessage(failure) } });
     }
   }
 
   /** Marks the job failed for good and reports it: on the console, and in the tenant's audit log in the same unit of work. */
-  private async fail(tenant: Tenant, job: JobDoc, message: string, at: Date): Promise<void> {
+  private async fail(tenant: Tenant, job: JobDoc, failure: Text, at: Date): Promise<void> {
+    const message = String(failure);
     const marked = await tenant.store.unitOfWork(async (tx) => {
       const result = await tx.collection<JobDoc>(JOBS_COLLECTION).updateOne(this.fence(job), {
-        $set: { status: 'failed', lastError: message, doneAt: at.toISOString() },
-        $unset: { leaseUntil: '' },
+        $set: { status: 'failed', ...storedError(failure), doneAt: at.toISOString() },
+        $unset: { leaseUntil: '', ...noMessage(failure) },
       });
       if (result.matched === 0) return false;
       await appendAudit(tx, {
@@ -200,4 +203,21 @@ export class JobScheduler {
     });
     if (marked) console.error(`jobs: the '${job.kind}' job ${job._id} of tenant '${tenant.name}' failed for good after ${job.attempts} attempts: ${message}`);
   }
+}
+
+/** What a failed attempt leaves: an engine error's translatable message, else the error's own (English) text. */
+function failureOf(error: unknown): Text {
+  if (error instanceof EngineError) return error.text;
+  return (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH) || msg`The handler failed without a message.`;
+}
+
+/** The job's error fields for a failure: English text always, the message to translate when there is one. */
+function storedError(failure: Text): Pick<JobDoc, 'lastError' | 'lastErrorMessage'> {
+  const lastError = String(failure).slice(0, MAX_ERROR_LENGTH);
+  return typeof failure === 'string' ? { lastError } : { lastError, lastErrorMessage: failure.toStored() };
+}
+
+/** A plain-text failure removes the message an earlier attempt may have left. */
+function noMessage(failure: Text): Record<string, ''> {
+  return typeof failure === 'string' ? { lastErrorMessage: '' } : {};
 }

@@ -1,3 +1,4 @@
+import type { StoredMessage } from '../i18n/message.js';
 import type { Doc, IndexSpec } from '../store/port.js';
 
 /** The tenant's due-jobs: timers and deliveries, claimed by whichever scheduler gets there first. */
@@ -30,8 +31,10 @@ export interface JobDoc extends Doc {
   /** While a scheduler runs the job: until when its claim holds. A claim that ran out is taken over. */
   leaseUntil?: string;
   leasedBy?: string;
-  /** The error of the last failed attempt. */
+  /** The error of the last failed attempt, in English. */
   lastError?: string;
+  /** The same error as a translatable message, when the engine wrote it: read in the reader's language. */
+  lastErrorMessage?: StoredMessage;
   /** The caller's name for the job: enqueueing the same key twice while it is due gives one job, and it can be cancelled by it. */
   key?: string;
   createdAt: string;

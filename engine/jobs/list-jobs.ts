@@ -4,6 +4,7 @@ import type { Filter } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { JOB_STATUSES, JOBS_COLLECTION, type JobDoc, type JobStatus } from './job.js';
 import { newestFirst, type Page } from './newest-first.js';
+import { messageFromStored, msg } from '../i18n/message.js';
 
 export interface JobQuery extends Page {
   status?: string;
@@ -12,15 +13,21 @@ export interface JobQuery extends Page {
 
 /** The tenant's jobs, newest first, by status and kind: how an administrator finds what failed. */
 export async function listJobs(ctx: OperationContext, query: JobQuery): Promise<{ jobs: JobDoc[]; next: string | null }> {
-  checkSystemRight(ctx, 'viewAuditLog', 'Only users who may view the audit log (administrators) can list the jobs.');
+  checkSystemRight(ctx, 'viewAuditLog', msg`Only users who may view the audit log (administrators) can list the jobs.`);
   const filter: Filter = {};
   if (query.status !== undefined) {
     if (!JOB_STATUSES.includes(query.status as JobStatus)) {
-      throw new ValidationError([{ path: '/status', message: `must be one of ${JOB_STATUSES.join(', ')}, got '${query.status}'` }]);
+      throw new ValidationError([{ path: '/status', message: msg`must be one of ${JOB_STATUSES.join(', ')}, got '${query.status}'` }]);
     }
     filter.status = query.status;
   }
   if (query.kind !== undefined) filter.kind = query.kind;
   const { entries, next } = await newestFirst(ctx.tenant.store.collection<JobDoc>(JOBS_COLLECTION), filter, query);
-  return { jobs: entries, next };
+  return { jobs: entries.map((job) => inLanguage(job, ctx)), next };
+}
+
+/** A job as its reader sees it: the engine's own failure message in their language. */
+function inLanguage(job: JobDoc, ctx: OperationContext): JobDoc {
+  const { lastErrorMessage, ...rest } = job;
+  return lastErrorMessage ? { ...rest, lastError: messageFromStored(lastErrorMessage).render(ctx.language) } : rest;
 }

@@ -1,4 +1,5 @@
 import nodemailer, { type SMTPSentMessageInfo, type Transporter } from 'nodemailer';
+import { msg } from '../i18n/message.js';
 import type { JobHandler } from '../jobs/index.js';
 import { EMAIL_OUTBOX, type OutboxEmail } from './outbox-email.js';
 
@@ -11,7 +12,7 @@ export interface MailSettings {
 
 export const DEFAULT_MAIL_FROM = 'CRM <no-reply@crm.local>';
 
-const NOT_CONFIGURED = 'Not sent: no SMTP server is configured (SMTP_URL). The message stays in the outbox.';
+const NOT_CONFIGURED = msg`Not sent: no SMTP server is configured (SMTP_URL). The message stays in the outbox.`;
 
 /** One transport per SMTP server for the whole process: nodemailer keeps its settings and connection logic there. */
 const transports = new Map<string, Transporter<SMTPSentMessageInfo>>();
@@ -36,7 +37,7 @@ export function emailDelivery(settings: MailSettings): JobHandler {
     if (!message) throw new Error(`The e-mail outbox holds no message '${id}'.`);
     if (message.status === 'sent') return;
     if (!settings.smtpUrl) {
-      await outbox.updateOne({ _id: id }, { $set: { note: NOT_CONFIGURED } });
+      await outbox.updateOne({ _id: id }, { $set: { note: String(NOT_CONFIGURED), noteMessage: NOT_CONFIGURED.toStored() } });
       return;
     }
     try {
@@ -50,7 +51,7 @@ export function emailDelivery(settings: MailSettings): JobHandler {
       const rejected = info.rejected;
       await outbox.updateOne(
         { _id: id },
-        { $set: { status: 'sent', sentAt: new Date().toISOString(), messageId: info.messageId, ...(rejected.length > 0 ? { rejected } : {}) }, $unset: { note: '', lastError: '' } },
+        { $set: { status: 'sent', sentAt: new Date().toISOString(), messageId: info.messageId, ...(rejected.length > 0 ? { rejected } : {}) }, $unset: { note: '', noteMessage: '', lastError: '' } },
       );
     } catch (error) {
       await outbox.updateOne({ _id: id }, { $set: { lastError: error instanceof Error ? error.message : String(error) } });

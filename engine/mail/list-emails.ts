@@ -3,6 +3,7 @@ import { checkSystemRight, hasSystemRight } from '../security/object-access.js';
 import { SECRET_MASK } from './webhook-secrets.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { EMAIL_OUTBOX, type OutboxEmail } from './outbox-email.js';
+import { messageFromStored, msg } from '../i18n/message.js';
 
 /**
  * The e-mail outbox, newest first: what the engine sent or holds, for holders of the audit right.
@@ -10,8 +11,16 @@ import { EMAIL_OUTBOX, type OutboxEmail } from './outbox-email.js';
  * data get them; the others see to whom, when and with what outcome, the subject masked.
  */
 export async function listEmails(ctx: OperationContext, page: Page): Promise<{ messages: (Omit<OutboxEmail, 'text'> & { text?: string })[]; next: string | null }> {
-  checkSystemRight(ctx, 'viewAuditLog', 'Only users who may view the audit log (administrators) can read the e-mail outbox.');
-  const { entries, next } = await newestFirst(ctx.tenant.store.collection<OutboxEmail>(EMAIL_OUTBOX), {}, page);
+  checkSystemRight(ctx, 'viewAuditLog', msg`Only users who may view the audit log (administrators) can read the e-mail outbox.`);
+  const found = await newestFirst(ctx.tenant.store.collection<OutboxEmail>(EMAIL_OUTBOX), {}, page);
+  const { next } = found;
+  const entries = found.entries.map((message) => inLanguage(message, ctx));
   if (hasSystemRight(ctx, 'viewAllData')) return { messages: entries, next };
   return { messages: entries.map(({ text: _text, html: _html, ...message }) => ({ ...message, subject: SECRET_MASK })), next };
+}
+
+/** A message as its reader sees it: the engine's own note in their language. */
+function inLanguage(message: OutboxEmail, ctx: OperationContext): OutboxEmail {
+  const { noteMessage, ...rest } = message;
+  return noteMessage ? { ...rest, note: messageFromStored(noteMessage).render(ctx.language) } : rest;
 }

@@ -1,3 +1,4 @@
+import type { StoredMessage } from '../i18n/message.js';
 import type { Doc } from '../store/port.js';
 
 /** The tenant's outgoing e-mail: every message queued, whether or not an SMTP server took it. */
@@ -26,6 +27,8 @@ export interface OutboxEmail extends Doc, EmailMessage {
   rejected?: string[];
   /** Why a message stays pending although its job ended (no SMTP server configured). */
   note?: string;
+  /** The same note as a translatable message: read in the reader's language. */
+  noteMessage?: StoredMessage;
   /** The error of the last failed attempt to send it. */
   lastError?: string;
 }

@@ -3,6 +3,7 @@ import { ValidationError, type ErrorDetail } from '../errors/index.js';
 import { newId } from '../store/new-id.js';
 import type { Collections } from '../store/port.js';
 import { EMAIL_DELIVER, EMAIL_OUTBOX, type EmailMessage, type OutboxEmail } from './outbox-email.js';
+import { msg } from '../i18n/message.js';
 
 /** One address, without a display name; no white space, so nothing can be smuggled into a header. */
 const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+$/;
@@ -13,9 +14,9 @@ const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+$/;
  */
 export async function queueEmail(tx: Collections, message: EmailMessage): Promise<string> {
   const problems: ErrorDetail[] = [];
-  if (message.to.length === 0) problems.push({ path: '/to', message: 'must name at least one recipient' });
+  if (message.to.length === 0) problems.push({ path: '/to', message: msg`must name at least one recipient` });
   message.to.forEach((address, index) => {
-    if (!ADDRESS.test(address)) problems.push({ path: `/to/${index}`, message: `must be an e-mail address like name@example.com, got '${address}'` });
+    if (!ADDRESS.test(address)) problems.push({ path: `/to/${index}`, message: msg`must be an e-mail address like name@example.com, got '${address}'` });
   });
   if (problems.length > 0) throw new ValidationError(problems);
   const doc: OutboxEmail = {

@@ -4,6 +4,7 @@ import { newId } from '../store/new-id.js';
 import type { Collections } from '../store/port.js';
 import { parseWebhookUrl } from './webhook-url.js';
 import { WEBHOOK_DELIVER, WEBHOOK_OUTBOX, type OutboxWebhook, type WebhookCall } from './outbox-webhook.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Puts a webhook call in the outbox and schedules its delivery, both in the caller's unit of work:
@@ -12,7 +13,7 @@ import { WEBHOOK_DELIVER, WEBHOOK_OUTBOX, type OutboxWebhook, type WebhookCall }
 export async function queueWebhook(tx: Collections, call: WebhookCall): Promise<string> {
   const url = parseWebhookUrl(call.url);
   const body = JSON.stringify(call.body);
-  if (body === undefined) throw new ValidationError([{ path: '/body', message: 'must be a JSON value' }]);
+  if (body === undefined) throw new ValidationError([{ path: '/body', message: msg`must be a JSON value` }]);
   const doc: OutboxWebhook = {
     _id: newId(),
     url: url.href,

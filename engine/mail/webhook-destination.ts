@@ -3,10 +3,15 @@ import { lookup } from 'node:dns/promises';
 import { addressFamily, isNonPublicAddress } from './non-public-addresses.js';
 import type { WebhookAllowlist } from './webhook-allowlist.js';
 import { nonPublicMessage, urlHost } from './webhook-url.js';
+import { msg, type Text } from '../i18n/message.js';
 
 /** A call the platform will not make: to a non-public address, or to a host that does not resolve. */
 export class RefusedDestinationError extends Error {
   override readonly name = 'RefusedDestinationError';
+  /** The reason, translatable; `message` is its English rendering, which the outbox keeps. */
+  constructor(readonly text: Text) {
+    super(String(text));
+  }
 }
 
 /**
@@ -24,9 +29,9 @@ export async function resolveWebhookDestination(url: URL, allowlist: WebhookAllo
     try {
       addresses = await lookup(host, { all: true, verbatim: true });
     } catch {
-      throw new RefusedDestinationError(`the host name '${host}' does not resolve`);
+      throw new RefusedDestinationError(msg`the host name '${host}' does not resolve`);
     }
-    if (addresses.length === 0) throw new RefusedDestinationError(`the host name '${host}' does not resolve`);
+    if (addresses.length === 0) throw new RefusedDestinationError(msg`the host name '${host}' does not resolve`);
     if (allowlist.allowsHost(host)) return addresses;
   }
   if (addresses.some(({ address }) => isNonPublicAddress(address) && !allowlist.allowsAddress(address))) {

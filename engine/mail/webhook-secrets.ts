@@ -1,5 +1,6 @@
 import { ValidationError, type ErrorDetail } from '../errors/index.js';
 import { webhookActions } from './webhook-actions.js';
+import { msg } from '../i18n/message.js';
 
 /** What a read shows in place of a secret: that one is set, never its value. */
 export const SECRET_MASK = '••••';
@@ -46,7 +47,7 @@ export function restoreWebhookSecrets(body: unknown, stored: unknown): void {
   for (const { path, webhook } of webhookActions(body)) {
     if (!webhook.url.includes(SECRET_MASK)) continue;
     const url = known.get(webhook.url);
-    if (url === undefined) problems.push({ path: `${path}/url`, message: `holds the mask ${SECRET_MASK} where no stored value matches: write the full URL with its token` });
+    if (url === undefined) problems.push({ path: `${path}/url`, message: msg`holds the mask ${SECRET_MASK} where no stored value matches: write the full URL with its token` });
     else webhook.url = url;
   }
   if (problems.length > 0) throw new ValidationError(problems);

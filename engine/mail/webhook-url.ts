@@ -2,6 +2,7 @@ import { ValidationError, type ErrorDetail } from '../errors/index.js';
 import { webhookActions } from './webhook-actions.js';
 import { addressFamily, isNonPublicAddress } from './non-public-addresses.js';
 import type { WebhookAllowlist } from './webhook-allowlist.js';
+import { msg } from '../i18n/message.js';
 
 /** The host of a URL as the resolver takes it: an IPv6 literal without its brackets. */
 export function urlHost(url: URL): string {
@@ -17,13 +18,13 @@ export function parseWebhookUrl(text: string, path = '/url'): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new ValidationError([{ path, message: `must be an absolute http or https URL, got '${text}'` }]);
+    throw new ValidationError([{ path, message: msg`must be an absolute http or https URL, got '${text}'` }]);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ValidationError([{ path, message: `must be an http or https URL, got the scheme '${url.protocol.slice(0, -1)}'` }]);
+    throw new ValidationError([{ path, message: msg`must be an http or https URL, got the scheme '${url.protocol.slice(0, -1)}'` }]);
   }
   if (url.username !== '' || url.password !== '') {
-    throw new ValidationError([{ path, message: 'must not carry a user name or password (user:password@host): give the receiver a token in the path or query instead' }]);
+    throw new ValidationError([{ path, message: msg`must not carry a user name or password (user:password@host): give the receiver a token in the path or query instead` }]);
   }
   return url;
 }

@@ -22,6 +22,7 @@ import { compileRule, type CompiledRule } from '../automation/compile-rule.js';
 import { fieldTypeOf } from '../fields/index.js';
 import { rollupFilterProblems } from '../records/relationships/rollup-criteria.js';
 import { cloneDocument, sameDocument } from '../store/json-document.js';
+import { msg } from '../i18n/message.js';
 
 /** A tenant's definitions, by kind. */
 export interface Definitions extends SecurityDefinitions {
@@ -124,7 +125,7 @@ function compileLayouts(
     const own = [...resolved.problems];
     if (resolved.layout?.isDefault) {
       const other = defaults.get(resolved.layout.object);
-      if (other) own.push({ path: '/isDefault', message: `layout '${other}' is already the default of ${resolved.layout.object}` });
+      if (other) own.push({ path: '/isDefault', message: msg`layout '${other}' is already the default of ${resolved.layout.object}` });
       else defaults.set(resolved.layout.object, resolved.layout.name);
     }
     if (own.length > 0) problems.set(problemKey('layout', definition.name), own);
@@ -169,8 +170,8 @@ function checkLayoutRoles(layouts: Map<string, ResolvedLayout>, security: Securi
     const own: ErrorDetail[] = [];
     layout.roles.forEach((role, index) => {
       const other = taken.get(`${layout.object}:${role}`);
-      if (!security.roles.has(role)) own.push({ path: `/roles/${index}`, message: `there is no role named '${role}'` });
-      else if (other) own.push({ path: `/roles/${index}`, message: `role '${role}' already has layout '${other}' for ${layout.object}` });
+      if (!security.roles.has(role)) own.push({ path: `/roles/${index}`, message: msg`there is no role named '${role}'` });
+      else if (other) own.push({ path: `/roles/${index}`, message: msg`role '${role}' already has layout '${other}' for ${layout.object}` });
       else taken.set(`${layout.object}:${role}`, layout.name);
     });
     if (own.length > 0) {
@@ -187,7 +188,7 @@ function defaultProblems(compiled: CompiledObject): ErrorDetail[] {
     if (field.default === undefined) return;
     const validate = compiled.valueValidator(field);
     if (!validate(field.default)) {
-      for (const detail of readableErrors(validate.errors ?? [], { unknownProperty: 'is not allowed' })) {
+      for (const detail of readableErrors(validate.errors ?? [], { unknownProperty: msg`is not allowed` })) {
         problems.push({ path: `/fields/${index}/default${detail.path}`, message: detail.message });
       }
       return;

@@ -19,6 +19,7 @@ import type { ObjectDefinition } from './schemas/generated/object.js';
 import type { PermissionSetDefinition } from './schemas/generated/permission-set.js';
 import type { RoleDefinition } from './schemas/generated/role.js';
 import type { SharingRuleDefinition } from './schemas/generated/sharing-rule.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * The JSON Schema of every metadata kind, compiled once. Kinds to come (workflow, report ...) add
@@ -60,5 +61,5 @@ export function checkDefinition<K extends MetadataKind>(
 ): { ok: true; definition: DefinitionOf[K] } | { ok: false; problems: ErrorDetail[] } {
   const validate = validators[kind];
   if (validate(candidate)) return { ok: true, definition: candidate as DefinitionOf[K] };
-  return { ok: false, problems: readableErrors(validate.errors ?? [], { unknownProperty: `is not a property of a ${kind} definition` }) };
+  return { ok: false, problems: readableErrors(validate.errors ?? [], { unknownProperty: msg`is not a property of a ${kind} definition`, data: candidate }) };
 }

@@ -8,6 +8,7 @@ import type { AnyDefinition, MetadataKind } from './definition-validator.js';
 import { KIND_NOUNS } from './kind-nouns.js';
 import { META_DEFINITIONS, META_HISTORY, META_STATE, METADATA_VERSION_ID, definitionId } from './metadata-collections.js';
 import type { Snapshot } from './snapshot.js';
+import { msg } from '../i18n/message.js';
 
 interface DefinitionDoc extends Doc {
   kind: MetadataKind;
@@ -246,7 +247,7 @@ function refuseProblems(change: MetadataChange, problems: Map<string, ErrorDetai
     });
     throw new ConflictError(
       'metadata_in_use',
-      `This change would break ${names.join(', ')}: ${details[0]!.message}. Change or remove what depends on it first.`,
+      msg`This change would break ${names.join(', ')}: ${details[0]!.message}. Change or remove what depends on it first.`,
       details,
     );
   }

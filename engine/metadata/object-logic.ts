@@ -5,6 +5,7 @@ import { compileExpression, expressionScope, isCompiled, type CompiledExpression
 import { resolveLabels } from './labels.js';
 import type { ResolvedObject } from './resolved-object.js';
 import type { ObjectDefinition } from './schemas/generated/object.js';
+import { msg } from '../i18n/message.js';
 
 /** Variables every expression of a record may use besides its fields. */
 export const EXPRESSION_VARIABLES = ['user', 'today'] as const;
@@ -72,7 +73,7 @@ export function compileObjectLogic(
       if (expression) formulas.push({ field, expression });
     }
     if (field.defaultExpression !== undefined) {
-      if (field.default !== undefined) problems.push({ path: `/fields/${index}/defaultExpression`, message: 'cannot be combined with default; keep one' });
+      if (field.default !== undefined) problems.push({ path: `/fields/${index}/defaultExpression`, message: msg`cannot be combined with default; keep one` });
       const expression = compile(field.defaultExpression, `/fields/${index}/defaultExpression`);
       if (expression) defaults.push({ field, expression });
     }
@@ -82,9 +83,9 @@ export function compileObjectLogic(
   const ruleNames = new Set<string>();
   (definition.validationRules ?? []).forEach((rule, index) => {
     const at = `/validationRules/${index}`;
-    if (ruleNames.has(rule.name)) problems.push({ path: `${at}/name`, message: `'${rule.name}' is already the name of another rule` });
+    if (ruleNames.has(rule.name)) problems.push({ path: `${at}/name`, message: msg`'${rule.name}' is already the name of another rule` });
     ruleNames.add(rule.name);
-    if (rule.field && !object.fieldsByName.has(rule.field)) problems.push({ path: `${at}/field`, message: `'${rule.field}' is not a field of ${object.name}` });
+    if (rule.field && !object.fieldsByName.has(rule.field)) problems.push({ path: `${at}/field`, message: msg`'${rule.field}' is not a field of ${object.name}` });
     const expression = compile(rule.condition, `${at}/condition`);
     if (expression && rule.active !== false) {
       rules.push({ name: rule.name, expression, message: resolveLabels(rule.message, rule.name), path: rule.field ? `/${rule.field}` : '' });
@@ -110,7 +111,7 @@ function orderFormulas(formulas: CompiledFormula[], object: ResolvedObject, prob
     if (state.get(name) === 'done') return;
     if (state.get(name) === 'visiting') {
       const index = object.fields.findIndex((field) => field.name === name);
-      problems.push({ path: `/fields/${index}/expression`, message: `formulas read each other in a circle: ${[...trail, name].join(' → ')}` });
+      problems.push({ path: `/fields/${index}/expression`, message: msg`formulas read each other in a circle: ${[...trail, name].join(' → ')}` });
       return;
     }
     state.set(name, 'visiting');

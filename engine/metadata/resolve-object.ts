@@ -7,6 +7,7 @@ import { resolveLabels } from './labels.js';
 import type { ResolvedObject } from './resolved-object.js';
 import type { Field, ObjectDefinition } from './schemas/generated/object.js';
 import { resolveRollup } from './resolve-rollup.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Turns an object as written (already valid against its JSON Schema) into its resolved shape, or
@@ -26,20 +27,20 @@ export function resolveObject(
   (definition.fields ?? []).forEach((field, index) => {
     const path = `/fields/${index}`;
     if (fieldsByName.has(field.name)) {
-      problems.push({ path: `${path}/name`, message: `'${field.name}' is already the name of another field of ${definition.name}` });
+      problems.push({ path: `${path}/name`, message: msg`'${field.name}' is already the name of another field of ${definition.name}` });
       return;
     }
     const reservedField = reservedNameProblem(field.name, `${path}/name`, 'field');
     if (reservedField) problems.push(reservedField);
     const resolved = resolveField(field);
     if ((resolved.type === 'lookup' || resolved.type === 'masterdetail') && !knownObjects.has(resolved.target)) {
-      problems.push({ path: `${path}/target`, message: `there is no object named '${resolved.target}'; define it first` });
+      problems.push({ path: `${path}/target`, message: msg`there is no object named '${resolved.target}'; define it first` });
     }
     if (resolved.unique && !fieldTypes[resolved.type].sortable) {
-      problems.push({ path: `${path}/unique`, message: `a ${resolved.type} field cannot be unique` });
+      problems.push({ path: `${path}/unique`, message: msg`a ${resolved.type} field cannot be unique` });
     }
     if (resolved.type === 'lookup' && resolved.required && resolved.onDelete === 'clear') {
-      problems.push({ path: `${path}/onDelete`, message: "a required lookup cannot be cleared when its record is deleted; use 'restrict'" });
+      problems.push({ path: `${path}/onDelete`, message: msg`a required lookup cannot be cleared when its record is deleted; use 'restrict'` });
     }
     const final = resolved.type === 'rollup' ? resolveRollup(resolved, definition.name, knownObjects, path, problems) : resolved;
     fields.push(final);
@@ -49,7 +50,7 @@ export function resolveObject(
   problems.push(...checkDependencies(fields));
   const master = fields.find((field): field is ResolvedMasterDetailField => field.type === 'masterdetail');
   if (master && definition.sharing !== undefined) {
-    problems.push({ path: '/sharing', message: `${definition.name} is a detail of ${master.target}: its records follow their master's sharing, so it has none of its own` });
+    problems.push({ path: '/sharing', message: msg`${definition.name} is a detail of ${master.target}: its records follow their master's sharing, so it has none of its own` });
   }
   const object: ResolvedObject = {
     name: definition.name,

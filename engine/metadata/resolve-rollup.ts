@@ -1,6 +1,7 @@
 import type { ErrorDetail } from '../errors/index.js';
 import type { ResolvedRollupField } from '../fields/index.js';
 import type { Field, ObjectDefinition } from './schemas/generated/object.js';
+import { msg } from '../i18n/message.js';
 
 const NUMERIC = new Set(['number', 'currency', 'percent', 'rollup']);
 const ORDERED = new Set([...NUMERIC, 'date', 'datetime']);
@@ -19,7 +20,7 @@ export function resolveRollup(
 ): ResolvedRollupField {
   const child = objects.get(rollup.child);
   if (!child) {
-    problems.push({ path: `${path}/child`, message: `there is no object named '${rollup.child}'` });
+    problems.push({ path: `${path}/child`, message: msg`there is no object named '${rollup.child}'` });
     return rollup;
   }
   const fields = child.fields ?? [];
@@ -27,10 +28,10 @@ export function resolveRollup(
   const relationship = rollup.relationship ? pointers.find((field) => field.name === rollup.relationship) : pointers.length === 1 ? pointers[0] : undefined;
   if (!relationship) {
     const message = rollup.relationship
-      ? `'${rollup.relationship}' is not a master-detail field of ${child.name} pointing at ${master}`
+      ? msg`'${rollup.relationship}' is not a master-detail field of ${child.name} pointing at ${master}`
       : pointers.length === 0
-        ? `${child.name} has no master-detail field pointing at ${master}; roll-ups summarize detail records`
-        : `${child.name} has several master-detail fields pointing at ${master}; name one in 'relationship'`;
+        ? msg`${child.name} has no master-detail field pointing at ${master}; roll-ups summarize detail records`
+        : msg`${child.name} has several master-detail fields pointing at ${master}; name one in 'relationship'`;
     problems.push({ path: `${path}/${rollup.relationship ? 'relationship' : 'child'}`, message });
     return rollup;
   }
@@ -41,17 +42,17 @@ export function resolveRollup(
 function checkSummarizedField(rollup: ResolvedRollupField, fields: Field[], child: string, path: string, problems: ErrorDetail[]): void {
   if (rollup.function === 'count') return;
   if (!rollup.field) {
-    problems.push({ path: `${path}/field`, message: `is required: name the ${child} field to ${rollup.function === 'sum' ? 'sum' : `take the ${rollup.function}imum of`}` });
+    problems.push({ path: `${path}/field`, message: rollup.function === 'sum' ? msg`is required: name the ${child} field to sum` : msg`is required: name the ${child} field to take the ${rollup.function}imum of` });
     return;
   }
   const field = fields.find((candidate) => candidate.name === rollup.field);
   if (!field) {
-    problems.push({ path: `${path}/field`, message: `'${rollup.field}' is not a field of ${child}` });
+    problems.push({ path: `${path}/field`, message: msg`'${rollup.field}' is not a field of ${child}` });
     return;
   }
   const type = field.type === 'formula' ? field.resultType : field.type;
   const allowed = rollup.function === 'sum' ? NUMERIC : ORDERED;
   if (!allowed.has(type)) {
-    problems.push({ path: `${path}/field`, message: `a ${rollup.function} cannot be taken of a ${type} field` });
+    problems.push({ path: `${path}/field`, message: msg`a ${rollup.function} cannot be taken of a ${type} field` });
   }
 }

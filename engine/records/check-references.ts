@@ -4,6 +4,7 @@ import { alive } from './record-state.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Every lookup and master-detail value must name an existing record of its target, in this unit
@@ -21,7 +22,7 @@ export async function checkReferences(tx: Collections, ctx: OperationContext, ob
       const access = await recordAccess(ctx, target, field.type === 'masterdetail' ? 'edit' : 'read').catch(() => null);
       found = access === null ? null : await tx.collection(target.collection).findOne(alive(withAccess({ _id: value }, access)), { projection: { _id: 1 } });
     }
-    if (!found) problems.push({ path: `/${name}`, message: `there is no ${field.target} record with id '${value}'${field.type === 'masterdetail' ? ' that you may edit' : ''}` });
+    if (!found) problems.push({ path: `/${name}`, message: field.type === 'masterdetail' ? msg`there is no ${field.target} record with id '${value}' that you may edit` : msg`there is no ${field.target} record with id '${value}'` });
   }
   if (problems.length > 0) throw new ValidationError(problems);
 }

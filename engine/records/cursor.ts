@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ValidationError } from '../errors/index.js';
 import type { Doc, Filter, SortSpec } from '../store/port.js';
+import { msg } from '../i18n/message.js';
 
 /** The query a cursor continues: a cursor of one query is refused on any other. */
 export interface CursorQuery {
@@ -34,7 +35,7 @@ export function cursorFilter(query: CursorQuery, cursor: string): Filter {
   const keys = Object.keys(sort);
   if (state.q !== queryHash(query) || state.v.length !== keys.length) {
     throw new ValidationError([
-      { path: '/cursor', message: `belongs to another list (another object, sort or filter than ${query.object} as asked now); start again without a cursor` },
+      { path: '/cursor', message: msg`belongs to another list (another object, sort or filter than ${query.object} as asked now); start again without a cursor` },
     ]);
   }
   const branches: Filter[] = [];
@@ -72,7 +73,7 @@ function decode(cursor: string): CursorState {
   } catch {
     // fall through to the client error below
   }
-  throw new ValidationError([{ path: '/cursor', message: 'is not a cursor this API gave out' }]);
+  throw new ValidationError([{ path: '/cursor', message: msg`is not a cursor this API gave out` }]);
 }
 
 function isPlainValue(value: unknown): boolean {

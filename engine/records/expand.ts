@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors/index.js';
+import { msg } from '../i18n/message.js';
 import type { ResolvedLookupField, ResolvedMasterDetailField } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { OperationContext } from '../tenancy/index.js';
@@ -36,7 +37,7 @@ export function parseExpand(object: CompiledObject, input: string | undefined, h
       references.push({ name, source: userField, target: 'user' });
     } else {
       const candidates = expandableReferences(object).map((reference) => reference.name).filter((candidate) => !hidden.has(candidate));
-      throw new ValidationError([unknownName('expand', name, `a lookup or master-detail field of ${object.name}, nor owner, _createdBy or _updatedBy`, candidates)]);
+      throw new ValidationError([unknownName('expand', name, msg`a lookup or master-detail field of ${object.name}, nor owner, _createdBy or _updatedBy`, candidates)]);
     }
   }
   return references;

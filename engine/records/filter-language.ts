@@ -7,6 +7,7 @@ import { createAjv } from '../metadata/create-ajv.js';
 import { readableErrors } from '../metadata/readable-errors.js';
 import type { Filter } from '../store/port.js';
 import { SYSTEM_FIELD_RULES } from './system-field-filters.js';
+import { msg, type Text } from '../i18n/message.js';
 
 const ALL_OPERATORS: readonly FilterOperator[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'contains', 'startsWith', 'isNull'];
 const MAX_DEPTH = 6;
@@ -32,7 +33,7 @@ export function compileFilter(object: CompiledObject, input: unknown, hidden: Re
  * match every record without anyone having meant it, so it is refused. `everything` tells the
  * admin how to say "all records" where that means something.
  */
-export function compileCriteria(object: CompiledObject, input: unknown, path: string, everything: string): Filter {
+export function compileCriteria(object: CompiledObject, input: unknown, path: string, everything: Text): Filter {
   return compileRoot(object, input, { path, hidden: NO_FIELDS, subset: everything });
 }
 
@@ -40,7 +41,7 @@ interface CompileOptions {
   path: string;
   hidden: ReadonlySet<string>;
   /** Set for criteria: empty conditions are refused, and the text says how to mean all records. */
-  subset: string | undefined;
+  subset: Text | undefined;
 }
 
 function compileRoot(object: CompiledObject, input: unknown, options: CompileOptions): Filter {
@@ -50,18 +51,18 @@ function compileRoot(object: CompiledObject, input: unknown, options: CompileOpt
   return filter;
 }
 
-function emptyCondition(path: string, everything: string): ErrorDetail {
-  return { path, message: `is an empty condition, which would match every record: give at least one condition, like {"stage": "won"} (${everything})` };
+function emptyCondition(path: string, everything: Text): ErrorDetail {
+  return { path, message: msg`is an empty condition, which would match every record: give at least one condition, like {"stage": "won"} (${everything})` };
 }
 
 function compileNode(object: CompiledObject, node: unknown, path: string, depth: number, problems: ErrorDetail[], options: CompileOptions): Filter {
   const { hidden, subset } = options;
   if (node === null || typeof node !== 'object' || Array.isArray(node)) {
-    problems.push({ path, message: 'must be an object of conditions, like {"amount": {"gte": 100}}' });
+    problems.push({ path, message: msg`must be an object of conditions, like {"amount": {"gte": 100}}` });
     return {};
   }
   if (depth > MAX_DEPTH) {
-    problems.push({ path, message: `nests and/or more than ${MAX_DEPTH} levels deep` });
+    problems.push({ path, message: msg`nests and/or more than ${MAX_DEPTH} levels deep` });
     return {};
   }
   if (subset !== undefined && Object.keys(node).length === 0) {
@@ -73,12 +74,12 @@ function compileNode(object: CompiledObject, node: unknown, path: string, depth:
     const at = `${path}/${key}`;
     if (key === 'and' || key === 'or') {
       if (!Array.isArray(value) || value.length === 0) {
-        problems.push({ path: at, message: 'must be a non-empty list of conditions' });
+        problems.push({ path: at, message: msg`must be a non-empty list of conditions` });
         continue;
       }
       parts.push({ [`$${key}`]: value.map((child, i) => compileNode(object, child, `${at}/${i}`, depth + 1, problems, options)) });
     } else if (key.startsWith('$')) {
-      problems.push({ path: at, message: `'${key}' is not allowed: use the filter operators ${ALL_OPERATORS.join(', ')}` });
+      problems.push({ path: at, message: msg`'${key}' is not allowed: use the filter operators ${ALL_OPERATORS.join(', ')}` });
     } else {
       // A field the user may not read is unknown to them: filtering by it would leak its values.
       const condition = hidden.has(key) ? unknownField(object, at, problems) : compileField(object, key, value, at, problems, subset);
@@ -125,11 +126,11 @@ function wrapElement(validate: ValidateFunction): ValidateFunction {
 }
 
 function unknownField(object: CompiledObject, path: string, problems: ErrorDetail[]): undefined {
-  problems.push({ path, message: `is not a field of ${object.name}` });
+  problems.push({ path, message: msg`is not a field of ${object.name}` });
   return undefined;
 }
 
-function compileField(object: CompiledObject, name: string, value: unknown, path: string, problems: ErrorDetail[], subset: string | undefined): Filter | undefined {
+function compileField(object: CompiledObject, name: string, value: unknown, path: string, problems: ErrorDetail[], subset: Text | undefined): Filter | undefined {
   const rule = fieldRule(object, name);
   if (!rule) return unknownField(object, path, problems);
   const conditions =
@@ -142,11 +143,11 @@ function compileField(object: CompiledObject, name: string, value: unknown, path
   for (const [operator, operand] of conditions) {
     const at = conditions.length === 1 && operator === 'eq' && !(value !== null && typeof value === 'object') ? path : `${path}/${operator}`;
     if (!ALL_OPERATORS.includes(operator as FilterOperator)) {
-      problems.push({ path: at, message: `'${operator}' is not a filter operator; use one of ${ALL_OPERATORS.join(', ')}` });
+      problems.push({ path: at, message: msg`'${operator}' is not a filter operator; use one of ${ALL_OPERATORS.join(', ')}` });
       continue;
     }
     if (!rule.operators.includes(operator as FilterOperator)) {
-      problems.push({ path: at, message: `'${operator}' cannot be used on ${name}; it allows ${rule.operators.join(', ')}` });
+      problems.push({ path: at, message: msg`'${operator}' cannot be used on ${name}; it allows ${rule.operators.join(', ')}` });
       continue;
     }
     const compiled = compileOperator(operator as FilterOperator, operand, rule, at, problems);
@@ -165,7 +166,7 @@ function compileOperator(
 ): Record<string, unknown> | undefined {
   const value = (candidate: unknown, at: string): unknown => {
     if (rule.validate(candidate)) return rule.normalize(candidate);
-    for (const detail of readableErrors(rule.validate.errors ?? [], { unknownProperty: 'is not allowed' })) {
+    for (const detail of readableErrors(rule.validate.errors ?? [], { unknownProperty: msg`is not allowed` })) {
       problems.push({ path: `${at}${detail.path}`, message: detail.message });
     }
     return undefined;
@@ -173,14 +174,14 @@ function compileOperator(
   switch (operator) {
     case 'isNull':
       if (typeof operand !== 'boolean') {
-        problems.push({ path, message: 'must be true or false' });
+        problems.push({ path, message: msg`must be true or false` });
         return undefined;
       }
       return operand ? { $eq: null } : { $ne: null };
     case 'contains':
     case 'startsWith': {
       if (typeof operand !== 'string' || operand.length === 0 || operand.length > 255) {
-        problems.push({ path, message: 'must be text of 1 to 255 characters' });
+        problems.push({ path, message: msg`must be text of 1 to 255 characters` });
         return undefined;
       }
       const escaped = operand.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -189,7 +190,7 @@ function compileOperator(
     case 'in':
     case 'nin': {
       if (!Array.isArray(operand) || operand.length === 0 || operand.length > MAX_LIST) {
-        problems.push({ path, message: `must be a list of 1 to ${MAX_LIST} values` });
+        problems.push({ path, message: msg`must be a list of 1 to ${MAX_LIST} values` });
         return undefined;
       }
       const before = problems.length;

@@ -5,6 +5,7 @@ import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { SortSpec } from '../store/port.js';
 import { SYSTEM_FIELD_RULES } from './system-field-filters.js';
 import { unknownName } from './unknown-name.js';
+import { msg } from '../i18n/message.js';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
@@ -20,17 +21,17 @@ export function parseSort(object: CompiledObject, input: string | undefined, hid
   const sort: SortSpec = {};
   const problems: ErrorDetail[] = [];
   const keys = (input ?? '').split(',').map((key) => key.trim()).filter(Boolean);
-  if (keys.length > MAX_SORT_KEYS) problems.push({ path: '/sort', message: `may name at most ${MAX_SORT_KEYS} fields` });
+  if (keys.length > MAX_SORT_KEYS) problems.push({ path: '/sort', message: msg`may name at most ${MAX_SORT_KEYS} fields` });
   for (const key of keys) {
     const descending = key.startsWith('-');
     const name = descending || key.startsWith('+') ? key.slice(1) : key;
     const field = object.field(name);
     if (!isKnownName(object, name, hidden)) {
-      problems.push(unknownName('sort', name, `a field of ${object.name}`, knownNames(object, hidden)));
+      problems.push(unknownName('sort', name, msg`a field of ${object.name}`, knownNames(object, hidden)));
     } else if (field && !fieldTypeOf(field).sortable) {
-      problems.push({ path: '/sort', message: `'${name}' is a ${field.type} field and cannot be sorted by` });
+      problems.push({ path: '/sort', message: msg`'${name}' is a ${field.type} field and cannot be sorted by` });
     } else if (Object.hasOwn(sort, name)) {
-      problems.push({ path: '/sort', message: `'${name}' is named twice` });
+      problems.push({ path: '/sort', message: msg`'${name}' is named twice` });
     } else {
       sort[name] = descending ? -1 : 1;
     }
@@ -46,7 +47,7 @@ export function parseSelection(object: CompiledObject, input: string | undefined
   const names = input.split(',').map((name) => name.trim()).filter(Boolean);
   const unknown = names.filter((name) => !isKnownName(object, name, hidden));
   if (unknown.length > 0) {
-    throw new ValidationError(unknown.map((name) => unknownName('fields', name, `a field of ${object.name}`, knownNames(object, hidden))));
+    throw new ValidationError(unknown.map((name) => unknownName('fields', name, msg`a field of ${object.name}`, knownNames(object, hidden))));
   }
   return new Set(names);
 }
@@ -65,7 +66,7 @@ export function parseLimit(input: string | undefined): number {
   if (input === undefined || input === '') return DEFAULT_LIMIT;
   const limit = Number(input);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new ValidationError([{ path: '/limit', message: `must be a whole number from 1 to ${MAX_LIMIT}, got '${input}'` }]);
+    throw new ValidationError([{ path: '/limit', message: msg`must be a whole number from 1 to ${MAX_LIMIT}, got '${input}'` }]);
   }
   return limit;
 }
@@ -73,7 +74,7 @@ export function parseLimit(input: string | undefined): number {
 export function parseFlag(name: string, input: string | undefined): boolean {
   if (input === undefined || input === '' || input === 'false') return false;
   if (input === 'true') return true;
-  throw new ValidationError([{ path: `/${name}`, message: `must be true or false, got '${input}'` }]);
+  throw new ValidationError([{ path: `/${name}`, message: msg`must be true or false, got '${input}'` }]);
 }
 
 export function parseFilterParameter(input: string | undefined): unknown {
@@ -81,6 +82,6 @@ export function parseFilterParameter(input: string | undefined): unknown {
   try {
     return JSON.parse(input) as unknown;
   } catch {
-    throw new ValidationError([{ path: '/filter', message: 'must be JSON, like {"amount":{"gte":10000}}' }]);
+    throw new ValidationError([{ path: '/filter', message: msg`must be JSON, like {"amount":{"gte":10000}}` }]);
   }
 }

@@ -4,6 +4,7 @@ import { listRecords, type ListRequest, type ListResponse } from './list-records
 import { recordNotFound, recordObject } from './record-object.js';
 import { alive } from './record-state.js';
 import { checkObjectRight, fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * The child records of one record through a lookup or master-detail field of the child object:
@@ -28,10 +29,10 @@ export async function listRelated(
   );
   if (pointers.length !== 1) {
     const message = request.field
-      ? `'${request.field}' is not a field of ${child.name} pointing at ${parent.name}`
+      ? msg`'${request.field}' is not a field of ${child.name} pointing at ${parent.name}`
       : pointers.length === 0
-        ? `${child.name} has no field pointing at ${parent.name}`
-        : `${child.name} has several fields pointing at ${parent.name} (${pointers.map((field) => field.name).join(', ')}); choose one with ?field=`;
+        ? msg`${child.name} has no field pointing at ${parent.name}`
+        : msg`${child.name} has several fields pointing at ${parent.name} (${pointers.map((field) => field.name).join(', ')}); choose one with ?field=`;
     throw new ValidationError([{ path: request.field ? '/field' : `/related/${childName}`, message }]);
   }
   // The parent must be one the user sees; the children are then narrowed by their own access.

@@ -3,6 +3,7 @@ import type { CompiledObject } from '../metadata/compiled-object.js';
 import { userAccess } from '../security/access/index.js';
 import type { OperationContext } from '../tenancy/index.js';
 import type { StoredRecord } from './record.js';
+import { inSentence, msg } from '../i18n/message.js';
 
 /**
  * A record pending approval under a process that locks it takes no edits and cannot be deleted,
@@ -11,5 +12,5 @@ import type { StoredRecord } from './record.js';
 export function checkNotLocked(ctx: OperationContext, object: CompiledObject, record: StoredRecord): void {
   if (record._locked !== true || ctx.principal.system) return;
   if (userAccess(ctx.snapshot, ctx.principal).object(object.name).modifyAll) return;
-  throw new ConflictError('record_locked', `This ${object.object.label.en.toLowerCase()} is locked while it is pending approval: recall it, or wait for the decision.`);
+  throw new ConflictError('record_locked', msg`This ${inSentence(object.object.label)} is locked while it is pending approval: recall it, or wait for the decision.`);
 }

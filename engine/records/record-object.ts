@@ -1,14 +1,15 @@
 import { NotFoundError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { OperationContext } from '../tenancy/index.js';
+import { msg } from '../i18n/message.js';
 
 /** The object a record operation works on, from the snapshot the operation started with. */
 export function recordObject(ctx: OperationContext, name: string): CompiledObject {
   const object = ctx.snapshot.object(name);
-  if (!object) throw new NotFoundError(`There is no object named '${name}'.`);
+  if (!object) throw new NotFoundError(msg`There is no object named '${name}'.`);
   return object;
 }
 
 export function recordNotFound(object: CompiledObject, id: string): NotFoundError {
-  return new NotFoundError(`There is no ${object.object.label.en} record with id '${id}'.`);
+  return new NotFoundError(msg`There is no ${object.object.label} record with id '${id}'.`);
 }

@@ -4,6 +4,7 @@ import { recordAccess, withAccess, type AccessMode } from '../security/access/in
 import type { OperationContext } from '../tenancy/index.js';
 import { recordNotFound } from './record-object.js';
 import { alive } from './record-state.js';
+import { inSentence, msg } from '../i18n/message.js';
 
 /**
  * Why a record could not be edited or deleted: it does not exist for the user (404, whether it is
@@ -16,7 +17,7 @@ export async function unreachableRecord(ctx: OperationContext, object: CompiledO
   if (!visible) return recordNotFound(object, id);
   return new ForbiddenError(
     mode === 'edit'
-      ? `You can see this ${object.object.label.en.toLowerCase()} but not edit it: it is not yours, nor shared with you to edit.`
-      : `Only the owner of this ${object.object.label.en.toLowerCase()}, the roles above the owner and users who may modify all ${object.object.pluralLabel.en.toLowerCase()} can delete it.`,
+      ? msg`You can see this ${inSentence(object.object.label)} but not edit it: it is not yours, nor shared with you to edit.`
+      : msg`Only the owner of this ${inSentence(object.object.label)}, the roles above the owner and users who may modify all ${inSentence(object.object.pluralLabel)} can delete it.`,
   );
 }

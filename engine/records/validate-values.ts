@@ -3,6 +3,7 @@ import { ValidationError, type ErrorDetail } from '../errors/index.js';
 import { fieldTypeOf } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { readableErrors } from '../metadata/readable-errors.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Runs one of the object's compiled validators, then each field type's own check of what a schema
@@ -16,7 +17,7 @@ export function validateValues(
 ): void {
   const problems = validate(values)
     ? [...extraProblems]
-    : [...readableErrors(validate.errors ?? [], { unknownProperty: `is not a field of ${object.name}` }), ...extraProblems];
+    : [...readableErrors(validate.errors ?? [], { unknownProperty: msg`is not a field of ${object.name}` }), ...extraProblems];
   problems.push(...typeChecks(object, values));
   if (problems.length > 0) throw new ValidationError(problems);
 }
@@ -62,8 +63,8 @@ export function validateChange(object: CompiledObject, changes: Record<string, u
   }
   const problems: ErrorDetail[] = cleared.flatMap((name) => {
     const field = object.field(name);
-    if (!field) return [{ path: `/${name}`, message: `is not a field of ${object.name}` }];
-    return field.required ? [{ path: `/${name}`, message: 'is required and cannot be cleared' }] : [];
+    if (!field) return [{ path: `/${name}`, message: msg`is not a field of ${object.name}` }];
+    return field.required ? [{ path: `/${name}`, message: msg`is required and cannot be cleared` }] : [];
   });
   validateValues(object, object.validatePatch, values, problems);
   return { values: normalizeValues(object, values), cleared };

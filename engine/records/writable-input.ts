@@ -3,6 +3,7 @@ import { fieldTypeOf } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { SYSTEM_FIELDS } from '../metadata/record-schemas.js';
 import { derivedFrom } from './derived-fields.js';
+import { inSentence, msg, type Message, type Text } from '../i18n/message.js';
 
 /**
  * The system fields a read returns with every record. A client may send them back as read
@@ -45,7 +46,7 @@ export interface WritableInput {
  */
 export function writableInput(object: CompiledObject, body: unknown, editable?: ReadonlySet<string>, hidden?: ReadonlySet<string>): WritableInput {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new ValidationError([{ path: '', message: `must be a JSON object with the fields of ${object.name}` }]);
+    throw new ValidationError([{ path: '', message: msg`must be a JSON object with the fields of ${object.name}` }]);
   }
   const problems: ErrorDetail[] = [];
   const refused: ErrorDetail[] = [];
@@ -64,13 +65,13 @@ export function writableInput(object: CompiledObject, body: unknown, editable?: 
       else refused.push(problem);
     } else if (name === '__proto__') {
       // Assigning it would set the prototype of `values` instead of a field, and the name would pass unseen.
-      problems.push({ path, message: `is not a field of ${object.name}` });
+      problems.push({ path, message: msg`is not a field of ${object.name}` });
     } else if (name.startsWith('_')) {
       const problem = { path, message: SYSTEM_FIELD };
       if (RETURNED_SYSTEM_FIELDS.has(name) || name === EXPANDED) readOnly.push({ name, value, kind: 'system', problem });
       else problems.push(problem);
     } else if ((field && !fieldTypeOf(field).writable) || derived) {
-      const problem = { path, message: field ? computedField(field.type) : computedField(`converted from ${derived!.name}`) };
+      const problem = { path, message: field ? computedField(field.type) : computedField(msg`converted from ${derived!.name}`) };
       if (readable) readOnly.push({ name, value, kind: 'computed', problem });
       else problems.push(problem);
     } else if (value === null) {
@@ -83,17 +84,17 @@ export function writableInput(object: CompiledObject, body: unknown, editable?: 
   return { values, cleared, readOnly };
 }
 
-const NOT_EDITABLE = 'is a field you may not edit';
-const SYSTEM_FIELD = 'is a system field: the platform sets it, a client cannot';
+const NOT_EDITABLE = msg`is a field you may not edit`;
+const SYSTEM_FIELD = msg`is a system field: the platform sets it, a client cannot`;
 
-function computedField(what: string): string {
-  return `is computed by the platform (${what}) and cannot be set`;
+function computedField(what: Text): Message {
+  return msg`is computed by the platform (${what}) and cannot be set`;
 }
 
 /** Refuses what cannot be written: 400 for system and computed fields first, then 403 naming the fields the user may not edit. */
 export function throwRefusals(object: CompiledObject, problems: readonly ErrorDetail[], refused: readonly ErrorDetail[]): void {
   if (problems.length > 0) throw new ValidationError([...problems]);
   if (refused.length > 0) {
-    throw new ForbiddenError(`You may not edit ${refused.map((detail) => `'${detail.path.slice(1)}'`).join(', ')} of ${object.object.pluralLabel.en.toLowerCase()}.`, [...refused]);
+    throw new ForbiddenError(msg`You may not edit ${refused.map((detail) => `'${detail.path.slice(1)}'`).join(', ')} of ${inSentence(object.object.pluralLabel)}.`, [...refused]);
   }
 }

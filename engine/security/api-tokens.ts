@@ -4,6 +4,7 @@ import type { Tenant } from '../tenancy/tenant.js';
 import { appendAudit } from './audit-log.js';
 import { TOKENS, type TokenDoc } from './auth-collections.js';
 import { newSecret, secretId } from './secret-token.js';
+import { msg } from '../i18n/message.js';
 
 export interface IssuedToken {
   id: string;
@@ -21,7 +22,7 @@ const LAST_USED_PRECISION_MS = 60_000;
 /** A token for an integration, acting as its user with the user's permissions. */
 export async function issueToken(tenant: Tenant, userId: string, name: unknown): Promise<IssuedToken> {
   if (typeof name !== 'string' || name.trim() === '' || name.length > 100) {
-    throw new ValidationError([{ path: '/name', message: 'is required: say what the token is for (at most 100 characters)' }]);
+    throw new ValidationError([{ path: '/name', message: msg`is required: say what the token is for (at most 100 characters)` }]);
   }
   const token = newSecret('crmt');
   const doc: TokenDoc = { _id: secretId(token), id: randomBytes(8).toString('hex'), user: userId, name: name.trim(), createdAt: new Date().toISOString() };
@@ -41,7 +42,7 @@ export async function listTokens(tenant: Tenant, userId: string): Promise<TokenV
 export async function revokeToken(tenant: Tenant, userId: string, id: string, by = userId): Promise<void> {
   await tenant.store.unitOfWork(async (tx) => {
     const revoked = await tx.collection<TokenDoc>(TOKENS).findOneAndUpdate({ id, user: userId, revokedAt: null }, { $set: { revokedAt: new Date().toISOString() } });
-    if (!revoked) throw new NotFoundError(`${by === userId ? 'You have' : 'This user has'} no token with id '${id}'.`);
+    if (!revoked) throw new NotFoundError(by === userId ? msg`You have no token with id '${id}'.` : msg`This user has no token with id '${id}'.`);
     await appendAudit(tx, { actor: by, action: 'auth.token_revoked', record: userId });
   });
 }

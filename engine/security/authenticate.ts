@@ -6,6 +6,7 @@ import type { Tenant } from '../tenancy/tenant.js';
 import { tokenOwner } from './api-tokens.js';
 import { SESSIONS, type SessionDoc } from './auth-collections.js';
 import { secretId } from './secret-token.js';
+import { msg, type Text } from '../i18n/message.js';
 
 export const SESSION_COOKIE = 'crm_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -22,7 +23,7 @@ export interface Credentials {
 }
 
 export class UnauthenticatedError extends EngineError {
-  constructor(message = 'Sign in first: send a session cookie from POST /api/v1/auth/login, or an API token as "Authorization: Bearer <token>".') {
+  constructor(message: Text = msg`Sign in first: send a session cookie from POST /api/v1/auth/login, or an API token as "Authorization: Bearer <token>".`) {
     super('unauthenticated', 401, message);
   }
 }
@@ -37,12 +38,12 @@ export async function authenticate(tenant: Tenant, credentials: Credentials): Pr
   let session: string | undefined;
   if (credentials.bearer) {
     userId = await tokenOwner(tenant, credentials.bearer);
-    if (!userId) throw new UnauthenticatedError('This API token is not valid: it was revoked, or never issued here.');
+    if (!userId) throw new UnauthenticatedError(msg`This API token is not valid: it was revoked, or never issued here.`);
   } else if (credentials.session) {
     const found = await tenant.store.collection<SessionDoc>(SESSIONS).findOne({ _id: secretId(credentials.session) });
-    if (!found || found.expiresAt <= new Date().toISOString()) throw new UnauthenticatedError('Your session has ended; sign in again.');
+    if (!found || found.expiresAt <= new Date().toISOString()) throw new UnauthenticatedError(msg`Your session has ended; sign in again.`);
     if (!credentials.safeMethod && credentials.csrf !== found.csrf) {
-      throw new ForbiddenError(`This request changes data but lacks the ${CSRF_HEADER} header the sign-in returned (protection against cross-site requests).`);
+      throw new ForbiddenError(msg`This request changes data but lacks the ${CSRF_HEADER} header the sign-in returned (protection against cross-site requests).`);
     }
     userId = found.user;
     session = credentials.session;
@@ -51,6 +52,6 @@ export async function authenticate(tenant: Tenant, credentials: Credentials): Pr
   }
   const users = tenant.metadata.snapshot.object('user')!;
   const user = await tenant.store.collection<StoredRecord>(users.collection).findOne(alive({ _id: userId }));
-  if (!user || user.active === false) throw new UnauthenticatedError('This user is no longer active.');
+  if (!user || user.active === false) throw new UnauthenticatedError(msg`This user is no longer active.`);
   return { ...principalOf(user), ...(session ? { session } : {}) };
 }

@@ -3,6 +3,7 @@ import type { Snapshot } from '../metadata/snapshot.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { rightsBeyond } from './access/rights-beyond.js';
 import { userAccess } from './access/user-access.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Security metadata gives rights to the users it applies to, so writing it is granting: the
@@ -15,8 +16,8 @@ export function checkPermissionSetGrant(ctx: OperationContext, before: Snapshot,
   if (ctx.principal.system) return;
   const beyond = rightsBeyond(after, userAccess(before, ctx.principal), { userId: `permission-set:${name}`, role: null, permissionSets: [name] });
   if (beyond.length > 0) {
-    throw new ForbiddenError(`The permission set '${name}' would grant rights you do not hold; only a user who holds them may grant them.`, [
-      { path: '', message: `grants ${beyond.slice(0, 8).join(', ')}${beyond.length > 8 ? ` and ${beyond.length - 8} more` : ''}, which you do not hold` },
+    throw new ForbiddenError(msg`The permission set '${name}' would grant rights you do not hold; only a user who holds them may grant them.`, [
+      { path: '', message: beyond.length > 8 ? msg`grants ${beyond.slice(0, 8).join(', ')} and ${beyond.length - 8} more, which you do not hold` : msg`grants ${beyond.join(', ')}, which you do not hold` },
     ]);
   }
 }
@@ -27,8 +28,10 @@ export function checkSharingRuleGrant(ctx: OperationContext, before: Snapshot, o
   const rights = userAccess(before, ctx.principal).object(object);
   const needed = access === 'read' ? 'viewAll' : 'modifyAll';
   if (!rights[needed]) {
-    throw new ForbiddenError(`A sharing rule that opens ${object} records to ${access} needs the ${needed} right on ${object} (or ${access === 'read' ? 'view' : 'modify'} all data), which you do not hold.`, [
-      { path: '/access', message: `opens every matching ${object} record to ${access}: only a user who may ${access} them all may write it` },
+    throw new ForbiddenError(access === 'read'
+        ? msg`A sharing rule that opens ${object} records to read needs the ${needed} right on ${object} (or view all data), which you do not hold.`
+        : msg`A sharing rule that opens ${object} records to edit needs the ${needed} right on ${object} (or modify all data), which you do not hold.`, [
+      { path: '/access', message: msg`opens every matching ${object} record to ${access}: only a user who may ${access} them all may write it` },
     ]);
   }
 }
@@ -39,5 +42,5 @@ export function checkSharingRuleGrant(ctx: OperationContext, before: Snapshot, o
  */
 export function checkReachGrant(ctx: OperationContext, before: Snapshot, noun: string): void {
   if (ctx.principal.system || userAccess(before, ctx.principal).system.modifyAllData) return;
-  throw new ForbiddenError(`Changing a ${noun} changes who reaches which records: it needs the modify-all-data right (an administrator), besides managing metadata.`);
+  throw new ForbiddenError(msg`Changing a ${noun} changes who reaches which records: it needs the modify-all-data right (an administrator), besides managing metadata.`);
 }

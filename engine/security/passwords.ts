@@ -1,5 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { ValidationError } from '../errors/index.js';
+import { msg } from '../i18n/message.js';
 
 /** scrypt's cost: about 50 ms per hash here, slow for a guesser, quick for a sign-in. */
 const COST: ScryptOptions = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
@@ -13,11 +14,11 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
 
 /** Length is the rule that matters (NIST 800-63B); no composition rules that push people to patterns. */
 export function checkPasswordPolicy(password: unknown, path = '/password'): string {
-  if (typeof password !== 'string') throw new ValidationError([{ path, message: 'is required' }]);
+  if (typeof password !== 'string') throw new ValidationError([{ path, message: msg`is required` }]);
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new ValidationError([{ path, message: `must be at least ${MIN_PASSWORD_LENGTH} characters long; a few unrelated words make a strong one` }]);
+    throw new ValidationError([{ path, message: msg`must be at least ${MIN_PASSWORD_LENGTH} characters long; a few unrelated words make a strong one` }]);
   }
-  if (password.length > MAX_PASSWORD_LENGTH) throw new ValidationError([{ path, message: `must be at most ${MAX_PASSWORD_LENGTH} characters long` }]);
+  if (password.length > MAX_PASSWORD_LENGTH) throw new ValidationError([{ path, message: msg`must be at most ${MAX_PASSWORD_LENGTH} characters long` }]);
   return password;
 }
 

@@ -5,6 +5,7 @@ import type { OperationContext } from '../tenancy/index.js';
 import { AUDIT_COLLECTION, type AuditEntry } from './audit-log.js';
 import { auditScope } from './audit-visibility.js';
 import { checkSystemRight } from './object-access.js';
+import { msg } from '../i18n/message.js';
 
 export interface AuditQuery {
   action?: string;
@@ -23,7 +24,7 @@ const ID = /^[0-9a-f]{24}$/;
 
 /** The audit log, newest first, narrowed by the given criteria, as the reader may see it (see auditScope); for holders of the view-audit-log right. */
 export async function queryAudit(ctx: OperationContext, query: AuditQuery): Promise<{ entries: AuditEntry[]; next: string | null }> {
-  checkSystemRight(ctx, 'viewAuditLog', 'Only users who may view the audit log (administrators) can read it.');
+  checkSystemRight(ctx, 'viewAuditLog', msg`Only users who may view the audit log (administrators) can read it.`);
   const problems: ErrorDetail[] = [];
   const filter: Filter = {};
   for (const key of ['action', 'actor', 'object', 'record'] as const) {
@@ -34,12 +35,12 @@ export async function queryAudit(ctx: OperationContext, query: AuditQuery): Prom
   for (const [key, operator] of [['from', '$gte'], ['to', '$lte']] as const) {
     const value = query[key];
     if (value === undefined) continue;
-    if (Number.isNaN(Date.parse(value))) problems.push({ path: `/${key}`, message: 'must be a date and time like 2025-12-31T09:30:00Z' });
+    if (Number.isNaN(Date.parse(value))) problems.push({ path: `/${key}`, message: msg`must be a date and time like 2025-12-31T09:30:00Z` });
     else at[operator] = new Date(value).toISOString();
   }
   if (Object.keys(at).length > 0) filter.at = at;
   if (query.before !== undefined) {
-    if (!ID.test(query.before)) problems.push({ path: '/before', message: 'must be the id of an audit entry' });
+    if (!ID.test(query.before)) problems.push({ path: '/before', message: msg`must be the id of an audit entry` });
     else filter._id = { $lt: query.before };
   }
   if (problems.length > 0) throw new ValidationError(problems);

@@ -2,6 +2,7 @@ import { NotFoundError } from '../errors/index.js';
 import type { Tenant } from '../tenancy/tenant.js';
 import { appendAudit } from './audit-log.js';
 import { SESSIONS, TOKENS, type SessionDoc } from './auth-collections.js';
+import { msg } from '../i18n/message.js';
 
 /** A session as its user and administrators see it: never its secret nor its CSRF token. */
 export interface SessionView {
@@ -22,7 +23,7 @@ export async function listSessions(tenant: Tenant, userId: string): Promise<Sess
 export async function endSessions(tenant: Tenant, userId: string, by: string, id?: string): Promise<void> {
   await tenant.store.unitOfWork(async (tx) => {
     const ended = await tx.collection(SESSIONS).deleteMany(id === undefined ? { user: userId } : { user: userId, id });
-    if (id !== undefined && ended === 0) throw new NotFoundError(`This user has no open session with id '${id}'.`);
+    if (id !== undefined && ended === 0) throw new NotFoundError(msg`This user has no open session with id '${id}'.`);
     await appendAudit(tx, { actor: by, action: 'auth.sessions_ended', record: userId });
   });
 }

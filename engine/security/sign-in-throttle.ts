@@ -1,6 +1,7 @@
 import { EngineError } from '../errors/index.js';
 import type { Collections, Doc, IndexSpec } from '../store/port.js';
 import { secretId } from './secret-token.js';
+import { byCount, msg } from '../i18n/message.js';
 
 /** Failed sign-ins per client address and account: kept with the tenant's other auth data, never reachable through the API. */
 export const SIGN_IN_THROTTLE = 'auth.sign-in-throttle';
@@ -31,7 +32,15 @@ interface ThrottleDoc extends Doc {
 /** 429 with how long to wait; the route sends it as Retry-After too. */
 export class SignInThrottledError extends EngineError {
   constructor(readonly retryAfterSeconds: number) {
-    super('sign_in_throttled', 429, `Too many failed sign-ins for this account from your address: try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`);
+    super(
+      'sign_in_throttled',
+      429,
+      byCount(
+        retryAfterSeconds,
+        msg`Too many failed sign-ins for this account from your address: try again in 1 second.`,
+        msg`Too many failed sign-ins for this account from your address: try again in ${retryAfterSeconds} seconds.`,
+      ),
+    );
   }
 }
 

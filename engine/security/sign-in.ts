@@ -9,6 +9,7 @@ import { CREDENTIALS, SESSIONS, type CredentialDoc, type SessionDoc } from './au
 import { hashPassword, verifyPassword } from './passwords.js';
 import { newSecret, secretId } from './secret-token.js';
 import { endCredentials } from './user-lifecycle.js';
+import { msg } from '../i18n/message.js';
 
 export const SESSION_HOURS = 12;
 
@@ -68,7 +69,7 @@ export async function signIn(tenant: Tenant, email: unknown, password: unknown, 
     return { user };
   });
   if ('throttled' in outcome) throw outcome.throttled;
-  if ('failed' in outcome) throw new EngineError('invalid_credentials', 401, 'The e-mail or the password is not right.');
+  if ('failed' in outcome) throw new EngineError('invalid_credentials', 401, msg`The e-mail or the password is not right.`);
   return { user: outcome.user, session, csrfToken, expiresAt };
 }
 
@@ -100,7 +101,7 @@ export async function checkCurrentPassword(tenant: Tenant, userId: string, candi
     await countFailure(tx, attempt, now);
     await appendAudit(tx, { actor: userId, action: 'auth.password_check_failed', record: userId });
   });
-  if (!ok) throw new ForbiddenError('The current password is not right.', [{ path: '/current', message: 'is not your current password' }]);
+  if (!ok) throw new ForbiddenError(msg`The current password is not right.`, [{ path: '/current', message: msg`is not your current password` }]);
 }
 
 /** The CSRF token of a live session (the web app asks for it again after a reload). */

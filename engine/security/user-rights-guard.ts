@@ -6,6 +6,7 @@ import { principalOf } from '../tenancy/principal.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { rightsBeyond, roleWithin } from './access/rights-beyond.js';
 import { userAccess } from './access/user-access.js';
+import { msg, type Message } from '../i18n/message.js';
 
 /** The fields of a user record that give or take rights. */
 const RIGHTS_FIELDS = ['role', 'permission_sets', 'active'] as const;
@@ -13,6 +14,17 @@ const RIGHTS_FIELDS = ['role', 'permission_sets', 'active'] as const;
 const LISTED = 4;
 
 export type UserAction = 'edit' | 'delete' | 'restore' | 'purge' | 'set the password of' | 'see the sign-ins of' | 'revoke the sign-ins of';
+
+/** How a message says each action, in the reader's language. */
+export const USER_ACTION_WORDS: Readonly<Record<UserAction, Message>> = {
+  edit: msg`edit`,
+  delete: msg`delete`,
+  restore: msg`restore`,
+  purge: msg`purge`,
+  'set the password of': msg`set the password of`,
+  'see the sign-ins of': msg`see the sign-ins of`,
+  'revoke the sign-ins of': msg`revoke the sign-ins of`,
+};
 
 /**
  * Whoever manages users may act on the users whose rights are within their own, and give only what
@@ -30,8 +42,8 @@ export function checkUserWrite(ctx: OperationContext, object: CompiledObject, cu
   if (changed.length === 0) return;
   if (current?._id === ctx.principal.userId) {
     throw new ForbiddenError(
-      `You cannot change your own ${changed.join(', ')}: another user who may manage users must do it.`,
-      changed.map((name) => ({ path: `/${name}`, message: 'is yours: another user who may manage users must change it' })),
+      msg`You cannot change your own ${changed.join(', ')}: another user who may manage users must do it.`,
+      changed.map((name) => ({ path: `/${name}`, message: msg`is yours: another user who may manage users must change it` })),
     );
   }
   const actor = userAccess(ctx.snapshot, ctx.principal);
@@ -41,15 +53,15 @@ export function checkUserWrite(ctx: OperationContext, object: CompiledObject, cu
     sets.forEach((name, index) => {
       if (typeof name !== 'string') return;
       const beyond = rightsBeyond(ctx.snapshot, actor, { userId: `permission-set:${name}`, role: null, permissionSets: [name] });
-      if (beyond.length > 0) problems.push({ path: `/permission_sets/${index}`, message: `grants ${listed(beyond)}, which you do not hold: only a user who holds them may assign '${name}'` });
+      if (beyond.length > 0) problems.push({ path: `/permission_sets/${index}`, message: msg`grants ${listed(beyond)}, which you do not hold: only a user who holds them may assign '${name}'` });
     });
   }
   const role = values.role;
   if (changed.includes('role') && typeof role === 'string' && role !== '' && !roleWithin(actor, role)) {
-    problems.push({ path: '/role', message: `'${role}' is neither your own role nor below it: only an administrator (modify all data) may assign it` });
+    problems.push({ path: '/role', message: msg`'${role}' is neither your own role nor below it: only an administrator (modify all data) may assign it` });
   }
   if (problems.length > 0) {
-    throw new ForbiddenError('You may only give users the rights you hold yourself.', problems);
+    throw new ForbiddenError(msg`You may only give users the rights you hold yourself.`, problems);
   }
 }
 
@@ -61,12 +73,12 @@ export function checkUserWrite(ctx: OperationContext, object: CompiledObject, cu
 export function checkUserTarget(ctx: OperationContext, object: CompiledObject, target: Doc, action: UserAction): void {
   if (object.name !== 'user' || ctx.principal.system) return;
   if (target._id === ctx.principal.userId) {
-    if (action === 'delete') throw new ForbiddenError('You cannot delete your own user: another user who may manage users must do it.');
+    if (action === 'delete') throw new ForbiddenError(msg`You cannot delete your own user: another user who may manage users must do it.`);
     return;
   }
   const beyond = rightsBeyond(ctx.snapshot, userAccess(ctx.snapshot, ctx.principal), principalOf(target));
   if (beyond.length > 0) {
-    throw new ForbiddenError(`You may not ${action} this user: they hold ${listed(beyond)}, which you do not. Ask a user who holds those rights (an administrator).`);
+    throw new ForbiddenError(msg`You may not ${USER_ACTION_WORDS[action]} this user: they hold ${listed(beyond)}, which you do not. Ask a user who holds those rights (an administrator).`);
   }
 }
 

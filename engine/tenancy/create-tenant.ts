@@ -3,6 +3,7 @@ import { ensureFirstAdmin } from '../security/first-admin.js';
 import { checkPasswordPolicy } from '../security/passwords.js';
 import type { Platform } from './platform.js';
 import { tenantNameProblem } from './tenant-name.js';
+import { msg } from '../i18n/message.js';
 
 /** What a platform operator sends to create a tenant. */
 export interface NewTenant {
@@ -36,7 +37,7 @@ export async function createTenant(platform: Platform, input: unknown): Promise<
   try {
     const admin = await ensureFirstAdmin(tenant, { email: wanted.adminEmail, ...(wanted.adminPassword === undefined ? {} : { password: wanted.adminPassword }) });
     // A store left behind by an earlier failed attempt may already hold users: theirs, not ours to hand out.
-    if (!admin) throw new EngineError('tenant_not_empty', 409, `The store of tenant '${wanted.name}' already holds users; it cannot be created anew.`);
+    if (!admin) throw new EngineError('tenant_not_empty', 409, msg`The store of tenant '${wanted.name}' already holds users; it cannot be created anew.`);
     return { name: wanted.name, admin: { id: admin.userId, email: admin.email, ...(admin.generatedPassword ? { generatedPassword: admin.generatedPassword } : {}) } };
   } catch (error) {
     await platform.unregisterTenant(wanted.name);
@@ -47,15 +48,15 @@ export async function createTenant(platform: Platform, input: unknown): Promise<
 
 function parseNewTenant(input: unknown): NewTenant {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ValidationError([{ path: '', message: 'must be an object: { "name", "adminEmail", "adminPassword"? }' }]);
+    throw new ValidationError([{ path: '', message: msg`must be an object: { "name", "adminEmail", "adminPassword"? }` }]);
   }
   const body = input as Record<string, unknown>;
   const problems: ErrorDetail[] = Object.keys(body)
     .filter((key) => !FIELDS.has(key))
-    .map((key) => ({ path: `/${key}`, message: 'is not a property of a new tenant (name, adminEmail, adminPassword)' }));
+    .map((key) => ({ path: `/${key}`, message: msg`is not a property of a new tenant (name, adminEmail, adminPassword)` }));
   const nameProblem = tenantNameProblem(body.name);
   if (nameProblem !== undefined) problems.push({ path: '/name', message: nameProblem });
-  if (typeof body.adminEmail !== 'string' || body.adminEmail.trim() === '') problems.push({ path: '/adminEmail', message: 'is required: the e-mail of the tenant\'s first administrator' });
+  if (typeof body.adminEmail !== 'string' || body.adminEmail.trim() === '') problems.push({ path: '/adminEmail', message: msg`is required: the e-mail of the tenant's first administrator` });
   if (body.adminPassword !== undefined) {
     try {
       checkPasswordPolicy(body.adminPassword, '/adminPassword');

@@ -8,6 +8,7 @@ import { Tenant } from './tenant.js';
 import { checkTenantName } from './tenant-name.js';
 import { TenantRegistry, type TenantEntry } from './tenant-registry.js';
 import { UnknownTenantError } from './unknown-tenant-error.js';
+import { msg } from '../i18n/message.js';
 
 export const DEFAULT_TENANT = 'default';
 
@@ -55,7 +56,7 @@ export class Platform {
     checkTenantName(name, '/name');
     const registry = await this.tenantRegistry();
     if (!(await registry.add(name))) {
-      throw new ConflictError('already_exists', `There is already a tenant named '${name}'.`, [{ path: '/name', message: 'is taken by another tenant' }]);
+      throw new ConflictError('already_exists', msg`There is already a tenant named '${name}'.`, [{ path: '/name', message: msg`is taken by another tenant` }]);
     }
     try {
       return await this.tenant(name);

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors/index.js';
+import { msg, type Message } from '../i18n/message.js';
 
 /**
  * What a tenant may be called: it names a directory of the embedded store and a MongoDB database,
@@ -12,11 +13,11 @@ export function isTenantName(name: unknown): name is string {
 }
 
 /** What is wrong with a would-be tenant name, as an error detail's message; undefined when nothing is. */
-export function tenantNameProblem(name: unknown): string | undefined {
+export function tenantNameProblem(name: unknown): Message | undefined {
   if (isTenantName(name)) return undefined;
   return typeof name === 'string' && name !== ''
-    ? 'must start with a lower-case letter, followed by lower-case letters, digits, - and _ (at most 40 characters)'
-    : 'is required: the name of a tenant';
+    ? msg`must start with a lower-case letter, followed by lower-case letters, digits, - and _ (at most 40 characters)`
+    : msg`is required: the name of a tenant`;
 }
 
 /** The name itself, or a 400 at `path` saying the rule. */

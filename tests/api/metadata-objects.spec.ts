@@ -69,7 +69,7 @@ describe('metadata API: objects', () => {
   describe('refuses a definition the schema or the resolver rejects, with the path and message of each problem', () => {
     const text = (name: string, extra: Record<string, unknown> = {}) => ({ name, type: 'text', ...extra });
     const cases: { does: string; definition: Record<string, unknown>; paths: string[]; message?: RegExp }[] = [
-      { does: 'an unknown field type', definition: { name: 'bad_type', fields: [{ name: 'x', type: 'colour' }] }, paths: ['/fields/0/type'], message: /'colour' is not a known type/ },
+      { does: 'an unknown field type', definition: { name: 'bad_type', fields: [{ name: 'x', type: 'colour' }] }, paths: ['/fields/0/type'], message: /'colour' is not a field type; the field types are: text, / },
       { does: 'a field without a type', definition: { name: 'no_type', fields: [{ name: 'x' }] }, paths: ['/fields/0/type'], message: /is required/ },
       { does: 'a lookup without a target', definition: { name: 'no_target', fields: [{ name: 'vendor', type: 'lookup' }] }, paths: ['/fields/0/target'], message: /is required/ },
       { does: 'a lookup to an object that does not exist', definition: { name: 'bad_target', fields: [{ name: 'vendor', type: 'lookup', target: 'vendor' }] }, paths: ['/fields/0/target'], message: /no object named 'vendor'/ },

@@ -156,7 +156,7 @@ describe('outbox: e-mail and webhooks delivered by jobs', () => {
     it('refuses a recipient that is not an e-mail address, naming it', async () => {
       const refused = await engine.tenant.store.unitOfWork((tx) => queueEmail(tx, { to: ['ok@example.com', 'Bob <bob@example.com>'], subject: 'x', text: 'x' })).then(
         () => expect.fail('queueEmail should refuse the address'),
-        (error: { details: unknown }) => error.details,
+        (error: { details: { path: string; message: unknown }[] }) => error.details.map((detail) => ({ ...detail, message: String(detail.message) })),
       );
       expect(refused).to.deep.equal([{ path: '/to/1', message: "must be an e-mail address like name@example.com, got 'Bob <bob@example.com>'" }]);
     });

@@ -3,11 +3,12 @@
  * (with their substitutions lexed in turn), identifiers and punctuation, comments and regular
  * expression literals skipped. (The installed TypeScript 7 ships no JavaScript parser API.)
  */
-export type Token =
-  | { kind: 'string'; text: string; line: number }
-  | { kind: 'template'; parts: string[]; substitutions: Token[][]; line: number }
-  | { kind: 'word'; text: string; line: number }
-  | { kind: 'punct'; text: string; line: number };
+export type Token = (
+  | { kind: 'string'; text: string }
+  | { kind: 'template'; parts: string[]; substitutions: Token[][] }
+  | { kind: 'word'; text: string }
+  | { kind: 'punct'; text: string }
+) & { line: number; start: number; end: number };
 
 /** After these, a `/` starts a regular expression rather than a division. */
 const BEFORE_REGEX = new Set(['(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '<', '>', '~', '^', 'return', 'typeof', 'case', 'of', 'in', '=>', '&&', '||', '??']);
@@ -39,16 +40,16 @@ class Lexer {
         this.at = stop;
         continue;
       }
-      if (c === "'" || c === '"') { tokens.push({ kind: 'string', text: this.quoted(c), line: this.line }); continue; }
+      if (c === "'" || c === '"') { const start = this.at; tokens.push({ kind: 'string', text: this.quoted(c), line: this.line, start, end: this.at }); continue; }
       if (c === '`') { tokens.push(this.template()); continue; }
-      if (c === '/' && isRegexStart(tokens[tokens.length - 1])) { this.regex(); tokens.push({ kind: 'word', text: '/regex/', line: this.line }); continue; }
+      if (c === '/' && isRegexStart(tokens[tokens.length - 1])) { const start = this.at; this.regex(); tokens.push({ kind: 'word', text: '/regex/', line: this.line, start, end: this.at }); continue; }
       const word = /^[A-Za-z_$][\w$]*|^\d[\w.]*/.exec(s.slice(this.at, this.at + 200));
-      if (word) { tokens.push({ kind: 'word', text: word[0], line: this.line }); this.at += word[0].length; continue; }
+      if (word) { tokens.push({ kind: 'word', text: word[0], line: this.line, start: this.at, end: this.at + word[0].length }); this.at += word[0].length; continue; }
       const punct = /^(=>|&&|\|\||\?\?|\?\.|\.\.\.|[^\w\s])/.exec(s.slice(this.at, this.at + 3))![0];
       if (untilBrace && punct === '}' && depth === 0) { this.at++; return tokens; }
       if (punct === '{') depth++;
       if (punct === '}') depth--;
-      tokens.push({ kind: 'punct', text: punct, line: this.line });
+      tokens.push({ kind: 'punct', text: punct, line: this.line, start: this.at, end: this.at + punct.length });
       this.at += punct.length;
     }
     return tokens;
@@ -62,6 +63,7 @@ class Lexer {
 
   private template(): Token {
     const line = this.line;
+    const begin = this.at;
     const parts: string[] = [];
     const substitutions: Token[][] = [];
     let start = ++this.at;
@@ -69,7 +71,7 @@ class Lexer {
       const c = this.source[this.at];
       if (c === undefined || c === '`') {
         parts.push(cook(this.source.slice(start, this.at++)));
-        return { kind: 'template', parts, substitutions, line };
+        return { kind: 'template', parts, substitutions, line, start: begin, end: this.at };
       }
       if (c === '\\') { this.at += 2; continue; }
       if (c === '\n') this.line++;

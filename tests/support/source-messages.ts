@@ -13,11 +13,13 @@ export interface SourceMessages {
   /** Every msg`…` template, by its catalogue key. */
   templates: Map<string, SourcePlace[]>;
   /** Plain strings written where a message goes: an error's arguments, or a `message:` property. */
-  untranslated: (SourcePlace & { text: string })[];
+  untranslated: (SourcePlace & { text: string; start: number; end: number })[];
 }
 
 /** Errors whose messages never reach a user: JavaScript's own, and the engine's internal 500s. */
 const UNSHOWN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'InternalError']);
+/** Helpers that take the message of the error they may throw. */
+const MESSAGE_TAKERS = new Set(['checkSystemRight']);
 const OPENING = new Set(['(', '[', '{']);
 const CLOSING = new Set([')', ']', '}']);
 
@@ -52,7 +54,7 @@ export function scanMessages(root: string, files: readonly string[]): SourceMess
           }
           token.substitutions.forEach(visit);
         }
-        for (const plain of plainMessages(tokens, index)) found.untranslated.push({ file, line: plain.line, text: shown(plain) });
+        for (const plain of plainMessages(tokens, index)) found.untranslated.push({ file, line: plain.line, text: shown(plain), start: plain.start, end: plain.end });
       });
     };
     visit(tokenize(readFileSync(path, 'utf8')));
@@ -66,8 +68,9 @@ function isTagged(tokens: readonly Token[], index: number): boolean {
 }
 
 /**
- * Sentences in plain strings at the top level of `new SomeError(…)`'s arguments or of a `message:`
- * property's value. A sentence has a space; error codes (`validation_failed`) have none.
+ * Sentences in plain strings at the top level of `new SomeError(…)`'s arguments, of a helper's that
+ * takes an error message (MESSAGE_TAKERS), or of a `message:` property's value. A sentence has a
+ * space; error codes (`validation_failed`) have none.
  */
 function plainMessages(tokens: readonly Token[], index: number): Token[] {
   const token = tokens[index]!;
@@ -75,6 +78,9 @@ function plainMessages(tokens: readonly Token[], index: number): Token[] {
   const afterNext = tokens[index + 2];
   if (token.kind === 'word' && token.text === 'new' && next?.kind === 'word' && next.text.endsWith('Error') && !UNSHOWN_ERRORS.has(next.text) && afterNext?.kind === 'punct' && afterNext.text === '(') {
     return topLevelSentences(tokens, index + 3, ')');
+  }
+  if (token.kind === 'word' && MESSAGE_TAKERS.has(token.text) && next?.kind === 'punct' && next.text === '(' && !isPunct(tokens[index - 1], '.')) {
+    return topLevelSentences(tokens, index + 2, ')');
   }
   if (token.kind === 'word' && token.text === 'message' && next?.kind === 'punct' && next.text === ':' && !isPunct(tokens[index - 1], '?')) {
     return topLevelSentences(tokens, index + 2, ',');

@@ -12,6 +12,7 @@ import { requestTenant } from '../request-tenant.js';
 import { clientAddress } from '../rate-limits.js';
 import { SignInThrottledError } from '../../security/sign-in-throttle.js';
 import { userCredentialRoutes } from './user-credential-routes.js';
+import { msg } from '../../i18n/message.js';
 
 const principalOf = (res: Response): Principal & { session?: string } => res.locals.principal as Principal & { session?: string };
 
@@ -57,7 +58,7 @@ export function authRoutes(authenticated: RequestHandler): Router {
     const principal = principalOf(res);
     const users = tenant.metadata.snapshot.object('user')!;
     const user = await tenant.store.collection<StoredRecord>(users.collection).findOne(alive({ _id: principal.userId }));
-    if (!user) throw new NotFoundError('Your user record is gone.');
+    if (!user) throw new NotFoundError(msg`Your user record is gone.`);
     const csrfToken = principal.session ? await sessionCsrfToken(tenant, principal.session) : undefined;
     res.set('Cache-Control', 'no-store').json({ user: presentRecord(user), ...(csrfToken ? { csrfToken } : {}) });
   });

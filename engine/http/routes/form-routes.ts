@@ -4,6 +4,7 @@ import { LANGUAGES, getForm, isLanguage, type Language } from '../../forms/index
 import type { Platform } from '../../tenancy/index.js';
 import { queryString } from '../query-string.js';
 import { requestContext, requestLanguage } from '../request-context.js';
+import { msg } from '../../i18n/message.js';
 
 /** /api/v1/forms: the generated data-entry form of an object, as rjsf schema and uiSchema. */
 export function formRoutes(platform: Platform): Router {
@@ -25,7 +26,7 @@ export function formRoutes(platform: Platform): Router {
 function requestedLanguage(req: Request, lang: string | undefined): Language {
   if (lang === undefined) return requestLanguage(req);
   if (!isLanguage(lang)) {
-    throw new ValidationError([{ path: '/lang', message: `must be one of: ${LANGUAGES.join(', ')}; got '${lang}'` }]);
+    throw new ValidationError([{ path: '/lang', message: msg`must be one of: ${LANGUAGES.join(', ')}; got '${lang}'` }]);
   }
   return lang;
 }

@@ -3,6 +3,7 @@ import { NotFoundError } from '../../errors/index.js';
 import { createTenant } from '../../tenancy/create-tenant.js';
 import type { Platform } from '../../tenancy/index.js';
 import { operatorAuthentication } from '../operator-authentication.js';
+import { msg } from '../../i18n/message.js';
 
 /**
  * /api/operator: the platform operator's routes, outside every tenant (no X-Tenant, no user):
@@ -22,7 +23,7 @@ export function operatorRoutes(platform: Platform, operatorToken: string | undef
   });
 
   router.use(() => {
-    throw new NotFoundError('There is no such operator route: GET and POST /api/operator/tenants are all there is.');
+    throw new NotFoundError(msg`There is no such operator route: GET and POST /api/operator/tenants are all there is.`);
   });
   return router;
 }

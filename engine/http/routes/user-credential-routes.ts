@@ -7,9 +7,10 @@ import { checkSystemRight } from '../../security/object-access.js';
 import { endSessions, listSessions, revokeAllTokens } from '../../security/sessions.js';
 import { checkPasswordPolicy } from '../../security/passwords.js';
 import { setPassword } from '../../security/sign-in.js';
-import { checkUserTarget, type UserAction } from '../../security/user-rights-guard.js';
+import { checkUserTarget, USER_ACTION_WORDS, type UserAction } from '../../security/user-rights-guard.js';
 import { operationContext, type Principal } from '../../tenancy/index.js';
 import { requestTenant } from '../request-tenant.js';
+import { msg } from '../../i18n/message.js';
 
 /**
  * /api/v1/auth/users/:id/...: what those who manage users do to another user's credentials: set
@@ -20,7 +21,7 @@ export function userCredentialRoutes(router: Router): void {
   router.post('/users/:id/password', async (req: Request<{ id: string }>, res) => {
     const { principal } = await managedUser(res, req.params.id, 'set the password of');
     if (req.params.id === principal.userId) {
-      throw new ForbiddenError('Change your own password with POST /api/v1/auth/password, which asks for the current one.');
+      throw new ForbiddenError(msg`Change your own password with POST /api/v1/auth/password, which asks for the current one.`);
     }
     await setPassword(requestTenant(res), req.params.id, checkPasswordPolicy((req.body as { password?: unknown } | undefined)?.password), principal.userId);
     res.status(204).end();
@@ -62,10 +63,10 @@ async function managedUser(res: Response, id: string, action: UserAction): Promi
   const principal = res.locals.principal as Principal;
   const tenant = requestTenant(res);
   const ctx = operationContext(tenant, principal, 'api');
-  checkSystemRight(ctx, 'manageUsers', `Only users who may manage users can ${action} another user.`);
+  checkSystemRight(ctx, 'manageUsers', msg`Only users who may manage users can ${USER_ACTION_WORDS[action]} another user.`);
   const users = ctx.snapshot.object('user')!;
   const user = await tenant.store.collection<StoredRecord>(users.collection).findOne(alive({ _id: id }));
-  if (!user) throw new NotFoundError(`There is no user with id '${id}'.`);
+  if (!user) throw new NotFoundError(msg`There is no user with id '${id}'.`);
   checkUserTarget(ctx, users, user, action);
   return { user, principal };
 }

@@ -1,5 +1,6 @@
 import type { ErrorDetail } from '../../errors/index.js';
 import type { CurrencyDefinition } from '../schemas/generated/currency.js';
+import { msg } from '../../i18n/message.js';
 
 /** The tenant's currencies and their dated rates, compiled for look-ups on every save. */
 export interface CurrencyTable {
@@ -20,15 +21,15 @@ export function compileCurrencies(definitions: readonly CurrencyDefinition[]): {
   const corporate = definitions.filter((definition) => definition.corporate);
   if (definitions.length > 0 && corporate.length !== 1) {
     for (const definition of corporate.length === 0 ? definitions : corporate.slice(1)) {
-      report(definition.name, { path: '/corporate', message: corporate.length === 0 ? 'one currency must be the corporate currency' : `${corporate[0]!.name.toUpperCase()} is already the corporate currency` });
+      report(definition.name, { path: '/corporate', message: corporate.length === 0 ? msg`one currency must be the corporate currency` : msg`${corporate[0]!.name.toUpperCase()} is already the corporate currency` });
     }
   }
   const rates = new Map<string, { from: string; rate: number }[]>();
   for (const definition of definitions) {
     const sorted = [...(definition.rates ?? [])].sort((a, b) => a.from.localeCompare(b.from));
-    if (definition.corporate && sorted.length > 0) report(definition.name, { path: '/rates', message: 'the corporate currency has no rates: its rate is always 1' });
+    if (definition.corporate && sorted.length > 0) report(definition.name, { path: '/rates', message: msg`the corporate currency has no rates: its rate is always 1` });
     sorted.forEach((entry, i) => {
-      if (i > 0 && sorted[i - 1]!.from === entry.from) report(definition.name, { path: '/rates', message: `two rates start on ${entry.from}` });
+      if (i > 0 && sorted[i - 1]!.from === entry.from) report(definition.name, { path: '/rates', message: msg`two rates start on ${entry.from}` });
     });
     rates.set(definition.name.toUpperCase(), sorted);
   }

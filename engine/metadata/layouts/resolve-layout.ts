@@ -4,6 +4,7 @@ import type { CompiledObject } from '../compiled-object.js';
 import { resolveLabels } from '../labels.js';
 import type { LayoutDefinition, RelatedList } from '../schemas/generated/layout.js';
 import type { ResolvedLayout, ResolvedLayoutField, ResolvedRelatedList } from './resolved-layout.js';
+import { msg } from '../../i18n/message.js';
 
 /**
  * Checks a layout (already valid against its schema) against the objects it names and fills its
@@ -16,7 +17,7 @@ export function resolveLayout(
 ): { layout?: ResolvedLayout; problems: ErrorDetail[] } {
   const problems: ErrorDetail[] = [];
   const object = objects.get(definition.object);
-  if (!object) return { problems: [{ path: '/object', message: `there is no object named '${definition.object}'` }] };
+  if (!object) return { problems: [{ path: '/object', message: msg`there is no object named '${definition.object}'` }] };
 
   const seen = new Set<string>();
   const sections = definition.sections.map((section, s) => ({
@@ -28,11 +29,11 @@ export function resolveLayout(
       const name = typeof entry === 'string' ? entry : entry.field;
       const field = object.field(name);
       if (!field) {
-        problems.push({ path, message: `'${name}' is not a field of ${object.name}` });
+        problems.push({ path, message: msg`'${name}' is not a field of ${object.name}` });
         return [];
       }
       if (seen.has(name)) {
-        problems.push({ path, message: `'${name}' is already on the layout` });
+        problems.push({ path, message: msg`'${name}' is already on the layout` });
         return [];
       }
       seen.add(name);
@@ -70,7 +71,7 @@ function resolveRelatedList(
 ): ResolvedRelatedList | undefined {
   const child = objects.get(list.object);
   if (!child) {
-    problems.push({ path: `${path}/object`, message: `there is no object named '${list.object}'` });
+    problems.push({ path: `${path}/object`, message: msg`there is no object named '${list.object}'` });
     return undefined;
   }
   const pointers = child.object.fields.filter(
@@ -78,16 +79,16 @@ function resolveRelatedList(
   );
   if (pointers.length !== 1) {
     const message = list.field
-      ? `'${list.field}' of ${child.name} is not a lookup to ${parent.name}`
+      ? msg`'${list.field}' of ${child.name} is not a lookup to ${parent.name}`
       : pointers.length === 0
-        ? `${child.name} has no lookup to ${parent.name}`
-        : `${child.name} has several lookups to ${parent.name}; name one in 'field'`;
+        ? msg`${child.name} has no lookup to ${parent.name}`
+        : msg`${child.name} has several lookups to ${parent.name}; name one in 'field'`;
     problems.push({ path: `${path}/${list.field ? 'field' : 'object'}`, message });
     return undefined;
   }
   const columns = list.columns ?? child.object.fields.slice(0, 4).map((field) => field.name);
   columns.forEach((name, c) => {
-    if (!child.field(name)) problems.push({ path: `${path}/columns/${c}`, message: `'${name}' is not a field of ${child.name}` });
+    if (!child.field(name)) problems.push({ path: `${path}/columns/${c}`, message: msg`'${name}' is not a field of ${child.name}` });
   });
   return { object: child.name, field: pointers[0]!.name, columns, label: list.label ? resolveLabels(list.label, child.name) : child.object.pluralLabel };
 }

@@ -7,6 +7,7 @@ import type { ObjectDefinition } from '../schemas/generated/object.js';
 import type { Snapshot } from '../snapshot.js';
 import { migrateRecords } from './field-migration.js';
 import { requireObject } from './require-object.js';
+import { byCount, msg } from '../../i18n/message.js';
 
 export interface PlannedDefinition {
   next: ObjectDefinition;
@@ -29,7 +30,7 @@ export async function changeObject(
     const { next, renamedField } = build(requireObject(current, objectName).definition);
     const renamed = next.name !== objectName;
     if (renamed && current.object(next.name)) {
-      throw new ConflictError('already_exists', `An object named '${next.name}' already exists.`, [{ path: '/name', message: 'is taken' }]);
+      throw new ConflictError('already_exists', msg`An object named '${next.name}' already exists.`, [{ path: '/name', message: msg`is taken` }]);
     }
     return {
       kind: 'object',
@@ -43,11 +44,11 @@ export async function changeObject(
         if (renamed || renamedField) {
           const count = await tx.collection(old.collection).count({});
           if (count > 0) {
-            const what = renamed ? `object '${objectName}'` : `field '${renamedField!.from}'`;
+            const what = renamed ? msg`object '${objectName}'` : msg`field '${renamedField!.from}'`;
             throw new ConflictError(
               'api_name_locked',
-              `The API name of ${what} cannot change: ${count} record${count === 1 ? ' uses' : 's use'} it. Change the label instead.`,
-              [{ path: renamed ? '/name' : `/fields/${renamedField!.from}/name`, message: 'cannot change once records exist' }],
+              byCount(count, msg`The API name of ${what} cannot change: 1 record uses it. Change the label instead.`, msg`The API name of ${what} cannot change: ${count} records use it. Change the label instead.`),
+              [{ path: renamed ? '/name' : `/fields/${renamedField!.from}/name`, message: msg`cannot change once records exist` }],
             );
           }
         }

@@ -7,6 +7,7 @@ import type { CurrencyDefinition } from '../schemas/generated/currency.js';
 import type { Snapshot } from '../snapshot.js';
 import { recomputeAll } from './field-migration.js';
 import type { DefinitionResponse } from './object-operations.js';
+import { msg } from '../../i18n/message.js';
 
 export function listCurrencies(ctx: OperationContext): { currencies: CurrencyDefinition[]; corporate: string | null } {
   return { currencies: [...ctx.snapshot.currencies.definitions.values()], corporate: ctx.snapshot.currencies.corporate ?? null };
@@ -14,7 +15,7 @@ export function listCurrencies(ctx: OperationContext): { currencies: CurrencyDef
 
 export function getCurrency(ctx: OperationContext, name: string): CurrencyDefinition {
   const definition = ctx.snapshot.currencies.definitions.get(name);
-  if (!definition) throw new NotFoundError(`The tenant has no currency '${name}'.`);
+  if (!definition) throw new NotFoundError(msg`The tenant has no currency '${name}'.`);
   return definition;
 }
 
@@ -41,7 +42,7 @@ export async function putCurrency(ctx: OperationContext, name: string, body: unk
 export async function deleteCurrency(ctx: OperationContext, name: string): Promise<{ version: number }> {
   checkSetupRight(ctx);
   const after = await applyChange(ctx, (current) => {
-    if (!current.currencies.definitions.has(name)) throw new NotFoundError(`The tenant has no currency '${name}'.`);
+    if (!current.currencies.definitions.has(name)) throw new NotFoundError(msg`The tenant has no currency '${name}'.`);
     return { kind: 'currency', action: 'currency.delete', name, next: null, by: ctx.principal.userId, migrate: (tx, _before, snapshot) => reconvert(tx, snapshot) };
   });
   return { version: after.version };
@@ -55,7 +56,7 @@ async function reconvert(tx: Parameters<typeof recomputeAll>[0], snapshot: Snaps
   } catch (error) {
     // A record the new rates cannot convert is a clash with stored data, not a bad request.
     if (error instanceof EngineError && error.status < 500) {
-      throw new ConflictError('currency_in_use', `Stored amounts could not be converted with this change: ${error.message}`, error.details);
+      throw new ConflictError('currency_in_use', msg`Stored amounts could not be converted with this change: ${error.text}`, error.details);
     }
     throw error;
   }

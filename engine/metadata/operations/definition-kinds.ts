@@ -9,6 +9,7 @@ import type { PermissionSetDefinition, SystemPermissions } from '../schemas/gene
 import type { Snapshot } from '../snapshot.js';
 import { layoutForUser, processForUser, type UserView } from './definitions-for-users.js';
 import { countAssignedUsers, usersPhrase, type Assignment } from './assigned-users.js';
+import { msg, type Message } from '../../i18n/message.js';
 
 /** The kinds defined on their own and addressed by name, served by one generic CRUD. */
 export type StandaloneKind = 'layout' | 'role' | 'group' | 'permissionSet' | 'sharingRule' | 'approvalProcess' | 'automationRule';
@@ -65,8 +66,8 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
     release: (tx, before, name, removal) =>
       refuseWhileAssigned(tx, before, { role: name }, removal, {
         code: 'role_in_use',
-        held: `Role '${name}' is held by`,
-        reassign: 'give them another role (or none)',
+        held: msg`Role '${name}' is held by`,
+        reassign: msg`give them another role (or none)`,
       }),
   },
   group: {
@@ -88,8 +89,8 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
     release: (tx, before, name, removal) =>
       refuseWhileAssigned(tx, before, { permissionSet: name }, removal, {
         code: 'permission_set_in_use',
-        held: `Permission set '${name}' is assigned to`,
-        reassign: 'remove it from their permission_sets',
+        held: msg`Permission set '${name}' is assigned to`,
+        reassign: msg`remove it from their permission_sets`,
       }),
   },
   sharingRule: {
@@ -123,18 +124,18 @@ async function refuseWhileAssigned(
   before: Snapshot,
   assignment: Assignment,
   removal: Removal,
-  words: { code: string; held: string; reassign: string },
+  words: { code: string; held: Message; reassign: Message },
 ): Promise<void> {
   const count = await countAssignedUsers(tx, before, assignment);
   if (count === 0) return;
   const users = usersPhrase(count);
   if (removal === 'delete') {
-    throw new ConflictError(words.code, `${words.held} ${users}: ${words.reassign} first, then delete it.`);
+    throw new ConflictError(words.code, msg`${words.held} ${users}: ${words.reassign} first, then delete it.`);
   }
   throw new ConflictError(
     words.code,
-    `${words.held} ${users}, who name it by its API name: change its label instead, or ${words.reassign} first.`,
-    [{ path: '/name', message: `cannot change while ${users} name it` }],
+    msg`${words.held} ${users}, who name it by its API name: change its label instead, or ${words.reassign} first.`,
+    [{ path: '/name', message: msg`cannot change while ${users} name it` }],
   );
 }
 
@@ -147,15 +148,15 @@ const ADMIN_RIGHTS: Record<keyof SystemPermissions, true> = { manageMetadata: tr
  */
 function protectAdminSet(name: string, next: PermissionSetDefinition | null): void {
   if (name !== ADMIN_PERMISSION_SET) return;
-  const why = 'it is what makes a user an administrator, and the platform needs it';
-  if (!next) throw new ConflictError('required_by_platform', `The permission set '${name}' cannot be deleted: ${why}. Change its label or description instead.`);
+  const why = msg`it is what makes a user an administrator, and the platform needs it`;
+  if (!next) throw new ConflictError('required_by_platform', msg`The permission set '${name}' cannot be deleted: ${why}. Change its label or description instead.`);
   if (next.name !== name) {
-    throw new ConflictError('required_by_platform', `The permission set '${name}' cannot be renamed: ${why}. Change its label instead.`, [
-      { path: '/name', message: `must stay '${name}'` },
+    throw new ConflictError('required_by_platform', msg`The permission set '${name}' cannot be renamed: ${why}. Change its label instead.`, [
+      { path: '/name', message: msg`must stay '${name}'` },
     ]);
   }
   const dropped = (Object.keys(ADMIN_RIGHTS) as (keyof SystemPermissions)[]).filter((right) => next.system?.[right] !== true);
   if (dropped.length > 0) {
-    throw new ValidationError(dropped.map((right) => ({ path: `/system/${right}`, message: `must stay true on the '${name}' permission set: ${why}` })));
+    throw new ValidationError(dropped.map((right) => ({ path: `/system/${right}`, message: msg`must stay true on the '${name}' permission set: ${why}` })));
   }
 }

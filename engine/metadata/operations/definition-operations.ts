@@ -11,6 +11,7 @@ import type { Snapshot } from '../snapshot.js';
 import { applyChange } from './apply-change.js';
 import { DEFINITION_KINDS, type DefinitionKind, type StandaloneKind } from './definition-kinds.js';
 import { withWarnings, type DefinitionResponse } from './object-operations.js';
+import { msg, type Message } from '../../i18n/message.js';
 
 /**
  * One CRUD for every kind defined on its own by name (layouts, roles, groups, permission sets,
@@ -22,7 +23,7 @@ export function listDefinitions(ctx: OperationContext, kind: StandaloneKind, fil
   const spec = kindOf(kind);
   if (filter.object !== undefined && spec.ofObject && !visibleSnapshot(ctx.snapshot, ctx.principal).object(filter.object)) {
     // Unknown, or not the user's to know of: the hint comes from the objects they may know of.
-    throw new ValidationError([unknownName('object', filter.object, 'an object', visibleSnapshot(ctx.snapshot, ctx.principal).objects.keys())]);
+    throw new ValidationError([unknownName('object', filter.object, msg`an object`, visibleSnapshot(ctx.snapshot, ctx.principal).objects.keys())]);
   }
   const all = filter.object !== undefined && spec.ofObject ? spec.ofObject(ctx.snapshot, filter.object) : spec.list(ctx.snapshot);
   return readable(ctx, spec, all);
@@ -55,8 +56,8 @@ function readable<K extends StandaloneKind>(ctx: OperationContext, spec: Definit
   return definitions.map((definition) => forUser(definition, view)).filter((shown) => shown !== undefined);
 }
 
-function readRefusal(kind: StandaloneKind): string {
-  return `Only users who may manage metadata (administrators) can read ${KIND_NOUNS[kind]} definitions.`;
+function readRefusal(kind: StandaloneKind): Message {
+  return msg`Only users who may manage metadata (administrators) can read ${KIND_NOUNS[kind]} definitions.`;
 }
 
 export async function createDefinition<K extends StandaloneKind>(ctx: OperationContext, kind: K, body: unknown): Promise<DefinitionResponse<DefinitionOf[K]>> {
@@ -139,12 +140,12 @@ function existing<K extends StandaloneKind>(spec: DefinitionKind<K>, snapshot: S
 }
 
 function notFound(spec: DefinitionKind<StandaloneKind>, name: string): NotFoundError {
-  return new NotFoundError(`There is no ${KIND_NOUNS[spec.kind]} named '${name}'.`);
+  return new NotFoundError(msg`There is no ${KIND_NOUNS[spec.kind]} named '${name}'.`);
 }
 
 function refuseTaken<K extends StandaloneKind>(spec: DefinitionKind<K>, snapshot: Snapshot, name: string): void {
   if (spec.find(snapshot, name)) {
-    throw new ConflictError('already_exists', `A ${KIND_NOUNS[spec.kind]} named '${name}' already exists.`, [{ path: '/name', message: 'is taken' }]);
+    throw new ConflictError('already_exists', msg`A ${KIND_NOUNS[spec.kind]} named '${name}' already exists.`, [{ path: '/name', message: msg`is taken` }]);
   }
 }
 

@@ -11,6 +11,7 @@ import type { Snapshot } from '../snapshot.js';
 import { recomputeRollup } from '../../records/relationships/sync-rollups.js';
 import { relationshipsOf } from '../../records/relationships/relationship-map.js';
 import { sameDocument } from '../../store/json-document.js';
+import { byCount, msg } from '../../i18n/message.js';
 
 const SAMPLE_SIZE = 5;
 
@@ -70,9 +71,9 @@ async function convertValues(
     const value = record[old.name];
     const candidate = old.type === next.type ? value : type.coerce(value, next);
     if (candidate === undefined || !validate(candidate)) {
-      const reason = candidate === undefined ? `cannot become a ${next.type}` : readableErrors(validate.errors ?? [], { unknownProperty: 'is not allowed' })[0]?.message;
+      const reason = candidate === undefined ? msg`cannot become a ${next.type}` : readableErrors(validate.errors ?? [], { unknownProperty: msg`is not allowed` })[0]?.message;
       // The record's value stays out of the message: the admin changing the field may not be allowed to read it.
-      failures.push({ path: `/records/${record._id}/${old.name}`, message: `its value ${reason ?? 'is not valid'}` });
+      failures.push({ path: `/records/${record._id}/${old.name}`, message: msg`its value ${reason ?? msg`is not valid`}` });
       continue;
     }
     const normalized = type.normalize ? type.normalize(candidate, next) : candidate;
@@ -81,8 +82,11 @@ async function convertValues(
   if (failures.length > 0) {
     throw new ConflictError(
       'incompatible_values',
-      `${failures.length} record${failures.length === 1 ? ' has a value' : 's have values'} of '${old.name}' that would not fit the new definition` +
-        ` (${failures[0]!.message}). Correct or clear them first.`,
+      byCount(
+        failures.length,
+        msg`1 record has a value of '${old.name}' that would not fit the new definition (${failures[0]!.message}). Correct or clear it first.`,
+        msg`${failures.length} records have values of '${old.name}' that would not fit the new definition (${failures[0]!.message}). Correct or clear them first.`,
+      ),
       failures.slice(0, SAMPLE_SIZE),
     );
   }
@@ -104,9 +108,9 @@ async function refuseDuplicates(tx: Collections, after: CompiledObject, field: R
   if (groups.length === 0) return;
   throw new ConflictError(
     'duplicate_values',
-    `'${field.name}' cannot be made unique: records already share values (${groups.map((group) => `one value held by ${group.count} records`).join(', ')}). Find them by sorting on ${field.name}, correct them, then try again.`,
+    msg`'${field.name}' cannot be made unique: records already share values (${groups.map((group) => msg`one value held by ${group.count} records`).join(', ')}). Find them by sorting on ${field.name}, correct them, then try again.`,
     // The values stay out of the message: the admin changing the field may not be allowed to read them.
-    groups.map((group) => ({ path: `/fields/${field.name}`, message: `a value is held by ${group.count} records` })),
+    groups.map((group) => ({ path: `/fields/${field.name}`, message: msg`a value is held by ${group.count} records` })),
   );
 }
 

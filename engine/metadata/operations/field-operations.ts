@@ -5,6 +5,7 @@ import type { Field, ObjectDefinition } from '../schemas/generated/object.js';
 import { changeObject, type PlannedDefinition } from './change-object.js';
 import type { FieldView } from './definitions-for-users.js';
 import { getObject, withWarnings, type DefinitionResponse } from './object-operations.js';
+import { msg } from '../../i18n/message.js';
 
 /** The fields of an object as the user may know them (see listObjects). */
 export function listFields(ctx: OperationContext, objectName: string): (Field | FieldView)[] {
@@ -13,7 +14,7 @@ export function listFields(ctx: OperationContext, objectName: string): (Field | 
 
 export function getField(ctx: OperationContext, objectName: string, fieldName: string): Field | FieldView {
   const field = listFields(ctx, objectName).find((candidate) => candidate.name === fieldName);
-  if (!field) throw new NotFoundError(`Object '${objectName}' has no field named '${fieldName}'.`);
+  if (!field) throw new NotFoundError(msg`Object '${objectName}' has no field named '${fieldName}'.`);
   return field;
 }
 
@@ -22,7 +23,7 @@ export async function addField(ctx: OperationContext, objectName: string, body: 
   const name = fieldName(body);
   return saveField(ctx, 'field.create', objectName, (current, fields) => {
     if (fields.some((field) => field.name === name)) {
-      throw new ConflictError('already_exists', `Object '${objectName}' already has a field named '${name}'.`, [{ path: '/name', message: 'is taken' }]);
+      throw new ConflictError('already_exists', msg`Object '${objectName}' already has a field named '${name}'.`, [{ path: '/name', message: msg`is taken` }]);
     }
     return { index: fields.length, planned: { next: { ...current, fields: [...fields, body as Field] } } };
   });
@@ -38,13 +39,13 @@ export async function updateField(
 ): Promise<DefinitionResponse<Field>> {
   checkSetupRight(ctx);
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new ValidationError([{ path: '', message: 'must be a field definition' }]);
+    throw new ValidationError([{ path: '', message: msg`must be a field definition` }]);
   }
   return saveField(ctx, 'field.update', objectName, (current, fields) => {
     const index = indexOfField(objectName, fields, name);
     const next = (mode === 'merge' ? { ...fields[index], ...body } : { name, ...body }) as Field;
     if (next.name !== name && fields.some((field) => field.name === next.name)) {
-      throw new ConflictError('already_exists', `Object '${objectName}' already has a field named '${next.name}'.`, [{ path: '/name', message: 'is taken' }]);
+      throw new ConflictError('already_exists', msg`Object '${objectName}' already has a field named '${next.name}'.`, [{ path: '/name', message: msg`is taken` }]);
     }
     return {
       index,
@@ -91,7 +92,7 @@ async function saveField(
 
 function indexOfField(objectName: string, fields: Field[], name: string): number {
   const index = fields.findIndex((field) => field.name === name);
-  if (index < 0) throw new NotFoundError(`Object '${objectName}' has no field named '${name}'.`);
+  if (index < 0) throw new NotFoundError(msg`Object '${objectName}' has no field named '${name}'.`);
   return index;
 }
 
@@ -109,6 +110,6 @@ function relativeToField(error: unknown, index: number): unknown {
 
 function fieldName(body: unknown): string {
   const name = body !== null && typeof body === 'object' ? (body as { name?: unknown }).name : undefined;
-  if (typeof name !== 'string') throw new ValidationError([{ path: '/name', message: 'is required' }]);
+  if (typeof name !== 'string') throw new ValidationError([{ path: '/name', message: msg`is required` }]);
   return name;
 }

@@ -12,6 +12,7 @@ import { changeObject } from './change-object.js';
 import { newExposureWarnings, type MetadataWarning } from '../exposure-warnings.js';
 import type { Snapshot } from '../snapshot.js';
 import { requireObject } from './require-object.js';
+import { byCount, msg } from '../../i18n/message.js';
 
 export interface DefinitionResponse<T> {
   definition: T;
@@ -49,7 +50,7 @@ export async function createObject(ctx: OperationContext, body: unknown): Promis
   const definition = parseObject(body);
   const after = await applyChange(ctx, (current) => {
     if (current.object(definition.name)) {
-      throw new ConflictError('already_exists', `An object named '${definition.name}' already exists.`, [{ path: '/name', message: 'is taken' }]);
+      throw new ConflictError('already_exists', msg`An object named '${definition.name}' already exists.`, [{ path: '/name', message: msg`is taken` }]);
     }
     return {
       kind: 'object',
@@ -79,7 +80,7 @@ export async function replaceObject(ctx: OperationContext, name: string, body: u
 export async function patchObject(ctx: OperationContext, name: string, body: unknown): Promise<DefinitionResponse<ObjectDefinition>> {
   checkSetupRight(ctx);
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new ValidationError([{ path: '', message: 'must be an object with the properties to change' }]);
+    throw new ValidationError([{ path: '', message: msg`must be an object with the properties to change` }]);
   }
   let newName = name;
   const after = await changeObject(ctx, 'object.update', name, (current) => {
@@ -110,7 +111,7 @@ export async function deleteObject(
         if (count > 0 && !options.deleteRecords) {
           throw new ConflictError(
             'object_has_records',
-            `Object '${name}' has ${count} record${count === 1 ? '' : 's'}. Delete them first, or repeat with ?deleteRecords=true to delete them with the object.`,
+            byCount(count, msg`Object '${name}' has 1 record. Delete it first, or repeat with ?deleteRecords=true to delete it with the object.`, msg`Object '${name}' has ${count} records. Delete them first, or repeat with ?deleteRecords=true to delete them with the object.`),
           );
         }
         await records.deleteMany({});

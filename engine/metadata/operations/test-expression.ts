@@ -7,6 +7,7 @@ import { checkSetupRight } from '../../security/object-access.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { EXPRESSION_VARIABLES } from '../object-logic.js';
 import { requireObject } from './require-object.js';
+import { msg } from '../../i18n/message.js';
 
 const RESULT_TYPES: readonly FormulaResultType[] = ['text', 'number', 'currency', 'percent', 'date', 'datetime', 'boolean'];
 
@@ -35,7 +36,7 @@ export async function testExpression(ctx: OperationContext, body: unknown): Prom
   let input: Record<string, unknown> = { ...(request.record ?? {}) };
   if (request.recordId) {
     const stored = await ctx.tenant.store.collection(object.collection).findOne(alive({ _id: request.recordId }));
-    if (!stored) throw new NotFoundError(`There is no ${object.object.label.en} record with id '${request.recordId}'.`);
+    if (!stored) throw new NotFoundError(msg`There is no ${object.object.label} record with id '${request.recordId}'.`);
     input = presentRecord(stored);
   }
   const lookups = new Set(compiled.references.parents.map((parent) => parent.lookup));
@@ -58,14 +59,14 @@ interface TestRequest {
 function parseRequest(body: unknown): TestRequest {
   const problems = [];
   const input = (body ?? {}) as Record<string, unknown>;
-  if (typeof input.object !== 'string') problems.push({ path: '/object', message: 'is required: the API name of the object' });
-  if (typeof input.expression !== 'string' || input.expression.trim() === '') problems.push({ path: '/expression', message: 'is required' });
+  if (typeof input.object !== 'string') problems.push({ path: '/object', message: msg`is required: the API name of the object` });
+  if (typeof input.expression !== 'string' || input.expression.trim() === '') problems.push({ path: '/expression', message: msg`is required` });
   if (input.record !== undefined && (input.record === null || typeof input.record !== 'object' || Array.isArray(input.record))) {
-    problems.push({ path: '/record', message: 'must be an object of field values' });
+    problems.push({ path: '/record', message: msg`must be an object of field values` });
   }
-  if (input.recordId !== undefined && typeof input.recordId !== 'string') problems.push({ path: '/recordId', message: 'must be a record id' });
+  if (input.recordId !== undefined && typeof input.recordId !== 'string') problems.push({ path: '/recordId', message: msg`must be a record id` });
   if (input.resultType !== undefined && !RESULT_TYPES.includes(input.resultType as FormulaResultType)) {
-    problems.push({ path: '/resultType', message: `must be one of ${RESULT_TYPES.join(', ')}` });
+    problems.push({ path: '/resultType', message: msg`must be one of ${RESULT_TYPES.join(', ')}` });
   }
   if (problems.length > 0) throw new ValidationError(problems);
   return input as unknown as TestRequest;

@@ -3,6 +3,7 @@ import type { CompiledObject } from '../compiled-object.js';
 import { resolveLabels } from '../labels.js';
 import type { FieldPermissions, ObjectPermissions, PermissionSetDefinition } from '../schemas/generated/permission-set.js';
 import type { FieldRights, ObjectRights, ResolvedPermissionSet } from './resolved-security.js';
+import { msg } from '../../i18n/message.js';
 
 /** Each right with what it implies: modify all → everything; view all → read; delete → edit → read. */
 export function objectRights(granted: ObjectPermissions): ObjectRights {
@@ -27,19 +28,19 @@ export function resolvePermissionSet(
   const problems: ErrorDetail[] = [];
   const objectMap = new Map<string, ObjectRights>();
   for (const [name, granted] of Object.entries(definition.objects ?? {})) {
-    if (!objects.has(name)) problems.push({ path: `/objects/${name}`, message: `there is no object named '${name}'` });
+    if (!objects.has(name)) problems.push({ path: `/objects/${name}`, message: msg`there is no object named '${name}'` });
     else objectMap.set(name, objectRights(granted));
   }
   const fieldMap = new Map<string, Map<string, FieldRights>>();
   for (const [objectName, fields] of Object.entries(definition.fields ?? {})) {
     const object = objects.get(objectName);
     if (!object) {
-      problems.push({ path: `/fields/${objectName}`, message: `there is no object named '${objectName}'` });
+      problems.push({ path: `/fields/${objectName}`, message: msg`there is no object named '${objectName}'` });
       continue;
     }
     const rights = new Map<string, FieldRights>();
     for (const [fieldName, granted] of Object.entries(fields)) {
-      if (!object.field(fieldName)) problems.push({ path: `/fields/${objectName}/${fieldName}`, message: `'${fieldName}' is not a field of ${objectName}` });
+      if (!object.field(fieldName)) problems.push({ path: `/fields/${objectName}/${fieldName}`, message: msg`'${fieldName}' is not a field of ${objectName}` });
       else rights.set(fieldName, fieldRights(granted));
     }
     fieldMap.set(objectName, rights);

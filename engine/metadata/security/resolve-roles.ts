@@ -2,6 +2,7 @@ import type { ErrorDetail } from '../../errors/index.js';
 import { resolveLabels } from '../labels.js';
 import type { RoleDefinition } from '../schemas/generated/role.js';
 import type { ResolvedRole } from './resolved-security.js';
+import { msg } from '../../i18n/message.js';
 
 /**
  * The role hierarchy: every `reportsTo` must name a role, and following them must end at a top
@@ -17,11 +18,11 @@ export function resolveRoles(definitions: readonly RoleDefinition[], report: (na
     while (current.reportsTo !== undefined) {
       const above = byName.get(current.reportsTo);
       if (!above) {
-        problem = { path: '/reportsTo', message: `there is no role named '${current.reportsTo}'` };
+        problem = { path: '/reportsTo', message: msg`there is no role named '${current.reportsTo}'` };
         break;
       }
       if (chain.includes(above.name)) {
-        problem = { path: '/reportsTo', message: `the hierarchy would go round in a circle: ${[...chain, above.name].join(' → ')}` };
+        problem = { path: '/reportsTo', message: msg`the hierarchy would go round in a circle: ${[...chain, above.name].join(' → ')}` };
         break;
       }
       chain.push(above.name);

@@ -5,6 +5,7 @@ import type { CompiledObject } from '../compiled-object.js';
 import type { SharingRuleDefinition } from '../schemas/generated/sharing-rule.js';
 import { granteeKey, granteeTarget } from './grantee-keys.js';
 import type { ResolvedGroup, ResolvedRole, ResolvedSharingRule } from './resolved-security.js';
+import { msg } from '../../i18n/message.js';
 
 /**
  * A sharing rule's object must exist and own its records' access (a detail object follows its
@@ -20,11 +21,11 @@ export function resolveSharingRule(
 ): { rule?: ResolvedSharingRule; problems: ErrorDetail[] } {
   const problems: ErrorDetail[] = [];
   const object = objects.get(definition.object);
-  if (!object) return { problems: [{ path: '/object', message: `there is no object named '${definition.object}'` }] };
+  if (!object) return { problems: [{ path: '/object', message: msg`there is no object named '${definition.object}'` }] };
   if (object.object.master) {
-    problems.push({ path: '/object', message: `${object.name} is a detail of ${object.object.master.target}: its records are shared with their master, share ${object.object.master.target} instead` });
+    problems.push({ path: '/object', message: msg`${object.name} is a detail of ${object.object.master.target}: its records are shared with their master, share ${object.object.master.target} instead` });
   } else if (object.object.sharing !== 'private' && object.object.sharing !== 'publicRead') {
-    problems.push({ path: '/object', message: `${object.name} is public read/write already: a sharing rule would open nothing (set its sharing to private or publicRead first)` });
+    problems.push({ path: '/object', message: msg`${object.name} is public read/write already: a sharing rule would open nothing (set its sharing to private or publicRead first)` });
   }
   let criteria: Filter | null = null;
   if (definition.criteria === 'all') {
@@ -32,7 +33,7 @@ export function resolveSharingRule(
     criteria = {};
   } else if (definition.criteria !== undefined) {
     try {
-      criteria = compileCriteria(object, definition.criteria, '/criteria', 'to share every record, set criteria to "all"');
+      criteria = compileCriteria(object, definition.criteria, '/criteria', msg`to share every record, set criteria to "all"`);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       problems.push(...error.details);
@@ -41,8 +42,8 @@ export function resolveSharingRule(
   for (const [path, grantee] of [['/sharedWith', definition.sharedWith], ['/ownedBy', definition.ownedBy]] as const) {
     if (!grantee) continue;
     const [kind, name] = granteeTarget(grantee);
-    if (kind === 'role' && !roles.has(name)) problems.push({ path, message: `there is no role named '${name}'` });
-    if (kind === 'group' && !groups.has(name)) problems.push({ path, message: `there is no group named '${name}'` });
+    if (kind === 'role' && !roles.has(name)) problems.push({ path, message: msg`there is no role named '${name}'` });
+    if (kind === 'group' && !groups.has(name)) problems.push({ path, message: msg`there is no group named '${name}'` });
   }
   if (problems.length > 0) return { problems };
   return {

@@ -4,6 +4,7 @@ import { fieldAccess, recordAccess } from '../../security/access/index.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { parseExpand, type Reference } from '../expand.js';
 import type { RecordView } from '../record.js';
+import { msg } from '../../i18n/message.js';
 
 /** One column of an export: its header and where each record's cell comes from. */
 export interface ExportColumn {
@@ -59,7 +60,7 @@ export async function planExport(ctx: OperationContext, object: CompiledObject, 
     const field = name.slice(relation.length + 1);
     const parent = parents.get(relation);
     if (parent && parent.readable.includes(field)) parentColumns.push({ header: name, relation, field });
-    else problems.push({ path: '/fields', message: `'${field}' is not a field of ${parent?.target.name ?? relation} (through ${relation})` });
+    else problems.push({ path: '/fields', message: msg`'${field}' is not a field of ${parent?.target.name ?? relation} (through ${relation})` });
   }
   if (problems.length > 0) throw new ValidationError(problems);
 

@@ -1,5 +1,6 @@
 import { ValidationError, type ErrorDetail } from '../../errors/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
+import { msg } from '../../i18n/message.js';
 
 /**
  * Refuses dependent picklist values their controlling field's value does not allow, on the
@@ -16,10 +17,10 @@ export function checkDependentPicklists(object: CompiledObject, record: Record<s
     const chosen = Array.isArray(value) ? (value as unknown[]) : [value];
     const refused = chosen.filter((entry) => !allowed.includes(String(entry)));
     if (refused.length === 0) continue;
-    const when = controlling === undefined || controlling === null ? `${field.dependency.controllingField} is empty` : `${field.dependency.controllingField} is '${String(controlling)}'`;
+    const when = controlling === undefined || controlling === null ? msg`${field.dependency.controllingField} is empty` : `${field.dependency.controllingField} is '${String(controlling)}'`;
     problems.push({
       path: `/${field.name}`,
-      message: `${refused.map((entry) => `'${String(entry)}'`).join(', ')} cannot be chosen when ${when}${allowed.length > 0 ? `; choose one of: ${allowed.join(', ')}` : ''}`,
+      message: allowed.length > 0 ? msg`${refused.map((entry) => `'${String(entry)}'`).join(', ')} cannot be chosen when ${when}; choose one of: ${allowed.join(', ')}` : msg`${refused.map((entry) => `'${String(entry)}'`).join(', ')} cannot be chosen when ${when}`,
     });
   }
   if (problems.length > 0) throw new ValidationError(problems);

@@ -3,6 +3,7 @@ import { corporateAmountField, type ResolvedCurrencyField } from '../../fields/i
 import { multiplyToScale } from '../../fields/numeric.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
+import { msg } from '../../i18n/message.js';
 
 /**
  * Each currency amount of a record converted to the corporate currency at the dated rate of the
@@ -25,13 +26,13 @@ export function convertedAmounts(snapshot: Snapshot, object: CompiledObject, rec
     }
     const code = currencyOf(field, record, currencies.corporate);
     if (!currencies.codes.has(code)) {
-      throw new ValidationError([{ path: `/${field.currencyField ?? field.name}`, message: `'${code}' is not one of the tenant's currencies (${[...currencies.codes].join(', ')})` }]);
+      throw new ValidationError([{ path: `/${field.currencyField ?? field.name}`, message: msg`'${code}' is not one of the tenant's currencies (${[...currencies.codes].join(', ')})` }]);
     }
     const date = rateDateOf(field, record);
     const rate = currencies.rate(code, date);
     if (rate === undefined) {
-      throw new EngineError('no_exchange_rate', 422, `There is no ${code} exchange rate for ${date}; add one under the ${code.toLowerCase()} currency.`, {
-        details: [{ path: `/${field.name}`, message: `cannot be converted from ${code} on ${date}` }],
+      throw new EngineError('no_exchange_rate', 422, msg`There is no ${code} exchange rate for ${date}; add one under the ${code.toLowerCase()} currency.`, {
+        details: [{ path: `/${field.name}`, message: msg`cannot be converted from ${code} on ${date}` }],
       });
     }
     converted[target] = multiplyToScale(amount, rate, field.scale);

@@ -4,6 +4,7 @@ import type { Snapshot } from '../../metadata/snapshot.js';
 import type { Collections } from '../../store/port.js';
 import type { StoredRecord } from '../record.js';
 import { alive } from '../record-state.js';
+import { msg } from '../../i18n/message.js';
 
 /**
  * The references of a record about to come back that point at records no longer live. A record
@@ -33,9 +34,8 @@ export async function goneReferences(
     }
     throw new ConflictError(
       'parent_deleted',
-      `This ${object.object.label.en} record points through '${field.name}' at ${field.target} ${id}, which has been deleted since;` +
-        ' restore that record first.',
-      [{ path: `/${field.name}`, message: `${field.target} ${id} is not live` }],
+      msg`This ${object.object.label} record points through '${field.name}' at ${field.target} ${id}, which has been deleted since; restore that record first.`,
+      [{ path: `/${field.name}`, message: msg`${field.target} ${id} is not live` }],
     );
   }
   return cleared;

@@ -9,6 +9,7 @@ import { inRecycleBin } from '../record-state.js';
 import { historyCollection } from '../history/field-history.js';
 import { deletedTogether } from './deleted-together.js';
 import { appendAudit } from '../../security/audit-log.js';
+import { msg } from '../../i18n/message.js';
 
 /** Deletes a record in the recycle bin for good, with the detail records deleted with it. */
 export async function purgeRecord(ctx: OperationContext, objectName: string, id: string): Promise<void> {
@@ -16,7 +17,7 @@ export async function purgeRecord(ctx: OperationContext, objectName: string, id:
   checkRecordWrite(ctx, object, 'delete');
   await ctx.tenant.store.unitOfWork(async (tx) => {
     const root = await tx.collection<StoredRecord>(object.collection).findOne(inRecycleBin({ ...binScope(ctx, object), _id: id, _deletedWith: id }));
-    if (!root) throw new NotFoundError(`There is no ${object.object.label.en} record with id '${id}' in the recycle bin.`);
+    if (!root) throw new NotFoundError(msg`There is no ${object.object.label} record with id '${id}' in the recycle bin.`);
     checkUserTarget(ctx, object, root, 'purge');
     for (const { object: target, record } of await deletedTogether(tx, ctx.snapshot, object, id)) {
       await tx.collection(target.collection).deleteOne({ _id: record._id });

@@ -13,6 +13,7 @@ import { binScope } from './bin-scope.js';
 import { alive, inRecycleBin } from '../record-state.js';
 import { deletedTogether } from './deleted-together.js';
 import { goneReferences } from './gone-references.js';
+import { msg } from '../../i18n/message.js';
 
 /**
  * Brings a deleted record back with the detail records its delete took along, and puts back the
@@ -26,9 +27,9 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
   try {
     const restored = await ctx.tenant.store.unitOfWork(async (tx) => {
       const root = await tx.collection<StoredRecord>(object.collection).findOne(inRecycleBin({ ...binScope(ctx, object), _id: id }));
-      if (!root) throw new NotFoundError(`There is no ${object.object.label.en} record with id '${id}' in the recycle bin.`);
+      if (!root) throw new NotFoundError(msg`There is no ${object.object.label} record with id '${id}' in the recycle bin.`);
       if (root._deletedWith !== id) {
-        throw new ConflictError('restore_with_master', `This record was deleted with its master (${root._deletedWith}); restore the master to bring it back.`);
+        throw new ConflictError('restore_with_master', msg`This record was deleted with its master (${root._deletedWith}); restore the master to bring it back.`);
       }
       checkUserTarget(ctx, object, root, 'restore');
       const unmark = { $unset: { _deleted: '', _deletedAt: '', _deletedBy: '', _deletedWith: '', _clearedLinks: '', _parked: '' } } as const;

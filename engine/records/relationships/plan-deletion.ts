@@ -5,6 +5,7 @@ import type { Collections } from '../../store/port.js';
 import type { StoredRecord } from '../record.js';
 import { alive, type ClearedLink } from '../record-state.js';
 import { relationshipsOf } from './relationship-map.js';
+import { byCount, msg } from '../../i18n/message.js';
 
 /** What deleting one record takes with it. */
 export interface DeletionPlan {
@@ -55,8 +56,11 @@ function restricted(target: CompiledObject, record: StoredRecord, child: Compile
   const count = ids.length;
   return new ConflictError(
     'delete_restricted',
-    `This ${target.object.label.en} record cannot be deleted: ${count} ${child.object.label.en} record${count === 1 ? '' : 's'} still point${count === 1 ? 's' : ''} at it` +
-      ` through '${field}'. Change or delete ${count === 1 ? 'it' : 'them'} first.`,
-    ids.slice(0, SAMPLE).map((id) => ({ path: `/related/${child.name}/${id}/${field}`, message: `points at ${record._id}` })),
+    byCount(
+      count,
+      msg`This ${target.object.label} record cannot be deleted: 1 ${child.object.label} record still points at it through '${field}'. Change or delete it first.`,
+      msg`This ${target.object.label} record cannot be deleted: ${count} ${child.object.label} records still point at it through '${field}'. Change or delete them first.`,
+    ),
+    ids.slice(0, SAMPLE).map((id) => ({ path: `/related/${child.name}/${id}/${field}`, message: msg`points at ${record._id}` })),
   );
 }

@@ -4,8 +4,9 @@ import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import type { Filter } from '../../store/port.js';
 import { compileCriteria } from '../filter-language.js';
+import { msg } from '../../i18n/message.js';
 
-const EVERY_DETAIL = 'to summarize every detail, leave the filter out';
+const EVERY_DETAIL = msg`to summarize every detail, leave the filter out`;
 /** A filter no record passes: a roll-up whose criteria cannot be trusted counts nothing. */
 export const NO_RECORD: Filter = Object.freeze({ _id: Object.freeze({ $in: Object.freeze([]) }) });
 

@@ -9,6 +9,7 @@ import { recordNotFound, recordObject } from '../record-object.js';
 import { alive } from '../record-state.js';
 import { shareIndex, type ManualShare } from './manual-share.js';
 import { parseShareRequest } from './share-target.js';
+import { inSentence, msg } from '../../i18n/message.js';
 
 type SharedRecord = StoredRecord & { _shares?: ManualShare[] };
 
@@ -42,7 +43,7 @@ export async function removeShare(ctx: OperationContext, objectName: string, id:
   checkShareable(object);
   checkObjectRight(ctx, object, 'edit');
   await changeShares(ctx, object, id, (shares) => {
-    if (!shares.some((share) => share.id === shareId)) throw new NotFoundError(`This record has no share with id '${shareId}'.`);
+    if (!shares.some((share) => share.id === shareId)) throw new NotFoundError(msg`This record has no share with id '${shareId}'.`);
     return shares.filter((share) => share.id !== shareId);
   });
 }
@@ -50,10 +51,10 @@ export async function removeShare(ctx: OperationContext, objectName: string, id:
 function checkShareable(object: CompiledObject): void {
   const sharing = object.object.sharing;
   if (sharing === 'controlledByParent') {
-    throw new ValidationError([{ path: '', message: `${object.name} records follow their ${object.object.master!.target}: share the ${object.object.master!.target} instead` }]);
+    throw new ValidationError([{ path: '', message: msg`${object.name} records follow their ${object.object.master!.target}: share the ${object.object.master!.target} instead` }]);
   }
   if (sharing === 'publicReadWrite') {
-    throw new ValidationError([{ path: '', message: `every user with access to ${object.object.pluralLabel.en.toLowerCase()} already reads and edits every record: there is nothing to share` }]);
+    throw new ValidationError([{ path: '', message: msg`every user with access to ${inSentence(object.object.pluralLabel)} already reads and edits every record: there is nothing to share` }]);
   }
 }
 
@@ -71,7 +72,7 @@ async function changeShares(
     if (!record) {
       const visible = await records.findOne(alive(withAccess({ _id: id }, await recordAccess(ctx, object, 'read'))), { projection: { _id: 1 } });
       if (!visible) throw recordNotFound(object, id);
-      throw new ForbiddenError(`Only the owner of this ${object.object.label.en.toLowerCase()}, the roles above the owner and users who may modify all can share it.`);
+      throw new ForbiddenError(msg`Only the owner of this ${inSentence(object.object.label)}, the roles above the owner and users who may modify all can share it.`);
     }
     const before = record._shares ?? [];
     const shares = change(before);

@@ -6,6 +6,7 @@ import { ValidationError } from '../../errors/index.js';
 import type { StoredRecord } from '../record.js';
 import { alive } from '../record-state.js';
 import type { OperationContext } from '../../tenancy/index.js';
+import { msg } from '../../i18n/message.js';
 
 export interface ShareRequest {
   user?: string;
@@ -27,21 +28,21 @@ const validate = createAjv().compile<ShareRequest>({
 /** A share request checked: exactly one grantee that exists (an active user, a role, a group). */
 export async function parseShareRequest(ctx: OperationContext, body: unknown): Promise<{ to: GranteeKey; access: 'read' | 'edit' }> {
   if (!validate(body)) {
-    throw new ValidationError(readableErrors(validate.errors ?? [], { unknownProperty: 'is not a property of a share: give one of user, role, roleAndSubordinates, group, and access' }));
+    throw new ValidationError(readableErrors(validate.errors ?? [], { unknownProperty: msg`is not a property of a share: give one of user, role, roleAndSubordinates, group, and access` }));
   }
   const security = ctx.snapshot.security;
   if (body.user !== undefined) {
     const users = ctx.snapshot.object('user')!;
     const user = await ctx.tenant.store.collection<StoredRecord>(users.collection).findOne(alive({ _id: body.user }), { projection: { _id: 1, active: 1 } });
-    if (!user || user.active === false) throw new ValidationError([{ path: '/user', message: `there is no active user with id '${body.user}'` }]);
+    if (!user || user.active === false) throw new ValidationError([{ path: '/user', message: msg`there is no active user with id '${body.user}'` }]);
     return { to: userKey(body.user), access: body.access };
   }
   const role = body.role ?? body.roleAndSubordinates;
   if (role !== undefined) {
     const path = body.role !== undefined ? '/role' : '/roleAndSubordinates';
-    if (!security.roles.has(role)) throw new ValidationError([{ path, message: `there is no role named '${role}'` }]);
+    if (!security.roles.has(role)) throw new ValidationError([{ path, message: msg`there is no role named '${role}'` }]);
     return { to: body.role !== undefined ? roleKey(role) : roleAndSubordinatesKey(role), access: body.access };
   }
-  if (!security.groups.has(body.group!)) throw new ValidationError([{ path: '/group', message: `there is no group named '${body.group}'` }]);
+  if (!security.groups.has(body.group!)) throw new ValidationError([{ path: '/group', message: msg`there is no group named '${body.group}'` }]);
   return { to: groupKey(body.group!), access: body.access };
 }

@@ -9,6 +9,7 @@ import { presentRecord, type RecordView, type StoredRecord } from '../record.js'
 import { recordNotFound, recordObject } from '../record-object.js';
 import { alive } from '../record-state.js';
 import { shareIndex } from './manual-share.js';
+import { inSentence, msg } from '../../i18n/message.js';
 
 /**
  * Gives a record to another user: the owner, the roles above the owner and users who may modify
@@ -19,17 +20,17 @@ export async function transferOwner(ctx: OperationContext, objectName: string, i
   const object = recordObject(ctx, objectName);
   checkObjectRight(ctx, object, 'edit');
   if (object.object.sharing === 'controlledByParent') {
-    throw new ValidationError([{ path: '/owner', message: `${object.name} records belong with their ${object.object.master!.target}: transfer the ${object.object.master!.target} instead` }]);
+    throw new ValidationError([{ path: '/owner', message: msg`${object.name} records belong with their ${object.object.master!.target}: transfer the ${object.object.master!.target} instead` }]);
   }
   const ownerId = (body as { owner?: unknown } | null)?.owner;
   if (body === null || typeof body !== 'object' || Array.isArray(body) || typeof ownerId !== 'string' || Object.keys(body).length !== 1) {
-    throw new ValidationError([{ path: '/owner', message: 'send {"owner": "<user id>"}: the id of the new owner' }]);
+    throw new ValidationError([{ path: '/owner', message: msg`send {"owner": "<user id>"}: the id of the new owner` }]);
   }
   const users = ctx.snapshot.object('user')!;
   const owner = await ctx.tenant.store.collection<StoredRecord>(users.collection).findOne(alive({ _id: ownerId }));
-  if (!owner || owner.active === false) throw new ValidationError([{ path: '/owner', message: `there is no active user with id '${ownerId}'` }]);
+  if (!owner || owner.active === false) throw new ValidationError([{ path: '/owner', message: msg`there is no active user with id '${ownerId}'` }]);
   if (!userAccess(ctx.snapshot, principalOf(owner)).object(object.name).read) {
-    throw new ValidationError([{ path: '/owner', message: `${owner.full_name as string} may not read ${object.object.pluralLabel.en.toLowerCase()}: give them a permission set that does first` }]);
+    throw new ValidationError([{ path: '/owner', message: msg`${owner.full_name as string} may not read ${inSentence(object.object.pluralLabel)}: give them a permission set that does first` }]);
   }
   const owned = await ownershipAccess(ctx, object);
   const { hidden } = userAccess(ctx.snapshot, ctx.principal).fields(object);
@@ -39,7 +40,7 @@ export async function transferOwner(ctx: OperationContext, objectName: string, i
     if (!current) {
       const visible = await records.findOne(alive(withAccess({ _id: id }, await recordAccess(ctx, object, 'read'))), { projection: { _id: 1 } });
       if (!visible) throw recordNotFound(object, id);
-      throw new ForbiddenError(`Only the owner of this ${object.object.label.en.toLowerCase()}, the roles above the owner and users who may modify all can transfer it.`);
+      throw new ForbiddenError(msg`Only the owner of this ${inSentence(object.object.label)}, the roles above the owner and users who may modify all can transfer it.`);
     }
     checkVersion(expectedVersion, current._version);
     const transferred = await records.findOneAndUpdate(

@@ -3,6 +3,7 @@ import type { ResolvedField } from '../../fields/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { unknownName } from '../unknown-name.js';
 import { readableNames } from './summary-measures.js';
+import { msg } from '../../i18n/message.js';
 
 /** The periods a date or date-time groups by; keys are UTC (date-times are stored in UTC). */
 export const DATE_UNITS = ['day', 'week', 'month', 'quarter', 'year'] as const;
@@ -41,13 +42,13 @@ export function levelName(level: GroupLevel): string {
 export function parseGroupBy(object: CompiledObject, input: string | undefined, hidden: ReadonlySet<string>): GroupLevel[] {
   const parts = (input ?? '').split(',').map((part) => part.trim()).filter(Boolean);
   const problems: ErrorDetail[] = [];
-  if (parts.length > MAX_GROUP_LEVELS) problems.push({ path: '/groupBy', message: `may name at most ${MAX_GROUP_LEVELS} levels, like stage,close_date:month` });
+  if (parts.length > MAX_GROUP_LEVELS) problems.push({ path: '/groupBy', message: msg`may name at most ${MAX_GROUP_LEVELS} levels, like stage,close_date:month` });
   const levels: GroupLevel[] = [];
   for (const part of parts.slice(0, MAX_GROUP_LEVELS)) {
     const [name, unit, extra] = part.split(':') as [string, string | undefined, string | undefined];
     const problem = levelProblem(object, name, unit, extra, hidden);
     if (problem) problems.push({ path: '/groupBy', message: problem });
-    else if (levels.some((level) => level.field === name && level.unit === unit)) problems.push({ path: '/groupBy', message: `'${part}' is named twice` });
+    else if (levels.some((level) => level.field === name && level.unit === unit)) problems.push({ path: '/groupBy', message: msg`'${part}' is named twice` });
     else levels.push(unit ? { field: name, unit: unit as DateUnit } : { field: name });
   }
   if (problems.length > 0) throw new ValidationError(problems);
@@ -62,7 +63,7 @@ function levelProblem(object: CompiledObject, name: string, unit: string | undef
   const field = hidden.has(name) ? undefined : object.field(name);
   const temporal: Temporal = SYSTEM_DATE_TIMES.has(name) ? 'datetime' : field ? temporalType(field) : undefined;
   if (!field && !SYSTEM_GROUPS.has(name) && !SYSTEM_DATE_TIMES.has(name)) {
-    return unknownName('groupBy', name, `a field of ${object.name}`, [...readableNames(object, hidden), ...SYSTEM_GROUPS, ...SYSTEM_DATE_TIMES]).message;
+    return unknownName('groupBy', name, msg`a field of ${object.name}`, [...readableNames(object, hidden), ...SYSTEM_GROUPS, ...SYSTEM_DATE_TIMES]).message;
   }
   if (unit !== undefined && !temporal) return `'${name}' is not a date or date-time field: only dates group by ${units}`;
   if (temporal === 'datetime' && unit === undefined) return `'${name}' is a date-time: group it by a period, like ${name}:day or ${name}:month (${units})`;

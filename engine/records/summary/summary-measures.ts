@@ -3,6 +3,7 @@ import type { ResolvedField } from '../../fields/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { derivedFrom } from '../derived-fields.js';
 import { unknownName } from '../unknown-name.js';
+import { msg } from '../../i18n/message.js';
 
 export type Aggregate = 'sum' | 'avg' | 'min' | 'max';
 export interface Measure {
@@ -26,22 +27,22 @@ function isOrdered(field: ResolvedField): boolean {
 export function parseMeasures(object: CompiledObject, input: string | undefined, hidden: ReadonlySet<string>): Measure[] {
   const parts = (input ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '' && part !== 'count');
   const problems: ErrorDetail[] = [];
-  if (parts.length > MAX_MEASURES) problems.push({ path: '/measures', message: `may name at most ${MAX_MEASURES} measures` });
+  if (parts.length > MAX_MEASURES) problems.push({ path: '/measures', message: msg`may name at most ${MAX_MEASURES} measures` });
   const measures: Measure[] = [];
   for (const part of parts.slice(0, MAX_MEASURES)) {
     const [aggregate, name] = part.split(':') as [string, string | undefined];
     if (!['sum', 'avg', 'min', 'max'].includes(aggregate) || !name) {
-      problems.push({ path: '/measures', message: `'${part}' is not a measure: use count, sum:<field>, avg:<field>, min:<field> or max:<field>` });
+      problems.push({ path: '/measures', message: msg`'${part}' is not a measure: use count, sum:<field>, avg:<field>, min:<field> or max:<field>` });
       continue;
     }
     const base = derivedFrom(object, name);
     const field = hidden.has(name) ? undefined : (object.field(name) ?? base);
     if (!field) {
-      problems.push(unknownName('measures', name, `a field of ${object.name}`, readableNames(object, hidden)));
+      problems.push(unknownName('measures', name, msg`a field of ${object.name}`, readableNames(object, hidden)));
     } else if ((aggregate === 'sum' || aggregate === 'avg') && !isNumeric(field)) {
-      problems.push({ path: '/measures', message: `'${name}' is a ${field.type} field: ${aggregate} needs a number, currency or percent` });
+      problems.push({ path: '/measures', message: msg`'${name}' is a ${field.type} field: ${aggregate} needs a number, currency or percent` });
     } else if (!isOrdered(field)) {
-      problems.push({ path: '/measures', message: `'${name}' is a ${field.type} field: ${aggregate} needs a number or a date` });
+      problems.push({ path: '/measures', message: msg`'${name}' is a ${field.type} field: ${aggregate} needs a number or a date` });
     } else {
       measures.push({ aggregate: aggregate as Aggregate, field: name });
     }

@@ -1,5 +1,6 @@
 import { ValidationError } from '../../errors/index.js';
 import type { Measure } from './summary-measures.js';
+import { msg } from '../../i18n/message.js';
 
 /** What the groups are ordered by: their key, their count, or one of the measures asked for. */
 export interface GroupOrder {
@@ -24,7 +25,7 @@ export function parseOrder(input: string | undefined, measures: readonly Measure
   if (measure) return { by: measure, direction };
   const given = measures.map(({ aggregate, field }) => `${aggregate}:${field}`);
   throw new ValidationError([
-    { path: '/order', message: `'${name}' is not something to order by: use key, count${given.length > 0 ? `, ${given.join(', ')}` : ''} (a measure must be in measures), with a leading - for descending` },
+    { path: '/order', message: msg`'${name}' is not something to order by: use ${['key', 'count', ...given].join(', ')} (a measure must be in measures), with a leading - for descending` },
   ]);
 }
 

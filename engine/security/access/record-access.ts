@@ -6,6 +6,7 @@ import type { Filter } from '../../store/port.js';
 import type { OperationContext } from '../../tenancy/operation-context.js';
 import { userAccess, type UserAccess } from './user-access.js';
 import { userDirectory, type UserDirectory } from './user-directory.js';
+import { inSentence, msg, type Message } from '../../i18n/message.js';
 
 /** What a user does to records: read them, edit them, or delete them (which sharing never grants). */
 export type AccessMode = 'read' | 'edit' | 'delete';
@@ -19,14 +20,14 @@ export type RecordAccess = true | Filter;
 /** Matches no record. */
 const NOTHING: Filter = { _id: { $in: [] } };
 
-const VERBS: Record<AccessMode | 'create', string> = { read: 'read', edit: 'edit', delete: 'delete', create: 'create' };
+const VERBS: Record<AccessMode | 'create', Message> = { read: msg`read`, edit: msg`edit`, delete: msg`delete`, create: msg`create` };
 
 /** The object permission an operation needs (403 when no permission set grants it). */
 export function checkObjectRight(ctx: OperationContext, object: CompiledObject, right: AccessMode | 'create'): void {
   if (ctx.principal.system) return;
   const rights = userAccess(ctx.snapshot, ctx.principal).object(object.name);
   if (!rights[right === 'edit' ? 'edit' : right]) {
-    throw new ForbiddenError(`You may not ${VERBS[right]} ${object.object.pluralLabel.en.toLowerCase()}: none of your permission sets grants it. Ask an administrator.`);
+    throw new ForbiddenError(msg`You may not ${VERBS[right]} ${inSentence(object.object.pluralLabel)}: none of your permission sets grants it. Ask an administrator.`);
   }
 }
 

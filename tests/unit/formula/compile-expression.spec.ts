@@ -8,6 +8,7 @@ import {
   type ExpressionProblem,
   type ExpressionScope,
 } from '../../../engine/formula/index.js';
+import { inEnglish } from '../../support/in-english.js';
 
 /** An opportunity with a lookup to account (named like its target) and one to a user under another name. */
 const scope: ExpressionScope = {
@@ -26,10 +27,10 @@ function compiled(source: string): CompiledExpression {
   return result;
 }
 
-function problems(source: string): ExpressionProblem[] {
+function problems(source: string): ReturnType<typeof inEnglish<ExpressionProblem>> {
   const result = compileExpression(source, scope, '/fields/4/expression');
   if (isCompiled(result)) throw new Error(`expected ${source} to be refused`);
-  return result.problems;
+  return inEnglish(result.problems);
 }
 
 describe('compiling expressions', () => {

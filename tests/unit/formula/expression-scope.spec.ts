@@ -38,7 +38,7 @@ describe('expression scope of an object', () => {
   it('lets an expression read a parent field and refuses a misspelt one', () => {
     expect(isCompiled(compileExpression('account.industry = "it" and owner_company.title != "" and $user', scope))).to.equal(true);
     const refused = compileExpression('owner_company.titel', scope);
-    expect(isCompiled(refused) ? [] : refused.problems.map((problem) => problem.message)).to.deep.equal([
+    expect(isCompiled(refused) ? [] : refused.problems.map((problem) => String(problem.message))).to.deep.equal([
       "'titel' is not a field of company (the object 'owner_company' looks up); did you mean 'title'?",
     ]);
   });

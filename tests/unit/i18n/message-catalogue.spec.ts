@@ -29,4 +29,10 @@ describe('message catalogues', () => {
       expect(stale, `remove (or re-key) these entries of engine/i18n/catalogues/${language}.messages.json`).to.deep.equal([]);
     });
   }
+
+  it('finds no message written as a plain string (use msg`…` so it can be translated)', () => {
+    // The OpenAPI document's examples are English documentation, not messages.
+    const plain = found.untranslated.filter((entry) => !entry.file.startsWith('engine/http/openapi/')).map((entry) => `${entry.file}:${entry.line} ${entry.text}`);
+    expect(plain, `write these with msg\`…\` from engine/i18n/message.ts:\n${plain.join('\n')}\n`).to.deep.equal([]);
+  });
 });

@@ -9,6 +9,7 @@ import type { RoleDefinition } from '../../../engine/metadata/schemas/generated/
 import type { SharingRuleDefinition } from '../../../engine/metadata/schemas/generated/sharing-rule.js';
 import { fieldRights, objectRights } from '../../../engine/metadata/security/resolve-permission-sets.js';
 import type { ObjectRights } from '../../../engine/metadata/security/resolved-security.js';
+import { inEnglish } from '../../support/in-english.js';
 
 /** deal: private, owns its records' access; deal_line: its detail; note: public read/write (the default). */
 const OBJECTS: ObjectDefinition[] = [
@@ -36,7 +37,7 @@ const HIERARCHY: RoleDefinition[] = [
 
 function compile(definitions: Partial<Definitions>) {
   const { snapshot, problems } = compileSnapshot(1, { ...NO_DEFINITIONS, object: OBJECTS, ...definitions });
-  return { security: snapshot.security, problems: (key: string): ErrorDetail[] | undefined => problems.get(key), keys: [...problems.keys()] };
+  return { security: snapshot.security, problems: (key: string): ReturnType<typeof inEnglish<ErrorDetail>> | undefined => { const found = problems.get(key); return found && inEnglish(found); }, keys: [...problems.keys()] };
 }
 
 describe('security model: roles, permission sets, groups and sharing rules', () => {
