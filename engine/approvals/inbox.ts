@@ -22,8 +22,8 @@ const SORTS = { assignedAt: 1, '-assignedAt': -1, age: -1, '-age': 1 } as const;
 
 /** The caller's pending approvals across objects, oldest first by default (`sort=-assignedAt` for newest). */
 export async function approvalInbox(ctx: OperationContext, sort = 'assignedAt', limit = 100): Promise<{ items: InboxItem[] }> {
+  if (!Object.hasOwn(SORTS, sort)) throw new ValidationError([{ path: '/sort', message: `'${sort}' is not a sort of the inbox: use one of ${Object.keys(SORTS).join(', ')}` }]);
   const order = SORTS[sort as keyof typeof SORTS];
-  if (order === undefined) throw new ValidationError([{ path: '/sort', message: `must be one of ${Object.keys(SORTS).join(', ')}` }]);
   const items = await ctx.tenant.store
     .collection<WorkItem>(WORK_ITEMS)
     .find({ approver: ctx.principal.userId, status: 'pending' }, { sort: { assignedAt: order, _id: order }, limit });

@@ -5,6 +5,7 @@ import type { ResolvedLayout, ResolvedLayoutField } from '../metadata/layouts/re
 import { fieldUi } from './field-ui.js';
 import type { FieldUiSchema, FormDefinition, FormRelatedList, FormSection, FormUiSchema } from './form-definition.js';
 import { localize, type Language } from '../i18n/language.js';
+import { cloneDocument } from '../store/json-document.js';
 
 /** What the user of the form may see and change; without one, the form as the layout describes it. */
 export interface FormView {
@@ -107,6 +108,6 @@ function propertySchema(field: ResolvedField, valueSchema: JsonSchema, placement
     title: field.label[language],
     ...(description ? { description } : {}),
     ...(placement.readOnly ? { readOnly: true } : {}),
-    ...(field.default !== undefined && !computed ? { default: structuredClone(field.default) } : {}),
+    ...(field.default !== undefined && !computed ? { default: cloneDocument(field.default) } : {}),
   };
 }

@@ -1,7 +1,6 @@
 import jsonata from 'jsonata';
-import { ExpressionTooLargeError } from './expression-errors.js';
-import { SIZE_LIMITS } from './expression-limits.js';
-import { sourceProblem } from './source-limits.js';
+import { ExpressionEvaluationError, ExpressionTooLargeError } from './expression-errors.js';
+import { EVAL_REFUSED, SIZE_LIMITS } from './expression-limits.js';
 import { meterOf, textTooLong } from './value-meter.js';
 
 /** A built-in as jsonata binds it: the implementation and its parsed signature. */
@@ -23,14 +22,17 @@ type Comparator = (a: unknown, b: unknown) => Promise<unknown>;
  * Built-ins whose single call can take far longer or build far more than their arguments
  * suggest, replaced by versions that check first. jsonata checks its time limit only between
  * steps, and these run as one step: `$pad("", 2e7)` builds 20 MB, `$sort` merges with a copy per
- * comparison (4 GB for 100,000 numbers), `$distinct` compares every pair. Each replacement keeps
+ * comparison (4 GB for 100,000 numbers), `$distinct` compares every pair, `$eval` runs text that no
+ * check saw when the expression was saved. Each replacement keeps
  * the original's signature, so argument checks and messages stay jsonata's own.
  */
 const REPLACEMENTS: Record<string, (original: FunctionDefinition) => FunctionDefinition['implementation']> = {
   pad: (original) =>
     function (this: Focus, ...args: never[]) {
-      const [, width] = args as unknown[];
-      if (typeof width === 'number' && Math.abs(Math.trunc(width)) > SIZE_LIMITS.maxTextLength) throw textTooLong(Math.abs(Math.trunc(width)));
+      const [, width, padding] = args as unknown[];
+      // jsonata repeats the whole padding text once per missing character before it cuts it to width.
+      const built = typeof width === 'number' ? Math.abs(Math.trunc(width)) * Math.max(1, typeof padding === 'string' ? padding.length : 1) : 0;
+      if (built > SIZE_LIMITS.maxTextLength) throw textTooLong(built);
       return original.implementation.apply(this, args);
     },
   join: (original) =>
@@ -76,25 +78,57 @@ const REPLACEMENTS: Record<string, (original: FunctionDefinition) => FunctionDef
     function (this: Focus, ...args: never[]) {
       const [list] = args as unknown[];
       if (!Array.isArray(list) || list.length <= 1) return original.implementation.apply(this, args);
-      // jsonata compares every pair; keys of a canonical form find the same values in linear time.
-      const seen = new Set<string>();
+      // jsonata compares every pair. A set finds equal texts, numbers and booleans by value in linear
+      // time (1 and "1" stay apart, as in jsonata); lists and objects go by a canonical text.
+      const values = new Set<unknown>();
+      const shapes = new Set<string>();
       const result: unknown[] = 'sequence' in list && list.sequence === true ? this.createSequence() : [];
       for (const item of list) {
-        const key = canonical(item);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        result.push(item);
+        const seen = typeof item === 'object' && item !== null ? addNew(shapes, canonical(item)) : addNew(values, item);
+        if (seen) result.push(item);
       }
       return result;
     },
-  eval: (original) =>
-    function (this: Focus, ...args: never[]) {
-      const [source] = args as unknown[];
-      const problem = typeof source === 'string' ? sourceProblem(source) : undefined;
-      if (problem) throw new ExpressionTooLargeError(`$eval cannot run this text: ${problem.message}`);
-      return original.implementation.apply(this, args);
+  // Pictures are parsed and applied part by part: a long one is seconds of work in one step.
+  formatNumber: (original) => withPicture(original, 1),
+  formatInteger: (original) => withPicture(original, 1),
+  parseInteger: (original) => withPicture(original, 1),
+  fromMillis: (original) => withPicture(original, 1),
+  toMillis: (original) => withPicture(original, 1),
+  // Refused when an expression is saved (syntax-limits); refused here too, should one get past.
+  eval: () =>
+    function () {
+      throw new ExpressionEvaluationError(EVAL_REFUSED, { code: 'expression_eval_refused' });
     },
 };
+
+function withPicture(original: FunctionDefinition, index: number): FunctionDefinition['implementation'] {
+  return function (this: Focus, ...args: never[]) {
+    checkPicture((args as unknown[])[index]);
+    return original.implementation.apply(this, args);
+  };
+}
+
+function checkPicture(picture: unknown): void {
+  if (typeof picture === 'string' && picture.length > SIZE_LIMITS.maxPictureLength) {
+    throw new ExpressionTooLargeError(
+      `a picture of ${picture.length} characters is longer than the ${SIZE_LIMITS.maxPictureLength} a formatting picture may have`,
+    );
+  }
+}
+
+/**
+ * `$now(picture)` formats the evaluation's own timestamp. jsonata binds `now` per parsed
+ * expression, so this one formats jsonata's per-evaluation timestamp with `$fromMillis` instead.
+ */
+function boundedNow(fromMillis: FunctionDefinition): FunctionDefinition['implementation'] {
+  return function (this: Focus, ...args: never[]) {
+    const [picture, timezone] = args as unknown[];
+    checkPicture(picture);
+    const started = (this.environment as { base?: { timestamp?: Date } }).base?.timestamp ?? new Date();
+    return fromMillis.implementation.apply(this, [started.getTime(), picture, timezone] as never[]);
+  };
+}
 
 /** The originals, read once from jsonata's own bindings: evaluating `$pad` returns its definition. */
 let replacements: Promise<Map<string, FunctionDefinition>> | undefined;
@@ -102,10 +136,13 @@ let replacements: Promise<Map<string, FunctionDefinition>> | undefined;
 export function boundedFunctions(): Promise<Map<string, FunctionDefinition>> {
   replacements ??= (async () => {
     const bound = new Map<string, FunctionDefinition>();
+    const original = async (name: string) => (await jsonata(`$${name}`).evaluate({})) as FunctionDefinition;
     for (const [name, replace] of Object.entries(REPLACEMENTS)) {
-      const original = (await jsonata(`$${name}`).evaluate({})) as FunctionDefinition;
-      bound.set(name, { _jsonata_function: true, implementation: replace(original), signature: original.signature });
+      const definition = await original(name);
+      bound.set(name, { _jsonata_function: true, implementation: replace(definition), signature: definition.signature });
     }
+    const now = await original('now');
+    bound.set('now', { _jsonata_function: true, implementation: boundedNow(await original('fromMillis')), signature: now.signature });
     return bound;
   })();
   return replacements;
@@ -157,12 +194,19 @@ async function mergeSort(list: readonly unknown[], swap: Comparator): Promise<un
   return from;
 }
 
-/** A text equal for values jsonata deems equal: object keys in any order, lists in theirs. */
+/** Adds `key` to `set`; true when it was not there yet. */
+function addNew<T>(set: Set<T>, key: T): boolean {
+  if (set.has(key)) return false;
+  set.add(key);
+  return true;
+}
+
+/** A text equal for lists and objects jsonata deems equal: object keys in any order, lists in theirs. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
   }
-  return typeof value === 'string' ? JSON.stringify(value) : `${typeof value}:${String(value)}`;
+  return JSON.stringify(value) ?? 'null';
 }

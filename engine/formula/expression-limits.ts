@@ -21,11 +21,14 @@ export const DEFAULT_LIMITS: ExpressionLimits = Object.freeze({ timeoutMs: 100, 
  * thirty times) would run to its end first and could exhaust the process's memory; every step's
  * result is therefore measured, and the functions that build large values from small arguments
  * check their arguments before they run. The numbers sit far above what a formula on one record
- * needs: a record is at most a 1 MB request.
+ * needs, and low enough that the costliest single step over a value at the limit (`$substring`
+ * splits a text into code points, `$string` writes JSON) stays within a few tens of milliseconds.
  */
 export const SIZE_LIMITS = Object.freeze({
-  /** Characters of one text value. */
-  maxTextLength: 1_000_000,
+  /** Characters of one text value: the longest a long-text field may hold (131,072) and some. */
+  maxTextLength: 200_000,
+  /** Characters of a formatting picture ($formatNumber, $fromMillis, $now ...). */
+  maxPictureLength: 200,
   /** Items of one list (sequences, ranges, arrays). */
   maxItems: 100_000,
   /** Size of one value in bytes as JSON would roughly write it, shared parts counted each time. */
@@ -44,11 +47,18 @@ export const SIZE_LIMITS = Object.freeze({
   maxSyntaxDepth: 200,
   /** Instructions of one compiled regular expression. */
   maxRegexProgram: 500,
-  /** Characters searched times instructions of the pattern, per search: about 40 ms at worst. */
-  maxRegexWork: 2_000_000,
+  /** Characters read times instructions of the pattern, for the searches of one step: about 20 ms on an idle machine. */
+  maxRegexWork: 1_000_000,
 });
 
 export type SizeLimits = typeof SIZE_LIMITS;
+
+/**
+ * `$eval` runs text built at run time: no check on the saved expression could see its nesting,
+ * its regular expressions or its ranges, nor which fields it reads. It is refused outright.
+ */
+export const EVAL_REFUSED =
+  '$eval is not available in expressions: it runs text built from the data, which cannot be checked when the expression is saved; write the expression itself';
 
 /** Fills what the caller left out; a limit of zero or less would switch jsonata's check off, so it is refused. */
 export function resolveLimits(limits: Partial<ExpressionLimits> = {}): ExpressionLimits {
@@ -68,14 +78,15 @@ export function limitsKey(limits: ExpressionLimits): string {
  * jsonata 2.2's own guardrails: before every evaluation step it compares the time since *this*
  * evaluation started and *this* evaluation's depth with the limits. The start time and depth live
  * in the per-evaluation environment jsonata creates in `evaluate()`, so concurrent evaluations of
- * one parsed expression never see each other's clock. `sequence` caps every sequence jsonata
- * builds, ranges included, before it is built; regular expressions run on a linear-time engine.
+ * one parsed expression never see each other's clock. Regular expressions run on a linear-time
+ * engine. jsonata's `sequence` option would cap lists too, but it gives every list it builds a
+ * closure of its own for `push`, which doubled the time of a small formula; the value meter
+ * checks ranges and lists instead.
  */
-export function jsonataOptions(limits: ExpressionLimits): { timeout: number; stack: number; sequence: number; RegexEngine: RegExpConstructor } {
+export function jsonataOptions(limits: ExpressionLimits): { timeout: number; stack: number; RegexEngine: RegExpConstructor } {
   return {
     timeout: limits.timeoutMs,
     stack: limits.maxDepth,
-    sequence: SIZE_LIMITS.maxItems,
     // jsonata types the option as the RegExp constructor, but only constructs it and calls `exec`.
     RegexEngine: LinearRegExp as unknown as RegExpConstructor,
   };

@@ -1,5 +1,5 @@
-import { RE2JS } from 're2js';
-import { ExpressionTooLargeError } from './expression-errors.js';
+import { RE2JS, type Matcher } from 're2js';
+import { ExpressionEvaluationError, ExpressionTooLargeError } from './expression-errors.js';
 import { SIZE_LIMITS } from './expression-limits.js';
 
 /** A regular expression compiled for the linear-time engine, with the size of its program. */
@@ -10,6 +10,9 @@ interface LinearPattern {
 
 /** What `RegExp.prototype.exec` answers, as far as jsonata reads it: the match, its groups, where it starts. */
 export type LinearMatch = (string | undefined)[] & { index: number };
+
+/** What one search costs beyond the characters it reads (making the match, its groups), in the same units. */
+const SEARCH_OVERHEAD = 200;
 
 /** Parsed regex literals are stable objects of a parsed expression, so each compiles once. */
 const compiled = new WeakMap<RegExp, LinearPattern>();
@@ -23,15 +26,27 @@ const compiled = new WeakMap<RegExp, LinearPattern>();
  *
  * jsonata constructs its `RegexEngine` with the literal's RegExp at every evaluation of the
  * literal and then only sets `lastIndex` and calls `exec`, so that is all this class offers.
- * Each search first checks that the text times the program stays within a fixed amount of work,
- * because a linear engine over a long text with a large pattern can still take seconds.
+ * The searches of one evaluation of a literal (all the matches of one `$match`, `$replace` or
+ * `$split`, which jsonata runs as one step) share a fixed amount of work, counted as characters
+ * read times the pattern's instructions plus a constant per search, and each search is refused
+ * first if it could pass that amount: a linear engine over a long text with a large pattern can
+ * still take seconds.
  */
 export class LinearRegExp {
   lastIndex = 0;
   private readonly linear: LinearPattern;
+  /** RE2JS converts the text when it makes a matcher: one matcher per text, or `$match` over many matches is quadratic. */
+  private matcher: { text: string; matcher: Matcher } | undefined;
+  /** Work done by the searches of this evaluation of the literal: `$match` searches once per match within one step. */
+  private spent = 0;
 
   constructor(private readonly literal: RegExp) {
-    this.linear = linearPattern(literal);
+    try {
+      this.linear = linearPattern(literal);
+    } catch {
+      // Every literal was checked when its expression was saved; this is the same refusal, late.
+      throw new ExpressionEvaluationError(regexProblem(literal) ?? `the regular expression ${literal.toString()} cannot be used`);
+    }
   }
 
   exec(text: string): LinearMatch | null {
@@ -40,14 +55,13 @@ export class LinearRegExp {
       this.lastIndex = 0;
       return null;
     }
-    if ((text.length - from) * this.linear.program > SIZE_LIMITS.maxRegexWork) {
-      throw new ExpressionTooLargeError(
-        `the regular expression ${this.literal.toString()} is too costly to search a text of ${text.length} characters; ` +
-          'shorten the text first (for example with $substring) or simplify the pattern',
-      );
-    }
-    const matcher = this.linear.pattern.matcher(text);
-    if (!matcher.find(from)) {
+    // The worst this search can cost, and what the searches on this literal's evaluation have cost.
+    if (this.spent + (text.length - from) * this.linear.program > SIZE_LIMITS.maxRegexWork) throw this.tooCostly(text);
+    if (this.matcher?.text !== text) this.matcher = { text, matcher: this.linear.pattern.matcher(text) };
+    const { matcher } = this.matcher;
+    const found = matcher.find(from);
+    this.spent += ((found ? matcher.end() : text.length) - from + 1) * this.linear.program + SEARCH_OVERHEAD;
+    if (!found) {
       this.lastIndex = 0;
       return null;
     }
@@ -56,6 +70,13 @@ export class LinearRegExp {
     for (let group = 0; group <= matcher.groupCount(); group++) groups.push(matcher.group(group) ?? undefined);
     this.lastIndex = matcher.end();
     return Object.assign(groups, { index: matcher.start() });
+  }
+
+  private tooCostly(text: string): ExpressionTooLargeError {
+    return new ExpressionTooLargeError(
+      `the regular expression ${this.literal.toString()} is too costly on a text of ${text.length} characters ` +
+        '(a long search, or a great many matches); shorten the text first (for example with $substring) or simplify the pattern',
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { SIZE_LIMITS } from './expression-limits.js';
+import { EVAL_REFUSED, SIZE_LIMITS } from './expression-limits.js';
 import { regexProblem } from './linear-regexp.js';
 
 /** A problem found in the parsed expression, with jsonata's position (just after the token). */
@@ -20,7 +20,7 @@ interface Node {
 
 /**
  * What the parsed expression shows before it ever runs: nesting deeper than evaluation allows,
- * regular expressions the linear-time engine cannot run, and literal sizes that could only fail
+ * regular expressions the linear-time engine cannot run, `$eval`, and literal sizes that could only fail
  * (`[1..10000000]`, `$pad("", 20000000)`). These are refused when the expression is saved; the
  * same limits are checked again at run time for sizes that only the data decides.
  *
@@ -53,6 +53,8 @@ export function syntaxProblems(ast: unknown): SyntaxProblem[] {
 }
 
 function nodeProblem(node: Node): SyntaxProblem | undefined {
+  // A variable, not only a call: `$e := $eval; $e("...")` reaches it too.
+  if (node.type === 'variable' && node.value === 'eval') return { message: `${EVAL_REFUSED}${at(node)}`, position: positionOf(node) };
   if (node.type === 'regex' && node.value instanceof RegExp) {
     const problem = regexProblem(node.value);
     return problem === undefined ? undefined : { message: `${problem}${at(node)}`, position: positionOf(node) };

@@ -15,12 +15,14 @@ const SCALAR: Measure = { size: 8, depth: 0, length: 0 };
  * (remembered by identity for this evaluation), so a value built from shared parts, such as
  * `[$x, $x]` doubled in a loop, is measured in time proportional to what the step built while its
  * size counts every shared part as often as JSON would write it: the size bounds what writing,
- * comparing or cloning the value later costs. `produced` adds up what each step built, so that
+ * comparing or cloning the value later costs. `produced` adds up what the steps built, so that
  * many values below the single-value limits cannot fill the memory together either.
  */
 export class ValueMeter {
-  private readonly measured = new WeakMap<object, Measure>();
+  private measured: WeakMap<object, Measure> | undefined;
   private produced = 0;
+  /** The start of each range whose end is being evaluated, innermost last. */
+  readonly rangeStarts: unknown[] = [];
 
   /** Checks the result of one evaluation step. */
   check(value: unknown): void {
@@ -41,9 +43,10 @@ export class ValueMeter {
     if (typeof value === 'string') {
       if (value.length > SIZE_LIMITS.maxTextLength) throw textTooLong(value.length);
       this.produced += value.length + 2;
-      return { size: value.length + 2, depth: 0, length: 0 };
+      return value.length < 6 ? SCALAR : { size: value.length + 2, depth: 0, length: 0 };
     }
     if (typeof value !== 'object' || value === null) return SCALAR;
+    this.measured ??= new WeakMap();
     const known = this.measured.get(value);
     if (known && (!Array.isArray(value) || known.length === value.length)) return known;
     if (depth >= SIZE_LIMITS.maxValueDepth) {
@@ -60,9 +63,7 @@ export class ValueMeter {
   }
 
   private measureList(list: readonly unknown[], depth: number): Measure {
-    if (list.length > SIZE_LIMITS.maxItems) {
-      throw new ExpressionTooLargeError(`a list of the expression has ${list.length} items, more than the ${SIZE_LIMITS.maxItems} allowed`);
-    }
+    if (list.length > SIZE_LIMITS.maxItems) throw tooManyItems(list.length);
     let size = 2 + list.length;
     let deepest = 0;
     for (const item of list) {
@@ -70,6 +71,7 @@ export class ValueMeter {
       size += measure.size;
       deepest = Math.max(deepest, measure.depth);
     }
+    // Only what this list adds: its items counted themselves when they were measured.
     this.produced += 2 + list.length;
     return { size, depth: deepest + 1, length: list.length };
   }
@@ -86,10 +88,8 @@ export class ValueMeter {
       size += measure.size;
       deepest = Math.max(deepest, measure.depth);
     }
-    // Only what this object adds: its items counted themselves when they were measured.
     this.produced += own;
-    size += own;
-    return { size, depth: deepest + 1, length: 0 };
+    return { size: size + own, depth: deepest + 1, length: 0 };
   }
 }
 
@@ -99,15 +99,64 @@ export function textTooLong(length: number): ExpressionTooLargeError {
   );
 }
 
-/** One meter per evaluation, found from jsonata's per-evaluation environment (`environment.base`). */
-const meters = new WeakMap<object, ValueMeter>();
+function tooManyItems(items: number): ExpressionTooLargeError {
+  return new ExpressionTooLargeError(`a list of the expression would have ${items} items, more than the ${SIZE_LIMITS.maxItems} allowed`);
+}
 
+/** jsonata's per-evaluation environment, shared by every frame of one `evaluate()` as `base`. */
+interface Environment {
+  readonly base?: { [METER]?: ValueMeter };
+}
+
+const METER = Symbol('value meter');
+
+/** The meter of the evaluation `environment` belongs to, kept on jsonata's per-evaluation environment. */
 export function meterOf(environment: unknown): ValueMeter {
-  const base = (environment as { base?: object } | undefined)?.base ?? {};
-  let meter = meters.get(base);
-  if (!meter) {
-    meter = new ValueMeter();
-    meters.set(base, meter);
+  const base = (environment as Environment).base ?? {};
+  return (base[METER] ??= new ValueMeter());
+}
+
+/** Marks on the operands of a range (`[from..to]`), so that the step after `to` checks the size before jsonata builds it. */
+const RANGE_FROM = Symbol('range start');
+const RANGE_TO = Symbol('range end');
+
+interface Marked {
+  [RANGE_FROM]?: true;
+  [RANGE_TO]?: true;
+}
+
+/**
+ * Marks the operands of every range in a parsed expression. jsonata evaluates `from` and then
+ * `to` as steps of their own before it fills the range, so the hook after `to` sees both values
+ * while the range is not built yet.
+ */
+export function markRanges(ast: unknown): void {
+  const seen = new Set<object>();
+  const pending: unknown[] = [ast];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node !== 'object' || node === null || node instanceof RegExp || seen.has(node)) continue;
+    seen.add(node);
+    const range = node as { type?: unknown; value?: unknown; lhs?: Marked; rhs?: Marked };
+    if (range.type === 'binary' && range.value === '..' && range.lhs && range.rhs) {
+      range.lhs[RANGE_FROM] = true;
+      range.rhs[RANGE_TO] = true;
+    }
+    pending.push(...Object.values(node));
   }
-  return meter;
+}
+
+/**
+ * jsonata's hook after every evaluation step. Numbers and booleans cost a type check (and a
+ * look at the range marks); texts, lists and objects are measured.
+ */
+export function afterStep(node: unknown, _input: unknown, environment: unknown, result: unknown): void {
+  const marked = node as Marked;
+  if (marked[RANGE_FROM]) meterOf(environment).rangeStarts.push(result);
+  else if (marked[RANGE_TO]) checkRange(meterOf(environment).rangeStarts.pop(), result);
+  if (typeof result === 'string' || (typeof result === 'object' && result !== null)) meterOf(environment).check(result);
+}
+
+function checkRange(from: unknown, to: unknown): void {
+  if (typeof from === 'number' && typeof to === 'number' && to - from + 1 > SIZE_LIMITS.maxItems) throw tooManyItems(to - from + 1);
 }

@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors/index.js';
 import type { Platform } from '../tenancy/index.js';
 import { errorMiddleware } from './error-middleware.js';
 import { checkJsonNesting } from './json-nesting.js';
+import { checkUtf8Body, utf8QueryCheck } from './utf8-input.js';
 import { docsRoutes } from './routes/docs-routes.js';
 import { formRoutes } from './routes/form-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
@@ -49,8 +50,19 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   // only allows this server's own scripts (the web app and the API reference included).
   app.use(securityHeaders({ ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) }));
   app.set('etag', false);
-  // The nesting check reads the raw bytes before JSON.parse: nothing recursive ever sees a deeper body.
-  app.use(express.json({ limit: options.bodyLimit ?? '1mb', strict: false, verify: (_req, _res, body) => checkJsonNesting(body, '') }));
+  // The UTF-8 and nesting checks read the raw bytes before JSON.parse: nothing decodes a body that
+  // is not UTF-8 into replacement characters, nothing recursive ever sees a deeper body.
+  app.use(utf8QueryCheck());
+  app.use(
+    express.json({
+      limit: options.bodyLimit ?? '1mb',
+      strict: false,
+      verify: (_req, _res, body, charset) => {
+        checkUtf8Body(body, charset);
+        checkJsonNesting(body, '');
+      },
+    }),
+  );
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', store: platform.provider.kind });

@@ -22,8 +22,6 @@ const FILE_ERRORS: Record<number, [code: string, message: Text]> = {
  * rendered here, in the request's language.
  */
 export const errorMiddleware: ErrorRequestHandler = (error: unknown, req, res, _next) => {
-  // A handler may have set another type before it failed (a file being sent): every error is JSON.
-  res.type('json');
   const language = requestLanguage(req);
   const send = (status: number, code: string, message: Text, details: readonly ErrorDetail[] = []): void => {
     sendError(res, language, status, code, message, details);
@@ -67,5 +65,7 @@ function sendError(res: Response, language: Language, status: number, code: stri
     .status(status)
     .vary('Accept-Language')
     .set('Content-Language', language)
+    // A handler may have set another type before it failed (a file being sent): every error is JSON.
+    .set('Content-Type', 'application/json; charset=utf-8')
     .json({ error: { code, message: renderText(message, language), details: details.map((detail) => ({ path: detail.path, message: renderText(detail.message, language) })) } });
 }

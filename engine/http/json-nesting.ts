@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors/index.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * How deep arrays and objects may nest in JSON sent to the API (request bodies and JSON query
@@ -42,9 +43,9 @@ export function checkJsonNesting(text: Uint8Array | string, path: string): void 
 }
 
 function tooDeep(path: string): ValidationError {
-  const what = path === '' ? 'The request body' : `'${path.slice(1)}'`;
-  return new ValidationError(
-    [{ path, message: `nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep; flatten the value (at most ${MAX_JSON_DEPTH} levels)` }],
-    `${what} nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep: flatten it to at most ${MAX_JSON_DEPTH} levels.`,
-  );
+  const message =
+    path === ''
+      ? msg`The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep: flatten it to at most ${MAX_JSON_DEPTH} levels.`
+      : msg`'${path.slice(1)}' nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep: flatten it to at most ${MAX_JSON_DEPTH} levels.`;
+  return new ValidationError([{ path, message: msg`nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep; flatten the value (at most ${MAX_JSON_DEPTH} levels)` }], message);
 }

@@ -1,16 +1,21 @@
 import { newestFirst, type Page } from '../jobs/index.js';
-import { checkSystemRight } from '../security/object-access.js';
+import { checkSystemRight, hasSystemRight } from '../security/object-access.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { maskUrl } from './webhook-secrets.js';
 import { WEBHOOK_OUTBOX, type OutboxWebhook } from './outbox-webhook.js';
 
-/** The webhook outbox, newest first: every call with its answer, for administrators. */
-export async function listWebhooks(ctx: OperationContext, page: Page): Promise<{ calls: OutboxWebhook[]; next: string | null }> {
+/**
+ * The webhook outbox, newest first: every call with its answer, for holders of the audit right.
+ * A call's body carries record values, any of their fields: only readers who may view all data get it.
+ */
+export async function listWebhooks(ctx: OperationContext, page: Page): Promise<{ calls: (Omit<OutboxWebhook, 'body'> & { body?: string })[]; next: string | null }> {
   checkSystemRight(ctx, 'viewAuditLog', 'Only users who may view the audit log (administrators) can read the webhook outbox.');
   const { entries, next } = await newestFirst(ctx.tenant.store.collection<OutboxWebhook>(WEBHOOK_OUTBOX), {}, page);
   // Tokens in the URLs are write-only, here as in the definitions the calls came from.
-  const calls = entries.map((call) => ({
+  const bodies = hasSystemRight(ctx, 'viewAllData');
+  const calls = entries.map(({ body, ...call }) => ({
     ...call,
+    ...(bodies ? { body } : {}),
     url: maskUrl(call.url),
     ...(call.lastError === undefined ? {} : { lastError: call.lastError.split(call.url).join(maskUrl(call.url)) }),
   }));

@@ -18,7 +18,9 @@ export function maskUrl(url: string): string {
     .split('&')
     .map((pair) => {
       const equals = pair.indexOf('=');
-      return equals < 0 || equals === pair.length - 1 ? pair : `${pair.slice(0, equals)}=${SECRET_MASK}`;
+      // A bare `?abc123` is a token as often as a flag: masked whole.
+      if (equals < 0) return pair === '' ? pair : SECRET_MASK;
+      return equals === pair.length - 1 ? pair : `${pair.slice(0, equals)}=${SECRET_MASK}`;
     })
     .join('&');
   return `${url.slice(0, query)}?${masked}`;

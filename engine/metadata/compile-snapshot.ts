@@ -21,6 +21,7 @@ import type { AutomationRuleDefinition } from './schemas/generated/automation-ru
 import { compileRule, type CompiledRule } from '../automation/compile-rule.js';
 import { fieldTypeOf } from '../fields/index.js';
 import { rollupFilterProblems } from '../records/relationships/rollup-criteria.js';
+import { cloneDocument, sameDocument } from '../store/json-document.js';
 
 /** A tenant's definitions, by kind. */
 export interface Definitions extends SecurityDefinitions {
@@ -105,9 +106,9 @@ function compiledForm(definition: ObjectDefinition, object: ResolvedObject, logi
   const reusable = previous?.object(definition.name);
   // What a field resolves to can depend on other objects (a roll-up's relationship), so the
   // resolved fields must match too before the old compiled form is kept.
-  return reusable && JSON.stringify(reusable.definition) === JSON.stringify(definition) && JSON.stringify(reusable.object.fields) === JSON.stringify(object.fields)
+  return reusable && sameDocument(reusable.definition, definition) && sameDocument(reusable.object.fields, object.fields)
     ? reusable
-    : new CompiledObject(structuredClone(definition), object, logic);
+    : new CompiledObject(cloneDocument(definition), object, logic);
 }
 
 function compileLayouts(

@@ -1,7 +1,9 @@
 import { StaleVersionError, type EngineError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
+import { sameDocument } from '../store/json-document.js';
 import type { Collections, Update } from '../store/port.js';
 import { SYSTEM_PRINCIPAL, type OperationContext } from '../tenancy/index.js';
+import type { FollowUp } from '../approvals/run-actions.js';
 import { runAutomation } from '../automation/run-automation.js';
 import { createFollowUps } from '../automation/create-follow-ups.js';
 import { checkReferences } from './check-references.js';
@@ -10,7 +12,6 @@ import { stageChange } from './logic/stage-change.js';
 import { noteChange } from './note-change.js';
 import type { StoredRecord } from './record.js';
 import type { RecordChange } from './validate-values.js';
-import { sameDocument } from '../store/json-document.js';
 
 export interface ChangeOptions {
   /**
@@ -49,7 +50,7 @@ export async function applyRecordChange(
   if (!fieldsMove && !options.marks) return current;
 
   let next = current;
-  let followUps: Awaited<ReturnType<typeof runAutomation>>['followUps'] = [];
+  let followUps: FollowUp[] = [];
   if (fieldsMove) {
     // references, then formulas and validation rules on the record as it would be
     await checkReferences(tx, options.madeBy === 'user' ? ctx : { ...ctx, principal: SYSTEM_PRINCIPAL }, object, values);
@@ -76,11 +77,13 @@ export async function applyRecordChange(
   const after = await tx.collection<StoredRecord>(object.collection).findOneAndUpdate({ _id: current._id, _version: current._version }, update);
   if (!after) throw options.conflict?.() ?? new StaleVersionError(current._version, current._version + 1);
 
-  // what derives from the record follows; its history; the records its rules asked for
+  // what derives from the record follows, which may come back to it (its children's formulas
+  // read it, its roll-ups sum them): the record as it then stands is the one noted and returned
   await followChange(tx, ctx, object, current, after);
-  await noteChange(tx, ctx, object, 'updated', current, after);
+  const settled = (await tx.collection<StoredRecord>(object.collection).findOne({ _id: current._id })) ?? after;
+  await noteChange(tx, ctx, object, 'updated', current, settled);
   await createFollowUps(tx, ctx, followUps);
-  return after;
+  return settled;
 }
 
 function differs(stored: unknown, value: unknown): boolean {

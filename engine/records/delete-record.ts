@@ -42,7 +42,9 @@ export async function deleteRecord(ctx: OperationContext, objectName: string, id
     }
     // everything goes to the recycle bin, marked with the record that took it along
     const marks = { _deleted: true, _deletedAt: new Date().toISOString(), _deletedBy: ctx.principal.userId, _deletedWith: id };
-    for (const { object: target, record } of plan.records) {
+    for (const { object: target, record: planned } of plan.records) {
+      // As it stands now: what this delete did before (its master gone, a detail gone) may have moved its derived values.
+      const record = (await tx.collection<StoredRecord>(target.collection).findOne({ _id: planned._id })) ?? planned;
       const isRoot = record._id === id;
       const parked = uniqueValues(target, record);
       const after = await tx.collection<StoredRecord>(target.collection).findOneAndUpdate(

@@ -6,6 +6,7 @@ import { presentRecord, type RecordView } from './record.js';
 import { alive } from './record-state.js';
 import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
 import { NO_FIELDS } from './list-query.js';
+import { unknownName } from './unknown-name.js';
 
 /** One relation to embed: under `name`, the `target` record whose id the record holds in `source`. */
 export interface Reference {
@@ -15,7 +16,12 @@ export interface Reference {
 }
 
 /** The system fields that hold user ids, embeddable as users; `owner` is the usual name for `_owner`. */
-const USER_FIELDS: Readonly<Record<string, string>> = { owner: '_owner', _owner: '_owner', _createdBy: '_createdBy', _updatedBy: '_updatedBy' };
+const USER_FIELDS: ReadonlyMap<string, string> = new Map([
+  ['owner', '_owner'],
+  ['_owner', '_owner'],
+  ['_createdBy', '_createdBy'],
+  ['_updatedBy', '_updatedBy'],
+]);
 
 /** `expand=account,owner` → the relations to embed: lookup fields and the user fields; anything else is refused. */
 export function parseExpand(object: CompiledObject, input: string | undefined, hidden: ReadonlySet<string> = NO_FIELDS): Reference[] {
@@ -23,14 +29,14 @@ export function parseExpand(object: CompiledObject, input: string | undefined, h
   const references: Reference[] = [];
   for (const name of new Set(input.split(',').map((part) => part.trim()).filter(Boolean))) {
     const field = hidden.has(name) ? undefined : object.field(name);
+    const userField = object.field(name) ? undefined : USER_FIELDS.get(name);
     if (field && (field.type === 'lookup' || field.type === 'masterdetail')) {
       references.push(fieldReference(field));
-    } else if (!field && !object.field(name) && USER_FIELDS[name]) {
-      references.push({ name, source: USER_FIELDS[name], target: 'user' });
+    } else if (userField) {
+      references.push({ name, source: userField, target: 'user' });
     } else {
-      throw new ValidationError([
-        { path: '/expand', message: `'${name}' is not a lookup or master-detail field of ${object.name}, nor owner, _createdBy or _updatedBy` },
-      ]);
+      const candidates = expandableReferences(object).map((reference) => reference.name).filter((candidate) => !hidden.has(candidate));
+      throw new ValidationError([unknownName('expand', name, `a lookup or master-detail field of ${object.name}, nor owner, _createdBy or _updatedBy`, candidates)]);
     }
   }
   return references;
@@ -43,7 +49,7 @@ function fieldReference(field: ResolvedLookupField | ResolvedMasterDetailField):
 /** Every relation `expand` can embed for the object: its lookups, then the user fields every record has. */
 export function expandableReferences(object: CompiledObject): Reference[] {
   const lookups = object.object.fields.flatMap((field) => (field.type === 'lookup' || field.type === 'masterdetail' ? [fieldReference(field)] : []));
-  return [...lookups, ...['owner', '_createdBy', '_updatedBy'].map((name) => ({ name, source: USER_FIELDS[name]!, target: 'user' }))];
+  return [...lookups, ...['owner', '_createdBy', '_updatedBy'].map((name) => ({ name, source: USER_FIELDS.get(name)!, target: 'user' }))];
 }
 
 /** A field selection with the expanded fields added: a parent is embedded beside its id, never instead of it. */

@@ -4,6 +4,7 @@ import { fieldTypeOf } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { SortSpec } from '../store/port.js';
 import { SYSTEM_FIELD_RULES } from './system-field-filters.js';
+import { unknownName } from './unknown-name.js';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
@@ -24,18 +25,18 @@ export function parseSort(object: CompiledObject, input: string | undefined, hid
     const descending = key.startsWith('-');
     const name = descending || key.startsWith('+') ? key.slice(1) : key;
     const field = object.field(name);
-    if (hidden.has(name) || (!field && !SYSTEM_FIELD_RULES[name] && !derivedFrom(object, name))) {
-      problems.push({ path: '/sort', message: `'${name}' is not a field of ${object.name}` });
+    if (!isKnownName(object, name, hidden)) {
+      problems.push(unknownName('sort', name, `a field of ${object.name}`, knownNames(object, hidden)));
     } else if (field && !fieldTypeOf(field).sortable) {
       problems.push({ path: '/sort', message: `'${name}' is a ${field.type} field and cannot be sorted by` });
-    } else if (name in sort) {
+    } else if (Object.hasOwn(sort, name)) {
       problems.push({ path: '/sort', message: `'${name}' is named twice` });
     } else {
       sort[name] = descending ? -1 : 1;
     }
   }
   if (problems.length > 0) throw new ValidationError(problems);
-  if (!('_id' in sort)) sort._id = 1;
+  if (!Object.hasOwn(sort, '_id')) sort._id = 1;
   return sort;
 }
 
@@ -43,11 +44,21 @@ export function parseSort(object: CompiledObject, input: string | undefined, hid
 export function parseSelection(object: CompiledObject, input: string | undefined, hidden: ReadonlySet<string> = NO_FIELDS): Set<string> | undefined {
   if (input === undefined || input.trim() === '') return undefined;
   const names = input.split(',').map((name) => name.trim()).filter(Boolean);
-  const unknown = names.filter((name) => hidden.has(name) || (!object.field(name) && !SYSTEM_FIELD_RULES[name] && !derivedFrom(object, name)));
+  const unknown = names.filter((name) => !isKnownName(object, name, hidden));
   if (unknown.length > 0) {
-    throw new ValidationError(unknown.map((name) => ({ path: '/fields', message: `'${name}' is not a field of ${object.name}` })));
+    throw new ValidationError(unknown.map((name) => unknownName('fields', name, `a field of ${object.name}`, knownNames(object, hidden))));
   }
   return new Set(names);
+}
+
+/** A name a client may select or sort by: a field the user may read, a system field, or a derived amount. */
+function isKnownName(object: CompiledObject, name: string, hidden: ReadonlySet<string>): boolean {
+  return !hidden.has(name) && (object.field(name) !== undefined || Object.hasOwn(SYSTEM_FIELD_RULES, name) || derivedFrom(object, name) !== undefined);
+}
+
+/** Every name `isKnownName` accepts but the derived ones: the candidates of a "did you mean". */
+function knownNames(object: CompiledObject, hidden: ReadonlySet<string>): string[] {
+  return [...object.object.fields.map((field) => field.name).filter((name) => !hidden.has(name)), ...Object.keys(SYSTEM_FIELD_RULES)];
 }
 
 export function parseLimit(input: string | undefined): number {

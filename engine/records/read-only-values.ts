@@ -1,9 +1,9 @@
 import type { CompiledObject } from '../metadata/compiled-object.js';
+import { sameDocument } from '../store/json-document.js';
 import type { Doc } from '../store/port.js';
 import { expandableReferences } from './expand.js';
 import { EXPANDED, throwRefusals, type ReadOnlyValue } from './writable-input.js';
 import type { ErrorDetail } from '../errors/index.js';
-import { sameDocument } from '../store/json-document.js';
 
 /**
  * Decides on the read-only values a client sent back (writable-input.ts): one equal to the

@@ -1,13 +1,14 @@
 import { ForbiddenError, ValidationError, type ErrorDetail } from '../errors/index.js';
 import { fieldTypeOf } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
+import { SYSTEM_FIELDS } from '../metadata/record-schemas.js';
 import { derivedFrom } from './derived-fields.js';
 
 /**
  * The system fields a read returns with every record. A client may send them back as read
  * (a GET body PATCHed or POSTed again); the platform alone sets them.
  */
-export const RETURNED_SYSTEM_FIELDS: ReadonlySet<string> = new Set(['_id', '_version', '_owner', '_createdAt', '_createdBy', '_updatedAt', '_updatedBy']);
+const RETURNED_SYSTEM_FIELDS: ReadonlySet<string> = new Set(SYSTEM_FIELDS);
 
 /** Where a read embeds the parents asked for with `expand`: never stored, so nothing to write. */
 export const EXPANDED = '_expanded';
@@ -61,6 +62,9 @@ export function writableInput(object: CompiledObject, body: unknown, editable?: 
       const problem = { path, message: NOT_EDITABLE };
       if (readable) readOnly.push({ name, value, kind: 'forbidden', problem });
       else refused.push(problem);
+    } else if (name === '__proto__') {
+      // Assigning it would set the prototype of `values` instead of a field, and the name would pass unseen.
+      problems.push({ path, message: `is not a field of ${object.name}` });
     } else if (name.startsWith('_')) {
       const problem = { path, message: SYSTEM_FIELD };
       if (RETURNED_SYSTEM_FIELDS.has(name) || name === EXPANDED) readOnly.push({ name, value, kind: 'system', problem });

@@ -1,9 +1,11 @@
 import { EngineError } from '../errors/index.js';
-import type { Collections, Doc } from '../store/port.js';
+import type { Collections, Doc, IndexSpec } from '../store/port.js';
 import { secretId } from './secret-token.js';
 
 /** Failed sign-ins per client address and account: kept with the tenant's other auth data, never reachable through the API. */
 export const SIGN_IN_THROTTLE = 'auth.sign-in-throttle';
+/** Each failure forgets the stale counts of its address: found by address, not by a scan. */
+export const SIGN_IN_THROTTLE_INDEXES: readonly IndexSpec[] = [{ name: 'ref_client', keys: { client: 1 } }];
 /** Wrong passwords one address may send for one account before it has to wait. */
 export const FREE_FAILURES = 5;
 /** The first wait; each further failure doubles it, up to the longest. */

@@ -51,7 +51,15 @@ export function freezeDocument<T>(value: T): T {
   return value;
 }
 
-/** Deep equality of two documents: same keys, same values (SameValue for primitives), arrays against arrays. */
+/** The members a document keeps as JSON: an undefined member is absent, as JSON.stringify and the stores treat it. */
+function definedKeys(value: Container): string[] {
+  return Array.isArray(value) ? Object.keys(value) : Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined);
+}
+
+/**
+ * Deep equality of two documents as JSON sees them: same members (an undefined member counts as
+ * absent), same values (SameValue for primitives), arrays against arrays, key order aside.
+ */
 export function sameDocument(a: unknown, b: unknown): boolean {
   const pending: [unknown, unknown][] = [[a, b]];
   while (pending.length > 0) {
@@ -62,10 +70,10 @@ export function sameDocument(a: unknown, b: unknown): boolean {
       continue;
     }
     if (!isContainer(left) || !isContainer(right) || Array.isArray(left) !== Array.isArray(right)) return false;
-    const keys = Object.keys(left);
-    if (keys.length !== Object.keys(right).length) return false;
+    const keys = definedKeys(left);
+    if (keys.length !== definedKeys(right).length) return false;
     for (const key of keys) {
-      if (!Object.hasOwn(right, key)) return false;
+      if (!Array.isArray(right) && (!Object.hasOwn(right, key) || (right as Record<string, unknown>)[key] === undefined)) return false;
       pending.push([(left as Record<string, unknown>)[key], (right as Record<string, unknown>)[key]]);
     }
   }

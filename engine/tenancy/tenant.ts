@@ -1,6 +1,7 @@
 import { MetadataRegistry } from '../metadata/metadata-registry.js';
 import { installCoreMetadata } from './core-metadata.js';
 import { AUDIT_COLLECTION, AUDIT_INDEXES } from '../security/audit-log.js';
+import { SIGN_IN_THROTTLE, SIGN_IN_THROTTLE_INDEXES } from '../security/sign-in-throttle.js';
 import type { Store } from '../store/port.js';
 import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
 import { ensureApprovalIndexes } from '../approvals/approval-indexes.js';
@@ -17,6 +18,7 @@ export class Tenant {
 
   static async open(name: string, store: Store, webhookAllowlist = new WebhookAllowlist()): Promise<Tenant> {
     await store.ensureIndexes(AUDIT_COLLECTION, [...AUDIT_INDEXES]);
+    await store.ensureIndexes(SIGN_IN_THROTTLE, [...SIGN_IN_THROTTLE_INDEXES]);
     await ensureApprovalIndexes(store);
     const metadata = await MetadataRegistry.open(store);
     await installCoreMetadata(store, metadata);

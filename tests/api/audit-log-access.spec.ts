@@ -61,6 +61,17 @@ describe('audit log: what a holder of the audit right may read', () => {
     onlyAudit = bearer(await tokenFor(engine, 'vic@example.com', PASSWORD));
     rep = bearer(await tokenFor(engine, 'rita@example.com', PASSWORD));
 
+    ok(
+      await engine.request('POST', '/api/v1/meta/automation-rules', {
+        name: 'tell_finance',
+        object: 'deal',
+        actions: [
+          { email: { to: [{ user: engine.adminId }], subject: 'Margin {{margin}} on {{title}}', body: 'The margin is {{margin}}.' } },
+          { webhook: { url: 'http://127.0.0.1:9/hooks/deals', body: '{"margin": "{{margin}}"}' } },
+        ],
+      }),
+      201,
+    );
     ids.admins = (await createRecord(engine, 'deal', { title: 'Admin deal', amount: 1, margin: 5 }))._id;
     ids.theirs = ok(await engine.request('POST', '/api/v1/records/deal', { title: 'Al deal', amount: 2 }, auditor), 201)._id;
     ok(await engine.request('PATCH', `/api/v1/records/deal/${ids.theirs}`, { amount: 3, margin: 7 }));
@@ -114,6 +125,18 @@ describe('audit log: what a holder of the audit right may read', () => {
     const [update] = (await read(`?record=${ids.theirs}&action=record.update`)).entries;
     expect(update!.changes).to.deep.equal({ amount: { old: 2, new: 3 }, margin: { old: null, new: 7 } });
     expect((await read(`?record=${ids.payroll}`)).entries.map((entry) => entry.action)).to.deep.equal(['record.create']);
+  });
+
+  it('gives the outboxes without the record values of their messages and calls to readers who may not view all data', async () => {
+    const emails = ok(await engine.request('GET', '/api/v1/outbox/email', undefined, auditor)).messages as Record<string, unknown>[];
+    const calls = ok(await engine.request('GET', '/api/v1/outbox/webhook', undefined, auditor)).calls as Record<string, unknown>[];
+    expect(emails.length).to.be.greaterThan(0);
+    expect(calls.length).to.be.greaterThan(0);
+    for (const message of emails) expect(message).to.include({ subject: '••••' }).and.not.have.any.keys('text', 'html');
+    for (const call of calls) expect(call).to.include({ url: 'http://127.0.0.1:9/hooks/deals' }).and.not.have.key('body');
+    const asAdmin = ok(await engine.request('GET', '/api/v1/outbox/email')).messages as { subject: string }[];
+    expect(asAdmin.map((message) => message.subject)).to.include('Margin 5 on Admin deal');
+    expect((ok(await engine.request('GET', '/api/v1/outbox/webhook')).calls as { body: string }[]).map((call) => call.body)).to.include('{"margin":"5"}');
   });
 
   it('refuses users without the audit right', async () => {

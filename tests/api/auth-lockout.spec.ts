@@ -86,6 +86,19 @@ describe('sign-in throttling: brute force slowed per address, never a lock-out o
     expect(waits.at(-1)).to.be.within(LONGEST_DELAY_SECONDS - 1, LONGEST_DELAY_SECONDS + 1);
   });
 
+  it('forgets a count after a day without failures, and drops the stale counts of the address', async () => {
+    const { email } = await newUser();
+    const tenant = await engine.platform.tenant(DEFAULT_TENANT);
+    const throttles = tenant.store.collection(SIGN_IN_THROTTLE);
+    await fail(email, FREE_FAILURES);
+    const twoDaysAgo = new Date(Date.now() - 48 * 3600_000).toISOString();
+    await throttles.updateOne({ client: STRANGER, account: email }, { $set: { lastFailureAt: twoDaysAgo, blockedUntil: twoDaysAgo } });
+    await throttles.insertOne({ _id: 'stale-made-up-account', client: STRANGER, account: 'made-up@example.com', failures: 3, lastFailureAt: twoDaysAgo });
+    await fail(email, 1);
+    expect(await throttleOf(email)).to.include({ failures: 1 }).and.not.have.property('blockedUntil');
+    expect(await throttles.findOne({ _id: 'stale-made-up-account' })).to.equal(null);
+  });
+
   it('starts the count again after a right password from that address', async () => {
     const { email } = await newUser();
     await fail(email, FREE_FAILURES - 1);

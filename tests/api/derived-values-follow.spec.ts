@@ -214,6 +214,59 @@ describe('formulas reading roll-ups and other stored values stay current', () =>
     expect((await get('sales_order', order._id)).total_with_tax).to.equal(19.43);
   });
 
+  it("recomputes formulas and roll-ups over a field whose stored values a change of its scale rounds", async () => {
+    await defineObject(engine, { name: 'crate', fields: [{ name: 'label', type: 'text' }] });
+    await defineObject(engine, {
+      name: 'bottle',
+      fields: [
+        { name: 'crate', type: 'masterdetail', target: 'crate' },
+        { name: 'litres', type: 'number', scale: 3 },
+        { name: 'doubled', type: 'formula', expression: 'litres * 2', resultType: 'number', scale: 3 },
+      ],
+    });
+    await ok('POST', '/api/v1/meta/objects/crate/fields', { name: 'litres_sum', type: 'rollup', child: 'bottle', function: 'sum', field: 'litres' }, 201);
+    const crate = await createRecord(engine, 'crate', { label: 'Chai' });
+    const bottle = await createRecord(engine, 'bottle', { crate: crate._id, litres: 0.755 });
+    await createRecord(engine, 'bottle', { crate: crate._id, litres: 1.005 });
+    expect(bottle.doubled).to.equal(1.51);
+    expect((await get('crate', crate._id)).litres_sum).to.equal(1.76);
+
+    await ok('PATCH', '/api/v1/meta/objects/bottle/fields/litres', { scale: 2 });
+    expect(await get('bottle', bottle._id)).to.include({ litres: 0.76, doubled: 1.52 });
+    expect((await get('crate', crate._id)).litres_sum).to.equal(1.77);
+  });
+
+  it('answers a change and a restore with the record as its children left it: totals that came back through its lines', async () => {
+    const order = await newOrder({ freight: 4 });
+    const lines: Line[] = [{ quantity: 10, unitCents: 1860 }, { quantity: 4, unitCents: 775 }];
+    for (const line of lines) await newLine(order, line);
+
+    const discounted = await ok('PATCH', `/api/v1/records/sales_order/${order._id}`, { discount: 50 });
+    const cents = lines.reduce((sum, line) => sum + extendedCents(line, 50), 0);
+    expect(discounted).to.include({ discount: 50, lines_total: toAmount(cents), order_total: toAmount(cents + 400) });
+
+    await ok('DELETE', `/api/v1/records/sales_order/${order._id}`, undefined, 204);
+    const restored = await ok('POST', `/api/v1/recycle-bin/sales_order/${order._id}/restore`);
+    expect(restored).to.include({ lines_total: toAmount(cents), order_total: toAmount(cents + 400) });
+    await expectOrder(order._id, lines, 400, 50);
+    await expectCustomer(customer._id);
+  });
+
+  it("recomputes formulas reading the owner, its children's formulas reading it and the roll-up over those, when the owner is transferred", async () => {
+    await ok('POST', '/api/v1/meta/objects/customer/fields', { name: 'passed_on', type: 'formula', expression: '_owner != _createdBy', resultType: 'boolean' }, 201);
+    await ok('POST', '/api/v1/meta/objects/sales_order/fields', { name: 'customer_passed_on', type: 'formula', expression: 'customer._owner != customer._createdBy', resultType: 'boolean' }, 201);
+    await ok('POST', '/api/v1/meta/objects/customer/fields', { name: 'orders_passed_on', type: 'rollup', child: 'sales_order', function: 'count', filter: { customer_passed_on: true } }, 201);
+    const fresh = await createRecord(engine, 'customer', { company: 'Berglunds snabbköp' });
+    const order = await newOrder({ freight: 1 }, fresh);
+    expect(await get('customer', fresh._id)).to.include({ passed_on: false, orders_passed_on: 0 });
+    expect((await get('sales_order', order._id)).customer_passed_on).to.equal(false);
+
+    const transferred = await ok('PUT', `/api/v1/records/customer/${fresh._id}/owner`, { owner: approver.id });
+    expect(transferred).to.include({ passed_on: true, orders_passed_on: 1 });
+    expect((await get('sales_order', order._id)).customer_passed_on).to.equal(true);
+    expect(await get('customer', fresh._id)).to.include({ passed_on: true, orders_passed_on: 1 });
+  });
+
   it('refuses a write with 422 when a roll-up sums a formula that reads the roll-up itself, storing nothing of it', async () => {
     await defineObject(engine, { name: 'loop_parent', fields: [{ name: 'label', type: 'text' }] });
     await defineObject(engine, {

@@ -79,6 +79,8 @@ describe('json field values: bounded when written, harmless when stored deep', (
         const listed = await engine.request('GET', `${path()}?filter=${encodeURIComponent(JSON.stringify({ name: `deep ${depth}` }))}`);
         expect(listed.status).to.equal(200);
         expect(listed.body.records).to.have.length(1);
+        const present = await engine.request('GET', `${path()}?filter=${encodeURIComponent(JSON.stringify({ name: `deep ${depth}`, payload: { isNull: false } }))}`);
+        expect(present.body.records, JSON.stringify(present.body)).to.have.length(1);
 
         // Update another field; then the owner; both keep the stored value as it is.
         const patched = await engine.request('PATCH', path(record._id), { name: `still deep ${depth}` });

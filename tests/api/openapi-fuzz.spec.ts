@@ -4,7 +4,8 @@ import { PURCHASE_APPROVAL, purchasingDepartment } from '../support/approval-fix
 import { createRecord } from '../support/api-helpers.js';
 import { operationRequests, type FuzzRequest, type KnownValues } from '../support/fuzz/operation-requests.js';
 import { ResponseChecker } from '../support/fuzz/response-check.js';
-import type { Schema } from '../support/fuzz/schema-arbitrary.js';
+import { EXPRESSION_PROPERTIES, hostileExpression } from '../support/fuzz/hostile-values.js';
+import type { Schema, SchemaContext } from '../support/fuzz/schema-arbitrary.js';
 import { defineDocumentedObjects, documentedOperations as operationsOf, fetchDoc, LAYOUT, type Doc, type DocumentedOperation } from '../support/openapi-fixtures.js';
 import { OPERATOR_TOKEN } from '../support/tenant-helpers.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
@@ -21,7 +22,7 @@ import { startTestEngine, type TestEngine } from '../support/test-engine.js';
  * The default keeps the suite at about a minute on two cores, inside `npm test`.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 24);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 const SLOW_MS = 1_000;
 /** A request that does not answer at all is a failure too; this only keeps the suite from hanging on one. */
 const HANG_MS = 15_000;
@@ -99,12 +100,16 @@ describe('OpenAPI fuzzing: every operation of the live document, with valid and 
     await engine?.stop();
   });
 
+  const context: SchemaContext = {
+    resolve: (ref) => resolveSchema(ref),
+    named: Object.fromEntries(EXPRESSION_PROPERTIES.map((name) => [name, hostileExpression])),
+  };
   const resolveSchema = (ref: string): Schema => doc.components.schemas[decodeURIComponent(ref.split('/').pop()!).replace(/~1/g, '/').replace(/~0/g, '~')] as Schema;
   const resolveParameter = (ref: string): Record<string, unknown> => doc.components.parameters[ref.split('/').pop()!] as Record<string, unknown>;
 
   /** Runs one operation's property; returns what failed, with fast-check's counterexample and seed. */
   async function fuzz(entry: DocumentedOperation, authorization: string | undefined, runs: number): Promise<string | undefined> {
-    const property = fc.asyncProperty(operationRequests(entry, resolveSchema, resolveParameter, known), async (request) => {
+    const property = fc.asyncProperty(operationRequests(entry, context, resolveParameter, known), async (request) => {
       let answer: Answer;
       try {
         answer = await send(engine, request, authorization);

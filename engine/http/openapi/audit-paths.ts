@@ -49,7 +49,9 @@ export function auditPaths(): OpenApiFragment {
         get: {
           operationId: 'audit.list',
           summary: 'Read the audit log',
-          description: 'Entries newest first, narrowed by the criteria given; follow `next` with `before` for older ones.',
+          description:
+            'Entries newest first, narrowed by the criteria given; follow `next` with `before` for older ones. Read like the records they are about: entries of records the caller may see, ' +
+            'without the values of fields hidden from them; metadata changes for those who may manage metadata. A page may hold fewer entries than `limit` (even none) with a `next` when many in between are not theirs to see.',
           tags: [TAG],
           parameters: [
             text('action', 'Only this action, e.g. `record.update`.'),

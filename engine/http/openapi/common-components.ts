@@ -50,6 +50,7 @@ const ERROR_SCHEMAS: Record<string, SchemaObject> = {
             examples: [
               'validation_failed',
               'invalid_json',
+              'invalid_path',
               'not_found',
               'duplicate_value',
               'version_conflict',
@@ -63,6 +64,8 @@ const ERROR_SCHEMAS: Record<string, SchemaObject> = {
               'rule_violated',
               'expression_failed',
               'expression_timeout',
+              'expression_too_deep',
+              'expression_too_large',
             ],
           },
           message: { type: 'string', description: 'A readable summary that says how to fix the problem.' },
@@ -128,7 +131,7 @@ const ERROR_RESPONSES = {
     [
       'The input is valid but the record is not: it breaks validation rules (`rule_violated`, each broken rule with its message in the',
       "request's language, at the path of the rule's field or '' for the whole record), or an expression of the object failed on it",
-      '(`expression_failed`, `expression_timeout` after 100 ms, `expression_too_deep`, `formula_result_invalid`). Nothing is written.',
+      '(`expression_failed`, `expression_timeout` after 100 ms, `expression_too_deep`, `expression_too_large` past a size limit, `formula_result_invalid`). Nothing is written.',
     ].join(' '),
     {
       code: 'rule_violated',
@@ -137,7 +140,7 @@ const ERROR_RESPONSES = {
     },
   ),
   ExpressionFailed: errorResponse(
-    'An expression failed (`expression_failed`, `expression_timeout` after 100 ms, `expression_too_deep`, `formula_result_invalid`); on a delete or a restore, a formula of a record pointing at this one, recomputed in the same unit of work. Nothing is written.',
+    'An expression failed (`expression_failed`, `expression_timeout` after 100 ms, `expression_too_deep`, `expression_too_large` past a size limit, `formula_result_invalid`); on a delete or a restore, a formula of a record pointing at this one, recomputed in the same unit of work. Nothing is written.',
     { code: 'expression_timeout', message: 'the expression took longer than 100 ms and was stopped' },
   ),
   PayloadTooLarge: errorResponse('The request body is larger than the server accepts.', {

@@ -170,16 +170,37 @@ function envelope(properties: Record<string, SchemaObject>): SchemaObject {
   return { type: 'object', required: [...Object.keys(properties), 'version'], properties: { ...properties, version } };
 }
 
+const WARNINGS: SchemaObject = {
+  type: 'array',
+  description: 'Present on a write only when the change introduced something allowed that deserves a second look: an expression reading a field some permission sets hide from users who see its result.',
+  items: {
+    type: 'object',
+    required: ['object', 'path', 'field', 'hiddenBy', 'message'],
+    properties: {
+      object: { type: 'string', description: 'The object whose expression it is.' },
+      path: { type: 'string', description: 'The expression in the object definition, e.g. /fields/3/expression or /validationRules/0/condition.' },
+      field: { type: 'string', description: 'The field read, or lookup.field for a field of a parent.' },
+      hiddenBy: { type: 'array', items: { type: 'string' }, description: 'The permission sets whose users see the result but may not read the field.' },
+      message: { type: 'string' },
+    },
+  },
+};
+
+/** A single definition's envelope: on writes, with the warnings the change introduced. */
+function definitionResponse(definition: SchemaObject): SchemaObject {
+  return { type: 'object', required: ['definition', 'version'], properties: { definition, version, warnings: WARNINGS } };
+}
+
 const STANDALONE_KINDS = Object.keys(STANDALONE) as StandaloneKind[];
 
 const SCHEMAS: Record<string, SchemaObject> = {
-  ObjectDefinitionResponse: envelope({ definition: schemaRef(OBJECT_DEFINITION) }),
+  ObjectDefinitionResponse: definitionResponse(schemaRef(OBJECT_DEFINITION)),
   ObjectDefinitionList: envelope({ objects: { type: 'array', items: schemaRef(OBJECT_DEFINITION) } }),
-  FieldDefinitionResponse: envelope({ definition: schemaRef('Field') }),
+  FieldDefinitionResponse: definitionResponse(schemaRef('Field')),
   FieldDefinitionList: envelope({ fields: { type: 'array', items: schemaRef('Field') } }),
   ...Object.fromEntries(
     STANDALONE_KINDS.flatMap((kind) => [
-      [`${DEFINITIONS[kind]}Response`, envelope({ definition: schemaRef(DEFINITIONS[kind]) })],
+      [`${DEFINITIONS[kind]}Response`, definitionResponse(schemaRef(DEFINITIONS[kind]))],
       [`${DEFINITIONS[kind]}List`, envelope({ [DEFINITION_KINDS[kind].plural]: { type: 'array', items: schemaRef(DEFINITIONS[kind]) } })],
     ]),
   ),

@@ -24,15 +24,25 @@ export const REPORT_SCHEMAS: Record<string, SchemaObject> = {
   SummaryGroup: {
     allOf: [
       schemaRef('SummaryFigures'),
-      { type: 'object', required: ['key'], properties: { key: { description: 'The value of the groupBy field the group shares; null for the records without one, and for the single group without groupBy.' } } },
+      {
+        type: 'object',
+        required: ['key'],
+        properties: {
+          key: {
+            description:
+              'The value of the groupBy level the group shares (a date period as text: 2026-03-01, 2026-W09, 2026-03, 2026-Q1, 2026); with several levels, the list of their values in order. ' +
+              'null for the records without a value, and for the single group without groupBy.',
+          },
+        },
+      },
     ],
   },
   RecordSummary: {
     type: 'object',
     required: ['groupBy', 'groups', 'truncated', 'total'],
     properties: {
-      groupBy: { type: ['string', 'null'], description: 'The field grouped by; null without groupBy.' },
-      groups: { type: 'array', items: schemaRef('SummaryGroup'), description: 'Largest group first (ties by key); at most 1000.' },
+      groupBy: { type: ['string', 'null'], description: 'The levels grouped by, as in the request (`stage,close_date:month`); null without groupBy.' },
+      groups: { type: 'array', items: schemaRef('SummaryGroup'), description: 'In the order asked for, largest group first by default (ties by key); at most 1000.' },
       truncated: { type: 'boolean', description: 'More groups exist than were returned.' },
       total: { ...schemaRef('SummaryFigures'), description: 'The figures over every matching record.' },
     },
@@ -94,15 +104,22 @@ export function reportPaths(compiled: CompiledObject): Record<string, PathItem> 
         parameters: [
           queryParameter(
             'groupBy',
-            'The field whose values make the groups: a text, picklist, boolean, lookup, master-detail, e-mail, phone, URL or date field, a formula whose resultType is not `number`, ' +
-              'or `_owner`, `_createdBy`, `_updatedBy`. Without it, one group holds every matching record.',
-            '_owner',
+            'Up to 3 comma-separated levels whose values make the groups: a text, picklist, boolean, lookup, master-detail, e-mail, phone, URL or date field, a formula whose resultType is not `number`, ' +
+              '`_owner`, `_createdBy`, `_updatedBy`; a date, date-time (or such a formula, `_createdAt`, `_updatedAt`) by period as `<field>:day|week|month|quarter|year` ' +
+              '(UTC; ISO weeks like 2026-W09; a date alone groups by day, a date-time needs its period). Without it, one group holds every matching record.',
+            'stage,close_date:month',
           ),
           queryParameter(
             'measures',
             'Comma-separated, at most 10 besides `count` (always given): `sum:<field>` and `avg:<field>` of a number, currency, percent, roll-up or numeric formula; ' +
               '`min:<field>` and `max:<field>` of those and of dates and date-times. A currency amount\'s `<field>__corporate` twin may be named too.',
             'count,sum:amount',
+          ),
+          queryParameter(
+            'order',
+            'How the groups are ordered: `key`, `count` or a measure given in `measures` (`sum:amount`, `avg:amount`, `max:close_date`), ascending, or descending with a leading `-`; ' +
+              'ties by key. Default `-count` (largest group first).',
+            '-sum:amount',
           ),
           filter,
         ],

@@ -15,8 +15,11 @@ export function reportRoutes(platform: Platform): Router {
     const ctx = await requestContext(platform, req);
     const groupBy = queryString(query, 'groupBy');
     const measures = queryString(query, 'measures');
+    const order = queryString(query, 'order');
     const filter = parseFilterParameter(queryJson(query, 'filter'));
-    res.json(await summarizeRecords(ctx, req.params.object, { ...(groupBy ? { groupBy } : {}), ...(measures ? { measures } : {}), ...(filter === undefined ? {} : { filter }) }));
+    res.json(
+      await summarizeRecords(ctx, req.params.object, { ...(groupBy ? { groupBy } : {}), ...(measures ? { measures } : {}), ...(order ? { order } : {}), ...(filter === undefined ? {} : { filter }) }),
+    );
   });
 
   router.get('/:object/export', async (req: Request<{ object: string }>, res) => {

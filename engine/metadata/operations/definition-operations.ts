@@ -2,6 +2,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { maskWebhookSecrets, refuseUnsafeWebhookUrls, restoreWebhookSecrets } from '../../mail/index.js';
 import { visibleSnapshot } from '../../security/access/visible-metadata.js';
 import { checkSetupRight, checkSystemRight, hasSystemRight } from '../../security/object-access.js';
+import { unknownName } from '../../records/unknown-name.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { checkDefinition, type DefinitionOf } from '../definition-validator.js';
 import { KIND_NOUNS } from '../kind-nouns.js';
@@ -9,7 +10,7 @@ import type { MetadataAction, MetadataChange } from '../metadata-registry.js';
 import type { Snapshot } from '../snapshot.js';
 import { applyChange } from './apply-change.js';
 import { DEFINITION_KINDS, type DefinitionKind, type StandaloneKind } from './definition-kinds.js';
-import type { DefinitionResponse } from './object-operations.js';
+import { withWarnings, type DefinitionResponse } from './object-operations.js';
 
 /**
  * One CRUD for every kind defined on its own by name (layouts, roles, groups, permission sets,
@@ -19,6 +20,10 @@ import type { DefinitionResponse } from './object-operations.js';
  */
 export function listDefinitions(ctx: OperationContext, kind: StandaloneKind, filter: { object?: string } = {}): unknown[] {
   const spec = kindOf(kind);
+  if (filter.object !== undefined && spec.ofObject && !visibleSnapshot(ctx.snapshot, ctx.principal).object(filter.object)) {
+    // Unknown, or not the user's to know of: the hint comes from the objects they may know of.
+    throw new ValidationError([unknownName('object', filter.object, 'an object', visibleSnapshot(ctx.snapshot, ctx.principal).objects.keys())]);
+  }
   const all = filter.object !== undefined && spec.ofObject ? spec.ofObject(ctx.snapshot, filter.object) : spec.list(ctx.snapshot);
   return readable(ctx, spec, all);
 }
@@ -63,7 +68,7 @@ export async function createDefinition<K extends StandaloneKind>(ctx: OperationC
     refuseTaken(spec, current, definition.name);
     return change(ctx, spec, 'create', definition.name, definition);
   });
-  return { definition: maskWebhookSecrets(spec.find(after, definition.name)!), version: after.version };
+  return withWarnings(ctx, after, { definition: maskWebhookSecrets(spec.find(after, definition.name)!), version: after.version });
 }
 
 /** PUT: the whole new definition; a different name renames it, unless something still names the old one. */
@@ -82,7 +87,7 @@ export async function replaceDefinition<K extends StandaloneKind>(
     if (definition.name !== name) refuseTaken(spec, current, definition.name);
     return change(ctx, spec, 'update', name, definition);
   });
-  return { definition: maskWebhookSecrets(spec.find(after, definition.name)!), version: after.version };
+  return withWarnings(ctx, after, { definition: maskWebhookSecrets(spec.find(after, definition.name)!), version: after.version });
 }
 
 export async function deleteDefinition(ctx: OperationContext, kind: StandaloneKind, name: string): Promise<{ version: number }> {

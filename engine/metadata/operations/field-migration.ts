@@ -1,6 +1,6 @@
 import { ConflictError, type ErrorDetail } from '../../errors/index.js';
 import { recomputeStoredDerived } from '../../records/logic/recompute-formulas.js';
-import { followChange } from '../../records/logic/follow-change.js';
+import { followChange, settleWrite } from '../../records/logic/follow-change.js';
 import { SYSTEM_PRINCIPAL } from '../../tenancy/principal.js';
 import { fieldTypeOf, formatAutoNumber, type ResolvedField, type ResolvedRollupField } from '../../fields/index.js';
 import type { Collections, Doc } from '../../store/port.js';
@@ -9,6 +9,7 @@ import { COUNTERS } from '../metadata-collections.js';
 import { readableErrors } from '../readable-errors.js';
 import type { Snapshot } from '../snapshot.js';
 import { recomputeRollup } from '../../records/relationships/sync-rollups.js';
+import { relationshipsOf } from '../../records/relationships/relationship-map.js';
 import { sameDocument } from '../../store/json-document.js';
 
 const SAMPLE_SIZE = 5;
@@ -27,15 +28,19 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
     const next = after.field(old.name);
     if (!next) {
       await records.updateMany({ [old.name]: { $ne: null } }, { $unset: { [old.name]: '' } });
-    } else if (JSON.stringify(old) !== JSON.stringify(next)) {
-      await convertValues(tx, after, old, next);
+    } else if (!sameDocument(old, next)) {
+      await convertValues(tx, snapshot, after, old, next);
+      // Roll-ups summing it are summed anew: their scale is the field's, which may have changed.
+      for (const { master, field } of relationshipsOf(snapshot).rollupsFedBy(after.name)) {
+        if (field.field === next.name) await computeRollupForAll(tx, snapshot, master, field);
+      }
     }
   }
   let derivedMoved = false;
   for (const field of after.object.fields) {
     if (field.unique && !before.field(field.name)?.unique) await refuseDuplicates(tx, after, field);
-    if ((field.type === 'formula' || field.type === 'currency') && JSON.stringify(before.field(field.name)) !== JSON.stringify(field)) derivedMoved = true;
-    if (field.type === 'rollup' && JSON.stringify(before.field(field.name)) !== JSON.stringify(field)) {
+    if ((field.type === 'formula' || field.type === 'currency') && !sameDocument(before.field(field.name), field)) derivedMoved = true;
+    if (field.type === 'rollup' && !sameDocument(before.field(field.name), field)) {
       await computeRollupForAll(tx, snapshot, after, field);
     }
     if (field.type === 'autonumber' && before.field(field.name)?.type !== 'autonumber') {
@@ -48,6 +53,7 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
 
 async function convertValues(
   tx: Collections,
+  snapshot: Snapshot,
   after: CompiledObject,
   old: ResolvedField,
   next: ResolvedField,
@@ -59,7 +65,7 @@ async function convertValues(
   const type = fieldTypeOf(next);
   const validate = after.valueValidator(next, 'stored');
   const failures: ErrorDetail[] = [];
-  const converted: { id: string; value: unknown }[] = [];
+  const converted: { id: string; value: unknown; was: unknown }[] = [];
   for (const record of holders) {
     const value = record[old.name];
     const candidate = old.type === next.type ? value : type.coerce(value, next);
@@ -70,7 +76,7 @@ async function convertValues(
       continue;
     }
     const normalized = type.normalize ? type.normalize(candidate, next) : candidate;
-    if (!sameDocument(normalized, value)) converted.push({ id: record._id, value: normalized });
+    if (!sameDocument(normalized, value)) converted.push({ id: record._id, value: normalized, was: value });
   }
   if (failures.length > 0) {
     throw new ConflictError(
@@ -80,7 +86,12 @@ async function convertValues(
       failures.slice(0, SAMPLE_SIZE),
     );
   }
-  for (const { id, value } of converted) await records.updateOne({ _id: id }, { $set: { [next.name]: value } });
+  // A converted value (rounded to a smaller scale, say) is read by formulas and summed by roll-ups: they follow.
+  const ctx = { snapshot, principal: SYSTEM_PRINCIPAL };
+  for (const { id, value, was } of converted) {
+    const written = await records.findOneAndUpdate({ _id: id }, { $set: { [next.name]: value } });
+    if (written) await settleWrite(tx, ctx, after, { ...written, [next.name]: was }, written);
+  }
 }
 
 async function refuseDuplicates(tx: Collections, after: CompiledObject, field: ResolvedField): Promise<void> {

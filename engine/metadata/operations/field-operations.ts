@@ -4,7 +4,7 @@ import type { OperationContext } from '../../tenancy/index.js';
 import type { Field, ObjectDefinition } from '../schemas/generated/object.js';
 import { changeObject, type PlannedDefinition } from './change-object.js';
 import type { FieldView } from './definitions-for-users.js';
-import { getObject, type DefinitionResponse } from './object-operations.js';
+import { getObject, withWarnings, type DefinitionResponse } from './object-operations.js';
 
 /** The fields of an object as the user may know them (see listObjects). */
 export function listFields(ctx: OperationContext, objectName: string): (Field | FieldView)[] {
@@ -83,7 +83,7 @@ async function saveField(
       newObjectName = result.planned.next.name;
       return result.planned;
     });
-    return { definition: after.object(newObjectName)!.definition.fields![index]!, version: after.version };
+    return withWarnings(ctx, after, { definition: after.object(newObjectName)!.definition.fields![index]!, version: after.version });
   } catch (error) {
     throw index < 0 ? error : relativeToField(error, index);
   }

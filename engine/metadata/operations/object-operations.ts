@@ -9,12 +9,22 @@ import { checkDefinition } from '../definition-validator.js';
 import { COUNTERS } from '../metadata-collections.js';
 import type { ObjectDefinition } from '../schemas/generated/object.js';
 import { changeObject } from './change-object.js';
+import { newExposureWarnings, type MetadataWarning } from '../exposure-warnings.js';
+import type { Snapshot } from '../snapshot.js';
 import { requireObject } from './require-object.js';
 
 export interface DefinitionResponse<T> {
   definition: T;
   /** The tenant's metadata version after the change. */
   version: number;
+  /** What the change introduced that is allowed but deserves a second look; present only when there is some. */
+  warnings?: MetadataWarning[];
+}
+
+/** The response of a metadata write, with the warnings the change introduced (ctx.snapshot is the state it started from). */
+export function withWarnings<T>(ctx: OperationContext, after: Snapshot, response: DefinitionResponse<T>): DefinitionResponse<T> {
+  const warnings = newExposureWarnings(ctx.snapshot, after);
+  return warnings.length > 0 ? { ...response, warnings } : response;
 }
 
 /**
@@ -54,7 +64,7 @@ export async function createObject(ctx: OperationContext, body: unknown): Promis
       },
     };
   });
-  return { definition: after.object(definition.name)!.definition, version: after.version };
+  return withWarnings(ctx, after, { definition: after.object(definition.name)!.definition, version: after.version });
 }
 
 /** PUT: the body is the whole new definition; its name may differ (a rename) while no records exist. */
@@ -62,7 +72,7 @@ export async function replaceObject(ctx: OperationContext, name: string, body: u
   checkSetupRight(ctx);
   const definition = parseObject(body);
   const after = await changeObject(ctx, 'object.update', name, () => ({ next: definition }));
-  return { definition: after.object(definition.name)!.definition, version: after.version };
+  return withWarnings(ctx, after, { definition: after.object(definition.name)!.definition, version: after.version });
 }
 
 /** PATCH: the body's top-level properties replace the stored ones; `fields`, if sent, replaces the list. */
@@ -77,7 +87,7 @@ export async function patchObject(ctx: OperationContext, name: string, body: unk
     newName = next.name;
     return { next };
   });
-  return { definition: after.object(newName)!.definition, version: after.version };
+  return withWarnings(ctx, after, { definition: after.object(newName)!.definition, version: after.version });
 }
 
 export async function deleteObject(

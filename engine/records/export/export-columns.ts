@@ -64,7 +64,9 @@ export async function planExport(ctx: OperationContext, object: CompiledObject, 
   if (problems.length > 0) throw new ValidationError(problems);
 
   if (request.fields !== undefined && names.length > 0) {
-    const columns = [{ field: '_id', header: '_id' }, ...own.filter((name) => name !== '_id').map((name) => ({ field: name, header: name })), ...parentColumns];
+    // In the order asked for, parents' fields among the record's own.
+    const chosen = names.filter((name) => name !== '_id').map((name) => parentColumns.find((column) => column.header === name) ?? { field: name, header: name });
+    const columns = [{ field: '_id', header: '_id' }, ...chosen];
     return { columns, fields: own.join(',') || '_id', ...(references.length > 0 ? { expand: references.map((reference) => reference.name).join(',') } : {}) };
   }
   const ownColumns = ['_id', ...object.object.fields.map((field) => field.name).filter((name) => !hidden.has(name)), ...SYSTEM_COLUMNS].map((name) => ({ field: name, header: name }));

@@ -1,12 +1,13 @@
 import { EngineError } from '../../errors/index.js';
+import { msg } from '../../i18n/message.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
+import { sameDocument } from '../../store/json-document.js';
 import type { Collections, Doc } from '../../store/port.js';
 import { alive } from '../record-state.js';
 import { relationshipsOf } from '../relationships/relationship-map.js';
 import { syncRollups } from '../relationships/sync-rollups.js';
 import type { LogicContext } from './expression-input.js';
 import { recomputeStoredDerived } from './recompute-formulas.js';
-import { sameDocument } from '../../store/json-document.js';
 
 /**
  * How many records one change may carry derived values through (a detail's roll-up on its master,
@@ -21,7 +22,7 @@ export class DerivedCycleError extends EngineError {
     super(
       'derived_values_cycle',
       422,
-      `Formulas and roll-ups keep changing each other without end (last at ${object}): a roll-up sums a formula that reads the roll-up itself. Change one of them so they no longer read each other in a circle.`,
+      msg`Formulas and roll-ups keep changing each other without end (last at ${object}): a roll-up sums a formula that reads the roll-up itself. Change one of them so they no longer read each other in a circle.`,
     );
   }
 }

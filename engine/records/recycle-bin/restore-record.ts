@@ -32,7 +32,6 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
       }
       checkUserTarget(ctx, object, root, 'restore');
       const unmark = { $unset: { _deleted: '', _deletedAt: '', _deletedBy: '', _deletedWith: '', _clearedLinks: '', _parked: '' } } as const;
-      let restoredRoot: StoredRecord | null = null;
       const together = await deletedTogether(tx, ctx.snapshot, object, id);
       const restoring = new Set(together.map(({ record }) => record._id));
       for (const { object: target, record } of together) {
@@ -45,7 +44,6 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
         if (!unmarked) continue;
         // Formulas reading a parent that went meanwhile must see it gone; roll-ups on its masters count it again.
         const after = (await settleWrite(tx, ctx, target, record, unmarked)) as StoredRecord;
-        if (record._id === id) restoredRoot = after;
         await noteChange(tx, ctx, target, 'restored', record, after);
       }
       for (const link of root._clearedLinks ?? []) {
@@ -55,7 +53,8 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
         const relinked = await tx.collection(child.collection).findOneAndUpdate(alive({ _id: link.id, [link.field]: null }), { $set: { [link.field]: id } });
         if (relinked) await settleWrite(tx, ctx, child, withoutField(relinked, link.field), relinked);
       }
-      return restoredRoot!;
+      // Its details came back after it: the record with its roll-ups as they stand now.
+      return (await tx.collection<StoredRecord>(object.collection).findOne({ _id: id }))!;
     });
     return presentRecord(restored, undefined, fieldAccess(ctx, object).hidden);
   } catch (error) {

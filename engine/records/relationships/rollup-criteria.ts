@@ -7,7 +7,7 @@ import { compileCriteria } from '../filter-language.js';
 
 const EVERY_DETAIL = 'to summarize every detail, leave the filter out';
 /** A filter no record passes: a roll-up whose criteria cannot be trusted counts nothing. */
-const NO_RECORD: Filter = { _id: { $in: [] } };
+export const NO_RECORD: Filter = Object.freeze({ _id: Object.freeze({ $in: Object.freeze([]) }) });
 
 /**
  * The problems of every roll-up filter of `object` against its detail object, at the filter's path

@@ -9,7 +9,7 @@ import type { LogicContext } from '../logic/expression-input.js';
 import { settleWrite } from '../logic/follow-change.js';
 import { alive } from '../record-state.js';
 import { relationshipsOf } from './relationship-map.js';
-import { rollupCriteria } from './rollup-criteria.js';
+import { NO_RECORD, rollupCriteria } from './rollup-criteria.js';
 
 /**
  * Keeps every roll-up fed by `child` correct after one of its records changed, inside the same
@@ -32,7 +32,9 @@ export async function syncRollups(
   for (const { master, field } of relationshipsOf(snapshot).rollupsFedBy(child.name)) {
     const oldMaster = masterOf(before, field);
     const newMaster = masterOf(after, field);
-    if (field.function === 'count' || field.function === 'sum') {
+    // A count or sum moves by deltas; one whose filter is broken is recomputed whole instead, so
+    // that a value counted under an empty filter saved before the check does not stay inflated.
+    if ((field.function === 'count' || field.function === 'sum') && rollupCriteria(snapshot, master, field, child) !== NO_RECORD) {
       // in whole units of the roll-up's scale, so that moving by many deltas never drifts
       const contribution = contributionOf(snapshot, master, field, child);
       const deltas = new Map<string, number>();

@@ -51,7 +51,8 @@ export async function transferOwner(ctx: OperationContext, objectName: string, i
     );
     if (!transferred) throw recordNotFound(object, id);
     // Formulas and roll-up filters may read the owner: what derives from it follows.
-    const settled = (await settleWrite(tx, ctx, object, current, transferred)) as StoredRecord;
+    await settleWrite(tx, ctx, object, current, transferred);
+    const settled = (await records.findOne({ _id: id })) ?? transferred;
     await noteChange(tx, ctx, object, 'updated', current, settled);
     await appendAudit(tx, { actor: ctx.principal.userId, action: 'record.transfer', object: object.name, record: id, changes: { _owner: { old: current._owner, new: ownerId } } });
     return settled;

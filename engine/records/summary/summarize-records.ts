@@ -5,14 +5,19 @@ import { fieldScale } from '../field-scale.js';
 import { compileFilter } from '../filter-language.js';
 import { recordObject } from '../record-object.js';
 import { alive } from '../record-state.js';
-import { parseGroupBy, parseMeasures, type Measure } from './summary-measures.js';
+import { levelKey, levelName, parseGroupBy, type GroupLevel } from './summary-groups.js';
+import { parseMeasures, type Measure } from './summary-measures.js';
+import { orderStages, parseOrder } from './summary-order.js';
 
 export interface SummaryRequest {
   /** The filter in the API's language, already parsed from JSON. */
   filter?: unknown;
+  /** Up to three levels, dates by period: "stage,close_date:month". */
   groupBy?: string;
   /** e.g. "count,sum:amount,max:close_date". */
   measures?: string;
+  /** "key", "count" or a measure, "-" first for descending: "-sum:amount". Default "-count". */
+  order?: string;
 }
 
 /** The measures of one group, or of all the records. */
@@ -25,8 +30,12 @@ export interface SummaryFigures {
 }
 
 export interface SummaryResponse {
+  /** The levels grouped by, as `groupBy` names them; null without groupBy. */
   groupBy: string | null;
-  /** Largest groups first; at most MAX_GROUPS. */
+  /**
+   * In the order asked for (largest first by default); at most MAX_GROUPS. The key is the level's
+   * value with one level, the list of the levels' values with several.
+   */
   groups: Array<SummaryFigures & { key: unknown }>;
   /** More groups exist than were returned. */
   truncated: boolean;
@@ -36,7 +45,7 @@ export interface SummaryResponse {
 const MAX_GROUPS = 1000;
 
 /**
- * Counts and totals over the records the user may see, grouped by one field: the report and
+ * Counts and totals over the records the user may see, grouped by up to three levels: the report and
  * dashboard figure. The access filter is the first stage of the store's pipeline, so a total never
  * includes a record the user could not list.
  */
@@ -44,22 +53,36 @@ export async function summarizeRecords(ctx: OperationContext, objectName: string
   const object = recordObject(ctx, objectName);
   const access = await recordAccess(ctx, object, 'read');
   const { hidden } = fieldAccess(ctx, object);
-  const groupBy = parseGroupBy(object, request.groupBy, hidden);
+  const levels = parseGroupBy(object, request.groupBy, hidden);
   const measures = parseMeasures(object, request.measures, hidden);
+  const order = parseOrder(request.order, measures);
   const scales = new Map(measures.map(({ field }) => [field, fieldScale(ctx.snapshot, object, field) ?? 0]));
   const clientFilter = request.filter === undefined ? {} : compileFilter(object, request.filter, hidden);
   const match = { $match: alive(withAccess(clientFilter, access)) };
   const records = ctx.tenant.store.collection(object.collection);
   const [grouped, totals] = await Promise.all([
-    records.aggregate([match, groupStage(groupBy === null ? null : `$${groupBy}`, measures, scales), { $sort: { count: -1, _id: 1 } }, { $limit: MAX_GROUPS + 1 }]),
+    records.aggregate([match, groupStage(groupKey(levels), measures, scales), ...orderStages(order, levels.length), { $limit: MAX_GROUPS + 1 }]),
     records.aggregate([match, groupStage(null, measures, scales)]),
   ]);
   return {
-    groupBy,
-    groups: grouped.slice(0, MAX_GROUPS).map((row) => ({ key: row._id ?? null, ...figures(row, measures, scales) })),
+    groupBy: levels.length === 0 ? null : levels.map(levelName).join(','),
+    groups: grouped.slice(0, MAX_GROUPS).map((row) => ({ key: keyOf(row._id, levels), ...figures(row, measures, scales) })),
     truncated: grouped.length > MAX_GROUPS,
     total: totals[0] ? figures(totals[0], measures, scales) : figures({ count: 0 }, measures, scales),
   };
+}
+
+/** One level's key expression, or an object of them (`l0`, `l1` ...) for several. */
+function groupKey(levels: readonly GroupLevel[]): unknown {
+  if (levels.length === 0) return null;
+  if (levels.length === 1) return levelKey(levels[0]!);
+  return Object.fromEntries(levels.map((level, i) => [`l${i}`, levelKey(level)]));
+}
+
+function keyOf(id: unknown, levels: readonly GroupLevel[]): unknown {
+  if (levels.length <= 1) return id ?? null;
+  const parts = (id ?? {}) as Record<string, unknown>;
+  return levels.map((_, i) => parts[`l${i}`] ?? null);
 }
 
 /**
@@ -67,7 +90,7 @@ export async function summarizeRecords(ctx: OperationContext, objectName: string
  * (1234.57 at scale 2 is 123457), which are exact integers in binary floating point, where adding
  * the values themselves drifts (0.1 + 0.2); an average is that sum over the count of values.
  */
-function groupStage(key: string | null, measures: readonly Measure[], scales: ReadonlyMap<string, number>): Record<string, unknown> {
+function groupStage(key: unknown, measures: readonly Measure[], scales: ReadonlyMap<string, number>): Record<string, unknown> {
   const group: Record<string, unknown> = { _id: key, count: { $sum: 1 } };
   for (const { aggregate, field } of measures) {
     const isNumber = { $isNumber: `$${field}` };

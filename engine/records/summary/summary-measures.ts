@@ -2,6 +2,7 @@ import { ValidationError, type ErrorDetail } from '../../errors/index.js';
 import type { ResolvedField } from '../../fields/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { derivedFrom } from '../derived-fields.js';
+import { unknownName } from '../unknown-name.js';
 
 export type Aggregate = 'sum' | 'avg' | 'min' | 'max';
 export interface Measure {
@@ -11,9 +12,6 @@ export interface Measure {
 
 const NUMERIC = new Set(['number', 'currency', 'percent', 'rollup']);
 const ORDERED = new Set([...NUMERIC, 'date', 'datetime']);
-/** Types whose values make groups: few distinct values, compared whole. */
-const GROUPABLE = new Set(['text', 'picklist', 'boolean', 'lookup', 'masterdetail', 'email', 'phone', 'url', 'date']);
-const SYSTEM_GROUPS = new Set(['_owner', '_createdBy', '_updatedBy']);
 const MAX_MEASURES = 10;
 
 function isNumeric(field: ResolvedField): boolean {
@@ -22,19 +20,6 @@ function isNumeric(field: ResolvedField): boolean {
 
 function isOrdered(field: ResolvedField): boolean {
   return ORDERED.has(field.type) || (field.type === 'formula' && field.resultType !== 'text' && field.resultType !== 'boolean');
-}
-
-/** `groupBy=stage`: a field whose values make sensible groups, or the owner or creator. */
-export function parseGroupBy(object: CompiledObject, input: string | undefined, hidden: ReadonlySet<string>): string | null {
-  if (input === undefined || input.trim() === '') return null;
-  const name = input.trim();
-  if (SYSTEM_GROUPS.has(name)) return name;
-  const field = hidden.has(name) ? undefined : object.field(name);
-  if (!field) throw new ValidationError([{ path: '/groupBy', message: `'${name}' is not a field of ${object.name}` }]);
-  if (!GROUPABLE.has(field.type) && !(field.type === 'formula' && field.resultType !== 'number')) {
-    throw new ValidationError([{ path: '/groupBy', message: `'${name}' is a ${field.type} field: group by a picklist, text, boolean, lookup, date or the owner` }]);
-  }
-  return name;
 }
 
 /** `measures=count,sum:amount,max:close_date` → the aggregates beside the count every group has. */
@@ -52,7 +37,7 @@ export function parseMeasures(object: CompiledObject, input: string | undefined,
     const base = derivedFrom(object, name);
     const field = hidden.has(name) ? undefined : (object.field(name) ?? base);
     if (!field) {
-      problems.push({ path: '/measures', message: `'${name}' is not a field of ${object.name}` });
+      problems.push(unknownName('measures', name, `a field of ${object.name}`, readableNames(object, hidden)));
     } else if ((aggregate === 'sum' || aggregate === 'avg') && !isNumeric(field)) {
       problems.push({ path: '/measures', message: `'${name}' is a ${field.type} field: ${aggregate} needs a number, currency or percent` });
     } else if (!isOrdered(field)) {
@@ -63,4 +48,8 @@ export function parseMeasures(object: CompiledObject, input: string | undefined,
   }
   if (problems.length > 0) throw new ValidationError(problems);
   return measures;
+}
+
+export function readableNames(object: CompiledObject, hidden: ReadonlySet<string>): string[] {
+  return object.object.fields.map((field) => field.name).filter((name) => !hidden.has(name));
 }

@@ -58,3 +58,41 @@ export const deepJson: Arbitrary<string> = fc
     if (shape === 'object') return `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
     return `{"extra":${'[{"a":'.repeat(depth / 2)}1${'}]'.repeat(depth / 2)}}`;
   });
+
+/**
+ * Runaway expressions (issue 9, items 7 and 15): stack depth within the length limit, catastrophic
+ * regular expressions, huge strings, ranges and sorts, long operator chains.
+ */
+const RUNAWAY_EXPRESSIONS = [
+  `${'('.repeat(5000)}1${')'.repeat(5000)}`,
+  `${'('.repeat(2400)}1${')'.repeat(2400)}`,
+  `${'['.repeat(2400)}${']'.repeat(2400)}`,
+  `${'-'.repeat(4000)}1`,
+  `${'a.'.repeat(2400)}a`,
+  '$contains("aaaaaaaaaaaaaaaaaaaaaaaaaaa!", /^(a|a)+$/)',
+  '$match("aaaaaaaaaaaaaaaaaaaaaaaaa!", /(a+)+$/)',
+  '$pad("", 20000000)',
+  '$pad("x", 100000000)',
+  '[1..10000000]',
+  '$sort([1..100000])',
+];
+
+/**
+ * Expressions that try to escape the sandbox or hold the event loop: drawn for every property named
+ * like an expression (formulas, rules, criteria, the expression test). Each must be refused or
+ * stopped within the expression limits, with a 4xx.
+ */
+const HOSTILE_EXPRESSIONS = [
+  '$eval("1 + 1")', '$lookup($, "constructor")', '$$.__proto__', '$.constructor', 'constructor.name', '__proto__',
+  '$type(constructor)', '$keys($)', '$spread($)', '$each($, function($v, $k) { $k })', '$sift($, function($v) { true })',
+  '"x" & $string(1e308 * 10)', 'amount / 0', '$power(10, 1000)', '$number("1e999")', '$fromMillis(1e20)', '$toMillis("not a date")',
+  '$substring("abc", -1e308)', '$split("abc", "")', '$base64decode("%%%")', '$reduce([1..100000], function($a, $b) { $a + $b })',
+  '($f := function($x) { $f($x + 1) }; $f(1))', '$string([1..100000])', '{"a": $}', '**', '$$$', '($a := $a; $a)', '$now()', '$random()',
+  '$replace("aaaa", /a*/, "b")', '$contains("abc", /[/)', 'function($x) { $x }', '$formatNumber(1e308, "#,##0.00")', '$formatBase(1e308, 36)',
+  ...RUNAWAY_EXPRESSIONS,
+];
+
+export const hostileExpression: Arbitrary<string> = fc.constantFrom(...HOSTILE_EXPRESSIONS);
+
+/** The property names that hold expressions, in the document's metadata schemas and the expression test. */
+export const EXPRESSION_PROPERTIES = ['expression', 'condition', 'entryCriteria', 'defaultExpression'] as const;

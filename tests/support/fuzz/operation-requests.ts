@@ -1,7 +1,7 @@
 import fc, { type Arbitrary } from 'fast-check';
 import { deepJson, EDGE_NUMBER_TEXT, hostileKey, hostileSegment, hostileText, hostileValue, invalidUtf8Body } from './hostile-values.js';
 import type { DocumentedOperation } from '../openapi-fixtures.js';
-import { schemaArbitrary, type Resolve, type Schema } from './schema-arbitrary.js';
+import { schemaArbitrary, type Schema, type SchemaContext } from './schema-arbitrary.js';
 
 export interface FuzzRequest {
   method: string;
@@ -40,8 +40,8 @@ function resolveParameter(parameter: Record<string, unknown>, resolveRef: (ref: 
 }
 
 /** A path segment: a value of the parameter's schema, a known one, or a hostile one sent unencoded. */
-function segmentArbitrary(parameter: Parameter, resolve: Resolve, known: KnownValues): Arbitrary<string> {
-  const valid = schemaArbitrary(parameter.schema, resolve).map((value) => encode(String(value)));
+function segmentArbitrary(parameter: Parameter, context: SchemaContext, known: KnownValues): Arbitrary<string> {
+  const valid = schemaArbitrary(parameter.schema, context).map((value) => encode(String(value)));
   return fc
     .oneof(
       { weight: 3, arbitrary: valid },
@@ -67,17 +67,17 @@ function filterArbitrary(known: KnownValues): Arbitrary<string> {
 }
 
 /** A query parameter's value, as text: from its schema, names the tenant knows, or hostile text. */
-function queryValueArbitrary(parameter: Parameter, resolve: Resolve, known: KnownValues): Arbitrary<string> {
+function queryValueArbitrary(parameter: Parameter, context: SchemaContext, known: KnownValues): Arbitrary<string> {
   if (parameter.name === 'filter') return filterArbitrary(known);
-  const fromSchema = schemaArbitrary(parameter.schema, resolve).map((value) => (typeof value === 'string' ? value : JSON.stringify(value)));
+  const fromSchema = schemaArbitrary(parameter.schema, context).map((value) => (typeof value === 'string' ? value : JSON.stringify(value)));
   const names = known.fields.length > 0 ? fc.array(fc.oneof(fc.constantFrom(...known.fields), hostileKey), { minLength: 1, maxLength: 3 }).map((list) => list.join(',')) : fromSchema;
   return fc.oneof({ weight: 4, arbitrary: fromSchema }, { weight: 2, arbitrary: names }, { weight: 2, arbitrary: hostileText.map((text) => text.slice(0, 5_000)) });
 }
 
-function queryArbitrary(parameters: Parameter[], resolve: Resolve, known: KnownValues): Arbitrary<string> {
+function queryArbitrary(parameters: Parameter[], context: SchemaContext, known: KnownValues): Arbitrary<string> {
   const each = parameters.map((parameter) =>
     fc.option(
-      queryValueArbitrary(parameter, resolve, known).map((value) => `${encode(parameter.name)}=${encode(value)}`),
+      queryValueArbitrary(parameter, context, known).map((value) => `${encode(parameter.name)}=${encode(value)}`),
       { freq: 2 },
     ),
   );
@@ -104,8 +104,8 @@ function mutate(value: unknown): Arbitrary<unknown> {
   );
 }
 
-function bodyArbitrary(schema: Schema | undefined, resolve: Resolve): Arbitrary<{ body: string | Uint8Array; contentType: string }> {
-  const valid = schema === undefined ? fc.jsonValue({ maxDepth: 2 }) : schemaArbitrary(schema, resolve);
+function bodyArbitrary(schema: Schema | undefined, context: SchemaContext): Arbitrary<{ body: string | Uint8Array; contentType: string }> {
+  const valid = schema === undefined ? fc.jsonValue({ maxDepth: 2 }) : schemaArbitrary(schema, context);
   const json = (text: Arbitrary<string>) => text.map((body) => ({ body, contentType: 'application/json' }));
   const stringify = (value: unknown) => JSON.stringify(value) ?? 'null';
   return fc.oneof(
@@ -131,17 +131,17 @@ const HEADERS: Arbitrary<Record<string, string>> = fc.oneof(
  * Requests for one operation: its path parameters, query parameters, headers and body drawn from
  * the document's schemas, each part also drawn, now and then, from the hostile catalogues.
  */
-export function operationRequests(entry: DocumentedOperation, resolve: Resolve, resolveRef: (ref: string) => Record<string, unknown>, known: KnownValues): Arbitrary<FuzzRequest> {
+export function operationRequests(entry: DocumentedOperation, context: SchemaContext, resolveRef: (ref: string) => Record<string, unknown>, known: KnownValues): Arbitrary<FuzzRequest> {
   const parameters = [...entry.shared, ...(entry.operation.parameters ?? [])].map((parameter) => resolveParameter(parameter, resolveRef));
   const segments = [...entry.path.matchAll(/\{(\w+)\}/g)].map((match) => {
     const parameter = parameters.find((candidate) => candidate.in === 'path' && candidate.name === match[1]) ?? { name: match[1]!, in: 'path', schema: { type: 'string' } };
-    return segmentArbitrary(parameter, resolve, known);
+    return segmentArbitrary(parameter, context, known);
   });
   const path = fc.tuple(...segments).map((values) => {
     let index = 0;
     return entry.path.replace(/\{(\w+)\}/g, () => values[index++]!);
   });
-  const query = queryArbitrary(parameters.filter((parameter) => parameter.in === 'query'), resolve, known);
+  const query = queryArbitrary(parameters.filter((parameter) => parameter.in === 'query'), context, known);
   const method = entry.method.toUpperCase();
   // fetch sends no body with GET; every other method may carry one, declared or not.
   const declared = entry.operation.requestBody?.content?.['application/json']?.schema as Schema | undefined;
@@ -149,8 +149,8 @@ export function operationRequests(entry: DocumentedOperation, resolve: Resolve, 
     method === 'GET'
       ? fc.constant(undefined)
       : declared !== undefined
-        ? bodyArbitrary(declared, resolve)
-        : fc.option(bodyArbitrary(undefined, resolve), { freq: 3 }).map((value) => value ?? undefined);
+        ? bodyArbitrary(declared, context)
+        : fc.option(bodyArbitrary(undefined, context), { freq: 3 }).map((value) => value ?? undefined);
   return fc.tuple(path, query, HEADERS, body).map(([url, search, headers, sent]) => ({
     method,
     url: `${url}${search}`,

@@ -6,6 +6,17 @@ export type Schema = { [keyword: string]: unknown } | boolean;
 /** Looks up `#/components/schemas/Name` in the document. */
 export type Resolve = (ref: string) => Schema;
 
+/**
+ * Values to draw, besides the schema's own, for object properties of a given name, wherever they
+ * appear: the expressions of formulas, rules, processes and the expression test, for instance.
+ */
+export type NamedValues = Readonly<Record<string, Arbitrary<unknown>>>;
+
+export interface SchemaContext {
+  resolve: Resolve;
+  named: NamedValues;
+}
+
 /** How deep the generated values nest; the metadata schemas are recursive (actions in steps in processes). */
 const MAX_DEPTH = 5;
 /** Keeps generated bodies small: the fuzzer wants many requests, not large ones (huge values are hostile mutations). */
@@ -50,11 +61,17 @@ function numberFor(schema: Record<string, unknown>, integer: boolean): Arbitrary
   return integer ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 }
 
-function objectFor(schema: Record<string, unknown>, resolve: Resolve, depth: number): Arbitrary<Record<string, unknown>> {
+function objectFor(schema: Record<string, unknown>, context: SchemaContext, depth: number): Arbitrary<Record<string, unknown>> {
   const properties = (schema.properties ?? {}) as Record<string, unknown>;
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
   const writable = Object.entries(properties).filter(([, property]) => !(typeof property === 'object' && property !== null && (property as { readOnly?: boolean }).readOnly));
-  const shape = Object.fromEntries(writable.map(([name, property]) => [name, schemaArbitrary(asSchema(property), resolve, depth + 1)]));
+  const shape = Object.fromEntries(
+    writable.map(([name, property]) => {
+      const own = schemaArbitrary(asSchema(property), context, depth + 1);
+      const named = Object.hasOwn(context.named, name) ? context.named[name] : undefined;
+      return [name, named ? fc.oneof(own, named) : own];
+    }),
+  );
   const requiredKeys = writable.map(([name]) => name).filter((name) => required.has(name));
   return fc.record(shape, { requiredKeys }) as Arbitrary<Record<string, unknown>>;
 }
@@ -65,22 +82,22 @@ function objectFor(schema: Record<string, unknown>, resolve: Resolve, depth: num
  * bounded. Where the schema says something this reader does not (an if/then, a propertyNames), the
  * value may fall outside it, which the fuzzer welcomes: the server must refuse it cleanly.
  */
-export function schemaArbitrary(schema: Schema, resolve: Resolve, depth = 0): Arbitrary<unknown> {
+export function schemaArbitrary(schema: Schema, context: SchemaContext, depth = 0): Arbitrary<unknown> {
   if (schema === true || schema === false) return anyJson;
   if (depth > MAX_DEPTH) return fc.constant(null);
-  if (typeof schema.$ref === 'string') return referenced(schema.$ref, resolve, depth + 1);
+  if (typeof schema.$ref === 'string') return referenced(schema.$ref, context, depth + 1);
   if ('const' in schema) return fc.constant(schema.const);
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return fc.constantFrom(...(schema.enum as unknown[]));
   for (const keyword of ['anyOf', 'oneOf'] as const) {
     const choices = schema[keyword];
-    if (Array.isArray(choices) && choices.length > 0) return fc.oneof(...choices.map((choice) => schemaArbitrary(asSchema(choice), resolve, depth + 1)));
+    if (Array.isArray(choices) && choices.length > 0) return fc.oneof(...choices.map((choice) => schemaArbitrary(asSchema(choice), context, depth + 1)));
   }
   if (Array.isArray(schema.allOf) && schema.allOf.length > 0) {
-    const parts = (schema.allOf as unknown[]).map((part) => schemaArbitrary(asSchema(part), resolve, depth + 1));
+    const parts = (schema.allOf as unknown[]).map((part) => schemaArbitrary(asSchema(part), context, depth + 1));
     return fc.tuple(...parts).map((values) => values.reduce<unknown>((merged, value) => (isPlainObject(merged) && isPlainObject(value) ? { ...merged, ...value } : value), {}));
   }
   const types = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === 'string' ? [schema.type] : [];
-  if (types.length === 0) return schema.properties ? objectFor(schema, resolve, depth) : anyJson;
+  if (types.length === 0) return schema.properties ? objectFor(schema, context, depth) : anyJson;
   return fc.oneof(
     ...types.map((type): Arbitrary<unknown> => {
       switch (type) {
@@ -95,12 +112,12 @@ export function schemaArbitrary(schema: Schema, resolve: Resolve, depth = 0): Ar
         case 'null':
           return fc.constant(null);
         case 'array': {
-          const items = schemaArbitrary(asSchema(schema.items ?? true), resolve, depth + 1);
+          const items = schemaArbitrary(asSchema(schema.items ?? true), context, depth + 1);
           const minLength = typeof schema.minItems === 'number' ? schema.minItems : 0;
           return fc.array(items, { minLength, maxLength: Math.max(minLength, Math.min(typeof schema.maxItems === 'number' ? schema.maxItems : MAX_ITEMS, MAX_ITEMS)) });
         }
         case 'object':
-          return objectFor(schema, resolve, depth);
+          return objectFor(schema, context, depth);
         default:
           return anyJson;
       }
@@ -112,15 +129,15 @@ export function schemaArbitrary(schema: Schema, resolve: Resolve, depth = 0): Ar
  * A referenced schema's arbitrary, built when first drawn from and kept per depth: the metadata
  * schemas refer to each other widely, and building every branch up front multiplies at each level.
  */
-const built = new WeakMap<Resolve, Map<string, Arbitrary<unknown>>>();
+const built = new WeakMap<SchemaContext, Map<string, Arbitrary<unknown>>>();
 
-function referenced(ref: string, resolve: Resolve, depth: number): Arbitrary<unknown> {
-  let cache = built.get(resolve);
-  if (!cache) built.set(resolve, (cache = new Map()));
+function referenced(ref: string, context: SchemaContext, depth: number): Arbitrary<unknown> {
+  let cache = built.get(context);
+  if (!cache) built.set(context, (cache = new Map()));
   const key = `${depth}:${ref}`;
   return fc.constant(null).chain(() => {
     let arbitrary = cache.get(key);
-    if (!arbitrary) cache.set(key, (arbitrary = schemaArbitrary(resolve(ref), resolve, depth)));
+    if (!arbitrary) cache.set(key, (arbitrary = schemaArbitrary(context.resolve(ref), context, depth)));
     return arbitrary;
   });
 }

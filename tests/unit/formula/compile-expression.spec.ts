@@ -176,7 +176,6 @@ describe('compiling expressions', () => {
 
     const readingEverything: [string, string][] = [
       ['$$ as a value', '$string($$)'],
-      ['$eval, which reads what its text says', '$eval("amount")'],
       ['a descendant wildcard', '$count(**)'],
     ];
     for (const [what, source] of readingEverything) {
@@ -186,6 +185,15 @@ describe('compiling expressions', () => {
         expect(parents).to.deep.include({ lookup: 'manager', field: 'email' });
       });
     }
+
+    it('refuses $eval, whose text no check can see, even through a variable', () => {
+      for (const source of ['$eval("amount")', '($e := $eval; $e("amount"))']) {
+        const result = compileExpression(source, scope, '/expression');
+        expect(isCompiled(result) ? [] : result.problems.map((problem) => problem.message)).to.satisfy((messages: string[]) =>
+          messages.some((message) => message.startsWith('$eval is not available in expressions')),
+        );
+      }
+    });
 
     it('counts the parent operator % as reading every field of the record', () => {
       expect(compiled('lines.%.amount').references.fields).to.include.members([...scope.fields]);

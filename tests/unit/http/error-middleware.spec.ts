@@ -18,6 +18,9 @@ function send(error: unknown): { status: number; body: { error: { code: string; 
     vary() {
       return this;
     },
+    type() {
+      return this;
+    },
     set() {
       return this;
     },
