@@ -21,7 +21,7 @@ describe('browser: a list of records', function () {
       try {
         await page.getByRole('heading', { level: 2, name: case_.title }).waitFor();
         await page.getByRole('columnheader', { name: case_.first }).waitFor();
-        expect(await page.locator('tbody tr.ant-table-row').count()).to.equal(20);
+        await page.waitForFunction(() => document.querySelectorAll('tbody tr.ant-table-row').length === 20);
         await page.getByText(case_.stage).first().waitFor();
 
         // Sort by amount, descending: the largest amount first, as the server sorts.
