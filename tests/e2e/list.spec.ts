@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { DEAL_COUNT, XSS_NAME } from './support/e2e-seed.js';
-import { e2e, openPage, screenshot, seriousViolations, signInAs } from './support/e2e-environment.js';
+import { ARTIFACTS, e2e, screenshot, seriousViolations, signedInPage } from './support/e2e-environment.js';
 
 const LANGUAGES = [
   { language: 'en', title: 'Deals', amount: 'Amount', next: 'Next page', first: 'Deal name', search: 'Search Deals', stage: 'Negotiation' },
@@ -17,12 +17,11 @@ describe('browser: a list of records', function () {
   for (const case_ of LANGUAGES) {
     it(`lists, sorts by a column, pages to the end and searches (${case_.language}), passing axe`, async () => {
       const env = await e2e();
-      const { context, page, problems } = await openPage(env);
+      const { context, page, problems } = await signedInPage(env, env.users[case_.language], '/o/deal');
       try {
-        await signInAs(env, page, env.users[case_.language], '/o/deal');
         await page.getByRole('heading', { level: 2, name: case_.title }).waitFor();
         await page.getByRole('columnheader', { name: case_.first }).waitFor();
-        expect(await page.locator('tbody tr.ant-table-row').count()).to.equal(20);
+        await page.waitForFunction(() => document.querySelectorAll('tbody tr.ant-table-row').length === 20);
         await page.getByText(case_.stage).first().waitFor();
 
         // Sort by amount, descending: the largest amount first, as the server sorts.
@@ -56,9 +55,8 @@ describe('browser: a list of records', function () {
 
   it('shows a value with markup as text, running nothing', async () => {
     const env = await e2e();
-    const { context, page } = await openPage(env);
+    const { context, page } = await signedInPage(env, env.users.en, '/o/deal?sort=name');
     try {
-      await signInAs(env, page, env.users.en, `/o/deal?sort=name`);
       await page.getByRole('link', { name: XSS_NAME }).waitFor();
       expect(await page.locator('tbody img').count()).to.equal(0);
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).to.equal(undefined);
@@ -70,9 +68,8 @@ describe('browser: a list of records', function () {
   for (const language of ['en', 'zh-CN'] as const) {
     it(`shows the list as cards in one column at 390 px, without sideways scrolling (${language})`, async () => {
       const env = await e2e();
-      const { context, page } = await openPage(env, { width: 390, height: 844 });
+      const { context, page } = await signedInPage(env, env.users[language], '/o/deal', { width: 390, height: 844 });
       try {
-        await signInAs(env, page, env.users[language], '/o/deal');
         await page.locator('.list-cards li').first().waitFor();
         expect(await page.locator('table').count()).to.equal(0);
         expect(await page.locator('.list-cards li').count()).to.equal(20);
@@ -81,7 +78,9 @@ describe('browser: a list of records', function () {
         expect(await seriousViolations(page), 'axe on the phone list').to.deep.equal([]);
         await page.getByRole('button', { name: language === 'en' ? 'Menu' : '菜单' }).click();
         await page.getByRole('dialog').getByRole('link', { name: language === 'en' ? 'Deals' : '商机' }).waitFor();
-        await screenshot(page, `menu-390-${language}`);
+        // The drawer slides in: photograph it once it stands still.
+        await page.waitForFunction(() => !document.querySelector('.ant-drawer [class*="-motion-"][class*="-active"]'));
+        await page.screenshot({ path: `${ARTIFACTS}/menu-390-${language}.png` });
       } finally {
         await context.close();
       }

@@ -73,6 +73,31 @@ describe('browser: signing in', function () {
     }
   });
 
+  it('signs in and opens a list from the keyboard alone', async () => {
+    const env = await e2e();
+    const { context, page } = await openPage(env);
+    try {
+      await page.goto(`${env.engine.url}/sign-in`);
+      await page.locator('#sign-in-email').waitFor();
+      await page.keyboard.type(env.users.en);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(env.users.password);
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname === '/');
+      let focused = '';
+      for (let step = 0; step < 20 && focused !== 'Deals'; step++) {
+        await page.keyboard.press('Tab');
+        focused = await page.evaluate(() => (document.activeElement?.closest('nav') ? (document.activeElement.textContent ?? '') : ''));
+      }
+      expect(focused, 'Tab reaches the Deals link in the navigation').to.equal('Deals');
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname === '/o/deal');
+      await page.getByRole('table').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('signs out and keeps nobody signed in', async () => {
     const env = await e2e();
     const { context, page } = await openPage(env);
