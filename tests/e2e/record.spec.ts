@@ -11,7 +11,7 @@ describe('browser: creating, viewing and editing a record', function () {
   this.timeout(60_000);
 
   for (const case_ of LANGUAGES) {
-    it(`shows the server's error on the field, then creates and edits the record once fixed (${case_.language}), passing axe`, async () => {
+    it(`shows the server's error on the field of a new record (${case_.language}), passing axe`, async () => {
       const env = await e2e();
       const { context, page, problems } = await signedInPage(env, env.users[case_.language], '/o/deal/new');
       try {
@@ -28,20 +28,6 @@ describe('browser: creating, viewing and editing a record', function () {
         await screenshot(page, `record-new-error-${case_.language}`);
         expect(await seriousViolations(page), 'axe on the form with an error').to.deep.equal([]);
 
-        await page.locator('#root_website').fill('https://example.com/deal');
-        await page.getByRole('button', { name: case_.create, exact: true }).click();
-        await page.waitForURL(/\/o\/deal\/[0-9a-f]{24}$/);
-        await page.getByRole('heading', { level: 2, name }).waitFor();
-        await page.getByText('1,200.00').waitFor();
-
-        await page.getByRole('button', { name: case_.edit }).click();
-        await page.locator('#root_stage').click();
-        await page.locator('.ant-select-item-option').filter({ hasText: case_.won }).click();
-        await page.getByRole('button', { name: case_.save, exact: true }).click();
-        await page.getByRole('button', { name: case_.edit }).waitFor();
-        await page.locator('.ant-descriptions').getByText(case_.won).waitFor();
-        await screenshot(page, `record-${case_.language}`);
-        expect(await seriousViolations(page), 'axe on the record page').to.deep.equal([]);
         expect(problems).to.deep.equal([]);
       } finally {
         await context.close();
