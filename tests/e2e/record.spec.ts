@@ -11,7 +11,7 @@ describe('browser: creating, viewing and editing a record', function () {
   this.timeout(60_000);
 
   for (const case_ of LANGUAGES) {
-    it(`shows the server's error on the field of a new record (${case_.language}), passing axe`, async () => {
+    it(`shows the server's error on the field, then creates and edits the record once fixed (${case_.language}), passing axe`, async () => {
       const env = await e2e();
       const { context, page, problems } = await signedInPage(env, env.users[case_.language], '/o/deal/new');
       try {
@@ -28,12 +28,50 @@ describe('browser: creating, viewing and editing a record', function () {
         await screenshot(page, `record-new-error-${case_.language}`);
         expect(await seriousViolations(page), 'axe on the form with an error').to.deep.equal([]);
 
+        await page.locator('#root_website').fill('https://example.com/deal');
+        await page.getByRole('button', { name: case_.create, exact: true }).click();
+        await page.waitForURL(/\/o\/deal\/[0-9a-f]{24}$/);
+        await page.getByRole('heading', { level: 2, name }).waitFor();
+        await page.getByText('1,200.00').waitFor();
+
+        await page.getByRole('button', { name: case_.edit }).click();
+        await page.locator('#root_stage').click();
+        await page.locator('.ant-select-item-option').filter({ hasText: case_.won }).click();
+        await page.getByRole('button', { name: case_.save, exact: true }).click();
+        await page.getByRole('button', { name: case_.edit }).waitFor();
+        await page.locator('.ant-descriptions').getByText(case_.won).waitFor();
+        await screenshot(page, `record-${case_.language}`);
+        expect(await seriousViolations(page), 'axe on the record page').to.deep.equal([]);
         expect(problems).to.deep.equal([]);
       } finally {
         await context.close();
       }
     });
   }
+
+  it('keeps what the user typed when someone else saved first, and saves it after a reload', async () => {
+    const env = await e2e();
+    const found = await env.engine.request('GET', `/api/v1/records/deal?filter=${encodeURIComponent(JSON.stringify({ name: 'Deal 02' }))}`);
+    const id: string = found.body.records[0]._id;
+    const { context, page } = await signedInPage(env, env.users.en, `/o/deal/${id}`);
+    try {
+      await page.getByRole('button', { name: 'Edit' }).click();
+      await page.locator('#root_name').fill('Deal 02, renamed in the browser');
+      const elsewhere = await env.engine.request('PATCH', `/api/v1/records/deal/${id}`, { amount: 2222 });
+      expect(elsewhere.status).to.equal(200);
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText('Someone else changed this record').waitFor();
+      expect(await page.locator('#root_name').inputValue()).to.equal('Deal 02, renamed in the browser');
+      await page.getByRole('button', { name: 'Reload' }).click();
+      await page.getByText('Someone else changed this record').waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByRole('heading', { level: 2, name: 'Deal 02, renamed in the browser' }).waitFor();
+      const saved = await env.engine.request('GET', `/api/v1/records/deal/${id}`);
+      expect(saved.body).to.include({ name: 'Deal 02, renamed in the browser', amount: 2222 });
+    } finally {
+      await context.close();
+    }
+  });
 
   it('shows a record in 繁中 with labels converted from the zh-CN ones', async () => {
     const env = await e2e();

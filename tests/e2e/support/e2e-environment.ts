@@ -57,7 +57,13 @@ export interface PageOptions {
  * violation is collected so a test can assert there was none.
  */
 export async function openPage(env: E2e, options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await env.browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 }, deviceScaleFactor: 1 });
+  const context = await env.browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    deviceScaleFactor: 1,
+    // Without motion, antd's leave animations cannot leave a spinner's icon in a button's name or a
+    // loading overlay over a table when the busy machine drops an animation's end event.
+    reducedMotion: 'reduce',
+  });
   // Generous: the machines running the suite are often shared and busy.
   context.setDefaultTimeout(45_000);
   const page = await context.newPage();

@@ -13,6 +13,7 @@ import { i18n } from '../i18n/i18n';
 import type { UiLanguage } from '../i18n/languages';
 import { useLanguage } from '../i18n/use-language';
 import { watchSessionExpiry } from './session-expiry';
+import { useReducedMotion } from './use-reduced-motion';
 
 const ANTD_LOCALE: Record<UiLanguage, Locale> = { en: enUS, 'zh-CN': zhCN, 'zh-TW': zhTW };
 
@@ -27,6 +28,7 @@ const router = createBrowserRouter(appRoutes);
 
 function Themed() {
   const language = useLanguage();
+  const reducedMotion = useReducedMotion();
   return (
     <ConfigProvider
       locale={ANTD_LOCALE[language]}
@@ -43,6 +45,7 @@ function Themed() {
           colorError: '#d92020',
           colorLinkHover: '#1e40af',
           borderRadius: 8,
+          motion: !reducedMotion,
           fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'PingFang SC', 'PingFang TC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif",
         },
       }}
