@@ -6,8 +6,10 @@ import { useSession } from '../../shared/api/session';
 import { localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { useObjects } from '../../shared/metadata/use-objects';
+import { RecentRecords } from './recent-records';
 
-/** The landing page: a tile per object the user may read. */
+
+/** The landing page: the records the user opened last, and a tile per object the user may read. */
 export function HomePage() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -19,6 +21,7 @@ export function HomePage() {
     <div className="page">
       <h1 className="page-title">{t('home.title', { name: session.data?.full_name ?? session.data?.email ?? '' })}</h1>
       <p className="page-subtitle">{t('home.subtitle')}</p>
+      <RecentRecords />
       {objects.isLoading && <Spin className="page-spinner" />}
       {!objects.isLoading && list.length === 0 && (
         <Empty
