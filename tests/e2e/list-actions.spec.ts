@@ -245,6 +245,19 @@ describe('browser: acting on a list', function () {
     });
   }
 
+  it('shows the list page\'s own texts in Traditional Chinese, converted from the Simplified ones', async () => {
+    const env = await e2e();
+    const { context, page, problems } = await signedInPage(env, env.users['zh-TW'], listPath({ mode: 'kanban', group: 'status' }));
+    try {
+      await page.getByRole('button', { name: '篩選' }).waitFor();
+      await page.getByRole('link', { name: '匯出 CSV' }).waitFor();
+      await page.getByRole('heading', { name: '無值' }).waitFor();
+      expect(problems).to.deep.equal([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('scrolls through every record in one virtual table, fetching pages with the cursor as the end nears', async () => {
     const env = await e2e();
     const { context, page, problems } = await signedInPage(env, env.users.en, listPath({ mode: 'scroll', filter: { title: { startsWith: 'Task' } }, sort: 'title' }));

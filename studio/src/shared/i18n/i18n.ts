@@ -33,7 +33,8 @@ export async function initI18n(language: UiLanguage): Promise<void> {
 export async function changeLanguage(language: UiLanguage): Promise<void> {
   if (language === 'zh-TW') {
     await loadTraditional();
-    if (!i18n.hasResourceBundle('zh-TW', 'translation')) i18n.addResourceBundle('zh-TW', 'translation', traditionalTree(zhCN));
+    // From the loaded zh-CN texts, pages' own (page-messages.ts) included, not only the first load's.
+    if (!i18n.hasResourceBundle('zh-TW', 'translation')) i18n.addResourceBundle('zh-TW', 'translation', traditionalTree(i18n.getResourceBundle('zh-CN', 'translation') as typeof zhCN));
   }
   setServerLanguage(serverLanguageOf(language));
   void import('./dayjs-locale').then((module) => module.setDayjsLocale(language));
