@@ -1,24 +1,9 @@
-/** The studio's own texts in English; zh-CN mirrors these keys and zh-TW is derived from zh-CN. */
+/**
+ * The pages' texts in English, loaded with the first page (the layout route of every page):
+ * the shell's, sign-in's and home's are in shell-messages-en.ts, in the first load. zh-CN mirrors
+ * these keys and zh-TW is derived from zh-CN.
+ */
 export const en = {
-  app: { name: 'CRM', skipToContent: 'Skip to content', menu: 'Menu', navigation: 'Objects', home: 'Home', apiReference: 'API reference' },
-  language: { label: 'Language', en: 'ENG', 'zh-CN': '简中', 'zh-TW': '繁中', saveFailed: 'Your language could not be saved: {{message}}' },
-  signIn: {
-    title: 'Sign in',
-    subtitle: 'Sign in with your e-mail and password.',
-    email: 'E-mail',
-    password: 'Password',
-    submit: 'Sign in',
-    emailRequired: 'Enter your e-mail address.',
-    passwordRequired: 'Enter your password.',
-    expired: 'Your session has ended. Sign in again to continue where you were.',
-  },
-  user: { account: 'Account', signOut: 'Sign out', signedInAs: 'Signed in as {{name}}', changePassword: 'Change password', recycleBin: 'Recycle bin' },
-  home: {
-    title: 'Welcome, {{name}}',
-    subtitle: 'Pick what you want to work on.',
-    noObjects: 'You have no objects to work with yet',
-    noObjectsHint: 'Ask your administrator to give you access to an app or object.',
-  },
   list: {
     search: 'Search {{object}}',
     searchButton: 'Search',
@@ -145,10 +130,4 @@ export const en = {
     submit: 'Change password',
     changed: 'Your password is changed. Your other sessions and API tokens were ended.',
   },
-  recent: { title: 'Recently opened', empty: 'The records you open appear here.' },
-  value: { yes: 'Yes', no: 'No', empty: '—' },
-  errors: { generic: 'Something went wrong: {{message}}', notFound: 'There is nothing at this address.', retry: 'Try again' },
 } as const;
-
-/** The shape every language's texts must have: the English keys, any strings. */
-export type MessagesLike<T> = { readonly [K in keyof T]: T[K] extends string ? string : MessagesLike<T[K]> };
