@@ -1,11 +1,12 @@
 import { AppstoreOutlined } from '@ant-design/icons';
-import { Empty, Spin } from 'antd';
+import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../shared/api/session';
 import { localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { useObjects } from '../../shared/metadata/use-objects';
+import { EmptyState } from '../../shared/ui/empty-state';
 import { RecentRecords } from './recent-records';
 
 
@@ -24,15 +25,7 @@ export function HomePage() {
       <RecentRecords />
       {objects.isLoading && <Spin className="page-spinner" />}
       {!objects.isLoading && list.length === 0 && (
-        <Empty
-          description={
-            <>
-              <strong>{t('home.noObjects')}</strong>
-              <br />
-              {t('home.noObjectsHint')}
-            </>
-          }
-        />
+        <EmptyState title={t('home.noObjects')} hint={t('home.noObjectsHint')} />
       )}
       <ul className="tile-grid">
         {list.map((object) => (

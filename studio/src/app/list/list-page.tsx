@@ -8,21 +8,17 @@ import { localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { listColumns, type ObjectDefinition } from '../../shared/metadata/object-definition';
 import type { RecordLike } from '../../shared/metadata/record-value';
-import { addPageMessages } from '../../shared/i18n/page-messages';
 import { useObject } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
 import { BulkBar } from './bulk/bulk-bar';
 import { ExportButton } from './export-button';
 import { filterToModel, parseFilterParam, type FilterJson } from './filter/filter-rows';
 import { editableFields } from './inline/editable-fields';
-import { listMessagesEn, listMessagesZhCN } from './list-messages';
 import { listMode, type ListMode } from './list-mode';
 import { listQuery, nextSort, PAGE_SIZES, viewFilter } from './list-query';
 import { PagedList } from './paged-list';
 import { COLUMN_WIDTH, useTableColumns } from './use-table-columns';
 import './list.css';
-
-addPageMessages(listMessagesEn, listMessagesZhCN);
 
 // Parts that only some users open load on demand, keeping the list's own chunk small.
 const FilterBuilder = lazy(() => import('./filter/filter-builder').then((module) => ({ default: module.FilterBuilder })));

@@ -1,24 +1,9 @@
-/** The studio's own texts in English; zh-CN mirrors these keys and zh-TW is derived from zh-CN. */
+/**
+ * The pages' texts in English, loaded with the first page (the layout route of every page):
+ * the shell's, sign-in's and home's are in shell-messages-en.ts, in the first load. zh-CN mirrors
+ * these keys and zh-TW is derived from zh-CN.
+ */
 export const en = {
-  app: { name: 'CRM', skipToContent: 'Skip to content', menu: 'Menu', navigation: 'Objects', home: 'Home', apiReference: 'API reference' },
-  language: { label: 'Language', en: 'ENG', 'zh-CN': '简中', 'zh-TW': '繁中', saveFailed: 'Your language could not be saved: {{message}}' },
-  signIn: {
-    title: 'Sign in',
-    subtitle: 'Sign in with your e-mail and password.',
-    email: 'E-mail',
-    password: 'Password',
-    submit: 'Sign in',
-    emailRequired: 'Enter your e-mail address.',
-    passwordRequired: 'Enter your password.',
-    expired: 'Your session has ended. Sign in again to continue where you were.',
-  },
-  user: { account: 'Account', signOut: 'Sign out', signedInAs: 'Signed in as {{name}}', changePassword: 'Change password', recycleBin: 'Recycle bin' },
-  home: {
-    title: 'Welcome, {{name}}',
-    subtitle: 'Pick what you want to work on.',
-    noObjects: 'You have no objects to work with yet',
-    noObjectsHint: 'Ask your administrator to give you access to an app or object.',
-  },
   list: {
     search: 'Search {{object}}',
     searchButton: 'Search',
@@ -33,7 +18,48 @@ export const en = {
     page: 'Page {{page}}',
     loadFailed: 'The list could not be loaded: {{message}}',
     sortBy: 'Sort by {{field}}',
+    export: 'Export CSV',
+    mode: 'Show as',
+    modePages: 'Pages',
+    modeScroll: 'Scroll',
+    modeKanban: 'Kanban',
+    loaded: '{{count}} of {{total}} loaded, scroll for more',
+    allLoaded: 'All {{count}} records loaded',
   },
+  filter: {
+    title: 'Filter',
+    join: 'Match',
+    all: 'All conditions',
+    any: 'Any condition',
+    field: 'Field of condition {{position}}',
+    fieldPlaceholder: 'Field',
+    operator: 'Operator of condition {{position}}',
+    value: 'Value of condition {{position}}',
+    remove: 'Remove condition {{position}}',
+    add: 'Add condition',
+    apply: 'Apply',
+    clear: 'Clear',
+    custom: 'This view has a filter the builder cannot show.',
+    op: { eq: 'equals', ne: 'does not equal', gt: 'greater than', gte: 'at least', lt: 'less than', lte: 'at most', in: 'is one of', nin: 'is none of', contains: 'contains', startsWith: 'starts with', isEmpty: 'is empty', isNotEmpty: 'is not empty' },
+  },
+  bulk: {
+    region: 'Selected records',
+    selected: '{{count}} selected',
+    edit: 'Edit field',
+    editTitle: 'Edit {{count}} records',
+    field: 'Field',
+    value: 'New value',
+    apply: 'Apply',
+    delete: 'Delete',
+    deleteTitle: 'Delete {{count}} records?',
+    deleteText: 'They go to the recycle bin, from where they can be restored.',
+    clear: 'Clear selection',
+    edited: '{{count}} updated, {{failed}} failed',
+    deleted: '{{count}} deleted, {{failed}} failed',
+    dismiss: 'Dismiss',
+  },
+  inline: { edit: 'Edit {{field}}', save: 'Save {{field}}', cancel: 'Cancel editing' },
+  kanban: { groupBy: 'Group by', noValue: 'No value', moveTo: 'Move {{record}} to', refused: '“{{record}}” was not moved: {{message}}', more: '{{count}} more: filter to see them' },
   record: {
     edit: 'Edit',
     cancel: 'Cancel',
@@ -104,10 +130,4 @@ export const en = {
     submit: 'Change password',
     changed: 'Your password is changed. Your other sessions and API tokens were ended.',
   },
-  recent: { title: 'Recently opened', empty: 'The records you open appear here.' },
-  value: { yes: 'Yes', no: 'No', empty: '—' },
-  errors: { generic: 'Something went wrong: {{message}}', notFound: 'There is nothing at this address.', retry: 'Try again' },
 } as const;
-
-/** The shape every language's texts must have: the English keys, any strings. */
-export type MessagesLike<T> = { readonly [K in keyof T]: T[K] extends string ? string : MessagesLike<T[K]> };

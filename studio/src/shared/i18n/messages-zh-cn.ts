@@ -1,26 +1,8 @@
-import type { en, MessagesLike } from './messages-en';
+import type { en } from './messages-en';
+import type { MessagesLike } from './shell-messages-en';
 
-/** 简体中文：与英文的键一一对应；繁体中文由此经 OpenCC 转换。 */
+/** 各页面的简体中文文本，与英文的键一一对应；繁体中文由此经 OpenCC 转换。 */
 export const zhCN = {
-  app: { name: 'CRM', skipToContent: '跳到正文', menu: '菜单', navigation: '对象', home: '首页', apiReference: 'API 参考' },
-  language: { label: '语言', en: 'ENG', 'zh-CN': '简中', 'zh-TW': '繁中', saveFailed: '无法保存语言设置：{{message}}' },
-  signIn: {
-    title: '登录',
-    subtitle: '使用电子邮件和密码登录。',
-    email: '电子邮件',
-    password: '密码',
-    submit: '登录',
-    emailRequired: '请输入电子邮件地址。',
-    passwordRequired: '请输入密码。',
-    expired: '会话已结束。请重新登录，然后回到刚才的页面。',
-  },
-  user: { account: '账户', signOut: '退出登录', signedInAs: '当前用户：{{name}}', changePassword: '修改密码', recycleBin: '回收站' },
-  home: {
-    title: '欢迎，{{name}}',
-    subtitle: '选择要处理的内容。',
-    noObjects: '暂时没有可用的对象',
-    noObjectsHint: '请联系管理员为您开通应用或对象的访问权限。',
-  },
   list: {
     search: '搜索{{object}}',
     searchButton: '搜索',
@@ -35,7 +17,48 @@ export const zhCN = {
     page: '第 {{page}} 页',
     loadFailed: '无法加载列表：{{message}}',
     sortBy: '按{{field}}排序',
+    export: '导出 CSV',
+    mode: '显示方式',
+    modePages: '分页',
+    modeScroll: '滚动',
+    modeKanban: '看板',
+    loaded: '已加载 {{count}} / {{total}} 条，继续滚动加载更多',
+    allLoaded: '已加载全部 {{count}} 条记录',
   },
+  filter: {
+    title: '筛选',
+    join: '匹配',
+    all: '全部条件',
+    any: '任一条件',
+    field: '条件 {{position}} 的字段',
+    fieldPlaceholder: '字段',
+    operator: '条件 {{position}} 的运算符',
+    value: '条件 {{position}} 的值',
+    remove: '删除条件 {{position}}',
+    add: '添加条件',
+    apply: '应用',
+    clear: '清除',
+    custom: '此视图的筛选条件无法在筛选器中显示。',
+    op: { eq: '等于', ne: '不等于', gt: '大于', gte: '大于等于', lt: '小于', lte: '小于等于', in: '属于', nin: '不属于', contains: '包含', startsWith: '开头是', isEmpty: '为空', isNotEmpty: '不为空' },
+  },
+  bulk: {
+    region: '已选记录',
+    selected: '已选 {{count}} 条',
+    edit: '批量修改字段',
+    editTitle: '修改 {{count}} 条记录',
+    field: '字段',
+    value: '新值',
+    apply: '应用',
+    delete: '删除',
+    deleteTitle: '删除 {{count}} 条记录？',
+    deleteText: '记录将移入回收站，可从回收站恢复。',
+    clear: '取消选择',
+    edited: '已更新 {{count}} 条，失败 {{failed}} 条',
+    deleted: '已删除 {{count}} 条，失败 {{failed}} 条',
+    dismiss: '关闭',
+  },
+  inline: { edit: '编辑{{field}}', save: '保存{{field}}', cancel: '取消编辑' },
+  kanban: { groupBy: '分组依据', noValue: '无值', moveTo: '将 {{record}} 移至', refused: '“{{record}}”未移动：{{message}}', more: '还有 {{count}} 条：请筛选查看' },
   record: {
     edit: '编辑',
     cancel: '取消',
@@ -106,7 +129,4 @@ export const zhCN = {
     submit: '修改密码',
     changed: '密码已修改。您的其他会话和 API 令牌已失效。',
   },
-  recent: { title: '最近打开', empty: '您打开过的记录会显示在这里。' },
-  value: { yes: '是', no: '否', empty: '—' },
-  errors: { generic: '出错了：{{message}}', notFound: '此地址没有内容。', retry: '重试' },
 } as const satisfies MessagesLike<typeof en>;
