@@ -1,18 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Grid, Input, Select, Skeleton, Space, Table, Typography, type TableProps } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../shared/api/api-client';
 import { fromServer, localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
-import { listColumns, type ObjectDefinition } from '../../shared/metadata/object-definition';
+import type { ObjectDefinition } from '../../shared/metadata/object-definition';
 import { RecordValue, recordTitle, type RecordLike } from '../../shared/metadata/record-value';
 import { useObject } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
 import { listQuery, nextSort, PAGE_SIZES, sortOrderOf } from './list-query';
 import { RecordCards } from './record-cards';
+import { useViewColumns } from './list-views';
+import { ViewPicker } from './view-picker';
 
 interface ListAnswer {
   readonly records: readonly RecordLike[];
@@ -42,14 +44,15 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
   const search = params.get('q') ?? '';
   const size = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : PAGE_SIZES[0]!;
   const [cursors, setCursors] = useState<{ key: string; stack: readonly string[] }>({ key: '', stack: [] });
-  const viewKey = `${sort}|${search}|${size}`;
+  const filter = params.get('filter') ?? '';
+  const viewKey = `${sort}|${search}|${size}|${filter}`;
   const stack = cursors.key === viewKey ? cursors.stack : [];
-  const columns = useMemo(() => listColumns(object), [object]);
+  const columns = useViewColumns(object, params.get('view'));
   const label = localize(object.pluralLabel ?? object.label, language, object.name);
 
   const query = useQuery({
     queryKey: ['records', object.name, viewKey, stack.at(-1) ?? ''],
-    queryFn: () => api<ListAnswer>(`/records/${object.name}`, { query: listQuery(object, columns, { sort, search, size, cursor: stack.at(-1) }) }),
+    queryFn: () => api<ListAnswer>(`/records/${object.name}`, { query: listQuery(object, columns, { sort, search, size, cursor: stack.at(-1), filter }) }),
     placeholderData: keepPreviousData,
   });
   const records = query.data?.records ?? [];
@@ -94,6 +97,7 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
         </Link>
       </div>
       <div className="list-toolbar">
+        <ViewPicker object={object} columns={columns} />
         <Input.Search
           aria-label={t('list.search', { object: label })}
           placeholder={t('list.search', { object: label })}

@@ -7,6 +7,8 @@ export interface ListState {
   readonly search: string;
   readonly size: number;
   readonly cursor: string | undefined;
+  /** The address's `filter`: JSON in the filter language (a view's, or the filter builder's). */
+  readonly filter?: string;
 }
 
 /**
@@ -15,7 +17,9 @@ export interface ListState {
  */
 export function listQuery(object: ObjectDefinition, columns: readonly FieldDefinition[], state: ListState): Record<string, string | number | boolean | undefined> {
   const searchable = searchableFields(object);
-  const filter = state.search && searchable.length > 0 ? { or: searchable.map((field) => ({ [field.name]: { contains: state.search } })) } : undefined;
+  const searched = state.search && searchable.length > 0 ? { or: searchable.map((field) => ({ [field.name]: { contains: state.search } })) } : undefined;
+  const chosen = parseFilter(state.filter);
+  const filter = searched && chosen ? { and: [chosen, searched] } : (searched ?? chosen);
   const lookups = columns.filter((field) => field.type === 'lookup' || field.type === 'masterdetail').map((field) => field.name);
   return {
     limit: state.size,
@@ -25,6 +29,17 @@ export function listQuery(object: ObjectDefinition, columns: readonly FieldDefin
     filter: filter ? JSON.stringify(filter) : undefined,
     expand: lookups.length > 0 ? lookups.join(',') : undefined,
   };
+}
+
+/** The address's `filter` as an object; anything else (not JSON, not an object) as none. */
+export function parseFilter(text: string | null | undefined): Record<string, unknown> | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** antd's sort order of a column from `sort=name` / `sort=-name`. */

@@ -1,6 +1,6 @@
 /** The studio's own texts in English; zh-CN mirrors these keys and zh-TW is derived from zh-CN. */
 export const en = {
-  app: { name: 'CRM', skipToContent: 'Skip to content', menu: 'Menu', navigation: 'Objects', home: 'Home', apiReference: 'API reference' },
+  app: { name: 'CRM', skipToContent: 'Skip to content', menu: 'Menu', navigation: 'Objects', home: 'Home', apiReference: 'API reference', switchApp: 'App: {{name}}. Switch app', tabs: 'Tabs', more: 'More' },
   language: { label: 'Language', en: 'ENG', 'zh-CN': '简中', 'zh-TW': '繁中', saveFailed: 'Your language could not be saved: {{message}}' },
   signIn: {
     title: 'Sign in',
@@ -18,6 +18,9 @@ export const en = {
     subtitle: 'Pick what you want to work on.',
     noObjects: 'You have no objects to work with yet',
     noObjectsHint: 'Ask your administrator to give you access to an app or object.',
+    noAccessTitle: 'There is nothing here for you yet',
+    noAccessText: 'Your account ({{email}}) has no app and no object you may open, so there is nothing to show.',
+    noAccessAsk: 'Ask your administrator to give you a permission set with an app (for example Sales or Procurement) or with read access to the objects you work with. Once they have, reload this page.',
   },
   list: {
     search: 'Search {{object}}',
@@ -52,6 +55,24 @@ export const en = {
     createdAt: 'Created',
     updatedAt: 'Last modified',
     owner: 'Owner',
+  },
+  views: {
+    label: 'List view',
+    all: 'All records',
+    shared: 'Shared views',
+    mine: 'My views',
+    saveAs: 'Save as my view',
+    name: 'View name',
+    nameRequired: 'Give the view a name.',
+    save: 'Save',
+    cancel: 'Cancel',
+    saved: 'Saved as “{{name}}”',
+    rename: 'Rename view “{{name}}”',
+    renamed: 'Renamed to “{{name}}”',
+    delete: 'Delete',
+    deleteNamed: 'Delete view “{{name}}”',
+    deleteConfirm: 'Delete your view “{{name}}”?',
+    deleted: 'View “{{name}}” deleted',
   },
   value: { yes: 'Yes', no: 'No', empty: '—' },
   errors: { generic: 'Something went wrong: {{message}}', notFound: 'There is nothing at this address.', retry: 'Try again' },

@@ -2,7 +2,7 @@ import type { en, MessagesLike } from './messages-en';
 
 /** 简体中文：与英文的键一一对应；繁体中文由此经 OpenCC 转换。 */
 export const zhCN = {
-  app: { name: 'CRM', skipToContent: '跳到正文', menu: '菜单', navigation: '对象', home: '首页', apiReference: 'API 参考' },
+  app: { name: 'CRM', skipToContent: '跳到正文', menu: '菜单', navigation: '对象', home: '首页', apiReference: 'API 参考', switchApp: '应用：{{name}}。切换应用', tabs: '标签页', more: '更多' },
   language: { label: '语言', en: 'ENG', 'zh-CN': '简中', 'zh-TW': '繁中', saveFailed: '无法保存语言设置：{{message}}' },
   signIn: {
     title: '登录',
@@ -20,6 +20,9 @@ export const zhCN = {
     subtitle: '选择要处理的内容。',
     noObjects: '暂时没有可用的对象',
     noObjectsHint: '请联系管理员为您开通应用或对象的访问权限。',
+    noAccessTitle: '这里暂时没有您可以使用的内容',
+    noAccessText: '您的账户（{{email}}）还没有任何应用，也没有可以打开的对象，因此这里没有可显示的内容。',
+    noAccessAsk: '请联系管理员，为您分配包含应用（例如“销售”或“采购”）或包含所需对象读取权限的权限集。分配完成后，刷新本页面即可。',
   },
   list: {
     search: '搜索{{object}}',
@@ -54,6 +57,24 @@ export const zhCN = {
     createdAt: '创建时间',
     updatedAt: '最后修改',
     owner: '所有人',
+  },
+  views: {
+    label: '列表视图',
+    all: '全部记录',
+    shared: '共享视图',
+    mine: '我的视图',
+    saveAs: '另存为我的视图',
+    name: '视图名称',
+    nameRequired: '请为视图命名。',
+    save: '保存',
+    cancel: '取消',
+    saved: '已保存为“{{name}}”',
+    rename: '重命名视图“{{name}}”',
+    renamed: '已重命名为“{{name}}”',
+    delete: '删除',
+    deleteNamed: '删除视图“{{name}}”',
+    deleteConfirm: '确定删除您的视图“{{name}}”吗？',
+    deleted: '已删除视图“{{name}}”',
   },
   value: { yes: '是', no: '否', empty: '—' },
   errors: { generic: '出错了：{{message}}', notFound: '此地址没有内容。', retry: '重试' },
