@@ -7,10 +7,11 @@ import { localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { useApps } from '../../shared/metadata/use-apps';
 import { useObjects } from '../../shared/metadata/use-objects';
+import { RecentRecords } from './recent-records';
 
 /**
- * The landing page: a tile per object the user may read. A user with no app and no object gets a
- * page that says so and what to ask the administrator for, never a blank one.
+ * The landing page: the records the user opened last, and a tile per object the user may read. A
+ * user with no app and no object gets a page that says so and what to ask the administrator for.
  */
 export function HomePage() {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function HomePage() {
     <div className="page">
       <h1 className="page-title">{t('home.title', { name: user?.full_name ?? user?.email ?? '' })}</h1>
       <p className="page-subtitle">{t('home.subtitle')}</p>
+      <RecentRecords />
       {objects.isLoading && <Spin className="page-spinner" />}
       {!objects.isLoading && list.length === 0 && (
         <Empty

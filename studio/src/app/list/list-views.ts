@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { api } from '../../shared/api/api-client';
 import { serverLanguageOf } from '../../shared/i18n/languages';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { listColumns, type FieldDefinition, type ObjectDefinition } from '../../shared/metadata/object-definition';
-import { parseFilter } from './list-query';
+import { parseFilterParam } from './filter/filter-rows';
 
 /** A list view as GET /api/v1/ui/views/:object gives it: shared, or the user's own. */
 export interface ListView {
@@ -43,9 +44,11 @@ export function viewColumns(object: ObjectDefinition, view: ListView | undefined
   return fields.length > 0 ? fields : listColumns(object);
 }
 
+/** The list's columns, the same array while the object and view stay (the list's queries depend on it). */
 export function useViewColumns(object: ObjectDefinition, viewName: string | null): FieldDefinition[] {
   const views = useListViews(object.name);
-  return viewColumns(object, views.data?.views.find((view) => view.name === viewName));
+  const view = views.data?.views.find((candidate) => candidate.name === viewName);
+  return useMemo(() => viewColumns(object, view), [object, view]);
 }
 
 /**
@@ -69,7 +72,7 @@ export function viewParams(params: URLSearchParams, view: ListView | undefined):
  */
 export function personalViewBody(label: string, columns: readonly FieldDefinition[], params: URLSearchParams, kanbanField?: string): PersonalViewBody {
   const text = label.trim();
-  const parsed = parseFilter(params.get('filter'));
+  const parsed = parseFilterParam(params.get('filter'));
   const filter = parsed && Object.keys(parsed).length > 0 ? parsed : undefined;
   const sort = (params.get('sort') ?? '').split(',').filter(Boolean);
   return {

@@ -67,6 +67,8 @@ export function AppShell() {
   const accountItems: MenuProps['items'] = [
     { key: 'who', label: t('user.signedInAs', { name: user?.full_name ?? user?.email ?? '' }), disabled: true },
     { type: 'divider' },
+    { key: 'password', label: <Link to="/account/password">{t('user.changePassword')}</Link> },
+    { key: 'recycleBin', label: <Link to="/recycle-bin">{t('user.recycleBin')}</Link> },
     { key: 'api', icon: <ApiOutlined />, label: <a href="/api/docs">{t('app.apiReference')}</a> },
     { key: 'signOut', icon: <LogoutOutlined />, label: t('user.signOut'), onClick: () => void leave() },
   ];
