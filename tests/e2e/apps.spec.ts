@@ -142,7 +142,7 @@ describe('browser: apps and list views', function () {
         await page.locator('.ant-select-item-option', { hasText: text.won }).click();
         await page.waitForURL(/view=won_leads/);
         await page.waitForFunction(() => document.querySelectorAll('tbody tr.ant-table-row').length === 3);
-        expect(await rows(page).locator('td:first-child').allInnerTexts()).to.deep.equal(['Lead 1', 'Lead 3', 'Lead 6']);
+        expect(await rows(page).getByRole('link').allInnerTexts()).to.deep.equal(['Lead 1', 'Lead 3', 'Lead 6']);
         await page.getByRole('columnheader', { name: language === 'en' ? 'Source' : '来源' }).waitFor();
         expect(await page.getByRole('columnheader', { name: language === 'en' ? 'Amount' : '金额' }).count(), 'the view has no amount column').to.equal(0);
         await screenshot(page, `views-shared-${language}`);
@@ -150,7 +150,7 @@ describe('browser: apps and list views', function () {
 
         // The view's filter and sort with a sort of the user's own, saved as their view.
         await page.goto(`${env.engine.url}/o/sales_lead?view=won_leads&filter=${encodeURIComponent('{"status":"won"}')}&sort=-name`);
-        await page.waitForFunction(() => document.querySelector('tbody tr.ant-table-row td:first-child')?.textContent === 'Lead 6');
+        await page.waitForFunction(() => document.querySelector('tbody tr.ant-table-row a')?.textContent === 'Lead 6');
         await page.getByRole('button', { name: text.saveAs }).click();
         const mine = `Mine ${language}`;
         await page.getByRole('dialog').getByLabel(text.viewName).fill(mine);
@@ -159,7 +159,7 @@ describe('browser: apps and list views', function () {
         await page.getByRole('dialog').waitFor({ state: 'detached' });
 
         await page.reload();
-        await page.waitForFunction(() => document.querySelector('tbody tr.ant-table-row td:first-child')?.textContent === 'Lead 6');
+        await page.waitForFunction(() => document.querySelector('tbody tr.ant-table-row a')?.textContent === 'Lead 6');
         await page.locator('.view-picker-select').getByText(mine).waitFor();
         expect(await rows(page).count()).to.equal(3);
         await screenshot(page, `views-personal-${language}`);

@@ -79,6 +79,11 @@ const CHECKED =
   'Checked as a shared view is, against the fields you may read: the columns are fields of the object, `filter` compiles in the filter language ' +
   "(400 with paths under /filter for an unknown field, an operator the field's type does not allow or a wrong operand), `sort` names sortable fields, `kanbanField` is a picklist.";
 
+const notReadable = responseRef('Forbidden', 'You may not read the object.');
+/** What a save of a personal view may answer besides its success. */
+const writeRefusals = { '400': responseRef('BadRequest'), '403': notReadable, '404': responseRef('NotFound'), '413': responseRef('PayloadTooLarge') };
+const viewBody: Partial<Operation> = { requestBody: { required: true, content: json(schemaRef('PersonalListViewInput')) } };
+
 /** /api/v1/ui: the signed-in user's apps and list views, for the web app; no setup right needed. */
 export function uiPaths(): OpenApiFragment {
   const personal = { parameters: [objectName, viewName] };
@@ -110,12 +115,9 @@ export function uiPaths(): OpenApiFragment {
           `Any user who may read the object may save views of it for themselves; nobody else sees them. ${CHECKED}`,
           {
             '201': { description: 'Saved; Location names it.', content: json(schemaRef('UserListViewResponse')) },
-            '400': responseRef('BadRequest'),
-            '403': responseRef('Forbidden', 'You may not read the object.'),
-            '404': responseRef('NotFound'),
-            '413': responseRef('PayloadTooLarge'),
+            ...writeRefusals,
           },
-          { requestBody: { required: true, content: json(schemaRef('PersonalListViewInput')) } },
+          viewBody,
         ),
       },
       [`${BASE}/views/{object}/{name}`]: {
@@ -126,16 +128,13 @@ export function uiPaths(): OpenApiFragment {
           `The body is the whole new view; a new label renames it, its name stays. Another user's view answers 404, as one that does not exist. ${CHECKED}`,
           {
             '200': { description: 'Changed.', content: json(schemaRef('UserListViewResponse')) },
-            '400': responseRef('BadRequest'),
-            '403': responseRef('Forbidden', 'You may not read the object.'),
-            '404': responseRef('NotFound'),
-            '413': responseRef('PayloadTooLarge'),
+            ...writeRefusals,
           },
-          { requestBody: { required: true, content: json(schemaRef('PersonalListViewInput')) } },
+          viewBody,
         ),
         delete: operation('deleteView', 'Delete one of your list views', "Another user's view answers 404, as one that does not exist.", {
           '204': { description: 'Deleted.' },
-          '403': responseRef('Forbidden', 'You may not read the object.'),
+          '403': notReadable,
           '404': responseRef('NotFound'),
         }),
       },

@@ -1,4 +1,3 @@
-import { DownOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { fromServer } from '../i18n/localize';
@@ -19,7 +18,7 @@ export function AppSwitcher({ apps, current, onPick }: { apps: readonly UserApp[
       <Button type="text" className="shell-header-button app-switcher" aria-label={t('app.switchApp', { name: fromServer(current.label, language) })}>
         <AppIcon name={current.icon} />
         <span className="app-switcher-label">{fromServer(current.label, language)}</span>
-        <DownOutlined aria-hidden className="app-switcher-caret" />
+        <span aria-hidden className="app-switcher-caret">▾</span>
       </Button>
     </Dropdown>
   );
