@@ -26,6 +26,7 @@ export const appRoutes: RouteObject[] = [
           { path: 'o/:object', lazy: () => import('./list/list-page').then((module) => ({ Component: module.ListPage })) },
           { path: 'o/:object/new', lazy: () => import('./record/new-record-page').then((module) => ({ Component: module.NewRecordPage })) },
           { path: 'o/:object/:id', lazy: () => import('./record/record-page').then((module) => ({ Component: module.RecordPage })) },
+          { path: 'approvals', lazy: () => import('./approvals/inbox-page').then((module) => ({ Component: module.InboxPage })) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

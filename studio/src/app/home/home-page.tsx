@@ -1,11 +1,15 @@
 import { AppstoreOutlined } from '@ant-design/icons';
 import { Empty, Spin } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../shared/api/session';
 import { localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { useObjects } from '../../shared/metadata/use-objects';
+
+/** Its own chunk: the first load stays within the bundle budget. */
+const WaitingForMe = lazy(() => import('./waiting-for-me').then((module) => ({ default: module.WaitingForMe })));
 
 /** The landing page: a tile per object the user may read. */
 export function HomePage() {
@@ -19,6 +23,9 @@ export function HomePage() {
     <div className="page">
       <h1 className="page-title">{t('home.title', { name: session.data?.full_name ?? session.data?.email ?? '' })}</h1>
       <p className="page-subtitle">{t('home.subtitle')}</p>
+      <Suspense fallback={null}>
+        <WaitingForMe />
+      </Suspense>
       {objects.isLoading && <Spin className="page-spinner" />}
       {!objects.isLoading && list.length === 0 && (
         <Empty

@@ -8,6 +8,7 @@ import { signOut, useSession } from '../api/session';
 import { localize } from '../i18n/localize';
 import { useLanguage } from '../i18n/use-language';
 import { useObjects } from '../metadata/use-objects';
+import { ApprovalsBadge } from './approvals-badge';
 import { LanguageSwitch } from './language-switch';
 import { clearSessionExpired } from './session-expiry';
 
@@ -68,6 +69,7 @@ export function AppShell() {
           <span>{t('app.name')}</span>
         </Link>
         <div className="shell-header-end">
+          <ApprovalsBadge />
           <LanguageSwitch user={user} />
           <Dropdown menu={{ items: accountItems }} trigger={['click']} placement="bottomRight">
             <Button type="text" className="shell-header-button shell-account" aria-label={wide ? undefined : t('user.account')}>
