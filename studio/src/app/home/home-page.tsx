@@ -7,11 +7,12 @@ import { useSession } from '../../shared/api/session';
 import { localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { useObjects } from '../../shared/metadata/use-objects';
+import { RecentRecords } from './recent-records';
 
 /** Its own chunk: the first load stays within the bundle budget. */
 const WaitingForMe = lazy(() => import('./waiting-for-me').then((module) => ({ default: module.WaitingForMe })));
 
-/** The landing page: a tile per object the user may read. */
+/** The landing page: what waits for the user's approval, the records they opened last, and a tile per object they may read. */
 export function HomePage() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -26,6 +27,7 @@ export function HomePage() {
       <Suspense fallback={null}>
         <WaitingForMe />
       </Suspense>
+      <RecentRecords />
       {objects.isLoading && <Spin className="page-spinner" />}
       {!objects.isLoading && list.length === 0 && (
         <Empty

@@ -29,7 +29,7 @@ export function AppShell() {
   const wide = screens.md !== false;
   const user = session.data;
 
-  const selected = location.pathname.startsWith('/o/') ? `/o/${location.pathname.split('/')[2] ?? ''}` : '/';
+  const selected = location.pathname.startsWith('/o/') ? `/o/${location.pathname.split('/')[2] ?? ''}` : location.pathname;
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('app.home')}</Link> },
     {
@@ -55,6 +55,8 @@ export function AppShell() {
   const accountItems: MenuProps['items'] = [
     { key: 'who', label: t('user.signedInAs', { name: user?.full_name ?? user?.email ?? '' }), disabled: true },
     { type: 'divider' },
+    { key: 'password', label: <Link to="/account/password">{t('user.changePassword')}</Link> },
+    { key: 'recycleBin', label: <Link to="/recycle-bin">{t('user.recycleBin')}</Link> },
     { key: 'api', icon: <ApiOutlined />, label: <a href="/api/docs">{t('app.apiReference')}</a> },
     { key: 'signOut', icon: <LogoutOutlined />, label: t('user.signOut'), onClick: () => void leave() },
   ];
