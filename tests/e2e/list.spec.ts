@@ -14,7 +14,7 @@ const NAME_CELL = 'tbody tr.ant-table-row td:nth-child(2)';
 const firstCells = (page: Page) => page.locator(NAME_CELL).allInnerTexts();
 
 describe('browser: a list of records', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
 
   for (const case_ of LANGUAGES) {
     it(`lists, sorts by a column, pages to the end and searches (${case_.language}), passing axe`, async () => {

@@ -1,24 +1,9 @@
-/** The studio's own texts in English; zh-CN mirrors these keys and zh-TW is derived from zh-CN. */
+/**
+ * The pages' texts in English, loaded with the first page (the layout route of every page):
+ * the shell's, sign-in's and home's are in shell-messages-en.ts, in the first load. zh-CN mirrors
+ * these keys and zh-TW is derived from zh-CN.
+ */
 export const en = {
-  app: { name: 'CRM', skipToContent: 'Skip to content', menu: 'Menu', navigation: 'Objects', home: 'Home', apiReference: 'API reference' },
-  language: { label: 'Language', en: 'ENG', 'zh-CN': '简中', 'zh-TW': '繁中', saveFailed: 'Your language could not be saved: {{message}}' },
-  signIn: {
-    title: 'Sign in',
-    subtitle: 'Sign in with your e-mail and password.',
-    email: 'E-mail',
-    password: 'Password',
-    submit: 'Sign in',
-    emailRequired: 'Enter your e-mail address.',
-    passwordRequired: 'Enter your password.',
-    expired: 'Your session has ended. Sign in again to continue where you were.',
-  },
-  user: { account: 'Account', signOut: 'Sign out', signedInAs: 'Signed in as {{name}}', changePassword: 'Change password', recycleBin: 'Recycle bin' },
-  home: {
-    title: 'Welcome, {{name}}',
-    subtitle: 'Pick what you want to work on.',
-    noObjects: 'You have no objects to work with yet',
-    noObjectsHint: 'Ask your administrator to give you access to an app or object.',
-  },
   list: {
     search: 'Search {{object}}',
     searchButton: 'Search',
@@ -55,7 +40,20 @@ export const en = {
     apply: 'Apply',
     clear: 'Clear',
     custom: 'This view has a filter the builder cannot show.',
-    op: { eq: 'equals', ne: 'does not equal', gt: 'greater than', gte: 'at least', lt: 'less than', lte: 'at most', in: 'is one of', nin: 'is none of', contains: 'contains', startsWith: 'starts with', isEmpty: 'is empty', isNotEmpty: 'is not empty' },
+    op: {
+      eq: 'equals',
+      ne: 'does not equal',
+      gt: 'greater than',
+      gte: 'at least',
+      lt: 'less than',
+      lte: 'at most',
+      in: 'is one of',
+      nin: 'is none of',
+      contains: 'contains',
+      startsWith: 'starts with',
+      isEmpty: 'is empty',
+      isNotEmpty: 'is not empty',
+    },
   },
   bulk: {
     region: 'Selected records',
@@ -73,8 +71,18 @@ export const en = {
     deleted: '{{count}} deleted, {{failed}} failed',
     dismiss: 'Dismiss',
   },
-  inline: { edit: 'Edit {{field}}', save: 'Save {{field}}', cancel: 'Cancel editing' },
-  kanban: { groupBy: 'Group by', noValue: 'No value', moveTo: 'Move {{record}} to', refused: '“{{record}}” was not moved: {{message}}', more: '{{count}} more: filter to see them' },
+  inline: {
+    edit: 'Edit {{field}}',
+    save: 'Save {{field}}',
+    cancel: 'Cancel editing',
+  },
+  kanban: {
+    groupBy: 'Group by',
+    noValue: 'No value',
+    moveTo: 'Move {{record}} to',
+    refused: '“{{record}}” was not moved: {{message}}',
+    more: '{{count}} more: filter to see them',
+  },
   record: {
     edit: 'Edit',
     cancel: 'Cancel',
@@ -148,9 +156,20 @@ export const en = {
     waitingTitle: 'Waiting for me',
     waitingAll: 'Open the inbox ({{count}})',
     loadFailed: 'The approvals could not be loaded: {{message}}',
+  },  related: {
+    new: 'New',
+    newOf: 'New {{object}}',
+    empty: 'None yet',
+    more: 'Showing the newest {{shown}} of {{count}}',
   },
-  related: { new: 'New', newOf: 'New {{object}}', empty: 'None yet', more: 'Showing the newest {{shown}} of {{count}}' },
-  history: { title: 'Field history', empty: 'No tracked field has changed yet.', to: 'changed to', created: 'Created the record', deleted: 'Moved the record to the recycle bin', restored: 'Restored the record' },
+  history: {
+    title: 'Field history',
+    empty: 'No tracked field has changed yet.',
+    to: 'changed to',
+    created: 'Created the record',
+    deleted: 'Moved the record to the recycle bin',
+    restored: 'Restored the record',
+  },
   sharing: {
     title: 'Owner and sharing',
     change: 'Change owner',
@@ -161,7 +180,12 @@ export const en = {
     none: 'Not shared with anyone by hand.',
     add: 'Share this record',
     kind: 'Share with',
-    kinds: { user: 'A user', role: 'A role', roleAndSubordinates: 'A role and below', group: 'A group' },
+    kinds: {
+      user: 'A user',
+      role: 'A role',
+      roleAndSubordinates: 'A role and below',
+      group: 'A group',
+    },
     grantee: 'Who',
     access: 'Access',
     read: 'Read only',
@@ -195,10 +219,22 @@ export const en = {
     submit: 'Change password',
     changed: 'Your password is changed. Your other sessions and API tokens were ended.',
   },
-  recent: { title: 'Recently opened', empty: 'The records you open appear here.' },
-  value: { yes: 'Yes', no: 'No', empty: '—' },
-  errors: { generic: 'Something went wrong: {{message}}', notFound: 'There is nothing at this address.', retry: 'Try again' },
+  views: {
+    label: 'List view',
+    all: 'All records',
+    shared: 'Shared views',
+    mine: 'My views',
+    saveAs: 'Save as my view',
+    name: 'View name',
+    nameRequired: 'Give the view a name.',
+    save: 'Save',
+    cancel: 'Cancel',
+    saved: 'Saved as “{{name}}”',
+    rename: 'Rename view “{{name}}”',
+    renamed: 'Renamed to “{{name}}”',
+    delete: 'Delete',
+    deleteNamed: 'Delete view “{{name}}”',
+    deleteConfirm: 'Delete your view “{{name}}”?',
+    deleted: 'View “{{name}}” deleted',
+  },
 } as const;
-
-/** The shape every language's texts must have: the English keys, any strings. */
-export type MessagesLike<T> = { readonly [K in keyof T]: T[K] extends string ? string : MessagesLike<T[K]> };

@@ -1,26 +1,8 @@
-import type { en, MessagesLike } from './messages-en';
+import type { en } from './messages-en';
+import type { MessagesLike } from './shell-messages-en';
 
-/** 简体中文：与英文的键一一对应；繁体中文由此经 OpenCC 转换。 */
+/** 各页面的简体中文文本，与英文的键一一对应；繁体中文由此经 OpenCC 转换。 */
 export const zhCN = {
-  app: { name: 'CRM', skipToContent: '跳到正文', menu: '菜单', navigation: '对象', home: '首页', apiReference: 'API 参考' },
-  language: { label: '语言', en: 'ENG', 'zh-CN': '简中', 'zh-TW': '繁中', saveFailed: '无法保存语言设置：{{message}}' },
-  signIn: {
-    title: '登录',
-    subtitle: '使用电子邮件和密码登录。',
-    email: '电子邮件',
-    password: '密码',
-    submit: '登录',
-    emailRequired: '请输入电子邮件地址。',
-    passwordRequired: '请输入密码。',
-    expired: '会话已结束。请重新登录，然后回到刚才的页面。',
-  },
-  user: { account: '账户', signOut: '退出登录', signedInAs: '当前用户：{{name}}', changePassword: '修改密码', recycleBin: '回收站' },
-  home: {
-    title: '欢迎，{{name}}',
-    subtitle: '选择要处理的内容。',
-    noObjects: '暂时没有可用的对象',
-    noObjectsHint: '请联系管理员为您开通应用或对象的访问权限。',
-  },
   list: {
     search: '搜索{{object}}',
     searchButton: '搜索',
@@ -57,7 +39,20 @@ export const zhCN = {
     apply: '应用',
     clear: '清除',
     custom: '此视图的筛选条件无法在筛选器中显示。',
-    op: { eq: '等于', ne: '不等于', gt: '大于', gte: '大于等于', lt: '小于', lte: '小于等于', in: '属于', nin: '不属于', contains: '包含', startsWith: '开头是', isEmpty: '为空', isNotEmpty: '不为空' },
+    op: {
+      eq: '等于',
+      ne: '不等于',
+      gt: '大于',
+      gte: '大于等于',
+      lt: '小于',
+      lte: '小于等于',
+      in: '属于',
+      nin: '不属于',
+      contains: '包含',
+      startsWith: '开头是',
+      isEmpty: '为空',
+      isNotEmpty: '不为空',
+    },
   },
   bulk: {
     region: '已选记录',
@@ -75,8 +70,18 @@ export const zhCN = {
     deleted: '已删除 {{count}} 条，失败 {{failed}} 条',
     dismiss: '关闭',
   },
-  inline: { edit: '编辑{{field}}', save: '保存{{field}}', cancel: '取消编辑' },
-  kanban: { groupBy: '分组依据', noValue: '无值', moveTo: '将 {{record}} 移至', refused: '“{{record}}”未移动：{{message}}', more: '还有 {{count}} 条：请筛选查看' },
+  inline: {
+    edit: '编辑{{field}}',
+    save: '保存{{field}}',
+    cancel: '取消编辑',
+  },
+  kanban: {
+    groupBy: '分组依据',
+    noValue: '无值',
+    moveTo: '将 {{record}} 移至',
+    refused: '“{{record}}”未移动：{{message}}',
+    more: '还有 {{count}} 条：请筛选查看',
+  },
   record: {
     edit: '编辑',
     cancel: '取消',
@@ -150,9 +155,20 @@ export const zhCN = {
     waitingTitle: '待我审批',
     waitingAll: '打开审批收件箱（{{count}}）',
     loadFailed: '无法加载审批：{{message}}',
+  },  related: {
+    new: '新建',
+    newOf: '新建{{object}}',
+    empty: '暂无',
+    more: '显示最新的 {{shown}} 条，共 {{count}} 条',
   },
-  related: { new: '新建', newOf: '新建{{object}}', empty: '暂无', more: '显示最新的 {{shown}} 条，共 {{count}} 条' },
-  history: { title: '字段历史', empty: '跟踪的字段尚无变更。', to: '改为', created: '创建了记录', deleted: '将记录移到了回收站', restored: '恢复了记录' },
+  history: {
+    title: '字段历史',
+    empty: '跟踪的字段尚无变更。',
+    to: '改为',
+    created: '创建了记录',
+    deleted: '将记录移到了回收站',
+    restored: '恢复了记录',
+  },
   sharing: {
     title: '所有人与共享',
     change: '更改所有人',
@@ -163,7 +179,12 @@ export const zhCN = {
     none: '尚未手动共享给任何人。',
     add: '共享此记录',
     kind: '共享对象类型',
-    kinds: { user: '用户', role: '角色', roleAndSubordinates: '角色及下级', group: '小组' },
+    kinds: {
+      user: '用户',
+      role: '角色',
+      roleAndSubordinates: '角色及下级',
+      group: '小组',
+    },
     grantee: '共享给',
     access: '权限',
     read: '只读',
@@ -197,7 +218,22 @@ export const zhCN = {
     submit: '修改密码',
     changed: '密码已修改。您的其他会话和 API 令牌已失效。',
   },
-  recent: { title: '最近打开', empty: '您打开过的记录会显示在这里。' },
-  value: { yes: '是', no: '否', empty: '—' },
-  errors: { generic: '出错了：{{message}}', notFound: '此地址没有内容。', retry: '重试' },
+  views: {
+    label: '列表视图',
+    all: '全部记录',
+    shared: '共享视图',
+    mine: '我的视图',
+    saveAs: '另存为我的视图',
+    name: '视图名称',
+    nameRequired: '请为视图命名。',
+    save: '保存',
+    cancel: '取消',
+    saved: '已保存为“{{name}}”',
+    rename: '重命名视图“{{name}}”',
+    renamed: '已重命名为“{{name}}”',
+    delete: '删除',
+    deleteNamed: '删除视图“{{name}}”',
+    deleteConfirm: '确定删除您的视图“{{name}}”吗？',
+    deleted: '已删除视图“{{name}}”',
+  },
 } as const satisfies MessagesLike<typeof en>;
