@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../shared/api/session';
+import { loadPageMessages } from '../../shared/i18n/i18n';
 import { localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { useApps } from '../../shared/metadata/use-apps';
@@ -11,8 +12,8 @@ import { useObjects } from '../../shared/metadata/use-objects';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { RecentRecords } from './recent-records';
 
-/** Its own chunk: the first load stays within the bundle budget. */
-const WaitingForMe = lazy(() => import('./waiting-for-me').then((module) => ({ default: module.WaitingForMe })));
+/** Its own chunk, with the pages' texts it uses: the first load stays within the bundle budget. */
+const WaitingForMe = lazy(() => Promise.all([import('./waiting-for-me'), loadPageMessages()]).then(([module]) => ({ default: module.WaitingForMe })));
 
 /**
  * The landing page: what waits for the user's approval, the records the user opened last, and a

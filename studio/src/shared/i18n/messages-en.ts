@@ -108,7 +108,6 @@ export const en = {
     deleted: 'Moved to the recycle bin',
   },
   approvals: {
-    badge: 'Approvals: {{count}} waiting for you',
     panelTitle: 'Approval',
     status: { none: 'Not submitted', pending: 'Pending', approved: 'Approved', rejected: 'Rejected', returned: 'Returned to the submitter', recalled: 'Recalled' },
     currentStep: 'Current step',

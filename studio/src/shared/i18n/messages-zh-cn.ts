@@ -107,7 +107,6 @@ export const zhCN = {
     deleted: '已移到回收站',
   },
   approvals: {
-    badge: '审批：{{count}} 项待我处理',
     panelTitle: '审批',
     status: { none: '未提交', pending: '审批中', approved: '已批准', rejected: '已拒绝', returned: '已退回提交人', recalled: '已撤回' },
     currentStep: '当前步骤',

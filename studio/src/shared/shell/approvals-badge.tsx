@@ -16,7 +16,7 @@ export function ApprovalsBadge() {
   const count = useQuery({ queryKey: [APPROVALS_KEY, 'count'], queryFn: () => api<{ total: number }>('/approvals/inbox', { query: { limit: 1 } }), refetchInterval: 60_000 });
   const total = count.data?.total ?? 0;
   return (
-    <Link to="/approvals" className="shell-header-button approvals-badge" aria-label={t('approvals.badge', { count: total })}>
+    <Link to="/approvals" className="shell-header-button approvals-badge" aria-label={t('app.approvalsBadge', { count: total })}>
       <CheckSquareOutlined aria-hidden />
       {total > 0 && (
         <span className="approvals-badge-count" aria-hidden>
