@@ -162,15 +162,21 @@ function entryRefused(process: CompiledProcess): EngineError {
   return new EntryCriteriaError(process);
 }
 
-function checkSubmitter(ctx: OperationContext, process: CompiledProcess, record: ApprovalRecord, admin: boolean): void {
-  if (admin) return;
+/** Whether the caller may submit the record to the process: its owner (unless the process says not), a user or role it names, an administrator. */
+export function maySubmit(ctx: OperationContext, process: CompiledProcess, record: ApprovalRecord, admin: boolean): boolean {
+  if (admin) return true;
   const submitters = process.definition.submitters ?? {};
   const me = ctx.principal.userId;
-  const allowed =
+  return (
     ((submitters.owner ?? true) && record._owner === me) ||
     (submitters.users ?? []).includes(me) ||
-    (ctx.principal.role !== null && (submitters.roles ?? []).includes(ctx.principal.role));
-  if (!allowed) throw new ForbiddenError(submitters.owner === false ? msg`You may not submit this record to '${process.name}': only the roles and users it names may.` : msg`You may not submit this record to '${process.name}': only its owner may.`);
+    (ctx.principal.role !== null && (submitters.roles ?? []).includes(ctx.principal.role))
+  );
+}
+
+function checkSubmitter(ctx: OperationContext, process: CompiledProcess, record: ApprovalRecord, admin: boolean): void {
+  const submitters = process.definition.submitters ?? {};
+  if (!maySubmit(ctx, process, record, admin)) throw new ForbiddenError(submitters.owner === false ? msg`You may not submit this record to '${process.name}': only the roles and users it names may.` : msg`You may not submit this record to '${process.name}': only its owner may.`);
 }
 
 async function checkActiveUser(tx: Parameters<typeof stepConditions>[0], ctx: OperationContext, id: string): Promise<void> {

@@ -4,12 +4,16 @@ import { alive } from '../records/record-state.js';
 import { recordAccess, userAccess, withAccess } from '../security/access/index.js';
 import { APPROVAL_HISTORY, type ApprovalHistoryEntry } from './approval-history.js';
 import type { ApprovalStatus } from './approval-state.js';
-import type { ApprovalActionName } from './approval-events.js';
+import { maySubmit, type ApprovalActionName } from './approval-events.js';
+import { processLabel, stepLabel, stepLabels } from './approval-labels.js';
 import type { ApprovalRecord } from './transition-record.js';
+import { userNames } from './user-names.js';
 import { WORK_ITEMS, type WorkItem } from './work-items.js';
 
 export interface ApprovalView {
   process: string | null;
+  /** The process's label in the request's language. */
+  processLabel: string | null;
   version: number | null;
   status: ApprovalStatus | 'none';
   step: string | null;
@@ -21,6 +25,10 @@ export interface ApprovalView {
   /** What the caller may do now. */
   allowedActions: ApprovalActionName[];
   history: ApprovalHistoryEntry[];
+  /** The process's steps in order with their labels, to name the steps of the history. */
+  steps: { name: string; label: string }[];
+  /** The full names of the users the approval mentions, where the caller may read them. */
+  users: Record<string, string>;
 }
 
 /** A record's approval as its reader sees it: where it stands, who is asked, what they may do, everything that happened. */
@@ -40,22 +48,26 @@ export async function getApproval(ctx: OperationContext, objectName: string, id:
   if (state?.status === 'pending') {
     if (mine || admin) allowed.push('approve', 'reject', 'reassign');
     if ((state.submittedBy === me && (process?.allowRecall ?? true)) || admin) allowed.push('recall');
-  } else if (ctx.snapshot.processesOf(object.name).some((candidate) => candidate.active)) {
-    if (admin || record._owner === me) allowed.push('submit');
+  } else if (ctx.snapshot.processesOf(object.name).some((candidate) => candidate.active && maySubmit(ctx, candidate, record, admin))) {
+    allowed.push('submit');
   }
   if (state && (admin || mine || state.submittedBy === me || record._owner === me || history.some((entry) => entry.actor === me))) allowed.push('comment');
-  const step = state?.step ? process?.steps.find((candidate) => candidate.name === state.step) : undefined;
+  const pending = items.map((item) => ({ approver: item.approver, ...(item.delegateOf ? { delegateOf: item.delegateOf } : {}), assignedAt: item.assignedAt }));
+  const mentioned = [state?.submittedBy, ...pending.flatMap((item) => [item.approver, item.delegateOf]), ...history.flatMap((entry) => [entry.actor, entry.onBehalfOf, entry.to])];
   return {
     process: state?.process ?? null,
+    processLabel: state ? processLabel(process, state.process, ctx.language) : null,
     version: state?.version ?? null,
     status: state?.status ?? 'none',
     step: state?.step ?? null,
-    stepLabel: step ? (step.definition.label?.[ctx.language] ?? step.definition.label?.en ?? step.name) : null,
+    stepLabel: state?.step ? stepLabel(process, state.step, ctx.language) : null,
     submittedBy: state?.submittedBy ?? null,
     submittedAt: state?.submittedAt ?? null,
     locked: record._locked === true,
-    pending: items.map((item) => ({ approver: item.approver, ...(item.delegateOf ? { delegateOf: item.delegateOf } : {}), assignedAt: item.assignedAt })),
+    pending,
     allowedActions: allowed,
     history,
+    steps: stepLabels(process, ctx.language),
+    users: await userNames(ctx, mentioned),
   };
 }

@@ -120,9 +120,10 @@ export const APPROVAL_SCHEMAS: Record<string, SchemaObject> = {
   ApprovalView: {
     type: 'object',
     description: 'Where a record stands in its approval, who is asked, what the caller may do now, and everything that happened.',
-    required: ['process', 'version', 'status', 'step', 'stepLabel', 'submittedBy', 'submittedAt', 'locked', 'pending', 'allowedActions', 'history'],
+    required: ['process', 'processLabel', 'version', 'status', 'step', 'stepLabel', 'submittedBy', 'submittedAt', 'locked', 'pending', 'allowedActions', 'history', 'steps', 'users'],
     properties: {
       process: nullable('string', 'The process of the last submit; null when never submitted.'),
+      processLabel: nullable('string', "The process's label in the request's language."),
       version: nullable('integer', 'The process version the record runs on.'),
       status: { type: 'string', enum: Object.keys(STATUSES), description: Object.entries(STATUSES).map(([status, meaning]) => `\`${status}\`: ${meaning}`).join('; ') + '.' },
       step: nullable('string', 'The step waiting for responses; null once ended.'),
@@ -140,7 +141,18 @@ export const APPROVAL_SCHEMAS: Record<string, SchemaObject> = {
       },
       allowedActions: { type: 'array', items: { type: 'string', enum: [...APPROVAL_ACTIONS] } },
       history: { type: 'array', items: schemaRef('ApprovalHistoryEntry'), description: 'Oldest first.' },
+      steps: {
+        type: 'array',
+        description: "The process's steps in order, with their labels in the request's language (to name the steps of the history).",
+        items: { type: 'object', required: ['name', 'label'], properties: { name: { type: 'string' }, label: { type: 'string' } } },
+      },
+      users: schemaRef('ApprovalUserNames'),
     },
+  },
+  ApprovalUserNames: {
+    type: 'object',
+    description: 'The full names of the users mentioned (submitter, approvers, actors), by id, as far as the caller may read users; an id missing here is shown as the id.',
+    additionalProperties: { type: 'string' },
   },
   ApprovalEventRequest: {
     type: 'object',
@@ -152,20 +164,32 @@ export const APPROVAL_SCHEMAS: Record<string, SchemaObject> = {
   },
   InboxItem: {
     type: 'object',
-    required: ['object', 'record', 'title', 'process', 'step', 'assignedAt', 'ageHours', 'submittedBy'],
+    required: ['object', 'objectLabel', 'record', 'title', 'process', 'processLabel', 'step', 'stepLabel', 'assignedAt', 'ageHours', 'submittedBy', 'submittedAt'],
     properties: {
       object: { type: 'string' },
+      objectLabel: { type: 'string', description: "The object's label in the request's language." },
       record: { type: 'string' },
-      title: nullable('string', "The record's name, title or first text field."),
+      title: nullable('string', "The record's name, title or first text field; null when the caller's field permissions hide that field."),
       process: { type: 'string' },
+      processLabel: { type: 'string', description: "In the request's language." },
       step: { type: 'string' },
+      stepLabel: { type: 'string', description: "In the request's language." },
       assignedAt: { type: 'string', format: 'date-time' },
       ageHours: { type: 'number', minimum: 0, description: 'How long the item has waited, in hours, to one decimal.' },
       submittedBy: nullable('string'),
+      submittedAt: { type: ['string', 'null'], format: 'date-time' },
       delegateOf: { type: 'string', description: 'The approver the caller holds the item for, as their delegate.' },
     },
   },
-  ApprovalInbox: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: schemaRef('InboxItem') } } },
+  ApprovalInbox: {
+    type: 'object',
+    required: ['items', 'total', 'users'],
+    properties: {
+      items: { type: 'array', items: schemaRef('InboxItem') },
+      total: { type: 'integer', minimum: 0, description: 'How many items are pending for the caller in all (`limit=1` for a badge).' },
+      users: schemaRef('ApprovalUserNames'),
+    },
+  },
   ApprovalMachine: {
     type: 'object',
     required: ['machine', 'version'],

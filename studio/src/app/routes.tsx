@@ -27,6 +27,7 @@ export const appRoutes: RouteObject[] = [
           { path: 'o/:object', lazy: () => import('./list/list-page').then((module) => ({ Component: module.ListPage })) },
           { path: 'o/:object/new', lazy: () => import('./record/new-record-page').then((module) => ({ Component: module.NewRecordPage })) },
           { path: 'o/:object/:id', lazy: () => import('./record/record-page').then((module) => ({ Component: module.RecordPage })) },
+          { path: 'approvals', lazy: () => import('./approvals/inbox-page').then((module) => ({ Component: module.InboxPage })) },
           { path: 'recycle-bin', lazy: () => import('./account/user-pages').then((module) => ({ Component: module.RecycleBinPage })) },
           { path: 'account/password', lazy: () => import('./account/user-pages').then((module) => ({ Component: module.ChangePasswordPage })) },
         ],

@@ -16,6 +16,7 @@ import type { ObjectDefinition } from '../../shared/metadata/object-definition';
 import { RecordValue, recordTitle, type RecordLike } from '../../shared/metadata/record-value';
 import { useObject } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
+import { ApprovalPanel } from './approval-panel';
 import { noteRecent } from '../home/recent-records-store';
 import { changedValues } from './changed-values';
 import { DeleteRecordButton } from './delete-record-button';
@@ -153,6 +154,7 @@ function RecordView({ object, objects, id }: { object: ObjectDefinition; objects
             <RelatedLists parent={object} id={id} lists={definition.relatedLists ?? []} objects={objects} />
           </div>
           <aside className="record-side" aria-label={t('record.about')}>
+            <ApprovalPanel object={object.name} id={id} title={title} />
             <OwnerPanel object={object} record={current} permissions={permissions.data} />
             <FieldHistory object={object} id={id} />
           </aside>

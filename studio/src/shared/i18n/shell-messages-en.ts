@@ -14,6 +14,7 @@ export const shellEn = {
     switchApp: 'App: {{name}}. Switch app',
     tabs: 'Tabs',
     more: 'More',
+    approvalsBadge: 'Approvals: {{count}} waiting for you',
   },
   language: {
     label: 'Language',

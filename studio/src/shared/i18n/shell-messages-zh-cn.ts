@@ -12,6 +12,7 @@ export const shellZhCN = {
     switchApp: '应用：{{name}}。切换应用',
     tabs: '标签页',
     more: '更多',
+    approvalsBadge: '审批：{{count}} 项待我处理',
   },
   language: {
     label: '语言',

@@ -9,6 +9,7 @@ import { fromServer, localize } from '../i18n/localize';
 import { useLanguage } from '../i18n/use-language';
 import { useApps } from '../metadata/use-apps';
 import { useObjects } from '../metadata/use-objects';
+import { ApprovalsBadge } from './approvals-badge';
 import { AppSwitcher } from './app-switcher';
 import { BottomNav } from './bottom-nav';
 import { LanguageSwitch } from './language-switch';
@@ -84,6 +85,7 @@ export function AppShell() {
         </Link>
         {nav.app && (apps.data?.apps.length ?? 0) > 0 && <AppSwitcher apps={apps.data!.apps} current={nav.app} onPick={openApp} />}
         <div className="shell-header-end">
+          <ApprovalsBadge />
           <LanguageSwitch user={user} />
           <Dropdown menu={{ items: accountItems }} trigger={['click']} placement="bottomRight">
             <Button type="text" className="shell-header-button shell-account" aria-label={wide ? undefined : t('user.account')}>
