@@ -9,6 +9,7 @@ import { localize } from '../i18n/localize';
 import { useLanguage } from '../i18n/use-language';
 import { useObjects } from '../metadata/use-objects';
 import { LanguageSwitch } from './language-switch';
+import { SearchLauncher } from './search-launcher';
 import { clearSessionExpired } from './session-expiry';
 
 /** The navigation drawer exists only on narrow screens: its code loads when first opened there. */
@@ -67,7 +68,9 @@ export function AppShell() {
           <img src="/favicon.svg" alt="" width={24} height={24} />
           <span>{t('app.name')}</span>
         </Link>
+        {wide && <SearchLauncher compact={false} />}
         <div className="shell-header-end">
+          {!wide && <SearchLauncher compact />}
           <LanguageSwitch user={user} />
           <Dropdown menu={{ items: accountItems }} trigger={['click']} placement="bottomRight">
             <Button type="text" className="shell-header-button shell-account" aria-label={wide ? undefined : t('user.account')}>
