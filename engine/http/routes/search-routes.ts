@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { parseSearchLimit, parseSearchText, searchRecords } from '../../records/search/index.js';
+import { parseLimit } from '../../records/index.js';
+import { MAX_SEARCH_RESULTS, parseSearchText, searchRecords } from '../../records/search/index.js';
 import type { Platform } from '../../tenancy/index.js';
 import { queryString } from '../query-string.js';
 import { requestContext } from '../request-context.js';
@@ -10,7 +11,7 @@ export function searchRoutes(platform: Platform): Router {
   router.get('/', async (req, res) => {
     const query = req.query as Record<string, unknown>;
     const text = parseSearchText(queryString(query, 'q'));
-    const limit = parseSearchLimit(queryString(query, 'limit'));
+    const limit = parseLimit(queryString(query, 'limit'), MAX_SEARCH_RESULTS, MAX_SEARCH_RESULTS);
     res.json({ results: await searchRecords(await requestContext(platform, req), text, limit) });
   });
   return router;

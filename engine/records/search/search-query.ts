@@ -25,13 +25,3 @@ export function parseSearchText(input: string | undefined): string {
   }
   return text;
 }
-
-/** `limit`: how many results in all, 1 to 50 (50 when absent). */
-export function parseSearchLimit(input: string | undefined): number {
-  if (input === undefined || input === '') return MAX_SEARCH_RESULTS;
-  const limit = Number(input);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_RESULTS) {
-    throw new ValidationError([{ path: '/limit', message: msg`must be a whole number from 1 to ${MAX_SEARCH_RESULTS}, got '${input}'` }]);
-  }
-  return limit;
-}
