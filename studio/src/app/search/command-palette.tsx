@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Fragment, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../shared/api/api-client';
@@ -100,10 +101,11 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
   }
 
   let index = -1;
-  return (
+  // On the body, above everything: inside the sticky header it would stay below the phone's bottom tabs.
+  return createPortal(
     <div className="palette-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
       <div className="palette" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onKeyDown={onKeyDown}>
-        <h2 id={`${id}-title`} className="visually-hidden">
+        <h2 id={`${id}-title`} className="sr-only">
           {t('search.title')}
         </h2>
         <div className="palette-field">
@@ -181,7 +183,8 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
           </span>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
 

@@ -1,9 +1,10 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadPageMessages } from '../i18n/i18n';
 
-/** The palette's code (and its styles) load when it is first opened: the shell holds only this button. */
-const CommandPalette = lazy(() => import('../../app/search/command-palette').then((module) => ({ default: module.CommandPalette })));
+/** The palette's code, styles and texts load when it is first opened: the shell holds only this button. */
+const CommandPalette = lazy(() => Promise.all([import('../../app/search/command-palette'), loadPageMessages()]).then(([module]) => ({ default: module.CommandPalette })));
 
 const MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
 
@@ -28,11 +29,11 @@ export function SearchLauncher({ compact }: { compact: boolean }) {
         className={compact ? 'shell-header-button shell-search-icon' : 'shell-search'}
         aria-haspopup="dialog"
         aria-keyshortcuts="Control+K Meta+K"
-        aria-label={compact ? t('search.open') : undefined}
+        aria-label={compact ? t('app.search') : undefined}
         onClick={() => setOpen(true)}
       >
         <SearchOutlined aria-hidden />
-        {!compact && <span className="shell-search-text">{t('search.open')}</span>}
+        {!compact && <span className="shell-search-text">{t('app.search')}</span>}
         {!compact && <kbd className="shell-search-key">{MAC ? '⌘K' : 'Ctrl K'}</kbd>}
       </button>
       {open && (
