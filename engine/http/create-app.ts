@@ -13,6 +13,7 @@ import { sharingRoutes } from './routes/sharing-routes.js';
 import { inboxRoutes, recordApprovalRoutes } from './routes/approval-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { recycleBinRoutes } from './routes/recycle-bin-routes.js';
+import { searchRoutes } from './routes/search-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { jobRoutes, outboxRoutes } from './routes/job-routes.js';
 import { authRoutes, publicAuthRoutes } from './routes/auth-routes.js';
@@ -88,6 +89,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   app.use('/api/v1/records', reportRoutes(platform));
   app.use('/api/v1/records', recordRoutes(platform));
   app.use('/api/v1/recycle-bin', recycleBinRoutes(platform));
+  app.use('/api/v1/search', searchRoutes(platform));
   app.use('/api/v1/audit', auditRoutes(platform));
   app.use('/api/v1/jobs', jobRoutes(platform));
   app.use('/api/v1/outbox', outboxRoutes(platform));

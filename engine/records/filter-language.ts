@@ -7,6 +7,7 @@ import { createAjv } from '../metadata/create-ajv.js';
 import { readableErrors } from '../metadata/readable-errors.js';
 import type { Filter } from '../store/port.js';
 import { SYSTEM_FIELD_RULES } from './system-field-filters.js';
+import { literalPattern } from './literal-pattern.js';
 import { msg, type Text } from '../i18n/message.js';
 
 const ALL_OPERATORS: readonly FilterOperator[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'contains', 'startsWith', 'isNull'];
@@ -184,7 +185,7 @@ function compileOperator(
         problems.push({ path, message: msg`must be text of 1 to 255 characters` });
         return undefined;
       }
-      const escaped = operand.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const escaped = literalPattern(operand);
       return { $regex: operator === 'startsWith' ? `^${escaped}` : escaped, $options: 'i' };
     }
     case 'in':

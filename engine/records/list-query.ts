@@ -62,11 +62,12 @@ function knownNames(object: CompiledObject, hidden: ReadonlySet<string>): string
   return [...object.object.fields.map((field) => field.name).filter((name) => !hidden.has(name)), ...Object.keys(SYSTEM_FIELD_RULES)];
 }
 
-export function parseLimit(input: string | undefined): number {
-  if (input === undefined || input === '') return DEFAULT_LIMIT;
+/** `limit`: a page size from 1 to `max`, `fallback` when absent. */
+export function parseLimit(input: string | undefined, max = MAX_LIMIT, fallback = DEFAULT_LIMIT): number {
+  if (input === undefined || input === '') return fallback;
   const limit = Number(input);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new ValidationError([{ path: '/limit', message: msg`must be a whole number from 1 to ${MAX_LIMIT}, got '${input}'` }]);
+  if (!Number.isInteger(limit) || limit < 1 || limit > max) {
+    throw new ValidationError([{ path: '/limit', message: msg`must be a whole number from 1 to ${max}, got '${input}'` }]);
   }
   return limit;
 }

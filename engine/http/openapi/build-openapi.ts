@@ -15,6 +15,7 @@ import { metadataSchemas } from './metadata-schemas.js';
 import type { OpenApiDocument, OpenApiFragment } from './openapi-types.js';
 import { recordPaths } from './record-paths.js';
 import { relatedPaths } from './related-paths.js';
+import { searchPaths } from './search-paths.js';
 import { REPORT_SCHEMAS, reportPaths } from './report-paths.js';
 import { SHARING_SCHEMAS, sharingPaths } from './sharing-paths.js';
 import { uiPaths } from './ui-paths.js';
@@ -97,6 +98,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
     metaPaths(),
     approvalPaths(withProcesses),
     formPaths(),
+    searchPaths(),
     uiPaths(),
     authPaths(),
     auditPaths(),

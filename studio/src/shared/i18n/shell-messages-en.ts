@@ -15,6 +15,7 @@ export const shellEn = {
     tabs: 'Tabs',
     more: 'More',
     approvalsBadge: 'Approvals: {{count}} waiting for you',
+    search: 'Search',
   },
   language: {
     label: 'Language',

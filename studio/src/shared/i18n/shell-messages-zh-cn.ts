@@ -13,6 +13,7 @@ export const shellZhCN = {
     tabs: '标签页',
     more: '更多',
     approvalsBadge: '审批：{{count}} 项待我处理',
+    search: '搜索',
   },
   language: {
     label: '语言',

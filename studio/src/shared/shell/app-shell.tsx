@@ -14,6 +14,7 @@ import { AppSwitcher } from './app-switcher';
 import { BottomNav } from './bottom-nav';
 import { LanguageSwitch } from './language-switch';
 import { navigation, rememberApp, rememberedApp, selectedTab, type NavTab } from './navigation';
+import { SearchLauncher } from './search-launcher';
 import { clearSessionExpired } from './session-expiry';
 
 /** The navigation drawer exists only on narrow screens: its code loads when first opened there. */
@@ -84,8 +85,10 @@ export function AppShell() {
           <span className="shell-brand-name">{t('app.name')}</span>
         </Link>
         {nav.app && (apps.data?.apps.length ?? 0) > 0 && <AppSwitcher apps={apps.data!.apps} current={nav.app} onPick={openApp} />}
+        {wide && <SearchLauncher compact={false} />}
         <div className="shell-header-end">
           <ApprovalsBadge />
+          {!wide && <SearchLauncher compact />}
           <LanguageSwitch user={user} />
           <Dropdown menu={{ items: accountItems }} trigger={['click']} placement="bottomRight">
             <Button type="text" className="shell-header-button shell-account" aria-label={wide ? undefined : t('user.account')}>
