@@ -41,7 +41,12 @@ function usedKeys(file: string): string[] {
   return [...readFileSync(file, 'utf8').matchAll(/\bt\('([a-zA-Z]+\.[a-zA-Z0-9.]+)'/g)].map((match) => match[1]!);
 }
 
+/** Whether the texts hold the key, or its plural forms (`found_one`, `found_other`, as i18next picks by count). */
 function hasKey(tree: object, key: string): boolean {
+  return holds(tree, key) || holds(tree, `${key}_other`);
+}
+
+function holds(tree: object, key: string): boolean {
   let node: unknown = tree;
   for (const part of key.split('.')) {
     if (!node || typeof node !== 'object' || !(part in node)) return false;
