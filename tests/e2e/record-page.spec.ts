@@ -49,8 +49,8 @@ const LAYOUT = {
 const READER_SET = { name: 'rp_company_editor', objects: { rp_company: { read: true, edit: true }, rp_contact: { read: true } } };
 
 const TEXTS = {
-  en: { newContact: 'New Contact', create: 'Create', edit: 'Edit', save: 'Save', history: 'Field history', phone: 'Phone', changeOwner: 'Change owner', newOwner: 'New owner', transfer: 'Transfer', delete: 'Delete', bin: 'Recycle bin', restore: 'Restore', recent: 'Recently opened', password: 'Change password', changed: 'Your password is changed', account: 'Mia Chen' },
-  'zh-CN': { newContact: '新建联系人', create: '创建', edit: '编辑', save: '保存', history: '字段历史', phone: '电话', changeOwner: '更改所有人', newOwner: '新所有人', transfer: '转移', delete: '删除', bin: '回收站', restore: '恢复', recent: '最近打开', password: '修改密码', changed: '密码已修改', account: '王芳' },
+  en: { who: 'Who', access: 'Access', readEdit: 'Read and edit', share: 'Share', stopSharing: 'Stop sharing with Rae Reader', newContact: 'New Contact', create: 'Create', edit: 'Edit', save: 'Save', history: 'Field history', phone: 'Phone', changeOwner: 'Change owner', newOwner: 'New owner', transfer: 'Transfer', delete: 'Delete', bin: 'Recycle bin', restore: 'Restore', recent: 'Recently opened', password: 'Change password', changed: 'Your password is changed', account: 'Mia Chen' },
+  'zh-CN': { who: '共享给', access: '权限', readEdit: '读写', share: '共享', stopSharing: '取消与 Rae Reader 的共享', newContact: '新建联系人', create: '创建', edit: '编辑', save: '保存', history: '字段历史', phone: '电话', changeOwner: '更改所有人', newOwner: '新所有人', transfer: '转移', delete: '删除', bin: '回收站', restore: '恢复', recent: '最近打开', password: '修改密码', changed: '密码已修改', account: '王芳' },
 } as const;
 const LANGUAGES = ['en', 'zh-CN'] as const;
 const TARGET = { en: 'Tom Target', 'zh-CN': '赵目标' } as const;
@@ -130,8 +130,22 @@ describe('browser: the record page around the record, the recycle bin, the passw
         const stored = await env.engine.request('GET', `/api/v1/records/rp_company/${companyId}`);
         expect(stored.body._owner).to.not.equal(undefined);
         expect(stored.body.phone).to.equal('+86 21 8765 4321');
+
+        // Share with another user to read and edit, then take it back.
+        await page.getByRole('combobox', { name: text.who }).fill('Rae');
+        await page.locator('.ant-select-item-option').filter({ hasText: 'Rae Reader' }).click();
+        await page.getByRole('combobox', { name: text.access }).click();
+        await page.locator('.ant-select-item-option').filter({ hasText: text.readEdit }).click();
+        await page.getByRole('button', { name: text.share, exact: true }).click();
+        const shareRow = page.locator('.share-row').filter({ hasText: 'Rae Reader' });
+        await shareRow.filter({ hasText: text.readEdit }).waitFor();
+        const shares = await env.engine.request('GET', `/api/v1/records/rp_company/${companyId}/shares`);
+        expect(shares.body.shares.map((share: { access: string }) => share.access)).to.deep.equal(['edit']);
         await screenshot(page, `record-page-${language}`);
         expect(await seriousViolations(page), 'axe on the record page with its panels').to.deep.equal([]);
+        await page.getByRole('button', { name: text.stopSharing }).click();
+        await shareRow.waitFor({ state: 'detached' });
+        expect((await env.engine.request('GET', `/api/v1/records/rp_company/${companyId}/shares`)).body.shares).to.deep.equal([]);
 
         // Home lists what was opened last, newest first.
         await page.goto(`${env.engine.url}/`);

@@ -6,7 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useForm } from '../../shared/forms/use-form';
 import { localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
-import { listColumns, type ObjectDefinition } from '../../shared/metadata/object-definition';
+import type { ObjectDefinition } from '../../shared/metadata/object-definition';
 import type { RecordLike } from '../../shared/metadata/record-value';
 import { useObject } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
@@ -16,8 +16,10 @@ import { filterToModel, parseFilterParam, type FilterJson } from './filter/filte
 import { editableFields } from './inline/editable-fields';
 import { listMode, type ListMode } from './list-mode';
 import { listQuery, nextSort, PAGE_SIZES, viewFilter } from './list-query';
+import { useViewColumns } from './list-views';
 import { PagedList } from './paged-list';
 import { COLUMN_WIDTH, useTableColumns } from './use-table-columns';
+import { ViewPicker } from './view-picker';
 import './list.css';
 
 // Parts that only some users open load on demand, keeping the list's own chunk small.
@@ -55,7 +57,7 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
   const [selected, setSelected] = useState<readonly RecordLike[]>([]);
   const [total, setTotal] = useState<number | null | undefined>(undefined);
   const form = useForm(object.name);
-  const columns = useMemo(() => listColumns(object), [object]);
+  const columns = useViewColumns(object, params.get('view'));
   const editable = useMemo(() => editableFields(form.data, object.fields), [form.data, object.fields]);
   const tableColumns = useTableColumns(object, objects, columns, sort, editable, mode === 'scroll');
   const label = localize(object.pluralLabel ?? object.label, language, object.name);
@@ -108,6 +110,7 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
         </Link>
       </div>
       <div className="list-toolbar">
+        <ViewPicker object={object} columns={columns} />
         <Input.Search
           aria-label={t('list.search', { object: label })}
           placeholder={t('list.search', { object: label })}
