@@ -57,9 +57,18 @@ async function seed(env: E2e): Promise<void> {
     records.push({ title: `Card ${language} 1`, points: 10, status: 'todo' }, { title: `Card ${language} 2`, points: 1, status: 'todo' });
     for (let i = 1; i <= 20; i++) records.push({ title: `Bulk ${language} ${String(i).padStart(2, '0')}`, points: i, status: 'doing' });
   }
-  for (let at = 0; at < records.length; at += 50) {
-    const responses = await Promise.all(records.slice(at, at + 50).map((record) => env.engine.request('POST', `/api/v1/records/${OBJECT}`, record)));
+  // A few at a time, and again when a save ran out of its expression time: the formula and the rules
+  // have a wall-clock budget (100 ms) that a save can overrun on a machine shared by many runs.
+  for (let at = 0; at < records.length; at += 5) {
+    const responses = await Promise.all(records.slice(at, at + 5).map((record) => create(env, record)));
     for (const response of responses) expect(response.status, JSON.stringify(response.body)).to.equal(201);
+  }
+}
+
+async function create(env: E2e, record: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+  for (let attempt = 1; ; attempt++) {
+    const response = await env.engine.request('POST', `/api/v1/records/${OBJECT}`, record);
+    if (response.status !== 422 || response.body?.error?.code !== 'expression_timeout' || attempt === 5) return response;
   }
 }
 
