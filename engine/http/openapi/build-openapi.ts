@@ -17,6 +17,7 @@ import { recordPaths } from './record-paths.js';
 import { relatedPaths } from './related-paths.js';
 import { REPORT_SCHEMAS, reportPaths } from './report-paths.js';
 import { SHARING_SCHEMAS, sharingPaths } from './sharing-paths.js';
+import { ATTACHMENT_SCHEMAS, attachmentPaths } from './attachment-paths.js';
 
 const DESCRIPTION = [
   'The REST API of the CRM, generated from the live metadata: every object has its record routes and schemas here,',
@@ -58,6 +59,7 @@ function objectFragment(compiled: CompiledObject): OpenApiFragment {
     const paths = { ...records.paths };
     mergeInto(paths, sharingPaths(compiled), 'path');
     mergeInto(paths, reportPaths(compiled), 'path');
+    mergeInto(paths, attachmentPaths(compiled), 'path');
     fragment = { ...records, paths };
     objectFragments.set(compiled, fragment);
   }
@@ -89,6 +91,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
   mergeInto(document.components.schemas, metadataSchemas(), 'schema');
   mergeInto(document.components.schemas, SHARING_SCHEMAS, 'schema');
   mergeInto(document.components.schemas, REPORT_SCHEMAS, 'schema');
+  mergeInto(document.components.schemas, ATTACHMENT_SCHEMAS, 'schema');
   const objects = [...snapshot.objects.values()].sort((a, b) => a.name.localeCompare(b.name));
   const withProcesses = objects.filter((object) => whole.processesOf(object.name).length > 0);
   const fragments: OpenApiFragment[] = [
