@@ -96,6 +96,8 @@ interface FieldRule {
   normalize: (value: unknown) => unknown;
   /** Multi-select values are lists; their operands are single values of the list. */
   elementwise: boolean;
+  /** The field type's own pattern for `contains` (rich text), else the escaped text. */
+  searchPattern?: (text: string) => string;
 }
 
 function fieldRule(object: CompiledObject, name: string): FieldRule | undefined {
@@ -113,6 +115,7 @@ function fieldRule(object: CompiledObject, name: string): FieldRule | undefined 
     validate: elementwise ? wrapElement(validate) : validate,
     normalize: (value) => (type.normalize && !elementwise ? type.normalize(value, field) : value),
     elementwise,
+    ...(type.searchPattern ? { searchPattern: type.searchPattern } : {}),
   };
 }
 
@@ -184,6 +187,7 @@ function compileOperator(
         problems.push({ path, message: msg`must be text of 1 to 255 characters` });
         return undefined;
       }
+      if (operator === 'contains' && rule.searchPattern) return { $regex: rule.searchPattern(operand), $options: 'i' };
       const escaped = operand.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       return { $regex: operator === 'startsWith' ? `^${escaped}` : escaped, $options: 'i' };
     }
