@@ -17,7 +17,7 @@ async function signInAt(url: string, email: string, password: string): Promise<{
 
 /** `npm start` (engine/main.ts) on a fresh data directory: the first administrator, and no default password. */
 describe('npm start: the first administrator', function () {
-  this.timeout(60_000);
+  this.timeout(150_000);
   const dirs: string[] = [];
   const running: MainProcess[] = [];
   const freshDir = () => {

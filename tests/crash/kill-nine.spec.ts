@@ -242,7 +242,8 @@ async function listAll(url: string): Promise<{ records: StoredTicket[]; total: n
 }
 
 describe('kill -9 on the embedded store', function () {
-  this.timeout(60_000);
+  // Two server starts per trial, each allowed a minute on a busy machine, and the load between them.
+  this.timeout(180_000);
   this.slow(15_000);
 
   let dataDir: string | undefined;

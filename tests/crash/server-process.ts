@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const READY_LINE = /CRM platform listening on (http:\/\/\S+)/;
+/** Generous: a cold start under tsx on a shared 2-core machine has taken over 20 s. */
+const READY_TIMEOUT_MS = 60_000;
 
 export interface ServerExit {
   code: number | null;
@@ -107,8 +109,8 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the server did not print its ready line within ${options.readyTimeoutMs ?? 20000} ms:\n${log}`));
-    }, options.readyTimeoutMs ?? 20000);
+      reject(new Error(`the server did not print its ready line within ${options.readyTimeoutMs ?? READY_TIMEOUT_MS} ms:\n${log}`));
+    }, options.readyTimeoutMs ?? READY_TIMEOUT_MS);
     const onData = () => {
       const match = READY_LINE.exec(log);
       if (!match) return;

@@ -6,7 +6,7 @@ import { ARTIFACTS, e2e, screenshot, seriousViolations, signedInPage } from './s
 const LANGUAGES = [
   { language: 'en', title: 'Deals', amount: 'Amount', next: 'Next page', first: 'Deal name', search: 'Search Deals', stage: 'Negotiation' },
   { language: 'zh-CN', title: '商机', amount: '金额', next: '下一页', first: '商机名称', search: '搜索商机', stage: '商务谈判' },
-  { language: 'zh-TW', title: '商機', amount: '金額', next: '下一頁', first: '商機名稱', search: '搜索商機', stage: '商務談判' },
+  { language: 'zh-TW', title: '商機', amount: '金額', next: '下一頁', first: '商機名稱', search: '搜尋商機', stage: '商務談判' },
 ] as const;
 
 const firstCells = (page: Page) => page.locator('tbody tr.ant-table-row td:first-child').allInnerTexts();

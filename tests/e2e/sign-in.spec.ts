@@ -5,7 +5,7 @@ import { e2e, openPage, screenshot, seriousViolations, signInAs } from './suppor
 const LANGUAGES = [
   { language: 'en', switch: 'ENG', title: 'Sign in', welcome: /Welcome, Mia Chen/, deals: 'Deals' },
   { language: 'zh-CN', switch: '简中', title: '登录', welcome: /欢迎，王芳/, deals: '商机' },
-  { language: 'zh-TW', switch: '繁中', title: '登錄', welcome: /歡迎，陳志明/, deals: '商機' },
+  { language: 'zh-TW', switch: '繁中', title: '登入', welcome: /歡迎，陳志明/, deals: '商機' },
 ] as const;
 
 describe('browser: signing in', function () {

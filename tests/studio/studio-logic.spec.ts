@@ -79,6 +79,8 @@ describe('web app: languages', () => {
   it('derives 繁中 from the zh-CN label with OpenCC where no zh-TW label was written', async () => {
     await loadTraditional();
     expect(localize({ en: 'Deal', 'zh-CN': '商机' }, 'zh-TW')).to.equal('商機');
+    // Taiwan's own words, not only its characters.
+    expect(localize({ en: 'Default search', 'zh-CN': '默认搜索' }, 'zh-TW')).to.equal('預設搜尋');
     expect(localize({ en: 'Deal', 'zh-CN': '商机', 'zh-TW': '案件' }, 'zh-TW')).to.equal('案件');
     expect(localize({ en: 'Deal' }, 'zh-TW')).to.equal('Deal');
     expect(localize(undefined, 'zh-CN', 'deal')).to.equal('deal');

@@ -135,7 +135,8 @@ export async function startMain(dataDir: string, env: Record<string, string> = {
   child.stdout!.on('data', append);
   child.stderr!.on('data', append);
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`engine/main.ts printed no ready line within 20 s:\n${log}`)), 20_000);
+    // Generous: a cold start under tsx on a shared 2-core machine has taken over 20 s.
+    const timer = setTimeout(() => reject(new Error(`engine/main.ts printed no ready line within 60 s:\n${log}`)), 60_000);
     child.stdout!.on('data', () => {
       const match = READY.exec(log);
       if (match) (clearTimeout(timer), resolve(match[1]!.replace('//localhost:', '//127.0.0.1:')));

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, setCsrfToken } from './api-client';
 import { isApiError } from './api-error';
 
@@ -31,8 +31,10 @@ async function loadSession(): Promise<SessionUser | null> {
   }
 }
 
+export const sessionQuery = queryOptions({ queryKey: SESSION_KEY, queryFn: loadSession, staleTime: Infinity, retry: false });
+
 export function useSession() {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: loadSession, staleTime: Infinity, retry: false });
+  return useQuery(sessionQuery);
 }
 
 export async function signIn(email: string, password: string): Promise<SessionUser> {

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../api/api-client';
 import type { ObjectDefinition } from './object-definition';
 
@@ -12,8 +12,10 @@ interface ObjectList {
  * carry every language, so one cached copy serves all of them; it is fetched again after a
  * minute, when the metadata may have moved on.
  */
+export const objectsQuery = queryOptions({ queryKey: ['meta', 'objects'], queryFn: () => api<ObjectList>('/meta/objects'), staleTime: 60_000 });
+
 export function useObjects() {
-  return useQuery({ queryKey: ['meta', 'objects'], queryFn: () => api<ObjectList>('/meta/objects'), staleTime: 60_000 });
+  return useQuery(objectsQuery);
 }
 
 export function useObject(name: string | undefined): { object: ObjectDefinition | undefined; objects: readonly ObjectDefinition[]; isLoading: boolean; error: unknown } {

@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider, theme } from 'antd';
 import type { Locale } from 'antd/es/locale';
 import enUS from 'antd/es/locale/en_US';
@@ -8,7 +8,7 @@ import { useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { appRoutes } from '../../app/routes';
-import { isApiError } from '../api/api-error';
+import { queryClient } from '../api/query-client';
 import { i18n } from '../i18n/i18n';
 import type { UiLanguage } from '../i18n/languages';
 import { useLanguage } from '../i18n/use-language';
@@ -17,12 +17,6 @@ import { useReducedMotion } from './use-reduced-motion';
 
 const ANTD_LOCALE: Record<UiLanguage, Locale> = { en: enUS, 'zh-CN': zhCN, 'zh-TW': zhTW };
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    // A refusal (4xx) is an answer, not a glitch: retrying it only delays the message.
-    queries: { retry: (count, error) => count < 2 && !(isApiError(error) && error.status < 500), refetchOnWindowFocus: false },
-  },
-});
 
 const router = createBrowserRouter(appRoutes);
 
