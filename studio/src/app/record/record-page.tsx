@@ -15,6 +15,7 @@ import type { ObjectDefinition } from '../../shared/metadata/object-definition';
 import { RecordValue, recordTitle, type RecordLike } from '../../shared/metadata/record-value';
 import { useObject } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
+import { AttachmentsPanel } from './attachments-panel';
 import { changedValues } from './changed-values';
 
 /** One record: the layout's sections in view mode, and the generated form to edit it. */
@@ -125,6 +126,7 @@ function RecordView({ object, objects, id }: { object: ObjectDefinition; objects
           ))}
         </div>
       )}
+      <AttachmentsPanel object={object.name} id={id} />
     </div>
   );
 }
