@@ -18,6 +18,12 @@ export default defineConfig({
     manifest: true,
     // The budget is checked on gzipped sizes by tests/e2e/bundle-budget.spec.ts, not by vite's warning.
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      // These antd dependencies do nothing when imported (they only export), but do not say so in
+      // their package.json: declared here, the first load keeps only what it uses of them (antd's
+      // ConfigProvider imports rc-form's FormProvider, which pulled in the whole form library).
+      treeshake: { moduleSideEffects: (id: string) => !/node_modules\/@rc-component\/(form|async-validator)\//.test(id) },
+    },
   },
   server: {
     port: Number(process.env.STUDIO_PORT ?? 5173),

@@ -22,6 +22,7 @@ import { attachmentRoutes, isFileUpload } from './routes/attachment-routes.js';
 import { apiRateLimit, DEFAULT_RATE_LIMITS, loginRateLimit, type RateLimitOptions } from './rate-limits.js';
 import { tenantMiddleware } from './request-tenant.js';
 import { studioRoutes } from './studio-routes.js';
+import { uiRoutes } from './routes/ui-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { msg } from '../i18n/message.js';
 
@@ -96,6 +97,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   app.use('/api/v1/jobs', jobRoutes(platform));
   app.use('/api/v1/outbox', outboxRoutes(platform));
   app.use('/api/v1/forms', formRoutes(platform));
+  app.use('/api/v1/ui', uiRoutes(platform));
   app.use('/api/v1', openApiRoutes(platform));
   app.use('/api', () => {
     throw new NotFoundError(msg`There is no such API route; see /api/docs for the API reference.`);

@@ -3,7 +3,7 @@ import { compileCurrencies } from './currencies/currency-table.js';
 import type { CurrencyDefinition } from './schemas/generated/currency.js';
 import { readableErrors } from './readable-errors.js';
 import { CompiledObject } from './compiled-object.js';
-import { checkDefinition, type MetadataKind } from './definition-validator.js';
+import { checkDefinition, type DefinitionOf, type MetadataKind } from './definition-validator.js';
 import { resolveLayout } from './layouts/resolve-layout.js';
 import type { ResolvedLayout } from './layouts/resolved-layout.js';
 import { resolveObject } from './resolve-object.js';
@@ -23,6 +23,10 @@ import { fieldTypeOf } from '../fields/index.js';
 import { rollupFilterProblems } from '../records/relationships/rollup-criteria.js';
 import { cloneDocument, sameDocument } from '../store/json-document.js';
 import { msg } from '../i18n/message.js';
+import type { AppDefinition } from './schemas/generated/app.js';
+import type { ListViewDefinition } from './schemas/generated/list-view.js';
+import { resolveApp, type ResolvedApp } from './apps/resolve-app.js';
+import { resolveListView, type ResolvedListView } from './list-views/resolve-list-view.js';
 
 /** A tenant's definitions, by kind. */
 export interface Definitions extends SecurityDefinitions {
@@ -31,10 +35,12 @@ export interface Definitions extends SecurityDefinitions {
   object: readonly ObjectDefinition[];
   layout: readonly LayoutDefinition[];
   currency: readonly CurrencyDefinition[];
+  app: readonly AppDefinition[];
+  listView: readonly ListViewDefinition[];
 }
 
 /** No definitions of any kind: what a new tenant starts from, before its core metadata. */
-export const NO_DEFINITIONS: Definitions = { object: [], layout: [], currency: [], role: [], group: [], permissionSet: [], sharingRule: [], approvalProcess: [], automationRule: [] };
+export const NO_DEFINITIONS: Definitions = { object: [], layout: [], currency: [], role: [], group: [], permissionSet: [], sharingRule: [], approvalProcess: [], automationRule: [], app: [], listView: [] };
 
 export interface SnapshotResult {
   snapshot: Snapshot;
@@ -87,7 +93,15 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
   checkLayoutRoles(layouts, security, problems);
   const processes = compileProcesses(definitions.approvalProcess, objects, security, problems);
   const rules = compileRules(definitions.automationRule, objects, problems);
-  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security, processes, rules), problems };
+  const apps = compileNamed('app', definitions.app, security, problems, (definition) => {
+    const result = resolveApp(definition, objects);
+    return { resolved: result.app, problems: result.problems };
+  });
+  const views = compileNamed('listView', definitions.listView, security, problems, (definition) => {
+    const result = resolveListView(definition, objects);
+    return { resolved: result.view, problems: result.problems };
+  });
+  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views), problems };
 }
 
 /**
@@ -161,6 +175,31 @@ function compileRules(definitions: readonly AutomationRuleDefinition[], objects:
     else problems.set(problemKey('automationRule', definition.name), result.problems);
   }
   return rules;
+}
+
+/**
+ * Apps and list views: each checked against its schema and resolved, then the permission sets it
+ * is shown to must exist (a set that goes away would otherwise silently hide it from its users).
+ */
+function compileNamed<K extends 'app' | 'listView', R extends { readonly permissionSets: readonly string[] }>(
+  kind: K,
+  definitions: readonly Definitions[K][number][],
+  security: SecurityModel,
+  problems: Map<string, ErrorDetail[]>,
+  resolve: (definition: DefinitionOf[K]) => { resolved: R | undefined; problems: ErrorDetail[] },
+): Map<string, R> {
+  const compiled = new Map<string, R>();
+  for (const definition of definitions) {
+    const checked = checkDefinition(kind, definition);
+    const result = checked.ok ? resolve(checked.definition) : { resolved: undefined, problems: checked.problems };
+    const own = [...result.problems];
+    result.resolved?.permissionSets.forEach((set, index) => {
+      if (!security.permissionSets.has(set)) own.push({ path: `/permissionSets/${index}`, message: msg`there is no permission set named '${set}'` });
+    });
+    if (own.length > 0 || !result.resolved) problems.set(problemKey(kind, definition.name), own);
+    else compiled.set(definition.name, result.resolved);
+  }
+  return compiled;
 }
 
 /** A layout's roles must exist, and one role gets at most one layout of each object. */

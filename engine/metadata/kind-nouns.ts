@@ -12,4 +12,6 @@ export const KIND_NOUNS: Readonly<Record<MetadataKind, Message>> = {
   sharingRule: msg`sharing rule`,
   approvalProcess: msg`approval process`,
   automationRule: msg`automation rule`,
+  app: msg`app`,
+  listView: msg`list view`,
 };

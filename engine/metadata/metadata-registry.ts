@@ -51,7 +51,13 @@ export type MetadataAction =
   | 'approvalProcess.delete'
   | 'automationRule.create'
   | 'automationRule.update'
-  | 'automationRule.delete';
+  | 'automationRule.delete'
+  | 'app.create'
+  | 'app.update'
+  | 'app.delete'
+  | 'listView.create'
+  | 'listView.update'
+  | 'listView.delete';
 
 /** One change to one definition, with the data work that must land with it. */
 export interface MetadataChange {
@@ -172,6 +178,8 @@ export function definitionsOf(snapshot: Snapshot): Definitions {
     sharingRule: [...snapshot.security.sharingRules.values()].map((rule) => rule.definition),
     approvalProcess: [...snapshot.approvalProcesses.values()].map((process) => process.definition),
     automationRule: [...snapshot.automationRules.values()].map((rule) => rule.definition),
+    app: [...snapshot.apps.values()].map((app) => app.definition),
+    listView: [...snapshot.listViews.values()].map((view) => view.definition),
   };
 }
 
@@ -195,6 +203,10 @@ function definitionIn(snapshot: Snapshot, kind: MetadataKind, name: string): Any
       return snapshot.approvalProcesses.get(name)?.definition;
     case 'automationRule':
       return snapshot.automationRules.get(name)?.definition;
+    case 'app':
+      return snapshot.apps.get(name)?.definition;
+    case 'listView':
+      return snapshot.listViews.get(name)?.definition;
     default:
       return assertNever(kind, 'metadata kind');
   }
@@ -224,6 +236,10 @@ function withChange(definitions: Definitions, change: MetadataChange): Definitio
       return { ...definitions, approvalProcess: replace(definitions.approvalProcess) };
     case 'automationRule':
       return { ...definitions, automationRule: replace(definitions.automationRule) };
+    case 'app':
+      return { ...definitions, app: replace(definitions.app) };
+    case 'listView':
+      return { ...definitions, listView: replace(definitions.listView) };
     default:
       return assertNever(change.kind, 'metadata kind');
   }
@@ -267,6 +283,8 @@ async function loadSnapshot(store: Store, previous?: Snapshot): Promise<Snapshot
     sharingRule: ofKind('sharingRule'),
     approvalProcess: ofKind('approvalProcess'),
     automationRule: ofKind('automationRule'),
+    app: ofKind('app'),
+    listView: ofKind('listView'),
   };
   const { snapshot, problems } = compileSnapshot(state?.version ?? 0, definitions, previous);
   for (const [key, list] of problems) {

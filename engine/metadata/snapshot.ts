@@ -4,6 +4,8 @@ import type { ResolvedLayout } from './layouts/resolved-layout.js';
 import { EMPTY_SECURITY, type SecurityModel } from './security/resolved-security.js';
 import type { CompiledProcess } from '../approvals/compiled-process.js';
 import type { CompiledRule } from '../automation/compile-rule.js';
+import type { ResolvedApp } from './apps/resolve-app.js';
+import type { ResolvedListView } from './list-views/resolve-list-view.js';
 
 /**
  * A tenant's metadata compiled at one version: immutable, swapped whole. A request takes the
@@ -21,6 +23,10 @@ export class Snapshot {
     readonly security: SecurityModel = EMPTY_SECURITY,
     readonly approvalProcesses: ReadonlyMap<string, CompiledProcess> = new Map(),
     readonly automationRules: ReadonlyMap<string, CompiledRule> = new Map(),
+    /** The apps of the web app's navigation. */
+    readonly apps: ReadonlyMap<string, ResolvedApp> = new Map(),
+    /** The shared list views (personal ones are their owners' data, not metadata of the tenant). */
+    readonly listViews: ReadonlyMap<string, ResolvedListView> = new Map(),
   ) {}
 
   object(name: string): CompiledObject | undefined {
@@ -52,9 +58,14 @@ export class Snapshot {
     );
   }
 
+  /** The shared list views of one object, by name. */
+  listViewsOf(objectName: string): ResolvedListView[] {
+    return [...this.listViews.values()].filter((view) => view.object === objectName).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   /** A copy at another version: what the registry swaps in once a change committed. */
   at(version: number): Snapshot {
-    return new Snapshot(version, this.objects, this.layouts, this.currencies, this.security, this.approvalProcesses, this.automationRules);
+    return new Snapshot(version, this.objects, this.layouts, this.currencies, this.security, this.approvalProcesses, this.automationRules, this.apps, this.listViews);
   }
 
   /**

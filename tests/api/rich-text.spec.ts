@@ -97,7 +97,7 @@ describe('rich text fields: sanitised HTML at every write, searched by its text'
 
   it('finds records by the text of the value with contains, not by its tags or escapes', async () => {
     const created = await createRecord(engine, 'article', { title: 'search', body: '<p>Quarterly <strong>pipeline</strong> review &amp; Q&A &lt;draft&gt;</p>' });
-    const found = async (text: string) => (await listRecords(engine, 'article', { filter: { body: { contains: text } } })).records.map((record: { _id: string }) => record._id);
+    const found = async (text: string) => (await listRecords(engine, 'article', { filter: { body: { contains: text } } })).records.map((record) => record._id);
     expect(await found('pipeline')).to.deep.equal([created._id]);
     expect(await found('PIPELINE')).to.deep.equal([created._id]);
     expect(await found('review & Q&A')).to.deep.equal([created._id]);

@@ -8,7 +8,7 @@ import { dynamicKey, entryKey, gzipSizes, readManifest, staticClosure } from './
 /** The sign-in page plus the home page: everything the entry needs before it runs. */
 const FIRST_LOAD_BUDGET = 250 * 1024;
 /** The pages loaded on demand, each its own chunk (with what it shares with the others). */
-const LAZY_ROUTES = ['src/app/list/list-page.tsx', 'src/app/record/record-page.tsx', 'src/app/record/new-record-page.tsx'];
+const LAZY_ROUTES = ['src/app/list/list-page.tsx', 'src/app/record/record-page.tsx', 'src/app/record/new-record-page.tsx', 'src/app/account/user-pages.ts'];
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 

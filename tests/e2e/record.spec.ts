@@ -8,7 +8,7 @@ const LANGUAGES = [
 ] as const;
 
 describe('browser: creating, viewing and editing a record', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
 
   for (const case_ of LANGUAGES) {
     it(`shows the server's error on the field, then creates and edits the record once fixed (${case_.language}), passing axe`, async () => {

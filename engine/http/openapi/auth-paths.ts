@@ -75,6 +75,18 @@ export function authPaths(): OpenApiFragment {
           ),
         }),
       },
+      [`${BASE}/password-policy`]: {
+        get: operation(
+          'passwordPolicy',
+          'The rules a new password must meet',
+          {
+            '200': ok(
+              { type: 'object', required: ['minLength', 'maxLength'], properties: { minLength: { type: 'integer' }, maxLength: { type: 'integer' } } },
+              'Length is the only rule: no composition rules (NIST 800-63B).',
+            ),
+          },
+        ),
+      },
       [`${BASE}/password`]: {
         post: operation('changePassword', 'Change your password', { '204': noContent, '400': responseRef('BadRequest'), '403': responseRef('Forbidden') }, {
           requestBody: body({ type: 'object', required: ['current', 'password'], properties: { current: { type: 'string' }, password: { type: 'string', minLength: 12 } } }),

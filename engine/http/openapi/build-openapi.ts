@@ -18,6 +18,7 @@ import { relatedPaths } from './related-paths.js';
 import { REPORT_SCHEMAS, reportPaths } from './report-paths.js';
 import { SHARING_SCHEMAS, sharingPaths } from './sharing-paths.js';
 import { ATTACHMENT_SCHEMAS, attachmentPaths } from './attachment-paths.js';
+import { uiPaths } from './ui-paths.js';
 
 const DESCRIPTION = [
   'The REST API of the CRM, generated from the live metadata: every object has its record routes and schemas here,',
@@ -99,6 +100,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
     metaPaths(),
     approvalPaths(withProcesses),
     formPaths(),
+    uiPaths(),
     authPaths(),
     auditPaths(),
     jobPaths(),

@@ -16,6 +16,8 @@ import {
   SHARING_RULE_DEFINITION,
   APPROVAL_PROCESS_DEFINITION,
   AUTOMATION_RULE_DEFINITION,
+  APP_DEFINITION,
+  LIST_VIEW_DEFINITION,
 } from './metadata-schemas.js';
 import type { OpenApiFragment, Operation, Parameter, PathItem, Response, SchemaObject } from './openapi-types.js';
 
@@ -54,6 +56,12 @@ const ACTIONS: Record<MetadataAction, true> = {
   'automationRule.create': true,
   'automationRule.update': true,
   'automationRule.delete': true,
+  'app.create': true,
+  'app.update': true,
+  'app.delete': true,
+  'listView.create': true,
+  'listView.update': true,
+  'listView.delete': true,
 };
 
 /** Each kind's definition schema, keyed by the registry's union: a new kind needs its schema here. */
@@ -67,6 +75,8 @@ const DEFINITIONS: Record<MetadataKind, string> = {
   sharingRule: SHARING_RULE_DEFINITION,
   approvalProcess: APPROVAL_PROCESS_DEFINITION,
   automationRule: AUTOMATION_RULE_DEFINITION,
+  app: APP_DEFINITION,
+  listView: LIST_VIEW_DEFINITION,
 };
 
 /**
@@ -158,6 +168,30 @@ const STANDALONE: Record<StandaloneKind, StandaloneDocs> = {
     byObject: 'Only the automation rules of this object.',
     create: 'Checked when saved: the condition, every expression and template must compile, every field named must exist (400 naming each problem). 409 `already_exists` when the name is taken.',
     replace: 'The body is the whole new rule; it applies from the next write.',
+  },
+  app: {
+    one: 'App',
+    many: 'Apps',
+    listed:
+      'The apps of the web app\'s navigation. Users who may not manage metadata get the apps shown to one of their permission sets (or to everyone), ' +
+      'with the tabs of objects they may read, without `permissionSets` and `description`; GET /api/v1/ui/apps gives the same in their language.',
+    create:
+      'Every object a tab names must exist and be a tab once (400 with the path under /tabs); the permission sets named must exist (400 under /permissionSets). ' +
+      '409 `already_exists` when the name is taken.',
+    replace: 'The body is the whole new app; a different name renames it (409 when another app has that name).',
+  },
+  listView: {
+    one: 'ListView',
+    many: 'ListViews',
+    listed:
+      'The shared list views; of one object if asked. Users who may not manage metadata get the views shown to one of their permission sets (or to everyone) ' +
+      'without the columns they may not read; a view whose filter, sort or kanban field needs a field hidden from them is left out. Personal views are at /api/v1/ui/views.',
+    byObject: 'Only the list views of this object.',
+    create:
+      'Checked against the object as the list API would take it: the columns are its fields, `filter` compiles in the filter language (400 with paths under /filter ' +
+      'for an unknown field, an operator the field\'s type does not allow or a wrong operand), `sort` names sortable fields, `kanbanField` is a picklist; the permission sets ' +
+      'named must exist. 409 `already_exists` when the name is taken.',
+    replace: 'The body is the whole new view; a different name renames it (409 when another view has that name).',
   },
 };
 

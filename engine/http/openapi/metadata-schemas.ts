@@ -9,6 +9,8 @@ import roleSchema from '../../metadata/schemas/role.schema.json' with { type: 'j
 import sharingRuleSchema from '../../metadata/schemas/sharing-rule.schema.json' with { type: 'json' };
 import approvalProcessSchema from '../../metadata/schemas/approval-process.schema.json' with { type: 'json' };
 import automationRuleSchema from '../../metadata/schemas/automation-rule.schema.json' with { type: 'json' };
+import appSchema from '../../metadata/schemas/app.schema.json' with { type: 'json' };
+import listViewSchema from '../../metadata/schemas/list-view.schema.json' with { type: 'json' };
 import type { SchemaObject } from './openapi-types.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -100,6 +102,9 @@ export const PERMISSION_SET_DEFINITION = permissionSetSchema.title;
 export const SHARING_RULE_DEFINITION = sharingRuleSchema.title;
 export const APPROVAL_PROCESS_DEFINITION = approvalProcessSchema.title;
 export const AUTOMATION_RULE_DEFINITION = automationRuleSchema.title;
+/** The component names of the web app's navigation kinds. */
+export const APP_DEFINITION = appSchema.title;
+export const LIST_VIEW_DEFINITION = listViewSchema.title;
 
 /** Every metadata kind's definition schema and every schema it refers to, as OpenAPI components. */
 export function metadataSchemas(): Record<string, SchemaObject> {
@@ -113,5 +118,7 @@ export function metadataSchemas(): Record<string, SchemaObject> {
   embedKindSchema(schemas, sharingRuleSchema as unknown as KindSchema, 'SharingRule');
   embedKindSchema(schemas, approvalProcessSchema as unknown as KindSchema, 'ApprovalProcess');
   embedKindSchema(schemas, automationRuleSchema as unknown as KindSchema, 'AutomationRule');
+  embedKindSchema(schemas, appSchema as unknown as KindSchema, 'App');
+  embedKindSchema(schemas, listViewSchema as unknown as KindSchema, 'ListView');
   return withDiscriminatorMapping(schemas);
 }

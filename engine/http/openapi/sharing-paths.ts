@@ -48,6 +48,25 @@ export const SHARING_SCHEMAS: Record<string, SchemaObject> = {
     oneOf: [{ required: ['user'] }, { required: ['role'] }, { required: ['roleAndSubordinates'] }, { required: ['group'] }],
     examples: [{ roleAndSubordinates: 'sales_manager', access: 'read' }],
   },
+  Permission: {
+    type: 'object',
+    required: ['allowed'],
+    properties: {
+      allowed: { type: 'boolean' },
+      reason: { type: 'string', description: "Why not, in the request's language: the message the operation itself would answer with. Only when not allowed." },
+    },
+  },
+  RecordPermissions: {
+    type: 'object',
+    description: 'What the user may do to one record, checked as the operations check it. Advice for a page: every operation still checks for itself.',
+    required: ['edit', 'delete', 'transfer', 'share'],
+    properties: {
+      edit: schemaRef('Permission'),
+      delete: schemaRef('Permission'),
+      transfer: { ...schemaRef('Permission'), description: 'PUT …/owner.' },
+      share: { ...schemaRef('Permission'), description: 'POST and DELETE …/shares.' },
+    },
+  },
   OwnerTransfer: {
     type: 'object',
     required: ['owner'],
@@ -67,15 +86,32 @@ function notFound(label: string): Reference {
 /**
  * Manual shares (objects with a private or public read default) and ownership transfer (every
  * object that owns its records). A detail of a master-detail has neither: its records follow
- * their master. A public read/write object has nothing to share: the engine refuses it.
+ * their master. A public read/write object has nothing to share: the engine refuses it. Every
+ * object has the permissions of a record, which say so.
  */
 export function sharingPaths(compiled: CompiledObject): Record<string, PathItem> {
   const sharing = compiled.object.sharing;
-  if (sharing === 'controlledByParent') return {};
   const name = compiled.name;
   const label = compiled.object.label.en;
   const tags = [name];
   const one = `${RECORDS_BASE}/${name}/{id}`;
+  const permissions: Record<string, PathItem> = {
+    [`${one}/permissions`]: {
+      parameters: [parameterRef('RecordId')],
+      get: {
+        operationId: `records.${name}.permissions`,
+        summary: `What the user may do to a ${label} record`,
+        description: 'Edit, delete, transfer and share, each allowed or not with the reason, for anyone who may see the record: a page hides or disables what the server would refuse.',
+        tags,
+        responses: {
+          '200': { description: 'The permissions.', content: json(schemaRef('RecordPermissions')) },
+          '403': responseRef('Forbidden', `No permission set grants reading ${name} records.`),
+          '404': notFound(label),
+        },
+      },
+    },
+  };
+  if (sharing === 'controlledByParent') return permissions;
   const paths: Record<string, PathItem> = {
     [`${one}/owner`]: {
       parameters: [parameterRef('RecordId')],
@@ -99,7 +135,7 @@ export function sharingPaths(compiled: CompiledObject): Record<string, PathItem>
       },
     },
   };
-  if (sharing === 'publicReadWrite') return paths;
+  if (sharing === 'publicReadWrite') return { ...paths, ...permissions };
   return {
     [`${one}/shares`]: {
       parameters: [parameterRef('RecordId')],
@@ -148,5 +184,6 @@ export function sharingPaths(compiled: CompiledObject): Record<string, PathItem>
       },
     },
     ...paths,
+    ...permissions,
   };
 }

@@ -4,7 +4,7 @@ import { presentRecord, type StoredRecord } from '../../records/index.js';
 import { alive } from '../../records/record-state.js';
 import { issueToken, listTokens, revokeToken } from '../../security/api-tokens.js';
 import { SESSION_COOKIE } from '../../security/authenticate.js';
-import { checkPasswordPolicy } from '../../security/passwords.js';
+import { checkPasswordPolicy, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../security/passwords.js';
 import { checkCurrentPassword, sessionCsrfToken, setPassword, signIn, signOut, SESSION_HOURS } from '../../security/sign-in.js';
 import type { Principal } from '../../tenancy/index.js';
 import type { RequestHandler } from 'express';
@@ -61,6 +61,11 @@ export function authRoutes(authenticated: RequestHandler): Router {
     if (!user) throw new NotFoundError(msg`Your user record is gone.`);
     const csrfToken = principal.session ? await sessionCsrfToken(tenant, principal.session) : undefined;
     res.set('Cache-Control', 'no-store').json({ user: presentRecord(user), ...(csrfToken ? { csrfToken } : {}) });
+  });
+
+  // The rules, so a page can state them before the user types; the POST checks them anyway.
+  router.get('/password-policy', (_req, res) => {
+    res.json({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH });
   });
 
   router.post('/password', async (req, res) => {

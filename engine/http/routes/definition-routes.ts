@@ -20,6 +20,8 @@ export const DEFINITION_PATHS: Readonly<Record<StandaloneKind, string>> = {
   sharingRule: 'sharing-rules',
   approvalProcess: 'approval-processes',
   automationRule: 'automation-rules',
+  app: 'apps',
+  listView: 'list-views',
 };
 
 /**

@@ -1,14 +1,22 @@
 import { Router, type Request } from 'express';
 import { parseIfMatch } from '../../records/index.js';
+import { recordPermissions } from '../../records/record-permissions.js';
 import { addShare, listShares, removeShare, transferOwner } from '../../records/sharing/index.js';
 import type { Platform } from '../../tenancy/index.js';
 import { requestContext } from '../request-context.js';
 
 type RecordParams = { object: string; id: string };
 
-/** /api/v1/records/:object/:id/shares and /owner: manual sharing and ownership transfer of one record. */
+/**
+ * /api/v1/records/:object/:id/shares and /owner: manual sharing and ownership transfer of one
+ * record; /permissions: what the user may do to it, for a page to offer.
+ */
 export function sharingRoutes(platform: Platform): Router {
   const router = Router();
+
+  router.get('/:object/:id/permissions', async (req: Request<RecordParams>, res) => {
+    res.set('Cache-Control', 'no-store').json(await recordPermissions(await requestContext(platform, req), req.params.object, req.params.id));
+  });
 
   router.get('/:object/:id/shares', async (req: Request<RecordParams>, res) => {
     res.json({ shares: await listShares(await requestContext(platform, req), req.params.object, req.params.id) });

@@ -7,12 +7,12 @@ import type { DefinitionOf } from '../definition-validator.js';
 import type { SystemRights } from '../security/resolved-security.js';
 import type { PermissionSetDefinition, SystemPermissions } from '../schemas/generated/permission-set.js';
 import type { Snapshot } from '../snapshot.js';
-import { layoutForUser, processForUser, type UserView } from './definitions-for-users.js';
+import { appForUser, layoutForUser, listViewForUser, processForUser, type UserView } from './definitions-for-users.js';
 import { countAssignedUsers, usersPhrase, type Assignment } from './assigned-users.js';
 import { msg, type Message } from '../../i18n/message.js';
 
 /** The kinds defined on their own and addressed by name, served by one generic CRUD. */
-export type StandaloneKind = 'layout' | 'role' | 'group' | 'permissionSet' | 'sharingRule' | 'approvalProcess' | 'automationRule';
+export type StandaloneKind = 'layout' | 'role' | 'group' | 'permissionSet' | 'sharingRule' | 'approvalProcess' | 'automationRule' | 'app' | 'listView';
 
 /** How a name goes away: deleted, or replaced by a definition under another name. */
 export type Removal = 'delete' | 'rename';
@@ -115,6 +115,21 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
     find: (snapshot, name) => snapshot.automationRules.get(name)?.definition,
     list: (snapshot) => [...snapshot.automationRules.values()].map((rule) => rule.definition),
     ofObject: (snapshot, object) => snapshot.rulesFor(object).map((rule) => rule.definition),
+  },
+  app: {
+    kind: 'app',
+    plural: 'apps',
+    find: (snapshot, name) => snapshot.apps.get(name)?.definition,
+    list: (snapshot) => [...snapshot.apps.values()].map((app) => app.definition),
+    forUser: appForUser,
+  },
+  listView: {
+    kind: 'listView',
+    plural: 'listViews',
+    find: (snapshot, name) => snapshot.listViews.get(name)?.definition,
+    list: (snapshot) => [...snapshot.listViews.values()].map((view) => view.definition),
+    ofObject: (snapshot, object) => snapshot.listViewsOf(object).map((view) => view.definition),
+    forUser: listViewForUser,
   },
 };
 

@@ -52,7 +52,7 @@ function readable<K extends StandaloneKind>(ctx: OperationContext, spec: Definit
   if (hasSystemRight(ctx, 'manageMetadata') || spec.readRights?.some((right) => hasSystemRight(ctx, right))) return definitions.map(maskWebhookSecrets);
   const forUser = spec.forUser;
   if (!forUser) throw new ForbiddenError(readRefusal(spec.kind));
-  const view = { full: ctx.snapshot, visible: visibleSnapshot(ctx.snapshot, ctx.principal) };
+  const view = { full: ctx.snapshot, visible: visibleSnapshot(ctx.snapshot, ctx.principal), principal: ctx.principal };
   return definitions.map((definition) => forUser(definition, view)).filter((shown) => shown !== undefined);
 }
 

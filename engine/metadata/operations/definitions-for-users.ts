@@ -1,3 +1,8 @@
+import type { Principal } from '../../tenancy/principal.js';
+import { narrowedView } from '../list-views/user-list-views.js';
+import type { AppDefinition } from '../schemas/generated/app.js';
+import type { ListViewDefinition } from '../schemas/generated/list-view.js';
+import { shownTo } from '../shown-to.js';
 import type { Snapshot } from '../snapshot.js';
 import type { ApprovalProcessDefinition } from '../schemas/generated/approval-process.js';
 import type { LayoutDefinition, LayoutField, RelatedList, Section } from '../schemas/generated/layout.js';
@@ -13,6 +18,7 @@ import type { Field, ObjectDefinition } from '../schemas/generated/object.js';
 export interface UserView {
   readonly full: Snapshot;
   readonly visible: Snapshot;
+  readonly principal: Principal;
 }
 
 /**
@@ -98,6 +104,24 @@ export function processForUser(process: ApprovalProcessDefinition, view: UserVie
     ...(process.active === undefined ? {} : { active: process.active }),
     steps: process.steps.map((step) => ({ name: step.name, ...(step.label ? { label: step.label } : {}) })),
   };
+}
+
+/** An app shown to the user, with the tabs they may open; without who else sees it nor the admin's note. */
+export function appForUser(app: AppDefinition, view: UserView): AppDefinition | undefined {
+  if (!shownTo(app.permissionSets ?? [], view.principal)) return undefined;
+  const [first, ...rest] = app.tabs.filter((tab) => 'page' in tab || view.visible.object(tab.object) !== undefined);
+  if (first === undefined) return undefined;
+  const { permissionSets: _sets, description: _note, ...shown } = app;
+  return { ...shown, tabs: [first, ...rest] };
+}
+
+/** A shared list view shown to the user, narrowed to the columns they may read (as the web app gets it). */
+export function listViewForUser(listView: ListViewDefinition, view: UserView): ListViewDefinition | undefined {
+  if (!shownTo(listView.permissionSets ?? [], view.principal)) return undefined;
+  const narrowed = narrowedView(listView, view.visible);
+  if (!narrowed) return undefined;
+  const { permissionSets: _sets, description: _note, ...shown } = narrowed;
+  return shown;
 }
 
 function layoutFieldName(entry: LayoutField): string {

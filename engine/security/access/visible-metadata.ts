@@ -21,7 +21,7 @@ export function visibleSnapshot(snapshot: Snapshot, principal: Principal): Snaps
     }
     const processes = new Map([...snapshot.approvalProcesses].filter(([, process]) => objects.has(process.object)));
     const rules = new Map([...snapshot.automationRules].filter(([, rule]) => objects.has(rule.object)));
-    return new Snapshot(snapshot.version, objects, snapshot.layouts, snapshot.currencies, snapshot.security, processes, rules);
+    return new Snapshot(snapshot.version, objects, snapshot.layouts, snapshot.currencies, snapshot.security, processes, rules, snapshot.apps, snapshot.listViews);
   });
 }
 

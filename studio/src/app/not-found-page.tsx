@@ -1,14 +1,15 @@
-import { Button, Empty } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyState } from '../shared/ui/empty-state';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (
-    <Empty className="not-found" description={t('errors.notFound')}>
+    <EmptyState className="not-found" title={t('errors.notFound')}>
       <Link to="/">
         <Button type="primary">{t('app.home')}</Button>
       </Link>
-    </Empty>
+    </EmptyState>
   );
 }

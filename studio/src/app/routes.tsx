@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { loadPageMessages } from '../shared/i18n/i18n';
 import { AppShell } from '../shared/shell/app-shell';
 import { RequireSession } from '../shared/shell/require-session';
 import { HomePage } from './home/home-page';
@@ -21,11 +22,13 @@ export const appRoutes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       {
-        lazy: () => import('../shared/shell/feedback-layout').then((module) => ({ Component: module.FeedbackLayout })),
+        lazy: () => Promise.all([import('../shared/shell/feedback-layout'), loadPageMessages()]).then(([module]) => ({ Component: module.FeedbackLayout })),
         children: [
           { path: 'o/:object', lazy: () => import('./list/list-page').then((module) => ({ Component: module.ListPage })) },
           { path: 'o/:object/new', lazy: () => import('./record/new-record-page').then((module) => ({ Component: module.NewRecordPage })) },
           { path: 'o/:object/:id', lazy: () => import('./record/record-page').then((module) => ({ Component: module.RecordPage })) },
+          { path: 'recycle-bin', lazy: () => import('./account/user-pages').then((module) => ({ Component: module.RecycleBinPage })) },
+          { path: 'account/password', lazy: () => import('./account/user-pages').then((module) => ({ Component: module.ChangePasswordPage })) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,35 +1,46 @@
-import { AppstoreOutlined } from '@ant-design/icons';
-import { Empty, Spin } from 'antd';
+import { AppstoreOutlined, LockOutlined } from '@ant-design/icons';
+import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../shared/api/session';
 import { localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
+import { useApps } from '../../shared/metadata/use-apps';
 import { useObjects } from '../../shared/metadata/use-objects';
+import { EmptyState } from '../../shared/ui/empty-state';
+import { RecentRecords } from './recent-records';
 
-/** The landing page: a tile per object the user may read. */
+/**
+ * The landing page: the records the user opened last, and a tile per object the user may read. A
+ * user with no app and no object gets a page that says so and what to ask the administrator for.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const session = useSession();
   const objects = useObjects();
+  const apps = useApps();
   const list = objects.data?.objects ?? [];
+  const user = session.data;
 
+  if (!objects.isLoading && !apps.isPending && list.length === 0 && (apps.data?.apps.length ?? 0) === 0) {
+    return (
+      <div className="page no-access" role="status">
+        <LockOutlined className="no-access-icon" aria-hidden />
+        <h1 className="page-title">{t('home.noAccessTitle')}</h1>
+        <p>{t('home.noAccessText', { email: user?.email ?? '' })}</p>
+        <p>{t('home.noAccessAsk')}</p>
+      </div>
+    );
+  }
   return (
     <div className="page">
-      <h1 className="page-title">{t('home.title', { name: session.data?.full_name ?? session.data?.email ?? '' })}</h1>
+      <h1 className="page-title">{t('home.title', { name: user?.full_name ?? user?.email ?? '' })}</h1>
       <p className="page-subtitle">{t('home.subtitle')}</p>
+      <RecentRecords />
       {objects.isLoading && <Spin className="page-spinner" />}
       {!objects.isLoading && list.length === 0 && (
-        <Empty
-          description={
-            <>
-              <strong>{t('home.noObjects')}</strong>
-              <br />
-              {t('home.noObjectsHint')}
-            </>
-          }
-        />
+        <EmptyState title={t('home.noObjects')} hint={t('home.noObjectsHint')} />
       )}
       <ul className="tile-grid">
         {list.map((object) => (

@@ -1,29 +1,37 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Grid, Input, Select, Skeleton, Space, Table, Typography, type TableProps } from 'antd';
-import { useMemo, useState } from 'react';
+import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { Badge, Button, Grid, Input, Segmented, Select, Skeleton, Typography, type TableProps } from 'antd';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api } from '../../shared/api/api-client';
-import { fromServer, localize } from '../../shared/i18n/localize';
+import { useForm } from '../../shared/forms/use-form';
+import { localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
-import { listColumns, type ObjectDefinition } from '../../shared/metadata/object-definition';
-import { RecordValue, recordTitle, type RecordLike } from '../../shared/metadata/record-value';
+import type { ObjectDefinition } from '../../shared/metadata/object-definition';
+import type { RecordLike } from '../../shared/metadata/record-value';
 import { useObject } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
-import { listQuery, nextSort, PAGE_SIZES, sortOrderOf } from './list-query';
-import { RecordCards } from './record-cards';
+import { BulkBar } from './bulk/bulk-bar';
+import { ExportButton } from './export-button';
+import { filterToModel, parseFilterParam, type FilterJson } from './filter/filter-rows';
+import { editableFields } from './inline/editable-fields';
+import { listMode, type ListMode } from './list-mode';
+import { listQuery, nextSort, PAGE_SIZES, viewFilter } from './list-query';
+import { useViewColumns } from './list-views';
+import { PagedList } from './paged-list';
+import { COLUMN_WIDTH, useTableColumns } from './use-table-columns';
+import { ViewPicker } from './view-picker';
+import './list.css';
 
-interface ListAnswer {
-  readonly records: readonly RecordLike[];
-  readonly next: string | null;
-  readonly total: number | null;
-}
+// Parts that only some users open load on demand, keeping the list's own chunk small.
+const FilterBuilder = lazy(() => import('./filter/filter-builder').then((module) => ({ default: module.FilterBuilder })));
+const KanbanBoard = lazy(() => import('./kanban/kanban-board').then((module) => ({ default: module.KanbanBoard })));
+const ScrollingTable = lazy(() => import('./scrolling-table').then((module) => ({ default: module.ScrollingTable })));
 
 /**
- * The records of one object: columns from its metadata, sorted by the server (click a column),
- * searched, and paged with the server's cursor (a stack of the cursors seen, for going back).
- * Sort, search and page size live in the address, so a list can be bookmarked and shared.
+ * The records of one object as a table (page by page, or all of them in one scrolling table) or a
+ * kanban board, filtered with the builder, searched, sorted by the server, exported as CSV.
+ * Everything that defines the view lives in the address (`sort`, `q`, `size`, `filter`, `mode`,
+ * `group`), so a list can be bookmarked, shared and saved as a view.
  */
 export function ListPage() {
   const { object: name = '' } = useParams();
@@ -40,19 +48,26 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
   const [params, setParams] = useSearchParams();
   const sort = params.get('sort') ?? '';
   const search = params.get('q') ?? '';
+  const filter = parseFilterParam(params.get('filter'));
   const size = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : PAGE_SIZES[0]!;
-  const [cursors, setCursors] = useState<{ key: string; stack: readonly string[] }>({ key: '', stack: [] });
-  const viewKey = `${sort}|${search}|${size}`;
-  const stack = cursors.key === viewKey ? cursors.stack : [];
-  const columns = useMemo(() => listColumns(object), [object]);
+  const picklists = object.fields.filter((field) => field.type === 'picklist');
+  const mode = listMode(params.get('mode'), picklists.length > 0);
+  const group = picklists.find((field) => field.name === params.get('group')) ?? picklists[0];
+  const [filtering, setFiltering] = useState(false);
+  const [selected, setSelected] = useState<readonly RecordLike[]>([]);
+  const [total, setTotal] = useState<number | null | undefined>(undefined);
+  const form = useForm(object.name);
+  const columns = useViewColumns(object, params.get('view'));
+  const editable = useMemo(() => editableFields(form.data, object.fields), [form.data, object.fields]);
+  const tableColumns = useTableColumns(object, objects, columns, sort, editable, mode === 'scroll');
   const label = localize(object.pluralLabel ?? object.label, language, object.name);
-
-  const query = useQuery({
-    queryKey: ['records', object.name, viewKey, stack.at(-1) ?? ''],
-    queryFn: () => api<ListAnswer>(`/records/${object.name}`, { query: listQuery(object, columns, { sort, search, size, cursor: stack.at(-1) }) }),
-    placeholderData: keepPreviousData,
-  });
-  const records = query.data?.records ?? [];
+  const viewKey = `${sort}|${search}|${size}|${params.get('filter') ?? ''}`;
+  const combined = viewFilter(object, search, filter);
+  const query = useCallback(
+    (cursor: string | undefined, limit: number) => listQuery(object, columns, { sort, search, size: limit, cursor, filter }),
+    // The filter's text stands for the filter: a new object each render must not refetch.
+    [object, columns, sort, search, params.get('filter')],
+  );
 
   function update(change: Record<string, string | undefined>) {
     const next = new URLSearchParams(params);
@@ -61,32 +76,33 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
       else next.delete(key);
     }
     setParams(next, { replace: true });
+    setSelected([]);
   }
-
-  const tableColumns: TableProps<RecordLike>['columns'] = columns.map((field, index) => ({
-    key: field.name,
-    dataIndex: field.name,
-    title: localize(field.label, language, field.name),
-    sorter: true,
-    sortOrder: sortOrderOf(sort, field.name),
-    showSorterTooltip: false,
-    render: (_value: unknown, record: RecordLike) =>
-      index === 0 ? <Link to={`/o/${object.name}/${encodeURIComponent(record._id)}`}>{recordTitle(object, record)}</Link> : <RecordValue field={field} record={record} objects={objects} />,
-  }));
 
   const onTableChange: TableProps<RecordLike>['onChange'] = (_pagination, _filters, sorter) => {
     const one = Array.isArray(sorter) ? sorter[0] : sorter;
     update({ sort: nextSort(typeof one?.columnKey === 'string' ? one.columnKey : undefined, one?.order) });
   };
+  const table: Omit<TableProps<RecordLike>, 'dataSource' | 'pagination' | 'loading' | 'virtual' | 'scroll'> = {
+    size: 'middle',
+    columns: tableColumns,
+    onChange: onTableChange,
+    locale: { emptyText: search ? t('list.emptySearch', { query: search }) : t('list.empty') },
+    rowSelection: {
+      selectedRowKeys: selected.map((record) => record._id),
+      onChange: (_keys, rows) => setSelected(rows),
+      columnWidth: 48,
+    },
+  };
+  const conditions = filter ? (filterToModel(filter)?.rows.length ?? 1) : 0;
 
-  const page = stack.length + 1;
-  const empty = search ? t('list.emptySearch', { query: search }) : t('list.empty');
   return (
     <div className="page">
       <div className="page-header">
         <Typography.Title level={2} className="page-title">
           {label}
         </Typography.Title>
+        <ExportButton object={object.name} columns={columns} filter={combined} sort={sort} />
         <Link to={`/o/${object.name}/new`}>
           <Button type="primary" icon={<PlusOutlined />}>
             {t('list.new')}
@@ -94,6 +110,7 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
         </Link>
       </div>
       <div className="list-toolbar">
+        <ViewPicker object={object} columns={columns} />
         <Input.Search
           aria-label={t('list.search', { object: label })}
           placeholder={t('list.search', { object: label })}
@@ -102,7 +119,31 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
           enterButton={t('list.searchButton')}
           onSearch={(value) => update({ q: value.trim() || undefined })}
         />
-        {!wide && (
+        <Badge count={conditions} size="small">
+          <Button icon={<FilterOutlined />} aria-expanded={filtering} onClick={() => setFiltering(!filtering)}>
+            {t('filter.title')}
+          </Button>
+        </Badge>
+        <Segmented<ListMode>
+          aria-label={t('list.mode')}
+          value={mode}
+          onChange={(value) => update({ mode: value === 'pages' ? undefined : value })}
+          options={[
+            { value: 'pages', label: t('list.modePages') },
+            ...(wide ? [{ value: 'scroll' as const, label: t('list.modeScroll') }] : []),
+            ...(picklists.length > 0 ? [{ value: 'kanban' as const, label: t('list.modeKanban') }] : []),
+          ]}
+        />
+        {mode === 'kanban' && group && (
+          <Select
+            aria-label={t('kanban.groupBy')}
+            value={group.name}
+            onChange={(value: string) => update({ group: value })}
+            options={picklists.map((field) => ({ value: field.name, label: localize(field.label, language, field.name) }))}
+            style={{ minWidth: 160 }}
+          />
+        )}
+        {!wide && mode !== 'kanban' && (
           <Select
             aria-label={t('list.sortBy', { field: '' })}
             value={sort || undefined}
@@ -119,45 +160,38 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
             })}
           />
         )}
-        {query.data?.total !== null && query.data?.total !== undefined && <Typography.Text type="secondary">{t('list.total', { count: query.data.total })}</Typography.Text>}
+        {mode === 'pages' && total !== null && total !== undefined && <Typography.Text type="secondary">{t('list.total', { count: total })}</Typography.Text>}
       </div>
-      {query.error && <Alert type="error" showIcon role="alert" title={t('list.loadFailed', { message: fromServer(query.error.message, language) })} />}
-      {wide ? (
-        <Table<RecordLike>
-          rowKey="_id"
-          size="middle"
-          columns={tableColumns}
-          dataSource={records as RecordLike[]}
-          loading={query.isFetching}
-          pagination={false}
-          onChange={onTableChange}
-          locale={{ emptyText: empty }}
-          scroll={{ x: 'max-content' }}
-        />
-      ) : (
-        <RecordCards object={object} objects={objects} columns={columns} records={records} loading={query.isFetching} empty={empty} />
-      )}
-      <nav className="list-pager" aria-label={t('list.page', { page })}>
-        <Typography.Text type="secondary">{t('list.page', { page })}</Typography.Text>
-        <Space.Compact>
-          <Button disabled={page === 1} onClick={() => setCursors({ key: viewKey, stack: [] })}>
-            {t('list.first')}
-          </Button>
-          <Button disabled={page === 1} onClick={() => setCursors({ key: viewKey, stack: stack.slice(0, -1) })}>
-            {t('list.previous')}
-          </Button>
-          <Button disabled={!query.data?.next || query.isFetching} onClick={() => query.data?.next && setCursors({ key: viewKey, stack: [...stack, query.data.next] })}>
-            {t('list.next')}
-          </Button>
-        </Space.Compact>
-        <Select
-          aria-label={t('list.pageSize')}
-          value={size}
-          onChange={(value: number) => update({ size: String(value) })}
-          options={PAGE_SIZES.map((value) => ({ value, label: `${value} / ${t('list.pageSize')}` }))}
-          style={{ width: 150 }}
-        />
-      </nav>
+      <Suspense fallback={<Skeleton active />}>
+        {filtering && (
+          <FilterBuilder
+            key={params.get('filter') ?? ''}
+            fields={object.fields}
+            filter={filter}
+            onApply={(next: FilterJson | undefined) => update({ filter: next ? JSON.stringify(next) : undefined })}
+          />
+        )}
+        {mode !== 'kanban' && <BulkBar object={object} selected={selected} editable={object.fields.filter((field) => editable.has(field.name))} onClear={() => setSelected([])} />}
+        {mode === 'kanban' && group ? (
+          <KanbanBoard object={object} objects={objects} field={group} details={columns.filter((field) => field.name !== group.name).slice(1, 3)} filter={combined} sort={sort} movable={editable.has(group.name)} />
+        ) : mode === 'scroll' && wide ? (
+          <ScrollingTable object={object} viewKey={viewKey} query={query} table={table} width={48 + columns.length * COLUMN_WIDTH} />
+        ) : (
+          <PagedList
+            object={object}
+            objects={objects}
+            columns={columns}
+            viewKey={viewKey}
+            size={size}
+            wide={wide}
+            empty={search ? t('list.emptySearch', { query: search }) : t('list.empty')}
+            query={query}
+            table={table}
+            onSize={(value) => update({ size: String(value) })}
+            onTotal={setTotal}
+          />
+        )}
+      </Suspense>
     </div>
   );
 }

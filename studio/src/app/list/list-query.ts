@@ -1,4 +1,13 @@
+import type { RecordLike } from '../../shared/metadata/record-value';
+import type { FilterJson } from './filter/filter-rows';
 import { searchableFields, type FieldDefinition, type ObjectDefinition } from '../../shared/metadata/object-definition';
+
+/** A page of records as GET /records/:object answers it. */
+export interface ListAnswer {
+  readonly records: readonly RecordLike[];
+  readonly next: string | null;
+  readonly total: number | null;
+}
 
 export const PAGE_SIZES: readonly number[] = [20, 50, 100];
 
@@ -7,6 +16,8 @@ export interface ListState {
   readonly search: string;
   readonly size: number;
   readonly cursor: string | undefined;
+  /** The builder's filter (the address's `filter`), in the filter language. */
+  readonly filter?: FilterJson;
 }
 
 /**
@@ -14,8 +25,7 @@ export interface ListState {
  * of `contains` over the object's text fields, so the server applies the user's access as usual.
  */
 export function listQuery(object: ObjectDefinition, columns: readonly FieldDefinition[], state: ListState): Record<string, string | number | boolean | undefined> {
-  const searchable = searchableFields(object);
-  const filter = state.search && searchable.length > 0 ? { or: searchable.map((field) => ({ [field.name]: { contains: state.search } })) } : undefined;
+  const filter = viewFilter(object, state.search, state.filter);
   const lookups = columns.filter((field) => field.type === 'lookup' || field.type === 'masterdetail').map((field) => field.name);
   return {
     limit: state.size,
@@ -25,6 +35,14 @@ export function listQuery(object: ObjectDefinition, columns: readonly FieldDefin
     filter: filter ? JSON.stringify(filter) : undefined,
     expand: lookups.length > 0 ? lookups.join(',') : undefined,
   };
+}
+
+/** The builder's filter and the search together: both must hold. */
+export function viewFilter(object: ObjectDefinition, search: string, filter: FilterJson | undefined): FilterJson | undefined {
+  const searchable = searchableFields(object);
+  const searched = search && searchable.length > 0 ? { or: searchable.map((field) => ({ [field.name]: { contains: search } })) } : undefined;
+  if (searched && filter) return { and: [filter, searched] };
+  return searched ?? filter;
 }
 
 /** antd's sort order of a column from `sort=name` / `sort=-name`. */

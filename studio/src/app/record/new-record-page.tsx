@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Breadcrumb, Card, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../shared/api/api-client';
 import type { FormValues } from '../../shared/forms/form-definition';
 import { RecordForm } from '../../shared/forms/record-form';
@@ -11,13 +11,18 @@ import { useLanguage } from '../../shared/i18n/use-language';
 import type { RecordLike } from '../../shared/metadata/record-value';
 import { useObject } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
+import { initialFromQuery } from './initial-from-query';
 
-/** A new record through the generated form; the server's defaults and errors as for an edit. */
+/**
+ * A new record through the generated form; the server's defaults and errors as for an edit. A
+ * related list's "New" names the parent in the address (`?account=<id>`): it fills that lookup.
+ */
 export function NewRecordPage() {
   const { object: name = '' } = useParams();
   const { t } = useTranslation();
   const language = useLanguage();
   const navigate = useNavigate();
+  const [search] = useSearchParams();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const { object, isLoading } = useObject(name);
@@ -41,7 +46,7 @@ export function NewRecordPage() {
         {t('record.newTitle', { object: singular })}
       </Typography.Title>
       <Card>
-        <RecordForm form={form.data} submitLabel={t('record.create')} onSave={create} onCancel={() => void navigate(`/o/${name}`)} />
+        <RecordForm form={form.data} initial={initialFromQuery(object, form.data, search)} submitLabel={t('record.create')} onSave={create} onCancel={() => void navigate(`/o/${name}`)} />
       </Card>
     </div>
   );

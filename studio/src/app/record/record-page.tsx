@@ -1,11 +1,12 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Skeleton, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api/api-client';
 import { isApiError } from '../../shared/api/api-error';
+import { useSession } from '../../shared/api/session';
 import { formSections, type FormValues } from '../../shared/forms/form-definition';
 import { RecordForm } from '../../shared/forms/record-form';
 import { useForm } from '../../shared/forms/use-form';
@@ -16,9 +17,19 @@ import { RecordValue, recordTitle, type RecordLike } from '../../shared/metadata
 import { useObject } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
 import { AttachmentsPanel } from './attachments-panel';
+import { noteRecent } from '../home/recent-records-store';
 import { changedValues } from './changed-values';
+import { DeleteRecordButton } from './delete-record-button';
+import { FieldHistory } from './field-history';
+import { OwnerPanel } from './owner-panel';
+import { RelatedLists } from './related-lists';
+import { useRecordPermissions } from './use-record-permissions';
 
-/** One record: the layout's sections in view mode, and the generated form to edit it. */
+/**
+ * One record: the layout's sections in view mode (or the generated form to edit it), its related
+ * lists, and beside them the panels about the record (owner and sharing, field history). Each
+ * panel is its own component that loads its own data.
+ */
 export function RecordPage() {
   const { object: name = '', id = '' } = useParams();
   const { object, objects, isLoading } = useObject(name);
@@ -45,6 +56,14 @@ function RecordView({ object, objects, id }: { object: ObjectDefinition; objects
     queryFn: () => api<RecordLike>(`/records/${object.name}/${encodeURIComponent(id)}`, { query: { expand: lookups.length > 0 ? lookups.join(',') : undefined } }),
   });
   const label = localize(object.pluralLabel ?? object.label, language, object.name);
+  const permissions = useRecordPermissions(object.name, id);
+  const session = useSession();
+  const userId = session.data?._id;
+  const opened = record.data ? recordTitle(object, record.data) : undefined;
+  // The home page lists what the user opened last: the record's id and name, as the server gave them.
+  useEffect(() => {
+    if (userId && opened) noteRecent(userId, { object: object.name, id, name: opened });
+  }, [userId, opened, object.name, id]);
 
   if (record.isLoading || form.isLoading) return <Skeleton active />;
   if (isApiError(record.error, 404) || isApiError(record.error, 403)) return <Alert type="warning" showIcon title={t('record.notFound')} />;
@@ -82,16 +101,21 @@ function RecordView({ object, objects, id }: { object: ObjectDefinition; objects
           {title}
         </Typography.Title>
         {!editing && (
-          <Button
-            type="primary"
-            icon={<EditOutlined />}
-            onClick={() => {
-              setBase(current);
-              setEditing(true);
-            }}
-          >
-            {t('record.edit')}
-          </Button>
+          <div className="page-actions">
+            <Button
+              type="primary"
+              icon={<EditOutlined />}
+              disabled={permissions.data?.edit.allowed === false}
+              title={permissions.data?.edit.allowed === false ? fromServer(permissions.data.edit.reason ?? '', language) : undefined}
+              onClick={() => {
+                setBase(current);
+                setEditing(true);
+              }}
+            >
+              {t('record.edit')}
+            </Button>
+            <DeleteRecordButton object={object} record={current} title={title} permission={permissions.data?.delete} />
+          </div>
         )}
       </div>
       {conflict && (
@@ -108,22 +132,31 @@ function RecordView({ object, objects, id }: { object: ObjectDefinition; objects
           <RecordForm form={definition} initial={formValuesOf(current, definition.schema.properties)} submitLabel={t('record.save')} onSave={save} onCancel={() => setEditing(false)} />
         </Card>
       ) : (
-        <div className="record-sections">
-          {formSections(definition).map((section, index) => (
-            <Card key={index} title={section.title ?? (index === 0 ? t('record.details') : undefined)} size="small">
-              <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: section.columns === 2 ? 3 : 2 }} layout="vertical" size="small" colon={false}>
-                {section.fields.map((name) => {
-                  const field = fieldsByName.get(name);
-                  if (!field) return null;
-                  return (
-                    <Descriptions.Item key={name} label={localize(field.label, language, name)}>
-                      <RecordValue field={field} record={current} objects={objects} />
-                    </Descriptions.Item>
-                  );
-                })}
-              </Descriptions>
-            </Card>
-          ))}
+        <div className="record-body">
+          <div className="record-main">
+            <div className="record-sections">
+              {formSections(definition).map((section, index) => (
+                <Card key={index} title={section.title ?? (index === 0 ? t('record.details') : undefined)} size="small">
+                  <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: section.columns === 2 ? 3 : 2 }} layout="vertical" size="small" colon={false}>
+                    {section.fields.map((name) => {
+                      const field = fieldsByName.get(name);
+                      if (!field) return null;
+                      return (
+                        <Descriptions.Item key={name} label={localize(field.label, language, name)}>
+                          <RecordValue field={field} record={current} objects={objects} />
+                        </Descriptions.Item>
+                      );
+                    })}
+                  </Descriptions>
+                </Card>
+              ))}
+            </div>
+            <RelatedLists parent={object} id={id} lists={definition.relatedLists ?? []} objects={objects} />
+          </div>
+          <aside className="record-side" aria-label={t('record.about')}>
+            <OwnerPanel object={object} record={current} permissions={permissions.data} />
+            <FieldHistory object={object} id={id} />
+          </aside>
         </div>
       )}
       <AttachmentsPanel object={object.name} id={id} />

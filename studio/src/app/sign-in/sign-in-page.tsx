@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button } from 'antd';
+import { Button } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -8,6 +8,7 @@ import { saveUserLanguage, wasPickedBeforeSignIn } from '../../shared/api/user-l
 import { changeLanguage, currentLanguage } from '../../shared/i18n/i18n';
 import { isUiLanguage } from '../../shared/i18n/languages';
 import { fromServer } from '../../shared/i18n/localize';
+import { Notice } from '../../shared/ui/notice';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { LanguageSwitch } from '../../shared/shell/language-switch';
 import { clearSessionExpired } from '../../shared/shell/session-expiry';
@@ -70,8 +71,16 @@ export function SignInPage() {
           <h1 className="sign-in-title">{t('signIn.title')}</h1>
           <p className="sign-in-subtitle">{t('signIn.subtitle')}</p>
         </div>
-        {params.get('expired') === '1' && !error && <Alert type="info" showIcon title={t('signIn.expired')} className="sign-in-alert" />}
-        {error && <Alert type="error" showIcon title={fromServer(error, language)} className="sign-in-alert" role="alert" />}
+        {params.get('expired') === '1' && !error && (
+          <Notice type="info" className="sign-in-alert">
+            {t('signIn.expired')}
+          </Notice>
+        )}
+        {error && (
+          <Notice type="error" className="sign-in-alert">
+            {fromServer(error, language)}
+          </Notice>
+        )}
         <form onSubmit={(event) => void submit(event)} noValidate>
           <div className="field">
             <label htmlFor="sign-in-email">{t('signIn.email')}</label>

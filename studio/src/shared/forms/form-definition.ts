@@ -11,6 +11,14 @@ export interface FormSection {
   readonly fields: readonly string[];
 }
 
+/** A related list of the layout: the child object, its field pointing here, the columns to show. */
+export interface FormRelatedList {
+  readonly object: string;
+  readonly field: string;
+  readonly columns: readonly string[];
+  readonly label: string;
+}
+
 /** GET /api/v1/forms/:object: the schema and uiSchema of the object's form for this user. */
 export interface FormDefinition {
   readonly object: string;
@@ -19,6 +27,7 @@ export interface FormDefinition {
   readonly version?: number;
   readonly schema: RJSFSchema;
   readonly uiSchema: UiSchema<FormValues, RJSFSchema>;
+  readonly relatedLists?: readonly FormRelatedList[];
 }
 
 export function formSections(form: FormDefinition): readonly FormSection[] {

@@ -1,49 +1,19 @@
 import type { RJSFSchema, WidgetProps } from '@rjsf/utils';
-import { useQuery } from '@tanstack/react-query';
-import { Select } from 'antd';
-import { useState } from 'react';
-import { api } from '../api/api-client';
-import { nameField } from '../metadata/object-definition';
-import { recordTitle, type RecordLike } from '../metadata/record-value';
-import { useObject } from '../metadata/use-objects';
 import type { FormValues } from './form-definition';
+import { LookupSelect } from './lookup-select';
 
-/** A lookup: search-as-you-type over the target's records by their name, showing names, storing the id. */
+/** A lookup in a generated form: the search-as-you-type picker, storing the id. */
 export function LookupWidget(props: WidgetProps<FormValues, RJSFSchema>) {
-  const target = String(props.options.target ?? '');
-  const { object } = useObject(target);
-  const [search, setSearch] = useState('');
-  const name = object ? nameField(object) : undefined;
-  const value = typeof props.value === 'string' && props.value ? props.value : undefined;
-
-  const matches = useQuery({
-    queryKey: ['lookup', target, search],
-    enabled: Boolean(object),
-    queryFn: () =>
-      api<{ records: RecordLike[] }>(`/records/${encodeURIComponent(target)}`, {
-        query: { limit: 20, ...(search && name ? { filter: JSON.stringify({ [name.name]: { contains: search } }) } : {}) },
-      }),
-  });
-  const current = useQuery({
-    queryKey: ['record', target, value],
-    enabled: Boolean(object && value),
-    queryFn: () => api<RecordLike>(`/records/${encodeURIComponent(target)}/${encodeURIComponent(value!)}`),
-  });
-  const records = [...(current.data ? [current.data] : []), ...(matches.data?.records ?? []).filter((record) => record._id !== value)];
-
   return (
-    <Select
+    <LookupSelect
       id={props.id}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      allowClear
-      value={value}
+      target={String(props.options.target ?? '')}
+      value={typeof props.value === 'string' && props.value ? props.value : undefined}
+      onChange={(id) => props.onChange(id)}
+      ariaLabel={props.label}
       disabled={props.disabled || props.readonly}
-      loading={matches.isFetching}
-      aria-label={props.label}
-      onChange={(id: string | undefined) => props.onChange(id ?? undefined)}
       onBlur={() => props.onBlur(props.id, props.value)}
       onFocus={() => props.onFocus(props.id, props.value)}
-      options={records.map((record) => ({ value: record._id, label: object ? recordTitle(object, record) : record._id }))}
     />
   );
 }

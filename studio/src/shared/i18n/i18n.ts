@@ -2,8 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setServerLanguage } from '../api/api-client';
 import { browserLanguage, isUiLanguage, serverLanguageOf, type UiLanguage } from './languages';
-import { en } from './messages-en';
-import { zhCN } from './messages-zh-cn';
+import { shellEn } from './shell-messages-en';
+import { shellZhCN } from './shell-messages-zh-cn';
 import { loadTraditional, traditionalTree } from './traditional';
 
 /** Only the choice of language is kept in the browser (no token ever is). */
@@ -19,7 +19,7 @@ export function startLanguage(): UiLanguage {
 
 export async function initI18n(language: UiLanguage): Promise<void> {
   await i18n.use(initReactI18next).init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources: { en: { translation: shellEn }, 'zh-CN': { translation: shellZhCN } },
     lng: 'en',
     fallbackLng: 'en',
     // React escapes every text it renders; escaping here too would show &lt; to users.
@@ -29,11 +29,27 @@ export async function initI18n(language: UiLanguage): Promise<void> {
   await changeLanguage(language);
 }
 
+let pageMessages: { en: object; zhCN: object } | undefined;
+
+/**
+ * The pages' texts (list, record, …), outside the first load: loaded with the layout route every
+ * page sits in, and merged into each language's texts (繁中 converted when it is in use).
+ */
+export async function loadPageMessages(): Promise<void> {
+  if (pageMessages) return;
+  const [{ en }, { zhCN }] = await Promise.all([import('./messages-en'), import('./messages-zh-cn')]);
+  pageMessages = { en, zhCN };
+  i18n.addResourceBundle('en', 'translation', en, true, true);
+  i18n.addResourceBundle('zh-CN', 'translation', zhCN, true, true);
+  if (i18n.hasResourceBundle('zh-TW', 'translation')) i18n.addResourceBundle('zh-TW', 'translation', traditionalTree(zhCN), true, true);
+}
+
 /** Switches the UI, antd's texts, dates and the server's language in one step. */
 export async function changeLanguage(language: UiLanguage): Promise<void> {
-  if (language === 'zh-TW') {
+  if (language === 'zh-TW' && !i18n.hasResourceBundle('zh-TW', 'translation')) {
     await loadTraditional();
-    if (!i18n.hasResourceBundle('zh-TW', 'translation')) i18n.addResourceBundle('zh-TW', 'translation', traditionalTree(zhCN));
+    i18n.addResourceBundle('zh-TW', 'translation', traditionalTree(shellZhCN));
+    if (pageMessages) i18n.addResourceBundle('zh-TW', 'translation', traditionalTree(pageMessages.zhCN), true, true);
   }
   setServerLanguage(serverLanguageOf(language));
   void import('./dayjs-locale').then((module) => module.setDayjsLocale(language));

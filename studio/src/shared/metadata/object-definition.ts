@@ -14,6 +14,8 @@ export interface FieldDefinition {
   readonly target?: string;
   readonly scale?: number;
   readonly currency?: string;
+  /** A formula's result type (text, number, currency, percent, date, datetime, boolean). */
+  readonly resultType?: string;
 }
 
 export interface ObjectDefinition {

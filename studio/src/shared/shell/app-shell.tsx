@@ -5,21 +5,30 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { signOut, useSession } from '../api/session';
-import { localize } from '../i18n/localize';
+import { fromServer, localize } from '../i18n/localize';
 import { useLanguage } from '../i18n/use-language';
+import { useApps } from '../metadata/use-apps';
 import { useObjects } from '../metadata/use-objects';
+import { AppSwitcher } from './app-switcher';
+import { BottomNav } from './bottom-nav';
 import { LanguageSwitch } from './language-switch';
+import { navigation, rememberApp, rememberedApp, selectedTab, type NavTab } from './navigation';
 import { clearSessionExpired } from './session-expiry';
 
 /** The navigation drawer exists only on narrow screens: its code loads when first opened there. */
 const Drawer = lazy(() => import('antd/es/drawer'));
 
-/** The frame of every signed-in page: the header, navigation by object, and the page. */
+/**
+ * The frame of every signed-in page: the header with the app switcher, the current app's tabs (on
+ * phones also at the bottom), and the page. Without apps, the navigation lists the objects.
+ */
 export function AppShell() {
   const { t } = useTranslation();
   const language = useLanguage();
   const session = useSession();
   const objects = useObjects();
+  const apps = useApps();
+  const [remembered, setRemembered] = useState(rememberedApp);
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -28,21 +37,25 @@ export function AppShell() {
   const wide = screens.md !== false;
   const user = session.data;
 
-  const selected = location.pathname.startsWith('/o/') ? `/o/${location.pathname.split('/')[2] ?? ''}` : '/';
-  const items: MenuProps['items'] = [
-    { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('app.home')}</Link> },
-    {
-      type: 'group',
-      key: 'objects',
-      label: t('app.navigation'),
-      children: (objects.data?.objects ?? []).map((object) => ({
-        key: `/o/${object.name}`,
-        icon: <AppstoreOutlined />,
-        label: <Link to={`/o/${object.name}`}>{localize(object.pluralLabel ?? object.label, language, object.name)}</Link>,
-      })),
-    },
-  ];
-  const menu = <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />;
+  const objectLabels = (objects.data?.objects ?? []).map((object) => ({ name: object.name, label: localize(object.pluralLabel ?? object.label, language, object.name) }));
+  // Objects stand in for apps only once it is known there are none: no flash of one menu before the other.
+  const nav = navigation(apps.data?.apps ?? [], apps.isPending ? [] : objectLabels, remembered);
+  const selected = selectedTab(nav.tabs, location.pathname);
+  const tabLabel = (tab: NavTab) => (tab.label === null ? (tab.kind === 'home' ? t('app.home') : tab.path) : nav.app ? fromServer(tab.label, language) : tab.label);
+  const items: MenuProps['items'] = nav.tabs.map((tab) => ({
+    key: tab.path,
+    icon: tab.kind === 'home' ? <HomeOutlined aria-hidden /> : <AppstoreOutlined aria-hidden />,
+    label: <Link to={tab.path}>{tabLabel(tab)}</Link>,
+  }));
+  const navLabel = nav.app ? fromServer(nav.app.label, language) : t('app.navigation');
+  const menu = <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />;
+
+  function openApp(app: NonNullable<typeof nav.app>) {
+    rememberApp(app.name);
+    setRemembered(app.name);
+    const first = navigation([app], [], app.name).tabs.find((tab) => tab.kind !== 'home');
+    void navigate(first?.path ?? '/');
+  }
 
   async function leave() {
     await signOut().catch(() => undefined);
@@ -54,6 +67,8 @@ export function AppShell() {
   const accountItems: MenuProps['items'] = [
     { key: 'who', label: t('user.signedInAs', { name: user?.full_name ?? user?.email ?? '' }), disabled: true },
     { type: 'divider' },
+    { key: 'password', label: <Link to="/account/password">{t('user.changePassword')}</Link> },
+    { key: 'recycleBin', label: <Link to="/recycle-bin">{t('user.recycleBin')}</Link> },
     { key: 'api', icon: <ApiOutlined />, label: <a href="/api/docs">{t('app.apiReference')}</a> },
     { key: 'signOut', icon: <LogoutOutlined />, label: t('user.signOut'), onClick: () => void leave() },
   ];
@@ -63,10 +78,11 @@ export function AppShell() {
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <Layout.Header className="shell-header">
         {!wide && <Button type="text" icon={<MenuOutlined />} aria-label={t('app.menu')} onClick={() => setDrawerOpen(true)} className="shell-header-button" />}
-        <Link to="/" className="shell-brand">
+        <Link to="/" className="shell-brand" aria-label={t('app.name')}>
           <img src="/favicon.svg" alt="" width={24} height={24} />
-          <span>{t('app.name')}</span>
+          <span className="shell-brand-name">{t('app.name')}</span>
         </Link>
+        {nav.app && (apps.data?.apps.length ?? 0) > 0 && <AppSwitcher apps={apps.data!.apps} current={nav.app} onPick={openApp} />}
         <div className="shell-header-end">
           <LanguageSwitch user={user} />
           <Dropdown menu={{ items: accountItems }} trigger={['click']} placement="bottomRight">
@@ -80,21 +96,22 @@ export function AppShell() {
       <Layout>
         {wide && (
           <Layout.Sider width={232} theme="light" className="shell-sider">
-            <nav aria-label={t('app.navigation')}>{menu}</nav>
+            <nav aria-label={navLabel}>{menu}</nav>
           </Layout.Sider>
         )}
         {!wide && drawerOpen && (
           <Suspense fallback={null}>
-            <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={280} title={t('app.navigation')}>
-              <nav aria-label={t('app.navigation')}>{menu}</nav>
+            <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={280} title={navLabel}>
+              <nav aria-label={navLabel}>{menu}</nav>
             </Drawer>
           </Suspense>
         )}
-        <Layout.Content id="main" tabIndex={-1} className="shell-content">
+        <Layout.Content id="main" tabIndex={-1} className={wide ? 'shell-content' : 'shell-content with-bottom-nav'}>
           <Suspense fallback={<Spin className="page-spinner" />}>
             <Outlet />
           </Suspense>
         </Layout.Content>
+        {!wide && <BottomNav tabs={nav.tabs} selected={selected} label={tabLabel} onMore={() => setDrawerOpen(true)} />}
       </Layout>
     </Layout>
   );

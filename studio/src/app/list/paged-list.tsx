@@ -1,0 +1,80 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Select, Space, Table, Typography, type TableProps } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../shared/api/api-client';
+import { useLanguage } from '../../shared/i18n/use-language';
+import type { FieldDefinition, ObjectDefinition } from '../../shared/metadata/object-definition';
+import type { RecordLike } from '../../shared/metadata/record-value';
+import { PAGE_SIZES, type ListAnswer } from './list-query';
+import { RecordCards } from './record-cards';
+import { serverMessage } from './server-message';
+
+export interface PagedListProps {
+  readonly object: ObjectDefinition;
+  readonly objects: readonly ObjectDefinition[];
+  readonly columns: readonly FieldDefinition[];
+  readonly viewKey: string;
+  readonly size: number;
+  readonly wide: boolean;
+  readonly empty: string;
+  readonly query: (cursor: string | undefined, limit: number) => Record<string, string | number | boolean | undefined>;
+  readonly table: Omit<TableProps<RecordLike>, 'dataSource' | 'pagination' | 'loading'>;
+  readonly onSize: (size: number) => void;
+  readonly onTotal: (total: number | null | undefined) => void;
+}
+
+/** One page of the view at a time, with the server's cursor (a stack of the cursors seen, for going back). */
+export function PagedList(props: PagedListProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { object, viewKey, size } = props;
+  const [cursors, setCursors] = useState<{ key: string; stack: readonly string[] }>({ key: '', stack: [] });
+  const stack = cursors.key === viewKey ? cursors.stack : [];
+  const query = useQuery({
+    queryKey: ['records', object.name, viewKey, stack.at(-1) ?? ''],
+    queryFn: () => api<ListAnswer>(`/records/${object.name}`, { query: props.query(stack.at(-1), size) }),
+    placeholderData: keepPreviousData,
+  });
+  const records = query.data?.records ?? [];
+  const total = query.data?.total;
+  const { onTotal } = props;
+  useEffect(() => onTotal(total), [onTotal, total]);
+  const page = stack.length + 1;
+
+  return (
+    <>
+      {query.error && <Alert type="error" showIcon role="alert" title={t('list.loadFailed', { message: serverMessage(query.error, language) })} />}
+      {props.wide ? (
+        // No `scroll.x`: with it antd adds a measuring row that repeats the "select all" checkbox
+        // inside aria-hidden (an axe violation); the wrapper scrolls a wide table sideways instead.
+        <div className="list-table-wrap">
+          <Table<RecordLike> {...props.table} rowKey="_id" dataSource={records as RecordLike[]} loading={query.isFetching} pagination={false} />
+        </div>
+      ) : (
+        <RecordCards object={object} objects={props.objects} columns={props.columns} records={records} loading={query.isFetching} empty={props.empty} />
+      )}
+      <nav className="list-pager" aria-label={t('list.page', { page })}>
+        <Typography.Text type="secondary">{t('list.page', { page })}</Typography.Text>
+        <Space.Compact>
+          <Button disabled={page === 1} onClick={() => setCursors({ key: viewKey, stack: [] })}>
+            {t('list.first')}
+          </Button>
+          <Button disabled={page === 1} onClick={() => setCursors({ key: viewKey, stack: stack.slice(0, -1) })}>
+            {t('list.previous')}
+          </Button>
+          <Button disabled={!query.data?.next || query.isFetching} onClick={() => query.data?.next && setCursors({ key: viewKey, stack: [...stack, query.data.next] })}>
+            {t('list.next')}
+          </Button>
+        </Space.Compact>
+        <Select
+          aria-label={t('list.pageSize')}
+          value={size}
+          onChange={props.onSize}
+          options={PAGE_SIZES.map((value) => ({ value, label: `${value} / ${t('list.pageSize')}` }))}
+          style={{ width: 150 }}
+        />
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Alert, Table, Typography, type TableProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../shared/api/api-client';
+import { useLanguage } from '../../shared/i18n/use-language';
+import type { ObjectDefinition } from '../../shared/metadata/object-definition';
+import type { RecordLike } from '../../shared/metadata/record-value';
+import type { ListAnswer } from './list-query';
+import { serverMessage } from './server-message';
+
+/** Rows fetched per request in scrolling mode; the table renders only those in sight. */
+const SCROLL_PAGE = 200;
+/** How close to the end (in pixels) the next page is asked for, so it is there before the user is. */
+const PREFETCH_DISTANCE = 1500;
+
+export interface ScrollingTableProps {
+  readonly object: ObjectDefinition;
+  readonly viewKey: string;
+  readonly query: (cursor: string | undefined, limit: number) => Record<string, string | number | boolean | undefined>;
+  readonly table: Omit<TableProps<RecordLike>, 'dataSource' | 'virtual' | 'scroll' | 'pagination'>;
+  readonly width: number;
+}
+
+/**
+ * Every record of the view in one virtualised table (antd's `virtual`: only the rows in sight are
+ * in the page), fetched page after page with the server's cursor as the user nears the end.
+ */
+export function ScrollingTable({ object, viewKey, query, table, width }: ScrollingTableProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const pages = useInfiniteQuery({
+    queryKey: ['records', object.name, 'scroll', viewKey],
+    queryFn: ({ pageParam }) => api<ListAnswer>(`/records/${object.name}`, { query: query(pageParam || undefined, SCROLL_PAGE) }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+  const records = pages.data?.pages.flatMap((page) => page.records) ?? [];
+  const total = pages.data?.pages[0]?.total;
+
+  return (
+    <>
+      {pages.error && <Alert type="error" showIcon role="alert" title={t('list.loadFailed', { message: serverMessage(pages.error, language) })} />}
+      <Table<RecordLike>
+        {...table}
+        rowKey="_id"
+        virtual
+        dataSource={records as RecordLike[]}
+        loading={pages.isLoading}
+        pagination={false}
+        scroll={{ x: width, y: 560 }}
+        onScroll={(event) => {
+          const target = event.currentTarget;
+          if (target.scrollHeight - target.scrollTop - target.clientHeight < PREFETCH_DISTANCE && pages.hasNextPage && !pages.isFetchingNextPage) void pages.fetchNextPage();
+        }}
+      />
+      <Typography.Text type="secondary" className="list-scroll-status" role="status">
+        {pages.hasNextPage || pages.isFetchingNextPage ? t('list.loaded', { count: records.length, total: total ?? '?' }) : t('list.allLoaded', { count: records.length })}
+      </Typography.Text>
+    </>
+  );
+}

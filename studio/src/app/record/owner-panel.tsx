@@ -1,0 +1,84 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../shared/api/api-client';
+import { fromServer } from '../../shared/i18n/localize';
+import { useLanguage } from '../../shared/i18n/use-language';
+import type { ObjectDefinition } from '../../shared/metadata/object-definition';
+import type { RecordLike } from '../../shared/metadata/record-value';
+import { SharesList } from './shares-list';
+import type { RecordPermissions } from './use-record-permissions';
+import { useRecordNames } from './use-record-names';
+import { UserPicker } from './user-picker';
+
+/**
+ * The record's owner, with "Change owner" for those who may transfer it, and its manual shares.
+ * Where the server would refuse, the panel says why instead of offering the action.
+ */
+export function OwnerPanel({ object, record, permissions }: { object: ObjectDefinition; record: RecordLike; permissions: RecordPermissions | undefined }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [changing, setChanging] = useState(false);
+  const [owner, setOwner] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  const ownerId = typeof record._owner === 'string' ? record._owner : undefined;
+  const names = useRecordNames('user', ownerId ? [ownerId] : []);
+  const transfer = permissions?.transfer;
+
+  async function submit() {
+    if (!owner) return;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await api<RecordLike>(`/records/${encodeURIComponent(object.name)}/${encodeURIComponent(record._id)}/owner`, {
+        method: 'PUT',
+        body: { owner },
+        headers: { 'If-Match': `"${record._version ?? ''}"` },
+      });
+      await queryClient.invalidateQueries({ queryKey: ['record', object.name, record._id] });
+      setChanging(false);
+      setOwner(undefined);
+      void message.success(t('sharing.transferred'));
+    } catch (error) {
+      setFailure(error instanceof Error ? fromServer(error.message, language) : String(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card size="small" title={<h2 className="panel-title">{t('sharing.title')}</h2>}>
+      <div className="owner-row">
+        <span className="owner-label">{t('record.owner')}</span>
+        <span className="owner-name">{ownerId ? (names.get(ownerId) ?? ownerId) : t('value.empty')}</span>
+        {transfer?.allowed && !changing && (
+          <Button size="small" onClick={() => setChanging(true)}>
+            {t('sharing.change')}
+          </Button>
+        )}
+      </div>
+      {transfer && !transfer.allowed && transfer.reason && <p className="panel-note">{fromServer(transfer.reason, language)}</p>}
+      {changing && (
+        <div className="panel-form" role="group" aria-label={t('sharing.change')}>
+          <UserPicker id="new-owner" label={t('sharing.newOwner')} value={owner} onChange={setOwner} />
+          <Button type="primary" disabled={!owner} loading={busy} onClick={() => void submit()}>
+            {t('sharing.transfer')}
+          </Button>
+          <Button onClick={() => setChanging(false)} disabled={busy}>
+            {t('record.cancel')}
+          </Button>
+          {failure && (
+            <p className="field-error" role="alert">
+              {failure}
+            </p>
+          )}
+        </div>
+      )}
+      <SharesList object={object} id={record._id} permission={permissions?.share} />
+    </Card>
+  );
+}
