@@ -96,7 +96,10 @@ function httpFromEnv(env: NodeJS.ProcessEnv): AppOptions {
   const publicUrl = env.PUBLIC_URL?.trim();
   if (publicUrl && !/^https?:\/\/[^/\s]+/.test(publicUrl)) throw new Error(`PUBLIC_URL must be the address users open, like https://crm.example.com, got '${publicUrl}'`);
   const trustProxy = trustProxyFromEnv(env.TRUST_PROXY);
+  const fileSizeMb = env.FILE_SIZE_LIMIT_MB === undefined ? undefined : Number(env.FILE_SIZE_LIMIT_MB);
+  if (fileSizeMb !== undefined && !(fileSizeMb > 0)) throw new Error(`FILE_SIZE_LIMIT_MB must be a number of megabytes above 0, got '${env.FILE_SIZE_LIMIT_MB}'`);
   return {
+    ...(fileSizeMb === undefined ? {} : { fileSizeLimit: Math.round(fileSizeMb * 1024 * 1024) }),
     ...(operatorToken ? { operatorToken } : {}),
     ...(publicUrl ? { publicUrl } : {}),
     ...(trustProxy === undefined ? {} : { trustProxy }),

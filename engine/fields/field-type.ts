@@ -67,5 +67,10 @@ export interface FieldType<D extends Field, R extends ResolvedFieldCommon & { ty
   /** False for values the engine computes (auto-numbers): clients may never send them. */
   readonly writable: boolean;
   readonly operators: readonly FilterOperator[];
+  /**
+   * The regular expression `contains` matches stored values with, when it is not the text itself
+   * (rich text searches its text, not its tags). Given the user's text as they typed it.
+   */
+  readonly searchPattern?: (text: string) => string;
   readonly sortable: boolean;
 }

@@ -17,12 +17,14 @@ import { percentField, type ResolvedPercentField } from './percent.js';
 import { phoneField, type ResolvedPhoneField } from './phone.js';
 import { picklistField, type ResolvedPicklistField } from './picklist.js';
 import { rollupField, type ResolvedRollupField } from './rollup.js';
+import { richTextField, type ResolvedRichTextField } from './rich-text.js';
 import { textField, type ResolvedTextField } from './text.js';
 import { urlField, type ResolvedUrlField } from './url.js';
 
 export type ResolvedField =
   | ResolvedTextField
   | ResolvedLongTextField
+  | ResolvedRichTextField
   | ResolvedNumberField
   | ResolvedCurrencyField
   | ResolvedPercentField
@@ -49,6 +51,7 @@ type Registry = {
 export const fieldTypes: Registry = {
   text: textField,
   longtext: longTextField,
+  richtext: richTextField,
   number: numberField,
   currency: currencyField,
   percent: percentField,

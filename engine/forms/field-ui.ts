@@ -17,6 +17,9 @@ export function fieldUi(field: ResolvedField, valueSchema: JsonSchema, language:
       return {};
     case 'longtext':
       return { 'ui:widget': 'textarea' };
+    case 'richtext':
+      // The studio's editor (lazily loaded); it sends HTML that the server sanitises.
+      return { 'ui:widget': 'richtext' };
     case 'number':
     case 'percent':
       return { 'ui:options': { step: stepOf(field.scale) } };

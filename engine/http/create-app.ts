@@ -1,4 +1,4 @@
-import express, { Router, type Express } from 'express';
+import express, { Router, type Express, type Request } from 'express';
 import { NotFoundError } from '../errors/index.js';
 import type { Platform } from '../tenancy/index.js';
 import { errorMiddleware } from './error-middleware.js';
@@ -19,6 +19,7 @@ import { jobRoutes, outboxRoutes } from './routes/job-routes.js';
 import { authRoutes, publicAuthRoutes } from './routes/auth-routes.js';
 import { authenticationMiddleware } from './authentication-middleware.js';
 import { operatorRoutes } from './routes/operator-routes.js';
+import { attachmentRoutes, isFileUpload } from './routes/attachment-routes.js';
 import { apiRateLimit, DEFAULT_RATE_LIMITS, loginRateLimit, type RateLimitOptions } from './rate-limits.js';
 import { tenantMiddleware } from './request-tenant.js';
 import { studioRoutes } from './studio-routes.js';
@@ -29,6 +30,8 @@ import { msg } from '../i18n/message.js';
 export interface AppOptions {
   /** Largest JSON body accepted; larger ones get 413. */
   bodyLimit?: string;
+  /** Largest file a record may get, in bytes (FILE_SIZE_LIMIT_MB); 25 MB by default. */
+  fileSizeLimit?: number;
   /** The platform operator's secret for /api/operator; without it that API answers 404. */
   operatorToken?: string;
   /** Sign-in and per-user request limits; each one left out takes its default. */
@@ -60,6 +63,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
     express.json({
       limit: options.bodyLimit ?? '1mb',
       strict: false,
+      type: (req) => !isFileUpload(req as Request) && /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? ''),
       verify: (_req, _res, body, charset) => {
         checkUtf8Body(body, charset);
         checkJsonNesting(body, '');
@@ -87,6 +91,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   app.use('/api/v1/records', recordApprovalRoutes(platform));
   app.use('/api/v1/approvals', inboxRoutes(platform));
   app.use('/api/v1/records', reportRoutes(platform));
+  app.use('/api/v1/records', attachmentRoutes(platform, options.fileSizeLimit));
   app.use('/api/v1/records', recordRoutes(platform));
   app.use('/api/v1/recycle-bin', recycleBinRoutes(platform));
   app.use('/api/v1/search', searchRoutes(platform));

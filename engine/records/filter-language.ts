@@ -97,6 +97,8 @@ interface FieldRule {
   normalize: (value: unknown) => unknown;
   /** Multi-select values are lists; their operands are single values of the list. */
   elementwise: boolean;
+  /** The field type's own pattern for `contains` (rich text), else the escaped text. */
+  searchPattern?: (text: string) => string;
 }
 
 function fieldRule(object: CompiledObject, name: string): FieldRule | undefined {
@@ -114,6 +116,7 @@ function fieldRule(object: CompiledObject, name: string): FieldRule | undefined 
     validate: elementwise ? wrapElement(validate) : validate,
     normalize: (value) => (type.normalize && !elementwise ? type.normalize(value, field) : value),
     elementwise,
+    ...(type.searchPattern ? { searchPattern: type.searchPattern } : {}),
   };
 }
 
@@ -185,6 +188,7 @@ function compileOperator(
         problems.push({ path, message: msg`must be text of 1 to 255 characters` });
         return undefined;
       }
+      if (operator === 'contains' && rule.searchPattern) return { $regex: rule.searchPattern(operand), $options: 'i' };
       const escaped = literalPattern(operand);
       return { $regex: operator === 'startsWith' ? `^${escaped}` : escaped, $options: 'i' };
     }

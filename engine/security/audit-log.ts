@@ -21,6 +21,8 @@ export type AuditAction =
   | 'record.unshare'
   | 'record.transfer'
   | 'record.export'
+  | 'record.attach'
+  | 'record.detach'
   | `metadata.${string}`
   | `auth.${string}`
   | `approval.${string}`

@@ -1,3 +1,5 @@
+import type { BlobStore } from './blob-port.js';
+
 /**
  * The storage port: the only way the engine speaks to storage. Filters, updates and pipelines use
  * MongoDB's syntax, restricted to the subset documented in docs/storage.md, so that the embedded
@@ -71,6 +73,8 @@ export interface Store extends Collections {
   /** Which adapter: shown in /health and used by tests to label their runs. */
   readonly kind: 'embedded' | 'mongodb';
   readonly tenant: string;
+  /** The tenant's files (attachments): outside units of work, each put durable on its own. */
+  readonly blobs: BlobStore;
   /**
    * Runs `work` as one unit: every write inside it lands together or not at all, and no other
    * request sees any of them before the unit commits. A thrown error rolls everything back.

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedStoreProvider, type Durability } from '../../engine/store/embedded/index.js';
@@ -95,6 +96,24 @@ describe('embedded store durability', () => {
       });
     });
   }
+
+  it('keeps an uploaded blob beside the database, named by its id, and nothing of a refused upload', async () => {
+    const input = { name: '../../evil.sh', contentType: 'text/plain', createdBy: 'u1', maxBytes: 8 };
+    let id = '';
+    await reopened(
+      'process',
+      async (store) => {
+        id = (await store.blobs.put(input, Readable.from([Buffer.from('kept')]))).id;
+        await rejectionOf(store.blobs.put(input, Readable.from([Buffer.from('far too long')])));
+      },
+      async (store) => {
+        const blobDir = join(root, `d${dirs}`, 'acme', 'blobs');
+        expect((await readdir(blobDir)).sort()).to.deep.equal([id, 'tmp']);
+        expect(await readdir(join(blobDir, 'tmp'))).to.deep.equal([]);
+        expect((await store.blobs.metadata(id))?.name).to.equal('../../evil.sh');
+      },
+    );
+  });
 
   it('keeps, updates and reloads a document nested deeper than any recursion could follow', async () => {
     const depth = 200_000;

@@ -18,6 +18,7 @@ import { relatedPaths } from './related-paths.js';
 import { searchPaths } from './search-paths.js';
 import { REPORT_SCHEMAS, reportPaths } from './report-paths.js';
 import { SHARING_SCHEMAS, sharingPaths } from './sharing-paths.js';
+import { ATTACHMENT_SCHEMAS, attachmentPaths } from './attachment-paths.js';
 import { uiPaths } from './ui-paths.js';
 
 const DESCRIPTION = [
@@ -60,6 +61,7 @@ function objectFragment(compiled: CompiledObject): OpenApiFragment {
     const paths = { ...records.paths };
     mergeInto(paths, sharingPaths(compiled), 'path');
     mergeInto(paths, reportPaths(compiled), 'path');
+    mergeInto(paths, attachmentPaths(compiled), 'path');
     fragment = { ...records, paths };
     objectFragments.set(compiled, fragment);
   }
@@ -91,6 +93,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
   mergeInto(document.components.schemas, metadataSchemas(), 'schema');
   mergeInto(document.components.schemas, SHARING_SCHEMAS, 'schema');
   mergeInto(document.components.schemas, REPORT_SCHEMAS, 'schema');
+  mergeInto(document.components.schemas, ATTACHMENT_SCHEMAS, 'schema');
   const objects = [...snapshot.objects.values()].sort((a, b) => a.name.localeCompare(b.name));
   const withProcesses = objects.filter((object) => whole.processesOf(object.name).length > 0);
   const fragments: OpenApiFragment[] = [

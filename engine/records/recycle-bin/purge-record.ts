@@ -10,21 +10,27 @@ import { historyCollection } from '../history/field-history.js';
 import { deletedTogether } from './deleted-together.js';
 import { appendAudit } from '../../security/audit-log.js';
 import { msg } from '../../i18n/message.js';
+import { deleteBlobs, unlinkAttachments } from '../attachments/purge-attachments.js';
 
 /** Deletes a record in the recycle bin for good, with the detail records deleted with it. */
 export async function purgeRecord(ctx: OperationContext, objectName: string, id: string): Promise<void> {
   const object = recordObject(ctx, objectName);
   checkRecordWrite(ctx, object, 'delete');
-  await ctx.tenant.store.unitOfWork(async (tx) => {
+  const files = await ctx.tenant.store.unitOfWork(async (tx) => {
+    const files: string[] = [];
     const root = await tx.collection<StoredRecord>(object.collection).findOne(inRecycleBin({ ...binScope(ctx, object), _id: id, _deletedWith: id }));
     if (!root) throw new NotFoundError(msg`There is no ${object.object.label} record with id '${id}' in the recycle bin.`);
     checkUserTarget(ctx, object, root, 'purge');
     for (const { object: target, record } of await deletedTogether(tx, ctx.snapshot, object, id)) {
       await tx.collection(target.collection).deleteOne({ _id: record._id });
       await tx.collection(historyCollection(target.name)).deleteMany({ record: record._id });
+      files.push(...(await unlinkAttachments(tx, target.name, record._id)));
       await appendAudit(tx, { actor: ctx.principal.userId, action: 'record.purge', object: target.name, record: record._id });
     }
+    return files;
   });
+  // the files' content once nothing refers to it any more
+  await deleteBlobs(ctx.tenant.store, files);
 }
 
 /** Purges every recycle-bin entry of the tenant deleted before `cutoff`; returns how many went. */

@@ -16,7 +16,8 @@ export class EmbeddedStoreProvider implements StoreProvider {
   async open(tenant: string): Promise<Store> {
     let store = this.stores.get(tenant);
     if (!store) {
-      store = new EmbeddedStore(tenant, new SqliteFile(join(this.dataDir, tenant, 'store.sqlite'), this.durability));
+      const dir = join(this.dataDir, tenant);
+      store = new EmbeddedStore(tenant, new SqliteFile(join(dir, 'store.sqlite'), this.durability), join(dir, 'blobs'));
       this.stores.set(tenant, store);
     }
     return store;

@@ -1,4 +1,6 @@
+import type { BlobStore } from '../blob-port.js';
 import type { Collection, Collections, Doc, IndexSpec, Store } from '../port.js';
+import { BLOB_FILES, BlobDirectory } from './blob-directory.js';
 import { MemoryCollection } from './memory-collection.js';
 import { Mutex } from '../../concurrency/mutex.js';
 import type { SqliteFile, StoredChange } from './sqlite-file.js';
@@ -14,11 +16,15 @@ export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
   private readonly memory = new Map<string, MemoryCollection>();
   private readonly writes = new Mutex();
+  readonly blobs: BlobStore;
 
   constructor(
     readonly tenant: string,
     private readonly file: SqliteFile,
-  ) {}
+    blobDir: string,
+  ) {
+    this.blobs = new BlobDirectory(blobDir, () => this.collection(BLOB_FILES));
+  }
 
   private committed(name: string): MemoryCollection {
     let collection = this.memory.get(name);

@@ -10,6 +10,8 @@ import {
   type TransactionOptions,
 } from 'mongodb';
 import type { Collection, Collections, Doc, IndexSpec, SortSpec, Store } from '../port.js';
+import type { BlobStore } from '../blob-port.js';
+import { GridFsBlobs } from './grid-fs-blobs.js';
 import { MongoCollection, toDuplicateKeyError } from './mongo-collection.js';
 
 /** MongoDB's own index on _id: every collection has it, and it is never the engine's to change. */
@@ -33,12 +35,14 @@ export class MongoStore implements Store {
   readonly #client: MongoClient;
   readonly #db: Db;
   readonly #transactions: boolean;
+  readonly blobs: BlobStore;
 
   constructor(client: MongoClient, databaseName: string, tenant: string, transactions: boolean) {
     this.tenant = tenant;
     this.#client = client;
     this.#db = client.db(databaseName);
     this.#transactions = transactions;
+    this.blobs = new GridFsBlobs(this.#db);
   }
 
   collection<T extends Doc = Doc>(name: string): Collection<T> {

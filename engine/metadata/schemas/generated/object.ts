@@ -9,6 +9,7 @@
 export type Field =
   | TextField
   | LongTextField
+  | RichTextField
   | NumberField
   | CurrencyField
   | PercentField
@@ -45,6 +46,19 @@ export type LongTextField = FieldCommon & {
   type: 'longtext';
   /**
    * Default 32768.
+   */
+  maxLength?: number;
+};
+/**
+ * Formatted text, stored as HTML that the engine sanitises at every write: paragraphs, line breaks, bold, italic, underline, strike, links (http, https, mailto), lists, headings 2 to 4, quotes and code. Everything else is dropped.
+ *
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "RichTextField".
+ */
+export type RichTextField = FieldCommon & {
+  type: 'richtext';
+  /**
+   * The longest value, in characters of sanitised HTML. Default 65536.
    */
   maxLength?: number;
 };

@@ -17,6 +17,7 @@ import { RecordValue, recordTitle, type RecordLike } from '../../shared/metadata
 import { useObject } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
 import { ApprovalPanel } from './approval-panel';
+import { AttachmentsPanel } from './attachments-panel';
 import { noteRecent } from '../home/recent-records-store';
 import { changedValues } from './changed-values';
 import { DeleteRecordButton } from './delete-record-button';
@@ -160,6 +161,7 @@ function RecordView({ object, objects, id }: { object: ObjectDefinition; objects
           </aside>
         </div>
       )}
+      <AttachmentsPanel object={object.name} id={id} />
     </div>
   );
 }

@@ -65,3 +65,35 @@ function apiError(status: number, body: unknown): ApiError {
   const message = typeof error?.message === 'string' ? error.message : `The server answered ${status}.`;
   return new ApiError(status, typeof error?.code === 'string' ? error.code : 'http_error', message, details);
 }
+
+/**
+ * Sends a file as the raw request body (its type as Content-Type, its name in X-File-Name), with
+ * upload progress, which fetch does not report. Errors as api() throws them.
+ */
+export function uploadFile<T>(path: string, file: File, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `/api/v1${path}`);
+    request.setRequestHeader('Accept', 'application/json');
+    request.setRequestHeader('Accept-Language', serverLanguage);
+    request.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+    request.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
+    if (csrfToken) request.setRequestHeader('X-CSRF-Token', csrfToken);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    request.onerror = () => reject(new Error('The connection to the server failed.'));
+    request.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(request.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (request.status >= 200 && request.status < 300) return resolve(body as T);
+      if (request.status === 401) sessionEndedListeners.forEach((listener) => listener());
+      reject(apiError(request.status, body));
+    };
+    request.send(file);
+  });
+}

@@ -10,10 +10,11 @@ import { errorSchemaOf, type MappedErrors } from './error-schema';
 import type { FormDefinition, FormValues } from './form-definition';
 import { JsonField } from './json-field';
 import { LookupWidget } from './lookup-widget';
+import { RichTextWidget } from './rich-text-widget';
 import { SectionedObjectTemplate } from './sectioned-object-template';
 import { serverValidator } from './server-validator';
 
-const widgets = { lookup: LookupWidget };
+const widgets = { lookup: LookupWidget, richtext: RichTextWidget };
 const fields = { json: JsonField };
 const templates = { ObjectFieldTemplate: SectionedObjectTemplate };
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLanguage } from '../i18n/use-language';
 import { formatValue } from './format-value';
+import { RichTextView } from './rich-text-view';
 import { nameField, type FieldDefinition, type ObjectDefinition } from './object-definition';
 
 export interface RecordLike {
@@ -26,6 +27,7 @@ export function RecordValue({ field, record, objects }: { field: FieldDefinition
     const text = parentName && parent ? String(parent[parentName.name] ?? value) : value;
     return target ? <Link to={`/o/${field.target}/${encodeURIComponent(value)}`}>{text}</Link> : <span>{text}</span>;
   }
+  if (field.type === 'richtext' && typeof value === 'string' && value !== '') return <RichTextView html={value} />;
   return <span className="cell-text">{formatValue(field, value, language, { yes: t('value.yes'), no: t('value.no'), empty: t('value.empty') })}</span>;
 }
 
