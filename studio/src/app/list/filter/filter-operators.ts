@@ -21,6 +21,7 @@ const BY_TYPE: Readonly<Record<string, readonly FilterOperator[]>> = {
   picklist: TEXTUAL,
   autonumber: TEXTUAL,
   longtext: ['isNull', 'contains'],
+  richtext: ['isNull', 'contains'],
   number: COMPARABLE,
   currency: COMPARABLE,
   percent: COMPARABLE,
