@@ -1,5 +1,5 @@
 import type { Doc, SortSpec } from '../port.js';
-import { readPath } from './unique-index.js';
+import { readPath } from './read-path.js';
 
 /** MongoDB's order of types: null and missing first, then numbers, strings, objects, arrays, booleans. */
 function typeRank(value: unknown): number {

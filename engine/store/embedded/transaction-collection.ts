@@ -2,23 +2,24 @@ import { Aggregator, Query } from 'mingo';
 import type { Collection, Doc, Filter, FindOneAndUpdateOptions, FindOptions, Pipeline, Update, UpdateResult } from '../port.js';
 import { DuplicateKeyError } from '../duplicate-key-error.js';
 import { applyUpdate, upsertSeed } from './apply-update.js';
-import type { MemoryCollection } from './memory-collection.js';
+import type { CommittedData } from './committed-data.js';
 import { cloneDocument, freezeDocument, sameDocument } from '../json-document.js';
 import { newId } from '../new-id.js';
 import { compileFastPredicate, type Predicate } from './fast-predicate.js';
-import { comparatorFor, firstInOrder } from './sort-order.js';
+import { comparatorFor, firstInOrder, type Comparator } from './sort-order.js';
 import { CollectionOverlay, type Overlay } from './collection-overlay.js';
-import { pinnedValues, type ValueIndex } from './value-index.js';
-
+import { uniqueKey, type StoredIndex } from './index-entries.js';
+import { withTieBreak } from './query-plan.js';
 
 /**
- * A collection as one unit of work sees it: committed documents with the unit's own writes laid
- * over them. Writes only touch the overlay; the store commits it to SQLite and memory at the end.
+ * A collection as one unit of work sees it: committed documents (SQLite, through the planner and
+ * the cache) with the unit's own writes laid over them. Writes only touch the overlay; the store
+ * commits it at the end. Outside a unit, reads use one with an empty overlay.
  */
 export class TransactionCollection<T extends Doc> implements Collection<T> {
   constructor(
     readonly name: string,
-    private readonly base: MemoryCollection,
+    private readonly committed: CommittedData,
     private readonly overlay: Overlay,
   ) {}
 
@@ -28,71 +29,48 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
     return changes;
   }
 
+  private get written(): ReadonlyMap<string, Doc | null> | undefined {
+    return this.overlay.get(this.name)?.docs;
+  }
+
   private current(id: string): Doc | undefined {
-    const changes = this.overlay.get(this.name)?.docs;
-    if (changes?.has(id)) return changes.get(id) ?? undefined;
-    return this.base.docs.get(id);
+    const written = this.written;
+    if (written?.has(id)) return written.get(id) ?? undefined;
+    return this.committed.load(this.name, id);
+  }
+
+  private get uniques(): StoredIndex[] {
+    return this.committed.indexes(this.name).filter((index) => index.spec.unique);
   }
 
   /**
-   * The documents this unit sees, narrowed where the filter allows: an `_id` equality is a map
-   * look-up, an equality on an indexed field takes that index's ids; the caller still tests each.
+   * Filter, sort, skip, limit, then projection of the page only. Committed matches come from the
+   * plan: in sort order when an index (or `_id`) gives it, stopping after the page; otherwise
+   * through a bounded buffer of the best `skip + limit`. The unit's own matches are merged in.
+   * Without a sort, documents come in `_id` order, inside and outside a unit alike.
    */
-  private *visible(filter: Filter): Generator<Doc> {
-    const id = filter._id;
-    if (typeof id === 'string') {
-      const doc = this.current(id);
-      if (doc) yield doc;
-      return;
-    }
-    const changes = this.overlay.get(this.name)?.docs;
-    for (const doc of this.committedCandidates(filter)) {
-      if (!changes?.has(doc._id)) yield doc;
-    }
-    if (changes) for (const doc of changes.values()) if (doc) yield doc;
-  }
-
-  private committedCandidates(filter: Filter): Iterable<Doc> {
-    // Of the indexes the filter pins, the one holding the fewest ids: a work item's record has a
-    // handful where its approver may have thousands.
-    let best: { index: ValueIndex; values: unknown[]; size: number } | undefined;
-    for (const index of this.base.valueIndexes) {
-      const values = pinnedValues(filter, index.field);
-      if (!values) continue;
-      const size = index.size(values);
-      if (!best || size < best.size) best = { index, values, size };
-    }
-    if (!best) return this.base.docs.values();
-    const docs: Doc[] = [];
-    for (const id of best.index.lookup(best.values)) {
-      const doc = this.base.docs.get(id);
-      if (doc) docs.push(doc);
-    }
-    return docs;
-  }
-
-  /**
-   * Filter, sort, skip, limit, then projection of the page only. A page under a sort keeps a
-   * small sorted buffer instead of sorting every match.
-   */
-  private matches(filter: Filter, options: FindOptions = {}): Doc[] {
+  private matches(filter: Filter, options: FindOptions = {}, ordered = true): Doc[] {
     const test = predicateFor(filter);
     const skip = options.skip ?? 0;
-    let page: Doc[];
-    if (options.sort && Object.keys(options.sort).length > 0) {
-      const compare = comparatorFor(options.sort);
-      const matched = only(this.visible(filter), test);
-      const ordered = options.limit ? firstInOrder(matched, compare, skip + options.limit) : [...matched].sort(compare);
-      page = ordered.slice(skip);
-    } else {
-      page = [];
-      let skipped = 0;
-      for (const doc of only(this.visible(filter), test)) {
-        if (skipped++ < skip) continue;
-        page.push(doc);
-        if (options.limit && page.length >= options.limit) break;
+    const wanted = options.limit ? skip + options.limit : undefined;
+    const sort = withTieBreak(options.sort && Object.keys(options.sort).length > 0 ? options.sort : undefined);
+    const compare = comparatorFor(sort);
+    const written = this.written;
+    const plan = this.committed.plan(this.name, filter, sort, wanted !== undefined);
+    const committed = this.committed.candidates(this.name, plan);
+    let found: Doc[] = [];
+    if (plan.ordered || !ordered) {
+      for (const doc of committed) {
+        if (written?.has(doc._id) || !test(doc)) continue;
+        found.push(doc);
+        if (found.length === wanted) break;
       }
+    } else {
+      const matched = only(committed, (doc) => !written?.has(doc._id) && test(doc));
+      found = wanted ? firstInOrder(matched, compare, wanted) : [...matched].sort(compare);
     }
+    if (written?.size) found = mergeOwn(found, [...written.values()].filter((doc): doc is Doc => doc !== null && test(doc)), compare, ordered);
+    const page = found.slice(skip, wanted);
     if (!options.projection || Object.keys(options.projection).length === 0) return page;
     return projectPage(page, options.projection);
   }
@@ -105,16 +83,44 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
     return (this.matches(filter, { ...options, limit: 1 })[0] as T | undefined) ?? null;
   }
 
+  /**
+   * An empty filter, or one an index answers whole, is counted without reading documents: the
+   * committed count, corrected by what this unit changed.
+   */
   async count(filter: Filter): Promise<number> {
-    if (Object.keys(filter).length === 0 && !this.overlay.get(this.name)?.docs.size) return this.base.docs.size;
     const test = predicateFor(filter);
-    let count = 0;
-    for (const doc of this.visible(filter)) if (test(doc)) count++;
-    return count;
+    const written = this.written;
+    let committed: number | undefined;
+    if (Object.keys(filter).length === 0) committed = this.committed.total(this.name);
+    else {
+      const plan = this.committed.plan(this.name, filter, { _id: 1 }, false);
+      if (plan.kind === 'index' && plan.exact) committed = this.committed.countIndexed(plan);
+    }
+    if (committed === undefined) {
+      let count = 0;
+      for (const doc of this.committed.candidates(this.name, this.committed.plan(this.name, filter, { _id: 1 }, false))) {
+        if (!written?.has(doc._id) && test(doc)) count++;
+      }
+      committed = count;
+    } else if (written) {
+      for (const id of written.keys()) {
+        const before = this.committed.load(this.name, id, false);
+        if (before && test(before)) committed--;
+      }
+    }
+    if (written) for (const doc of written.values()) if (doc && test(doc)) committed++;
+    return committed;
   }
 
+  /**
+   * The pipeline's leading $match picks the documents through the planner; mingo runs the rest
+   * over them. Grouping in SQL is a later step: until then a summary holds its matches in memory.
+   */
   async aggregate<R>(pipeline: Pipeline): Promise<R[]> {
-    return new Aggregator(pipeline, {}).run([...this.visible({})]) as R[];
+    const [first, ...rest] = pipeline;
+    const match = first && isPlainObject(first.$match) && Object.keys(first).length === 1 ? (first.$match as Filter) : undefined;
+    const docs = this.matches(match ?? {}, {}, false);
+    return new Aggregator(match ? rest : pipeline, {}).run(docs) as R[];
   }
 
   async insertOne(doc: T): Promise<void> {
@@ -155,13 +161,13 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
   async deleteOne(filter: Filter): Promise<number> {
     const found = this.matches(filter, { limit: 1 })[0];
     if (!found) return 0;
-    this.changes.set(found._id, null, this.base.uniqueIndexes);
+    this.changes.set(found._id, null, this.uniques);
     return 1;
   }
 
   async deleteMany(filter: Filter): Promise<number> {
     const found = this.matches(filter);
-    for (const doc of found) this.changes.set(doc._id, null, this.base.uniqueIndexes);
+    for (const doc of found) this.changes.set(doc._id, null, this.uniques);
     return found.length;
   }
 
@@ -177,23 +183,23 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
 
   private write(doc: Doc): Doc {
     this.checkUnique(doc);
-    this.changes.set(doc._id, freezeDocument(doc), this.base.uniqueIndexes);
+    this.changes.set(doc._id, freezeDocument(doc), this.uniques);
     return doc;
   }
 
   /** Refuses a document whose unique key another document holds, as this unit of work sees them. */
   private checkUnique(doc: Doc): void {
     const changes = this.changes;
-    for (const index of this.base.uniqueIndexes) {
-      const key = index.keyOf(doc);
+    for (const index of this.uniques) {
+      const key = uniqueKey(index, doc);
       if (key === undefined) continue;
-      const inUnit = changes.ownerOf(index, key);
+      const inUnit = changes.ownerOf(index, key.toString('latin1'));
       // A committed holder only counts while this unit has not rewritten or deleted it.
-      const committed = index.ownerOf(key);
+      const committed = this.committed.uniqueOwner(index, key);
       const taken =
         (inUnit !== undefined && inUnit !== doc._id) ||
         (committed !== undefined && committed !== doc._id && !changes.docs.has(committed));
-      if (taken) throw new DuplicateKeyError(this.name, index.spec.name, index.keys);
+      if (taken) throw new DuplicateKeyError(this.name, index.spec.name, [...index.fields]);
     }
   }
 }
@@ -208,6 +214,24 @@ function predicateFor(filter: Filter): Predicate {
 
 function* only(docs: Iterable<Doc>, test: Predicate): Generator<Doc> {
   for (const doc of docs) if (test(doc)) yield doc;
+}
+
+/** The committed matches (already in order) and the unit's own, in one order; unordered, the unit's come last. */
+function mergeOwn(committed: Doc[], own: Doc[], compare: Comparator, ordered: boolean): Doc[] {
+  if (!ordered) return [...committed, ...own];
+  own.sort(compare);
+  const merged: Doc[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < committed.length || j < own.length) {
+    if (j >= own.length || (i < committed.length && compare(committed[i]!, own[j]!) <= 0)) merged.push(committed[i++]!);
+    else merged.push(own[j++]!);
+  }
+  return merged;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /**
