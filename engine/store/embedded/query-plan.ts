@@ -40,7 +40,7 @@ export function planQuery(input: PlanInput): Plan {
   if (id?.kind === 'equal' && id.values.every((value) => typeof value === 'string')) {
     return { kind: 'ids', ids: [...new Set(id.values as string[])].sort(), ordered: false };
   }
-  const sortKeys = Object.entries(input.sort).filter(([key]) => !pinnedToOne(fields.get(key)));
+  const sortKeys = Object.entries(input.sort);
   const primary = primaryPlan(id, sortKeys);
   const options = input.indexes.map((index) => indexPlan(index, fields, sortKeys, complete));
   const byStrength = (plan: IndexOption) => plan.equalities * 2 + (plan.ranged ? 1 : 0);
@@ -114,9 +114,12 @@ function indexPlan(index: StoredIndex, fields: Map<string, FieldCondition>, sort
   }
   ranges ??= prefixes.map((prefix) => ({ low: prefix, ...optionalHigh(prefixEnd(prefix)) }));
   exact &&= complete && [...fields.keys()].every((field) => consumed.has(field));
-  // The index gives the sort when what follows its single-valued equalities is exactly the sort's keys.
+  // The index gives the sort when what follows its single-valued equalities is exactly the sort's
+  // keys, leaving out the keys those equalities pin (in an index without arrays, a pinned field
+  // holds that one value) and the `_id` that breaks ties.
   const rest = index.fields.slice(leadingSingles);
-  const keys = sortKeys.filter(([key]) => key !== '_id' || sortKeys[sortKeys.length - 1]![0] !== '_id');
+  const pinned = (key: string) => index.fields.indexOf(key) >= 0 && index.fields.indexOf(key) < leadingSingles && pinnedToOne(fields.get(key));
+  const keys = sortKeys.filter(([key]) => !pinned(key) && (key !== '_id' || sortKeys[sortKeys.length - 1]![0] !== '_id'));
   const tieKey = sortKeys.find(([key]) => key === '_id');
   const tie: Direction = tieKey ? tieKey[1] : 1;
   const walk: Direction = keys.length === 0 || keys[0]![1] === index.directions[leadingSingles] ? 1 : -1;
