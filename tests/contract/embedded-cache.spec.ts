@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { expect } from 'chai';
+import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,5 +78,22 @@ describe('embedded store with a cache smaller than the data', () => {
     const reopened = await open(dir);
     await check(reopened.store.collection('deals'));
     expectDuplicateKey(await rejectionOf(reopened.store.collection('deals').insertOne({ _id: 'dup', code: 'C5' })), ['code']);
+  });
+
+  it('takes over a file written when indexes were held in memory, building its indexes once', async () => {
+    const dir = join(root, `d${++dirs}`);
+    mkdirSync(join(dir, 'acme'), { recursive: true });
+    const old = new Database(join(dir, 'acme', 'store.sqlite'));
+    old.exec(`CREATE TABLE docs (coll TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (coll, id)) WITHOUT ROWID;
+      CREATE TABLE indexes (coll TEXT NOT NULL, name TEXT NOT NULL, spec TEXT NOT NULL, PRIMARY KEY (coll, name)) WITHOUT ROWID;`);
+    const insert = old.prepare('INSERT INTO docs (coll, id, body) VALUES (?, ?, ?)');
+    for (const doc of all.slice(0, 300)) insert.run('deals', doc._id, JSON.stringify(doc));
+    old.prepare('INSERT INTO indexes (coll, name, spec) VALUES (?, ?, ?)').run('deals', 'code', JSON.stringify({ name: 'code', keys: { code: 1 }, unique: true }));
+    old.close();
+    const { store } = await open(dir);
+    expect(await store.listIndexes('deals')).to.deep.equal([{ name: 'code', keys: { code: 1 }, unique: true }]);
+    expect((await store.collection('deals').findOne({ code: 'C42' }))?._id).to.equal('d00042');
+    expect(await store.collection('deals').count({ code: { $in: ['C1', 'C2', 'C999'] } })).to.equal(2);
+    expectDuplicateKey(await rejectionOf(store.collection('deals').insertOne({ _id: 'dup', code: 'C7' })), ['code']);
   });
 });

@@ -91,14 +91,12 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
     const test = predicateFor(filter);
     const written = this.written;
     let committed: number | undefined;
+    const plan = this.committed.plan(this.name, filter, { _id: 1 }, false);
     if (Object.keys(filter).length === 0) committed = this.committed.total(this.name);
-    else {
-      const plan = this.committed.plan(this.name, filter, { _id: 1 }, false);
-      if (plan.kind === 'index' && plan.exact) committed = this.committed.countIndexed(plan);
-    }
+    else if (plan.kind === 'index' && plan.exact) committed = this.committed.countIndexed(plan);
     if (committed === undefined) {
       let count = 0;
-      for (const doc of this.committed.candidates(this.name, this.committed.plan(this.name, filter, { _id: 1 }, false))) {
+      for (const doc of this.committed.candidates(this.name, plan)) {
         if (!written?.has(doc._id) && test(doc)) count++;
       }
       committed = count;
