@@ -7,34 +7,30 @@
  * (json_extract gives 1 for true, NULL for both null and missing, no order between types) would not.
  */
 
-const NULL = 0x10;
-const NUMBER = 0x20;
-const STRING = 0x30;
-const OBJECT = 0x40;
-const ARRAY = 0x50;
-const BOOLEAN = 0x60;
+/** The first byte of each type's keys, in MongoDB's order of types. */
+const TAG = { null: 0x10, number: 0x20, string: 0x30, object: 0x40, array: 0x50, boolean: 0x60 } as const;
 
 export type Direction = 1 | -1;
 
 /** The bytes of one value, ascending. An array is one value here (a unique key holds it whole). */
 export function encodeValue(value: unknown): Buffer {
-  if (value === null || value === undefined) return Buffer.of(NULL);
+  if (value === null || value === undefined) return Buffer.of(TAG.null);
   switch (typeof value) {
     case 'number':
       return encodeNumber(value);
     case 'string':
-      return Buffer.concat([Buffer.of(STRING), encodeText(value)]);
+      return Buffer.concat([Buffer.of(TAG.string), encodeText(value)]);
     case 'boolean':
-      return Buffer.of(BOOLEAN, value ? 1 : 0);
+      return Buffer.of(TAG.boolean, value ? 1 : 0);
     default:
       // Objects and arrays compare by their JSON text (sort-order.ts); a date's text is its ISO string.
-      return Buffer.concat([Buffer.of(Array.isArray(value) ? ARRAY : OBJECT), encodeText(JSON.stringify(value))]);
+      return Buffer.concat([Buffer.of(Array.isArray(value) ? TAG.array : TAG.object), encodeText(JSON.stringify(value))]);
   }
 }
 
 /** The one-byte prefix every value of the same type as `value` starts with, when the type has a range. */
 export function typePrefix(value: number | string | boolean): Buffer {
-  return Buffer.of(typeof value === 'number' ? NUMBER : typeof value === 'string' ? STRING : BOOLEAN);
+  return Buffer.of(typeof value === 'number' ? TAG.number : typeof value === 'string' ? TAG.string : TAG.boolean);
 }
 
 export function encodeComponent(value: unknown, direction: Direction): Buffer {
@@ -63,7 +59,7 @@ export function prefixEnd(prefix: Buffer): Buffer | undefined {
 /** IEEE 754 bits made sortable: negatives complemented, positives with the sign bit set. */
 function encodeNumber(value: number): Buffer {
   const out = Buffer.allocUnsafe(9);
-  out[0] = NUMBER;
+  out[0] = TAG.number;
   out.writeDoubleBE(value === 0 ? 0 : value, 1);
   if (out[1]! & 0x80) for (let i = 1; i < 9; i++) out[i] = ~out[i]! & 0xff;
   else out[1]! |= 0x80;
