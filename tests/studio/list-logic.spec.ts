@@ -99,7 +99,7 @@ describe('web app: builder rows and the filter language', () => {
   });
 
   it('sends the builder\'s filter and the search together, both to hold', () => {
-    const query = listQuery(DEAL, [], { sort: '', search: 'Ac', size: 20, cursor: undefined, filter: { stage: 'won' } });
+    const query = listQuery(DEAL, [], { sort: '', search: 'Ac', size: 20, cursor: undefined, filter: { stage: 'won' } }, [DEAL]);
     expect(JSON.parse(String(query.filter))).to.deep.equal({ and: [{ stage: 'won' }, { or: [{ name: { contains: 'Ac' } }, { number: { contains: 'Ac' } }] }] });
     expect(viewFilter(DEAL, '', { stage: 'won' })).to.deep.equal({ stage: 'won' });
     expect(viewFilter(DEAL, '', undefined)).to.equal(undefined);

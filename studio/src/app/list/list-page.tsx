@@ -64,9 +64,9 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
   const viewKey = `${sort}|${search}|${size}|${params.get('filter') ?? ''}`;
   const combined = viewFilter(object, search, filter);
   const query = useCallback(
-    (cursor: string | undefined, limit: number) => listQuery(object, columns, { sort, search, size: limit, cursor, filter }),
+    (cursor: string | undefined, limit: number) => listQuery(object, columns, { sort, search, size: limit, cursor, filter }, objects),
     // The filter's text stands for the filter: a new object each render must not refetch.
-    [object, columns, sort, search, params.get('filter')],
+    [object, objects, columns, sort, search, params.get('filter')],
   );
 
   function update(change: Record<string, string | undefined>) {

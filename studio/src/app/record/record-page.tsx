@@ -12,7 +12,7 @@ import { RecordForm } from '../../shared/forms/record-form';
 import { useForm } from '../../shared/forms/use-form';
 import { fromServer, localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
-import type { ObjectDefinition } from '../../shared/metadata/object-definition';
+import { expandableLookups, type ObjectDefinition } from '../../shared/metadata/object-definition';
 import { RecordValue, recordTitle, type RecordLike } from '../../shared/metadata/record-value';
 import { useObject } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
@@ -51,7 +51,7 @@ function RecordView({ object, objects, id }: { object: ObjectDefinition; objects
   const [conflict, setConflict] = useState(false);
   const form = useForm(object.name);
   const key = ['record', object.name, id];
-  const lookups = object.fields.filter((field) => field.type === 'lookup' || field.type === 'masterdetail').map((field) => field.name);
+  const lookups = expandableLookups(object.fields, objects);
   const record = useQuery({
     queryKey: [...key, 'expanded'],
     queryFn: () => api<RecordLike>(`/records/${object.name}/${encodeURIComponent(id)}`, { query: { expand: lookups.length > 0 ? lookups.join(',') : undefined } }),
