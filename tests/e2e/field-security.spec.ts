@@ -15,8 +15,8 @@ const PERSON = 'Dorothea Wimsey';
 const USERS = { en: 'fs.viewer.en@example.com', 'zh-CN': 'fs.viewer.cn@example.com' } as const;
 
 const LANGUAGES = [
-  { language: 'en', hidden: 'Pay grade', email: 'E-mail', view: 'All staff', filter: 'Filter', field1: 'Field of condition 1', editField: 'Edit field', export: 'Export CSV', edit: 'Edit', cancel: 'Cancel', noMatch: 'No records match' },
-  { language: 'zh-CN', hidden: '薪级', email: '电子邮件', view: '全体员工', filter: '筛选', field1: '条件 1 的字段', editField: '批量修改字段', export: '导出 CSV', edit: '编辑', cancel: '取消', noMatch: '没有与' },
+  { language: 'en', hidden: 'Pay grade', email: 'E-mail', view: 'All staff', one: '1 record', filter: 'Filter', field1: 'Field of condition 1', editField: 'Edit field', export: 'Export CSV', edit: 'Edit', cancel: 'Cancel', noMatch: 'No records match' },
+  { language: 'zh-CN', hidden: '薪级', email: '电子邮件', view: '全体员工', one: '共 1 条记录', filter: '筛选', field1: '条件 1 的字段', editField: '批量修改字段', export: '导出 CSV', edit: '编辑', cancel: '取消', noMatch: '没有与' },
 ] as const;
 
 interface Seeded {
@@ -102,6 +102,7 @@ describe('browser: a field the user may not read', function () {
         await page.getByRole('link', { name: PERSON }).waitFor();
         await page.getByRole('columnheader', { name: case_.email }).waitFor();
         await page.locator('.view-picker-select').getByText(case_.view).waitFor();
+        await page.getByText(case_.one, { exact: true }).waitFor();
         await page.waitForLoadState('networkidle');
         expect(await showsHidden(page, case_.hidden), 'the list').to.equal(false);
         await screenshot(page, `field-security-list-${case_.language}`);
