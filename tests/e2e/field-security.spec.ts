@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { createUser } from '../support/auth-helpers.js';
-import { e2e, screenshot, signedInPage, type E2e } from './support/e2e-environment.js';
+import { e2e, screenshot, signedInPage, succeed, type E2e } from './support/e2e-environment.js';
 
 /**
  * A field the user's permission sets do not let them read is nowhere in the app: not in a shared
@@ -29,11 +29,7 @@ let seeded: Promise<Seeded> | undefined;
 /** This spec's objects, view, layouts, permission set, record and users (the shared seed stays as it is). */
 function seed(env: E2e): Promise<Seeded> {
   seeded ??= (async () => {
-    const ok = async (method: string, path: string, body: unknown): Promise<Record<string, any>> => {
-      const response = await env.engine.request(method, path, body);
-      expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).to.be.oneOf([200, 201]);
-      return response.body;
-    };
+    const ok = (method: string, path: string, body: unknown) => succeed(env, method, path, body);
     await ok('POST', '/api/v1/meta/objects', {
       name: 'fs_account',
       label: { en: 'Firm', 'zh-CN': '事务所' },

@@ -4,7 +4,7 @@ import { SESSIONS } from '../../engine/security/auth-collections.js';
 import { DEFAULT_TENANT } from '../../engine/tenancy/index.js';
 import { createUser } from '../support/auth-helpers.js';
 import { XSS_NAME } from './support/e2e-seed.js';
-import { e2e, openPage, screenshot, seriousViolations, signedInPage, type E2e } from './support/e2e-environment.js';
+import { e2e, openPage, screenshot, seriousViolations, signedInPage, succeed, type E2e } from './support/e2e-environment.js';
 
 const LANGUAGES = [
   { language: 'en', create: 'Create', save: 'Save', edit: 'Edit', fix: 'Fix the highlighted fields', won: 'Closed won', closeDate: 'Close date' },
@@ -28,11 +28,7 @@ let seeded: Promise<Seeded> | undefined;
 /** This spec's own object, records and user (the shared deals stay as they are). */
 function seed(env: E2e): Promise<Seeded> {
   seeded ??= (async () => {
-    const ok = async (method: string, path: string, body: unknown): Promise<Record<string, any>> => {
-      const response = await env.engine.request(method, path, body);
-      expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).to.be.oneOf([200, 201]);
-      return response.body;
-    };
+    const ok = (method: string, path: string, body: unknown) => succeed(env, method, path, body);
     await ok('POST', '/api/v1/meta/objects', {
       name: 'audit_project',
       label: { en: 'Project', 'zh-CN': '项目' },
