@@ -33,8 +33,6 @@ describe('browser: a list of records', function () {
         // click comes while the first sort loads, as a quick user's would: the header stays live.
         await page.getByRole('columnheader', { name: case_.amount }).click();
         await page.waitForURL(/sort=amount/);
-        // A second click before the header shows the first sort would toggle from the old state.
-        await page.locator('th[aria-sort=ascending]').filter({ hasText: case_.amount }).waitFor();
         await page.getByRole('columnheader', { name: case_.amount }).click();
         await page.waitForURL(/sort=-amount/);
         await page.waitForFunction((cell) => document.querySelector(cell)?.textContent === 'Deal 45', NAME_CELL);
