@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { forgetRecent, noteRecent, readRecent, RECENT_LIMIT } from '../../studio/src/app/home/recent-records-store';
+import { formatBytes, formatSizeOver } from '../../studio/src/app/record/file-kind';
 import { initialFromQuery } from '../../studio/src/app/record/initial-from-query';
 import type { FormDefinition } from '../../studio/src/shared/forms/form-definition';
 import type { ObjectDefinition } from '../../studio/src/shared/metadata/object-definition';
@@ -61,5 +62,25 @@ describe('web app: recent records in the browser', () => {
     expect(readRecent('u3')).to.deep.equal([{ object: 'deal', id: 'd1', name: 'Deal 1' }]);
     stored.set('crm.recent.u4', '{not json');
     expect(readRecent('u4')).to.deep.equal([]);
+  });
+});
+
+describe('web app: the size of a file refused for being too large', () => {
+  const MB = 1024 * 1024;
+  const cases: [bytes: number, shown: string][] = [
+    [25 * MB + 1, '25.1 MB'],
+    [25.04 * MB, '25.1 MB'],
+    [30 * MB, '30.0 MB'],
+    [31.45 * MB, '31.5 MB'],
+    [64 * 1024 + 1, '64.1 KB'],
+    [900, '900 B'],
+  ];
+  for (const [bytes, shown] of cases) {
+    it(`shows ${bytes} bytes as ${shown}, rounded up to one decimal`, () => {
+      expect(formatSizeOver(bytes)).to.equal(shown);
+    });
+  }
+  it('never reads as the limit it went past', () => {
+    for (const limit of [MB, 25 * MB, 64 * 1024]) expect(formatSizeOver(limit + 1)).to.not.equal(formatBytes(limit));
   });
 });
