@@ -4,6 +4,7 @@ import { bearer, createUser, tokenFor } from '../support/auth-helpers.js';
 import { DEFAULT_TENANT } from '../../engine/tenancy/index.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 import { PERSONAL_VIEWS } from '../../engine/metadata/list-views/personal-view-store.js';
+import { RECENT_RECORDS } from '../../engine/records/recent/recent-records.js';
 
 const UI = '/api/v1/ui/views';
 const PASSWORD = 'a long enough passphrase';
@@ -72,18 +73,23 @@ describe('list views: when their object, their fields or their owner go', () => 
     expect(ok(await engine.request('GET', `${UI}/widget`)).views).to.deep.equal([]);
   });
 
-  it("keeps a user's personal views while they are inactive or in the recycle bin, and purges them with the user", async () => {
+  it("keeps a user's personal views and recent records while they are inactive or in the recycle bin, and purges them with the user", async () => {
     const id = await createUser(engine, { full_name: 'Petra Planner', email: 'petra@example.com', permission_sets: ['admin'] }, PASSWORD);
     const petra = bearer(await tokenFor(engine, 'petra@example.com', PASSWORD));
     const saved = await engine.request('POST', `${UI}/gadget`, { label: { en: "Petra's" }, columns: ['name'] }, petra);
     ok(saved, 201);
     expect(await storedViews({ owner: id })).to.equal(1);
+    const record = ok(await engine.request('POST', '/api/v1/records/gadget', { name: 'Opened by Petra' }, petra), 201)._id as string;
+    ok(await engine.request('POST', '/api/v1/ui/recent', { object: 'gadget', id: record }, petra), 204);
+    const recentOfPetra = async () => (await engine.platform.tenant(DEFAULT_TENANT)).store.collection(RECENT_RECORDS).count({ user: id });
+    expect(await recentOfPetra()).to.equal(1);
     ok(await engine.request('PATCH', `/api/v1/records/user/${id}`, { active: false }));
     expect(await storedViews({ owner: id })).to.equal(1);
     ok(await engine.request('DELETE', `/api/v1/records/user/${id}`), 204);
     expect(await storedViews({ owner: id })).to.equal(1);
     ok(await engine.request('DELETE', `/api/v1/recycle-bin/user/${id}`), 204);
     expect(await storedViews({ owner: id })).to.equal(0);
+    expect(await recentOfPetra()).to.equal(0);
     expect(await storedViews({})).to.be.greaterThan(0);
   });
 });

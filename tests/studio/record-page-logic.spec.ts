@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { forgetRecent, noteRecent, readRecent, RECENT_LIMIT } from '../../studio/src/app/home/recent-records-store';
 import { formatBytes, formatSizeOver } from '../../studio/src/app/record/file-kind';
 import { initialFromQuery } from '../../studio/src/app/record/initial-from-query';
 import type { FormDefinition } from '../../studio/src/shared/forms/form-definition';
@@ -32,36 +31,6 @@ describe('web app: a new record from a related list', () => {
   it('ignores other fields, values that are not record ids, and lookups the form does not show', () => {
     const query = new URLSearchParams({ name: 'Injected', account: '<img src=x>', manager: ID });
     expect(initialFromQuery(CONTACT, form(['name', 'account']), query)).to.deep.equal({});
-  });
-});
-
-describe('web app: recent records in the browser', () => {
-  const stored = new Map<string, string>();
-  before(() => {
-    const storage = { getItem: (key: string) => stored.get(key) ?? null, setItem: (key: string, value: string) => void stored.set(key, value) };
-    (globalThis as { window?: unknown }).window = { localStorage: storage };
-  });
-  after(() => {
-    delete (globalThis as { window?: unknown }).window;
-  });
-
-  it('keeps the last records per user, newest first, once each, at most the limit', () => {
-    for (let index = 0; index < RECENT_LIMIT + 2; index++) noteRecent('u1', { object: 'deal', id: `d${index}`, name: `Deal ${index}` });
-    noteRecent('u1', { object: 'deal', id: 'd5', name: 'Deal 5, renamed' });
-    const recent = readRecent('u1');
-    expect(recent).to.have.length(RECENT_LIMIT);
-    expect(recent[0]).to.deep.equal({ object: 'deal', id: 'd5', name: 'Deal 5, renamed' });
-    expect(recent.filter((entry) => entry.id === 'd5')).to.have.length(1);
-    expect(readRecent('u2')).to.deep.equal([]);
-  });
-
-  it('forgets a deleted record and ignores what is not a list of records', () => {
-    forgetRecent('u1', 'deal', 'd5');
-    expect(readRecent('u1').some((entry) => entry.id === 'd5')).to.equal(false);
-    stored.set('crm.recent.u3', JSON.stringify([{ object: 'deal', id: 1 }, 'x', { object: 'deal', id: 'd1', name: 'Deal 1' }]));
-    expect(readRecent('u3')).to.deep.equal([{ object: 'deal', id: 'd1', name: 'Deal 1' }]);
-    stored.set('crm.recent.u4', '{not json');
-    expect(readRecent('u4')).to.deep.equal([]);
   });
 });
 

@@ -13,6 +13,7 @@ import { newExposureWarnings, type MetadataWarning } from '../exposure-warnings.
 import type { Snapshot } from '../snapshot.js';
 import { requireObject } from './require-object.js';
 import { PERSONAL_VIEWS } from '../list-views/personal-view-store.js';
+import { RECENT_RECORDS } from '../../records/recent/recent-records.js';
 import { byCount, msg } from '../../i18n/message.js';
 
 export interface DefinitionResponse<T> {
@@ -120,6 +121,7 @@ export async function deleteObject(
         await records.deleteMany({});
         await tx.collection(COUNTERS).deleteMany({ _id: { $regex: `^${name}\\.` } });
         await tx.collection(PERSONAL_VIEWS).deleteMany({ object: name });
+        await tx.collection(RECENT_RECORDS).deleteMany({ object: name });
       },
       async afterCommit(store) {
         await store.dropCollection(compiled.collection);
