@@ -73,6 +73,15 @@ describe('list views: when their object, their fields or their owner go', () => 
     expect(ok(await engine.request('GET', `${UI}/widget`)).views).to.deep.equal([]);
   });
 
+  it('moves personal views with their object when it is renamed', async () => {
+    ok(await defineObject(engine, { name: 'draft_thing', fields: [{ name: 'name', type: 'text', required: true }] }), 201);
+    const saved = ok(await engine.request('POST', `${UI}/draft_thing`, { label: { en: 'Mine' }, columns: ['name'] }), 201).view as { name: string };
+    ok(await engine.request('PATCH', '/api/v1/meta/objects/draft_thing', { name: 'final_thing' }));
+    expect(await storedViews({ object: 'draft_thing' })).to.equal(0);
+    const views = ok(await engine.request('GET', `${UI}/final_thing`)).views as { name: string; object: string }[];
+    expect(views.map((view) => `${view.object}/${view.name}`)).to.deep.equal([`final_thing/${saved.name}`]);
+  });
+
   it("keeps a user's personal views and recent records while they are inactive or in the recycle bin, and purges them with the user", async () => {
     const id = await createUser(engine, { full_name: 'Petra Planner', email: 'petra@example.com', permission_sets: ['admin'] }, PASSWORD);
     const petra = bearer(await tokenFor(engine, 'petra@example.com', PASSWORD));
