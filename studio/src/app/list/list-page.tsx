@@ -75,7 +75,10 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
       if (value) next.set(key, value);
       else next.delete(key);
     }
-    setParams(next, { replace: true });
+    // The router makes a navigation a transition, which React puts off while the list's own data
+    // updates keep arriving: on a busy machine the header showed the old sort for a second and a
+    // second click on it sorted the same way again. What the user set shows at once.
+    setParams(next, { replace: true, flushSync: true });
     setSelected([]);
   }
 

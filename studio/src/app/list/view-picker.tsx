@@ -79,7 +79,7 @@ export function ViewPicker({ object, columns }: { object: ObjectDefinition; colu
         aria-label={t('views.label')}
         className="view-picker-select"
         value={current?.name ?? ''}
-        onChange={(name: string) => setParams(viewParams(params, views.find((view) => view.name === name)), { replace: true })}
+        onChange={(name: string) => setParams(viewParams(params, views.find((view) => view.name === name)), { replace: true, flushSync: true })}
         options={[{ value: '', label: t('views.all') }, ...group(t('views.shared'), shared), ...group(t('views.mine'), mine)]}
         popupMatchSelectWidth={false}
       />
