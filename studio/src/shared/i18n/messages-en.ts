@@ -280,7 +280,7 @@ export const en = {
     empty: 'No files yet',
     uploading: 'Uploading {{name}}',
     uploaded: '{{name}} uploaded',
-    tooLarge: '{{name}} is {{size}}: files may be up to {{limit}}.',
+    tooLarge: '{{name}} is {{size}}, over the limit of {{limit}} per file.',
     failed: '{{name}} could not be uploaded: {{message}}',
     preview: 'Preview {{name}}',
     download: 'Download {{name}}',

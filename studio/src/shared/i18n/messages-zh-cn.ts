@@ -279,7 +279,7 @@ export const zhCN = {
     empty: '暂无文件',
     uploading: '正在上传 {{name}}',
     uploaded: '已上传 {{name}}',
-    tooLarge: '{{name}} 大小为 {{size}}：文件最大为 {{limit}}。',
+    tooLarge: '{{name}} 大小为 {{size}}，超过了每个文件 {{limit}} 的上限。',
     failed: '{{name}} 上传失败：{{message}}',
     preview: '预览 {{name}}',
     download: '下载 {{name}}',
