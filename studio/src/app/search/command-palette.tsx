@@ -54,7 +54,9 @@ export function CommandPalette({ onClose, onOpenApp }: { onClose: () => void; on
   const appObjects = (current?.tabs ?? []).flatMap((tab) => ('object' in tab ? [tab.object] : []));
   const viewed = viewObjects(objects, appObjects, language, term);
   const views = useQueries({ queries: viewed.map((object) => listViewsQuery(object.name, serverLanguageOf(language))) });
-  const sources = viewed.map((object, at) => ({ object, views: views[at]?.data?.views ?? [] }));
+  // Without an app the menu lists every object, and so does the palette (their views once named).
+  const listed = current ? viewed : [...viewed, ...objects.filter((object) => !viewed.includes(object))];
+  const sources = listed.map((object) => ({ object, views: views[viewed.indexOf(object)]?.data?.views ?? [] }));
   const pages = [
     { path: '/', label: t('app.home') },
     { path: '/approvals', label: t('approvals.inboxTitle') },
