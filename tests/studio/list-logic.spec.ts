@@ -153,6 +153,7 @@ describe('web app: list actions', () => {
     expect(url.searchParams.get('fields')).to.equal('name,amount');
     expect(JSON.parse(url.searchParams.get('filter')!)).to.deep.equal({ stage: 'won' });
     expect(url.searchParams.get('sort')).to.equal('-amount');
+    expect(url.searchParams.get('lookups'), 'lookups as their parents\' names, as the list shows them').to.equal('name');
   });
 
   it('reads the list mode from the address, kanban only with a picklist', () => {

@@ -12,6 +12,7 @@ import { useObject } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
 import { BulkBar } from './bulk/bulk-bar';
 import { ExportButton } from './export-button';
+import { ActiveFilter } from './filter/active-filter';
 import { filterToModel, parseFilterParam, type FilterJson } from './filter/filter-rows';
 import { editableFields } from './inline/editable-fields';
 import { listMode, type ListMode } from './list-mode';
@@ -113,7 +114,7 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
         </Link>
       </div>
       <div className="list-toolbar">
-        <ViewPicker object={object} columns={columns} />
+        <ViewPicker object={object} columns={columns} kanbanField={mode === 'kanban' ? group?.name : undefined} />
         <Input.Search
           aria-label={t('list.search', { object: label })}
           placeholder={t('list.search', { object: label })}
@@ -165,6 +166,7 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
         )}
         {mode === 'pages' && total !== null && total !== undefined && <Typography.Text type="secondary">{t('list.total', { count: total })}</Typography.Text>}
       </div>
+      {filter && !filtering && <ActiveFilter fields={object.fields} filter={filter} onClear={() => update({ filter: undefined })} />}
       <Suspense fallback={<Skeleton active />}>
         {filtering && (
           <FilterBuilder

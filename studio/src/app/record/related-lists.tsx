@@ -20,6 +20,11 @@ interface RelatedListsProps {
   readonly objects: readonly ObjectDefinition[];
 }
 
+/** The child object's list filtered to the parent's children, in the list page's filter language. */
+export function childListPath(child: string, field: string, parentId: string): string {
+  return `/o/${child}?${new URLSearchParams({ filter: JSON.stringify({ [field]: { eq: parentId } }) }).toString()}`;
+}
+
 /** The layout's related lists under a record: one card per child object. */
 export function RelatedLists({ parent, id, lists, objects }: RelatedListsProps) {
   const shown = lists.filter((list) => objects.some((object) => object.name === list.object));
@@ -93,7 +98,12 @@ function RelatedList({ parent, id, list, child, objects }: { parent: ObjectDefin
           ))}
         </ul>
       )}
-      {typeof count === 'number' && count > SHOWN && <p className="panel-note">{t('related.more', { shown: SHOWN, count })}</p>}
+      {typeof count === 'number' && count > 0 && (
+        <p className="panel-note related-footer">
+          {count > SHOWN && <span>{t('related.more', { shown: SHOWN, count })}</span>}
+          <Link to={childListPath(child.name, list.field, id)}>{t('related.viewAll', { object: title })}</Link>
+        </p>
+      )}
     </Card>
   );
 }
