@@ -3,6 +3,7 @@ import { formatBytes, formatSizeOver } from '../../studio/src/app/record/file-ki
 import { initialFromQuery } from '../../studio/src/app/record/initial-from-query';
 import type { FormDefinition } from '../../studio/src/shared/forms/form-definition';
 import type { ObjectDefinition } from '../../studio/src/shared/metadata/object-definition';
+import { isRecordId } from '../../studio/src/shared/metadata/record-id';
 
 const CONTACT: ObjectDefinition = {
   name: 'contact',
@@ -51,5 +52,12 @@ describe('web app: the size of a file refused for being too large', () => {
   }
   it('never reads as the limit it went past', () => {
     for (const limit of [MB, 25 * MB, 64 * 1024]) expect(formatSizeOver(limit + 1)).to.not.equal(formatBytes(limit));
+  });
+});
+
+describe('which values the record page asks names for', () => {
+  it('asks for record ids only: the platform principal and stray text would fail the whole request', () => {
+    expect(isRecordId('65a1b2c3d4e5f60718293a4b')).to.equal(true);
+    expect(['admin', '', '65A1B2C3D4E5F60718293A4B', '65a1b2c3d4e5f60718293a4', '65a1b2c3d4e5f60718293a4b0'].filter(isRecordId)).to.deep.equal([]);
   });
 });
