@@ -36,7 +36,7 @@ type Ready = () => number | false;
 /** Usable: the rows are on screen and nothing is loading; the answer is the page's clock then. */
 const LIST_READY: Ready = () => {
   const doc = (globalThis as unknown as { document: PageDocument }).document;
-  return doc.querySelectorAll('tbody tr.ant-table-row').length === 20 && !doc.querySelector('.ant-spin-spinning, .ant-skeleton') && performance.now();
+  return doc.querySelectorAll('tbody tr.ant-table-row').length === 20 && !doc.querySelector('.ant-spin-spinning, .ant-skeleton, [aria-busy="true"]') && performance.now();
 };
 const RECORD_READY: Ready = () => {
   const doc = (globalThis as unknown as { document: PageDocument }).document;
@@ -81,7 +81,7 @@ async function replay(urls: readonly string[], cookie: string): Promise<number> 
   const started = performance.now();
   for (const url of urls) {
     const response = await fetch(url, { headers: { cookie: `crm_session=${cookie}` } });
-    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
     await response.arrayBuffer();
   }
   return performance.now() - started;

@@ -1,5 +1,4 @@
-import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
-import { ConflictError, EngineError, ForbiddenError, ValidationError } from '../errors/index.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { recordNotFound, recordObject } from '../records/record-object.js';
 import { alive } from '../records/record-state.js';
@@ -7,7 +6,7 @@ import { recordAccess, userAccess, withAccess } from '../security/access/index.j
 import { appendAudit } from '../security/audit-log.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { writeApprovalHistory } from './approval-history.js';
-import type { CompiledProcess } from './compiled-process.js';
+import { checkSubmission } from './submission.js';
 import { currentVersion, processAt } from './process-versions.js';
 import { stepConditions, transitionRecord, type ApprovalRecord } from './transition-record.js';
 import { openWorkItems, pendingItems, WORK_ITEMS, type WorkItem } from './work-items.js';
@@ -45,9 +44,7 @@ export async function applyApprovalEvent(ctx: OperationContext, objectName: stri
     const me = ctx.principal.userId;
 
     if (action === 'submit') {
-      if (state?.status === 'pending') throw new ConflictError('already_pending', msg`This record is already pending approval at step '${state.step}'.`);
-      const process = await chooseProcess(tx, ctx, object, current, body.process);
-      checkSubmitter(ctx, process, current, admin);
+      const process = await checkSubmission(tx, ctx, object, current, admin, body.process);
       const version = await currentVersion(tx, process);
       const submittedAt = new Date().toISOString();
       const history = [{ object: object.name, record: id, process: process.name, version, step: null, action: 'submit' as const, actor: me, ...(comment ? { comment } : {}) }];
@@ -128,55 +125,6 @@ function parseComment(value: unknown, required: boolean): string | undefined {
   }
   if (typeof value !== 'string' || value.length > 4000) throw new ValidationError([{ path: '/comment', message: msg`must be a text of at most 4000 characters` }]);
   return value;
-}
-
-/** The process asked for, or the first active one of the object whose entry criteria admit the record. */
-async function chooseProcess(tx: Parameters<typeof stepConditions>[0], ctx: OperationContext, object: CompiledObject, record: ApprovalRecord, asked: unknown): Promise<CompiledProcess> {
-  const candidates = ctx.snapshot.processesOf(object.name).filter((process) => process.active);
-  if (asked !== undefined) {
-    const process = candidates.find((candidate) => candidate.name === asked);
-    if (!process) throw new ValidationError([{ path: '/process', message: msg`there is no active approval process '${String(asked)}' on ${object.name}` }]);
-    if (!(await admits(tx, ctx, object, process, record))) throw entryRefused(process);
-    return process;
-  }
-  if (candidates.length === 0) throw new ConflictError('no_process', msg`${object.object.label} records have no active approval process.`);
-  for (const process of candidates) if (await admits(tx, ctx, object, process, record)) return process;
-  throw entryRefused(candidates[0]!);
-}
-
-async function admits(tx: Parameters<typeof stepConditions>[0], ctx: OperationContext, object: CompiledObject, process: CompiledProcess, record: ApprovalRecord): Promise<boolean> {
-  if (!process.entryCriteria) return true;
-  return (await evaluateOnRecord(tx, ctx, object, process.entryCriteria, record)) === true;
-}
-
-/** 422: a valid request about a record the process does not take, as a validation rule would answer. */
-class EntryCriteriaError extends EngineError {
-  constructor(process: CompiledProcess) {
-    super('entry_criteria_not_met', 422, msg`This record does not meet the entry criteria of approval process '${process.name}'.`, {
-      details: [{ path: '/entryCriteria', message: msg`is false for this record: ${process.definition.entryCriteria}` }],
-    });
-  }
-}
-
-function entryRefused(process: CompiledProcess): EngineError {
-  return new EntryCriteriaError(process);
-}
-
-/** Whether the caller may submit the record to the process: its owner (unless the process says not), a user or role it names, an administrator. */
-export function maySubmit(ctx: OperationContext, process: CompiledProcess, record: ApprovalRecord, admin: boolean): boolean {
-  if (admin) return true;
-  const submitters = process.definition.submitters ?? {};
-  const me = ctx.principal.userId;
-  return (
-    ((submitters.owner ?? true) && record._owner === me) ||
-    (submitters.users ?? []).includes(me) ||
-    (ctx.principal.role !== null && (submitters.roles ?? []).includes(ctx.principal.role))
-  );
-}
-
-function checkSubmitter(ctx: OperationContext, process: CompiledProcess, record: ApprovalRecord, admin: boolean): void {
-  const submitters = process.definition.submitters ?? {};
-  if (!maySubmit(ctx, process, record, admin)) throw new ForbiddenError(submitters.owner === false ? msg`You may not submit this record to '${process.name}': only the roles and users it names may.` : msg`You may not submit this record to '${process.name}': only its owner may.`);
 }
 
 async function checkActiveUser(tx: Parameters<typeof stepConditions>[0], ctx: OperationContext, id: string): Promise<void> {

@@ -4,7 +4,8 @@ import { alive } from '../records/record-state.js';
 import { recordAccess, userAccess, withAccess } from '../security/access/index.js';
 import { APPROVAL_HISTORY, type ApprovalHistoryEntry } from './approval-history.js';
 import type { ApprovalStatus } from './approval-state.js';
-import { maySubmit, type ApprovalActionName } from './approval-events.js';
+import type { ApprovalActionName } from './approval-events.js';
+import { maySubmitNow } from './submission.js';
 import { processLabel, stepLabel, stepLabels } from './approval-labels.js';
 import type { ApprovalRecord } from './transition-record.js';
 import { userNames } from './user-names.js';
@@ -48,7 +49,7 @@ export async function getApproval(ctx: OperationContext, objectName: string, id:
   if (state?.status === 'pending') {
     if (mine || admin) allowed.push('approve', 'reject', 'reassign');
     if ((state.submittedBy === me && (process?.allowRecall ?? true)) || admin) allowed.push('recall');
-  } else if (ctx.snapshot.processesOf(object.name).some((candidate) => candidate.active && maySubmit(ctx, candidate, record, admin))) {
+  } else if (await maySubmitNow(ctx.tenant.store, ctx, object, record, admin)) {
     allowed.push('submit');
   }
   if (state && (admin || mine || state.submittedBy === me || record._owner === me || history.some((entry) => entry.actor === me))) allowed.push('comment');

@@ -68,9 +68,10 @@ export interface FieldType<D extends Field, R extends ResolvedFieldCommon & { ty
   readonly writable: boolean;
   readonly operators: readonly FilterOperator[];
   /**
-   * The regular expression `contains` matches stored values with, when it is not the text itself
-   * (rich text searches its text, not its tags). Given the user's text as they typed it.
+   * The plain text of a stored value, when it is not the value itself (rich text: its text without
+   * tags, entities decoded). Kept beside the record's values at every write (`_text.<field>`), so
+   * `contains` and the global search look into the text in the store query, never into markup.
    */
-  readonly searchPattern?: (text: string) => string;
+  readonly plainText?: (value: unknown) => string | null;
   readonly sortable: boolean;
 }

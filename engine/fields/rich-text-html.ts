@@ -21,12 +21,25 @@ export function sanitizeRichText(html: string): string {
   return sanitizeHtml(html, POLICY);
 }
 
+/** Tags that end a line of text: their words are not run into the next ones. */
+const BLOCK_TAG = /<\/?(?:p|br|li|ul|ol|h2|h3|h4|blockquote|pre)\b[^>]*>/gi;
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
 /**
- * The regular expression of `contains` on rich text: the text as the sanitiser escapes it, inside
- * one text node (after the start or a tag's `>`, with no `<` between). Sanitised HTML has no raw
- * `<` or `>` in its text or attribute values, so a search for `strong` does not find every bold word.
+ * The text of a stored (sanitised) rich text value: no tags, no attributes, entities decoded,
+ * white space collapsed; null when there is none. Sanitised HTML has no raw `<` or `>` in its text
+ * or attribute values (the sanitiser escapes them), so a tag is exactly a `<…>`.
  */
-export function richTextSearchPattern(text: string): string {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `(?:^|>)[^<]*?${escaped.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
+export function richTextPlainText(html: string): string | null {
+  const text = html
+    .replace(BLOCK_TAG, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]+));/gi, (entity, decimal?: string, hex?: string, name?: string) => {
+      const code = decimal ? Number(decimal) : hex ? parseInt(hex, 16) : undefined;
+      if (code !== undefined) return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+      return ENTITIES[name!.toLowerCase()] ?? entity;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text === '' ? null : text;
 }

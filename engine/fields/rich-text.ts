@@ -1,7 +1,7 @@
 import type { RichTextField } from '../metadata/schemas/generated/object.js';
 import { toText } from './coerce.js';
 import { type FieldType, type ResolvedFieldCommon } from './field-type.js';
-import { richTextSearchPattern, sanitizeRichText } from './rich-text-html.js';
+import { richTextPlainText, sanitizeRichText } from './rich-text-html.js';
 import { msg } from '../i18n/message.js';
 
 export interface ResolvedRichTextField extends ResolvedFieldCommon {
@@ -33,6 +33,6 @@ export const richTextField: FieldType<RichTextField, ResolvedRichTextField> = {
   coerce: textAsHtml,
   writable: true,
   operators: ['isNull', 'contains'],
-  searchPattern: richTextSearchPattern,
+  plainText: (value) => (typeof value === 'string' ? richTextPlainText(value) : null),
   sortable: false,
 };

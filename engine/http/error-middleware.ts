@@ -3,11 +3,14 @@ import { EngineError, type ErrorDetail } from '../errors/index.js';
 import type { Language } from '../i18n/language.js';
 import { msg, renderText, type Text } from '../i18n/message.js';
 import { requestLanguage } from './request-context.js';
+import { formatBytes, formatSizeOver } from '../store/blob-port.js';
 
 interface BodyParserError {
   type?: string;
   status?: number;
   limit?: number;
+  /** The body's declared length, when the request sent one. */
+  length?: number;
 }
 
 const FILE_ERRORS: Record<number, [code: string, message: Text]> = {
@@ -41,7 +44,8 @@ export const errorMiddleware: ErrorRequestHandler = (error: unknown, req, res, _
     return;
   }
   if (parser?.type === 'entity.too.large') {
-    send(413, 'body_too_large', msg`The request body is larger than the ${parser.limit ?? ''} bytes allowed.`);
+    const limit = formatBytes(parser.limit ?? 0);
+    send(413, 'body_too_large', typeof parser.length === 'number' ? msg`The request body is ${formatSizeOver(parser.length)}, over the limit of ${limit}.` : msg`The request body is larger than the ${limit} allowed.`);
     return;
   }
   if (parser?.type === 'encoding.unsupported' || parser?.type === 'charset.unsupported') {

@@ -70,6 +70,11 @@ export interface MetadataChange {
   /** Who changes it, for the history. */
   by: string;
   /**
+   * Definitions that go with this one (an object's shared list views with the object): removed
+   * in the same version, each with its own entry in the history.
+   */
+  removes?: readonly { kind: MetadataKind; name: string }[];
+  /**
    * Checks and data changes inside the same unit of work as the metadata write: converting
    * values, clearing a removed field. Throwing refuses the change and nothing is written.
    */
@@ -163,6 +168,13 @@ export class MetadataRegistry {
       at: new Date().toISOString(),
     });
     await appendAudit(tx, { actor: change.by, action: `metadata.${change.action}`, object: `${change.kind}:${change.name}`, version });
+    for (const removed of change.removes ?? []) {
+      await definitions.deleteOne({ _id: definitionId(removed.kind, removed.name) });
+      const action = `${removed.kind}.delete` as MetadataAction;
+      const entry = { version, kind: removed.kind, name: removed.name, action, before: definitionIn(before, removed.kind, removed.name) ?? null, after: null, by: change.by };
+      await tx.collection(META_HISTORY).insertOne({ _id: newId(), ...entry, at: new Date().toISOString() });
+      await appendAudit(tx, { actor: change.by, action: `metadata.${action}`, object: `${removed.kind}:${removed.name}`, version });
+    }
     return version;
   }
 }
@@ -212,12 +224,19 @@ function definitionIn(snapshot: Snapshot, kind: MetadataKind, name: string): Any
   }
 }
 
+/** The definitions as a change leaves them: the one it writes, and those it takes along removed. */
 function withChange(definitions: Definitions, change: MetadataChange): Definitions {
+  let result = withDefinition(definitions, change.kind, change.name, change.next);
+  for (const removed of change.removes ?? []) result = withDefinition(result, removed.kind, removed.name, null);
+  return result;
+}
+
+function withDefinition(definitions: Definitions, kind: MetadataKind, name: string, next: AnyDefinition | null): Definitions {
   const replace = <D extends { name: string }>(list: readonly D[]): D[] => {
-    const kept = list.filter((definition) => definition.name !== change.name);
-    return change.next ? [...kept, change.next as unknown as D] : kept;
+    const kept = list.filter((definition) => definition.name !== name);
+    return next ? [...kept, next as unknown as D] : kept;
   };
-  switch (change.kind) {
+  switch (kind) {
     case 'object':
       return { ...definitions, object: replace(definitions.object) };
     case 'layout':
@@ -241,7 +260,7 @@ function withChange(definitions: Definitions, change: MetadataChange): Definitio
     case 'listView':
       return { ...definitions, listView: replace(definitions.listView) };
     default:
-      return assertNever(change.kind, 'metadata kind');
+      return assertNever(kind, 'metadata kind');
   }
 }
 

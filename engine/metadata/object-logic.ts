@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '../errors/index.js';
-import { corporateAmountField } from '../fields/index.js';
+import { corporateAmountField, fieldTypeOf } from '../fields/index.js';
 import type { ResolvedField, ResolvedFormulaField, Labels } from '../fields/index.js';
 import { compileExpression, expressionScope, isCompiled, type CompiledExpression, type ExpressionScope } from '../formula/index.js';
 import { resolveLabels } from './labels.js';
@@ -97,7 +97,8 @@ export function compileObjectLogic(
   for (const { expression } of [...ordered, ...rules, ...defaults]) {
     for (const parent of expression.references.parents) parentsRead.add(parent.lookup);
   }
-  const derives = ordered.length > 0 || object.fields.some((field) => field.type === 'currency');
+  // Converted amounts and the plain text of rich text are stored beside their fields.
+  const derives = ordered.length > 0 || object.fields.some((field) => field.type === 'currency' || fieldTypeOf(field).plainText !== undefined);
   return { logic: { formulas: ordered, rules, defaults, parentsRead, derives }, problems };
 }
 

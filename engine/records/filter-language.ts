@@ -8,6 +8,7 @@ import { readableErrors } from '../metadata/readable-errors.js';
 import type { Filter } from '../store/port.js';
 import { SYSTEM_FIELD_RULES } from './system-field-filters.js';
 import { literalPattern } from './literal-pattern.js';
+import { plainTextPath } from './plain-text.js';
 import { msg, type Text } from '../i18n/message.js';
 
 const ALL_OPERATORS: readonly FilterOperator[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'contains', 'startsWith', 'isNull'];
@@ -97,8 +98,8 @@ interface FieldRule {
   normalize: (value: unknown) => unknown;
   /** Multi-select values are lists; their operands are single values of the list. */
   elementwise: boolean;
-  /** The field type's own pattern for `contains` (rich text), else the escaped text. */
-  searchPattern?: (text: string) => string;
+  /** Where `contains` looks when the value is markup: the plain text kept beside it (rich text). */
+  textPath?: string;
 }
 
 function fieldRule(object: CompiledObject, name: string): FieldRule | undefined {
@@ -116,7 +117,7 @@ function fieldRule(object: CompiledObject, name: string): FieldRule | undefined 
     validate: elementwise ? wrapElement(validate) : validate,
     normalize: (value) => (type.normalize && !elementwise ? type.normalize(value, field) : value),
     elementwise,
-    ...(type.searchPattern ? { searchPattern: type.searchPattern } : {}),
+    ...(type.plainText ? { textPath: plainTextPath(field.name) } : {}),
   };
 }
 
@@ -144,6 +145,8 @@ function compileField(object: CompiledObject, name: string, value: unknown, path
     return undefined;
   }
   const mongo: Record<string, unknown> = {};
+  // `contains` on markup matches its plain text, kept under its own path.
+  const textual: Record<string, unknown> = {};
   for (const [operator, operand] of conditions) {
     const at = conditions.length === 1 && operator === 'eq' && !(value !== null && typeof value === 'object') ? path : `${path}/${operator}`;
     if (!ALL_OPERATORS.includes(operator as FilterOperator)) {
@@ -155,10 +158,12 @@ function compileField(object: CompiledObject, name: string, value: unknown, path
       continue;
     }
     const compiled = compileOperator(operator as FilterOperator, operand, rule, at, problems);
-    if (compiled) Object.assign(mongo, compiled);
+    if (compiled) Object.assign(operator === 'contains' && rule.textPath ? textual : mongo, compiled);
   }
-  if (Object.keys(mongo).length === 0) return undefined;
-  return { [name]: mongo };
+  const parts: Filter[] = [];
+  if (Object.keys(mongo).length > 0) parts.push({ [name]: mongo });
+  if (Object.keys(textual).length > 0) parts.push({ [rule.textPath!]: textual });
+  return parts.length > 1 ? { $and: parts } : parts[0];
 }
 
 function compileOperator(
@@ -188,7 +193,6 @@ function compileOperator(
         problems.push({ path, message: msg`must be text of 1 to 255 characters` });
         return undefined;
       }
-      if (operator === 'contains' && rule.searchPattern) return { $regex: rule.searchPattern(operand), $options: 'i' };
       const escaped = literalPattern(operand);
       return { $regex: operator === 'startsWith' ? `^${escaped}` : escaped, $options: 'i' };
     }

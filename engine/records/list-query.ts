@@ -53,7 +53,7 @@ export function parseSelection(object: CompiledObject, input: string | undefined
 }
 
 /** A name a client may select or sort by: a field the user may read, a system field, or a derived amount. */
-function isKnownName(object: CompiledObject, name: string, hidden: ReadonlySet<string>): boolean {
+export function isKnownName(object: CompiledObject, name: string, hidden: ReadonlySet<string>): boolean {
   return !hidden.has(name) && (object.field(name) !== undefined || Object.hasOwn(SYSTEM_FIELD_RULES, name) || derivedFrom(object, name) !== undefined);
 }
 

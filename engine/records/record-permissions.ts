@@ -65,7 +65,7 @@ export async function recordPermissions(ctx: OperationContext, objectName: strin
   });
   const share = await attempt(denied, async () => {
     if (sharing === 'controlledByParent') return msg`${object.name} records follow their ${master}: share the ${master} instead`;
-    if (sharing === 'publicReadWrite') return msg`every user with access to ${plural} already reads and edits every record: there is nothing to share`;
+    if (sharing === 'publicReadWrite') return msg`Every user with access to ${plural} already reads and edits every record: there is nothing to share.`;
     return (await controls()) ? undefined : msg`Only the owner of this ${label}, the roles above the owner and users who may modify all can share it.`;
   });
   return { edit, delete: remove, transfer, share };

@@ -2,10 +2,11 @@ import type { Filter } from '../store/port.js';
 
 /**
  * Fields the engine keeps on a record for itself: the recycle bin's marks, what a delete cleared,
- * the record's manual shares (sharing/), its approval (approvals/: shown by its own route). Never
+ * the record's manual shares (sharing/), its approval (approvals/: shown by its own route), the
+ * plain text of its rich text fields (`_text`, what search and `contains` look into). Never
  * returned with the record, never filterable, never writable.
  */
-export const INTERNAL_FIELDS = ['_deleted', '_deletedAt', '_deletedBy', '_deletedWith', '_clearedLinks', '_parked', '_shares', '_readers', '_editors', '_workflow', '_approvers', '_locked'] as const;
+export const INTERNAL_FIELDS = ['_deleted', '_deletedAt', '_deletedBy', '_deletedWith', '_clearedLinks', '_parked', '_shares', '_readers', '_editors', '_workflow', '_approvers', '_locked', '_text'] as const;
 
 export interface DeletionMarks {
   _deleted?: true;

@@ -39,10 +39,22 @@ export interface BlobStore {
   delete(id: string): Promise<boolean>;
 }
 
-/** 413: the upload went past the size limit; nothing of it was kept. */
+/**
+ * 413: the upload went past the size limit; nothing of it was kept. With the file's size when the
+ * request declared it (a streamed upload is cut off at the limit, its size never known).
+ */
 export class BlobTooLargeError extends EngineError {
-  constructor(readonly maxBytes: number) {
-    super('file_too_large', 413, msg`The file is larger than the ${formatBytes(maxBytes)} allowed.`);
+  constructor(
+    readonly maxBytes: number,
+    readonly size?: number,
+  ) {
+    super(
+      'file_too_large',
+      413,
+      size === undefined
+        ? msg`The file is larger than the ${formatBytes(maxBytes)} allowed.`
+        : msg`The file is ${formatSizeOver(size)}, over the limit of ${formatBytes(maxBytes)} per file.`,
+    );
   }
 }
 
@@ -51,6 +63,16 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
   if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
   return `${bytes} bytes`;
+}
+
+/**
+ * A size refused for being over a limit: one decimal, rounded up, so that a file one byte over
+ * 25 MB reads 25.1 MB and never "25 MB", the limit itself.
+ */
+export function formatSizeOver(bytes: number): string {
+  const [unit, name] = bytes >= 1024 * 1024 ? [1024 * 1024, 'MB'] : bytes >= 1024 ? [1024, 'KB'] : [1, 'bytes'];
+  if (unit === 1) return `${bytes} ${name}`;
+  return `${(Math.ceil((bytes / unit) * 10) / 10).toFixed(1)} ${name}`;
 }
 
 /** Ids both adapters hand out (newId): 24 lowercase hex characters, safe as a file name. */

@@ -6,6 +6,7 @@ import type { Store } from '../store/port.js';
 import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
 import { ensureApprovalIndexes } from '../approvals/approval-indexes.js';
 import { ATTACHMENT_INDEXES, ATTACHMENTS_COLLECTION } from '../records/attachments/attachment.js';
+import { RECENT_INDEXES, RECENT_RECORDS } from '../records/recent/recent-records.js';
 
 /** One organisation: its own store (a directory or a database) and its own metadata. */
 export class Tenant {
@@ -22,6 +23,7 @@ export class Tenant {
     await store.ensureIndexes(SIGN_IN_THROTTLE, [...SIGN_IN_THROTTLE_INDEXES]);
     await ensureApprovalIndexes(store);
     await store.ensureIndexes(ATTACHMENTS_COLLECTION, ATTACHMENT_INDEXES);
+    await store.ensureIndexes(RECENT_RECORDS, RECENT_INDEXES);
     const metadata = await MetadataRegistry.open(store);
     await installCoreMetadata(store, metadata);
     return new Tenant(name, store, metadata, webhookAllowlist);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { expectError } from '../support/api-helpers.js';
-import { PURCHASE_APPROVAL, purchasingDepartment, type Person } from '../support/approval-fixtures.js';
+import { purchasingDepartment, purchasingWithApproval, type Person } from '../support/approval-fixtures.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
 const detailPathsOf = (details: { path: string }[]) => details.map((detail) => detail.path);
@@ -19,9 +19,7 @@ describe('approval processes: the purchase request flow', () => {
 
   before(async () => {
     engine = await startTestEngine();
-    people = await purchasingDepartment(engine);
-    const created = await engine.request('POST', '/api/v1/meta/approval-processes', PURCHASE_APPROVAL);
-    expect(created.status, JSON.stringify(created.body)).to.equal(201);
+    people = await purchasingWithApproval(engine);
   });
   after(() => engine.stop());
 

@@ -147,19 +147,23 @@ describe('record files API: attachments follow their record', () => {
     expect(response.json.error.message).to.contain('X-File-Name');
   });
 
-  it('refuses a file over the size limit with 413 and a message naming the limit, keeping nothing', async () => {
+  it('refuses a file over the size limit with 413 and a message naming its size and the limit, keeping nothing', async () => {
     const before = (await listed()).length;
+    // One byte over: its size rounds up, so it never reads as the limit itself.
     const declared = await upload('big.bin', Buffer.alloc(LIMIT + 1), 'application/octet-stream');
     expect(declared.status).to.equal(413);
-    expect(declared.json.error).to.include({ code: 'file_too_large', message: 'The file is larger than the 64 KB allowed.' });
+    expect(declared.json.error).to.include({ code: 'file_too_large', message: 'The file is 64.1 KB, over the limit of 64 KB per file.' });
+    const larger = await upload('larger.bin', Buffer.alloc(LIMIT * 2 + 300), 'application/octet-stream');
+    expect(larger.json.error.message).to.equal('The file is 128.3 KB, over the limit of 64 KB per file.');
     // Streamed without a length: cut off once past the limit.
     const chunks = async function* () {
       for (let i = 0; i < 10; i++) yield new Uint8Array(LIMIT / 4);
     };
     const streamed = await call('POST', files(), { body: ReadableStream.from(chunks()), headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'stream.bin' } });
     expect(streamed.status).to.equal(413);
+    expect(streamed.json.error.message).to.equal('The file is larger than the 64 KB allowed.');
     const chinese = await call('POST', files(), { body: new Uint8Array(LIMIT + 1), headers: { 'content-type': 'text/plain', 'x-file-name': 'big.txt', 'accept-language': 'zh-CN' } });
-    expect(chinese.json.error.message).to.equal('文件超过了允许的 64 KB。');
+    expect(chinese.json.error.message).to.equal('文件大小为 64.1 KB，超过了每个文件 64 KB 的上限。');
     expect((await listed()).length).to.equal(before);
     const exact = await uploaded('exact.bin', Buffer.alloc(LIMIT), 'application/octet-stream');
     expect(exact.size).to.equal(LIMIT);

@@ -96,4 +96,43 @@ describe('records export with parents expanded', () => {
     expect(rows[0]).to.include('owner.full_name').and.not.include('owner.permission_sets');
     expect((await exportAs('admin', 'opportunity', { expand: 'owner' }))[0]).to.include('owner.permission_sets');
   });
+
+  describe('lookups=name', () => {
+    it("writes each lookup column as its parent's name, under the field's own header", async () => {
+      const named = await exportAs('admin', 'opportunity', { fields: 'name,account', lookups: 'name' });
+      expect(named[0]).to.deep.equal(['_id', 'name', 'account']);
+      expect(named.find((row) => row[1] === org.nameOf('opp_mona'))![2]).to.equal(org.nameOf('acc_mona'));
+      const ids = await exportAs('admin', 'opportunity', { fields: 'name,account', lookups: 'id' });
+      expect(ids.find((row) => row[1] === org.nameOf('opp_mona'))![2]).to.equal(org.id('acc_mona'));
+    });
+
+    it('names master-detail parents in a full export too, beside the expanded columns', async () => {
+      const rows = await exportAs('admin', 'opportunity_line', { lookups: 'name', expand: 'opportunity' });
+      const header = rows[0]!;
+      const racks = rows.find((row) => row[header.indexOf('name')] === org.nameOf('line_big'))!;
+      expect(racks[header.indexOf('opportunity')]).to.equal(org.nameOf('opp_rita_big'));
+      expect(racks[header.indexOf('opportunity.amount')]).to.equal('150000');
+    });
+
+    it('keeps the id where the user may not see the parent record, and defuses a name like any cell', async () => {
+      const rows = await exportAs('rita', 'opportunity', { fields: 'name,account', lookups: 'name' });
+      expect(rows.find((row) => row[0] === hiddenParentOpportunity)!.slice(1)).to.deep.equal(['Rita on a hidden account', org.id('acc_admin')]);
+      expect(rows.find((row) => row[1] === org.nameOf('opp_rita_small'))![2]).to.equal(`'=HYPERLINK("http://x")`);
+    });
+
+    it('keeps the ids, without a 403, where the user may not read the parent object', async () => {
+      expect((await caller('admin')('POST', '/api/v1/meta/permission-sets', { name: 'case_only_reader', objects: { case: { read: true } } })).status).to.equal(201);
+      await createUser(engine, { full_name: 'Dora Desk', email: 'dora@example.com', permission_sets: ['standard_user', 'case_only_reader'] }, PASSWORD);
+      const token = await tokenFor(engine, 'dora@example.com', PASSWORD);
+      const response = await fetch(`${engine.url}/api/v1/records/case/export?${new URLSearchParams({ fields: 'name,account', lookups: 'name' })}`, { headers: bearer(token) });
+      expect(response.status).to.equal(200);
+      const rows = parseCsv(await response.text());
+      expect(rows.find((row) => row[1] === org.nameOf('case_sam'))![2]).to.equal(org.id('acc_rob'));
+    });
+
+    it('refuses any other value of lookups', async () => {
+      const response = await caller('admin')('GET', `/api/v1/records/opportunity/export?${new URLSearchParams({ lookups: 'label' })}`);
+      expect(expectError(response, 400, 'validation_failed')).to.deep.equal([{ path: '/lookups', message: "must be 'id' or 'name', got 'label'" }]);
+    });
+  });
 });

@@ -104,4 +104,59 @@ describe('rich text fields: sanitised HTML at every write, searched by its text'
     expect(await found('<draft>')).to.deep.equal([created._id]);
     expect(await found('strong')).to.deep.equal([]);
   });
+
+  describe('search by the text, never the markup', () => {
+    const HTML = '<p>Ledger <strong>reconciliation</strong> for R&amp;D &lt;beta&gt;</p><p>see <a href="https://docs.example/guide">the handbook</a></p><ul><li>first</li><li>second</li></ul>';
+    let id: string;
+    before(async () => {
+      id = (await createRecord(engine, 'article', { title: 'Markup probe', body: HTML }))._id as string;
+    });
+    const filtered = async (text: string) => (await listRecords(engine, 'article', { filter: { body: { contains: text } } })).records.map((record) => record._id);
+    const searched = async (text: string) => {
+      const response = await engine.request('GET', `/api/v1/search?q=${encodeURIComponent(text)}`);
+      expect(response.status, JSON.stringify(response.body)).to.equal(200);
+      return (response.body.results as { object: string; id: string; matched?: { field: string; snippet: string } }[]).filter((result) => result.object === 'article');
+    };
+    // Tag names, attribute names and values, entity names: in the stored HTML, not in its text.
+    const MARKUP = ['amp', 'strong', 'href', 'docs.example', 'lt;', 'gt', '<p>', 'li>', 'rel=', 'noopener'];
+    // The text as a reader sees it: entities decoded, across inline tags, paragraphs apart.
+    const TEXT = ['reconciliation', 'Ledger reconciliation', 'R&D', '<beta>', 'the handbook', 'first second'];
+
+    for (const text of MARKUP) {
+      it(`finds nothing for ${JSON.stringify(text)}, with contains nor with the global search`, async () => {
+        expect(await filtered(text)).to.not.include(id);
+        expect((await searched(text)).map((result) => result.id)).to.not.include(id);
+      });
+    }
+    for (const text of TEXT) {
+      it(`finds the record for ${JSON.stringify(text)}, with contains and with the global search, showing its text`, async () => {
+        expect(await filtered(text)).to.include(id);
+        const hit = (await searched(text)).find((result) => result.id === id);
+        expect(hit?.matched?.field).to.equal('body');
+        expect(hit!.matched!.snippet).to.not.match(/<\/?(?:p|strong|a|ul|li)\b|&amp;|href/);
+      });
+    }
+    it('does not run words of two paragraphs together', async () => {
+      expect(await filtered('beta>see')).to.deep.equal([]);
+    });
+    it('keeps the plain text to itself: the record reads as written', async () => {
+      const record = (await engine.request('GET', `/api/v1/records/article/${id}`)).body;
+      expect(Object.keys(record).filter((key) => key.startsWith('_text'))).to.deep.equal([]);
+      expect(record.body).to.contain('<strong>reconciliation</strong>');
+    });
+    it('follows a change of the value and of the field', async () => {
+      const changed = await engine.request('PATCH', `/api/v1/records/article/${id}`, { body: '<p>Only <em>ledger</em> now</p>' });
+      expect(changed.status, JSON.stringify(changed.body)).to.equal(200);
+      expect(await filtered('reconciliation')).to.not.include(id);
+      expect(await filtered('ledger now')).to.include(id);
+      // A text field that becomes rich text: its existing values are found by their text at once.
+      await defineObject(engine, { name: 'memo', fields: [{ name: 'title', type: 'text', required: true }, { name: 'note', type: 'text' }] });
+      const memo = (await createRecord(engine, 'memo', { title: 'Memo', note: 'Fish & chips' }))._id as string;
+      const turned = await engine.request('PUT', '/api/v1/meta/objects/memo', { name: 'memo', fields: [{ name: 'title', type: 'text', required: true }, { name: 'note', type: 'richtext' }] });
+      expect(turned.status, JSON.stringify(turned.body)).to.equal(200);
+      const memos = async (text: string) => (await listRecords(engine, 'memo', { filter: { note: { contains: text } } })).records.map((record) => record._id);
+      expect(await memos('fish & chips')).to.deep.equal([memo]);
+      expect(await memos('amp')).to.deep.equal([]);
+    });
+  });
 });

@@ -33,8 +33,8 @@ const PDF = minimalPdf('Quote for the dossier');
 const RAW_XSS = '<p>Safe <strong>words</strong></p><img src=x onerror="window.__xss = 1"><script>window.__xss = 2</script><a href="javascript:window.__xss=3">link</a><p onclick="window.__xss=4">tail</p>';
 
 const LANGUAGES = [
-  { language: 'en', title: 'Files', drop: 'Drop files here', preview: 'Preview', download: 'Download', delete: 'Delete', edit: 'Edit', save: 'Save', bold: 'Bold', bullets: 'Bulleted list', notes: 'Notes', tooLarge: 'files may be up to 25 MB', close: 'Close' },
-  { language: 'zh-CN', title: '文件', drop: '将文件拖到此处', preview: '预览', download: '下载', delete: '删除', edit: '编辑', save: '保存', bold: '粗体', bullets: '项目符号列表', notes: '备注', tooLarge: '文件最大为 25 MB', close: '关闭' },
+  { language: 'en', title: 'Files', drop: 'Drop files here', preview: 'Preview', download: 'Download', delete: 'Delete', edit: 'Edit', save: 'Save', bold: 'Bold', bullets: 'Bulleted list', notes: 'Notes', tooLarge: 'huge.bin is 25.1 MB, over the limit of 25 MB per file.', close: 'Close' },
+  { language: 'zh-CN', title: '文件', drop: '将文件拖到此处', preview: '预览', download: '下载', delete: '删除', edit: '编辑', save: '保存', bold: '粗体', bullets: '项目符号列表', notes: '备注', tooLarge: 'huge.bin 大小为 25.1 MB，超过了每个文件 25 MB 的上限。', close: '关闭' },
 ] as const;
 
 describe('browser: files on a record and rich text', function () {

@@ -147,11 +147,13 @@ describe('browser: the record page around the record, the recycle bin, the passw
         await shareRow.waitFor({ state: 'detached' });
         expect((await env.engine.request('GET', `/api/v1/records/rp_company/${companyId}/shares`)).body.shares).to.deep.equal([]);
 
-        // Home lists what was opened last, newest first.
+        // Home lists what was opened last, newest first, from the server: nothing of it is in this browser.
+        await page.evaluate(() => window.localStorage.clear());
         await page.goto(`${env.engine.url}/`);
         const recent = page.getByRole('region', { name: text.recent });
         await recent.getByRole('link', { name: new RegExp(`Company ${language}`) }).waitFor();
         await recent.getByRole('link', { name: new RegExp(`Second contact ${language}`) }).waitFor();
+        expect(await page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith('crm.recent')))).to.deep.equal([]);
         await screenshot(page, `home-recent-${language}`);
         expect(await seriousViolations(page), 'axe on home').to.deep.equal([]);
         expect(problems).to.deep.equal([]);

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
+import { createUser } from '../support/auth-helpers.js';
 import { TEST_ADMIN } from '../support/test-engine.js';
-import { e2e, openPage, screenshot, seriousViolations, signInAs } from './support/e2e-environment.js';
+import { e2e, openPage, screenshot, seriousViolations, signedInPage, signInAs } from './support/e2e-environment.js';
 
 const LANGUAGES = [
   { language: 'en', switch: 'ENG', title: 'Sign in', welcome: /Welcome, Mia Chen/, deals: 'Deals' },
@@ -110,6 +111,42 @@ describe('browser: signing in', function () {
       await page.waitForURL(/\/sign-in\?next=%2Fo%2Fdeal/);
     } finally {
       await context.close();
+    }
+  });
+
+  it('saves the language a signed-in user picks on their record: the server speaks it when a request names none, and the next sign-in opens in it', async () => {
+    const env = await e2e();
+    const email = 'audit.language@example.com';
+    const id = await createUser(env.engine, { full_name: 'Lee Language', email, language: 'en', permission_sets: ['standard_user'] }, env.users.password);
+    const { context, page, problems } = await signedInPage(env, email, '/');
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Welcome, Lee Language' }).waitFor();
+      const saved = page.waitForResponse((response) => response.url().endsWith(`/api/v1/records/user/${id}`) && response.request().method() === 'PATCH');
+      await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '简中', exact: true }).click();
+      expect((await saved).status()).to.equal(200);
+      await page.getByRole('heading', { level: 1, name: '欢迎，Lee Language' }).waitFor();
+      expect((await env.engine.request('GET', `/api/v1/records/user/${id}`)).body.language).to.equal('zh-CN');
+
+      // A request of this session that names no language is answered in the saved one.
+      const session = (await context.cookies()).find((cookie) => cookie.name === 'crm_session')!;
+      const unknown = (language?: string) =>
+        fetch(`${env.engine.url}/api/v1/records/no_such_object`, { headers: { cookie: `crm_session=${session.value}`, ...(language ? { 'accept-language': language } : {}) } }).then(async (response) => (await response.json()).error.message as string);
+      const [unnamed, chinese, english] = await Promise.all([unknown(), unknown('zh-CN'), unknown('en')]);
+      expect(chinese).to.not.equal(english);
+      expect(unnamed).to.equal(chinese);
+      expect(problems).to.deep.equal([]);
+    } finally {
+      await context.close();
+    }
+
+    // Another browser: the sign-in page in the browser's language, then the app in the saved one.
+    const other = await openPage(env);
+    try {
+      await signInAs(env, other.page, email);
+      await other.page.getByRole('heading', { level: 1, name: '欢迎，Lee Language' }).waitFor();
+      expect(await other.page.evaluate(() => document.documentElement.lang)).to.equal('zh-CN');
+    } finally {
+      await other.context.close();
     }
   });
 });

@@ -63,6 +63,15 @@ describe('web app: list views', () => {
     expect(Object.fromEntries(viewParams(picked, undefined))).to.deep.equal({ q: 'acme', size: '50' });
   });
 
+  it('opens a view with a kanban field as a board grouped by it, and any other view (or none) as the table', () => {
+    const board = viewParams(new URLSearchParams('q=acme&mode=kanban&group=other'), { ...WON, kanbanField: 'stage' });
+    expect(Object.fromEntries(board)).to.deep.include({ q: 'acme', mode: 'kanban', group: 'stage', view: 'won' });
+    expect(Object.fromEntries(viewParams(board, WON))).to.deep.equal({ q: 'acme', view: 'won', filter: '{"stage":"won"}', sort: '-amount,name' });
+    expect(Object.fromEntries(viewParams(board, undefined))).to.deep.equal({ q: 'acme' });
+    // A scrolling table stays one: only a board is left for the table.
+    expect(viewParams(new URLSearchParams('mode=scroll'), WON).get('mode')).to.equal('scroll');
+  });
+
   it('shows the view\'s columns that the object still has, else the object\'s first ones', () => {
     expect(viewColumns(DEAL, WON).map((field) => field.name)).to.deep.equal(['stage', 'name']);
     expect(viewColumns(DEAL, undefined).map((field) => field.name)).to.deep.equal(['name', 'amount', 'stage']);

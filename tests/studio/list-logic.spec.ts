@@ -99,7 +99,7 @@ describe('web app: builder rows and the filter language', () => {
   });
 
   it('sends the builder\'s filter and the search together, both to hold', () => {
-    const query = listQuery(DEAL, [], { sort: '', search: 'Ac', size: 20, cursor: undefined, filter: { stage: 'won' } });
+    const query = listQuery(DEAL, [], { sort: '', search: 'Ac', size: 20, cursor: undefined, filter: { stage: 'won' } }, [DEAL]);
     expect(JSON.parse(String(query.filter))).to.deep.equal({ and: [{ stage: 'won' }, { or: [{ name: { contains: 'Ac' } }, { number: { contains: 'Ac' } }] }] });
     expect(viewFilter(DEAL, '', { stage: 'won' })).to.deep.equal({ stage: 'won' });
     expect(viewFilter(DEAL, '', undefined)).to.equal(undefined);
@@ -153,6 +153,7 @@ describe('web app: list actions', () => {
     expect(url.searchParams.get('fields')).to.equal('name,amount');
     expect(JSON.parse(url.searchParams.get('filter')!)).to.deep.equal({ stage: 'won' });
     expect(url.searchParams.get('sort')).to.equal('-amount');
+    expect(url.searchParams.get('lookups'), 'lookups as their parents\' names, as the list shows them').to.equal('name');
   });
 
   it('reads the list mode from the address, kanban only with a picklist', () => {

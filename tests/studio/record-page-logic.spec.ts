@@ -1,8 +1,9 @@
 import { expect } from 'chai';
-import { forgetRecent, noteRecent, readRecent, RECENT_LIMIT } from '../../studio/src/app/home/recent-records-store';
+import { formatBytes, formatSizeOver } from '../../studio/src/app/record/file-kind';
 import { initialFromQuery } from '../../studio/src/app/record/initial-from-query';
 import type { FormDefinition } from '../../studio/src/shared/forms/form-definition';
 import type { ObjectDefinition } from '../../studio/src/shared/metadata/object-definition';
+import { isRecordId } from '../../studio/src/shared/metadata/record-id';
 
 const CONTACT: ObjectDefinition = {
   name: 'contact',
@@ -34,32 +35,29 @@ describe('web app: a new record from a related list', () => {
   });
 });
 
-describe('web app: recent records in the browser', () => {
-  const stored = new Map<string, string>();
-  before(() => {
-    const storage = { getItem: (key: string) => stored.get(key) ?? null, setItem: (key: string, value: string) => void stored.set(key, value) };
-    (globalThis as { window?: unknown }).window = { localStorage: storage };
+describe('web app: the size of a file refused for being too large', () => {
+  const MB = 1024 * 1024;
+  const cases: [bytes: number, shown: string][] = [
+    [25 * MB + 1, '25.1 MB'],
+    [25.04 * MB, '25.1 MB'],
+    [30 * MB, '30.0 MB'],
+    [31.45 * MB, '31.5 MB'],
+    [64 * 1024 + 1, '64.1 KB'],
+    [900, '900 B'],
+  ];
+  for (const [bytes, shown] of cases) {
+    it(`shows ${bytes} bytes as ${shown}, rounded up to one decimal`, () => {
+      expect(formatSizeOver(bytes)).to.equal(shown);
+    });
+  }
+  it('never reads as the limit it went past', () => {
+    for (const limit of [MB, 25 * MB, 64 * 1024]) expect(formatSizeOver(limit + 1)).to.not.equal(formatBytes(limit));
   });
-  after(() => {
-    delete (globalThis as { window?: unknown }).window;
-  });
+});
 
-  it('keeps the last records per user, newest first, once each, at most the limit', () => {
-    for (let index = 0; index < RECENT_LIMIT + 2; index++) noteRecent('u1', { object: 'deal', id: `d${index}`, name: `Deal ${index}` });
-    noteRecent('u1', { object: 'deal', id: 'd5', name: 'Deal 5, renamed' });
-    const recent = readRecent('u1');
-    expect(recent).to.have.length(RECENT_LIMIT);
-    expect(recent[0]).to.deep.equal({ object: 'deal', id: 'd5', name: 'Deal 5, renamed' });
-    expect(recent.filter((entry) => entry.id === 'd5')).to.have.length(1);
-    expect(readRecent('u2')).to.deep.equal([]);
-  });
-
-  it('forgets a deleted record and ignores what is not a list of records', () => {
-    forgetRecent('u1', 'deal', 'd5');
-    expect(readRecent('u1').some((entry) => entry.id === 'd5')).to.equal(false);
-    stored.set('crm.recent.u3', JSON.stringify([{ object: 'deal', id: 1 }, 'x', { object: 'deal', id: 'd1', name: 'Deal 1' }]));
-    expect(readRecent('u3')).to.deep.equal([{ object: 'deal', id: 'd1', name: 'Deal 1' }]);
-    stored.set('crm.recent.u4', '{not json');
-    expect(readRecent('u4')).to.deep.equal([]);
+describe('which values the record page asks names for', () => {
+  it('asks for record ids only: the platform principal and stray text would fail the whole request', () => {
+    expect(isRecordId('65a1b2c3d4e5f60718293a4b')).to.equal(true);
+    expect(['admin', '', '65A1B2C3D4E5F60718293A4B', '65a1b2c3d4e5f60718293a4', '65a1b2c3d4e5f60718293a4b0'].filter(isRecordId)).to.deep.equal([]);
   });
 });

@@ -39,13 +39,17 @@ describe('web app: the server\'s error details on form fields', () => {
 
 describe('web app: list requests', () => {
   it('searches the text fields with contains, expands lookups, and asks for the total', () => {
-    const query = listQuery(DEAL, DEAL.fields, { sort: '-amount', search: 'acme', size: 20, cursor: 'c1' });
+    const query = listQuery(DEAL, DEAL.fields, { sort: '-amount', search: 'acme', size: 20, cursor: 'c1' }, [DEAL, { name: 'account', fields: [] }]);
     expect(query).to.deep.include({ limit: 20, total: true, sort: '-amount', cursor: 'c1', expand: 'account' });
     expect(JSON.parse(String(query.filter))).to.deep.equal({ or: [{ name: { contains: 'acme' } }, { email: { contains: 'acme' } }] });
   });
 
   it('sends no filter without a search', () => {
-    expect(listQuery(DEAL, [], { sort: '', search: '', size: 50, cursor: undefined }).filter).to.equal(undefined);
+    expect(listQuery(DEAL, [], { sort: '', search: '', size: 50, cursor: undefined }, [DEAL]).filter).to.equal(undefined);
+  });
+
+  it('expands only the lookups whose parent object the user may read: the server refuses the others', () => {
+    expect(listQuery(DEAL, DEAL.fields, { sort: '', search: '', size: 20, cursor: undefined }, [DEAL]).expand).to.equal(undefined);
   });
 
   it('turns column clicks into the sort parameter and back', () => {

@@ -75,3 +75,11 @@ export const PURCHASE_APPROVAL = {
   onReject: [{ setField: 'status', value: 'rejected' }],
   onRecall: [{ setField: 'status', value: 'draft' }],
 };
+
+/** The purchasing department with the purchase approval process in place: the set-up of the flow specs. */
+export async function purchasingWithApproval(engine: TestEngine): Promise<Awaited<ReturnType<typeof purchasingDepartment>>> {
+  const people = await purchasingDepartment(engine);
+  const created = await engine.request('POST', '/api/v1/meta/approval-processes', PURCHASE_APPROVAL);
+  expect(created.status, JSON.stringify(created.body)).to.equal(201);
+  return people;
+}

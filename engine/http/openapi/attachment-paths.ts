@@ -51,7 +51,7 @@ const DISPOSITION_PARAMETER: Parameter = {
 
 const TOO_LARGE = {
   description: 'The file is over the size limit (FILE_SIZE_LIMIT_MB, 25 MB by default); nothing of it is kept.',
-  content: json(schemaRef('Error'), { error: { code: 'file_too_large', message: 'The file is larger than the 25 MB allowed.', details: [] } }),
+  content: json(schemaRef('Error'), { error: { code: 'file_too_large', message: 'The file is 31.4 MB, over the limit of 25 MB per file.', details: [] } }),
 };
 
 function notFound(label: string): Reference {

@@ -145,7 +145,7 @@ const ERROR_RESPONSES = {
   ),
   PayloadTooLarge: errorResponse('The request body is larger than the server accepts.', {
     code: 'body_too_large',
-    message: 'The request body is larger than the 1048576 bytes allowed.',
+    message: 'The request body is 1.3 MB, over the limit of 1 MB.',
   }),
   UnsupportedMediaType: errorResponse('The JSON body is not in UTF-8 (a charset or Content-Encoding the server does not read).', {
     code: 'unsupported_encoding',

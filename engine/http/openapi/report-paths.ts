@@ -80,6 +80,12 @@ export function reportPaths(compiled: CompiledObject): Record<string, PathItem> 
           queryParameter('sort', sortDescription(compiled)),
           queryParameter('fields', `Columns after \`_id\`; a parent's field as \`<relation>.<field>\` (e.g. \`account.name\`), which expands that relation. ${fieldsDescription(compiled)}`),
           queryParameter('expand', 'Lookup or master-detail fields (and `owner`, `_createdBy`, `_updatedBy`) whose parents\' readable fields become columns `<relation>.<field>` when `fields` is not given.'),
+          queryParameter(
+            'lookups',
+            "`id` (the default) or `name`: with `name`, each lookup or master-detail column of the record's own holds its parent's name (the parent's `name`-like field, else its first text field) " +
+              'where the user may read the parent object and record, and the id otherwise. The header stays the field\'s name.',
+            'name',
+          ),
         ],
         responses: {
           '200': {

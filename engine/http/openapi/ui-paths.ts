@@ -1,5 +1,6 @@
 import type { UserApp } from '../../metadata/apps/user-apps.js';
 import type { UserListView } from '../../metadata/list-views/user-list-views.js';
+import type { RecentRecord } from '../../records/recent/recent-records.js';
 import { json, responseRef, schemaRef } from './common-components.js';
 import { APP_DEFINITION, LIST_VIEW_DEFINITION } from './metadata-schemas.js';
 import type { OpenApiFragment, Operation, Parameter, SchemaObject } from './openapi-types.js';
@@ -28,6 +29,14 @@ const userListView: PropertiesOf<UserListView> = {
   personal: { type: 'boolean', description: "The caller's own view, which they may change and delete here; false for a shared one." },
 };
 
+const recentRecord: PropertiesOf<RecentRecord> = {
+  object: { type: 'string' },
+  objectLabel: { type: 'string', description: 'In the language of the response (Content-Language).' },
+  id: { type: 'string' },
+  name: { type: 'string', description: "The record's name as you may read it now (its id when it has none)." },
+  openedAt: { type: 'string', format: 'date-time' },
+};
+
 const SCHEMAS: Record<string, SchemaObject> = {
   UserAppTab: {
     oneOf: [
@@ -50,6 +59,17 @@ const SCHEMAS: Record<string, SchemaObject> = {
     type: 'object',
     required: ['views', 'version'],
     properties: { views: { type: 'array', items: schemaRef('UserListView') }, version: { type: 'integer', description: "The tenant's metadata version." } },
+  },
+  RecentRecord: {
+    type: 'object',
+    required: ['object', 'objectLabel', 'id', 'name', 'openedAt'],
+    properties: recentRecord,
+  },
+  RecentRecordList: { type: 'object', required: ['recent'], properties: { recent: { type: 'array', maxItems: 20, items: schemaRef('RecentRecord') } } },
+  RecentRecordInput: {
+    type: 'object',
+    required: ['object', 'id'],
+    properties: { object: { type: 'string', description: 'The API name of the object.' }, id: { type: 'string', maxLength: 64 } },
   },
   UserListViewResponse: { type: 'object', required: ['view'], properties: { view: schemaRef('UserListView') } },
   PersonalListViewInput: {
@@ -105,7 +125,7 @@ export function uiPaths(): OpenApiFragment {
         get: operation(
           'listViews',
           'The list views of an object for you',
-          'The shared views shown to one of your permission sets (or to everyone), then your own personal views; columns you may not read are left out, and a view whose filter, sort or kanban field needs such a field is left out whole. 404 for an object you may not read.',
+          'The shared views shown to one of your permission sets (or to everyone), then your own personal views; columns you may not read are left out, and a view whose filter, sort or kanban field needs such a field is left out whole; of a personal view, what names a field removed since it was saved is dropped and the rest kept. 404 for an object you may not read.',
           { '200': { description: 'The views.', content: json(schemaRef('UserListViewList')) }, '400': responseRef('BadRequest'), '404': responseRef('NotFound') },
           { parameters: [language] },
         ),
@@ -118,6 +138,22 @@ export function uiPaths(): OpenApiFragment {
             ...writeRefusals,
           },
           viewBody,
+        ),
+      },
+      [`${BASE}/recent`]: {
+        get: operation(
+          'listRecent',
+          'The records you opened last',
+          'Newest first, at most 20 (the server keeps the last 20 per user, so the list follows you to every device). Each is read now: a record deleted, out of your reach, or of an object you may no longer read is left out; its name is the one you may read.',
+          { '200': { description: 'Your recent records.', content: json(schemaRef('RecentRecordList')) } },
+          { parameters: [language] },
+        ),
+        post: operation(
+          'noteRecent',
+          'Note that you opened a record',
+          'Puts the record at the front of your list (once: opening it again moves it). Only its object and id are kept. 404 for a record you may not read, as for a read.',
+          { '204': { description: 'Noted.' }, '400': responseRef('BadRequest'), '403': notReadable, '404': responseRef('NotFound'), '413': responseRef('PayloadTooLarge') },
+          { requestBody: { required: true, content: json(schemaRef('RecentRecordInput')) } },
         ),
       },
       [`${BASE}/views/{object}/{name}`]: {

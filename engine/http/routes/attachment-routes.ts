@@ -51,7 +51,7 @@ export function attachmentRoutes(platform: Platform, maxBytes = DEFAULT_FILE_SIZ
       const name = fileName(req);
       const declared = Number(req.get('content-length'));
       // Refused before a byte is read when the client says up front that it is too large.
-      if (Number.isFinite(declared) && declared > maxBytes) throw new BlobTooLargeError(maxBytes);
+      if (Number.isFinite(declared) && declared > maxBytes) throw new BlobTooLargeError(maxBytes, declared);
       const upload = { name, contentType: req.get('content-type'), maxBytes };
       const attachment = await attachFile(ctx, req.params.object, req.params.id, upload, requestBody(req));
       res.status(201).location(`${req.baseUrl}/${req.params.object}/${req.params.id}/files/${attachment.id}`).json(attachment);

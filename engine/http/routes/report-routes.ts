@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import { parseFilterParameter } from '../../records/index.js';
+import { parseLookupCells } from '../../records/export/export-columns.js';
 import { exportRecords } from '../../records/export/export-records.js';
 import { summarizeRecords } from '../../records/summary/summarize-records.js';
 import type { Platform } from '../../tenancy/index.js';
@@ -28,8 +29,9 @@ export function reportRoutes(platform: Platform): Router {
     const sort = queryString(query, 'sort');
     const fields = queryString(query, 'fields');
     const expand = queryString(query, 'expand');
+    const lookups = parseLookupCells(queryString(query, 'lookups'));
     const filter = parseFilterParameter(queryJson(query, 'filter'));
-    const chunks = exportRecords(ctx, req.params.object, { ...(sort ? { sort } : {}), ...(fields ? { fields } : {}), ...(expand ? { expand } : {}), ...(filter === undefined ? {} : { filter }) });
+    const chunks = exportRecords(ctx, req.params.object, { ...(sort ? { sort } : {}), ...(fields ? { fields } : {}), ...(expand ? { expand } : {}), lookups, ...(filter === undefined ? {} : { filter }) });
     // The first chunk comes after the first page was read: errors before it are ordinary JSON errors.
     const first = await chunks.next();
     res.type('text/csv; charset=utf-8').attachment(`${req.params.object}.csv`);

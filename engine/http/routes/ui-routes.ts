@@ -2,13 +2,15 @@ import { Router } from 'express';
 import { listUserApps } from '../../metadata/apps/user-apps.js';
 import { createPersonalView, deletePersonalView, replacePersonalView } from '../../metadata/list-views/personal-views.js';
 import { listUserViews } from '../../metadata/list-views/user-list-views.js';
+import { listRecentRecords, noteRecentRecord } from '../../records/recent/recent-records.js';
 import type { Platform } from '../../tenancy/index.js';
 import { requestContext } from '../request-context.js';
 
 /**
  * /api/v1/ui: what the web app's navigation and lists need of the metadata for the signed-in user,
- * in their language: their apps, and the list views of an object (shared ones and their own). Any
- * user may save, change and delete their own views here; no setup right is needed.
+ * in their language: their apps, the list views of an object (shared ones and their own), the
+ * records they opened last. Any user may save, change and delete their own views here; no setup
+ * right is needed.
  */
 export function uiRoutes(platform: Platform): Router {
   const router = Router();
@@ -33,6 +35,14 @@ export function uiRoutes(platform: Platform): Router {
   });
   router.delete('/views/:object/:name', async (req, res) => {
     await deletePersonalView(await context(req), req.params.object, req.params.name);
+    res.status(204).end();
+  });
+  router.get('/recent', async (req, res) => {
+    const ctx = await context(req);
+    res.vary('Accept-Language').set('Content-Language', ctx.language).json({ recent: await listRecentRecords(ctx) });
+  });
+  router.post('/recent', async (req, res) => {
+    await noteRecentRecord(await context(req), req.body);
     res.status(204).end();
   });
   return router;

@@ -8,6 +8,7 @@ import { shownTo } from '../shown-to.js';
 import type { Snapshot } from '../snapshot.js';
 import { ownViews } from './personal-view-store.js';
 import { resolveListView } from './resolve-list-view.js';
+import { withoutRemovedFields } from './without-removed-fields.js';
 
 /** A list view as the web app applies it: labels in the reader's language, and whose it is. */
 export interface UserListView {
@@ -34,7 +35,8 @@ export async function listUserViews(ctx: OperationContext, objectName: string): 
     .listViewsOf(objectName)
     .filter((view) => shownTo(view.permissionSets, ctx.principal))
     .map((view) => view.definition);
-  const own = (await ownViews(ctx, objectName)).sort((a, b) => labelOf(a, ctx.language).localeCompare(labelOf(b, ctx.language)));
+  // A personal view outlives the fields it named: what an admin removed since is dropped from it.
+  const own = (await ownViews(ctx, objectName)).map((view) => withoutRemovedFields(view, ctx.snapshot.object(objectName)!)).sort((a, b) => labelOf(a, ctx.language).localeCompare(labelOf(b, ctx.language)));
   return [...shared.map((view) => userView(view, false, visible, ctx.language)), ...own.map((view) => userView(view, true, visible, ctx.language))].filter(
     (view): view is UserListView => view !== undefined,
   );

@@ -6,6 +6,7 @@ import type { MetadataAction } from '../metadata-registry.js';
 import type { ObjectDefinition } from '../schemas/generated/object.js';
 import type { Snapshot } from '../snapshot.js';
 import { migrateRecords } from './field-migration.js';
+import { PERSONAL_VIEWS } from '../list-views/personal-view-store.js';
 import { requireObject } from './require-object.js';
 import { byCount, msg } from '../../i18n/message.js';
 
@@ -53,6 +54,8 @@ export async function changeObject(
           }
         }
         await migrateRecords(tx, old, compiled, after);
+        // Users' own views follow the object to its new name (it has no records, so no recent ones).
+        if (renamed) await tx.collection(PERSONAL_VIEWS).updateMany({ object: objectName }, { $set: { object: next.name, 'definition.object': next.name } });
       },
       async afterCommit(store, after) {
         const compiled = after.object(next.name)!;

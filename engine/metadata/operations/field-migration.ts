@@ -1,5 +1,6 @@
 import { ConflictError, type ErrorDetail } from '../../errors/index.js';
 import { recomputeStoredDerived } from '../../records/logic/recompute-formulas.js';
+import { plainTextPath } from '../../records/plain-text.js';
 import { followChange, settleWrite } from '../../records/logic/follow-change.js';
 import { SYSTEM_PRINCIPAL } from '../../tenancy/principal.js';
 import { fieldTypeOf, formatAutoNumber, type ResolvedField, type ResolvedRollupField } from '../../fields/index.js';
@@ -28,9 +29,10 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
   for (const old of before.object.fields) {
     const next = after.field(old.name);
     if (!next) {
-      await records.updateMany({ [old.name]: { $ne: null } }, { $unset: { [old.name]: '' } });
+      await records.updateMany({ [old.name]: { $ne: null } }, { $unset: { [old.name]: '', [plainTextPath(old.name)]: '' } });
     } else if (!sameDocument(old, next)) {
       await convertValues(tx, snapshot, after, old, next);
+      if (fieldTypeOf(old).plainText && !fieldTypeOf(next).plainText) await records.updateMany({}, { $unset: { [plainTextPath(old.name)]: '' } });
       // Roll-ups summing it are summed anew: their scale is the field's, which may have changed.
       for (const { master, field } of relationshipsOf(snapshot).rollupsFedBy(after.name)) {
         if (field.field === next.name) await computeRollupForAll(tx, snapshot, master, field);
@@ -40,7 +42,8 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
   let derivedMoved = false;
   for (const field of after.object.fields) {
     if (field.unique && !before.field(field.name)?.unique) await refuseDuplicates(tx, after, field);
-    if ((field.type === 'formula' || field.type === 'currency') && !sameDocument(before.field(field.name), field)) derivedMoved = true;
+    const derived = field.type === 'formula' || field.type === 'currency' || fieldTypeOf(field).plainText !== undefined;
+    if (derived && !sameDocument(before.field(field.name), field)) derivedMoved = true;
     if (field.type === 'rollup' && !sameDocument(before.field(field.name), field)) {
       await computeRollupForAll(tx, snapshot, after, field);
     }
@@ -48,7 +51,7 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
       await numberExisting(tx, after, field.name, formatAutoNumber.bind(null, field.format), field.startAt);
     }
   }
-  // A new or changed formula or currency field is computed for every existing record, in this unit of work.
+  // A new or changed formula, currency or rich text field is computed for every existing record, in this unit of work.
   if (derivedMoved) await recomputeAll(tx, snapshot, after);
 }
 

@@ -12,6 +12,8 @@ import { changeObject } from './change-object.js';
 import { newExposureWarnings, type MetadataWarning } from '../exposure-warnings.js';
 import type { Snapshot } from '../snapshot.js';
 import { requireObject } from './require-object.js';
+import { PERSONAL_VIEWS } from '../list-views/personal-view-store.js';
+import { RECENT_RECORDS } from '../../records/recent/recent-records.js';
 import { byCount, msg } from '../../i18n/message.js';
 
 export interface DefinitionResponse<T> {
@@ -105,6 +107,8 @@ export async function deleteObject(
       name,
       next: null,
       by: ctx.principal.userId,
+      // Its list views go with it: the shared ones (metadata) here, the personal ones in migrate.
+      removes: current.listViewsOf(name).map((view) => ({ kind: 'listView' as const, name: view.name })),
       async migrate(tx) {
         const records = tx.collection(compiled.collection);
         const count = await records.count({});
@@ -116,6 +120,8 @@ export async function deleteObject(
         }
         await records.deleteMany({});
         await tx.collection(COUNTERS).deleteMany({ _id: { $regex: `^${name}\\.` } });
+        await tx.collection(PERSONAL_VIEWS).deleteMany({ object: name });
+        await tx.collection(RECENT_RECORDS).deleteMany({ object: name });
       },
       async afterCommit(store) {
         await store.dropCollection(compiled.collection);

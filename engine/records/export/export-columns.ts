@@ -1,9 +1,10 @@
 import { ValidationError, type ErrorDetail } from '../../errors/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
-import { fieldAccess, recordAccess } from '../../security/access/index.js';
+import { fieldAccess, recordAccess, userAccess } from '../../security/access/index.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { parseExpand, type Reference } from '../expand.js';
 import type { RecordView } from '../record.js';
+import { nameField } from '../search/name-field.js';
 import { msg } from '../../i18n/message.js';
 
 /** One column of an export: its header and where each record's cell comes from. */
@@ -12,6 +13,20 @@ export interface ExportColumn {
   /** The record's own field, or a field of the parent embedded under `_expanded[relation]`. */
   readonly relation?: string;
   readonly field: string;
+  /**
+   * A lookup written as its parent's name: the parent's field that names it (embedded under
+   * `_expanded[field]`); the cell holds the id where the parent is not visible to the user.
+   */
+  readonly parentName?: string;
+}
+
+/** How the export writes a lookup's own column: its parent's id (the default) or its parent's name. */
+export type LookupCells = 'id' | 'name';
+
+/** The `lookups` parameter: `id` or `name`, nothing else. */
+export function parseLookupCells(input: string | undefined): LookupCells {
+  if (input === undefined || input === 'id' || input === 'name') return input ?? 'id';
+  throw new ValidationError([{ path: '/lookups', message: msg`must be 'id' or 'name', got '${input}'` }]);
 }
 
 /** What the export asks the list for, and the columns it writes. */
@@ -36,7 +51,12 @@ function splitNames(input: string | undefined): string[] {
  * A parent's fields are checked against the parent's field security like the record's own: a
  * hidden one is unknown, and the parent object must be readable (403 otherwise, as for `expand`).
  */
-export async function planExport(ctx: OperationContext, object: CompiledObject, request: { fields?: string; expand?: string }): Promise<ExportPlan> {
+export async function planExport(ctx: OperationContext, object: CompiledObject, request: { fields?: string; expand?: string; lookups?: LookupCells }): Promise<ExportPlan> {
+  const plan = await planColumns(ctx, object, request);
+  return request.lookups === 'name' ? withParentNames(ctx, object, plan) : plan;
+}
+
+async function planColumns(ctx: OperationContext, object: CompiledObject, request: { fields?: string; expand?: string }): Promise<ExportPlan> {
   const hidden = fieldAccess(ctx, object).hidden;
   const names = splitNames(request.fields);
   const own = names.filter((name) => !name.includes('.'));
@@ -75,6 +95,28 @@ export async function planExport(ctx: OperationContext, object: CompiledObject, 
   return { columns: [...ownColumns, ...expanded], ...(references.length > 0 ? { expand: references.map((reference) => reference.name).join(',') } : {}) };
 }
 
+/**
+ * The plan with each lookup column of the record's own written as the parent's name: where the
+ * user may read the parent object and one of its text fields names it (as search names records),
+ * the relation is embedded and its name written; otherwise the column keeps the id, as it would
+ * without `lookups=name` (no 403 for a parent object the user may not read).
+ */
+function withParentNames(ctx: OperationContext, object: CompiledObject, plan: ExportPlan): ExportPlan {
+  const hidden = fieldAccess(ctx, object).hidden;
+  const expand = new Set(splitNames(plan.expand));
+  const columns = plan.columns.map((column): ExportColumn => {
+    const field = column.relation || hidden.has(column.field) ? undefined : object.field(column.field);
+    if (!field || (field.type !== 'lookup' && field.type !== 'masterdetail')) return column;
+    const target = ctx.snapshot.object(field.target);
+    if (!target || !(ctx.principal.system || userAccess(ctx.snapshot, ctx.principal).object(target.name).read)) return column;
+    const name = nameField(target, fieldAccess(ctx, target).hidden);
+    if (!name) return column;
+    expand.add(field.name);
+    return { ...column, parentName: name.name };
+  });
+  return { ...plan, columns, ...(expand.size > 0 ? { expand: [...expand].join(',') } : {}) };
+}
+
 /** Runs a parse whose problems belong to another parameter than the one it names. */
 function atPath<T>(path: string, parse: () => T): T {
   try {
@@ -87,6 +129,11 @@ function atPath<T>(path: string, parse: () => T): T {
 
 /** The value of one column in one listed record; a parent the user may not see (or none) gives an empty cell. */
 export function columnValue(record: RecordView, column: ExportColumn): unknown {
+  if (column.parentName) {
+    const parent = (record._expanded as Record<string, Record<string, unknown> | null> | undefined)?.[column.field];
+    const name = parent?.[column.parentName];
+    return name === undefined || name === null || name === '' ? record[column.field] : name;
+  }
   if (!column.relation) return record[column.field];
   const parent = (record._expanded as Record<string, Record<string, unknown> | null> | undefined)?.[column.relation];
   return parent ? parent[column.field] : undefined;

@@ -6,7 +6,7 @@ import { MAX_LIMIT } from '../list-query.js';
 import { recordObject } from '../record-object.js';
 import type { RecordView } from '../record.js';
 import { csvRow } from './csv.js';
-import { columnValue, planExport } from './export-columns.js';
+import { columnValue, planExport, type LookupCells } from './export-columns.js';
 
 export interface ExportRequest {
   filter?: unknown;
@@ -15,6 +15,8 @@ export interface ExportRequest {
   fields?: string;
   /** Relations whose parents' fields become columns too, e.g. "account,owner" (see planExport). */
   expand?: string;
+  /** `name`: each lookup column holds its parent's name where the user may see the parent (see planExport). */
+  lookups?: LookupCells;
 }
 
 /** The most rows one export holds; narrow the filter for more. */

@@ -1,5 +1,6 @@
 import { RuleViolationError, type ErrorDetail } from '../../errors/index.js';
 import { convertedAmounts } from './convert-currencies.js';
+import { PLAIN_TEXT, plainTextFields, plainTextOf } from '../plain-text.js';
 import { checkDependentPicklists } from './check-dependent-picklists.js';
 import { evaluateExpression, toResultType } from '../../formula/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
@@ -34,8 +35,9 @@ export async function applyObjectLogic(
 }
 
 /**
- * What a record's stored values derive: amounts converted to the corporate currency, then the
- * formulas (which may read them), with the expression input they were computed with.
+ * What a record's stored values derive: amounts converted to the corporate currency, the plain
+ * text of its rich text, then the formulas (which may read the amounts), with the expression input
+ * they were computed with.
  */
 export async function computeDerived(
   reader: Collections,
@@ -51,6 +53,7 @@ export async function computeDerived(
     computed[field.name] = value;
     input[field.name] = value;
   }
+  if (plainTextFields(object).length > 0) computed[PLAIN_TEXT] = plainTextOf(object, record);
   return { computed, input };
 }
 

@@ -11,6 +11,7 @@ import { deletedTogether } from './deleted-together.js';
 import { appendAudit } from '../../security/audit-log.js';
 import { msg } from '../../i18n/message.js';
 import { deleteBlobs, unlinkAttachments } from '../attachments/purge-attachments.js';
+import { forgetPurgedUser } from './purged-user.js';
 
 /** Deletes a record in the recycle bin for good, with the detail records deleted with it. */
 export async function purgeRecord(ctx: OperationContext, objectName: string, id: string): Promise<void> {
@@ -25,6 +26,7 @@ export async function purgeRecord(ctx: OperationContext, objectName: string, id:
       await tx.collection(target.collection).deleteOne({ _id: record._id });
       await tx.collection(historyCollection(target.name)).deleteMany({ record: record._id });
       files.push(...(await unlinkAttachments(tx, target.name, record._id)));
+      if (target.name === 'user') await forgetPurgedUser(tx, record._id);
       await appendAudit(tx, { actor: ctx.principal.userId, action: 'record.purge', object: target.name, record: record._id });
     }
     return files;

@@ -5,12 +5,14 @@ import { fieldAccess, recordAccess, userAccess, withAccess, type RecordAccess } 
 import type { Doc, Filter, Projection, SortSpec } from '../../store/port.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { literalPattern } from '../literal-pattern.js';
+import { PLAIN_TEXT, plainTextPath } from '../plain-text.js';
 import { alive } from '../record-state.js';
+import { fieldTypeOf } from '../../fields/index.js';
 import { nameField } from './name-field.js';
 import { RESULTS_PER_OBJECT } from './search-query.js';
 
-/** Field types whose text the search looks into (besides the name field, whatever its type). */
-const TEXT_TYPES: ReadonlySet<string> = new Set(['text', 'longtext', 'email', 'phone', 'url']);
+/** Field types whose text the search looks into (besides the name field, whatever its type); rich text by its plain text. */
+const TEXT_TYPES: ReadonlySet<string> = new Set(['text', 'longtext', 'email', 'phone', 'url', 'richtext']);
 /** Most recently modified first; the id makes the order total. */
 const RECENT_FIRST: SortSpec = { _updatedAt: -1, _id: 1 };
 /** Characters of a matched field's value shown around the match. */
@@ -87,14 +89,14 @@ async function searchObject(ctx: OperationContext, object: CompiledObject, text:
     }
   }
   if (found.size < limit && others.length > 0) {
-    await find({ $or: others.map((field) => ({ [field.name]: { $regex: pattern, $options: 'i' } })) }, limit - found.size);
+    await find({ $or: others.map((field) => ({ [searchedPath(field)]: { $regex: pattern, $options: 'i' } })) }, limit - found.size);
   }
   return [...found.values()].map((record) => hitOf(ctx, object, record, pattern, name, others));
 }
 
 function findRecords(ctx: OperationContext, object: CompiledObject, access: RecordAccess, filter: Filter, limit: number, fields: ReadonlyArray<ResolvedField | undefined>): Promise<Doc[]> {
   const projection: Projection = { _id: 1, _updatedAt: 1 };
-  for (const field of fields) if (field) projection[field.name] = 1;
+  for (const field of fields) if (field) projection[searchedPath(field)] = 1;
   return ctx.tenant.store.collection(object.collection).find(alive(withAccess(filter, access)), { sort: RECENT_FIRST, limit, projection });
 }
 
@@ -114,7 +116,7 @@ function hitOf(ctx: OperationContext, object: CompiledObject, record: Doc, patte
   if (new RegExp(`^${pattern}`, 'i').test(nameText)) return { ...base, rank: 'prefix' };
   if (holds.test(nameText)) return { ...base, rank: 'name' };
   for (const field of others) {
-    const value = record[field.name];
+    const value = searchedValue(record, field);
     const match = typeof value === 'string' ? holds.exec(value) : null;
     if (typeof value === 'string' && match) {
       return { ...base, rank: 'field', matched: { field: field.name, label: localize(field.label, ctx.language, field.name)!, snippet: snippet(value, match.index, match[0].length) } };
@@ -128,4 +130,15 @@ function snippet(value: string, at: number, length: number): string {
   const start = Math.max(0, at - SNIPPET_CONTEXT);
   const end = Math.min(value.length, at + length + SNIPPET_CONTEXT);
   return `${start > 0 ? '…' : ''}${value.slice(start, end).replace(/\s+/g, ' ')}${end < value.length ? '…' : ''}`;
+}
+
+/** Where a field's searchable text is stored: the value itself, or the plain text kept beside markup. */
+function searchedPath(field: ResolvedField): string {
+  return fieldTypeOf(field).plainText ? plainTextPath(field.name) : field.name;
+}
+
+function searchedValue(record: Doc, field: ResolvedField): unknown {
+  if (!fieldTypeOf(field).plainText) return record[field.name];
+  const texts = record[PLAIN_TEXT];
+  return texts !== null && typeof texts === 'object' ? (texts as Record<string, unknown>)[field.name] : undefined;
 }

@@ -54,7 +54,7 @@ function checkShareable(object: CompiledObject): void {
     throw new ValidationError([{ path: '', message: msg`${object.name} records follow their ${object.object.master!.target}: share the ${object.object.master!.target} instead` }]);
   }
   if (sharing === 'publicReadWrite') {
-    throw new ValidationError([{ path: '', message: msg`every user with access to ${inSentence(object.object.pluralLabel)} already reads and edits every record: there is nothing to share` }]);
+    throw new ValidationError([{ path: '', message: msg`Every user with access to ${inSentence(object.object.pluralLabel)} already reads and edits every record: there is nothing to share.` }]);
   }
 }
 

@@ -47,6 +47,13 @@ export async function closeE2e(): Promise<void> {
   await engine.stop();
 }
 
+/** A set-up call as the administrator that must succeed (any 2xx): its answer's body. */
+export async function succeed(env: E2e, method: string, path: string, body?: unknown): Promise<{ _id: string } & Record<string, unknown>> {
+  const response = await env.engine.request(method, path, body);
+  if (response.status < 200 || response.status > 299) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
 export interface PageOptions {
   readonly width?: number;
   readonly height?: number;

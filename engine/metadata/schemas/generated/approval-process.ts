@@ -1529,6 +1529,19 @@ export interface ApprovalProcessDefinition {
    */
   allowRecall?: boolean;
   /**
+   * Whether a record whose process ended may be submitted again. A record returned to its submitter (a step's onReject: draft) or recalled always may; an approved one, or one rejected for good (onReject: final), may not unless this says so.
+   */
+  allowResubmit?: {
+    /**
+     * An approved record may be submitted again. Default false.
+     */
+    afterApproval?: boolean;
+    /**
+     * A record rejected for good may be submitted again. Default false.
+     */
+    afterRejection?: boolean;
+  };
+  /**
    * The steps, in order.
    *
    * @minItems 1

@@ -1,19 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSession } from '../../shared/api/session';
 import { localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { useObjects } from '../../shared/metadata/use-objects';
-import { readRecent } from './recent-records-store';
+import { fetchRecent, RECENT_KEY, RECENT_LIMIT } from './recent-records-api';
 
-/** The records the user opened last (recent-records-store.ts), of objects they may still read. */
+/** The records the user opened last (kept on the server, recent-records-api.ts), of objects they may still read. */
 export function RecentRecords() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const session = useSession();
   const objects = useObjects();
+  const opened = useQuery({ queryKey: RECENT_KEY, queryFn: fetchRecent });
   const byName = new Map((objects.data?.objects ?? []).map((object) => [object.name, object]));
-  const recent = session.data ? readRecent(session.data._id).filter((entry) => byName.has(entry.object)) : [];
+  const recent = (opened.data ?? []).filter((entry) => byName.has(entry.object)).slice(0, RECENT_LIMIT);
 
   return (
     <section className="home-section" aria-labelledby="recent-title">

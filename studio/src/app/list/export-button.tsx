@@ -8,6 +8,8 @@ import type { FilterJson } from './filter/filter-rows';
 export function exportHref(object: string, columns: readonly FieldDefinition[], filter: FilterJson | undefined, sort: string): string {
   const params = new URLSearchParams();
   params.set('fields', columns.map((field) => field.name).join(','));
+  // A lookup as its parent's name, as the list shows it (the id where the parent is hidden from the user).
+  params.set('lookups', 'name');
   if (filter) params.set('filter', JSON.stringify(filter));
   if (sort) params.set('sort', sort);
   return `/api/v1/records/${encodeURIComponent(object)}/export?${params.toString()}`;

@@ -12,6 +12,7 @@ import { useObject } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
 import { BulkBar } from './bulk/bulk-bar';
 import { ExportButton } from './export-button';
+import { ActiveFilter } from './filter/active-filter';
 import { filterToModel, parseFilterParam, type FilterJson } from './filter/filter-rows';
 import { editableFields } from './inline/editable-fields';
 import { listMode, type ListMode } from './list-mode';
@@ -64,9 +65,9 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
   const viewKey = `${sort}|${search}|${size}|${params.get('filter') ?? ''}`;
   const combined = viewFilter(object, search, filter);
   const query = useCallback(
-    (cursor: string | undefined, limit: number) => listQuery(object, columns, { sort, search, size: limit, cursor, filter }),
+    (cursor: string | undefined, limit: number) => listQuery(object, columns, { sort, search, size: limit, cursor, filter }, objects),
     // The filter's text stands for the filter: a new object each render must not refetch.
-    [object, columns, sort, search, params.get('filter')],
+    [object, objects, columns, sort, search, params.get('filter')],
   );
 
   function update(change: Record<string, string | undefined>) {
@@ -75,7 +76,10 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
       if (value) next.set(key, value);
       else next.delete(key);
     }
-    setParams(next, { replace: true });
+    // The router makes a navigation a transition, which React puts off while the list's own data
+    // updates keep arriving: on a busy machine the header showed the old sort for a second and a
+    // second click on it sorted the same way again. What the user set shows at once.
+    setParams(next, { replace: true, flushSync: true });
     setSelected([]);
   }
 
@@ -110,7 +114,7 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
         </Link>
       </div>
       <div className="list-toolbar">
-        <ViewPicker object={object} columns={columns} />
+        <ViewPicker object={object} columns={columns} kanbanField={mode === 'kanban' ? group?.name : undefined} />
         <Input.Search
           aria-label={t('list.search', { object: label })}
           placeholder={t('list.search', { object: label })}
@@ -162,6 +166,7 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
         )}
         {mode === 'pages' && total !== null && total !== undefined && <Typography.Text type="secondary">{t('list.total', { count: total })}</Typography.Text>}
       </div>
+      {filter && !filtering && <ActiveFilter fields={object.fields} filter={filter} onClear={() => update({ filter: undefined })} />}
       <Suspense fallback={<Skeleton active />}>
         {filtering && (
           <FilterBuilder

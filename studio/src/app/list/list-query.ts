@@ -1,6 +1,6 @@
 import type { RecordLike } from '../../shared/metadata/record-value';
 import type { FilterJson } from './filter/filter-rows';
-import { searchableFields, type FieldDefinition, type ObjectDefinition } from '../../shared/metadata/object-definition';
+import { expandableLookups, searchableFields, type FieldDefinition, type ObjectDefinition } from '../../shared/metadata/object-definition';
 
 /** A page of records as GET /records/:object answers it. */
 export interface ListAnswer {
@@ -24,9 +24,9 @@ export interface ListState {
  * The list request in the API's own language: `sort=-amount`, a cursor, and the search as an `or`
  * of `contains` over the object's text fields, so the server applies the user's access as usual.
  */
-export function listQuery(object: ObjectDefinition, columns: readonly FieldDefinition[], state: ListState): Record<string, string | number | boolean | undefined> {
+export function listQuery(object: ObjectDefinition, columns: readonly FieldDefinition[], state: ListState, readable: readonly ObjectDefinition[]): Record<string, string | number | boolean | undefined> {
   const filter = viewFilter(object, state.search, state.filter);
-  const lookups = columns.filter((field) => field.type === 'lookup' || field.type === 'masterdetail').map((field) => field.name);
+  const lookups = expandableLookups(columns, readable);
   return {
     limit: state.size,
     total: true,

@@ -53,11 +53,19 @@ export function useViewColumns(object: ObjectDefinition, viewName: string | null
 
 /**
  * The address after picking a view: its name, filter and sort replace the ones there (the search
- * and page size stay); no view clears all three.
+ * and page size stay); no view clears all three. A view with a kanban field opens as a board
+ * grouped by it; any other view (and no view) leaves a board for the table.
  */
 export function viewParams(params: URLSearchParams, view: ListView | undefined): URLSearchParams {
   const next = new URLSearchParams(params);
   for (const key of ['view', 'filter', 'sort']) next.delete(key);
+  if (view?.kanbanField) {
+    next.set('mode', 'kanban');
+    next.set('group', view.kanbanField);
+  } else if (next.get('mode') === 'kanban') {
+    next.delete('mode');
+    next.delete('group');
+  }
   if (!view) return next;
   next.set('view', view.name);
   if (view.filter && Object.keys(view.filter).length > 0) next.set('filter', JSON.stringify(view.filter));

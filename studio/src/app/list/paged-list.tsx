@@ -48,8 +48,11 @@ export function PagedList(props: PagedListProps) {
       {props.wide ? (
         // No `scroll.x`: with it antd adds a measuring row that repeats the "select all" checkbox
         // inside aria-hidden (an axe violation); the wrapper scrolls a wide table sideways instead.
-        <div className="list-table-wrap">
-          <Table<RecordLike> {...props.table} rowKey="_id" dataSource={records as RecordLike[]} loading={query.isFetching} pagination={false} />
+        // Only the first load covers the table: antd's loading overlay swallows clicks, so while a
+        // new sort or page loads the header stays live (a second click on it sorts the other way)
+        // and the old rows are dimmed instead.
+        <div className={query.isFetching && !query.isPending ? 'list-table-wrap list-refreshing' : 'list-table-wrap'} aria-busy={query.isFetching}>
+          <Table<RecordLike> {...props.table} rowKey="_id" dataSource={records as RecordLike[]} loading={query.isPending} pagination={false} />
         </div>
       ) : (
         <RecordCards object={object} objects={props.objects} columns={props.columns} records={records} loading={query.isFetching} empty={props.empty} />

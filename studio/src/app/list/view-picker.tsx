@@ -16,9 +16,10 @@ type Dialog = { readonly kind: 'save' } | { readonly kind: 'rename'; readonly vi
 /**
  * The views of the object: picking one puts its name, filter and sort in the address (the columns
  * follow from the name); "Save as my view" keeps the list as it stands (columns, the address's
- * filter and sort) as a personal view; one's own views can be renamed and deleted.
+ * filter and sort, the board's picklist when it shows a kanban) as a personal view; one's own
+ * views can be renamed and deleted.
  */
-export function ViewPicker({ object, columns }: { object: ObjectDefinition; columns: readonly FieldDefinition[] }) {
+export function ViewPicker({ object, columns, kanbanField }: { object: ObjectDefinition; columns: readonly FieldDefinition[]; kanbanField: string | undefined }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const queryClient = useQueryClient();
@@ -79,7 +80,7 @@ export function ViewPicker({ object, columns }: { object: ObjectDefinition; colu
         aria-label={t('views.label')}
         className="view-picker-select"
         value={current?.name ?? ''}
-        onChange={(name: string) => setParams(viewParams(params, views.find((view) => view.name === name)), { replace: true })}
+        onChange={(name: string) => setParams(viewParams(params, views.find((view) => view.name === name)), { replace: true, flushSync: true })}
         options={[{ value: '', label: t('views.all') }, ...group(t('views.shared'), shared), ...group(t('views.mine'), mine)]}
         popupMatchSelectWidth={false}
       />
@@ -108,7 +109,7 @@ export function ViewPicker({ object, columns }: { object: ObjectDefinition; colu
           error={save.error?.message}
           onCancel={() => setDialog(undefined)}
           onSubmit={(name) =>
-            save.mutate(dialog.kind === 'save' ? { body: personalViewBody(name, columns, params, current?.kanbanField) } : { body: renamedBody(dialog.view, name), view: dialog.view })
+            save.mutate(dialog.kind === 'save' ? { body: personalViewBody(name, columns, params, kanbanField) } : { body: renamedBody(dialog.view, name), view: dialog.view })
           }
         />
       )}

@@ -7,7 +7,7 @@ import { api, uploadFile } from '../../shared/api/api-client';
 import { fromServer } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import './attachments.css';
-import { formatBytes, previewKind } from './file-kind';
+import { formatBytes, formatSizeOver, previewKind } from './file-kind';
 
 interface Attachment {
   readonly id: string;
@@ -85,7 +85,7 @@ export function AttachmentsPanel({ object, id }: { object: string; id: string })
             aria-label={t('files.upload')}
             beforeUpload={(file) => {
               if (file.size <= files.data.maxBytes) return true;
-              void message.error(t('files.tooLarge', { name: file.name, size: formatBytes(file.size), limit }));
+              void message.error(t('files.tooLarge', { name: file.name, size: formatSizeOver(file.size), limit }));
               return Upload.LIST_IGNORE;
             }}
             customRequest={({ file }) => {

@@ -4,12 +4,11 @@ import { App, Button, Popconfirm, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../shared/api/api-client';
-import { useSession } from '../../shared/api/session';
 import { fromServer } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import type { ObjectDefinition } from '../../shared/metadata/object-definition';
 import type { RecordLike } from '../../shared/metadata/record-value';
-import { forgetRecent } from '../home/recent-records-store';
+import { RECENT_KEY } from '../home/recent-records-api';
 import type { Permission } from './use-record-permissions';
 
 /** Delete to the recycle bin, after a confirmation; disabled with the server's reason where it would refuse. */
@@ -17,7 +16,6 @@ export function DeleteRecordButton({ object, record, title, permission }: { obje
   const { t } = useTranslation();
   const language = useLanguage();
   const { message } = App.useApp();
-  const session = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
 
@@ -40,7 +38,8 @@ export function DeleteRecordButton({ object, record, title, permission }: { obje
       void message.error(error instanceof Error ? fromServer(error.message, language) : String(error));
       return;
     }
-    if (session.data) forgetRecent(session.data._id, object.name, record._id);
+    // The server leaves the deleted record out of the recent ones.
+    void queryClient.invalidateQueries({ queryKey: RECENT_KEY });
     await queryClient.invalidateQueries({ queryKey: ['records', object.name] });
     queryClient.removeQueries({ queryKey: ['record', object.name, record._id] });
     void message.success(t('record.deleted'));

@@ -21,3 +21,13 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
   return `${bytes} B`;
 }
+
+/**
+ * A size refused for being over a limit: one decimal, rounded up, so that a file one byte over
+ * 25 MB reads 25.1 MB and never "25 MB", the limit itself (as the server's 413 says it).
+ */
+export function formatSizeOver(bytes: number): string {
+  const [unit, name] = bytes >= 1024 * 1024 ? [1024 * 1024, 'MB'] : bytes >= 1024 ? [1024, 'KB'] : [1, 'B'];
+  if (unit === 1) return `${bytes} ${name}`;
+  return `${(Math.ceil((bytes / unit) * 10) / 10).toFixed(1)} ${name}`;
+}

@@ -1,8 +1,7 @@
 import type { FormDefinition, FormValues } from '../../shared/forms/form-definition';
 import type { ObjectDefinition } from '../../shared/metadata/object-definition';
+import { isRecordId } from '../../shared/metadata/record-id';
 
-/** A record id as the server writes them; anything else in the address is ignored. */
-const RECORD_ID = /^[0-9a-f]{24}$/;
 
 /**
  * The starting values a new-record address gives: only lookup and master-detail fields on the
@@ -15,7 +14,7 @@ export function initialFromQuery(object: ObjectDefinition, form: FormDefinition,
   for (const field of object.fields) {
     if (field.type !== 'lookup' && field.type !== 'masterdetail') continue;
     const value = query.get(field.name);
-    if (value !== null && RECORD_ID.test(value) && onForm.has(field.name)) values[field.name] = value;
+    if (value !== null && isRecordId(value) && onForm.has(field.name)) values[field.name] = value;
   }
   return values;
 }

@@ -6,19 +6,18 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api/api-client';
 import { isApiError } from '../../shared/api/api-error';
-import { useSession } from '../../shared/api/session';
 import { formSections, type FormValues } from '../../shared/forms/form-definition';
 import { RecordForm } from '../../shared/forms/record-form';
 import { useForm } from '../../shared/forms/use-form';
 import { fromServer, localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
-import type { ObjectDefinition } from '../../shared/metadata/object-definition';
+import { expandableLookups, type ObjectDefinition } from '../../shared/metadata/object-definition';
 import { RecordValue, recordTitle, type RecordLike } from '../../shared/metadata/record-value';
 import { useObject } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
 import { ApprovalPanel } from './approval-panel';
 import { AttachmentsPanel } from './attachments-panel';
-import { noteRecent } from '../home/recent-records-store';
+import { noteRecent, RECENT_KEY } from '../home/recent-records-api';
 import { changedValues } from './changed-values';
 import { DeleteRecordButton } from './delete-record-button';
 import { FieldHistory } from './field-history';
@@ -51,20 +50,19 @@ function RecordView({ object, objects, id }: { object: ObjectDefinition; objects
   const [conflict, setConflict] = useState(false);
   const form = useForm(object.name);
   const key = ['record', object.name, id];
-  const lookups = object.fields.filter((field) => field.type === 'lookup' || field.type === 'masterdetail').map((field) => field.name);
+  const lookups = expandableLookups(object.fields, objects);
   const record = useQuery({
     queryKey: [...key, 'expanded'],
     queryFn: () => api<RecordLike>(`/records/${object.name}/${encodeURIComponent(id)}`, { query: { expand: lookups.length > 0 ? lookups.join(',') : undefined } }),
   });
   const label = localize(object.pluralLabel ?? object.label, language, object.name);
   const permissions = useRecordPermissions(object.name, id);
-  const session = useSession();
-  const userId = session.data?._id;
-  const opened = record.data ? recordTitle(object, record.data) : undefined;
-  // The home page lists what the user opened last: the record's id and name, as the server gave them.
+  const opened = record.data !== undefined;
+  // The home page lists what the user opened last, kept on the server: a convenience, so a
+  // failure to note it (the session ending meanwhile) is not the page's concern.
   useEffect(() => {
-    if (userId && opened) noteRecent(userId, { object: object.name, id, name: opened });
-  }, [userId, opened, object.name, id]);
+    if (opened) void noteRecent(object.name, id).then(() => queryClient.invalidateQueries({ queryKey: RECENT_KEY }), () => undefined);
+  }, [opened, object.name, id, queryClient]);
 
   if (record.isLoading || form.isLoading) return <Skeleton active />;
   if (isApiError(record.error, 404) || isApiError(record.error, 403)) return <Alert type="warning" showIcon title={t('record.notFound')} />;

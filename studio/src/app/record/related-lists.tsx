@@ -7,7 +7,7 @@ import { api } from '../../shared/api/api-client';
 import type { FormRelatedList } from '../../shared/forms/form-definition';
 import { fromServer, localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
-import { listColumns, nameField, type ObjectDefinition } from '../../shared/metadata/object-definition';
+import { expandableLookups, listColumns, nameField, type ObjectDefinition } from '../../shared/metadata/object-definition';
 import { RecordValue, recordTitle, type RecordLike } from '../../shared/metadata/record-value';
 
 /** How many children a related list shows; the rest are one click away in the child's list. */
@@ -18,6 +18,11 @@ interface RelatedListsProps {
   readonly id: string;
   readonly lists: readonly FormRelatedList[];
   readonly objects: readonly ObjectDefinition[];
+}
+
+/** The child object's list filtered to the parent's children, in the list page's filter language. */
+export function childListPath(child: string, field: string, parentId: string): string {
+  return `/o/${child}?${new URLSearchParams({ filter: JSON.stringify({ [field]: { eq: parentId } }) }).toString()}`;
 }
 
 /** The layout's related lists under a record: one card per child object. */
@@ -42,7 +47,7 @@ function RelatedList({ parent, id, list, child, objects }: { parent: ObjectDefin
   const name = nameField(child);
   const readable = list.columns.map((column) => child.fields.find((field) => field.name === column)).filter((field) => field !== undefined);
   const columns = (readable.length > 0 ? readable : listColumns(child, 4)).filter((field) => field.name !== name?.name && field.name !== list.field).slice(0, 3);
-  const expand = columns.filter((field) => field.type === 'lookup' || field.type === 'masterdetail').map((field) => field.name);
+  const expand = expandableLookups(columns, objects);
   const children = useQuery({
     queryKey: ['records', child.name, 'related', parent.name, id, list.field],
     queryFn: () =>
@@ -93,7 +98,12 @@ function RelatedList({ parent, id, list, child, objects }: { parent: ObjectDefin
           ))}
         </ul>
       )}
-      {typeof count === 'number' && count > SHOWN && <p className="panel-note">{t('related.more', { shown: SHOWN, count })}</p>}
+      {typeof count === 'number' && count > 0 && (
+        <p className="panel-note related-footer">
+          {count > SHOWN && <span>{t('related.more', { shown: SHOWN, count })}</span>}
+          <Link to={childListPath(child.name, list.field, id)}>{t('related.viewAll', { object: title })}</Link>
+        </p>
+      )}
     </Card>
   );
 }

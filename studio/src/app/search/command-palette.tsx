@@ -1,33 +1,39 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Fragment, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { Fragment, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../shared/api/api-client';
 import { fromServer } from '../../shared/i18n/localize';
+import { serverLanguageOf } from '../../shared/i18n/languages';
 import { useLanguage } from '../../shared/i18n/use-language';
+import { useApps, type UserApp } from '../../shared/metadata/use-apps';
 import { useObjects } from '../../shared/metadata/use-objects';
-import { canSearchRecords, destinationOptions, moveActive, recordOptions, splitMatch, type PaletteGroup, type PaletteOption, type SearchResult } from './palette-options';
+import { navigation, rememberedApp } from '../../shared/shell/navigation';
+import { listViewsQuery } from '../list/list-views';
+import { appOptions, pageOptions, viewObjects, viewOptions } from './palette-destinations';
+import { canSearchRecords, moveActive, PALETTE_GROUPS, recordOptions, splitMatch, type PaletteOption, type SearchResult } from './palette-options';
 import { useDebounced } from './use-debounced';
 import './command-palette.css';
 
 /** Records shown at most: enough to pick from while typing; the search page of an object lists more. */
 const RECORD_LIMIT = 20;
 const DEBOUNCE_MS = 200;
-const GROUPS: readonly PaletteGroup[] = ['pages', 'lists', 'records'];
 
 /**
- * The command palette (Ctrl/Cmd+K): one text box over records (the server's search), list pages and
- * pages (the metadata in the cache). The WAI-ARIA combobox pattern: focus stays in the box, the
+ * The command palette (Ctrl/Cmd+K): one text box over records (the server's search), list views
+ * (of the current app's objects and of the objects the text names), the user's apps and the app's
+ * own pages. The WAI-ARIA combobox pattern: focus stays in the box, the
  * arrow keys move the active option (aria-activedescendant), Enter opens it, Escape closes.
  * A dialog of its own rather than antd's Modal, and its two icons drawn here: every module it shares
  * with the shell splits the shell's chunks further, which the first load pays for.
  */
-export function CommandPalette({ onClose }: { onClose: () => void }) {
+export function CommandPalette({ onClose, onOpenApp }: { onClose: () => void; onOpenApp: (app: UserApp) => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const navigate = useNavigate();
   const objects = useObjects().data?.objects ?? [];
+  const apps = useApps().data?.apps ?? [];
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
@@ -43,11 +49,27 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
     staleTime: 30_000,
   });
   const results = searching ? (search.data?.results ?? []) : [];
-  const options = useMemo(
-    () => [...destinationOptions(objects, language, text, t('app.home')), ...recordOptions(results, objects, language)],
-    [objects, language, text, t, results],
-  );
-  const current = active < options.length ? active : options.length - 1;
+  // The app the shell shows (it keeps the user's pick in this browser): its objects' views come first.
+  const current = navigation(apps, [], rememberedApp()).app;
+  const appObjects = (current?.tabs ?? []).flatMap((tab) => ('object' in tab ? [tab.object] : []));
+  const viewed = viewObjects(objects, appObjects, language, term);
+  const views = useQueries({ queries: viewed.map((object) => listViewsQuery(object.name, serverLanguageOf(language))) });
+  // Without an app the menu lists every object, and so does the palette (their views once named).
+  const listed = current ? viewed : [...viewed, ...objects.filter((object) => !viewed.includes(object))];
+  const sources = listed.map((object) => ({ object, views: views[viewed.indexOf(object)]?.data?.views ?? [] }));
+  const pages = [
+    { path: '/', label: t('app.home') },
+    { path: '/approvals', label: t('approvals.inboxTitle') },
+    { path: '/recycle-bin', label: t('recycleBin.title') },
+    { path: '/account/password', label: t('password.title') },
+  ];
+  const options = [
+    ...recordOptions(results, objects, language),
+    ...viewOptions(sources, language, text, { all: t('views.all'), personal: t('search.personal'), kanban: t('list.modeKanban') }),
+    ...appOptions(apps, current?.name, language, text, t('search.currentApp')),
+    ...pageOptions(pages, text),
+  ];
+  const selected = active < options.length ? active : options.length - 1;
   const optionId = (index: number) => `${id}-option-${index}`;
 
   useEffect(() => {
@@ -61,13 +83,15 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
     };
   }, []);
   useEffect(() => {
-    if (current >= 0) document.getElementById(optionId(current))?.scrollIntoView({ block: 'nearest' });
+    if (selected >= 0) document.getElementById(optionId(selected))?.scrollIntoView({ block: 'nearest' });
   });
 
   function open(option: PaletteOption | undefined) {
     if (!option) return;
     onClose();
-    void navigate(option.path);
+    const app = option.app ? apps.find((candidate) => candidate.name === option.app) : undefined;
+    if (app) onOpenApp(app);
+    else void navigate(option.path);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -75,10 +99,10 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
     const key = event.ctrlKey && (event.key === 'Home' || event.key === 'End') ? event.key : event.key === 'ArrowDown' || event.key === 'ArrowUp' ? event.key : undefined;
     if (key) {
       event.preventDefault();
-      setActive(moveActive(current, options.length, key));
+      setActive(moveActive(selected, options.length, key));
     } else if (event.key === 'Enter' && event.target === input.current) {
       event.preventDefault();
-      open(options[current]);
+      open(options[selected]);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       onClose();
@@ -122,7 +146,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
             aria-expanded={options.length > 0}
             aria-controls={`${id}-listbox`}
             aria-autocomplete="list"
-            aria-activedescendant={current >= 0 ? optionId(current) : undefined}
+            aria-activedescendant={selected >= 0 ? optionId(selected) : undefined}
             placeholder={t('search.placeholder')}
             autoComplete="off"
             spellCheck={false}
@@ -139,7 +163,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
           </button>
         </div>
         <div id={`${id}-listbox`} role="listbox" aria-label={t('search.results')} className="palette-list">
-          {GROUPS.map((group) => {
+          {PALETTE_GROUPS.map((group) => {
             const members = options.filter((option) => option.group === group);
             if (members.length === 0) return null;
             return (
@@ -155,9 +179,9 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
                       key={option.key}
                       id={optionId(at)}
                       role="option"
-                      aria-selected={at === current}
+                      aria-selected={at === selected}
                       className="palette-option"
-                      onMouseMove={() => at !== current && setActive(at)}
+                      onMouseMove={() => at !== selected && setActive(at)}
                       onMouseDown={(event) => event.preventDefault()}
                       onClick={() => open(option)}
                     >

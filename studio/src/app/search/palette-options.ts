@@ -12,7 +12,10 @@ export interface SearchResult {
   readonly matched?: { readonly field: string; readonly label: string; readonly snippet: string };
 }
 
-export type PaletteGroup = 'pages' | 'lists' | 'records';
+/** The palette's groups, in the order it shows them. */
+export const PALETTE_GROUPS = ['records', 'views', 'apps', 'pages'] as const;
+
+export type PaletteGroup = (typeof PALETTE_GROUPS)[number];
 
 /** One line of the palette: where Enter goes, what it shows. */
 export interface PaletteOption {
@@ -22,6 +25,8 @@ export interface PaletteOption {
   /** A second line: the record's object, and the field that matched when it is not the name. */
   readonly detail?: string;
   readonly path: string;
+  /** An app to open (the shell remembers it as the current one) rather than only a path to go to. */
+  readonly app?: string;
 }
 
 const HAN = /^\p{Script=Han}$/u;
@@ -31,26 +36,6 @@ export function canSearchRecords(text: string): boolean {
   const trimmed = text.trim();
   const length = [...trimmed].length;
   return length >= 2 || (length === 1 && HAN.test(trimmed));
-}
-
-function holds(haystack: string, needle: string): boolean {
-  return haystack.toLocaleLowerCase().includes(needle.toLocaleLowerCase());
-}
-
-/**
- * Pages and list pages from the metadata already in the cache: all of them before anything is
- * typed, then those whose label (in the user's language or in English) or API name holds the text.
- */
-export function destinationOptions(objects: readonly ObjectDefinition[], language: UiLanguage, text: string, home: string): PaletteOption[] {
-  const needle = text.trim();
-  const pages: PaletteOption[] = [{ key: 'page:home', group: 'pages', label: home, path: '/' }];
-  const lists = objects.map((object): PaletteOption & { names: string[] } => {
-    const label = localize(object.pluralLabel ?? object.label, language, object.name);
-    const names = [label, localize(object.label, language, object.name), localize(object.pluralLabel ?? object.label, 'en', object.name), object.name];
-    return { key: `list:${object.name}`, group: 'lists', label, path: `/o/${object.name}`, names };
-  });
-  const matching = <T extends PaletteOption>(options: T[], namesOf: (option: T) => string[]) => (needle === '' ? options : options.filter((option) => namesOf(option).some((name) => holds(name, needle))));
-  return [...matching(pages, (page) => [page.label]), ...matching(lists, (list) => list.names).map(({ names: _names, ...list }) => list)];
 }
 
 /** The server's results as lines: labels from the cached metadata (so 繁中 reads Traditional), else the server's. */

@@ -40,6 +40,15 @@ export function searchableFields(object: ObjectDefinition): FieldDefinition[] {
   return object.fields.filter((field) => SEARCHABLE.has(field.type));
 }
 
+/**
+ * The lookups among the fields whose parent object the user may read, to ask the server to embed
+ * (`expand`): it refuses the whole request (403) when asked to expand an object the user may not read.
+ */
+export function expandableLookups(fields: readonly FieldDefinition[], readable: readonly ObjectDefinition[]): string[] {
+  const names = new Set(readable.map((object) => object.name));
+  return fields.filter((field) => (field.type === 'lookup' || field.type === 'masterdetail') && field.target !== undefined && names.has(field.target)).map((field) => field.name);
+}
+
 /** The field that names a record: `name`-like by convention, else the first text field. */
 export function nameField(object: ObjectDefinition): FieldDefinition | undefined {
   return (

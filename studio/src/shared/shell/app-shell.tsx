@@ -7,7 +7,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { signOut, useSession } from '../api/session';
 import { fromServer, localize } from '../i18n/localize';
 import { useLanguage } from '../i18n/use-language';
-import { useApps } from '../metadata/use-apps';
+import { useApps, type UserApp } from '../metadata/use-apps';
 import { useObjects } from '../metadata/use-objects';
 import { ApprovalsBadge } from './approvals-badge';
 import { AppSwitcher } from './app-switcher';
@@ -52,7 +52,7 @@ export function AppShell() {
   const navLabel = nav.app ? fromServer(nav.app.label, language) : t('app.navigation');
   const menu = <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />;
 
-  function openApp(app: NonNullable<typeof nav.app>) {
+  function openApp(app: UserApp) {
     rememberApp(app.name);
     setRemembered(app.name);
     const first = navigation([app], [], app.name).tabs.find((tab) => tab.kind !== 'home');
@@ -85,10 +85,10 @@ export function AppShell() {
           <span className="shell-brand-name">{t('app.name')}</span>
         </Link>
         {nav.app && (apps.data?.apps.length ?? 0) > 0 && <AppSwitcher apps={apps.data!.apps} current={nav.app} onPick={openApp} />}
-        {wide && <SearchLauncher compact={false} />}
+        {wide && <SearchLauncher compact={false} onOpenApp={openApp} />}
         <div className="shell-header-end">
           <ApprovalsBadge />
-          {!wide && <SearchLauncher compact />}
+          {!wide && <SearchLauncher compact onOpenApp={openApp} />}
           <LanguageSwitch user={user} />
           <Dropdown menu={{ items: accountItems }} trigger={['click']} placement="bottomRight">
             <Button type="text" className="shell-header-button shell-account" aria-label={wide ? undefined : t('user.account')}>

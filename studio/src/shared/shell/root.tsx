@@ -6,7 +6,9 @@ import zhCN from 'antd/es/locale/zh_CN';
 import zhTW from 'antd/es/locale/zh_TW';
 import { useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter } from 'react-router';
+// The DOM build of the provider: it honours `flushSync` on navigations (the plain one ignores it).
+import { RouterProvider } from 'react-router/dom';
 import { appRoutes } from '../../app/routes';
 import { queryClient } from '../api/query-client';
 import { i18n } from '../i18n/i18n';

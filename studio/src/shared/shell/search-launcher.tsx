@@ -2,14 +2,15 @@ import { SearchOutlined } from '@ant-design/icons';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadPageMessages } from '../i18n/i18n';
+import type { UserApp } from '../metadata/use-apps';
 
 /** The palette's code, styles and texts load when it is first opened: the shell holds only this button. */
 const CommandPalette = lazy(() => Promise.all([import('../../app/search/command-palette'), loadPageMessages()]).then(([module]) => ({ default: module.CommandPalette })));
 
 const MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
 
-/** The header's search box (an icon on phones) and Ctrl/Cmd+K anywhere: both open the command palette. */
-export function SearchLauncher({ compact }: { compact: boolean }) {
+/** The header's search box (an icon on phones) and Ctrl/Cmd+K anywhere: both open the command palette (which opens apps through the shell). */
+export function SearchLauncher({ compact, onOpenApp }: { compact: boolean; onOpenApp: (app: UserApp) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   useEffect(() => {
@@ -38,7 +39,7 @@ export function SearchLauncher({ compact }: { compact: boolean }) {
       </button>
       {open && (
         <Suspense fallback={null}>
-          <CommandPalette onClose={() => setOpen(false)} />
+          <CommandPalette onClose={() => setOpen(false)} onOpenApp={onOpenApp} />
         </Suspense>
       )}
     </>

@@ -38,13 +38,15 @@ export function KanbanBoard({ object, objects, field, details, filter, sort, mov
   const [refusal, setRefusal] = useState<string | undefined>(undefined);
   const [over, setOver] = useState<string | null | undefined>(undefined);
   const columns = kanbanColumns(field, language, t('kanban.noValue'));
-  const keyOf = (column: KanbanColumn) => ['records', object.name, 'kanban', field.name, column.value, JSON.stringify(filter ?? null), sort];
+  // The cards' lookups show their parents' names, as the table's cells do.
+  const expand = details.filter((detail) => detail.type === 'lookup' || detail.type === 'masterdetail').map((detail) => detail.name).join(',') || undefined;
+  const keyOf = (column: KanbanColumn) => ['records', object.name, 'kanban', field.name, column.value, JSON.stringify(filter ?? null), sort, expand];
   const results = useQueries({
     queries: columns.map((column) => ({
       queryKey: keyOf(column),
       queryFn: () =>
         api<ListAnswer>(`/records/${object.name}`, {
-          query: { limit: COLUMN_SIZE, total: true, sort: sort || undefined, filter: JSON.stringify(columnFilter(field.name, column.value, filter)) },
+          query: { limit: COLUMN_SIZE, total: true, sort: sort || undefined, filter: JSON.stringify(columnFilter(field.name, column.value, filter)), expand },
         }),
     })),
   });
