@@ -77,6 +77,14 @@ export const OPERATOR_CASES = (f: string): [string, Filter][] => [
   ['$in on the other field, a range on this one', { n: { $in: [2, 3] }, [f]: { $lt: 100 } }],
   ['$and of a range and an equality', { $and: [{ [f]: { $gte: 'a' } }, { n: 2 }] }],
   ['$or of this field and another', { $or: [{ [f]: 'apple' }, { n: 3 }] }],
+  ['$or whose every branch an index narrows (a union of index ranges)', { $or: [{ [f]: { $in: [1, 'apple'] } }, { amount: 20 }] }],
+  ['$or with null in a branch (missing, null, not an empty array)', { $or: [{ [f]: null }, { amount: { $in: [5, 40] } }] }],
+  [
+    'the record-access shape: a range, $or of indexed branches, a $ne beside',
+    { [f]: { $gte: 0 }, $or: [{ [f]: 'apple' }, { [f]: { $in: [2.5, 10] } }, { amount: { $gte: 30 } }], n: { $ne: 3 } },
+  ],
+  ['$or with a branch no index narrows', { $or: [{ [f]: 1 }, { one: { $exists: false } }] }],
+  ['two $or inside $and', { $and: [{ $or: [{ [f]: 1 }, { amount: 10 }] }, { $or: [{ n: 3 }, { amount: { $lt: 20 } }] }] }],
   ['an _id range beside an equality', { _id: { $gt: 'c' }, [f]: 1 }],
   ['an _id $in beside a range', { _id: { $in: ['a', 'b', 'm', 's', 'zz'] }, [f]: { $gte: 2 } }],
 ];

@@ -1,3 +1,4 @@
+import { assertNever } from '../../errors/assert-never.js';
 import { DuplicateKeyError } from '../duplicate-key-error.js';
 import { freezeDocument, stringifyDocument } from '../json-document.js';
 import type { Doc, Filter, IndexSpec, SortSpec } from '../port.js';
@@ -103,7 +104,24 @@ export class CommittedData {
             if (doc) yield doc;
           }
         }
+        return;
       }
+      case 'union': {
+        const seen = new Set<string>();
+        for (const part of plan.parts) {
+          for (const range of part.ranges) {
+            for (const { id } of this.file.indexes.ids(part.index.ix, range, 1, 1)) {
+              if (seen.has(id)) continue;
+              seen.add(id);
+              const doc = this.load(collection, id, false);
+              if (doc) yield doc;
+            }
+          }
+        }
+        return;
+      }
+      default:
+        assertNever(plan, 'query plan');
     }
   }
 

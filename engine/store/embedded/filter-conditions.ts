@@ -17,6 +17,8 @@ export interface FilterConditions {
    * $regex, a second condition on one field ...) is still tested on each candidate.
    */
   readonly complete: boolean;
+  /** The branches of each `$or` the filter requires (at its top level or in `$and`). */
+  readonly alternatives: readonly (readonly Filter[])[];
 }
 
 type Scalar = string | number | boolean | null;
@@ -30,6 +32,7 @@ const isScalar = (value: unknown): value is Scalar => value === null || typeof v
  */
 export function filterConditions(filter: Filter): FilterConditions {
   const fields = new Map<string, FieldCondition>();
+  const alternatives: Filter[][] = [];
   let complete = true;
   const collect = (part: Filter): void => {
     for (const [key, condition] of Object.entries(part)) {
@@ -40,6 +43,7 @@ export function filterConditions(filter: Filter): FilterConditions {
         }
         continue;
       }
+      if (key === '$or' && Array.isArray(condition) && condition.length > 0 && condition.every(isPlainFilter)) alternatives.push(condition);
       if (key.startsWith('$')) {
         complete = false;
         continue;
@@ -55,7 +59,7 @@ export function filterConditions(filter: Filter): FilterConditions {
     }
   };
   collect(filter);
-  return { fields, complete };
+  return { fields, complete, alternatives };
 }
 
 function fieldCondition(condition: unknown): { condition?: FieldCondition; complete: boolean } {
@@ -78,6 +82,10 @@ function fieldCondition(condition: unknown): { condition?: FieldCondition; compl
   if (low && high && typeof low.value !== typeof high.value) return { condition: { kind: 'range', low }, complete: false };
   if (low || high) return { condition: { kind: 'range', ...(low ? { low } : {}), ...(high ? { high } : {}) }, complete };
   return { complete: false };
+}
+
+function isPlainFilter(value: unknown): value is Filter {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function rangeOperand(value: unknown): value is number | string {

@@ -13,7 +13,8 @@ import type { IdBound } from './sqlite-file.js';
 export type Plan =
   | { kind: 'ids'; ids: string[]; ordered: false }
   | { kind: 'primary'; direction: Direction; low?: IdBound; high?: IdBound; ordered: boolean }
-  | { kind: 'index'; index: StoredIndex; ranges: KeyRange[]; direction: Direction; tie: Direction; ordered: boolean; exact: boolean };
+  | { kind: 'index'; index: StoredIndex; ranges: KeyRange[]; direction: Direction; tie: Direction; ordered: boolean; exact: boolean }
+  | { kind: 'union'; parts: { index: StoredIndex; ranges: KeyRange[] }[]; ordered: false };
 
 export interface PlanInput {
   filter: Filter;
@@ -35,30 +36,66 @@ export function withTieBreak(sort: SortSpec | undefined): SortSpec {
 }
 
 export function planQuery(input: PlanInput): Plan {
-  const { fields, complete } = filterConditions(input.filter);
+  const { fields, complete, alternatives } = filterConditions(input.filter);
   const id = fields.get('_id');
   if (id?.kind === 'equal' && id.values.every((value) => typeof value === 'string')) {
     return { kind: 'ids', ids: [...new Set(id.values as string[])].sort(), ordered: false };
   }
   const sortKeys = Object.entries(input.sort);
   const primary = primaryPlan(id, sortKeys);
+  if (primary.ordered && (primary.low !== undefined || primary.high !== undefined)) return primary;
   const options = input.indexes.map((index) => indexPlan(index, fields, sortKeys, complete));
-  const byStrength = (plan: IndexOption) => plan.equalities * 2 + (plan.ranged ? 1 : 0);
-  const filtering = options.filter((option) => option.equalities > 0 || option.ranged).sort((x, y) => byStrength(y) - byStrength(x));
+  const filtering = options.filter(narrows).sort((x, y) => strength(y) - strength(x));
   const best = filtering[0];
   const orderedFiltering = filtering.find((option) => option.plan.ordered);
-  if (orderedFiltering && best && byStrength(orderedFiltering) >= byStrength(best)) return orderedFiltering.plan;
-  if (primary.ordered && primary.low === undefined && primary.high === undefined && best === undefined) return primary;
-  if (primary.ordered && (primary.low !== undefined || primary.high !== undefined)) return primary;
-  const walk = primary.ordered ? primary : options.find((option) => option.plan.ordered)?.plan;
-  if (best && walk && input.limited) {
-    // A selective filter index beats walking in sort order; an unselective one (a stage most
-    // records share) loses to a walk that stops after the page.
-    return input.estimate(best.plan.index, best.plan.ranges, SMALL_RANGE) < SMALL_RANGE ? best.plan : walk;
+  const filteredWalk = orderedFiltering && best && strength(orderedFiltering) >= strength(best) ? orderedFiltering.plan : undefined;
+  // Each `$or` all of whose branches an index narrows (the record-access filter: own records,
+  // shares, approvers) is a source of candidates beside the strongest single indexes.
+  const unions = alternatives.map((branches) => unionPlan(branches, input.indexes, sortKeys)).filter((plan) => plan !== undefined);
+  if (filteredWalk && unions.length === 0) return filteredWalk;
+  const sources: Plan[] = [...filtering.filter((option) => best && strength(option) === strength(best)).slice(0, MAX_ESTIMATES).map((option) => option.plan), ...unions];
+  const walk = filteredWalk ?? (primary.ordered ? primary : options.find((option) => option.plan.ordered)?.plan);
+  if (sources.length === 0) return input.limited && walk ? walk : primary;
+  if (sources.length === 1 && !(input.limited && walk)) return sources[0]!;
+  // A selective source beats walking in sort order; an unselective one (a stage most records
+  // share, a user who may read half the records) loses to a walk that stops after the page.
+  const sized = sources.map((plan) => ({ plan, size: estimatePlan(input, plan) })).sort((x, y) => x.size - y.size);
+  const smallest = sized[0]!;
+  if (smallest.plan === filteredWalk) return filteredWalk;
+  return input.limited && walk && smallest.size >= SMALL_RANGE ? walk : smallest.plan;
+}
+
+/** At most this many single-index sources are sized per query (each costs a capped count). */
+const MAX_ESTIMATES = 3;
+
+const strength = (option: IndexOption) => option.equalities * 2 + (option.ranged ? 1 : 0);
+const narrows = (option: IndexOption) => option.equalities > 0 || option.ranged;
+
+/** How many candidates a source yields, counted no further than SMALL_RANGE. */
+function estimatePlan(input: PlanInput, plan: Plan): number {
+  if (plan.kind === 'index') return input.estimate(plan.index, plan.ranges, SMALL_RANGE);
+  if (plan.kind !== 'union') return SMALL_RANGE;
+  let total = 0;
+  for (const part of plan.parts) if (total < SMALL_RANGE) total += input.estimate(part.index, part.ranges, SMALL_RANGE - total);
+  return total;
+}
+
+/**
+ * The candidates of an `$or` as the union of one index range set per branch, when an index
+ * narrows every branch (a branch no index narrows could match any document). Each branch takes
+ * its strongest index; the union is a superset of the matches, tested like any plan's.
+ */
+function unionPlan(branches: readonly Filter[], indexes: readonly StoredIndex[], sortKeys: [string, 1 | -1][]): Extract<Plan, { kind: 'union' }> | undefined {
+  const parts: { index: StoredIndex; ranges: KeyRange[] }[] = [];
+  for (const branch of branches) {
+    const conditions = filterConditions(branch);
+    const ids = conditions.fields.get('_id');
+    const options = indexes.map((index) => indexPlan(index, conditions.fields, sortKeys, conditions.complete)).filter(narrows);
+    if (ids?.kind === 'equal' || options.length === 0) return undefined;
+    const best = options.reduce((x, y) => (strength(y) > strength(x) ? y : x));
+    parts.push({ index: best.plan.index, ranges: best.plan.ranges });
   }
-  if (best) return best.plan;
-  if (input.limited && walk) return walk;
-  return primary;
+  return parts.length > 0 ? { kind: 'union', parts, ordered: false } : undefined;
 }
 
 interface IndexOption {
