@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { EmbeddedStoreProvider } from '../engine/store/embedded/index.js';
 import type { Doc } from '../engine/store/port.js';
 import { DEFAULT_TENANT } from '../engine/tenancy/index.js';
-import { STAGES, seededRandom } from './seed.js';
+import { SCALE_OWNERS, STAGES, seededRandom } from './seed.js';
 
 export interface ProbeResult {
   coldOpenMs: number;
   rssAfterOpen: number;
   rssAfterRun: number;
   /** p50 in ms of each query, through the store and in SQLite directly. */
-  queries: Record<'list' | 'range' | 'count' | 'get', { store: number; reference: number }>;
+  queries: Record<'list' | 'range' | 'access' | 'plain' | 'count' | 'get', { store: number; reference: number }>;
 }
 
 const [dir, collection, sizeText, repeatsText] = process.argv.slice(2) as [string, string, string, string];
@@ -33,6 +33,10 @@ const reference = new Database(join(dir, 'reference.sqlite'), { readonly: true }
 const ids = (reference.prepare('SELECT id FROM deals ORDER BY id LIMIT 1000 OFFSET ?').all(Math.floor(Number(sizeText) / 2) - 500) as { id: string }[]).map((row) => row.id);
 const referenceList = reference.prepare("SELECT body FROM deals WHERE json_extract(body, '$.stage') = ? ORDER BY json_extract(body, '$.amount') DESC LIMIT 50");
 const referenceRange = reference.prepare("SELECT body FROM deals WHERE json_extract(body, '$.amount') >= ? AND json_extract(body, '$.amount') < ? ORDER BY json_extract(body, '$.amount') DESC LIMIT 50");
+// The record-access filter of a user who owns 1 % of the deals; SQLite answers the owner part alone (no one has shares).
+const referenceAccess = reference.prepare("SELECT body FROM deals WHERE json_extract(body, '$._owner') = ? ORDER BY json_extract(body, '$.amount') DESC LIMIT 50");
+// A sort by a field no index serves (`quantity`): every record is read, in SQLite as in the store.
+const referencePlain = reference.prepare("SELECT body FROM deals ORDER BY json_extract(body, '$.quantity') DESC, id LIMIT 50");
 const referenceCount = reference.prepare("SELECT COUNT(*) AS n FROM deals WHERE json_extract(body, '$.stage') = ?");
 const referenceGet = reference.prepare('SELECT body FROM deals WHERE id = ?');
 const parsed = (rows: unknown[]) => rows.map((row) => JSON.parse((row as { body: string }).body) as Doc);
@@ -47,6 +51,7 @@ const window = () => {
 
 type Query = { store: () => Promise<unknown>; reference: () => unknown; check: (a: unknown, b: unknown) => boolean };
 const amounts = (docs: unknown) => (docs as Doc[]).map((doc) => doc.amount);
+const idsOf = (docs: unknown) => (docs as Doc[]).map((doc) => doc._id);
 const queries: Record<keyof ProbeResult['queries'], () => Query> = {
   list: () => {
     const value = stage();
@@ -62,6 +67,21 @@ const queries: Record<keyof ProbeResult['queries'], () => Query> = {
       store: () => deals.find({ amount: { $gte: low, $lt: high } }, { sort: { amount: -1 }, limit: 50 }),
       reference: () => parsed(referenceRange.all(low, high)),
       check: (a, b) => JSON.stringify(amounts(a)) === JSON.stringify(amounts(b)),
+    };
+  },
+  access: () => {
+    const owner = `seller${Math.floor(random() * SCALE_OWNERS)}`;
+    return {
+      store: () => deals.find({ $or: [{ _owner: owner }, { _readers: { $in: [`u:${owner}`, 'g:desk'] } }, { _approvers: owner }], _deleted: { $ne: true } }, { sort: { amount: -1 }, limit: 50 }),
+      reference: () => parsed(referenceAccess.all(owner)),
+      check: (a, b) => JSON.stringify(amounts(a)) === JSON.stringify(amounts(b)),
+    };
+  },
+  plain: () => {
+    return {
+      store: () => deals.find({}, { sort: { quantity: -1, _id: 1 }, limit: 50 }),
+      reference: () => parsed(referencePlain.all()),
+      check: (a, b) => JSON.stringify(idsOf(a)) === JSON.stringify(idsOf(b)),
     };
   },
   count: () => {
