@@ -4,28 +4,35 @@ import type { ResolvedObject } from './resolved-object.js';
 import type { ListViewDefinition } from './schemas/generated/list-view.js';
 
 /**
- * The system fields every read of a private object filters by (the record-access filter: the
- * owner, the manual shares, the approvers) and the recycle bin's mark with its date, indexed on
- * every object. A multi-value one (`_readers`, `_editors`, `_approvers`) is indexed per element,
- * as MongoDB's multikey indexes are. Names are fixed, so that ensuring them again changes nothing.
+ * The system fields the record-access filter of a private or public read-only object reads (the
+ * owner, the manual shares, the approvers): a public read/write object is read and edited by all
+ * who may, and a detail of a master-detail through its master's lookup, so neither needs them. A
+ * multi-value one (`_readers`, `_editors`, `_approvers`) is indexed per element, as MongoDB's
+ * multikey indexes are. Names are fixed, so that ensuring them again changes nothing.
  */
-const SYSTEM_INDEXES: readonly IndexSpec[] = [
+const ACCESS_INDEXES: readonly IndexSpec[] = [
   { name: 'sys_owner', keys: { _owner: 1 } },
-  { name: 'sys_readers', keys: { _readers: 1 } },
-  { name: 'sys_editors', keys: { _editors: 1 } },
-  { name: 'sys_approvers', keys: { _approvers: 1 } },
+  // Most records have no shares, no approvers and are not deleted: sparse indexes hold only those
+  // that do, so that a create writes no entry in them.
+  { name: 'sys_readers', keys: { _readers: 1 }, sparse: true },
+  { name: 'sys_editors', keys: { _editors: 1 }, sparse: true },
+  { name: 'sys_approvers', keys: { _approvers: 1 }, sparse: true },
+];
+
+const BIN_INDEXES: readonly IndexSpec[] = [
   // The bin lists `_deleted: true` newest first: the pinned mark, then the date, is that order.
-  { name: 'sys_deleted', keys: { _deleted: 1, _deletedAt: -1 } },
+  { name: 'sys_deleted', keys: { _deleted: 1, _deletedAt: -1 }, sparse: true },
 ];
 
 /** System fields a list may filter or sort by, which a list view's index may name. */
-const LISTABLE_SYSTEM_FIELDS = new Set(['_createdAt', '_updatedAt', '_createdBy', '_updatedBy']);
+const LISTABLE_SYSTEM_FIELDS = new Set(['_owner', '_createdAt', '_updatedAt', '_createdBy', '_updatedBy']);
 
 /**
  * The indexes of an object's records: unique fields and auto-numbers unique; lookups and
- * master-detail fields for their reverse look-ups; the system fields above; the fields flagged
- * `indexed` and those a shared list view filters or sorts by (`viewFields`), one single-field
- * index each, named after the field whatever the reason it is indexed.
+ * master-detail fields for their reverse look-ups; the access fields above where the sharing model
+ * reads them, and the recycle bin's; the fields flagged `indexed` and those a shared list view
+ * filters or sorts by (`viewFields`), one single-field index each, named after the field whatever
+ * the reason it is indexed.
  */
 export function recordIndexes(object: ResolvedObject, viewFields: readonly string[]): IndexSpec[] {
   const indexes: IndexSpec[] = [];
@@ -39,8 +46,11 @@ export function recordIndexes(object: ResolvedObject, viewFields: readonly strin
       covered.add(field.name);
     }
   }
-  indexes.push(...SYSTEM_INDEXES);
-  covered.add('_owner');
+  if (object.sharing === 'private' || object.sharing === 'publicRead') {
+    indexes.push(...ACCESS_INDEXES);
+    covered.add('_owner');
+  }
+  indexes.push(...BIN_INDEXES);
   const wanted = [...object.fields.filter((field) => field.indexed).map((field) => field.name), ...viewFields];
   for (const name of new Set(wanted)) {
     if (covered.has(name)) continue;

@@ -34,6 +34,13 @@ export interface IndexSpec {
   name: string;
   keys: SortSpec;
   unique?: boolean;
+  /**
+   * Only documents whose first key holds a value (not null, missing or an empty array) have
+   * entries: an index for finding the few that do (shares, approvers, the recycle bin), which costs
+   * nothing on the many that do not. It serves equalities with a value and ranges on its first key,
+   * never null, nor a sort on its own (MongoDB's sparse indexes, as the planner uses them).
+   */
+  sparse?: boolean;
 }
 
 export interface UpdateResult {

@@ -14,14 +14,16 @@ describe('record indexes: what metadata declares', () => {
     expect(response.status, JSON.stringify(response.body)).to.equal(status);
     return response.body as Record<string, unknown>;
   };
-  const SYSTEM = ['sys_approvers', 'sys_deleted', 'sys_editors', 'sys_owner', 'sys_readers'];
+  /** Every object's: the recycle bin. A private or public read-only object's: the record-access fields too. */
+  const SYSTEM = ['sys_deleted'];
+  const ACCESS = ['sys_approvers', 'sys_editors', 'sys_owner', 'sys_readers'];
 
   before(async () => {
     engine = await startTestEngine();
   });
   after(() => engine.stop());
 
-  it('indexes unique, auto-number, lookup and flagged fields beside the record-access and recycle-bin fields', async () => {
+  it('indexes unique, auto-number, lookup and flagged fields beside the recycle-bin fields', async () => {
     ok(await defineObject(engine, { name: 'ix_account', fields: [{ name: 'name', type: 'text', required: true }] }), 201);
     const fields = [
       { name: 'code', type: 'text', unique: true },
@@ -36,6 +38,16 @@ describe('record indexes: what metadata declares', () => {
     // Flagging a field later adds its index; the others stay as they were.
     ok(await engine.request('PUT', '/api/v1/meta/objects/ix_ticket', { name: 'ix_ticket', fields: fields.map((field) => (field.name === 'notes' ? { ...field, indexed: true } : field)) }));
     expect(await indexNames('ix_ticket')).to.include.members(['ix_notes', 'ix_priority', 'unique_code']);
+  });
+
+  it('indexes the record-access fields of a private or public read-only object, from the moment its sharing needs them', async () => {
+    const fields = [{ name: 'name', type: 'text', required: true }];
+    ok(await defineObject(engine, { name: 'ix_lead', fields }), 201);
+    expect(await indexNames('ix_lead')).to.deep.equal(SYSTEM);
+    ok(await engine.request('PUT', '/api/v1/meta/objects/ix_lead', { name: 'ix_lead', sharing: 'private', fields }));
+    expect(await indexNames('ix_lead')).to.deep.equal([...ACCESS, ...SYSTEM].sort());
+    ok(await engine.request('PUT', '/api/v1/meta/objects/ix_lead', { name: 'ix_lead', sharing: 'publicRead', fields }));
+    expect(await indexNames('ix_lead')).to.deep.equal([...ACCESS, ...SYSTEM].sort());
   });
 
   it('refuses the flag on a field type an index cannot order', async () => {

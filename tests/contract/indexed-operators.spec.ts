@@ -18,6 +18,9 @@ describeEachAdapter('indexed queries, operator by operator', (ctx) => {
     await ctx.store.ensureIndexes('indexed', [first!]);
     await ctx.store.collection('indexed').insertMany(structuredClone(MIXED));
     await ctx.store.ensureIndexes('indexed', [first!, ...rest]);
+    // A sparse index holds only the documents with a value: it must never lose the others.
+    await ctx.store.ensureIndexes('sparse', [{ ...first!, sparse: true }, { name: 'by_amount_sparse', keys: { amount: -1 }, sparse: true }]);
+    await ctx.store.collection('sparse').insertMany(structuredClone(MIXED));
   };
 
   for (const field of FIELDS) {
@@ -32,6 +35,10 @@ describeEachAdapter('indexed queries, operator by operator', (ctx) => {
         expect(await indexed.count(filter)).to.equal(expected.length);
         const page = { sort: { [field]: -1, _id: 1 } as SortSpec, skip: 1, limit: 4 };
         expect(ids(await indexed.find(filter, page))).to.deep.equal(ids(await plain.find(filter, page)));
+        const sparse = ctx.store.collection('sparse');
+        expect(ids(await sparse.find(filter, { sort: { _id: 1 } })), 'sparse').to.deep.equal(expected);
+        expect(await sparse.count(filter), 'sparse count').to.equal(expected.length);
+        expect(ids(await sparse.find(filter, page)), 'sparse page').to.deep.equal(ids(await plain.find(filter, page)));
       });
     }
   }

@@ -8,13 +8,16 @@ import { uniqueKey, type StoredIndex } from './index-entries.js';
  */
 export class CollectionOverlay {
   readonly docs = new Map<string, Doc | null>();
+  /** The committed version of a written document (null: none) where the writer knew it, so the commit need not read it again. */
+  readonly before = new Map<string, Doc | null>();
   private readonly keys = new Map<number, Map<string, string>>();
 
   ownerOf(index: StoredIndex, key: string): string | undefined {
     return this.keys.get(index.ix)?.get(key);
   }
 
-  set(id: string, doc: Doc | null, uniques: readonly StoredIndex[]): void {
+  set(id: string, doc: Doc | null, uniques: readonly StoredIndex[], committed?: Doc | null): void {
+    if (committed !== undefined && !this.docs.has(id)) this.before.set(id, committed);
     const previous = this.docs.get(id);
     for (const index of uniques) {
       let owners = this.keys.get(index.ix);

@@ -143,17 +143,19 @@ export class CommittedData {
 
   /**
    * Commits a unit's writes and their index entries in one SQLite transaction, then lets the cache
-   * and the counts follow: durable first, visible second.
+   * and the counts follow: durable first, visible second. `known` holds the committed versions the
+   * unit already read (null: none), which are not read again.
    */
-  commit(written: Written): void {
+  commit(written: Written, known?: Written): void {
     const batch: CommitBatch = { docs: [], removed: [], added: [], multikey: [] };
     const after: { collection: string; id: string; doc: Doc | null; length: number }[] = [];
     const counts = new Map<string, number>();
     for (const [collection, docs] of written) {
       const indexes = this.indexes(collection);
       let delta = 0;
+      const knownBefore = known?.get(collection);
       for (const [id, doc] of docs) {
-        const before = this.load(collection, id, false) ?? null;
+        const before = knownBefore?.has(id) ? (knownBefore.get(id) ?? null) : (this.load(collection, id, false) ?? null);
         for (const index of indexes) this.indexChanges(index, id, before, doc, batch);
         const body = doc ? stringifyDocument(doc) : null;
         batch.docs.push({ collection, id, body });

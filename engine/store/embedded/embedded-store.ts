@@ -73,7 +73,10 @@ export class EmbeddedStore implements Store {
 
   /** Durable first, visible second: SQLite commits documents and index entries together, then the cache follows. */
   private commit(overlay: Overlay): void {
-    this.committed.commit(new Map([...overlay].map(([collection, written]) => [collection, written.docs])));
+    this.committed.commit(
+      new Map([...overlay].map(([collection, written]) => [collection, written.docs])),
+      new Map([...overlay].map(([collection, written]) => [collection, written.before])),
+    );
   }
 
   async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {

@@ -19,17 +19,21 @@ export function storedIndex(ix: number, spec: IndexSpec, multikey: boolean): Sto
 /**
  * The keys a document has in an index, as MongoDB's multikey indexes hold them: every document has
  * at least one (null for a missing value, so that sorting by the index and equality with null can
- * use it), and a path through or ending in an array has one key per element.
+ * use it), and a path through or ending in an array has one key per element. In a sparse index, a
+ * document without a value in the first key has none.
  */
 export function indexKeys(index: StoredIndex, doc: Doc): { keys: Buffer[]; multikey: boolean } {
   let multikey = false;
   let prefixes: Buffer[] = [Buffer.alloc(0)];
+  let absent = false;
   index.fields.forEach((field, i) => {
     const found = valuesAt(doc, field);
+    if (i === 0 && index.spec.sparse && found.values.every((value) => value === null || value === undefined)) absent = true;
     multikey ||= found.array;
     const parts = found.values.map((value) => encodeComponent(value, index.directions[i]!));
     prefixes = prefixes.flatMap((prefix) => parts.map((part) => Buffer.concat([prefix, part])));
   });
+  if (absent) return { keys: [], multikey };
   const unique = new Map(prefixes.map((key) => [key.toString('latin1'), key]));
   return { keys: [...unique.values()], multikey };
 }

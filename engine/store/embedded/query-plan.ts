@@ -165,7 +165,16 @@ function indexPlan(index: StoredIndex, fields: Map<string, FieldCondition>, sort
     ranges.length <= 1 &&
     rest.length === keys.length &&
     keys.every(([key, direction], j) => key === rest[j] && direction === index.directions[leadingSingles + j]! * walk);
+  if (index.spec.sparse && !valuesOnly(fields.get(index.fields[0]!))) {
+    // Documents without a value have no entry: such an index neither finds them nor sorts them.
+    return { plan: { kind: 'index', index, ranges, direction: walk, tie, ordered: false, exact: false }, equalities: 0, ranged: false };
+  }
   return { plan: { kind: 'index', index, ranges, direction: walk, tie, ordered, exact }, equalities, ranged };
+}
+
+/** A condition only values match (never null or missing): what a sparse index can answer. */
+function valuesOnly(condition: FieldCondition | undefined): boolean {
+  return condition !== undefined && (condition.kind === 'range' || !condition.values.includes(null));
 }
 
 function dedupe(keys: Buffer[]): Buffer[] {

@@ -123,7 +123,8 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
 
   async insertOne(doc: T): Promise<void> {
     if (this.current(doc._id)) throw new DuplicateKeyError(this.name, '_id_', ['_id']);
-    this.write(cloneDocument(doc));
+    // Not written by this unit and not found: nothing is committed under that id.
+    this.write(cloneDocument(doc), this.written?.has(doc._id) ? undefined : null);
   }
 
   async insertMany(docs: T[]): Promise<void> {
@@ -132,9 +133,9 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
 
   async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
     const found = this.matches(filter, { limit: 1 })[0];
-    if (found) return this.write(applyUpdate(found, update)) as T;
+    if (found) return this.write(applyUpdate(found, update), this.committedVersion(found)) as T;
     if (!options.upsert) return null;
-    return this.write(applyUpdate(upsertSeed(filter, newId()), update)) as T;
+    return this.write(applyUpdate(upsertSeed(filter, newId()), update), null) as T;
   }
 
   async updateOne(filter: Filter, update: Update): Promise<UpdateResult> {
@@ -159,13 +160,13 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
   async deleteOne(filter: Filter): Promise<number> {
     const found = this.matches(filter, { limit: 1 })[0];
     if (!found) return 0;
-    this.changes.set(found._id, null, this.uniques);
+    this.changes.set(found._id, null, this.uniques, this.committedVersion(found));
     return 1;
   }
 
   async deleteMany(filter: Filter): Promise<number> {
     const found = this.matches(filter);
-    for (const doc of found) this.changes.set(doc._id, null, this.uniques);
+    for (const doc of found) this.changes.set(doc._id, null, this.uniques, this.committedVersion(doc));
     return found.length;
   }
 
@@ -175,13 +176,18 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
    */
   private writeIfChanged(before: Doc, after: Doc): number {
     if (sameDocument(before, after)) return 0;
-    this.write(after);
+    this.write(after, this.committedVersion(before));
     return 1;
   }
 
-  private write(doc: Doc): Doc {
+  /** A document a query of this unit found is the committed version unless the unit wrote it (then: unknown here). */
+  private committedVersion(found: Doc): Doc | undefined {
+    return this.written?.has(found._id) ? undefined : found;
+  }
+
+  private write(doc: Doc, committed?: Doc | null): Doc {
     this.checkUnique(doc);
-    this.changes.set(doc._id, freezeDocument(doc), this.uniques);
+    this.changes.set(doc._id, freezeDocument(doc), this.uniques, committed);
     return doc;
   }
 

@@ -6,10 +6,10 @@ import type { Filter, SortSpec } from '../../../engine/store/port.js';
 /** A deals collection as the record indexes give it: access fields (arrays of grantees among them), the bin, a sorted field. */
 const INDEXES: StoredIndex[] = [
   storedIndex(1, { name: 'sys_owner', keys: { _owner: 1 } }, false),
-  storedIndex(2, { name: 'sys_readers', keys: { _readers: 1 } }, true),
-  storedIndex(3, { name: 'sys_approvers', keys: { _approvers: 1 } }, true),
+  storedIndex(2, { name: 'sys_readers', keys: { _readers: 1 }, sparse: true }, true),
+  storedIndex(3, { name: 'sys_approvers', keys: { _approvers: 1 }, sparse: true }, true),
   storedIndex(4, { name: 'ix_amount', keys: { amount: 1 } }, false),
-  storedIndex(5, { name: 'sys_deleted', keys: { _deleted: 1, _deletedAt: -1 } }, false),
+  storedIndex(5, { name: 'sys_deleted', keys: { _deleted: 1, _deletedAt: -1 }, sparse: true }, false),
 ];
 
 /** The filter a rep's list sends: the client's range, the record-access `$or`, the recycle bin's condition. */
