@@ -65,7 +65,8 @@ async function seed(dir: string, size: number): Promise<{ collection: string; se
   const started = performance.now();
   try {
     const tenant = await platform.tenant();
-    await createObject(operationContext(tenant, BUILT_IN_ADMIN, 'import'), DEAL_OBJECT);
+    // Private: every read of a user carries the record-access filter, which the access indexes serve.
+    await createObject(operationContext(tenant, BUILT_IN_ADMIN, 'import'), { ...DEAL_OBJECT, sharing: 'private' });
     const compiled = tenant.metadata.snapshot.object(OBJECT_NAME)!;
     const collection = compiled.collection;
     await tenant.store.ensureIndexes(collection, [...compiled.indexes, ...SCALE_INDEXES]);
