@@ -28,7 +28,7 @@ export async function deleteRecord(ctx: OperationContext, objectName: string, id
     const current = await tx.collection<StoredRecord>(object.collection).findOne(alive(withAccess({ _id: id }, access)));
     if (!current) throw await unreachableRecord(ctx, object, id, 'delete');
     checkVersion(expectedVersion, current._version);
-    checkNotLocked(ctx, object, current);
+    await checkNotLocked(tx, ctx, object, current, 'delete');
     checkUserTarget(ctx, object, current, 'delete');
     // what goes with it, and what holds it back
     const plan = await planDeletion(tx, ctx.snapshot, object, current);
