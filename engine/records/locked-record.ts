@@ -10,6 +10,9 @@ import type { StoredRecord } from './record.js';
 import { alive } from './record-state.js';
 import { inSentence, msg, type LocalizedValue, type Message } from '../i18n/message.js';
 
+/** What a caller wants to do to a locked record: approvers the process lets edit may only edit. */
+export type LockedIntent = 'edit' | 'delete' | 'transfer';
+
 /** Why a record takes no edits: the approval process that locked it and where the record stands in it. */
 export interface RecordLock {
   readonly process: string;
@@ -32,18 +35,18 @@ export function recordLock(ctx: OperationContext, object: CompiledObject, record
 
 /**
  * A record an approval process locked (while pending, or once approved, as the process says)
- * takes no edits and cannot be deleted, as in Salesforce, but by administrators, users who may
+ * takes no edits, cannot be deleted nor given to another owner, as in Salesforce, but by administrators, users who may
  * modify all records of its object or hold editLockedRecords, the engine's own work (actions,
  * formulas, roll-ups), and, to edit only, the current approvers when the process lets them.
  */
-export async function checkNotLocked(reader: Collections, ctx: OperationContext, object: CompiledObject, record: StoredRecord & ApprovalMarks, intent: 'edit' | 'delete'): Promise<void> {
+export async function checkNotLocked(reader: Collections, ctx: OperationContext, object: CompiledObject, record: StoredRecord & ApprovalMarks, intent: LockedIntent): Promise<void> {
   const lock = recordLock(ctx, object, record);
   if (!lock || (await mayChangeLocked(reader, ctx, object, record, intent))) return;
   throw new ConflictError('record_locked', lock.reason, [{ path: '/_locked', message: msg`locked by approval process '${lock.process}'` }]);
 }
 
 /** Whether the caller may change the record though it is locked. */
-export async function mayChangeLocked(reader: Collections, ctx: OperationContext, object: CompiledObject, record: StoredRecord & ApprovalMarks, intent: 'edit' | 'delete'): Promise<boolean> {
+export async function mayChangeLocked(reader: Collections, ctx: OperationContext, object: CompiledObject, record: StoredRecord & ApprovalMarks, intent: LockedIntent): Promise<boolean> {
   if (ctx.principal.system) return true;
   const access = userAccess(ctx.snapshot, ctx.principal);
   if (access.system.editLockedRecords || access.object(object.name).modifyAll) return true;

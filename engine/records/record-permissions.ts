@@ -61,7 +61,9 @@ export async function recordPermissions(ctx: OperationContext, objectName: strin
   };
   const transfer = await attempt(denied, async () => {
     if (sharing === 'controlledByParent') return msg`${object.name} records belong with their ${master}: transfer the ${master} instead`;
-    return (await controls()) ? undefined : msg`Only the owner of this ${label}, the roles above the owner and users who may modify all can transfer it.`;
+    if (!(await controls())) return msg`Only the owner of this ${label}, the roles above the owner and users who may modify all can transfer it.`;
+    await checkNotLocked(ctx.tenant.store, ctx, object, record, 'transfer');
+    return undefined;
   });
   const share = await attempt(denied, async () => {
     if (sharing === 'controlledByParent') return msg`${object.name} records follow their ${master}: share the ${master} instead`;

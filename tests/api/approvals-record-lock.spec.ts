@@ -80,12 +80,14 @@ describe('approval processes: record locking', () => {
     expectError(chinese, 409, 'record_locked');
     expect(messageOf(chinese)).to.equal('该Purchase request已被审批流程“采购审批”锁定（等待审批）。');
     expectError(await people.requester.as('DELETE', records(id)), 409, 'record_locked');
+    expectError(await people.requester.as('PUT', `${records(id)}/owner`, { owner: people.outsider.id }), 409, 'record_locked');
     expect((await people.requester.as('GET', records(id))).body).to.deep.include({ amount: 900, status: 'submitted' });
 
     // What the record page asks before offering Edit and Delete says the same.
     const permissions = (await people.requester.as('GET', `${records(id)}/permissions`)).body;
     expect(permissions.edit).to.deep.equal({ allowed: false, reason: pending.lock!.reason });
     expect(permissions.delete).to.deep.equal({ allowed: false, reason: pending.lock!.reason });
+    expect(permissions.transfer).to.deep.equal({ allowed: false, reason: pending.lock!.reason });
   });
 
   it('keeps an approved record locked while the process’s own field updates apply', async () => {
