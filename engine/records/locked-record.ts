@@ -42,7 +42,8 @@ export function recordLock(ctx: OperationContext, object: CompiledObject, record
 export async function checkNotLocked(reader: Collections, ctx: OperationContext, object: CompiledObject, record: StoredRecord & ApprovalMarks, intent: LockedIntent): Promise<void> {
   const lock = recordLock(ctx, object, record);
   if (!lock || (await mayChangeLocked(reader, ctx, object, record, intent))) return;
-  throw new ConflictError('record_locked', lock.reason, [{ path: '/_locked', message: msg`locked by approval process '${lock.process}'` }]);
+  // The detail says the whole reason: lists show a record's details as its failure (inline and bulk edits).
+  throw new ConflictError('record_locked', lock.reason, [{ path: '/_locked', message: lock.reason }]);
 }
 
 /** Whether the caller may change the record though it is locked. */

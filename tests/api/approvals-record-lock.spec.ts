@@ -74,7 +74,7 @@ describe('approval processes: record locking', () => {
     expect(pending.lock).to.deep.equal({ process: 'purchase_approval', status: 'pending', reason: "This purchase request is locked by the approval process 'Purchase approval' (pending approval).", mayEdit: false });
 
     const refused = await people.requester.as('PATCH', records(id), { amount: 1 });
-    expect(expectError(refused, 409, 'record_locked')).to.deep.equal([{ path: '/_locked', message: "locked by approval process 'purchase_approval'" }]);
+    expect(expectError(refused, 409, 'record_locked')).to.deep.equal([{ path: '/_locked', message: "This purchase request is locked by the approval process 'Purchase approval' (pending approval)." }]);
     expect(messageOf(refused)).to.equal("This purchase request is locked by the approval process 'Purchase approval' (pending approval).");
     const chinese = await engine.request('PATCH', records(id), { amount: 1 }, { Authorization: `Bearer ${people.requester.token}`, 'Accept-Language': 'zh-CN' });
     expectError(chinese, 409, 'record_locked');

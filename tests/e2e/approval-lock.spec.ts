@@ -11,6 +11,10 @@ const TEXTS = {
     edit: 'Edit',
     delete: 'Delete',
     reason: "This travel request is locked by the approval process 'Travel approval' (pending approval).",
+    editField: 'Edit field',
+    budget: 'Budget',
+    apply: 'Apply',
+    edited: '2 updated, 1 failed',
   },
   'zh-CN': {
     submit: '提交审批',
@@ -19,6 +23,10 @@ const TEXTS = {
     edit: '编辑',
     delete: '删除',
     reason: '该差旅申请已被审批流程“差旅审批”锁定（等待审批）。',
+    editField: '批量修改字段',
+    budget: '预算',
+    apply: '应用',
+    edited: '已更新 2 条，失败 1 条',
   },
 } as const;
 type Language = keyof typeof TEXTS;
@@ -112,6 +120,45 @@ describe('browser: records locked by their approval', function () {
         const box = await badge.boundingBox();
         expect(box && box.x >= 0 && box.x + box.width <= 390, `the lock fits the phone: ${JSON.stringify(box)}`).to.equal(true);
         await screenshot(rep.page, `approval-lock-390-${language}`);
+        expect(rep.problems).to.deep.equal([]);
+      } finally {
+        await rep.context.close();
+      }
+    });
+
+    it(`names the locked record among the failed ones of a bulk edit, with the reason (${language})`, async () => {
+      const env = await e2e();
+      const team = (await teamsOf(env))[language];
+      const auth = await repAuth(env, team);
+      const ids: string[] = [];
+      for (const letter of ['A', 'B', 'C']) {
+        const created = await env.engine.request('POST', '/api/v1/records/travel_request', { name: `Bulk trip ${letter} (${language})`, budget: 100 }, auth);
+        expect(created.status, JSON.stringify(created.body)).to.equal(201);
+        ids.push(created.body._id as string);
+      }
+      const submitted = await env.engine.request('POST', `/api/v1/records/travel_request/${ids[1]}/approval/submit`, {}, auth);
+      expect(submitted.status, JSON.stringify(submitted.body)).to.equal(200);
+
+      const filter = JSON.stringify({ name: { startsWith: 'Bulk trip' } });
+      const rep = await signedInPage(env, team.rep.email, `/o/travel_request?${new URLSearchParams({ filter, sort: 'name' }).toString()}`);
+      try {
+        const { page } = rep;
+        await page.waitForFunction(() => document.querySelectorAll('tbody tr.ant-table-row').length === 3);
+        await page.locator('thead .ant-checkbox-input').check();
+        await page.getByRole('button', { name: text.editField }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.locator('#bulk-edit-field').click();
+        await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${text.budget}"]`).click();
+        await dialog.locator('#bulk-edit-value').fill('500');
+        await dialog.getByRole('button', { name: text.apply, exact: true }).click();
+        const outcome = page.getByRole('status').filter({ hasText: text.edited });
+        await outcome.waitFor();
+        const failure = outcome.locator('.bulk-failures li');
+        expect(await failure.count()).to.equal(1);
+        expect(await failure.innerText()).to.equal(`Bulk trip B (${language}): ${text.reason}`);
+        await screenshot(page, `approval-lock-bulk-${language}`);
+        const budgets = await Promise.all(ids.map(async (id) => (await env.engine.request('GET', `/api/v1/records/travel_request/${id}`)).body.budget as number));
+        expect(budgets, 'the locked one kept its budget').to.deep.equal([500, 100, 500]);
         expect(rep.problems).to.deep.equal([]);
       } finally {
         await rep.context.close();
