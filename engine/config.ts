@@ -11,11 +11,15 @@ export interface EngineConfig {
   dataDir: string;
   /** When set, MongoDB replaces the embedded store. */
   mongodbUri?: string;
+  /** Start on a standalone mongod although its units of work are not atomic (MONGODB_ALLOW_STANDALONE=true; development only). */
+  mongodbAllowStandalone?: boolean;
   durability: Durability;
   /** The embedded store's cache of parsed documents per tenant, in MiB (STORE_CACHE_MB, 64 by default). */
   storeCacheMb?: number;
   /** Days a deleted record stays in the recycle bin before it is purged for good. */
   recycleBinDays?: number;
+  /** Days an audit entry is kept; none: kept for good (compliance decides, not the platform). */
+  auditRetentionDays?: number;
   /** The first administrator of a tenant without users; without a password one is generated and printed. */
   admin?: { email?: string; password?: string };
   /** The HTTP layer's options: the operator token, rate limits, the body limit. */
@@ -46,20 +50,34 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
   if (!Number.isFinite(storeCacheMb) || storeCacheMb < 0) throw new Error(`STORE_CACHE_MB must be a number of MiB, got '${env.STORE_CACHE_MB}'`);
   const recycleBinDays = Number(env.RECYCLE_BIN_DAYS ?? 15);
   if (!Number.isFinite(recycleBinDays) || recycleBinDays < 0) throw new Error(`RECYCLE_BIN_DAYS must be a number of days, got '${env.RECYCLE_BIN_DAYS}'`);
+  const auditRetentionDays = env.AUDIT_RETENTION_DAYS === undefined || env.AUDIT_RETENTION_DAYS === '' ? undefined : Number(env.AUDIT_RETENTION_DAYS);
+  if (auditRetentionDays !== undefined && !(Number.isFinite(auditRetentionDays) && auditRetentionDays >= 1)) {
+    throw new Error(`AUDIT_RETENTION_DAYS must be a number of days, at least 1, got '${env.AUDIT_RETENTION_DAYS}'`);
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}),
+    ...(allowStandalone(env.MONGODB_ALLOW_STANDALONE) ? { mongodbAllowStandalone: true } : {}),
     durability,
     storeCacheMb,
     recycleBinDays,
+    ...(auditRetentionDays !== undefined ? { auditRetentionDays } : {}),
     admin: { ...(env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL } : {}), ...(env.ADMIN_PASSWORD ? { password: env.ADMIN_PASSWORD } : {}) },
     http: httpFromEnv(env),
     jobs: jobsFromEnv(env),
     mail: mailFromEnv(env),
     webhooks: webhooksFromEnv(env),
   };
+}
+
+/** MONGODB_ALLOW_STANDALONE: 'true' or 'false' (or unset); anything else stops the start rather than being guessed at. */
+function allowStandalone(value: string | undefined): boolean {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  throw new Error(`MONGODB_ALLOW_STANDALONE must be 'true' or 'false', got '${value}'`);
 }
 
 function jobsFromEnv(env: NodeJS.ProcessEnv): Partial<JobSchedulerOptions> {

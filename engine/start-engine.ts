@@ -6,6 +6,7 @@ import { createApp } from './http/create-app.js';
 import { JobScheduler, registerJobHandler } from './jobs/index.js';
 import { deliverWebhook, EMAIL_DELIVER, emailDelivery, WEBHOOK_DELIVER, WebhookAllowlist } from './mail/index.js';
 import { registerApprovalTimers } from './approvals/timer-handlers.js';
+import { registerPlainTextBackfill } from './records/plain-text-backfill.js';
 import { DEFAULT_CACHE_MB, EmbeddedStoreProvider } from './store/embedded/index.js';
 import { MongoStoreProvider } from './store/mongodb/index.js';
 import type { StoreProvider } from './store/port.js';
@@ -24,20 +25,21 @@ export interface RunningEngine {
 
 /** How often an engine on a shared store looks for metadata changes made by other instances. */
 const METADATA_POLL_MS = 1000;
-/** How often the recycle bin is emptied of what has been in it longer than the configured days. */
+/** How often the recycle bin and the audit log are emptied of what is older than the configured days. */
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 const DEFAULT_RECYCLE_BIN_DAYS = 15;
 
 /** Opens the store, loads the default tenant's metadata and listens: used by main and by tests alike. */
 export async function startEngine(config: EngineConfig): Promise<RunningEngine> {
   const provider: StoreProvider = config.mongodbUri
-    ? await MongoStoreProvider.connect(config.mongodbUri)
+    ? await MongoStoreProvider.connect(config.mongodbUri, { allowStandalone: config.mongodbAllowStandalone ?? false })
     : new EmbeddedStoreProvider(config.dataDir, config.durability, (config.storeCacheMb ?? DEFAULT_CACHE_MB) * 1024 * 1024);
   const platform = new Platform(provider, new WebhookAllowlist(config.webhooks?.allowedHosts));
   const firstAdmin = await ensureFirstAdmin(await platform.tenant(DEFAULT_TENANT), config.admin ?? {});
   registerJobHandler(EMAIL_DELIVER, emailDelivery(config.mail ?? {}));
   registerJobHandler(WEBHOOK_DELIVER, deliverWebhook);
   registerApprovalTimers();
+  registerPlainTextBackfill();
   const jobs = new JobScheduler(platform, config.jobs);
   const app = createApp(platform, config.http);
   const server = await new Promise<Server>((resolve, reject) => {
@@ -46,7 +48,10 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   });
   jobs.start();
   const poll = provider.kind === 'mongodb' ? setInterval(() => void platform.refreshAll().catch(console.error), METADATA_POLL_MS) : undefined;
-  const purge = () => void platform.purgeRecycleBins(config.recycleBinDays ?? DEFAULT_RECYCLE_BIN_DAYS).catch(console.error);
+  const purge = () => {
+    void platform.purgeRecycleBins(config.recycleBinDays ?? DEFAULT_RECYCLE_BIN_DAYS).catch(console.error);
+    if (config.auditRetentionDays !== undefined) void platform.purgeAuditLogs(config.auditRetentionDays).catch(console.error);
+  };
   purge();
   const purger = setInterval(purge, PURGE_EVERY_MS);
   purger.unref();

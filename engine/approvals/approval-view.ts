@@ -9,6 +9,9 @@ import { maySubmitNow } from './submission.js';
 import { processLabel, stepLabel, stepLabels } from './approval-labels.js';
 import type { ApprovalRecord } from './transition-record.js';
 import { userNames } from './user-names.js';
+import { mayChangeLocked, recordLock } from '../records/locked-record.js';
+import { renderText } from '../i18n/message.js';
+import type { CompiledObject } from '../metadata/compiled-object.js';
 import { WORK_ITEMS, type WorkItem } from './work-items.js';
 
 export interface ApprovalView {
@@ -22,6 +25,8 @@ export interface ApprovalView {
   submittedBy: string | null;
   submittedAt: string | null;
   locked: boolean;
+  /** Why the record is locked, in the request's language, and whether the caller may still edit it; null when unlocked. */
+  lock: { process: string; status: 'pending' | 'approved'; reason: string; mayEdit: boolean } | null;
   pending: { approver: string; delegateOf?: string; assignedAt: string }[];
   /** What the caller may do now. */
   allowedActions: ApprovalActionName[];
@@ -65,10 +70,17 @@ export async function getApproval(ctx: OperationContext, objectName: string, id:
     submittedBy: state?.submittedBy ?? null,
     submittedAt: state?.submittedAt ?? null,
     locked: record._locked === true,
+    lock: await lockView(ctx, object, record),
     pending,
     allowedActions: allowed,
     history,
     steps: stepLabels(process, ctx.language),
     users: await userNames(ctx, mentioned),
   };
+}
+
+async function lockView(ctx: OperationContext, object: CompiledObject, record: ApprovalRecord): Promise<ApprovalView['lock']> {
+  const lock = recordLock(ctx, object, record);
+  if (!lock) return null;
+  return { process: lock.process, status: lock.status, reason: renderText(lock.reason, ctx.language), mayEdit: await mayChangeLocked(ctx.tenant.store, ctx, object, record, 'edit') };
 }

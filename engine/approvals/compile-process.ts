@@ -5,7 +5,7 @@ import { EXPRESSION_VARIABLES } from '../metadata/object-logic.js';
 import type { ApprovalProcessDefinition, Approver } from '../metadata/schemas/generated/approval-process.js';
 import type { SecurityModel } from '../metadata/security/resolved-security.js';
 import { checkAction, isUserLookup } from './check-action.js';
-import { actionLists, type CompiledProcess, type CompiledStep } from './compiled-process.js';
+import { actionLists, type CompiledProcess, type CompiledStep, type ProcessLock } from './compiled-process.js';
 import { buildMachine } from './process-machine.js';
 import { msg } from '../i18n/message.js';
 
@@ -73,13 +73,23 @@ export function compileProcess(definition: ApprovalProcessDefinition, metadata: 
       object: object.name,
       active: definition.active ?? true,
       order: definition.order ?? 0,
-      lockRecord: definition.lockRecord ?? true,
+      lock: processLock(definition),
       allowRecall: definition.allowRecall ?? true,
       entryCriteria,
       steps,
       expressions,
       machine: buildMachine(definition),
     },
+  };
+}
+
+/** Salesforce's defaults: locked while pending and once approved; the older lockRecord: false unlocks every stage. */
+function processLock(definition: ApprovalProcessDefinition): ProcessLock {
+  const locks = definition.lockRecord ?? true;
+  return {
+    whilePending: definition.lock?.whilePending ?? locks,
+    afterApproval: definition.lock?.afterApproval ?? locks,
+    approverMayEdit: definition.lock?.approverMayEdit ?? false,
   };
 }
 

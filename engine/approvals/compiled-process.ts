@@ -19,13 +19,20 @@ export interface CompiledProcess {
   readonly object: string;
   readonly active: boolean;
   readonly order: number;
-  readonly lockRecord: boolean;
+  readonly lock: ProcessLock;
   readonly allowRecall: boolean;
   readonly entryCriteria: CompiledExpression | null;
   readonly steps: readonly CompiledStep[];
   /** Every expression of the actions, by the action object it belongs to. */
   readonly expressions: ReadonlyMap<string, CompiledExpression>;
   readonly machine: ProcessMachine;
+}
+
+/** When the process locks its record, and whether the current approvers still edit it (defaults resolved). */
+export interface ProcessLock {
+  readonly whilePending: boolean;
+  readonly afterApproval: boolean;
+  readonly approverMayEdit: boolean;
 }
 
 /** The key of an action's compiled expression: where the action sits in the definition, and which of its values. */

@@ -1,6 +1,6 @@
 import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
 import { initialTransition, transition } from 'xstate';
-import { ConflictError } from '../errors/index.js';
+import { assertNever, ConflictError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { alive } from '../records/record-state.js';
 import { applyRecordChange } from '../records/apply-record-change.js';
@@ -129,12 +129,28 @@ export async function transitionRecord(
   const approvers = [...new Set([...(current._approvers ?? []), ...(await pendingItems(tx, current._id)).map((item) => item.approver)])];
   // the record's one write of the event: the actions' field changes through the one write path
   // (formulas, roll-ups, automation, history), with the approval's marks
-  const marks: Required<ApprovalMarks> = { _workflow: workflow, _approvers: approvers, _locked: !ended && process.lockRecord };
+  const marks: Required<ApprovalMarks> = { _workflow: workflow, _approvers: approvers, _locked: locksAt(process, status) };
   const after = (await applyRecordChange(tx, ctx, object, current, validateChange(object, changes), { madeBy: 'process', marks, conflict: approvalConflict })) as ApprovalRecord;
   await writeApprovalHistory(tx, history);
   // the records the actions asked for, in the same unit of work
   await createFollowUps(tx, ctx, followUps);
   return { after };
+}
+
+/** Whether the process locks its record where it now stands: a rejected, returned or recalled record is the submitter's again. */
+function locksAt(process: CompiledProcess, status: ApprovalStatus): boolean {
+  switch (status) {
+    case 'pending':
+      return process.lock.whilePending;
+    case 'approved':
+      return process.lock.afterApproval;
+    case 'rejected':
+    case 'returned':
+    case 'recalled':
+      return false;
+    default:
+      return assertNever(status);
+  }
 }
 
 function approvalConflict(): ConflictError {

@@ -3,7 +3,7 @@ import type { CompiledObject } from '../metadata/compiled-object.js';
 import { checkObjectRight, ownershipAccess, recordAccess, withAccess, type RecordAccess } from '../security/access/index.js';
 import { checkRecordWrite } from '../security/object-access.js';
 import type { OperationContext } from '../tenancy/index.js';
-import { checkNotLocked } from './locked-record.js';
+import { checkNotLocked, recordForApprover } from './locked-record.js';
 import type { StoredRecord } from './record.js';
 import { recordNotFound, recordObject } from './record-object.js';
 import { alive } from './record-state.js';
@@ -41,8 +41,8 @@ export async function recordPermissions(ctx: OperationContext, objectName: strin
   // The operations' own messages, so the page says what the server would answer.
   const edit = await attempt(denied, async () => {
     checkRecordWrite(ctx, object, 'edit');
-    if (!(await reaches(ctx, object, id, await recordAccess(ctx, object, 'edit')))) return msg`You can see this ${label} but not edit it: it is not yours, nor shared with you to edit.`;
-    checkNotLocked(ctx, object, record);
+    if (!(await reaches(ctx, object, id, await recordAccess(ctx, object, 'edit'))) && !(await recordForApprover(ctx.tenant.store, ctx, object, id))) return msg`You can see this ${label} but not edit it: it is not yours, nor shared with you to edit.`;
+    await checkNotLocked(ctx.tenant.store, ctx, object, record, 'edit');
     return undefined;
   });
   const remove = await attempt(denied, async () => {
@@ -50,7 +50,7 @@ export async function recordPermissions(ctx: OperationContext, objectName: strin
     if (!(await reaches(ctx, object, id, await recordAccess(ctx, object, 'delete')))) {
       return msg`Only the owner of this ${label}, the roles above the owner and users who may modify all ${plural} can delete it.`;
     }
-    checkNotLocked(ctx, object, record);
+    await checkNotLocked(ctx.tenant.store, ctx, object, record, 'delete');
     return undefined;
   });
   const sharing = object.object.sharing;
@@ -61,7 +61,9 @@ export async function recordPermissions(ctx: OperationContext, objectName: strin
   };
   const transfer = await attempt(denied, async () => {
     if (sharing === 'controlledByParent') return msg`${object.name} records belong with their ${master}: transfer the ${master} instead`;
-    return (await controls()) ? undefined : msg`Only the owner of this ${label}, the roles above the owner and users who may modify all can transfer it.`;
+    if (!(await controls())) return msg`Only the owner of this ${label}, the roles above the owner and users who may modify all can transfer it.`;
+    await checkNotLocked(ctx.tenant.store, ctx, object, record, 'transfer');
+    return undefined;
   });
   const share = await attempt(denied, async () => {
     if (sharing === 'controlledByParent') return msg`${object.name} records follow their ${master}: share the ${master} instead`;

@@ -1,6 +1,6 @@
 import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
 import { checkRecordWrite } from '../security/object-access.js';
-import { checkNotLocked } from './locked-record.js';
+import { checkNotLocked, recordForApprover } from './locked-record.js';
 import { checkUserAssignments } from '../security/user-assignments.js';
 import { checkUserWrite } from '../security/user-rights-guard.js';
 import { isSelfService, SELF_SERVICE_FIELDS } from '../security/self-service.js';
@@ -41,10 +41,11 @@ export async function updateRecord(
   // one unit of work: the current version checked, then the one write path of a change
   try {
     const updated = await ctx.tenant.store.unitOfWork(async (tx) => {
-      const current = await tx.collection<StoredRecord>(object.collection).findOne(alive(withAccess({ _id: id }, access)));
+      // The current approver of a pending record may edit it when its process says so, whatever the sharing.
+      const current = (await tx.collection<StoredRecord>(object.collection).findOne(alive(withAccess({ _id: id }, access)))) ?? (selfService ? null : await recordForApprover(tx, ctx, object, id));
       if (!current) throw await unreachableRecord(ctx, object, id, 'edit');
       checkVersion(expectedVersion, current._version);
-      checkNotLocked(ctx, object, current);
+      await checkNotLocked(tx, ctx, object, current, 'edit');
       // a user's rights: only within the writer's own, never one's own
       checkUserWrite(ctx, object, current, input.values, input.cleared);
       // what a read returned, sent back unchanged, is no change (a changed one is refused)

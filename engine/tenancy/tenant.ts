@@ -1,5 +1,6 @@
 import { MetadataRegistry } from '../metadata/metadata-registry.js';
 import { installCoreMetadata } from './core-metadata.js';
+import { ensureSnapshotIndexes } from '../metadata/object-indexes.js';
 import { AUDIT_COLLECTION, AUDIT_INDEXES } from '../security/audit-log.js';
 import { SIGN_IN_THROTTLE, SIGN_IN_THROTTLE_INDEXES } from '../security/sign-in-throttle.js';
 import type { Store } from '../store/port.js';
@@ -7,6 +8,7 @@ import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
 import { ensureApprovalIndexes } from '../approvals/approval-indexes.js';
 import { ATTACHMENT_INDEXES, ATTACHMENTS_COLLECTION } from '../records/attachments/attachment.js';
 import { RECENT_INDEXES, RECENT_RECORDS } from '../records/recent/recent-records.js';
+import { scheduleBackfill } from '../records/plain-text-backfill.js';
 
 /** One organisation: its own store (a directory or a database) and its own metadata. */
 export class Tenant {
@@ -25,7 +27,10 @@ export class Tenant {
     await store.ensureIndexes(ATTACHMENTS_COLLECTION, ATTACHMENT_INDEXES);
     await store.ensureIndexes(RECENT_RECORDS, RECENT_INDEXES);
     const metadata = await MetadataRegistry.open(store);
+    await ensureSnapshotIndexes(store, metadata.snapshot);
     await installCoreMetadata(store, metadata);
+    // Rich text saved before its plain text was kept: filled in by a background job, not at the opening.
+    await scheduleBackfill(store, metadata.snapshot);
     return new Tenant(name, store, metadata, webhookAllowlist);
   }
 }

@@ -37,7 +37,7 @@ describe('approval processes: the purchase request flow', () => {
     expect(pending.pending.map((item: { approver: string }) => item.approver).sort()).to.deep.equal([people.clerk.id, people.clerk2.id].sort());
     expect(pending.allowedActions).to.include('approve');
     const done = await act(people.clerk2, id, 'approve');
-    expect(done.body).to.deep.include({ status: 'approved', step: null, locked: false });
+    expect(done.body).to.deep.include({ status: 'approved', step: null, locked: true });
     expect(done.body.history.map((entry: { action: string; step: string | null }) => `${entry.action}:${entry.step ?? ''}`)).to.deep.equal([
       'submit:',
       'approve:manager',

@@ -120,7 +120,7 @@ export const APPROVAL_SCHEMAS: Record<string, SchemaObject> = {
   ApprovalView: {
     type: 'object',
     description: 'Where a record stands in its approval, who is asked, what the caller may do now, and everything that happened.',
-    required: ['process', 'processLabel', 'version', 'status', 'step', 'stepLabel', 'submittedBy', 'submittedAt', 'locked', 'pending', 'allowedActions', 'history', 'steps', 'users'],
+    required: ['process', 'processLabel', 'version', 'status', 'step', 'stepLabel', 'submittedBy', 'submittedAt', 'locked', 'lock', 'pending', 'allowedActions', 'history', 'steps', 'users'],
     properties: {
       process: nullable('string', 'The process of the last submit; null when never submitted.'),
       processLabel: nullable('string', "The process's label in the request's language."),
@@ -130,7 +130,18 @@ export const APPROVAL_SCHEMAS: Record<string, SchemaObject> = {
       stepLabel: nullable('string', "The step's label in the request's language."),
       submittedBy: nullable('string'),
       submittedAt: { type: ['string', 'null'], format: 'date-time' },
-      locked: { type: 'boolean', description: 'Edits are refused (409 `record_locked`) but for administrators.' },
+      locked: { type: 'boolean', description: 'Edits and deletes are refused (409 `record_locked`) but for administrators, users who may modify all or edit locked records, and approvers the process lets edit.' },
+      lock: {
+        type: ['object', 'null'],
+        description: 'Why the record is locked; null when it is not. A process locks its record while pending and once approved unless its `lock` says otherwise.',
+        required: ['process', 'status', 'reason', 'mayEdit'],
+        properties: {
+          process: { type: 'string', description: 'The approval process that locked the record.' },
+          status: { type: 'string', enum: ['pending', 'approved'], description: 'Where the record stands in it.' },
+          reason: { type: 'string', description: "The sentence a refusal says, in the request's language." },
+          mayEdit: { type: 'boolean', description: 'The caller may still edit the record (administrator, modify all, editLockedRecords, or a current approver the process lets edit).' },
+        },
+      },
       pending: {
         type: 'array',
         items: {

@@ -65,7 +65,7 @@ export function attachmentPaths(compiled: CompiledObject): Record<string, PathIt
   const tags = [name];
   const files = `${RECORDS_BASE}/${name}/{id}/files`;
   const cannotRead = responseRef('Forbidden', `No permission set grants reading ${name} records.`);
-  const cannotEdit = responseRef('Forbidden', `No permission set grants editing ${name} records, the user may only read this record, or it is locked for approval.`);
+  const cannotEdit = responseRef('Forbidden', `No permission set grants editing ${name} records, the user may only read this record, or an approval process locked it.`);
   return {
     [files]: {
       parameters: [parameterRef('RecordId')],
@@ -90,7 +90,7 @@ export function attachmentPaths(compiled: CompiledObject): Record<string, PathIt
           '400': responseRef('BadRequest', 'No X-File-Name header, or one that is not percent-encoded UTF-8.'),
           '403': cannotEdit,
           '404': notFound(label),
-          '409': responseRef('Conflict', 'The record is locked while it is pending approval.'),
+          '409': responseRef('Conflict', 'The record is locked by an approval process (pending or approved).'),
           '413': TOO_LARGE,
         },
       },
@@ -116,7 +116,7 @@ export function attachmentPaths(compiled: CompiledObject): Record<string, PathIt
         summary: `Delete a file of a ${label} record`,
         description: 'For anyone who may edit the record; audited. The content is removed from the store.',
         tags,
-        responses: { '204': { description: 'Deleted.' }, '403': cannotEdit, '404': notFound(label), '409': responseRef('Conflict', 'The record is locked while it is pending approval.') },
+        responses: { '204': { description: 'Deleted.' }, '403': cannotEdit, '404': notFound(label), '409': responseRef('Conflict', 'The record is locked by an approval process (pending or approved).') },
       },
     },
   };

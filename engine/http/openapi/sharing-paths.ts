@@ -130,6 +130,7 @@ export function sharingPaths(compiled: CompiledObject): Record<string, PathItem>
           '400': responseRef('BadRequest', 'Not `{"owner": "<user id>"}`, no active user with that id, or a new owner who may not read the object.'),
           '403': responseRef('Forbidden', `No permission set grants editing ${name} records, or the user sees the record but is not among ${WHO_CONTROLS}.`),
           '404': notFound(label),
+          '409': responseRef('Conflict', '`record_locked`: an approval process locked the record, and the user may not change locked records (administrators, modify all and editLockedRecords may).'),
           '412': responseRef('PreconditionFailed'),
         },
       },

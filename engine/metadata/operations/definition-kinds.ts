@@ -154,8 +154,8 @@ async function refuseWhileAssigned(
   );
 }
 
-/** Every system right the admin permission set must keep, keyed by the schema's own type. */
-const ADMIN_RIGHTS: Record<keyof SystemPermissions, true> = { manageMetadata: true, manageUsers: true, viewAllData: true, modifyAllData: true, viewAuditLog: true };
+/** Every system right the admin permission set must keep, keyed by the schema's own type (modify all data implies editing locked records). */
+const ADMIN_RIGHTS: Record<Exclude<keyof SystemPermissions, 'editLockedRecords'>, true> = { manageMetadata: true, manageUsers: true, viewAllData: true, modifyAllData: true, viewAuditLog: true };
 
 /**
  * The admin permission set is what makes a user an administrator (the first admin holds it): the
@@ -170,7 +170,7 @@ function protectAdminSet(name: string, next: PermissionSetDefinition | null): vo
       { path: '/name', message: msg`must stay '${name}'` },
     ]);
   }
-  const dropped = (Object.keys(ADMIN_RIGHTS) as (keyof SystemPermissions)[]).filter((right) => next.system?.[right] !== true);
+  const dropped = (Object.keys(ADMIN_RIGHTS) as (keyof typeof ADMIN_RIGHTS)[]).filter((right) => next.system?.[right] !== true);
   if (dropped.length > 0) {
     throw new ValidationError(dropped.map((right) => ({ path: `/system/${right}`, message: msg`must stay true on the '${name}' permission set: ${why}` })));
   }

@@ -59,6 +59,7 @@ export function resolvePermissionSet(
         viewAllData: system.viewAllData === true || system.modifyAllData === true,
         modifyAllData: system.modifyAllData === true,
         viewAuditLog: system.viewAuditLog === true,
+        editLockedRecords: system.editLockedRecords === true || system.modifyAllData === true,
       },
       objects: objectMap,
       fields: fieldMap,

@@ -45,6 +45,8 @@ export interface SystemRights {
   readonly viewAllData: boolean;
   readonly modifyAllData: boolean;
   readonly viewAuditLog: boolean;
+  /** Edit and delete records an approval process locked; implied by modifyAllData. */
+  readonly editLockedRecords: boolean;
 }
 
 /** A permission set with its implications made explicit (edit implies read, modify all implies everything ...). */

@@ -20,6 +20,6 @@ export async function recordForFiles(ctx: OperationContext, objectName: string, 
   const access = await recordAccess(ctx, object, mode);
   const record = await ctx.tenant.store.collection<StoredRecord>(object.collection).findOne(alive(withAccess({ _id: id }, access)));
   if (!record) throw mode === 'read' ? recordNotFound(object, id) : await unreachableRecord(ctx, object, id, 'edit');
-  if (mode === 'edit') checkNotLocked(ctx, object, record);
+  if (mode === 'edit') await checkNotLocked(ctx.tenant.store, ctx, object, record, 'edit');
   return object;
 }

@@ -1,4 +1,5 @@
 import { ForbiddenError, ValidationError } from '../../errors/index.js';
+import { checkNotLocked } from '../locked-record.js';
 import { checkObjectRight, ownershipAccess, recordAccess, userAccess, withAccess } from '../../security/access/index.js';
 import { appendAudit } from '../../security/audit-log.js';
 import { principalOf, type OperationContext } from '../../tenancy/index.js';
@@ -43,6 +44,7 @@ export async function transferOwner(ctx: OperationContext, objectName: string, i
       throw new ForbiddenError(msg`Only the owner of this ${inSentence(object.object.label)}, the roles above the owner and users who may modify all can transfer it.`);
     }
     checkVersion(expectedVersion, current._version);
+    await checkNotLocked(tx, ctx, object, current, 'transfer');
     const transferred = await records.findOneAndUpdate(
       { _id: id, _version: current._version },
       {

@@ -4,7 +4,7 @@ import type { Principal } from '../../tenancy/principal.js';
 import { userAccess, type UserAccess } from './user-access.js';
 import { msg } from '../../i18n/message.js';
 
-const SYSTEM_RIGHTS: readonly (keyof SystemRights)[] = ['manageMetadata', 'manageUsers', 'viewAllData', 'modifyAllData', 'viewAuditLog'];
+const SYSTEM_RIGHTS: readonly (keyof SystemRights)[] = ['manageMetadata', 'manageUsers', 'viewAllData', 'modifyAllData', 'viewAuditLog', 'editLockedRecords'];
 const OBJECT_RIGHTS: readonly (keyof ObjectRights)[] = ['create', 'read', 'edit', 'delete', 'viewAll', 'modifyAll'];
 
 /**

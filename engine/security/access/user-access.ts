@@ -33,7 +33,7 @@ export interface UserAccess {
 
 const NO_RIGHTS: ObjectRights = { create: false, read: false, edit: false, delete: false, viewAll: false, modifyAll: false };
 const ALL_RIGHTS: ObjectRights = { create: true, read: true, edit: true, delete: true, viewAll: true, modifyAll: true };
-const ALL_SYSTEM: SystemRights = { manageMetadata: true, manageUsers: true, viewAllData: true, modifyAllData: true, viewAuditLog: true };
+const ALL_SYSTEM: SystemRights = { manageMetadata: true, manageUsers: true, viewAllData: true, modifyAllData: true, viewAuditLog: true, editLockedRecords: true };
 
 export function userAccess(snapshot: Snapshot, principal: Principal): UserAccess {
   const key = `access:${principal.system ? 'system' : ''}:${principal.userId}:${principal.role ?? ''}:${principal.permissionSets.join(',')}`;
@@ -52,6 +52,7 @@ function computeAccess(snapshot: Snapshot, principal: Principal): UserAccess {
         viewAllData: sets.some((set) => set.system.viewAllData),
         modifyAllData: sets.some((set) => set.system.modifyAllData),
         viewAuditLog: sets.some((set) => set.system.viewAuditLog),
+        editLockedRecords: sets.some((set) => set.system.editLockedRecords),
       };
   const role = principal.role ? security.roles.get(principal.role) : undefined;
   const groups = [...security.groups.values()].filter((group) => group.users.has(principal.userId) || (role !== undefined && group.roles.has(role.name)));

@@ -1521,9 +1521,26 @@ export interface ApprovalProcessDefinition {
     users?: UserId[];
   };
   /**
-   * Refuse edits of the record while it is pending (users who may modify all still edit). Default true.
+   * Older spelling of lock: false leaves the record unlocked at every stage, true is the default lock. lock, where given, decides.
    */
   lockRecord?: boolean;
+  /**
+   * When the record refuses edits and deletes (409 record_locked), as Salesforce locks it: while pending and after final approval; a rejected, returned or recalled record is unlocked. Administrators, users who may modify all records of the object and users with the system permission editLockedRecords still edit and delete a locked record; the process's own field updates, formulas and roll-ups still apply.
+   */
+  lock?: {
+    /**
+     * Locked while the record waits for its approvers. Default true.
+     */
+    whilePending?: boolean;
+    /**
+     * Locked once the last step approved it. Default true.
+     */
+    afterApproval?: boolean;
+    /**
+     * The current step's approvers may edit the pending record (never delete it). Default false.
+     */
+    approverMayEdit?: boolean;
+  };
   /**
    * The submitter may recall a pending record. Default true.
    */

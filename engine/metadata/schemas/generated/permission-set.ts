@@ -69,6 +69,10 @@ export interface SystemPermissions {
    * Read the tenant's audit log.
    */
   viewAuditLog?: boolean;
+  /**
+   * Edit and delete records an approval process locked (with the object and record rights to edit them), as modify all does.
+   */
+  editLockedRecords?: boolean;
 }
 /**
  * Each defaults to false. Edit implies read; delete implies edit; modify all implies view all and every other right; view all implies read.

@@ -25,6 +25,8 @@ export interface ApprovalView {
   readonly submittedBy: string | null;
   readonly submittedAt: string | null;
   readonly locked: boolean;
+  /** Why the record is locked (the server's sentence) and whether this user may still edit it; null when unlocked. */
+  readonly lock: { readonly process: string; readonly status: 'pending' | 'approved'; readonly reason: string; readonly mayEdit: boolean } | null;
   readonly pending: readonly { readonly approver: string; readonly delegateOf?: string; readonly assignedAt: string }[];
   readonly allowedActions: readonly ApprovalAction[];
   readonly history: readonly ApprovalHistoryEntry[];

@@ -1,12 +1,11 @@
 import { LockOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api/api-client';
 import { fromServer } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
-import { approvalKeys, approvalPath, formatWhen, offeredActions, personName, stepLabelOf, type ApprovalStatus, type ApprovalView } from '../approvals/approval-model';
+import { formatWhen, offeredActions, personName, stepLabelOf, type ApprovalStatus } from '../approvals/approval-model';
+import { useApproval } from '../approvals/use-approval';
 import { DecisionDialog, type Decision } from '../approvals/decision-dialog';
 
 /** Solid colours with white text: antd's light preset tags fall below the contrast axe asks for. */
@@ -20,7 +19,7 @@ export function ApprovalPanel({ object, id, title }: { object: string; id: strin
   const { t } = useTranslation();
   const language = useLanguage();
   const [decision, setDecision] = useState<Decision | null>(null);
-  const approval = useQuery({ queryKey: approvalKeys.record(object, id), queryFn: () => api<ApprovalView>(approvalPath(object, id)) });
+  const approval = useApproval(object, id);
 
   if (approval.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
   if (approval.error) return <Alert type="error" showIcon role="alert" title={t('approvals.loadFailed', { message: fromServer(approval.error.message, language) })} />;

@@ -22,6 +22,7 @@ import { changedValues } from './changed-values';
 import { DeleteRecordButton } from './delete-record-button';
 import { FieldHistory } from './field-history';
 import { OwnerPanel } from './owner-panel';
+import { RecordLockBadge } from './record-lock-badge';
 import { RelatedLists } from './related-lists';
 import { useRecordPermissions } from './use-record-permissions';
 
@@ -117,6 +118,7 @@ function RecordView({ object, objects, id }: { object: ObjectDefinition; objects
           </div>
         )}
       </div>
+      <RecordLockBadge object={object.name} id={id} />
       {conflict && (
         <Alert
           type="warning"

@@ -97,6 +97,7 @@ export const en = {
     newTitle: 'New {{object}}',
     details: 'Details',
     notFound: 'This record does not exist or you may not see it.',
+    lockedMayEdit: 'You may still edit it.',
     saved: 'Saved',
     created: 'Created',
     fixErrors: 'Fix the highlighted fields, then save again.',
@@ -127,7 +128,7 @@ export const en = {
     approvers: 'Approvers',
     delegateFor: '{{name}} (for {{of}})',
     submitted: 'Submitted by {{name}}, {{when}}',
-    locked: 'Locked while pending',
+    locked: 'Locked',
     action: {
       submit: 'Submit for approval',
       approve: 'Approve',

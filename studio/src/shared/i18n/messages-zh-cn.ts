@@ -96,6 +96,7 @@ export const zhCN = {
     newTitle: '新建{{object}}',
     details: '详细信息',
     notFound: '该记录不存在，或您无权查看。',
+    lockedMayEdit: '您仍可编辑。',
     saved: '已保存',
     created: '已创建',
     fixErrors: '请修改标出的字段后再保存。',
@@ -126,7 +127,7 @@ export const zhCN = {
     approvers: '审批人',
     delegateFor: '{{name}}（代 {{of}}）',
     submitted: '{{name}} 于 {{when}} 提交',
-    locked: '审批期间已锁定',
+    locked: '已锁定',
     action: {
       submit: '提交审批',
       approve: '批准',
