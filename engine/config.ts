@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { AppOptions } from './http/create-app.js';
 import type { JobSchedulerOptions } from './jobs/index.js';
+import type { BackfillSettings } from './metadata/backfills/index.js';
 import { WebhookAllowlist, type MailSettings } from './mail/index.js';
 import type { Durability } from './store/embedded/index.js';
 
@@ -22,6 +23,8 @@ export interface EngineConfig {
   http?: AppOptions;
   /** The due-job scheduler: poll interval (JOB_POLL_MS), lease, attempts and back-off; each one left out takes its default. */
   jobs?: Partial<JobSchedulerOptions>;
+  /** Derived values of existing records after a metadata change: how many records are still done inline, batch bounds. */
+  backfills?: Partial<BackfillSettings>;
   /** Outgoing e-mail: the SMTP server (SMTP_URL) and the sender (MAIL_FROM). */
   mail?: MailSettings;
   /** Outgoing webhooks: the internal hosts they may call besides public addresses (WEBHOOK_ALLOWED_HOSTS). */
