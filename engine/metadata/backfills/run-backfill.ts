@@ -12,6 +12,20 @@ import { BACKFILL_JOB, BACKFILLS, type BackfillDoc } from './backfill.js';
 import { backfillSettings } from './backfill-settings.js';
 
 /**
+ * The ids of the next records, read ahead for several batches: finding "the records after the
+ * cursor" scans the collection where the store has no ordered index on `_id` (the in-memory
+ * embedded store), so one look-up serves LOOKAHEAD_BATCHES batches of a run. Each batch reads its
+ * records again by id inside its own unit of work, so what it recomputes is never stale.
+ */
+interface Lookahead {
+  ids: string[];
+  /** The last look-up found fewer ids than it asked for: past `ids`, no record remains. */
+  exhausted: boolean;
+}
+
+const LOOKAHEAD_BATCHES = 10;
+
+/**
  * The job handler: batches until the backfill ends, a turn of the event loop between two, so that
  * requests are served in between; after `runMs` it hands over to a continuation job.
  */
@@ -19,9 +33,10 @@ export async function runBackfill(tenant: Tenant, job: JobDoc): Promise<void> {
   const id = job.payload.backfill;
   if (typeof id !== 'string') return;
   const started = performance.now();
+  const lookahead: Lookahead = { ids: [], exhausted: false };
   for (;;) {
     const handOver = performance.now() - started >= backfillSettings().runMs;
-    const more = await runBackfillBatch(tenant, id, { handOver });
+    const more = await runBackfillBatch(tenant, id, { handOver, lookahead });
     if (!more || handOver) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
@@ -33,8 +48,9 @@ export async function runBackfill(tenant: Tenant, job: JobDoc): Promise<void> {
  * never loses nor repeats progress. Returns whether records remain. With `handOver`, a continuation
  * job is enqueued in the same unit when they do. Tests call it to advance a backfill one batch.
  */
-export async function runBackfillBatch(tenant: Tenant, id: string, options: { handOver?: boolean } = {}): Promise<boolean> {
+export async function runBackfillBatch(tenant: Tenant, id: string, options: { handOver?: boolean; lookahead?: Lookahead } = {}): Promise<boolean> {
   const settings = backfillSettings();
+  const lookahead = options.lookahead ?? { ids: [], exhausted: false };
   let snapshot = tenant.metadata.snapshot;
   const peek = await tenant.store.collection<BackfillDoc>(BACKFILLS).findOne({ _id: id });
   if (!peek || peek.status !== 'running') return false;
@@ -54,18 +70,28 @@ export async function runBackfillBatch(tenant: Tenant, id: string, options: { ha
         await backfills.updateOne({ _id: id }, { $set: { status: 'cancelled', finishedAt: now() } });
         return false;
       }
+      const records = tx.collection(object.collection);
+      // Ids another runner has done meanwhile are dropped; none left: the next ones are looked up.
+      while (lookahead.ids.length > 0 && backfill.cursor !== null && lookahead.ids[0]! <= backfill.cursor) lookahead.ids.shift();
+      if (lookahead.ids.length === 0 && !lookahead.exhausted) {
+        const wanted = settings.batchRecords * LOOKAHEAD_BATCHES;
+        const next = await records.find(backfill.cursor === null ? {} : { _id: { $gt: backfill.cursor } }, { sort: { _id: 1 }, limit: wanted, projection: { _id: 1 } });
+        lookahead.ids.push(...next.map((record) => record._id));
+        lookahead.exhausted = next.length < wanted;
+      }
       const ctx: LogicContext = { snapshot, principal: SYSTEM_PRINCIPAL };
-      const records = await tx.collection(object.collection).find(backfill.cursor === null ? {} : { _id: { $gt: backfill.cursor } }, { sort: { _id: 1 }, limit: settings.batchRecords });
       const started = performance.now();
       let cursor = backfill.cursor;
       let done = 0;
-      for (const record of records) {
-        await backfillRecord(tx, ctx, object, backfill, record);
-        cursor = record._id;
+      while (lookahead.ids.length > 0 && done < settings.batchRecords && performance.now() - started < settings.batchMs) {
+        const recordId = lookahead.ids.shift()!;
+        // A record deleted for good since the look-up is passed over.
+        const record = await records.findOne({ _id: recordId });
+        if (record) await backfillRecord(tx, ctx, object, backfill, record);
+        cursor = recordId;
         done++;
-        if (performance.now() - started >= settings.batchMs) break;
       }
-      const more = done < records.length || records.length === settings.batchRecords;
+      const more = lookahead.ids.length > 0 || !lookahead.exhausted;
       const progress = { cursor, done: backfill.done + done };
       // The cursor in the filter: a second runner of the same backfill (a job taken over after a lease ran out) cannot count twice.
       const fence = { _id: id, status: 'running', cursor: backfill.cursor };
