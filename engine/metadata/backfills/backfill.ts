@@ -33,7 +33,9 @@ export interface BackfillDoc extends Doc {
   status: BackfillStatus;
   startedAt: string;
   finishedAt?: string;
-  /** The error of the last failed batch, in English; the job retries it with back-off. */
+  /** Records passed over because an expression failed on them twice (their value stays as stored). */
+  skipped?: number;
+  /** Why the last record was passed over, or the last batch failed (the job retries it with back-off), in English. */
   lastError?: string;
   /** The backfill that replaced this one (a newer change of the same object). */
   supersededBy?: string;

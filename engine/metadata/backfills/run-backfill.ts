@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { EngineError } from '../../errors/index.js';
 import { enqueueJob, type JobDoc } from '../../jobs/index.js';
 import { recomputeStoredDerived } from '../../records/logic/recompute-formulas.js';
 import { followChange } from '../../records/logic/follow-change.js';
@@ -83,23 +84,30 @@ export async function runBackfillBatch(tenant: Tenant, id: string, options: { ha
       const started = performance.now();
       let cursor = backfill.cursor;
       let done = 0;
+      let skipped = 0;
+      let reason: string | undefined;
       while (lookahead.ids.length > 0 && done < settings.batchRecords && performance.now() - started < settings.batchMs) {
         const recordId = lookahead.ids.shift()!;
         // A record deleted for good since the look-up is passed over.
         const record = await records.findOne({ _id: recordId });
-        if (record) await backfillRecord(tx, ctx, object, backfill, record);
+        const failure = record ? await recomputeOrPass(tx, ctx, object, backfill, record) : undefined;
+        if (failure !== undefined) {
+          skipped++;
+          reason ??= `record ${recordId}: ${failure}`;
+        }
         cursor = recordId;
         done++;
       }
       const more = lookahead.ids.length > 0 || !lookahead.exhausted;
-      const progress = { cursor, done: backfill.done + done };
+      const progress = { cursor, done: backfill.done + done, ...(skipped > 0 ? { skipped: (backfill.skipped ?? 0) + skipped, lastError: reason! } : {}) };
+      const cleared: Record<string, ''> = skipped > 0 ? {} : { lastError: '' };
       // The cursor in the filter: a second runner of the same backfill (a job taken over after a lease ran out) cannot count twice.
       const fence = { _id: id, status: 'running', cursor: backfill.cursor };
       if (more) {
-        await backfills.updateOne(fence, { $set: progress, $unset: { lastError: '' } });
+        await backfills.updateOne(fence, { $set: progress, $unset: cleared });
         if (options.handOver) await enqueueJob(tx, { kind: BACKFILL_JOB, dueAt: new Date(), payload: { backfill: id } });
       } else {
-        await backfills.updateOne(fence, { $set: { ...progress, total: Math.max(backfill.total, progress.done), status: 'done', finishedAt: now() }, $unset: { lastError: '' } });
+        await backfills.updateOne(fence, { $set: { ...progress, total: Math.max(backfill.total, progress.done), status: 'done', finishedAt: now() }, $unset: cleared });
       }
       return more;
     });
@@ -109,6 +117,25 @@ export async function runBackfillBatch(tenant: Tenant, id: string, options: { ha
     await tenant.store.collection<BackfillDoc>(BACKFILLS).updateOne({ _id: id, status: 'running' }, { $set: { lastError } });
     throw error;
   }
+}
+
+/**
+ * An expression that fails on one record, or ran past its time limit on a loaded machine, must not
+ * hold up the others: the record is tried once more, then passed over (its value stays as stored)
+ * and counted in `skipped`, the reason in `lastError`. Returns that reason, or undefined when done.
+ */
+async function recomputeOrPass(tx: Collections, ctx: LogicContext, object: CompiledObject, backfill: BackfillDoc, record: Doc): Promise<string | undefined> {
+  let failure: string | undefined;
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      await backfillRecord(tx, ctx, object, backfill, record);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof EngineError && error.status === 422)) throw error;
+      failure = error.message;
+    }
+  }
+  return failure;
 }
 
 /** Recomputes one record as the metadata change would have: roll-ups summed anew, then what the record derives, and what follows from it. */
