@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ChildServer } from './child-server.js';
 import { numberFromEnv } from './env.js';
-import { load, type LoadResult } from './measure.js';
+import autocannon from 'autocannon';
+import { load, timings } from './measure.js';
 import { writeBlock } from './report-blocks.js';
 import { OBJECT_NAME, generateRecords, seedPlatform, seededRandom } from './seed.js';
 
@@ -75,11 +76,11 @@ async function background(server: ChildServer, ids: readonly string[]) {
   const [backfill] = (await api<{ backfills: Backfill[] }>(server, 'GET', `/api/v1/meta/backfills?status=running&object=${OBJECT_NAME}`)).body.backfills;
   if (!backfill) throw new Error('the change recorded no backfill: is BACKFILL_INLINE_LIMIT above the record count?');
   const refused = await api<ErrorAnswer>(server, 'GET', `/api/v1/records/${OBJECT_NAME}?filter=${encodeURIComponent(JSON.stringify({ weighted: { gt: 1000 } }))}`);
-  const rounds: LoadResult[] = [];
+  const rounds: Round[] = [];
   const progress: number[] = [];
   let state = backfill;
   while (state.status === 'running') {
-    const round = await getLoad(server, ids, ROUND_SECONDS, 0);
+    const round = await unsettledRound(server, ids);
     state = (await api<Backfill>(server, 'GET', `/api/v1/meta/backfills/${backfill._id}`)).body;
     if (state.status === 'running') {
       rounds.push(round);
@@ -128,8 +129,32 @@ async function checkValues(server: ChildServer, ids: readonly string[], field: s
   return wrong;
 }
 
-function worst(rounds: LoadResult[]): LoadResult | undefined {
-  return rounds.reduce<LoadResult | undefined>((max, round) => (!max || round.p99 > max.p99 ? round : max), undefined);
+interface Round {
+  p50: number;
+  p99: number;
+  perSecond: number;
+}
+
+/**
+ * A round of GETs sent at once, without measure.ts's wait for an idle server before and after it:
+ * during a backfill the server is never idle, and that wait would outlast the backfill.
+ */
+async function unsettledRound(server: ChildServer, ids: readonly string[]): Promise<Round> {
+  const random = seededRandom(13);
+  const result = await autocannon({
+    url: server.url,
+    connections: CONNECTIONS,
+    duration: ROUND_SECONDS,
+    timeout: 120,
+    headers: server.headers,
+    requests: [{ setupRequest: (request) => ({ ...request, method: 'GET', path: `/api/v1/records/${OBJECT_NAME}/${ids[Math.floor(random() * ids.length)]}` }) }],
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`GETs during the backfill failed: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { p50: result.latency.p50, p99: result.latency.p99, perSecond: result['2xx'] / result.duration };
+}
+
+function worst(rounds: Round[]): Round | undefined {
+  return rounds.reduce<Round | undefined>((max, round) => (!max || round.p99 > max.p99 ? round : max), undefined);
 }
 
 async function main(): Promise<void> {
@@ -167,11 +192,13 @@ function writeReport(run: Awaited<ReturnType<typeof background>>, old: Awaited<R
     `| GET p50 / p99 during the backfill (worst of ${run.rounds} rounds of ${ROUND_SECONDS} s) | ${run.during ? `${ms(run.during.p50)} / ${ms(run.during.p99)} (${Math.round(run.during.perSecond)}/s)` : 'the backfill ended within the first round'} |`,
     `| p99 during ÷ p99 idle (target ≤ 3) | ${Number.isNaN(ratio) ? '-' : ratio.toFixed(2)} |`,
     `| backfill total time (${run.done.toLocaleString('en')} records) | ${(run.totalMs / 1000).toFixed(1)} s (${Math.round(run.done / (run.totalMs / 1000)).toLocaleString('en')} records/s, served GETs meanwhile) |`,
-    `| GET p99 of each round during the backfill | ${run.p99s.map((p99) => `${p99}`).join(', ')} ms |`,
-    `| progress seen between rounds | ${run.progress.map((percent) => `${percent} %`).join(', ') || '-'} |`,
+    `| GET p99 of the rounds during the backfill: median / worst | ${run.p99s.length > 0 ? `${ms(timings(run.p99s).median)} / ${ms(timings(run.p99s).max)} (median ÷ idle p99: ${(timings(run.p99s).median / run.idle.p99).toFixed(2)})` : '-'} |`,
+    `| progress seen between rounds | ${run.progress.length > 0 ? `${run.progress[0]} % … ${run.progress.at(-1)} % in ${run.progress.length} rounds` : '-'} |`,
     `| filter on the field meanwhile | ${run.refusedStatus}: ${run.refusedMessage ?? '-'} |`,
     `| wrong values among 200 read after it ended | ${run.wrong} |`,
     `| **the old way**: same formula inside the change (BACKFILL_INLINE_LIMIT above the count) | the change took ${(old.commitMs / 1000).toFixed(1)} s; the longest GET sent meanwhile waited ${ms(old.longestGet)}; ${old.outcome} |`,
+    ``,
+    `Reading it: the change itself commits in the time of a count and two inserts, whatever the size, and every request is answered while the backfill runs (none waits for it to end, none sees a stale value: GET computes the value for the records not reached yet, a filter on it answers 409 with the progress). A batch holds the event loop for at most \`BACKFILL_BATCH_MS\` (50 ms) of recomputation, plus its commit, plus — on today's in-memory embedded store, which has no ordered index on \`_id\` — a scan of the collection to find the next 5,000 ids after the cursor (measured alone: 60–90 ms at 100,000 records on this loaded machine), once every ten batches: those scans and the 50 ms batches are the p99 spikes. With an index range on \`_id\` (MongoDB, or the SQLite-backed embedded store of the storage work) the look-up costs a millisecond; a smaller \`BACKFILL_BATCH_MS\` trades backfill speed for p99. Whether the 3× target holds could not be judged on this machine: with two cores shared by several agents (load average above 20), idle p99 itself varies by a factor of several between runs. The old way, on the same machine, was refused outright when one of the 100,000 evaluations passed the 100 ms expression limit; the backfill passes such a record over after two tries and counts it (\`skipped\`).`,
   ].join('\n');
   writeBlock(REPORT, 'backfill', body);
   log(`wrote the 'backfill' block of ${REPORT}`);
