@@ -12,6 +12,8 @@ export interface EngineConfig {
   dataDir: string;
   /** When set, MongoDB replaces the embedded store. */
   mongodbUri?: string;
+  /** Start on a standalone mongod although its units of work are not atomic (MONGODB_ALLOW_STANDALONE=true; development only). */
+  mongodbAllowStandalone?: boolean;
   durability: Durability;
   /** Days a deleted record stays in the recycle bin before it is purged for good. */
   recycleBinDays?: number;
@@ -56,6 +58,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}),
+    ...(allowStandalone(env.MONGODB_ALLOW_STANDALONE) ? { mongodbAllowStandalone: true } : {}),
     durability,
     recycleBinDays,
     ...(auditRetentionDays !== undefined ? { auditRetentionDays } : {}),
@@ -66,6 +69,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
     mail: mailFromEnv(env),
     webhooks: webhooksFromEnv(env),
   };
+}
+
+/** MONGODB_ALLOW_STANDALONE: 'true' or 'false' (or unset); anything else stops the start rather than being guessed at. */
+function allowStandalone(value: string | undefined): boolean {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  throw new Error(`MONGODB_ALLOW_STANDALONE must be 'true' or 'false', got '${value}'`);
 }
 
 function jobsFromEnv(env: NodeJS.ProcessEnv): Partial<JobSchedulerOptions> {

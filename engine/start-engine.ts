@@ -32,7 +32,7 @@ const DEFAULT_RECYCLE_BIN_DAYS = 15;
 /** Opens the store, loads the default tenant's metadata and listens: used by main and by tests alike. */
 export async function startEngine(config: EngineConfig): Promise<RunningEngine> {
   const provider: StoreProvider = config.mongodbUri
-    ? await MongoStoreProvider.connect(config.mongodbUri)
+    ? await MongoStoreProvider.connect(config.mongodbUri, { allowStandalone: config.mongodbAllowStandalone ?? false })
     : new EmbeddedStoreProvider(config.dataDir, config.durability);
   const platform = new Platform(provider, new WebhookAllowlist(config.webhooks?.allowedHosts));
   const firstAdmin = await ensureFirstAdmin(await platform.tenant(DEFAULT_TENANT), config.admin ?? {});

@@ -8,7 +8,15 @@ import type { CompiledProcess } from './compiled-process.js';
 import { msg } from '../i18n/message.js';
 
 export const APPROVAL_VERSIONS = 'approval.versions';
-export const APPROVAL_VERSION_INDEXES: readonly IndexSpec[] = [{ name: 'by_name', keys: { name: 1 } }];
+/**
+ * A version number is taken by counting the versions stored so far, a read that two units can make
+ * alike under snapshot isolation: the unique index lets only one of them store that number (on
+ * MongoDB the other meets a write conflict and runs again, counting the one that landed).
+ */
+export const APPROVAL_VERSION_INDEXES: readonly IndexSpec[] = [
+  { name: 'by_name', keys: { name: 1 } },
+  { name: 'unique_name_version', keys: { name: 1, version: 1 }, unique: true },
+];
 
 interface VersionDoc extends Doc {
   name: string;

@@ -72,7 +72,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   );
 
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', store: platform.provider.kind });
+    res.json({ status: 'ok', store: platform.provider.kind, transactional: platform.provider.supportsTransactions !== false });
   });
   // Public: the API reference's static page and the sign-in; everything else needs a principal.
   // The operator's routes stand outside every tenant; all other /api routes work in the tenant the

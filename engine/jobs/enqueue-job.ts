@@ -30,7 +30,7 @@ export async function enqueueJob(tx: Collections, job: NewJob): Promise<string> 
     payload: job.payload,
     status: 'due',
     attempts: 0,
-    ...(job.key === undefined ? {} : { key: job.key }),
+    ...(job.key === undefined ? {} : { key: job.key, dueKey: job.key }),
     createdAt: new Date().toISOString(),
   };
   await jobs.insertOne(doc);
@@ -60,7 +60,7 @@ export async function cancelJobs(tx: Collections, filter: JobSelector): Promise<
   if (kind !== undefined) match.kind = kind;
   if (key !== undefined) match.key = key;
   else if (keyPrefix !== undefined) match.key = { $regex: `^${escapeRegex(keyPrefix)}` };
-  const result = await tx.collection<JobDoc>(JOBS_COLLECTION).updateMany(match, { $set: { status: 'cancelled', doneAt: new Date().toISOString() } });
+  const result = await tx.collection<JobDoc>(JOBS_COLLECTION).updateMany(match, { $set: { status: 'cancelled', doneAt: new Date().toISOString() }, $unset: { dueKey: '' } });
   return result.modified;
 }
 

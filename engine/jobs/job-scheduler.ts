@@ -174,7 +174,7 @@ export class JobScheduler {
     }
     const at = now ?? new Date();
     if (failure === undefined) {
-      await jobs.updateOne(this.fence(job), { $set: { status: 'done', doneAt: at.toISOString() }, $unset: { leaseUntil: '' } });
+      await jobs.updateOne(this.fence(job), { $set: { status: 'done', doneAt: at.toISOString() }, $unset: { leaseUntil: '', dueKey: '' } });
     } else if (job.attempts >= this.options.maxAttempts) {
       await this.fail(tenant, job, failure, at);
     } else {
@@ -189,7 +189,7 @@ export class JobScheduler {
     const marked = await tenant.store.unitOfWork(async (tx) => {
       const result = await tx.collection<JobDoc>(JOBS_COLLECTION).updateOne(this.fence(job), {
         $set: { status: 'failed', ...storedError(failure), doneAt: at.toISOString() },
-        $unset: { leaseUntil: '', ...noMessage(failure) },
+        $unset: { leaseUntil: '', dueKey: '', ...noMessage(failure) },
       });
       if (result.matched === 0) return false;
       await appendAudit(tx, {

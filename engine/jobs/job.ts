@@ -7,12 +7,14 @@ export const JOBS_COLLECTION = 'jobs';
 /**
  * The claim asks for due jobs by status and time: MongoDB answers it from the compound index. The
  * embedded store narrows by single-field indexes only, so status and key have one each (the key's
- * serves `cancelJobs` and the look-up that makes `enqueueJob` idempotent).
+ * serves `cancelJobs` and the look-up that makes `enqueueJob` idempotent); `due_key` keeps a key to
+ * one due job.
  */
 export const JOB_INDEXES: readonly IndexSpec[] = [
   { name: 'status_dueAt', keys: { status: 1, dueAt: 1 } },
   { name: 'status', keys: { status: 1 } },
   { name: 'key', keys: { key: 1 } },
+  { name: 'due_key', keys: { dueKey: 1 }, unique: true },
 ];
 
 export type JobStatus = 'due' | 'done' | 'failed' | 'cancelled';
@@ -37,6 +39,12 @@ export interface JobDoc extends Doc {
   lastErrorMessage?: StoredMessage;
   /** The caller's name for the job: enqueueing the same key twice while it is due gives one job, and it can be cancelled by it. */
   key?: string;
+  /**
+   * The key again, only while the job is due: its unique index lets one due job hold a key, so two
+   * units enqueueing one key at once cannot both add a job (a read first would let both pass under
+   * snapshot isolation). Every change of status away from 'due' unsets it.
+   */
+  dueKey?: string;
   createdAt: string;
   /** When the job ended: done, failed for good, or cancelled. */
   doneAt?: string;

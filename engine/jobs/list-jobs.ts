@@ -26,8 +26,8 @@ export async function listJobs(ctx: OperationContext, query: JobQuery): Promise<
   return { jobs: entries.map((job) => inLanguage(job, ctx)), next };
 }
 
-/** A job as its reader sees it: the engine's own failure message in their language. */
+/** A job as its reader sees it: the engine's own failure message in their language, without the store's dueKey (its key again). */
 function inLanguage(job: JobDoc, ctx: OperationContext): JobDoc {
-  const { lastErrorMessage, ...rest } = job;
+  const { lastErrorMessage, dueKey: _dueKey, ...rest } = job;
   return lastErrorMessage ? { ...rest, lastError: messageFromStored(lastErrorMessage).render(ctx.language) } : rest;
 }

@@ -1,6 +1,8 @@
 import { Mutex } from '../concurrency/mutex.js';
 import { assertNever, ConflictError, ValidationError, type ErrorDetail } from '../errors/index.js';
 import { newId } from '../store/new-id.js';
+import { DuplicateKeyError } from '../store/duplicate-key-error.js';
+import { MetadataChangedError } from './metadata-changed-error.js';
 import { appendAudit } from '../security/audit-log.js';
 import type { Collections, Doc, Store } from '../store/port.js';
 import { compileSnapshot, problemKey, type Definitions } from './compile-snapshot.js';
@@ -79,6 +81,13 @@ export interface MetadataChange {
    * values, clearing a removed field. Throwing refuses the change and nothing is written.
    */
   migrate?(tx: Collections, before: Snapshot, after: Snapshot): Promise<void>;
+  /**
+   * Store work before the unit of work: building the indexes the change declares, so that none is
+   * missing once it commits. `restore` undoes it when the change does not commit, given the
+   * snapshot as stored then (another instance's change may have landed meanwhile).
+   */
+  prepare?(store: Store, before: Snapshot, after: Snapshot): Promise<void>;
+  restore?(store: Store, current: Snapshot, after: Snapshot): Promise<void>;
   /** Store work outside the unit of work once it committed: indexes, dropping collections. */
   afterCommit?(store: Store, after: Snapshot): Promise<void>;
 }
@@ -110,41 +119,59 @@ export class MetadataRegistry {
   /** Takes another instance's changes when the stored version moved past ours. */
   async refresh(): Promise<void> {
     await this.changes.run(async () => {
-      const stored = await this.store.collection<VersionDoc>(META_STATE).findOne({ _id: METADATA_VERSION_ID });
-      if ((stored?.version ?? 0) !== this.current.version) this.current = await loadSnapshot(this.store, this.current);
+      if ((await storedVersion(this.store)) !== this.current.version) this.current = await loadSnapshot(this.store, this.current);
     });
   }
 
   /**
    * Plans and applies one change. `plan` runs under the registry's lock with the current
    * snapshot, so a change is always computed from the state it replaces: two concurrent changes
-   * to one definition both land, one after the other, on any store.
+   * to one definition both land, one after the other. Across instances sharing a store the commit
+   * is version-checked: it lands only if the stored version is still the one the snapshot was built
+   * from. Otherwise the snapshot is reloaded and the change planned again once, from the newer
+   * state (as two changes on one instance are); a second miss answers 409 `metadata_changed`.
    */
   async apply(plan: (current: Snapshot) => MetadataChange): Promise<Snapshot> {
     return this.changes.run(async () => {
-      const before = this.current;
-      const change = plan(before);
-      const { snapshot: compiled, problems } = compileSnapshot(before.version + 1, withChange(definitionsOf(before), change), before);
-      refuseProblems(change, problems);
-
-      const version = await this.store.unitOfWork(async (tx) => {
-        await change.migrate?.(tx, before, compiled);
-        return this.record(tx, change, before);
-      });
-      const after = compiled.at(version);
-      await change.afterCommit?.(this.store, after);
-      this.current = after;
-      return after;
+      try {
+        return await this.applyOnce(plan);
+      } catch (error) {
+        if (!(error instanceof MetadataChangedError)) throw error;
+        return this.applyOnce(plan);
+      }
     });
   }
 
-  private async record(tx: Collections, change: MetadataChange, before: Snapshot): Promise<number> {
-    const state = await tx.collection<VersionDoc>(META_STATE).findOneAndUpdate(
-      { _id: METADATA_VERSION_ID },
-      { $inc: { version: 1 } },
-      { upsert: true },
-    );
-    const version = state?.version ?? before.version + 1;
+  private async applyOnce(plan: (current: Snapshot) => MetadataChange): Promise<Snapshot> {
+    // A snapshot known to be behind is reloaded before planning: a plan from it could be refused
+    // for what it does not know yet (an object another instance created), or build stale indexes.
+    if ((await storedVersion(this.store)) !== this.current.version) this.current = await loadSnapshot(this.store, this.current);
+    const before = this.current;
+    const change = plan(before);
+    const { snapshot: compiled, problems } = compileSnapshot(before.version + 1, withChange(definitionsOf(before), change), before);
+    refuseProblems(change, problems);
+    let version: number;
+    try {
+      await change.prepare?.(this.store, before, compiled);
+      version = await this.store.unitOfWork(async (tx) => {
+        const claimed = await claimVersion(tx, before.version);
+        await change.migrate?.(tx, before, compiled);
+        await this.record(tx, change, before, claimed);
+        return claimed;
+      });
+    } catch (error) {
+      if (error instanceof MetadataChangedError) this.current = await loadSnapshot(this.store, this.current);
+      // A failed restore is logged, not thrown: the client must learn why the change was refused.
+      await change.restore?.(this.store, this.current, compiled).catch((failure: unknown) => console.error('metadata: restoring indexes after a refused change failed', failure));
+      throw error;
+    }
+    const after = compiled.at(version);
+    await change.afterCommit?.(this.store, after);
+    this.current = after;
+    return after;
+  }
+
+  private async record(tx: Collections, change: MetadataChange, before: Snapshot, version: number): Promise<void> {
     const definitions = tx.collection<DefinitionDoc>(META_DEFINITIONS);
     await definitions.deleteOne({ _id: definitionId(change.kind, change.name) });
     if (change.next) {
@@ -175,8 +202,33 @@ export class MetadataRegistry {
       await tx.collection(META_HISTORY).insertOne({ _id: newId(), ...entry, at: new Date().toISOString() });
       await appendAudit(tx, { actor: change.by, action: `metadata.${action}`, object: `${removed.kind}:${removed.name}`, version });
     }
-    return version;
   }
+}
+
+async function storedVersion(store: Store): Promise<number> {
+  return (await store.collection<VersionDoc>(META_STATE).findOne({ _id: METADATA_VERSION_ID }))?.version ?? 0;
+}
+
+/**
+ * Takes the next version, first thing in the unit of work, only if the stored one is still
+ * `expected`: one conditional update (or the insert of the first version), so two instances
+ * committing from the same version cannot both succeed. On MongoDB the second writer meets a
+ * write conflict, the driver runs its unit again, and the condition then fails.
+ */
+async function claimVersion(tx: Collections, expected: number): Promise<number> {
+  const states = tx.collection<VersionDoc>(META_STATE);
+  if (expected === 0) {
+    try {
+      await states.insertOne({ _id: METADATA_VERSION_ID, version: 1 });
+    } catch (error) {
+      if (error instanceof DuplicateKeyError) throw new MetadataChangedError();
+      throw error;
+    }
+    return 1;
+  }
+  const state = await states.findOneAndUpdate({ _id: METADATA_VERSION_ID, version: expected }, { $inc: { version: 1 } });
+  if (state === null) throw new MetadataChangedError();
+  return state.version;
 }
 
 export function definitionsOf(snapshot: Snapshot): Definitions {

@@ -12,6 +12,7 @@ import { recordObject } from './record-object.js';
 import { unreachableRecord } from './unreachable-record.js';
 import { alive } from './record-state.js';
 import { planDeletion } from './relationships/plan-deletion.js';
+import { guardTarget } from './relationships/reference-guard.js';
 
 /**
  * The delete path: the record and its detail records move to the recycle bin together, lookups
@@ -32,6 +33,8 @@ export async function deleteRecord(ctx: OperationContext, objectName: string, id
     checkUserTarget(ctx, object, current, 'delete');
     // what goes with it, and what holds it back
     const plan = await planDeletion(tx, ctx.snapshot, object, current);
+    // a reference to any of them made alongside this delete meets it here (see guardTarget)
+    for (const { object: target, record } of plan.records) await guardTarget(tx, target.collection, record._id);
     // lookups to what goes are cleared, and remembered for a restore
     for (const link of plan.cleared) {
       const child = ctx.snapshot.object(link.object)!;

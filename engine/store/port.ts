@@ -90,6 +90,11 @@ export interface Store extends Collections {
 /** Opens the store of one tenant; every collection of a tenant is namespaced by it. */
 export interface StoreProvider {
   readonly kind: Store['kind'];
+  /**
+   * Whether every unit of work is a transaction (all or nothing, isolated); absent means it is.
+   * False only on a standalone mongod the operator allowed (MONGODB_ALLOW_STANDALONE).
+   */
+  readonly supportsTransactions?: boolean;
   open(tenant: string): Promise<Store>;
   close(): Promise<void>;
 }

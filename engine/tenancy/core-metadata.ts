@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDefinition, type AnyDefinition, type MetadataKind } from '../metadata/definition-validator.js';
-import { HISTORY_INDEXES, historyCollection } from '../metadata/compiled-object.js';
+import { ensureObjectIndexes } from '../metadata/object-indexes.js';
 import type { MetadataRegistry } from '../metadata/metadata-registry.js';
 import type { ObjectDefinition } from '../metadata/schemas/generated/object.js';
 import type { Store } from '../store/port.js';
@@ -43,10 +43,7 @@ export async function installCoreMetadata(store: Store, metadata: MetadataRegist
       if (exists) continue;
       const after = await metadata.apply(() => ({ kind, action: `${kind}.create`, name: definition.name, next: definition, by: 'system' }));
       const compiled = kind === 'object' ? after.object(definition.name) : undefined;
-      if (compiled) {
-        await store.ensureIndexes(compiled.collection, [...compiled.indexes]);
-        await store.ensureIndexes(historyCollection(compiled.name), [...HISTORY_INDEXES]);
-      }
+      if (compiled) await ensureObjectIndexes(store, compiled);
     }
   }
 }

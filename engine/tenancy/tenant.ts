@@ -1,5 +1,6 @@
 import { MetadataRegistry } from '../metadata/metadata-registry.js';
 import { installCoreMetadata } from './core-metadata.js';
+import { ensureSnapshotIndexes } from '../metadata/object-indexes.js';
 import { AUDIT_COLLECTION, AUDIT_INDEXES } from '../security/audit-log.js';
 import { SIGN_IN_THROTTLE, SIGN_IN_THROTTLE_INDEXES } from '../security/sign-in-throttle.js';
 import type { Store } from '../store/port.js';
@@ -25,6 +26,7 @@ export class Tenant {
     await store.ensureIndexes(ATTACHMENTS_COLLECTION, ATTACHMENT_INDEXES);
     await store.ensureIndexes(RECENT_RECORDS, RECENT_INDEXES);
     const metadata = await MetadataRegistry.open(store);
+    await ensureSnapshotIndexes(store, metadata.snapshot);
     await installCoreMetadata(store, metadata);
     return new Tenant(name, store, metadata, webhookAllowlist);
   }

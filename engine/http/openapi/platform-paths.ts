@@ -7,8 +7,15 @@ const PUBLIC: Record<string, string[]>[] = [];
 
 const health: SchemaObject = {
   type: 'object',
-  required: ['status', 'store'],
-  properties: { status: { const: 'ok' }, store: { type: 'string', enum: ['embedded', 'mongodb'], description: 'The storage adapter this server runs on.' } },
+  required: ['status', 'store', 'transactional'],
+  properties: {
+    status: { const: 'ok' },
+    store: { type: 'string', enum: ['embedded', 'mongodb'], description: 'The storage adapter this server runs on.' },
+    transactional: {
+      type: 'boolean',
+      description: 'Whether units of work are transactions (all or nothing): false only on a standalone MongoDB server allowed by MONGODB_ALLOW_STANDALONE.',
+    },
+  },
 };
 
 /** The reference page's files, by their media types. */

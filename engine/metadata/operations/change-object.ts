@@ -1,6 +1,6 @@
 import { ConflictError } from '../../errors/index.js';
 import { applyChange } from './apply-change.js';
-import { HISTORY_INDEXES, historyCollection } from '../compiled-object.js';
+import { buildIndexesAhead, ensureObjectIndexes, restoreIndexes } from '../object-indexes.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import type { MetadataAction } from '../metadata-registry.js';
 import type { ObjectDefinition } from '../schemas/generated/object.js';
@@ -19,7 +19,7 @@ export interface PlannedDefinition {
  * The one path of every change to an existing object, whichever route asked for it. `build`
  * derives the new definition from the current one under the registry's lock; API names stay
  * fixed once records exist; the records follow the new definition in the same unit of work, and
- * indexes follow it once it committed.
+ * the indexes it declares are built before it commits (see buildIndexesAhead).
  */
 export async function changeObject(
   ctx: OperationContext,
@@ -57,10 +57,10 @@ export async function changeObject(
         // Users' own views follow the object to its new name (it has no records, so no recent ones).
         if (renamed) await tx.collection(PERSONAL_VIEWS).updateMany({ object: objectName }, { $set: { object: next.name, 'definition.object': next.name } });
       },
+      prepare: (store, before, after) => buildIndexesAhead(store, before.object(objectName), after.object(next.name)!),
+      restore: (store, current, after) => restoreIndexes(store, current.object(next.name) ?? current.object(objectName), after.object(next.name)!),
       async afterCommit(store, after) {
-        const compiled = after.object(next.name)!;
-        await store.ensureIndexes(compiled.collection, [...compiled.indexes]);
-        await store.ensureIndexes(historyCollection(compiled.name), [...HISTORY_INDEXES]);
+        await ensureObjectIndexes(store, after.object(next.name)!);
         if (renamed) await store.dropCollection(`records.${objectName}`);
       },
     };

@@ -15,6 +15,7 @@ import { sameDocument } from '../../store/json-document.js';
 import { byCount, msg } from '../../i18n/message.js';
 import { backfillSettings } from '../backfills/backfill-settings.js';
 import { recordBackfill } from '../backfills/record-backfill.js';
+import { refuseSharedValues } from './shared-values.js';
 
 const SAMPLE_SIZE = 5;
 
@@ -49,7 +50,7 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
     }
   }
   for (const field of after.object.fields) {
-    if (field.unique && !before.field(field.name)?.unique) await refuseDuplicates(tx, after, field);
+    if (field.unique && !before.field(field.name)?.unique) await refuseSharedValues(records, [field.name]);
     const derived = field.type === 'formula' || field.type === 'currency' || fieldTypeOf(field).plainText !== undefined;
     if (derived && !sameDocument(before.field(field.name), field)) pendingFor(after).derivedPaths.push(...derivedPaths(field));
     if (field.type === 'rollup' && !sameDocument(before.field(field.name), field)) pendingFor(after).rollups.push(field);
@@ -133,22 +134,6 @@ async function convertValues(
     const written = await records.findOneAndUpdate({ _id: id }, { $set: { [next.name]: value } });
     if (written) await settleWrite(tx, ctx, after, { ...written, [next.name]: was }, written);
   }
-}
-
-async function refuseDuplicates(tx: Collections, after: CompiledObject, field: ResolvedField): Promise<void> {
-  const groups = await tx.collection(after.collection).aggregate<{ _id: unknown; count: number }>([
-    { $match: { [field.name]: { $ne: null } } },
-    { $group: { _id: `$${field.name}`, count: { $sum: 1 } } },
-    { $match: { count: { $gt: 1 } } },
-    { $limit: SAMPLE_SIZE },
-  ]);
-  if (groups.length === 0) return;
-  throw new ConflictError(
-    'duplicate_values',
-    msg`'${field.name}' cannot be made unique: records already share values (${groups.map((group) => msg`one value held by ${group.count} records`).join(', ')}). Find them by sorting on ${field.name}, correct them, then try again.`,
-    // The values stay out of the message: the admin changing the field may not be allowed to read them.
-    groups.map((group) => ({ path: `/fields/${field.name}`, message: msg`a value is held by ${group.count} records` })),
-  );
 }
 
 /** Numbers existing records in creation order, and leaves the counter after the last. */

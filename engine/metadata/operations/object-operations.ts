@@ -2,7 +2,8 @@ import { ConflictError, ValidationError } from '../../errors/index.js';
 import { checkSetupRight, hasSystemRight } from '../../security/object-access.js';
 import { objectForUser, type ObjectView } from './definitions-for-users.js';
 import { applyChange } from './apply-change.js';
-import { HISTORY_INDEXES, historyCollection } from '../compiled-object.js';
+import { historyCollection } from '../compiled-object.js';
+import { buildIndexesAhead, ensureObjectIndexes, restoreIndexes } from '../object-indexes.js';
 import { visibleSnapshot } from '../../security/access/visible-metadata.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { checkDefinition } from '../definition-validator.js';
@@ -60,11 +61,9 @@ export async function createObject(ctx: OperationContext, body: unknown): Promis
       name: definition.name,
       next: definition,
       by: ctx.principal.userId,
-      async afterCommit(store, snapshot) {
-        const compiled = snapshot.object(definition.name)!;
-        await store.ensureIndexes(compiled.collection, [...compiled.indexes]);
-        await store.ensureIndexes(historyCollection(compiled.name), [...HISTORY_INDEXES]);
-      },
+      prepare: (store, _before, after) => buildIndexesAhead(store, undefined, after.object(definition.name)!),
+      restore: (store, current, after) => restoreIndexes(store, current.object(definition.name), after.object(definition.name)!),
+      afterCommit: (store, after) => ensureObjectIndexes(store, after.object(definition.name)!),
     };
   });
   return withWarnings(ctx, after, { definition: after.object(definition.name)!.definition, version: after.version });

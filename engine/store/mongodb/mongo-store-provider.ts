@@ -1,10 +1,13 @@
-import { MongoClient, type Document } from 'mongodb';
+import { MongoClient } from 'mongodb';
 import type { Store, StoreProvider } from '../port.js';
 import { MongoStore } from './mongo-store.js';
+import { transactionalUnits } from './deployment.js';
 
 export interface MongoStoreProviderOptions {
   /** Put before the tenant's name to name its database; `crm_` unless given. */
   databasePrefix?: string;
+  /** Start on a standalone mongod, whose units of work are not atomic (MONGODB_ALLOW_STANDALONE). */
+  allowStandalone?: boolean;
 }
 
 /** Opens tenants' stores on one MongoDB deployment, one database per tenant, over one client. */
@@ -28,8 +31,8 @@ export class MongoStoreProvider implements StoreProvider {
     const client = new MongoClient(uri, { ignoreUndefined: true });
     await client.connect();
     try {
-      const transactions = hasTransactions(await client.db('admin').command({ hello: 1 }));
-      return new MongoStoreProvider(client, options.databasePrefix ?? 'crm_', transactions);
+      const { transactional } = transactionalUnits(await client.db('admin').command({ hello: 1 }), options.allowStandalone ?? false);
+      return new MongoStoreProvider(client, options.databasePrefix ?? 'crm_', transactional);
     } catch (error) {
       await client.close();
       throw error;
@@ -50,9 +53,4 @@ export class MongoStoreProvider implements StoreProvider {
     this.#stores.clear();
     await this.#client.close();
   }
-}
-
-/** A replica set member reports its set's name, a mongos router says "isdbgrid"; a standalone neither. */
-function hasTransactions(hello: Document): boolean {
-  return typeof hello['setName'] === 'string' || hello['msg'] === 'isdbgrid';
 }

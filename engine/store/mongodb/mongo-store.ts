@@ -5,18 +5,21 @@ import {
   type Collection as DriverCollection,
   type Db,
   type Document,
-  type IndexDescription,
   type MongoClient,
   type TransactionOptions,
 } from 'mongodb';
-import type { Collection, Collections, Doc, IndexSpec, SortSpec, Store } from '../port.js';
+import type { Collection, Collections, Doc, IndexSpec, Store } from '../port.js';
 import type { BlobStore } from '../blob-port.js';
 import { GridFsBlobs } from './grid-fs-blobs.js';
+import { declaredName, planIndexes, toSortSpec, type ExistingIndex, type IndexPlan } from './index-plan.js';
 import { MongoCollection, toDuplicateKeyError } from './mongo-collection.js';
 
 /** MongoDB's own index on _id: every collection has it, and it is never the engine's to change. */
 const ID_INDEX = '_id_';
 const NAMESPACE_NOT_FOUND = 26;
+const INDEX_NOT_FOUND = 27;
+const INDEX_OPTIONS_CONFLICT = 85;
+const INDEX_KEY_SPECS_CONFLICT = 86;
 
 /**
  * Snapshot reads with majority commits: a unit sees one consistent state of everything committed
@@ -69,31 +72,28 @@ export class MongoStore implements Store {
   }
 
   /**
-   * Makes the collection's indexes exactly `indexes`: missing ones are created, ones that changed
-   * or that are no longer wanted are dropped (every index but _id_ is the engine's).
+   * Makes the platform's indexes of the collection exactly `indexes` (see planIndexes): new and
+   * changed ones are built first, and only then are the replaced ones dropped, so a changed unique
+   * index never leaves a gap in which duplicates could land. Indexes the platform did not create
+   * are never dropped.
    */
   async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
     const driver = this.#db.collection(collection);
-    const wanted = new Map(indexes.map((spec) => [spec.name, toDescription(spec)]));
-    for (const existing of await existingIndexes(driver)) {
-      const name = String(existing['name']);
-      const description = wanted.get(name);
-      if (description !== undefined && sameIndex(existing, description)) wanted.delete(name);
-      // A changed index keeps its name, and MongoDB refuses to redefine an index in place.
-      else await driver.dropIndex(name);
-    }
+    const plan = planIndexes(indexes, await existingIndexes(driver));
     try {
-      if (wanted.size > 0) await driver.createIndexes([...wanted.values()]);
+      if (plan.create.length > 0) await createAll(driver, plan);
     } catch (error) {
       throw toDuplicateKeyError(collection, error) ?? error;
     }
+    for (const name of plan.drop) await dropIfExists(driver, name);
   }
 
+  /** The platform's indexes under their declared names; anyone else's under their own. */
   async listIndexes(collection: string): Promise<IndexSpec[]> {
     const existing = await existingIndexes(this.#db.collection(collection));
     return existing.map((index) => {
-      const spec: IndexSpec = { name: String(index['name']), keys: toSortSpec(index['key']) };
-      if (index['unique'] === true) spec.unique = true;
+      const spec: IndexSpec = { name: declaredName(index.name) ?? index.name, keys: toSortSpec(index.key) };
+      if (index.unique === true) spec.unique = true;
       return spec;
     });
   }
@@ -121,46 +121,64 @@ export class MongoStore implements Store {
 }
 
 /**
- * Unique indexes cover only documents that have every key: the engine unsets empty fields rather
- * than storing null, and without the filter all records lacking the field would collide on null.
+ * One createIndexes builds every new index in one pass over the collection. A server refuses an
+ * index whose key pattern and options equal an existing one under another name (IndexOptionsConflict)
+ * and, before 5.0, one that differs from an existing index only in unique or partialFilterExpression:
+ * then each index is built on its own, and one refused that way replaces the platform's old
+ * version of it (dropped first: the one case with a gap) or, if another's equivalent index stands,
+ * is left to that index.
  */
-function toDescription(spec: IndexSpec): IndexDescription {
-  const description: IndexDescription = { name: spec.name, key: { ...spec.keys } };
-  if (spec.unique) {
-    description.unique = true;
-    description.partialFilterExpression = Object.fromEntries(
-      Object.keys(spec.keys).map((key) => [key, { $exists: true }]),
-    );
+async function createAll(driver: DriverCollection<Document>, plan: IndexPlan): Promise<void> {
+  try {
+    await driver.createIndexes(plan.create);
+    return;
+  } catch (error) {
+    if (!isIndexConflict(error)) throw error;
   }
-  return description;
+  for (const description of plan.create) {
+    try {
+      await driver.createIndexes([description]);
+    } catch (error) {
+      if (!isIndexConflict(error)) throw error;
+      const declared = declaredName(description.name ?? '');
+      const old = plan.drop.find((name) => (declaredName(name) ?? name) === declared);
+      if (old === undefined) continue;
+      await dropIfExists(driver, old);
+      await driver.createIndexes([description]);
+    }
+  }
 }
 
-/** The collection's indexes as listIndexes reports them, without _id_; none if it does not exist. */
-async function existingIndexes(driver: DriverCollection<Document>): Promise<Document[]> {
+function isIndexConflict(error: unknown): boolean {
+  return error instanceof MongoServerError && (error.code === INDEX_OPTIONS_CONFLICT || error.code === INDEX_KEY_SPECS_CONFLICT);
+}
+
+/** Another instance may have dropped it already: the outcome wanted is its absence. */
+async function dropIfExists(driver: DriverCollection<Document>, name: string): Promise<void> {
   try {
-    const indexes = await driver.listIndexes().toArray();
-    return indexes.filter((index) => index['name'] !== ID_INDEX);
+    await driver.dropIndex(name);
   } catch (error) {
-    if (error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND) return [];
+    if (error instanceof MongoServerError && (error.code === INDEX_NOT_FOUND || error.code === NAMESPACE_NOT_FOUND)) return;
     throw error;
   }
 }
 
-/** Key order matters (a compound index on a, b is not one on b, a), so keys compare as entries. */
-function sameIndex(existing: Document, wanted: IndexDescription): boolean {
-  const shape = (key: unknown, unique: unknown, partial: unknown): string =>
-    JSON.stringify([Object.entries(isRecord(key) ? key : {}), unique === true, partial ?? null]);
-  return (
-    shape(existing['key'], existing['unique'], existing['partialFilterExpression']) ===
-    shape(wanted.key, wanted.unique, wanted.partialFilterExpression)
-  );
-}
-
-function toSortSpec(key: unknown): SortSpec {
-  const spec: SortSpec = {};
-  if (!isRecord(key)) return spec;
-  for (const [field, direction] of Object.entries(key)) spec[field] = Number(direction) < 0 ? -1 : 1;
-  return spec;
+/** The collection's indexes as listIndexes reports them, without _id_; none if it does not exist. */
+async function existingIndexes(driver: DriverCollection<Document>): Promise<ExistingIndex[]> {
+  try {
+    const indexes = await driver.listIndexes().toArray();
+    return indexes
+      .filter((index) => index['name'] !== ID_INDEX)
+      .map((index) => ({
+        name: String(index['name']),
+        key: isRecord(index['key']) ? index['key'] : {},
+        unique: index['unique'] === true,
+        partialFilterExpression: index['partialFilterExpression'],
+      }));
+  } catch (error) {
+    if (error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND) return [];
+    throw error;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
