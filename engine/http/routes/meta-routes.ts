@@ -26,6 +26,7 @@ import { requestContext } from '../request-context.js';
 import { definitionRoutes } from './definition-routes.js';
 import { machineConfig } from '../../approvals/process-machine.js';
 import { simulateProcess } from '../../approvals/simulate-process.js';
+import { getBackfill, listBackfills } from '../../metadata/backfills/index.js';
 
 /** /api/v1/meta: metadata CRUD; every write goes through the registry and bumps the version. */
 export function metaRoutes(platform: Platform): Router {
@@ -106,6 +107,25 @@ export function metaRoutes(platform: Platform): Router {
 
   router.post('/expressions/test', async (req, res) => {
     res.json(await testExpression(await context(req), req.body));
+  });
+
+  // What metadata changes still recompute in the background, with their progress.
+  router.get('/backfills', async (req, res) => {
+    const query = req.query as Record<string, unknown>;
+    const status = queryString(query, 'status');
+    const object = queryString(query, 'object');
+    const before = queryString(query, 'before');
+    res.json(
+      await listBackfills(await context(req), {
+        limit: parseLimit(queryString(query, 'limit')),
+        ...(status === undefined ? {} : { status }),
+        ...(object === undefined ? {} : { object }),
+        ...(before === undefined ? {} : { before }),
+      }),
+    );
+  });
+  router.get('/backfills/:id', async (req, res) => {
+    res.json(await getBackfill(await context(req), req.params.id));
   });
 
   router.get('/history', async (req, res) => {
