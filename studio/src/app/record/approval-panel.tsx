@@ -8,6 +8,7 @@ import { fromServer } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { approvalKeys, approvalPath, formatWhen, offeredActions, personName, stepLabelOf, type ApprovalStatus, type ApprovalView } from '../approvals/approval-model';
 import { DecisionDialog, type Decision } from '../approvals/decision-dialog';
+import { approvalQuery } from './record-queries';
 
 /** Solid colours with white text: antd's light preset tags fall below the contrast axe asks for. */
 const STATUS_COLOURS: Record<ApprovalStatus, string | undefined> = { none: undefined, pending: '#1d4ed8', approved: '#15803d', rejected: '#b91c1c', returned: '#b45309', recalled: undefined };
@@ -20,7 +21,7 @@ export function ApprovalPanel({ object, id, title }: { object: string; id: strin
   const { t } = useTranslation();
   const language = useLanguage();
   const [decision, setDecision] = useState<Decision | null>(null);
-  const approval = useQuery({ queryKey: approvalKeys.record(object, id), queryFn: () => api<ApprovalView>(approvalPath(object, id)) });
+  const approval = useQuery(approvalQuery(object, id));
 
   if (approval.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
   if (approval.error) return <Alert type="error" showIcon role="alert" title={t('approvals.loadFailed', { message: fromServer(approval.error.message, language) })} />;
