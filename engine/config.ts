@@ -14,6 +14,8 @@ export interface EngineConfig {
   durability: Durability;
   /** Days a deleted record stays in the recycle bin before it is purged for good. */
   recycleBinDays?: number;
+  /** Days an audit entry is kept; none: kept for good (compliance decides, not the platform). */
+  auditRetentionDays?: number;
   /** The first administrator of a tenant without users; without a password one is generated and printed. */
   admin?: { email?: string; password?: string };
   /** The HTTP layer's options: the operator token, rate limits, the body limit. */
@@ -42,6 +44,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
   if (durability !== 'process' && durability !== 'power') throw new Error(`DURABILITY must be 'process' or 'power', got '${durability}'`);
   const recycleBinDays = Number(env.RECYCLE_BIN_DAYS ?? 15);
   if (!Number.isFinite(recycleBinDays) || recycleBinDays < 0) throw new Error(`RECYCLE_BIN_DAYS must be a number of days, got '${env.RECYCLE_BIN_DAYS}'`);
+  const auditRetentionDays = env.AUDIT_RETENTION_DAYS === undefined || env.AUDIT_RETENTION_DAYS === '' ? undefined : Number(env.AUDIT_RETENTION_DAYS);
+  if (auditRetentionDays !== undefined && !(Number.isFinite(auditRetentionDays) && auditRetentionDays >= 1)) {
+    throw new Error(`AUDIT_RETENTION_DAYS must be a number of days, at least 1, got '${env.AUDIT_RETENTION_DAYS}'`);
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -49,6 +55,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
     ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}),
     durability,
     recycleBinDays,
+    ...(auditRetentionDays !== undefined ? { auditRetentionDays } : {}),
     admin: { ...(env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL } : {}), ...(env.ADMIN_PASSWORD ? { password: env.ADMIN_PASSWORD } : {}) },
     http: httpFromEnv(env),
     jobs: jobsFromEnv(env),

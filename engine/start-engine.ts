@@ -24,7 +24,7 @@ export interface RunningEngine {
 
 /** How often an engine on a shared store looks for metadata changes made by other instances. */
 const METADATA_POLL_MS = 1000;
-/** How often the recycle bin is emptied of what has been in it longer than the configured days. */
+/** How often the recycle bin and the audit log are emptied of what is older than the configured days. */
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 const DEFAULT_RECYCLE_BIN_DAYS = 15;
 
@@ -46,7 +46,10 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   });
   jobs.start();
   const poll = provider.kind === 'mongodb' ? setInterval(() => void platform.refreshAll().catch(console.error), METADATA_POLL_MS) : undefined;
-  const purge = () => void platform.purgeRecycleBins(config.recycleBinDays ?? DEFAULT_RECYCLE_BIN_DAYS).catch(console.error);
+  const purge = () => {
+    void platform.purgeRecycleBins(config.recycleBinDays ?? DEFAULT_RECYCLE_BIN_DAYS).catch(console.error);
+    if (config.auditRetentionDays !== undefined) void platform.purgeAuditLogs(config.auditRetentionDays).catch(console.error);
+  };
   purge();
   const purger = setInterval(purge, PURGE_EVERY_MS);
   purger.unref();

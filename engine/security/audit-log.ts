@@ -9,6 +9,8 @@ export const AUDIT_INDEXES: readonly IndexSpec[] = [
   { name: 'ref_object', keys: { object: 1 } },
   { name: 'ref_record', keys: { record: 1 } },
   { name: 'ref_actor', keys: { actor: 1 } },
+  // Retention purges and `from`/`to` reads bound `at`.
+  { name: 'ref_at', keys: { at: 1 } },
 ];
 
 export type AuditAction =

@@ -2,6 +2,7 @@ import { ConflictError } from '../errors/index.js';
 import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
 import type { StoreProvider } from '../store/port.js';
 import { purgeExpired } from '../records/recycle-bin/index.js';
+import { purgeAuditBefore } from '../security/purge-audit.js';
 import { operationContext } from './operation-context.js';
 import { SYSTEM_PRINCIPAL } from './principal.js';
 import { Tenant } from './tenant.js';
@@ -89,6 +90,14 @@ export class Platform {
     for (const tenant of this.tenants.values()) {
       purged += await purgeExpired(operationContext(await tenant, SYSTEM_PRINCIPAL, 'system'), cutoff);
     }
+    return purged;
+  }
+
+  /** Removes, in every open tenant, the audit entries older than `days` days. */
+  async purgeAuditLogs(days: number): Promise<number> {
+    const cutoff = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    let purged = 0;
+    for (const tenant of this.tenants.values()) purged += await purgeAuditBefore((await tenant).store, cutoff);
     return purged;
   }
 
