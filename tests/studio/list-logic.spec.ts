@@ -7,9 +7,10 @@ import { filterToModel, isComplete, modelToFilter, parseFilterParam, rowOperator
 import { editableFields } from '../../studio/src/app/list/inline/editable-fields';
 import { columnFilter, kanbanColumns, moveCard } from '../../studio/src/app/list/kanban/kanban-columns';
 import { listMode } from '../../studio/src/app/list/list-mode';
-import { listQuery, viewFilter } from '../../studio/src/app/list/list-query';
+import { addressState, listQuery, viewFilter } from '../../studio/src/app/list/list-query';
 import type { FormDefinition } from '../../studio/src/shared/forms/form-definition';
 import type { ObjectDefinition } from '../../studio/src/shared/metadata/object-definition';
+import { formatValue } from '../../studio/src/shared/metadata/format-value';
 
 const DEAL: ObjectDefinition = {
   name: 'deal',
@@ -161,5 +162,32 @@ describe('web app: list actions', () => {
     expect(listMode('kanban', false)).to.equal('pages');
     expect(listMode('scroll', false)).to.equal('scroll');
     expect(listMode(null, true)).to.equal('pages');
+  });
+});
+
+describe('web app: what the address says about a list (read alike by the page and its loader)', () => {
+  it('reads sort, search, a page size it offers and the filter, and gives one key per set of records', () => {
+    const state = addressState(new URLSearchParams({ sort: '-amount', q: 'acme', size: '50', filter: '{"stage":{"eq":"open"}}' }));
+    expect(state).to.deep.include({ sort: '-amount', search: 'acme', size: 50, filter: { stage: { eq: 'open' } } });
+    expect(state.viewKey).to.equal('-amount|acme|50|{"stage":{"eq":"open"}}');
+  });
+
+  it('falls back to the first page size and no filter, and a new sort is a new key', () => {
+    const plain = addressState(new URLSearchParams({ size: '7', filter: 'not json' }));
+    expect(plain).to.deep.include({ sort: '', search: '', size: 20, filter: undefined });
+    expect(addressState(new URLSearchParams({ sort: 'name' })).viewKey).to.not.equal(addressState(new URLSearchParams({ sort: '-name' })).viewKey);
+  });
+});
+
+describe('web app: cell values with cached formatters', () => {
+  const texts = { yes: 'Yes', no: 'No', empty: '—' };
+  it('writes dates and numbers as before, once per language and options', () => {
+    const at = '2026-03-04T05:06:07.000Z';
+    for (const [language, locale] of [['en', 'en-US'], ['zh-CN', 'zh-CN'], ['zh-TW', 'zh-TW']] as const) {
+      expect(formatValue({ name: 'at', type: 'datetime' }, at, language, texts)).to.equal(new Date(at).toLocaleString(locale));
+      expect(formatValue({ name: 'amount', type: 'currency', scale: 2 }, 1234.5, language, texts)).to.equal(`${(1234.5).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+    }
+    expect(formatValue({ name: 'share', type: 'percent', scale: 1 }, 12.345, 'en', texts)).to.equal('12.3 %');
+    expect(formatValue({ name: 'share', type: 'percent', scale: 0 }, 12.345, 'en', texts)).to.equal('12 %');
   });
 });

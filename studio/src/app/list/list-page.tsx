@@ -13,11 +13,12 @@ import { NotFoundPage } from '../not-found-page';
 import { BulkBar } from './bulk/bulk-bar';
 import { ExportButton } from './export-button';
 import { ActiveFilter } from './filter/active-filter';
-import { filterToModel, parseFilterParam, type FilterJson } from './filter/filter-rows';
+import { filterToModel, type FilterJson } from './filter/filter-rows';
 import { editableFields } from './inline/editable-fields';
 import { listMode, type ListMode } from './list-mode';
-import { listQuery, nextSort, PAGE_SIZES, viewFilter } from './list-query';
-import { useViewColumns } from './list-views';
+import { addressState, listQuery, nextSort, viewFilter } from './list-query';
+import { ListTotal } from './list-total';
+import { useListViews, useViewColumns } from './list-views';
 import { PagedList } from './paged-list';
 import { COLUMN_WIDTH, useTableColumns } from './use-table-columns';
 import { ViewPicker } from './view-picker';
@@ -37,7 +38,11 @@ const ScrollingTable = lazy(() => import('./scrolling-table').then((module) => (
 export function ListPage() {
   const { object: name = '' } = useParams();
   const { object, objects, isLoading } = useObject(name);
-  if (isLoading) return <Skeleton active />;
+  // The views and the form come with the objects (the route's loader asked for all three): waiting
+  // for them renders the list once with its final columns instead of again as each arrives.
+  const views = useListViews(name);
+  const form = useForm(name);
+  if (isLoading || (object && (views.isPending || form.isPending))) return <Skeleton active />;
   if (!object) return <NotFoundPage />;
   return <ObjectList key={name} object={object} objects={objects} />;
 }
@@ -47,22 +52,17 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
   const language = useLanguage();
   const wide = Grid.useBreakpoint().md !== false;
   const [params, setParams] = useSearchParams();
-  const sort = params.get('sort') ?? '';
-  const search = params.get('q') ?? '';
-  const filter = parseFilterParam(params.get('filter'));
-  const size = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : PAGE_SIZES[0]!;
+  const { sort, search, filter, size, viewKey } = addressState(params);
   const picklists = object.fields.filter((field) => field.type === 'picklist');
   const mode = listMode(params.get('mode'), picklists.length > 0);
   const group = picklists.find((field) => field.name === params.get('group')) ?? picklists[0];
   const [filtering, setFiltering] = useState(false);
   const [selected, setSelected] = useState<readonly RecordLike[]>([]);
-  const [total, setTotal] = useState<number | null | undefined>(undefined);
   const form = useForm(object.name);
   const columns = useViewColumns(object, params.get('view'));
   const editable = useMemo(() => editableFields(form.data, object.fields), [form.data, object.fields]);
   const tableColumns = useTableColumns(object, objects, columns, sort, editable, mode === 'scroll');
   const label = localize(object.pluralLabel ?? object.label, language, object.name);
-  const viewKey = `${sort}|${search}|${size}|${params.get('filter') ?? ''}`;
   const combined = viewFilter(object, search, filter);
   const query = useCallback(
     (cursor: string | undefined, limit: number) => listQuery(object, columns, { sort, search, size: limit, cursor, filter }, objects),
@@ -164,7 +164,7 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
             })}
           />
         )}
-        {mode === 'pages' && total !== null && total !== undefined && <Typography.Text type="secondary">{t('list.total', { count: total })}</Typography.Text>}
+        {mode === 'pages' && <ListTotal object={object.name} viewKey={viewKey} />}
       </div>
       {filter && !filtering && <ActiveFilter fields={object.fields} filter={filter} onClear={() => update({ filter: undefined })} />}
       <Suspense fallback={<Skeleton active />}>
@@ -193,7 +193,6 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
             query={query}
             table={table}
             onSize={(value) => update({ size: String(value) })}
-            onTotal={setTotal}
           />
         )}
       </Suspense>

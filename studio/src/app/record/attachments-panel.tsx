@@ -8,19 +8,7 @@ import { fromServer } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import './attachments.css';
 import { formatBytes, formatSizeOver, previewKind } from './file-kind';
-
-interface Attachment {
-  readonly id: string;
-  readonly name: string;
-  readonly contentType: string;
-  readonly size: number;
-  readonly createdAt: string;
-}
-
-interface AttachmentList {
-  readonly files: readonly Attachment[];
-  readonly maxBytes: number;
-}
+import { filesPath, filesQuery, type Attachment } from './record-queries';
 
 interface Uploading {
   readonly uid: string;
@@ -42,9 +30,9 @@ export function AttachmentsPanel({ object, id }: { object: string; id: string })
   const queryClient = useQueryClient();
   const [uploading, setUploading] = useState<Uploading[]>([]);
   const [preview, setPreview] = useState<Attachment>();
-  const base = `/records/${encodeURIComponent(object)}/${encodeURIComponent(id)}/files`;
-  const key = ['files', object, id];
-  const files = useQuery({ queryKey: key, queryFn: () => api<AttachmentList>(base) });
+  const base = filesPath(object, id);
+  const { queryKey: key } = filesQuery(object, id);
+  const files = useQuery(filesQuery(object, id));
   const fileUrl = (file: Attachment, inline = false) => `/api/v1${base}/${encodeURIComponent(file.id)}${inline ? '?disposition=inline' : ''}`;
   const limit = formatBytes(files.data?.maxBytes ?? 0);
 

@@ -11,7 +11,7 @@ import { RecordForm } from '../../shared/forms/record-form';
 import { useForm } from '../../shared/forms/use-form';
 import { fromServer, localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
-import { expandableLookups, type ObjectDefinition } from '../../shared/metadata/object-definition';
+import type { ObjectDefinition } from '../../shared/metadata/object-definition';
 import { RecordValue, recordTitle, type RecordLike } from '../../shared/metadata/record-value';
 import { useObject } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
@@ -23,6 +23,7 @@ import { DeleteRecordButton } from './delete-record-button';
 import { FieldHistory } from './field-history';
 import { OwnerPanel } from './owner-panel';
 import { RecordLockBadge } from './record-lock-badge';
+import { recordQuery } from './record-queries';
 import { RelatedLists } from './related-lists';
 import { useRecordPermissions } from './use-record-permissions';
 
@@ -51,11 +52,7 @@ function RecordView({ object, objects, id }: { object: ObjectDefinition; objects
   const [conflict, setConflict] = useState(false);
   const form = useForm(object.name);
   const key = ['record', object.name, id];
-  const lookups = expandableLookups(object.fields, objects);
-  const record = useQuery({
-    queryKey: [...key, 'expanded'],
-    queryFn: () => api<RecordLike>(`/records/${object.name}/${encodeURIComponent(id)}`, { query: { expand: lookups.length > 0 ? lookups.join(',') : undefined } }),
-  });
+  const record = useQuery(recordQuery(object.name, id, async () => ({ object, objects })));
   const label = localize(object.pluralLabel ?? object.label, language, object.name);
   const permissions = useRecordPermissions(object.name, id);
   const opened = record.data !== undefined;
