@@ -15,9 +15,9 @@ import { ExportButton } from './export-button';
 import { ActiveFilter } from './filter/active-filter';
 import { filterToModel, parseFilterParam, type FilterJson } from './filter/filter-rows';
 import { editableFields } from './inline/editable-fields';
-import { listMode, type ListMode } from './list-mode';
+import { listLayout, modeParam, type ListMode } from './list-mode';
 import { listQuery, nextSort, PAGE_SIZES, viewFilter } from './list-query';
-import { useViewColumns } from './list-views';
+import { useListViews, useViewColumns } from './list-views';
 import { PagedList } from './paged-list';
 import { COLUMN_WIDTH, useTableColumns } from './use-table-columns';
 import { ViewPicker } from './view-picker';
@@ -52,8 +52,10 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
   const filter = parseFilterParam(params.get('filter'));
   const size = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : PAGE_SIZES[0]!;
   const picklists = object.fields.filter((field) => field.type === 'picklist');
-  const mode = listMode(params.get('mode'), picklists.length > 0);
-  const group = picklists.find((field) => field.name === params.get('group')) ?? picklists[0];
+  const viewKanban = useListViews(object.name).data?.views.find((view) => view.name === params.get('view'))?.kanbanField;
+  const layout = listLayout(params, picklists.map((field) => field.name), viewKanban);
+  const mode = layout.mode;
+  const group = picklists.find((field) => field.name === layout.group);
   const [filtering, setFiltering] = useState(false);
   const [selected, setSelected] = useState<readonly RecordLike[]>([]);
   const [total, setTotal] = useState<number | null | undefined>(undefined);
@@ -131,7 +133,7 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
         <Segmented<ListMode>
           aria-label={t('list.mode')}
           value={mode}
-          onChange={(value) => update({ mode: value === 'pages' ? undefined : value })}
+          onChange={(value) => update({ mode: modeParam(value, viewKanban) })}
           options={[
             { value: 'pages', label: t('list.modePages') },
             ...(wide ? [{ value: 'scroll' as const, label: t('list.modeScroll') }] : []),
