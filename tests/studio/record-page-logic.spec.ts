@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { binScope } from '../../studio/src/app/recycle-bin/bin-scope';
 import { formatBytes, formatSizeOver } from '../../studio/src/app/record/file-kind';
 import { initialFromQuery } from '../../studio/src/app/record/initial-from-query';
 import type { FormDefinition } from '../../studio/src/shared/forms/form-definition';
@@ -59,5 +60,16 @@ describe('which values the record page asks names for', () => {
   it('asks for record ids only: the platform principal and stray text would fail the whole request', () => {
     expect(isRecordId('65a1b2c3d4e5f60718293a4b')).to.equal(true);
     expect(['admin', '', '65A1B2C3D4E5F60718293A4B', '65a1b2c3d4e5f60718293a4', '65a1b2c3d4e5f60718293a4b0'].filter(isRecordId)).to.deep.equal([]);
+  });
+});
+
+describe('web app: whose records the recycle bin shows', () => {
+  const objects = [{ name: 'deal', fields: [] }, { name: 'task', fields: [] }];
+  const rights = (modifyAll: readonly string[]) => (name: string) => ({ create: true, read: true, edit: true, delete: true, viewAll: false, modifyAll: modifyAll.includes(name) });
+
+  it("says the user's own records without modify all, everyone's with it on every object, and names the objects in between", () => {
+    expect(binScope(objects, rights([]))).to.deep.equal({ kind: 'own' });
+    expect(binScope(objects, rights(['deal', 'task']))).to.deep.equal({ kind: 'everyone' });
+    expect(binScope(objects, rights(['task']))).to.deep.equal({ kind: 'some', objects: [objects[1]] });
   });
 });
