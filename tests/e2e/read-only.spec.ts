@@ -8,6 +8,8 @@ const PROJECT = {
   name: 'ro_project',
   label: { en: 'Audit project', 'zh-CN': '审计项目' },
   pluralLabel: { en: 'Audit projects', 'zh-CN': '审计项目' },
+  // Not public read-write: sharing would be possible for one who may edit, so the panel says why this user may not.
+  sharing: 'publicRead',
   fields: [
     { name: 'name', type: 'text', required: true, label: { en: 'Project', 'zh-CN': '项目' } },
     { name: 'phase', type: 'picklist', values: [{ value: 'plan', label: { en: 'Plan', 'zh-CN': '计划' } }, { value: 'run', label: { en: 'Run', 'zh-CN': '执行' } }], label: { en: 'Phase', 'zh-CN': '阶段' } },
@@ -25,8 +27,8 @@ const MILESTONE = {
 };
 
 const TEXT = {
-  en: { new: 'New', edit: 'Edit', delete: 'Delete', milestones: 'Milestones', editCell: /^Edit / },
-  'zh-CN': { new: '新建', edit: '编辑', delete: '删除', milestones: '里程碑', editCell: /^编辑/ },
+  en: { new: 'New', edit: 'Edit', delete: 'Delete', milestones: 'Milestones', sharing: 'Owner and sharing', mayNotEdit: 'You may not edit audit projects' },
+  'zh-CN': { new: '新建', edit: '编辑', delete: '删除', milestones: '里程碑', sharing: '所有人与共享', mayNotEdit: '您不能编辑审计项目' },
 } as const;
 type Language = keyof typeof TEXT;
 const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
@@ -63,7 +65,7 @@ describe('browser: a user who may only read is offered nothing to create, edit o
   for (const language of LANGUAGES) {
     const text = TEXT[language];
 
-    it(`shows the list, the board and the record page without New, selection, ✎, moves, Edit or Delete (${language}), passing axe`, async () => {
+    it(`shows the list, the board and the record page without New, selection, ✎, moves, Edit or Delete, and says once why it may not share (${language}), passing axe`, async () => {
       const env = await e2e();
       const id = await seed(env);
       const { context, page, problems } = await signedInPage(env, reader(language), '/o/ro_project');
@@ -88,6 +90,10 @@ describe('browser: a user who may only read is offered nothing to create, edit o
         expect(await buttons(page, new RegExp(`^(edit )?${text.edit}$`)).count(), 'no Edit').to.equal(0);
         expect(await buttons(page, new RegExp(`^(delete )?${text.delete}$`)).count(), 'no Delete').to.equal(0);
         expect(await buttons(page, new RegExp(text.new)).count(), 'no New in the related list').to.equal(0);
+        // The owner panel says once that the user may not edit, not under Owner and again under Shared with.
+        const panel = page.locator('.ant-card', { has: page.getByRole('heading', { level: 2, name: text.sharing }) });
+        await panel.getByText(text.mayNotEdit).waitFor();
+        expect(await panel.getByText(text.mayNotEdit).count(), 'the refusal once').to.equal(1);
         await screenshot(page, `read-only-record-${language}`);
         expect(await seriousViolations(page), 'axe on the read-only record').to.deep.equal([]);
         expect(problems).to.deep.equal([]);

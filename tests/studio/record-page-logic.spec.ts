@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { binScope } from '../../studio/src/app/recycle-bin/bin-scope';
+import { refusalNotes } from '../../studio/src/app/record/refusal-notes';
 import { formatBytes, formatSizeOver } from '../../studio/src/app/record/file-kind';
 import { initialFromQuery } from '../../studio/src/app/record/initial-from-query';
 import type { FormDefinition } from '../../studio/src/shared/forms/form-definition';
@@ -71,5 +72,17 @@ describe('web app: whose records the recycle bin shows', () => {
     expect(binScope(objects, rights([]))).to.deep.equal({ kind: 'own' });
     expect(binScope(objects, rights(['deal', 'task']))).to.deep.equal({ kind: 'everyone' });
     expect(binScope(objects, rights(['task']))).to.deep.equal({ kind: 'some', objects: [objects[1]] });
+  });
+});
+
+describe('web app: the owner panel says each refusal once', () => {
+  const refused = (reason: string) => ({ allowed: false, reason });
+  it('says a reason shared by transfer and sharing once for the panel, and different ones where each applies', () => {
+    const noEdit = 'You may not edit deals: none of your permission sets grants it. Ask an administrator.';
+    expect(refusalNotes(refused(noEdit), refused(noEdit))).to.deep.equal({ panel: noEdit });
+    expect(refusalNotes(refused('Only the owner can transfer it.'), refused('There is nothing to share.'))).to.deep.equal({ owner: 'Only the owner can transfer it.', shares: 'There is nothing to share.' });
+    expect(refusalNotes({ allowed: true }, refused(noEdit))).to.deep.equal({ shares: noEdit });
+    expect(refusalNotes(refused(noEdit), { allowed: true })).to.deep.equal({ owner: noEdit });
+    expect(refusalNotes(undefined, undefined)).to.deep.equal({});
   });
 });
