@@ -6,7 +6,7 @@ import { operatorsOf } from '../../studio/src/app/list/filter/filter-operators';
 import { filterToModel, isComplete, modelToFilter, parseFilterParam, rowOperatorsOf, type FilterModel } from '../../studio/src/app/list/filter/filter-rows';
 import { editableFields } from '../../studio/src/app/list/inline/editable-fields';
 import { columnFilter, kanbanColumns, moveCard } from '../../studio/src/app/list/kanban/kanban-columns';
-import { listMode } from '../../studio/src/app/list/list-mode';
+import { listLayout, modeParam } from '../../studio/src/app/list/list-mode';
 import { addressState, listQuery, viewFilter } from '../../studio/src/app/list/list-query';
 import type { FormDefinition } from '../../studio/src/shared/forms/form-definition';
 import type { ObjectDefinition } from '../../studio/src/shared/metadata/object-definition';
@@ -158,10 +158,26 @@ describe('web app: list actions', () => {
   });
 
   it('reads the list mode from the address, kanban only with a picklist', () => {
-    expect(listMode('kanban', true)).to.equal('kanban');
-    expect(listMode('kanban', false)).to.equal('pages');
-    expect(listMode('scroll', false)).to.equal('scroll');
-    expect(listMode(null, true)).to.equal('pages');
+    const layout = (query: string, picklists: readonly string[], view?: string) => listLayout(new URLSearchParams(query), picklists, view);
+    expect(layout('mode=kanban', ['stage'])).to.deep.equal({ mode: 'kanban', group: 'stage' });
+    expect(layout('mode=kanban', [])).to.deep.equal({ mode: 'pages', group: undefined });
+    expect(layout('mode=scroll', [])).to.deep.equal({ mode: 'scroll', group: undefined });
+    expect(layout('', ['stage'])).to.deep.equal({ mode: 'pages', group: undefined });
+    expect(layout('mode=kanban&group=gone', ['stage', 'kind'])).to.deep.equal({ mode: 'kanban', group: 'stage' });
+  });
+
+  it('opens a kanban view named by the address without a mode as its board, and keeps a mode the address names', () => {
+    const layout = (query: string, view?: string) => listLayout(new URLSearchParams(query), ['stage', 'kind'], view);
+    expect(layout('view=board', 'kind')).to.deep.equal({ mode: 'kanban', group: 'kind' });
+    expect(layout('view=board&filter=%7B%7D', 'kind'), 'a filter in the address changes nothing').to.deep.equal({ mode: 'kanban', group: 'kind' });
+    expect(layout('view=board&group=stage', 'kind')).to.deep.equal({ mode: 'kanban', group: 'stage' });
+    expect(layout('view=board&mode=pages', 'kind')).to.deep.equal({ mode: 'pages', group: undefined });
+    expect(layout('view=board&mode=scroll', 'kind')).to.deep.equal({ mode: 'scroll', group: undefined });
+    expect(layout('view=board', 'removed'), 'a picklist the object no longer has opens no board').to.deep.equal({ mode: 'pages', group: undefined });
+    // Picking the table under a kanban view must say so in the address, or the board comes back.
+    expect(modeParam('pages', 'kind')).to.equal('pages');
+    expect(modeParam('pages', undefined)).to.equal(undefined);
+    expect(modeParam('kanban', undefined)).to.equal('kanban');
   });
 });
 

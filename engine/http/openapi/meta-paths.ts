@@ -111,6 +111,19 @@ const WARNINGS: SchemaObject = {
   },
 };
 
+const RIGHT_NAMES = ['create', 'read', 'edit', 'delete', 'viewAll', 'modifyAll'] as const;
+const OBJECT_RIGHTS: SchemaObject = {
+  type: 'object',
+  description:
+    "The caller's rights on the records of each listed object, by object name, as their permission sets grant them (modify all data grants all): " +
+    'the web app offers only what the server would allow. Sharing and ownership still decide per record (GET /records/{object}/{id}/permissions).',
+  additionalProperties: {
+    type: 'object',
+    required: [...RIGHT_NAMES],
+    properties: Object.fromEntries(RIGHT_NAMES.map((right) => [right, { type: 'boolean' }])),
+  },
+};
+
 /** A single definition's envelope: on writes, with the warnings the change introduced. */
 function definitionResponse(definition: SchemaObject): SchemaObject {
   return { type: 'object', required: ['definition', 'version'], properties: { definition, version, warnings: WARNINGS } };
@@ -120,7 +133,7 @@ const STANDALONE_KINDS = Object.keys(STANDALONE) as StandaloneKind[];
 
 const SCHEMAS: Record<string, SchemaObject> = {
   ObjectDefinitionResponse: definitionResponse(schemaRef(OBJECT_DEFINITION)),
-  ObjectDefinitionList: envelope({ objects: { type: 'array', items: schemaRef(OBJECT_DEFINITION) } }),
+  ObjectDefinitionList: envelope({ objects: { type: 'array', items: schemaRef(OBJECT_DEFINITION) }, rights: OBJECT_RIGHTS }),
   FieldDefinitionResponse: definitionResponse(schemaRef('Field')),
   FieldDefinitionList: envelope({ fields: { type: 'array', items: schemaRef('Field') } }),
   ...Object.fromEntries(

@@ -13,6 +13,7 @@ import {
   listFields,
   listMetadataHistory,
   listObjects,
+  objectRightsOf,
   patchObject,
   putCurrency,
   replaceObject,
@@ -35,7 +36,7 @@ export function metaRoutes(platform: Platform): Router {
 
   router.get('/objects', async (req, res) => {
     const ctx = await context(req);
-    res.json({ objects: listObjects(ctx), version: ctx.snapshot.version });
+    res.json({ objects: listObjects(ctx), rights: objectRightsOf(ctx), version: ctx.snapshot.version });
   });
   router.post('/objects', async (req, res) => {
     const result = await createObject(await context(req), req.body);

@@ -1,4 +1,5 @@
 export { listObjects, getObject, createObject, replaceObject, patchObject, deleteObject } from './object-operations.js';
+export { objectRightsOf } from './object-rights.js';
 export { requireObject } from './require-object.js';
 export { listFields, getField, addField, updateField, deleteField } from './field-operations.js';
 export { counterId } from './field-migration.js';

@@ -4,7 +4,6 @@ import { formQuery } from '../../shared/forms/use-form';
 import { startLanguage } from '../../shared/i18n/i18n';
 import { serverLanguageOf } from '../../shared/i18n/languages';
 import { objectsQuery } from '../../shared/metadata/use-objects';
-import { listMode } from './list-mode';
 import { addressState, listQuery, recordsPageQuery } from './list-query';
 import { listViewsQuery, viewColumns } from './list-views';
 
@@ -25,8 +24,10 @@ export function listLoader({ params, request }: LoaderFunctionArgs): null {
     const form = formQuery(name, language);
     void client.prefetchQuery(views);
     void client.prefetchQuery(form);
-    // The board and the scrolling table ask for their records in their own way.
-    if (listMode(address.get('mode'), true) !== 'pages') return [views.queryKey, form.queryKey];
+    // The board and the scrolling table ask for their records in their own way. (A kanban view
+    // named without a mode opens its board too: its first page prefetched here goes unused.)
+    const mode = address.get('mode');
+    if (mode === 'scroll' || mode === 'kanban') return [views.queryKey, form.queryKey];
     const state = addressState(address);
     const page = recordsPageQuery(name, state.viewKey, undefined, async () => {
       const { objects } = await client.ensureQueryData(objectsQuery);

@@ -8,14 +8,14 @@ import { localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import type { ObjectDefinition } from '../../shared/metadata/object-definition';
 import type { RecordLike } from '../../shared/metadata/record-value';
-import { useObject } from '../../shared/metadata/use-objects';
+import { useObject, type ObjectRights } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
 import { BulkBar } from './bulk/bulk-bar';
 import { ExportButton } from './export-button';
 import { ActiveFilter } from './filter/active-filter';
 import { filterToModel, type FilterJson } from './filter/filter-rows';
 import { editableFields } from './inline/editable-fields';
-import { listMode, type ListMode } from './list-mode';
+import { listLayout, modeParam, type ListMode } from './list-mode';
 import { addressState, listQuery, nextSort, viewFilter } from './list-query';
 import { ListTotal } from './list-total';
 import { useListViews, useViewColumns } from './list-views';
@@ -37,30 +37,33 @@ const ScrollingTable = lazy(() => import('./scrolling-table').then((module) => (
  */
 export function ListPage() {
   const { object: name = '' } = useParams();
-  const { object, objects, isLoading } = useObject(name);
+  const { object, objects, rights, isLoading } = useObject(name);
   // The views and the form come with the objects (the route's loader asked for all three): waiting
   // for them renders the list once with its final columns instead of again as each arrives.
   const views = useListViews(name);
   const form = useForm(name);
   if (isLoading || (object && (views.isPending || form.isPending))) return <Skeleton active />;
   if (!object) return <NotFoundPage />;
-  return <ObjectList key={name} object={object} objects={objects} />;
+  return <ObjectList key={name} object={object} objects={objects} rights={rights} />;
 }
 
-function ObjectList({ object, objects }: { object: ObjectDefinition; objects: readonly ObjectDefinition[] }) {
+/** What the user's object rights forbid is not offered: no "New", no selection, no ✎, no dragging. */
+function ObjectList({ object, objects, rights }: { object: ObjectDefinition; objects: readonly ObjectDefinition[]; rights: ObjectRights }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const wide = Grid.useBreakpoint().md !== false;
   const [params, setParams] = useSearchParams();
   const { sort, search, filter, size, viewKey } = addressState(params);
   const picklists = object.fields.filter((field) => field.type === 'picklist');
-  const mode = listMode(params.get('mode'), picklists.length > 0);
-  const group = picklists.find((field) => field.name === params.get('group')) ?? picklists[0];
+  const viewKanban = useListViews(object.name).data?.views.find((view) => view.name === params.get('view'))?.kanbanField;
+  const layout = listLayout(params, picklists.map((field) => field.name), viewKanban);
+  const mode = layout.mode;
+  const group = picklists.find((field) => field.name === layout.group);
   const [filtering, setFiltering] = useState(false);
   const [selected, setSelected] = useState<readonly RecordLike[]>([]);
   const form = useForm(object.name);
   const columns = useViewColumns(object, params.get('view'));
-  const editable = useMemo(() => editableFields(form.data, object.fields), [form.data, object.fields]);
+  const editable = useMemo(() => (rights.edit ? editableFields(form.data, object.fields) : new Set<string>()), [rights.edit, form.data, object.fields]);
   const tableColumns = useTableColumns(object, objects, columns, sort, editable, mode === 'scroll');
   const label = localize(object.pluralLabel ?? object.label, language, object.name);
   const combined = viewFilter(object, search, filter);
@@ -92,11 +95,14 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
     columns: tableColumns,
     onChange: onTableChange,
     locale: { emptyText: search ? t('list.emptySearch', { query: search }) : t('list.empty') },
-    rowSelection: {
-      selectedRowKeys: selected.map((record) => record._id),
-      onChange: (_keys, rows) => setSelected(rows),
-      columnWidth: 48,
-    },
+    rowSelection:
+      rights.edit || rights.delete
+        ? {
+            selectedRowKeys: selected.map((record) => record._id),
+            onChange: (_keys, rows) => setSelected(rows),
+            columnWidth: 48,
+          }
+        : undefined,
   };
   const conditions = filter ? (filterToModel(filter)?.rows.length ?? 1) : 0;
 
@@ -107,11 +113,13 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
           {label}
         </Typography.Title>
         <ExportButton object={object.name} columns={columns} filter={combined} sort={sort} />
-        <Link to={`/o/${object.name}/new`}>
-          <Button type="primary" icon={<PlusOutlined />}>
-            {t('list.new')}
-          </Button>
-        </Link>
+        {rights.create && (
+          <Link to={`/o/${object.name}/new`}>
+            <Button type="primary" icon={<PlusOutlined />}>
+              {t('list.new')}
+            </Button>
+          </Link>
+        )}
       </div>
       <div className="list-toolbar">
         <ViewPicker object={object} columns={columns} kanbanField={mode === 'kanban' ? group?.name : undefined} />
@@ -131,7 +139,7 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
         <Segmented<ListMode>
           aria-label={t('list.mode')}
           value={mode}
-          onChange={(value) => update({ mode: value === 'pages' ? undefined : value })}
+          onChange={(value) => update({ mode: modeParam(value, viewKanban) })}
           options={[
             { value: 'pages', label: t('list.modePages') },
             ...(wide ? [{ value: 'scroll' as const, label: t('list.modeScroll') }] : []),
@@ -176,7 +184,7 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
             onApply={(next: FilterJson | undefined) => update({ filter: next ? JSON.stringify(next) : undefined })}
           />
         )}
-        {mode !== 'kanban' && <BulkBar object={object} selected={selected} editable={object.fields.filter((field) => editable.has(field.name))} onClear={() => setSelected([])} />}
+        {mode !== 'kanban' && <BulkBar object={object} selected={selected} deletable={rights.delete} editable={object.fields.filter((field) => editable.has(field.name))} onClear={() => setSelected([])} />}
         {mode === 'kanban' && group ? (
           <KanbanBoard object={object} objects={objects} field={group} details={columns.filter((field) => field.name !== group.name).slice(1, 3)} filter={combined} sort={sort} movable={editable.has(group.name)} />
         ) : mode === 'scroll' && wide ? (

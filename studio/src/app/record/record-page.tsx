@@ -13,7 +13,7 @@ import { fromServer, localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import type { ObjectDefinition } from '../../shared/metadata/object-definition';
 import { RecordValue, recordTitle, type RecordLike } from '../../shared/metadata/record-value';
-import { useObject } from '../../shared/metadata/use-objects';
+import { useObject, type ObjectRights } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
 import { ApprovalPanel } from './approval-panel';
 import { AttachmentsPanel } from './attachments-panel';
@@ -34,13 +34,14 @@ import { useRecordPermissions } from './use-record-permissions';
  */
 export function RecordPage() {
   const { object: name = '', id = '' } = useParams();
-  const { object, objects, isLoading } = useObject(name);
+  const { object, objects, rights, isLoading } = useObject(name);
   if (isLoading) return <Skeleton active />;
   if (!object) return <NotFoundPage />;
-  return <RecordView key={`${name}/${id}`} object={object} objects={objects} id={id} />;
+  return <RecordView key={`${name}/${id}`} object={object} objects={objects} rights={rights} id={id} />;
 }
 
-function RecordView({ object, objects, id }: { object: ObjectDefinition; objects: readonly ObjectDefinition[]; id: string }) {
+/** Edit and Delete where the user's object rights allow them; where only this record's sharing refuses, disabled with the server's reason. */
+function RecordView({ object, objects, rights, id }: { object: ObjectDefinition; objects: readonly ObjectDefinition[]; rights: ObjectRights; id: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const queryClient = useQueryClient();
@@ -97,21 +98,23 @@ function RecordView({ object, objects, id }: { object: ObjectDefinition; objects
         <Typography.Title level={2} className="page-title">
           {title}
         </Typography.Title>
-        {!editing && (
+        {!editing && (rights.edit || rights.delete) && (
           <div className="page-actions">
-            <Button
-              type="primary"
-              icon={<EditOutlined />}
-              disabled={permissions.data?.edit.allowed === false}
-              title={permissions.data?.edit.allowed === false ? fromServer(permissions.data.edit.reason ?? '', language) : undefined}
-              onClick={() => {
-                setBase(current);
-                setEditing(true);
-              }}
-            >
-              {t('record.edit')}
-            </Button>
-            <DeleteRecordButton object={object} record={current} title={title} permission={permissions.data?.delete} />
+            {rights.edit && (
+              <Button
+                type="primary"
+                icon={<EditOutlined />}
+                disabled={permissions.data?.edit.allowed === false}
+                title={permissions.data?.edit.allowed === false ? fromServer(permissions.data.edit.reason ?? '', language) : undefined}
+                onClick={() => {
+                  setBase(current);
+                  setEditing(true);
+                }}
+              >
+                {t('record.edit')}
+              </Button>
+            )}
+            {rights.delete && <DeleteRecordButton object={object} record={current} title={title} permission={permissions.data?.delete} />}
           </div>
         )}
       </div>

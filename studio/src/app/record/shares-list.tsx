@@ -15,8 +15,11 @@ import { UserPicker } from './user-picker';
 
 type GranteeKind = 'user' | 'role' | 'roleAndSubordinates' | 'group';
 
-/** The manual shares of a record: who else reads or edits it, and (for those who may) add and remove. */
-export function SharesList({ object, id, permission }: { object: ObjectDefinition; id: string; permission: Permission | undefined }) {
+/**
+ * The manual shares of a record: who else reads or edits it, and (for those who may) add and remove;
+ * `refusal` is why the user may not share, when the panel says it here rather than once for both parts.
+ */
+export function SharesList({ object, id, permission, refusal }: { object: ObjectDefinition; id: string; permission: Permission | undefined; refusal: string | undefined }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { message } = App.useApp();
@@ -84,7 +87,7 @@ export function SharesList({ object, id, permission }: { object: ObjectDefinitio
           ))}
         </ul>
       )}
-      {permission && !allowed && permission.reason && <p className="panel-note">{fromServer(permission.reason, language)}</p>}
+      {refusal && <p className="panel-note">{fromServer(refusal, language)}</p>}
       {allowed && (
         <div className="panel-form" role="group" aria-label={t('sharing.add')}>
           <Select

@@ -226,6 +226,9 @@ export const en = {
   recycleBin: {
     title: 'Recycle bin',
     subtitle: 'Records you deleted. Restoring one brings back what was deleted with it.',
+    subtitleEveryone: 'Records deleted by anyone: you may modify all records. Restoring one brings back what was deleted with it.',
+    subtitleSome: 'Records you deleted, and the {{objects}} deleted by anyone. Restoring one brings back what was deleted with it.',
+    listSeparator: ', ',
     empty: 'The recycle bin is empty.',
     restore: 'Restore',
     restoreName: 'Restore {{name}}',

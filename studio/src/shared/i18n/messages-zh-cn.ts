@@ -225,6 +225,9 @@ export const zhCN = {
   recycleBin: {
     title: '回收站',
     subtitle: '您删除的记录。恢复时会一并恢复随它删除的记录。',
+    subtitleEveryone: '所有人删除的记录：您可以修改全部记录。恢复时会一并恢复随它删除的记录。',
+    subtitleSome: '您删除的记录，以及任何人删除的{{objects}}。恢复时会一并恢复随它删除的记录。',
+    listSeparator: '、',
     empty: '回收站是空的。',
     restore: '恢复',
     restoreName: '恢复 {{name}}',
