@@ -287,6 +287,7 @@ export const en = {
     keys: '↑↓ to move · Enter to open · Esc to close',
   },
   files: {
+    readOnly: 'Files cannot be added or removed here. {{reason}}',
     title: 'Files',
     upload: 'Upload a file',
     drop: 'Drop files here or click to choose (up to {{limit}} each)',

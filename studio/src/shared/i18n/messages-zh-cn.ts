@@ -286,6 +286,7 @@ export const zhCN = {
     keys: '↑↓ 移动 · Enter 打开 · Esc 关闭',
   },
   files: {
+    readOnly: '此处不能添加或删除文件。{{reason}}',
     title: '文件',
     upload: '上传文件',
     drop: '将文件拖到此处，或点击选择（每个最大 {{limit}}）',
