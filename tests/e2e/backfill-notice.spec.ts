@@ -25,11 +25,12 @@ const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 const forecaster = (language: Language) => `bf.forecaster.${language.toLowerCase()}@example.com`;
 
 let seeded: Promise<void> | undefined;
+const dealIds: string[] = [];
 function seed(env: E2e): Promise<void> {
   seeded ??= (async () => {
     await succeed(env, 'POST', '/api/v1/meta/objects', DEAL);
     await succeed(env, 'POST', '/api/v1/meta/permission-sets', { name: 'bf_forecaster', objects: { bf_deal: { read: true } } });
-    for (const [index, amount] of [100, 300, 200].entries()) await succeed(env, 'POST', '/api/v1/records/bf_deal', { name: `Forecast ${index + 1}`, amount });
+    for (const [index, amount] of [100, 300, 200].entries()) dealIds.push((await succeed(env, 'POST', '/api/v1/records/bf_deal', { name: `Forecast ${index + 1}`, amount }))._id);
     for (const language of LANGUAGES) await createUser(env.engine, { full_name: `Forecaster ${language}`, email: forecaster(language), language, permission_sets: ['bf_forecaster'] }, env.users.password);
   })();
   return seeded;
@@ -47,7 +48,7 @@ async function runningBackfill(env: E2e): Promise<{ end(): Promise<void> }> {
   return { end: async () => void (await backfills.updateOne({ _id: id }, { $set: { status: 'done', done: 120_000, finishedAt: new Date().toISOString() } })) };
 }
 
-describe('browser: a list whose object is being recalculated', function () {
+describe('browser: a list (and a record) whose object is being recalculated', function () {
   this.timeout(120_000);
   before(async function () {
     this.timeout(300_000);
@@ -71,6 +72,18 @@ describe('browser: a list whose object is being recalculated', function () {
           expect(await refused.innerText()).to.contain(text.refused);
           await screenshot(page, `backfill-notice-${language}-${width}`);
           expect(await seriousViolations(page), 'axe with the notice and the refusal').to.deep.equal([]);
+
+          if (width === 1280) {
+            // The record page of such an object says it too, and shows the value computed on the fly.
+            await page.goto(`${env.engine.url}/o/bf_deal/${dealIds[1]}`);
+            await notice.waitFor();
+            expect((await notice.innerText()).trim()).to.equal(text.notice);
+            expect(await page.locator('.ant-descriptions').innerText()).to.contain('150');
+            await screenshot(page, `backfill-notice-record-${language}`);
+            expect(await seriousViolations(page), 'axe on the record page').to.deep.equal([]);
+            await page.goBack();
+            await refused.waitFor();
+          }
 
           await backfill.end();
           // The notice asks again while the backfill runs; once it ended the list is read again, sorted.

@@ -12,9 +12,9 @@ import { backfillFieldLabels, type BackfillProgress } from './backfill-progress'
 const POLL_MS = 3000;
 
 /**
- * A quiet line above a list whose object is being recalculated in the background (a formula added
- * over many records): what, and how far. It asks once when the list opens and again only while a
- * backfill runs; when it ends the list is read again, with the values now complete.
+ * A quiet line above a list or a record whose object is being recalculated in the background (a
+ * formula added over many records): what, and how far. It asks once when the page opens and again
+ * only while a backfill runs; when it ends the records are read again, with the values now complete.
  */
 export function BackfillNotice({ object }: { object: ObjectDefinition }) {
   const { t } = useTranslation();
@@ -30,7 +30,10 @@ export function BackfillNotice({ object }: { object: ObjectDefinition }) {
   const running = progress.data?.backfills[0];
   const wasRunning = useRef(false);
   useEffect(() => {
-    if (wasRunning.current && !running) void client.invalidateQueries({ queryKey: ['records', object.name] });
+    if (wasRunning.current && !running) {
+      void client.invalidateQueries({ queryKey: ['records', object.name] });
+      void client.invalidateQueries({ queryKey: ['record', object.name] });
+    }
     wasRunning.current = running !== undefined;
   }, [running, client, object.name]);
   if (!running) return null;
@@ -41,5 +44,6 @@ export function BackfillNotice({ object }: { object: ObjectDefinition }) {
     total: numbers.format(running.total),
     object: localize(object.pluralLabel ?? object.label, language, object.name),
   });
-  return <Alert className="backfill-notice" type="info" showIcon role="status" title={text} />;
+  // Spaced here, not in list.css: the record page shows it too.
+  return <Alert className="backfill-notice" type="info" showIcon role="status" title={text} style={{ marginBottom: 12 }} />;
 }
