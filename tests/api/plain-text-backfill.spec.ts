@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Doc } from '../../engine/store/port.js';
 import { newId } from '../../engine/store/new-id.js';
+import { enqueueJob, JOBS_COLLECTION, type JobDoc } from '../../engine/jobs/index.js';
 import { expectError } from '../support/api-helpers.js';
 import { startConfiguredEngine, type ConfiguredEngine } from '../support/configured-engine.js';
 
@@ -102,6 +103,14 @@ describe('rich text saved before its plain text was kept: the backfill', functio
     const filtered = await contains(needle(42));
     expect(filtered.body.records.map((record: { name: string }) => record.name)).to.deep.equal(['Old memo 42']);
     await restart();
+    expect((await backfills()).map((backfill) => backfill.status)).to.deep.equal(['done']);
+  });
+
+  it('retires a job of the former separate plain-text backfill left in the store: it ends without work', async () => {
+    const id = await enqueueJob(engine.tenant.store, { kind: 'records.plain_text_backfill', dueAt: new Date(), payload: { object: 'memo' } });
+    expect(await engine.jobs.runDue()).to.equal(1);
+    const job = await engine.tenant.store.collection<JobDoc>(JOBS_COLLECTION).findOne({ _id: id });
+    expect(job!.status).to.equal('done');
     expect((await backfills()).map((backfill) => backfill.status)).to.deep.equal(['done']);
   });
 });
