@@ -3,6 +3,7 @@ import { Alert } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api/api-client';
+import { isApiError } from '../../shared/api/api-error';
 import { localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import type { ObjectDefinition } from '../../shared/metadata/object-definition';
@@ -29,13 +30,16 @@ export function BackfillNotice({ object }: { object: ObjectDefinition }) {
   });
   const running = progress.data?.backfills[0];
   const wasRunning = useRef(false);
+  const answeredAt = progress.dataUpdatedAt;
   useEffect(() => {
-    if (wasRunning.current && !running) {
-      void client.invalidateQueries({ queryKey: ['records', object.name] });
-      void client.invalidateQueries({ queryKey: ['record', object.name] });
+    if (answeredAt === 0) return;
+    if (!running) {
+      // A list refused while it ran (409) is read again, however this page learnt that it ended.
+      void client.invalidateQueries({ queryKey: ['records', object.name], predicate: (query) => isApiError(query.state.error) && query.state.error.code === 'backfill_in_progress' });
+      if (wasRunning.current) void client.invalidateQueries({ queryKey: ['record', object.name] });
     }
     wasRunning.current = running !== undefined;
-  }, [running, client, object.name]);
+  }, [running, answeredAt, client, object.name]);
   if (!running) return null;
   const numbers = new Intl.NumberFormat(language);
   const text = t('list.backfillRunning', {
