@@ -17,6 +17,8 @@ export const zhCN = {
     pageSize: '每页行数',
     page: '第 {{page}} 页',
     loadFailed: '无法加载列表：{{message}}',
+    backfillRunning: '正在重新计算{{fields}}：{{total}} 条{{object}}已完成 {{percent}}%…',
+    backfillRefused: '正在为所有记录重新计算“{{field}}”，完成后才能按它筛选、排序或计数。请移除该条件或排序，或稍后再试。',
     sortBy: '按{{field}}排序',
     export: '导出 CSV',
     mode: '显示方式',
