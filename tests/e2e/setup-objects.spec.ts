@@ -11,8 +11,42 @@ const VENDOR = {
 };
 
 const TEXT = {
-  en: { account: 'Account', setup: 'Setup', objects: 'Objects', search: 'Search objects', custom: 'Custom', forbidden: 'You need the setup right to open this page' },
-  'zh-CN': { account: '账户', setup: '设置', objects: '对象', search: '搜索对象', custom: '自定义', forbidden: '您需要设置权限才能打开此页面' },
+  en: {
+    account: 'Account',
+    setup: 'Setup',
+    objects: 'Objects',
+    search: 'Search objects',
+    custom: 'Custom',
+    forbidden: 'You need the setup right to open this page',
+    newObject: 'New object',
+    labelEn: 'Label (English)',
+    labelZh: 'Label (简体中文)',
+    pluralEn: 'Plural label (English)',
+    apiName: 'API name',
+    nameField: 'Record name field',
+    private: 'Private: owners, their managers and shares',
+    create: 'Create object',
+    taken: "An object named 'so_vendor' already exists.",
+    fields: 'Fields',
+  },
+  'zh-CN': {
+    account: '账户',
+    setup: '设置',
+    objects: '对象',
+    search: '搜索对象',
+    custom: '自定义',
+    forbidden: '您需要设置权限才能打开此页面',
+    newObject: '新建对象',
+    labelEn: '标签（英文）',
+    labelZh: '标签（简体中文）',
+    pluralEn: '复数标签（英文）',
+    apiName: 'API 名称',
+    nameField: '记录名称字段',
+    private: '私有：所有者、其上级及共享对象',
+    create: '创建对象',
+    taken: '',
+    fields: '字段',
+  },
 } as const;
 type Language = keyof typeof TEXT;
 const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
@@ -58,6 +92,52 @@ describe('browser: the setup area and its object manager', function () {
         await page.getByRole('textbox', { name: text.search }).fill('so_vend');
         await page.waitForFunction(() => document.querySelectorAll('tbody tr.ant-table-row').length === 1);
         expect(problems).to.deep.equal([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it(`creates an object through the form, with the server's error on the API name, and the app shows it (${language}), passing axe`, async () => {
+      const env = await e2e();
+      const apiName = language === 'en' ? 'purchase_request' : 'purchase_request_zh';
+      const { context, page, problems } = await signedInPage(env, env.users[language], '/setup/objects');
+      try {
+        await page.getByRole('button', { name: text.newObject }).click();
+        await page.waitForURL((url) => url.pathname === '/setup/objects/new');
+        await page.locator('#labelEn').fill('Purchase request');
+        // The API name follows the English label as it is typed.
+        expect(await page.locator('#name').inputValue()).to.equal('purchase_request');
+        await page.locator('#labelZh').fill('采购申请');
+        await page.locator('#pluralEn').fill('Purchase requests');
+        await page.locator('#pluralZh').fill('采购申请');
+        await page.locator('#nameFieldLabel').fill('Request title');
+        await page.getByRole('radio', { name: text.private }).check();
+        // A name already taken: the server's 409 lands under the API name.
+        await page.locator('#name').fill('so_vendor');
+        await page.getByRole('button', { name: text.create }).click();
+        const nameItem = page.locator('.ant-form-item', { has: page.locator('#name') });
+        await nameItem.locator('.ant-form-item-explain-error').waitFor();
+        expect((await nameItem.locator('.ant-form-item-explain-error').innerText()).length).to.be.greaterThan(0);
+        if (text.taken) expect(await nameItem.locator('.ant-form-item-explain-error').innerText()).to.include('is taken');
+        await screenshot(page, `setup-object-error-${language}`);
+        expect(await seriousViolations(page), 'axe on the object form').to.deep.equal([]);
+        expect((await env.engine.request('GET', `/api/v1/meta/objects/${apiName}`)).status, 'nothing saved').to.equal(404);
+
+        await page.locator('#name').fill(apiName);
+        await page.getByRole('button', { name: text.create }).click();
+        await page.waitForURL((url) => url.pathname === `/setup/objects/${apiName}`);
+        await page.getByRole('heading', { level: 3, name: text.fields }).waitFor();
+        await page.locator('.setup-fields tbody tr', { hasText: 'Request title' }).waitFor();
+        await screenshot(page, `setup-object-created-${language}`);
+        const saved = (await env.engine.request('GET', `/api/v1/meta/objects/${apiName}`)).body.definition;
+        expect(saved).to.deep.include({ name: apiName, label: { en: 'Purchase request', 'zh-CN': '采购申请' }, pluralLabel: { en: 'Purchase requests', 'zh-CN': '采购申请' }, sharing: 'private', grantAccessUsingHierarchy: true });
+        expect(saved.fields).to.deep.equal([{ name: 'name', type: 'text', required: true, label: { en: 'Request title' } }]);
+
+        // The end-user app knows the object at once: its list opens under its label.
+        await page.goto(`${env.engine.url}/o/${apiName}`);
+        await page.getByRole('heading', { level: 2, name: language === 'en' ? 'Purchase requests' : '采购申请' }).waitFor();
+        await screenshot(page, `setup-object-in-app-${language}`);
+        expect(problems.filter((problem) => !problem.includes('409'))).to.deep.equal([]);
       } finally {
         await context.close();
       }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { hasSetupRight, type SessionUser, type SystemRights } from '../../studio/src/shared/api/session';
+import { draftOf, errorsByControl, newObjectDefinition, objectProperties, suggestApiName } from '../../studio/src/app/setup/objects/object-draft';
 import { objectRows } from '../../studio/src/app/setup/objects/object-summaries';
 import { currentSection, SETUP_SECTIONS, visibleSections } from '../../studio/src/app/setup/setup-sections';
 import type { ObjectDefinition } from '../../studio/src/shared/metadata/object-definition';
@@ -64,6 +65,52 @@ describe('web app: setup area', () => {
       expect(objectRows(objects, counts, 'zh-CN', 'ACCOUNT').map((row) => row.name)).to.deep.equal(['account']);
       expect(objectRows(objects, counts, 'en', 'purchase_req').map((row) => row.name)).to.deep.equal(['purchase_request']);
       expect(objectRows(objects, counts, 'en', 'nothing like it')).to.deep.equal([]);
+    });
+  });
+
+  describe('object editor', () => {
+    it('suggests an API name from the English label: lower case words joined by underscores, starting with a letter', () => {
+      expect(suggestApiName('Purchase Request')).to.equal('purchase_request');
+      expect(suggestApiName('  Purchase  request (EU) ')).to.equal('purchase_request_eu');
+      expect(suggestApiName('Café Orders')).to.equal('cafe_orders');
+      expect(suggestApiName('2024 budget')).to.equal('budget');
+      expect(suggestApiName('采购申请')).to.equal('');
+      const long = suggestApiName('A very long label for an object that keeps going on and on');
+      expect(long.length).to.be.at.most(40);
+      expect(long).to.match(/^[a-z][a-z0-9_]*[a-z0-9]$/);
+    });
+
+    const draft = { labelEn: ' Purchase request ', labelZh: '采购申请', pluralEn: 'Purchase requests', pluralZh: '', name: 'purchase_request', description: '', sharing: 'private' as const, hierarchy: false, nameFieldLabel: 'Request title' };
+    it('creates a new object with its labels, sharing and record name field in one definition', () => {
+      expect(newObjectDefinition(draft)).to.deep.equal({
+        name: 'purchase_request',
+        label: { en: 'Purchase request', 'zh-CN': '采购申请' },
+        pluralLabel: { en: 'Purchase requests' },
+        sharing: 'private',
+        grantAccessUsingHierarchy: false,
+        fields: [{ name: 'name', type: 'text', required: true, label: { en: 'Request title' } }],
+      });
+      expect(newObjectDefinition({ ...draft, nameFieldLabel: ' ' }).fields).to.deep.equal([{ name: 'name', type: 'text', required: true, label: { en: 'Name' } }]);
+    });
+    it('edits the properties of an existing object and reads them back unchanged', () => {
+      const definition = { name: 'deal', label: { en: 'Deal', 'zh-CN': '商机' }, sharing: 'publicRead' as const, description: 'Sales' };
+      expect(draftOf(definition)).to.include({ labelEn: 'Deal', labelZh: '商机', sharing: 'publicRead', hierarchy: true, description: 'Sales' });
+      expect(objectProperties(draftOf(definition))).to.deep.equal({ label: { en: 'Deal', 'zh-CN': '商机' }, description: 'Sales', sharing: 'publicRead', grantAccessUsingHierarchy: true });
+    });
+    it("puts the server's problems on the controls that caused them, and the rest on the form", () => {
+      expect(
+        errorsByControl([
+          { path: '/name', message: 'is taken' },
+          { path: '/label/zh-CN', message: 'too long' },
+          { path: '/fields/0/label/en', message: 'too long' },
+          { path: '/sharing', message: 'must be one of' },
+          { path: '/validationRules/0', message: 'bad' },
+          { path: '', message: 'Something else' },
+        ]),
+      ).to.deep.equal({
+        controls: { name: ['is taken'], labelZh: ['too long'], nameFieldLabel: ['too long'], sharing: ['must be one of'] },
+        form: ['/validationRules/0: bad', 'Something else'],
+      });
     });
   });
 });

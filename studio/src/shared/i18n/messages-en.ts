@@ -365,5 +365,14 @@ export const en = {
       details: 'Details',
       fields: 'Fields',
     },
+    fields: {
+      label: 'Label',
+      apiName: 'API name',
+      type: 'Type',
+      required: 'Required',
+      unique: 'Unique',
+      help: 'Help',
+      types: { text: 'Text', textarea: 'Long text', richtext: 'Rich text', email: 'E-mail', phone: 'Phone', url: 'URL', number: 'Number', currency: 'Currency', percent: 'Percent', date: 'Date', datetime: 'Date and time', boolean: 'Checkbox', picklist: 'Picklist', multipicklist: 'Multi-select picklist', lookup: 'Lookup', masterdetail: 'Master-detail', autonumber: 'Auto-number', formula: 'Formula', rollup: 'Roll-up', json: 'JSON', file: 'File' },
+    },
   },
 } as const;

@@ -364,5 +364,14 @@ export const zhCN = {
       details: '详细信息',
       fields: '字段',
     },
+    fields: {
+      label: '标签',
+      apiName: 'API 名称',
+      type: '类型',
+      required: '必填',
+      unique: '唯一',
+      help: '帮助',
+      types: { text: '文本', textarea: '长文本', richtext: '富文本', email: '电子邮件', phone: '电话', url: '网址', number: '数字', currency: '货币', percent: '百分比', date: '日期', datetime: '日期时间', boolean: '复选框', picklist: '选项列表', multipicklist: '多选列表', lookup: '查找', masterdetail: '主从关系', autonumber: '自动编号', formula: '公式', rollup: '汇总', json: 'JSON', file: '文件' },
+    },
   },
 } as const satisfies MessagesLike<typeof en>;
