@@ -169,6 +169,10 @@ describe('browser: the setup area and its object manager', function () {
       await page.getByRole('link', { name: VENDOR.label.en, exact: true }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
       await screenshot(page, 'setup-objects-en-390');
+      await page.getByRole('button', { name: 'New object' }).click();
+      await page.locator('#labelEn').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
+      await screenshot(page, 'setup-object-new-en-390');
     } finally {
       await context.close();
     }
