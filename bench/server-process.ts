@@ -11,6 +11,7 @@ import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { issueToken } from '../engine/security/api-tokens.js';
 import { startEngine } from '../engine/start-engine.js';
+import { backfillsFromEnv } from '../engine/config.js';
 import { DEFAULT_TENANT } from '../engine/tenancy/index.js';
 import { baselineApp } from './baseline-server.js';
 import { BENCH_ADMIN, seededBenchAdmin } from './bench-admin.js';
@@ -62,6 +63,7 @@ if (kind === 'platform') {
     durability: 'process',
     admin: BENCH_ADMIN,
     http: { rateLimits: { apiPerMinute: BENCH_API_PER_MINUTE } },
+    backfills: backfillsFromEnv(process.env),
   });
   url = engine.url;
   stop = () => engine.stop();

@@ -2,6 +2,7 @@ import { dynamicKey, entryKey, gzipSizes, readManifest, staticClosure } from '..
 import type { Timings } from './measure.js';
 import { REPORT, machine } from './report.js';
 import { writeBlock } from './report-blocks.js';
+import type { ScrollTiming } from './studio-scroll.js';
 
 export interface RouteBundle {
   readonly route: string;
@@ -32,6 +33,7 @@ export interface StudioResults {
   readonly runs: number;
   readonly bundles: StudioBundles;
   readonly pages: readonly PageTiming[];
+  readonly scroll: ScrollTiming;
   readonly loadBefore: number[];
   readonly loadAfter: number[];
 }
@@ -81,6 +83,14 @@ export function writeStudioReport(results: StudioResults): string {
       (page) =>
         `| ${page.label} | ${msCell(page.cold)} | ${msCell(page.warm)} | ${msCell(page.api)} | ${(page.warm.median / page.api.median).toFixed(1)}× | ${page.apiCalls.map((path) => `\`${path}\``).join(', ')} |`,
     ),
+    '',
+    `### Scrolling ${results.scroll.rows.toLocaleString('en')} rows`,
+    '',
+    `\`${results.scroll.path}\` (the scrolling mode: one virtual table, 200 rows per request with the cursor), 1280 × 800, the scroll position moved ${results.scroll.step} px every animation frame until row ${results.scroll.rows.toLocaleString('en')} is in sight. Frame times are requestAnimationFrame deltas (16.7 ms is 60 frames a second); long tasks are the main thread's tasks over 50 ms.`,
+    '',
+    '| rows | time | frames | frame p50 | frame p95 | frame max | frames over 50 ms | long tasks (longest) | frames waiting for rows | most rows in the page |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${results.scroll.rows.toLocaleString('en')} | ${results.scroll.seconds.toFixed(1)} s | ${results.scroll.frames} | ${results.scroll.frameP50.toFixed(1)} ms | ${results.scroll.frameP95.toFixed(1)} ms | ${results.scroll.frameMax.toFixed(0)} ms | ${results.scroll.slowFrames} | ${results.scroll.longTasks} (${results.scroll.longestTask.toFixed(0)} ms) | ${results.scroll.waitingFrames} | ${results.scroll.maxDomRows} |`,
   ];
   writeBlock(REPORT, 'studio', lines.join('\n'));
   return REPORT;

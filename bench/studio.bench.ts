@@ -5,8 +5,12 @@
  * those pages make take on their own (replayed one after another with the same session). The
  * ratio of the two is the UI's overhead. Writes its own block of docs/performance.md.
  *
+ * Then it scrolls through BENCH_SCROLL_ROWS (10,000) rows of the list in its scrolling mode (the
+ * virtual table) and reports the frame times, the long tasks and how many rows the page held.
+ *
  * Environment: BENCH_RECORDS (100000), BENCH_STUDIO_RUNS (10 per page and cache state),
- * BENCH_TIMELINE (set: print each visit's resource timeline, to see where a page waits).
+ * BENCH_TIMELINE (set: print each visit's resource timeline, to see where a page waits),
+ * BENCH_SCROLL_ROWS (10000), BENCH_SCROLL_STEP (pixels per frame, 400: a fast fling).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -20,9 +24,15 @@ import { ChildServer } from './child-server.js';
 import { numberFromEnv } from './env.js';
 import { timings } from './measure.js';
 import { OBJECT_NAME, generateRecords, seedPlatform } from './seed.js';
+import { measureScroll } from './studio-scroll.js';
 import { routeBundles, writeStudioReport, type PageTiming } from './studio-report.js';
 
-const settings = { records: numberFromEnv('BENCH_RECORDS', 100_000), runs: Math.max(1, Math.round(numberFromEnv('BENCH_STUDIO_RUNS', 10))) };
+const settings = {
+  records: numberFromEnv('BENCH_RECORDS', 100_000),
+  runs: Math.max(1, Math.round(numberFromEnv('BENCH_STUDIO_RUNS', 10))),
+  scrollRows: Math.round(numberFromEnv('BENCH_SCROLL_ROWS', 10_000)),
+  scrollStep: numberFromEnv('BENCH_SCROLL_STEP', 400),
+};
 const log = (message: string) => console.log(`[bench:studio] ${message}`);
 
 /** The little of the DOM the readiness checks read (the bench compiles without the DOM's types). */
@@ -127,7 +137,11 @@ try {
     await measurePage(browser, server, cookie, `List of ${settings.records.toLocaleString('en')} deals, sorted by amount`, `/o/${OBJECT_NAME}?sort=-amount`, LIST_READY),
     await measurePage(browser, server, cookie, 'Record page of one deal', `/o/${OBJECT_NAME}/${middle._id}`, RECORD_READY),
   ];
-  const file = writeStudioReport({ records: settings.records, runs: settings.runs, bundles, pages, loadBefore, loadAfter: loadavg() });
+  const rows = Math.min(settings.scrollRows, settings.records);
+  log(`scrolling through ${rows} rows of the virtual table`);
+  const scroll = await measureScroll(browser, server.url, cookie, `/o/${OBJECT_NAME}?mode=scroll&sort=-amount`, rows, settings.scrollStep);
+  log(`scroll: ${scroll.frames} frames in ${scroll.seconds.toFixed(1)} s, p50 ${scroll.frameP50.toFixed(1)} ms, p95 ${scroll.frameP95.toFixed(1)} ms, max ${scroll.frameMax.toFixed(0)} ms, ${scroll.longTasks} long tasks, at most ${scroll.maxDomRows} rows in the page`);
+  const file = writeStudioReport({ records: settings.records, runs: settings.runs, bundles, pages, scroll, loadBefore, loadAfter: loadavg() });
   log(`wrote ${file}`);
 } finally {
   await browser?.close();

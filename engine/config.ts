@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { AppOptions } from './http/create-app.js';
 import type { JobSchedulerOptions } from './jobs/index.js';
+import type { BackfillSettings } from './metadata/backfills/index.js';
 import { WebhookAllowlist, type MailSettings } from './mail/index.js';
 import { DEFAULT_CACHE_MB, type Durability } from './store/embedded/index.js';
 
@@ -26,6 +27,8 @@ export interface EngineConfig {
   http?: AppOptions;
   /** The due-job scheduler: poll interval (JOB_POLL_MS), lease, attempts and back-off; each one left out takes its default. */
   jobs?: Partial<JobSchedulerOptions>;
+  /** Derived values of existing records after a metadata change: how many records are still done inline, batch bounds. */
+  backfills?: Partial<BackfillSettings>;
   /** Outgoing e-mail: the SMTP server (SMTP_URL) and the sender (MAIL_FROM). */
   mail?: MailSettings;
   /** Outgoing webhooks: the internal hosts they may call besides public addresses (WEBHOOK_ALLOWED_HOSTS). */
@@ -67,6 +70,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
     admin: { ...(env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL } : {}), ...(env.ADMIN_PASSWORD ? { password: env.ADMIN_PASSWORD } : {}) },
     http: httpFromEnv(env),
     jobs: jobsFromEnv(env),
+    backfills: backfillsFromEnv(env),
     mail: mailFromEnv(env),
     webhooks: webhooksFromEnv(env),
   };
@@ -86,6 +90,20 @@ function jobsFromEnv(env: NodeJS.ProcessEnv): Partial<JobSchedulerOptions> {
   const pollMs = Number(value);
   if (!Number.isInteger(pollMs) || pollMs < 10) throw new Error(`JOB_POLL_MS must be a whole number of milliseconds, at least 10, got '${value}'`);
   return { pollMs };
+}
+
+/** BACKFILL_INLINE_LIMIT, BACKFILL_BATCH_RECORDS, BACKFILL_BATCH_MS: whole numbers; each one unset takes its default. */
+export function backfillsFromEnv(env: NodeJS.ProcessEnv): Partial<BackfillSettings> {
+  const settings: Partial<BackfillSettings> = {};
+  const names = { inlineLimit: 'BACKFILL_INLINE_LIMIT', batchRecords: 'BACKFILL_BATCH_RECORDS', batchMs: 'BACKFILL_BATCH_MS' } as const;
+  for (const [key, name] of Object.entries(names) as [keyof typeof names, string][]) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < (key === 'inlineLimit' ? 0 : 1)) throw new Error(`${name} must be a whole number${key === 'inlineLimit' ? '' : ' above 0'}, got '${value}'`);
+    settings[key] = number;
+  }
+  return settings;
 }
 
 /** WEBHOOK_ALLOWED_HOSTS: a comma-separated list, checked now so that a typo stops the start, not a delivery. */

@@ -5,6 +5,7 @@ import { parseSelection } from './list-query.js';
 import { expandRecords, parseExpand, withExpanded } from './expand.js';
 import { presentRecord, type RecordView } from './record.js';
 import { recordNotFound, recordObject } from './record-object.js';
+import { completeOnTheFly, runningBackfill } from '../metadata/backfills/backfill-reads.js';
 
 /** One record as the user may see it; one the user may not see does not exist for them (404). */
 export async function getRecord(ctx: OperationContext, objectName: string, id: string, fields?: string, expand?: string): Promise<RecordView> {
@@ -15,7 +16,9 @@ export async function getRecord(ctx: OperationContext, objectName: string, id: s
   const selection = withExpanded(parseSelection(object, fields, hidden), references);
   const record = await ctx.tenant.store.collection(object.collection).findOne(alive(withAccess({ _id: id }, access)));
   if (!record) throw recordNotFound(object, id);
-  const view = presentRecord(record, selection, hidden);
+  // A value a backfill has not reached yet is computed now: nobody reads a stale one.
+  const [current] = await completeOnTheFly(ctx.tenant.store, ctx.snapshot, object, await runningBackfill(ctx.tenant.store, object.name), [record]);
+  const view = presentRecord(current!, selection, hidden);
   await expandRecords(ctx, [view], references);
   return view;
 }

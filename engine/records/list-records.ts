@@ -8,6 +8,7 @@ import { presentRecord, type RecordView } from './record.js';
 import { recordObject } from './record-object.js';
 import { expandRecords, parseExpand, withExpanded } from './expand.js';
 import { DEFAULT_LIMIT, parseSelection, parseSort } from './list-query.js';
+import { completeOnTheFly, filterPaths, refuseWhileBackfilling, runningBackfill } from '../metadata/backfills/backfill-reads.js';
 
 export interface ListRequest {
   /** The filter in the API's language, already parsed from JSON. */
@@ -49,18 +50,23 @@ export async function listRecords(ctx: OperationContext, objectName: string, req
   const filter: Filter = alive(withAccess(scoped, access));
   const expand = parseExpand(object, request.expand, hidden);
   const sort = parseSort(object, request.sort, hidden);
+  // A value a backfill has not stored everywhere yet cannot select nor order records (409 with its progress).
+  const records = ctx.tenant.store.collection(object.collection);
+  const backfill = await runningBackfill(ctx.tenant.store, object.name);
+  refuseWhileBackfilling(backfill, [...filterPaths(scoped), ...Object.keys(sort)]);
   const fields = withExpanded(parseSelection(object, request.fields, hidden), expand);
   const limit = request.limit ?? DEFAULT_LIMIT;
   const cursorQuery = { object: object.name, sort, filter: scoped };
   const paged = request.cursor ? { $and: [filter, cursorFilter(cursorQuery, request.cursor)] } : filter;
   // one page plus one record, to know whether another page follows
-  const records = ctx.tenant.store.collection(object.collection);
-  const projection = projectionFor(fields, Object.keys(sort));
+  // During a backfill the whole record is read: a value computed on the fly reads other fields.
+  const projection = backfill ? undefined : projectionFor(fields, Object.keys(sort));
   const found = await records.find(paged, { sort, limit: limit + 1, ...(projection ? { projection } : {}) });
   const page = found.slice(0, limit);
   const next = found.length > limit ? encodeCursor(cursorQuery, page[page.length - 1]!) : null;
   const total = request.total === true ? await records.count(filter) : null;
-  const views = page.map((record) => presentRecord(record, fields, hidden));
+  const current = await completeOnTheFly(ctx.tenant.store, ctx.snapshot, object, backfill, page);
+  const views = current.map((record) => presentRecord(record, fields, hidden));
   // parents embedded with one query per relation for the whole page
   await expandRecords(ctx, views, expand);
   return { records: views, next, total };

@@ -5,8 +5,9 @@ import { initI18n, startLanguage } from './shared/i18n/i18n';
 import { Root } from './shared/shell/root';
 import './styles.css';
 
-prefetchStartData();
-await initI18n(startLanguage());
+const language = startLanguage();
+prefetchStartData(language);
+await initI18n(language);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Root />

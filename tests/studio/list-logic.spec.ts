@@ -6,10 +6,11 @@ import { operatorsOf } from '../../studio/src/app/list/filter/filter-operators';
 import { filterToModel, isComplete, modelToFilter, parseFilterParam, rowOperatorsOf, type FilterModel } from '../../studio/src/app/list/filter/filter-rows';
 import { editableFields } from '../../studio/src/app/list/inline/editable-fields';
 import { columnFilter, kanbanColumns, moveCard } from '../../studio/src/app/list/kanban/kanban-columns';
-import { listMode } from '../../studio/src/app/list/list-mode';
-import { listQuery, viewFilter } from '../../studio/src/app/list/list-query';
+import { listLayout, modeParam } from '../../studio/src/app/list/list-mode';
+import { addressState, listQuery, viewFilter } from '../../studio/src/app/list/list-query';
 import type { FormDefinition } from '../../studio/src/shared/forms/form-definition';
 import type { ObjectDefinition } from '../../studio/src/shared/metadata/object-definition';
+import { formatValue } from '../../studio/src/shared/metadata/format-value';
 
 const DEAL: ObjectDefinition = {
   name: 'deal',
@@ -157,9 +158,52 @@ describe('web app: list actions', () => {
   });
 
   it('reads the list mode from the address, kanban only with a picklist', () => {
-    expect(listMode('kanban', true)).to.equal('kanban');
-    expect(listMode('kanban', false)).to.equal('pages');
-    expect(listMode('scroll', false)).to.equal('scroll');
-    expect(listMode(null, true)).to.equal('pages');
+    const layout = (query: string, picklists: readonly string[], view?: string) => listLayout(new URLSearchParams(query), picklists, view);
+    expect(layout('mode=kanban', ['stage'])).to.deep.equal({ mode: 'kanban', group: 'stage' });
+    expect(layout('mode=kanban', [])).to.deep.equal({ mode: 'pages', group: undefined });
+    expect(layout('mode=scroll', [])).to.deep.equal({ mode: 'scroll', group: undefined });
+    expect(layout('', ['stage'])).to.deep.equal({ mode: 'pages', group: undefined });
+    expect(layout('mode=kanban&group=gone', ['stage', 'kind'])).to.deep.equal({ mode: 'kanban', group: 'stage' });
+  });
+
+  it('opens a kanban view named by the address without a mode as its board, and keeps a mode the address names', () => {
+    const layout = (query: string, view?: string) => listLayout(new URLSearchParams(query), ['stage', 'kind'], view);
+    expect(layout('view=board', 'kind')).to.deep.equal({ mode: 'kanban', group: 'kind' });
+    expect(layout('view=board&filter=%7B%7D', 'kind'), 'a filter in the address changes nothing').to.deep.equal({ mode: 'kanban', group: 'kind' });
+    expect(layout('view=board&group=stage', 'kind')).to.deep.equal({ mode: 'kanban', group: 'stage' });
+    expect(layout('view=board&mode=pages', 'kind')).to.deep.equal({ mode: 'pages', group: undefined });
+    expect(layout('view=board&mode=scroll', 'kind')).to.deep.equal({ mode: 'scroll', group: undefined });
+    expect(layout('view=board', 'removed'), 'a picklist the object no longer has opens no board').to.deep.equal({ mode: 'pages', group: undefined });
+    // Picking the table under a kanban view must say so in the address, or the board comes back.
+    expect(modeParam('pages', 'kind')).to.equal('pages');
+    expect(modeParam('pages', undefined)).to.equal(undefined);
+    expect(modeParam('kanban', undefined)).to.equal('kanban');
+  });
+});
+
+describe('web app: what the address says about a list (read alike by the page and its loader)', () => {
+  it('reads sort, search, a page size it offers and the filter, and gives one key per set of records', () => {
+    const state = addressState(new URLSearchParams({ sort: '-amount', q: 'acme', size: '50', filter: '{"stage":{"eq":"open"}}' }));
+    expect(state).to.deep.include({ sort: '-amount', search: 'acme', size: 50, filter: { stage: { eq: 'open' } } });
+    expect(state.viewKey).to.equal('-amount|acme|50|{"stage":{"eq":"open"}}');
+  });
+
+  it('falls back to the first page size and no filter, and a new sort is a new key', () => {
+    const plain = addressState(new URLSearchParams({ size: '7', filter: 'not json' }));
+    expect(plain).to.deep.include({ sort: '', search: '', size: 20, filter: undefined });
+    expect(addressState(new URLSearchParams({ sort: 'name' })).viewKey).to.not.equal(addressState(new URLSearchParams({ sort: '-name' })).viewKey);
+  });
+});
+
+describe('web app: cell values with cached formatters', () => {
+  const texts = { yes: 'Yes', no: 'No', empty: '—' };
+  it('writes dates and numbers as before, once per language and options', () => {
+    const at = '2026-03-04T05:06:07.000Z';
+    for (const [language, locale] of [['en', 'en-US'], ['zh-CN', 'zh-CN'], ['zh-TW', 'zh-TW']] as const) {
+      expect(formatValue({ name: 'at', type: 'datetime' }, at, language, texts)).to.equal(new Date(at).toLocaleString(locale));
+      expect(formatValue({ name: 'amount', type: 'currency', scale: 2 }, 1234.5, language, texts)).to.equal(`${(1234.5).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+    }
+    expect(formatValue({ name: 'share', type: 'percent', scale: 1 }, 12.345, 'en', texts)).to.equal('12.3 %');
+    expect(formatValue({ name: 'share', type: 'percent', scale: 0 }, 12.345, 'en', texts)).to.equal('12 %');
   });
 });

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { binScope } from '../../studio/src/app/recycle-bin/bin-scope';
+import { refusalNotes } from '../../studio/src/app/record/refusal-notes';
 import { formatBytes, formatSizeOver } from '../../studio/src/app/record/file-kind';
 import { initialFromQuery } from '../../studio/src/app/record/initial-from-query';
 import type { FormDefinition } from '../../studio/src/shared/forms/form-definition';
@@ -59,5 +61,28 @@ describe('which values the record page asks names for', () => {
   it('asks for record ids only: the platform principal and stray text would fail the whole request', () => {
     expect(isRecordId('65a1b2c3d4e5f60718293a4b')).to.equal(true);
     expect(['admin', '', '65A1B2C3D4E5F60718293A4B', '65a1b2c3d4e5f60718293a4', '65a1b2c3d4e5f60718293a4b0'].filter(isRecordId)).to.deep.equal([]);
+  });
+});
+
+describe('web app: whose records the recycle bin shows', () => {
+  const objects = [{ name: 'deal', fields: [] }, { name: 'task', fields: [] }];
+  const rights = (modifyAll: readonly string[]) => (name: string) => ({ create: true, read: true, edit: true, delete: true, viewAll: false, modifyAll: modifyAll.includes(name) });
+
+  it("says the user's own records without modify all, everyone's with it on every object, and names the objects in between", () => {
+    expect(binScope(objects, rights([]))).to.deep.equal({ kind: 'own' });
+    expect(binScope(objects, rights(['deal', 'task']))).to.deep.equal({ kind: 'everyone' });
+    expect(binScope(objects, rights(['task']))).to.deep.equal({ kind: 'some', objects: [objects[1]] });
+  });
+});
+
+describe('web app: the owner panel says each refusal once', () => {
+  const refused = (reason: string) => ({ allowed: false, reason });
+  it('says a reason shared by transfer and sharing once for the panel, and different ones where each applies', () => {
+    const noEdit = 'You may not edit deals: none of your permission sets grants it. Ask an administrator.';
+    expect(refusalNotes(refused(noEdit), refused(noEdit))).to.deep.equal({ panel: noEdit });
+    expect(refusalNotes(refused('Only the owner can transfer it.'), refused('There is nothing to share.'))).to.deep.equal({ owner: 'Only the owner can transfer it.', shares: 'There is nothing to share.' });
+    expect(refusalNotes({ allowed: true }, refused(noEdit))).to.deep.equal({ shares: noEdit });
+    expect(refusalNotes(refused(noEdit), { allowed: true })).to.deep.equal({ owner: noEdit });
+    expect(refusalNotes(undefined, undefined)).to.deep.equal({});
   });
 });

@@ -1,3 +1,4 @@
+import { backfillPaths } from './backfill-paths.js';
 import { InternalError } from '../../errors/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
@@ -99,6 +100,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
   const fragments: OpenApiFragment[] = [
     ...objects.flatMap((object) => [objectFragment(object), relatedPaths(snapshot, object)]),
     metaPaths(),
+    backfillPaths(),
     approvalPaths(withProcesses),
     formPaths(),
     searchPaths(),

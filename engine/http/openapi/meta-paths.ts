@@ -111,6 +111,19 @@ const WARNINGS: SchemaObject = {
   },
 };
 
+const RIGHT_NAMES = ['create', 'read', 'edit', 'delete', 'viewAll', 'modifyAll'] as const;
+const OBJECT_RIGHTS: SchemaObject = {
+  type: 'object',
+  description:
+    "The caller's rights on the records of each listed object, by object name, as their permission sets grant them (modify all data grants all): " +
+    'the web app offers only what the server would allow. Sharing and ownership still decide per record (GET /records/{object}/{id}/permissions).',
+  additionalProperties: {
+    type: 'object',
+    required: [...RIGHT_NAMES],
+    properties: Object.fromEntries(RIGHT_NAMES.map((right) => [right, { type: 'boolean' }])),
+  },
+};
+
 /** A single definition's envelope: on writes, with the warnings the change introduced. */
 function definitionResponse(definition: SchemaObject): SchemaObject {
   return { type: 'object', required: ['definition', 'version'], properties: { definition, version, warnings: WARNINGS } };
@@ -120,7 +133,7 @@ const STANDALONE_KINDS = Object.keys(STANDALONE) as StandaloneKind[];
 
 const SCHEMAS: Record<string, SchemaObject> = {
   ObjectDefinitionResponse: definitionResponse(schemaRef(OBJECT_DEFINITION)),
-  ObjectDefinitionList: envelope({ objects: { type: 'array', items: schemaRef(OBJECT_DEFINITION) } }),
+  ObjectDefinitionList: envelope({ objects: { type: 'array', items: schemaRef(OBJECT_DEFINITION) }, rights: OBJECT_RIGHTS }),
   FieldDefinitionResponse: definitionResponse(schemaRef('Field')),
   FieldDefinitionList: envelope({ fields: { type: 'array', items: schemaRef('Field') } }),
   ...Object.fromEntries(
@@ -324,6 +337,30 @@ export function metaPaths(): OpenApiFragment {
             '404': responseRef('NotFound'),
             '413': responseRef('PayloadTooLarge'),
             '422': responseRef('ExpressionFailed'),
+          },
+        },
+      },
+      [`${BASE}/record-counts`]: {
+        get: {
+          operationId: 'meta.recordCounts',
+          summary: "Every object's record count, for the object manager",
+          description: 'Live records per object (the recycle bin left out), and whether the object is a standard one every tenant has. Needs the manage-metadata right.',
+          tags: [TAG],
+          responses: {
+            '200': {
+              description: 'By object name.',
+              content: json({
+                type: 'object',
+                required: ['objects'],
+                properties: {
+                  objects: {
+                    type: 'object',
+                    additionalProperties: { type: 'object', required: ['records', 'standard'], properties: { records: { type: 'integer', minimum: 0 }, standard: { type: 'boolean' } } },
+                  },
+                },
+              }),
+            },
+            '403': responseRef('Forbidden', 'Needs the manage-metadata right.'),
           },
         },
       },

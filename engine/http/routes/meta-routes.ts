@@ -13,6 +13,8 @@ import {
   listFields,
   listMetadataHistory,
   listObjects,
+  objectRecordCounts,
+  objectRightsOf,
   patchObject,
   putCurrency,
   replaceObject,
@@ -26,6 +28,7 @@ import { requestContext } from '../request-context.js';
 import { definitionRoutes } from './definition-routes.js';
 import { machineConfig } from '../../approvals/process-machine.js';
 import { simulateProcess } from '../../approvals/simulate-process.js';
+import { getBackfill, listBackfills } from '../../metadata/backfills/index.js';
 
 /** /api/v1/meta: metadata CRUD; every write goes through the registry and bumps the version. */
 export function metaRoutes(platform: Platform): Router {
@@ -34,7 +37,7 @@ export function metaRoutes(platform: Platform): Router {
 
   router.get('/objects', async (req, res) => {
     const ctx = await context(req);
-    res.json({ objects: listObjects(ctx), version: ctx.snapshot.version });
+    res.json({ objects: listObjects(ctx), rights: objectRightsOf(ctx), version: ctx.snapshot.version });
   });
   router.post('/objects', async (req, res) => {
     const result = await createObject(await context(req), req.body);
@@ -108,6 +111,28 @@ export function metaRoutes(platform: Platform): Router {
     res.json(await testExpression(await context(req), req.body));
   });
 
+  // What metadata changes still recompute in the background, with their progress.
+  router.get('/backfills', async (req, res) => {
+    const query = req.query as Record<string, unknown>;
+    const status = queryString(query, 'status');
+    const object = queryString(query, 'object');
+    const before = queryString(query, 'before');
+    res.json(
+      await listBackfills(await context(req), {
+        limit: parseLimit(queryString(query, 'limit')),
+        ...(status === undefined ? {} : { status }),
+        ...(object === undefined ? {} : { object }),
+        ...(before === undefined ? {} : { before }),
+      }),
+    );
+  });
+  router.get('/backfills/:id', async (req, res) => {
+    res.json(await getBackfill(await context(req), req.params.id));
+  });
+
+  router.get('/record-counts', async (req, res) => {
+    res.set('Cache-Control', 'no-store').json({ objects: await objectRecordCounts(await context(req)) });
+  });
   router.get('/history', async (req, res) => {
     const ctx = await context(req);
     const limit = parseLimit(queryString(req.query as Record<string, unknown>, 'limit'));

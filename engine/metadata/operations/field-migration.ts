@@ -3,7 +3,7 @@ import { recomputeStoredDerived } from '../../records/logic/recompute-formulas.j
 import { plainTextPath } from '../../records/plain-text.js';
 import { followChange, settleWrite } from '../../records/logic/follow-change.js';
 import { SYSTEM_PRINCIPAL } from '../../tenancy/principal.js';
-import { fieldTypeOf, formatAutoNumber, type ResolvedField, type ResolvedRollupField } from '../../fields/index.js';
+import { corporateAmountField, fieldTypeOf, formatAutoNumber, type ResolvedField, type ResolvedRollupField } from '../../fields/index.js';
 import type { Collections, Doc } from '../../store/port.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { COUNTERS } from '../metadata-collections.js';
@@ -13,6 +13,8 @@ import { recomputeRollup } from '../../records/relationships/sync-rollups.js';
 import { relationshipsOf } from '../../records/relationships/relationship-map.js';
 import { sameDocument } from '../../store/json-document.js';
 import { byCount, msg } from '../../i18n/message.js';
+import { backfillSettings } from '../backfills/backfill-settings.js';
+import { recordBackfill } from '../backfills/record-backfill.js';
 import { refuseSharedValues } from './shared-values.js';
 
 const SAMPLE_SIZE = 5;
@@ -21,12 +23,19 @@ const SAMPLE_SIZE = 5;
  * Brings an object's records in line with its new definition, in the unit of work of the
  * metadata change: removed fields are cleared; changed fields keep every value only when every
  * value converts and passes the new rules, else the change is refused with a count and a sample;
- * a new unique field must hold no duplicates; a new auto-number numbers the existing records;
- * a new or changed roll-up is computed for every existing master, a new or changed formula for
- * every existing record.
+ * a new unique field must hold no duplicates; a new auto-number numbers the existing records.
+ * A new or changed roll-up is computed for every existing master, a new or changed formula (or
+ * converted amount, or plain text) for every existing record: inside this unit of work for an
+ * object of at most `inlineLimit` records, else by a backfill in the background (settleDerived).
  */
 export async function migrateRecords(tx: Collections, before: CompiledObject, after: CompiledObject, snapshot: Snapshot): Promise<void> {
   const records = tx.collection(after.collection);
+  const pending = new Map<string, PendingDerivation>();
+  const pendingFor = (object: CompiledObject): PendingDerivation => {
+    const found = pending.get(object.name) ?? { object, rollups: [], derivedPaths: [] };
+    pending.set(object.name, found);
+    return found;
+  };
   for (const old of before.object.fields) {
     const next = after.field(old.name);
     if (!next) {
@@ -36,24 +45,49 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
       if (fieldTypeOf(old).plainText && !fieldTypeOf(next).plainText) await records.updateMany({}, { $unset: { [plainTextPath(old.name)]: '' } });
       // Roll-ups summing it are summed anew: their scale is the field's, which may have changed.
       for (const { master, field } of relationshipsOf(snapshot).rollupsFedBy(after.name)) {
-        if (field.field === next.name) await computeRollupForAll(tx, snapshot, master, field);
+        if (field.field === next.name) pendingFor(master).rollups.push(field);
       }
     }
   }
-  let derivedMoved = false;
   for (const field of after.object.fields) {
     if (field.unique && !before.field(field.name)?.unique) await refuseSharedValues(records, [field.name]);
     const derived = field.type === 'formula' || field.type === 'currency' || fieldTypeOf(field).plainText !== undefined;
-    if (derived && !sameDocument(before.field(field.name), field)) derivedMoved = true;
-    if (field.type === 'rollup' && !sameDocument(before.field(field.name), field)) {
-      await computeRollupForAll(tx, snapshot, after, field);
-    }
+    if (derived && !sameDocument(before.field(field.name), field)) pendingFor(after).derivedPaths.push(...derivedPaths(field));
+    if (field.type === 'rollup' && !sameDocument(before.field(field.name), field)) pendingFor(after).rollups.push(field);
     if (field.type === 'autonumber' && before.field(field.name)?.type !== 'autonumber') {
       await numberExisting(tx, after, field.name, formatAutoNumber.bind(null, field.format), field.startAt);
     }
   }
-  // A new or changed formula, currency or rich text field is computed for every existing record, in this unit of work.
-  if (derivedMoved) await recomputeAll(tx, snapshot, after);
+  for (const derivation of pending.values()) await settleDerived(tx, snapshot, derivation);
+}
+
+/** What a change leaves to recompute on one object: roll-ups to sum anew, derived values to compute anew. */
+interface PendingDerivation {
+  object: CompiledObject;
+  rollups: ResolvedRollupField[];
+  derivedPaths: string[];
+}
+
+/** The stored paths a derived field's change makes stale. */
+function derivedPaths(field: ResolvedField): string[] {
+  if (field.type === 'currency') return [corporateAmountField(field.name)];
+  if (fieldTypeOf(field).plainText !== undefined) return [plainTextPath(field.name)];
+  return [field.name];
+}
+
+/**
+ * A small object is recomputed here, in the change's unit of work, as it always was (the answer
+ * holds the new values); a larger one by a backfill job in batches, recorded in the same unit of
+ * work, so that the change commits at once and requests are served meanwhile (docs/storage.md).
+ */
+async function settleDerived(tx: Collections, snapshot: Snapshot, { object, rollups, derivedPaths: paths }: PendingDerivation): Promise<void> {
+  const total = await tx.collection(object.collection).count({});
+  if (total <= backfillSettings().inlineLimit) {
+    for (const field of rollups) await computeRollupForAll(tx, snapshot, object, field);
+    if (paths.length > 0) await recomputeAll(tx, snapshot, object);
+    return;
+  }
+  await recordBackfill(tx, snapshot.version, object, { derivedPaths: paths, rollups: rollups.map((field) => field.name), total });
 }
 
 async function convertValues(

@@ -1,4 +1,5 @@
 export { listObjects, getObject, createObject, replaceObject, patchObject, deleteObject } from './object-operations.js';
+export { objectRightsOf } from './object-rights.js';
 export { requireObject } from './require-object.js';
 export { listFields, getField, addField, updateField, deleteField } from './field-operations.js';
 export { counterId } from './field-migration.js';
@@ -7,3 +8,4 @@ export { DEFINITION_KINDS, type StandaloneKind } from './definition-kinds.js';
 export { testExpression, type ExpressionTest } from './test-expression.js';
 export { listCurrencies, getCurrency, putCurrency, deleteCurrency } from './currency-operations.js';
 export { listMetadataHistory, type MetadataHistoryEntry } from './metadata-history.js';
+export { objectRecordCounts, type ObjectSummary } from './object-record-counts.js';

@@ -140,6 +140,9 @@ async function updateRollup(
   if (updated) await settleWrite(tx, ctx, master, current, updated, depth + 1);
 }
 
+/** A master's roll-up as it is to be stored, computed from its live details without writing it (reads during a backfill). */
+export const rollupValue = summarize;
+
 async function summarize(
   tx: Collections,
   snapshot: Snapshot,

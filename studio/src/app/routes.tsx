@@ -24,12 +24,24 @@ export const appRoutes: RouteObject[] = [
       {
         lazy: () => Promise.all([import('../shared/shell/feedback-layout'), loadPageMessages()]).then(([module]) => ({ Component: module.FeedbackLayout })),
         children: [
-          { path: 'o/:object', lazy: () => import('./list/list-page').then((module) => ({ Component: module.ListPage })) },
+          {
+            path: 'o/:object',
+            // The loader (a small chunk) starts the page's requests while the page's code loads.
+            lazy: { loader: () => import('./list/list-loader').then((module) => module.listLoader), Component: () => import('./list/list-page').then((module) => module.ListPage) },
+            // The list changes its address as the user sorts and filters, and asks for what that needs itself.
+            shouldRevalidate: ({ currentParams, nextParams }) => currentParams.object !== nextParams.object,
+          },
           { path: 'o/:object/new', lazy: () => import('./record/new-record-page').then((module) => ({ Component: module.NewRecordPage })) },
-          { path: 'o/:object/:id', lazy: () => import('./record/record-page').then((module) => ({ Component: module.RecordPage })) },
+          {
+            path: 'o/:object/:id',
+            lazy: { loader: () => import('./record/record-loader').then((module) => module.recordLoader), Component: () => import('./record/record-page').then((module) => module.RecordPage) },
+            shouldRevalidate: ({ currentParams, nextParams }) => currentParams.object !== nextParams.object || currentParams.id !== nextParams.id,
+          },
           { path: 'approvals', lazy: () => import('./approvals/inbox-page').then((module) => ({ Component: module.InboxPage })) },
           { path: 'recycle-bin', lazy: () => import('./account/user-pages').then((module) => ({ Component: module.RecycleBinPage })) },
           { path: 'account/password', lazy: () => import('./account/user-pages').then((module) => ({ Component: module.ChangePasswordPage })) },
+          // The setup area: its layout, its own routes (setup-routes.tsx) and pages load only when opened.
+          { path: 'setup/*', lazy: () => import('./setup/setup-layout').then((module) => ({ Component: module.SetupLayout })) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

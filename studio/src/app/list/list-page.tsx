@@ -8,16 +8,17 @@ import { localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import type { ObjectDefinition } from '../../shared/metadata/object-definition';
 import type { RecordLike } from '../../shared/metadata/record-value';
-import { useObject } from '../../shared/metadata/use-objects';
+import { useObject, type ObjectRights } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
 import { BulkBar } from './bulk/bulk-bar';
 import { ExportButton } from './export-button';
 import { ActiveFilter } from './filter/active-filter';
-import { filterToModel, parseFilterParam, type FilterJson } from './filter/filter-rows';
+import { filterToModel, type FilterJson } from './filter/filter-rows';
 import { editableFields } from './inline/editable-fields';
-import { listMode, type ListMode } from './list-mode';
-import { listQuery, nextSort, PAGE_SIZES, viewFilter } from './list-query';
-import { useViewColumns } from './list-views';
+import { listLayout, modeParam, type ListMode } from './list-mode';
+import { addressState, listQuery, nextSort, viewFilter } from './list-query';
+import { ListTotal } from './list-total';
+import { useListViews, useViewColumns } from './list-views';
 import { PagedList } from './paged-list';
 import { COLUMN_WIDTH, useTableColumns } from './use-table-columns';
 import { ViewPicker } from './view-picker';
@@ -26,6 +27,7 @@ import './list.css';
 // Parts that only some users open load on demand, keeping the list's own chunk small.
 const FilterBuilder = lazy(() => import('./filter/filter-builder').then((module) => ({ default: module.FilterBuilder })));
 const KanbanBoard = lazy(() => import('./kanban/kanban-board').then((module) => ({ default: module.KanbanBoard })));
+const BackfillNotice = lazy(() => import('./backfill-notice').then((module) => ({ default: module.BackfillNotice })));
 const ScrollingTable = lazy(() => import('./scrolling-table').then((module) => ({ default: module.ScrollingTable })));
 
 /**
@@ -36,33 +38,35 @@ const ScrollingTable = lazy(() => import('./scrolling-table').then((module) => (
  */
 export function ListPage() {
   const { object: name = '' } = useParams();
-  const { object, objects, isLoading } = useObject(name);
-  if (isLoading) return <Skeleton active />;
+  const { object, objects, rights, isLoading } = useObject(name);
+  // The views and the form come with the objects (the route's loader asked for all three): waiting
+  // for them renders the list once with its final columns instead of again as each arrives.
+  const views = useListViews(name);
+  const form = useForm(name);
+  if (isLoading || (object && (views.isPending || form.isPending))) return <Skeleton active />;
   if (!object) return <NotFoundPage />;
-  return <ObjectList key={name} object={object} objects={objects} />;
+  return <ObjectList key={name} object={object} objects={objects} rights={rights} />;
 }
 
-function ObjectList({ object, objects }: { object: ObjectDefinition; objects: readonly ObjectDefinition[] }) {
+/** What the user's object rights forbid is not offered: no "New", no selection, no ✎, no dragging. */
+function ObjectList({ object, objects, rights }: { object: ObjectDefinition; objects: readonly ObjectDefinition[]; rights: ObjectRights }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const wide = Grid.useBreakpoint().md !== false;
   const [params, setParams] = useSearchParams();
-  const sort = params.get('sort') ?? '';
-  const search = params.get('q') ?? '';
-  const filter = parseFilterParam(params.get('filter'));
-  const size = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : PAGE_SIZES[0]!;
+  const { sort, search, filter, size, viewKey } = addressState(params);
   const picklists = object.fields.filter((field) => field.type === 'picklist');
-  const mode = listMode(params.get('mode'), picklists.length > 0);
-  const group = picklists.find((field) => field.name === params.get('group')) ?? picklists[0];
+  const viewKanban = useListViews(object.name).data?.views.find((view) => view.name === params.get('view'))?.kanbanField;
+  const layout = listLayout(params, picklists.map((field) => field.name), viewKanban);
+  const mode = layout.mode;
+  const group = picklists.find((field) => field.name === layout.group);
   const [filtering, setFiltering] = useState(false);
   const [selected, setSelected] = useState<readonly RecordLike[]>([]);
-  const [total, setTotal] = useState<number | null | undefined>(undefined);
   const form = useForm(object.name);
   const columns = useViewColumns(object, params.get('view'));
-  const editable = useMemo(() => editableFields(form.data, object.fields), [form.data, object.fields]);
+  const editable = useMemo(() => (rights.edit ? editableFields(form.data, object.fields) : new Set<string>()), [rights.edit, form.data, object.fields]);
   const tableColumns = useTableColumns(object, objects, columns, sort, editable, mode === 'scroll');
   const label = localize(object.pluralLabel ?? object.label, language, object.name);
-  const viewKey = `${sort}|${search}|${size}|${params.get('filter') ?? ''}`;
   const combined = viewFilter(object, search, filter);
   const query = useCallback(
     (cursor: string | undefined, limit: number) => listQuery(object, columns, { sort, search, size: limit, cursor, filter }, objects),
@@ -92,11 +96,14 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
     columns: tableColumns,
     onChange: onTableChange,
     locale: { emptyText: search ? t('list.emptySearch', { query: search }) : t('list.empty') },
-    rowSelection: {
-      selectedRowKeys: selected.map((record) => record._id),
-      onChange: (_keys, rows) => setSelected(rows),
-      columnWidth: 48,
-    },
+    rowSelection:
+      rights.edit || rights.delete
+        ? {
+            selectedRowKeys: selected.map((record) => record._id),
+            onChange: (_keys, rows) => setSelected(rows),
+            columnWidth: 48,
+          }
+        : undefined,
   };
   const conditions = filter ? (filterToModel(filter)?.rows.length ?? 1) : 0;
 
@@ -107,12 +114,17 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
           {label}
         </Typography.Title>
         <ExportButton object={object.name} columns={columns} filter={combined} sort={sort} />
-        <Link to={`/o/${object.name}/new`}>
-          <Button type="primary" icon={<PlusOutlined />}>
-            {t('list.new')}
-          </Button>
-        </Link>
+        {rights.create && (
+          <Link to={`/o/${object.name}/new`}>
+            <Button type="primary" icon={<PlusOutlined />}>
+              {t('list.new')}
+            </Button>
+          </Link>
+        )}
       </div>
+      <Suspense fallback={null}>
+        <BackfillNotice object={object} />
+      </Suspense>
       <div className="list-toolbar">
         <ViewPicker object={object} columns={columns} kanbanField={mode === 'kanban' ? group?.name : undefined} />
         <Input.Search
@@ -131,7 +143,7 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
         <Segmented<ListMode>
           aria-label={t('list.mode')}
           value={mode}
-          onChange={(value) => update({ mode: value === 'pages' ? undefined : value })}
+          onChange={(value) => update({ mode: modeParam(value, viewKanban) })}
           options={[
             { value: 'pages', label: t('list.modePages') },
             ...(wide ? [{ value: 'scroll' as const, label: t('list.modeScroll') }] : []),
@@ -164,7 +176,7 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
             })}
           />
         )}
-        {mode === 'pages' && total !== null && total !== undefined && <Typography.Text type="secondary">{t('list.total', { count: total })}</Typography.Text>}
+        {mode === 'pages' && <ListTotal object={object.name} viewKey={viewKey} />}
       </div>
       {filter && !filtering && <ActiveFilter fields={object.fields} filter={filter} onClear={() => update({ filter: undefined })} />}
       <Suspense fallback={<Skeleton active />}>
@@ -176,7 +188,7 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
             onApply={(next: FilterJson | undefined) => update({ filter: next ? JSON.stringify(next) : undefined })}
           />
         )}
-        {mode !== 'kanban' && <BulkBar object={object} selected={selected} editable={object.fields.filter((field) => editable.has(field.name))} onClear={() => setSelected([])} />}
+        {mode !== 'kanban' && <BulkBar object={object} selected={selected} deletable={rights.delete} editable={object.fields.filter((field) => editable.has(field.name))} onClear={() => setSelected([])} />}
         {mode === 'kanban' && group ? (
           <KanbanBoard object={object} objects={objects} field={group} details={columns.filter((field) => field.name !== group.name).slice(1, 3)} filter={combined} sort={sort} movable={editable.has(group.name)} />
         ) : mode === 'scroll' && wide ? (
@@ -193,7 +205,6 @@ function ObjectList({ object, objects }: { object: ObjectDefinition; objects: re
             query={query}
             table={table}
             onSize={(value) => update({ size: String(value) })}
-            onTotal={setTotal}
           />
         )}
       </Suspense>

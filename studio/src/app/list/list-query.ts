@@ -1,5 +1,7 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../shared/api/api-client';
 import type { RecordLike } from '../../shared/metadata/record-value';
-import type { FilterJson } from './filter/filter-rows';
+import { parseFilterParam, type FilterJson } from './filter/filter-rows';
 import { expandableLookups, searchableFields, type FieldDefinition, type ObjectDefinition } from '../../shared/metadata/object-definition';
 
 /** A page of records as GET /records/:object answers it. */
@@ -20,11 +22,42 @@ export interface ListState {
   readonly filter?: FilterJson;
 }
 
+/** What the address says about the records to show: the list page and its loader read it alike. */
+export interface AddressState {
+  readonly sort: string;
+  readonly search: string;
+  readonly size: number;
+  readonly filter: FilterJson | undefined;
+  /** One string per set of records (a new sort, search, page size or filter starts again at the first page). */
+  readonly viewKey: string;
+}
+
+export function addressState(params: URLSearchParams): AddressState {
+  const sort = params.get('sort') ?? '';
+  const search = params.get('q') ?? '';
+  const size = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : PAGE_SIZES[0]!;
+  return { sort, search, size, filter: parseFilterParam(params.get('filter')), viewKey: `${sort}|${search}|${size}|${params.get('filter') ?? ''}` };
+}
+
+/** The query string of GET /records/:object. */
+export type ListParams = Record<string, string | number | boolean | undefined>;
+
+export const recordsPageKey = (object: string, viewKey: string, cursor: string | undefined) => ['records', object, viewKey, cursor ?? ''];
+
+/** One page of a list; the key leaves out the request's details (the view key stands for them). */
+export const recordsPageQuery = (object: string, viewKey: string, cursor: string | undefined, query: () => ListParams | Promise<ListParams>) =>
+  queryOptions({
+    queryKey: recordsPageKey(object, viewKey, cursor),
+    queryFn: async () => api<ListAnswer>(`/records/${object}`, { query: await query() }),
+    // What the list's loader fetched while the page was loading is fresh when the page mounts.
+    staleTime: 5_000,
+  });
+
 /**
  * The list request in the API's own language: `sort=-amount`, a cursor, and the search as an `or`
  * of `contains` over the object's text fields, so the server applies the user's access as usual.
  */
-export function listQuery(object: ObjectDefinition, columns: readonly FieldDefinition[], state: ListState, readable: readonly ObjectDefinition[]): Record<string, string | number | boolean | undefined> {
+export function listQuery(object: ObjectDefinition, columns: readonly FieldDefinition[], state: ListState, readable: readonly ObjectDefinition[]): ListParams {
   const filter = viewFilter(object, state.search, state.filter);
   const lookups = expandableLookups(columns, readable);
   return {

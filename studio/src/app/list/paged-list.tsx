@@ -1,14 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Select, Space, Table, Typography, type TableProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Select, Skeleton, Space, Table, Typography, type TableProps } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api/api-client';
-import { useLanguage } from '../../shared/i18n/use-language';
 import type { FieldDefinition, ObjectDefinition } from '../../shared/metadata/object-definition';
 import type { RecordLike } from '../../shared/metadata/record-value';
-import { PAGE_SIZES, type ListAnswer } from './list-query';
+import { PAGE_SIZES, recordsPageQuery, type ListParams } from './list-query';
 import { RecordCards } from './record-cards';
-import { serverMessage } from './server-message';
+import { ListLoadError } from './list-load-error';
 
 export interface PagedListProps {
   readonly object: ObjectDefinition;
@@ -18,44 +16,41 @@ export interface PagedListProps {
   readonly size: number;
   readonly wide: boolean;
   readonly empty: string;
-  readonly query: (cursor: string | undefined, limit: number) => Record<string, string | number | boolean | undefined>;
+  readonly query: (cursor: string | undefined, limit: number) => ListParams;
   readonly table: Omit<TableProps<RecordLike>, 'dataSource' | 'pagination' | 'loading'>;
   readonly onSize: (size: number) => void;
-  readonly onTotal: (total: number | null | undefined) => void;
 }
 
 /** One page of the view at a time, with the server's cursor (a stack of the cursors seen, for going back). */
 export function PagedList(props: PagedListProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const { object, viewKey, size } = props;
   const [cursors, setCursors] = useState<{ key: string; stack: readonly string[] }>({ key: '', stack: [] });
   const stack = cursors.key === viewKey ? cursors.stack : [];
-  const query = useQuery({
-    queryKey: ['records', object.name, viewKey, stack.at(-1) ?? ''],
-    queryFn: () => api<ListAnswer>(`/records/${object.name}`, { query: props.query(stack.at(-1), size) }),
-    placeholderData: keepPreviousData,
-  });
+  const query = useQuery({ ...recordsPageQuery(object.name, viewKey, stack.at(-1), () => props.query(stack.at(-1), size)), placeholderData: keepPreviousData });
   const records = query.data?.records ?? [];
-  const total = query.data?.total;
-  const { onTotal } = props;
-  useEffect(() => onTotal(total), [onTotal, total]);
   const page = stack.length + 1;
 
   return (
     <>
-      {query.error && <Alert type="error" showIcon role="alert" title={t('list.loadFailed', { message: serverMessage(query.error, language) })} />}
+      {query.error && <ListLoadError object={object} error={query.error} />}
       {props.wide ? (
         // No `scroll.x`: with it antd adds a measuring row that repeats the "select all" checkbox
         // inside aria-hidden (an axe violation); the wrapper scrolls a wide table sideways instead.
-        // Only the first load covers the table: antd's loading overlay swallows clicks, so while a
-        // new sort or page loads the header stays live (a second click on it sorts the other way)
-        // and the old rows are dimmed instead.
-        <div className={query.isFetching && !query.isPending ? 'list-table-wrap list-refreshing' : 'list-table-wrap'} aria-busy={query.isFetching}>
-          <Table<RecordLike> {...props.table} rowKey="_id" dataSource={records as RecordLike[]} loading={query.isPending} pagination={false} />
-        </div>
+        // The table appears with its first rows (a skeleton until then: an empty table that fills a
+        // moment later renders twice). While a new sort or page loads the header stays live (a
+        // second click on it sorts the other way) and the old rows are dimmed: antd's loading
+        // overlay would swallow the clicks.
+        query.isPending ? (
+          <Skeleton active />
+        ) : (
+          <div className={query.isFetching ? 'list-table-wrap list-refreshing' : 'list-table-wrap'} aria-busy={query.isFetching}>
+            {/* Refused (a sort on a value being recalculated): the header stays to sort otherwise, without a "no records" that is not true. */}
+            <Table<RecordLike> {...props.table} {...(query.error ? { locale: { emptyText: ' ' } } : {})} rowKey="_id" dataSource={records as RecordLike[]} pagination={false} />
+          </div>
+        )
       ) : (
-        <RecordCards object={object} objects={props.objects} columns={props.columns} records={records} loading={query.isFetching} empty={props.empty} />
+        !query.error && <RecordCards object={object} objects={props.objects} columns={props.columns} records={records} loading={query.isFetching} empty={props.empty} />
       )}
       <nav className="list-pager" aria-label={t('list.page', { page })}>
         <Typography.Text type="secondary">{t('list.page', { page })}</Typography.Text>

@@ -1,22 +1,25 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Table, Typography, type TableProps } from 'antd';
+import { Table, Typography, type TableProps } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api/api-client';
-import { useLanguage } from '../../shared/i18n/use-language';
 import type { ObjectDefinition } from '../../shared/metadata/object-definition';
 import type { RecordLike } from '../../shared/metadata/record-value';
-import type { ListAnswer } from './list-query';
-import { serverMessage } from './server-message';
+import type { ListAnswer, ListParams } from './list-query';
+import { ListLoadError } from './list-load-error';
 
 /** Rows fetched per request in scrolling mode; the table renders only those in sight. */
 const SCROLL_PAGE = 200;
-/** How close to the end (in pixels) the next page is asked for, so it is there before the user is. */
-const PREFETCH_DISTANCE = 1500;
+/**
+ * How close to the end (in pixels, about 100 rows) the next page is asked for, so that it is there
+ * before the user is, even scrolling fast (1,500 px left a fast scroll waiting at the end).
+ */
+const PREFETCH_DISTANCE = 5000;
 
 export interface ScrollingTableProps {
   readonly object: ObjectDefinition;
   readonly viewKey: string;
-  readonly query: (cursor: string | undefined, limit: number) => Record<string, string | number | boolean | undefined>;
+  readonly query: (cursor: string | undefined, limit: number) => ListParams;
   readonly table: Omit<TableProps<RecordLike>, 'dataSource' | 'virtual' | 'scroll' | 'pagination'>;
   readonly width: number;
 }
@@ -27,19 +30,20 @@ export interface ScrollingTableProps {
  */
 export function ScrollingTable({ object, viewKey, query, table, width }: ScrollingTableProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const pages = useInfiniteQuery({
     queryKey: ['records', object.name, 'scroll', viewKey],
-    queryFn: ({ pageParam }) => api<ListAnswer>(`/records/${object.name}`, { query: query(pageParam || undefined, SCROLL_PAGE) }),
+    // Only the first page counts the records: counting again on every page cost the server time for nothing.
+    queryFn: ({ pageParam }) => api<ListAnswer>(`/records/${object.name}`, { query: { ...query(pageParam || undefined, SCROLL_PAGE), total: pageParam ? undefined : true } }),
     initialPageParam: '',
     getNextPageParam: (last) => last.next ?? undefined,
   });
-  const records = pages.data?.pages.flatMap((page) => page.records) ?? [];
+  // The same array until a page arrives: the table goes through all its rows whenever it changes.
+  const records = useMemo(() => pages.data?.pages.flatMap((page) => page.records) ?? [], [pages.data]);
   const total = pages.data?.pages[0]?.total;
 
   return (
     <>
-      {pages.error && <Alert type="error" showIcon role="alert" title={t('list.loadFailed', { message: serverMessage(pages.error, language) })} />}
+      {pages.error && <ListLoadError object={object} error={pages.error} />}
       <Table<RecordLike>
         {...table}
         rowKey="_id"

@@ -1,23 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api/api-client';
 import { fromServer, localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { formatValue } from '../../shared/metadata/format-value';
 import type { FieldDefinition, ObjectDefinition } from '../../shared/metadata/object-definition';
+import { historyQuery, type HistoryEntry } from './record-queries';
 import { useRecordNames } from './use-record-names';
-
-/** One entry of GET /records/:object/:id/history. */
-interface HistoryEntry {
-  readonly _id: string;
-  readonly action: 'created' | 'updated' | 'deleted' | 'restored';
-  readonly field?: string;
-  readonly old?: unknown;
-  readonly new?: unknown;
-  readonly by: string;
-  readonly at: string;
-}
 
 const DATE_LOCALE = { en: 'en-US', 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW' } as const;
 
@@ -29,10 +18,7 @@ const DATE_LOCALE = { en: 'en-US', 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW' } as const
 export function FieldHistory({ object, id }: { object: ObjectDefinition; id: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const history = useQuery({
-    queryKey: ['record', object.name, id, 'history'],
-    queryFn: () => api<{ entries: HistoryEntry[] }>(`/records/${encodeURIComponent(object.name)}/${encodeURIComponent(id)}/history`, { query: { limit: 50 } }),
-  });
+  const history = useQuery(historyQuery(object.name, id));
   const fields = new Map(object.fields.map((field) => [field.name, field]));
   const entries = (history.data?.entries ?? []).filter((entry) => entry.action !== 'updated' || (entry.field !== undefined && fields.has(entry.field)));
   const users = useRecordNames('user', entries.map((entry) => entry.by));

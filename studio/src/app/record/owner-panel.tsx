@@ -7,6 +7,7 @@ import { fromServer } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import type { ObjectDefinition } from '../../shared/metadata/object-definition';
 import type { RecordLike } from '../../shared/metadata/record-value';
+import { refusalNotes } from './refusal-notes';
 import { SharesList } from './shares-list';
 import type { RecordPermissions } from './use-record-permissions';
 import { useRecordNames } from './use-record-names';
@@ -14,7 +15,8 @@ import { UserPicker } from './user-picker';
 
 /**
  * The record's owner, with "Change owner" for those who may transfer it, and its manual shares.
- * Where the server would refuse, the panel says why instead of offering the action.
+ * Where the server would refuse, the panel says why instead of offering the action: under the
+ * part it concerns, or once for the whole panel when both refusals have the same reason.
  */
 export function OwnerPanel({ object, record, permissions }: { object: ObjectDefinition; record: RecordLike; permissions: RecordPermissions | undefined }) {
   const { t } = useTranslation();
@@ -28,6 +30,7 @@ export function OwnerPanel({ object, record, permissions }: { object: ObjectDefi
   const ownerId = typeof record._owner === 'string' ? record._owner : undefined;
   const names = useRecordNames('user', ownerId ? [ownerId] : []);
   const transfer = permissions?.transfer;
+  const notes = refusalNotes(transfer, permissions?.share);
 
   async function submit() {
     if (!owner) return;
@@ -61,7 +64,7 @@ export function OwnerPanel({ object, record, permissions }: { object: ObjectDefi
           </Button>
         )}
       </div>
-      {transfer && !transfer.allowed && transfer.reason && <p className="panel-note">{fromServer(transfer.reason, language)}</p>}
+      {notes.owner && <p className="panel-note">{fromServer(notes.owner, language)}</p>}
       {changing && (
         <div className="panel-form" role="group" aria-label={t('sharing.change')}>
           <UserPicker id="new-owner" label={t('sharing.newOwner')} value={owner} onChange={setOwner} />
@@ -78,7 +81,8 @@ export function OwnerPanel({ object, record, permissions }: { object: ObjectDefi
           )}
         </div>
       )}
-      <SharesList object={object} id={record._id} permission={permissions?.share} />
+      <SharesList object={object} id={record._id} permission={permissions?.share} refusal={notes.shares} />
+      {notes.panel && <p className="panel-note">{fromServer(notes.panel, language)}</p>}
     </Card>
   );
 }

@@ -1,7 +1,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Skeleton, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api/api-client';
@@ -11,9 +11,9 @@ import { RecordForm } from '../../shared/forms/record-form';
 import { useForm } from '../../shared/forms/use-form';
 import { fromServer, localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
-import { expandableLookups, type ObjectDefinition } from '../../shared/metadata/object-definition';
+import type { ObjectDefinition } from '../../shared/metadata/object-definition';
 import { RecordValue, recordTitle, type RecordLike } from '../../shared/metadata/record-value';
-import { useObject } from '../../shared/metadata/use-objects';
+import { useObject, type ObjectRights } from '../../shared/metadata/use-objects';
 import { NotFoundPage } from '../not-found-page';
 import { ApprovalPanel } from './approval-panel';
 import { AttachmentsPanel } from './attachments-panel';
@@ -23,8 +23,12 @@ import { DeleteRecordButton } from './delete-record-button';
 import { FieldHistory } from './field-history';
 import { OwnerPanel } from './owner-panel';
 import { RecordLockBadge } from './record-lock-badge';
+import { recordQuery } from './record-queries';
 import { RelatedLists } from './related-lists';
 import { useRecordPermissions } from './use-record-permissions';
+
+// The list's notice, loaded on its own: most records are never being recalculated.
+const BackfillNotice = lazy(() => import('../list/backfill-notice').then((module) => ({ default: module.BackfillNotice })));
 
 /**
  * One record: the layout's sections in view mode (or the generated form to edit it), its related
@@ -33,13 +37,14 @@ import { useRecordPermissions } from './use-record-permissions';
  */
 export function RecordPage() {
   const { object: name = '', id = '' } = useParams();
-  const { object, objects, isLoading } = useObject(name);
+  const { object, objects, rights, isLoading } = useObject(name);
   if (isLoading) return <Skeleton active />;
   if (!object) return <NotFoundPage />;
-  return <RecordView key={`${name}/${id}`} object={object} objects={objects} id={id} />;
+  return <RecordView key={`${name}/${id}`} object={object} objects={objects} rights={rights} id={id} />;
 }
 
-function RecordView({ object, objects, id }: { object: ObjectDefinition; objects: readonly ObjectDefinition[]; id: string }) {
+/** Edit and Delete where the user's object rights allow them; where only this record's sharing refuses, disabled with the server's reason. */
+function RecordView({ object, objects, rights, id }: { object: ObjectDefinition; objects: readonly ObjectDefinition[]; rights: ObjectRights; id: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const queryClient = useQueryClient();
@@ -51,11 +56,7 @@ function RecordView({ object, objects, id }: { object: ObjectDefinition; objects
   const [conflict, setConflict] = useState(false);
   const form = useForm(object.name);
   const key = ['record', object.name, id];
-  const lookups = expandableLookups(object.fields, objects);
-  const record = useQuery({
-    queryKey: [...key, 'expanded'],
-    queryFn: () => api<RecordLike>(`/records/${object.name}/${encodeURIComponent(id)}`, { query: { expand: lookups.length > 0 ? lookups.join(',') : undefined } }),
-  });
+  const record = useQuery(recordQuery(object.name, id, async () => ({ object, objects })));
   const label = localize(object.pluralLabel ?? object.label, language, object.name);
   const permissions = useRecordPermissions(object.name, id);
   const opened = record.data !== undefined;
@@ -100,25 +101,30 @@ function RecordView({ object, objects, id }: { object: ObjectDefinition; objects
         <Typography.Title level={2} className="page-title">
           {title}
         </Typography.Title>
-        {!editing && (
+        {!editing && (rights.edit || rights.delete) && (
           <div className="page-actions">
-            <Button
-              type="primary"
-              icon={<EditOutlined />}
-              disabled={permissions.data?.edit.allowed === false}
-              title={permissions.data?.edit.allowed === false ? fromServer(permissions.data.edit.reason ?? '', language) : undefined}
-              onClick={() => {
-                setBase(current);
-                setEditing(true);
-              }}
-            >
-              {t('record.edit')}
-            </Button>
-            <DeleteRecordButton object={object} record={current} title={title} permission={permissions.data?.delete} />
+            {rights.edit && (
+              <Button
+                type="primary"
+                icon={<EditOutlined />}
+                disabled={permissions.data?.edit.allowed === false}
+                title={permissions.data?.edit.allowed === false ? fromServer(permissions.data.edit.reason ?? '', language) : undefined}
+                onClick={() => {
+                  setBase(current);
+                  setEditing(true);
+                }}
+              >
+                {t('record.edit')}
+              </Button>
+            )}
+            {rights.delete && <DeleteRecordButton object={object} record={current} title={title} permission={permissions.data?.delete} />}
           </div>
         )}
       </div>
       <RecordLockBadge object={object.name} id={id} />
+      <Suspense fallback={null}>
+        <BackfillNotice object={object} />
+      </Suspense>
       {conflict && (
         <Alert
           type="warning"

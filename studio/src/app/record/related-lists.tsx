@@ -9,6 +9,7 @@ import { fromServer, localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { expandableLookups, listColumns, nameField, type ObjectDefinition } from '../../shared/metadata/object-definition';
 import { RecordValue, recordTitle, type RecordLike } from '../../shared/metadata/record-value';
+import { useObjectRights } from '../../shared/metadata/use-objects';
 
 /** How many children a related list shows; the rest are one click away in the child's list. */
 const SHOWN = 10;
@@ -42,6 +43,7 @@ function RelatedList({ parent, id, list, child, objects }: { parent: ObjectDefin
   const { t } = useTranslation();
   const language = useLanguage();
   const navigate = useNavigate();
+  const mayCreate = useObjectRights()(child.name).create;
   // Columns the user may read (the server leaves the others out of the child's definition); the
   // name first, as the link to the child.
   const name = nameField(child);
@@ -69,9 +71,11 @@ function RelatedList({ parent, id, list, child, objects }: { parent: ObjectDefin
         </h2>
       }
       extra={
-        <Button size="small" icon={<PlusOutlined />} aria-label={t('related.newOf', { object: singular })} onClick={() => void navigate(`/o/${child.name}/new?${new URLSearchParams({ [list.field]: id }).toString()}`)}>
-          {t('related.new')}
-        </Button>
+        mayCreate && (
+          <Button size="small" icon={<PlusOutlined />} aria-label={t('related.newOf', { object: singular })} onClick={() => void navigate(`/o/${child.name}/new?${new URLSearchParams({ [list.field]: id }).toString()}`)}>
+            {t('related.new')}
+          </Button>
+        )
       }
     >
       {children.isLoading && <Skeleton active paragraph={{ rows: 2 }} />}

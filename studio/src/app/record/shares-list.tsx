@@ -8,42 +8,26 @@ import { fromServer, localize, type LocalizedText } from '../../shared/i18n/loca
 import { useLanguage } from '../../shared/i18n/use-language';
 import type { ObjectDefinition } from '../../shared/metadata/object-definition';
 import type { Permission } from './use-record-permissions';
+import { definitionsQuery, sharesPath, sharesQuery, type Definition } from './record-queries';
 import { useRecordNames } from './use-record-names';
 import { UserPicker } from './user-picker';
 
-interface ManualShare {
-  readonly id: string;
-  /** `u:<user id>`, `r:<role>`, `rs:<role>` or `g:<group>`. */
-  readonly to: string;
-  readonly access: 'read' | 'edit';
-}
 
 type GranteeKind = 'user' | 'role' | 'roleAndSubordinates' | 'group';
-interface Definition {
-  readonly name: string;
-  readonly label?: LocalizedText;
-}
 
-/** The roles and groups the user may know of, to share with; none when the server lists none to them. */
-function useDefinitions(kind: 'roles' | 'groups') {
-  return useQuery({
-    queryKey: ['meta', kind],
-    staleTime: 60_000,
-    retry: false,
-    queryFn: () => api<Record<string, Definition[]>>(`/meta/${kind}`).then((body) => body[kind] ?? []),
-  });
-}
-
-/** The manual shares of a record: who else reads or edits it, and (for those who may) add and remove. */
-export function SharesList({ object, id, permission }: { object: ObjectDefinition; id: string; permission: Permission | undefined }) {
+/**
+ * The manual shares of a record: who else reads or edits it, and (for those who may) add and remove;
+ * `refusal` is why the user may not share, when the panel says it here rather than once for both parts.
+ */
+export function SharesList({ object, id, permission, refusal }: { object: ObjectDefinition; id: string; permission: Permission | undefined; refusal: string | undefined }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const key = ['record', object.name, id, 'shares'];
-  const shares = useQuery({ queryKey: key, queryFn: () => api<{ shares: ManualShare[] }>(`/records/${encodeURIComponent(object.name)}/${encodeURIComponent(id)}/shares`), retry: false });
-  const roles = useDefinitions('roles');
-  const groups = useDefinitions('groups');
+  const { queryKey: key } = sharesQuery(object.name, id);
+  const shares = useQuery(sharesQuery(object.name, id));
+  const roles = useQuery(definitionsQuery('roles'));
+  const groups = useQuery(definitionsQuery('groups'));
   const list = shares.data?.shares ?? [];
   const users = useRecordNames('user', list.filter((share) => share.to.startsWith('u:')).map((share) => share.to.slice(2)));
   const [kind, setKind] = useState<GranteeKind>('user');
@@ -51,7 +35,7 @@ export function SharesList({ object, id, permission }: { object: ObjectDefinitio
   const [access, setAccess] = useState<'read' | 'edit'>('read');
   const [failure, setFailure] = useState<string>();
   const allowed = permission?.allowed === true;
-  const base = `/records/${encodeURIComponent(object.name)}/${encodeURIComponent(id)}/shares`;
+  const base = sharesPath(object.name, id);
 
   const labelOf = (definitions: readonly Definition[] | undefined, name: string) => localize(definitions?.find((definition) => definition.name === name)?.label, language, name);
   function granteeName(to: string): string {
@@ -103,7 +87,7 @@ export function SharesList({ object, id, permission }: { object: ObjectDefinitio
           ))}
         </ul>
       )}
-      {permission && !allowed && permission.reason && <p className="panel-note">{fromServer(permission.reason, language)}</p>}
+      {refusal && <p className="panel-note">{fromServer(refusal, language)}</p>}
       {allowed && (
         <div className="panel-form" role="group" aria-label={t('sharing.add')}>
           <Select

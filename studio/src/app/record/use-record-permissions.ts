@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../shared/api/api-client';
 import { useLanguage } from '../../shared/i18n/use-language';
+import { permissionsQuery } from './record-queries';
 
 /** Whether the user may do one thing to the record, and if not, the server's reason. */
 export interface Permission {
@@ -20,9 +20,5 @@ export interface RecordPermissions {
  * rest and says why. Under the record's query key, so a save or transfer refreshes it too.
  */
 export function useRecordPermissions(object: string, id: string) {
-  const language = useLanguage();
-  return useQuery({
-    queryKey: ['record', object, id, 'permissions', language],
-    queryFn: () => api<RecordPermissions>(`/records/${encodeURIComponent(object)}/${encodeURIComponent(id)}/permissions`),
-  });
+  return useQuery(permissionsQuery(object, id, useLanguage()));
 }

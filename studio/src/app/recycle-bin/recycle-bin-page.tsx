@@ -8,7 +8,8 @@ import { fromServer, localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import type { ObjectDefinition } from '../../shared/metadata/object-definition';
 import { recordTitle, type RecordLike } from '../../shared/metadata/record-value';
-import { useObjects } from '../../shared/metadata/use-objects';
+import { useObjectRights, useObjects } from '../../shared/metadata/use-objects';
+import { binScope } from './bin-scope';
 
 /** One entry of GET /recycle-bin/:object. */
 interface BinEntry {
@@ -21,8 +22,8 @@ interface BinEntry {
 const DATE_LOCALE = { en: 'en-US', 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW' } as const;
 
 /**
- * The records the user deleted (everyone's, for objects they may modify all of), newest first,
- * across the objects they may read, each with "Restore".
+ * The records the user deleted (everyone's, for objects they may modify all of, as the subtitle
+ * says), newest first, across the objects they may read, each with "Restore".
  */
 export function RecycleBinPage() {
   const { t } = useTranslation();
@@ -32,6 +33,13 @@ export function RecycleBinPage() {
   const objects = useObjects();
   const list = objects.data?.objects ?? [];
   const [restoring, setRestoring] = useState<string>();
+  const scope = binScope(list, useObjectRights());
+  const subtitle =
+    scope.kind === 'everyone'
+      ? t('recycleBin.subtitleEveryone')
+      : scope.kind === 'some'
+        ? t('recycleBin.subtitleSome', { objects: scope.objects.map((object) => localize(object.pluralLabel ?? object.label, language, object.name)).join(t('recycleBin.listSeparator')) })
+        : t('recycleBin.subtitle');
   const bins = useQueries({
     queries: list.map((object) => ({
       queryKey: ['recycle-bin', object.name],
@@ -63,7 +71,7 @@ export function RecycleBinPage() {
       <Typography.Title level={2} className="page-title">
         {t('recycleBin.title')}
       </Typography.Title>
-      <p className="page-subtitle">{t('recycleBin.subtitle')}</p>
+      <p className="page-subtitle">{subtitle}</p>
       {loading && <Skeleton active />}
       {objects.error && <Alert type="error" showIcon role="alert" title={t('errors.generic', { message: fromServer(objects.error.message, language) })} />}
       {!loading && entries.length === 0 && <Empty description={t('recycleBin.empty')} />}

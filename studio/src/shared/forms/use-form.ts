@@ -1,19 +1,22 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../api/api-client';
 import { serverLanguageOf, type UiLanguage } from '../i18n/languages';
 import { toTraditional } from '../i18n/traditional';
 import { useLanguage } from '../i18n/use-language';
 import type { FormDefinition, FormSection, FormValues } from './form-definition';
 
-/** The generated form of an object for this user, in the UI's language. */
-export function useForm(object: string) {
-  const language = useLanguage();
-  return useQuery({
+/** The generated form of an object for this user in a language (the pages' loaders ask for it before the page renders). */
+export const formQuery = (object: string, language: UiLanguage) =>
+  queryOptions({
     queryKey: ['form', object, language],
     queryFn: async () => inLanguage(await api<FormDefinition>(`/forms/${encodeURIComponent(object)}`, { query: { lang: serverLanguageOf(language) } }), language),
     staleTime: 60_000,
   });
+
+/** The generated form of an object for this user, in the UI's language. */
+export function useForm(object: string) {
+  return useQuery(formQuery(object, useLanguage()));
 }
 
 /** The server writes zh-CN; for 繁中 every title, help text, choice label and section title is converted. */

@@ -32,14 +32,28 @@ export function formatValue(field: FieldDefinition, value: unknown, language: Ui
     case 'rollup':
       return typeof value === 'number' ? formatNumber(value, locale, { maximumFractionDigits: field.scale ?? 6 }) : String(value);
     case 'datetime':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value).toLocaleString(locale) : String(value);
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? dateTimeFormat(locale).format(new Date(value)) : String(value);
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
 }
 
+// A formatter is costly to make and cheap to use: a list formats thousands of values with a few.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
 function formatNumber(value: number, locale: string, options: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locale, options).format(value);
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format.format(value);
+}
+
+/** What toLocaleString(locale) writes for a date and time. */
+function dateTimeFormat(locale: string): Intl.DateTimeFormat {
+  const key = `d|${locale}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })));
+  return format as Intl.DateTimeFormat;
 }
 
 function picklistLabel(values: readonly PicklistValue[] | undefined, value: string, language: UiLanguage): string {

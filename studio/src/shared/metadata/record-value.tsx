@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLanguage } from '../i18n/use-language';
-import { formatValue } from './format-value';
+import type { UiLanguage } from '../i18n/languages';
+import { formatValue, type FormatTexts } from './format-value';
 import { RichTextView } from './rich-text-view';
 import { nameField, type FieldDefinition, type ObjectDefinition } from './object-definition';
 
@@ -19,6 +20,15 @@ export interface RecordLike {
 export function RecordValue({ field, record, objects }: { field: FieldDefinition; record: RecordLike; objects: readonly ObjectDefinition[] }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  return <PlainRecordValue field={field} record={record} objects={objects} language={language} texts={{ yes: t('value.yes'), no: t('value.no'), empty: t('value.empty') }} />;
+}
+
+/**
+ * RecordValue without hooks, given the language and the texts: for table cells, which render by
+ * the hundred (and a virtual table mounts new ones on every frame of a scroll); the table works
+ * the language and texts out once.
+ */
+export function PlainRecordValue({ field, record, objects, language, texts }: { field: FieldDefinition; record: RecordLike; objects: readonly ObjectDefinition[]; language: UiLanguage; texts: FormatTexts }) {
   const value = record[field.name];
   if ((field.type === 'lookup' || field.type === 'masterdetail') && typeof value === 'string' && field.target) {
     const target = objects.find((object) => object.name === field.target);
@@ -28,7 +38,7 @@ export function RecordValue({ field, record, objects }: { field: FieldDefinition
     return target ? <Link to={`/o/${field.target}/${encodeURIComponent(value)}`}>{text}</Link> : <span>{text}</span>;
   }
   if (field.type === 'richtext' && typeof value === 'string' && value !== '') return <RichTextView html={value} />;
-  return <span className="cell-text">{formatValue(field, value, language, { yes: t('value.yes'), no: t('value.no'), empty: t('value.empty') })}</span>;
+  return <span className="cell-text">{formatValue(field, value, language, texts)}</span>;
 }
 
 /** The record's name as a title: its name field's value, else its id. */

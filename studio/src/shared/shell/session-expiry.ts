@@ -16,6 +16,9 @@ export function clearSessionExpired(): void {
 /** A 401 from any call forgets the session; RequireSession then sends the user to sign in. */
 export function watchSessionExpiry(queryClient: QueryClient): () => void {
   return onSessionEnded(() => {
+    // Pages start their queries beside the session's own request: a 401 before it answered, or
+    // once it said nobody is signed in, ends no session.
+    if (!queryClient.getQueryData(SESSION_KEY)) return;
     expired = true;
     queryClient.setQueryData(SESSION_KEY, null);
   });

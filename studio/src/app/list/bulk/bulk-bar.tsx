@@ -14,8 +14,10 @@ import { runEach, type EachResult } from './run-each';
 export interface BulkBarProps {
   readonly object: ObjectDefinition;
   readonly selected: readonly RecordLike[];
-  /** Fields the user may edit, for "Edit field". */
+  /** The fields the user may set on all of them: none, and there is no "Edit field". */
   readonly editable: readonly FieldDefinition[];
+  /** Whether the user's object rights allow deleting: if not, there is no "Delete". */
+  readonly deletable: boolean;
   readonly onClear: () => void;
 }
 
@@ -30,7 +32,7 @@ interface Outcome extends EachResult {
  * Each record goes through the API on its own (so access and validation rules apply to each), and
  * the bar says how many succeeded and which failed, with the server's message.
  */
-export function BulkBar({ object, selected, editable, onClear }: BulkBarProps) {
+export function BulkBar({ object, selected, editable, deletable, onClear }: BulkBarProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { modal } = App.useApp();
@@ -71,12 +73,16 @@ export function BulkBar({ object, selected, editable, onClear }: BulkBarProps) {
       {selected.length > 0 && (
         <div className="bulk-bar" role="region" aria-label={t('bulk.region')}>
           <Typography.Text strong>{t('bulk.selected', { count: selected.length })}</Typography.Text>
-          <Button icon={<EditOutlined />} disabled={editable.length === 0} onClick={() => setEditing(true)}>
-            {t('bulk.edit')}
-          </Button>
-          <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
-            {t('bulk.delete')}
-          </Button>
+          {editable.length > 0 && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('bulk.edit')}
+            </Button>
+          )}
+          {deletable && (
+            <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
+              {t('bulk.delete')}
+            </Button>
+          )}
           <Button type="link" onClick={onClear}>
             {t('bulk.clear')}
           </Button>

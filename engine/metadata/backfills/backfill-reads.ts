@@ -1,0 +1,81 @@
+import { ConflictError } from '../../errors/index.js';
+import { msg } from '../../i18n/message.js';
+import { computeDerived } from '../../records/logic/apply-logic.js';
+import type { LogicContext } from '../../records/logic/expression-input.js';
+import { rollupValue } from '../../records/relationships/sync-rollups.js';
+import type { Collections, Doc, Filter } from '../../store/port.js';
+import { SYSTEM_PRINCIPAL } from '../../tenancy/principal.js';
+import type { Snapshot } from '../snapshot.js';
+import type { CompiledObject } from '../compiled-object.js';
+import { BACKFILLS, percentDone, type BackfillDoc } from './backfill.js';
+
+/**
+ * The backfill running on an object, if any: read at every list and read of its records (a
+ * look-up in a collection of a few documents), so that every instance sees the progress as stored.
+ */
+export async function runningBackfill(reader: Collections, objectName: string): Promise<BackfillDoc | null> {
+  return reader.collection<BackfillDoc>(BACKFILLS).findOne({ object: objectName, status: 'running' });
+}
+
+/** 409 when a filter, a sort or a count would read a stored value the backfill has not completed yet. */
+export function refuseWhileBackfilling(backfill: BackfillDoc | null, paths: Iterable<string>): void {
+  if (!backfill) return;
+  for (const path of paths) {
+    const field = backfill.fields.find((name) => path === name || path.startsWith(`${name}.`));
+    if (field === undefined) continue;
+    const percent = percentDone(backfill);
+    throw new ConflictError(
+      'backfill_in_progress',
+      msg`'${field}' is being recomputed for the existing records after a change of the metadata (${percent}% done); filters, sorts and counts on it work again once that ends.`,
+      [{ path: `/${field}`, message: msg`is being recomputed (${percent}% done)` }],
+    );
+  }
+}
+
+/** Every field path a filter names, at any depth of $and / $or / $nor / $not / $elemMatch. */
+export function filterPaths(filter: unknown): string[] {
+  if (Array.isArray(filter)) return filter.flatMap(filterPaths);
+  if (filter === null || typeof filter !== 'object') return [];
+  return Object.entries(filter as Filter).flatMap(([key, value]) => (key.startsWith('$') ? filterPaths(value) : [key, ...nestedPaths(key, value)]));
+}
+
+/** `$elemMatch` conditions name paths inside the field they match. */
+function nestedPaths(key: string, condition: unknown): string[] {
+  if (condition === null || typeof condition !== 'object' || Array.isArray(condition)) return [];
+  const match = (condition as Record<string, unknown>).$elemMatch;
+  return match === undefined ? [] : filterPaths(match).map((path) => `${key}.${path}`);
+}
+
+/**
+ * The records as they will be once the backfill reached them: those after its cursor get their
+ * roll-ups and derived values computed now, from what is stored (read-only, as the backfill will
+ * store them). A value that cannot be computed (a rate missing for a date) stays as stored.
+ */
+export async function completeOnTheFly<T extends Doc>(reader: Collections, snapshot: Snapshot, object: CompiledObject, backfill: BackfillDoc | null, records: T[]): Promise<T[]> {
+  if (!backfill) return records;
+  const ctx: LogicContext = { snapshot, principal: SYSTEM_PRINCIPAL };
+  return Promise.all(records.map((record) => (backfill.cursor !== null && record._id <= backfill.cursor ? record : completed(reader, ctx, object, backfill, record))));
+}
+
+async function completed<T extends Doc>(reader: Collections, ctx: LogicContext, object: CompiledObject, backfill: BackfillDoc, record: T): Promise<T> {
+  try {
+    const values: Record<string, unknown> = { ...record };
+    for (const name of backfill.rollups) {
+      const field = object.field(name);
+      const child = field?.type === 'rollup' ? ctx.snapshot.object(field.child) : undefined;
+      if (field?.type !== 'rollup' || !child) continue;
+      const value = await rollupValue(reader, ctx.snapshot, object, field, child, record._id);
+      if (value === null) delete values[name];
+      else values[name] = value;
+    }
+    if (!object.logic.derives) return values as T;
+    const { computed } = await computeDerived(reader, ctx, object, values);
+    for (const [name, value] of Object.entries(computed)) {
+      if (value === null) delete values[name];
+      else values[name] = value;
+    }
+    return values as T;
+  } catch {
+    return record;
+  }
+}

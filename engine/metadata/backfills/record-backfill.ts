@@ -1,0 +1,58 @@
+import { enqueueJob } from '../../jobs/index.js';
+import { newId } from '../../store/new-id.js';
+import type { Collections } from '../../store/port.js';
+import type { CompiledObject } from '../compiled-object.js';
+import { BACKFILL_JOB, BACKFILLS, type BackfillDoc } from './backfill.js';
+
+/** What a metadata change leaves to recompute for every record of one object. */
+export interface BackfillPlan {
+  /** Stored paths of the changed derived values (formulas, converted amounts, plain text); empty: none changed. */
+  derivedPaths: string[];
+  /** Changed roll-up fields to sum anew. */
+  rollups: string[];
+  /** How many records the object holds now. */
+  total: number;
+  /**
+   * Whether the object's formulas wait for the backfill too (the default: one may read a changed
+   * value). False when no definition changed and only stored values are missing (plain text kept
+   * since a later version), so the formulas' stored values are right.
+   */
+  formulasStale?: boolean;
+}
+
+/**
+ * Records a backfill and enqueues the job that runs it, in the metadata change's unit of work: both
+ * land exactly when the change does. A backfill of the same object still running is superseded: the
+ * new one restarts from the first record, with the newest definitions, and takes over the fields the
+ * older one had not finished. Returns the backfill's id.
+ */
+export async function recordBackfill(tx: Collections, version: number, object: CompiledObject, plan: BackfillPlan): Promise<string> {
+  const backfills = tx.collection<BackfillDoc>(BACKFILLS);
+  const older = await backfills.find({ object: object.name, status: 'running' });
+  const now = new Date().toISOString();
+  const id = newId();
+  // Any formula may read a changed value, so every formula of the object waits for the backfill.
+  const formulas = plan.formulasStale === false ? [] : object.logic.formulas.map(({ field }) => field.name);
+  const fields = new Set([...older.flatMap((backfill) => backfill.fields), ...plan.derivedPaths, ...plan.rollups, ...formulas]);
+  const rollups = new Set([...older.flatMap((backfill) => backfill.rollups), ...plan.rollups]);
+  const derived = plan.derivedPaths.length > 0 || older.some((backfill) => backfill.derived);
+  if (older.length > 0) {
+    await backfills.updateMany({ object: object.name, status: 'running' }, { $set: { status: 'superseded', finishedAt: now, supersededBy: id } });
+  }
+  await backfills.insertOne({
+    _id: id,
+    object: object.name,
+    fields: [...fields],
+    rollups: [...rollups],
+    derived,
+    version,
+    cursor: null,
+    done: 0,
+    total: plan.total,
+    status: 'running',
+    startedAt: now,
+  });
+  // No job key: a continuation is enqueued while the job runs (and is still 'due'), which a key would swallow.
+  await enqueueJob(tx, { kind: BACKFILL_JOB, dueAt: new Date(), payload: { backfill: id } });
+  return id;
+}

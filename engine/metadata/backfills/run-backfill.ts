@@ -1,0 +1,153 @@
+import { performance } from 'node:perf_hooks';
+import { EngineError } from '../../errors/index.js';
+import { enqueueJob, type JobDoc } from '../../jobs/index.js';
+import { recomputeStoredDerived } from '../../records/logic/recompute-formulas.js';
+import { followChange } from '../../records/logic/follow-change.js';
+import type { LogicContext } from '../../records/logic/expression-input.js';
+import { recomputeRollup } from '../../records/relationships/sync-rollups.js';
+import type { Collections, Doc } from '../../store/port.js';
+import { SYSTEM_PRINCIPAL } from '../../tenancy/principal.js';
+import type { Tenant } from '../../tenancy/index.js';
+import type { CompiledObject } from '../compiled-object.js';
+import { BACKFILL_JOB, BACKFILLS, type BackfillDoc } from './backfill.js';
+import { backfillSettings } from './backfill-settings.js';
+
+/**
+ * The ids of the next records, read ahead for several batches: finding "the records after the
+ * cursor" scans the collection where the store has no ordered index on `_id` (the in-memory
+ * embedded store), so one look-up serves LOOKAHEAD_BATCHES batches of a run. Each batch reads its
+ * records again by id inside its own unit of work, so what it recomputes is never stale.
+ */
+interface Lookahead {
+  ids: string[];
+  /** The last look-up found fewer ids than it asked for: past `ids`, no record remains. */
+  exhausted: boolean;
+}
+
+const LOOKAHEAD_BATCHES = 10;
+
+/**
+ * The job handler: batches until the backfill ends, a turn of the event loop between two, so that
+ * requests are served in between; after `runMs` it hands over to a continuation job.
+ */
+export async function runBackfill(tenant: Tenant, job: JobDoc): Promise<void> {
+  const id = job.payload.backfill;
+  if (typeof id !== 'string') return;
+  const started = performance.now();
+  const lookahead: Lookahead = { ids: [], exhausted: false };
+  for (;;) {
+    const handOver = performance.now() - started >= backfillSettings().runMs;
+    const more = await runBackfillBatch(tenant, id, { handOver, lookahead });
+    if (!more || handOver) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * One batch, in one unit of work: the records after the cursor, in `_id` order, until `batchRecords`
+ * of them or `batchMs` of work, then the cursor and the count in the same unit, so that a crash
+ * never loses nor repeats progress. Returns whether records remain. With `handOver`, a continuation
+ * job is enqueued in the same unit when they do. Tests call it to advance a backfill one batch.
+ */
+export async function runBackfillBatch(tenant: Tenant, id: string, options: { handOver?: boolean; lookahead?: Lookahead } = {}): Promise<boolean> {
+  const settings = backfillSettings();
+  const lookahead = options.lookahead ?? { ids: [], exhausted: false };
+  let snapshot = tenant.metadata.snapshot;
+  const peek = await tenant.store.collection<BackfillDoc>(BACKFILLS).findOne({ _id: id });
+  if (!peek || peek.status !== 'running') return false;
+  // Another instance recorded it with a newer definition than this one holds.
+  if (snapshot.version < peek.version) {
+    await tenant.metadata.refresh();
+    snapshot = tenant.metadata.snapshot;
+  }
+  try {
+    return await tenant.store.unitOfWork(async (tx) => {
+      const backfills = tx.collection<BackfillDoc>(BACKFILLS);
+      const backfill = await backfills.findOne({ _id: id, status: 'running' });
+      if (!backfill) return false;
+      const now = () => new Date().toISOString();
+      const object = snapshot.object(backfill.object);
+      if (!object) {
+        await backfills.updateOne({ _id: id }, { $set: { status: 'cancelled', finishedAt: now() } });
+        return false;
+      }
+      const records = tx.collection(object.collection);
+      // Ids another runner has done meanwhile are dropped; none left: the next ones are looked up.
+      while (lookahead.ids.length > 0 && backfill.cursor !== null && lookahead.ids[0]! <= backfill.cursor) lookahead.ids.shift();
+      if (lookahead.ids.length === 0 && !lookahead.exhausted) {
+        const wanted = settings.batchRecords * LOOKAHEAD_BATCHES;
+        const next = await records.find(backfill.cursor === null ? {} : { _id: { $gt: backfill.cursor } }, { sort: { _id: 1 }, limit: wanted, projection: { _id: 1 } });
+        lookahead.ids.push(...next.map((record) => record._id));
+        lookahead.exhausted = next.length < wanted;
+      }
+      const ctx: LogicContext = { snapshot, principal: SYSTEM_PRINCIPAL };
+      const started = performance.now();
+      let cursor = backfill.cursor;
+      let done = 0;
+      let skipped = 0;
+      let reason: string | undefined;
+      while (lookahead.ids.length > 0 && done < settings.batchRecords && performance.now() - started < settings.batchMs) {
+        const recordId = lookahead.ids.shift()!;
+        // A record deleted for good since the look-up is passed over.
+        const record = await records.findOne({ _id: recordId });
+        const failure = record ? await recomputeOrPass(tx, ctx, object, backfill, record) : undefined;
+        if (failure !== undefined) {
+          skipped++;
+          reason ??= `record ${recordId}: ${failure}`;
+        }
+        cursor = recordId;
+        done++;
+      }
+      const more = lookahead.ids.length > 0 || !lookahead.exhausted;
+      const progress = { cursor, done: backfill.done + done, ...(skipped > 0 ? { skipped: (backfill.skipped ?? 0) + skipped, lastError: reason! } : {}) };
+      const cleared: Record<string, ''> = skipped > 0 ? {} : { lastError: '' };
+      // The cursor in the filter: a second runner of the same backfill (a job taken over after a lease ran out) cannot count twice.
+      const fence = { _id: id, status: 'running', cursor: backfill.cursor };
+      if (more) {
+        await backfills.updateOne(fence, { $set: progress, $unset: cleared });
+        if (options.handOver) await enqueueJob(tx, { kind: BACKFILL_JOB, dueAt: new Date(), payload: { backfill: id } });
+      } else {
+        await backfills.updateOne(fence, { $set: { ...progress, total: Math.max(backfill.total, progress.done), status: 'done', finishedAt: now() }, $unset: cleared });
+      }
+      return more;
+    });
+  } catch (error) {
+    // The job retries with back-off; the reason stays readable in the backfill's progress meanwhile.
+    const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+    await tenant.store.collection<BackfillDoc>(BACKFILLS).updateOne({ _id: id, status: 'running' }, { $set: { lastError } });
+    throw error;
+  }
+}
+
+/**
+ * An expression that fails on one record, or ran past its time limit on a loaded machine, must not
+ * hold up the others: the record is tried once more, then passed over (its value stays as stored)
+ * and counted in `skipped`, the reason in `lastError`. Returns that reason, or undefined when done.
+ */
+async function recomputeOrPass(tx: Collections, ctx: LogicContext, object: CompiledObject, backfill: BackfillDoc, record: Doc): Promise<string | undefined> {
+  let failure: string | undefined;
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      await backfillRecord(tx, ctx, object, backfill, record);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof EngineError && error.status === 422)) throw error;
+      failure = error.message;
+    }
+  }
+  return failure;
+}
+
+/** Recomputes one record as the metadata change would have: roll-ups summed anew, then what the record derives, and what follows from it. */
+async function backfillRecord(tx: Collections, ctx: LogicContext, object: CompiledObject, backfill: BackfillDoc, record: Doc): Promise<void> {
+  for (const name of backfill.rollups) {
+    const field = object.field(name);
+    const child = field?.type === 'rollup' ? ctx.snapshot.object(field.child) : undefined;
+    if (field?.type === 'rollup' && child) await recomputeRollup(tx, ctx, object, field, child, record._id);
+  }
+  if (!backfill.derived) return;
+  const current = backfill.rollups.length > 0 ? await tx.collection(object.collection).findOne({ _id: record._id }) : record;
+  if (!current) return;
+  const after = await recomputeStoredDerived(tx, ctx, object, current);
+  if (after) await followChange(tx, ctx, object, current, after);
+}
