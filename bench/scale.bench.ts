@@ -6,7 +6,8 @@
  * expression index in the same process (the reference). Prints a table; writes no file.
  *
  * Environment: BENCH_SCALE_SIZES (10000,100000; 1000000 when asked), BENCH_SCALE_REPEATS (200
- * timed runs of each query), BENCH_SCALE_BATCH (10000 records per unit of work).
+ * timed runs of each query), BENCH_SCALE_BATCH (10000 records per unit of work), BENCH_SCALE_KEEP
+ * (keep the seeded files and say where, to profile a query against them).
  */
 import Database from 'better-sqlite3';
 import { fork } from 'node:child_process';
@@ -114,7 +115,8 @@ for (const size of sizes) {
         `${ms(q.access.store)} / ${ms(q.access.reference)} ms | ${ms(q.plain.store)} / ${ms(q.plain.reference)} ms | ${ms(q.count.store)} / ${ms(q.count.reference)} ms | ${ms(q.get.store)} / ${ms(q.get.reference)} ms | ${mib(result.rssAfterOpen)} | ${mib(result.rssAfterRun)} | ${(seedMs / 1000).toFixed(1)} s |`,
     );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_SCALE_KEEP) log(`  kept the seeded files in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 

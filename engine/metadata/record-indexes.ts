@@ -56,7 +56,25 @@ export function recordIndexes(object: ResolvedObject, viewFields: readonly strin
     if (covered.has(name)) continue;
     indexes.push({ name: `ix_${name}`, keys: { [name]: 1 } });
   }
+  if (object.sharing === 'private' || object.sharing === 'publicRead') indexes.push(...ownerSortIndexes(object, wanted));
   return indexes;
+}
+
+/**
+ * A user's list of a private object is the union of their own records, their shares and their
+ * approvals, sorted: an index on the owner then the sort field walks the first part in the page's
+ * order, however many records the user owns, where the owner's index alone would read all of
+ * them to sort them. One per field a list sorts by (flagged `indexed`, or a shared view's), and
+ * only single-valued ones: an array gives no order.
+ */
+function ownerSortIndexes(object: ResolvedObject, wanted: readonly string[]): IndexSpec[] {
+  const sortable = (name: string) => {
+    if (name === '_owner') return false;
+    if (LISTABLE_SYSTEM_FIELDS.has(name)) return true;
+    const field = object.fieldsByName.get(name);
+    return field !== undefined && fieldTypes[field.type].sortable;
+  };
+  return [...new Set(wanted)].filter(sortable).map((name) => ({ name: `sys_owner_${name}`, keys: { _owner: 1, [name]: 1 } }));
 }
 
 /**

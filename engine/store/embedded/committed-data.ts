@@ -4,6 +4,7 @@ import { freezeDocument, stringifyDocument } from '../json-document.js';
 import type { Doc, Filter, IndexSpec, SortSpec } from '../port.js';
 import type { DocumentCache } from './document-cache.js';
 import { indexKeys, storedIndex, uniqueKey, type StoredIndex } from './index-entries.js';
+import { keyedOrder } from './keyed-order.js';
 import { planQuery, type Plan } from './query-plan.js';
 import type { CommitBatch, IndexEntry, SqliteFile } from './sqlite-file.js';
 
@@ -123,6 +124,21 @@ export class CommittedData {
       default:
         assertNever(plan, 'query plan');
     }
+  }
+
+  /** A plan's committed candidates in the sort's order, for a page of `first` (see keyed-order.ts). */
+  inSortOrder(collection: string, plan: Plan, sort: SortSpec, first: number): Generator<Doc> | undefined {
+    return keyedOrder(
+      {
+        file: this.file,
+        collection,
+        load: (id) => this.load(collection, id, false),
+        walk: (part) => this.candidates(collection, { kind: 'index', index: part.index, ranges: part.ranges, direction: part.walk?.direction ?? 1, tie: part.walk?.tie ?? 1, ordered: true, exact: false }),
+      },
+      plan,
+      sort,
+      first,
+    );
   }
 
   /** The number of documents an exact index plan matches, counted in SQLite. */

@@ -14,7 +14,14 @@ export type Plan =
   | { kind: 'ids'; ids: string[]; ordered: false }
   | { kind: 'primary'; direction: Direction; low?: IdBound; high?: IdBound; ordered: boolean }
   | { kind: 'index'; index: StoredIndex; ranges: KeyRange[]; direction: Direction; tie: Direction; ordered: boolean; exact: boolean }
-  | { kind: 'union'; parts: { index: StoredIndex; ranges: KeyRange[] }[]; ordered: false };
+  | { kind: 'union'; parts: UnionPart[]; ordered: false };
+
+/** One branch of an `$or` as an index's ranges; `walk` when walking them gives the query's sort. */
+export interface UnionPart {
+  index: StoredIndex;
+  ranges: KeyRange[];
+  walk?: { direction: Direction; tie: Direction };
+}
 
 export interface PlanInput {
   filter: Filter;
@@ -71,13 +78,22 @@ const MAX_ESTIMATES = 3;
 const strength = (option: IndexOption) => option.equalities * 2 + (option.ranged ? 1 : 0);
 const narrows = (option: IndexOption) => option.equalities > 0 || option.ranged;
 
-/** How many candidates a source yields, counted no further than SMALL_RANGE. */
+/** What a part walked in the sort's order is guessed to cost: about a page, whatever its size. */
+const PAGE_GUESS = 50;
+
+/**
+ * How many candidates a source yields, counted no further than SMALL_RANGE. A union's parts that
+ * walk in the sort's order are merged page by page, and count for a page at most.
+ */
 function estimatePlan(input: PlanInput, plan: Plan): number {
   if (plan.kind === 'index') return input.estimate(plan.index, plan.ranges, SMALL_RANGE);
   if (plan.kind !== 'union') return SMALL_RANGE;
   let total = 0;
-  for (const part of plan.parts) if (total < SMALL_RANGE) total += input.estimate(part.index, part.ranges, SMALL_RANGE - total);
-  return total;
+  for (const part of plan.parts) {
+    const cap = part.walk && input.limited ? PAGE_GUESS : SMALL_RANGE - total;
+    if (total < SMALL_RANGE) total += input.estimate(part.index, part.ranges, cap);
+  }
+  return Math.min(total, SMALL_RANGE);
 }
 
 /**
@@ -86,14 +102,17 @@ function estimatePlan(input: PlanInput, plan: Plan): number {
  * its strongest index; the union is a superset of the matches, tested like any plan's.
  */
 function unionPlan(branches: readonly Filter[], indexes: readonly StoredIndex[], sortKeys: [string, 1 | -1][]): Extract<Plan, { kind: 'union' }> | undefined {
-  const parts: { index: StoredIndex; ranges: KeyRange[] }[] = [];
+  const parts: UnionPart[] = [];
   for (const branch of branches) {
     const conditions = filterConditions(branch);
     const ids = conditions.fields.get('_id');
     const options = indexes.map((index) => indexPlan(index, conditions.fields, sortKeys, conditions.complete)).filter(narrows);
     if (ids?.kind === 'equal' || options.length === 0) return undefined;
-    const best = options.reduce((x, y) => (strength(y) > strength(x) ? y : x));
-    parts.push({ index: best.plan.index, ranges: best.plan.ranges });
+    // Of the strongest indexes, one that walks in the sort's order (the owner's, then the sort field).
+    const strongest = Math.max(...options.map(strength));
+    const best = options.find((option) => strength(option) === strongest && option.plan.ordered) ?? options.find((option) => strength(option) === strongest)!;
+    const { index, ranges, ordered, direction, tie } = best.plan;
+    parts.push(ordered ? { index, ranges, walk: { direction, tie } } : { index, ranges });
   }
   return parts.length > 0 ? { kind: 'union', parts, ordered: false } : undefined;
 }

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { IndexTable } from './index-table.js';
+import { IndexTable, type KeyRange } from './index-table.js';
+import { keyColumns, type KeyRow } from './sort-keys.js';
 
 export type Durability = 'process' | 'power';
 
@@ -76,6 +77,42 @@ export class SqliteFile {
     }
     const sql = `SELECT id, body FROM docs WHERE ${where.join(' AND ')} ORDER BY id ${direction === 1 ? 'ASC' : 'DESC'}`;
     return this.statement(sql).iterate(...params) as IterableIterator<{ id: string; body: string }>;
+  }
+
+  /**
+   * The ids of a collection's documents with the values of some keys (see sort-keys.ts), read by
+   * SQLite from the JSON text: what sorting a page needs, without parsing every document in JS.
+   */
+  scanKeys(collection: string, paths: readonly (string | null)[], low?: IdBound, high?: IdBound): IterableIterator<KeyRow> {
+    const { columns, params } = keyColumns(paths, 'body');
+    const where = ['coll = ?'];
+    const bounds: string[] = [collection];
+    if (low) {
+      where.push(low.inclusive ? 'id >= ?' : 'id > ?');
+      bounds.push(low.value);
+    }
+    if (high) {
+      where.push(high.inclusive ? 'id <= ?' : 'id < ?');
+      bounds.push(high.value);
+    }
+    return this.statement(`SELECT id${columns} FROM docs WHERE ${where.join(' AND ')}`).iterate(...params, ...bounds) as IterableIterator<KeyRow>;
+  }
+
+  /** The same for the documents of one index range: the entries joined to their documents in SQLite. */
+  rangeKeys(collection: string, paths: readonly (string | null)[], ix: number, range: KeyRange): IterableIterator<KeyRow> {
+    const { columns, params } = keyColumns(paths, 'd.body');
+    const where = ['k.ix = ?'];
+    const bounds: (number | Buffer)[] = [ix];
+    if (range.low) {
+      where.push('k.key >= ?');
+      bounds.push(range.low);
+    }
+    if (range.high) {
+      where.push('k.key < ?');
+      bounds.push(range.high);
+    }
+    const sql = `SELECT k.id AS id${columns} FROM index_keys k JOIN docs d ON d.coll = ? AND d.id = k.id WHERE ${where.join(' AND ')}`;
+    return this.statement(sql).iterate(...params, collection, ...bounds) as IterableIterator<KeyRow>;
   }
 
   /** Up to `limit` documents after `afterId`, in `_id` order: a scan in batches that writes may run between. */

@@ -57,9 +57,11 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
     const compare = comparatorFor(sort);
     const written = this.written;
     const plan = this.committed.plan(this.name, filter, sort, wanted !== undefined);
-    const committed = this.committed.candidates(this.name, plan);
+    // A page whose plan does not give the sort reads the candidates' sort keys first and parses only the page.
+    const sorted = !plan.ordered && ordered && wanted !== undefined ? this.committed.inSortOrder(this.name, plan, sort, wanted) : undefined;
+    const committed = sorted ?? this.committed.candidates(this.name, plan);
     let found: Doc[] = [];
-    if (plan.ordered || !ordered) {
+    if (plan.ordered || !ordered || sorted) {
       for (const doc of committed) {
         if (written?.has(doc._id) || !test(doc)) continue;
         found.push(doc);

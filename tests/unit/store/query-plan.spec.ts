@@ -62,6 +62,23 @@ describe('embedded store query planner', () => {
     expect(plan(filter, { title: 1 }, true, { 1: 10 }).kind).to.equal('primary');
   });
 
+  it('walks the owner part of the union in the sort order through the owner-and-sort-field index, however many records the user owns', () => {
+    const withOwnerSort = [...INDEXES, storedIndex(6, { name: 'sys_owner_amount', keys: { _owner: 1, amount: 1 } }, false)];
+    const chosen = planQuery({
+      filter: { $or: ACCESS.$or as Filter[], _deleted: { $ne: true } },
+      sort: withTieBreak({ amount: -1 }),
+      limited: true,
+      indexes: withOwnerSort,
+      estimate: (index, ranges, cap) => Math.min(cap, ranges.length * ({ 1: 40000, 2: 10, 4: 900000, 6: 40000 }[index.ix] ?? 0)),
+    });
+    expect(chosen.kind).to.equal('union');
+    if (chosen.kind !== 'union') return;
+    expect(chosen.parts[0]).to.deep.include({ walk: { direction: -1, tie: 1 } });
+    expect(chosen.parts[0]!.index.spec.name).to.equal('sys_owner_amount');
+    // The multikey shares give no order: their few entries are sorted by key and merged.
+    expect(chosen.parts[1]!.walk).to.equal(undefined);
+  });
+
   it('lists the recycle bin through its pinned mark, newest first, without a sort', () => {
     const chosen = plan({ _deleted: true, _deletedBy: 'u1' }, { _deletedAt: -1, _id: 1 }, false, { 5: 12 });
     expect(chosen).to.include({ kind: 'index', ordered: true });
