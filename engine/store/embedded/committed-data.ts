@@ -3,10 +3,12 @@ import { DuplicateKeyError } from '../duplicate-key-error.js';
 import { freezeDocument, stringifyDocument } from '../json-document.js';
 import type { Doc, Filter, IndexSpec, SortSpec } from '../port.js';
 import type { DocumentCache } from './document-cache.js';
+import { entriesOf, IndexBuilds } from './index-builds.js';
 import { indexKeys, storedIndex, uniqueKey, type StoredIndex } from './index-entries.js';
+import type { IndexRow } from './index-table.js';
 import { keyedOrder } from './keyed-order.js';
 import { planQuery, type Plan } from './query-plan.js';
-import type { CommitBatch, IndexEntry, SqliteFile } from './sqlite-file.js';
+import type { CommitBatch, SqliteFile } from './sqlite-file.js';
 
 /** What one collection's reads need in memory: its indexes, and how many documents it holds once counted. */
 interface CollectionState {
@@ -21,26 +23,49 @@ export type Written = ReadonlyMap<string, ReadonlyMap<string, Doc | null>>;
 const BUILD_BATCH = 1000;
 
 /**
+ * Up to this many documents, a new non-unique index is built inside ensureIndexes (a few tens of
+ * milliseconds); above, in the background (index-builds.ts). A unique index is always built at
+ * once, since duplicates must fail the change that declares it.
+ */
+const BUILD_AT_ONCE_UP_TO = 10_000;
+
+/**
  * The committed state of a tenant: documents and index entries in SQLite, the documents recently
  * used in a bounded cache. Only the indexes' definitions are held per collection, read when the
  * collection is first used; no document is read until a query needs it.
  */
 export class CommittedData {
   private readonly states = new Map<string, CollectionState>();
+  readonly builds: IndexBuilds;
 
   constructor(
     private readonly file: SqliteFile,
     private readonly cache: DocumentCache,
-  ) {}
+  ) {
+    this.builds = new IndexBuilds(file, (collection, row) => this.cache.get(collection, row.id) ?? (JSON.parse(row.body) as Doc), (ix, multikey) => {
+      for (const state of this.states.values()) {
+        for (const index of state.indexes) {
+          if (index.ix !== ix) continue;
+          index.built = true;
+          index.multikey ||= multikey;
+        }
+      }
+    });
+  }
 
   private state(collection: string): CollectionState {
     let state = this.states.get(collection);
     if (!state) {
       const rows = this.file.indexes.list(collection);
-      // An index taken over from a file written before indexes lived in SQLite is built once, here.
-      for (const row of rows.filter((row) => !row.built)) this.file.db.transaction(() => this.build(collection, storedIndex(row.ix, row.spec, false)))();
-      state = { indexes: this.file.indexes.list(collection).map((row) => storedIndex(row.ix, row.spec, row.multikey)) };
+      // A unique index left unbuilt (taken over from a file written before indexes lived in SQLite) is built here, at once.
+      for (const row of rows.filter((row) => !row.built && row.spec.unique)) this.file.db.transaction(() => this.build(collection, storedIndex(row.ix, row.spec, false)))();
+      state = { indexes: this.file.indexes.list(collection).map((row) => storedIndex(row.ix, row.spec, row.multikey, row.built)) };
       this.states.set(collection, state);
+      const unbuilt = state.indexes.filter((index) => !index.built);
+      if (unbuilt.length > 0) {
+        const total = this.file.countDocuments(collection);
+        for (const index of unbuilt) this.builds.start(collection, index, total);
+      }
     }
     return state;
   }
@@ -72,7 +97,7 @@ export class CommittedData {
       filter,
       sort,
       limited,
-      indexes: this.indexes(collection),
+      indexes: this.indexes(collection).filter((index) => index.built),
       estimate: (index, ranges, cap) => {
         let total = 0;
         for (const range of ranges) if (total < cap) total += this.file.indexes.countUpTo(index.ix, range, cap - total);
@@ -228,22 +253,28 @@ export class CommittedData {
 
   /**
    * Makes the collection's indexes exactly `specs`, in one SQLite transaction: an unchanged index
-   * is kept as it is (opening a tenant re-ensures its indexes and must not read its records); a new
-   * or changed one is built from the documents, and a unique one over duplicates fails the whole
-   * call with DuplicateKeyError, leaving the indexes as they were.
+   * is kept as it is (opening a tenant re-ensures its indexes and must not read its records, and
+   * an index still building goes on building); a new or changed one is built from the documents,
+   * at once when it is unique or the collection small (a unique one over duplicates fails the
+   * whole call with DuplicateKeyError, leaving the indexes as they were), in the background
+   * otherwise.
    */
   ensureIndexes(collection: string, specs: IndexSpec[]): void {
     this.file.db.transaction(() => {
       const existing = this.file.indexes.list(collection);
       const wanted = new Map(specs.map((spec) => [spec.name, JSON.stringify(spec)]));
-      for (const row of existing) if (wanted.get(row.spec.name) !== JSON.stringify(row.spec) || !row.built) this.file.indexes.drop(row.ix);
-      const kept = new Set(existing.filter((row) => row.built && wanted.get(row.spec.name) === JSON.stringify(row.spec)).map((row) => row.spec.name));
+      const same = (row: IndexRow) => wanted.get(row.spec.name) === JSON.stringify(row.spec) && (row.built || !row.spec.unique);
+      for (const row of existing) if (!same(row)) this.file.indexes.drop(row.ix);
+      const kept = new Set(existing.filter(same).map((row) => row.spec.name));
+      const small = this.file.countDocuments(collection) <= BUILD_AT_ONCE_UP_TO;
       for (const spec of specs) {
         if (kept.has(spec.name)) continue;
-        this.build(collection, storedIndex(this.file.indexes.create(collection, spec), spec, false));
+        const ix = this.file.indexes.create(collection, spec);
+        if (spec.unique || small) this.build(collection, storedIndex(ix, spec, false));
       }
     })();
     this.states.delete(collection);
+    this.state(collection);
   }
 
   /** Fills an index from the collection's documents, in batches read by `_id` (inside the caller's transaction). */
@@ -252,17 +283,10 @@ export class CommittedData {
     let multikey = false;
     let after = '';
     for (let rows = this.file.batchAfter(collection, after, BUILD_BATCH); rows.length > 0; rows = this.file.batchAfter(collection, after, BUILD_BATCH)) {
-      const entries: IndexEntry[] = [];
-      for (const row of rows) {
-        const doc = this.cache.get(collection, row.id) ?? (JSON.parse(row.body) as Doc);
-        const keys = indexKeys(index, doc);
-        multikey ||= keys.multikey;
-        for (const key of keys.keys) entries.push({ ix: index.ix, key, id: row.id, unique: false });
-        const unique = index.spec.unique ? uniqueKey(index, doc) : undefined;
-        if (unique) entries.push({ ix: index.ix, key: unique, id: row.id, unique: true });
-      }
+      const batch = entriesOf(index, rows, (row) => this.cache.get(collection, row.id) ?? (JSON.parse(row.body) as Doc));
+      multikey ||= batch.multikey;
       try {
-        this.file.indexes.addEntries(entries);
+        this.file.indexes.addEntries(batch.entries);
       } catch (error) {
         if (isConstraintError(error)) throw new DuplicateKeyError(collection, index.spec.name, [...index.fields]);
         throw error;

@@ -2,6 +2,7 @@ import type { BlobStore } from '../blob-port.js';
 import type { Collection, Collections, Doc, IndexSpec, Store } from '../port.js';
 import { BLOB_FILES, BlobDirectory } from './blob-directory.js';
 import { Mutex } from '../../concurrency/mutex.js';
+import type { IndexBuildProgress } from './index-builds.js';
 import { CommittedData } from './committed-data.js';
 import { DocumentCache } from './document-cache.js';
 import type { SqliteFile } from './sqlite-file.js';
@@ -95,7 +96,18 @@ export class EmbeddedStore implements Store {
     return this.file.listCollections();
   }
 
+  /** The indexes being built in the background, with their progress (see index-builds.ts). */
+  indexBuilds(): IndexBuildProgress[] {
+    return this.committed.builds.progress();
+  }
+
+  /** Resolves once no index is being built in the background. */
+  indexesBuilt(): Promise<void> {
+    return this.committed.builds.settled();
+  }
+
   async close(): Promise<void> {
+    this.committed.builds.close();
     await this.writes.run(async () => this.file.close());
   }
 }

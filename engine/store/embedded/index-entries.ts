@@ -9,11 +9,13 @@ export interface StoredIndex {
   readonly fields: readonly string[];
   readonly directions: readonly Direction[];
   multikey: boolean;
+  /** False while a background build fills it: commits keep its entries, the planner does not use it yet. */
+  built: boolean;
 }
 
-export function storedIndex(ix: number, spec: IndexSpec, multikey: boolean): StoredIndex {
+export function storedIndex(ix: number, spec: IndexSpec, multikey: boolean, built = true): StoredIndex {
   const fields = Object.keys(spec.keys);
-  return { ix, spec, fields, directions: fields.map((field) => (spec.keys[field] === -1 ? -1 : 1)), multikey };
+  return { ix, spec, fields, directions: fields.map((field) => (spec.keys[field] === -1 ? -1 : 1)), multikey, built };
 }
 
 /**

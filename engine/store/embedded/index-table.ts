@@ -59,6 +59,11 @@ export class IndexTable {
     return rows.map((row) => ({ ix: row.ix, spec: JSON.parse(row.spec) as IndexSpec, multikey: row.multikey === 1, built: row.built === 1 }));
   }
 
+  get(ix: number): IndexRow | undefined {
+    const row = this.statement('SELECT ix, spec, multikey, built FROM store_indexes WHERE ix = ?').get(ix) as { ix: number; spec: string; multikey: number; built: number } | undefined;
+    return row && { ix: row.ix, spec: JSON.parse(row.spec) as IndexSpec, multikey: row.multikey === 1, built: row.built === 1 };
+  }
+
   /** Registers an index (empty, unbuilt) and returns its number. */
   create(collection: string, spec: IndexSpec): number {
     const result = this.statement('INSERT INTO store_indexes (coll, name, spec) VALUES (?, ?, ?)').run(collection, spec.name, JSON.stringify(spec));
