@@ -34,6 +34,8 @@ export class DocumentCache {
     if (size > this.maxBytes) return;
     this.entries.set(key, { doc, size });
     this.used += size;
+    // Only when over the bound: iterating from the oldest end walks the Map's deleted slots too.
+    if (this.used <= this.maxBytes) return;
     for (const [oldest, entry] of this.entries) {
       if (this.used <= this.maxBytes) break;
       this.entries.delete(oldest);

@@ -9,7 +9,7 @@ import { compileFastPredicate, type Predicate } from './fast-predicate.js';
 import { comparatorFor, firstInOrder, type Comparator } from './sort-order.js';
 import { CollectionOverlay, type Overlay } from './collection-overlay.js';
 import { uniqueKey, type StoredIndex } from './index-entries.js';
-import { withTieBreak } from './query-plan.js';
+import { withTieBreak, type Plan } from './query-plan.js';
 
 /**
  * A collection as one unit of work sees it: committed documents (SQLite, through the planner and
@@ -71,7 +71,7 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
       const matched = only(committed, (doc) => !written?.has(doc._id) && test(doc));
       found = wanted ? firstInOrder(matched, compare, wanted) : [...matched].sort(compare);
     }
-    if (written?.size) found = mergeOwn(found, [...written.values()].filter((doc): doc is Doc => doc !== null && test(doc)), compare, ordered);
+    if (written?.size) found = mergeOwn(found, this.own(plan).filter(test), compare, ordered);
     const page = found.slice(skip, wanted);
     if (!options.projection || Object.keys(options.projection).length === 0) return page;
     return projectPage(page, options.projection);
@@ -108,8 +108,20 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
         if (before && test(before)) committed--;
       }
     }
-    if (written) for (const doc of written.values()) if (doc && test(doc)) committed++;
+    if (written) for (const doc of this.own(plan)) if (test(doc)) committed++;
     return committed;
+  }
+
+  /**
+   * The documents this unit wrote that a query could match: those of the ids it names, or all.
+   * A unit that rewrites 100,000 records and reads each one by id on the way (a formula recomputed
+   * inline, a migration) must not test all it wrote at every read.
+   */
+  private own(plan: Plan): Doc[] {
+    const written = this.written;
+    if (!written?.size) return [];
+    const docs = plan.kind === 'ids' ? plan.ids.map((id) => written.get(id)) : [...written.values()];
+    return docs.filter((doc): doc is Doc => doc !== null && doc !== undefined);
   }
 
   /**
