@@ -36,7 +36,7 @@ describe('embedded store: indexes built in the background over a large collectio
 
   const open = async (dir: string): Promise<EmbeddedStore> => {
     provider = new EmbeddedStoreProvider(dir, 'process');
-    return (await provider.open('acme')) as EmbeddedStore;
+    return (await provider.open('acme')) as unknown as EmbeddedStore;
   };
 
   /** Every question the index could answer, asked of `v` (indexed) and of `w` (not): the same documents. */

@@ -1,5 +1,7 @@
 import type { BlobStore } from '../blob-port.js';
-import type { Collection, Collections, Doc, IndexSpec, Store } from '../port.js';
+import type { Collection, Collections, Doc, Filter, FindOptions, IndexSpec, QueryPlanSummary, Store } from '../port.js';
+import { planSummary } from './plan-summary.js';
+import { withTieBreak } from './query-plan.js';
 import { BLOB_FILES, BlobDirectory } from './blob-directory.js';
 import { Mutex } from '../../concurrency/mutex.js';
 import type { IndexBuildProgress } from './index-builds.js';
@@ -94,6 +96,13 @@ export class EmbeddedStore implements Store {
 
   async listCollections(): Promise<string[]> {
     return this.file.listCollections();
+  }
+
+  async explain(collection: string, filter: Filter, options: Pick<FindOptions, 'sort' | 'limit'> = {}): Promise<QueryPlanSummary> {
+    const sort = withTieBreak(options.sort && Object.keys(options.sort).length > 0 ? options.sort : undefined);
+    const plan = this.committed.plan(collection, filter, sort, options.limit !== undefined && options.limit > 0);
+    const building = this.committed.builds.progress().filter((build) => build.collection === collection).map((build) => build.index);
+    return planSummary(plan, building);
   }
 
   /** The indexes being built in the background, with their progress (see index-builds.ts). */
