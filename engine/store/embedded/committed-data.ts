@@ -80,7 +80,7 @@ export class CommittedData {
    * query does not push out what every request uses.
    */
   load(collection: string, id: string, remember = true): Doc | undefined {
-    const cached = this.cache.get(collection, id);
+    const cached = remember ? this.cache.get(collection, id) : this.cache.peek(collection, id);
     if (cached) return cached;
     const body = this.file.body(collection, id);
     return body === undefined ? undefined : this.parsed(collection, id, body, remember);
@@ -117,7 +117,7 @@ export class CommittedData {
         return;
       case 'primary':
         for (const row of this.file.scan(collection, plan.direction, plan.low, plan.high)) {
-          yield this.cache.get(collection, row.id) ?? this.parsed(collection, row.id, row.body, false);
+          yield this.cache.peek(collection, row.id) ?? this.parsed(collection, row.id, row.body, false);
         }
         return;
       case 'index': {

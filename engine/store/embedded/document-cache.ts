@@ -22,6 +22,11 @@ export class DocumentCache {
     return entry.doc;
   }
 
+  /** The document if cached, without making it the most recently used: what a scan over many documents reads. */
+  peek(collection: string, id: string): Doc | undefined {
+    return this.entries.get(cacheKey(collection, id))?.doc;
+  }
+
   /** Whether a document of `textLength` fits without pushing another out: scans fill only free room. */
   hasRoomFor(textLength: number): boolean {
     return this.used + textLength * SIZE_FACTOR <= this.maxBytes;
