@@ -77,6 +77,10 @@ describeEachAdapter('sorted pages', (ctx) => {
     );
     const access = ctx.store.collection('access');
     const filter: Filter = { $or: [{ _owner: 'u1' }, { _readers: { $in: ['u:u1', 'g:east'] } }], _deleted: { $ne: true } };
+    // Two branches walked through the same index at once (a manager's peers, a master's owners).
+    const peers: Filter = { $or: [{ _owner: 'u1' }, { _owner: 'u2' }], _deleted: { $ne: true } };
+    const allPeers = ids(await access.find(peers, { sort: { amount: -1 } }));
+    expect(ids(await access.find(peers, { sort: { amount: -1 }, limit: 7 }))).to.deep.equal(allPeers.slice(0, 7));
     for (const sort of [{ amount: -1 }, { amount: 1 }, { amount: -1, _id: -1 }] as SortSpec[]) {
       const full = ids(await access.find(filter, { sort }));
       expect(full.length).to.be.greaterThan(30);

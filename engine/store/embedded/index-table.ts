@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { IndexSpec } from '../port.js';
 import type { IndexEntry } from './sqlite-file.js';
+import { StatementCache } from './statement-cache.js';
 
 /** A key range of one index: from `low` (inclusive, none = the start) to `high` (exclusive, none = the end). */
 export interface KeyRange {
@@ -23,9 +24,10 @@ export interface IndexRow {
  * (key-encoding.ts). Entries change in the same SQLite transaction as their documents.
  */
 export class IndexTable {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: StatementCache;
 
   constructor(private readonly db: Database.Database) {
+    this.statements = new StatementCache(db);
     db.exec(`
       CREATE TABLE IF NOT EXISTS store_indexes (ix INTEGER PRIMARY KEY, coll TEXT NOT NULL, name TEXT NOT NULL,
         spec TEXT NOT NULL, multikey INTEGER NOT NULL DEFAULT 0, built INTEGER NOT NULL DEFAULT 0, UNIQUE (coll, name));
@@ -44,9 +46,7 @@ export class IndexTable {
   }
 
   private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
-    return statement;
+    return this.statements.get(sql);
   }
 
   list(collection: string): IndexRow[] {

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { IndexTable, type KeyRange } from './index-table.js';
 import { keyColumns, type KeyRow } from './sort-keys.js';
+import { StatementCache } from './statement-cache.js';
 
 export type Durability = 'process' | 'power';
 
@@ -23,12 +24,13 @@ export interface IdBound {
 export class SqliteFile {
   readonly db: Database.Database;
   readonly indexes: IndexTable;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: StatementCache;
   private readonly applyBatch: (batch: CommitBatch) => void;
 
   constructor(path: string, durability: Durability) {
     mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
+    this.statements = new StatementCache(this.db);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${durability === 'power' ? 'FULL' : 'NORMAL'}`);
     this.db.exec(`
@@ -50,9 +52,7 @@ export class SqliteFile {
 
   /** A prepared statement, prepared once per text. */
   statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
-    return statement;
+    return this.statements.get(sql);
   }
 
   body(collection: string, id: string): string | undefined {
