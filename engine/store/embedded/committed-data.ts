@@ -266,10 +266,12 @@ export class CommittedData {
       const same = (row: IndexRow) => wanted.get(row.spec.name) === JSON.stringify(row.spec) && (row.built || !row.spec.unique);
       for (const row of existing) if (!same(row)) this.file.indexes.drop(row.ix);
       const kept = new Set(existing.filter(same).map((row) => row.spec.name));
-      const small = this.file.countDocuments(collection) <= BUILD_AT_ONCE_UP_TO;
+      // Counted only when there is something to build: opening a tenant re-ensures every index.
+      let small: boolean | undefined;
       for (const spec of specs) {
         if (kept.has(spec.name)) continue;
         const ix = this.file.indexes.create(collection, spec);
+        small ??= this.file.countDocuments(collection) <= BUILD_AT_ONCE_UP_TO;
         if (spec.unique || small) this.build(collection, storedIndex(ix, spec, false));
       }
     })();
