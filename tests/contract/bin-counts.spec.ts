@@ -1,4 +1,8 @@
 import { expect } from 'chai';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedStoreProvider } from '../../engine/store/embedded/index.js';
 import type { Doc, Filter } from '../../engine/store/port.js';
 import { describeEachAdapter } from './adapters.js';
 
@@ -49,5 +53,33 @@ describeEachAdapter('counts of records outside the recycle bin', (ctx) => {
     expect(counts.all).to.equal(counts.found);
     expect(counts.all).to.equal(27 - 1 + 1 + 1);
     expect(counts.won).to.equal(DOCS.filter((doc) => doc.stage === 'won' && doc._deleted !== true && !(Array.isArray(doc._deleted) && doc._deleted.includes(true))).length + 1);
+  });
+});
+
+/** The embedded store keeps each collection's count in its file; a reopened store must agree with its documents. */
+describe('embedded store: collection counts kept across restarts', () => {
+  it('counts after inserts, deletes, a dropped collection and a reopen as the documents say', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'crm-counts-'));
+    try {
+      let provider = new EmbeddedStoreProvider(dir, 'process');
+      let store = await provider.open('acme');
+      await store.collection('a').insertMany(structuredClone(DOCS));
+      expect(await store.collection('a').count({})).to.equal(40);
+      await store.collection('a').deleteMany({ n: 0 });
+      await store.collection('b').insertOne({ _id: 'x' });
+      await store.dropCollection('b');
+      await store.unitOfWork(async (tx) => {
+        await tx.collection('a').insertOne({ _id: 'late', n: 9 });
+        await tx.collection('a').deleteOne({ _id: 'r01' });
+      });
+      await provider.close();
+      provider = new EmbeddedStoreProvider(dir, 'process');
+      store = await provider.open('acme');
+      expect(await store.collection('a').count({})).to.equal((await store.collection('a').find({})).length).and.to.equal(40 - 10 + 1 - 1);
+      expect(await store.collection('b').count({})).to.equal(0);
+      await provider.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -188,9 +188,9 @@ export class CommittedData {
    * unit already read (null: none), which are not read again.
    */
   commit(written: Written, known?: Written): void {
-    const batch: CommitBatch = { docs: [], removed: [], added: [], multikey: [] };
+    const batch: CommitBatch = { docs: [], removed: [], added: [], multikey: [], counts: new Map() };
     const after: { collection: string; id: string; doc: Doc | null; length: number }[] = [];
-    const counts = new Map<string, number>();
+    const counts = batch.counts;
     for (const [collection, docs] of written) {
       const indexes = this.indexes(collection);
       let delta = 0;
