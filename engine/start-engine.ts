@@ -6,8 +6,7 @@ import { createApp } from './http/create-app.js';
 import { JobScheduler, registerJobHandler } from './jobs/index.js';
 import { deliverWebhook, EMAIL_DELIVER, emailDelivery, WEBHOOK_DELIVER, WebhookAllowlist } from './mail/index.js';
 import { registerApprovalTimers } from './approvals/timer-handlers.js';
-import { registerPlainTextBackfill } from './records/plain-text-backfill.js';
-import { BACKFILL_JOB, configureBackfills, runBackfill } from './metadata/backfills/index.js';
+import { BACKFILL_JOB, configureBackfills, retireFormerPlainTextJob, runBackfill } from './metadata/backfills/index.js';
 import { EmbeddedStoreProvider } from './store/embedded/index.js';
 import { MongoStoreProvider } from './store/mongodb/index.js';
 import type { StoreProvider } from './store/port.js';
@@ -40,7 +39,7 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   registerJobHandler(EMAIL_DELIVER, emailDelivery(config.mail ?? {}));
   registerJobHandler(WEBHOOK_DELIVER, deliverWebhook);
   registerApprovalTimers();
-  registerPlainTextBackfill();
+  retireFormerPlainTextJob();
   configureBackfills(config.backfills);
   registerJobHandler(BACKFILL_JOB, runBackfill);
   const jobs = new JobScheduler(platform, config.jobs);

@@ -8,7 +8,7 @@ import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
 import { ensureApprovalIndexes } from '../approvals/approval-indexes.js';
 import { ATTACHMENT_INDEXES, ATTACHMENTS_COLLECTION } from '../records/attachments/attachment.js';
 import { RECENT_INDEXES, RECENT_RECORDS } from '../records/recent/recent-records.js';
-import { scheduleBackfill } from '../records/plain-text-backfill.js';
+import { schedulePlainTextBackfills } from '../metadata/backfills/index.js';
 
 /** One organisation: its own store (a directory or a database) and its own metadata. */
 export class Tenant {
@@ -29,8 +29,8 @@ export class Tenant {
     const metadata = await MetadataRegistry.open(store);
     await ensureSnapshotIndexes(store, metadata.snapshot);
     await installCoreMetadata(store, metadata);
-    // Rich text saved before its plain text was kept: filled in by a background job, not at the opening.
-    await scheduleBackfill(store, metadata.snapshot);
+    // Rich text saved before its plain text was kept: filled in by a backfill in the background, not at the opening.
+    await schedulePlainTextBackfills(store, metadata.snapshot);
     return new Tenant(name, store, metadata, webhookAllowlist);
   }
 }

@@ -52,6 +52,13 @@ describe('permissions of a user who is not an administrator', () => {
     expect((await engine.request('GET', '/api/v1/auth/me', undefined, browser(session))).body.user).to.include({ _id: samId });
   });
 
+  it('tells the signed-in user their system rights, as the engine checks them', async () => {
+    const me = await sam('GET', '/api/v1/auth/me');
+    expect(me.body.rights).to.deep.equal({ manageMetadata: false, manageUsers: false, viewAllData: false, modifyAllData: false, viewAuditLog: false, editLockedRecords: false });
+    const admin = await engine.request('GET', '/api/v1/auth/me');
+    expect(admin.body.rights).to.include({ manageMetadata: true, manageUsers: true, viewAuditLog: true });
+  });
+
   it('reads metadata, forms and the API description', async () => {
     for (const path of ['/api/v1/meta/objects', '/api/v1/meta/objects/deal', '/api/v1/meta/layouts', '/api/v1/forms/deal', '/api/v1/openapi.json']) {
       expect((await sam('GET', path)).status, path).to.equal(200);

@@ -202,4 +202,22 @@ describe('backfills: derived values of existing records recomputed in the backgr
     expectError(await engine.request('GET', '/api/v1/meta/backfills/0123456789abcdef01234567'), 404, 'not_found');
     expectError(await engine.request('GET', '/api/v1/meta/backfills?status=paused'), 400);
   });
+
+  it("shows a user who may read an object that object's running backfills, and nothing else", async () => {
+    const set = await engine.request('POST', '/api/v1/meta/permission-sets', { name: 'item_reader', objects: { item: { read: true } } });
+    expect(set.status, JSON.stringify(set.body)).to.equal(201);
+    await createUser(engine, { email: 'reader@example.com', full_name: 'Reader', permission_sets: ['item_reader'] }, 'reader password long enough');
+    const reader = { authorization: `Bearer ${await tokenFor(engine, 'reader@example.com', 'reader password long enough')}` };
+    await addField('item', { name: 'half', type: 'formula', expression: 'qty / 2', resultType: 'number' });
+    const started = await running('item');
+
+    const seen = await engine.request('GET', '/api/v1/meta/backfills?object=item&status=running', undefined, reader);
+    expect(seen.status, JSON.stringify(seen.body)).to.equal(200);
+    expect(seen.body.backfills.map((backfill: Record<string, any>) => [backfill._id, backfill.percent])).to.deep.equal([[started._id, 0]]);
+    // Not the finished ones, not another object's, not one by id: those stay with metadata managers.
+    expectError(await engine.request('GET', '/api/v1/meta/backfills?object=item', undefined, reader), 403);
+    expectError(await engine.request('GET', '/api/v1/meta/backfills?object=tiny&status=running', undefined, reader), 403);
+    expectError(await engine.request('GET', `/api/v1/meta/backfills/${started._id}`, undefined, reader), 403);
+    await engine.jobs.runDue();
+  });
 });

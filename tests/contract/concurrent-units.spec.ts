@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { enqueueJob, JOB_INDEXES, JOBS_COLLECTION } from '../../engine/jobs/index.js';
-import { guardTarget, REFERENCE_GUARDS } from '../../engine/records/relationships/reference-guard.js';
+import { dropGuard, guardTarget, REFERENCE_GUARDS } from '../../engine/records/relationships/reference-guard.js';
 import { DuplicateKeyError } from '../../engine/store/duplicate-key-error.js';
 import type { Collections } from '../../engine/store/port.js';
 import { describeEachAdapter } from './adapters.js';
@@ -75,6 +75,30 @@ describeEachAdapter('concurrent and large units of work', (ctx) => {
     expect(deleted && children > 0, JSON.stringify(outcomes)).to.equal(false);
     expect(outcomes.filter((outcome) => outcome === 'added')).to.have.length(children);
     expect(await ctx.store.collection(REFERENCE_GUARDS).count({})).to.equal(1);
+  });
+
+  it('a purge dropping the guard and references checked against it: never a reference to a purged record, no guard left', async function () {
+    ctx.requireAtomicUnits(this);
+    // Dropping the guard is a write on it: a reference check running beside the purge still conflicts with it.
+    await ctx.store.collection('parents').insertOne({ _id: 'p' });
+    await ctx.store.unitOfWork((tx) => guardTarget(tx, 'parents', 'p'));
+    const purge = (tx: Collections) => async () => {
+      if ((await tx.collection('children').count({ parent: 'p' })) > 0) return 'restricted';
+      await tx.collection('parents').deleteOne({ _id: 'p' });
+      await dropGuard(tx, 'parents', 'p');
+      return 'purged';
+    };
+    const addChild = (tx: Collections, i: number) => async () => {
+      if (!(await tx.collection('parents').findOne({ _id: 'p' }))) return 'missing';
+      await guardTarget(tx, 'parents', 'p');
+      await tx.collection('children').insertOne({ _id: `c${i}`, parent: 'p' });
+      return 'added';
+    };
+    const outcomes = await times(PARALLEL, (i) => ctx.store.unitOfWork((tx) => (i % 2 === 0 ? purge(tx)() : addChild(tx, i)())));
+    const purged = (await ctx.store.collection('parents').findOne({ _id: 'p' })) === null;
+    const children = await ctx.store.collection('children').count({});
+    expect(purged && children > 0, JSON.stringify(outcomes)).to.equal(false);
+    expect(await ctx.store.collection(REFERENCE_GUARDS).count({})).to.equal(purged ? 0 : 1);
   });
 
   it('units enqueueing one keyed job at once leave one due job with that key', async () => {

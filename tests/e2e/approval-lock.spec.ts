@@ -99,6 +99,8 @@ describe('browser: records locked by their approval', function () {
         await rep.page.locator('.page-actions').getByRole('button', { name: text.edit }).waitFor();
         expect(await actionsDisabled(rep.page, text)).to.deep.equal({ edit: false, delete: false });
         expect(await rep.page.locator('.record-lock').count()).to.equal(0);
+        const files = rep.page.locator('.files-panel');
+        await files.locator('.ant-upload-drag').waitFor();
 
         const panel = rep.page.locator('.approval-panel');
         await panel.getByRole('button', { name: text.submit }).click();
@@ -112,6 +114,11 @@ describe('browser: records locked by their approval', function () {
         expect(await badge.locator('.record-lock-tag').innerText()).to.equal(text.locked);
         await rep.page.locator('.page-actions').getByRole('button', { name: text.edit, disabled: true }).waitFor();
         expect(await actionsDisabled(rep.page, text)).to.deep.equal({ edit: true, delete: true });
+        // Files change with the record: no drop zone while it is locked, and the reason instead.
+        await files.locator('.files-read-only').getByText(text.reason, { exact: false }).waitFor();
+        expect(await files.locator('.ant-upload-drag').count(), 'no drop zone on a locked record').to.equal(0);
+        // The lock is said once, under the title, not again in the approval panel.
+        expect(await panel.getByText(text.locked, { exact: true }).count(), 'no second lock tag in the panel').to.equal(0);
         await screenshot(rep.page, `approval-lock-${language}`);
         expect(await seriousViolations(rep.page), 'axe on the locked record').to.deep.equal([]);
 

@@ -16,6 +16,9 @@ const LAZY_ROUTES = [
   'src/app/approvals/inbox-page.tsx',
   'src/app/home/waiting-for-me.tsx',
   'src/app/search/command-palette.tsx',
+  'src/app/setup/setup-layout.tsx',
+  'src/app/setup/objects/object-list-page.tsx',
+  'src/app/setup/objects/object-editor-page.tsx',
 ];
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

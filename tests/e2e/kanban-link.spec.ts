@@ -71,6 +71,17 @@ describe('browser: a bookmarked kanban view opens its board', function () {
           await screenshot(page, `kanban-link-${language}-${width}`);
           expect(await seriousViolations(page), 'axe on the board').to.deep.equal([]);
 
+          // Opened afresh, the board asks for its columns only: no table page it would not show.
+          const asked: string[] = [];
+          page.on('request', (request) => {
+            const url = new URL(request.url());
+            if (url.pathname === '/api/v1/records/kl_task') asked.push(url.searchParams.get('filter') ?? '(none)');
+          });
+          await page.reload();
+          await column(page, 'todo').locator('.kanban-cards li').nth(1).waitFor();
+          expect(asked.length, `one request per column, the one without a phase too: ${JSON.stringify(asked)}`).to.equal(4);
+          expect(asked.filter((filter) => !filter.includes('"phase"')), 'record requests that are no column of the board').to.deep.equal([]);
+
           // The table picked under the kanban view stays the table, after a reload too.
           await page.locator('.ant-segmented').getByText(text.pages, { exact: true }).click();
           await page.waitForURL((url) => url.searchParams.get('mode') === 'pages');

@@ -85,6 +85,8 @@ describe('browser: signing in', function () {
       await page.keyboard.type(env.users.password);
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => url.pathname === '/');
+      // Tab as a user would once the page shows its menu: the objects' links come with the objects.
+      await page.locator('nav').getByText('Deals', { exact: true }).first().waitFor();
       let focused = '';
       for (let step = 0; step < 20 && focused !== 'Deals'; step++) {
         await page.keyboard.press('Tab');

@@ -22,6 +22,13 @@ export const SECURITY_SCHEMES: Record<string, SecurityScheme> = {
 export const DOCUMENT_SECURITY: Record<string, string[]>[] = [{ apiToken: [] }, { session: [] }];
 
 const user: SchemaObject = { type: 'object', description: 'The signed-in user\'s record (see the user object).', additionalProperties: true };
+const SYSTEM_RIGHT_NAMES = ['manageMetadata', 'manageUsers', 'viewAllData', 'modifyAllData', 'viewAuditLog', 'editLockedRecords'];
+const SYSTEM_RIGHTS: SchemaObject = {
+  type: 'object',
+  description: "The user's system rights, as the engine checks them (the union of their permission sets): the web app offers only what they allow.",
+  required: SYSTEM_RIGHT_NAMES,
+  properties: Object.fromEntries(SYSTEM_RIGHT_NAMES.map((right) => [right, { type: 'boolean' }])),
+};
 const token: SchemaObject = {
   type: 'object',
   required: ['id', 'name', 'createdAt'],
@@ -60,7 +67,7 @@ export function authPaths(): OpenApiFragment {
           security: [],
           requestBody: body({ type: 'object', required: ['email', 'password'], properties: { email: { type: 'string' }, password: { type: 'string' } } }),
           responses: {
-            '200': ok({ type: 'object', required: ['user', 'csrfToken', 'expiresAt'], properties: { user, csrfToken: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } }, 'Signed in.'),
+            '200': ok({ type: 'object', required: ['user', 'rights', 'csrfToken', 'expiresAt'], properties: { user, rights: SYSTEM_RIGHTS, csrfToken: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } }, 'Signed in.'),
             '401': responseRef('Unauthorized'),
             '429': ok({ $ref: '#/components/schemas/Error' }, 'This address must wait before trying this account again, or has failed too many sign-ins this minute.'),
           },
@@ -70,8 +77,16 @@ export function authPaths(): OpenApiFragment {
       [`${BASE}/me`]: {
         get: operation('me', 'The signed-in user', {
           '200': ok(
-            { type: 'object', required: ['user'], properties: { user, csrfToken: { type: 'string', description: 'With a session cookie only: its CSRF token, for a page that was reloaded.' } } },
-            'The user.',
+            {
+              type: 'object',
+              required: ['user', 'rights'],
+              properties: {
+                user,
+                rights: SYSTEM_RIGHTS,
+                csrfToken: { type: 'string', description: 'With a session cookie only: its CSRF token, for a page that was reloaded.' },
+              },
+            },
+            'The user and their system rights.',
           ),
         }),
       },

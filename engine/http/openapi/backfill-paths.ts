@@ -7,7 +7,7 @@ const TAG = 'Metadata';
 const BACKFILLS = '/api/v1/meta/backfills';
 const ID: SchemaObject = { type: 'string', pattern: '^[0-9a-f]{24}$' };
 const DATE_TIME: SchemaObject = { type: 'string', format: 'date-time' };
-const forbidden = responseRef('Forbidden', 'Only users who may manage metadata (administrators) can follow the backfills.');
+const forbidden = responseRef('Forbidden', 'Only users who may manage metadata (administrators) can follow the backfills; others only the running ones of an object they may read (`?object=…&status=running`).');
 
 const SCHEMAS: Record<string, SchemaObject> = {
   Backfill: {

@@ -340,6 +340,30 @@ export function metaPaths(): OpenApiFragment {
           },
         },
       },
+      [`${BASE}/record-counts`]: {
+        get: {
+          operationId: 'meta.recordCounts',
+          summary: "Every object's record count, for the object manager",
+          description: 'Live records per object (the recycle bin left out), and whether the object is a standard one every tenant has. Needs the manage-metadata right.',
+          tags: [TAG],
+          responses: {
+            '200': {
+              description: 'By object name.',
+              content: json({
+                type: 'object',
+                required: ['objects'],
+                properties: {
+                  objects: {
+                    type: 'object',
+                    additionalProperties: { type: 'object', required: ['records', 'standard'], properties: { records: { type: 'integer', minimum: 0 }, standard: { type: 'boolean' } } },
+                  },
+                },
+              }),
+            },
+            '403': responseRef('Forbidden', 'Needs the manage-metadata right.'),
+          },
+        },
+      },
       [`${BASE}/history`]: {
         get: {
           operationId: 'meta.history',

@@ -6,9 +6,10 @@ import { issueToken, listTokens, revokeToken } from '../../security/api-tokens.j
 import { SESSION_COOKIE } from '../../security/authenticate.js';
 import { checkPasswordPolicy, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../security/passwords.js';
 import { checkCurrentPassword, sessionCsrfToken, setPassword, signIn, signOut, SESSION_HOURS } from '../../security/sign-in.js';
-import type { Principal } from '../../tenancy/index.js';
+import { principalOf as principalFromUser, type Principal } from '../../tenancy/index.js';
 import type { RequestHandler } from 'express';
 import { requestTenant } from '../request-tenant.js';
+import { userAccess } from '../../security/access/index.js';
 import { clientAddress } from '../rate-limits.js';
 import { SignInThrottledError } from '../../security/sign-in-throttle.js';
 import { userCredentialRoutes } from './user-credential-routes.js';
@@ -36,7 +37,8 @@ export function publicAuthRoutes(): Router {
       path: '/',
       maxAge: SESSION_HOURS * 3600 * 1000,
     });
-    res.json({ user: presentRecord(signedIn.user), csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt });
+    const rights = userAccess(tenant.metadata.snapshot, principalFromUser(signedIn.user)).system;
+    res.json({ user: presentRecord(signedIn.user), rights, csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt });
   });
   return router;
 }
@@ -60,7 +62,9 @@ export function authRoutes(authenticated: RequestHandler): Router {
     const user = await tenant.store.collection<StoredRecord>(users.collection).findOne(alive({ _id: principal.userId }));
     if (!user) throw new NotFoundError(msg`Your user record is gone.`);
     const csrfToken = principal.session ? await sessionCsrfToken(tenant, principal.session) : undefined;
-    res.set('Cache-Control', 'no-store').json({ user: presentRecord(user), ...(csrfToken ? { csrfToken } : {}) });
+    // The same rights the engine checks with, so the web app offers only what the user may do.
+    const rights = userAccess(tenant.metadata.snapshot, principal).system;
+    res.set('Cache-Control', 'no-store').json({ user: presentRecord(user), rights, ...(csrfToken ? { csrfToken } : {}) });
   });
 
   // The rules, so a page can state them before the user types; the POST checks them anyway.

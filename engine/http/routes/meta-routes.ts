@@ -13,6 +13,7 @@ import {
   listFields,
   listMetadataHistory,
   listObjects,
+  objectRecordCounts,
   objectRightsOf,
   patchObject,
   putCurrency,
@@ -129,6 +130,9 @@ export function metaRoutes(platform: Platform): Router {
     res.json(await getBackfill(await context(req), req.params.id));
   });
 
+  router.get('/record-counts', async (req, res) => {
+    res.set('Cache-Control', 'no-store').json({ objects: await objectRecordCounts(await context(req)) });
+  });
   router.get('/history', async (req, res) => {
     const ctx = await context(req);
     const limit = parseLimit(queryString(req.query as Record<string, unknown>, 'limit'));

@@ -4,3 +4,4 @@ export { recordBackfill, type BackfillPlan } from './record-backfill.js';
 export { runBackfill, runBackfillBatch } from './run-backfill.js';
 export { completeOnTheFly, filterPaths, refuseWhileBackfilling, runningBackfill } from './backfill-reads.js';
 export { getBackfill, listBackfills, type BackfillQuery, type BackfillView } from './list-backfills.js';
+export { retireFormerPlainTextJob, schedulePlainTextBackfills } from './plain-text-backfills.js';

@@ -1,7 +1,9 @@
 import { NotFoundError, ValidationError } from '../../errors/index.js';
 import { msg } from '../../i18n/message.js';
 import { newestFirst, type Page } from '../../jobs/index.js';
-import { checkSystemRight } from '../../security/object-access.js';
+import { checkObjectRight } from '../../security/access/index.js';
+import { checkSystemRight, hasSystemRight } from '../../security/object-access.js';
+import { recordObject } from '../../records/record-object.js';
 import type { Filter } from '../../store/port.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { BACKFILL_STATUSES, BACKFILLS, percentDone, type BackfillDoc, type BackfillStatus } from './backfill.js';
@@ -15,9 +17,16 @@ export type BackfillView = BackfillDoc & { percent: number };
 
 const READ_RIGHT = msg`Only users who may manage metadata (administrators) can follow the backfills of its changes.`;
 
-/** The tenant's backfills, newest first, by status and object: what a metadata change still recomputes. */
+/**
+ * The tenant's backfills, newest first, by status and object: what a metadata change still
+ * recomputes. Administrators see them all; a user who may read an object sees the running
+ * backfills of that object (`?object=…&status=running`), which the studio shows on its list.
+ */
 export async function listBackfills(ctx: OperationContext, query: BackfillQuery): Promise<{ backfills: BackfillView[]; next: string | null }> {
-  checkSystemRight(ctx, 'manageMetadata', READ_RIGHT);
+  if (!hasSystemRight(ctx, 'manageMetadata')) {
+    if (query.object === undefined || query.status !== 'running') checkSystemRight(ctx, 'manageMetadata', READ_RIGHT);
+    checkObjectRight(ctx, recordObject(ctx, query.object!), 'read');
+  }
   const filter: Filter = {};
   if (query.status !== undefined) {
     if (!BACKFILL_STATUSES.includes(query.status as BackfillStatus)) {

@@ -12,6 +12,12 @@ export interface BackfillPlan {
   rollups: string[];
   /** How many records the object holds now. */
   total: number;
+  /**
+   * Whether the object's formulas wait for the backfill too (the default: one may read a changed
+   * value). False when no definition changed and only stored values are missing (plain text kept
+   * since a later version), so the formulas' stored values are right.
+   */
+  formulasStale?: boolean;
 }
 
 /**
@@ -26,7 +32,7 @@ export async function recordBackfill(tx: Collections, version: number, object: C
   const now = new Date().toISOString();
   const id = newId();
   // Any formula may read a changed value, so every formula of the object waits for the backfill.
-  const formulas = object.logic.formulas.map(({ field }) => field.name);
+  const formulas = plan.formulasStale === false ? [] : object.logic.formulas.map(({ field }) => field.name);
   const fields = new Set([...older.flatMap((backfill) => backfill.fields), ...plan.derivedPaths, ...plan.rollups, ...formulas]);
   const rollups = new Set([...older.flatMap((backfill) => backfill.rollups), ...plan.rollups]);
   const derived = plan.derivedPaths.length > 0 || older.some((backfill) => backfill.derived);

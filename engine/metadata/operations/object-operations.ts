@@ -16,6 +16,7 @@ import { requireObject } from './require-object.js';
 import { PERSONAL_VIEWS } from '../list-views/personal-view-store.js';
 import { RECENT_RECORDS } from '../../records/recent/recent-records.js';
 import { byCount, msg } from '../../i18n/message.js';
+import { dropGuardsOf } from '../../records/relationships/reference-guard.js';
 
 export interface DefinitionResponse<T> {
   definition: T;
@@ -118,6 +119,7 @@ export async function deleteObject(
           );
         }
         await records.deleteMany({});
+        await dropGuardsOf(tx, compiled.collection);
         await tx.collection(COUNTERS).deleteMany({ _id: { $regex: `^${name}\\.` } });
         await tx.collection(PERSONAL_VIEWS).deleteMany({ object: name });
         await tx.collection(RECENT_RECORDS).deleteMany({ object: name });

@@ -5,6 +5,7 @@ import type { Collections } from '../../store/port.js';
 import type { StoredRecord } from '../record.js';
 import { alive } from '../record-state.js';
 import { msg } from '../../i18n/message.js';
+import { guardTarget } from '../relationships/reference-guard.js';
 
 /**
  * The references of a record about to come back that point at records no longer live. A record
@@ -12,7 +13,9 @@ import { msg } from '../../i18n/message.js';
  * recycle bin or purged by now. A detail cannot live without its master and a required lookup
  * cannot be empty: either refuses the restore (409). An optional lookup is cleared, as the
  * parent's delete would have done. Returns the fields to clear; `restoring` are the ids coming
- * back in the same restore, which count as live.
+ * back in the same restore, which count as live. A parent found live is guarded as a create's
+ * reference check guards it (see guardTarget): a delete of it running alongside the restore
+ * cannot both commit with it, so no restored record ends pointing at a parent in the bin.
  */
 export async function goneReferences(
   tx: Collections,
@@ -27,7 +30,10 @@ export async function goneReferences(
     const id = record[field.name];
     if (typeof id !== 'string' || restoring.has(id)) continue;
     const target = snapshot.object(field.target);
-    if (target && (await tx.collection(target.collection).findOne(alive({ _id: id }), { projection: { _id: 1 } }))) continue;
+    if (target && (await tx.collection(target.collection).findOne(alive({ _id: id }), { projection: { _id: 1 } }))) {
+      await guardTarget(tx, target.collection, id);
+      continue;
+    }
     if (field.type === 'lookup' && !field.required) {
       cleared[field.name] = '';
       continue;

@@ -12,6 +12,7 @@ import { appendAudit } from '../../security/audit-log.js';
 import { msg } from '../../i18n/message.js';
 import { deleteBlobs, unlinkAttachments } from '../attachments/purge-attachments.js';
 import { forgetPurgedUser } from './purged-user.js';
+import { dropGuard } from '../relationships/reference-guard.js';
 
 /** Deletes a record in the recycle bin for good, with the detail records deleted with it. */
 export async function purgeRecord(ctx: OperationContext, objectName: string, id: string): Promise<void> {
@@ -24,6 +25,7 @@ export async function purgeRecord(ctx: OperationContext, objectName: string, id:
     checkUserTarget(ctx, object, root, 'purge');
     for (const { object: target, record } of await deletedTogether(tx, ctx.snapshot, object, id)) {
       await tx.collection(target.collection).deleteOne({ _id: record._id });
+      await dropGuard(tx, target.collection, record._id);
       await tx.collection(historyCollection(target.name)).deleteMany({ record: record._id });
       files.push(...(await unlinkAttachments(tx, target.name, record._id)));
       if (target.name === 'user') await forgetPurgedUser(tx, record._id);

@@ -7,6 +7,7 @@ import type { OperationContext } from '../../tenancy/operation-context.js';
 import { userAccess } from './user-access.js';
 import { userDirectory, type UserDirectory } from './user-directory.js';
 import { inSentence, msg, type Message } from '../../i18n/message.js';
+import { masterFilter } from './master-filter.js';
 
 /** What a user does to records: read them, edit them, or delete them (which sharing never grants). */
 export type AccessMode = 'read' | 'edit' | 'delete';
@@ -135,7 +136,8 @@ function usersOf(ctx: OperationContext, key: GranteeKey, directory: UserDirector
 
 /**
  * A detail record is reached through its master: read with the master, edited and deleted with
- * an edit of the master. Without the master object's permission, no detail is reachable.
+ * an edit of the master. Without the master object's permission, no detail is reachable; with
+ * every master reachable (view all, public sharing), no filter at all.
  */
 async function masterReach(ctx: OperationContext, object: CompiledObject, mode: AccessMode): Promise<RecordAccess> {
   const field = object.object.master!;
@@ -145,6 +147,5 @@ async function masterReach(ctx: OperationContext, object: CompiledObject, mode: 
   if (!userAccess(ctx.snapshot, ctx.principal).object(master.name)[masterMode]) return NOTHING;
   const access = await reach(ctx, master, masterMode);
   if (access === true) return true;
-  const masters = await ctx.tenant.store.collection(master.collection).find(alive(withAccess({}, access)), { projection: { _id: 1 } });
-  return { [field.name]: { $in: masters.map((record) => record._id) } };
+  return masterFilter(ctx.tenant.store.collection(master.collection), field.name, alive(withAccess({}, access)));
 }

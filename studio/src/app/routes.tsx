@@ -40,6 +40,8 @@ export const appRoutes: RouteObject[] = [
           { path: 'approvals', lazy: () => import('./approvals/inbox-page').then((module) => ({ Component: module.InboxPage })) },
           { path: 'recycle-bin', lazy: () => import('./account/user-pages').then((module) => ({ Component: module.RecycleBinPage })) },
           { path: 'account/password', lazy: () => import('./account/user-pages').then((module) => ({ Component: module.ChangePasswordPage })) },
+          // The setup area: its layout, its own routes (setup-routes.tsx) and pages load only when opened.
+          { path: 'setup/*', lazy: () => import('./setup/setup-layout').then((module) => ({ Component: module.SetupLayout })) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

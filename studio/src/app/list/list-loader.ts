@@ -24,8 +24,7 @@ export function listLoader({ params, request }: LoaderFunctionArgs): null {
     const form = formQuery(name, language);
     void client.prefetchQuery(views);
     void client.prefetchQuery(form);
-    // The board and the scrolling table ask for their records in their own way. (A kanban view
-    // named without a mode opens its board too: its first page prefetched here goes unused.)
+    // The board and the scrolling table ask for their records in their own way.
     const mode = address.get('mode');
     if (mode === 'scroll' || mode === 'kanban') return [views.queryKey, form.queryKey];
     const state = addressState(address);
@@ -36,7 +35,16 @@ export function listLoader({ params, request }: LoaderFunctionArgs): null {
       const view = address.get('view') ? (await client.ensureQueryData(views)).views.find((candidate) => candidate.name === address.get('view')) : undefined;
       return listQuery(object, viewColumns(object, view), { ...state, cursor: undefined }, objects);
     });
-    void client.prefetchQuery(page);
+    const viewName = address.get('view');
+    if (viewName && mode === null) {
+      // A kanban view named without a mode opens its board: the table's page waits for the view to say it is no board.
+      void client.ensureQueryData(views).then(
+        (answer) => {
+          if (answer.views.find((candidate) => candidate.name === viewName)?.kanbanField === undefined) void client.prefetchQuery(page);
+        },
+        () => undefined,
+      );
+    } else void client.prefetchQuery(page);
     return [views.queryKey, form.queryKey, page.queryKey];
   });
   return null;

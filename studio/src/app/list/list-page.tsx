@@ -27,6 +27,7 @@ import './list.css';
 // Parts that only some users open load on demand, keeping the list's own chunk small.
 const FilterBuilder = lazy(() => import('./filter/filter-builder').then((module) => ({ default: module.FilterBuilder })));
 const KanbanBoard = lazy(() => import('./kanban/kanban-board').then((module) => ({ default: module.KanbanBoard })));
+const BackfillNotice = lazy(() => import('./backfill-notice').then((module) => ({ default: module.BackfillNotice })));
 const ScrollingTable = lazy(() => import('./scrolling-table').then((module) => ({ default: module.ScrollingTable })));
 
 /**
@@ -121,6 +122,9 @@ function ObjectList({ object, objects, rights }: { object: ObjectDefinition; obj
           </Link>
         )}
       </div>
+      <Suspense fallback={null}>
+        <BackfillNotice object={object} />
+      </Suspense>
       <div className="list-toolbar">
         <ViewPicker object={object} columns={columns} kanbanField={mode === 'kanban' ? group?.name : undefined} />
         <Input.Search

@@ -1,13 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Select, Skeleton, Space, Table, Typography, type TableProps } from 'antd';
+import { Button, Select, Skeleton, Space, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../shared/i18n/use-language';
 import type { FieldDefinition, ObjectDefinition } from '../../shared/metadata/object-definition';
 import type { RecordLike } from '../../shared/metadata/record-value';
 import { PAGE_SIZES, recordsPageQuery, type ListParams } from './list-query';
 import { RecordCards } from './record-cards';
-import { serverMessage } from './server-message';
+import { ListLoadError } from './list-load-error';
 
 export interface PagedListProps {
   readonly object: ObjectDefinition;
@@ -25,7 +24,6 @@ export interface PagedListProps {
 /** One page of the view at a time, with the server's cursor (a stack of the cursors seen, for going back). */
 export function PagedList(props: PagedListProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const { object, viewKey, size } = props;
   const [cursors, setCursors] = useState<{ key: string; stack: readonly string[] }>({ key: '', stack: [] });
   const stack = cursors.key === viewKey ? cursors.stack : [];
@@ -35,7 +33,7 @@ export function PagedList(props: PagedListProps) {
 
   return (
     <>
-      {query.error && <Alert type="error" showIcon role="alert" title={t('list.loadFailed', { message: serverMessage(query.error, language) })} />}
+      {query.error && <ListLoadError object={object} error={query.error} />}
       {props.wide ? (
         // No `scroll.x`: with it antd adds a measuring row that repeats the "select all" checkbox
         // inside aria-hidden (an axe violation); the wrapper scrolls a wide table sideways instead.
@@ -47,11 +45,12 @@ export function PagedList(props: PagedListProps) {
           <Skeleton active />
         ) : (
           <div className={query.isFetching ? 'list-table-wrap list-refreshing' : 'list-table-wrap'} aria-busy={query.isFetching}>
-            <Table<RecordLike> {...props.table} rowKey="_id" dataSource={records as RecordLike[]} pagination={false} />
+            {/* Refused (a sort on a value being recalculated): the header stays to sort otherwise, without a "no records" that is not true. */}
+            <Table<RecordLike> {...props.table} {...(query.error ? { locale: { emptyText: ' ' } } : {})} rowKey="_id" dataSource={records as RecordLike[]} pagination={false} />
           </div>
         )
       ) : (
-        <RecordCards object={object} objects={props.objects} columns={props.columns} records={records} loading={query.isFetching} empty={props.empty} />
+        !query.error && <RecordCards object={object} objects={props.objects} columns={props.columns} records={records} loading={query.isFetching} empty={props.empty} />
       )}
       <nav className="list-pager" aria-label={t('list.page', { page })}>
         <Typography.Text type="secondary">{t('list.page', { page })}</Typography.Text>

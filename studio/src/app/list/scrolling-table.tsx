@@ -1,13 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Table, Typography, type TableProps } from 'antd';
+import { Table, Typography, type TableProps } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api/api-client';
-import { useLanguage } from '../../shared/i18n/use-language';
 import type { ObjectDefinition } from '../../shared/metadata/object-definition';
 import type { RecordLike } from '../../shared/metadata/record-value';
 import type { ListAnswer, ListParams } from './list-query';
-import { serverMessage } from './server-message';
+import { ListLoadError } from './list-load-error';
 
 /** Rows fetched per request in scrolling mode; the table renders only those in sight. */
 const SCROLL_PAGE = 200;
@@ -31,7 +30,6 @@ export interface ScrollingTableProps {
  */
 export function ScrollingTable({ object, viewKey, query, table, width }: ScrollingTableProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const pages = useInfiniteQuery({
     queryKey: ['records', object.name, 'scroll', viewKey],
     // Only the first page counts the records: counting again on every page cost the server time for nothing.
@@ -45,7 +43,7 @@ export function ScrollingTable({ object, viewKey, query, table, width }: Scrolli
 
   return (
     <>
-      {pages.error && <Alert type="error" showIcon role="alert" title={t('list.loadFailed', { message: serverMessage(pages.error, language) })} />}
+      {pages.error && <ListLoadError object={object} error={pages.error} />}
       <Table<RecordLike>
         {...table}
         rowKey="_id"

@@ -1,4 +1,3 @@
-import { LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,11 +36,6 @@ export function ApprovalPanel({ object, id, title }: { object: string; id: strin
         <Tag color={STATUS_COLOURS[view.status]} className="approval-status">
           {t(`approvals.status.${view.status}`)}
         </Tag>
-        {view.locked && (
-          <Tag icon={<LockOutlined aria-hidden />} color="default">
-            {t('approvals.locked')}
-          </Tag>
-        )}
       </Space>
       {view.status === 'pending' && (
         <dl className="approval-facts">

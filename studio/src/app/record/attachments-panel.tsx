@@ -9,6 +9,7 @@ import { useLanguage } from '../../shared/i18n/use-language';
 import './attachments.css';
 import { formatBytes, formatSizeOver, previewKind } from './file-kind';
 import { filesPath, filesQuery, type Attachment } from './record-queries';
+import { useRecordPermissions } from './use-record-permissions';
 
 interface Uploading {
   readonly uid: string;
@@ -20,8 +21,9 @@ const ICONS = { image: FileImageOutlined, pdf: FilePdfOutlined };
 
 /**
  * The files of a record: drop or choose files to upload (with progress, refused at once past the
- * size limit), download, preview images and PDFs, delete. Access is the server's: a user who may
- * only read the record gets 403 on upload and sees the server's message.
+ * size limit), download, preview images and PDFs, delete. Files change with the record: where the
+ * server would refuse an edit of it (read-only access, a lock by an approval), there is no drop
+ * zone and no delete, and the panel says why in the server's words.
  */
 export function AttachmentsPanel({ object, id }: { object: string; id: string }) {
   const { t } = useTranslation();
@@ -35,6 +37,9 @@ export function AttachmentsPanel({ object, id }: { object: string; id: string })
   const files = useQuery(filesQuery(object, id));
   const fileUrl = (file: Attachment, inline = false) => `/api/v1${base}/${encodeURIComponent(file.id)}${inline ? '?disposition=inline' : ''}`;
   const limit = formatBytes(files.data?.maxBytes ?? 0);
+  const edit = useRecordPermissions(object, id).data?.edit;
+  // Unknown permissions leave the drop zone: the server refuses what it must anyway.
+  const mayChange = edit?.allowed !== false;
 
   async function upload(file: File, uid: string) {
     setUploading((current) => [...current, { uid, name: file.name, percent: 0 }]);
@@ -67,23 +72,28 @@ export function AttachmentsPanel({ object, id }: { object: string; id: string })
       {files.error && <Alert type="error" showIcon title={fromServer(files.error.message, language)} />}
       {files.data && (
         <>
-          <Upload.Dragger
-            multiple
-            showUploadList={false}
-            aria-label={t('files.upload')}
-            beforeUpload={(file) => {
-              if (file.size <= files.data.maxBytes) return true;
-              void message.error(t('files.tooLarge', { name: file.name, size: formatSizeOver(file.size), limit }));
-              return Upload.LIST_IGNORE;
-            }}
-            customRequest={({ file }) => {
-              if (file instanceof File) void upload(file, (file as File & { uid?: string }).uid ?? file.name);
-            }}
-          >
-            <p className="files-drop-hint">
-              <InboxOutlined aria-hidden /> {t('files.drop', { limit })}
-            </p>
-          </Upload.Dragger>
+          {!mayChange && (
+            <p className="files-meta files-read-only">{t('files.readOnly', { reason: fromServer(edit?.reason ?? '', language) })}</p>
+          )}
+          {mayChange && (
+            <Upload.Dragger
+              multiple
+              showUploadList={false}
+              aria-label={t('files.upload')}
+              beforeUpload={(file) => {
+                if (file.size <= files.data.maxBytes) return true;
+                void message.error(t('files.tooLarge', { name: file.name, size: formatSizeOver(file.size), limit }));
+                return Upload.LIST_IGNORE;
+              }}
+              customRequest={({ file }) => {
+                if (file instanceof File) void upload(file, (file as File & { uid?: string }).uid ?? file.name);
+              }}
+            >
+              <p className="files-drop-hint">
+                <InboxOutlined aria-hidden /> {t('files.drop', { limit })}
+              </p>
+            </Upload.Dragger>
+          )}
           {uploading.map((entry) => (
             <div key={entry.uid} className="files-progress">
               <span className="files-meta">{t('files.uploading', { name: entry.name })}</span>
@@ -107,9 +117,11 @@ export function AttachmentsPanel({ object, id }: { object: string; id: string })
                     <span className="files-actions">
                       {kind && <Button type="text" icon={<EyeOutlined />} aria-label={t('files.preview', { name: file.name })} onClick={() => setPreview(file)} />}
                       <Button type="text" icon={<DownloadOutlined />} href={fileUrl(file)} download={file.name} aria-label={t('files.download', { name: file.name })} />
-                      <Popconfirm title={t('files.deleteConfirm')} onConfirm={() => remove(file)}>
-                        <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('files.delete', { name: file.name })} />
-                      </Popconfirm>
+                      {mayChange && (
+                        <Popconfirm title={t('files.deleteConfirm')} onConfirm={() => remove(file)}>
+                          <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('files.delete', { name: file.name })} />
+                        </Popconfirm>
+                      )}
                     </span>
                   </li>
                 );

@@ -1,7 +1,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Skeleton, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api/api-client';
@@ -26,6 +26,9 @@ import { RecordLockBadge } from './record-lock-badge';
 import { recordQuery } from './record-queries';
 import { RelatedLists } from './related-lists';
 import { useRecordPermissions } from './use-record-permissions';
+
+// The list's notice, loaded on its own: most records are never being recalculated.
+const BackfillNotice = lazy(() => import('../list/backfill-notice').then((module) => ({ default: module.BackfillNotice })));
 
 /**
  * One record: the layout's sections in view mode (or the generated form to edit it), its related
@@ -119,6 +122,9 @@ function RecordView({ object, objects, rights, id }: { object: ObjectDefinition;
         )}
       </div>
       <RecordLockBadge object={object.name} id={id} />
+      <Suspense fallback={null}>
+        <BackfillNotice object={object} />
+      </Suspense>
       {conflict && (
         <Alert
           type="warning"

@@ -4,6 +4,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../shared/api/api-client';
+import { hasSetupRight, useSession } from '../../shared/api/session';
 import { fromServer } from '../../shared/i18n/localize';
 import { serverLanguageOf } from '../../shared/i18n/languages';
 import { useLanguage } from '../../shared/i18n/use-language';
@@ -34,6 +35,7 @@ export function CommandPalette({ onClose, onOpenApp }: { onClose: () => void; on
   const navigate = useNavigate();
   const objects = useObjects().data?.objects ?? [];
   const apps = useApps().data?.apps ?? [];
+  const session = useSession().data;
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
@@ -62,6 +64,7 @@ export function CommandPalette({ onClose, onOpenApp }: { onClose: () => void; on
     { path: '/approvals', label: t('approvals.inboxTitle') },
     { path: '/recycle-bin', label: t('recycleBin.title') },
     { path: '/account/password', label: t('password.title') },
+    ...(hasSetupRight(session) ? [{ path: '/setup', label: t('setup.title') }] : []),
   ];
   const options = [
     ...recordOptions(results, objects, language),

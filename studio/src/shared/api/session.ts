@@ -9,10 +9,23 @@ export interface SessionUser {
   readonly full_name?: string;
   readonly email?: string;
   readonly language?: string;
+  /** The user's system rights from the server (not a field of the record): what the app offers depends on them. */
+  readonly rights?: SystemRights;
+}
+
+/** The system rights /auth/me and /auth/login answer, as the engine checks them. */
+export interface SystemRights {
+  readonly manageMetadata: boolean;
+  readonly manageUsers: boolean;
+  readonly viewAllData: boolean;
+  readonly modifyAllData: boolean;
+  readonly viewAuditLog: boolean;
+  readonly editLockedRecords: boolean;
 }
 
 interface SignedIn {
   readonly user: SessionUser;
+  readonly rights?: SystemRights;
   readonly csrfToken?: string;
 }
 
@@ -23,7 +36,7 @@ async function loadSession(): Promise<SessionUser | null> {
   try {
     const me = await api<SignedIn>('/auth/me');
     setCsrfToken(me.csrfToken);
-    return me.user;
+    return { ...me.user, rights: me.rights };
   } catch (error) {
     if (!isApiError(error, 401)) throw error;
     setCsrfToken(undefined);
@@ -40,7 +53,7 @@ export function useSession() {
 export async function signIn(email: string, password: string): Promise<SessionUser> {
   const signedIn = await api<SignedIn>('/auth/login', { method: 'POST', body: { email, password } });
   setCsrfToken(signedIn.csrfToken);
-  return signedIn.user;
+  return { ...signedIn.user, rights: signedIn.rights };
 }
 
 export async function signOut(): Promise<void> {
@@ -49,4 +62,10 @@ export async function signOut(): Promise<void> {
   } finally {
     setCsrfToken(undefined);
   }
+}
+
+/** Whether the user may open the setup area: any of the rights its sections need. */
+export function hasSetupRight(user: SessionUser | null | undefined): boolean {
+  const rights = user?.rights;
+  return rights !== undefined && (rights.manageMetadata || rights.manageUsers || rights.viewAuditLog);
 }

@@ -4,7 +4,8 @@ import type { SessionUser } from './session';
 
 /** The language on the user's own record (a self-service field): the server and every device use it. */
 export function saveUserLanguage(user: SessionUser, language: UiLanguage): Promise<SessionUser> {
-  return api<SessionUser>(`/records/user/${encodeURIComponent(user._id)}`, { method: 'PATCH', body: { language } });
+  // The record does not carry the session's rights: they stay as they were.
+  return api<SessionUser>(`/records/user/${encodeURIComponent(user._id)}`, { method: 'PATCH', body: { language } }).then((saved) => ({ ...saved, rights: user.rights }));
 }
 
 let pickedBeforeSignIn = false;

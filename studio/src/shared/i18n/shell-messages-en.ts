@@ -16,6 +16,7 @@ export const shellEn = {
     more: 'More',
     approvalsBadge: 'Approvals: {{count}} waiting for you',
     search: 'Search',
+    setup: 'Setup',
   },
   language: {
     label: 'Language',

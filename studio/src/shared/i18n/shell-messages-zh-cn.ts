@@ -14,6 +14,7 @@ export const shellZhCN = {
     more: '更多',
     approvalsBadge: '审批：{{count}} 项待我处理',
     search: '搜索',
+    setup: '设置',
   },
   language: {
     label: '语言',

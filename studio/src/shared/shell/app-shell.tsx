@@ -4,7 +4,7 @@ import { Button, Dropdown, Grid, Layout, Menu, Spin, type MenuProps } from 'antd
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { signOut, useSession } from '../api/session';
+import { hasSetupRight, signOut, useSession } from '../api/session';
 import { fromServer, localize } from '../i18n/localize';
 import { useLanguage } from '../i18n/use-language';
 import { useApps, type UserApp } from '../metadata/use-apps';
@@ -71,6 +71,7 @@ export function AppShell() {
     { type: 'divider' },
     { key: 'password', label: <Link to="/account/password">{t('user.changePassword')}</Link> },
     { key: 'recycleBin', label: <Link to="/recycle-bin">{t('user.recycleBin')}</Link> },
+    ...(hasSetupRight(user) ? [{ key: 'setup', label: <Link to="/setup">{t('app.setup')}</Link> }] : []),
     { key: 'api', icon: <ApiOutlined />, label: <a href="/api/docs">{t('app.apiReference')}</a> },
     { key: 'signOut', icon: <LogoutOutlined />, label: t('user.signOut'), onClick: () => void leave() },
   ];

@@ -1,0 +1,23 @@
+import type { LocalizedText } from '../../../shared/i18n/localize';
+import type { SharingMode } from './object-draft';
+
+/** A field as administrators read it (GET /meta/objects/:name answers the whole definition). */
+export interface AdminFieldDefinition {
+  readonly name: string;
+  readonly type: string;
+  readonly label?: LocalizedText;
+  readonly helpText?: LocalizedText;
+  readonly required?: boolean;
+  readonly unique?: boolean;
+}
+
+/** An object definition as administrators read it. */
+export interface AdminObjectDefinition {
+  readonly name: string;
+  readonly label?: LocalizedText;
+  readonly pluralLabel?: LocalizedText;
+  readonly description?: string;
+  readonly sharing?: SharingMode;
+  readonly grantAccessUsingHierarchy?: boolean;
+  readonly fields?: readonly AdminFieldDefinition[];
+}

@@ -1,0 +1,27 @@
+import { CheckOutlined } from '@ant-design/icons';
+import { Table, Tag, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { localize } from '../../../shared/i18n/localize';
+import { useLanguage } from '../../../shared/i18n/use-language';
+import type { AdminFieldDefinition, AdminObjectDefinition } from './admin-object';
+
+/** An object's fields: label, API name, type, required, unique and help, in their order. */
+export function FieldList({ definition }: { definition: AdminObjectDefinition }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const yes = (on: boolean | undefined) => (on ? <CheckOutlined aria-label={t('value.yes')} /> : null);
+  const columns: TableColumnsType<AdminFieldDefinition> = [
+    { key: 'label', title: t('setup.fields.label'), render: (_, field) => localize(field.label, language, field.name) },
+    { key: 'name', title: t('setup.fields.apiName'), render: (_, field) => <span className="setup-api-name">{field.name}</span> },
+    { key: 'type', title: t('setup.fields.type'), render: (_, field) => <Tag>{t(`setup.fields.types.${field.type}`, { defaultValue: field.type })}</Tag> },
+    { key: 'required', title: t('setup.fields.required'), align: 'center', responsive: ['sm'], render: (_, field) => yes(field.required) },
+    { key: 'unique', title: t('setup.fields.unique'), align: 'center', responsive: ['md'], render: (_, field) => yes(field.unique) },
+    { key: 'help', title: t('setup.fields.help'), responsive: ['lg'], render: (_, field) => localize(field.helpText, language, '') },
+  ];
+  return (
+    <section aria-labelledby="setup-fields-title" className="setup-fields">
+      <h3 id="setup-fields-title">{t('setup.object.fields')}</h3>
+      <Table<AdminFieldDefinition> rowKey="name" size="middle" columns={columns} dataSource={[...(definition.fields ?? [])]} pagination={false} />
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+
+const ObjectListPage = lazy(() => import('./objects/object-list-page').then((module) => ({ default: module.ObjectListPage })));
+const ObjectEditorPage = lazy(() => import('./objects/object-editor-page').then((module) => ({ default: module.ObjectEditorPage })));
+
+/**
+ * The pages of the setup area, relative to /setup, each a chunk of its own loaded when opened. They
+ * live here, inside the setup layout's chunk, so the first load holds one lazy route for all of
+ * setup. A page added here appears in the setup navigation (setup-sections.ts) by its path.
+ */
+export const setupRoutes: RouteObject[] = [
+  { path: 'objects', element: <ObjectListPage /> },
+  { path: 'objects/new', element: <ObjectEditorPage /> },
+  { path: 'objects/:name', element: <ObjectEditorPage /> },
+];
+
+/** The paths that have a page, for the navigation. */
+export const routedSetupPaths: ReadonlySet<string> = new Set(setupRoutes.flatMap((route) => (route.path ? [route.path.split('/')[0]!] : [])));

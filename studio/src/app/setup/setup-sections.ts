@@ -1,0 +1,46 @@
+import type { SystemRights } from '../../shared/api/session';
+
+/** The system rights that open a part of the setup area. */
+export type SetupRight = 'manageMetadata' | 'manageUsers' | 'viewAuditLog';
+
+/** The headings the setup navigation groups its sections under, in this order. */
+export const SETUP_GROUPS = ['model', 'security'] as const;
+export type SetupGroup = (typeof SETUP_GROUPS)[number];
+
+/** One entry of the setup navigation: a page under /setup/<path>, shown to users with its right. */
+export interface SetupSection {
+  readonly key: string;
+  readonly group: SetupGroup;
+  /** Relative to /setup; also the path of its route in setup-routes.tsx. */
+  readonly path: string;
+  /** The i18n key of its label. */
+  readonly label: string;
+  readonly right: SetupRight;
+}
+
+/**
+ * Every section of the setup area. A section shows once its route exists (setup-routes.tsx), so
+ * the security pages appear when they are built, without touching the navigation.
+ */
+export const SETUP_SECTIONS: readonly SetupSection[] = [
+  { key: 'objects', group: 'model', path: 'objects', label: 'setup.nav.objects', right: 'manageMetadata' },
+  { key: 'users', group: 'security', path: 'users', label: 'setup.nav.users', right: 'manageUsers' },
+  { key: 'roles', group: 'security', path: 'roles', label: 'setup.nav.roles', right: 'manageUsers' },
+  { key: 'permissionSets', group: 'security', path: 'permission-sets', label: 'setup.nav.permissionSets', right: 'manageUsers' },
+];
+
+/** The sections this user may open and that have a page, by group (groups without any are left out). */
+export function visibleSections(
+  sections: readonly SetupSection[],
+  rights: SystemRights | undefined,
+  routed: ReadonlySet<string>,
+): { group: SetupGroup; sections: SetupSection[] }[] {
+  const open = sections.filter((section) => rights?.[section.right] === true && routed.has(section.path));
+  return SETUP_GROUPS.map((group) => ({ group, sections: open.filter((section) => section.group === group) })).filter((entry) => entry.sections.length > 0);
+}
+
+/** The section an address under /setup belongs to (its first segment), if any. */
+export function currentSection(sections: readonly SetupSection[], pathname: string): SetupSection | undefined {
+  const segment = pathname.replace(/^\/setup\/?/, '').split('/')[0] ?? '';
+  return sections.find((section) => section.path === segment);
+}
