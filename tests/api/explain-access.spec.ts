@@ -52,6 +52,8 @@ describe('explain access: why a user can or cannot see and edit a record', () =>
       colleague: { sets: ['standard_user', 'xa_user'] },
       overseer: { sets: ['standard_user', 'xa_overseer'] },
       outsider: { sets: ['standard_user'] },
+      // Reads requests, not users: the names of other users are not theirs to read.
+      loner: { sets: ['xa_user'] },
     };
     const store = await engine.platform.tenant(DEFAULT_TENANT);
     for (const [who, person] of Object.entries(people)) {
@@ -63,6 +65,7 @@ describe('explain access: why a user can or cannot see and edit a record', () =>
     ids.big = (await ok(as('requester')('POST', '/api/v1/records/xa_request', { name: 'Big servers', amount: 20000 })))._id;
     ids.line = (await ok(as('requester')('POST', '/api/v1/records/xa_line', { name: 'Chair', request: ids.small })))._id;
     await ok(as('requester')('POST', `/api/v1/records/xa_request/${ids.small}/shares`, { user: users.colleague, access: 'edit' }));
+    await ok(as('requester')('POST', `/api/v1/records/xa_request/${ids.small}/shares`, { user: users.loner, access: 'read' }));
   });
   after(() => engine.stop());
 
@@ -157,6 +160,39 @@ describe('explain access: why a user can or cannot see and edit a record', () =>
     const self = await as('manager')('GET', `/api/v1/records/xa_request/${ids.small}/access`);
     expect(self.status).to.equal(200);
     expect(self.body.user.id).to.equal(users.manager);
+  });
+
+  it('answers a user asking about themselves about a record they cannot read exactly as a GET of it does, telling nothing of it', async () => {
+    for (const [who, key, object] of [['colleague', 'big', 'xa_request'], ['auditor', 'small', 'xa_request'], ['outsider', 'small', 'xa_request'], ['outsider', 'line', 'xa_line']] as const) {
+      const read = await as(who)('GET', `/api/v1/records/${object}/${ids[key]}`);
+      expect(read.status, `${who} GET ${key}`).to.be.oneOf([403, 404]);
+      const asked = await as(who)('GET', `/api/v1/records/${object}/${ids[key]}/access`);
+      expect({ status: asked.status, body: asked.body }, `${who} asks about ${key}`).to.deep.equal({ status: read.status, body: read.body });
+      expect(JSON.stringify(asked.body)).not.to.match(/Small chairs|Big servers|XA requester/).and.not.contain(users.requester);
+    }
+  });
+
+  it('tells a user asking about themselves only what they read anyway: no sharing rule, no label of a role or permission set, no hidden field, no name they cannot read', async () => {
+    const auditor = await explain('xa_request', 'big', 'auditor', 'auditor');
+    expect(auditor.read.reasons).to.deep.equal([{ kind: 'sharingRule', rule: null, label: null, access: 'read' }]);
+    expect((auditor as unknown as { record: { name: string } }).record.name, 'the record they read is named').to.equal('Big servers');
+    expect(JSON.stringify(auditor)).not.to.match(/xa_big_to_audit|Big requests to audit/);
+
+    const manager = await explain('xa_request', 'small', 'manager', 'manager');
+    expect(manager.read.reasons).to.deep.equal([{ kind: 'roleHierarchy', role: 'xa_manager', roleLabel: 'xa_manager', ownerRole: 'xa_requester', ownerRoleLabel: 'xa_requester' }]);
+    expect(manager.user.roleLabel).to.equal('xa_manager');
+    expect(manager.fields.hidden).to.deep.equal([]);
+    expect(JSON.stringify(manager)).not.to.contain('budget_code');
+    const line = await explain('xa_line', 'line', 'manager', 'manager');
+    expect(line.read.reasons[0], 'the master they read is named').to.include({ kind: 'master', id: ids.small, name: 'Small chairs' });
+
+    const overseer = await explain('xa_request', 'big', 'overseer', 'overseer');
+    expect(overseer.read.reasons).to.deep.equal([{ kind: 'objectRight', right: 'viewAll', permissionSet: 'xa_overseer', label: 'xa_overseer' }]);
+
+    const loner = await explain('xa_request', 'small', 'loner', 'loner');
+    expect(loner.read.reasons).to.deep.equal([{ kind: 'manualShare', to: `u:${users.loner}`, access: 'read', by: users.requester, byName: null }]);
+    expect((await explain('xa_request', 'small', 'loner')).read.reasons[0]).to.include({ byName: 'XA requester' });
+    await agreesWithRoutes('xa_request', 'small', 'loner', loner);
   });
 
   it('answers in the request\'s language, and 404 for an unknown user or record', async () => {

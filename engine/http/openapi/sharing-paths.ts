@@ -77,16 +77,19 @@ export const SHARING_SCHEMAS: Record<string, SchemaObject> = {
       kind: { type: 'string', enum: ['owner', 'roleHierarchy', 'sharingRule', 'manualShare', 'approver', 'master', 'objectRight', 'systemRight', 'admin', 'orgWideDefault'] },
       role: { type: 'string', description: 'roleHierarchy: the user\'s role.' },
       roleLabel: { type: 'string' },
-      ownerRole: { type: 'string', description: 'roleHierarchy: the role of the record\'s owner, below the user\'s.' },
-      ownerRoleLabel: { type: 'string' },
-      rule: { type: 'string', description: 'sharingRule: its API name.' },
-      label: { type: 'string', description: "sharingRule, objectRight, systemRight: the rule's or permission set's label in the request's language." },
+      ownerRole: { type: ['string', 'null'], description: 'roleHierarchy: the role of the record\'s owner, below the user\'s; null when the asker may not read the owner\'s role.' },
+      ownerRoleLabel: { type: ['string', 'null'] },
+      rule: { type: ['string', 'null'], description: 'sharingRule: its API name; null for a user asking about themselves who may not read sharing rules.' },
+      label: {
+        type: ['string', 'null'],
+        description: "sharingRule, objectRight, systemRight: the rule's or permission set's label in the request's language (the set's API name for an asker who may not read permission sets).",
+      },
       access: { type: 'string', enum: ['read', 'edit'] },
       to: { type: 'string', description: 'manualShare: the grantee key the share names (`u:`, `r:`, `rs:`, `g:`).' },
       by: { type: 'string', description: 'manualShare: the user who shared it.' },
       byName: { type: ['string', 'null'] },
       object: { type: 'string', description: 'master: the master object.' },
-      id: { type: 'string', description: 'master: the master record.' },
+      id: { type: ['string', 'null'], description: 'master: the master record; null when its master field is hidden from the asker.' },
       name: { type: ['string', 'null'] },
       reasons: { type: 'array', items: schemaRef('AccessReason'), description: 'master: why the user reaches the master.' },
       right: { type: 'string', enum: ['viewAll', 'modifyAll', 'viewAllData', 'modifyAllData'] },
@@ -182,13 +185,15 @@ export function sharingPaths(compiled: CompiledObject): Record<string, PathItem>
         summary: `Why a user can or cannot see and edit a ${label} record`,
         description:
           'Explain access: for the user in `user` (the caller when left out), whether they read and edit the record and every reason (owner, role above the owner, sharing rule, manual share, master record, view all / modify all, approver, administrator), ' +
-          'or why not; and their field-level rights on the object. Users who manage users or view all data ask about anyone; others about themselves only.',
+          'or why not; and their field-level rights on the object. Users who manage users or view all data ask about anyone and are told everything. ' +
+          'Others ask about themselves only, about a record they may read (else the answer a GET of it gives), and are told only what they read anyway: ' +
+          'no sharing rule\'s name, the API names of their role and permission sets, no name of a user or record they cannot read, no field hidden from them.',
         tags,
         parameters: [{ name: 'user', in: 'query', required: false, description: 'The id of the user asked about; the caller by default.', schema: { type: 'string' } }],
         responses: {
           '200': { description: 'The explanation.', content: json(schemaRef('AccessExplanation')) },
-          '403': responseRef('Forbidden', 'Asking about another user without the manageUsers or viewAllData right.'),
-          '404': responseRef('NotFound', 'No such record or user.'),
+          '403': responseRef('Forbidden', `Asking about another user without the manageUsers or viewAllData right; or asking about oneself without the right to read ${name} records.`),
+          '404': responseRef('NotFound', 'No such user, no such record, or (asking about oneself) a record one may not see.'),
         },
       },
     },

@@ -7,21 +7,22 @@ import { isEditingApprover, mayChangeLocked, recordLock } from '../../records/lo
 import type { StoredRecord } from '../../records/record.js';
 import { recordNotFound, recordObject } from '../../records/record-object.js';
 import { alive } from '../../records/record-state.js';
-import { nameField } from '../../records/search/name-field.js';
 import type { ManualShare } from '../../records/sharing/manual-share.js';
 import { ADMIN_PERMISSION_SET, principalOf, type OperationContext } from '../../tenancy/index.js';
 import { hasSystemRight } from '../object-access.js';
-import { sharingClauses, withAccess, type AccessMode } from './record-access.js';
+import { accessDisclosure, type AccessDisclosure } from './access-disclosure.js';
+import { recordAccess, sharingClauses, withAccess, type AccessMode } from './record-access.js';
 import { userAccess } from './user-access.js';
 
 /** One reason a user reaches a record, as the access checks found it. */
 export type AccessReason =
   | { readonly kind: 'owner' }
-  | { readonly kind: 'roleHierarchy'; readonly role: string; readonly roleLabel: string; readonly ownerRole: string; readonly ownerRoleLabel: string }
-  | { readonly kind: 'sharingRule'; readonly rule: string; readonly label: string; readonly access: 'read' | 'edit' }
+  | { readonly kind: 'roleHierarchy'; readonly role: string; readonly roleLabel: string; readonly ownerRole: string | null; readonly ownerRoleLabel: string | null }
+  /** `rule` and `label` are null for a user asking about themselves who may not read sharing rules. */
+  | { readonly kind: 'sharingRule'; readonly rule: string | null; readonly label: string | null; readonly access: 'read' | 'edit' }
   | { readonly kind: 'manualShare'; readonly to: string; readonly access: 'read' | 'edit'; readonly by: string; readonly byName: string | null }
   | { readonly kind: 'approver' }
-  | { readonly kind: 'master'; readonly object: string; readonly id: string; readonly name: string | null; readonly reasons: readonly AccessReason[] }
+  | { readonly kind: 'master'; readonly object: string; readonly id: string | null; readonly name: string | null; readonly reasons: readonly AccessReason[] }
   | { readonly kind: 'objectRight'; readonly right: 'viewAll' | 'modifyAll'; readonly permissionSet: string; readonly label: string }
   | { readonly kind: 'systemRight'; readonly right: 'viewAllData' | 'modifyAllData'; readonly permissionSet: string; readonly label: string }
   | { readonly kind: 'admin'; readonly permissionSet: string }
@@ -39,63 +40,77 @@ export interface AccessExplanation {
   readonly record: { readonly object: string; readonly id: string; readonly name: string | null; readonly owner: string | null };
   readonly read: AccessVerdict;
   readonly edit: AccessVerdict;
-  /** The object's fields the user reads, edits, and may not see at all. */
+  /** The object's fields the user reads, edits, and may not see at all (not named to a user asking about themselves). */
   readonly fields: { readonly readable: readonly string[]; readonly editable: readonly string[]; readonly hidden: readonly string[] };
 }
 
 type Explained = StoredRecord & ApprovalMarks & { _shares?: ManualShare[] };
 
+/** The user asked about, as the access checks see them, and what the answer may tell the asker. */
+interface Subject {
+  readonly ctx: OperationContext;
+  readonly tell: AccessDisclosure;
+}
+
 /**
  * Why a user can or cannot read and edit one record: each condition of the engine's own access
  * checks (record-access.ts's clauses, the rights of the permission sets, the org-wide default, the
  * master of a detail) tried on its own against the record and named. Administrators, users who
- * manage users or view all data ask about anyone; others about themselves only.
+ * manage users or view all data ask about anyone and are told everything; others ask about
+ * themselves only, about a record they read (else the answer of a GET: 403 or 404), and are told
+ * only what they read anyway (access-disclosure.ts).
  */
 export async function explainAccess(ctx: OperationContext, objectName: string, id: string, userId: string): Promise<AccessExplanation> {
-  if (userId !== ctx.principal.userId && !hasSystemRight(ctx, 'manageUsers') && !hasSystemRight(ctx, 'viewAllData')) {
+  const whole = hasSystemRight(ctx, 'manageUsers') || hasSystemRight(ctx, 'viewAllData');
+  if (userId !== ctx.principal.userId && !whole) {
     throw new ForbiddenError(msg`Only users who manage users or view all data can ask why another user sees a record.`);
   }
   const object = recordObject(ctx, objectName);
   const users = ctx.snapshot.object('user')!;
   const user = await ctx.tenant.store.collection<StoredRecord>(users.collection).findOne(alive({ _id: userId }));
   if (!user) throw new NotFoundError(msg`There is no user with id '${userId}'.`);
-  const record = await ctx.tenant.store.collection<Explained>(object.collection).findOne(alive({ _id: id }));
+  // A record the asker cannot read does not exist for them, as on every other route.
+  const reach = whole ? true : await recordAccess(ctx, object, 'read');
+  const record = await ctx.tenant.store.collection<Explained>(object.collection).findOne(alive(withAccess({ _id: id }, reach)));
   if (!record) throw recordNotFound(object, id);
 
-  const subject: OperationContext = { ...ctx, principal: principalOf(user) };
-  const access = userAccess(ctx.snapshot, subject.principal);
+  const subject: Subject = { ctx: { ...ctx, principal: principalOf(user) }, tell: accessDisclosure(ctx, whole) };
+  const access = userAccess(ctx.snapshot, subject.ctx.principal);
+  // The user asked about is the asker or someone the asker may ask about: their own record is told whole.
   const userName = typeof user.full_name === 'string' ? user.full_name : null;
   const who = userName ?? userId;
   const read = await verdict(subject, object, record, 'read', who);
   const edit = read.allowed ? await editVerdict(subject, object, record, who) : { allowed: false, reasons: [], why: renderText(msg`${who} cannot edit a record they cannot read.`, ctx.language) };
   const fields = access.fields(object);
-  const role = subject.principal.role;
+  const role = subject.ctx.principal.role;
   return {
-    user: { id: userId, name: userName, active: user.active !== false, role, roleLabel: role ? roleLabel(ctx, role) : null },
-    record: { object: object.name, id, name: recordName(object, record), owner: typeof record._owner === 'string' ? record._owner : null },
+    user: { id: userId, name: userName, active: user.active !== false, role, roleLabel: role ? roleLabel(subject, role) : null },
+    record: { object: object.name, id, name: await subject.tell.name(object, id), owner: typeof record._owner === 'string' ? record._owner : null },
     read,
     edit,
-    fields: { readable: [...fields.readable], editable: [...fields.editable], hidden: [...fields.hidden] },
+    fields: { readable: [...fields.readable], editable: [...fields.editable], hidden: subject.tell.whole ? [...fields.hidden] : [] },
   };
 }
 
-async function editVerdict(subject: OperationContext, object: CompiledObject, record: Explained, who: string): Promise<AccessVerdict> {
+async function editVerdict(subject: Subject, object: CompiledObject, record: Explained, who: string): Promise<AccessVerdict> {
+  const { ctx } = subject;
   const found = await verdict(subject, object, record, 'edit', who);
   const reasons = [...found.reasons];
   // The approval's own way in: sharing gives an approver only read, the edit path asks the process.
-  if (await isEditingApprover(subject.tenant.store, subject, object, record)) reasons.push({ kind: 'approver' });
-  if (reasons.length === 0) return found.why !== undefined ? found : { allowed: false, reasons, why: renderText(msg`${who} reads this ${inSentence(object.object.label)}, but nothing opens it to them to edit.`, subject.language) };
-  const lock = recordLock(subject, object, record);
-  if (lock && !(await mayChangeLocked(subject.tenant.store, subject, object, record, 'edit'))) return { allowed: false, reasons, why: renderText(lock.reason, subject.language) };
+  if (await isEditingApprover(ctx.tenant.store, ctx, object, record)) reasons.push({ kind: 'approver' });
+  if (reasons.length === 0) return found.why !== undefined ? found : { allowed: false, reasons, why: renderText(msg`${who} reads this ${inSentence(object.object.label)}, but nothing opens it to them to edit.`, ctx.language) };
+  const lock = recordLock(ctx, object, record);
+  if (lock && !(await mayChangeLocked(ctx.tenant.store, ctx, object, record, 'edit'))) return { allowed: false, reasons, why: renderText(lock.reason, ctx.language) };
   return { allowed: true, reasons };
 }
 
 /** The reasons the user reaches the record in this mode, or why not. */
-async function verdict(subject: OperationContext, object: CompiledObject, record: Explained, mode: 'read' | 'edit', who: string): Promise<AccessVerdict> {
+async function verdict(subject: Subject, object: CompiledObject, record: Explained, mode: 'read' | 'edit', who: string): Promise<AccessVerdict> {
+  const { ctx } = subject;
   const plural = inSentence(object.object.pluralLabel);
-  if (!userAccess(subject.snapshot, subject.principal).object(object.name)[mode]) {
+  if (!userAccess(ctx.snapshot, ctx.principal).object(object.name)[mode]) {
     const text = mode === 'read' ? msg`No permission set of ${who} grants reading ${plural}.` : msg`No permission set of ${who} grants editing ${plural}.`;
-    return { allowed: false, reasons: [], why: renderText(text, subject.language) };
+    return { allowed: false, reasons: [], why: renderText(text, ctx.language) };
   }
   const reasons = await reasonsFor(subject, object, record, mode);
   if (reasons.length > 0) return { allowed: true, reasons };
@@ -104,11 +119,12 @@ async function verdict(subject: OperationContext, object: CompiledObject, record
     mode === 'read'
       ? msg`${who} does not own this ${label}, holds no role above its owner's, and no sharing rule, manual share or approval opens it to them.`
       : msg`${who} does not own this ${label}, holds no role above its owner's, and no sharing rule or manual share opens it to them to edit.`;
-  return { allowed: false, reasons, why: renderText(text, subject.language) };
+  return { allowed: false, reasons, why: renderText(text, ctx.language) };
 }
 
 /** Every ground on which the user reaches the record: the same ones, in the same order, as record-access.ts's reach. */
-async function reasonsFor(subject: OperationContext, object: CompiledObject, record: Explained, mode: AccessMode): Promise<AccessReason[]> {
+async function reasonsFor(subject: Subject, object: CompiledObject, record: Explained, mode: AccessMode): Promise<AccessReason[]> {
+  const { ctx, tell } = subject;
   const reasons: AccessReason[] = [...rightsThatOpenAll(subject, object, mode)];
   const sharing = object.object.sharing;
   if (sharing === 'controlledByParent') {
@@ -116,8 +132,8 @@ async function reasonsFor(subject: OperationContext, object: CompiledObject, rec
     return master ? [...reasons, master] : reasons;
   }
   if (sharing === 'publicReadWrite' || (mode === 'read' && sharing === 'publicRead')) reasons.push({ kind: 'orgWideDefault', sharing });
-  const records = subject.tenant.store.collection<Explained>(object.collection);
-  for (const clause of await sharingClauses(subject, object, mode)) {
+  const records = ctx.tenant.store.collection<Explained>(object.collection);
+  for (const clause of await sharingClauses(ctx, object, mode)) {
     if (!(await records.findOne(alive(withAccess({ _id: record._id }, clause.filter)), { projection: { _id: 1 } }))) continue;
     const ground = clause.ground;
     switch (ground.kind) {
@@ -131,9 +147,12 @@ async function reasonsFor(subject: OperationContext, object: CompiledObject, rec
       case 'manualShare':
         reasons.push(...(await shareReasons(subject, record, mode)));
         break;
-      case 'sharingRule':
-        reasons.push({ kind: 'sharingRule', rule: ground.rule.name, label: labelIn(ground.rule.definition.label, ground.rule.name, subject.language), access: ground.rule.access });
+      case 'sharingRule': {
+        const { rule } = ground;
+        const named = tell.definitions;
+        reasons.push({ kind: 'sharingRule', rule: named ? rule.name : null, label: named ? labelIn(rule.definition.label, rule.name, ctx.language) : null, access: rule.access });
         break;
+      }
       default:
         assertNever(ground);
     }
@@ -142,13 +161,14 @@ async function reasonsFor(subject: OperationContext, object: CompiledObject, rec
 }
 
 /** Modify all data, view all data and the object's view all and modify all, each with the permission set that grants it. */
-function rightsThatOpenAll(subject: OperationContext, object: CompiledObject, mode: AccessMode): AccessReason[] {
+function rightsThatOpenAll(subject: Subject, object: CompiledObject, mode: AccessMode): AccessReason[] {
+  const { ctx, tell } = subject;
   const reasons: AccessReason[] = [];
-  const security = subject.snapshot.security;
-  for (const name of subject.principal.permissionSets) {
+  const security = ctx.snapshot.security;
+  for (const name of ctx.principal.permissionSets) {
     const set = security.permissionSets.get(name);
     if (!set) continue;
-    const label = labelIn(set.label, name, subject.language);
+    const label = tell.definitions ? labelIn(set.label, name, ctx.language) : name;
     if (set.system.modifyAllData) reasons.push(name === ADMIN_PERMISSION_SET ? { kind: 'admin', permissionSet: name } : { kind: 'systemRight', right: 'modifyAllData', permissionSet: name, label });
     else if (mode === 'read' && set.system.viewAllData) reasons.push({ kind: 'systemRight', right: 'viewAllData', permissionSet: name, label });
     const rights = set.objects.get(object.name);
@@ -159,51 +179,46 @@ function rightsThatOpenAll(subject: OperationContext, object: CompiledObject, mo
 }
 
 /** A detail is reached through its master (read with it, edited with an edit of it): the master's own reasons. */
-async function masterReason(subject: OperationContext, object: CompiledObject, record: Explained, mode: AccessMode): Promise<AccessReason | null> {
+async function masterReason(subject: Subject, object: CompiledObject, record: Explained, mode: AccessMode): Promise<AccessReason | null> {
+  const { ctx, tell } = subject;
   const field = object.object.master!;
-  const master = subject.snapshot.object(field.target);
+  const master = ctx.snapshot.object(field.target);
   const masterId = record[field.name];
   if (!master || typeof masterId !== 'string') return null;
   const masterMode = mode === 'read' ? 'read' : 'edit';
-  if (!userAccess(subject.snapshot, subject.principal).object(master.name)[masterMode]) return null;
-  const masterRecord = await subject.tenant.store.collection<Explained>(master.collection).findOne(alive({ _id: masterId }));
+  if (!userAccess(ctx.snapshot, ctx.principal).object(master.name)[masterMode]) return null;
+  const masterRecord = await ctx.tenant.store.collection<Explained>(master.collection).findOne(alive({ _id: masterId }));
   if (!masterRecord) return null;
   const reasons = await reasonsFor(subject, master, masterRecord, masterMode);
-  return reasons.length === 0 ? null : { kind: 'master', object: master.name, id: masterId, name: recordName(master, masterRecord), reasons };
+  if (reasons.length === 0) return null;
+  // Named as the detail names it to the asker: not at all when its master field is hidden from them.
+  const told = (await tell.value(object, record._id, field.name)) === masterId;
+  return { kind: 'master', object: master.name, id: told ? masterId : null, name: told ? await tell.name(master, masterId) : null, reasons };
 }
 
 /** The user's role is above the role of the record's owner. */
-async function hierarchyReason(subject: OperationContext, record: Explained): Promise<AccessReason> {
-  const owner = await userRecord(subject, record._owner);
-  const ownerRole = typeof owner?.role === 'string' ? owner.role : '';
-  const role = subject.principal.role ?? '';
-  return { kind: 'roleHierarchy', role, roleLabel: roleLabel(subject, role), ownerRole, ownerRoleLabel: roleLabel(subject, ownerRole) };
+async function hierarchyReason(subject: Subject, record: Explained): Promise<AccessReason> {
+  const { ctx, tell } = subject;
+  const owner = typeof record._owner === 'string' ? await tell.value(ctx.snapshot.object('user')!, record._owner, 'role') : null;
+  const ownerRole = typeof owner === 'string' ? owner : null;
+  const role = ctx.principal.role ?? '';
+  return { kind: 'roleHierarchy', role, roleLabel: roleLabel(subject, role), ownerRole, ownerRoleLabel: ownerRole === null ? null : roleLabel(subject, ownerRole) };
 }
 
 /** The manual shares on the record given to the user, one of their roles or groups, for this mode. */
-async function shareReasons(subject: OperationContext, record: Explained, mode: AccessMode): Promise<AccessReason[]> {
-  const keys = new Set(userAccess(subject.snapshot, subject.principal).granteeKeys);
+async function shareReasons(subject: Subject, record: Explained, mode: AccessMode): Promise<AccessReason[]> {
+  const { ctx, tell } = subject;
+  const keys = new Set(userAccess(ctx.snapshot, ctx.principal).granteeKeys);
   const shares = (record._shares ?? []).filter((share) => keys.has(share.to) && (mode === 'read' || share.access === 'edit'));
   return Promise.all(shares.map(async (share): Promise<AccessReason> => {
-    const by = await userRecord(subject, share.by);
-    return { kind: 'manualShare', to: share.to, access: share.access, by: share.by, byName: typeof by?.full_name === 'string' ? by.full_name : null };
+    const byName = await tell.value(ctx.snapshot.object('user')!, share.by, 'full_name');
+    return { kind: 'manualShare', to: share.to, access: share.access, by: share.by, byName: typeof byName === 'string' ? byName : null };
   }));
 }
 
-async function userRecord(ctx: OperationContext, id: unknown): Promise<StoredRecord | null> {
-  if (typeof id !== 'string') return null;
-  const users = ctx.snapshot.object('user')!;
-  return ctx.tenant.store.collection<StoredRecord>(users.collection).findOne({ _id: id }, { projection: { _id: 1, full_name: 1, role: 1 } });
-}
-
-function recordName(object: CompiledObject, record: StoredRecord): string | null {
-  const field = nameField(object, new Set());
-  const value = field ? record[field.name] : undefined;
-  return typeof value === 'string' ? value : null;
-}
-
-function roleLabel(ctx: OperationContext, role: string): string {
-  return labelIn(ctx.snapshot.security.roles.get(role)?.label, role, ctx.language);
+/** A role's label for those who read role definitions; its API name, which user records hold, for the others. */
+function roleLabel(subject: Subject, role: string): string {
+  return subject.tell.definitions ? labelIn(subject.ctx.snapshot.security.roles.get(role)?.label, role, subject.ctx.language) : role;
 }
 
 function labelIn(label: LocalizedValue | undefined, fallback: string, language: Language): string {
