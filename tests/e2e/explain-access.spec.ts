@@ -1,7 +1,8 @@
 import { expect } from 'chai';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createUser, tokenFor } from '../support/auth-helpers.js';
-import { e2e, screenshot, seriousViolations, signedInPage, succeed, type E2e } from './support/e2e-environment.js';
+import { ARTIFACTS, e2e, screenshot, seriousViolations, signedInPage, succeed, type E2e } from './support/e2e-environment.js';
 
 /**
  * Explain access in the browser: this spec's own private object, a role hierarchy manager → rep,
@@ -103,7 +104,10 @@ describe('browser: explain access', function () {
         expect(await read.locator('.access-reasons li').allInnerTexts()).to.deep.equal([text.hierarchy]);
         await panel.getByRole('heading', { name: text.canEdit }).waitFor();
         await panel.getByText(text.hidden).waitFor();
+        // A full-page picture of a scrolled page would draw the fixed header mid-page.
+        await page.evaluate(() => window.scrollTo(0, 0));
         await screenshot(page, `explain-access-record-${language}`);
+        await panel.screenshot({ path: join(ARTIFACTS, `explain-access-panel-${language}.png`) });
         expect(await seriousViolations(page), 'axe on the record page with the answer').to.deep.equal([]);
 
         await pickUser(page, text.pickUser, PEOPLE.outsider.full_name);
@@ -111,6 +115,8 @@ describe('browser: explain access', function () {
         const why = await panel.locator('.access-why').first().innerText();
         expect(why).to.contain(text.closed);
         expect(await panel.locator('.access-reasons').count(), 'no reason opens it').to.equal(0);
+        // A full-page picture of a scrolled page would draw the fixed header mid-page.
+        await page.evaluate(() => window.scrollTo(0, 0));
         await screenshot(page, `explain-access-closed-${language}`);
         expect(await seriousViolations(page), 'axe on the closed answer').to.deep.equal([]);
         expect(problems).to.deep.equal([]);
