@@ -134,7 +134,7 @@ describe('browser: explain access', function () {
         await page.waitForURL((url) => url.pathname === '/setup/explain-access');
         await pickUser(page, text.pickUser, PEOPLE.manager.full_name);
         await page.getByRole('combobox', { name: text.object }).fill(OBJECT.label[language]);
-        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: OBJECT.label[language] }).click();
+        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: `${OBJECT.label[language]} · ea_request` }).click();
         await page.getByRole('combobox', { name: text.record }).fill('Trip');
         await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: RECORD_NAME }).click();
         await page.getByRole('heading', { name: text.canRead }).waitFor();

@@ -33,7 +33,8 @@ export function ExplainAccessPage() {
       { replace: true, flushSync: true },
     );
   const options = (objects.data?.objects ?? [])
-    .map((definition) => ({ value: definition.name, label: localize(definition.label, language, definition.name) }))
+    // Two objects may share a label: the API name tells them apart.
+    .map((definition) => ({ value: definition.name, label: `${localize(definition.label, language, definition.name)} · ${definition.name}` }))
     .sort((a, b) => a.label.localeCompare(b.label, language));
 
   return (
