@@ -9,13 +9,18 @@ import { BUILT_IN_ADMIN, Platform, operationContext, type Tenant } from '../engi
 export const OBJECT_NAME = 'deal';
 export const STAGES = ['prospecting', 'qualification', 'proposal', 'negotiation', 'closed'] as const;
 export const REGIONS = ['emea', 'amer', 'apac', 'latam'] as const;
+/** bench:scale's deals belong to this many sellers (`seller0` ...), 1 % each at 100. */
+export const SCALE_OWNERS = 100;
 
-/** The benchmark's 10-field object, as an admin would send it to POST /api/v1/meta/objects. */
+/**
+ * The benchmark's 10-field object, as an admin would send it to POST /api/v1/meta/objects: the
+ * lists the benches send sort by amount, so the admin flags it indexed.
+ */
 export const DEAL_OBJECT: ObjectDefinition = {
   name: OBJECT_NAME,
   fields: [
     { name: 'title', type: 'text', required: true },
-    { name: 'amount', type: 'currency' },
+    { name: 'amount', type: 'currency', indexed: true },
     { name: 'quantity', type: 'number' },
     { name: 'stage', type: 'picklist', values: [...STAGES] },
     { name: 'close_date', type: 'date' },

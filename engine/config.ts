@@ -3,7 +3,7 @@ import type { AppOptions } from './http/create-app.js';
 import type { JobSchedulerOptions } from './jobs/index.js';
 import type { BackfillSettings } from './metadata/backfills/index.js';
 import { WebhookAllowlist, type MailSettings } from './mail/index.js';
-import type { Durability } from './store/embedded/index.js';
+import { DEFAULT_CACHE_MB, type Durability } from './store/embedded/index.js';
 
 export interface EngineConfig {
   port: number;
@@ -15,6 +15,8 @@ export interface EngineConfig {
   /** Start on a standalone mongod although its units of work are not atomic (MONGODB_ALLOW_STANDALONE=true; development only). */
   mongodbAllowStandalone?: boolean;
   durability: Durability;
+  /** The embedded store's cache of parsed documents per tenant, in MiB (STORE_CACHE_MB, 64 by default). */
+  storeCacheMb?: number;
   /** Days a deleted record stays in the recycle bin before it is purged for good. */
   recycleBinDays?: number;
   /** Days an audit entry is kept; none: kept for good (compliance decides, not the platform). */
@@ -47,6 +49,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got '${env.PORT}'`);
   const durability = env.DURABILITY ?? 'process';
   if (durability !== 'process' && durability !== 'power') throw new Error(`DURABILITY must be 'process' or 'power', got '${durability}'`);
+  const storeCacheMb = Number(env.STORE_CACHE_MB || DEFAULT_CACHE_MB);
+  if (!Number.isFinite(storeCacheMb) || storeCacheMb < 0) throw new Error(`STORE_CACHE_MB must be a number of MiB, got '${env.STORE_CACHE_MB}'`);
   const recycleBinDays = Number(env.RECYCLE_BIN_DAYS ?? 15);
   if (!Number.isFinite(recycleBinDays) || recycleBinDays < 0) throw new Error(`RECYCLE_BIN_DAYS must be a number of days, got '${env.RECYCLE_BIN_DAYS}'`);
   const auditRetentionDays = env.AUDIT_RETENTION_DAYS === undefined || env.AUDIT_RETENTION_DAYS === '' ? undefined : Number(env.AUDIT_RETENTION_DAYS);
@@ -60,6 +64,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
     ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}),
     ...(allowStandalone(env.MONGODB_ALLOW_STANDALONE) ? { mongodbAllowStandalone: true } : {}),
     durability,
+    storeCacheMb,
     recycleBinDays,
     ...(auditRetentionDays !== undefined ? { auditRetentionDays } : {}),
     admin: { ...(env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL } : {}), ...(env.ADMIN_PASSWORD ? { password: env.ADMIN_PASSWORD } : {}) },

@@ -7,7 +7,7 @@ import { JobScheduler, registerJobHandler } from './jobs/index.js';
 import { deliverWebhook, EMAIL_DELIVER, emailDelivery, WEBHOOK_DELIVER, WebhookAllowlist } from './mail/index.js';
 import { registerApprovalTimers } from './approvals/timer-handlers.js';
 import { BACKFILL_JOB, configureBackfills, retireFormerPlainTextJob, runBackfill } from './metadata/backfills/index.js';
-import { EmbeddedStoreProvider } from './store/embedded/index.js';
+import { DEFAULT_CACHE_MB, EmbeddedStoreProvider } from './store/embedded/index.js';
 import { MongoStoreProvider } from './store/mongodb/index.js';
 import type { StoreProvider } from './store/port.js';
 import { DEFAULT_TENANT, Platform } from './tenancy/index.js';
@@ -33,7 +33,7 @@ const DEFAULT_RECYCLE_BIN_DAYS = 15;
 export async function startEngine(config: EngineConfig): Promise<RunningEngine> {
   const provider: StoreProvider = config.mongodbUri
     ? await MongoStoreProvider.connect(config.mongodbUri, { allowStandalone: config.mongodbAllowStandalone ?? false })
-    : new EmbeddedStoreProvider(config.dataDir, config.durability);
+    : new EmbeddedStoreProvider(config.dataDir, config.durability, (config.storeCacheMb ?? DEFAULT_CACHE_MB) * 1024 * 1024);
   const platform = new Platform(provider, new WebhookAllowlist(config.webhooks?.allowedHosts));
   const firstAdmin = await ensureFirstAdmin(await platform.tenant(DEFAULT_TENANT), config.admin ?? {});
   registerJobHandler(EMAIL_DELIVER, emailDelivery(config.mail ?? {}));

@@ -18,6 +18,8 @@ export interface ResolvedFieldCommon {
   readonly description?: string;
   readonly required: boolean;
   readonly unique: boolean;
+  /** The store keeps an index on the field (see CompiledObject's indexes). */
+  readonly indexed: boolean;
   /** Changes are written to the record's history. */
   readonly trackHistory: boolean;
   /** The default as written, already checked against the field's value schema. */

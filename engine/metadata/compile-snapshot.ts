@@ -3,6 +3,7 @@ import { compileCurrencies } from './currencies/currency-table.js';
 import type { CurrencyDefinition } from './schemas/generated/currency.js';
 import { readableErrors } from './readable-errors.js';
 import { CompiledObject } from './compiled-object.js';
+import { listViewFields } from './record-indexes.js';
 import { checkDefinition, type DefinitionOf, type MetadataKind } from './definition-validator.js';
 import { resolveLayout } from './layouts/resolve-layout.js';
 import type { ResolvedLayout } from './layouts/resolved-layout.js';
@@ -80,7 +81,7 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
     const { logic, problems: logicProblems } = compileObjectLogic(definition, object, (name) => resolved.get(name)?.object);
     report(definition.name, logicProblems);
     if (logicProblems.length > 0) continue;
-    const compiled = compiledForm(definition, object, logic, previous);
+    const compiled = compiledForm(definition, object, logic, listViewFields(object, definitions.listView), previous);
     report(definition.name, defaultProblems(compiled));
     objects.set(definition.name, compiled);
   }
@@ -117,13 +118,13 @@ function newRollupFilterProblems(object: CompiledObject, objects: ReadonlyMap<st
   return found.filter((detail) => !known.has(`${detail.path} ${detail.message}`));
 }
 
-function compiledForm(definition: ObjectDefinition, object: ResolvedObject, logic: ObjectLogic, previous: Snapshot | undefined): CompiledObject {
+function compiledForm(definition: ObjectDefinition, object: ResolvedObject, logic: ObjectLogic, viewFields: string[], previous: Snapshot | undefined): CompiledObject {
   const reusable = previous?.object(definition.name);
   // What a field resolves to can depend on other objects (a roll-up's relationship), so the
   // resolved fields must match too before the old compiled form is kept.
-  return reusable && sameDocument(reusable.definition, definition) && sameDocument(reusable.object.fields, object.fields)
+  return reusable && sameDocument(reusable.definition, definition) && sameDocument(reusable.object.fields, object.fields) && sameDocument(reusable.viewFields, viewFields)
     ? reusable
-    : new CompiledObject(cloneDocument(definition), object, logic);
+    : new CompiledObject(cloneDocument(definition), object, logic, viewFields);
 }
 
 function compileLayouts(

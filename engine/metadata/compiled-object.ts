@@ -5,6 +5,7 @@ import type { IndexSpec } from '../store/port.js';
 import { createAjv } from './create-ajv.js';
 import { createSchema, patchSchema, readSchema } from './record-schemas.js';
 import type { ResolvedObject } from './resolved-object.js';
+import { recordIndexes } from './record-indexes.js';
 import { NO_LOGIC, type ObjectLogic } from './object-logic.js';
 import type { ObjectDefinition } from './schemas/generated/object.js';
 
@@ -38,6 +39,8 @@ export class CompiledObject {
     readonly object: ResolvedObject,
     /** Formulas, validation rules and default expressions, compiled. */
     readonly logic: ObjectLogic = NO_LOGIC,
+    /** The fields the object's shared list views filter or sort by (see listViewFields): indexed too. */
+    readonly viewFields: readonly string[] = [],
   ) {
     this.name = object.name;
     this.collection = recordCollection(object.name);
@@ -45,7 +48,7 @@ export class CompiledObject {
     this.createSchema = createSchema(object);
     this.patchSchema = patchSchema(object);
     this.readSchema = readSchema(object);
-    this.indexes = indexesOf(object);
+    this.indexes = recordIndexes(object, viewFields);
   }
 
   /** Compiled on first use, so a metadata change pays only for what the next requests need. */
@@ -79,17 +82,4 @@ export class CompiledObject {
     const schema = use === 'stored' ? (type.readSchema?.(field) ?? type.valueSchema(field)) : type.valueSchema(field);
     return this.memoValidator(`${use}:${field.name}`, schema);
   }
-}
-
-/** Unique fields and auto-numbers get unique indexes; lookups get an index for their reverse look-ups. */
-function indexesOf(object: ResolvedObject): IndexSpec[] {
-  const indexes: IndexSpec[] = [];
-  for (const field of object.fields) {
-    if (field.unique || field.type === 'autonumber') {
-      indexes.push({ name: `unique_${field.name}`, keys: { [field.name]: 1 }, unique: true });
-    } else if (field.type === 'lookup' || field.type === 'masterdetail') {
-      indexes.push({ name: `ref_${field.name}`, keys: { [field.name]: 1 } });
-    }
-  }
-  return indexes;
 }

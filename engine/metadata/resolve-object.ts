@@ -39,6 +39,9 @@ export function resolveObject(
     if (resolved.unique && !fieldTypes[resolved.type].sortable) {
       problems.push({ path: `${path}/unique`, message: msg`a ${resolved.type} field cannot be unique` });
     }
+    if (resolved.indexed && !fieldTypes[resolved.type].sortable && resolved.type !== 'multipicklist') {
+      problems.push({ path: `${path}/indexed`, message: msg`a ${resolved.type} field cannot be indexed` });
+    }
     if (resolved.type === 'lookup' && resolved.required && resolved.onDelete === 'clear') {
       problems.push({ path: `${path}/onDelete`, message: msg`a required lookup cannot be cleared when its record is deleted; use 'restrict'` });
     }
@@ -74,6 +77,7 @@ export function resolveField(field: Field): ResolvedField {
     ...(field.description === undefined ? {} : { description: field.description }),
     required: field.required ?? false,
     unique: field.unique ?? false,
+    indexed: field.indexed ?? false,
     trackHistory: field.trackHistory ?? false,
     ...(field.default === undefined ? {} : { default: field.default }),
     ...(field.defaultExpression === undefined ? {} : { defaultExpression: field.defaultExpression }),

@@ -1,4 +1,5 @@
-import type { Filter, Projection } from '../store/port.js';
+import type { CompiledObject } from '../metadata/compiled-object.js';
+import type { Filter, Projection, SortSpec } from '../store/port.js';
 import { alive } from './record-state.js';
 import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
 import type { OperationContext } from '../tenancy/index.js';
@@ -38,24 +39,38 @@ export interface ListResponse {
   total: number | null;
 }
 
-export async function listRecords(ctx: OperationContext, objectName: string, request: ListRequest, scope?: ListScope): Promise<ListResponse> {
+/** The store query a list runs: the client's filter checked, the scope and the user's access merged in, the sort. */
+export interface ListQuery {
+  object: CompiledObject;
+  hidden: ReadonlySet<string>;
+  /** What the records must match: scope, client filter, record access, not in the recycle bin. */
+  filter: Filter;
+  /** The scope and the client's filter alone, which the cursor carries. */
+  scoped: Filter;
+  sort: SortSpec;
+}
+
+export async function listQuery(ctx: OperationContext, objectName: string, request: Pick<ListRequest, 'filter' | 'sort'>, scope?: ListScope): Promise<ListQuery> {
   // the object, from the snapshot the request started with; the records and fields the user may see
   const object = recordObject(ctx, objectName);
   const access = await recordAccess(ctx, object, 'read');
   const { hidden } = fieldAccess(ctx, object);
-  // the client's filter, checked and compiled; the engine's scope and the access beside it; the
-  // cursor's position on top
+  // the client's filter, checked and compiled; the engine's scope and the access beside it
   const clientFilter = request.filter === undefined ? {} : compileFilter(object, request.filter, hidden);
   const scoped = scope ? (request.filter === undefined ? scope.filter : { $and: [scope.filter, clientFilter] }) : clientFilter;
-  const filter: Filter = alive(withAccess(scoped, access));
+  return { object, hidden, filter: alive(withAccess(scoped, access)), scoped, sort: parseSort(object, request.sort, hidden) };
+}
+
+export async function listRecords(ctx: OperationContext, objectName: string, request: ListRequest, scope?: ListScope): Promise<ListResponse> {
+  const { object, hidden, filter, scoped, sort } = await listQuery(ctx, objectName, request, scope);
   const expand = parseExpand(object, request.expand, hidden);
-  const sort = parseSort(object, request.sort, hidden);
   // A value a backfill has not stored everywhere yet cannot select nor order records (409 with its progress).
   const records = ctx.tenant.store.collection(object.collection);
   const backfill = await runningBackfill(ctx.tenant.store, object.name);
   refuseWhileBackfilling(backfill, [...filterPaths(scoped), ...Object.keys(sort)]);
   const fields = withExpanded(parseSelection(object, request.fields, hidden), expand);
   const limit = request.limit ?? DEFAULT_LIMIT;
+  // the cursor's position on top
   const cursorQuery = { object: object.name, sort, filter: scoped };
   const paged = request.cursor ? { $and: [filter, cursorFilter(cursorQuery, request.cursor)] } : filter;
   // one page plus one record, to know whether another page follows

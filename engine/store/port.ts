@@ -34,6 +34,13 @@ export interface IndexSpec {
   name: string;
   keys: SortSpec;
   unique?: boolean;
+  /**
+   * Only documents whose first key holds a value (not null, missing or an empty array) have
+   * entries: an index for finding the few that do (shares, approvers, the recycle bin), which costs
+   * nothing on the many that do not. It serves equalities with a value and ranges on its first key,
+   * never null, nor a sort on its own (MongoDB's sparse indexes, as the planner uses them).
+   */
+  sparse?: boolean;
 }
 
 export interface UpdateResult {
@@ -64,6 +71,21 @@ export interface Collection<T extends Doc = Doc> {
   aggregate<R = Record<string, unknown>>(pipeline: Pipeline): Promise<R[]>;
 }
 
+/** How a store answers a find, in terms an admin can act on (docs/storage.md, "How a query is planned"). */
+export interface QueryPlanSummary {
+  /**
+   * `ids`: reads by `_id`; `index`: the ranges of one index; `union`: one index per branch of an
+   * `$or` (the record-access filter); `scan`: every document of the collection is a candidate.
+   */
+  access: 'ids' | 'index' | 'union' | 'scan';
+  /** The indexes read, by name (`_id_` for the primary key). */
+  indexes: string[];
+  /** The order comes from walking an index, so that a page stops after its limit; false: the candidates are sorted. */
+  sortedByIndex: boolean;
+  /** Indexes of the collection still being built, which no query uses yet. */
+  building: string[];
+}
+
 /** The collections visible to one unit of work: its own writes, and everything committed before it. */
 export interface Collections {
   collection<T extends Doc = Doc>(name: string): Collection<T>;
@@ -82,6 +104,8 @@ export interface Store extends Collections {
   unitOfWork<R>(work: (tx: Collections) => Promise<R>): Promise<R>;
   ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void>;
   listIndexes(collection: string): Promise<IndexSpec[]>;
+  /** How the store would find a query's documents, without running it (shown to admins for a slow list). */
+  explain(collection: string, filter: Filter, options?: Pick<FindOptions, 'sort' | 'limit'>): Promise<QueryPlanSummary>;
   dropCollection(collection: string): Promise<void>;
   listCollections(): Promise<string[]>;
   close(): Promise<void>;

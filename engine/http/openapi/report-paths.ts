@@ -37,6 +37,26 @@ export const REPORT_SCHEMAS: Record<string, SchemaObject> = {
       },
     ],
   },
+  ListPlan: {
+    type: 'object',
+    required: ['plan', 'advice'],
+    properties: {
+      plan: {
+        type: 'object',
+        required: ['access', 'indexes', 'sortedByIndex', 'building'],
+        properties: {
+          access: {
+            enum: ['ids', 'index', 'union', 'scan'],
+            description: '`ids`: reads by id; `index`: ranges of one index; `union`: one index per branch of an `$or` (the record-access filter); `scan`: every record is a candidate.',
+          },
+          indexes: { type: 'array', items: { type: 'string' }, description: 'The indexes read, by name (`_id_` for the primary key).' },
+          sortedByIndex: { type: 'boolean', description: 'The order comes from walking an index, so the page stops after its limit; false: the matching records are sorted after they are read.' },
+          building: { type: 'array', items: { type: 'string' }, description: 'Indexes of the object still being built, which no list uses yet.' },
+        },
+      },
+      advice: { type: 'array', items: { type: 'string' }, description: "What an administrator can do about the list, in the request's language; empty when it reads about a page." },
+    },
+  },
   RecordSummary: {
     type: 'object',
     required: ['groupBy', 'groups', 'truncated', 'total'],
@@ -133,6 +153,24 @@ export function reportPaths(compiled: CompiledObject): Record<string, PathItem> 
           '200': { description: 'The groups and the total.', content: json(schemaRef('RecordSummary')) },
           '400': responseRef('BadRequest'),
           '403': forbidden(name),
+          '404': responseRef('NotFound'),
+        },
+      },
+    },
+    [`${RECORDS_BASE}/${name}/plan`]: {
+      get: {
+        operationId: `records.${name}.plan`,
+        summary: `How a list of ${plural} is answered`,
+        description:
+          'For administrators (manage metadata) looking into a slow list view: the store\'s plan for the list with this filter, sort and limit, as the administrator asking would get it ' +
+          '(with their record access): which indexes it reads, whether the page stops after its limit because the order comes from an index, the indexes still being built, ' +
+          'and advice in the request\'s language (which field to mark `indexed`). Nothing is read but the plan. docs/storage.md explains the planner.',
+        tags,
+        parameters: [filter, queryParameter('sort', sortDescription(compiled)), queryParameter('limit', 'The page size the list asks for, 1 to 200 (50).', '50')],
+        responses: {
+          '200': { description: 'The plan and the advice.', content: json(schemaRef('ListPlan')) },
+          '400': responseRef('BadRequest'),
+          '403': responseRef('Forbidden', 'Only administrators who may manage metadata can read plans.'),
           '404': responseRef('NotFound'),
         },
       },

@@ -13,6 +13,7 @@ import {
   type ListRequest,
   type RecordView,
 } from '../../records/index.js';
+import { explainList } from '../../records/explain-list.js';
 import { listHistory } from '../../records/history/list-history.js';
 import type { Platform } from '../../tenancy/index.js';
 import { queryJson, queryString } from '../query-string.js';
@@ -36,6 +37,13 @@ export function recordRoutes(platform: Platform): Router {
   router.get('/:object', async (req, res) => {
     const ctx = await requestContext(platform, req);
     res.json(await listRecords(ctx, req.params.object, listRequest(req.query as Record<string, unknown>)));
+  });
+
+  // Before '/:object/:id': 'plan' is no record id (ids are 24 hex digits).
+  router.get('/:object/plan', async (req, res) => {
+    const ctx = await requestContext(platform, req);
+    const { filter, sort, limit } = listRequest(req.query as Record<string, unknown>);
+    res.json(await explainList(ctx, req.params.object, { filter, sort, limit }));
   });
 
   router.get('/:object/:id/related/:child', async (req, res) => {

@@ -13,10 +13,9 @@ import { BACKFILL_JOB, BACKFILLS, type BackfillDoc } from './backfill.js';
 import { backfillSettings } from './backfill-settings.js';
 
 /**
- * The ids of the next records, read ahead for several batches: finding "the records after the
- * cursor" scans the collection where the store has no ordered index on `_id` (the in-memory
- * embedded store), so one look-up serves LOOKAHEAD_BATCHES batches of a run. Each batch reads its
- * records again by id inside its own unit of work, so what it recomputes is never stale.
+ * The ids of the next records, read ahead for a couple of batches: one ordered `_id` range read
+ * (the store parses each document it walks) serves LOOKAHEAD_BATCHES batches of a run. Each batch
+ * reads its records again by id inside its own unit of work, so what it recomputes is never stale.
  */
 interface Lookahead {
   ids: string[];
@@ -24,7 +23,7 @@ interface Lookahead {
   exhausted: boolean;
 }
 
-const LOOKAHEAD_BATCHES = 10;
+const LOOKAHEAD_BATCHES = 2;
 
 /**
  * The job handler: batches until the backfill ends, a turn of the event loop between two, so that

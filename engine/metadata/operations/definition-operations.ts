@@ -9,6 +9,7 @@ import { KIND_NOUNS } from '../kind-nouns.js';
 import type { MetadataAction, MetadataChange } from '../metadata-registry.js';
 import type { Snapshot } from '../snapshot.js';
 import { applyChange } from './apply-change.js';
+import { listViewIndexes } from '../list-views/list-view-indexes.js';
 import { DEFINITION_KINDS, type DefinitionKind, type StandaloneKind } from './definition-kinds.js';
 import { withWarnings, type DefinitionResponse } from './object-operations.js';
 import { msg, type Message } from '../../i18n/message.js';
@@ -84,9 +85,9 @@ export async function replaceDefinition<K extends StandaloneKind>(
   restoreWebhookSecrets(body, spec.find(ctx.snapshot, name) ?? null);
   const definition = parse(ctx, kind, body);
   const after = await applyChange(ctx, (current) => {
-    existing(spec, current, name);
+    const previous = existing(spec, current, name);
     if (definition.name !== name) refuseTaken(spec, current, definition.name);
-    return change(ctx, spec, 'update', name, definition);
+    return change(ctx, spec, 'update', name, definition, previous);
   });
   return withWarnings(ctx, after, { definition: maskWebhookSecrets(spec.find(after, definition.name)!), version: after.version });
 }
@@ -95,8 +96,7 @@ export async function deleteDefinition(ctx: OperationContext, kind: StandaloneKi
   checkSetupRight(ctx);
   const spec = kindOf(kind);
   const after = await applyChange(ctx, (current) => {
-    existing(spec, current, name);
-    return change(ctx, spec, 'delete', name, null);
+    return change(ctx, spec, 'delete', name, null, existing(spec, current, name));
   });
   return { version: after.version };
 }
@@ -111,6 +111,7 @@ function change<K extends StandaloneKind>(
   verb: 'create' | 'update' | 'delete',
   name: string,
   next: DefinitionOf[K] | null,
+  previous: DefinitionOf[K] | null = null,
 ): MetadataChange {
   spec.protect?.(name, next);
   const removal = next === null ? 'delete' : next.name !== name ? 'rename' : undefined;
@@ -122,6 +123,7 @@ function change<K extends StandaloneKind>(
     name,
     next,
     by: ctx.principal.userId,
+    ...(spec.kind === 'listView' ? listViewIndexes([previous, next]) : {}),
     ...((removal && release) || guarded
       ? {
           migrate: async (tx, before, after) => {

@@ -33,5 +33,5 @@ export function rightsKey(principal: Principal): string {
 function withoutFields(compiled: CompiledObject, hidden: ReadonlySet<string>): CompiledObject {
   const definition: ObjectDefinition = { ...compiled.definition, fields: (compiled.definition.fields ?? []).filter((field) => !hidden.has(field.name)) };
   const fields = compiled.object.fields.filter((field) => !hidden.has(field.name));
-  return new CompiledObject(definition, { ...compiled.object, fields, fieldsByName: new Map(fields.map((field) => [field.name, field])) }, compiled.logic);
+  return new CompiledObject(definition, { ...compiled.object, fields, fieldsByName: new Map(fields.map((field) => [field.name, field])) }, compiled.logic, compiled.viewFields);
 }

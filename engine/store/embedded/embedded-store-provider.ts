@@ -3,6 +3,9 @@ import type { Store, StoreProvider } from '../port.js';
 import { EmbeddedStore } from './embedded-store.js';
 import { SqliteFile, type Durability } from './sqlite-file.js';
 
+/** Each tenant's cache of parsed documents, by default: about 20,000 records of ten fields. */
+export const DEFAULT_CACHE_MB = 64;
+
 /** Tenants of the embedded store: one directory each under the data directory. */
 export class EmbeddedStoreProvider implements StoreProvider {
   readonly kind = 'embedded' as const;
@@ -11,13 +14,15 @@ export class EmbeddedStoreProvider implements StoreProvider {
   constructor(
     private readonly dataDir: string,
     private readonly durability: Durability = 'process',
+    /** The bound of each tenant's document cache (STORE_CACHE_MB in the configuration). */
+    private readonly cacheBytes = DEFAULT_CACHE_MB * 1024 * 1024,
   ) {}
 
   async open(tenant: string): Promise<Store> {
     let store = this.stores.get(tenant);
     if (!store) {
       const dir = join(this.dataDir, tenant);
-      store = new EmbeddedStore(tenant, new SqliteFile(join(dir, 'store.sqlite'), this.durability), join(dir, 'blobs'));
+      store = new EmbeddedStore(tenant, new SqliteFile(join(dir, 'store.sqlite'), this.durability), join(dir, 'blobs'), this.cacheBytes);
       this.stores.set(tenant, store);
     }
     return store;

@@ -1,38 +1,36 @@
 import type { BlobStore } from '../blob-port.js';
-import type { Collection, Collections, Doc, IndexSpec, Store } from '../port.js';
+import type { Collection, Collections, Doc, Filter, FindOptions, IndexSpec, QueryPlanSummary, Store } from '../port.js';
+import { planSummary } from './plan-summary.js';
+import { withTieBreak } from './query-plan.js';
 import { BLOB_FILES, BlobDirectory } from './blob-directory.js';
-import { MemoryCollection } from './memory-collection.js';
 import { Mutex } from '../../concurrency/mutex.js';
-import type { SqliteFile, StoredChange } from './sqlite-file.js';
+import type { IndexBuildProgress } from './index-builds.js';
+import { CommittedData } from './committed-data.js';
+import { DocumentCache } from './document-cache.js';
+import type { SqliteFile } from './sqlite-file.js';
 import type { Overlay } from './collection-overlay.js';
 import { TransactionCollection } from './transaction-collection.js';
 
 /**
- * The default store: one tenant's data in memory for queries (mingo gives MongoDB's semantics)
- * and in one SQLite file for durability. Units of work run one at a time, so what a unit read
- * stays true until it commits; reads never wait and see only committed data.
+ * The default store: one tenant's documents and indexes in one SQLite file, queried through the
+ * planner (indexes in SQLite, exact predicates in JS for MongoDB's semantics) and a bounded cache
+ * of parsed documents. Units of work run one at a time, so what a unit read stays true until it
+ * commits; reads never wait and see only committed data.
  */
 export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
-  private readonly memory = new Map<string, MemoryCollection>();
   private readonly writes = new Mutex();
+  private readonly committed: CommittedData;
   readonly blobs: BlobStore;
 
   constructor(
     readonly tenant: string,
     private readonly file: SqliteFile,
     blobDir: string,
+    cacheBytes: number,
   ) {
+    this.committed = new CommittedData(file, new DocumentCache(cacheBytes));
     this.blobs = new BlobDirectory(blobDir, () => this.collection(BLOB_FILES));
-  }
-
-  private committed(name: string): MemoryCollection {
-    let collection = this.memory.get(name);
-    if (!collection) {
-      collection = new MemoryCollection(name, this.file.loadCollection(name), this.file.loadIndexes(name));
-      this.memory.set(name, collection);
-    }
-    return collection;
   }
 
   private readonly facades = new Map<string, Collection>();
@@ -45,7 +43,7 @@ export class EmbeddedStore implements Store {
   }
 
   private facade<T extends Doc>(name: string): Collection<T> {
-    const read = () => new TransactionCollection<T>(name, this.committed(name), new Map());
+    const read = () => new TransactionCollection<T>(name, this.committed, new Map());
     const write = <R>(op: (c: Collection<T>) => Promise<R>) => this.unitOfWork((tx) => op(tx.collection<T>(name)));
     return {
       name,
@@ -68,7 +66,7 @@ export class EmbeddedStore implements Store {
     return this.writes.run(async () => {
       const overlay: Overlay = new Map();
       const tx: Collections = {
-        collection: <T extends Doc>(name: string) => new TransactionCollection<T>(name, this.committed(name), overlay),
+        collection: <T extends Doc>(name: string) => new TransactionCollection<T>(name, this.committed, overlay),
       };
       const result = await work(tx);
       this.commit(overlay);
@@ -76,44 +74,49 @@ export class EmbeddedStore implements Store {
     });
   }
 
-  /** Durable first, visible second: SQLite commits, then memory takes the same changes. */
+  /** Durable first, visible second: SQLite commits documents and index entries together, then the cache follows. */
   private commit(overlay: Overlay): void {
-    const changes: StoredChange[] = [];
-    for (const [collection, written] of overlay) {
-      for (const [id, doc] of written.docs) changes.push({ collection, id, doc });
-    }
-    this.file.commit(changes);
-    for (const [collection, written] of overlay) {
-      const memory = this.committed(collection);
-      for (const [id, doc] of written.docs) memory.apply(id, doc);
-    }
+    this.committed.commit(
+      new Map([...overlay].map(([collection, written]) => [collection, written.docs])),
+      new Map([...overlay].map(([collection, written]) => [collection, written.before])),
+    );
   }
 
   async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
-    await this.writes.run(async () => {
-      this.committed(collection).setIndexes(indexes);
-      this.file.saveIndexes(collection, indexes);
-    });
+    await this.writes.run(async () => this.committed.ensureIndexes(collection, indexes));
   }
 
   async listIndexes(collection: string): Promise<IndexSpec[]> {
-    return this.committed(collection).indexes;
+    return this.committed.indexes(collection).map((index) => index.spec);
   }
 
   async dropCollection(collection: string): Promise<void> {
-    await this.writes.run(async () => {
-      this.file.dropCollection(collection);
-      this.memory.delete(collection);
-    });
+    await this.writes.run(async () => this.committed.dropCollection(collection));
   }
 
   async listCollections(): Promise<string[]> {
-    const names = new Set(this.file.listCollections());
-    for (const [name, collection] of this.memory) if (collection.docs.size > 0) names.add(name);
-    return [...names].sort();
+    return this.file.listCollections();
+  }
+
+  async explain(collection: string, filter: Filter, options: Pick<FindOptions, 'sort' | 'limit'> = {}): Promise<QueryPlanSummary> {
+    const sort = withTieBreak(options.sort && Object.keys(options.sort).length > 0 ? options.sort : undefined);
+    const plan = this.committed.plan(collection, filter, sort, options.limit !== undefined && options.limit > 0);
+    const building = this.committed.builds.progress().filter((build) => build.collection === collection).map((build) => build.index);
+    return planSummary(plan, building);
+  }
+
+  /** The indexes being built in the background, with their progress (see index-builds.ts). */
+  indexBuilds(): IndexBuildProgress[] {
+    return this.committed.builds.progress();
+  }
+
+  /** Resolves once no index is being built in the background. */
+  indexesBuilt(): Promise<void> {
+    return this.committed.builds.settled();
   }
 
   async close(): Promise<void> {
+    this.committed.builds.close();
     await this.writes.run(async () => this.file.close());
   }
 }

@@ -1,5 +1,5 @@
 import type { Doc, SortSpec } from '../port.js';
-import { readPath } from './unique-index.js';
+import { readPath } from './read-path.js';
 
 /** MongoDB's order of types: null and missing first, then numbers, strings, objects, arrays, booleans. */
 function typeRank(value: unknown): number {
@@ -41,21 +41,21 @@ export function comparatorFor(sort: SortSpec): Comparator {
 }
 
 /**
- * The first `count` documents in sort order, without sorting them all: a page of 50 out of
+ * The first `count` items in sort order, without sorting them all: a page of 50 out of
  * 100,000 matches costs a pass with a small sorted buffer instead of a full sort.
  */
-export function firstInOrder(docs: Iterable<Doc>, compare: Comparator, count: number): Doc[] {
-  const buffer: Doc[] = [];
-  for (const doc of docs) {
-    if (buffer.length === count && compare(doc, buffer[count - 1]!) >= 0) continue;
+export function firstInOrder<T>(items: Iterable<T>, compare: (a: T, b: T) => number, count: number): T[] {
+  const buffer: T[] = [];
+  for (const item of items) {
+    if (buffer.length === count && compare(item, buffer[count - 1]!) >= 0) continue;
     let low = 0;
     let high = buffer.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (compare(buffer[middle]!, doc) <= 0) low = middle + 1;
+      if (compare(buffer[middle]!, item) <= 0) low = middle + 1;
       else high = middle;
     }
-    buffer.splice(low, 0, doc);
+    buffer.splice(low, 0, item);
     if (buffer.length > count) buffer.pop();
   }
   return buffer;

@@ -1,78 +1,160 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { stringifyDocument } from '../json-document.js';
-import type { Doc, IndexSpec } from '../port.js';
+import { IndexTable, type KeyRange } from './index-table.js';
+import { keyColumns, type KeyRow } from './sort-keys.js';
+import { StatementCache } from './statement-cache.js';
 
 export type Durability = 'process' | 'power';
 
+/** One end of an `_id` range: ids compare as SQLite compares TEXT (bytewise), which is JS order for the engine's hex ids. */
+export interface IdBound {
+  value: string;
+  inclusive: boolean;
+}
+
 /**
- * The durable layer of the embedded store: one SQLite file per tenant in WAL mode. A unit of work
- * is one SQLite transaction, committed before the engine acknowledges the write. With
- * synchronous=NORMAL a commit is in the WAL file (the OS page cache) when it returns, which is
- * what survives kill -9; `power` adds an fsync per commit so it survives a power cut too.
- * docs/storage.md explains the choice.
+ * The durable layer of the embedded store: one SQLite file per tenant in WAL mode, holding the
+ * documents (`docs`, one JSON text per document) and the index entries (`index_keys`,
+ * `unique_keys`, see index-table.ts). A unit of work is one SQLite transaction, documents and index
+ * entries together, committed before the engine acknowledges the write. With synchronous=NORMAL a
+ * commit is in the WAL file (the OS page cache) when it returns, which is what survives kill -9;
+ * `power` adds an fsync per commit so it survives a power cut too. docs/storage.md explains both.
  */
 export class SqliteFile {
-  private readonly db: Database.Database;
-  private readonly selectCollection: Database.Statement<[string], { id: string; body: string }>;
-  private readonly upsert: Database.Statement<[string, string, string]>;
-  private readonly remove: Database.Statement<[string, string]>;
-  private readonly applyBatch: (changes: StoredChange[]) => void;
+  readonly db: Database.Database;
+  readonly indexes: IndexTable;
+  private readonly statements: StatementCache;
+  private readonly applyBatch: (batch: CommitBatch) => void;
 
   constructor(path: string, durability: Durability) {
     mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
+    this.statements = new StatementCache(this.db);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${durability === 'power' ? 'FULL' : 'NORMAL'}`);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL,
         PRIMARY KEY (coll, id)) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS indexes (coll TEXT NOT NULL, name TEXT NOT NULL, spec TEXT NOT NULL,
-        PRIMARY KEY (coll, name)) WITHOUT ROWID;`);
-    this.selectCollection = this.db.prepare('SELECT id, body FROM docs WHERE coll = ?');
-    this.upsert = this.db.prepare('INSERT OR REPLACE INTO docs (coll, id, body) VALUES (?, ?, ?)');
-    this.remove = this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?');
-    this.applyBatch = this.db.transaction((changes: StoredChange[]) => {
-      for (const change of changes) {
-        if (change.doc) this.upsert.run(change.collection, change.id, stringifyDocument(change.doc));
-        else this.remove.run(change.collection, change.id);
+      CREATE TABLE IF NOT EXISTS doc_counts (coll TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;`);
+    this.indexes = new IndexTable(this.db);
+    this.applyBatch = this.db.transaction((batch: CommitBatch) => {
+      this.indexes.removeEntries(batch.removed);
+      const upsert = this.statement('INSERT OR REPLACE INTO docs (coll, id, body) VALUES (?, ?, ?)');
+      const remove = this.statement('DELETE FROM docs WHERE coll = ? AND id = ?');
+      for (const change of batch.docs) {
+        if (change.body === null) remove.run(change.collection, change.id);
+        else upsert.run(change.collection, change.id, change.body);
       }
+      this.indexes.addEntries(batch.added);
+      for (const ix of batch.multikey) this.indexes.markMultikey(ix);
+      // A collection not counted yet has no row: it is counted whole the first time it is asked.
+      const count = this.statement('UPDATE doc_counts SET n = n + ? WHERE coll = ?');
+      for (const [collection, delta] of batch.counts) if (delta !== 0) count.run(delta, collection);
     });
   }
 
-  loadCollection(collection: string): Doc[] {
-    return this.selectCollection.all(collection).map((row) => JSON.parse(row.body) as Doc);
+  /** A prepared statement, prepared once per text. */
+  statement(sql: string): Database.Statement {
+    return this.statements.get(sql);
+  }
+
+  body(collection: string, id: string): string | undefined {
+    const row = this.statement('SELECT body FROM docs WHERE coll = ? AND id = ?').get(collection, id) as { body: string } | undefined;
+    return row?.body;
+  }
+
+  /**
+   * The documents of a collection in `_id` order (or its reverse), within optional bounds, as a
+   * lazy iterator over the rows: a scan never holds the collection in memory.
+   */
+  scan(collection: string, direction: 1 | -1, low?: IdBound, high?: IdBound): IterableIterator<{ id: string; body: string }> {
+    const where = ['coll = ?'];
+    const params: string[] = [collection];
+    if (low) {
+      where.push(low.inclusive ? 'id >= ?' : 'id > ?');
+      params.push(low.value);
+    }
+    if (high) {
+      where.push(high.inclusive ? 'id <= ?' : 'id < ?');
+      params.push(high.value);
+    }
+    const sql = `SELECT id, body FROM docs WHERE ${where.join(' AND ')} ORDER BY id ${direction === 1 ? 'ASC' : 'DESC'}`;
+    return this.statement(sql).iterate(...params) as IterableIterator<{ id: string; body: string }>;
+  }
+
+  /**
+   * The ids of a collection's documents with the values of some keys (see sort-keys.ts), read by
+   * SQLite from the JSON text: what sorting a page needs, without parsing every document in JS.
+   */
+  scanKeys(collection: string, paths: readonly (string | null)[], low?: IdBound, high?: IdBound): IterableIterator<KeyRow> {
+    const { columns, params } = keyColumns(paths, 'body');
+    const where = ['coll = ?'];
+    const bounds: string[] = [collection];
+    if (low) {
+      where.push(low.inclusive ? 'id >= ?' : 'id > ?');
+      bounds.push(low.value);
+    }
+    if (high) {
+      where.push(high.inclusive ? 'id <= ?' : 'id < ?');
+      bounds.push(high.value);
+    }
+    return this.statement(`SELECT id${columns} FROM docs WHERE ${where.join(' AND ')}`).iterate(...params, ...bounds) as IterableIterator<KeyRow>;
+  }
+
+  /** The same for the documents of one index range: the entries joined to their documents in SQLite. */
+  rangeKeys(collection: string, paths: readonly (string | null)[], ix: number, range: KeyRange): IterableIterator<KeyRow> {
+    const { columns, params } = keyColumns(paths, 'd.body');
+    const where = ['k.ix = ?'];
+    const bounds: (number | Buffer)[] = [ix];
+    if (range.low) {
+      where.push('k.key >= ?');
+      bounds.push(range.low);
+    }
+    if (range.high) {
+      where.push('k.key < ?');
+      bounds.push(range.high);
+    }
+    const sql = `SELECT k.id AS id${columns} FROM index_keys k JOIN docs d ON d.coll = ? AND d.id = k.id WHERE ${where.join(' AND ')}`;
+    return this.statement(sql).iterate(...params, collection, ...bounds) as IterableIterator<KeyRow>;
+  }
+
+  /** Up to `limit` documents after `afterId`, in `_id` order: a scan in batches that writes may run between. */
+  batchAfter(collection: string, afterId: string, limit: number): { id: string; body: string }[] {
+    return this.statement('SELECT id, body FROM docs WHERE coll = ? AND id > ? ORDER BY id LIMIT ?').all(collection, afterId, limit) as { id: string; body: string }[];
+  }
+
+  /**
+   * How many documents a collection holds, kept in `doc_counts` by every commit: a count would
+   * read every document (their bodies live in the table's B-tree), 3 s at a million records.
+   */
+  countDocuments(collection: string): number {
+    const kept = this.statement('SELECT n FROM doc_counts WHERE coll = ?').get(collection) as { n: number } | undefined;
+    if (kept) return kept.n;
+    const { n } = this.statement('SELECT COUNT(*) AS n FROM docs WHERE coll = ?').get(collection) as { n: number };
+    this.statement('INSERT INTO doc_counts (coll, n) VALUES (?, ?)').run(collection, n);
+    return n;
   }
 
   /** Writes every change in one transaction: all of them are durable when this returns, or none. */
-  commit(changes: StoredChange[]): void {
-    if (changes.length > 0) this.applyBatch(changes);
-  }
-
-  loadIndexes(collection: string): IndexSpec[] {
-    const rows = this.db.prepare('SELECT spec FROM indexes WHERE coll = ? ORDER BY name').all(collection) as { spec: string }[];
-    return rows.map((row) => JSON.parse(row.spec) as IndexSpec);
-  }
-
-  saveIndexes(collection: string, specs: IndexSpec[]): void {
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM indexes WHERE coll = ?').run(collection);
-      const insert = this.db.prepare('INSERT INTO indexes (coll, name, spec) VALUES (?, ?, ?)');
-      for (const spec of specs) insert.run(collection, spec.name, JSON.stringify(spec));
-    })();
+  commit(batch: CommitBatch): void {
+    if (batch.docs.length > 0 || batch.added.length > 0 || batch.removed.length > 0) this.applyBatch(batch);
   }
 
   dropCollection(collection: string): void {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM docs WHERE coll = ?').run(collection);
-      this.db.prepare('DELETE FROM indexes WHERE coll = ?').run(collection);
+      this.statement('DELETE FROM docs WHERE coll = ?').run(collection);
+      this.statement('DELETE FROM doc_counts WHERE coll = ?').run(collection);
+      this.indexes.dropAll(collection);
     })();
   }
 
+  /** One index seek per collection, instead of a DISTINCT that would read every document. */
   listCollections(): string[] {
-    const rows = this.db.prepare('SELECT DISTINCT coll FROM docs').all() as { coll: string }[];
-    return rows.map((row) => row.coll);
+    const next = this.statement('SELECT coll FROM docs WHERE coll > ? ORDER BY coll LIMIT 1');
+    const names: string[] = [];
+    for (let row = next.get('') as { coll: string } | undefined; row; row = next.get(row.coll) as { coll: string } | undefined) names.push(row.coll);
+    return names;
   }
 
   close(): void {
@@ -80,9 +162,21 @@ export class SqliteFile {
   }
 }
 
-/** One document written (doc) or deleted (null) by a unit of work. */
-export interface StoredChange {
-  collection: string;
+/** One index entry: its index's number, its key, and the document it points at. */
+export interface IndexEntry {
+  ix: number;
+  key: Buffer;
   id: string;
-  doc: Doc | null;
+  unique: boolean;
+}
+
+/** What one unit of work changes in the file: documents written (body) or deleted (null), and their index entries. */
+export interface CommitBatch {
+  docs: { collection: string; id: string; body: string | null }[];
+  removed: IndexEntry[];
+  added: IndexEntry[];
+  /** Indexes that now hold an entry from an array. */
+  multikey: number[];
+  /** How many documents each collection gains (or loses, negative). */
+  counts: Map<string, number>;
 }

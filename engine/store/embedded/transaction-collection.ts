@@ -2,23 +2,24 @@ import { Aggregator, Query } from 'mingo';
 import type { Collection, Doc, Filter, FindOneAndUpdateOptions, FindOptions, Pipeline, Update, UpdateResult } from '../port.js';
 import { DuplicateKeyError } from '../duplicate-key-error.js';
 import { applyUpdate, upsertSeed } from './apply-update.js';
-import type { MemoryCollection } from './memory-collection.js';
+import type { CommittedData } from './committed-data.js';
 import { cloneDocument, freezeDocument, sameDocument } from '../json-document.js';
 import { newId } from '../new-id.js';
 import { compileFastPredicate, type Predicate } from './fast-predicate.js';
-import { comparatorFor, firstInOrder } from './sort-order.js';
+import { comparatorFor, firstInOrder, type Comparator } from './sort-order.js';
 import { CollectionOverlay, type Overlay } from './collection-overlay.js';
-import { pinnedValues, type ValueIndex } from './value-index.js';
-
+import { uniqueKey, type StoredIndex } from './index-entries.js';
+import { withTieBreak, type Plan } from './query-plan.js';
 
 /**
- * A collection as one unit of work sees it: committed documents with the unit's own writes laid
- * over them. Writes only touch the overlay; the store commits it to SQLite and memory at the end.
+ * A collection as one unit of work sees it: committed documents (SQLite, through the planner and
+ * the cache) with the unit's own writes laid over them. Writes only touch the overlay; the store
+ * commits it at the end. Outside a unit, reads use one with an empty overlay.
  */
 export class TransactionCollection<T extends Doc> implements Collection<T> {
   constructor(
     readonly name: string,
-    private readonly base: MemoryCollection,
+    private readonly committed: CommittedData,
     private readonly overlay: Overlay,
   ) {}
 
@@ -28,71 +29,50 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
     return changes;
   }
 
+  private get written(): ReadonlyMap<string, Doc | null> | undefined {
+    return this.overlay.get(this.name)?.docs;
+  }
+
   private current(id: string): Doc | undefined {
-    const changes = this.overlay.get(this.name)?.docs;
-    if (changes?.has(id)) return changes.get(id) ?? undefined;
-    return this.base.docs.get(id);
+    const written = this.written;
+    if (written?.has(id)) return written.get(id) ?? undefined;
+    return this.committed.load(this.name, id);
+  }
+
+  private get uniques(): StoredIndex[] {
+    return this.committed.indexes(this.name).filter((index) => index.spec.unique);
   }
 
   /**
-   * The documents this unit sees, narrowed where the filter allows: an `_id` equality is a map
-   * look-up, an equality on an indexed field takes that index's ids; the caller still tests each.
+   * Filter, sort, skip, limit, then projection of the page only. Committed matches come from the
+   * plan: in sort order when an index (or `_id`) gives it, stopping after the page; otherwise
+   * through a bounded buffer of the best `skip + limit`. The unit's own matches are merged in.
+   * Without a sort, documents come in `_id` order, inside and outside a unit alike.
    */
-  private *visible(filter: Filter): Generator<Doc> {
-    const id = filter._id;
-    if (typeof id === 'string') {
-      const doc = this.current(id);
-      if (doc) yield doc;
-      return;
-    }
-    const changes = this.overlay.get(this.name)?.docs;
-    for (const doc of this.committedCandidates(filter)) {
-      if (!changes?.has(doc._id)) yield doc;
-    }
-    if (changes) for (const doc of changes.values()) if (doc) yield doc;
-  }
-
-  private committedCandidates(filter: Filter): Iterable<Doc> {
-    // Of the indexes the filter pins, the one holding the fewest ids: a work item's record has a
-    // handful where its approver may have thousands.
-    let best: { index: ValueIndex; values: unknown[]; size: number } | undefined;
-    for (const index of this.base.valueIndexes) {
-      const values = pinnedValues(filter, index.field);
-      if (!values) continue;
-      const size = index.size(values);
-      if (!best || size < best.size) best = { index, values, size };
-    }
-    if (!best) return this.base.docs.values();
-    const docs: Doc[] = [];
-    for (const id of best.index.lookup(best.values)) {
-      const doc = this.base.docs.get(id);
-      if (doc) docs.push(doc);
-    }
-    return docs;
-  }
-
-  /**
-   * Filter, sort, skip, limit, then projection of the page only. A page under a sort keeps a
-   * small sorted buffer instead of sorting every match.
-   */
-  private matches(filter: Filter, options: FindOptions = {}): Doc[] {
+  private matches(filter: Filter, options: FindOptions = {}, ordered = true): Doc[] {
     const test = predicateFor(filter);
     const skip = options.skip ?? 0;
-    let page: Doc[];
-    if (options.sort && Object.keys(options.sort).length > 0) {
-      const compare = comparatorFor(options.sort);
-      const matched = only(this.visible(filter), test);
-      const ordered = options.limit ? firstInOrder(matched, compare, skip + options.limit) : [...matched].sort(compare);
-      page = ordered.slice(skip);
-    } else {
-      page = [];
-      let skipped = 0;
-      for (const doc of only(this.visible(filter), test)) {
-        if (skipped++ < skip) continue;
-        page.push(doc);
-        if (options.limit && page.length >= options.limit) break;
+    const wanted = options.limit ? skip + options.limit : undefined;
+    const sort = withTieBreak(options.sort && Object.keys(options.sort).length > 0 ? options.sort : undefined);
+    const compare = comparatorFor(sort);
+    const written = this.written;
+    const plan = this.committed.plan(this.name, filter, sort, wanted !== undefined);
+    // A page whose plan does not give the sort reads the candidates' sort keys first and parses only the page.
+    const sorted = !plan.ordered && ordered && wanted !== undefined ? this.committed.inSortOrder(this.name, plan, sort, wanted) : undefined;
+    const committed = sorted ?? this.committed.candidates(this.name, plan);
+    let found: Doc[] = [];
+    if (plan.ordered || !ordered || sorted) {
+      for (const doc of committed) {
+        if (written?.has(doc._id) || !test(doc)) continue;
+        found.push(doc);
+        if (found.length === wanted) break;
       }
+    } else {
+      const matched = only(committed, (doc) => !written?.has(doc._id) && test(doc));
+      found = wanted ? firstInOrder(matched, compare, wanted) : [...matched].sort(compare);
     }
+    if (written?.size) found = mergeOwn(found, this.own(plan).filter(test), compare, ordered);
+    const page = found.slice(skip, wanted);
     if (!options.projection || Object.keys(options.projection).length === 0) return page;
     return projectPage(page, options.projection);
   }
@@ -105,21 +85,69 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
     return (this.matches(filter, { ...options, limit: 1 })[0] as T | undefined) ?? null;
   }
 
+  /**
+   * An empty filter, or one an index answers whole, is counted without reading documents: the
+   * committed count, corrected by what this unit changed.
+   */
   async count(filter: Filter): Promise<number> {
-    if (Object.keys(filter).length === 0 && !this.overlay.get(this.name)?.docs.size) return this.base.docs.size;
+    const live = outsideTheBin(filter);
+    if (live && this.countsAtOnce(live)) return (await this.count(live)) - (await this.count({ ...live, _deleted: true }));
     const test = predicateFor(filter);
-    let count = 0;
-    for (const doc of this.visible(filter)) if (test(doc)) count++;
-    return count;
+    const written = this.written;
+    let committed: number | undefined;
+    const plan = this.committed.plan(this.name, filter, { _id: 1 }, false);
+    if (Object.keys(filter).length === 0) committed = this.committed.total(this.name);
+    else if (plan.kind === 'index' && plan.exact) committed = this.committed.countIndexed(plan);
+    if (committed === undefined) {
+      let count = 0;
+      for (const doc of this.committed.candidates(this.name, plan)) {
+        if (!written?.has(doc._id) && test(doc)) count++;
+      }
+      committed = count;
+    } else if (written) {
+      for (const id of written.keys()) {
+        const before = this.committed.load(this.name, id, false);
+        if (before && test(before)) committed--;
+      }
+    }
+    if (written) for (const doc of this.own(plan)) if (test(doc)) committed++;
+    return committed;
   }
 
+  /** Whether the committed count of `filter` needs no document read: the whole collection, or one index answers it whole. */
+  private countsAtOnce(filter: Filter): boolean {
+    if (Object.keys(filter).length === 0) return true;
+    const plan = this.committed.plan(this.name, filter, { _id: 1 }, false);
+    return plan.kind === 'index' && plan.exact;
+  }
+
+  /**
+   * The documents this unit wrote that a query could match: those of the ids it names, or all.
+   * A unit that rewrites 100,000 records and reads each one by id on the way (a formula recomputed
+   * inline, a migration) must not test all it wrote at every read.
+   */
+  private own(plan: Plan): Doc[] {
+    const written = this.written;
+    if (!written?.size) return [];
+    const docs = plan.kind === 'ids' ? plan.ids.map((id) => written.get(id)) : [...written.values()];
+    return docs.filter((doc): doc is Doc => doc !== null && doc !== undefined);
+  }
+
+  /**
+   * The pipeline's leading $match picks the documents through the planner; mingo runs the rest
+   * over them. Grouping in SQL is a later step: until then a summary holds its matches in memory.
+   */
   async aggregate<R>(pipeline: Pipeline): Promise<R[]> {
-    return new Aggregator(pipeline, {}).run([...this.visible({})]) as R[];
+    const [first, ...rest] = pipeline;
+    const match = first && isPlainObject(first.$match) && Object.keys(first).length === 1 ? (first.$match as Filter) : undefined;
+    const docs = this.matches(match ?? {}, {}, false);
+    return new Aggregator(match ? rest : pipeline, {}).run(docs) as R[];
   }
 
   async insertOne(doc: T): Promise<void> {
     if (this.current(doc._id)) throw new DuplicateKeyError(this.name, '_id_', ['_id']);
-    this.write(cloneDocument(doc));
+    // Not written by this unit and not found: nothing is committed under that id.
+    this.write(cloneDocument(doc), this.written?.has(doc._id) ? undefined : null);
   }
 
   async insertMany(docs: T[]): Promise<void> {
@@ -128,9 +156,9 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
 
   async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
     const found = this.matches(filter, { limit: 1 })[0];
-    if (found) return this.write(applyUpdate(found, update)) as T;
+    if (found) return this.write(applyUpdate(found, update), this.committedVersion(found)) as T;
     if (!options.upsert) return null;
-    return this.write(applyUpdate(upsertSeed(filter, newId()), update)) as T;
+    return this.write(applyUpdate(upsertSeed(filter, newId()), update), null) as T;
   }
 
   async updateOne(filter: Filter, update: Update): Promise<UpdateResult> {
@@ -155,13 +183,13 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
   async deleteOne(filter: Filter): Promise<number> {
     const found = this.matches(filter, { limit: 1 })[0];
     if (!found) return 0;
-    this.changes.set(found._id, null, this.base.uniqueIndexes);
+    this.changes.set(found._id, null, this.uniques, this.committedVersion(found));
     return 1;
   }
 
   async deleteMany(filter: Filter): Promise<number> {
     const found = this.matches(filter);
-    for (const doc of found) this.changes.set(doc._id, null, this.base.uniqueIndexes);
+    for (const doc of found) this.changes.set(doc._id, null, this.uniques, this.committedVersion(doc));
     return found.length;
   }
 
@@ -171,29 +199,34 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
    */
   private writeIfChanged(before: Doc, after: Doc): number {
     if (sameDocument(before, after)) return 0;
-    this.write(after);
+    this.write(after, this.committedVersion(before));
     return 1;
   }
 
-  private write(doc: Doc): Doc {
+  /** A document a query of this unit found is the committed version unless the unit wrote it (then: unknown here). */
+  private committedVersion(found: Doc): Doc | undefined {
+    return this.written?.has(found._id) ? undefined : found;
+  }
+
+  private write(doc: Doc, committed?: Doc | null): Doc {
     this.checkUnique(doc);
-    this.changes.set(doc._id, freezeDocument(doc), this.base.uniqueIndexes);
+    this.changes.set(doc._id, freezeDocument(doc), this.uniques, committed);
     return doc;
   }
 
   /** Refuses a document whose unique key another document holds, as this unit of work sees them. */
   private checkUnique(doc: Doc): void {
     const changes = this.changes;
-    for (const index of this.base.uniqueIndexes) {
-      const key = index.keyOf(doc);
+    for (const index of this.uniques) {
+      const key = uniqueKey(index, doc);
       if (key === undefined) continue;
-      const inUnit = changes.ownerOf(index, key);
+      const inUnit = changes.ownerOf(index, key.toString('latin1'));
       // A committed holder only counts while this unit has not rewritten or deleted it.
-      const committed = index.ownerOf(key);
+      const committed = this.committed.uniqueOwner(index, key);
       const taken =
         (inUnit !== undefined && inUnit !== doc._id) ||
         (committed !== undefined && committed !== doc._id && !changes.docs.has(committed));
-      if (taken) throw new DuplicateKeyError(this.name, index.spec.name, index.keys);
+      if (taken) throw new DuplicateKeyError(this.name, index.spec.name, [...index.fields]);
     }
   }
 }
@@ -206,8 +239,39 @@ function predicateFor(filter: Filter): Predicate {
   return (doc) => query.test(doc);
 }
 
+/**
+ * The rest of a filter that also asks for records outside the recycle bin (`_deleted: { $ne: true }`,
+ * what every list and its total send), or undefined. No index serves `$ne`, but its complement does:
+ * counting the rest and taking away the rest's records in the bin (the bin's index) reads no record
+ * when an index answers the rest whole, where testing the condition read every one of them.
+ */
+function outsideTheBin(filter: Filter): Filter | undefined {
+  const condition = filter['_deleted'];
+  if (!isPlainObject(condition) || Object.keys(condition).length !== 1 || condition['$ne'] !== true) return undefined;
+  const { _deleted: _, ...rest } = filter;
+  return rest;
+}
+
 function* only(docs: Iterable<Doc>, test: Predicate): Generator<Doc> {
   for (const doc of docs) if (test(doc)) yield doc;
+}
+
+/** The committed matches (already in order) and the unit's own, in one order; unordered, the unit's come last. */
+function mergeOwn(committed: Doc[], own: Doc[], compare: Comparator, ordered: boolean): Doc[] {
+  if (!ordered) return [...committed, ...own];
+  own.sort(compare);
+  const merged: Doc[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < committed.length || j < own.length) {
+    if (j >= own.length || (i < committed.length && compare(committed[i]!, own[j]!) <= 0)) merged.push(committed[i++]!);
+    else merged.push(own[j++]!);
+  }
+  return merged;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /**

@@ -157,7 +157,7 @@ export class MongoCollection<T extends Doc = Doc> implements Collection<T> {
 }
 
 /** The port's filters are MongoDB filters by contract; the driver's type only adds key checking. */
-function toFilter(filter: Filter): DriverFilter<Doc> {
+export function toFilter(filter: Filter): DriverFilter<Doc> {
   return filter as DriverFilter<Doc>;
 }
 

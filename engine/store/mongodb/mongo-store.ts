@@ -8,11 +8,12 @@ import {
   type MongoClient,
   type TransactionOptions,
 } from 'mongodb';
-import type { Collection, Collections, Doc, IndexSpec, Store } from '../port.js';
+import type { Collection, Collections, Doc, Filter, FindOptions, IndexSpec, QueryPlanSummary, Store } from '../port.js';
 import type { BlobStore } from '../blob-port.js';
 import { GridFsBlobs } from './grid-fs-blobs.js';
 import { declaredName, planIndexes, toSortSpec, type ExistingIndex, type IndexPlan } from './index-plan.js';
-import { MongoCollection, toDuplicateKeyError } from './mongo-collection.js';
+import { MongoCollection, toDuplicateKeyError, toFilter } from './mongo-collection.js';
+import { mongoPlanSummary } from './mongo-plan-summary.js';
 
 /** MongoDB's own index on _id: every collection has it, and it is never the engine's to change. */
 const ID_INDEX = '_id_';
@@ -89,6 +90,12 @@ export class MongoStore implements Store {
   }
 
   /** The platform's indexes under their declared names; anyone else's under their own. */
+  async explain(collection: string, filter: Filter, options: Pick<FindOptions, 'sort' | 'limit'> = {}): Promise<QueryPlanSummary> {
+    const cursor = this.#db.collection<Doc>(collection).find(toFilter(filter), { ...(options.sort ? { sort: options.sort } : {}), ...(options.limit ? { limit: options.limit } : {}) });
+    const explained = (await cursor.explain('queryPlanner')) as { queryPlanner?: { winningPlan?: unknown } };
+    return mongoPlanSummary(explained.queryPlanner?.winningPlan);
+  }
+
   async listIndexes(collection: string): Promise<IndexSpec[]> {
     const existing = await existingIndexes(this.#db.collection(collection));
     return existing.map((index) => {

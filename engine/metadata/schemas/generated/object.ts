@@ -345,6 +345,10 @@ export interface FieldCommon {
    */
   unique?: boolean;
   /**
+   * Keep an index on the field, so that lists filtered or sorted by it read only the records they show instead of every record. Unique fields, lookups, master-detail and auto-number fields, and the fields a shared list view filters or sorts by, are indexed anyway. Default false.
+   */
+  indexed?: boolean;
+  /**
    * The value a new record gets when the client sends none. Must be a valid value of the field.
    */
   default?: unknown;

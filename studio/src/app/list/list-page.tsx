@@ -3,6 +3,7 @@ import { Badge, Button, Grid, Input, Segmented, Select, Skeleton, Typography, ty
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { useSession } from '../../shared/api/session';
 import { useForm } from '../../shared/forms/use-form';
 import { localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
@@ -28,6 +29,7 @@ import './list.css';
 const FilterBuilder = lazy(() => import('./filter/filter-builder').then((module) => ({ default: module.FilterBuilder })));
 const KanbanBoard = lazy(() => import('./kanban/kanban-board').then((module) => ({ default: module.KanbanBoard })));
 const BackfillNotice = lazy(() => import('./backfill-notice').then((module) => ({ default: module.BackfillNotice })));
+const SlowListHint = lazy(() => import('./slow-list-hint').then((module) => ({ default: module.SlowListHint })));
 const ScrollingTable = lazy(() => import('./scrolling-table').then((module) => ({ default: module.ScrollingTable })));
 
 /**
@@ -54,6 +56,7 @@ function ObjectList({ object, objects, rights }: { object: ObjectDefinition; obj
   const language = useLanguage();
   const wide = Grid.useBreakpoint().md !== false;
   const [params, setParams] = useSearchParams();
+  const session = useSession();
   const { sort, search, filter, size, viewKey } = addressState(params);
   const picklists = object.fields.filter((field) => field.type === 'picklist');
   const viewKanban = useListViews(object.name).data?.views.find((view) => view.name === params.get('view'))?.kanbanField;
@@ -124,6 +127,7 @@ function ObjectList({ object, objects, rights }: { object: ObjectDefinition; obj
       </div>
       <Suspense fallback={null}>
         <BackfillNotice object={object} />
+        {session.data?.rights?.manageMetadata && mode === 'pages' && <SlowListHint object={object} viewKey={viewKey} filter={combined} sort={sort} size={size} />}
       </Suspense>
       <div className="list-toolbar">
         <ViewPicker object={object} columns={columns} kanbanField={mode === 'kanban' ? group?.name : undefined} />

@@ -9,6 +9,8 @@ export interface ListAnswer {
   readonly records: readonly RecordLike[];
   readonly next: string | null;
   readonly total: number | null;
+  /** How long the page took to arrive, measured here: an admin is told why when it is slow. */
+  readonly elapsedMs?: number;
 }
 
 export const PAGE_SIZES: readonly number[] = [20, 50, 100];
@@ -48,7 +50,12 @@ export const recordsPageKey = (object: string, viewKey: string, cursor: string |
 export const recordsPageQuery = (object: string, viewKey: string, cursor: string | undefined, query: () => ListParams | Promise<ListParams>) =>
   queryOptions({
     queryKey: recordsPageKey(object, viewKey, cursor),
-    queryFn: async () => api<ListAnswer>(`/records/${object}`, { query: await query() }),
+    queryFn: async (): Promise<ListAnswer> => {
+      const params = await query();
+      const started = performance.now();
+      const answer = await api<ListAnswer>(`/records/${object}`, { query: params });
+      return { ...answer, elapsedMs: performance.now() - started };
+    },
     // What the list's loader fetched while the page was loading is fresh when the page mounts.
     staleTime: 5_000,
   });

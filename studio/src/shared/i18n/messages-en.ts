@@ -18,6 +18,10 @@ export const en = {
     pageSize: 'Rows per page',
     page: 'Page {{page}}',
     loadFailed: 'The list could not be loaded: {{message}}',
+    slowHint: {
+      title: 'This list reads every record to show a page',
+      index: 'Index {{field}}',
+    },
     backfillRunning: 'Recalculating {{fields}} for {{percent}} % of {{total}} {{object}}…',
     backfillRefused: '{{field}} is being recalculated for every record: filtering, sorting or counting by it works again once that ends. Remove that condition or sort, or try again in a moment.',
     sortBy: 'Sort by {{field}}',

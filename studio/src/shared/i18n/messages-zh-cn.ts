@@ -17,6 +17,10 @@ export const zhCN = {
     pageSize: '每页行数',
     page: '第 {{page}} 页',
     loadFailed: '无法加载列表：{{message}}',
+    slowHint: {
+      title: '此列表每显示一页都要读取所有记录',
+      index: '为{{field}}建立索引',
+    },
     backfillRunning: '正在重新计算{{fields}}：{{total}} 条{{object}}已完成 {{percent}}%…',
     backfillRefused: '正在为所有记录重新计算“{{field}}”，完成后才能按它筛选、排序或计数。请移除该条件或排序，或稍后再试。',
     sortBy: '按{{field}}排序',
