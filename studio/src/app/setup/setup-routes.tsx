@@ -3,6 +3,9 @@ import type { RouteObject } from 'react-router';
 
 const ObjectListPage = lazy(() => import('./objects/object-list-page').then((module) => ({ default: module.ObjectListPage })));
 const ObjectEditorPage = lazy(() => import('./objects/object-editor-page').then((module) => ({ default: module.ObjectEditorPage })));
+const UserListPage = lazy(() => import('./users/user-list-page').then((module) => ({ default: module.UserListPage })));
+const RolePage = lazy(() => import('./roles/role-page').then((module) => ({ default: module.RolePage })));
+const GroupListPage = lazy(() => import('./groups/group-list-page').then((module) => ({ default: module.GroupListPage })));
 
 /**
  * The pages of the setup area, relative to /setup, each a chunk of its own loaded when opened. They
@@ -13,6 +16,11 @@ export const setupRoutes: RouteObject[] = [
   { path: 'objects', element: <ObjectListPage /> },
   { path: 'objects/new', element: <ObjectEditorPage /> },
   { path: 'objects/:name', element: <ObjectEditorPage /> },
+  { path: 'users', element: <UserListPage /> },
+  { path: 'users/:id', element: <UserListPage /> },
+  { path: 'roles', element: <RolePage /> },
+  { path: 'groups', element: <GroupListPage /> },
+  { path: 'groups/:name', element: <GroupListPage /> },
 ];
 
 /** The paths that have a page, for the navigation. */
