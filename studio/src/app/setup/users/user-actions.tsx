@@ -66,7 +66,7 @@ export function UserActions({ user, self }: UserActionsProps) {
           {signIns.error ? (
             <p className="setup-hint">{signIns.error.message}</p>
           ) : signIns.data ? (
-            <p className="setup-hint">{t('setup.users.signIns', { sessions: signIns.data.sessions, tokens: signIns.data.tokens })}</p>
+            <p className="setup-hint">{t('setup.users.signIns', { sessions: t('setup.users.sessions', { count: signIns.data.sessions }), tokens: t('setup.users.tokens', { count: signIns.data.tokens }) })}</p>
           ) : null}
           <div className="setup-form-actions setup-wrap">
             <Button onClick={() => setResetting(true)}>{t('setup.users.resetPassword')}</Button>
