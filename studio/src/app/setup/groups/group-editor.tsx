@@ -1,15 +1,15 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Popconfirm, Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Form, Input, Popconfirm, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../shared/api/api-client';
-import { isApiError } from '../../../shared/api/api-error';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
+import { FormErrorsAlert } from '../form-errors-alert';
 import { suggestApiName } from '../objects/object-draft';
+import { useDefinitionEditor } from '../use-definition-editor';
 import { rolesQuery } from '../roles/roles-query';
 import { usersQuery } from '../users/admin-user';
-import { EMPTY_GROUP, groupDefinitionOf, groupDraftOf, groupErrors, type GroupControl, type GroupDefinition, type GroupDraft } from './group-draft';
+import { EMPTY_GROUP, groupDefinitionOf, groupDraftOf, groupErrors, type GroupDefinition, type GroupDraft } from './group-draft';
 
 interface GroupEditorProps {
   readonly group?: GroupDefinition;
@@ -26,64 +26,30 @@ interface GroupEditorProps {
 export function GroupEditor({ group, onSaved, onDeleted, onCancel }: GroupEditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const users = useQuery(usersQuery);
   const roles = useQuery(rolesQuery);
   const [form] = Form.useForm<GroupDraft>();
   const [nameTyped, setNameTyped] = useState(group !== undefined);
-  const [busy, setBusy] = useState(false);
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { busy, formErrors, save, remove } = useDefinitionEditor({
+    path: 'groups',
+    form,
+    errorsOf: groupErrors,
+    existing: group?.name,
+    saved: (definition, created) => (created ? t('setup.publicGroups.created', { name: localize(definition.label, language, definition.name) }) : t('setup.publicGroups.saved')),
+    deleted: () => t('setup.publicGroups.deleted', { name: localize(group?.label, language, group?.name) }),
+    onSaved,
+    onDeleted,
+  });
   const creating = group === undefined;
   const roleOptions = (roles.data?.roles ?? []).map((role) => ({ value: role.name, label: localize(role.label, language, role.name) }));
   const userOptions = (users.data?.users ?? []).map((user) => ({ value: user._id, label: user.email ? `${user.full_name ?? ''} (${user.email})` : (user.full_name ?? user._id) }));
-
-  function fail(error: unknown) {
-    if (!isApiError(error) || error.details.length === 0) {
-      setFormErrors([error instanceof Error ? error.message : String(error)]);
-      return;
-    }
-    const { controls, form: rest } = groupErrors(error.details);
-    form.setFields(Object.entries(controls).map(([control, errors]) => ({ name: control as GroupControl, errors: errors as string[] })));
-    setFormErrors(rest.length > 0 || Object.keys(controls).length === 0 ? [error.message, ...rest] : []);
-  }
-
-  async function save(draft: GroupDraft) {
-    setBusy(true);
-    setFormErrors([]);
-    try {
-      const definition = groupDefinitionOf({ ...draft, name: group?.name ?? draft.name });
-      if (creating) await api('/meta/groups', { method: 'POST', body: definition });
-      else await api(`/meta/groups/${encodeURIComponent(group.name)}`, { method: 'PUT', body: definition });
-      await queryClient.invalidateQueries({ queryKey: ['meta'] });
-      void message.success(creating ? t('setup.publicGroups.created', { name: localize(definition.label, language, definition.name) }) : t('setup.publicGroups.saved'));
-      onSaved(definition.name);
-    } catch (error) {
-      fail(error);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function remove() {
-    if (!group) return;
-    setFormErrors([]);
-    try {
-      await api(`/meta/groups/${encodeURIComponent(group.name)}`, { method: 'DELETE' });
-      await queryClient.invalidateQueries({ queryKey: ['meta'] });
-      void message.success(t('setup.publicGroups.deleted', { name: localize(group.label, language, group.name) }));
-      onDeleted();
-    } catch (error) {
-      setFormErrors([error instanceof Error ? error.message : String(error)]);
-    }
-  }
 
   return (
     <Form<GroupDraft>
       form={form}
       layout="vertical"
       initialValues={group ? groupDraftOf(group) : EMPTY_GROUP}
-      onFinish={(draft) => void save(draft)}
+      onFinish={(draft) => void save(groupDefinitionOf({ ...draft, name: group?.name ?? draft.name }))}
       onValuesChange={(changed: Partial<GroupDraft>) => {
         if (changed.name !== undefined) setNameTyped(true);
         if (changed.labelEn !== undefined && creating && !nameTyped) form.setFieldValue('name', suggestApiName(changed.labelEn));
@@ -112,9 +78,7 @@ export function GroupEditor({ group, onSaved, onDeleted, onCancel }: GroupEditor
       <Form.Item name="rolesAndSubordinates" label={t('setup.publicGroups.rolesAndSubordinates')} extra={t('setup.publicGroups.rolesAndSubordinatesHelp')}>
         <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} loading={roles.isPending} options={roleOptions} />
       </Form.Item>
-      {formErrors.length > 0 && (
-        <Alert type="error" showIcon role="alert" className="setup-form-alert" title={formErrors[0]} description={formErrors.length > 1 ? formErrors.slice(1).join('\n') : undefined} />
-      )}
+      <FormErrorsAlert errors={formErrors} />
       <div className="setup-form-actions">
         <Button type="primary" htmlType="submit" loading={busy}>
           {creating ? t('setup.publicGroups.create') : t('setup.publicGroups.save')}

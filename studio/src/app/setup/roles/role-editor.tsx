@@ -1,13 +1,12 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Popconfirm, Select } from 'antd';
+import { Button, Form, Input, Popconfirm, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../shared/api/api-client';
-import { isApiError } from '../../../shared/api/api-error';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
+import { FormErrorsAlert } from '../form-errors-alert';
 import { suggestApiName } from '../objects/object-draft';
-import { EMPTY_ROLE, roleDefinitionOf, roleDraftOf, roleErrors, type RoleControl, type RoleDraft } from './role-draft';
+import { useDefinitionEditor } from '../use-definition-editor';
+import { EMPTY_ROLE, roleDefinitionOf, roleDraftOf, roleErrors, type RoleDraft } from './role-draft';
 import { possibleParents, type RoleDefinition } from './role-tree';
 
 interface RoleEditorProps {
@@ -25,63 +24,28 @@ interface RoleEditorProps {
 export function RoleEditor({ role, roles, onSaved, onDeleted }: RoleEditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<RoleDraft>();
   const [nameTyped, setNameTyped] = useState(role !== undefined);
-  const [busy, setBusy] = useState(false);
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { busy, formErrors, save, remove } = useDefinitionEditor({
+    path: 'roles',
+    form,
+    errorsOf: roleErrors,
+    existing: role?.name,
+    saved: (definition, created) => (created ? t('setup.roles.created', { name: localize(definition.label, language, definition.name) }) : t('setup.roles.saved')),
+    deleted: () => t('setup.roles.deleted', { name: title }),
+    onSaved,
+    onDeleted,
+  });
   const creating = role === undefined;
   const title = role ? localize(role.label, language, role.name) : t('setup.roles.newTitle');
   const parents = possibleParents(roles, role?.name).map((candidate) => ({ value: candidate.name, label: localize(candidate.label, language, candidate.name) }));
-
-  function fail(error: unknown) {
-    if (!isApiError(error) || error.details.length === 0) {
-      setFormErrors([error instanceof Error ? error.message : String(error)]);
-      return;
-    }
-    const { controls, form: rest } = roleErrors(error.details);
-    form.setFields(Object.entries(controls).map(([control, errors]) => ({ name: control as RoleControl, errors: errors as string[] })));
-    setFormErrors(rest.length > 0 || Object.keys(controls).length === 0 ? [error.message, ...rest] : []);
-  }
-
-  async function save(draft: RoleDraft) {
-    setBusy(true);
-    setFormErrors([]);
-    try {
-      const definition = roleDefinitionOf({ ...draft, name: role?.name ?? draft.name });
-      if (creating) await api('/meta/roles', { method: 'POST', body: definition });
-      else await api(`/meta/roles/${encodeURIComponent(role.name)}`, { method: 'PUT', body: definition });
-      await queryClient.invalidateQueries({ queryKey: ['meta'] });
-      void message.success(creating ? t('setup.roles.created', { name: localize(definition.label, language, definition.name) }) : t('setup.roles.saved'));
-      onSaved(definition.name);
-    } catch (error) {
-      fail(error);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function remove() {
-    if (!role) return;
-    setFormErrors([]);
-    try {
-      await api(`/meta/roles/${encodeURIComponent(role.name)}`, { method: 'DELETE' });
-      await queryClient.invalidateQueries({ queryKey: ['meta'] });
-      void message.success(t('setup.roles.deleted', { name: title }));
-      onDeleted();
-    } catch (error) {
-      // The server refuses while users hold the role (or roles report to it): its words say which.
-      setFormErrors([error instanceof Error ? error.message : String(error)]);
-    }
-  }
 
   return (
     <Form<RoleDraft>
       form={form}
       layout="vertical"
       initialValues={role ? roleDraftOf(role) : EMPTY_ROLE}
-      onFinish={(draft) => void save(draft)}
+      onFinish={(draft) => void save(roleDefinitionOf({ ...draft, name: role?.name ?? draft.name }))}
       onValuesChange={(changed: Partial<RoleDraft>) => {
         if (changed.name !== undefined) setNameTyped(true);
         if (changed.labelEn !== undefined && creating && !nameTyped) form.setFieldValue('name', suggestApiName(changed.labelEn));
@@ -108,9 +72,7 @@ export function RoleEditor({ role, roles, onSaved, onDeleted }: RoleEditorProps)
       <Form.Item name="description" label={t('setup.roles.description')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
       </Form.Item>
-      {formErrors.length > 0 && (
-        <Alert type="error" showIcon role="alert" className="setup-form-alert" title={formErrors[0]} description={formErrors.length > 1 ? formErrors.slice(1).join('\n') : undefined} />
-      )}
+      <FormErrorsAlert errors={formErrors} />
       <div className="setup-form-actions">
         <Button type="primary" htmlType="submit" loading={busy}>
           {creating ? t('setup.roles.create') : t('setup.roles.save')}

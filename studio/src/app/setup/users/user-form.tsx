@@ -1,16 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Select } from 'antd';
+import { App, Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api/api-client';
-import { isApiError } from '../../../shared/api/api-error';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
+import { FormErrorsAlert } from '../form-errors-alert';
 import { rolesQuery } from '../roles/roles-query';
+import { useServerErrors } from '../use-server-errors';
 import { permissionSetsQuery, USERS_KEY, type AdminUser } from './admin-user';
 import { PasswordField } from './password-field';
 import { passwordPolicyQuery } from './password-policy';
-import { EMPTY_USER, USER_LANGUAGES, userDraftOf, userErrors, userValues, type UserControl, type UserDraft } from './user-draft';
+import { EMPTY_USER, USER_LANGUAGES, userDraftOf, userErrors, userValues, type UserDraft } from './user-draft';
 
 const LANGUAGE_NAMES = { en: 'English', 'zh-CN': '简体中文', 'zh-TW': '繁體中文' } as const;
 
@@ -36,24 +37,12 @@ export function UserForm({ user, onSaved, onCancel }: UserFormProps) {
   const policy = useQuery(passwordPolicyQuery);
   const [form] = Form.useForm<UserDraft>();
   const [busy, setBusy] = useState(false);
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { formErrors, clear, fail } = useServerErrors(form, userErrors);
   const creating = user === undefined;
-
-  function fail(error: unknown) {
-    if (!isApiError(error) || error.details.length === 0) {
-      setFormErrors([error instanceof Error ? error.message : String(error)]);
-      return;
-    }
-    const { controls, form: rest } = userErrors(error.details);
-    form.setFields(Object.entries(controls).map(([control, errors]) => ({ name: control as UserControl, errors: errors as string[] })));
-    setFormErrors(rest.length > 0 || Object.keys(controls).length === 0 ? [error.message, ...rest] : []);
-    const first = Object.keys(controls)[0] as UserControl | undefined;
-    if (first) form.scrollToField(first, { block: 'center', focus: true });
-  }
 
   async function save(draft: UserDraft) {
     setBusy(true);
-    setFormErrors([]);
+    clear();
     try {
       if (user) {
         await api(`/records/user/${encodeURIComponent(user._id)}`, { method: 'PATCH', body: userValues(draft, false), headers: { 'If-Match': `"${user._version}"` } });
@@ -120,9 +109,7 @@ export function UserForm({ user, onSaved, onCancel }: UserFormProps) {
           <PasswordField />
         </Form.Item>
       )}
-      {formErrors.length > 0 && (
-        <Alert type="error" showIcon role="alert" className="setup-form-alert" title={formErrors[0]} description={formErrors.length > 1 ? formErrors.slice(1).join('\n') : undefined} />
-      )}
+      <FormErrorsAlert errors={formErrors} />
       <div className="setup-form-actions">
         <Button type="primary" htmlType="submit" loading={busy}>
           {creating ? t('setup.users.create') : t('setup.users.save')}
