@@ -83,7 +83,7 @@ describe('browser: setup of users, roles and groups', function () {
     const labels = (role: keyof typeof ROLE_LABELS) => ({ en: `${ROLE_LABELS[role].en} ${tag}`, zh: `${ROLE_LABELS[role].zh} ${tag}` });
     const shown = (role: keyof typeof ROLE_LABELS) => (language === 'en' ? labels(role).en : labels(role).zh);
 
-    it(`builds the role hierarchy requester → manager → finance by drag and by keyboard, refusing a cycle (${language}), passing axe`, async () => {
+    it(`builds the role hierarchy requester → manager → finance by drag and by keyboard, offering no cycle (${language}), passing axe`, async () => {
       const env = await e2e();
       const { context, page, problems } = await signedInPage(env, env.users[language], '/setup/roles');
       try {
@@ -97,10 +97,14 @@ describe('browser: setup of users, roles and groups', function () {
         // Drag: the manager onto finance, ending right of where it started (antd's Tree nests a drop
         // that moves right by more than an indent, and puts one straight below beside the target).
         const node = (role: keyof typeof ROLE_LABELS) => page.locator('.ant-tree-node-content-wrapper', { hasText: shown(role) });
+        // The manager is open in the editor while it is dragged: the form follows the move.
+        await node('manager').click();
+        await page.getByRole('heading', { level: 3, name: shown('manager') }).waitFor();
         const height = (await node('finance').boundingBox())!.height;
         await node('manager').dragTo(node('finance'), { sourcePosition: { x: 8, y: height / 2 }, targetPosition: { x: 60, y: height * 0.75 } });
         await page.getByText(fill(text.roles.moved, { name: shown('manager') })).waitFor();
         expect(await roleOf(env, own.manager)).to.have.property('reportsTo', own.finance);
+        await page.locator('.ant-form-item', { has: page.locator('#reportsTo') }).getByText(shown('finance'), { exact: true }).waitFor();
 
         // Keyboard: into the tree, down to the requester, Space selects it; "Reports to" moves it under the manager.
         await node('finance').click();

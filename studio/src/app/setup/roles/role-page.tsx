@@ -102,7 +102,8 @@ export function RolePage() {
           {selection.kind === 'new' ? (
             <RoleEditor key="new" roles={list} onSaved={(name) => setSelection({ kind: 'role', name })} onDeleted={() => setSelection({ kind: 'none' })} />
           ) : selected ? (
-            <RoleEditor key={selected.name} role={selected} roles={list} onSaved={(name) => setSelection({ kind: 'role', name })} onDeleted={() => setSelection({ kind: 'none' })} />
+            // Keyed by the parent too: a drag moves the role under the open form, which must not save the old parent back.
+            <RoleEditor key={`${selected.name}:${selected.reportsTo ?? ''}`} role={selected} roles={list} onSaved={(name) => setSelection({ kind: 'role', name })} onDeleted={() => setSelection({ kind: 'none' })} />
           ) : (
             <p className="setup-hint">{t('setup.roles.pick')}</p>
           )}
