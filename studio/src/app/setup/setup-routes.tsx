@@ -6,6 +6,7 @@ const ObjectEditorPage = lazy(() => import('./objects/object-editor-page').then(
 const UserListPage = lazy(() => import('./users/user-list-page').then((module) => ({ default: module.UserListPage })));
 const RolePage = lazy(() => import('./roles/role-page').then((module) => ({ default: module.RolePage })));
 const GroupListPage = lazy(() => import('./groups/group-list-page').then((module) => ({ default: module.GroupListPage })));
+const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
  * The pages of the setup area, relative to /setup, each a chunk of its own loaded when opened. They
@@ -21,6 +22,7 @@ export const setupRoutes: RouteObject[] = [
   { path: 'roles', element: <RolePage /> },
   { path: 'groups', element: <GroupListPage /> },
   { path: 'groups/:name', element: <GroupListPage /> },
+  { path: 'explain-access', element: <ExplainAccessPage /> },
 ];
 
 /** The paths that have a page, for the navigation. */

@@ -33,6 +33,10 @@ function Themed() {
         algorithm: theme.defaultAlgorithm,
         token: {
           colorPrimary: '#1d4ed8',
+          // antd derives a lighter hover from the primary colour, on which white text falls under
+          // WCAG AA contrast (axe flagged a hovered Create button): darker shades instead.
+          colorPrimaryHover: '#1e40af',
+          colorPrimaryActive: '#1e3a8a',
           // antd's default secondary greys (45% black) fall under WCAG AA contrast on white.
           colorTextDescription: '#5f6673',
           colorTextTertiary: '#5f6673',

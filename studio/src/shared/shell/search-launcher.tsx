@@ -1,5 +1,5 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadPageMessages } from '../i18n/i18n';
 import type { UserApp } from '../metadata/use-apps';
@@ -13,7 +13,9 @@ const MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
 export function SearchLauncher({ compact, onOpenApp }: { compact: boolean; onOpenApp: (app: UserApp) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  useEffect(() => {
+  // A layout effect: the shortcut works from the moment the button is on screen (a passive effect
+  // may run after the first paint, and a Ctrl+K pressed in between would be lost).
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
         event.preventDefault();
