@@ -19,6 +19,9 @@ const LAZY_ROUTES = [
   'src/app/setup/setup-layout.tsx',
   'src/app/setup/objects/object-list-page.tsx',
   'src/app/setup/objects/object-editor-page.tsx',
+  'src/app/setup/users/user-list-page.tsx',
+  'src/app/setup/roles/role-page.tsx',
+  'src/app/setup/groups/group-list-page.tsx',
 ];
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

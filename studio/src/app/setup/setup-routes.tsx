@@ -3,6 +3,9 @@ import type { RouteObject } from 'react-router';
 
 const ObjectListPage = lazy(() => import('./objects/object-list-page').then((module) => ({ default: module.ObjectListPage })));
 const ObjectEditorPage = lazy(() => import('./objects/object-editor-page').then((module) => ({ default: module.ObjectEditorPage })));
+const UserListPage = lazy(() => import('./users/user-list-page').then((module) => ({ default: module.UserListPage })));
+const RolePage = lazy(() => import('./roles/role-page').then((module) => ({ default: module.RolePage })));
+const GroupListPage = lazy(() => import('./groups/group-list-page').then((module) => ({ default: module.GroupListPage })));
 const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
@@ -14,6 +17,11 @@ export const setupRoutes: RouteObject[] = [
   { path: 'objects', element: <ObjectListPage /> },
   { path: 'objects/new', element: <ObjectEditorPage /> },
   { path: 'objects/:name', element: <ObjectEditorPage /> },
+  { path: 'users', element: <UserListPage /> },
+  { path: 'users/:id', element: <UserListPage /> },
+  { path: 'roles', element: <RolePage /> },
+  { path: 'groups', element: <GroupListPage /> },
+  { path: 'groups/:name', element: <GroupListPage /> },
   { path: 'explain-access', element: <ExplainAccessPage /> },
 ];
 

@@ -1,0 +1,72 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { FormInstance } from 'antd';
+import { App } from 'antd';
+import { useState } from 'react';
+import { api } from '../../shared/api/api-client';
+import type { ErrorDetail } from '../../shared/api/api-error';
+import type { LocalizedText } from '../../shared/i18n/localize';
+import { useServerErrors } from './use-server-errors';
+
+/** What the editor saves: a whole definition, named and labelled. */
+type Labelled = { readonly name: string; readonly label?: LocalizedText };
+
+/** The setup pages' kinds defined on their own, by their path under /meta. */
+export type DefinitionPath = 'roles' | 'groups';
+
+interface DefinitionEditorOptions<C extends string> {
+  readonly path: DefinitionPath;
+  readonly form: FormInstance;
+  readonly errorsOf: (details: readonly ErrorDetail[]) => { controls: Partial<Record<C, string[]>>; form: string[] };
+  /** The name of the definition edited; undefined for a new one. */
+  readonly existing: string | undefined;
+  /** What to say once it is saved (created or not) or deleted. */
+  readonly saved: (definition: Labelled, created: boolean) => string;
+  readonly deleted: () => string;
+  readonly onSaved: (name: string) => void;
+  readonly onDeleted: () => void;
+}
+
+/**
+ * Saving and deleting one definition of a kind from its setup form: a whole definition is POSTed
+ * (new) or PUT (existing), every metadata query refreshed after (the app's pickers and menus read
+ * the same metadata), and the server's problems put on the controls (use-server-errors.ts).
+ */
+export function useDefinitionEditor<C extends string>(options: DefinitionEditorOptions<C>) {
+  const { path, form, errorsOf, existing } = options;
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const { formErrors, clear, fail } = useServerErrors(form, errorsOf);
+
+  async function save(definition: Labelled) {
+    setBusy(true);
+    clear();
+    try {
+      if (existing === undefined) await api(`/meta/${path}`, { method: 'POST', body: definition });
+      else await api(`/meta/${path}/${encodeURIComponent(existing)}`, { method: 'PUT', body: definition });
+      await queryClient.invalidateQueries({ queryKey: ['meta'] });
+      void message.success(options.saved(definition, existing === undefined));
+      options.onSaved(definition.name);
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove() {
+    if (existing === undefined) return;
+    clear();
+    try {
+      await api(`/meta/${path}/${encodeURIComponent(existing)}`, { method: 'DELETE' });
+      await queryClient.invalidateQueries({ queryKey: ['meta'] });
+      void message.success(options.deleted());
+      options.onDeleted();
+    } catch (error) {
+      // A refusal (users still hold the role, rules share with the group) says why in its message.
+      fail(error);
+    }
+  }
+
+  return { busy, formErrors, save, remove };
+}
