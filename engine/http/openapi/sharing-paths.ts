@@ -67,6 +67,74 @@ export const SHARING_SCHEMAS: Record<string, SchemaObject> = {
       share: { ...schemaRef('Permission'), description: 'POST and DELETE …/shares.' },
     },
   },
+  AccessReason: {
+    type: 'object',
+    description:
+      'One reason a user reaches a record, named after the condition of the access check that holds: `owner`; `roleHierarchy` (their role is above the owner\'s); `sharingRule`; `manualShare` (who shared it, to read or edit); `approver` (asked to approve it); ' +
+      '`master` (a detail of a master-detail, with the master\'s own reasons); `objectRight` (view all / modify all on the object) and `systemRight` (view all data / modify all data), with the permission set that grants it; `admin`; `orgWideDefault` (public read or read/write).',
+    required: ['kind'],
+    properties: {
+      kind: { type: 'string', enum: ['owner', 'roleHierarchy', 'sharingRule', 'manualShare', 'approver', 'master', 'objectRight', 'systemRight', 'admin', 'orgWideDefault'] },
+      role: { type: 'string', description: 'roleHierarchy: the user\'s role.' },
+      roleLabel: { type: 'string' },
+      ownerRole: { type: ['string', 'null'], description: 'roleHierarchy: the role of the record\'s owner, below the user\'s; null when the asker may not read the owner\'s role.' },
+      ownerRoleLabel: { type: ['string', 'null'] },
+      rule: { type: ['string', 'null'], description: 'sharingRule: its API name; null for a user asking about themselves who may not read sharing rules.' },
+      label: {
+        type: ['string', 'null'],
+        description: "sharingRule, objectRight, systemRight: the rule's or permission set's label in the request's language (the set's API name for an asker who may not read permission sets).",
+      },
+      access: { type: 'string', enum: ['read', 'edit'] },
+      to: { type: 'string', description: 'manualShare: the grantee key the share names (`u:`, `r:`, `rs:`, `g:`).' },
+      by: { type: 'string', description: 'manualShare: the user who shared it.' },
+      byName: { type: ['string', 'null'] },
+      object: { type: 'string', description: 'master: the master object.' },
+      id: { type: ['string', 'null'], description: 'master: the master record; null when its master field is hidden from the asker.' },
+      name: { type: ['string', 'null'] },
+      reasons: { type: 'array', items: schemaRef('AccessReason'), description: 'master: why the user reaches the master.' },
+      right: { type: 'string', enum: ['viewAll', 'modifyAll', 'viewAllData', 'modifyAllData'] },
+      permissionSet: { type: 'string' },
+      sharing: { type: 'string', enum: ['publicRead', 'publicReadWrite'] },
+    },
+  },
+  AccessVerdict: {
+    type: 'object',
+    required: ['allowed', 'reasons'],
+    properties: {
+      allowed: { type: 'boolean' },
+      reasons: { type: 'array', items: schemaRef('AccessReason'), description: 'Every reason that holds; empty when not allowed.' },
+      why: { type: 'string', description: "Why not, in the request's language. Only when not allowed." },
+    },
+  },
+  AccessExplanation: {
+    type: 'object',
+    description: 'Why one user can or cannot read and edit one record, from the engine\'s own access checks, each condition tried on its own.',
+    required: ['user', 'record', 'read', 'edit', 'fields'],
+    properties: {
+      user: {
+        type: 'object',
+        required: ['id', 'name', 'active', 'role', 'roleLabel'],
+        properties: { id: { type: 'string' }, name: { type: ['string', 'null'] }, active: { type: 'boolean' }, role: { type: ['string', 'null'] }, roleLabel: { type: ['string', 'null'] } },
+      },
+      record: {
+        type: 'object',
+        required: ['object', 'id', 'name', 'owner'],
+        properties: { object: { type: 'string' }, id: { type: 'string' }, name: { type: ['string', 'null'] }, owner: { type: ['string', 'null'] } },
+      },
+      read: schemaRef('AccessVerdict'),
+      edit: schemaRef('AccessVerdict'),
+      fields: {
+        type: 'object',
+        description: 'Field-level rights of the user on the object: the fields they read, those they edit, and those hidden from them.',
+        required: ['readable', 'editable', 'hidden'],
+        properties: {
+          readable: { type: 'array', items: { type: 'string' } },
+          editable: { type: 'array', items: { type: 'string' } },
+          hidden: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+  },
   OwnerTransfer: {
     type: 'object',
     required: ['owner'],
@@ -107,6 +175,25 @@ export function sharingPaths(compiled: CompiledObject): Record<string, PathItem>
           '200': { description: 'The permissions.', content: json(schemaRef('RecordPermissions')) },
           '403': responseRef('Forbidden', `No permission set grants reading ${name} records.`),
           '404': notFound(label),
+        },
+      },
+    },
+    [`${one}/access`]: {
+      parameters: [parameterRef('RecordId')],
+      get: {
+        operationId: `records.${name}.access`,
+        summary: `Why a user can or cannot see and edit a ${label} record`,
+        description:
+          'Explain access: for the user in `user` (the caller when left out), whether they read and edit the record and every reason (owner, role above the owner, sharing rule, manual share, master record, view all / modify all, approver, administrator), ' +
+          'or why not; and their field-level rights on the object. Users who manage users or view all data ask about anyone and are told everything. ' +
+          'Others ask about themselves only, about a record they may read (else the answer a GET of it gives), and are told only what they read anyway: ' +
+          'no sharing rule\'s name, the API names of their role and permission sets, no name of a user or record they cannot read, no field hidden from them.',
+        tags,
+        parameters: [{ name: 'user', in: 'query', required: false, description: 'The id of the user asked about; the caller by default.', schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'The explanation.', content: json(schemaRef('AccessExplanation')) },
+          '403': responseRef('Forbidden', `Asking about another user without the manageUsers or viewAllData right; or asking about oneself without the right to read ${name} records.`),
+          '404': responseRef('NotFound', 'No such user, no such record, or (asking about oneself) a record one may not see.'),
         },
       },
     },

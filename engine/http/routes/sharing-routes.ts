@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import { parseIfMatch } from '../../records/index.js';
 import { recordPermissions } from '../../records/record-permissions.js';
+import { explainAccess } from '../../security/access/explain-access.js';
 import { addShare, listShares, removeShare, transferOwner } from '../../records/sharing/index.js';
 import type { Platform } from '../../tenancy/index.js';
 import { requestContext } from '../request-context.js';
@@ -9,13 +10,20 @@ type RecordParams = { object: string; id: string };
 
 /**
  * /api/v1/records/:object/:id/shares and /owner: manual sharing and ownership transfer of one
- * record; /permissions: what the user may do to it, for a page to offer.
+ * record; /permissions: what the user may do to it, for a page to offer; /access: why a user
+ * reads and edits it, or not.
  */
 export function sharingRoutes(platform: Platform): Router {
   const router = Router();
 
   router.get('/:object/:id/permissions', async (req: Request<RecordParams>, res) => {
     res.set('Cache-Control', 'no-store').json(await recordPermissions(await requestContext(platform, req), req.params.object, req.params.id));
+  });
+
+  router.get('/:object/:id/access', async (req: Request<RecordParams>, res) => {
+    const ctx = await requestContext(platform, req);
+    const user = typeof req.query.user === 'string' && req.query.user !== '' ? req.query.user : ctx.principal.userId;
+    res.set('Cache-Control', 'no-store').json(await explainAccess(ctx, req.params.object, req.params.id, user));
   });
 
   router.get('/:object/:id/shares', async (req: Request<RecordParams>, res) => {

@@ -1,10 +1,10 @@
 import { ForbiddenError } from '../../errors/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
-import type { GranteeKey } from '../../metadata/security/resolved-security.js';
+import type { GranteeKey, ResolvedSharingRule } from '../../metadata/security/resolved-security.js';
 import { alive } from '../../records/record-state.js';
 import type { Filter } from '../../store/port.js';
 import type { OperationContext } from '../../tenancy/operation-context.js';
-import { userAccess, type UserAccess } from './user-access.js';
+import { userAccess } from './user-access.js';
 import { userDirectory, type UserDirectory } from './user-directory.js';
 import { inSentence, msg, type Message } from '../../i18n/message.js';
 import { masterFilter } from './master-filter.js';
@@ -68,29 +68,54 @@ async function reach(ctx: OperationContext, object: CompiledObject, mode: Access
   if (mode === 'edit' && sharing === 'publicReadWrite') return true;
   if (mode === 'read' && (sharing === 'publicReadWrite' || sharing === 'publicRead')) return true;
 
-  const directory = await userDirectory(ctx.tenant);
-  // Deleting stays with the owner and the roles above the owner, whatever is shared.
-  const clauses: Filter[] = [ownerClause(object, access, directory)];
-  if (mode !== 'delete') {
-    const keys = access.granteeKeys;
-    clauses.push({ [mode === 'read' ? '_readers' : '_editors']: { $in: [...keys] } });
-    // Whoever is asked to approve a record may read it while it waits for them.
-    if (mode === 'read') clauses.push({ _approvers: access.principal.userId });
-    for (const rule of ctx.snapshot.security.rulesOf(object.name)) {
-      if (mode === 'edit' && rule.access !== 'edit') continue;
-      if (!keys.includes(rule.sharedWith)) continue;
-      clauses.push(rule.criteria ?? { _owner: { $in: usersOf(ctx, rule.ownedBy!, directory) } });
-    }
-  }
-  return clauses.length === 1 ? clauses[0]! : { $or: clauses };
+  const clauses = await sharingClauses(ctx, object, mode);
+  const owner = clauses.find((clause) => clause.ground.kind === 'owner')!.filter;
+  const below = clauses.find((clause) => clause.ground.kind === 'hierarchy')?.filter._owner as { $in: string[] } | undefined;
+  // The owner and the hierarchy stay one `_owner` condition, which the store looks up in its index.
+  const mine: Filter = below ? { _owner: { $in: [access.principal.userId, ...below.$in] } } : owner;
+  const rest = clauses.filter((clause) => clause.ground.kind !== 'owner' && clause.ground.kind !== 'hierarchy').map((clause) => clause.filter);
+  return rest.length === 0 ? mine : { $or: [mine, ...rest] };
 }
 
-/** The user's own records and, through the role hierarchy, those of the users in the roles below. */
-function ownerClause(object: CompiledObject, access: UserAccess, directory: UserDirectory): Filter {
+/** Why one condition of a user's access to an object's records holds; explain-access.ts says it to people. */
+export type AccessGround =
+  | { readonly kind: 'owner' }
+  | { readonly kind: 'hierarchy' }
+  | { readonly kind: 'manualShare' }
+  | { readonly kind: 'approver' }
+  | { readonly kind: 'sharingRule'; readonly rule: ResolvedSharingRule };
+
+/** One condition on the records a user reaches, with its ground: a record is reached when any holds. */
+export interface AccessClause {
+  readonly ground: AccessGround;
+  readonly filter: Filter;
+}
+
+/**
+ * The record-by-record conditions of a user's reach on an object that neither rights nor the
+ * org-wide default open wholly: the one list the access checks combine and the access
+ * explanation tries one by one. The owner's condition comes first.
+ */
+export async function sharingClauses(ctx: OperationContext, object: CompiledObject, mode: AccessMode): Promise<AccessClause[]> {
+  const access = userAccess(ctx.snapshot, ctx.principal);
+  const directory = await userDirectory(ctx.tenant);
   const me = access.principal.userId;
-  if (!object.object.grantAccessUsingHierarchy || access.rolesBelow.length === 0) return { _owner: me };
-  const below = access.rolesBelow.flatMap((role) => directory.usersInRole(role));
-  return below.length === 0 ? { _owner: me } : { _owner: { $in: [me, ...below] } };
+  const clauses: AccessClause[] = [{ ground: { kind: 'owner' }, filter: { _owner: me } }];
+  // The records of the users in the roles below the user's, through the role hierarchy.
+  const below = object.object.grantAccessUsingHierarchy ? access.rolesBelow.flatMap((role) => directory.usersInRole(role)) : [];
+  if (below.length > 0) clauses.push({ ground: { kind: 'hierarchy' }, filter: { _owner: { $in: below } } });
+  // Deleting stays with the owner and the roles above the owner, whatever is shared.
+  if (mode === 'delete') return clauses;
+  const keys = access.granteeKeys;
+  clauses.push({ ground: { kind: 'manualShare' }, filter: { [mode === 'read' ? '_readers' : '_editors']: { $in: [...keys] } } });
+  // Whoever is asked to approve a record may read it while it waits for them.
+  if (mode === 'read') clauses.push({ ground: { kind: 'approver' }, filter: { _approvers: me } });
+  for (const rule of ctx.snapshot.security.rulesOf(object.name)) {
+    if (mode === 'edit' && rule.access !== 'edit') continue;
+    if (!keys.includes(rule.sharedWith)) continue;
+    clauses.push({ ground: { kind: 'sharingRule', rule }, filter: rule.criteria ?? { _owner: { $in: usersOf(ctx, rule.ownedBy!, directory) } } });
+  }
+  return clauses;
 }
 
 /** The users a grantee key stands for, for sharing rules by owner. */

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api/api-client';
 import { isApiError } from '../../shared/api/api-error';
+import { useSession } from '../../shared/api/session';
 import { formSections, type FormValues } from '../../shared/forms/form-definition';
 import { RecordForm } from '../../shared/forms/record-form';
 import { useForm } from '../../shared/forms/use-form';
@@ -29,6 +30,8 @@ import { useRecordPermissions } from './use-record-permissions';
 
 // The list's notice, loaded on its own: most records are never being recalculated.
 const BackfillNotice = lazy(() => import('../list/backfill-notice').then((module) => ({ default: module.BackfillNotice })));
+// "Why can … see this?", for those who may ask about any user only: nobody else loads its code.
+const AccessPanel = lazy(() => import('../setup/explain-access/access-panel').then((module) => ({ default: module.AccessPanel })));
 
 /**
  * One record: the layout's sections in view mode (or the generated form to edit it), its related
@@ -59,6 +62,8 @@ function RecordView({ object, objects, rights, id }: { object: ObjectDefinition;
   const record = useQuery(recordQuery(object.name, id, async () => ({ object, objects })));
   const label = localize(object.pluralLabel ?? object.label, language, object.name);
   const permissions = useRecordPermissions(object.name, id);
+  const session = useSession().data?.rights;
+  const explains = session?.manageUsers === true || session?.viewAllData === true;
   const opened = record.data !== undefined;
   // The home page lists what the user opened last, kept on the server: a convenience, so a
   // failure to note it (the session ending meanwhile) is not the page's concern.
@@ -164,6 +169,11 @@ function RecordView({ object, objects, rights, id }: { object: ObjectDefinition;
             <ApprovalPanel object={object.name} id={id} title={title} />
             <OwnerPanel object={object} record={current} permissions={permissions.data} />
             <FieldHistory object={object} id={id} />
+            {explains && (
+              <Suspense fallback={null}>
+                <AccessPanel object={object.name} id={id} />
+              </Suspense>
+            )}
           </aside>
         </div>
       )}

@@ -3,6 +3,7 @@ import type { RouteObject } from 'react-router';
 
 const ObjectListPage = lazy(() => import('./objects/object-list-page').then((module) => ({ default: module.ObjectListPage })));
 const ObjectEditorPage = lazy(() => import('./objects/object-editor-page').then((module) => ({ default: module.ObjectEditorPage })));
+const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
  * The pages of the setup area, relative to /setup, each a chunk of its own loaded when opened. They
@@ -13,6 +14,7 @@ export const setupRoutes: RouteObject[] = [
   { path: 'objects', element: <ObjectListPage /> },
   { path: 'objects/new', element: <ObjectEditorPage /> },
   { path: 'objects/:name', element: <ObjectEditorPage /> },
+  { path: 'explain-access', element: <ExplainAccessPage /> },
 ];
 
 /** The paths that have a page, for the navigation. */

@@ -27,6 +27,7 @@ export const SETUP_SECTIONS: readonly SetupSection[] = [
   { key: 'users', group: 'security', path: 'users', label: 'setup.nav.users', right: 'manageUsers' },
   { key: 'roles', group: 'security', path: 'roles', label: 'setup.nav.roles', right: 'manageUsers' },
   { key: 'permissionSets', group: 'security', path: 'permission-sets', label: 'setup.nav.permissionSets', right: 'manageUsers' },
+  { key: 'explainAccess', group: 'security', path: 'explain-access', label: 'setup.nav.explainAccess', right: 'manageUsers' },
 ];
 
 /** The sections this user may open and that have a page, by group (groups without any are left out). */
