@@ -7,6 +7,8 @@ import type { Text } from '../i18n/message.js';
 export interface ErrorDetail {
   path: string;
   message: Text;
+  /** For an expression: jsonata's offset just after the offending token, so an editor can underline it. */
+  position?: number;
 }
 
 export interface EngineErrorOptions {

@@ -71,5 +71,9 @@ function sendError(res: Response, language: Language, status: number, code: stri
     .set('Content-Language', language)
     // A handler may have set another type before it failed (a file being sent): every error is JSON.
     .set('Content-Type', 'application/json; charset=utf-8')
-    .json({ error: { code, message: renderText(message, language), details: details.map((detail) => ({ path: detail.path, message: renderText(detail.message, language) })) } });
+    .json({ error: { code, message: renderText(message, language), details: details.map(presentDetail) } });
+  function presentDetail(detail: ErrorDetail): { path: string; message: string; position?: number } {
+    const shown = { path: detail.path, message: renderText(detail.message, language) };
+    return detail.position === undefined ? shown : { ...shown, position: detail.position };
+  }
 }

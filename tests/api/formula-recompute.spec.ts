@@ -101,6 +101,22 @@ describe('POST /api/v1/meta/expressions/test', () => {
     expect(response.status).to.equal(400);
     expect(response.body.error.details[0]).to.include({ path: '/expression' });
     expect(response.body.error.details[0].message).to.match(/position/);
+    // jsonata's offset just after the token where the parse stopped: the end of `amount +`.
+    expect(response.body.error.details[0].position).to.equal(8);
+  });
+
+  it('gives the position of an unknown field and of an unknown parent field, for the editor to underline', async () => {
+    const response = await test({ object: 'deal', expression: 'amount > 0 and account.industri = "x"', record: {} });
+    expect(response.status).to.equal(400);
+    const source = 'amount > 0 and account.industri = "x"';
+    expect(response.body.error.details.map((detail: { position: number }) => detail.position)).to.deep.equal([source.indexOf('industri') + 'industri'.length]);
+  });
+
+  it('gives the position of an evaluation error on the record', async () => {
+    const response = await test({ object: 'deal', expression: 'amount + "a"', record: { amount: 1 } });
+    expect(response.status).to.equal(422);
+    expect(response.body.error.details[0]).to.include({ path: '/expression' });
+    expect(response.body.error.details[0].position).to.be.a('number').within(1, 'amount + "a"'.length);
   });
 
   const refusals: [string, unknown, number][] = [

@@ -33,6 +33,11 @@ const ERROR_SCHEMAS: Record<string, SchemaObject> = {
         description: 'JSON Pointer into the request body or query (e.g. /amount, /filter/amount/gte); empty for the input as a whole.',
       },
       message: { type: 'string', description: 'What is wrong, and how to fix it.' },
+      position: {
+        type: 'integer',
+        minimum: 0,
+        description: "For an expression's problem: the offset just after the offending token (as jsonata counts), to underline it.",
+      },
     },
   },
   Error: {

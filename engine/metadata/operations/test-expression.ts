@@ -1,5 +1,5 @@
 import { NotFoundError, ValidationError } from '../../errors/index.js';
-import { compileExpression, evaluateExpression, expressionScope, isCompiled, toResultType, type FormulaResultType, type JsonValue } from '../../formula/index.js';
+import { ExpressionEvaluationError, compileExpression, evaluateExpression, expressionScope, isCompiled, toResultType, type FormulaResultType, type JsonValue } from '../../formula/index.js';
 import { expressionBindings, expressionInput } from '../../records/logic/expression-input.js';
 import { presentRecord } from '../../records/record.js';
 import { alive } from '../../records/record-state.js';
@@ -31,7 +31,10 @@ export async function testExpression(ctx: OperationContext, body: unknown): Prom
     expressionScope(object.object, (name) => ctx.snapshot.object(name)?.object, EXPRESSION_VARIABLES),
     '/expression',
   );
-  if (!isCompiled(compiled)) throw new ValidationError(compiled.problems.map(({ path, message }) => ({ path, message })));
+  // The position goes out with each problem so the expression editor can underline it.
+  if (!isCompiled(compiled)) {
+    throw new ValidationError(compiled.problems.map(({ path, message, position }) => (position === undefined ? { path, message } : { path, message, position })));
+  }
 
   let input: Record<string, unknown> = { ...(request.record ?? {}) };
   if (request.recordId) {
@@ -41,7 +44,9 @@ export async function testExpression(ctx: OperationContext, body: unknown): Prom
   }
   const lookups = new Set(compiled.references.parents.map((parent) => parent.lookup));
   const withParents = await expressionInput(ctx.tenant.store, ctx, object, input, lookups);
-  const value = await evaluateExpression(compiled, withParents, expressionBindings(ctx));
+  const value = await evaluateExpression(compiled, withParents, expressionBindings(ctx)).catch((error: unknown) => {
+    throw atPosition(error);
+  });
   return {
     result: request.resultType ? toResultType(value, request.resultType) : value,
     references: compiled.references,
@@ -70,4 +75,12 @@ function parseRequest(body: unknown): TestRequest {
   }
   if (problems.length > 0) throw new ValidationError(problems);
   return input as unknown as TestRequest;
+}
+
+/** An evaluation error gets one detail on /expression with its position, for the editor's underline. */
+function atPosition(error: unknown): unknown {
+  if (error instanceof ExpressionEvaluationError && error.position !== undefined && error.details.length === 0) {
+    error.details.push({ path: '/expression', message: error.text, position: error.position });
+  }
+  return error;
 }
