@@ -3,7 +3,6 @@ import { loadPageMessages } from '../shared/i18n/i18n';
 import { AppShell } from '../shared/shell/app-shell';
 import { RequireSession } from '../shared/shell/require-session';
 import { HomePage } from './home/home-page';
-import { NotFoundPage } from './not-found-page';
 import { SignInPage } from './sign-in/sign-in-page';
 
 /**
@@ -44,7 +43,8 @@ export const appRoutes: RouteObject[] = [
           { path: 'setup/*', lazy: () => import('./setup/setup-layout').then((module) => ({ Component: module.SetupLayout })) },
         ],
       },
-      { path: '*', element: <NotFoundPage /> },
+      // Lazy like every page: an unknown address is rare, and the first load has a budget.
+      { path: '*', lazy: () => import('./not-found-page').then((module) => ({ Component: module.NotFoundPage })) },
     ],
   },
 ];
