@@ -1,12 +1,11 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
-import { en } from '../../studio/src/shared/i18n/messages-en.js';
-import { zhCN } from '../../studio/src/shared/i18n/messages-zh-cn.js';
+import { setupMessages } from '../../studio/src/app/setup/setup-messages.js';
 import { login } from '../support/auth-helpers.js';
 import { e2e, screenshot, seriousViolations, signedInPage, succeed, type E2e } from './support/e2e-environment.js';
 
 /** The page texts, from the app's own catalogues (their translation is the catalogue tests' to check). */
-const TEXT = { en: en.setup, 'zh-CN': zhCN.setup } as const;
+const TEXT = { en: setupMessages.en.setup, 'zh-CN': setupMessages.zhCN.setup } as const;
 type Language = keyof typeof TEXT;
 const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');

@@ -64,7 +64,7 @@ export function CommandPalette({ onClose, onOpenApp }: { onClose: () => void; on
     { path: '/approvals', label: t('approvals.inboxTitle') },
     { path: '/recycle-bin', label: t('recycleBin.title') },
     { path: '/account/password', label: t('password.title') },
-    ...(hasSetupRight(session) ? [{ path: '/setup', label: t('setup.title') }] : []),
+    ...(hasSetupRight(session) ? [{ path: '/setup', label: t('app.setup') }] : []),
   ];
   const options = [
     ...recordOptions(results, objects, language),

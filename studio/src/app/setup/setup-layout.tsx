@@ -4,9 +4,13 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, useLocation, useNavigate, useRoutes } from 'react-router';
 import { hasSetupRight, useSession } from '../../shared/api/session';
+import { addMessages } from '../../shared/i18n/i18n';
+import { setupMessages } from './setup-messages';
 import { routedSetupPaths, setupRoutes } from './setup-routes';
 import { currentSection, SETUP_SECTIONS, visibleSections } from './setup-sections';
 import './setup.css';
+
+addMessages(setupMessages);
 
 /**
  * The frame of the setup area: its sections on the left (a select on phones) and the page. A user

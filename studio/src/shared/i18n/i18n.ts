@@ -29,27 +29,35 @@ export async function initI18n(language: UiLanguage): Promise<void> {
   await changeLanguage(language);
 }
 
-let pageMessages: { en: object; zhCN: object } | undefined;
+/** The texts added after the first load, kept to derive 繁中 from them when someone switches to it. */
+const addedMessages = new Set<{ en: object; zhCN: object }>();
+
+/** Merges a part's texts into each language's (繁中 converted when it is in use); adding it again does nothing. */
+export function addMessages(messages: { en: object; zhCN: object }): void {
+  if (addedMessages.has(messages)) return;
+  addedMessages.add(messages);
+  i18n.addResourceBundle('en', 'translation', messages.en, true, true);
+  i18n.addResourceBundle('zh-CN', 'translation', messages.zhCN, true, true);
+  if (i18n.hasResourceBundle('zh-TW', 'translation')) i18n.addResourceBundle('zh-TW', 'translation', traditionalTree(messages.zhCN), true, true);
+}
 
 /**
  * The pages' texts (list, record, …), outside the first load: loaded with the layout route every
- * page sits in, and merged into each language's texts (繁中 converted when it is in use).
+ * page sits in.
  */
 export async function loadPageMessages(): Promise<void> {
-  if (pageMessages) return;
   const [{ en }, { zhCN }] = await Promise.all([import('./messages-en'), import('./messages-zh-cn')]);
-  pageMessages = { en, zhCN };
-  i18n.addResourceBundle('en', 'translation', en, true, true);
-  i18n.addResourceBundle('zh-CN', 'translation', zhCN, true, true);
-  if (i18n.hasResourceBundle('zh-TW', 'translation')) i18n.addResourceBundle('zh-TW', 'translation', traditionalTree(zhCN), true, true);
+  addMessages(pageMessages ??= { en, zhCN });
 }
+
+let pageMessages: { en: object; zhCN: object } | undefined;
 
 /** Switches the UI, antd's texts, dates and the server's language in one step. */
 export async function changeLanguage(language: UiLanguage): Promise<void> {
   if (language === 'zh-TW' && !i18n.hasResourceBundle('zh-TW', 'translation')) {
     await loadTraditional();
     i18n.addResourceBundle('zh-TW', 'translation', traditionalTree(shellZhCN));
-    if (pageMessages) i18n.addResourceBundle('zh-TW', 'translation', traditionalTree(pageMessages.zhCN), true, true);
+    for (const messages of addedMessages) i18n.addResourceBundle('zh-TW', 'translation', traditionalTree(messages.zhCN), true, true);
   }
   setServerLanguage(serverLanguageOf(language));
   void import('./dayjs-locale').then((module) => module.setDayjsLocale(language));

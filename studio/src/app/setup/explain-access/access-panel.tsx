@@ -1,8 +1,12 @@
 import { Card } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addMessages } from '../../../shared/i18n/i18n';
 import { UserPicker } from '../../record/user-picker';
+import { setupMessages } from '../setup-messages';
 import { AccessAnswer } from './access-answer';
+
+addMessages(setupMessages);
 
 /**
  * "Why can … see this?" on a record page, for those who may ask about any user (manage users,

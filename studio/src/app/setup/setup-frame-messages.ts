@@ -1,0 +1,43 @@
+import { bilingual } from '../../shared/i18n/bilingual';
+
+/** The setup area's frame: its title, refusal and navigation. */
+export const setupFrameMessages = bilingual(
+  {
+    title: 'Setup',
+    section: 'Setup section',
+    backHome: 'Back to home',
+    forbiddenTitle: 'You need the setup right to open this page',
+    forbiddenHint: 'Setup is for administrators: it needs a permission set with "Manage metadata", "Manage users" or "View audit log". Ask your administrator if you should have it.',
+    groups: {
+      model: 'Data model',
+      security: 'Security',
+    },
+    nav: {
+      objects: 'Objects',
+      users: 'Users',
+      roles: 'Roles',
+      permissionSets: 'Permission sets',
+      groups: 'Groups',
+      explainAccess: 'Explain access',
+    },
+  },
+  {
+    title: '设置',
+    section: '设置分区',
+    backHome: '返回首页',
+    forbiddenTitle: '您需要设置权限才能打开此页面',
+    forbiddenHint: '设置面向管理员：需要包含“管理元数据”“管理用户”或“查看审计日志”的权限集。如果您应当拥有此权限，请联系管理员。',
+    groups: {
+      model: '数据模型',
+      security: '安全',
+    },
+    nav: {
+      objects: '对象',
+      users: '用户',
+      roles: '角色',
+      permissionSets: '权限集',
+      groups: '组',
+      explainAccess: '访问说明',
+    },
+  },
+);

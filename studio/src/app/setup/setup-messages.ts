@@ -1,0 +1,22 @@
+import { explainAccessMessages } from './explain-access/explain-access-messages';
+import { groupsMessages } from './groups/groups-messages';
+import { objectsMessages } from './objects/objects-messages';
+import { rolesMessages } from './roles/roles-messages';
+import { setupFrameMessages } from './setup-frame-messages';
+import { usersMessages } from './users/users-messages';
+
+/**
+ * The setup area's texts under `setup.`, one file per page beside it; they load with the setup
+ * chunk (and the record page's access panel), so end users never download them; pass them to
+ * `addMessages` before rendering. A page's messages are added here in one line.
+ */
+const PARTS = [setupFrameMessages, objectsMessages, usersMessages, rolesMessages, groupsMessages, explainAccessMessages] as const;
+
+type Union = (typeof PARTS)[number];
+type Merged<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;
+
+export const setupMessages = {
+  en: { setup: Object.assign({}, ...PARTS.map((part) => part.en)) as Merged<Union['en']> },
+  zhCN: { setup: Object.assign({}, ...PARTS.map((part) => part.zhCN)) as Merged<Union['zhCN']> },
+};
+
