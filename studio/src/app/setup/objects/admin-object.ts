@@ -19,5 +19,6 @@ export interface AdminObjectDefinition {
   readonly description?: string;
   readonly sharing?: SharingMode;
   readonly grantAccessUsingHierarchy?: boolean;
+  readonly icon?: string;
   readonly fields?: readonly AdminFieldDefinition[];
 }
