@@ -6,6 +6,8 @@ const ObjectEditorPage = lazy(() => import('./objects/object-editor-page').then(
 const UserListPage = lazy(() => import('./users/user-list-page').then((module) => ({ default: module.UserListPage })));
 const RolePage = lazy(() => import('./roles/role-page').then((module) => ({ default: module.RolePage })));
 const GroupListPage = lazy(() => import('./groups/group-list-page').then((module) => ({ default: module.GroupListPage })));
+const PermissionSetListPage = lazy(() => import('./permission-sets/permission-set-list-page').then((module) => ({ default: module.PermissionSetListPage })));
+const PermissionSetPage = lazy(() => import('./permission-sets/permission-set-page').then((module) => ({ default: module.PermissionSetPage })));
 const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
@@ -22,6 +24,8 @@ export const setupRoutes: RouteObject[] = [
   { path: 'roles', element: <RolePage /> },
   { path: 'groups', element: <GroupListPage /> },
   { path: 'groups/:name', element: <GroupListPage /> },
+  { path: 'permission-sets', element: <PermissionSetListPage /> },
+  { path: 'permission-sets/:name', element: <PermissionSetPage /> },
   { path: 'explain-access', element: <ExplainAccessPage /> },
 ];
 

@@ -1,3 +1,5 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../../shared/api/api-client';
 import type { LocalizedText } from '../../../shared/i18n/localize';
 import type { SharingMode } from './object-draft';
 
@@ -22,3 +24,10 @@ export interface AdminObjectDefinition {
   readonly icon?: string;
   readonly fields?: readonly AdminFieldDefinition[];
 }
+
+/** One object's whole definition, as administrators read it. */
+export const adminObjectQuery = (name: string) =>
+  queryOptions({
+    queryKey: ['meta', 'object', name],
+    queryFn: () => api<{ definition: AdminObjectDefinition }>(`/meta/objects/${encodeURIComponent(name)}`),
+  });
