@@ -5,6 +5,7 @@ import { permissionSetsMessages } from './permission-sets/permission-sets-messag
 import { objectsMessages } from './objects/objects-messages';
 import { rolesMessages } from './roles/roles-messages';
 import { setupFrameMessages } from './setup-frame-messages';
+import { sharingRulesMessages } from './sharing-rules/sharing-rules-messages';
 import { usersMessages } from './users/users-messages';
 
 /**
@@ -12,7 +13,7 @@ import { usersMessages } from './users/users-messages';
  * chunk (and the record page's access panel), so end users never download them; pass them to
  * `addMessages` before rendering. A page's messages are added here in one line.
  */
-const PARTS = [setupFrameMessages, objectsMessages, iconMessages, usersMessages, rolesMessages, groupsMessages, permissionSetsMessages, explainAccessMessages] as const;
+const PARTS = [setupFrameMessages, objectsMessages, iconMessages, usersMessages, rolesMessages, groupsMessages, permissionSetsMessages, sharingRulesMessages, explainAccessMessages] as const;
 
 type Union = (typeof PARTS)[number];
 type Merged<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;

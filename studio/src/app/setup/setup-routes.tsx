@@ -8,6 +8,7 @@ const RolePage = lazy(() => import('./roles/role-page').then((module) => ({ defa
 const GroupListPage = lazy(() => import('./groups/group-list-page').then((module) => ({ default: module.GroupListPage })));
 const PermissionSetListPage = lazy(() => import('./permission-sets/permission-set-list-page').then((module) => ({ default: module.PermissionSetListPage })));
 const PermissionSetPage = lazy(() => import('./permission-sets/permission-set-page').then((module) => ({ default: module.PermissionSetPage })));
+const SharingRuleListPage = lazy(() => import('./sharing-rules/sharing-rule-list-page').then((module) => ({ default: module.SharingRuleListPage })));
 const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
@@ -26,6 +27,8 @@ export const setupRoutes: RouteObject[] = [
   { path: 'groups/:name', element: <GroupListPage /> },
   { path: 'permission-sets', element: <PermissionSetListPage /> },
   { path: 'permission-sets/:name', element: <PermissionSetPage /> },
+  { path: 'sharing-rules', element: <SharingRuleListPage /> },
+  { path: 'sharing-rules/:name', element: <SharingRuleListPage /> },
   { path: 'explain-access', element: <ExplainAccessPage /> },
 ];
 

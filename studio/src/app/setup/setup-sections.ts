@@ -28,6 +28,7 @@ export const SETUP_SECTIONS: readonly SetupSection[] = [
   { key: 'roles', group: 'security', path: 'roles', label: 'setup.nav.roles', right: 'manageUsers' },
   { key: 'groups', group: 'security', path: 'groups', label: 'setup.nav.groups', right: 'manageUsers' },
   { key: 'permissionSets', group: 'security', path: 'permission-sets', label: 'setup.nav.permissionSets', right: 'manageUsers' },
+  { key: 'sharingRules', group: 'security', path: 'sharing-rules', label: 'setup.nav.sharingRules', right: 'manageMetadata' },
   { key: 'explainAccess', group: 'security', path: 'explain-access', label: 'setup.nav.explainAccess', right: 'manageUsers' },
 ];
 
