@@ -11,6 +11,8 @@ export interface AdminFieldDefinition {
   readonly helpText?: LocalizedText;
   readonly required?: boolean;
   readonly unique?: boolean;
+  /** The properties of its type (field-draft.ts reads them). */
+  readonly [property: string]: unknown;
 }
 
 /** An object definition as administrators read it. */
@@ -23,6 +25,7 @@ export interface AdminObjectDefinition {
   readonly grantAccessUsingHierarchy?: boolean;
   readonly icon?: string;
   readonly fields?: readonly AdminFieldDefinition[];
+  readonly validationRules?: readonly { readonly name: string }[];
 }
 
 /** One object's whole definition, as administrators read it. */

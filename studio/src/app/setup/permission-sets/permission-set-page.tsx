@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Popconfirm, Spin } from 'antd';
+import { Alert, App, Form, Input, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -10,6 +10,7 @@ import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
 import { useObjects } from '../../../shared/metadata/use-objects';
 import { FormErrorsAlert } from '../form-errors-alert';
+import { SetupFormActions } from '../setup-form-actions';
 import { suggestApiName } from '../objects/object-draft';
 import { permissionSetsQuery } from '../users/admin-user';
 import { FieldRightsTable } from './field-rights-table';
@@ -166,23 +167,13 @@ function PermissionSetEditor({ existing }: { existing: PermissionSetDefinition |
         </fieldset>
 
         <FormErrorsAlert errors={formErrors} />
-        <div className="setup-form-actions">
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {creating ? t('setup.permissionSets.create') : t('setup.permissionSets.save')}
-          </Button>
-          <Button onClick={() => void navigate('/setup/permission-sets')}>{t('setup.permissionSets.cancel')}</Button>
-          {existing && (
-            <Popconfirm
-              title={t('setup.permissionSets.deleteConfirm', { name: title })}
-              okText={t('setup.permissionSets.delete')}
-              cancelText={t('setup.permissionSets.cancel')}
-              okButtonProps={{ danger: true }}
-              onConfirm={() => remove()}
-            >
-              <Button danger>{t('setup.permissionSets.delete')}</Button>
-            </Popconfirm>
-          )}
-        </div>
+        <SetupFormActions
+        busy={busy}
+        submit={creating ? t('setup.permissionSets.create') : t('setup.permissionSets.save')}
+        cancel={t('setup.permissionSets.cancel')}
+        onCancel={() => void navigate('/setup/permission-sets')}
+        remove={existing ? { label: t('setup.permissionSets.delete'), confirm: t('setup.permissionSets.deleteConfirm', { name: title }), onConfirm: remove } : undefined}
+      />
       </Form>
     </section>
   );

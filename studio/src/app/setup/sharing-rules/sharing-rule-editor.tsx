@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Popconfirm, Radio, Select } from 'antd';
+import { Alert, Form, Input, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../shared/i18n/localize';
@@ -9,6 +9,7 @@ import { FilterConditions } from '../../list/filter/filter-conditions';
 import { filterableFields } from '../../list/filter/filter-operators';
 import { modelToFilter, type FilterModel } from '../../list/filter/filter-rows';
 import { FormErrorsAlert } from '../form-errors-alert';
+import { SetupFormActions } from '../setup-form-actions';
 import { suggestApiName } from '../objects/object-draft';
 import { useDefinitionEditor } from '../use-definition-editor';
 import { GranteePicker } from './grantee-picker';
@@ -139,23 +140,13 @@ export function SharingRuleEditor({ rule, onSaved, onDeleted, onCancel }: Sharin
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
       </Form.Item>
       <FormErrorsAlert errors={formErrors} />
-      <div className="setup-form-actions">
-        <Button type="primary" htmlType="submit" loading={busy}>
-          {creating ? t('setup.sharingRules.create') : t('setup.sharingRules.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('setup.sharingRules.cancel')}</Button>
-        {rule && (
-          <Popconfirm
-            title={t('setup.sharingRules.deleteConfirm', { name: localize(rule.label, language, rule.name) })}
-            okText={t('setup.sharingRules.delete')}
-            cancelText={t('setup.sharingRules.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => remove()}
-          >
-            <Button danger>{t('setup.sharingRules.delete')}</Button>
-          </Popconfirm>
-        )}
-      </div>
+      <SetupFormActions
+        busy={busy}
+        submit={creating ? t('setup.sharingRules.create') : t('setup.sharingRules.save')}
+        cancel={t('setup.sharingRules.cancel')}
+        onCancel={onCancel}
+        remove={rule ? { label: t('setup.sharingRules.delete'), confirm: t('setup.sharingRules.deleteConfirm', { name: localize(rule.label, language, rule.name) }), onConfirm: remove } : undefined}
+      />
     </Form>
   );
 }
