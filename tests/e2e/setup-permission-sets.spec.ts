@@ -52,9 +52,9 @@ describe('browser: setup of permission sets', function () {
         await page.getByRole('heading', { level: 2, name: text.title }).waitFor();
         await page.getByRole('button', { name: text.new }).click();
         await page.waitForURL((url) => url.pathname === '/setup/permission-sets/new');
-        await page.locator('#labelEn').fill('Purchasing');
-        expect(await page.locator('#name').inputValue()).to.equal('purchasing');
-        await page.locator('#labelZh').fill('采购');
+        await page.locator('#labelEn').fill('Spend desk');
+        expect(await page.locator('#name').inputValue()).to.equal('spend_desk');
+        await page.locator('#labelZh').fill('支出台');
 
         // Only this spec's object in the matrix: the bulk box of a column then touches it alone.
         await page.getByRole('textbox', { name: text.searchObjects }).fill(PLURAL[language]);
@@ -93,7 +93,7 @@ describe('browser: setup of permission sets', function () {
         await page.waitForURL((url) => url.pathname === `/setup/permission-sets/${apiName}`);
         expect(await definitionOf(env, apiName)).to.deep.equal({
           name: apiName,
-          label: { en: 'Purchasing', 'zh-CN': '采购' },
+          label: { en: 'Spend desk', 'zh-CN': '支出台' },
           objects: { sp_request: { create: true, read: true, edit: true } },
           fields: { sp_request: { amount: { read: true, edit: false } } },
         });
@@ -101,7 +101,7 @@ describe('browser: setup of permission sets', function () {
 
         // The list names it, with how many objects it opens.
         await page.getByRole('link', { name: text.back }).click();
-        await page.getByRole('link', { name: language === 'en' ? 'Purchasing' : '采购' }).first().waitFor();
+        await page.getByRole('link', { name: language === 'en' ? 'Spend desk' : '支出台' }).first().waitFor();
         await screenshot(page, `setup-permission-sets-${language}`);
         expect(await seriousViolations(page), 'axe on the list').to.deep.equal([]);
         expect(problems.filter((problem) => !problem.includes('409'))).to.deep.equal([]);

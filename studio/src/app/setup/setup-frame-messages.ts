@@ -14,6 +14,7 @@ export const setupFrameMessages = bilingual(
     },
     nav: {
       objects: 'Objects',
+      layouts: 'Layouts',
       users: 'Users',
       roles: 'Roles',
       permissionSets: 'Permission sets',
@@ -34,6 +35,7 @@ export const setupFrameMessages = bilingual(
     },
     nav: {
       objects: '对象',
+      layouts: '布局',
       users: '用户',
       roles: '角色',
       permissionSets: '权限集',

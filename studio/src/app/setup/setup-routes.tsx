@@ -3,6 +3,8 @@ import type { RouteObject } from 'react-router';
 
 const ObjectListPage = lazy(() => import('./objects/object-list-page').then((module) => ({ default: module.ObjectListPage })));
 const ObjectEditorPage = lazy(() => import('./objects/object-editor-page').then((module) => ({ default: module.ObjectEditorPage })));
+const LayoutListPage = lazy(() => import('./layouts/layout-list-page').then((module) => ({ default: module.LayoutListPage })));
+const LayoutEditorPage = lazy(() => import('./layouts/layout-editor-page').then((module) => ({ default: module.LayoutEditorPage })));
 const UserListPage = lazy(() => import('./users/user-list-page').then((module) => ({ default: module.UserListPage })));
 const RolePage = lazy(() => import('./roles/role-page').then((module) => ({ default: module.RolePage })));
 const GroupListPage = lazy(() => import('./groups/group-list-page').then((module) => ({ default: module.GroupListPage })));
@@ -20,6 +22,8 @@ export const setupRoutes: RouteObject[] = [
   { path: 'objects', element: <ObjectListPage /> },
   { path: 'objects/new', element: <ObjectEditorPage /> },
   { path: 'objects/:name', element: <ObjectEditorPage /> },
+  { path: 'layouts', element: <LayoutListPage /> },
+  { path: 'layouts/:name', element: <LayoutEditorPage /> },
   { path: 'users', element: <UserListPage /> },
   { path: 'users/:id', element: <UserListPage /> },
   { path: 'roles', element: <RolePage /> },

@@ -45,5 +45,3 @@ export const ICON_NAMES = [
 
 export type IconName = (typeof ICON_NAMES)[number];
 
-/** An object's icon when it names none (the engine resolves the same default). */
-export const DEFAULT_OBJECT_ICON: IconName = 'FileTextOutlined';

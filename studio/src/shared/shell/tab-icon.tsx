@@ -1,6 +1,6 @@
 import { AppstoreOutlined, HomeOutlined } from '@ant-design/icons';
 import { AppIcon } from './app-icon';
-import { DEFAULT_OBJECT_ICON } from './icon-names';
+import { DEFAULT_OBJECT_ICON } from './default-object-icon';
 import type { NavTab } from './navigation';
 
 /** A navigation tab's icon: home's, an object's own (its default when it names none), a page's generic one. */

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../shared/api/api-client';
 import type { LocalizedText } from '../../../shared/i18n/localize';
+import type { ValidationRuleDefinition } from '../validation-rules/validation-rule-draft';
 import type { SharingMode } from './object-draft';
 
 /** A field as administrators read it (GET /meta/objects/:name answers the whole definition). */
@@ -25,7 +26,7 @@ export interface AdminObjectDefinition {
   readonly grantAccessUsingHierarchy?: boolean;
   readonly icon?: string;
   readonly fields?: readonly AdminFieldDefinition[];
-  readonly validationRules?: readonly { readonly name: string }[];
+  readonly validationRules?: readonly ValidationRuleDefinition[];
 }
 
 /** One object's whole definition, as administrators read it. */

@@ -8,6 +8,7 @@ import { api } from '../../../shared/api/api-client';
 import { isApiError } from '../../../shared/api/api-error';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
+import { ValidationRuleList } from '../validation-rules/validation-rule-list';
 import { FieldList } from './field-list';
 import { IconPicker } from './icon-picker';
 import { draftOf, errorsByControl, newObjectDefinition, objectProperties, SHARING_MODES, suggestApiName, type DraftControl, type ObjectDraft } from './object-draft';
@@ -41,6 +42,7 @@ export function ObjectEditorPage() {
       </header>
       <ObjectForm key={definition?.name ?? 'new'} definition={definition} />
       {definition && <FieldList definition={definition} />}
+      {definition && <ValidationRuleList definition={definition} />}
     </section>
   );
 }

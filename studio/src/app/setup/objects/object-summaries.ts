@@ -3,7 +3,7 @@ import { api } from '../../../shared/api/api-client';
 import { localize } from '../../../shared/i18n/localize';
 import type { UiLanguage } from '../../../shared/i18n/languages';
 import type { ObjectDefinition } from '../../../shared/metadata/object-definition';
-import { DEFAULT_OBJECT_ICON } from '../../../shared/shell/icon-names';
+import { DEFAULT_OBJECT_ICON } from '../../../shared/shell/default-object-icon';
 
 /** GET /meta/record-counts: each object's live records and whether it is a standard one. */
 export interface ObjectCounts {
