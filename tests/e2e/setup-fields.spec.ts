@@ -13,7 +13,14 @@ const tagOf = (language: Language) => (language === 'en' ? 'en' : 'zh');
 function objectsOf(language: Language) {
   const tag = tagOf(language);
   return {
-    order: { name: `sf_order_${tag}`, label: { en: 'Sales order', 'zh-CN': '销售订单' }, fields: [{ name: 'name', type: 'text', required: true }] },
+    order: {
+      name: `sf_order_${tag}`,
+      label: { en: 'Sales order', 'zh-CN': '销售订单' },
+      fields: [
+        { name: 'name', type: 'text', required: true },
+        { name: 'reference', type: 'text', label: { en: 'Reference', 'zh-CN': '参考号' } },
+      ],
+    },
     line: {
       name: `sf_line_${tag}`,
       label: { en: 'Order line', 'zh-CN': '订单行' },
@@ -33,6 +40,8 @@ function seed(env: E2e): Promise<void> {
       const { order, line } = objectsOf(language);
       await succeed(env, 'POST', '/api/v1/meta/objects', order);
       await succeed(env, 'POST', '/api/v1/meta/objects', line);
+      await succeed(env, 'POST', `/api/v1/records/${order.name}`, { name: 'First', reference: '1200' });
+      await succeed(env, 'POST', `/api/v1/records/${order.name}`, { name: 'Second', reference: 'PO-77' });
     }
   })();
   return seeded;
@@ -135,6 +144,23 @@ describe('browser: setup of fields', function () {
       }
     });
   }
+
+  it('shows before a type change how many stored values would not convert, with the records (en)', async () => {
+    const env = await e2e();
+    const { context, page } = await signedInPage(env, env.users.en, `/setup/objects/${objectsOf('en').order.name}`);
+    try {
+      await page.getByRole('button', { name: 'Reference' }).click();
+      await page.locator('#field_type').fill(TEXT.en.fields.types.number);
+      await page.keyboard.press('Enter');
+      // i18next picks the plural by the count of records: 2.
+      await page.getByText(fill(TEXT.en.fieldEditor.impactFailing_other, { failing: '1', count: '2' })).waitFor();
+      expect(await page.locator('.setup-form-alert').innerText()).to.include('Second');
+      await screenshot(page, 'setup-field-type-impact-en');
+      expect((await fieldOf(env, objectsOf('en').order.name, 'reference'))?.type, 'nothing changed').to.equal('text');
+    } finally {
+      await context.close();
+    }
+  });
 
   it('fits the field editor at 390 px, the picklist values wrapping, without scrolling sideways', async () => {
     const env = await e2e();

@@ -15,6 +15,7 @@ import { fieldReaders, type FieldReader } from './field-readers';
 import { fieldDefinitionOf, fieldDraftOf, fieldErrors, NEW_FIELD, type FieldDefinition, type FieldDraft } from './field-draft';
 import { FieldTypeProperties } from './field-type-properties';
 import { FIELD_TYPES, isComputed, type FieldType } from './field-types';
+import { TypeChangeImpactNotice } from './type-change-impact';
 
 /** The kinds of readers the refusal names with their own words. */
 const READER_KINDS = new Set(['fields', 'validationRules', 'listViews', 'layouts', 'approvalProcesses', 'automationRules', 'sharingRules']);
@@ -111,7 +112,7 @@ export function FieldEditor({ object, definition: objectDefinition, field, onDon
           <Select showSearch={{ optionFilterProp: 'label' }} options={FIELD_TYPES.map((candidate) => ({ value: candidate, label: t(`setup.fields.types.${candidate}`) }))} />
         </Form.Item>
       </div>
-      {!creating && type !== start.type && <Alert type="warning" showIcon className="setup-form-alert" title={t('setup.fieldEditor.typeChange')} />}
+      {!creating && type !== start.type && <TypeChangeImpactNotice object={object} field={field.name} proposed={fieldDefinitionOf({ ...start, ...form.getFieldsValue(), type, name: field.name })} />}
       <FieldTypeProperties type={type} object={object} objects={objects.data?.objects ?? []} savedValues={creating ? [] : start.values.map((value) => value.value)} />
       <div className="setup-form-grid">
         <Form.Item name="helpEn" label={t('setup.fieldEditor.helpEn')}>
