@@ -123,7 +123,7 @@ describe('browser: setup of fields', function () {
 
         // A formula reading the roll-up.
         await newField(page, text, { en: 'Boxes', zh: '箱数' }, 'formula');
-        await page.locator('#field_resultType').fill(editor.resultTypes.number);
+        await page.locator('#field_resultType').fill(text.fields.types.number);
         await page.keyboard.press('Enter');
         await page.locator('#field_expression').fill('$ceil(total_quantity / 12)');
         await create(page, text);

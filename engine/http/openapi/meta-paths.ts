@@ -6,6 +6,7 @@ import type { MetadataAction } from '../../metadata/metadata-registry.js';
 import { DEFINITION_KINDS, type StandaloneKind } from '../../metadata/operations/index.js';
 import { DEFINITION_PATHS } from '../routes/definition-routes.js';
 import { json, responseRef, schemaRef } from './common-components.js';
+import { fieldImpactOperation } from './field-impact-docs.js';
 import { STANDALONE } from './standalone-kind-docs.js';
 import {
   CURRENCY_DEFINITION,
@@ -311,48 +312,7 @@ export function metaPaths(): OpenApiFragment {
       },
       [`${BASE}/objects/{name}/fields/{field}/impact`]: {
         parameters: [objectName, fieldName],
-        post: {
-          operationId: 'meta.fieldImpact',
-          summary: 'Preview what a field definition change does to the stored values',
-          description:
-            'The body is the proposed definition, as for PUT .../fields/{field} (400 and 404 alike). Counts the records holding a value, ' +
-            'how many convert to the new definition and how many would not, with up to 10 failing records and why (in the caller\'s ' +
-            'language), using the conversion the change itself runs. Writes nothing. Needs the manage-metadata right.',
-          tags: [TAG],
-          requestBody: body(schemaRef('Field')),
-          responses: {
-            '200': {
-              description: 'The impact on the stored values.',
-              content: json({
-                type: 'object',
-                required: ['records', 'convertible', 'failing', 'sample'],
-                properties: {
-                  records: { type: 'integer', minimum: 0, description: 'Records holding a value of the field.' },
-                  convertible: { type: 'integer', minimum: 0 },
-                  failing: { type: 'integer', minimum: 0 },
-                  sample: {
-                    type: 'array',
-                    maxItems: 10,
-                    items: {
-                      type: 'object',
-                      required: ['_id', 'name', 'message'],
-                      properties: {
-                        _id: { type: 'string' },
-                        name: { description: 'The record\'s name, null when the object has none.' },
-                        value: { description: 'The stored value; left out when the caller may not read the field.' },
-                        message: { type: 'string', description: 'Why the value does not convert.' },
-                      },
-                    },
-                  },
-                },
-              }),
-            },
-            '400': responseRef('BadRequest'),
-            '403': responseRef('Forbidden'),
-            '404': responseRef('NotFound'),
-            '409': responseRef('Conflict'),
-          },
-        },
+        post: fieldImpactOperation(TAG),
       },
       ...Object.fromEntries(STANDALONE_KINDS.flatMap(standalonePaths)),
       [`${BASE}/currencies`]: {

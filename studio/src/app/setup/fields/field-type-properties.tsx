@@ -125,7 +125,7 @@ export function FieldTypeProperties({ type, object, objects, savedValues }: Fiel
       return (
         <>
           <Form.Item name="resultType" label={t('setup.fieldEditor.resultType')}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={RESULT_TYPES.map((result) => ({ value: result, label: t(`setup.fieldEditor.resultTypes.${result}`) }))} />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={RESULT_TYPES.map((result) => ({ value: result, label: t(`setup.fields.types.${result}`) }))} />
           </Form.Item>
           <Form.Item name="expression" label={t('setup.fieldEditor.expression')} extra={t('setup.fieldEditor.expressionHelp')}>
             <ExpressionInput value="" onChange={() => undefined} object={object} purpose="formula" />
