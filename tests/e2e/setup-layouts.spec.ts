@@ -83,7 +83,9 @@ describe('browser: setup of layouts', function () {
           await page.keyboard.press('Enter');
         }
         // One by drag and drop from the palette.
-        await drag(page, page.getByRole('button', { name: fill(text.drag, { field: label('needed_by') }) }), page.locator('.layout-section').first().locator('.layout-fields'));
+        const chip = page.locator('.layout-palette .layout-chip-handle', { hasText: label('needed_by') });
+        expect(await chip.getAttribute('aria-label')).to.equal(fill(text.drag, { field: label('needed_by') }));
+        await drag(page, chip, page.locator('.layout-section').first().locator('.layout-fields'));
         await page.locator('.layout-section').first().getByText(label('needed_by')).waitFor();
 
         await page.getByRole('button', { name: text.addSection }).click();

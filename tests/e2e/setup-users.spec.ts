@@ -293,6 +293,8 @@ describe('browser: setup of users, roles and groups', function () {
         expect(await seriousViolations(page), 'axe on the group list').to.deep.equal([]);
         // The users and roles pages at phone width.
         await page.goto(`${env.engine.url}/setup/users`);
+        // Other specs add users too: the search finds this one wherever the list pages it.
+        await page.getByRole('textbox', { name: text.users.search }).fill(own.fullName);
         await page.locator('tbody tr.ant-table-row', { hasText: own.fullName }).waitFor();
         await screenshot(page, `setup-users-390-${language}`);
         await page.goto(`${env.engine.url}/setup/roles`);
