@@ -40,6 +40,18 @@ function seed(env: E2e): Promise<Record<Language, string>> {
   return seeded;
 }
 
+/**
+ * Picks a field in a section's "Add field" from the keyboard: typed, then Enter once the list shows
+ * that field alone (on a slow machine an early Enter takes the option highlighted before the typing).
+ */
+async function addByKeyboard(page: Page, name: string, label: string): Promise<void> {
+  await page.getByRole('combobox', { name }).fill(label);
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await options.filter({ hasText: label }).first().waitFor();
+  for (let tries = 0; (await options.count()) !== 1 && tries < 50; tries++) await page.waitForTimeout(100);
+  await page.keyboard.press('Enter');
+}
+
 /** A drag with the mouse, in steps, as dnd-kit's pointer sensor needs to see movement. */
 async function drag(page: Page, handle: Locator, target: Locator): Promise<void> {
   const from = (await handle.boundingBox())!;
@@ -78,10 +90,7 @@ describe('browser: setup of layouts', function () {
         await page.getByRole('textbox', { name: `${text.sectionTitleZh} 1` }).fill('申请');
 
         // Two fields from the keyboard, through the section's "Add field".
-        for (const field of ['name', 'amount'] as const) {
-          await page.getByRole('combobox', { name: `${text.addField} 1` }).fill(label(field));
-          await page.keyboard.press('Enter');
-        }
+        for (const field of ['name', 'amount'] as const) await addByKeyboard(page, `${text.addField} 1`, label(field));
         // One by drag and drop from the palette.
         const chip = page.locator('.layout-palette .layout-chip-handle', { hasText: label('needed_by') });
         expect(await chip.getAttribute('aria-label')).to.equal(fill(text.drag, { field: label('needed_by') }));
@@ -92,8 +101,7 @@ describe('browser: setup of layouts', function () {
         await page.getByRole('textbox', { name: `${text.sectionTitleEn} 2` }).fill('Details');
         await page.getByRole('textbox', { name: `${text.sectionTitleZh} 2` }).fill('详细信息');
         await page.getByRole('radiogroup', { name: `${text.columns} 2` }).getByText(text.oneColumn).click();
-        await page.getByRole('combobox', { name: `${text.addField} 2` }).fill(label('notes'));
-        await page.keyboard.press('Enter');
+        await addByKeyboard(page, `${text.addField} 2`, label('notes'));
         await page.getByRole('checkbox', { name: `${label('amount')}: ${text.readOnly}` }).check();
         await screenshot(page, `setup-layout-${language}`);
         expect(await seriousViolations(page), 'axe on the layout editor').to.deep.equal([]);
