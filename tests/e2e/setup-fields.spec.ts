@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { setupMessages } from '../../studio/src/app/setup/setup-messages.js';
+import { chooseOption } from './support/choose-option.js';
 import { e2e, screenshot, seriousViolations, signedInPage, succeed, type E2e } from './support/e2e-environment.js';
 
 const TEXT = { en: setupMessages.en.setup, 'zh-CN': setupMessages.zhCN.setup } as const;
@@ -57,8 +58,7 @@ async function newField(page: Page, text: (typeof TEXT)[Language], labels: { en:
   await page.getByRole('button', { name: text.fieldEditor.new }).click();
   await page.locator('#field_labelEn').fill(labels.en);
   await page.locator('#field_labelZh').fill(labels.zh);
-  await page.locator('#field_type').fill(text.fields.types[type]);
-  await page.keyboard.press('Enter');
+  await chooseOption(page, page.locator('#field_type'), text.fields.types[type]);
 }
 
 async function create(page: Page, text: (typeof TEXT)[Language]) {
@@ -112,19 +112,16 @@ describe('browser: setup of fields', function () {
 
         // A roll-up of the lines' quantities.
         await newField(page, text, { en: 'Total quantity', zh: '总数量' }, 'rollup');
-        await page.locator('#field_child').fill(language === 'en' ? 'Order line' : '订单行');
-        await page.keyboard.press('Enter');
+        await chooseOption(page, page.locator('#field_child'), language === 'en' ? 'Order line' : '订单行');
         await page.getByRole('radio', { name: editor.functions.sum }).check();
-        await page.locator('#field_field').fill(language === 'en' ? 'Quantity' : '数量');
-        await page.keyboard.press('Enter');
+        await chooseOption(page, page.locator('#field_field'), language === 'en' ? 'Quantity' : '数量');
         await screenshot(page, `setup-field-rollup-${language}`);
         await create(page, text);
         expect(await fieldOf(env, order.name, 'total_quantity')).to.deep.include({ type: 'rollup', child: `sf_line_${tag}`, function: 'sum', field: 'quantity' });
 
         // A formula reading the roll-up.
         await newField(page, text, { en: 'Boxes', zh: '箱数' }, 'formula');
-        await page.locator('#field_resultType').fill(text.fields.types.number);
-        await page.keyboard.press('Enter');
+        await chooseOption(page, page.locator('#field_resultType'), text.fields.types.number);
         await page.locator('#field_expression').fill('$ceil(total_quantity / 12)');
         await create(page, text);
         expect(await fieldOf(env, order.name, 'boxes')).to.deep.include({ type: 'formula', resultType: 'number', expression: '$ceil(total_quantity / 12)' });
@@ -150,8 +147,7 @@ describe('browser: setup of fields', function () {
     const { context, page } = await signedInPage(env, env.users.en, `/setup/objects/${objectsOf('en').order.name}`);
     try {
       await page.getByRole('button', { name: 'Reference' }).click();
-      await page.locator('#field_type').fill(TEXT.en.fields.types.number);
-      await page.keyboard.press('Enter');
+      await chooseOption(page, page.locator('#field_type'), TEXT.en.fields.types.number);
       // i18next picks the plural by the count of records: 2.
       await page.getByText(fill(TEXT.en.fieldEditor.impactFailing_other, { failing: '1', count: '2' })).waitFor();
       expect(await page.locator('.setup-form-alert').innerText()).to.include('Second');

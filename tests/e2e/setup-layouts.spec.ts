@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Locator, Page } from 'playwright-core';
 import { setupMessages } from '../../studio/src/app/setup/setup-messages.js';
+import { chooseOption } from './support/choose-option.js';
 import { e2e, screenshot, seriousViolations, signedInPage, succeed, type E2e } from './support/e2e-environment.js';
 
 const TEXT = { en: setupMessages.en.setup.layouts, 'zh-CN': setupMessages.zhCN.setup.layouts } as const;
@@ -40,17 +41,8 @@ function seed(env: E2e): Promise<Record<Language, string>> {
   return seeded;
 }
 
-/**
- * Picks a field in a section's "Add field" from the keyboard: typed, then Enter once the list shows
- * that field alone (on a slow machine an early Enter takes the option highlighted before the typing).
- */
-async function addByKeyboard(page: Page, name: string, label: string): Promise<void> {
-  await page.getByRole('combobox', { name }).fill(label);
-  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await options.filter({ hasText: label }).first().waitFor();
-  for (let tries = 0; (await options.count()) !== 1 && tries < 50; tries++) await page.waitForTimeout(100);
-  await page.keyboard.press('Enter');
-}
+/** Picks a field in a section's "Add field" from the keyboard. */
+const addByKeyboard = (page: Page, name: string, label: string) => chooseOption(page, page.getByRole('combobox', { name }), label);
 
 /** A drag with the mouse, in steps, as dnd-kit's pointer sensor needs to see movement. */
 async function drag(page: Page, handle: Locator, target: Locator): Promise<void> {
@@ -80,8 +72,7 @@ describe('browser: setup of layouts', function () {
       const records = await seed(env);
       const { context, page, problems } = await signedInPage(env, env.users[language], '/setup/layouts');
       try {
-        await page.getByRole('combobox', { name: text.pickObject }).fill(OBJECT_LABEL[language][language]);
-        await page.keyboard.press('Enter');
+        await chooseOption(page, page.getByRole('combobox', { name: text.pickObject }), OBJECT_LABEL[language][language]);
         await page.waitForURL((url) => url.pathname === '/setup/layouts/new');
         await page.locator('#layout_labelEn').fill('Request form');
         await page.locator('#layout_labelZh').fill('申请表单');

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { createUser } from '../support/auth-helpers.js';
+import { chooseOption } from './support/choose-option.js';
 import { e2e, screenshot, seriousViolations, signedInPage, succeed, type E2e } from './support/e2e-environment.js';
 
 /** This spec's own object, with two records, and a user per language who may not open setup. */
@@ -113,8 +114,7 @@ describe('browser: the setup area and its object manager', function () {
         await page.locator('#nameFieldLabel').fill('Request title');
         await page.getByRole('radio', { name: text.private }).check();
         // The icon is found by typing its name in the reader's language.
-        await page.locator('#icon').fill(language === 'en' ? 'shopping' : '购物车');
-        await page.keyboard.press('Enter');
+        await chooseOption(page, page.locator('#icon'), language === 'en' ? 'shopping' : '购物车');
         // A name already taken: the server's 409 lands under the API name.
         await page.locator('#name').fill('so_vendor');
         await page.getByRole('button', { name: text.create }).click();

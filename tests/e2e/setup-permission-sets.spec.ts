@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { setupMessages } from '../../studio/src/app/setup/setup-messages.js';
+import { chooseOption } from './support/choose-option.js';
 import { e2e, screenshot, seriousViolations, signedInPage, succeed, type E2e } from './support/e2e-environment.js';
 
 /** The page texts, from the app's own catalogues. */
@@ -72,8 +73,7 @@ describe('browser: setup of permission sets', function () {
         expect(await page.getByRole('checkbox', { name: cell('create') }).isChecked()).to.equal(true);
 
         // The amount is read only for this set.
-        await page.getByRole('combobox', { name: text.pickObject }).fill(PLURAL[language]);
-        await page.keyboard.press('Enter');
+        await chooseOption(page, page.getByRole('combobox', { name: text.pickObject }), PLURAL[language]);
         const edit = page.getByRole('checkbox', { name: fill(text.fieldCell, { field: FIELD[language], right: right('edit') }) });
         await edit.waitFor();
         expect(await edit.isChecked()).to.equal(true);

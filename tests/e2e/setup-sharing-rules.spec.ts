@@ -3,6 +3,7 @@ import { setupMessages } from '../../studio/src/app/setup/setup-messages.js';
 import { en } from '../../studio/src/shared/i18n/messages-en.js';
 import { zhCN } from '../../studio/src/shared/i18n/messages-zh-cn.js';
 import { bearer, createUser, tokenFor } from '../support/auth-helpers.js';
+import { chooseOption } from './support/choose-option.js';
 import { e2e, screenshot, seriousViolations, signedInPage, succeed, type E2e } from './support/e2e-environment.js';
 
 const TEXT = { en: setupMessages.en.setup.sharingRules, 'zh-CN': setupMessages.zhCN.setup.sharingRules } as const;
@@ -78,23 +79,20 @@ describe('browser: setup of sharing rules', function () {
         await page.locator('#labelEn').fill(`${REGION[language]} cases for auditors`);
         await page.locator('#labelZh').fill(`${REGION[language]} 工单共享给审计员`);
         await page.locator('#name').fill(`sr_${tag}_cases`);
-        await page.locator('#object').fill(CASE.pluralLabel[language === 'en' ? 'en' : 'zh-CN']);
-        await page.keyboard.press('Enter');
+        await chooseOption(page, page.locator('#object'), CASE.pluralLabel[language === 'en' ? 'en' : 'zh-CN']);
 
         // Nobody to share with yet, no condition: the form says so before anything is sent.
         await page.getByRole('button', { name: text.create }).click();
         await page.getByText(text.granteeRequired).waitFor();
         await page.getByText(text.conditionRequired).waitFor();
-        await page.getByRole('combobox', { name: `${text.sharedWith}: ${text.granteeName}` }).fill(language === 'en' ? ROLES.auditor.en : ROLES.auditor.zh);
-        await page.keyboard.press('Enter');
+        await chooseOption(page, page.getByRole('combobox', { name: `${text.sharedWith}: ${text.granteeName}` }), language === 'en' ? ROLES.auditor.en : ROLES.auditor.zh);
         // Without a complete condition the rule would share everything: the form asks for one.
         await page.getByRole('button', { name: text.create }).click();
         await page.getByText(text.conditionRequired).waitFor();
         expect((await env.engine.request('GET', `/api/v1/meta/sharing-rules/sr_${tag}_cases`)).status, 'nothing saved').to.equal(404);
 
         await page.getByRole('button', { name: filter.add }).click();
-        await page.getByRole('combobox', { name: fill(filter.field, { position: '1' }) }).fill(language === 'en' ? 'Region' : '区域');
-        await page.keyboard.press('Enter');
+        await chooseOption(page, page.getByRole('combobox', { name: fill(filter.field, { position: '1' }) }), language === 'en' ? 'Region' : '区域');
         await page.getByRole('combobox', { name: fill(filter.value, { position: '1' }) }).click();
         await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: REGION[language] }).click();
         await screenshot(page, `setup-sharing-rule-${language}`);
