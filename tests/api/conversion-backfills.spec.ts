@@ -110,6 +110,19 @@ describe('backfills: field values converted to a new type in the background', fu
     expect(await running('po_line')).to.deep.equal([]);
   });
 
+  it('lets the converting field be deleted: the conversion lapses and the backfill ends', async () => {
+    expect((await patchField('po_line', 'qty', { type: 'number' })).status).to.equal(200);
+    const [backfill] = await running('po_line');
+    await runBackfillBatch(engine.tenant, backfill!._id);
+    // The formula reading it goes first: a field something reads cannot be deleted.
+    expect((await engine.request('DELETE', '/api/v1/meta/objects/po_line/fields/twice')).status).to.equal(200);
+    const deleted = await engine.request('DELETE', '/api/v1/meta/objects/po_line/fields/qty');
+    expect(deleted.status, JSON.stringify(deleted.body)).to.equal(200);
+    await engine.jobs.runDue();
+    expect(await running('po_line')).to.deep.equal([]);
+    expect((await stored('po_line')).some((line) => 'qty' in line)).to.equal(false);
+  });
+
   it('refuses making values unique that would meet once converted (two numbers that become one text)', async () => {
     await defineObject(engine, { name: 'tag', fields: [{ name: 'n', type: 'text' }] });
     for (let i = 0; i < 25; i++) await createRecord(engine, 'tag', { n: i === 24 ? '007' : String(i) });

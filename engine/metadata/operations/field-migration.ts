@@ -42,7 +42,7 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
   const backfill = await runningBackfill(tx, after.name);
   for (const old of before.object.fields) {
     const next = after.field(old.name);
-    if (!sameDocument(old, next)) refuseWhileConverting(backfill, after, old.name);
+    if (next && !sameDocument(old, next)) refuseWhileConverting(backfill, old.name);
     if (!next) {
       await records.updateMany({ [old.name]: { $ne: null } }, { $unset: { [old.name]: '', [plainTextPath(old.name)]: '' } });
     } else if (!sameDocument(old, next)) {
@@ -114,7 +114,7 @@ async function convertsInline(tx: Collections, object: CompiledObject): Promise<
  * A field changed again while its values still convert to its previous definition would convert
  * values of two definitions at once: the admin waits for the first conversion to end.
  */
-function refuseWhileConverting(backfill: BackfillDoc | null, object: CompiledObject, field: string): void {
+function refuseWhileConverting(backfill: BackfillDoc | null, field: string): void {
   if (!backfill?.conversions?.some((conversion) => conversion.field === field)) return;
   const percent = percentDone(backfill);
   throw new ConflictError(
