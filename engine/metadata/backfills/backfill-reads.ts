@@ -9,6 +9,7 @@ import type { Snapshot } from '../snapshot.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { BACKFILLS, percentDone, type BackfillDoc } from './backfill.js';
 import { convertedValues, currentConversions } from './field-conversions.js';
+import { hasDefault, missingDefaults } from './default-fill.js';
 
 /**
  * The backfill running on an object, if any: read at every list and read of its records (a
@@ -60,7 +61,9 @@ export async function completeOnTheFly<T extends Doc>(reader: Collections, snaps
 
 async function completed<T extends Doc>(reader: Collections, ctx: LogicContext, object: CompiledObject, backfill: BackfillDoc, record: T): Promise<T> {
   try {
+    const defaults = (backfill.defaults ?? []).filter((field) => hasDefault(object, field));
     const values: Record<string, unknown> = { ...record, ...convertedValues(object, currentConversions(object, backfill.conversions), record) };
+    if (defaults.length > 0) Object.assign(values, await missingDefaults(reader, ctx, object, defaults, values as Doc));
     for (const name of backfill.rollups) {
       const field = object.field(name);
       const child = field?.type === 'rollup' ? ctx.snapshot.object(field.child) : undefined;

@@ -25,6 +25,8 @@ export interface BackfillDoc extends Doc {
   rollups: string[];
   /** Fields whose stored values convert to a new definition, before anything is recomputed. */
   conversions?: FieldConversion[];
+  /** Fields whose default is given to the records holding no value of them (an admin's request, not a change). */
+  defaults?: string[];
   /** Whether the record's derived values (formulas, converted amounts, plain text) are recomputed. */
   derived: boolean;
   /** The metadata version whose commit recorded the backfill. */

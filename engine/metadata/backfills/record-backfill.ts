@@ -4,6 +4,7 @@ import type { Collections } from '../../store/port.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { BACKFILL_JOB, BACKFILLS, type BackfillDoc } from './backfill.js';
 import { currentConversions, type FieldConversion } from './field-conversions.js';
+import { hasDefault } from './default-fill.js';
 
 /** What a metadata change leaves to recompute for every record of one object. */
 export interface BackfillPlan {
@@ -13,6 +14,8 @@ export interface BackfillPlan {
   rollups: string[];
   /** Fields whose stored values convert to a new definition (type or scale). */
   conversions?: FieldConversion[];
+  /** Fields whose default the records without a value get. */
+  defaults?: string[];
   /** How many records the object holds now. */
   total: number;
   /**
@@ -40,9 +43,11 @@ export async function recordBackfill(tx: Collections, version: number, object: C
   const converting = new Map<string, FieldConversion>();
   for (const conversion of [...older.flatMap((backfill) => currentConversions(object, backfill.conversions)), ...(plan.conversions ?? [])]) converting.set(conversion.field, conversion);
   const conversions = [...converting.values()];
-  const fields = new Set([...older.flatMap((backfill) => backfill.fields), ...plan.derivedPaths, ...plan.rollups, ...conversions.map(({ field }) => field), ...formulas]);
+  // An older fill of a field that still has a default carries on.
+  const defaults = new Set([...older.flatMap((backfill) => backfill.defaults ?? []).filter((field) => hasDefault(object, field)), ...(plan.defaults ?? [])]);
+  const fields = new Set([...older.flatMap((backfill) => backfill.fields), ...plan.derivedPaths, ...plan.rollups, ...conversions.map(({ field }) => field), ...defaults, ...formulas]);
   const rollups = new Set([...older.flatMap((backfill) => backfill.rollups), ...plan.rollups]);
-  const derived = plan.derivedPaths.length > 0 || conversions.length > 0 || older.some((backfill) => backfill.derived);
+  const derived = plan.derivedPaths.length > 0 || conversions.length > 0 || defaults.size > 0 || older.some((backfill) => backfill.derived);
   if (older.length > 0) {
     await backfills.updateMany({ object: object.name, status: 'running' }, { $set: { status: 'superseded', finishedAt: now, supersededBy: id } });
   }
@@ -52,6 +57,7 @@ export async function recordBackfill(tx: Collections, version: number, object: C
     fields: [...fields],
     rollups: [...rollups],
     ...(conversions.length > 0 ? { conversions } : {}),
+    ...(defaults.size > 0 ? { defaults: [...defaults] } : {}),
     derived,
     version,
     cursor: null,

@@ -12,6 +12,7 @@ import type { CompiledObject } from '../compiled-object.js';
 import { BACKFILL_JOB, BACKFILLS, type BackfillDoc } from './backfill.js';
 import { backfillSettings } from './backfill-settings.js';
 import { convertedValues, currentConversions } from './field-conversions.js';
+import { hasDefault, missingDefaults } from './default-fill.js';
 
 /**
  * The ids of the next records, read ahead for a couple of batches: one ordered `_id` range read
@@ -140,13 +141,17 @@ async function recomputeOrPass(tx: Collections, ctx: LogicContext, object: Compi
 
 /**
  * Brings one record where the metadata change would have: its values converted to their fields' new
- * definitions (and what reads them follows, as after an update), roll-ups summed anew, then what
+ * definitions, defaults given where asked for (and what reads them follows, as after an update), roll-ups summed anew, then what
  * the record derives, and what follows from it.
  */
 async function backfillRecord(tx: Collections, ctx: LogicContext, object: CompiledObject, backfill: BackfillDoc, record: Doc): Promise<void> {
-  const conversions = convertedValues(object, currentConversions(object, backfill.conversions), record);
-  if (Object.keys(conversions).length > 0) {
-    const written = await tx.collection(object.collection).findOneAndUpdate({ _id: record._id }, { $set: conversions });
+  const defaults = (backfill.defaults ?? []).filter((field) => hasDefault(object, field));
+  const changes = {
+    ...convertedValues(object, currentConversions(object, backfill.conversions), record),
+    ...(defaults.length > 0 ? await missingDefaults(tx, ctx, object, defaults, record) : {}),
+  };
+  if (Object.keys(changes).length > 0) {
+    const written = await tx.collection(object.collection).findOneAndUpdate({ _id: record._id }, { $set: changes });
     if (written) record = await settleWrite(tx, ctx, object, record, written);
   }
   for (const name of backfill.rollups) {
@@ -155,7 +160,7 @@ async function backfillRecord(tx: Collections, ctx: LogicContext, object: Compil
     if (field?.type === 'rollup' && child) await recomputeRollup(tx, ctx, object, field, child, record._id);
   }
   if (!backfill.derived) return;
-  const current = backfill.rollups.length > 0 || Object.keys(conversions).length > 0 ? await tx.collection(object.collection).findOne({ _id: record._id }) : record;
+  const current = backfill.rollups.length > 0 || Object.keys(changes).length > 0 ? await tx.collection(object.collection).findOne({ _id: record._id }) : record;
   if (!current) return;
   const after = await recomputeStoredDerived(tx, ctx, object, current);
   if (after) await followChange(tx, ctx, object, current, after);
