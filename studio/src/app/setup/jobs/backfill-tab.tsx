@@ -1,4 +1,4 @@
-import { Progress, type TableColumnsType } from 'antd';
+import { Grid, Progress, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
@@ -15,6 +15,7 @@ import { FailureReason, RowStatus } from './row-status';
 export function BackfillTab() {
   const { t } = useTranslation();
   const language = useLanguage();
+  const wide = Grid.useBreakpoint().md !== false;
   const objects = useObjects().data?.objects ?? [];
   const objectLabel = (name: string) => {
     const object = objects.find((candidate) => candidate.name === name);
@@ -39,11 +40,16 @@ export function BackfillTab() {
         <div className="setup-jobs-cell">
           <Progress percent={backfill.percent} size="small" aria-label={t('setup.jobs.progress')} />
           <span className="setup-jobs-meta">{t('setup.jobs.progressValue', { done: backfill.done, total: backfill.total })}</span>
+          {!wide && <RowStatus state={backfillState(backfill)} endedAt={backfill.finishedAt} />}
         </div>
       ),
     },
-    { key: 'status', title: t('setup.jobs.status'), width: 200, render: (_, backfill) => <RowStatus state={backfillState(backfill)} endedAt={backfill.finishedAt} /> },
-    { key: 'started', title: t('setup.jobs.started'), responsive: ['lg'], width: 180, render: (_, backfill) => formatWhen(backfill.startedAt, language) },
+    ...(wide
+      ? ([
+          { key: 'status', title: t('setup.jobs.status'), width: 200, render: (_, backfill) => <RowStatus state={backfillState(backfill)} endedAt={backfill.finishedAt} /> },
+          { key: 'started', title: t('setup.jobs.started'), responsive: ['lg'], width: 180, render: (_, backfill) => formatWhen(backfill.startedAt, language) },
+        ] satisfies TableColumnsType<Backfill>)
+      : []),
   ];
   return <PagedList<Backfill> name="backfills" filters={[]} load={loadBackfills} columns={columns} state={backfillState} />;
 }

@@ -1,4 +1,4 @@
-import type { TableColumnsType } from 'antd';
+import { Grid, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../shared/i18n/use-language';
 import { EMAIL_FILTERS, formatWhen, outboxState, WEBHOOK_FILTERS } from './job-state';
@@ -16,6 +16,15 @@ function headline(entry: OutboxEntry): { title: string; detail: string } {
 export function OutboxTab({ kind }: { kind: OutboxKind }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  // On a phone the status goes under the entry, as on the Jobs tab.
+  const wide = Grid.useBreakpoint().md !== false;
+  const status = (entry: OutboxEntry) => (
+    <RowStatus
+      state={outboxState(entry)}
+      {...(entry.delivery ? { attempts: entry.delivery.attempts, dueAt: entry.delivery.dueAt } : {})}
+      endedAt={'sentAt' in entry ? entry.sentAt : 'deliveredAt' in entry ? entry.deliveredAt : undefined}
+    />
+  );
   const columns: TableColumnsType<OutboxEntry> = [
     {
       key: 'entry',
@@ -30,27 +39,21 @@ export function OutboxTab({ kind }: { kind: OutboxKind }) {
             {entry.reason && <span className="setup-jobs-meta">{`${t('setup.jobs.reason')}: ${entry.reason}`}</span>}
             {note && <span className="setup-jobs-meta">{note}</span>}
             <FailureReason state={outboxState(entry)} error={entry.lastError} />
+            {!wide && status(entry)}
           </div>
         );
       },
     },
-    {
-      key: 'status',
-      title: t('setup.jobs.status'),
-      width: 200,
-      render: (_, entry) => (
-        <RowStatus
-          state={outboxState(entry)}
-          {...(entry.delivery ? { attempts: entry.delivery.attempts, dueAt: entry.delivery.dueAt } : {})}
-          endedAt={'sentAt' in entry ? entry.sentAt : 'deliveredAt' in entry ? entry.deliveredAt : undefined}
-        />
-      ),
-    },
-    { key: 'queued', title: t('setup.jobs.queued'), responsive: ['lg'], width: 180, render: (_, entry) => formatWhen(entry.queuedAt, language) },
+    ...(wide
+      ? ([
+          { key: 'status', title: t('setup.jobs.status'), width: 200, render: (_, entry) => status(entry) },
+          { key: 'queued', title: t('setup.jobs.queued'), responsive: ['lg'], width: 180, render: (_, entry) => formatWhen(entry.queuedAt, language) },
+        ] satisfies TableColumnsType<OutboxEntry>)
+      : []),
     {
       key: 'actions',
       title: t('setup.jobs.actions'),
-      width: 110,
+      width: wide ? 110 : 96,
       render: (_, entry) =>
         outboxState(entry) === 'failed' ? <RetryButton name={headline(entry).title} confirm={t('setup.jobs.retryDeliveryConfirm')} retry={() => retryDelivery(kind, entry._id)} /> : null,
     },

@@ -67,7 +67,7 @@ export function PagedList<T extends { _id: string }>({ name, filters, load, colu
         dataSource={list.data?.entries as T[] | undefined}
         loading={list.isPending}
         pagination={false}
-        locale={{ emptyText: filter === 'failed' ? t('setup.jobs.emptyFailed') : t('setup.jobs.empty') }}
+        locale={{ emptyText: <span className="setup-jobs-empty">{filter === 'failed' ? t('setup.jobs.emptyFailed') : t('setup.jobs.empty')}</span> }}
       />
       {(pages.length > 1 || list.data?.next) && (
         <nav className="setup-jobs-pager" aria-label={t('setup.jobs.paging')}>
