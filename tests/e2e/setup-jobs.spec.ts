@@ -145,8 +145,12 @@ describe('browser: setup of jobs and outboxes', function () {
           });
         });
         await new Promise<void>((resolve) => receiver!.listen(port, '127.0.0.1', () => resolve()));
-        await row.getByRole('button', { name: `${jobs.retry}: ${url}` }).click();
-        await page.getByRole('tooltip').getByRole('button', { name: jobs.retry }).click();
+        // From the keyboard: the confirmation takes the focus, Enter confirms.
+        await row.getByRole('button', { name: `${jobs.retry}: ${url}` }).focus();
+        await page.keyboard.press('Enter');
+        await page.getByRole('tooltip').getByText(jobs.retryDeliveryConfirm).waitFor();
+        await page.waitForFunction((name) => document.activeElement?.textContent === name, jobs.retry);
+        await page.keyboard.press('Enter');
         await page.getByText(jobs.retried).waitFor();
         await chooseStatus(page, 'webhook', jobs.filter.delivered);
         await page.locator('tbody tr.ant-table-row', { hasText: url }).getByText(jobs.state.delivered, { exact: true }).waitFor();

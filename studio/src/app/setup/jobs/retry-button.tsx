@@ -25,7 +25,15 @@ export function RetryButton({ name, confirm, retry }: RetryButtonProps) {
   });
   return (
     <div className="setup-jobs-retry">
-      <Popconfirm title={confirm} okText={t('setup.jobs.retry')} cancelText={t('setup.jobs.cancel')} onConfirm={() => mutation.mutateAsync().catch(() => undefined)}>
+      {/* The confirmation takes the focus (mounted anew at each opening), so the keyboard confirms with Enter as the mouse does. */}
+      <Popconfirm
+        title={confirm}
+        okText={t('setup.jobs.retry')}
+        cancelText={t('setup.jobs.cancel')}
+        okButtonProps={{ autoFocus: true }}
+        destroyOnHidden
+        onConfirm={() => mutation.mutateAsync().catch(() => undefined)}
+      >
         <Button size="small" icon={<RedoOutlined aria-hidden />} loading={mutation.isPending} aria-label={`${t('setup.jobs.retry')}: ${name}`}>
           {t('setup.jobs.retry')}
         </Button>
