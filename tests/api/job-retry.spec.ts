@@ -112,6 +112,27 @@ describe('retrying failed jobs and deliveries over the real engine', () => {
     expect(await job(id)).to.include({ status: 'done' });
   });
 
+  it('refuses with 409 to retry a failed job whose key a job enqueued since holds, which waits', async () => {
+    ledger.down = true;
+    const key = 'ledger:INV-10';
+    const id = await engine.tenant.store.unitOfWork((tx) => enqueueJob(tx, { kind: 'test.ledger', dueAt: new Date(), payload: {}, key }));
+    await exhaust();
+    expect(await job(id)).to.include({ status: 'failed' });
+    const waiting = await engine.tenant.store.unitOfWork((tx) => enqueueJob(tx, { kind: 'test.ledger', dueAt: later(HOUR), payload: {}, key }));
+    const response = await engine.request('POST', `/api/v1/jobs/${id}/retry`);
+    expectError(response, 409, 'job_already_due');
+    expect(response.body.error.message).to.contain(waiting);
+    expect(await job(id)).to.include({ status: 'failed' });
+  });
+
+  it('lists under ?status=running the due jobs a scheduler holds a live claim on, and no others', async () => {
+    const id = await engine.tenant.store.unitOfWork((tx) => enqueueJob(tx, { kind: 'test.ledger', dueAt: later(HOUR), payload: {} }));
+    expect((await engine.request('GET', '/api/v1/jobs?status=running')).body.jobs.map((entry: JobDoc) => entry._id)).to.not.include(id);
+    await engine.tenant.store.collection<JobDoc>(JOBS_COLLECTION).updateOne({ _id: id }, { $set: { leaseUntil: later(60_000).toISOString(), leasedBy: 'elsewhere' } });
+    expect((await engine.request('GET', '/api/v1/jobs?status=running')).body.jobs.map((entry: JobDoc) => entry._id)).to.deep.equal([id]);
+    await engine.tenant.store.collection<JobDoc>(JOBS_COLLECTION).updateOne({ _id: id }, { $set: { status: 'cancelled' }, $unset: { leaseUntil: '' } });
+  });
+
   it('answers 404 for a job id the tenant does not have', async () => {
     const en = await engine.request('POST', '/api/v1/jobs/0123456789abcdef01234567/retry', undefined, { 'accept-language': 'en' });
     expectError(en, 404, 'not_found');
@@ -126,6 +147,15 @@ describe('retrying failed jobs and deliveries over the real engine', () => {
     expect(await job(id)).to.include({ status: 'failed', attempts: 2 });
     const audit = await engine.request('GET', `/api/v1/audit?action=job.retried`);
     expect(audit.body.entries.map((entry: { record: string }) => entry.record)).to.not.include(id);
+  });
+
+  it('documents the retries in the OpenAPI document of users who may retry, and leaves them out for the others', async () => {
+    const admin = (await engine.request('GET', '/api/v1/openapi.json')).body;
+    expect(admin.paths['/api/v1/jobs/{id}/retry'].post.operationId).to.equal('jobs.retry');
+    expect(admin.paths['/api/v1/outbox/{kind}/{id}/retry'].post.responses).to.include.keys('200', '403', '404', '409');
+    const seller = await engine.request('GET', '/api/v1/openapi.json', undefined, sam);
+    expect(seller.status).to.equal(200);
+    expect(seller.body.paths).to.not.have.any.keys('/api/v1/jobs/{id}/retry', '/api/v1/outbox/{kind}/{id}/retry', '/api/v1/jobs');
   });
 
   describe('webhook deliveries', () => {
