@@ -11,6 +11,7 @@ const GroupListPage = lazy(() => import('./groups/group-list-page').then((module
 const PermissionSetListPage = lazy(() => import('./permission-sets/permission-set-list-page').then((module) => ({ default: module.PermissionSetListPage })));
 const PermissionSetPage = lazy(() => import('./permission-sets/permission-set-page').then((module) => ({ default: module.PermissionSetPage })));
 const SharingRuleListPage = lazy(() => import('./sharing-rules/sharing-rule-list-page').then((module) => ({ default: module.SharingRuleListPage })));
+const JobsPage = lazy(() => import('./jobs/jobs-page').then((module) => ({ default: module.JobsPage })));
 const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
@@ -34,6 +35,7 @@ export const setupRoutes: RouteObject[] = [
   { path: 'sharing-rules', element: <SharingRuleListPage /> },
   { path: 'sharing-rules/:name', element: <SharingRuleListPage /> },
   { path: 'explain-access', element: <ExplainAccessPage /> },
+  { path: 'jobs', element: <JobsPage /> },
 ];
 
 /** The paths that have a page, for the navigation. */
