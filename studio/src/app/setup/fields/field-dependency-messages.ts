@@ -22,7 +22,7 @@ export const fieldDependencyMessages = bilingual(
       controllingField: '控制字段',
       controllingHelp: '此对象中的一个选项列表或复选框字段，其取值决定本字段可选哪些值。留空：始终提供所有值。',
       none: '还没有可作控制字段的字段：请先为此对象添加选项列表或复选框字段。',
-      matrix: '{{field}} 的每个取值下允许选择的值',
+      matrix: '{{field}}的每个取值下允许选择的值',
       matrixHelp: '勾选记录为该列取值时可选的值；整列不勾选则无值可选。',
       valuesHeader: '本字段的值',
       cell: '{{controlling}}时可选{{dependent}}',
