@@ -49,6 +49,9 @@ function objectsOf(language: Language) {
   };
 }
 
+/** A shipment-like object whose region loses a value while the matrix is open (en only). */
+const PARCEL = 'fd_parcel_en';
+
 /** The orders' ids by language: each has two open lines (5 and 7) and a closed one (100). */
 const orders = new Map<Language, string>();
 let seeded: Promise<void> | undefined;
@@ -57,6 +60,7 @@ function seed(env: E2e): Promise<void> {
     for (const language of LANGUAGES) {
       const { shipment, order, line } = objectsOf(language);
       for (const definition of [shipment, order, line]) await succeed(env, 'POST', '/api/v1/meta/objects', definition);
+      if (language === 'en') await succeed(env, 'POST', '/api/v1/meta/objects', { ...shipment, name: PARCEL, label: { en: 'Parcel', 'zh-CN': '包裹' } });
       const { _id } = await succeed(env, 'POST', `/api/v1/records/${order.name}`, { name: 'PO-1' });
       orders.set(language, _id);
       for (const [name, quantity, status] of [['A', 5, 'open'], ['B', 7, 'open'], ['C', 100, 'closed']] as const) {
@@ -182,6 +186,28 @@ describe('browser: dependent picklists and roll-up filters in setup', function (
       }
     });
   }
+
+  it("shows the server's refusal of a map naming a value the controlling field no longer has on the matrix, saving nothing (en)", async () => {
+    const env = await e2e();
+    const { context, page, problems } = await signedInPage(env, env.users.en, `/setup/objects/${PARCEL}`);
+    try {
+      await page.getByRole('button', { name: COUNTRY.en }).click();
+      await chooseOption(page, page.locator('#field_controllingField'), REGION.en);
+      await page.getByRole('checkbox', { name: fill(TEXT.en.fieldDependency.cell, { dependent: JAPAN.en, controlling: APAC.en }) }).check();
+      // Meanwhile someone else removes Asia Pacific from the region.
+      await succeed(env, 'PUT', `/api/v1/meta/objects/${PARCEL}/fields/region`, { name: 'region', type: 'picklist', label: REGION, values: [{ value: 'emea', label: EMEA }] });
+      await page.locator('#field').getByRole('button', { name: TEXT.en.fieldEditor.save }).click();
+      const matrixItem = page.locator('.ant-form-item').filter({ has: page.locator('.dependency-matrix') });
+      await matrixItem.locator('.ant-form-item-explain-error').waitFor();
+      expect(await matrixItem.locator('.ant-form-item-explain-error').innerText()).to.include("'apac' is not a value of region");
+      await matrixItem.scrollIntoViewIfNeeded();
+      await screenshot(page, 'setup-field-dependency-refused-en');
+      expect(await fieldOf(env, PARCEL, 'country'), 'nothing saved').to.not.have.property('controllingField');
+      expect(problems.filter((problem) => !/\b400\b/.test(problem))).to.deep.equal([]);
+    } finally {
+      await context.close();
+    }
+  });
 
   it('fits the matrix at 390 px: it scrolls inside itself, the page does not scroll sideways', async () => {
     const env = await e2e();

@@ -36,7 +36,13 @@ export function PicklistDependency({ object }: { readonly object: ObjectDefiniti
   return (
     <>
       <Form.Item name="controllingField" label={t('setup.fieldDependency.controllingField')} extra={t('setup.fieldDependency.controllingHelp')}>
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={candidates.map((field) => ({ value: field.name, label: fieldLabel(field) }))} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={candidates.map((field) => ({ value: field.name, label: fieldLabel(field) }))}
+          // Another controlling field has other values: the old map would name values it does not have.
+          onChange={() => form.setFieldValue('dependencies', {})}
+        />
       </Form.Item>
       {controllingName && (
         <Form.Item name="dependencies" label={t('setup.fieldDependency.matrix', { field: controlling ? fieldLabel(controlling) : controllingName })} extra={t('setup.fieldDependency.matrixHelp')}>
