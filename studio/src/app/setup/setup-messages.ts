@@ -1,4 +1,5 @@
 import { explainAccessMessages } from './explain-access/explain-access-messages';
+import { fieldDependencyMessages } from './fields/field-dependency-messages';
 import { fieldEditorMessages } from './fields/field-editor-messages';
 import { groupsMessages } from './groups/groups-messages';
 import { jobsMessages } from './jobs/jobs-messages';
@@ -17,7 +18,23 @@ import { validationRulesMessages } from './validation-rules/validation-rules-mes
  * chunk (and the record page's access panel), so end users never download them; pass them to
  * `addMessages` before rendering. A page's messages are added here in one line.
  */
-const PARTS = [setupFrameMessages, objectsMessages, iconMessages, fieldEditorMessages, validationRulesMessages, layoutsMessages, usersMessages, rolesMessages, groupsMessages, permissionSetsMessages, sharingRulesMessages, explainAccessMessages, jobsMessages] as const;
+// One part per line: pages built side by side add theirs without touching another's.
+const PARTS = [
+  setupFrameMessages,
+  objectsMessages,
+  iconMessages,
+  fieldEditorMessages,
+  fieldDependencyMessages,
+  validationRulesMessages,
+  layoutsMessages,
+  usersMessages,
+  rolesMessages,
+  groupsMessages,
+  permissionSetsMessages,
+  sharingRulesMessages,
+  explainAccessMessages,
+  jobsMessages,
+] as const;
 
 type Union = (typeof PARTS)[number];
 type Merged<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;
