@@ -1,4 +1,5 @@
 import { explainAccessMessages } from './explain-access/explain-access-messages';
+import { fieldDefaultMessages } from './fields/field-default-messages';
 import { fieldDependencyMessages } from './fields/field-dependency-messages';
 import { fieldEditorMessages } from './fields/field-editor-messages';
 import { groupsMessages } from './groups/groups-messages';
@@ -17,7 +18,7 @@ import { validationRulesMessages } from './validation-rules/validation-rules-mes
  * chunk (and the record page's access panel), so end users never download them; pass them to
  * `addMessages` before rendering. A page's messages are added here in one line.
  */
-const PARTS = [setupFrameMessages, objectsMessages, iconMessages, fieldEditorMessages, fieldDependencyMessages, validationRulesMessages, layoutsMessages, usersMessages, rolesMessages, groupsMessages, permissionSetsMessages, sharingRulesMessages, explainAccessMessages] as const;
+const PARTS = [setupFrameMessages, objectsMessages, iconMessages, fieldEditorMessages, fieldDependencyMessages, fieldDefaultMessages, validationRulesMessages, layoutsMessages, usersMessages, rolesMessages, groupsMessages, permissionSetsMessages, sharingRulesMessages, explainAccessMessages] as const;
 
 type Union = (typeof PARTS)[number];
 type Merged<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;
