@@ -1,4 +1,5 @@
 import { explainAccessMessages } from './explain-access/explain-access-messages';
+import { fieldDefaultMessages } from './fields/field-default-messages';
 import { fieldDependencyMessages } from './fields/field-dependency-messages';
 import { fieldEditorMessages } from './fields/field-editor-messages';
 import { groupsMessages } from './groups/groups-messages';
@@ -25,6 +26,7 @@ const PARTS = [
   iconMessages,
   fieldEditorMessages,
   fieldDependencyMessages,
+  fieldDefaultMessages,
   validationRulesMessages,
   layoutsMessages,
   usersMessages,

@@ -4,6 +4,7 @@ import { filterToModel, modelToFilter, type FilterJson, type FilterModel } from 
 import { controlErrors } from '../control-errors';
 import { draftText } from '../draft-text';
 import { tidyDependencies, type Dependencies } from './dependency-matrix';
+import { defaultDefinitionOf, defaultDraftOf, type DefaultDraft } from './field-default';
 import { editorOf, isComputed, type FieldType } from './field-types';
 import { valueDefinitionOf, valueDraftOf, type PicklistValueDefinition, type PicklistValueDraft } from './picklist-values';
 
@@ -16,8 +17,8 @@ export interface FieldDefinition {
   readonly [property: string]: unknown;
 }
 
-/** What the field form edits: the properties every field has, and each type's own. */
-export interface FieldDraft {
+/** What the field form edits: the properties every field has, its default, and each type's own. */
+export interface FieldDraft extends DefaultDraft {
   readonly labelEn: string;
   readonly labelZh: string;
   readonly name: string;
@@ -68,6 +69,7 @@ export const NEW_FIELD: FieldDraft = {
   indexed: false,
   trackHistory: false,
   values: [],
+  defaultMode: 'none',
 };
 
 export function fieldDraftOf(field: FieldDefinition): FieldDraft {
@@ -85,6 +87,7 @@ export function fieldDraftOf(field: FieldDefinition): FieldDraft {
     indexed: get<boolean>('indexed') === true,
     trackHistory: get<boolean>('trackHistory') === true,
     values: (get<PicklistValueDefinition[]>('values') ?? []).map(valueDraftOf),
+    ...defaultDraftOf(field),
     ...Object.fromEntries(
       ['maxLength', 'precision', 'scale', 'min', 'max', 'currency', 'target', 'onDelete', 'format', 'startAt', 'expression', 'resultType', 'child', 'relationship', 'function', 'field', 'controllingField', 'dependencies'].flatMap((key) =>
         field[key] === undefined ? [] : [[key, field[key]]],
@@ -109,7 +112,7 @@ function present(entries: Record<string, unknown>): Record<string, unknown> {
  * The whole field to send (PUT replaces it): its common properties, and those of its type alone,
  * so properties left from another type before a type change are not sent.
  */
-export function fieldDefinitionOf(draft: FieldDraft): FieldDefinition {
+export function fieldDefinitionOf(draft: FieldDraft, original?: FieldDefinition): FieldDefinition {
   const label = draftText(draft.labelEn, draft.labelZh);
   const helpText = draftText(draft.helpEn, draft.helpZh);
   const computed = isComputed(draft.type);
@@ -119,8 +122,26 @@ export function fieldDefinitionOf(draft: FieldDraft): FieldDefinition {
     ...(label ? { label } : {}),
     ...(helpText ? { helpText } : {}),
     ...present({ required: !computed && draft.required, unique: !computed && draft.unique, indexed: draft.indexed, trackHistory: draft.trackHistory }),
+    ...defaultDefinitionOf(draft, draft.type),
   };
-  return { ...common, ...ownProperties(draft) };
+  return { ...keptProperties(original, draft.type), ...common, ...ownProperties(draft) };
+}
+
+/** Every property the form edits; the others of a saved field are kept as they are. */
+const EDITED = new Set([
+  'name', 'type', 'label', 'helpText', 'required', 'unique', 'indexed', 'trackHistory', 'default', 'defaultExpression',
+  'maxLength', 'precision', 'scale', 'min', 'max', 'currency', 'values', 'controllingField', 'dependencies', 'target', 'onDelete',
+  'format', 'startAt', 'expression', 'resultType', 'child', 'relationship', 'function', 'field', 'filter',
+]);
+
+/**
+ * PUT replaces the whole field: the properties the form does not show (a currency's rate date, a
+ * description written in a pack's file) would be lost by saving it. They are sent back as they were,
+ * as long as the type stays (another type's properties would be refused).
+ */
+function keptProperties(original: FieldDefinition | undefined, type: FieldType): Record<string, unknown> {
+  if (!original || original.type !== type) return {};
+  return Object.fromEntries(Object.entries(original).filter(([key]) => !EDITED.has(key)));
 }
 
 function ownProperties(draft: FieldDraft): Record<string, unknown> {
@@ -162,6 +183,8 @@ const CONTROLS: readonly (readonly [RegExp, FieldControl])[] = [
   [/^\/helpText\/zh-CN$/, 'helpZh'],
   [/^\/type$/, 'type'],
   [/^\/values(\/|$)/, 'values'],
+  [/^\/default(\/|$)/, 'defaultValue'],
+  [/^\/defaultExpression(\/|$)/, 'defaultExpression'],
   ...(['required', 'unique', 'indexed', 'trackHistory', 'maxLength', 'precision', 'scale', 'min', 'max', 'currency', 'target', 'onDelete', 'format', 'startAt', 'expression', 'resultType', 'child', 'relationship', 'function', 'field', 'filter', 'controllingField', 'dependencies'] as const).map(
     (control) => [new RegExp(`^/${control}(/|$)`), control] as const,
   ),
