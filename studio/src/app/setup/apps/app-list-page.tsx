@@ -8,6 +8,7 @@ import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
 import { useObjects } from '../../../shared/metadata/use-objects';
 import { AppIcon } from '../../../shared/shell/app-icon';
+import { permissionSetsQuery } from '../users/admin-user';
 import { tabKey, type AppDefinition, type AppTabDefinition } from './app-draft';
 import { AppEditor } from './app-editor';
 
@@ -22,6 +23,8 @@ export function AppListPage() {
   const wide = Grid.useBreakpoint().md !== false;
   const apps = useQuery(appsQuery);
   const objects = useObjects();
+  const sets = useQuery(permissionSetsQuery);
+  const setLabel = (set: string) => localize(sets.data?.permissionSets.find((candidate) => candidate.name === set)?.label, language, set);
   const list = [...(apps.data?.apps ?? [])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.name.localeCompare(b.name));
   const open = name === undefined ? undefined : name === 'new' ? 'new' : list.find((app) => app.name === name);
   const close = () => void navigate('/setup/apps');
@@ -57,7 +60,7 @@ export function AppListPage() {
       key: 'audience',
       title: t('setup.apps.audience'),
       responsive: ['md'],
-      render: (_, app) => (app.permissionSets?.length ? app.permissionSets.join(', ') : <Tag color="green">{t('setup.apps.everyone')}</Tag>),
+      render: (_, app) => (app.permissionSets?.length ? app.permissionSets.map(setLabel).join(language === 'en' ? ', ' : '、') : <Tag color="blue">{t('setup.apps.everyone')}</Tag>),
     },
   ];
 

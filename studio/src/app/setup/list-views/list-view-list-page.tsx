@@ -48,7 +48,7 @@ export function ListViewListPage() {
       key: 'audience',
       title: t('setup.listViews.audience'),
       responsive: ['sm'],
-      render: (_, view) => (view.permissionSets?.length ? <Tag>{t('setup.listViews.setsCount', { count: view.permissionSets.length })}</Tag> : <Tag color="green">{t('setup.listViews.everyone')}</Tag>),
+      render: (_, view) => (view.permissionSets?.length ? <Tag>{t('setup.listViews.setsCount', { count: view.permissionSets.length })}</Tag> : <Tag color="blue">{t('setup.listViews.everyone')}</Tag>),
     },
   ];
 
