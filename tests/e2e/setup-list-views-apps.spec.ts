@@ -207,6 +207,12 @@ describe('browser: setup of list views and apps', function () {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
       await screenshot(page, 'setup-list-view-en-390');
       expect(await seriousViolations(page), 'axe on the view editor at 390 px').to.deep.equal([]);
+      await page.goto(`${env.engine.url}/setup/list-views?object=lva_ticket`);
+      await page.getByRole('heading', { level: 2, name: SETUP.en.listViews.title }).waitFor();
+      await page.locator('tbody tr.ant-table-row, .ant-table-placeholder').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
+      await screenshot(page, 'setup-list-views-en-390');
+      expect(await seriousViolations(page), 'axe on the list of views at 390 px').to.deep.equal([]);
       await page.goto(`${env.engine.url}/setup/apps/lva_desk_en`);
       await page.getByRole('list', { name: SETUP.en.apps.tabs }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
