@@ -1,5 +1,6 @@
 import type { ErrorDetail } from '../../../shared/api/api-error';
 import type { LocalizedText } from '../../../shared/i18n/localize';
+import { audienceOf, audienceSets, type Audience } from '../audience';
 import { controlErrors } from '../control-errors';
 import { draftText } from '../draft-text';
 
@@ -17,9 +18,6 @@ export interface AppDefinition {
   readonly permissionSets?: readonly string[];
 }
 
-/** Who sees an app: every user, or those of some permission sets. */
-export type AppAudience = 'everyone' | 'permissionSets';
-
 export interface AppDraft {
   readonly labelEn: string;
   readonly labelZh: string;
@@ -28,7 +26,7 @@ export interface AppDraft {
   readonly icon: string | undefined;
   readonly order: number | null;
   readonly tabs: readonly AppTabDefinition[];
-  readonly audience: AppAudience;
+  readonly audience: Audience;
   readonly permissionSets: readonly string[];
 }
 
@@ -67,7 +65,7 @@ export function appDraftOf(app: AppDefinition): AppDraft {
     icon: app.icon,
     order: app.order ?? null,
     tabs: app.tabs,
-    audience: sets.length > 0 ? 'permissionSets' : 'everyone',
+    audience: audienceOf(sets),
     permissionSets: sets,
   };
 }
@@ -75,7 +73,7 @@ export function appDraftOf(app: AppDefinition): AppDraft {
 /** The definition to save, with only what differs from the defaults (files keep only that). */
 export function appDefinitionOf(draft: AppDraft): AppDefinition {
   const label = draftText(draft.labelEn, draft.labelZh);
-  const sets = draft.audience === 'permissionSets' ? draft.permissionSets : [];
+  const sets = audienceSets(draft.audience, draft.permissionSets);
   return {
     name: draft.name.trim(),
     ...(label ? { label } : {}),

@@ -1,17 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
-import { Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Form, Input, InputNumber } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
 import { useObjects } from '../../../shared/metadata/use-objects';
+import { AudienceFields } from '../audience-fields';
 import { FormErrorsAlert } from '../form-errors-alert';
 import { IconPicker } from '../objects/icon-picker';
 import { suggestApiName } from '../objects/object-draft';
 import { SetupFormActions } from '../setup-form-actions';
+import { requiredList } from '../required-list';
 import { useDefinitionEditor } from '../use-definition-editor';
-import { permissionSetsQuery } from '../users/admin-user';
-import { appDefinitionOf, appDraftOf, appErrors, EMPTY_APP, type AppDefinition, type AppDraft, type AppTabDefinition } from './app-draft';
+import { appDefinitionOf, appDraftOf, appErrors, EMPTY_APP, type AppDefinition, type AppDraft } from './app-draft';
 import { AppTabsControl } from './app-tabs-control';
 
 interface AppEditorProps {
@@ -30,7 +30,6 @@ export function AppEditor({ app, onSaved, onDeleted, onCancel }: AppEditorProps)
   const { t } = useTranslation();
   const language = useLanguage();
   const objects = useObjects();
-  const sets = useQuery(permissionSetsQuery);
   const [form] = Form.useForm<AppDraft>();
   const [nameTyped, setNameTyped] = useState(app !== undefined);
   const start = app ? appDraftOf(app) : EMPTY_APP;
@@ -81,32 +80,14 @@ export function AppEditor({ app, onSaved, onDeleted, onCancel }: AppEditorProps)
         name="tabs"
         label={t('setup.apps.tabs')}
         extra={t('setup.apps.tabsHelp')}
-        rules={[{ validator: (_, value?: readonly AppTabDefinition[]) => (value && value.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('setup.apps.tabsRequired')))) }]}
+        rules={[requiredList(t('setup.apps.tabsRequired'))]}
       >
         <AppTabsControl objects={objects.data?.objects ?? []} />
       </Form.Item>
-      <Form.Item name="audience" label={t('setup.apps.audience')}>
-        <Radio.Group
-          options={[
-            { value: 'everyone', label: t('setup.apps.everyone') },
-            { value: 'permissionSets', label: t('setup.apps.somePermissionSets') },
-          ]}
-        />
-      </Form.Item>
-      {audience === 'permissionSets' && (
-        <Form.Item
-          name="permissionSets"
-          label={t('setup.apps.permissionSets')}
-          rules={[{ validator: (_, value?: readonly string[]) => (value && value.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('setup.apps.permissionSetsRequired')))) }]}
-        >
-          <Select
-            mode="multiple"
-            loading={sets.isPending}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={(sets.data?.permissionSets ?? []).map((set) => ({ value: set.name, label: localize(set.label, language, set.name) }))}
-          />
-        </Form.Item>
-      )}
+      <AudienceFields
+        audience={audience}
+        texts={{ label: t('setup.apps.audience'), everyone: t('setup.apps.everyone'), some: t('setup.apps.somePermissionSets'), permissionSets: t('setup.apps.permissionSets'), required: t('setup.apps.permissionSetsRequired') }}
+      />
       <Form.Item name="description" label={t('setup.apps.description')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
       </Form.Item>

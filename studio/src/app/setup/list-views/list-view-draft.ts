@@ -1,6 +1,7 @@
 import type { ErrorDetail } from '../../../shared/api/api-error';
 import type { LocalizedText } from '../../../shared/i18n/localize';
 import { filterToModel, modelToFilter, type FilterJson, type FilterModel } from '../../list/filter/filter-rows';
+import { audienceOf, audienceSets, type Audience } from '../audience';
 import { controlErrors } from '../control-errors';
 import { draftText } from '../draft-text';
 
@@ -17,9 +18,6 @@ export interface ListViewDefinition {
   readonly permissionSets?: readonly string[];
 }
 
-/** Who sees a shared view: every user who may read its object, or those of some permission sets. */
-export type ViewAudience = 'everyone' | 'permissionSets';
-
 export interface ListViewDraft {
   readonly labelEn: string;
   readonly labelZh: string;
@@ -34,7 +32,7 @@ export interface ListViewDraft {
   /** Sort keys after the first, written by a script: kept as they are (the form edits the first). */
   readonly moreSort: readonly string[];
   readonly kanbanField: string | undefined;
-  readonly audience: ViewAudience;
+  readonly audience: Audience;
   readonly permissionSets: readonly string[];
 }
 
@@ -76,7 +74,7 @@ export function listViewDraftOf(view: ListViewDefinition): ListViewDraft {
     sortDescending: first?.startsWith('-') ?? false,
     moreSort,
     kanbanField: view.kanbanField,
-    audience: sets.length > 0 ? 'permissionSets' : 'everyone',
+    audience: audienceOf(sets),
     permissionSets: sets,
   };
 }
@@ -90,7 +88,7 @@ export function listViewDefinitionOf(draft: ListViewDraft, object: string): List
   const filter = modelToFilter(draft.filter) ?? draft.custom;
   const first = draft.sortField ? `${draft.sortDescending ? '-' : ''}${draft.sortField}` : undefined;
   const sort = first ? [first, ...draft.moreSort.filter((key) => key.replace(/^-/, '') !== draft.sortField)] : [];
-  const sets = draft.audience === 'permissionSets' ? draft.permissionSets : [];
+  const sets = audienceSets(draft.audience, draft.permissionSets);
   return {
     name: draft.name.trim(),
     object,

@@ -1,18 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Form, Input, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
 import { listColumns, type FieldDefinition, type ObjectDefinition } from '../../../shared/metadata/object-definition';
-import { FilterConditions } from '../../list/filter/filter-conditions';
 import { filterableFields } from '../../list/filter/filter-operators';
-import type { FilterModel } from '../../list/filter/filter-rows';
+import { AudienceFields } from '../audience-fields';
+import { ConditionsControl } from '../conditions-control';
 import { FormErrorsAlert } from '../form-errors-alert';
 import { suggestApiName } from '../objects/object-draft';
 import { SetupFormActions } from '../setup-form-actions';
+import { requiredList } from '../required-list';
 import { useDefinitionEditor } from '../use-definition-editor';
-import { permissionSetsQuery } from '../users/admin-user';
 import { listViewDefinitionOf, listViewDraftOf, listViewErrors, newListViewDraft, type ListViewDefinition, type ListViewDraft } from './list-view-draft';
 import { ViewColumnsControl } from './view-columns-control';
 
@@ -24,15 +23,6 @@ interface ListViewEditorProps {
   readonly onCancel: () => void;
 }
 
-/** The view's conditions as a form control (Form.Item passes value and onChange). */
-function ConditionsControl({ value, onChange, fields }: { value?: FilterModel; onChange?: (model: FilterModel) => void; fields: readonly FieldDefinition[] }) {
-  return (
-    <div className="filter-builder">
-      <FilterConditions fields={fields} model={value ?? { join: 'and', rows: [] }} onChange={(model) => onChange?.(model)} />
-    </div>
-  );
-}
-
 /**
  * One shared list view of an object: its label, columns in order, conditions built as in the
  * list's filter, sort, kanban field and who sees it. Saved whole through the metadata API; the
@@ -41,7 +31,6 @@ function ConditionsControl({ value, onChange, fields }: { value?: FilterModel; o
 export function ListViewEditor({ object, view, onSaved, onDeleted, onCancel }: ListViewEditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const sets = useQuery(permissionSetsQuery);
   const [form] = Form.useForm<ListViewDraft>();
   const [nameTyped, setNameTyped] = useState(view !== undefined);
   const listable = listColumns(object, Number.POSITIVE_INFINITY);
@@ -87,7 +76,7 @@ export function ListViewEditor({ object, view, onSaved, onDeleted, onCancel }: L
         name="columns"
         label={t('setup.listViews.columns')}
         extra={t('setup.listViews.columnsHelp')}
-        rules={[{ validator: (_, value?: readonly string[]) => (value && value.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('setup.listViews.columnsRequired')))) }]}
+        rules={[requiredList(t('setup.listViews.columnsRequired'))]}
       >
         <ViewColumnsControl fields={listable} />
       </Form.Item>
@@ -111,28 +100,16 @@ export function ListViewEditor({ object, view, onSaved, onDeleted, onCancel }: L
       <Form.Item name="kanbanField" label={t('setup.listViews.kanbanField')} extra={t('setup.listViews.kanbanHelp')}>
         <Select allowClear placeholder={t('setup.listViews.noKanban')} options={object.fields.filter((field) => field.type === 'picklist').map(fieldOption)} />
       </Form.Item>
-      <Form.Item name="audience" label={t('setup.listViews.audience')}>
-        <Radio.Group
-          options={[
-            { value: 'everyone', label: t('setup.listViews.everyone') },
-            { value: 'permissionSets', label: t('setup.listViews.somePermissionSets') },
-          ]}
-        />
-      </Form.Item>
-      {audience === 'permissionSets' && (
-        <Form.Item
-          name="permissionSets"
-          label={t('setup.listViews.permissionSets')}
-          rules={[{ validator: (_, value?: readonly string[]) => (value && value.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('setup.listViews.permissionSetsRequired')))) }]}
-        >
-          <Select
-            mode="multiple"
-            loading={sets.isPending}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={(sets.data?.permissionSets ?? []).map((set) => ({ value: set.name, label: localize(set.label, language, set.name) }))}
-          />
-        </Form.Item>
-      )}
+      <AudienceFields
+        audience={audience}
+        texts={{
+          label: t('setup.listViews.audience'),
+          everyone: t('setup.listViews.everyone'),
+          some: t('setup.listViews.somePermissionSets'),
+          permissionSets: t('setup.listViews.permissionSets'),
+          required: t('setup.listViews.permissionSetsRequired'),
+        }}
+      />
       <Form.Item name="description" label={t('setup.listViews.description')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
       </Form.Item>
