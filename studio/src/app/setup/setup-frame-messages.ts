@@ -16,6 +16,8 @@ export const setupFrameMessages = bilingual(
     nav: {
       objects: 'Objects',
       layouts: 'Layouts',
+      listViews: 'List views',
+      apps: 'Apps',
       users: 'Users',
       roles: 'Roles',
       permissionSets: 'Permission sets',
@@ -38,6 +40,8 @@ export const setupFrameMessages = bilingual(
     nav: {
       objects: '对象',
       layouts: '布局',
+      listViews: '列表视图',
+      apps: '应用',
       users: '用户',
       roles: '角色',
       permissionSets: '权限集',

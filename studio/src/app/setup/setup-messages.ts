@@ -1,3 +1,4 @@
+import { appsMessages } from './apps/apps-messages';
 import { explainAccessMessages } from './explain-access/explain-access-messages';
 import { fieldDefaultMessages } from './fields/field-default-messages';
 import { fieldDependencyMessages } from './fields/field-dependency-messages';
@@ -5,9 +6,11 @@ import { fieldEditorMessages } from './fields/field-editor-messages';
 import { groupsMessages } from './groups/groups-messages';
 import { jobsMessages } from './jobs/jobs-messages';
 import { layoutsMessages } from './layouts/layouts-messages';
+import { listViewsMessages } from './list-views/list-views-messages';
 import { iconMessages } from './objects/icon-messages';
 import { permissionSetsMessages } from './permission-sets/permission-sets-messages';
 import { objectsMessages } from './objects/objects-messages';
+import { orderedListMessages } from './ordered-list-messages';
 import { rolesMessages } from './roles/roles-messages';
 import { setupFrameMessages } from './setup-frame-messages';
 import { sharingRulesMessages } from './sharing-rules/sharing-rules-messages';
@@ -36,6 +39,9 @@ const PARTS = [
   sharingRulesMessages,
   explainAccessMessages,
   jobsMessages,
+  listViewsMessages,
+  appsMessages,
+  orderedListMessages,
 ] as const;
 
 type Union = (typeof PARTS)[number];

@@ -5,6 +5,8 @@ const ObjectListPage = lazy(() => import('./objects/object-list-page').then((mod
 const ObjectEditorPage = lazy(() => import('./objects/object-editor-page').then((module) => ({ default: module.ObjectEditorPage })));
 const LayoutListPage = lazy(() => import('./layouts/layout-list-page').then((module) => ({ default: module.LayoutListPage })));
 const LayoutEditorPage = lazy(() => import('./layouts/layout-editor-page').then((module) => ({ default: module.LayoutEditorPage })));
+const ListViewListPage = lazy(() => import('./list-views/list-view-list-page').then((module) => ({ default: module.ListViewListPage })));
+const AppListPage = lazy(() => import('./apps/app-list-page').then((module) => ({ default: module.AppListPage })));
 const UserListPage = lazy(() => import('./users/user-list-page').then((module) => ({ default: module.UserListPage })));
 const RolePage = lazy(() => import('./roles/role-page').then((module) => ({ default: module.RolePage })));
 const GroupListPage = lazy(() => import('./groups/group-list-page').then((module) => ({ default: module.GroupListPage })));
@@ -25,6 +27,10 @@ export const setupRoutes: RouteObject[] = [
   { path: 'objects/:name', element: <ObjectEditorPage /> },
   { path: 'layouts', element: <LayoutListPage /> },
   { path: 'layouts/:name', element: <LayoutEditorPage /> },
+  { path: 'list-views', element: <ListViewListPage /> },
+  { path: 'list-views/:name', element: <ListViewListPage /> },
+  { path: 'apps', element: <AppListPage /> },
+  { path: 'apps/:name', element: <AppListPage /> },
   { path: 'users', element: <UserListPage /> },
   { path: 'users/:id', element: <UserListPage /> },
   { path: 'roles', element: <RolePage /> },
