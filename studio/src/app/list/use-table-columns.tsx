@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
-import type { FieldDefinition, ObjectDefinition } from '../../shared/metadata/object-definition';
-import { PlainRecordValue, recordTitle, type RecordLike } from '../../shared/metadata/record-value';
+import { nameField, type FieldDefinition, type ObjectDefinition } from '../../shared/metadata/object-definition';
+import { PlainRecordValue, recordTitle, recordValueText, type RecordLike } from '../../shared/metadata/record-value';
 import { EditableCell } from './inline/editable-cell';
 import { sortOrderOf } from './list-query';
 
@@ -23,6 +23,7 @@ export function useTableColumns(object: ObjectDefinition, objects: readonly Obje
   const language = useLanguage();
   return useMemo(() => {
     const texts = { yes: t('value.yes'), no: t('value.no'), empty: t('value.empty') };
+    const titleField = nameField(object)?.name;
     return columns.map((field, index) => {
       const label = localize(field.label, language, field.name);
       const editLabel = t('inline.edit', { field: label });
@@ -38,8 +39,13 @@ export function useTableColumns(object: ObjectDefinition, objects: readonly Obje
         ...(fixedWidth ? { width: COLUMN_WIDTH } : {}),
         render: (_value: unknown, record: RecordLike) => (
           <EditableCell object={object} field={field} record={record} editable={canEdit} label={label} editLabel={editLabel}>
-            {index === 0 ? (
+            {index === 0 && field.name === titleField ? (
               <Link to={`/o/${object.name}/${encodeURIComponent(record._id)}`}>{recordTitle(object, record)}</Link>
+            ) : index === 0 ? (
+              // A view led by another column shows that column's value, still the way to the record (named by its title).
+              <Link to={`/o/${object.name}/${encodeURIComponent(record._id)}`} aria-label={recordTitle(object, record)}>
+                {recordValueText(field, record, objects, language, texts)}
+              </Link>
             ) : (
               <PlainRecordValue field={field} record={record} objects={objects} language={language} texts={texts} />
             )}

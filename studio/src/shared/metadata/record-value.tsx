@@ -32,13 +32,30 @@ export function PlainRecordValue({ field, record, objects, language, texts }: { 
   const value = record[field.name];
   if ((field.type === 'lookup' || field.type === 'masterdetail') && typeof value === 'string' && field.target) {
     const target = objects.find((object) => object.name === field.target);
-    const parent = record._expanded?.[field.name];
-    const parentName = target && parent ? nameField(target) : undefined;
-    const text = parentName && parent ? String(parent[parentName.name] ?? value) : value;
+    const text = recordValueText(field, record, objects, language, texts);
     return target ? <Link to={`/o/${field.target}/${encodeURIComponent(value)}`}>{text}</Link> : <span>{text}</span>;
   }
   if (field.type === 'richtext' && typeof value === 'string' && value !== '') return <RichTextView html={value} />;
   return <span className="cell-text">{formatValue(field, value, language, texts)}</span>;
+}
+
+/**
+ * A value as one line of text, without links or markup: what a link to the record can show when the
+ * list's first column is not its name (a link cannot hold the parent's link, nor rich text's blocks).
+ */
+export function recordValueText(field: FieldDefinition, record: RecordLike, objects: readonly ObjectDefinition[], language: UiLanguage, texts: FormatTexts): string {
+  const value = record[field.name];
+  if ((field.type === 'lookup' || field.type === 'masterdetail') && typeof value === 'string') {
+    const target = objects.find((object) => object.name === field.target);
+    const parent = record._expanded?.[field.name];
+    const parentName = target && parent ? nameField(target) : undefined;
+    return parentName && parent ? String(parent[parentName.name] ?? value) : value;
+  }
+  if (field.type === 'richtext' && typeof value === 'string') {
+    const text = new DOMParser().parseFromString(value, 'text/html').body.textContent?.trim() ?? '';
+    return text === '' ? texts.empty : text;
+  }
+  return String(formatValue(field, value, language, texts));
 }
 
 /** The record's name as a title: its name field's value, else its id. */
