@@ -11,6 +11,8 @@ const GroupListPage = lazy(() => import('./groups/group-list-page').then((module
 const PermissionSetListPage = lazy(() => import('./permission-sets/permission-set-list-page').then((module) => ({ default: module.PermissionSetListPage })));
 const PermissionSetPage = lazy(() => import('./permission-sets/permission-set-page').then((module) => ({ default: module.PermissionSetPage })));
 const SharingRuleListPage = lazy(() => import('./sharing-rules/sharing-rule-list-page').then((module) => ({ default: module.SharingRuleListPage })));
+const AutomationRuleListPage = lazy(() => import('./automation/automation-rule-list-page').then((module) => ({ default: module.AutomationRuleListPage })));
+const AutomationRulePage = lazy(() => import('./automation/automation-rule-page').then((module) => ({ default: module.AutomationRulePage })));
 const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
@@ -34,6 +36,8 @@ export const setupRoutes: RouteObject[] = [
   { path: 'sharing-rules', element: <SharingRuleListPage /> },
   { path: 'sharing-rules/:name', element: <SharingRuleListPage /> },
   { path: 'explain-access', element: <ExplainAccessPage /> },
+  { path: 'automation', element: <AutomationRuleListPage /> },
+  { path: 'automation/:name', element: <AutomationRulePage /> },
 ];
 
 /** The paths that have a page, for the navigation. */

@@ -25,6 +25,7 @@ export interface SetupSection {
 export const SETUP_SECTIONS: readonly SetupSection[] = [
   { key: 'objects', group: 'model', path: 'objects', label: 'setup.nav.objects', right: 'manageMetadata' },
   { key: 'layouts', group: 'model', path: 'layouts', label: 'setup.nav.layouts', right: 'manageMetadata' },
+  { key: 'automation', group: 'model', path: 'automation', label: 'setup.automation.nav', right: 'manageMetadata' },
   { key: 'users', group: 'security', path: 'users', label: 'setup.nav.users', right: 'manageUsers' },
   { key: 'roles', group: 'security', path: 'roles', label: 'setup.nav.roles', right: 'manageUsers' },
   { key: 'groups', group: 'security', path: 'groups', label: 'setup.nav.groups', right: 'manageUsers' },
