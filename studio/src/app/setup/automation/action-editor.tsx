@@ -45,6 +45,7 @@ export function ActionEditor({ index, count, object, objects, onRemove, onMove }
         </span>
         <Form.Item name={[index, 'type']} className="automation-action-type" rules={[{ required: true }]}>
           <Select
+            showSearch={{ optionFilterProp: 'label' }}
             aria-label={t('setup.automation.actionType', { position })}
             options={ACTION_TYPES.map((value) => ({ value, label: t(`setup.automation.types.${value}`) }))}
             onChange={(next: ActionType) => form.setFieldValue(['actions', index], emptyAction(next))}

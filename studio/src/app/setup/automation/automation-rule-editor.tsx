@@ -11,6 +11,7 @@ import { suggestApiName } from '../objects/object-draft';
 import { SetupFormActions } from '../setup-form-actions';
 import { useDefinitionEditor } from '../use-definition-editor';
 import { ActionEditor } from './action-editor';
+import { CLEARS_SERVER_ERROR } from './server-error-rule';
 import './automation.css';
 import { TRIGGERS, type AutomationRuleDefinition } from './automation-rule-definition';
 import { automationRuleDefinitionOf, automationRuleDraftOf, automationRuleErrors, emptyAction, newRuleDraft, type AutomationRuleDraft } from './automation-rule-draft';
@@ -69,7 +70,7 @@ export function AutomationRuleEditor({ rule, object: startObject, onSaved, onDel
         <Form.Item name="labelEn" label={t('setup.automation.labelEn')} rules={[{ required: true, whitespace: true, message: t('setup.automation.labelRequired') }]}>
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="labelZh" label={t('setup.automation.labelZh')}>
+        <Form.Item name="labelZh" label={t('setup.automation.labelZh')} rules={[CLEARS_SERVER_ERROR]}>
           <Input autoComplete="off" lang="zh-CN" />
         </Form.Item>
         <Form.Item name="name" label={t('setup.automation.apiName')} rules={[{ required: true, message: t('setup.automation.apiNameRequired') }]}>
@@ -78,10 +79,10 @@ export function AutomationRuleEditor({ rule, object: startObject, onSaved, onDel
         <Form.Item name="object" label={t('setup.automation.object')} rules={[{ required: true, message: t('setup.automation.objectRequired') }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} loading={objects.isPending} options={objectOptions} />
         </Form.Item>
-        <Form.Item name="on" label={t('setup.automation.trigger')} extra={t('setup.automation.triggerHelp')}>
+        <Form.Item name="on" label={t('setup.automation.trigger')} extra={t('setup.automation.triggerHelp')} rules={[CLEARS_SERVER_ERROR]}>
           <Select options={TRIGGERS.map((trigger) => ({ value: trigger, label: t(`setup.automation.triggers.${trigger}`) }))} />
         </Form.Item>
-        <Form.Item name="order" label={t('setup.automation.order')} extra={t('setup.automation.orderHelp')}>
+        <Form.Item name="order" label={t('setup.automation.order')} extra={t('setup.automation.orderHelp')} rules={[CLEARS_SERVER_ERROR]}>
           <InputNumber min={0} max={1000} precision={0} className="setup-number-input" />
         </Form.Item>
       </div>
@@ -90,7 +91,7 @@ export function AutomationRuleEditor({ rule, object: startObject, onSaved, onDel
       </Form.Item>
       {object ? (
         <>
-          <Form.Item name="condition" label={t('setup.automation.condition')} extra={t('setup.automation.conditionHelp')}>
+          <Form.Item name="condition" label={t('setup.automation.condition')} extra={t('setup.automation.conditionHelp')} rules={[CLEARS_SERVER_ERROR]}>
             <ExpressionInput value="" onChange={() => undefined} object={object} purpose="condition" />
           </Form.Item>
           <fieldset className="setup-fieldset automation-actions">
@@ -127,7 +128,7 @@ export function AutomationRuleEditor({ rule, object: startObject, onSaved, onDel
       ) : (
         <p className="setup-fieldset-help">{t('setup.automation.pickObjectFirst')}</p>
       )}
-      <Form.Item name="description" label={t('setup.automation.description')}>
+      <Form.Item name="description" label={t('setup.automation.description')} rules={[CLEARS_SERVER_ERROR]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
       </Form.Item>
       <FormErrorsAlert errors={formErrors} />

@@ -6,6 +6,7 @@ import { ExpressionInput } from '../expressions/expression-input';
 import type { ActionFormProps } from './action-editor';
 import type { ValueMode } from './automation-rule-draft';
 import { FieldValueInput, settableFields } from './field-value-input';
+import { CLEARS_SERVER_ERROR } from './server-error-rule';
 
 const MODES: readonly ValueMode[] = ['value', 'expression', 'clear'];
 
@@ -33,7 +34,7 @@ export function SetFieldAction({ index, position, object }: ActionFormProps) {
         <Radio.Group optionType="button" options={MODES.map((value) => ({ value, label: t(`setup.automation.modes.${value}`) }))} />
       </Form.Item>
       {mode === 'value' && (
-        <Form.Item name={[index, 'value']} label={t('setup.automation.value')} className="automation-wide">
+        <Form.Item name={[index, 'value']} label={t('setup.automation.value')} className="automation-wide" rules={[CLEARS_SERVER_ERROR]}>
           <FieldValueInput field={field} aria-label={`${t('setup.automation.actionTitle', { position })}: ${t('setup.automation.value')}`} />
         </Form.Item>
       )}
