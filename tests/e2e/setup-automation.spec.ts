@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { setupMessages } from '../../studio/src/app/setup/setup-messages.js';
 import { chooseOption } from './support/choose-option.js';
-import { e2e, screenshot, seriousViolations, signedInPage, succeed, type E2e } from './support/e2e-environment.js';
+import { e2e, screenshot as capture, seriousViolations, signedInPage, succeed, type E2e } from './support/e2e-environment.js';
 
 const TEXT = { en: setupMessages.en.setup.automation, 'zh-CN': setupMessages.zhCN.setup.automation } as const;
 type Language = keyof typeof TEXT;
@@ -44,6 +44,12 @@ function seed(env: E2e): Promise<void> {
 
 async function createOrder(env: E2e, language: Language, amount: number): Promise<Record<string, unknown>> {
   return succeed(env, 'POST', `/api/v1/records/${objectOf(language)}`, { name: `Order of ${amount}`, amount });
+}
+
+/** From the top of the page: a full-page capture draws the fixed header where the page was scrolled to. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await capture(page, name);
 }
 
 /** The error the form shows under the control with this id. */

@@ -5,6 +5,7 @@ import type { ObjectDefinition } from '../../../shared/metadata/object-definitio
 import { ACTION_TYPES, emptyAction, type ActionType } from './automation-rule-draft';
 import { CreateRecordAction } from './create-record-action';
 import { EmailAction } from './email-action';
+import { CLEARS_SERVER_ERROR } from './server-error-rule';
 import { SetFieldAction } from './set-field-action';
 import { WebhookAction } from './webhook-action';
 
@@ -43,7 +44,7 @@ export function ActionEditor({ index, count, object, objects, onRemove, onMove }
         <span className="automation-action-number" aria-hidden>
           {position}
         </span>
-        <Form.Item name={[index, 'type']} className="automation-action-type" rules={[{ required: true }]}>
+        <Form.Item name={[index, 'type']} className="automation-action-type" rules={[CLEARS_SERVER_ERROR]}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             aria-label={t('setup.automation.actionType', { position })}
