@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
 import { useObjects } from '../../../shared/metadata/use-objects';
-import { ExpressionInput } from '../expressions/expression-input';
 import { FormErrorsAlert } from '../form-errors-alert';
 import { suggestApiName } from '../objects/object-draft';
 import { SetupFormActions } from '../setup-form-actions';
@@ -15,6 +14,7 @@ import { CLEARS_SERVER_ERROR } from './server-error-rule';
 import './automation.css';
 import { TRIGGERS, type AutomationRuleDefinition } from './automation-rule-definition';
 import { automationRuleDefinitionOf, automationRuleDraftOf, automationRuleErrors, emptyAction, newRuleDraft, type AutomationRuleDraft } from './automation-rule-draft';
+import { RuleExpression } from './rule-expression';
 
 interface AutomationRuleEditorProps {
   readonly rule?: AutomationRuleDefinition;
@@ -92,7 +92,7 @@ export function AutomationRuleEditor({ rule, object: startObject, onSaved, onDel
       {object ? (
         <>
           <Form.Item name="condition" label={t('setup.automation.condition')} extra={t('setup.automation.conditionHelp')} rules={[CLEARS_SERVER_ERROR]}>
-            <ExpressionInput value="" onChange={() => undefined} object={object} purpose="condition" />
+            <RuleExpression object={object} purpose="condition" />
           </Form.Item>
           <fieldset className="setup-fieldset automation-actions">
             <legend>{t('setup.automation.actions')}</legend>

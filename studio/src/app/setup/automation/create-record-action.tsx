@@ -3,9 +3,9 @@ import { Button, Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
-import { ExpressionInput } from '../expressions/expression-input';
 import type { ActionFormProps } from './action-editor';
 import { settableFields } from './field-value-input';
+import { RuleExpression } from './rule-expression';
 
 /** Create a record of another (or the same) object: each of its fields an expression over the triggering record. */
 export function CreateRecordAction({ index, position, object, objects }: ActionFormProps) {
@@ -42,7 +42,7 @@ export function CreateRecordAction({ index, position, object, objects }: ActionF
                     />
                   </Form.Item>
                   <Form.Item name={[at, 'expression']} rules={[{ required: true, whitespace: true, message: t('setup.automation.expressionRequired') }]}>
-                    <ExpressionInput value="" onChange={() => undefined} object={object.name} purpose="formula" aria-label={t('setup.automation.valueExpression', { position: at + 1 })} />
+                    <RuleExpression object={object.name} purpose="formula" aria-label={t('setup.automation.valueExpression', { position: at + 1 })} />
                   </Form.Item>
                   <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(at)} aria-label={t('setup.automation.removeValue', { position: at + 1 })} />
                 </div>

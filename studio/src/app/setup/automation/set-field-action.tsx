@@ -2,11 +2,11 @@ import { Form, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
-import { ExpressionInput } from '../expressions/expression-input';
 import type { ActionFormProps } from './action-editor';
 import type { ValueMode } from './automation-rule-draft';
 import { FieldValueInput, settableFields } from './field-value-input';
 import { CLEARS_SERVER_ERROR } from './server-error-rule';
+import { RuleExpression } from './rule-expression';
 
 const MODES: readonly ValueMode[] = ['value', 'expression', 'clear'];
 
@@ -40,7 +40,7 @@ export function SetFieldAction({ index, position, object }: ActionFormProps) {
       )}
       {mode === 'expression' && object && (
         <Form.Item name={[index, 'expression']} label={t('setup.automation.expression')} className="automation-wide" rules={[{ required: true, whitespace: true, message: t('setup.automation.expressionRequired') }]}>
-          <ExpressionInput value="" onChange={() => undefined} object={object.name} purpose="formula" />
+          <RuleExpression object={object.name} purpose="formula" />
         </Form.Item>
       )}
     </div>
