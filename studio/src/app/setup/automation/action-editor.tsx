@@ -10,6 +10,8 @@ import { SetFieldAction } from './set-field-action';
 import { WebhookAction } from './webhook-action';
 
 interface ActionEditorProps {
+  /** Where the list of actions is in the form (['actions'] for a rule), for reading and replacing an action. */
+  readonly list: readonly (string | number)[];
   readonly index: number;
   readonly count: number;
   /** The rule's object: the record the action reads and changes. */
@@ -19,10 +21,12 @@ interface ActionEditorProps {
   readonly onMove: (to: number) => void;
 }
 
-/** The fields of one action of a rule, by its type. */
+/** The fields of one action, by its type (the same shape as a process's actions). */
 export interface ActionFormProps {
-  /** The action's place in the rule's list: its controls are named [index, …] inside the list, ['actions', index, …] in the form. */
+  /** The action's place in its list: its controls are named [index, …] inside the list. */
   readonly index: number;
+  /** The action's whole name in the form ([...list, index]), for what it watches and resets. */
+  readonly path: readonly (string | number)[];
   readonly position: number;
   readonly object: ObjectDefinition | undefined;
   readonly objects: readonly ObjectDefinition[];
@@ -32,12 +36,13 @@ export interface ActionFormProps {
  * One action of the rule's ordered list: its type, then the form of that type. Another type
  * replaces the action with an empty one of that type, so no part of the old one is saved with it.
  */
-export function ActionEditor({ index, count, object, objects, onRemove, onMove }: ActionEditorProps) {
+export function ActionEditor({ list, index, count, object, objects, onRemove, onMove }: ActionEditorProps) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
-  const type = Form.useWatch(['actions', index, 'type'], form) as ActionType | undefined;
+  const path = [...list, index];
+  const type = Form.useWatch([...path, 'type'], form) as ActionType | undefined;
   const position = index + 1;
-  const props: ActionFormProps = { index, position, object, objects };
+  const props: ActionFormProps = { index, path, position, object, objects };
   return (
     <li className="automation-action" aria-label={t('setup.automation.actionTitle', { position })}>
       <div className="automation-action-header">
@@ -49,7 +54,7 @@ export function ActionEditor({ index, count, object, objects, onRemove, onMove }
             showSearch={{ optionFilterProp: 'label' }}
             aria-label={t('setup.automation.actionType', { position })}
             options={ACTION_TYPES.map((value) => ({ value, label: t(`setup.automation.types.${value}`) }))}
-            onChange={(next: ActionType) => form.setFieldValue(['actions', index], emptyAction(next))}
+            onChange={(next: ActionType) => form.setFieldValue(path, emptyAction(next))}
           />
         </Form.Item>
         <span className="automation-action-buttons">

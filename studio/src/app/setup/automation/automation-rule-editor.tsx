@@ -107,6 +107,7 @@ export function AutomationRuleEditor({ rule, object: startObject, onSaved, onDel
                     {fields.map((field, index) => (
                       <ActionEditor
                         key={field.key}
+                        list={['actions']}
                         index={index}
                         count={fields.length}
                         object={current}

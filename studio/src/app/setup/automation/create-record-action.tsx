@@ -8,11 +8,11 @@ import { settableFields } from './field-value-input';
 import { RuleExpression } from './rule-expression';
 
 /** Create a record of another (or the same) object: each of its fields an expression over the triggering record. */
-export function CreateRecordAction({ index, position, object, objects }: ActionFormProps) {
+export function CreateRecordAction({ index, path, position, object, objects }: ActionFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const form = Form.useFormInstance();
-  const targetName = Form.useWatch(['actions', index, 'object'], form) as string | undefined;
+  const targetName = Form.useWatch([...path, 'object'], form) as string | undefined;
   const target = objects.find((candidate) => candidate.name === targetName);
   const fields = settableFields(target?.fields ?? []);
   const label = (part: string) => `${t('setup.automation.actionTitle', { position })}: ${part}`;
@@ -24,7 +24,7 @@ export function CreateRecordAction({ index, position, object, objects }: ActionF
           aria-label={label(t('setup.automation.createObject'))}
           options={objects.map((candidate) => ({ value: candidate.name, label: localize(candidate.label, language, candidate.name) }))}
           // The values name the old object's fields.
-          onChange={() => form.setFieldValue(['actions', index, 'values'], [])}
+          onChange={() => form.setFieldValue([...path, 'values'], [])}
         />
       </Form.Item>
       {target && object && (

@@ -11,12 +11,12 @@ import { TemplateHelp } from './template-help';
  * Send an e-mail: to the record's owner, the user who saved it, the users its user fields name or
  * chosen users; subject and body are templates over the record's fields.
  */
-export function EmailAction({ index, position, object }: ActionFormProps) {
+export function EmailAction({ index, path, position, object }: ActionFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   // Choosing users by name needs the users list (manage users); without it the other recipients remain.
   const users = useQuery({ ...usersQuery, retry: false });
-  const chosen = (Form.useWatch(['actions', index, 'to']) as string[] | undefined) ?? [];
+  const chosen = (Form.useWatch([...path, 'to']) as string[] | undefined) ?? [];
   const known = new Set((users.data?.users ?? []).map((user) => `user:${user._id}`));
   const options = [
     {

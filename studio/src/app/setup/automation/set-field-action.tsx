@@ -11,13 +11,13 @@ import { RuleExpression } from './rule-expression';
 const MODES: readonly ValueMode[] = ['value', 'expression', 'clear'];
 
 /** Update a field of the record: to a fixed value, to an expression's result, or empty. */
-export function SetFieldAction({ index, position, object }: ActionFormProps) {
+export function SetFieldAction({ index, path, position, object }: ActionFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const form = Form.useFormInstance();
   const fields = settableFields(object?.fields ?? []);
-  const fieldName = Form.useWatch(['actions', index, 'field'], form) as string | undefined;
-  const mode = (Form.useWatch(['actions', index, 'mode'], form) as ValueMode | undefined) ?? 'value';
+  const fieldName = Form.useWatch([...path, 'field'], form) as string | undefined;
+  const mode = (Form.useWatch([...path, 'mode'], form) as ValueMode | undefined) ?? 'value';
   const field = fields.find((candidate) => candidate.name === fieldName);
   return (
     <div className="setup-form-grid">
@@ -27,7 +27,7 @@ export function SetFieldAction({ index, position, object }: ActionFormProps) {
           aria-label={`${t('setup.automation.actionTitle', { position })}: ${t('setup.automation.field')}`}
           options={fields.map((candidate) => ({ value: candidate.name, label: localize(candidate.label, language, candidate.name) }))}
           // A value of the old field's type means nothing to the new one.
-          onChange={() => form.setFieldValue(['actions', index, 'value'], undefined)}
+          onChange={() => form.setFieldValue([...path, 'value'], undefined)}
         />
       </Form.Item>
       <Form.Item name={[index, 'mode']} label={t('setup.automation.valueMode')}>
