@@ -1,4 +1,5 @@
 import { appsMessages } from './apps/apps-messages';
+import { automationMessages } from './automation/automation-messages';
 import { explainAccessMessages } from './explain-access/explain-access-messages';
 import { fieldDefaultMessages } from './fields/field-default-messages';
 import { fieldDependencyMessages } from './fields/field-dependency-messages';
@@ -42,6 +43,7 @@ const PARTS = [
   listViewsMessages,
   appsMessages,
   orderedListMessages,
+  automationMessages,
 ] as const;
 
 type Union = (typeof PARTS)[number];

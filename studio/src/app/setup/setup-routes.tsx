@@ -14,6 +14,8 @@ const PermissionSetListPage = lazy(() => import('./permission-sets/permission-se
 const PermissionSetPage = lazy(() => import('./permission-sets/permission-set-page').then((module) => ({ default: module.PermissionSetPage })));
 const SharingRuleListPage = lazy(() => import('./sharing-rules/sharing-rule-list-page').then((module) => ({ default: module.SharingRuleListPage })));
 const JobsPage = lazy(() => import('./jobs/jobs-page').then((module) => ({ default: module.JobsPage })));
+const AutomationRuleListPage = lazy(() => import('./automation/automation-rule-list-page').then((module) => ({ default: module.AutomationRuleListPage })));
+const AutomationRulePage = lazy(() => import('./automation/automation-rule-page').then((module) => ({ default: module.AutomationRulePage })));
 const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
@@ -42,6 +44,8 @@ export const setupRoutes: RouteObject[] = [
   { path: 'sharing-rules/:name', element: <SharingRuleListPage /> },
   { path: 'explain-access', element: <ExplainAccessPage /> },
   { path: 'jobs', element: <JobsPage /> },
+  { path: 'automation', element: <AutomationRuleListPage /> },
+  { path: 'automation/:name', element: <AutomationRulePage /> },
 ];
 
 /** The paths that have a page, for the navigation. */

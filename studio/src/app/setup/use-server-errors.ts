@@ -18,9 +18,14 @@ export function useServerErrors<C extends string>(form: FormInstance, errorsOf: 
     }
     const { controls, form: rest } = errorsOf(error.details);
     const named = Object.entries(controls) as [C, string[]][];
-    form.setFields(named.map(([control, errors]) => ({ name: control, errors })));
+    form.setFields(named.map(([control, errors]) => ({ name: namePath(control), errors })));
     setFormErrors(rest.length > 0 || named.length === 0 ? [error.message, ...rest] : []);
-    if (named[0]) form.scrollToField(named[0][0], { block: 'center', focus: true });
+    if (named[0]) form.scrollToField(namePath(named[0][0]), { block: 'center', focus: true });
   }
   return { formErrors, clear: () => setFormErrors([]), fail };
+}
+
+/** A control inside a list of the form is named by a dotted path (`actions.2.subject`): antd wants its parts, indexes as numbers. */
+function namePath(control: string): string | (string | number)[] {
+  return control.includes('.') ? control.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)) : control;
 }

@@ -1,0 +1,192 @@
+import type { ErrorDetail } from '../../../shared/api/api-error';
+import type { LocalizedText } from '../../../shared/i18n/localize';
+import { draftText } from '../draft-text';
+import type { AutomationAction, AutomationRuleDefinition, Recipient, Trigger } from './automation-rule-definition';
+
+/** How a field update gets its value: a fixed value, an expression over the record, or none (clears it). */
+export type ValueMode = 'value' | 'expression' | 'clear';
+
+/** One pair of a created record: its field and the expression giving the value. */
+export interface CreateValueDraft {
+  readonly field: string | undefined;
+  readonly expression: string;
+}
+
+/** An action as its form edits it: one shape per type, `type` deciding which form shows. */
+export type ActionDraft =
+  | { readonly type: 'setField'; readonly field: string | undefined; readonly mode: ValueMode; readonly value?: unknown; readonly expression: string }
+  | { readonly type: 'email'; readonly to: readonly string[]; readonly subject: string; readonly body: string }
+  | { readonly type: 'webhook'; readonly url: string; readonly body: string }
+  | { readonly type: 'createRecord'; readonly object: string | undefined; readonly values: readonly CreateValueDraft[] };
+
+export type ActionType = ActionDraft['type'];
+export const ACTION_TYPES: readonly ActionType[] = ['setField', 'email', 'webhook', 'createRecord'];
+
+export interface AutomationRuleDraft {
+  readonly labelEn: string;
+  readonly labelZh: string;
+  readonly name: string;
+  readonly description: string;
+  readonly object: string | undefined;
+  readonly active: boolean;
+  readonly on: Trigger;
+  readonly order: number;
+  readonly condition: string;
+  readonly actions: readonly ActionDraft[];
+}
+
+/** A new action of a type, empty: what the type picker puts in place of the action it replaces. */
+export function emptyAction(type: ActionType): ActionDraft {
+  switch (type) {
+    case 'setField':
+      return { type, field: undefined, mode: 'value', expression: '' };
+    case 'email':
+      return { type, to: [], subject: '', body: '' };
+    case 'webhook':
+      return { type, url: '', body: '' };
+    case 'createRecord':
+      return { type, object: undefined, values: [] };
+  }
+}
+
+export function newRuleDraft(object: string | undefined): AutomationRuleDraft {
+  return { labelEn: '', labelZh: '', name: '', description: '', object, active: true, on: 'createOrUpdate', order: 0, condition: '', actions: [emptyAction('setField')] };
+}
+
+/** Recipients as one select's values: the fixed ones by name, a user as `user:<id>`, a lookup field as `field:<name>`. */
+export function recipientKey(recipient: Recipient): string {
+  if (typeof recipient === 'string') return recipient;
+  return 'user' in recipient ? `user:${recipient.user}` : `field:${recipient.field}`;
+}
+
+export function recipientOf(key: string): Recipient {
+  if (key.startsWith('user:')) return { user: key.slice('user:'.length) };
+  if (key.startsWith('field:')) return { field: key.slice('field:'.length) };
+  return key as Recipient;
+}
+
+function actionDraftOf(action: AutomationAction): ActionDraft {
+  if ('setField' in action) {
+    if (action.expression !== undefined) return { type: 'setField', field: action.setField, mode: 'expression', expression: action.expression };
+    return action.value === null || action.value === undefined
+      ? { type: 'setField', field: action.setField, mode: 'clear', expression: '' }
+      : { type: 'setField', field: action.setField, mode: 'value', value: action.value, expression: '' };
+  }
+  if ('email' in action) return { type: 'email', to: action.email.to.map(recipientKey), subject: action.email.subject, body: action.email.body };
+  if ('webhook' in action) return { type: 'webhook', url: action.webhook.url, body: action.webhook.body ?? '' };
+  return { type: 'createRecord', object: action.createRecord.object, values: Object.entries(action.createRecord.values).map(([field, expression]) => ({ field, expression })) };
+}
+
+export function automationRuleDraftOf(rule: AutomationRuleDefinition): AutomationRuleDraft {
+  return {
+    labelEn: rule.label?.en ?? '',
+    labelZh: rule.label?.['zh-CN'] ?? '',
+    name: rule.name,
+    description: rule.description ?? '',
+    object: rule.object,
+    active: rule.active !== false,
+    on: rule.on ?? 'createOrUpdate',
+    order: rule.order ?? 0,
+    condition: rule.condition ?? '',
+    actions: rule.actions.map(actionDraftOf),
+  };
+}
+
+/** An action as the schema wants it; blanks are sent as they are, so the server names what is missing. */
+export function actionOf(draft: ActionDraft): AutomationAction {
+  switch (draft.type) {
+    case 'setField': {
+      const field = draft.field ?? '';
+      if (draft.mode === 'expression') return { setField: field, expression: draft.expression.trim() };
+      return { setField: field, value: draft.mode === 'clear' || draft.value === undefined || draft.value === '' ? null : draft.value };
+    }
+    case 'email':
+      return { email: { to: draft.to.map(recipientOf), subject: draft.subject, body: draft.body } };
+    case 'webhook':
+      return { webhook: { url: draft.url.trim(), ...(draft.body.trim() ? { body: draft.body } : {}) } };
+    case 'createRecord':
+      return { createRecord: { object: draft.object ?? '', values: Object.fromEntries(draft.values.filter((pair) => pair.field).map((pair) => [pair.field!, pair.expression.trim()])) } };
+  }
+}
+
+/** The definition to save, holding only what differs from the defaults (active, createOrUpdate, order 0, no condition). */
+export function automationRuleDefinitionOf(draft: AutomationRuleDraft): AutomationRuleDefinition & { label?: LocalizedText } {
+  const label = draftText(draft.labelEn, draft.labelZh);
+  const condition = draft.condition.trim();
+  return {
+    name: draft.name.trim(),
+    ...(label ? { label } : {}),
+    ...(draft.description.trim() ? { description: draft.description.trim() } : {}),
+    object: draft.object ?? '',
+    ...(draft.active ? {} : { active: false }),
+    ...(draft.on === 'createOrUpdate' ? {} : { on: draft.on }),
+    ...(draft.order ? { order: draft.order } : {}),
+    ...(condition ? { condition } : {}),
+    actions: draft.actions.map(actionOf),
+  };
+}
+
+/** The same rule switched on or off, as the list's switch saves it: nothing else of it changes. */
+export function withActive(rule: AutomationRuleDefinition, active: boolean): AutomationRuleDefinition {
+  const { active: _ignored, ...rest } = rule;
+  return active ? rest : { ...rest, active: false };
+}
+
+const TOP: readonly (readonly [RegExp, string])[] = [
+  [/^\/name$/, 'name'],
+  [/^\/label(\/en)?$/, 'labelEn'],
+  [/^\/label\/zh-CN$/, 'labelZh'],
+  [/^\/description$/, 'description'],
+  [/^\/object$/, 'object'],
+  [/^\/active$/, 'active'],
+  [/^\/on$/, 'on'],
+  [/^\/order$/, 'order'],
+  [/^\/condition$/, 'condition'],
+];
+
+/** Within /actions/<n>: the action's part → its control (the field of a created record's value is found by name). */
+const ACTION: readonly (readonly [RegExp, string])[] = [
+  [/^\/setField$/, 'field'],
+  [/^\/value(\/|$)/, 'value'],
+  [/^\/expression$/, 'expression'],
+  [/^\/email\/to(\/|$)/, 'to'],
+  [/^\/email\/subject$/, 'subject'],
+  [/^\/email\/body$/, 'body'],
+  [/^\/webhook\/url$/, 'url'],
+  [/^\/webhook\/body$/, 'body'],
+  [/^\/createRecord\/object$/, 'object'],
+  // A field the target requires and the action leaves out: said on the object picked.
+  [/^\/createRecord\/values$/, 'object'],
+  [/^$/, 'type'],
+];
+
+/**
+ * The server's problems on the editor's controls. Controls of an action are dotted paths
+ * (`actions.2.subject`, `actions.0.values.1.expression`) that use-server-errors turns into the
+ * form's name paths; problems no control owns stay for the form as a whole.
+ */
+export function automationRuleErrors(details: readonly ErrorDetail[], draft: Pick<AutomationRuleDraft, 'actions'>) {
+  const control = (path: string): string | undefined => {
+    const top = TOP.find(([pattern]) => pattern.test(path));
+    if (top) return top[1];
+    const action = /^\/actions\/(\d+)(.*)$/.exec(path);
+    if (!action) return undefined;
+    const [, index, rest = ''] = action;
+    const value = /^\/createRecord\/values\/([^/]+)$/.exec(rest);
+    if (value) {
+      const at = draft.actions[Number(index)];
+      const row = at?.type === 'createRecord' ? at.values.findIndex((pair) => pair.field === value[1]) : -1;
+      return row < 0 ? `actions.${index}.object` : `actions.${index}.values.${row}.expression`;
+    }
+    const part = ACTION.find(([pattern]) => pattern.test(rest));
+    return part ? `actions.${index}.${part[1]}` : undefined;
+  };
+  const controls: Partial<Record<string, string[]>> = {};
+  const form: string[] = [];
+  for (const detail of details) {
+    const found = control(detail.path);
+    if (found) (controls[found] ??= []).push(detail.message);
+    else form.push(detail.path ? `${detail.path}: ${detail.message}` : detail.message);
+  }
+  return { controls, form };
+}
