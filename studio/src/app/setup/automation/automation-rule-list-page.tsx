@@ -37,7 +37,10 @@ export function AutomationRuleListPage() {
     setSwitching(rule.name);
     const name = localize(rule.label, language, rule.name);
     try {
-      await api(`/meta/automation-rules/${encodeURIComponent(rule.name)}`, { method: 'PUT', body: withActive(rule, active) });
+      // The rule as stored now, not as this list cached it: a switch must not put back an older version of it.
+      const path = `/meta/automation-rules/${encodeURIComponent(rule.name)}`;
+      const current = await api<{ definition: AutomationRuleDefinition }>(path);
+      await api(path, { method: 'PUT', body: withActive(current.definition, active) });
       await queryClient.invalidateQueries({ queryKey: ['meta'] });
       void message.success(t(active ? 'setup.automation.activated' : 'setup.automation.deactivated', { name }));
     } catch (error) {
