@@ -134,6 +134,48 @@ describe('metadata API: versions and history', () => {
     expect(entries.map((entry) => entry.name)).to.deep.equal(['three', 'two']);
   });
 
+  it('reads the versions of one definition by kind and name, and of one kind', async () => {
+    await defineObject(engine, { name: 'lead', fields: [{ name: 'company', type: 'text' }] });
+    await defineObject(engine, { name: 'deal' });
+    await engine.request('PATCH', '/api/v1/meta/objects/lead', { label: { en: 'Lead' } });
+    const lead = await history('?kind=object&name=lead');
+    expect(lead.entries.map((entry) => [entry.action, entry.name])).to.deep.equal([
+      ['object.update', 'lead'],
+      ['object.create', 'lead'],
+    ]);
+    expect(lead.entries[0]!.before).to.deep.equal(lead.entries[1]!.after);
+    const sets = await history('?kind=permissionSet');
+    expect(sets.entries.map((entry) => entry.name)).to.deep.equal(['standard_user', 'admin']);
+  });
+
+  it('follows a definition through a rename: its entries are those named so before or after', async () => {
+    await engine.request('POST', '/api/v1/meta/groups', { name: 'sales', label: { en: 'Sales' } });
+    const renamed = await engine.request('PUT', '/api/v1/meta/groups/sales', { name: 'sales_team', label: { en: 'Sales' } });
+    expect(renamed.status, JSON.stringify(renamed.body)).to.equal(200);
+    const { entries } = await history('?kind=group&name=sales_team');
+    expect(entries.map((entry) => [entry.action, entry.name, (entry.after as { name: string } | null)?.name])).to.deep.equal([
+      ['group.update', 'sales', 'sales_team'],
+    ]);
+  });
+
+  it('pages with next and before, each change on exactly one page', async () => {
+    for (const name of ['one', 'two', 'three']) await defineObject(engine, { name });
+    const first = await history('?kind=object&limit=2');
+    expect(first.entries.map((entry) => entry.name)).to.deep.equal(['three', 'two']);
+    expect(first).to.have.property('next', first.entries[1]!.version);
+    const second = await history(`?kind=object&limit=2&before=${first.next}`);
+    expect(second.entries.map((entry) => entry.name)).to.deep.equal(['one', 'user']);
+    expect(second).to.have.property('next', null);
+  });
+
+  it('refuses an unknown kind, a name without its kind and a malformed cursor, naming the parameter', async () => {
+    for (const [query, path] of [['?kind=widget', '/kind'], ['?name=lead', '/kind'], ['?before=abc', '/before'], ['?before=0', '/before']] as const) {
+      const response = await engine.request('GET', `/api/v1/meta/history${query}`);
+      expectError(response, 400);
+      expect(response.body.error.details.map((detail: { path: string }) => detail.path), query).to.include(path);
+    }
+  });
+
   it('keeps the version, the history and the definitions across a restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'crm-history-'));
     try {
