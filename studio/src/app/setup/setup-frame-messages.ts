@@ -11,6 +11,7 @@ export const setupFrameMessages = bilingual(
     groups: {
       model: 'Data model',
       security: 'Security',
+      operations: 'Operations',
     },
     nav: {
       objects: 'Objects',
@@ -32,6 +33,7 @@ export const setupFrameMessages = bilingual(
     groups: {
       model: '数据模型',
       security: '安全',
+      operations: '运维',
     },
     nav: {
       objects: '对象',

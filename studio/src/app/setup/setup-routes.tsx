@@ -11,6 +11,9 @@ const GroupListPage = lazy(() => import('./groups/group-list-page').then((module
 const PermissionSetListPage = lazy(() => import('./permission-sets/permission-set-list-page').then((module) => ({ default: module.PermissionSetListPage })));
 const PermissionSetPage = lazy(() => import('./permission-sets/permission-set-page').then((module) => ({ default: module.PermissionSetPage })));
 const SharingRuleListPage = lazy(() => import('./sharing-rules/sharing-rule-list-page').then((module) => ({ default: module.SharingRuleListPage })));
+const AuditLogPage = lazy(() => import('./audit/audit-log-page').then((module) => ({ default: module.AuditLogPage })));
+const HistoryPage = lazy(() => import('./history/history-page').then((module) => ({ default: module.HistoryPage })));
+const DefinitionHistoryPage = lazy(() => import('./history/definition-history-page').then((module) => ({ default: module.DefinitionHistoryPage })));
 const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
@@ -34,6 +37,9 @@ export const setupRoutes: RouteObject[] = [
   { path: 'sharing-rules', element: <SharingRuleListPage /> },
   { path: 'sharing-rules/:name', element: <SharingRuleListPage /> },
   { path: 'explain-access', element: <ExplainAccessPage /> },
+  { path: 'audit', element: <AuditLogPage /> },
+  { path: 'history', element: <HistoryPage /> },
+  { path: 'history/:kind/:name', element: <DefinitionHistoryPage /> },
 ];
 
 /** The paths that have a page, for the navigation. */

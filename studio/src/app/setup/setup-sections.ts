@@ -4,7 +4,7 @@ import type { SystemRights } from '../../shared/api/session';
 export type SetupRight = 'manageMetadata' | 'manageUsers' | 'viewAuditLog';
 
 /** The headings the setup navigation groups its sections under, in this order. */
-export const SETUP_GROUPS = ['model', 'security'] as const;
+export const SETUP_GROUPS = ['model', 'security', 'operations'] as const;
 export type SetupGroup = (typeof SETUP_GROUPS)[number];
 
 /** One entry of the setup navigation: a page under /setup/<path>, shown to users with its right. */
@@ -31,6 +31,8 @@ export const SETUP_SECTIONS: readonly SetupSection[] = [
   { key: 'permissionSets', group: 'security', path: 'permission-sets', label: 'setup.nav.permissionSets', right: 'manageUsers' },
   { key: 'sharingRules', group: 'security', path: 'sharing-rules', label: 'setup.nav.sharingRules', right: 'manageMetadata' },
   { key: 'explainAccess', group: 'security', path: 'explain-access', label: 'setup.nav.explainAccess', right: 'manageUsers' },
+  { key: 'audit', group: 'operations', path: 'audit', label: 'setup.audit.nav', right: 'viewAuditLog' },
+  { key: 'history', group: 'operations', path: 'history', label: 'setup.history.nav', right: 'manageMetadata' },
 ];
 
 /** The sections this user may open and that have a page, by group (groups without any are left out). */
