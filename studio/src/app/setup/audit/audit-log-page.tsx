@@ -51,7 +51,7 @@ export function AuditLogPage() {
           {entry.record && (
             <>
               {' · '}
-              <Link to={`/o/${encodeURIComponent(subject.object)}/${encodeURIComponent(entry.record)}`} className="setup-api-name">
+              <Link to={`/o/${encodeURIComponent(subject.object)}/${encodeURIComponent(entry.record)}`} className="setup-api-name audit-record">
                 {entry.record}
               </Link>
             </>
