@@ -32,7 +32,7 @@ describe('metadata API: versions and history', () => {
     await engine.stop();
   });
 
-  const history = async (query = ''): Promise<{ entries: HistoryEntry[]; version: number }> => {
+  const history = async (query = ''): Promise<{ entries: HistoryEntry[]; next: number | null; version: number }> => {
     const response = await engine.request('GET', `/api/v1/meta/history${query}`);
     expect(response.status).to.equal(200);
     return response.body;
