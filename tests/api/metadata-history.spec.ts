@@ -168,6 +168,20 @@ describe('metadata API: versions and history', () => {
     expect(second).to.have.property('next', null);
   });
 
+  it('ends a page between two versions, so the entries one change wrote together land on one page', async () => {
+    await defineObject(engine, { name: 'widget', fields: [{ name: 'name', type: 'text' }] });
+    const view = await engine.request('POST', '/api/v1/meta/list-views', { name: 'all_widgets', object: 'widget', label: { en: 'All widgets' }, columns: ['name'] });
+    expect(view.status, JSON.stringify(view.body)).to.equal(201);
+    // The delete writes two entries of one version: the object's and its shared list view's.
+    expect((await engine.request('DELETE', '/api/v1/meta/objects/widget')).status).to.equal(200);
+    await defineObject(engine, { name: 'after_widget' });
+    const first = await history('?limit=2');
+    expect(first.entries.map((entry) => entry.action)).to.deep.equal(['object.create']);
+    const second = await history(`?limit=2&before=${first.next}`);
+    expect(second.entries.map((entry) => entry.action).sort()).to.deep.equal(['listView.delete', 'object.delete']);
+    expect(new Set(second.entries.map((entry) => entry.version)).size).to.equal(1);
+  });
+
   it('refuses an unknown kind, a name without its kind and a malformed cursor, naming the parameter', async () => {
     for (const [query, path] of [['?kind=widget', '/kind'], ['?name=lead', '/kind'], ['?before=abc', '/before'], ['?before=0', '/before']] as const) {
       const response = await engine.request('GET', `/api/v1/meta/history${query}`);
