@@ -178,7 +178,10 @@ describe('browser: the audit log and the metadata history', function () {
         await screenshot(page, `setup-audit-record-${language}`);
 
         await page.goto(`${env.engine.url}/setup/objects/${name}`);
-        await page.locator('.setup-page-header').getByRole('link', { name: text.history, exact: true }).click();
+        const historyLink = page.locator('.setup-page-header').getByRole('link', { name: text.history, exact: true });
+        await historyLink.waitFor();
+        await screenshot(page, `setup-object-history-link-${language}`);
+        await historyLink.click();
         await page.waitForURL((url) => url.pathname === `/setup/history/object/${name}`);
         await page.getByRole('link', { name: language === 'en' ? 'All metadata changes' : '所有元数据变更' }).click();
         await page.getByRole('heading', { level: 2, name: text.historyTitle }).waitFor();

@@ -11,7 +11,8 @@ describe('web app: reading an audit entry', () => {
   it('splits an action into its area, kind and verb, leaving unknown shapes whole', () => {
     expect(actionParts('record.restore')).to.deep.equal({ area: 'record', verb: 'restore' });
     expect(actionParts('metadata.field.delete')).to.deep.equal({ area: 'metadata', kind: 'field', verb: 'delete' });
-    expect(actionParts('auth.login.failed')).to.deep.equal({ area: 'other', verb: 'auth.login.failed' });
+    expect(actionParts('auth.login_failed')).to.deep.equal({ area: 'auth', verb: 'login_failed' });
+    expect(actionParts('approval.step.approve')).to.deep.equal({ area: 'other', verb: 'approval.step.approve' });
   });
 
   it('lists the changed fields with their values as text, an absent value empty', () => {

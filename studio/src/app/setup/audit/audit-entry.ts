@@ -52,9 +52,9 @@ export const METADATA_VERBS = ['create', 'update', 'delete'] as const;
 export const METADATA_KINDS = ['object', 'field', 'layout', 'currency', 'role', 'group', 'permissionSet', 'sharingRule', 'approvalProcess', 'automationRule', 'app', 'listView'] as const;
 
 /** An action read as its parts: `metadata.permissionSet.update` is an update of a permission set. */
-export function actionParts(action: string): { area: 'record' | 'metadata' | 'other'; kind?: string; verb: string } {
+export function actionParts(action: string): { area: 'record' | 'metadata' | 'auth' | 'other'; kind?: string; verb: string } {
   const parts = action.split('.');
-  if (parts[0] === 'record' && parts.length === 2) return { area: 'record', verb: parts[1]! };
+  if ((parts[0] === 'record' || parts[0] === 'auth') && parts.length === 2) return { area: parts[0], verb: parts[1]! };
   if (parts[0] === 'metadata' && parts.length === 3) return { area: 'metadata', kind: parts[1]!, verb: parts[2]! };
   return { area: 'other', verb: action };
 }

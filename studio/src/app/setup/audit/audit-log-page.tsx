@@ -35,6 +35,7 @@ export function AuditLogPage() {
     const parts = actionParts(action);
     if (parts.area === 'record') return t(`setup.audit.recordActions.${parts.verb}`, { defaultValue: action });
     if (parts.area === 'metadata') return t(`setup.audit.metadataVerbs.${parts.verb}`, { kind: t(`setup.history.kinds.${parts.kind}`, { defaultValue: parts.kind }), defaultValue: action });
+    if (parts.area === 'auth') return t(`setup.audit.authActions.${parts.verb}`, { defaultValue: action });
     return action;
   };
   const about = (entry: AuditEntry) => {
@@ -59,6 +60,8 @@ export function AuditLogPage() {
         </>
       );
     }
+    // Sign-ins and tokens name the user they are about as their record.
+    if (entry.action.startsWith('auth.') && entry.record) return userName(entry.record);
     return '';
   };
 
