@@ -41,7 +41,7 @@ export function ObjectEditorPage() {
         <h2 id="setup-object-title">{title}</h2>
         {definition && <span className="setup-api-name">{definition.name}</span>}
         {definition && (
-          <Link to={historyPath('object', definition.name)}>
+          <Link to={historyPath('object', definition.name)} className="setup-history-link">
             <HistoryOutlined aria-hidden /> {t('setup.history.link')}
           </Link>
         )}
