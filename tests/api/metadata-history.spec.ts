@@ -32,7 +32,7 @@ describe('metadata API: versions and history', () => {
     await engine.stop();
   });
 
-  const history = async (query = ''): Promise<{ entries: HistoryEntry[]; version: number }> => {
+  const history = async (query = ''): Promise<{ entries: HistoryEntry[]; next: number | null; version: number }> => {
     const response = await engine.request('GET', `/api/v1/meta/history${query}`);
     expect(response.status).to.equal(200);
     return response.body;
@@ -132,6 +132,62 @@ describe('metadata API: versions and history', () => {
     for (const name of ['one', 'two', 'three']) await defineObject(engine, { name });
     const { entries } = await history('?limit=2');
     expect(entries.map((entry) => entry.name)).to.deep.equal(['three', 'two']);
+  });
+
+  it('reads the versions of one definition by kind and name, and of one kind', async () => {
+    await defineObject(engine, { name: 'lead', fields: [{ name: 'company', type: 'text' }] });
+    await defineObject(engine, { name: 'deal' });
+    await engine.request('PATCH', '/api/v1/meta/objects/lead', { label: { en: 'Lead' } });
+    const lead = await history('?kind=object&name=lead');
+    expect(lead.entries.map((entry) => [entry.action, entry.name])).to.deep.equal([
+      ['object.update', 'lead'],
+      ['object.create', 'lead'],
+    ]);
+    expect(lead.entries[0]!.before).to.deep.equal(lead.entries[1]!.after);
+    const sets = await history('?kind=permissionSet');
+    expect(sets.entries.map((entry) => entry.name)).to.deep.equal(['standard_user', 'admin']);
+  });
+
+  it('follows a definition through a rename: its entries are those named so before or after', async () => {
+    await engine.request('POST', '/api/v1/meta/groups', { name: 'sales', label: { en: 'Sales' } });
+    const renamed = await engine.request('PUT', '/api/v1/meta/groups/sales', { name: 'sales_team', label: { en: 'Sales' } });
+    expect(renamed.status, JSON.stringify(renamed.body)).to.equal(200);
+    const { entries } = await history('?kind=group&name=sales_team');
+    expect(entries.map((entry) => [entry.action, entry.name, (entry.after as { name: string } | null)?.name])).to.deep.equal([
+      ['group.update', 'sales', 'sales_team'],
+    ]);
+  });
+
+  it('pages with next and before, each change on exactly one page', async () => {
+    for (const name of ['one', 'two', 'three']) await defineObject(engine, { name });
+    const first = await history('?kind=object&limit=2');
+    expect(first.entries.map((entry) => entry.name)).to.deep.equal(['three', 'two']);
+    expect(first).to.have.property('next', first.entries[1]!.version);
+    const second = await history(`?kind=object&limit=2&before=${first.next}`);
+    expect(second.entries.map((entry) => entry.name)).to.deep.equal(['one', 'user']);
+    expect(second).to.have.property('next', null);
+  });
+
+  it('ends a page between two versions, so the entries one change wrote together land on one page', async () => {
+    await defineObject(engine, { name: 'widget', fields: [{ name: 'name', type: 'text' }] });
+    const view = await engine.request('POST', '/api/v1/meta/list-views', { name: 'all_widgets', object: 'widget', label: { en: 'All widgets' }, columns: ['name'] });
+    expect(view.status, JSON.stringify(view.body)).to.equal(201);
+    // The delete writes two entries of one version: the object's and its shared list view's.
+    expect((await engine.request('DELETE', '/api/v1/meta/objects/widget')).status).to.equal(200);
+    await defineObject(engine, { name: 'after_widget' });
+    const first = await history('?limit=2');
+    expect(first.entries.map((entry) => entry.action)).to.deep.equal(['object.create']);
+    const second = await history(`?limit=2&before=${first.next}`);
+    expect(second.entries.map((entry) => entry.action).sort()).to.deep.equal(['listView.delete', 'object.delete']);
+    expect(new Set(second.entries.map((entry) => entry.version)).size).to.equal(1);
+  });
+
+  it('refuses an unknown kind, a name without its kind and a malformed cursor, naming the parameter', async () => {
+    for (const [query, path] of [['?kind=widget', '/kind'], ['?name=lead', '/kind'], ['?before=abc', '/before'], ['?before=0', '/before']] as const) {
+      const response = await engine.request('GET', `/api/v1/meta/history${query}`);
+      expectError(response, 400);
+      expect(response.body.error.details.map((detail: { path: string }) => detail.path), query).to.include(path);
+    }
   });
 
   it('keeps the version, the history and the definitions across a restart', async () => {

@@ -166,7 +166,10 @@ const SCHEMAS: Record<string, SchemaObject> = {
       at: { type: 'string', format: 'date-time' },
     },
   },
-  MetadataHistory: envelope({ entries: { type: 'array', items: schemaRef('MetadataHistoryEntry') } }),
+  MetadataHistory: envelope({
+    entries: { type: 'array', items: schemaRef('MetadataHistoryEntry') },
+    next: { type: ['integer', 'null'], description: 'The version to send as `before` for older changes; null on the last page.' },
+  }),
   ExpressionTestRequest: {
     type: 'object',
     description: 'An expression to try as a formula, rule condition or default expression of the object would run, before it is saved.',
@@ -377,8 +380,16 @@ export function metaPaths(): OpenApiFragment {
         get: {
           operationId: 'meta.history',
           summary: 'Recent metadata changes, newest first',
+          description:
+            'All changes, or those of one kind, or the versions of one definition (`kind` and `name`, following it through a rename). Follow `next` with `before` for older ones; ' +
+            'to go back to a version, send its `after` to the definition\'s own PUT (or POST, if it was deleted) as any script would.',
           tags: [TAG],
-          parameters: [{ name: 'limit', in: 'query', description: 'How many changes, at most 200.', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } }],
+          parameters: [
+            { name: 'limit', in: 'query', description: 'How many changes, at most 200.', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+            { name: 'kind', in: 'query', description: 'Only changes of definitions of this kind.', schema: { type: 'string', enum: Object.keys(DEFINITIONS) } },
+            { name: 'name', in: 'query', description: 'Only changes of the definition of this name (needs `kind`): named so before or after the change.', schema: { type: 'string' } },
+            { name: 'before', in: 'query', description: 'The `next` of the previous page: only changes older than this metadata version.', schema: { type: 'integer', minimum: 1 } },
+          ],
           responses: { '200': ok('The changes.', 'MetadataHistory'), '400': responseRef('BadRequest'), '403': readForbidden },
         },
       },

@@ -14,6 +14,7 @@ import {
   listCurrencies,
   listFields,
   listMetadataHistory,
+  type MetadataHistoryQuery,
   listObjects,
   objectRecordCounts,
   objectRightsOf,
@@ -146,8 +147,13 @@ export function metaRoutes(platform: Platform): Router {
   });
   router.get('/history', async (req, res) => {
     const ctx = await context(req);
-    const limit = parseLimit(queryString(req.query as Record<string, unknown>, 'limit'));
-    res.json({ entries: await listMetadataHistory(ctx, limit), version: ctx.snapshot.version });
+    const query = req.query as Record<string, unknown>;
+    const criteria: MetadataHistoryQuery = { limit: parseLimit(queryString(query, 'limit')) };
+    for (const key of ['kind', 'name', 'before'] as const) {
+      const value = queryString(query, key);
+      if (value !== undefined) criteria[key] = value;
+    }
+    res.json({ ...(await listMetadataHistory(ctx, criteria)), version: ctx.snapshot.version });
   });
   return router;
 }

@@ -9,5 +9,5 @@ export { listDefinitions, getDefinition, getSetupDefinition, createDefinition, r
 export { DEFINITION_KINDS, type StandaloneKind } from './definition-kinds.js';
 export { testExpression, type ExpressionTest } from './test-expression.js';
 export { listCurrencies, getCurrency, putCurrency, deleteCurrency } from './currency-operations.js';
-export { listMetadataHistory, type MetadataHistoryEntry } from './metadata-history.js';
+export { listMetadataHistory, type MetadataHistoryEntry, type MetadataHistoryQuery } from './metadata-history.js';
 export { objectRecordCounts, type ObjectSummary } from './object-record-counts.js';

@@ -1,5 +1,7 @@
 import { appsMessages } from './apps/apps-messages';
 import { automationMessages } from './automation/automation-messages';
+import { auditMessages } from './audit/audit-messages';
+import { historyMessages } from './history/history-messages';
 import { explainAccessMessages } from './explain-access/explain-access-messages';
 import { fieldDefaultMessages } from './fields/field-default-messages';
 import { fieldDependencyMessages } from './fields/field-dependency-messages';
@@ -44,6 +46,8 @@ const PARTS = [
   appsMessages,
   orderedListMessages,
   automationMessages,
+  auditMessages,
+  historyMessages,
 ] as const;
 
 type Union = (typeof PARTS)[number];

@@ -16,6 +16,9 @@ const SharingRuleListPage = lazy(() => import('./sharing-rules/sharing-rule-list
 const JobsPage = lazy(() => import('./jobs/jobs-page').then((module) => ({ default: module.JobsPage })));
 const AutomationRuleListPage = lazy(() => import('./automation/automation-rule-list-page').then((module) => ({ default: module.AutomationRuleListPage })));
 const AutomationRulePage = lazy(() => import('./automation/automation-rule-page').then((module) => ({ default: module.AutomationRulePage })));
+const AuditLogPage = lazy(() => import('./audit/audit-log-page').then((module) => ({ default: module.AuditLogPage })));
+const HistoryPage = lazy(() => import('./history/history-page').then((module) => ({ default: module.HistoryPage })));
+const DefinitionHistoryPage = lazy(() => import('./history/definition-history-page').then((module) => ({ default: module.DefinitionHistoryPage })));
 const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
@@ -46,6 +49,9 @@ export const setupRoutes: RouteObject[] = [
   { path: 'jobs', element: <JobsPage /> },
   { path: 'automation', element: <AutomationRuleListPage /> },
   { path: 'automation/:name', element: <AutomationRulePage /> },
+  { path: 'audit', element: <AuditLogPage /> },
+  { path: 'history', element: <HistoryPage /> },
+  { path: 'history/:kind/:name', element: <DefinitionHistoryPage /> },
 ];
 
 /** The paths that have a page, for the navigation. */

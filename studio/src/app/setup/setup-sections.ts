@@ -35,6 +35,8 @@ export const SETUP_SECTIONS: readonly SetupSection[] = [
   { key: 'sharingRules', group: 'security', path: 'sharing-rules', label: 'setup.nav.sharingRules', right: 'manageMetadata' },
   { key: 'explainAccess', group: 'security', path: 'explain-access', label: 'setup.nav.explainAccess', right: 'manageUsers' },
   { key: 'jobs', group: 'operations', path: 'jobs', label: 'setup.jobs.nav', right: 'viewAuditLog' },
+  { key: 'audit', group: 'operations', path: 'audit', label: 'setup.audit.nav', right: 'viewAuditLog' },
+  { key: 'history', group: 'operations', path: 'history', label: 'setup.history.nav', right: 'manageMetadata' },
 ];
 
 /** The sections this user may open and that have a page, by group (groups without any are left out). */

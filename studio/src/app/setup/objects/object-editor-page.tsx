@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, HistoryOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Radio, Spin, Switch } from 'antd';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { api } from '../../../shared/api/api-client';
 import { isApiError } from '../../../shared/api/api-error';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
+import { historyPath } from '../history/metadata-history';
 import { ValidationRuleList } from '../validation-rules/validation-rule-list';
 import { FieldList } from './field-list';
 import { IconPicker } from './icon-picker';
@@ -39,6 +40,11 @@ export function ObjectEditorPage() {
       <header className="setup-page-header">
         <h2 id="setup-object-title">{title}</h2>
         {definition && <span className="setup-api-name">{definition.name}</span>}
+        {definition && (
+          <Link to={historyPath('object', definition.name)} className="setup-history-link">
+            <HistoryOutlined aria-hidden /> {t('setup.history.link')}
+          </Link>
+        )}
       </header>
       <ObjectForm key={definition?.name ?? 'new'} definition={definition} />
       {definition && <FieldList definition={definition} />}
