@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, LayoutOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Radio, Spin, Switch } from 'antd';
 import { useState } from 'react';
@@ -39,6 +39,11 @@ export function ObjectEditorPage() {
       <header className="setup-page-header">
         <h2 id="setup-object-title">{title}</h2>
         {definition && <span className="setup-api-name">{definition.name}</span>}
+        {definition && (
+          <Link to={`/setup/layouts?${new URLSearchParams({ object: definition.name }).toString()}`} className="setup-header-link">
+            <LayoutOutlined aria-hidden /> {t('setup.layouts.objectLayouts')}
+          </Link>
+        )}
       </header>
       <ObjectForm key={definition?.name ?? 'new'} definition={definition} />
       {definition && <FieldList definition={definition} />}
