@@ -144,6 +144,22 @@ describe('browser: setup of layouts', function () {
     });
   }
 
+  it("links an object's editor to its layouts, the list narrowed to that object", async () => {
+    const env = await e2e();
+    await succeed(env, 'POST', '/api/v1/meta/layouts', { name: `${objectOf('zh-CN')}_other`, object: objectOf('zh-CN'), sections: [{ fields: ['name'] }] });
+    const { context, page } = await signedInPage(env, env.users.en, `/setup/objects/${objectOf('en')}`);
+    try {
+      await page.getByRole('link', { name: TEXT.en.objectLayouts }).click();
+      await page.waitForURL((url) => url.pathname === '/setup/layouts' && url.searchParams.get('object') === objectOf('en'));
+      await page.getByText(fill(TEXT.en.ofObject, { object: OBJECT_LABEL.en.en })).waitFor();
+      const objects = await page.locator('.ant-table-tbody tr td:nth-child(2)').allTextContents();
+      expect(objects.length).to.be.greaterThan(0);
+      expect(new Set(objects)).to.deep.equal(new Set([OBJECT_LABEL.en.en]));
+    } finally {
+      await context.close();
+    }
+  });
+
   it('stacks the palette above the sections and the preview below them at 390 px, without scrolling sideways', async () => {
     const env = await e2e();
     const { context, page } = await signedInPage(env, env.users.en, `/setup/layouts/new?object=${objectOf('en')}`, { width: 390, height: 844 });

@@ -40,7 +40,7 @@ export function ObjectEditorPage() {
         <h2 id="setup-object-title">{title}</h2>
         {definition && <span className="setup-api-name">{definition.name}</span>}
         {definition && (
-          <Link to={`/setup/layouts?${new URLSearchParams({ object: definition.name }).toString()}`} className="setup-header-link">
+          <Link to={`/setup/layouts?${new URLSearchParams({ object: definition.name }).toString()}`}>
             <LayoutOutlined aria-hidden /> {t('setup.layouts.objectLayouts')}
           </Link>
         )}
