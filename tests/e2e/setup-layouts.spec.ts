@@ -146,7 +146,7 @@ describe('browser: setup of layouts', function () {
 
   it("links an object's editor to its layouts, the list narrowed to that object", async () => {
     const env = await e2e();
-    await succeed(env, 'POST', '/api/v1/meta/layouts', { name: `${objectOf('zh-CN')}_other`, object: objectOf('zh-CN'), sections: [{ fields: ['name'] }] });
+    for (const language of LANGUAGES) await succeed(env, 'POST', '/api/v1/meta/layouts', { name: `${objectOf(language)}_compact`, object: objectOf(language), sections: [{ fields: ['name'] }] });
     const { context, page } = await signedInPage(env, env.users.en, `/setup/objects/${objectOf('en')}`);
     try {
       await page.getByRole('link', { name: TEXT.en.objectLayouts }).click();
