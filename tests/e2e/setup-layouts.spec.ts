@@ -160,6 +160,20 @@ describe('browser: setup of layouts', function () {
     }
   });
 
+  it('puts the preview beside the editor on a wide screen', async () => {
+    const env = await e2e();
+    const { context, page } = await signedInPage(env, env.users.en, `/setup/layouts/${objectOf('en')}_layout`, { width: 1920, height: 1080 });
+    try {
+      await page.locator('.layout-preview-form label', { hasText: LABELS.notes.en }).waitFor();
+      const editor = (await page.locator('.layout-editor-body > form').boundingBox())!;
+      const preview = (await page.locator('.layout-preview').boundingBox())!;
+      expect(preview.x, 'the preview right of the editor').to.be.at.least(editor.x + editor.width);
+      await screenshot(page, 'setup-layout-en-wide');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('stacks the palette above the sections and the preview below them at 390 px, without scrolling sideways', async () => {
     const env = await e2e();
     const { context, page } = await signedInPage(env, env.users.en, `/setup/layouts/new?object=${objectOf('en')}`, { width: 390, height: 844 });
