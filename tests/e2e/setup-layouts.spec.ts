@@ -15,6 +15,9 @@ const fill = (text: string, values: Record<string, string>) => text.replace(/\{\
  */
 const OBJECT_LABEL = { en: { en: 'Catering order', 'zh-CN': '餐饮订单' }, 'zh-CN': { en: 'Venue booking', 'zh-CN': '场地预订' } } as const;
 const objectOf = (language: Language) => `lo_request_${language === 'en' ? 'en' : 'zh'}`;
+/** A child pointing at the object, for its related list. */
+const childOf = (language: Language) => `lo_item_${language === 'en' ? 'en' : 'zh'}`;
+const CHILD_PLURAL = { en: 'Trip items', 'zh-CN': '行程项目' } as const;
 const LABELS = {
   name: { en: 'Title', 'zh-CN': '标题' },
   amount: { en: 'Amount', 'zh-CN': '金额' },
@@ -39,6 +42,16 @@ function seed(env: E2e): Promise<Record<Language, string>> {
         ],
       });
       records[language] = (await succeed(env, 'POST', `/api/v1/records/${objectOf(language)}`, { name: 'Laptops', amount: 1200 }))._id;
+      await succeed(env, 'POST', '/api/v1/meta/objects', {
+        name: childOf(language),
+        label: { en: 'Trip item', 'zh-CN': '行程项目' },
+        pluralLabel: CHILD_PLURAL,
+        fields: [
+          { name: 'name', type: 'text', required: true, label: { en: 'Item', 'zh-CN': '项目' } },
+          { name: 'request', type: 'lookup', target: objectOf(language), label: { en: 'Request', 'zh-CN': '申请' } },
+        ],
+      });
+      await succeed(env, 'POST', `/api/v1/records/${childOf(language)}`, { name: 'Train to Shanghai', request: records[language] });
     }
     return records;
   })();
@@ -98,6 +111,18 @@ describe('browser: setup of layouts', function () {
         await page.getByRole('radiogroup', { name: `${text.columns} 2` }).getByText(text.oneColumn).click();
         await addByKeyboard(page, `${text.addField} 2`, label('notes'));
         await page.getByRole('checkbox', { name: `${label('amount')}: ${text.readOnly}` }).check();
+
+        // The preview follows the draft: the real form, switched to 简体中文 inside the preview.
+        const preview = page.locator('.layout-preview');
+        await preview.locator('.layout-preview-form label', { hasText: label('notes') }).waitFor();
+        await preview.getByText('简体中文', { exact: true }).click();
+        await preview.locator('.layout-preview-form label', { hasText: LABELS.notes['zh-CN'] }).waitFor();
+        expect(await preview.locator('.layout-preview-form label', { hasText: LABELS.amount['zh-CN'] }).count()).to.equal(1);
+
+        // A related list of the child pointing here, shown in the preview too.
+        await chooseOption(page, page.getByRole('combobox', { name: text.relatedAdd }), CHILD_PLURAL[language]);
+        await page.locator('.layout-related-item', { hasText: CHILD_PLURAL[language] }).waitFor();
+        await preview.locator('.layout-preview-related', { hasText: CHILD_PLURAL['zh-CN'] }).waitFor();
         await screenshot(page, `setup-layout-${language}`);
         expect(await seriousViolations(page), 'axe on the layout editor').to.deep.equal([]);
 
@@ -109,10 +134,12 @@ describe('browser: setup of layouts', function () {
           { title: { en: 'Request', 'zh-CN': '申请' }, columns: 2, fields: ['name', { field: 'amount', readOnly: true }, 'needed_by'] },
           { title: { en: 'Details', 'zh-CN': '详细信息' }, columns: 1, fields: ['notes'] },
         ]);
+        expect(saved.relatedLists).to.deep.equal([{ object: childOf(language), field: 'request' }]);
 
         // The record page is arranged by it at once.
         await page.goto(`${env.engine.url}/o/${object}/${records[language]}`);
         await page.getByText(language === 'en' ? 'Details' : '详细信息', { exact: true }).first().waitFor();
+        await page.locator('.record-panels', { hasText: CHILD_PLURAL[language] }).getByRole('link', { name: 'Train to Shanghai' }).waitFor();
         await screenshot(page, `setup-layout-record-${language}`);
         expect(problems).to.deep.equal([]);
       } finally {
@@ -121,11 +148,43 @@ describe('browser: setup of layouts', function () {
     });
   }
 
-  it('stacks the palette above the sections at 390 px, without scrolling sideways', async () => {
+  it("links an object's editor to its layouts, the list narrowed to that object", async () => {
+    const env = await e2e();
+    for (const language of LANGUAGES) await succeed(env, 'POST', '/api/v1/meta/layouts', { name: `${objectOf(language)}_compact`, object: objectOf(language), sections: [{ fields: ['name'] }] });
+    const { context, page } = await signedInPage(env, env.users.en, `/setup/objects/${objectOf('en')}`);
+    try {
+      await page.getByRole('link', { name: TEXT.en.objectLayouts }).click();
+      await page.waitForURL((url) => url.pathname === '/setup/layouts' && url.searchParams.get('object') === objectOf('en'));
+      await page.getByText(fill(TEXT.en.ofObject, { object: OBJECT_LABEL.en.en })).waitFor();
+      const objects = await page.locator('.ant-table-tbody tr td:nth-child(2)').allTextContents();
+      expect(objects.length).to.be.greaterThan(0);
+      expect(new Set(objects)).to.deep.equal(new Set([OBJECT_LABEL.en.en]));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('puts the preview beside the editor on a wide screen', async () => {
+    const env = await e2e();
+    const { context, page } = await signedInPage(env, env.users.en, `/setup/layouts/${objectOf('en')}_layout`, { width: 1920, height: 1080 });
+    try {
+      await page.locator('.layout-preview-form label', { hasText: LABELS.notes.en }).waitFor();
+      const editor = (await page.locator('.layout-editor-body > form').boundingBox())!;
+      const preview = (await page.locator('.layout-preview').boundingBox())!;
+      expect(preview.x, 'the preview right of the editor').to.be.at.least(editor.x + editor.width);
+      await screenshot(page, 'setup-layout-en-wide');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('stacks the palette above the sections and the preview below them at 390 px, without scrolling sideways', async () => {
     const env = await e2e();
     const { context, page } = await signedInPage(env, env.users.en, `/setup/layouts/new?object=${objectOf('en')}`, { width: 390, height: 844 });
     try {
       await page.getByRole('button', { name: TEXT.en.addSection }).waitFor();
+      await addByKeyboard(page, `${TEXT.en.addField} 1`, LABELS.name.en);
+      await page.locator('.layout-preview-form label', { hasText: LABELS.name.en }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
       await screenshot(page, 'setup-layout-en-390');
       expect(await seriousViolations(page), 'axe at 390 px').to.deep.equal([]);

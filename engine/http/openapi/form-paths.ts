@@ -8,6 +8,7 @@ import {
   type FormSection,
 } from '../../forms/index.js';
 import { json, responseRef, schemaRef } from './common-components.js';
+import { LAYOUT_DEFINITION } from './metadata-schemas.js';
 import type { OpenApiFragment, SchemaObject } from './openapi-types.js';
 
 const TAG = 'Forms';
@@ -159,6 +160,30 @@ export function formPaths(): OpenApiFragment {
               content: json(schemaRef('FormDefinition')),
             },
             '400': responseRef('BadRequest'),
+            '404': responseRef('NotFound'),
+          },
+        },
+      },
+      '/api/v1/forms/{object}/preview': {
+        post: {
+          operationId: 'forms.preview',
+          summary: 'The form an unsaved layout would give',
+          description:
+            'Checks the layout in the body as `POST /api/v1/meta/layouts` would and compiles it as a saved layout, without saving it: the layout editor\'s live preview. Needs the right to manage metadata; fields the caller may not read are left out as in `GET`.',
+          tags: [TAG],
+          parameters: [
+            { name: 'object', in: 'path', required: true, description: 'The API name of the object; the layout must be one of it.', schema: schemaRef('ApiName') },
+            { name: 'lang', in: 'query', description: 'The language of labels and messages; wins over Accept-Language.', schema: { type: 'string', enum: [...LANGUAGES] } },
+          ],
+          requestBody: { required: true, description: 'A layout definition, as for `POST /api/v1/meta/layouts`.', content: json(schemaRef(LAYOUT_DEFINITION)) },
+          responses: {
+            '200': {
+              description: 'The form.',
+              headers: { 'Content-Language': { description: 'The language of the form.', schema: { type: 'string', enum: [...LANGUAGES] } } },
+              content: json(schemaRef('FormDefinition')),
+            },
+            '400': responseRef('BadRequest'),
+            '403': responseRef('Forbidden'),
             '404': responseRef('NotFound'),
           },
         },

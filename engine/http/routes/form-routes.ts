@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { ValidationError } from '../../errors/index.js';
-import { LANGUAGES, getForm, isLanguage, type Language } from '../../forms/index.js';
+import { LANGUAGES, getForm, isLanguage, previewForm, type Language } from '../../forms/index.js';
 import type { Platform } from '../../tenancy/index.js';
 import { queryString } from '../query-string.js';
 import { requestContext, requestLanguage } from '../request-context.js';
@@ -17,6 +17,14 @@ export function formRoutes(platform: Platform): Router {
     const ctx = await requestContext(platform, req);
     const form = getForm(ctx, req.params.object, { ...(layout === undefined ? {} : { layout }), language });
     // The body depends on the header when ?lang= is absent: caches must keep one copy per language.
+    res.vary('Accept-Language').set('Content-Language', form.language).json(form);
+  });
+
+  // POST, not GET: the body is the unsaved layout; nothing is stored.
+  router.post('/:object/preview', async (req, res) => {
+    const language = requestedLanguage(req, queryString(req.query as Record<string, unknown>, 'lang'));
+    const ctx = await requestContext(platform, req);
+    const form = previewForm(ctx, req.params.object, req.body, language);
     res.vary('Accept-Language').set('Content-Language', form.language).json(form);
   });
   return router;

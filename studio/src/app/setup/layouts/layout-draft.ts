@@ -2,6 +2,7 @@ import type { ErrorDetail } from '../../../shared/api/api-error';
 import type { LocalizedText } from '../../../shared/i18n/localize';
 import { controlErrors } from '../control-errors';
 import { draftText } from '../draft-text';
+import type { RelatedListDraft } from './related-list-draft';
 
 type LayoutField = string | { readonly field: string; readonly required?: boolean; readonly readOnly?: boolean };
 
@@ -13,7 +14,7 @@ export interface LayoutDefinition {
   readonly isDefault?: boolean;
   readonly roles?: readonly string[];
   readonly sections: readonly { readonly title?: LocalizedText; readonly columns?: 1 | 2; readonly collapsed?: boolean; readonly fields: readonly LayoutField[] }[];
-  readonly relatedLists?: readonly unknown[];
+  readonly relatedLists?: readonly RelatedListDraft[];
 }
 
 export interface PlacedField {
@@ -39,8 +40,8 @@ export interface LayoutDraft {
   readonly isDefault: boolean;
   readonly roles: readonly string[];
   readonly sections: readonly SectionDraft[];
-  /** Kept as they are: the editor does not change them yet. */
-  readonly relatedLists?: readonly unknown[];
+  /** The child lists under the form, in order; each kept as written apart from its place. */
+  readonly relatedLists: readonly RelatedListDraft[];
 }
 
 let sequence = 0;
@@ -65,7 +66,7 @@ export function layoutDraftOf(layout: LayoutDefinition): LayoutDraft {
       columns: section.columns ?? 1,
       fields: section.fields.map((entry) => (typeof entry === 'string' ? { field: entry, required: false, readOnly: false } : { field: entry.field, required: entry.required === true, readOnly: entry.readOnly === true })),
     })),
-    ...(layout.relatedLists ? { relatedLists: layout.relatedLists } : {}),
+    relatedLists: [...(layout.relatedLists ?? [])],
   };
 }
 
@@ -88,7 +89,7 @@ export function layoutDefinitionOf(draft: LayoutDraft): LayoutDefinition {
           fields: section.fields.map((placed) => (placed.required || placed.readOnly ? { field: placed.field, ...(placed.required ? { required: true } : {}), ...(placed.readOnly ? { readOnly: true } : {}) } : placed.field)),
         };
       }),
-    ...(draft.relatedLists ? { relatedLists: draft.relatedLists } : {}),
+    ...(draft.relatedLists.length > 0 ? { relatedLists: [...draft.relatedLists] } : {}),
   };
 }
 
@@ -150,7 +151,7 @@ export function moveSection(draft: LayoutDraft, id: string, delta: -1 | 1): Layo
   return { ...draft, sections };
 }
 
-export type LayoutControl = 'name' | 'labelEn' | 'labelZh' | 'roles' | 'sections';
+export type LayoutControl = 'name' | 'labelEn' | 'labelZh' | 'roles' | 'sections' | 'relatedLists';
 
 export function layoutErrors(details: readonly ErrorDetail[]) {
   return controlErrors<LayoutControl>(details, [
@@ -159,5 +160,6 @@ export function layoutErrors(details: readonly ErrorDetail[]) {
     [/^\/label\/zh-CN$/, 'labelZh'],
     [/^\/roles(\/|$)/, 'roles'],
     [/^\/sections(\/|$)/, 'sections'],
+    [/^\/relatedLists(\/|$)/, 'relatedLists'],
   ]);
 }

@@ -13,10 +13,15 @@ import { SetupFormActions } from '../setup-form-actions';
 import { useDefinitionEditor } from '../use-definition-editor';
 import { LayoutCanvas } from './layout-canvas';
 import { layoutDefinitionOf, layoutDraftOf, layoutErrors, newSection, type LayoutDefinition, type LayoutDraft } from './layout-draft';
+import { LayoutPreview } from './layout-preview';
+import { LayoutRelatedLists } from './layout-related-lists';
 import { layoutsQuery } from './layouts-query';
 import './layouts.css';
 
-type LayoutTexts = Pick<LayoutDraft, 'name' | 'labelEn' | 'labelZh' | 'isDefault' | 'roles'>;
+type LayoutTexts = Pick<LayoutDraft, 'name' | 'labelEn' | 'labelZh' | 'isDefault' | 'roles'> & {
+  /** No value: where the server's errors on the related lists land, for the list editor to show. */
+  relatedLists?: undefined;
+};
 
 /** /setup/layouts/:name, or /setup/layouts/new?object=…: one layout's details, sections and fields. */
 export function LayoutEditorPage() {
@@ -40,7 +45,7 @@ function LayoutEditor({ existing, object }: { existing: LayoutDefinition | undef
   const roles = useQuery(rolesQuery);
   const definition = objects.data?.objects.find((candidate) => candidate.name === object);
   const [draft, setDraft] = useState<LayoutDraft>(() =>
-    existing ? layoutDraftOf(existing) : { name: `${object}_layout`, object, labelEn: '', labelZh: '', isDefault: false, roles: [], sections: [newSection()] },
+    existing ? layoutDraftOf(existing) : { name: `${object}_layout`, object, labelEn: '', labelZh: '', isDefault: false, roles: [], sections: [newSection()], relatedLists: [] },
   );
   const [form] = Form.useForm<LayoutTexts>();
   const creating = existing === undefined;
@@ -64,42 +69,59 @@ function LayoutEditor({ existing, object }: { existing: LayoutDefinition | undef
         <ArrowLeftOutlined aria-hidden /> {t('setup.layouts.back')}
       </Link>
       <h2 id="setup-layout-title">{title}</h2>
-      <Form<LayoutTexts>
-        name="layout"
-        form={form}
-        layout="vertical"
-        initialValues={{ name: draft.name, labelEn: draft.labelEn, labelZh: draft.labelZh, isDefault: draft.isDefault, roles: draft.roles }}
-        onFinish={(texts) => void save(layoutDefinitionOf({ ...draft, ...texts, name: existing?.name ?? texts.name }))}
-      >
-        <fieldset className="setup-fieldset">
-          <div className="setup-form-grid">
-            <Form.Item name="labelEn" label={t('setup.layouts.labelEn')}>
-              <Input autoComplete="off" />
+      <div className="layout-editor-body">
+        <Form<LayoutTexts>
+          name="layout"
+          form={form}
+          layout="vertical"
+          initialValues={{ name: draft.name, labelEn: draft.labelEn, labelZh: draft.labelZh, isDefault: draft.isDefault, roles: draft.roles }}
+          onFinish={(texts) => void save(layoutDefinitionOf({ ...draft, ...texts, name: existing?.name ?? texts.name, relatedLists: draft.relatedLists }))}
+        >
+          <fieldset className="setup-fieldset">
+            <div className="setup-form-grid">
+              <Form.Item name="labelEn" label={t('setup.layouts.labelEn')}>
+                <Input autoComplete="off" />
+              </Form.Item>
+              <Form.Item name="labelZh" label={t('setup.layouts.labelZh')}>
+                <Input autoComplete="off" lang="zh-CN" />
+              </Form.Item>
+              <Form.Item name="name" label={t('setup.layouts.apiName')} rules={[{ required: true, message: t('setup.layouts.apiNameRequired') }]}>
+                <Input autoComplete="off" spellCheck={false} disabled={!creating} className="setup-api-name-input" />
+              </Form.Item>
+              <Form.Item name="roles" label={t('setup.layouts.roles')} extra={t('setup.layouts.rolesHelp')}>
+                <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={(roles.data?.roles ?? []).map((role) => ({ value: role.name, label: localize(role.label, language, role.name) }))} />
+              </Form.Item>
+            </div>
+            <Form.Item name="isDefault" label={t('setup.layouts.isDefault')} valuePropName="checked">
+              <Switch />
             </Form.Item>
-            <Form.Item name="labelZh" label={t('setup.layouts.labelZh')}>
-              <Input autoComplete="off" lang="zh-CN" />
-            </Form.Item>
-            <Form.Item name="name" label={t('setup.layouts.apiName')} rules={[{ required: true, message: t('setup.layouts.apiNameRequired') }]}>
-              <Input autoComplete="off" spellCheck={false} disabled={!creating} className="setup-api-name-input" />
-            </Form.Item>
-            <Form.Item name="roles" label={t('setup.layouts.roles')} extra={t('setup.layouts.rolesHelp')}>
-              <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={(roles.data?.roles ?? []).map((role) => ({ value: role.name, label: localize(role.label, language, role.name) }))} />
-            </Form.Item>
-          </div>
-          <Form.Item name="isDefault" label={t('setup.layouts.isDefault')} valuePropName="checked">
-            <Switch />
+          </fieldset>
+          <LayoutCanvas draft={draft} fields={fields} label={label} onChange={setDraft} />
+          <Form.Item noStyle shouldUpdate>
+            {() => (
+              <LayoutRelatedLists
+                object={object}
+                objects={objects.data?.objects ?? []}
+                lists={draft.relatedLists}
+                error={form.getFieldError('relatedLists')[0]}
+                onChange={(relatedLists) => {
+                  form.setFields([{ name: 'relatedLists', errors: [] }]);
+                  setDraft({ ...draft, relatedLists });
+                }}
+              />
+            )}
           </Form.Item>
-        </fieldset>
-        <LayoutCanvas draft={draft} fields={fields} label={label} onChange={setDraft} />
-        <FormErrorsAlert errors={formErrors} />
-        <SetupFormActions
-          busy={busy}
-          submit={creating ? t('setup.layouts.create') : t('setup.layouts.save')}
-          cancel={t('setup.layouts.cancel')}
-          onCancel={() => void navigate('/setup/layouts')}
-          remove={existing ? { label: t('setup.layouts.delete'), confirm: t('setup.layouts.deleteConfirm', { name: title }), onConfirm: remove } : undefined}
-        />
-      </Form>
+          <FormErrorsAlert errors={formErrors} />
+          <SetupFormActions
+            busy={busy}
+            submit={creating ? t('setup.layouts.create') : t('setup.layouts.save')}
+            cancel={t('setup.layouts.cancel')}
+            onCancel={() => void navigate('/setup/layouts')}
+            remove={existing ? { label: t('setup.layouts.delete'), confirm: t('setup.layouts.deleteConfirm', { name: title }), onConfirm: remove } : undefined}
+          />
+        </Form>
+        <LayoutPreview layout={layoutDefinitionOf(draft)} />
+      </div>
     </section>
   );
 }

@@ -1,25 +1,27 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Select, Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
 import { useObjects } from '../../../shared/metadata/use-objects';
 import type { LayoutDefinition } from './layout-draft';
 import { layoutsQuery } from './layouts-query';
 
-/** /setup/layouts: every layout with its object, whether it is the default, and how many fields it places; a new one starts from its object. */
+/** /setup/layouts (?object= for one object's, as the object editor links): every layout with its object, whether it is the default, and how many fields it places; a new one starts from its object. */
 export function LayoutListPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const only = search.get('object');
   const layouts = useQuery(layoutsQuery);
   const objects = useObjects();
   const objectLabel = (name: string) => {
     const object = objects.data?.objects.find((candidate) => candidate.name === name);
     return localize(object?.label, language, name);
   };
-  const list = [...(layouts.data?.layouts ?? [])].sort((a, b) => objectLabel(a.object).localeCompare(objectLabel(b.object), language) || a.name.localeCompare(b.name));
+  const list = (layouts.data?.layouts ?? []).filter((layout) => only === null || layout.object === only).sort((a, b) => objectLabel(a.object).localeCompare(objectLabel(b.object), language) || a.name.localeCompare(b.name));
   const columns: TableColumnsType<LayoutDefinition> = [
     { key: 'label', title: t('setup.layouts.label'), render: (_, layout) => <Link to={`/setup/layouts/${layout.name}`}>{localize(layout.label, language, layout.name)}</Link> },
     { key: 'object', title: t('setup.layouts.object'), render: (_, layout) => objectLabel(layout.object) },
@@ -43,6 +45,11 @@ export function LayoutListPage() {
           onChange={(object: string) => void navigate(`/setup/layouts/new?object=${encodeURIComponent(object)}`)}
         />
       </header>
+      {only !== null && (
+        <p className="layout-list-filter">
+          {t('setup.layouts.ofObject', { object: objectLabel(only) })} <Link to="/setup/layouts">{t('setup.layouts.back')}</Link>
+        </p>
+      )}
       {layouts.error && <Alert type="error" showIcon role="alert" title={t('setup.layouts.loadFailed', { message: layouts.error.message })} />}
       <Table<LayoutDefinition> rowKey="name" size="middle" columns={columns} dataSource={list} loading={layouts.isPending} pagination={false} />
     </section>

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, HistoryOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, HistoryOutlined, LayoutOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Radio, Spin, Switch } from 'antd';
 import { useState } from 'react';
@@ -41,9 +41,14 @@ export function ObjectEditorPage() {
         <h2 id="setup-object-title">{title}</h2>
         {definition && <span className="setup-api-name">{definition.name}</span>}
         {definition && (
-          <Link to={historyPath('object', definition.name)} className="setup-history-link">
-            <HistoryOutlined aria-hidden /> {t('setup.history.link')}
-          </Link>
+          <>
+            <Link to={`/setup/layouts?${new URLSearchParams({ object: definition.name }).toString()}`} className="setup-history-link">
+              <LayoutOutlined aria-hidden /> {t('setup.layouts.objectLayouts')}
+            </Link>
+            <Link to={historyPath('object', definition.name)}>
+              <HistoryOutlined aria-hidden /> {t('setup.history.link')}
+            </Link>
+          </>
         )}
       </header>
       <ObjectForm key={definition?.name ?? 'new'} definition={definition} />
