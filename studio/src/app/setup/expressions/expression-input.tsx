@@ -1,5 +1,6 @@
 import type { EditorView } from '@codemirror/view';
 import { Form, Input } from 'antd';
+import { NoFormStyle } from 'antd/es/form/context';
 import { lazy, Suspense, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import { errorRange } from './expression-error-range';
 import { ExpressionPreview } from './expression-preview';
@@ -46,6 +47,9 @@ export function ExpressionInput({ id, value = '', onChange, object, error, ref, 
   const problem = error ?? (live.check.state === 'problem' && live.source === value ? live.check.problem : undefined) ?? (itemErrors.length > 0 ? { message: itemErrors.map(String).join(' ') } : undefined);
   const underline = useMemo(() => (problem ? { ...errorRange(value, problem.position), message: problem.message } : undefined), [value, problem?.message, problem?.position]);
 
+  // A problem the form already shows under the control is not repeated by the preview.
+  const previewCheck = live.check.state === 'problem' && itemErrors.map(String).includes(live.check.problem.message) ? ({ state: 'idle' } as const) : live.check;
+
   useImperativeHandle(ref, () => ({ focus: () => (view.current ? view.current.focus() : document.getElementById(id ?? '')?.focus()) }), [id]);
 
   const plain = (
@@ -78,7 +82,10 @@ export function ExpressionInput({ id, value = '', onChange, object, error, ref, 
           }}
         />
       </Suspense>
-      <ExpressionPreview id={id ? `${id}_preview` : undefined} object={object} recordId={recordId} onRecord={setRecordId} check={live.check} checking={live.checking && value.trim() !== ''} />
+      {/* The form item's error status is the expression's, not the record picker's. */}
+      <NoFormStyle status override>
+        <ExpressionPreview id={id ? `${id}_preview` : undefined} object={object} recordId={recordId} onRecord={setRecordId} check={previewCheck} checking={live.checking && value.trim() !== ''} />
+      </NoFormStyle>
     </div>
   );
 }
