@@ -1,4 +1,4 @@
-import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import { autocompletion, completionStatus, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { StreamLanguage } from '@codemirror/language';
 import { setDiagnostics } from '@codemirror/lint';
 import { EditorView } from '@codemirror/view';
@@ -19,6 +19,8 @@ export interface ExpressionCodeEditorProps {
   readonly 'aria-label'?: string;
   readonly 'aria-describedby'?: string;
   readonly onView: (view: EditorView | null) => void;
+  /** Whether the completion list is open: the word before the cursor is still being chosen. */
+  readonly onCompleting: (completing: boolean) => void;
 }
 
 /** JSONata, highlighted token by token with the same reader the tests check (no maintained JSONata mode exists). */
@@ -51,11 +53,13 @@ const SETUP: BasicSetupOptions = {
 const KIND_TYPES: Record<CompletionCandidate['kind'], string> = { field: 'variable', parent: 'property', function: 'function' };
 
 /** The CodeMirror 6 inside ExpressionInput; a chunk of its own, loaded only when an expression is edited. */
-export default function ExpressionCodeEditor({ id, value, onChange, candidates, underline, onView, ...aria }: ExpressionCodeEditorProps) {
+export default function ExpressionCodeEditor({ id, value, onChange, candidates, underline, onView, onCompleting, ...aria }: ExpressionCodeEditorProps) {
   const [view, setView] = useState<EditorView | null>(null);
   // The completion source is made once; the candidates grow as parent objects load.
   const candidatesRef = useRef(candidates);
   candidatesRef.current = candidates;
+  const completingRef = useRef(onCompleting);
+  completingRef.current = onCompleting;
 
   const completion = useMemo(
     () =>
@@ -82,7 +86,16 @@ export default function ExpressionCodeEditor({ id, value, onChange, candidates, 
       }),
     [id, aria['aria-label'], aria['aria-describedby'], underline],
   );
-  const extensions = useMemo(() => [jsonata, completion, attributes, EditorView.lineWrapping], [completion, attributes]);
+  const completing = useMemo(
+    () =>
+      EditorView.updateListener.of((update) => {
+        const before = completionStatus(update.startState) !== null;
+        const after = completionStatus(update.state) !== null;
+        if (before !== after) completingRef.current(after);
+      }),
+    [],
+  );
+  const extensions = useMemo(() => [jsonata, completion, completing, attributes, EditorView.lineWrapping], [completion, completing, attributes]);
 
   useEffect(() => () => onView(null), []);
 

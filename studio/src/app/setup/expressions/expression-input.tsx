@@ -38,8 +38,11 @@ export interface ExpressionInputProps {
 export function ExpressionInput({ id, value = '', onChange, object, error, ref, ...aria }: ExpressionInputProps) {
   const view = useRef<EditorView | null>(null);
   const [recordId, setRecordId] = useState<string | undefined>();
+  // While the completion list is open the word is half typed: the engine's complaint about it waits.
+  const [completing, setCompleting] = useState(false);
   const candidates = useCompletionCandidates(object);
-  const live = useExpressionCheck(object, value, recordId);
+  const checked = useExpressionCheck(object, value, recordId);
+  const live = completing && checked.check.state === 'problem' ? { ...checked, check: { state: 'idle' } as const } : checked;
   // Inside a Form.Item, the error antd shows under the control (the save's refusal) is underlined too.
   const itemErrors = Form.Item.useStatus().errors;
 
@@ -80,6 +83,7 @@ export function ExpressionInput({ id, value = '', onChange, object, error, ref, 
           onView={(created) => {
             view.current = created;
           }}
+          onCompleting={setCompleting}
         />
       </Suspense>
       {/* The form item's error status is the expression's, not the record picker's. */}
