@@ -1,6 +1,6 @@
 import { autocompletion, completionStatus, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { StreamLanguage } from '@codemirror/language';
-import { setDiagnostics } from '@codemirror/lint';
+import { linter, setDiagnostics } from '@codemirror/lint';
 import { EditorView } from '@codemirror/view';
 import CodeMirror, { type BasicSetupOptions } from '@uiw/react-codemirror';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -50,6 +50,13 @@ const SETUP: BasicSetupOptions = {
   rectangularSelection: false,
 };
 
+/**
+ * The diagnostics' state, set only by setDiagnostics from the server's answer (no linter runs here).
+ * It must be among the extensions: one that setDiagnostics appends itself is dropped, with the
+ * underline, whenever the extensions are reconfigured (as when aria-invalid changes).
+ */
+const serverDiagnostics = linter(null);
+
 const KIND_TYPES: Record<CompletionCandidate['kind'], string> = { field: 'variable', parent: 'property', function: 'function' };
 
 /** The CodeMirror 6 inside ExpressionInput; a chunk of its own, loaded only when an expression is edited. */
@@ -95,7 +102,7 @@ export default function ExpressionCodeEditor({ id, value, onChange, candidates, 
       }),
     [],
   );
-  const extensions = useMemo(() => [jsonata, completion, completing, attributes, EditorView.lineWrapping], [completion, completing, attributes]);
+  const extensions = useMemo(() => [jsonata, serverDiagnostics, completion, completing, attributes, EditorView.lineWrapping], [completion, completing, attributes]);
 
   useEffect(() => () => onView(null), []);
 
