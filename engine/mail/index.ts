@@ -11,3 +11,4 @@ export { listWebhooks } from './list-webhooks.js';
 export { WebhookAllowlist } from './webhook-allowlist.js';
 export { refuseUnsafeWebhookUrls } from './webhook-url.js';
 export { maskUrl, maskWebhookSecrets, restoreWebhookSecrets, SECRET_MASK } from './webhook-secrets.js';
+export { retryDelivery, outboxFilters, isOutboxKind, type Delivery, type OutboxKind } from './outbox-delivery.js';

@@ -1,6 +1,7 @@
 import { newestFirst, type Page } from '../jobs/index.js';
 import { checkSystemRight, hasSystemRight } from '../security/object-access.js';
 import { SECRET_MASK } from './webhook-secrets.js';
+import { deliveriesOf, outboxStatusFilter, type Delivery } from './outbox-delivery.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { EMAIL_OUTBOX, type OutboxEmail } from './outbox-email.js';
 import { messageFromStored, msg } from '../i18n/message.js';
@@ -10,11 +11,19 @@ import { messageFromStored, msg } from '../i18n/message.js';
  * Subjects and bodies are rendered from records, any of their fields: only readers who may view all
  * data get them; the others see to whom, when and with what outcome, the subject masked.
  */
-export async function listEmails(ctx: OperationContext, page: Page): Promise<{ messages: (Omit<OutboxEmail, 'text'> & { text?: string })[]; next: string | null }> {
+export async function listEmails(
+  ctx: OperationContext,
+  page: Page & { status?: string },
+): Promise<{ messages: (Omit<OutboxEmail, 'text'> & { text?: string; delivery?: Delivery })[]; next: string | null }> {
   checkSystemRight(ctx, 'viewAuditLog', msg`Only users who may view the audit log (administrators) can read the e-mail outbox.`);
-  const found = await newestFirst(ctx.tenant.store.collection<OutboxEmail>(EMAIL_OUTBOX), {}, page);
+  const store = ctx.tenant.store;
+  const found = await newestFirst(store.collection<OutboxEmail>(EMAIL_OUTBOX), await outboxStatusFilter(store, 'email', page.status), page);
   const { next } = found;
-  const entries = found.entries.map((message) => inLanguage(message, ctx));
+  const deliveries = await deliveriesOf(store, 'email', found.entries.map((message) => message._id));
+  const entries = found.entries.map((message) => {
+    const delivery = deliveries.get(message._id);
+    return { ...inLanguage(message, ctx), ...(delivery ? { delivery } : {}) };
+  });
   if (hasSystemRight(ctx, 'viewAllData')) return { messages: entries, next };
   return { messages: entries.map(({ text: _text, html: _html, ...message }) => ({ ...message, subject: SECRET_MASK })), next };
 }

@@ -28,7 +28,8 @@ export type AuditAction =
   | `metadata.${string}`
   | `auth.${string}`
   | `approval.${string}`
-  | 'job.failed';
+  | 'job.failed'
+  | 'job.retried';
 
 export interface AuditEntry extends Doc {
   at: string;

@@ -105,7 +105,7 @@ describe('jobs over the real engine', () => {
 
     it('refuses an unknown status and a malformed cursor with 400', async () => {
       const details = expectError(await engine.request('GET', '/api/v1/jobs?status=broken'), 400, 'validation_failed');
-      expect(details).to.deep.equal([{ path: '/status', message: "must be one of due, done, failed, cancelled, got 'broken'" }]);
+      expect(details).to.deep.equal([{ path: '/status', message: "must be one of due, done, failed, cancelled, running, got 'broken'" }]);
       expectError(await engine.request('GET', '/api/v1/jobs?before=x'), 400, 'validation_failed');
     });
 

@@ -8,8 +8,12 @@ const TEXT = { en: setupMessages.en.setup.layouts, 'zh-CN': setupMessages.zhCN.s
 type Language = keyof typeof TEXT;
 const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
-/** Each run picks its own object by its label, so the two labels differ in both languages. */
-const OBJECT_LABEL = { en: { en: 'Travel request', 'zh-CN': '差旅申请' }, 'zh-CN': { en: 'Trip request', 'zh-CN': '出差申请' } } as const;
+/**
+ * Each run picks its own object by its label, so the two labels differ in both languages, and from every
+ * other spec's: the engine is shared, and an object the picker also finds (explain-access and
+ * approval-lock have "Travel request") would be picked instead.
+ */
+const OBJECT_LABEL = { en: { en: 'Catering order', 'zh-CN': '餐饮订单' }, 'zh-CN': { en: 'Venue booking', 'zh-CN': '场地预订' } } as const;
 const objectOf = (language: Language) => `lo_request_${language === 'en' ? 'en' : 'zh'}`;
 const LABELS = {
   name: { en: 'Title', 'zh-CN': '标题' },

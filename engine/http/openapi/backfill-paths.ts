@@ -13,13 +13,18 @@ const SCHEMAS: Record<string, SchemaObject> = {
   Backfill: {
     type: 'object',
     description:
-      'The recomputation, in the background, of the values a metadata change derives for the existing records of an object (a new or changed formula, roll-up, converted amount or rich text) when the object holds more records than are recomputed inside the change. Until it is `done`, filters, sorts, counts and summaries on its `fields` answer 409 `backfill_in_progress`, and reads compute those values on the fly for the records it has not reached.',
+      'The recomputation, in the background, of the values a metadata change derives for the existing records of an object (a new or changed formula, roll-up, converted amount or rich text, or stored values converted to a new field type) when the object holds more records than are recomputed inside the change. Until it is `done`, filters, sorts, counts and summaries on its `fields` answer 409 `backfill_in_progress`, and reads compute those values on the fly for the records it has not reached.',
     required: ['_id', 'object', 'fields', 'version', 'cursor', 'done', 'total', 'percent', 'status', 'startedAt'],
     properties: {
       _id: ID,
       object: { type: 'string' },
       fields: { type: 'array', items: { type: 'string' }, description: 'The stored paths not complete until the backfill ends.' },
       rollups: { type: 'array', items: { type: 'string' } },
+      conversions: {
+        type: 'array',
+        description: "Fields whose stored values convert to a new definition (a type change checked by the change itself); `from` and `to` are the field's definitions before and after.",
+        items: { type: 'object', required: ['field', 'from', 'to'], properties: { field: { type: 'string' }, from: { type: 'object' }, to: { type: 'object' } } },
+      },
       derived: { type: 'boolean', description: 'Whether formulas, converted amounts and plain texts are recomputed.' },
       version: { type: 'integer', description: 'The metadata version whose change recorded it.' },
       cursor: { type: ['string', 'null'], description: 'The `_id` of the last record done (records are done in `_id` order); null before the first batch.' },

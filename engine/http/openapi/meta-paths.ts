@@ -6,7 +6,7 @@ import type { MetadataAction } from '../../metadata/metadata-registry.js';
 import { DEFINITION_KINDS, type StandaloneKind } from '../../metadata/operations/index.js';
 import { DEFINITION_PATHS } from '../routes/definition-routes.js';
 import { json, responseRef, schemaRef } from './common-components.js';
-import { fieldImpactOperation } from './field-impact-docs.js';
+import { applyDefaultOperation, fieldImpactOperation } from './field-impact-docs.js';
 import { STANDALONE } from './standalone-kind-docs.js';
 import {
   CURRENCY_DEFINITION,
@@ -313,6 +313,10 @@ export function metaPaths(): OpenApiFragment {
       [`${BASE}/objects/{name}/fields/{field}/impact`]: {
         parameters: [objectName, fieldName],
         post: fieldImpactOperation(TAG),
+      },
+      [`${BASE}/objects/{name}/fields/{field}/apply-default`]: {
+        parameters: [objectName, fieldName],
+        post: applyDefaultOperation(TAG),
       },
       ...Object.fromEntries(STANDALONE_KINDS.flatMap(standalonePaths)),
       [`${BASE}/currencies`]: {

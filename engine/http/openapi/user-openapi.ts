@@ -4,7 +4,7 @@ import type { Principal } from '../../tenancy/index.js';
 import { SIMULATE_PATH } from './approval-paths.js';
 import { buildOpenApi, openApiDocument } from './build-openapi.js';
 import { AUDIT_PATH } from './audit-paths.js';
-import { JOB_PATHS } from './job-paths.js';
+import { JOB_PATHS, JOB_RETRY_PATHS } from './job-paths.js';
 import type { OpenApiDocument, PathItem, SchemaObject } from './openapi-types.js';
 import { recordSchemaNames } from './record-components.js';
 import { RECORDS_BASE } from './record-paths.js';
@@ -28,6 +28,7 @@ export function userOpenApiDocument(snapshot: Snapshot, principal: Principal): O
     }
     // The audit log, the jobs and the outboxes are read with the audit right only.
     if (!access.system.viewAuditLog) for (const path of AUDIT_RIGHT_PATHS) drop(document, path, 'get');
+    if (!access.system.viewAuditLog) for (const path of JOB_RETRY_PATHS) drop(document, path, 'post');
     for (const object of view.objects.values()) {
       const rights = access.object(object.name);
       const editable = access.fields(snapshot.object(object.name)!).editable;

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import {
   addField,
+  applyDefaultToExisting,
   createObject,
   deleteCurrency,
   deleteField,
@@ -80,6 +81,11 @@ export function metaRoutes(platform: Platform): Router {
   // What a proposed definition would do to the stored values (how many convert, which fail), written nowhere.
   router.post('/objects/:name/fields/:field/impact', async (req, res) => {
     res.json(await fieldImpact(await context(req), req.params.name, req.params.field, req.body));
+  });
+  // The field's default given to the records holding no value of it: at once when few, else by a backfill (202).
+  router.post('/objects/:name/fields/:field/apply-default', async (req, res) => {
+    const applied = await applyDefaultToExisting(await context(req), req.params.name, req.params.field);
+    res.status(applied.backfill ? 202 : 200).json(applied);
   });
   router.delete('/objects/:name/fields/:field', async (req, res) => {
     res.json(await deleteField(await context(req), req.params.name, req.params.field));

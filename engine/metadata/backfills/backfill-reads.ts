@@ -8,6 +8,8 @@ import { SYSTEM_PRINCIPAL } from '../../tenancy/principal.js';
 import type { Snapshot } from '../snapshot.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { BACKFILLS, percentDone, type BackfillDoc } from './backfill.js';
+import { convertedValues, currentConversions } from './field-conversions.js';
+import { hasDefault, missingDefaults } from './default-fill.js';
 
 /**
  * The backfill running on an object, if any: read at every list and read of its records (a
@@ -48,7 +50,7 @@ function nestedPaths(key: string, condition: unknown): string[] {
 
 /**
  * The records as they will be once the backfill reached them: those after its cursor get their
- * roll-ups and derived values computed now, from what is stored (read-only, as the backfill will
+ * values converted, roll-ups and derived values computed now, from what is stored (read-only, as the backfill will
  * store them). A value that cannot be computed (a rate missing for a date) stays as stored.
  */
 export async function completeOnTheFly<T extends Doc>(reader: Collections, snapshot: Snapshot, object: CompiledObject, backfill: BackfillDoc | null, records: T[]): Promise<T[]> {
@@ -59,7 +61,9 @@ export async function completeOnTheFly<T extends Doc>(reader: Collections, snaps
 
 async function completed<T extends Doc>(reader: Collections, ctx: LogicContext, object: CompiledObject, backfill: BackfillDoc, record: T): Promise<T> {
   try {
-    const values: Record<string, unknown> = { ...record };
+    const defaults = (backfill.defaults ?? []).filter((field) => hasDefault(object, field));
+    const values: Record<string, unknown> = { ...record, ...convertedValues(object, currentConversions(object, backfill.conversions), record) };
+    if (defaults.length > 0) Object.assign(values, await missingDefaults(reader, ctx, object, defaults, values as Doc));
     for (const name of backfill.rollups) {
       const field = object.field(name);
       const child = field?.type === 'rollup' ? ctx.snapshot.object(field.child) : undefined;

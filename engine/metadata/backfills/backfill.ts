@@ -1,4 +1,5 @@
 import type { Doc } from '../../store/port.js';
+import type { FieldConversion } from './field-conversions.js';
 
 /** The tenant's backfills: one document per recomputation a metadata change left to run in the background. */
 export const BACKFILLS = 'backfills';
@@ -15,12 +16,17 @@ export interface BackfillDoc extends Doc {
   object: string;
   /**
    * The stored paths whose values are not complete until the backfill ends: the changed formulas,
-   * roll-ups, converted amounts and plain texts, and every formula of the object (one may read them).
+   * roll-ups, converted amounts and plain texts, the fields converting to a new type or scale, and
+   * every formula of the object (one may read them).
    * Filters, sorts and counts on them answer 409 meanwhile.
    */
   fields: string[];
   /** The roll-up fields to sum anew for every record (the record is then recomputed as a whole). */
   rollups: string[];
+  /** Fields whose stored values convert to a new definition, before anything is recomputed. */
+  conversions?: FieldConversion[];
+  /** Fields whose default is given to the records holding no value of them (an admin's request, not a change). */
+  defaults?: string[];
   /** Whether the record's derived values (formulas, converted amounts, plain text) are recomputed. */
   derived: boolean;
   /** The metadata version whose commit recorded the backfill. */

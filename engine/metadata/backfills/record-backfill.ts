@@ -3,6 +3,8 @@ import { newId } from '../../store/new-id.js';
 import type { Collections } from '../../store/port.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { BACKFILL_JOB, BACKFILLS, type BackfillDoc } from './backfill.js';
+import { currentConversions, type FieldConversion } from './field-conversions.js';
+import { hasDefault } from './default-fill.js';
 
 /** What a metadata change leaves to recompute for every record of one object. */
 export interface BackfillPlan {
@@ -10,6 +12,10 @@ export interface BackfillPlan {
   derivedPaths: string[];
   /** Changed roll-up fields to sum anew. */
   rollups: string[];
+  /** Fields whose stored values convert to a new definition (type or scale). */
+  conversions?: FieldConversion[];
+  /** Fields whose default the records without a value get. */
+  defaults?: string[];
   /** How many records the object holds now. */
   total: number;
   /**
@@ -33,9 +39,15 @@ export async function recordBackfill(tx: Collections, version: number, object: C
   const id = newId();
   // Any formula may read a changed value, so every formula of the object waits for the backfill.
   const formulas = plan.formulasStale === false ? [] : object.logic.formulas.map(({ field }) => field.name);
-  const fields = new Set([...older.flatMap((backfill) => backfill.fields), ...plan.derivedPaths, ...plan.rollups, ...formulas]);
+  // An older conversion of a field this change leaves as it was still has values to convert.
+  const converting = new Map<string, FieldConversion>();
+  for (const conversion of [...older.flatMap((backfill) => currentConversions(object, backfill.conversions)), ...(plan.conversions ?? [])]) converting.set(conversion.field, conversion);
+  const conversions = [...converting.values()];
+  // An older fill of a field that still has a default carries on.
+  const defaults = new Set([...older.flatMap((backfill) => backfill.defaults ?? []).filter((field) => hasDefault(object, field)), ...(plan.defaults ?? [])]);
+  const fields = new Set([...older.flatMap((backfill) => backfill.fields), ...plan.derivedPaths, ...plan.rollups, ...conversions.map(({ field }) => field), ...defaults, ...formulas]);
   const rollups = new Set([...older.flatMap((backfill) => backfill.rollups), ...plan.rollups]);
-  const derived = plan.derivedPaths.length > 0 || older.some((backfill) => backfill.derived);
+  const derived = plan.derivedPaths.length > 0 || conversions.length > 0 || defaults.size > 0 || older.some((backfill) => backfill.derived);
   if (older.length > 0) {
     await backfills.updateMany({ object: object.name, status: 'running' }, { $set: { status: 'superseded', finishedAt: now, supersededBy: id } });
   }
@@ -44,6 +56,8 @@ export async function recordBackfill(tx: Collections, version: number, object: C
     object: object.name,
     fields: [...fields],
     rollups: [...rollups],
+    ...(conversions.length > 0 ? { conversions } : {}),
+    ...(defaults.size > 0 ? { defaults: [...defaults] } : {}),
     derived,
     version,
     cursor: null,

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { EngineError } from '../../errors/index.js';
 import { enqueueJob, type JobDoc } from '../../jobs/index.js';
 import { recomputeStoredDerived } from '../../records/logic/recompute-formulas.js';
-import { followChange } from '../../records/logic/follow-change.js';
+import { followChange, settleWrite } from '../../records/logic/follow-change.js';
 import type { LogicContext } from '../../records/logic/expression-input.js';
 import { recomputeRollup } from '../../records/relationships/sync-rollups.js';
 import type { Collections, Doc } from '../../store/port.js';
@@ -11,6 +11,8 @@ import type { Tenant } from '../../tenancy/index.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { BACKFILL_JOB, BACKFILLS, type BackfillDoc } from './backfill.js';
 import { backfillSettings } from './backfill-settings.js';
+import { convertedValues, currentConversions } from './field-conversions.js';
+import { hasDefault, missingDefaults } from './default-fill.js';
 
 /**
  * The ids of the next records, read ahead for a couple of batches: one ordered `_id` range read
@@ -137,15 +139,28 @@ async function recomputeOrPass(tx: Collections, ctx: LogicContext, object: Compi
   return failure;
 }
 
-/** Recomputes one record as the metadata change would have: roll-ups summed anew, then what the record derives, and what follows from it. */
+/**
+ * Brings one record where the metadata change would have: its values converted to their fields' new
+ * definitions, defaults given where asked for (and what reads them follows, as after an update), roll-ups summed anew, then what
+ * the record derives, and what follows from it.
+ */
 async function backfillRecord(tx: Collections, ctx: LogicContext, object: CompiledObject, backfill: BackfillDoc, record: Doc): Promise<void> {
+  const defaults = (backfill.defaults ?? []).filter((field) => hasDefault(object, field));
+  const changes = {
+    ...convertedValues(object, currentConversions(object, backfill.conversions), record),
+    ...(defaults.length > 0 ? await missingDefaults(tx, ctx, object, defaults, record) : {}),
+  };
+  if (Object.keys(changes).length > 0) {
+    const written = await tx.collection(object.collection).findOneAndUpdate({ _id: record._id }, { $set: changes });
+    if (written) record = await settleWrite(tx, ctx, object, record, written);
+  }
   for (const name of backfill.rollups) {
     const field = object.field(name);
     const child = field?.type === 'rollup' ? ctx.snapshot.object(field.child) : undefined;
     if (field?.type === 'rollup' && child) await recomputeRollup(tx, ctx, object, field, child, record._id);
   }
   if (!backfill.derived) return;
-  const current = backfill.rollups.length > 0 ? await tx.collection(object.collection).findOne({ _id: record._id }) : record;
+  const current = backfill.rollups.length > 0 || Object.keys(changes).length > 0 ? await tx.collection(object.collection).findOne({ _id: record._id }) : record;
   if (!current) return;
   const after = await recomputeStoredDerived(tx, ctx, object, current);
   if (after) await followChange(tx, ctx, object, current, after);

@@ -14,6 +14,9 @@ import { sameDocument } from '../../store/json-document.js';
 import { byCount, msg } from '../../i18n/message.js';
 import { backfillSettings } from '../backfills/backfill-settings.js';
 import { recordBackfill } from '../backfills/record-backfill.js';
+import { percentDone, type BackfillDoc } from '../backfills/backfill.js';
+import { runningBackfill } from '../backfills/backfill-reads.js';
+import type { FieldConversion } from '../backfills/field-conversions.js';
 import { refuseSharedValues } from './shared-values.js';
 import { valueConverter } from './value-conversion.js';
 
@@ -32,16 +35,21 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
   const records = tx.collection(after.collection);
   const pending = new Map<string, PendingDerivation>();
   const pendingFor = (object: CompiledObject): PendingDerivation => {
-    const found = pending.get(object.name) ?? { object, rollups: [], derivedPaths: [] };
+    const found = pending.get(object.name) ?? { object, rollups: [], derivedPaths: [], conversions: [] };
     pending.set(object.name, found);
     return found;
   };
+  const backfill = await runningBackfill(tx, after.name);
   for (const old of before.object.fields) {
     const next = after.field(old.name);
+    if (next && !sameDocument(old, next)) refuseWhileConverting(backfill, old.name);
     if (!next) {
       await records.updateMany({ [old.name]: { $ne: null } }, { $unset: { [old.name]: '', [plainTextPath(old.name)]: '' } });
     } else if (!sameDocument(old, next)) {
-      await convertValues(tx, snapshot, after, old, next);
+      const conversion = await checkConversion(tx, after, old, next);
+      // Converted inside the change when small, at once, as a unique check below reads the new values.
+      if (conversion && (await convertsInline(tx, after))) await writeConversion(tx, snapshot, after, conversion);
+      else if (conversion) pendingFor(after).conversions.push(conversion);
       if (fieldTypeOf(old).plainText && !fieldTypeOf(next).plainText) await records.updateMany({}, { $unset: { [plainTextPath(old.name)]: '' } });
       // Roll-ups summing it are summed anew: their scale is the field's, which may have changed.
       for (const { master, field } of relationshipsOf(snapshot).rollupsFedBy(after.name)) {
@@ -61,11 +69,17 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
   for (const derivation of pending.values()) await settleDerived(tx, snapshot, derivation);
 }
 
-/** What a change leaves to recompute on one object: roll-ups to sum anew, derived values to compute anew. */
+/** What a change leaves to do on one object: values to convert, roll-ups to sum anew, derived values to compute anew. */
 interface PendingDerivation {
   object: CompiledObject;
   rollups: ResolvedRollupField[];
   derivedPaths: string[];
+  conversions: PendingConversion[];
+}
+
+/** A field whose stored values all convert to its new definition, and those that change by it. */
+interface PendingConversion extends FieldConversion {
+  readonly converted: { id: string; value: unknown; was: unknown }[];
 }
 
 /** The stored paths a derived field's change makes stale. */
@@ -80,25 +94,43 @@ function derivedPaths(field: ResolvedField): string[] {
  * holds the new values); a larger one by a backfill job in batches, recorded in the same unit of
  * work, so that the change commits at once and requests are served meanwhile (docs/storage.md).
  */
-async function settleDerived(tx: Collections, snapshot: Snapshot, { object, rollups, derivedPaths: paths }: PendingDerivation): Promise<void> {
+async function settleDerived(tx: Collections, snapshot: Snapshot, { object, rollups, derivedPaths: paths, conversions }: PendingDerivation): Promise<void> {
   const total = await tx.collection(object.collection).count({});
   if (total <= backfillSettings().inlineLimit) {
     for (const field of rollups) await computeRollupForAll(tx, snapshot, object, field);
     if (paths.length > 0) await recomputeAll(tx, snapshot, object);
     return;
   }
-  await recordBackfill(tx, snapshot.version, object, { derivedPaths: paths, rollups: rollups.map((field) => field.name), total });
+  const converting = conversions.filter((conversion) => conversion.converted.length > 0).map(({ field, from, to }) => ({ field, from, to }));
+  if (paths.length === 0 && rollups.length === 0 && converting.length === 0) return;
+  await recordBackfill(tx, snapshot.version, object, { derivedPaths: paths, rollups: rollups.map((field) => field.name), conversions: converting, total });
 }
 
-async function convertValues(
-  tx: Collections,
-  snapshot: Snapshot,
-  after: CompiledObject,
-  old: ResolvedField,
-  next: ResolvedField,
-): Promise<void> {
-  // Computed fields (auto-numbers, formulas, roll-ups) are not converted: they are recomputed.
-  if (!fieldTypeOf(next).writable) return;
+async function convertsInline(tx: Collections, object: CompiledObject): Promise<boolean> {
+  return (await tx.collection(object.collection).count({})) <= backfillSettings().inlineLimit;
+}
+
+/**
+ * A field changed again while its values still convert to its previous definition would convert
+ * values of two definitions at once: the admin waits for the first conversion to end.
+ */
+function refuseWhileConverting(backfill: BackfillDoc | null, field: string): void {
+  if (!backfill?.conversions?.some((conversion) => conversion.field === field)) return;
+  const percent = percentDone(backfill);
+  throw new ConflictError(
+    'backfill_in_progress',
+    msg`The values of '${field}' are still being converted to its previous definition (${percent}% done); change it again once that ends.`,
+    [{ path: `/fields/${field}`, message: msg`is being converted (${percent}% done)` }],
+  );
+}
+
+/**
+ * Checks that every stored value of a changed field converts to its new definition, else refuses
+ * the change with a count and a sample. Returns the conversion to write (inside the change or by a
+ * backfill), undefined for computed fields, which are recomputed rather than converted.
+ */
+async function checkConversion(tx: Collections, after: CompiledObject, old: ResolvedField, next: ResolvedField): Promise<PendingConversion | undefined> {
+  if (!fieldTypeOf(next).writable) return undefined;
   const records = tx.collection(after.collection);
   const holders = await records.find({ [old.name]: { $ne: null } }, { projection: { [old.name]: 1 } });
   const convert = valueConverter(after, old, next);
@@ -125,11 +157,35 @@ async function convertValues(
       failures.slice(0, SAMPLE_SIZE),
     );
   }
-  // A converted value (rounded to a smaller scale, say) is read by formulas and summed by roll-ups: they follow.
+  if (next.unique && converted.length > 0) refuseSharedConvertedValues(next.name, holders, converted);
+  return { field: next.name, from: old, to: next, converted };
+}
+
+/**
+ * Values that were distinct may meet once converted (two amounts rounded to a smaller scale): a
+ * unique field then refuses the change, as making it unique over shared values does.
+ */
+function refuseSharedConvertedValues(field: string, holders: Doc[], converted: PendingConversion['converted']): void {
+  const finals = new Map<string, unknown>(holders.map((record) => [record._id, record[field]]));
+  for (const { id, value } of converted) finals.set(id, value);
+  const counts = new Map<string, number>();
+  for (const value of finals.values()) counts.set(JSON.stringify(value), (counts.get(JSON.stringify(value)) ?? 0) + 1);
+  const shared = [...counts.values()].filter((count) => count > 1).slice(0, SAMPLE_SIZE);
+  if (shared.length === 0) return;
+  throw new ConflictError(
+    'duplicate_values',
+    msg`'${field}' is unique, and once converted to its new definition records would share values (${shared.map((count) => msg`one value held by ${count} records`).join(', ')}). Correct them, then try again.`,
+    shared.map((count) => ({ path: `/fields/${field}`, message: msg`a value is held by ${count} records` })),
+  );
+}
+
+/** A converted value (rounded to a smaller scale, say) is read by formulas and summed by roll-ups: they follow. */
+async function writeConversion(tx: Collections, snapshot: Snapshot, object: CompiledObject, { field, converted }: PendingConversion): Promise<void> {
+  const records = tx.collection(object.collection);
   const ctx = { snapshot, principal: SYSTEM_PRINCIPAL };
   for (const { id, value, was } of converted) {
-    const written = await records.findOneAndUpdate({ _id: id }, { $set: { [next.name]: value } });
-    if (written) await settleWrite(tx, ctx, after, { ...written, [next.name]: was }, written);
+    const written = await records.findOneAndUpdate({ _id: id }, { $set: { [field]: value } });
+    if (written) await settleWrite(tx, ctx, object, { ...written, [field]: was }, written);
   }
 }
 

@@ -11,10 +11,13 @@ export const setupFrameMessages = bilingual(
     groups: {
       model: 'Data model',
       security: 'Security',
+      operations: 'Operations',
     },
     nav: {
       objects: 'Objects',
       layouts: 'Layouts',
+      listViews: 'List views',
+      apps: 'Apps',
       users: 'Users',
       roles: 'Roles',
       permissionSets: 'Permission sets',
@@ -32,10 +35,13 @@ export const setupFrameMessages = bilingual(
     groups: {
       model: '数据模型',
       security: '安全',
+      operations: '运维',
     },
     nav: {
       objects: '对象',
       layouts: '布局',
+      listViews: '列表视图',
+      apps: '应用',
       users: '用户',
       roles: '角色',
       permissionSets: '权限集',

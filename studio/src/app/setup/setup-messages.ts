@@ -1,11 +1,17 @@
+import { appsMessages } from './apps/apps-messages';
 import { explainAccessMessages } from './explain-access/explain-access-messages';
 import { expressionMessages } from './expressions/expression-messages';
+import { fieldDefaultMessages } from './fields/field-default-messages';
+import { fieldDependencyMessages } from './fields/field-dependency-messages';
 import { fieldEditorMessages } from './fields/field-editor-messages';
 import { groupsMessages } from './groups/groups-messages';
+import { jobsMessages } from './jobs/jobs-messages';
 import { layoutsMessages } from './layouts/layouts-messages';
+import { listViewsMessages } from './list-views/list-views-messages';
 import { iconMessages } from './objects/icon-messages';
 import { permissionSetsMessages } from './permission-sets/permission-sets-messages';
 import { objectsMessages } from './objects/objects-messages';
+import { orderedListMessages } from './ordered-list-messages';
 import { rolesMessages } from './roles/roles-messages';
 import { setupFrameMessages } from './setup-frame-messages';
 import { sharingRulesMessages } from './sharing-rules/sharing-rules-messages';
@@ -17,7 +23,28 @@ import { validationRulesMessages } from './validation-rules/validation-rules-mes
  * chunk (and the record page's access panel), so end users never download them; pass them to
  * `addMessages` before rendering. A page's messages are added here in one line.
  */
-const PARTS = [setupFrameMessages, objectsMessages, iconMessages, fieldEditorMessages, validationRulesMessages, layoutsMessages, usersMessages, rolesMessages, groupsMessages, permissionSetsMessages, sharingRulesMessages, explainAccessMessages, expressionMessages] as const;
+// One part per line: pages built side by side add theirs without touching another's.
+const PARTS = [
+  setupFrameMessages,
+  objectsMessages,
+  iconMessages,
+  fieldEditorMessages,
+  fieldDependencyMessages,
+  fieldDefaultMessages,
+  validationRulesMessages,
+  layoutsMessages,
+  usersMessages,
+  rolesMessages,
+  groupsMessages,
+  permissionSetsMessages,
+  sharingRulesMessages,
+  explainAccessMessages,
+  jobsMessages,
+  listViewsMessages,
+  appsMessages,
+  orderedListMessages,
+  expressionMessages,
+] as const;
 
 type Union = (typeof PARTS)[number];
 type Merged<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;

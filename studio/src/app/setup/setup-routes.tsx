@@ -5,12 +5,15 @@ const ObjectListPage = lazy(() => import('./objects/object-list-page').then((mod
 const ObjectEditorPage = lazy(() => import('./objects/object-editor-page').then((module) => ({ default: module.ObjectEditorPage })));
 const LayoutListPage = lazy(() => import('./layouts/layout-list-page').then((module) => ({ default: module.LayoutListPage })));
 const LayoutEditorPage = lazy(() => import('./layouts/layout-editor-page').then((module) => ({ default: module.LayoutEditorPage })));
+const ListViewListPage = lazy(() => import('./list-views/list-view-list-page').then((module) => ({ default: module.ListViewListPage })));
+const AppListPage = lazy(() => import('./apps/app-list-page').then((module) => ({ default: module.AppListPage })));
 const UserListPage = lazy(() => import('./users/user-list-page').then((module) => ({ default: module.UserListPage })));
 const RolePage = lazy(() => import('./roles/role-page').then((module) => ({ default: module.RolePage })));
 const GroupListPage = lazy(() => import('./groups/group-list-page').then((module) => ({ default: module.GroupListPage })));
 const PermissionSetListPage = lazy(() => import('./permission-sets/permission-set-list-page').then((module) => ({ default: module.PermissionSetListPage })));
 const PermissionSetPage = lazy(() => import('./permission-sets/permission-set-page').then((module) => ({ default: module.PermissionSetPage })));
 const SharingRuleListPage = lazy(() => import('./sharing-rules/sharing-rule-list-page').then((module) => ({ default: module.SharingRuleListPage })));
+const JobsPage = lazy(() => import('./jobs/jobs-page').then((module) => ({ default: module.JobsPage })));
 const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
@@ -24,6 +27,10 @@ export const setupRoutes: RouteObject[] = [
   { path: 'objects/:name', element: <ObjectEditorPage /> },
   { path: 'layouts', element: <LayoutListPage /> },
   { path: 'layouts/:name', element: <LayoutEditorPage /> },
+  { path: 'list-views', element: <ListViewListPage /> },
+  { path: 'list-views/:name', element: <ListViewListPage /> },
+  { path: 'apps', element: <AppListPage /> },
+  { path: 'apps/:name', element: <AppListPage /> },
   { path: 'users', element: <UserListPage /> },
   { path: 'users/:id', element: <UserListPage /> },
   { path: 'roles', element: <RolePage /> },
@@ -34,6 +41,7 @@ export const setupRoutes: RouteObject[] = [
   { path: 'sharing-rules', element: <SharingRuleListPage /> },
   { path: 'sharing-rules/:name', element: <SharingRuleListPage /> },
   { path: 'explain-access', element: <ExplainAccessPage /> },
+  { path: 'jobs', element: <JobsPage /> },
 ];
 
 /** The paths that have a page, for the navigation. */

@@ -11,7 +11,7 @@ import { useServerErrors } from './use-server-errors';
 type Labelled = { readonly name: string; readonly label?: LocalizedText };
 
 /** The setup pages' kinds defined on their own, by their path under /meta. */
-export type DefinitionPath = 'roles' | 'groups' | 'sharing-rules' | 'layouts';
+export type DefinitionPath = 'roles' | 'groups' | 'sharing-rules' | 'layouts' | 'list-views' | 'apps';
 
 interface DefinitionEditorOptions<C extends string> {
   readonly path: DefinitionPath;
@@ -29,7 +29,8 @@ interface DefinitionEditorOptions<C extends string> {
 /**
  * Saving and deleting one definition of a kind from its setup form: a whole definition is POSTed
  * (new) or PUT (existing), every metadata query refreshed after (the app's pickers and menus read
- * the same metadata), and the server's problems put on the controls (use-server-errors.ts).
+ * the same metadata, and its navigation and list views the /ui answers made of it), and the
+ * server's problems put on the controls (use-server-errors.ts).
  */
 export function useDefinitionEditor<C extends string>(options: DefinitionEditorOptions<C>) {
   const { path, form, errorsOf, existing } = options;
@@ -38,13 +39,15 @@ export function useDefinitionEditor<C extends string>(options: DefinitionEditorO
   const [busy, setBusy] = useState(false);
   const { formErrors, clear, fail } = useServerErrors(form, errorsOf);
 
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['meta'] }), queryClient.invalidateQueries({ queryKey: ['ui'] })]);
+
   async function save(definition: Labelled) {
     setBusy(true);
     clear();
     try {
       if (existing === undefined) await api(`/meta/${path}`, { method: 'POST', body: definition });
       else await api(`/meta/${path}/${encodeURIComponent(existing)}`, { method: 'PUT', body: definition });
-      await queryClient.invalidateQueries({ queryKey: ['meta'] });
+      await refresh();
       void message.success(options.saved(definition, existing === undefined));
       options.onSaved(definition.name);
     } catch (error) {
@@ -59,7 +62,7 @@ export function useDefinitionEditor<C extends string>(options: DefinitionEditorO
     clear();
     try {
       await api(`/meta/${path}/${encodeURIComponent(existing)}`, { method: 'DELETE' });
-      await queryClient.invalidateQueries({ queryKey: ['meta'] });
+      await refresh();
       void message.success(options.deleted());
       options.onDeleted();
     } catch (error) {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error';
 import { fromServer } from '../i18n/localize';
 import { useLanguage } from '../i18n/use-language';
+import { withDependentChoices } from './dependent-choices';
 import { errorSchemaOf, type MappedErrors } from './error-schema';
 import type { FormDefinition, FormValues } from './form-definition';
 import { JsonField } from './json-field';
@@ -43,7 +44,9 @@ export function RecordForm({ form, initial, submitLabel, onSave, onCancel }: Rec
   const [busy, setBusy] = useState(false);
   const fieldNames = useMemo(() => Object.keys(form.schema.properties ?? {}), [form]);
   // The page shows the object's name; rjsf would repeat it as the form's title.
-  const uiSchema = useMemo(() => ({ ...form.uiSchema, 'ui:title': '', 'ui:submitButtonOptions': { norender: true } }) as UiSchema<FormValues, RJSFSchema>, [form]);
+  const baseUiSchema = useMemo(() => ({ ...form.uiSchema, 'ui:title': '', 'ui:submitButtonOptions': { norender: true } }) as UiSchema<FormValues, RJSFSchema>, [form]);
+  // A dependent picklist offers only what its controlling field's current value allows.
+  const { schema, uiSchema } = useMemo(() => withDependentChoices(form.schema, baseUiSchema, values), [form, baseUiSchema, values]);
 
   async function submit(data: FormValues) {
     setBusy(true);
@@ -68,7 +71,7 @@ export function RecordForm({ form, initial, submitLabel, onSave, onCancel }: Rec
   return (
     <Form
       className="record-form"
-      schema={form.schema}
+      schema={schema}
       uiSchema={uiSchema}
       formData={values}
       validator={serverValidator}

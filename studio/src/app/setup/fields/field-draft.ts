@@ -1,8 +1,10 @@
 import type { ErrorDetail } from '../../../shared/api/api-error';
 import type { LocalizedText } from '../../../shared/i18n/localize';
-import type { FilterJson } from '../../list/filter/filter-rows';
+import { filterToModel, modelToFilter, type FilterJson, type FilterModel } from '../../list/filter/filter-rows';
 import { controlErrors } from '../control-errors';
 import { draftText } from '../draft-text';
+import { tidyDependencies, type Dependencies } from './dependency-matrix';
+import { defaultDefinitionOf, defaultDraftOf, type DefaultDraft } from './field-default';
 import { editorOf, isComputed, type FieldType } from './field-types';
 import { valueDefinitionOf, valueDraftOf, type PicklistValueDefinition, type PicklistValueDraft } from './picklist-values';
 
@@ -15,8 +17,8 @@ export interface FieldDefinition {
   readonly [property: string]: unknown;
 }
 
-/** What the field form edits: the properties every field has, and each type's own. */
-export interface FieldDraft {
+/** What the field form edits: the properties every field has, its default, and each type's own. */
+export interface FieldDraft extends DefaultDraft {
   readonly labelEn: string;
   readonly labelZh: string;
   readonly name: string;
@@ -34,6 +36,9 @@ export interface FieldDraft {
   readonly max?: number | null;
   readonly currency?: string;
   readonly values: readonly PicklistValueDraft[];
+  /** A dependent picklist: the picklist or boolean field of the object that narrows its values. */
+  readonly controllingField?: string;
+  readonly dependencies?: Dependencies;
   readonly target?: string;
   readonly onDelete?: 'clear' | 'restrict';
   readonly format?: string;
@@ -44,7 +49,10 @@ export interface FieldDraft {
   readonly relationship?: string;
   readonly function?: 'count' | 'sum' | 'min' | 'max';
   readonly field?: string;
-  readonly filter?: FilterJson;
+  /** The roll-up's filter as the builder's rows (incomplete rows included while they are typed). */
+  readonly filter?: FilterModel;
+  /** A roll-up filter the rows cannot show (nested groups written by a script): kept as it is. */
+  readonly rawFilter?: FilterJson;
 }
 
 export type FieldControl = keyof FieldDraft;
@@ -61,6 +69,7 @@ export const NEW_FIELD: FieldDraft = {
   indexed: false,
   trackHistory: false,
   values: [],
+  defaultMode: 'none',
 };
 
 export function fieldDraftOf(field: FieldDefinition): FieldDraft {
@@ -78,12 +87,20 @@ export function fieldDraftOf(field: FieldDefinition): FieldDraft {
     indexed: get<boolean>('indexed') === true,
     trackHistory: get<boolean>('trackHistory') === true,
     values: (get<PicklistValueDefinition[]>('values') ?? []).map(valueDraftOf),
+    ...defaultDraftOf(field),
     ...Object.fromEntries(
-      ['maxLength', 'precision', 'scale', 'min', 'max', 'currency', 'target', 'onDelete', 'format', 'startAt', 'expression', 'resultType', 'child', 'relationship', 'function', 'field', 'filter'].flatMap((key) =>
+      ['maxLength', 'precision', 'scale', 'min', 'max', 'currency', 'target', 'onDelete', 'format', 'startAt', 'expression', 'resultType', 'child', 'relationship', 'function', 'field', 'controllingField', 'dependencies'].flatMap((key) =>
         field[key] === undefined ? [] : [[key, field[key]]],
       ),
     ),
+    ...rollupFilterDraft(field.filter),
   };
+}
+
+function rollupFilterDraft(filter: unknown): Pick<FieldDraft, 'filter' | 'rawFilter'> {
+  if (filter === undefined) return {};
+  const model = filterToModel(filter);
+  return model ? { filter: model } : { rawFilter: filter as FilterJson };
 }
 
 /** Only what is set: a blank number input, an empty text, a false flag are left out, as files keep only what differs. */
@@ -95,7 +112,7 @@ function present(entries: Record<string, unknown>): Record<string, unknown> {
  * The whole field to send (PUT replaces it): its common properties, and those of its type alone,
  * so properties left from another type before a type change are not sent.
  */
-export function fieldDefinitionOf(draft: FieldDraft): FieldDefinition {
+export function fieldDefinitionOf(draft: FieldDraft, original?: FieldDefinition): FieldDefinition {
   const label = draftText(draft.labelEn, draft.labelZh);
   const helpText = draftText(draft.helpEn, draft.helpZh);
   const computed = isComputed(draft.type);
@@ -105,8 +122,26 @@ export function fieldDefinitionOf(draft: FieldDraft): FieldDefinition {
     ...(label ? { label } : {}),
     ...(helpText ? { helpText } : {}),
     ...present({ required: !computed && draft.required, unique: !computed && draft.unique, indexed: draft.indexed, trackHistory: draft.trackHistory }),
+    ...defaultDefinitionOf(draft, draft.type),
   };
-  return { ...common, ...ownProperties(draft) };
+  return { ...keptProperties(original, draft.type), ...common, ...ownProperties(draft) };
+}
+
+/** Every property the form edits; the others of a saved field are kept as they are. */
+const EDITED = new Set([
+  'name', 'type', 'label', 'helpText', 'required', 'unique', 'indexed', 'trackHistory', 'default', 'defaultExpression',
+  'maxLength', 'precision', 'scale', 'min', 'max', 'currency', 'values', 'controllingField', 'dependencies', 'target', 'onDelete',
+  'format', 'startAt', 'expression', 'resultType', 'child', 'relationship', 'function', 'field', 'filter',
+]);
+
+/**
+ * PUT replaces the whole field: the properties the form does not show (a currency's rate date, a
+ * description written in a pack's file) would be lost by saving it. They are sent back as they were,
+ * as long as the type stays (another type's properties would be refused).
+ */
+function keptProperties(original: FieldDefinition | undefined, type: FieldType): Record<string, unknown> {
+  if (!original || original.type !== type) return {};
+  return Object.fromEntries(Object.entries(original).filter(([key]) => !EDITED.has(key)));
 }
 
 function ownProperties(draft: FieldDraft): Record<string, unknown> {
@@ -117,8 +152,14 @@ function ownProperties(draft: FieldDraft): Record<string, unknown> {
       return present({ precision: draft.precision, scale: draft.scale, min: draft.min, max: draft.max });
     case 'currency':
       return present({ precision: draft.precision, scale: draft.scale, min: draft.min, max: draft.max, currency: draft.currency });
-    case 'picklist':
-      return { values: draft.values.filter((value) => value.value.trim() !== '').map(valueDefinitionOf) };
+    case 'picklist': {
+      const values = draft.values.filter((value) => value.value.trim() !== '').map(valueDefinitionOf);
+      if (!draft.controllingField) return { values };
+      // The dependent side is tidied here (its values are the draft's); a controlling value that no longer exists is the server's to refuse.
+      const own = values.map((value) => (typeof value === 'string' ? value : value.value));
+      const dependencies = tidyDependencies(draft.dependencies, Object.keys(draft.dependencies ?? {}), own);
+      return { values, controllingField: draft.controllingField, ...(Object.keys(dependencies).length > 0 ? { dependencies } : {}) };
+    }
     case 'reference':
       return present({ target: draft.target, onDelete: draft.onDelete });
     case 'masterdetail':
@@ -128,7 +169,7 @@ function ownProperties(draft: FieldDraft): Record<string, unknown> {
     case 'formula':
       return present({ expression: draft.expression, resultType: draft.resultType, scale: draft.resultType === 'number' || draft.resultType === 'currency' || draft.resultType === 'percent' ? draft.scale : undefined });
     case 'rollup':
-      return present({ child: draft.child, relationship: draft.relationship, function: draft.function, field: draft.function === 'count' ? undefined : draft.field, filter: draft.filter && Object.keys(draft.filter).length > 0 ? draft.filter : undefined });
+      return present({ child: draft.child, relationship: draft.relationship, function: draft.function, field: draft.function === 'count' ? undefined : draft.field, filter: draft.filter ? modelToFilter(draft.filter) : draft.rawFilter });
     case 'none':
       return {};
   }
@@ -142,7 +183,9 @@ const CONTROLS: readonly (readonly [RegExp, FieldControl])[] = [
   [/^\/helpText\/zh-CN$/, 'helpZh'],
   [/^\/type$/, 'type'],
   [/^\/values(\/|$)/, 'values'],
-  ...(['required', 'unique', 'indexed', 'trackHistory', 'maxLength', 'precision', 'scale', 'min', 'max', 'currency', 'target', 'onDelete', 'format', 'startAt', 'expression', 'resultType', 'child', 'relationship', 'function', 'field', 'filter'] as const).map(
+  [/^\/default(\/|$)/, 'defaultValue'],
+  [/^\/defaultExpression(\/|$)/, 'defaultExpression'],
+  ...(['required', 'unique', 'indexed', 'trackHistory', 'maxLength', 'precision', 'scale', 'min', 'max', 'currency', 'target', 'onDelete', 'format', 'startAt', 'expression', 'resultType', 'child', 'relationship', 'function', 'field', 'filter', 'controllingField', 'dependencies'] as const).map(
     (control) => [new RegExp(`^/${control}(/|$)`), control] as const,
   ),
 ];

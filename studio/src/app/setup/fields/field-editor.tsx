@@ -13,6 +13,8 @@ import { suggestApiName } from '../objects/object-draft';
 import { useServerErrors } from '../use-server-errors';
 import { fieldReaders, type FieldReader } from './field-readers';
 import { fieldDefinitionOf, fieldDraftOf, fieldErrors, NEW_FIELD, type FieldDefinition, type FieldDraft } from './field-draft';
+import type { AppliedDefault } from './applied-default';
+import { FieldDefaultEditor } from './field-default-editor';
 import { FieldTypeProperties } from './field-type-properties';
 import { FIELD_TYPES, isComputed, type FieldType } from './field-types';
 import { TypeChangeImpactNotice } from './type-change-impact';
@@ -38,13 +40,15 @@ interface FieldEditorProps {
 export function FieldEditor({ object, definition: objectDefinition, field, onDone }: FieldEditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const objects = useObjects();
   const [form] = Form.useForm<FieldDraft>();
   const { formErrors, clear, fail } = useServerErrors(form, fieldErrors);
   const [busy, setBusy] = useState(false);
   const [readers, setReaders] = useState<FieldReader[]>([]);
+  const [applying, setApplying] = useState(false);
+  const savedDefault = field !== undefined && (field.default !== undefined || field.defaultExpression !== undefined);
   const [nameTyped, setNameTyped] = useState(field !== undefined);
   const creating = field === undefined;
   const start = field ? fieldDraftOf(field) : NEW_FIELD;
@@ -53,7 +57,7 @@ export function FieldEditor({ object, definition: objectDefinition, field, onDon
   const name = localize(field?.label, language, field?.name ?? '');
 
   async function save(draft: FieldDraft) {
-    const definition = fieldDefinitionOf({ ...start, ...draft, name: field?.name ?? draft.name });
+    const definition = fieldDefinitionOf({ ...start, ...draft, name: field?.name ?? draft.name }, field);
     setBusy(true);
     clear();
     try {
@@ -67,6 +71,30 @@ export function FieldEditor({ object, definition: objectDefinition, field, onDon
     } finally {
       setBusy(false);
     }
+  }
+
+  /** The saved default (not what the form holds now), given to the records without a value. */
+  function applyToExisting() {
+    if (!field) return;
+    modal.confirm({
+      title: t('setup.fieldDefault.applyConfirm', { field: name }),
+      okText: t('setup.fieldDefault.apply'),
+      cancelText: t('setup.fieldEditor.cancel'),
+      onOk: async () => {
+        clear();
+        setApplying(true);
+        try {
+          const applied = await api<AppliedDefault>(`${path}/${encodeURIComponent(field.name)}/apply-default`, { method: 'POST' });
+          if (applied.backfill) void message.info(t('setup.fieldDefault.applying', { count: applied.records }));
+          else void message.success(applied.filled === 0 ? t('setup.fieldDefault.appliedNone') : t('setup.fieldDefault.applied', { count: applied.filled }));
+          await queryClient.invalidateQueries({ queryKey: ['records'] });
+        } catch (error) {
+          fail(error);
+        } finally {
+          setApplying(false);
+        }
+      },
+    });
   }
 
   async function remove() {
@@ -112,8 +140,9 @@ export function FieldEditor({ object, definition: objectDefinition, field, onDon
           <Select showSearch={{ optionFilterProp: 'label' }} options={FIELD_TYPES.map((candidate) => ({ value: candidate, label: t(`setup.fields.types.${candidate}`) }))} />
         </Form.Item>
       </div>
-      {!creating && type !== start.type && <TypeChangeImpactNotice object={object} field={field.name} proposed={fieldDefinitionOf({ ...start, ...form.getFieldsValue(), type, name: field.name })} />}
+      {!creating && type !== start.type && <TypeChangeImpactNotice object={object} field={field.name} proposed={fieldDefinitionOf({ ...start, ...form.getFieldsValue(), type, name: field.name }, field)} />}
       <FieldTypeProperties type={type} object={object} objects={objects.data?.objects ?? []} savedValues={creating ? [] : start.values.map((value) => value.value)} />
+      <FieldDefaultEditor type={type} object={object} onApplyToExisting={savedDefault && type === start.type ? applyToExisting : undefined} applying={applying} />
       <div className="setup-form-grid">
         <Form.Item name="helpEn" label={t('setup.fieldEditor.helpEn')}>
           <Input autoComplete="off" />

@@ -5,10 +5,11 @@ import { useLanguage } from '../../../shared/i18n/use-language';
 import type { ObjectDefinition } from '../../../shared/metadata/object-definition';
 import { FilterConditions } from '../../list/filter/filter-conditions';
 import { filterableFields } from '../../list/filter/filter-operators';
-import { filterToModel, modelToFilter, type FilterJson } from '../../list/filter/filter-rows';
+import type { FilterModel } from '../../list/filter/filter-rows';
 import { ExpressionInput } from '../expressions/expression-input';
 import { autoNumberPreview } from './autonumber-preview';
 import { editorOf, type FieldType } from './field-types';
+import { PicklistDependency } from './picklist-dependency';
 import { PicklistValuesEditor } from './picklist-values-editor';
 
 const RESULT_TYPES = ['text', 'number', 'currency', 'percent', 'date', 'datetime', 'boolean'] as const;
@@ -25,12 +26,15 @@ interface FieldTypePropertiesProps {
   readonly savedValues: readonly string[];
 }
 
-/** The roll-up's filter as a form control over the child's fields (Form.Item passes value and onChange). */
-function RollupFilter({ value, onChange, child }: { value?: FilterJson; onChange?: (filter: FilterJson | undefined) => void; child: ObjectDefinition | undefined }) {
-  const model = filterToModel(value ?? {}) ?? { join: 'and' as const, rows: [] };
+/**
+ * The roll-up's filter as a form control over the child's fields (Form.Item passes value and
+ * onChange). The form holds the builder's rows, so a row just added stays while it is filled in;
+ * field-draft.ts writes the complete rows in the filter language when the field is saved.
+ */
+function RollupFilter({ id, value, onChange, child }: { id?: string; value?: FilterModel; onChange?: (model: FilterModel) => void; child: ObjectDefinition | undefined }) {
   return (
-    <div className="filter-builder">
-      <FilterConditions fields={filterableFields(child?.fields ?? [])} model={model} onChange={(next) => onChange?.(modelToFilter(next))} />
+    <div id={id} className="filter-builder">
+      <FilterConditions fields={filterableFields(child?.fields ?? [])} model={value ?? { join: 'and', rows: [] }} onChange={(next) => onChange?.(next)} />
     </div>
   );
 }
@@ -44,6 +48,8 @@ export function FieldTypeProperties({ type, object, objects, savedValues }: Fiel
   const startAt = Form.useWatch('startAt', form) as number | null | undefined;
   const childName = Form.useWatch('child', form) as string | undefined;
   const fn = Form.useWatch('function', form) as string | undefined;
+  // Not a control: a filter written by a script that the rows cannot show stays as it is.
+  const rawFilter = (form.getFieldValue('rawFilter') ?? undefined) as Readonly<Record<string, unknown>> | undefined;
   const objectOptions = objects.map((candidate) => ({ value: candidate.name, label: localize(candidate.label, language, candidate.name) }));
 
   switch (editorOf(type)) {
@@ -80,9 +86,12 @@ export function FieldTypeProperties({ type, object, objects, savedValues }: Fiel
       );
     case 'picklist':
       return (
-        <Form.Item name="values" label={t('setup.fieldEditor.values')} extra={t('setup.fieldEditor.valuesHelp')}>
-          <PicklistValuesEditor saved={savedValues} />
-        </Form.Item>
+        <>
+          <Form.Item name="values" label={t('setup.fieldEditor.values')} extra={t('setup.fieldEditor.valuesHelp')}>
+            <PicklistValuesEditor saved={savedValues} />
+          </Form.Item>
+          <PicklistDependency object={objects.find((candidate) => candidate.name === object)} />
+        </>
       );
     case 'reference':
     case 'masterdetail':
@@ -153,11 +162,12 @@ export function FieldTypeProperties({ type, object, objects, savedValues }: Fiel
               <Select showSearch={{ optionFilterProp: 'label' }} options={fields.map((field) => ({ value: field.name, label: localize(field.label, language, field.name) }))} />
             </Form.Item>
           )}
-          {child && (
+          {child && rawFilter === undefined && (
             <Form.Item name="filter" label={t('setup.fieldEditor.filter')}>
               <RollupFilter child={child} />
             </Form.Item>
           )}
+          {rawFilter !== undefined && <Alert type="info" showIcon className="setup-form-alert" title={t('setup.fieldEditor.rawFilter')} description={<code>{JSON.stringify(rawFilter)}</code>} />}
         </>
       );
     }

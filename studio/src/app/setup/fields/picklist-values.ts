@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../../../shared/i18n/localize';
+import { moveItem } from '../move-item';
 
 /** A picklist value as metadata writes it: a bare value, or one with labels and an active flag. */
 export type PicklistValueDefinition = string | { readonly value: string; readonly label?: LocalizedText; readonly active?: boolean };
@@ -25,13 +26,7 @@ export function valueDefinitionOf(draft: PicklistValueDraft): PicklistValueDefin
 }
 
 /** The values with the one at `from` moved to `to` (drag and drop, or the keyboard's move up/down). */
-export function moveValue(values: readonly PicklistValueDraft[], from: number, to: number): PicklistValueDraft[] {
-  const next = [...values];
-  if (from < 0 || from >= next.length || to < 0 || to >= next.length) return next;
-  const [moved] = next.splice(from, 1);
-  next.splice(to, 0, moved!);
-  return next;
-}
+export const moveValue: (values: readonly PicklistValueDraft[], from: number, to: number) => PicklistValueDraft[] = moveItem;
 
 /** A value for a new line: the stored value follows the English label, as API names do, and never repeats one. */
 export function suggestValue(label: string, taken: readonly string[]): string {

@@ -3,11 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
-import type { FieldDefinition } from '../../../shared/metadata/object-definition';
 import { useObjects } from '../../../shared/metadata/use-objects';
-import { FilterConditions } from '../../list/filter/filter-conditions';
 import { filterableFields } from '../../list/filter/filter-operators';
 import { modelToFilter, type FilterModel } from '../../list/filter/filter-rows';
+import { ConditionsControl } from '../conditions-control';
 import { FormErrorsAlert } from '../form-errors-alert';
 import { SetupFormActions } from '../setup-form-actions';
 import { suggestApiName } from '../objects/object-draft';
@@ -20,15 +19,6 @@ interface SharingRuleEditorProps {
   readonly onSaved: (name: string) => void;
   readonly onDeleted: () => void;
   readonly onCancel: () => void;
-}
-
-/** The conditions of the rule as a form control (Form.Item passes value and onChange). */
-function ConditionsControl({ value, onChange, fields }: { value?: FilterModel; onChange?: (model: FilterModel) => void; fields: readonly FieldDefinition[] }) {
-  return (
-    <div className="filter-builder">
-      <FilterConditions fields={fields} model={value ?? { join: 'and', rows: [] }} onChange={(model) => onChange?.(model)} />
-    </div>
-  );
 }
 
 /**
