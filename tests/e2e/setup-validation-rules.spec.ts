@@ -41,6 +41,8 @@ describe('browser: setup of validation rules', function () {
       try {
         await page.getByRole('button', { name: text.new }).click();
         await page.locator('#rule_name').fill('too_big');
+        // The code editor replaces the text area when its chunk arrives: typing waits for it.
+        await page.locator('.cm-content#rule_condition').waitFor();
         await page.locator('#rule_condition').fill('amount >');
         await page.locator('#rule_messageEn').fill('Invoices above 1,000 need a purchase order');
         await page.locator('#rule_messageZh').fill('超过 1,000 的发票需要采购订单');

@@ -37,6 +37,8 @@ export interface ExpressionInputProps {
  */
 export function ExpressionInput({ id, value = '', onChange, object, error, ref, ...aria }: ExpressionInputProps) {
   const view = useRef<EditorView | null>(null);
+  // Whether the admin is typing in the text area when the code editor arrives: it then takes the focus, cursor at the end.
+  const typingInPlain = useRef(false);
   const [recordId, setRecordId] = useState<string | undefined>();
   // While the completion list is open the word is half typed: the engine's complaint about it waits.
   const [completing, setCompleting] = useState(false);
@@ -61,6 +63,8 @@ export function ExpressionInput({ id, value = '', onChange, object, error, ref, 
       className="expression-input"
       value={value}
       onChange={(event) => onChange(event.target.value)}
+      onFocus={() => (typingInPlain.current = true)}
+      onBlur={() => (typingInPlain.current = false)}
       autoSize={{ minRows: 2, maxRows: 12 }}
       spellCheck={false}
       status={problem ? 'error' : undefined}
@@ -82,6 +86,11 @@ export function ExpressionInput({ id, value = '', onChange, object, error, ref, 
           aria-describedby={aria['aria-describedby']}
           onView={(created) => {
             view.current = created;
+            if (created && typingInPlain.current) {
+              typingInPlain.current = false;
+              created.focus();
+              created.dispatch({ selection: { anchor: created.state.doc.length } });
+            }
           }}
           onCompleting={setCompleting}
         />
