@@ -122,6 +122,8 @@ describe('browser: setup of fields', function () {
         // A formula reading the roll-up.
         await newField(page, text, { en: 'Boxes', zh: '箱数' }, 'formula');
         await chooseOption(page, page.locator('#field_resultType'), text.fields.types.number);
+        // The code editor replaces the text area when its chunk arrives: typing waits for it.
+        await page.locator('.cm-content#field_expression').waitFor();
         await page.locator('#field_expression').fill('$ceil(total_quantity / 12)');
         await create(page, text);
         expect(await fieldOf(env, order.name, 'boxes')).to.deep.include({ type: 'formula', resultType: 'number', expression: '$ceil(total_quantity / 12)' });

@@ -41,6 +41,8 @@ describe('browser: setup of validation rules', function () {
       try {
         await page.getByRole('button', { name: text.new }).click();
         await page.locator('#rule_name').fill('too_big');
+        // The code editor replaces the text area when its chunk arrives: typing waits for it.
+        await page.locator('.cm-content#rule_condition').waitFor();
         await page.locator('#rule_condition').fill('amount >');
         await page.locator('#rule_messageEn').fill('Invoices above 1,000 need a purchase order');
         await page.locator('#rule_messageZh').fill('超过 1,000 的发票需要采购订单');
@@ -50,6 +52,8 @@ describe('browser: setup of validation rules', function () {
         // The server's parse error lands on the condition; nothing is saved.
         const condition = page.locator('.ant-form-item', { has: page.locator('#rule_condition') });
         await condition.locator('.ant-form-item-explain-error').waitFor();
+        // ... and is underlined in the code editor where the parse stopped (the `>` with nothing after it).
+        expect(await condition.locator('.cm-lintRange-error').textContent()).to.equal('>');
         await screenshot(page, `setup-validation-rule-error-${language}`);
         expect(await seriousViolations(page), 'axe on the rule editor').to.deep.equal([]);
         expect((await env.engine.request('GET', `/api/v1/meta/objects/${object}`)).body.definition.validationRules ?? []).to.deep.equal([]);

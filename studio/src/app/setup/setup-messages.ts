@@ -3,6 +3,7 @@ import { automationMessages } from './automation/automation-messages';
 import { auditMessages } from './audit/audit-messages';
 import { historyMessages } from './history/history-messages';
 import { explainAccessMessages } from './explain-access/explain-access-messages';
+import { expressionMessages } from './expressions/expression-messages';
 import { fieldDefaultMessages } from './fields/field-default-messages';
 import { fieldDependencyMessages } from './fields/field-dependency-messages';
 import { fieldEditorMessages } from './fields/field-editor-messages';
@@ -48,6 +49,7 @@ const PARTS = [
   automationMessages,
   auditMessages,
   historyMessages,
+  expressionMessages,
 ] as const;
 
 type Union = (typeof PARTS)[number];

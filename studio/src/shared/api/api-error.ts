@@ -2,6 +2,8 @@
 export interface ErrorDetail {
   readonly path: string;
   readonly message: string;
+  /** Where in an expression the problem is (jsonata's offset just after the token), for the editor's underline. */
+  readonly position?: number;
 }
 
 /** An error answer of the API, `{ error: { code, message, details } }`, with its HTTP status. */

@@ -13,6 +13,7 @@ export interface LookupSelectProps {
   readonly id?: string;
   readonly ariaLabel?: string;
   readonly disabled?: boolean;
+  readonly placeholder?: string;
   readonly onBlur?: () => void;
   readonly onFocus?: () => void;
 }
@@ -46,6 +47,7 @@ export function LookupSelect(props: LookupSelectProps) {
       allowClear
       value={value}
       disabled={props.disabled}
+      placeholder={props.placeholder}
       loading={matches.isFetching}
       aria-label={props.ariaLabel}
       onChange={(id: string | undefined) => props.onChange(id ?? undefined)}

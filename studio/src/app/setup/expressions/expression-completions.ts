@@ -81,3 +81,11 @@ export function completionsAt(source: string, cursor: number, candidates: readon
   const options = candidates.filter((candidate) => candidate.label.startsWith(typed) && candidate.label !== typed);
   return options.length === 0 ? null : { from: word.index, options };
 }
+
+/**
+ * A field of an object definition as the completion needs it: `label` is the field's label in
+ * the admin's language (or its name), `target` only when the definition names one.
+ */
+export function completionFieldOf(field: { readonly name: string; readonly type: string; readonly target?: unknown }, label: string): CompletionField {
+  return { name: field.name, type: field.type, label, ...(typeof field.target === 'string' ? { target: field.target } : {}) };
+}

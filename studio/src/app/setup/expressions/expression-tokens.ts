@@ -7,6 +7,24 @@ export interface ExpressionToken {
   readonly to: number;
 }
 
+/**
+ * The highlighting tag of each token kind, as CodeMirror's StreamLanguage names them
+ * (`variableName.function` is the tag variableName with the function modifier).
+ */
+export const TOKEN_TAGS: Readonly<Record<ExpressionTokenKind, string | null>> = {
+  string: 'string',
+  number: 'number',
+  keyword: 'keyword',
+  function: 'variableName.function',
+  variable: 'variableName.special',
+  name: 'propertyName',
+  operator: 'operator',
+  comment: 'comment',
+  punctuation: 'punctuation',
+  space: null,
+  invalid: 'invalid',
+};
+
 const KEYWORDS = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function']);
 const OPERATORS = ['..', ':=', '!=', '<=', '>=', '~>', '??', '?:', '+', '-', '*', '/', '%', '=', '<', '>', '&', '?', ':', '|', '.', '^', '#', '@'];
 const PUNCTUATION = '()[]{},;';

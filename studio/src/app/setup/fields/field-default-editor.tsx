@@ -45,7 +45,7 @@ export function FieldDefaultEditor({ type, object, onApplyToExisting, applying }
       )}
       {mode === 'expression' && (
         <Form.Item name="defaultExpression" label={t('setup.fieldDefault.expression')} extra={t('setup.fieldDefault.expressionHelp')}>
-          <ExpressionInput value="" onChange={() => undefined} object={object} purpose="default" />
+          <ExpressionInput value="" onChange={() => undefined} object={object} purpose="default" aria-label={t('setup.fieldDefault.expression')} />
         </Form.Item>
       )}
       {onApplyToExisting && (

@@ -137,7 +137,7 @@ export function FieldTypeProperties({ type, object, objects, savedValues }: Fiel
             <Select showSearch={{ optionFilterProp: 'label' }} options={RESULT_TYPES.map((result) => ({ value: result, label: t(`setup.fields.types.${result}`) }))} />
           </Form.Item>
           <Form.Item name="expression" label={t('setup.fieldEditor.expression')} extra={t('setup.fieldEditor.expressionHelp')}>
-            <ExpressionInput value="" onChange={() => undefined} object={object} purpose="formula" />
+            <ExpressionInput value="" onChange={() => undefined} object={object} purpose="formula" aria-label={t('setup.fieldEditor.expression')} />
           </Form.Item>
           <Form.Item name="scale" label={t('setup.fieldEditor.scale')}>
             <InputNumber min={0} max={8} precision={0} />

@@ -66,7 +66,7 @@ export function ValidationRuleEditor({ object, rules, rule, onDone }: Validation
         <Input autoComplete="off" spellCheck={false} disabled={!creating} className="setup-api-name-input" />
       </Form.Item>
       <Form.Item name="condition" label={t('setup.validationRules.condition')} extra={t('setup.validationRules.conditionHelp')} rules={[{ required: true, whitespace: true, message: t('setup.validationRules.conditionRequired') }]}>
-        <ExpressionInput value="" onChange={() => undefined} object={object.name} purpose="validationRule" />
+        <ExpressionInput value="" onChange={() => undefined} object={object.name} purpose="validationRule" aria-label={t('setup.validationRules.condition')} />
       </Form.Item>
       <div className="setup-form-grid">
         <Form.Item name="messageEn" label={t('setup.validationRules.messageEn')} rules={[{ required: true, whitespace: true, message: t('setup.validationRules.messageRequired') }]}>
