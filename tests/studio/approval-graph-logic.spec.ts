@@ -1,0 +1,44 @@
+import { expect } from 'chai';
+import { machineConfig } from '../../engine/approvals/process-machine';
+import type { ApprovalProcessDefinition } from '../../engine/metadata/schemas/generated/approval-process';
+import { highlightedIds, processGraph, START_NODE, type MachineConfigJson } from '../../studio/src/app/setup/approval-processes/process-graph';
+
+const definition = {
+  name: 'bigDeals',
+  steps: [
+    { name: 'manager', approvers: [{ type: 'manager' }] },
+    { name: 'cfo', condition: 'amount > 100000', approvers: [{ type: 'role', role: 'cfo' }], onReject: 'final' },
+    { name: 'finance', approvers: [{ type: 'role', role: 'finance' }] },
+  ],
+} as unknown as ApprovalProcessDefinition;
+
+describe('web app: approval process diagram', () => {
+  const machine = JSON.parse(JSON.stringify(machineConfig(definition))) as MachineConfigJson;
+  const graph = processGraph(machine);
+  const edge = (source: string, target: string) => graph.edges.find((item) => item.source === source && item.target === target);
+
+  it('draws the steps and the ends, and folds the engine gates into arrows', () => {
+    expect(graph.nodes.map((node) => node.id)).to.have.members([START_NODE, 'manager', 'cfo', 'finance', 'approved', 'rejected', 'returned', 'recalled']);
+    expect(graph.nodes.some((node) => node.id.startsWith('gate__'))).to.equal(false);
+    expect(edge(START_NODE, 'manager')?.kind).to.equal('approve');
+    expect(edge('manager', 'cfo')?.kind).to.equal('approve');
+  });
+
+  it('draws a skip arrow past a conditional step and the reject arrow each step chooses', () => {
+    expect(edge('manager', 'finance')?.kind).to.equal('skip');
+    expect(edge('cfo', 'rejected')?.kind).to.equal('reject');
+    expect(edge('manager', 'returned')?.kind).to.equal('reject');
+    expect(edge('finance', 'approved')?.kind).to.equal('approve');
+  });
+
+  it('lights up the visited steps and the arrows between them, each of which exists in the diagram', () => {
+    for (const path of [['manager', 'cfo', 'finance', 'approved'], ['manager', 'finance', 'approved']]) {
+      const lit = highlightedIds(path);
+      expect([...lit.nodes]).to.deep.equal([START_NODE, ...path]);
+      expect(lit.edges.size).to.equal(path.length);
+      for (const id of lit.edges) expect(graph.edges.map((item) => item.id)).to.include(id);
+    }
+    expect(highlightedIds(['manager', 'finance', 'approved']).nodes.has('cfo')).to.equal(false);
+    expect(highlightedIds([]).nodes.size).to.equal(0);
+  });
+});
