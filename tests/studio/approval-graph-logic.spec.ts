@@ -3,14 +3,15 @@ import { machineConfig } from '../../engine/approvals/process-machine';
 import type { ApprovalProcessDefinition } from '../../engine/metadata/schemas/generated/approval-process';
 import { highlightedIds, processGraph, START_NODE, type MachineConfigJson } from '../../studio/src/app/setup/approval-processes/process-graph';
 
-const definition = {
+const definition: ApprovalProcessDefinition = {
   name: 'bigDeals',
+  object: 'deal',
   steps: [
-    { name: 'manager', approvers: [{ type: 'manager' }] },
-    { name: 'cfo', condition: 'amount > 100000', approvers: [{ type: 'role', role: 'cfo' }], onReject: 'final' },
-    { name: 'finance', approvers: [{ type: 'role', role: 'finance' }] },
+    { name: 'manager', approvers: [{ submitterManager: true }] },
+    { name: 'cfo', condition: 'amount > 100000', approvers: [{ role: 'cfo' }], onReject: 'final' },
+    { name: 'finance', approvers: [{ role: 'finance' }] },
   ],
-} as unknown as ApprovalProcessDefinition;
+};
 
 describe('web app: approval process diagram', () => {
   const machine = JSON.parse(JSON.stringify(machineConfig(definition))) as MachineConfigJson;
