@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { machineConfig } from '../../engine/approvals/process-machine';
-import type { ApprovalProcessDefinition } from '../../engine/metadata/schemas/generated/approval-process';
+import type { ApprovalProcessDefinition, Approver as EngineApprover } from '../../engine/metadata/schemas/generated/approval-process';
+import { approverDraft, approverOf, type Approver } from '../../studio/src/app/setup/approval-processes/approver-draft';
 import { highlightedIds, processGraph, START_NODE, type MachineConfigJson } from '../../studio/src/app/setup/approval-processes/process-graph';
 
 const definition: ApprovalProcessDefinition = {
@@ -41,5 +42,21 @@ describe('web app: approval process diagram', () => {
     }
     expect(highlightedIds(['manager', 'finance', 'approved']).nodes.has('cfo')).to.equal(false);
     expect(highlightedIds([]).nodes.size).to.equal(0);
+  });
+});
+
+describe('web app: approval step approvers', () => {
+  const stored: Approver[] = [{ user: 'u7' }, { role: 'cfo' }, { submitterManager: true }, { field: 'owner' }, { queue: 'finance' }];
+
+  it('edits each kind of approver the engine accepts and writes it back unchanged', () => {
+    expect(stored.map((approver) => approverDraft(approver).kind)).to.deep.equal(['user', 'role', 'manager', 'field', 'group']);
+    // Typed as the engine's Approver too, so the studio's copy of the type cannot drift from the schema.
+    const engine: EngineApprover[] = stored.map((approver) => approverOf(approverDraft(approver)));
+    expect(engine).to.deep.equal(stored);
+  });
+
+  it('stores a group as the engine queue and trims what was typed', () => {
+    expect(approverOf({ kind: 'group', value: ' finance ' })).to.deep.equal({ queue: 'finance' });
+    expect(approverOf({ kind: 'manager', value: 'ignored' })).to.deep.equal({ submitterManager: true });
   });
 });
