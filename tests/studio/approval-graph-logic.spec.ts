@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { machineConfig } from '../../engine/approvals/process-machine';
-import type { ApprovalProcessDefinition, Approver as EngineApprover } from '../../engine/metadata/schemas/generated/approval-process';
+import type { ApprovalProcessDefinition, ApprovalStep, Approver as EngineApprover } from '../../engine/metadata/schemas/generated/approval-process';
+import { stepDraft, stepOf } from '../../studio/src/app/setup/approval-processes/step-draft';
 import { approverDraft, approverOf, type Approver } from '../../studio/src/app/setup/approval-processes/approver-draft';
 import { highlightedIds, processGraph, START_NODE, type MachineConfigJson } from '../../studio/src/app/setup/approval-processes/process-graph';
 
@@ -58,5 +59,28 @@ describe('web app: approval step approvers', () => {
   it('stores a group as the engine queue and trims what was typed', () => {
     expect(approverOf({ kind: 'group', value: ' finance ' })).to.deep.equal({ queue: 'finance' });
     expect(approverOf({ kind: 'manager', value: 'ignored' })).to.deep.equal({ submitterManager: true });
+  });
+});
+
+describe('web app: approval step panel', () => {
+  it('writes back a fully set step unchanged, as the engine type', () => {
+    const step: ApprovalStep = {
+      name: 'cfo',
+      label: { en: 'CFO', 'zh-CN': '首席财务官' },
+      condition: 'amount > 100000',
+      approvers: [{ role: 'cfo' }],
+      mode: 'quorum',
+      quorum: 2,
+      reminder: { after: 'P1D' },
+      escalation: { after: 'P3D', to: { user: 'u9' } },
+      onReject: 'final',
+    };
+    const written: ApprovalStep = stepOf(stepDraft(step)) as ApprovalStep;
+    expect(written).to.deep.equal(step);
+  });
+
+  it('leaves out what was not set, so the engine defaults apply, and escalates to managers without a user', () => {
+    const draft = { ...stepDraft({ name: 'manager', approvers: [{ submitterManager: true }] }), quorum: 3, escalationAfter: 'P2D' };
+    expect(stepOf(draft)).to.deep.equal({ name: 'manager', approvers: [{ submitterManager: true }], escalation: { after: 'P2D', to: { manager: true } } });
   });
 });
