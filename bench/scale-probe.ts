@@ -15,7 +15,7 @@ export interface ProbeResult {
   rssAfterOpen: number;
   rssAfterRun: number;
   /** p50 in ms of each query, through the store and in SQLite directly. */
-  queries: Record<'list' | 'range' | 'access' | 'plain' | 'count' | 'get', { store: number; reference: number }>;
+  queries: Record<'list' | 'range' | 'access' | 'plain' | 'count' | 'get' | 'summary', { store: number; reference: number }>;
 }
 
 const [dir, collection, sizeText, repeatsText] = process.argv.slice(2) as [string, string, string, string];
@@ -39,6 +39,24 @@ const referenceAccess = reference.prepare("SELECT body FROM deals WHERE json_ext
 const referencePlain = reference.prepare("SELECT body FROM deals ORDER BY json_extract(body, '$.quantity') DESC, id LIMIT 50");
 const referenceCount = reference.prepare("SELECT COUNT(*) AS n FROM deals WHERE json_extract(body, '$.stage') = ?");
 const referenceGet = reference.prepare('SELECT body FROM deals WHERE id = ?');
+// GET /records/:object/summary?groupBy=stage&measures=sum:amount as SQLite alone would answer it: whole cents of numbers only.
+const referenceSummary = reference.prepare(
+  "SELECT json_extract(body, '$.stage') AS key, COUNT(*) AS count, SUM(CASE WHEN json_type(body, '$.amount') IN ('integer', 'real') THEN round(json_extract(body, '$.amount') * 100) END) AS cents " +
+    "FROM deals WHERE json_extract(body, '$._deleted') IS NOT 1 GROUP BY key ORDER BY count DESC, key",
+);
+/** The pipeline summarizeRecords gives the store for that request (its $group of summarize-records.ts, amount at scale 2). */
+const summaryPipeline = [
+  { $match: { _deleted: { $ne: true } } },
+  {
+    $group: {
+      _id: '$stage',
+      count: { $sum: 1 },
+      sum__amount: { $sum: { $cond: [{ $isNumber: '$amount' }, { $round: [{ $multiply: ['$amount', 100] }, 0] }, null] } },
+    },
+  },
+  { $sort: { count: -1, _id: 1 } },
+  { $limit: 1001 },
+];
 const parsed = (rows: unknown[]) => rows.map((row) => JSON.parse((row as { body: string }).body) as Doc);
 
 const random = seededRandom(11);
@@ -48,6 +66,9 @@ const window = () => {
   const low = Math.floor(random() * 99_000);
   return [low, low + 1000] as const;
 };
+
+/** A summary reads every record: a few timed runs say enough. */
+const SLOW_QUERIES: Partial<Record<keyof ProbeResult['queries'], number>> = { summary: Math.min(repeats, 10) };
 
 type Query = { store: () => Promise<unknown>; reference: () => unknown; check: (a: unknown, b: unknown) => boolean };
 const amounts = (docs: unknown) => (docs as Doc[]).map((doc) => doc.amount);
@@ -100,13 +121,22 @@ const queries: Record<keyof ProbeResult['queries'], () => Query> = {
       check: (a, b) => JSON.stringify(a) === JSON.stringify(b),
     };
   },
+  summary: () => ({
+    store: () => deals.aggregate(summaryPipeline),
+    reference: () => referenceSummary.all(),
+    check: (a, b) =>
+      JSON.stringify((a as Doc[]).map((row) => [row._id, row.count, row.sum__amount])) ===
+      JSON.stringify((b as { key: unknown; count: number; cents: number }[]).map((row) => [row.key, row.count, row.cents])),
+  }),
 };
 
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
 const result = { coldOpenMs, rssAfterOpen, queries: {} } as ProbeResult;
 for (const [name, make] of Object.entries(queries) as [keyof ProbeResult['queries'], () => Query][]) {
   const timings = { store: [] as number[], reference: [] as number[] };
-  for (let i = 0; i < repeats + 10; i++) {
+  const runs = SLOW_QUERIES[name] ?? repeats;
+  const warmUps = Math.min(10, Math.ceil(runs / 5));
+  for (let i = 0; i < runs + warmUps; i++) {
     const query = make();
     let started = performance.now();
     const fromStore = await query.store();
@@ -116,7 +146,7 @@ for (const [name, make] of Object.entries(queries) as [keyof ProbeResult['querie
     const referenceMs = performance.now() - started;
     if (!query.check(fromStore, fromReference)) throw new Error(`the store and SQLite disagree on ${name}`);
     // The first runs warm both up (statements prepared, pages in the OS cache): not timed.
-    if (i < 10) continue;
+    if (i < warmUps) continue;
     timings.store.push(storeMs);
     timings.reference.push(referenceMs);
   }

@@ -142,6 +142,18 @@ export class MetadataRegistry {
     });
   }
 
+  /**
+   * The snapshot a change would produce, validated exactly as apply validates it (400/409 alike),
+   * written nowhere and taking no lock: what previews (a type change's impact) work from.
+   */
+  preview(plan: (current: Snapshot) => MetadataChange): Snapshot {
+    const before = this.current;
+    const change = plan(before);
+    const { snapshot, problems } = compileSnapshot(before.version + 1, withChange(definitionsOf(before), change), before);
+    refuseProblems(change, problems);
+    return snapshot;
+  }
+
   private async applyOnce(plan: (current: Snapshot) => MetadataChange): Promise<Snapshot> {
     // A snapshot known to be behind is reloaded before planning: a plan from it could be refused
     // for what it does not know yet (an object another instance created), or build stale indexes.

@@ -60,6 +60,7 @@ export function resolveObject(
     label: resolveLabels(definition.label, definition.name),
     pluralLabel: resolveLabels(definition.pluralLabel ?? definition.label, definition.name),
     ...(definition.description === undefined ? {} : { description: definition.description }),
+    icon: definition.icon ?? DEFAULT_OBJECT_ICON,
     fields,
     fieldsByName,
     sharing: master ? 'controlledByParent' : (definition.sharing ?? 'publicReadWrite'),
@@ -68,6 +69,9 @@ export function resolveObject(
   };
   return { object, problems };
 }
+
+/** The icon of an object that names none: a record, a sheet of paper. */
+export const DEFAULT_OBJECT_ICON = 'FileTextOutlined';
 
 export function resolveField(field: Field): ResolvedField {
   const common: ResolvedFieldCommon = {

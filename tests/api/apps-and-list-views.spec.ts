@@ -33,7 +33,7 @@ describe('apps and list views', () => {
         { name: 'margin', type: 'number' },
       ],
     });
-    await defineObject(engine, { name: 'purchase_order', pluralLabel: { en: 'Purchase orders', 'zh-CN': '采购订单' }, fields: [{ name: 'number', type: 'text' }] });
+    await defineObject(engine, { name: 'purchase_order', pluralLabel: { en: 'Purchase orders', 'zh-CN': '采购订单' }, icon: 'ReconciliationOutlined', fields: [{ name: 'number', type: 'text' }] });
     await defineObject(engine, { name: 'payroll', fields: [{ name: 'salary', type: 'number' }] });
     ok(
       await engine.request('POST', `${META}/permission-sets`, {
@@ -88,6 +88,7 @@ describe('apps and list views', () => {
       expect(detailPaths(sets)).to.deep.equal(['/permissionSets/0']);
       expect(expectError(await engine.request('POST', `${META}/apps`, { name: 'broken', icon: 'PlaneOutlined', tabs: [{ page: '/' }] }), 400).map((detail) => detail.path)).to.deep.equal(['/icon']);
       expect(detailPaths(await engine.request('POST', `${META}/apps`, { name: 'broken', tabs: [{ page: 'approvals' }] }))).to.include('/tabs/0/page');
+      expect(detailPaths(await engine.request('PATCH', `${META}/objects/payroll`, { icon: 'PlaneOutlined' }))).to.deep.equal(['/icon']);
     });
 
     it('keep a permission set they name from going away (409), as other metadata does', async () => {
@@ -107,13 +108,13 @@ describe('apps and list views', () => {
           icon: 'DollarOutlined',
           tabs: [
             { page: '/', label: '首页' },
-            { object: 'deal', label: '商机列表' },
+            { object: 'deal', label: '商机列表', icon: 'FileTextOutlined' },
             { page: '/approvals', label: null },
           ],
         },
       ]);
       const forBob = ok(await as(bob, 'GET', `${UI}/apps`));
-      expect(forBob.apps).to.deep.equal([{ name: 'procurement', label: 'Procurement', icon: 'ShoppingCartOutlined', tabs: [{ object: 'purchase_order', label: 'Purchase orders' }] }]);
+      expect(forBob.apps).to.deep.equal([{ name: 'procurement', label: 'Procurement', icon: 'ShoppingCartOutlined', tabs: [{ object: 'purchase_order', label: 'Purchase orders', icon: 'ReconciliationOutlined' }] }]);
       // A definition read through the metadata API: the same apps, without who else sees them.
       expect(ok(await as(bob, 'GET', `${META}/apps`)).apps).to.deep.equal([{ ...procurement }].map(({ permissionSets: _sets, ...rest }) => rest));
       expectError(await as(bob, 'GET', `${META}/apps/sales`), 404, 'not_found');

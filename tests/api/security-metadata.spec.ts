@@ -278,6 +278,8 @@ describe('metadata API: roles, groups, permission sets and sharing rules', () =>
       const response = await engine.request('DELETE', `${ROLES}/field_rep`);
       expectError(response, 409, 'role_in_use');
       expect(response.body.error.message).to.equal("Role 'field_rep' is held by 2 users: give them another role (or none) first, then delete it.");
+      const chinese = await engine.request('DELETE', `${ROLES}/field_rep`, undefined, { 'Accept-Language': 'zh-CN' });
+      expect(chinese.body.error.message).to.contain('2 个用户').and.not.contain('users');
       expect(await metadataVersion(engine)).to.equal(version);
       expect((await engine.request('GET', `${ROLES}/field_rep`)).status).to.equal(200);
     });

@@ -5,8 +5,12 @@ import { STUDIO_DIST } from '../../engine/http/studio-routes.js';
 import { buildStudioIfStale } from '../../studio/build-if-stale.js';
 import { dynamicKey, entryKey, gzipSizes, readManifest, staticClosure } from './support/bundle-sizes.js';
 
-/** The sign-in page plus the home page: everything the entry needs before it runs. */
-const FIRST_LOAD_BUDGET = 250 * 1024;
+/**
+ * The sign-in page plus the home page: everything the entry needs before it runs. 251 KB since the
+ * objects' icons joined the navigation (the icons shared by the shell and the icon chunk are split
+ * into chunks of their own: +0.3 KB); the next cut is the header's dropdowns (11.6 KB, loaded lazily).
+ */
+const FIRST_LOAD_BUDGET = 251 * 1024;
 /** The pages (and the command palette) loaded on demand, each its own chunk (with what it shares with the others). */
 const LAZY_ROUTES = [
   'src/app/list/list-page.tsx',
@@ -32,7 +36,7 @@ describe('web app bundle budget', function () {
     await buildStudioIfStale();
   });
 
-  it('keeps the JavaScript of sign-in and home within 250 KB gzipped', () => {
+  it('keeps the JavaScript of sign-in and home within 251 KB gzipped', () => {
     const manifest = readManifest(STUDIO_DIST);
     const sizes = gzipSizes(STUDIO_DIST, staticClosure(manifest, entryKey(manifest)));
     const total = sizes.reduce((sum, chunk) => sum + chunk.gzip, 0);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { createUser } from '../support/auth-helpers.js';
+import { chooseOption } from './support/choose-option.js';
 import { e2e, screenshot, seriousViolations, signedInPage, succeed, type E2e } from './support/e2e-environment.js';
 
 /** This spec's own object, with two records, and a user per language who may not open setup. */
@@ -112,6 +113,8 @@ describe('browser: the setup area and its object manager', function () {
         await page.locator('#pluralZh').fill('采购申请');
         await page.locator('#nameFieldLabel').fill('Request title');
         await page.getByRole('radio', { name: text.private }).check();
+        // The icon is found by typing its name in the reader's language.
+        await chooseOption(page, page.locator('#icon'), language === 'en' ? 'shopping' : '购物车');
         // A name already taken: the server's 409 lands under the API name.
         await page.locator('#name').fill('so_vendor');
         await page.getByRole('button', { name: text.create }).click();
@@ -130,13 +133,16 @@ describe('browser: the setup area and its object manager', function () {
         await page.locator('.setup-fields tbody tr', { hasText: 'Request title' }).waitFor();
         await screenshot(page, `setup-object-created-${language}`);
         const saved = (await env.engine.request('GET', `/api/v1/meta/objects/${apiName}`)).body.definition;
-        expect(saved).to.deep.include({ name: apiName, label: { en: 'Purchase request', 'zh-CN': '采购申请' }, pluralLabel: { en: 'Purchase requests', 'zh-CN': '采购申请' }, sharing: 'private', grantAccessUsingHierarchy: true });
+        expect(saved).to.deep.include({ name: apiName, label: { en: 'Purchase request', 'zh-CN': '采购申请' }, pluralLabel: { en: 'Purchase requests', 'zh-CN': '采购申请' }, sharing: 'private', grantAccessUsingHierarchy: true, icon: 'ShoppingCartOutlined' });
         expect(saved.fields).to.deep.equal([{ name: 'name', type: 'text', required: true, label: { en: 'Request title' } }]);
 
         // The end-user app knows the object at once: its list opens under its label.
         await page.goto(`${env.engine.url}/o/${apiName}`);
         await page.getByRole('heading', { level: 2, name: language === 'en' ? 'Purchase requests' : '采购申请' }).waitFor();
         await screenshot(page, `setup-object-in-app-${language}`);
+        // The object list in setup draws each object's icon beside its label.
+        await page.goto(`${env.engine.url}/setup/objects`);
+        await page.locator('.setup-object-link', { hasText: language === 'en' ? 'Purchase request' : '采购申请' }).locator('.anticon-shopping-cart').first().waitFor();
         expect(problems.filter((problem) => !problem.includes('409'))).to.deep.equal([]);
       } finally {
         await context.close();

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { setupMessages } from '../../studio/src/app/setup/setup-messages.js';
 import { login } from '../support/auth-helpers.js';
+import { highlighted } from './support/choose-option.js';
 import { e2e, screenshot, seriousViolations, signedInPage, succeed, type E2e } from './support/e2e-environment.js';
 
 /** The page texts, from the app's own catalogues (their translation is the catalogue tests' to check). */
@@ -114,6 +115,7 @@ describe('browser: setup of users, roles and groups', function () {
         await page.getByRole('heading', { level: 3, name: shown('requester') }).waitFor();
         await page.locator('#reportsTo').focus();
         await page.keyboard.type(shown('manager'));
+        await highlighted(page, shown('manager'));
         await page.keyboard.press('Enter');
         await page.keyboard.press('Tab');
         await page.getByRole('button', { name: text.roles.save }).focus();
@@ -166,13 +168,16 @@ describe('browser: setup of users, roles and groups', function () {
         await page.keyboard.type(env.users[language]);
         await page.locator('#role').focus();
         await page.keyboard.type(shown('requester'));
+        await highlighted(page, shown('requester'));
         await page.keyboard.press('Enter');
         await page.locator('#permissionSets').focus();
         await page.keyboard.type(PERMISSION_SET.label[language]);
+        await highlighted(page, PERMISSION_SET.label[language]);
         await page.keyboard.press('Enter');
         await page.keyboard.press('Escape');
         await page.locator('#language').focus();
         await page.keyboard.type(language === 'en' ? 'English' : '简体');
+        await highlighted(page, language === 'en' ? 'English' : '简体');
         await page.keyboard.press('Enter');
         // A password the engine refuses as too short: the form says so under the field before anything is sent.
         await page.locator('#password').focus();
@@ -268,10 +273,12 @@ describe('browser: setup of users, roles and groups', function () {
         await page.locator('#labelZh').fill(`委员会 ${language}`);
         await page.locator('#users').click();
         await page.keyboard.type(own.email);
+        await highlighted(page, own.email);
         await page.keyboard.press('Enter');
         await page.keyboard.press('Escape');
         await page.locator('#rolesAndSubordinates').click();
         await page.keyboard.type(shown('finance'));
+        await highlighted(page, shown('finance'));
         await page.keyboard.press('Enter');
         await page.keyboard.press('Escape');
         await screenshot(page, `setup-group-${language}`);
@@ -293,6 +300,8 @@ describe('browser: setup of users, roles and groups', function () {
         expect(await seriousViolations(page), 'axe on the group list').to.deep.equal([]);
         // The users and roles pages at phone width.
         await page.goto(`${env.engine.url}/setup/users`);
+        // Other specs add users too: the search finds this one wherever the list pages it.
+        await page.getByRole('textbox', { name: text.users.search }).fill(own.fullName);
         await page.locator('tbody tr.ant-table-row', { hasText: own.fullName }).waitFor();
         await screenshot(page, `setup-users-390-${language}`);
         await page.goto(`${env.engine.url}/setup/roles`);

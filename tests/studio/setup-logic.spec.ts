@@ -47,16 +47,16 @@ describe('web app: setup area', () => {
   describe('object manager lines', () => {
     const objects: ObjectDefinition[] = [
       { name: 'purchase_request', label: { en: 'Purchase request', 'zh-CN': '采购申请' }, fields: [{ name: 'name', type: 'text' }] },
-      { name: 'account', label: { en: 'Account', 'zh-CN': '客户' }, fields: [{ name: 'name', type: 'text' }, { name: 'industry', type: 'picklist' }] },
+      { name: 'account', label: { en: 'Account', 'zh-CN': '客户' }, icon: 'BankOutlined', fields: [{ name: 'name', type: 'text' }, { name: 'industry', type: 'picklist' }] },
       { name: 'user', fields: [] },
     ];
     const counts = { objects: { purchase_request: { records: 0, standard: false }, account: { records: 12, standard: false }, user: { records: 3, standard: true } } };
 
     it('labels each object in the language, with its counts and kind, sorted by label', () => {
       expect(objectRows(objects, counts, 'en', '')).to.deep.equal([
-        { name: 'account', label: 'Account', fields: 2, records: 12, standard: false },
-        { name: 'purchase_request', label: 'Purchase request', fields: 1, records: 0, standard: false },
-        { name: 'user', label: 'user', fields: 0, records: 3, standard: true },
+        { name: 'account', label: 'Account', icon: 'BankOutlined', fields: 2, records: 12, standard: false },
+        { name: 'purchase_request', label: 'Purchase request', icon: 'FileTextOutlined', fields: 1, records: 0, standard: false },
+        { name: 'user', label: 'user', icon: 'FileTextOutlined', fields: 0, records: 3, standard: true },
       ]);
       expect(objectRows(objects, undefined, 'zh-CN', '').map((row) => [row.label, row.records])).to.deep.include(['采购申请', undefined]);
     });
@@ -80,7 +80,7 @@ describe('web app: setup area', () => {
       expect(long).to.match(/^[a-z][a-z0-9_]*[a-z0-9]$/);
     });
 
-    const draft = { labelEn: ' Purchase request ', labelZh: '采购申请', pluralEn: 'Purchase requests', pluralZh: '', name: 'purchase_request', description: '', sharing: 'private' as const, hierarchy: false, nameFieldLabel: 'Request title' };
+    const draft = { labelEn: ' Purchase request ', labelZh: '采购申请', pluralEn: 'Purchase requests', pluralZh: '', name: 'purchase_request', description: '', sharing: 'private' as const, hierarchy: false, icon: 'ShoppingCartOutlined', nameFieldLabel: 'Request title' };
     it('creates a new object with its labels, sharing and record name field in one definition', () => {
       expect(newObjectDefinition(draft)).to.deep.equal({
         name: 'purchase_request',
@@ -88,6 +88,7 @@ describe('web app: setup area', () => {
         pluralLabel: { en: 'Purchase requests' },
         sharing: 'private',
         grantAccessUsingHierarchy: false,
+        icon: 'ShoppingCartOutlined',
         fields: [{ name: 'name', type: 'text', required: true, label: { en: 'Request title' } }],
       });
       expect(newObjectDefinition({ ...draft, nameFieldLabel: ' ' }).fields).to.deep.equal([{ name: 'name', type: 'text', required: true, label: { en: 'Name' } }]);
@@ -96,6 +97,7 @@ describe('web app: setup area', () => {
       const definition = { name: 'deal', label: { en: 'Deal', 'zh-CN': '商机' }, sharing: 'publicRead' as const, description: 'Sales' };
       expect(draftOf(definition)).to.include({ labelEn: 'Deal', labelZh: '商机', sharing: 'publicRead', hierarchy: true, description: 'Sales' });
       expect(objectProperties(draftOf(definition))).to.deep.equal({ label: { en: 'Deal', 'zh-CN': '商机' }, description: 'Sales', sharing: 'publicRead', grantAccessUsingHierarchy: true });
+      expect(objectProperties(draftOf({ ...definition, icon: 'TrophyOutlined' }))).to.include({ icon: 'TrophyOutlined' });
     });
     it("puts the server's problems on the controls that caused them, and the rest on the form", () => {
       expect(

@@ -6,6 +6,7 @@ import type { MetadataAction } from '../../metadata/metadata-registry.js';
 import { DEFINITION_KINDS, type StandaloneKind } from '../../metadata/operations/index.js';
 import { DEFINITION_PATHS } from '../routes/definition-routes.js';
 import { json, responseRef, schemaRef } from './common-components.js';
+import { fieldImpactOperation } from './field-impact-docs.js';
 import { STANDALONE } from './standalone-kind-docs.js';
 import {
   CURRENCY_DEFINITION,
@@ -308,6 +309,10 @@ export function metaPaths(): OpenApiFragment {
           requestBody: body(partialField),
         }),
         delete: operation('deleteField', 'Delete a field', { '200': ok('Deleted; its values are removed from every record.', 'MetadataVersion'), '409': responseRef('Conflict') }),
+      },
+      [`${BASE}/objects/{name}/fields/{field}/impact`]: {
+        parameters: [objectName, fieldName],
+        post: fieldImpactOperation(TAG),
       },
       ...Object.fromEntries(STANDALONE_KINDS.flatMap(standalonePaths)),
       [`${BASE}/currencies`]: {

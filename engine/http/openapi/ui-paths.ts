@@ -40,7 +40,11 @@ const recentRecord: PropertiesOf<RecentRecord> = {
 const SCHEMAS: Record<string, SchemaObject> = {
   UserAppTab: {
     oneOf: [
-      { type: 'object', required: ['object', 'label'], properties: { object: { type: 'string' }, label: { type: 'string', description: "The object's plural label." } } },
+      {
+        type: 'object',
+        required: ['object', 'label', 'icon'],
+        properties: { object: { type: 'string' }, label: { type: 'string', description: "The object's plural label." }, icon: { ...schemaRef('ObjectIcon'), description: "The object's icon, an Ant Design icon name." } },
+      },
       {
         type: 'object',
         required: ['page', 'label'],

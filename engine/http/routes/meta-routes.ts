@@ -4,6 +4,7 @@ import {
   createObject,
   deleteCurrency,
   deleteField,
+  fieldImpact,
   deleteObject,
   getCurrency,
   getSetupDefinition,
@@ -75,6 +76,10 @@ export function metaRoutes(platform: Platform): Router {
   });
   router.patch('/objects/:name/fields/:field', async (req, res) => {
     res.json(await updateField(await context(req), req.params.name, req.params.field, req.body, 'merge'));
+  });
+  // What a proposed definition would do to the stored values (how many convert, which fail), written nowhere.
+  router.post('/objects/:name/fields/:field/impact', async (req, res) => {
+    res.json(await fieldImpact(await context(req), req.params.name, req.params.field, req.body));
   });
   router.delete('/objects/:name/fields/:field', async (req, res) => {
     res.json(await deleteField(await context(req), req.params.name, req.params.field));

@@ -3,11 +3,12 @@ import { visibleSnapshot } from '../../security/access/visible-metadata.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { resolveLabels } from '../labels.js';
 import type { AppIcon, AppTab } from '../schemas/generated/app.js';
+import type { ObjectIcon } from '../schemas/generated/object.js';
 import { shownTo } from '../shown-to.js';
 import type { Snapshot } from '../snapshot.js';
 
 /** A tab as the web app shows it: its target, and its label in the reader's language. */
-export type UserTab = { readonly object: string; readonly label: string } | { readonly page: string; readonly label: string | null };
+export type UserTab = { readonly object: string; readonly label: string; readonly icon: ObjectIcon } | { readonly page: string; readonly label: string | null };
 
 /** An app as one user's navigation shows it. */
 export interface UserApp {
@@ -35,7 +36,7 @@ function userTabs(tabs: readonly AppTab[], visible: Snapshot, language: Language
   return tabs.flatMap((tab): UserTab[] => {
     if ('page' in tab) return [{ page: tab.page, label: tab.label ? resolveLabels(tab.label, tab.page)[language] : null }];
     const object = visible.object(tab.object);
-    return object ? [{ object: object.name, label: object.object.pluralLabel[language] }] : [];
+    return object ? [{ object: object.name, label: object.object.pluralLabel[language], icon: object.object.icon }] : [];
   });
 }
 

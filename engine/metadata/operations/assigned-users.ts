@@ -1,6 +1,7 @@
 import { alive } from '../../records/record-state.js';
 import type { Collections } from '../../store/port.js';
 import type { Snapshot } from '../snapshot.js';
+import { byCount, msg, type Message } from '../../i18n/message.js';
 
 /** What a user record names by API name: its role, and each of its permission sets. */
 export type Assignment = { role: string } | { permissionSet: string };
@@ -18,6 +19,7 @@ export async function countAssignedUsers(tx: Collections, snapshot: Snapshot, as
   return tx.collection(users.collection).count(alive(filter));
 }
 
-export function usersPhrase(count: number): string {
-  return `${count} user${count === 1 ? '' : 's'}`;
+/** "3 users", as a message, so a Chinese reader gets "3 个用户". */
+export function usersPhrase(count: number): Message {
+  return byCount(count, msg`${count} user`, msg`${count} users`);
 }

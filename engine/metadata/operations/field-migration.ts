@@ -7,7 +7,6 @@ import { corporateAmountField, fieldTypeOf, formatAutoNumber, type ResolvedField
 import type { Collections, Doc } from '../../store/port.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { COUNTERS } from '../metadata-collections.js';
-import { readableErrors } from '../readable-errors.js';
 import type { Snapshot } from '../snapshot.js';
 import { recomputeRollup } from '../../records/relationships/sync-rollups.js';
 import { relationshipsOf } from '../../records/relationships/relationship-map.js';
@@ -16,6 +15,7 @@ import { byCount, msg } from '../../i18n/message.js';
 import { backfillSettings } from '../backfills/backfill-settings.js';
 import { recordBackfill } from '../backfills/record-backfill.js';
 import { refuseSharedValues } from './shared-values.js';
+import { valueConverter } from './value-conversion.js';
 
 const SAMPLE_SIZE = 5;
 
@@ -101,21 +101,18 @@ async function convertValues(
   if (!fieldTypeOf(next).writable) return;
   const records = tx.collection(after.collection);
   const holders = await records.find({ [old.name]: { $ne: null } }, { projection: { [old.name]: 1 } });
-  const type = fieldTypeOf(next);
-  const validate = after.valueValidator(next, 'stored');
+  const convert = valueConverter(after, old, next);
   const failures: ErrorDetail[] = [];
   const converted: { id: string; value: unknown; was: unknown }[] = [];
   for (const record of holders) {
     const value = record[old.name];
-    const candidate = old.type === next.type ? value : type.coerce(value, next);
-    if (candidate === undefined || !validate(candidate)) {
-      const reason = candidate === undefined ? msg`cannot become a ${next.type}` : readableErrors(validate.errors ?? [], { unknownProperty: msg`is not allowed` })[0]?.message;
+    const conversion = convert(value);
+    if (!conversion.ok) {
       // The record's value stays out of the message: the admin changing the field may not be allowed to read it.
-      failures.push({ path: `/records/${record._id}/${old.name}`, message: msg`its value ${reason ?? msg`is not valid`}` });
+      failures.push({ path: `/records/${record._id}/${old.name}`, message: conversion.reason });
       continue;
     }
-    const normalized = type.normalize ? type.normalize(candidate, next) : candidate;
-    if (!sameDocument(normalized, value)) converted.push({ id: record._id, value: normalized, was: value });
+    if (!sameDocument(conversion.value, value)) converted.push({ id: record._id, value: conversion.value, was: value });
   }
   if (failures.length > 0) {
     throw new ConflictError(

@@ -97,7 +97,7 @@ function indexOfField(objectName: string, fields: Field[], name: string): number
 }
 
 /** The client sent one field: point its problems at the field's own properties, not the object's. */
-function relativeToField(error: unknown, index: number): unknown {
+export function relativeToField(error: unknown, index: number): unknown {
   if (!(error instanceof ValidationError)) return error;
   const prefix = `/fields/${index}`;
   return new ValidationError(

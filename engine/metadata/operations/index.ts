@@ -2,6 +2,7 @@ export { listObjects, getObject, createObject, replaceObject, patchObject, delet
 export { objectRightsOf } from './object-rights.js';
 export { requireObject } from './require-object.js';
 export { listFields, getField, addField, updateField, deleteField } from './field-operations.js';
+export { fieldImpact } from './field-impact.js';
 export { counterId } from './field-migration.js';
 export { listDefinitions, getDefinition, getSetupDefinition, createDefinition, replaceDefinition, deleteDefinition } from './definition-operations.js';
 export { DEFINITION_KINDS, type StandaloneKind } from './definition-kinds.js';

@@ -110,8 +110,13 @@ export async function signedInPage(env: E2e, email: string, path: string, option
   return opened;
 }
 
+/**
+ * The whole page, or only the viewport while a drawer or dialog is open: fixed layers are drawn at
+ * the scroll position in a full-page capture, which puts a drawer and the header halfway down the image.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const overlay = await page.locator('.ant-drawer-open, .ant-modal-wrap:visible').count();
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: overlay === 0 });
 }
 
 export interface AxeViolation {

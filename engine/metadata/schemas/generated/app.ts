@@ -7,22 +7,44 @@
  * via the `definition` "AppIcon".
  */
 export type AppIcon =
+  | 'AccountBookOutlined'
   | 'AppstoreOutlined'
+  | 'AuditOutlined'
   | 'BankOutlined'
   | 'BarChartOutlined'
+  | 'BookOutlined'
+  | 'CalendarOutlined'
+  | 'CarOutlined'
+  | 'ContactsOutlined'
+  | 'ContainerOutlined'
+  | 'CreditCardOutlined'
   | 'CustomerServiceOutlined'
   | 'DollarOutlined'
+  | 'ExperimentOutlined'
+  | 'FileDoneOutlined'
   | 'FileTextOutlined'
+  | 'FlagOutlined'
+  | 'FundOutlined'
+  | 'GiftOutlined'
   | 'HomeOutlined'
+  | 'IdcardOutlined'
+  | 'InboxOutlined'
+  | 'MailOutlined'
+  | 'MedicineBoxOutlined'
+  | 'NotificationOutlined'
+  | 'PhoneOutlined'
   | 'ProjectOutlined'
+  | 'ReconciliationOutlined'
   | 'RocketOutlined'
+  | 'ScheduleOutlined'
   | 'SettingOutlined'
   | 'ShopOutlined'
   | 'ShoppingCartOutlined'
   | 'SolutionOutlined'
   | 'TeamOutlined'
   | 'ToolOutlined'
-  | 'TrophyOutlined';
+  | 'TrophyOutlined'
+  | 'UserOutlined';
 /**
  * A tab: the list of an object's records, or a page of the web app.
  *

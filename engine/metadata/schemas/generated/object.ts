@@ -1,6 +1,51 @@
 /* Generated from object.schema.json by generate-types.ts: edit the schema, then run npm run gen:types. */
 
 /**
+ * The object's icon in the navigation, its lists and record pages: one of these Ant Design icons (the same as apps may use). Default FileTextOutlined.
+ *
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "ObjectIcon".
+ */
+export type ObjectIcon =
+  | 'AccountBookOutlined'
+  | 'AppstoreOutlined'
+  | 'AuditOutlined'
+  | 'BankOutlined'
+  | 'BarChartOutlined'
+  | 'BookOutlined'
+  | 'CalendarOutlined'
+  | 'CarOutlined'
+  | 'ContactsOutlined'
+  | 'ContainerOutlined'
+  | 'CreditCardOutlined'
+  | 'CustomerServiceOutlined'
+  | 'DollarOutlined'
+  | 'ExperimentOutlined'
+  | 'FileDoneOutlined'
+  | 'FileTextOutlined'
+  | 'FlagOutlined'
+  | 'FundOutlined'
+  | 'GiftOutlined'
+  | 'HomeOutlined'
+  | 'IdcardOutlined'
+  | 'InboxOutlined'
+  | 'MailOutlined'
+  | 'MedicineBoxOutlined'
+  | 'NotificationOutlined'
+  | 'PhoneOutlined'
+  | 'ProjectOutlined'
+  | 'ReconciliationOutlined'
+  | 'RocketOutlined'
+  | 'ScheduleOutlined'
+  | 'SettingOutlined'
+  | 'ShopOutlined'
+  | 'ShoppingCartOutlined'
+  | 'SolutionOutlined'
+  | 'TeamOutlined'
+  | 'ToolOutlined'
+  | 'TrophyOutlined'
+  | 'UserOutlined';
+/**
  * A field of an object; its type decides which other properties apply.
  *
  * This interface was referenced by `ObjectDefinition`'s JSON-Schema
@@ -294,6 +339,7 @@ export interface ObjectDefinition {
    * The org-wide default: who sees and edits a record beside its owner. private: the owner, the roles above (see grantAccessUsingHierarchy), sharing rules and manual shares; publicRead: every user with read permission sees every record; publicReadWrite: and may edit it. Default publicReadWrite. A detail object of a master-detail has none: its records follow their master.
    */
   sharing?: 'private' | 'publicRead' | 'publicReadWrite';
+  icon?: ObjectIcon;
   /**
    * Users see and edit the records owned by users in the roles below theirs. Default true.
    */

@@ -14,9 +14,11 @@ export const setupFrameMessages = bilingual(
     },
     nav: {
       objects: 'Objects',
+      layouts: 'Layouts',
       users: 'Users',
       roles: 'Roles',
       permissionSets: 'Permission sets',
+      sharingRules: 'Sharing rules',
       groups: 'Groups',
       explainAccess: 'Explain access',
     },
@@ -33,9 +35,11 @@ export const setupFrameMessages = bilingual(
     },
     nav: {
       objects: '对象',
+      layouts: '布局',
       users: '用户',
       roles: '角色',
       permissionSets: '权限集',
+      sharingRules: '共享规则',
       groups: '组',
       explainAccess: '访问说明',
     },

@@ -3,9 +3,14 @@ import type { RouteObject } from 'react-router';
 
 const ObjectListPage = lazy(() => import('./objects/object-list-page').then((module) => ({ default: module.ObjectListPage })));
 const ObjectEditorPage = lazy(() => import('./objects/object-editor-page').then((module) => ({ default: module.ObjectEditorPage })));
+const LayoutListPage = lazy(() => import('./layouts/layout-list-page').then((module) => ({ default: module.LayoutListPage })));
+const LayoutEditorPage = lazy(() => import('./layouts/layout-editor-page').then((module) => ({ default: module.LayoutEditorPage })));
 const UserListPage = lazy(() => import('./users/user-list-page').then((module) => ({ default: module.UserListPage })));
 const RolePage = lazy(() => import('./roles/role-page').then((module) => ({ default: module.RolePage })));
 const GroupListPage = lazy(() => import('./groups/group-list-page').then((module) => ({ default: module.GroupListPage })));
+const PermissionSetListPage = lazy(() => import('./permission-sets/permission-set-list-page').then((module) => ({ default: module.PermissionSetListPage })));
+const PermissionSetPage = lazy(() => import('./permission-sets/permission-set-page').then((module) => ({ default: module.PermissionSetPage })));
+const SharingRuleListPage = lazy(() => import('./sharing-rules/sharing-rule-list-page').then((module) => ({ default: module.SharingRuleListPage })));
 const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
@@ -17,11 +22,17 @@ export const setupRoutes: RouteObject[] = [
   { path: 'objects', element: <ObjectListPage /> },
   { path: 'objects/new', element: <ObjectEditorPage /> },
   { path: 'objects/:name', element: <ObjectEditorPage /> },
+  { path: 'layouts', element: <LayoutListPage /> },
+  { path: 'layouts/:name', element: <LayoutEditorPage /> },
   { path: 'users', element: <UserListPage /> },
   { path: 'users/:id', element: <UserListPage /> },
   { path: 'roles', element: <RolePage /> },
   { path: 'groups', element: <GroupListPage /> },
   { path: 'groups/:name', element: <GroupListPage /> },
+  { path: 'permission-sets', element: <PermissionSetListPage /> },
+  { path: 'permission-sets/:name', element: <PermissionSetPage /> },
+  { path: 'sharing-rules', element: <SharingRuleListPage /> },
+  { path: 'sharing-rules/:name', element: <SharingRuleListPage /> },
   { path: 'explain-access', element: <ExplainAccessPage /> },
 ];
 

@@ -24,10 +24,12 @@ export interface SetupSection {
  */
 export const SETUP_SECTIONS: readonly SetupSection[] = [
   { key: 'objects', group: 'model', path: 'objects', label: 'setup.nav.objects', right: 'manageMetadata' },
+  { key: 'layouts', group: 'model', path: 'layouts', label: 'setup.nav.layouts', right: 'manageMetadata' },
   { key: 'users', group: 'security', path: 'users', label: 'setup.nav.users', right: 'manageUsers' },
   { key: 'roles', group: 'security', path: 'roles', label: 'setup.nav.roles', right: 'manageUsers' },
   { key: 'groups', group: 'security', path: 'groups', label: 'setup.nav.groups', right: 'manageUsers' },
   { key: 'permissionSets', group: 'security', path: 'permission-sets', label: 'setup.nav.permissionSets', right: 'manageUsers' },
+  { key: 'sharingRules', group: 'security', path: 'sharing-rules', label: 'setup.nav.sharingRules', right: 'manageMetadata' },
   { key: 'explainAccess', group: 'security', path: 'explain-access', label: 'setup.nav.explainAccess', right: 'manageUsers' },
 ];
 

@@ -11,7 +11,7 @@ import { useServerErrors } from './use-server-errors';
 type Labelled = { readonly name: string; readonly label?: LocalizedText };
 
 /** The setup pages' kinds defined on their own, by their path under /meta. */
-export type DefinitionPath = 'roles' | 'groups';
+export type DefinitionPath = 'roles' | 'groups' | 'sharing-rules' | 'layouts';
 
 interface DefinitionEditorOptions<C extends string> {
   readonly path: DefinitionPath;

@@ -23,6 +23,8 @@ export interface ObjectDefinition {
   readonly label?: LocalizedText;
   readonly pluralLabel?: LocalizedText;
   readonly description?: string;
+  /** An Ant Design icon name (icon-names.ts); none: the default object icon. */
+  readonly icon?: string;
   readonly fields: readonly FieldDefinition[];
 }
 

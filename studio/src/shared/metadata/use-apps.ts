@@ -4,7 +4,7 @@ import { serverLanguageOf, type UiLanguage } from '../i18n/languages';
 import { useLanguage } from '../i18n/use-language';
 
 /** A tab as GET /api/v1/ui/apps gives it: an object's list or a page, labelled in the server's language. */
-export type AppTab = { readonly object: string; readonly label: string } | { readonly page: string; readonly label: string | null };
+export type AppTab = { readonly object: string; readonly label: string; readonly icon?: string } | { readonly page: string; readonly label: string | null };
 
 export interface UserApp {
   readonly name: string;

@@ -1,4 +1,4 @@
-import { ApiOutlined, AppstoreOutlined, HomeOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Dropdown, Grid, Layout, Menu, Spin, type MenuProps } from 'antd';
 import { lazy, Suspense, useState } from 'react';
@@ -14,6 +14,7 @@ import { AppSwitcher } from './app-switcher';
 import { BottomNav } from './bottom-nav';
 import { LanguageSwitch } from './language-switch';
 import { navigation, rememberApp, rememberedApp, selectedTab, type NavTab } from './navigation';
+import { TabIcon } from './tab-icon';
 import { SearchLauncher } from './search-launcher';
 import { clearSessionExpired } from './session-expiry';
 
@@ -39,14 +40,14 @@ export function AppShell() {
   const wide = screens.md !== false;
   const user = session.data;
 
-  const objectLabels = (objects.data?.objects ?? []).map((object) => ({ name: object.name, label: localize(object.pluralLabel ?? object.label, language, object.name) }));
+  const objectLabels = (objects.data?.objects ?? []).map((object) => ({ name: object.name, label: localize(object.pluralLabel ?? object.label, language, object.name), ...(object.icon ? { icon: object.icon } : {}) }));
   // Objects stand in for apps only once it is known there are none: no flash of one menu before the other.
   const nav = navigation(apps.data?.apps ?? [], apps.isPending ? [] : objectLabels, remembered);
   const selected = selectedTab(nav.tabs, location.pathname);
   const tabLabel = (tab: NavTab) => (tab.label === null ? (tab.kind === 'home' ? t('app.home') : tab.path) : nav.app ? fromServer(tab.label, language) : tab.label);
   const items: MenuProps['items'] = nav.tabs.map((tab) => ({
     key: tab.path,
-    icon: tab.kind === 'home' ? <HomeOutlined aria-hidden /> : <AppstoreOutlined aria-hidden />,
+    icon: <TabIcon tab={tab} />,
     label: <Link to={tab.path}>{tabLabel(tab)}</Link>,
   }));
   const navLabel = nav.app ? fromServer(nav.app.label, language) : t('app.navigation');

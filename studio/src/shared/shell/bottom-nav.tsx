@@ -1,7 +1,8 @@
-import { AppstoreOutlined, HomeOutlined, MenuOutlined } from '@ant-design/icons';
+import { MenuOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { NavTab } from './navigation';
+import { TabIcon } from './tab-icon';
 
 /** How many tabs fit beside "More" at 390 px. */
 const SHOWN = 4;
@@ -13,7 +14,7 @@ export function BottomNav({ tabs, selected, label, onMore }: { tabs: readonly Na
     <nav className="bottom-nav" aria-label={t('app.tabs')}>
       {tabs.slice(0, SHOWN).map((tab) => (
         <Link key={tab.path} to={tab.path} className="bottom-nav-item" aria-current={tab.path === selected ? 'page' : undefined}>
-          {tab.kind === 'home' ? <HomeOutlined aria-hidden /> : <AppstoreOutlined aria-hidden />}
+          <TabIcon tab={tab} />
           <span>{label(tab)}</span>
         </Link>
       ))}

@@ -1,13 +1,34 @@
 import {
+  AccountBookOutlined,
   AppstoreOutlined,
+  AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CarOutlined,
+  ContactsOutlined,
+  ContainerOutlined,
+  CreditCardOutlined,
   CustomerServiceOutlined,
   DollarOutlined,
+  ExperimentOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
+  FlagOutlined,
+  FundOutlined,
+  GiftOutlined,
   HomeOutlined,
+  IdcardOutlined,
+  InboxOutlined,
+  MailOutlined,
+  MedicineBoxOutlined,
+  NotificationOutlined,
+  PhoneOutlined,
   ProjectOutlined,
+  ReconciliationOutlined,
   RocketOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
   ShoppingCartOutlined,
@@ -15,20 +36,43 @@ import {
   TeamOutlined,
   ToolOutlined,
   TrophyOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
+import type { IconName } from './icon-names';
 
-/** The icons an app may name (the app kind's schema lists the same), loaded apart from the shell. */
-const ICONS: Readonly<Record<string, ComponentType>> = {
+/** The icons of apps and objects (icon-names.ts), loaded apart from the shell. */
+const ICONS: Readonly<Record<IconName, ComponentType>> = {
+  AccountBookOutlined,
   AppstoreOutlined,
+  AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CarOutlined,
+  ContactsOutlined,
+  ContainerOutlined,
+  CreditCardOutlined,
   CustomerServiceOutlined,
   DollarOutlined,
+  ExperimentOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
+  FlagOutlined,
+  FundOutlined,
+  GiftOutlined,
   HomeOutlined,
+  IdcardOutlined,
+  InboxOutlined,
+  MailOutlined,
+  MedicineBoxOutlined,
+  NotificationOutlined,
+  PhoneOutlined,
   ProjectOutlined,
+  ReconciliationOutlined,
   RocketOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
   ShoppingCartOutlined,
@@ -36,6 +80,7 @@ const ICONS: Readonly<Record<string, ComponentType>> = {
   TeamOutlined,
   ToolOutlined,
   TrophyOutlined,
+  UserOutlined,
 };
 
 /**
@@ -44,7 +89,7 @@ const ICONS: Readonly<Record<string, ComponentType>> = {
  * object inherits, must never draw nothing (or throw) in its place.
  */
 export function appIconOf(name: string): ComponentType {
-  return Object.hasOwn(ICONS, name) ? ICONS[name]! : AppstoreOutlined;
+  return Object.hasOwn(ICONS, name) ? ICONS[name as IconName] : AppstoreOutlined;
 }
 
 export default function NavIcon({ name }: { name: string }) {

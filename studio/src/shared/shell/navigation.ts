@@ -5,6 +5,8 @@ export interface NavTab {
   readonly path: string;
   readonly label: string | null;
   readonly kind: 'home' | 'object' | 'page';
+  /** An object's icon name (icon-names.ts). */
+  readonly icon?: string;
 }
 
 /** What the shell shows: the current app (none without apps), and its tabs, Home first. */
@@ -18,14 +20,14 @@ export interface Navigation {
  * tabs, with Home first when the app has no tab for it. Without any app (a fresh platform, or
  * none for this user) it is the list of objects they may read, as before apps existed.
  */
-export function navigation(apps: readonly UserApp[], objects: readonly { name: string; label: string }[], remembered: string | null): Navigation {
+export function navigation(apps: readonly UserApp[], objects: readonly { name: string; label: string; icon?: string }[], remembered: string | null): Navigation {
   const app = apps.find((candidate) => candidate.name === remembered) ?? apps[0];
-  const tabs = app ? app.tabs.map(tabOf) : objects.map((object): NavTab => ({ path: `/o/${object.name}`, label: object.label, kind: 'object' }));
+  const tabs = app ? app.tabs.map(tabOf) : objects.map((object): NavTab => ({ path: `/o/${object.name}`, label: object.label, kind: 'object', ...(object.icon ? { icon: object.icon } : {}) }));
   return { app, tabs: tabs.some((tab) => tab.kind === 'home') ? tabs : [{ path: '/', label: null, kind: 'home' }, ...tabs] };
 }
 
 function tabOf(tab: AppTab): NavTab {
-  if ('object' in tab) return { path: `/o/${tab.object}`, label: tab.label, kind: 'object' };
+  if ('object' in tab) return { path: `/o/${tab.object}`, label: tab.label, kind: 'object', ...(tab.icon ? { icon: tab.icon } : {}) };
   return { path: tab.page, label: tab.label, kind: tab.page === '/' ? 'home' : 'page' };
 }
 

@@ -3,11 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Drawer, Grid, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../../shared/api/api-client';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
 import { GroupEditor } from './group-editor';
 import { memberCounts, type GroupDefinition } from './group-draft';
+import { groupsQuery } from './groups-query';
 
 /** /setup/groups (and /new, /:name, which open the editor over the list): every public group and how many members of each kind it names. */
 export function GroupListPage() {
@@ -16,7 +16,7 @@ export function GroupListPage() {
   const navigate = useNavigate();
   const { name } = useParams();
   const wide = Grid.useBreakpoint().md !== false;
-  const groups = useQuery({ queryKey: ['meta', 'groups'], queryFn: () => api<{ groups: GroupDefinition[] }>('/meta/groups') });
+  const groups = useQuery(groupsQuery);
   const list = [...(groups.data?.groups ?? [])].sort((a, b) => localize(a.label, language, a.name).localeCompare(localize(b.label, language, b.name), language));
   const open = name === undefined ? undefined : name === 'new' ? 'new' : list.find((group) => group.name === name);
   const close = () => void navigate('/setup/groups');

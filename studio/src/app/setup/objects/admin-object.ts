@@ -1,4 +1,7 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../../shared/api/api-client';
 import type { LocalizedText } from '../../../shared/i18n/localize';
+import type { ValidationRuleDefinition } from '../validation-rules/validation-rule-draft';
 import type { SharingMode } from './object-draft';
 
 /** A field as administrators read it (GET /meta/objects/:name answers the whole definition). */
@@ -9,6 +12,8 @@ export interface AdminFieldDefinition {
   readonly helpText?: LocalizedText;
   readonly required?: boolean;
   readonly unique?: boolean;
+  /** The properties of its type (field-draft.ts reads them). */
+  readonly [property: string]: unknown;
 }
 
 /** An object definition as administrators read it. */
@@ -19,5 +24,14 @@ export interface AdminObjectDefinition {
   readonly description?: string;
   readonly sharing?: SharingMode;
   readonly grantAccessUsingHierarchy?: boolean;
+  readonly icon?: string;
   readonly fields?: readonly AdminFieldDefinition[];
+  readonly validationRules?: readonly ValidationRuleDefinition[];
 }
+
+/** One object's whole definition, as administrators read it. */
+export const adminObjectQuery = (name: string) =>
+  queryOptions({
+    queryKey: ['meta', 'object', name],
+    queryFn: () => api<{ definition: AdminObjectDefinition }>(`/meta/objects/${encodeURIComponent(name)}`),
+  });

@@ -33,6 +33,8 @@ export interface ObjectDraft {
   readonly description: string;
   readonly sharing: SharingMode;
   readonly hierarchy: boolean;
+  /** An icon name (icon-names.ts); empty: none chosen, the default. */
+  readonly icon: string;
   /** A new object's record name field: its English label (its API name is `name`). */
   readonly nameFieldLabel: string;
 }
@@ -55,6 +57,7 @@ export function objectProperties(draft: ObjectDraft): Record<string, unknown> {
     description: draft.description.trim() === '' ? undefined : draft.description.trim(),
     sharing: draft.sharing,
     grantAccessUsingHierarchy: draft.hierarchy,
+    ...(draft.icon ? { icon: draft.icon } : {}),
   };
 }
 
@@ -78,6 +81,7 @@ export function draftOf(definition: {
   description?: string;
   sharing?: SharingMode;
   grantAccessUsingHierarchy?: boolean;
+  icon?: string;
 }): ObjectDraft {
   return {
     labelEn: definition.label?.en ?? '',
@@ -88,6 +92,7 @@ export function draftOf(definition: {
     description: definition.description ?? '',
     sharing: definition.sharing ?? 'publicReadWrite',
     hierarchy: definition.grantAccessUsingHierarchy ?? true,
+    icon: definition.icon ?? '',
     nameFieldLabel: '',
   };
 }
@@ -101,6 +106,7 @@ const CONTROLS: readonly [pattern: RegExp, control: DraftControl][] = [
   [/^\/description$/, 'description'],
   [/^\/sharing$/, 'sharing'],
   [/^\/grantAccessUsingHierarchy$/, 'hierarchy'],
+  [/^\/icon$/, 'icon'],
   [/^\/fields\/0(\/|$)/, 'nameFieldLabel'],
 ];
 

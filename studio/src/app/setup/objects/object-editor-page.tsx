@@ -8,11 +8,13 @@ import { api } from '../../../shared/api/api-client';
 import { isApiError } from '../../../shared/api/api-error';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
+import { ValidationRuleList } from '../validation-rules/validation-rule-list';
 import { FieldList } from './field-list';
+import { IconPicker } from './icon-picker';
 import { draftOf, errorsByControl, newObjectDefinition, objectProperties, SHARING_MODES, suggestApiName, type DraftControl, type ObjectDraft } from './object-draft';
 import type { AdminObjectDefinition } from './admin-object';
 
-const EMPTY: ObjectDraft = { labelEn: '', labelZh: '', pluralEn: '', pluralZh: '', name: '', description: '', sharing: 'publicReadWrite', hierarchy: true, nameFieldLabel: '' };
+const EMPTY: ObjectDraft = { labelEn: '', labelZh: '', pluralEn: '', pluralZh: '', name: '', description: '', sharing: 'publicReadWrite', hierarchy: true, icon: '', nameFieldLabel: '' };
 const SHARING_TEXT = { private: 'setup.object.sharingPrivate', publicRead: 'setup.object.sharingPublicRead', publicReadWrite: 'setup.object.sharingPublicReadWrite' } as const;
 
 /** /setup/objects/new and /setup/objects/:name: an object's details (and, once it exists, its fields). */
@@ -40,6 +42,7 @@ export function ObjectEditorPage() {
       </header>
       <ObjectForm key={definition?.name ?? 'new'} definition={definition} />
       {definition && <FieldList definition={definition} />}
+      {definition && <ValidationRuleList definition={definition} />}
     </section>
   );
 }
@@ -114,6 +117,9 @@ function ObjectForm({ definition }: { definition: AdminObjectDefinition | undefi
           </Form.Item>
           <Form.Item name="name" label={t('setup.object.apiName')} extra={t('setup.object.apiNameHelp')}>
             <Input autoComplete="off" spellCheck={false} disabled={!creating} className="setup-api-name-input" />
+          </Form.Item>
+          <Form.Item name="icon" label={t('setup.icons.label')} extra={t('setup.icons.help')}>
+            <IconPicker />
           </Form.Item>
           {creating && (
             <Form.Item name="nameFieldLabel" label={t('setup.object.nameField')} extra={t('setup.object.nameFieldHelp')}>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useLanguage } from '../../../shared/i18n/use-language';
 import { useObjects } from '../../../shared/metadata/use-objects';
+import { AppIcon } from '../../../shared/shell/app-icon';
 import { objectRows, recordCountsQuery, type ObjectRow } from './object-summaries';
 
 /** The object manager: every object with its API name, record count and kind, searchable. */
@@ -20,7 +21,13 @@ export function ObjectListPage() {
   const number = new Intl.NumberFormat(language);
 
   const columns: TableColumnsType<ObjectRow> = [
-    { key: 'label', title: t('setup.objects.label'), render: (_, row) => <Link to={`/setup/objects/${row.name}`}>{row.label}</Link> },
+    { key: 'label', title: t('setup.objects.label'), render: (_, row) => (
+        <Link to={`/setup/objects/${row.name}`} className="setup-object-link">
+          <AppIcon name={row.icon} />
+          {row.label}
+        </Link>
+      ),
+    },
     { key: 'name', title: t('setup.objects.apiName'), render: (_, row) => <span className="setup-api-name">{row.name}</span> },
     { key: 'records', title: t('setup.objects.records'), align: 'end', render: (_, row) => (row.records === undefined ? '' : number.format(row.records)) },
     { key: 'fields', title: t('setup.objects.fields'), align: 'end', responsive: ['md'], render: (_, row) => number.format(row.fields) },

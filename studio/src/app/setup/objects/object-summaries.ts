@@ -3,6 +3,7 @@ import { api } from '../../../shared/api/api-client';
 import { localize } from '../../../shared/i18n/localize';
 import type { UiLanguage } from '../../../shared/i18n/languages';
 import type { ObjectDefinition } from '../../../shared/metadata/object-definition';
+import { DEFAULT_OBJECT_ICON } from '../../../shared/shell/default-object-icon';
 
 /** GET /meta/record-counts: each object's live records and whether it is a standard one. */
 export interface ObjectCounts {
@@ -15,6 +16,8 @@ export const recordCountsQuery = queryOptions({ queryKey: ['meta', 'record-count
 export interface ObjectRow {
   readonly name: string;
   readonly label: string;
+  /** Its icon name, the default when it names none. */
+  readonly icon: string;
   readonly fields: number;
   readonly records: number | undefined;
   readonly standard: boolean | undefined;
@@ -29,6 +32,6 @@ export function objectRows(objects: readonly ObjectDefinition[], counts: ObjectC
   return objects
     .map((object) => ({ object, label: localize(object.label, language, object.name) }))
     .filter(({ object, label }) => needle === '' || [label, localize(object.label, 'en', object.name), object.name].some((name) => name.toLocaleLowerCase().includes(needle)))
-    .map(({ object, label }) => ({ name: object.name, label, fields: object.fields.length, records: counts?.objects[object.name]?.records, standard: counts?.objects[object.name]?.standard }))
+    .map(({ object, label }) => ({ name: object.name, label, icon: object.icon ?? DEFAULT_OBJECT_ICON, fields: object.fields.length, records: counts?.objects[object.name]?.records, standard: counts?.objects[object.name]?.standard }))
     .sort((a, b) => a.label.localeCompare(b.label, language));
 }

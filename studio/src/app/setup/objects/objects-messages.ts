@@ -55,7 +55,7 @@ export const objectsMessages = bilingual(
       help: 'Help',
       types: {
         text: 'Text',
-        textarea: 'Long text',
+        longtext: 'Long text',
         richtext: 'Rich text',
         email: 'E-mail',
         phone: 'Phone',
@@ -74,7 +74,6 @@ export const objectsMessages = bilingual(
         formula: 'Formula',
         rollup: 'Roll-up',
         json: 'JSON',
-        file: 'File',
       },
     },
   },
@@ -131,7 +130,7 @@ export const objectsMessages = bilingual(
       help: '帮助',
       types: {
         text: '文本',
-        textarea: '长文本',
+        longtext: '长文本',
         richtext: '富文本',
         email: '电子邮件',
         phone: '电话',
@@ -150,7 +149,6 @@ export const objectsMessages = bilingual(
         formula: '公式',
         rollup: '汇总',
         json: 'JSON',
-        file: '文件',
       },
     },
   },

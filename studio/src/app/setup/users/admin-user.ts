@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../shared/api/api-client';
-import type { LocalizedText } from '../../../shared/i18n/localize';
+import type { PermissionSetDefinition } from '../permission-sets/permission-set-draft';
 
 /** A user record as /records/user answers it (metadata/user.object.json). */
 export interface AdminUser {
@@ -14,11 +14,8 @@ export interface AdminUser {
   readonly active?: boolean | null;
 }
 
-/** A permission set as /meta/permission-sets answers it, as far as this page reads it. */
-export interface PermissionSetSummary {
-  readonly name: string;
-  readonly label?: LocalizedText;
-}
+/** A permission set as /meta/permission-sets answers it. */
+export type PermissionSetSummary = PermissionSetDefinition;
 
 /** Pages of the biggest size the records API serves; a setup list of users is read whole. */
 const PAGE = 200;
