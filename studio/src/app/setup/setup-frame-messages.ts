@@ -11,6 +11,7 @@ export const setupFrameMessages = bilingual(
     groups: {
       model: 'Data model',
       security: 'Security',
+      automation: 'Automation',
     },
     nav: {
       objects: 'Objects',
@@ -21,6 +22,7 @@ export const setupFrameMessages = bilingual(
       sharingRules: 'Sharing rules',
       groups: 'Groups',
       explainAccess: 'Explain access',
+      approvalProcesses: 'Approval processes',
     },
   },
   {
@@ -32,6 +34,7 @@ export const setupFrameMessages = bilingual(
     groups: {
       model: '数据模型',
       security: '安全',
+      automation: '自动化',
     },
     nav: {
       objects: '对象',
@@ -42,6 +45,7 @@ export const setupFrameMessages = bilingual(
       sharingRules: '共享规则',
       groups: '组',
       explainAccess: '访问说明',
+      approvalProcesses: '审批流程',
     },
   },
 );

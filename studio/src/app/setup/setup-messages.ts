@@ -1,3 +1,4 @@
+import { approvalsMessages } from './approval-processes/approvals-messages';
 import { explainAccessMessages } from './explain-access/explain-access-messages';
 import { fieldEditorMessages } from './fields/field-editor-messages';
 import { groupsMessages } from './groups/groups-messages';
@@ -16,7 +17,7 @@ import { validationRulesMessages } from './validation-rules/validation-rules-mes
  * chunk (and the record page's access panel), so end users never download them; pass them to
  * `addMessages` before rendering. A page's messages are added here in one line.
  */
-const PARTS = [setupFrameMessages, objectsMessages, iconMessages, fieldEditorMessages, validationRulesMessages, layoutsMessages, usersMessages, rolesMessages, groupsMessages, permissionSetsMessages, sharingRulesMessages, explainAccessMessages] as const;
+const PARTS = [setupFrameMessages, objectsMessages, iconMessages, fieldEditorMessages, validationRulesMessages, layoutsMessages, usersMessages, rolesMessages, groupsMessages, permissionSetsMessages, sharingRulesMessages, explainAccessMessages, approvalsMessages] as const;
 
 type Union = (typeof PARTS)[number];
 type Merged<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;

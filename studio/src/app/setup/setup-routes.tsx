@@ -11,6 +11,8 @@ const GroupListPage = lazy(() => import('./groups/group-list-page').then((module
 const PermissionSetListPage = lazy(() => import('./permission-sets/permission-set-list-page').then((module) => ({ default: module.PermissionSetListPage })));
 const PermissionSetPage = lazy(() => import('./permission-sets/permission-set-page').then((module) => ({ default: module.PermissionSetPage })));
 const SharingRuleListPage = lazy(() => import('./sharing-rules/sharing-rule-list-page').then((module) => ({ default: module.SharingRuleListPage })));
+const ApprovalProcessListPage = lazy(() => import('./approval-processes/approval-process-list-page').then((module) => ({ default: module.ApprovalProcessListPage })));
+const ApprovalProcessPage = lazy(() => import('./approval-processes/approval-process-page').then((module) => ({ default: module.ApprovalProcessPage })));
 const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
@@ -34,6 +36,8 @@ export const setupRoutes: RouteObject[] = [
   { path: 'sharing-rules', element: <SharingRuleListPage /> },
   { path: 'sharing-rules/:name', element: <SharingRuleListPage /> },
   { path: 'explain-access', element: <ExplainAccessPage /> },
+  { path: 'approval-processes', element: <ApprovalProcessListPage /> },
+  { path: 'approval-processes/:name', element: <ApprovalProcessPage /> },
 ];
 
 /** The paths that have a page, for the navigation. */

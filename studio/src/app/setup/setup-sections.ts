@@ -4,7 +4,7 @@ import type { SystemRights } from '../../shared/api/session';
 export type SetupRight = 'manageMetadata' | 'manageUsers' | 'viewAuditLog';
 
 /** The headings the setup navigation groups its sections under, in this order. */
-export const SETUP_GROUPS = ['model', 'security'] as const;
+export const SETUP_GROUPS = ['model', 'security', 'automation'] as const;
 export type SetupGroup = (typeof SETUP_GROUPS)[number];
 
 /** One entry of the setup navigation: a page under /setup/<path>, shown to users with its right. */
@@ -30,6 +30,7 @@ export const SETUP_SECTIONS: readonly SetupSection[] = [
   { key: 'groups', group: 'security', path: 'groups', label: 'setup.nav.groups', right: 'manageUsers' },
   { key: 'permissionSets', group: 'security', path: 'permission-sets', label: 'setup.nav.permissionSets', right: 'manageUsers' },
   { key: 'sharingRules', group: 'security', path: 'sharing-rules', label: 'setup.nav.sharingRules', right: 'manageMetadata' },
+  { key: 'approvalProcesses', group: 'automation', path: 'approval-processes', label: 'setup.nav.approvalProcesses', right: 'manageMetadata' },
   { key: 'explainAccess', group: 'security', path: 'explain-access', label: 'setup.nav.explainAccess', right: 'manageUsers' },
 ];
 
