@@ -139,6 +139,7 @@ export function ApprovalProcessPage() {
       <Form<ProcessDraft>
         key={process?.name ?? 'new'}
         form={form}
+      name="process"
         layout="vertical"
         initialValues={processDraft(process, search.get('object') ?? '')}
         onFinish={() => void saveHeader()}

@@ -163,7 +163,7 @@ export const approvalsMessages = bilingual(
       stepCondition: '仅当 {{condition}}',
       stepName: '步骤的 API 名称',
       stepNameRequired: '请输入步骤的 API 名称。',
-      condition: '进入条件',
+      condition: '执行条件',
       conditionHelp: '仅当记录满足此条件时执行该步骤（例如 amount > 50000），否则跳过。留空表示总是执行。',
       approvers: '审批人',
       approverKind: '审批人类型',

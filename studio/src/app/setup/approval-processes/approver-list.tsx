@@ -42,6 +42,7 @@ export function ApproverList({ id, value = [], onChange, object }: ApproverListP
               id={`${id ?? 'approvers'}-kind-${index}`}
               aria-label={kindLabel}
               value={approver.kind}
+              showSearch={{ optionFilterProp: 'label' }}
               onChange={(kind: ApproverKind) => change(index, { kind, value: '' })}
               options={KINDS.map((kind) => ({ value: kind, label: t(`setup.approvals.kinds.${kind}`) }))}
               className="approver-kind"

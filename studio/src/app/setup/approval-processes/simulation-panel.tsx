@@ -73,7 +73,7 @@ export function SimulationPanel({ process, fields, result, onResult }: Simulatio
     <section className="approvals-simulation" aria-labelledby="approvals-simulation-title">
       <h3 id="approvals-simulation-title">{t('setup.approvals.simulateTitle')}</h3>
       <p className="setup-fieldset-help">{t('setup.approvals.simulateHelp')}</p>
-      <Form form={form} layout="vertical" onFinish={(values) => void run(values)} className="approvals-sample-form">
+      <Form form={form} name="sample" layout="vertical" onFinish={(values) => void run(values)} className="approvals-sample-form">
         <div className="approvals-sample-fields">
           {offered.map((field) => (
             <Form.Item key={field.name} name={field.name} label={localize(field.label, language, field.name)} valuePropName={field.type === 'boolean' ? 'checked' : 'value'}>

@@ -65,6 +65,7 @@ export function StepEditor({ step, index, object, onSave, onDelete, onCancel }: 
   return (
     <Form<StepDraft>
       form={form}
+      name="step"
       layout="vertical"
       initialValues={start}
       onFinish={(draft) => void attempt(() => onSave(stepOf({ ...start, ...draft })))}
