@@ -2,6 +2,7 @@ import { Alert, Button, Form, Input, InputNumber, Select, Switch, Tag } from 'an
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api/api-client';
+import type { UiLanguage } from '../../../shared/i18n/languages';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
 import type { FieldDefinition } from '../../../shared/metadata/object-definition';
@@ -18,14 +19,14 @@ interface SimulationPanelProps {
 
 const RECORD_ID = '__recordId';
 
-function SampleInput({ field, id }: { field: FieldDefinition; id?: string }) {
-  const language = useLanguage();
-  if (field.type === 'number' || field.type === 'currency' || field.type === 'percent') return <InputNumber id={id} className="approvals-sample-number" />;
+/** The input of one field of the sample record: returned as Form.Item's direct child, which gets id, value and onChange. */
+function sampleInput(field: FieldDefinition, language: UiLanguage) {
+  if (field.type === 'number' || field.type === 'currency' || field.type === 'percent') return <InputNumber className="approvals-sample-number" />;
   if (field.type === 'picklist') {
-    return <Select id={id} allowClear options={(field.values ?? []).map((value) => (typeof value === 'string' ? { value, label: value } : { value: value.value, label: localize(value.label, language, value.value) }))} />;
+    return <Select allowClear options={(field.values ?? []).map((value) => (typeof value === 'string' ? { value, label: value } : { value: value.value, label: localize(value.label, language, value.value) }))} />;
   }
-  if (field.type === 'boolean') return <Switch id={id} />;
-  return <Input id={id} autoComplete="off" type={field.type === 'date' ? 'date' : 'text'} />;
+  if (field.type === 'boolean') return <Switch />;
+  return <Input autoComplete="off" type={field.type === 'date' ? 'date' : 'text'} />;
 }
 
 /**
@@ -77,7 +78,7 @@ export function SimulationPanel({ process, fields, result, onResult }: Simulatio
         <div className="approvals-sample-fields">
           {offered.map((field) => (
             <Form.Item key={field.name} name={field.name} label={localize(field.label, language, field.name)} valuePropName={field.type === 'boolean' ? 'checked' : 'value'}>
-              <SampleInput field={field} />
+              {sampleInput(field, language)}
             </Form.Item>
           ))}
           <Form.Item name={RECORD_ID} label={t('setup.approvals.simulateRecordId')}>
