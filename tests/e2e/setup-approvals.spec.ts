@@ -33,14 +33,21 @@ function seed(env: E2e): Promise<void> {
 }
 
 /** Adds a step from the side panel: its English label, one role as approver, and a condition if given. */
-async function addStep(page: Page, text: Text, language: Language, step: { label: string; role: Role; condition?: string }): Promise<void> {
+async function addStep(page: Page, text: Text, language: Language, step: { label: string; role: Role; condition?: string; refused?: string }): Promise<void> {
   await page.getByRole('button', { name: text.addStep }).click();
   const drawer = page.locator('.ant-drawer-open');
   await drawer.locator('.ant-drawer-title', { hasText: text.stepTitleNew }).waitFor();
   await page.locator('#step_labelEn').fill(step.label);
-  if (step.condition) await drawer.getByRole('textbox', { name: text.condition }).fill(step.condition);
   await chooseOption(page, page.getByRole('combobox', { name: `${text.approverKind} 1`, exact: true }), text.kinds.role);
   await chooseOption(page, page.getByRole('combobox', { name: `${text.approverValue} 1`, exact: true }), ROLES[step.role][language]);
+  const condition = drawer.getByRole('textbox', { name: text.condition });
+  if (step.refused) {
+    // The server refuses the expression: its message lands under the condition, and the panel stays open.
+    await condition.fill(step.refused);
+    await drawer.getByRole('button', { name: text.saveStep }).click();
+    await drawer.locator('.ant-form-item-has-error', { has: page.locator('#step_condition') }).locator('.ant-form-item-explain-error').waitFor();
+  }
+  if (step.condition) await condition.fill(step.condition);
   await drawer.getByRole('button', { name: text.saveStep }).click();
   await drawer.waitFor({ state: 'detached' });
   await page.locator('.approvals-step-list li', { hasText: step.label }).waitFor();
@@ -81,7 +88,7 @@ describe('browser: the approval process designer', function () {
         await page.waitForURL((url) => url.pathname === `/setup/approval-processes/${name}`);
         await addStep(page, text, language, { label: 'Finance', role: 'sa_finance' });
         // The CFO step goes last, asked only above 50000.
-        await addStep(page, text, language, { label: 'CFO', role: 'sa_cfo', condition: 'amount > 50000' });
+        await addStep(page, text, language, { label: 'CFO', role: 'sa_cfo', condition: 'amount > 50000', refused: 'amount >' });
 
         const saved = (await env.engine.request('GET', `/api/v1/meta/approval-processes/${name}`)).body.definition;
         expect(saved).to.deep.include({ name, object: 'deal', active: true, label: { en: `Big deals ${tag}`, 'zh-CN': `大额商机 ${tag}` } });
@@ -96,6 +103,8 @@ describe('browser: the approval process designer', function () {
         await node('cfo').waitFor();
         expect(await page.locator('.react-flow__node').count()).to.equal(6);
         await node('returned').waitFor();
+        // Only the CFO's step can be skipped: one dashed arrow, past it.
+        expect(await page.locator('.react-flow__edge.approvals-edge-skip').count()).to.equal(1);
         await node('manager').focus();
         expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).to.equal('Manager');
         await page.keyboard.press('Tab');
@@ -110,6 +119,8 @@ describe('browser: the approval process designer', function () {
         await page.locator('.approvals-node-cfo.is-lit').waitFor();
         await page.locator('.approvals-node-approved.is-lit').waitFor();
         await screenshot(page, `setup-approvals-designer-${language}`);
+        // The full-page capture draws the diagram's canvas blank: the designer itself, as the admin sees it.
+        await page.locator('.approvals-layout').screenshot({ path: `tests/e2e/artifacts/setup-approvals-diagram-${language}.png` });
         expect(await seriousViolations(page), 'axe on the designer with a simulation').to.deep.equal([]);
 
         // A small one skips the CFO: dimmed on the diagram, said so in the list.

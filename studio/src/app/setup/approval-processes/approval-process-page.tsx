@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Form, Grid, Input, Select, Switch } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-error';
@@ -56,7 +56,8 @@ export function ApprovalProcessPage() {
   const [busy, setBusy] = useState(false);
   const [simulation, setSimulation] = useState<ApprovalSimulation>();
   const process = loaded.data?.definition;
-  const steps = process?.steps ?? [];
+  const steps = useMemo(() => process?.steps ?? [], [process]);
+  const conditional = useMemo(() => new Set(steps.filter((step) => step.condition).map((step) => step.name)), [steps]);
   const object = Form.useWatch('object', form) ?? process?.object ?? search.get('object') ?? '';
   const fields = objects.data?.objects.find((candidate) => candidate.name === object)?.fields ?? [];
   const title = existing ? localize(process?.label, language, existing) : t('setup.approvals.newTitle');
@@ -187,7 +188,7 @@ export function ApprovalProcessPage() {
             <figcaption id="approvals-diagram-title">{t('setup.approvals.diagram')}</figcaption>
             {machine.data ? (
               <Suspense fallback={<p className="approvals-diagram-loading">{t('setup.approvals.diagramLoading')}</p>}>
-                <ProcessDiagram machine={machine.data.machine} labelOf={labelOf} path={simulation?.path ?? []} onOpen={openStep} />
+                <ProcessDiagram machine={machine.data.machine} conditional={conditional} labelOf={labelOf} path={simulation?.path ?? []} onOpen={openStep} />
               </Suspense>
             ) : (
               <p className="setup-fieldset-help">{t('setup.approvals.diagramAfterSave')}</p>
@@ -196,7 +197,7 @@ export function ApprovalProcessPage() {
         )}
         <div className="approvals-steps">
           <h3 id="approvals-steps-title">{t('setup.approvals.stepList')}</h3>
-          <StepList steps={steps} path={simulation?.path ?? []} labelOf={stepLabel} onEdit={(index) => setOpen({ index, step: steps[index] })} />
+          <StepList steps={steps} object={object} path={simulation?.path ?? []} labelOf={stepLabel} onEdit={(index) => setOpen({ index, step: steps[index] })} />
           <Button icon={<PlusOutlined />} onClick={() => setOpen({ index: steps.length, step: undefined })}>
             {t('setup.approvals.addStep')}
           </Button>

@@ -7,6 +7,8 @@ import { highlightedIds, processGraph, type GraphEdgeKind, type MachineConfigJso
 
 export interface ProcessDiagramProps {
   readonly machine: MachineConfigJson;
+  /** The steps with a condition: only they draw a skip arrow. */
+  readonly conditional: ReadonlySet<string>;
   /** The shown name of a node: a step's label, or what an end means. */
   readonly labelOf: (id: string) => string;
   /** A simulation's path (the states visited, in order): lit up, the rest dimmed. */
@@ -20,14 +22,14 @@ export interface ProcessDiagramProps {
  * neither library is part of the setup chunk. Steps are focusable with their names as labels;
  * the page's ordered list of steps says the same in words.
  */
-export default function ProcessDiagram({ machine, labelOf, path, onOpen }: ProcessDiagramProps) {
+export default function ProcessDiagram({ machine, conditional, labelOf, path, onOpen }: ProcessDiagramProps) {
   const { t } = useTranslation();
   const graph = useMemo(() => {
-    const { nodes, edges } = processGraph(machine);
+    const { nodes, edges } = processGraph(machine, conditional);
     // A recall leads from every step to the same end: drawn, it would only hide the path.
     const linked = new Set(edges.flatMap((edge) => [edge.source, edge.target]));
     return { nodes: nodes.filter((node) => linked.has(node.id)), edges };
-  }, [machine]);
+  }, [machine, conditional]);
   const [positions, setPositions] = useState<Map<string, { x: number; y: number }>>();
   useEffect(() => {
     let current = true;

@@ -7,6 +7,12 @@ export interface MachineConfigJson {
 
 type Target = { target?: string; guard?: unknown };
 
+/** The step a gate's guard asks about (the engine's `skipped` guard names it in its params). */
+const guardedStep = (guard: unknown): string | undefined => {
+  const params = (guard as { params?: { step?: unknown } } | undefined)?.params;
+  return typeof params?.step === 'string' ? params.step : undefined;
+};
+
 interface MachineStateJson {
   type?: string;
   always?: Target[];
@@ -36,9 +42,10 @@ const targets = (value: Target | Target[] | undefined): Target[] => (value === u
 /**
  * The process as a person reads it: the engine's gate states (which skip a step whose condition is
  * false) are folded into edges, so a gate becomes a plain arrow to its step plus a "skip" arrow to
- * what follows. RECALL arrows are left out: every step has one, and drawing them hides the path.
+ * what follows. Every step has a gate; given the steps that have a condition, only theirs draw a
+ * skip arrow (the others are never skipped). RECALL arrows are left out: every step has one, and drawing them hides the path.
  */
-export function processGraph(machine: MachineConfigJson): { nodes: GraphNode[]; edges: GraphEdge[] } {
+export function processGraph(machine: MachineConfigJson, conditional?: ReadonlySet<string>): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const isGate = (id: string) => machine.states[id]?.always !== undefined;
   const nodes: GraphNode[] = [{ id: START_NODE, kind: 'start' }];
   const edges = new Map<string, GraphEdge>();
@@ -52,7 +59,7 @@ export function processGraph(machine: MachineConfigJson): { nodes: GraphNode[]; 
     for (const branch of machine.states[target]!.always!) {
       if (branch.target === undefined) continue;
       if (branch.guard === undefined) arrive(source, branch.target, kind);
-      else arrive(source, branch.target, 'skip');
+      else if (conditional === undefined || conditional.has(guardedStep(branch.guard) ?? '')) arrive(source, branch.target, 'skip');
     }
   };
   for (const [id, state] of Object.entries(machine.states)) {

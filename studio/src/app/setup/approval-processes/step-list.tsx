@@ -2,10 +2,12 @@ import { EditOutlined } from '@ant-design/icons';
 import { Button, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { approverDraft } from './approver-draft';
+import { useApproverNames } from './approver-names';
 import type { ApprovalStepMetadata } from './step-draft';
 
 interface StepListProps {
   readonly steps: readonly ApprovalStepMetadata[];
+  readonly object: string;
   /** A simulation's path: its steps are marked as the diagram lights them. */
   readonly path: readonly string[];
   readonly labelOf: (step: ApprovalStepMetadata) => string;
@@ -16,15 +18,16 @@ interface StepListProps {
  * The steps in order, each with whom it asks, how they decide and when it runs: the diagram's text
  * alternative, and the whole designer at phone width.
  */
-export function StepList({ steps, path, labelOf, onEdit }: StepListProps) {
+export function StepList({ steps, object, path, labelOf, onEdit }: StepListProps) {
   const { t } = useTranslation();
+  const nameOf = useApproverNames(object, steps.flatMap((step) => step.approvers.flatMap((approver) => ('user' in approver ? [approver.user] : []))));
   if (steps.length === 0) return <p className="setup-empty">{t('setup.approvals.noSteps')}</p>;
   return (
     <ol className="approvals-step-list" aria-labelledby="approvals-steps-title">
       {steps.map((step, index) => {
         const approvers = step.approvers.map((approver) => {
           const draft = approverDraft(approver);
-          return draft.kind === 'manager' ? t('setup.approvals.kinds.manager') : `${t(`setup.approvals.kinds.${draft.kind}`)}: ${draft.value}`;
+          return draft.kind === 'manager' ? t('setup.approvals.kinds.manager') : `${t(`setup.approvals.kinds.${draft.kind}`)}: ${nameOf(draft)}`;
         });
         const lit = path.includes(step.name);
         return (
