@@ -1,10 +1,13 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
+import ELK from 'elkjs/lib/elk-api.js';
+// ELK itself (460 KB gzipped, compiled from Java) runs in a worker file of its own: fetched when the
+// first diagram is laid out, and the layout never blocks the page.
+import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import type { GraphEdge, GraphNode } from './process-graph';
 
 export const NODE_WIDTH = 180;
 export const NODE_HEIGHT = 48;
 
-const elk = new ELK();
+const elk = new ELK({ workerFactory: () => new Worker(elkWorkerUrl) });
 
 /**
  * Where each node of the process goes: ELK's layered layout, top to bottom, so the steps read in
