@@ -85,7 +85,10 @@ describe('web app bundle budget', function () {
       expect(holds(file, 'react-flow__viewport'), `${file} holds @xyflow/react`).to.equal(false);
       expect(holds(file, 'org.eclipse.elk'), `${file} holds elkjs`).to.equal(false);
     }
-    expect(own.some((file) => holds(file, 'react-flow__viewport')), 'xyflow is in the diagram chunk').to.equal(true);
+    expect(
+      own.some((file) => holds(file, 'react-flow__viewport')),
+      'xyflow is in the diagram chunk',
+    ).to.equal(true);
     const worker = Object.entries(manifest).find(([key]) => key.endsWith('elkjs/lib/elk-worker.min.js'))?.[1].file;
     expect(worker, 'ELK is a worker file of its own').to.be.a('string');
     expect(manifest[dynamicKey(manifest, DIAGRAM_CHUNK)]!.assets ?? [], 'started by the diagram chunk').to.include(worker);
@@ -93,4 +96,3 @@ describe('web app bundle budget', function () {
     expect(elk!.gzip, `ELK worker ${kb(elk!.gzip)}`).to.be.at.most(ELK_WORKER_BUDGET);
   });
 });
-

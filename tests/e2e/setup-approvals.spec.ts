@@ -1,9 +1,10 @@
 import { expect } from 'chai';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { setupMessages } from '../../studio/src/app/setup/setup-messages.js';
 import { createUser } from '../support/auth-helpers.js';
 import { chooseOption } from './support/choose-option.js';
-import { e2e, screenshot, seriousViolations, signedInPage, succeed, type E2e } from './support/e2e-environment.js';
+import { ARTIFACTS, e2e, screenshot, seriousViolations, signedInPage, succeed, type E2e } from './support/e2e-environment.js';
 
 const TEXT = { en: setupMessages.en.setup.approvals, 'zh-CN': setupMessages.zhCN.setup.approvals } as const;
 type Language = keyof typeof TEXT;
@@ -45,7 +46,10 @@ async function addStep(page: Page, text: Text, language: Language, step: { label
     // The server refuses the expression: its message lands under the condition, and the panel stays open.
     await condition.fill(step.refused);
     await drawer.getByRole('button', { name: text.saveStep }).click();
-    await drawer.locator('.ant-form-item-has-error', { has: page.locator('#step_condition') }).locator('.ant-form-item-explain-error').waitFor();
+    await drawer
+      .locator('.ant-form-item-has-error', { has: page.locator('#step_condition') })
+      .locator('.ant-form-item-explain-error')
+      .waitFor();
   }
   if (step.condition) await condition.fill(step.condition);
   await drawer.getByRole('button', { name: text.saveStep }).click();
@@ -56,7 +60,7 @@ async function addStep(page: Page, text: Text, language: Language, step: { label
 /** The steps the simulation result lists, each as "label: status". */
 async function simulatedPath(page: Page): Promise<string[]> {
   const items = page.locator('.approvals-path-step');
-  return (await items.evaluateAll((nodes) => nodes.map((node) => `${node.querySelector('strong')?.textContent}:${node.classList.contains('is-entered') ? 'entered' : 'skipped'}`)));
+  return await items.evaluateAll((nodes) => nodes.map((node) => `${node.querySelector('strong')?.textContent}:${node.classList.contains('is-entered') ? 'entered' : 'skipped'}`));
 }
 
 describe('browser: the approval process designer', function () {
@@ -119,8 +123,10 @@ describe('browser: the approval process designer', function () {
         await page.locator('.approvals-node-cfo.is-lit').waitFor();
         await page.locator('.approvals-node-approved.is-lit').waitFor();
         await screenshot(page, `setup-approvals-designer-${language}`);
-        // The full-page capture draws the diagram's canvas blank: the designer itself, as the admin sees it.
-        await page.locator('.approvals-layout').screenshot({ path: `tests/e2e/artifacts/setup-approvals-diagram-${language}.png` });
+        // The full-page capture draws the diagram's canvas blank: the diagram as the admin sees it, once the messages are gone.
+        await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+        await page.locator('.approvals-diagram').evaluate((figure) => figure.scrollIntoView({ block: 'center' }));
+        await page.screenshot({ path: join(ARTIFACTS, `setup-approvals-diagram-${language}.png`) });
         expect(await seriousViolations(page), 'axe on the designer with a simulation').to.deep.equal([]);
 
         // A small one skips the CFO: dimmed on the diagram, said so in the list.

@@ -90,12 +90,29 @@ describe('web app: approval simulation', () => {
   it('says each kind of action in one line', () => {
     expect(actionText({ at: '/onApprove/0', type: 'setField', field: 'status', value: 'approved' })).to.deep.equal({ key: 'actionSetField', values: { field: 'status', value: 'approved' } });
     expect(actionText({ at: '/onApprove/1', type: 'setField', field: 'total', value: 12 }).values.value).to.equal('12');
-    expect(actionText({ at: '/x', type: 'email', to: [{ id: 'u1', name: null, email: 'a@example.com' }, { id: 'u2', name: 'Bo', email: 'b@example.com' }], subject: 'Hi', body: '' }).values).to.deep.equal({ subject: 'Hi', to: 'a@example.com, Bo' });
+    expect(
+      actionText({
+        at: '/x',
+        type: 'email',
+        to: [
+          { id: 'u1', name: null, email: 'a@example.com' },
+          { id: 'u2', name: 'Bo', email: 'b@example.com' },
+        ],
+        subject: 'Hi',
+        body: '',
+      }).values,
+    ).to.deep.equal({ subject: 'Hi', to: 'a@example.com, Bo' });
     expect(actionText({ at: '/y', type: 'createRecord', object: 'task', values: {} })).to.deep.equal({ key: 'actionCreateRecord', values: { object: 'task' } });
   });
 
   it('puts a refused sample value on its field and a bad record id on that input', () => {
-    expect(simulationErrors([{ path: '/record/amount', message: 'must be a number' }, { path: '/recordId', message: 'must be a record id' }, { path: '/submitter', message: 'no user' }])).to.deep.equal({
+    expect(
+      simulationErrors([
+        { path: '/record/amount', message: 'must be a number' },
+        { path: '/recordId', message: 'must be a record id' },
+        { path: '/submitter', message: 'no user' },
+      ]),
+    ).to.deep.equal({
       controls: { amount: ['must be a number'], __recordId: ['must be a record id'] },
       form: ['/submitter: no user'],
     });

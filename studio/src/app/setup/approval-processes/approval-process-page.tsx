@@ -140,7 +140,7 @@ export function ApprovalProcessPage() {
       <Form<ProcessDraft>
         key={process?.name ?? 'new'}
         form={form}
-      name="process"
+        name="process"
         layout="vertical"
         initialValues={processDraft(process, search.get('object') ?? '')}
         onFinish={() => void saveHeader()}
@@ -228,4 +228,3 @@ export function ApprovalProcessPage() {
     </section>
   );
 }
-

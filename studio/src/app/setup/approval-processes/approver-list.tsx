@@ -47,7 +47,9 @@ export function ApproverList({ id, value = [], onChange, object }: ApproverListP
               options={KINDS.map((kind) => ({ value: kind, label: t(`setup.approvals.kinds.${kind}`) }))}
               className="approver-kind"
             />
-            {approver.kind === 'user' && <UserPicker id={`${id ?? 'approvers'}-value-${index}`} label={valueLabel} value={approver.value || undefined} onChange={(user) => change(index, { kind: 'user', value: user ?? '' })} />}
+            {approver.kind === 'user' && (
+              <UserPicker id={`${id ?? 'approvers'}-value-${index}`} label={valueLabel} value={approver.value || undefined} onChange={(user) => change(index, { kind: 'user', value: user ?? '' })} />
+            )}
             {(approver.kind === 'role' || approver.kind === 'group' || approver.kind === 'field') && (
               <Select
                 id={`${id ?? 'approvers'}-value-${index}`}

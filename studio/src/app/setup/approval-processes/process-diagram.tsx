@@ -2,7 +2,7 @@ import { MarkerType, ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { layoutGraph } from './diagram-layout';
+import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from './diagram-layout';
 import { highlightedIds, processGraph, type GraphEdgeKind, type MachineConfigJson } from './process-graph';
 
 export interface ProcessDiagramProps {
@@ -30,10 +30,11 @@ export default function ProcessDiagram({ machine, conditional, labelOf, path, on
     const linked = new Set(edges.flatMap((edge) => [edge.source, edge.target]));
     return { nodes: nodes.filter((node) => linked.has(node.id)), edges };
   }, [machine, conditional]);
-  const [positions, setPositions] = useState<Map<string, { x: number; y: number }>>();
+  // Each layout keeps the graph it was made for: the view is fitted again (a new ReactFlow) for each.
+  const [layout, setLayout] = useState<{ version: number; positions: Map<string, { x: number; y: number }> }>();
   useEffect(() => {
     let current = true;
-    void layoutGraph(graph.nodes, graph.edges).then((laid) => current && setPositions(laid));
+    void layoutGraph(graph.nodes, graph.edges).then((positions) => current && setLayout((previous) => ({ version: (previous?.version ?? 0) + 1, positions })));
     return () => {
       current = false;
     };
@@ -42,11 +43,14 @@ export default function ProcessDiagram({ machine, conditional, labelOf, path, on
   const lit = highlightedIds(path);
   const dim = (id: string, set: Set<string>) => (path.length === 0 ? '' : set.has(id) ? ' is-lit' : ' is-dim');
   const edgeText: Record<GraphEdgeKind, string> = { approve: t('setup.approvals.edgeApprove'), skip: t('setup.approvals.edgeSkip'), reject: t('setup.approvals.edgeReject') };
-  if (!positions) return <p className="approvals-diagram-loading">{t('setup.approvals.diagramLoading')}</p>;
+  if (!layout) return <p className="approvals-diagram-loading">{t('setup.approvals.diagramLoading')}</p>;
 
   const nodes: Node[] = graph.nodes.map((node) => ({
     id: node.id,
-    position: positions.get(node.id) ?? { x: 0, y: 0 },
+    position: layout.positions.get(node.id) ?? { x: 0, y: 0 },
+    // The sizes ELK laid out with: the view fits the whole process before the nodes are measured.
+    width: NODE_WIDTH,
+    height: NODE_HEIGHT,
     data: { label: labelOf(node.id) },
     type: node.kind === 'start' ? 'input' : node.kind === 'end' ? 'output' : 'default',
     className: `approvals-node approvals-node-${node.kind} approvals-node-${node.id}${dim(node.id, lit.nodes)}`,
@@ -66,23 +70,32 @@ export default function ProcessDiagram({ machine, conditional, labelOf, path, on
   }));
 
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      fitView
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable
-      zoomOnScroll={false}
-      panOnScroll={false}
-      preventScrolling={false}
-      minZoom={0.3}
-      onNodeClick={(_, node) => onOpen(node.id)}
-      onNodesChange={(changes) => {
-        // Enter or Space on a focused step selects it: that opens its panel as a click does.
-        for (const change of changes) if (change.type === 'select' && change.selected) onOpen(change.id);
-      }}
-      ariaLabelConfig={{ 'node.a11yDescription.default': t('setup.approvals.diagramHelp'), 'node.a11yDescription.keyboardDisabled': t('setup.approvals.diagramHelp'), 'edge.a11yDescription.default': '' }}
-    />
+    <div className="approvals-diagram-canvas">
+      <ReactFlow
+        key={layout.version}
+        nodes={nodes}
+        edges={edges}
+        fitView
+        fitViewOptions={{ padding: 0.08 }}
+        onInit={(flow) => void flow.fitView({ padding: 0.08 })}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable
+        zoomOnScroll={false}
+        panOnScroll={false}
+        preventScrolling={false}
+        minZoom={0.3}
+        onNodeClick={(_, node) => onOpen(node.id)}
+        onNodesChange={(changes) => {
+          // Enter or Space on a focused step selects it: that opens its panel as a click does.
+          for (const change of changes) if (change.type === 'select' && change.selected) onOpen(change.id);
+        }}
+        ariaLabelConfig={{
+          'node.a11yDescription.default': t('setup.approvals.diagramHelp'),
+          'node.a11yDescription.keyboardDisabled': t('setup.approvals.diagramHelp'),
+          'edge.a11yDescription.default': '',
+        }}
+      />
+    </div>
   );
 }

@@ -23,7 +23,12 @@ const RECORD_ID = '__recordId';
 function sampleInput(field: FieldDefinition, language: UiLanguage) {
   if (field.type === 'number' || field.type === 'currency' || field.type === 'percent') return <InputNumber className="approvals-sample-number" />;
   if (field.type === 'picklist') {
-    return <Select allowClear options={(field.values ?? []).map((value) => (typeof value === 'string' ? { value, label: value } : { value: value.value, label: localize(value.label, language, value.value) }))} />;
+    return (
+      <Select
+        allowClear
+        options={(field.values ?? []).map((value) => (typeof value === 'string' ? { value, label: value } : { value: value.value, label: localize(value.label, language, value.value) }))}
+      />
+    );
   }
   if (field.type === 'boolean') return <Switch />;
   return <Input autoComplete="off" type={field.type === 'date' ? 'date' : 'text'} />;
@@ -62,7 +67,12 @@ export function SimulationPanel({ process, fields, result, onResult }: Simulatio
     clear();
     onResult(undefined);
     try {
-      onResult(await api<ApprovalSimulation>(`/meta/approval-processes/${encodeURIComponent(process)}/simulate`, { method: 'POST', body: simulationRequest(sample, typeof recordId === 'string' ? recordId : '') }));
+      onResult(
+        await api<ApprovalSimulation>(`/meta/approval-processes/${encodeURIComponent(process)}/simulate`, {
+          method: 'POST',
+          body: simulationRequest(sample, typeof recordId === 'string' ? recordId : ''),
+        }),
+      );
     } catch (error) {
       fail(error);
     } finally {
@@ -104,7 +114,13 @@ export function SimulationPanel({ process, fields, result, onResult }: Simulatio
                   <div className="approvals-asked">
                     {step.approvers.length === 0
                       ? t('setup.approvals.askedNobody')
-                      : step.approvers.map((approver) => (approver.delegate ? t('setup.approvals.delegate', { name: approver.delegate.name ?? approver.delegate.id, of: approver.name ?? approver.id }) : (approver.name ?? approver.id))).join(', ')}
+                      : step.approvers
+                          .map((approver) =>
+                            approver.delegate
+                              ? t('setup.approvals.delegate', { name: approver.delegate.name ?? approver.delegate.id, of: approver.name ?? approver.id })
+                              : (approver.name ?? approver.id),
+                          )
+                          .join(', ')}
                   </div>
                 )}
                 {actions(t('setup.approvals.onEnterActions'), step.onEnter)}
@@ -115,7 +131,18 @@ export function SimulationPanel({ process, fields, result, onResult }: Simulatio
           </ol>
           {actions(t('setup.approvals.onApproveActions'), result.onApprove)}
           {result.problems.length > 0 && (
-            <Alert type="error" showIcon title={t('setup.approvals.problems')} description={<ul>{result.problems.map((problem) => <li key={`${problem.path}${problem.message}`}>{problem.message}</li>)}</ul>} />
+            <Alert
+              type="error"
+              showIcon
+              title={t('setup.approvals.problems')}
+              description={
+                <ul>
+                  {result.problems.map((problem) => (
+                    <li key={`${problem.path}${problem.message}`}>{problem.message}</li>
+                  ))}
+                </ul>
+              }
+            />
           )}
         </div>
       )}

@@ -20,7 +20,10 @@ interface StepListProps {
  */
 export function StepList({ steps, object, path, labelOf, onEdit }: StepListProps) {
   const { t } = useTranslation();
-  const nameOf = useApproverNames(object, steps.flatMap((step) => step.approvers.flatMap((approver) => ('user' in approver ? [approver.user] : []))));
+  const nameOf = useApproverNames(
+    object,
+    steps.flatMap((step) => step.approvers.flatMap((approver) => ('user' in approver ? [approver.user] : []))),
+  );
   if (steps.length === 0) return <p className="setup-empty">{t('setup.approvals.noSteps')}</p>;
   return (
     <ol className="approvals-step-list" aria-labelledby="approvals-steps-title">
