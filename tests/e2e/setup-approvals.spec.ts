@@ -113,6 +113,12 @@ describe('browser: the approval process designer', function () {
         expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).to.equal('Manager');
         await page.keyboard.press('Tab');
         expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).to.be.oneOf(['Finance', 'CFO']);
+        // Enter on a focused step opens its panel, as a click does.
+        await page.keyboard.press('Enter');
+        const panel = page.locator('.ant-drawer-open');
+        await panel.locator('.ant-drawer-title', { hasText: /Finance|CFO/ }).waitFor();
+        await panel.getByRole('button', { name: text.cancel }).click();
+        await panel.waitFor({ state: 'detached' });
 
         // A large deal goes through all three steps; the CFO's role names its one user.
         await page.locator('#sample_amount').fill('80000');
