@@ -26,6 +26,8 @@ const LAZY_ROUTES = [
   'src/app/setup/users/user-list-page.tsx',
   'src/app/setup/roles/role-page.tsx',
   'src/app/setup/groups/group-list-page.tsx',
+  'src/app/setup/approval-processes/approval-process-list-page.tsx',
+  'src/app/setup/approval-processes/approval-process-page.tsx',
 ];
 
 /**
@@ -36,6 +38,15 @@ const CODE_EDITOR = 'src/app/setup/expressions/expression-code-editor.tsx';
 const CODE_EDITOR_BUDGET = 135 * 1024;
 /** The setup chunks that open an expression editor, which must not carry CodeMirror themselves. */
 const EXPRESSION_PAGES = ['src/app/setup/setup-layout.tsx', 'src/app/setup/objects/object-editor-page.tsx'];
+
+/**
+ * The approval designer's diagram: @xyflow/react in a chunk loaded only when a process is drawn,
+ * and ELK (compiled from Java: 450 KB of it) in a worker file that chunk starts; neither in the
+ * first load nor in the setup chunks.
+ */
+const DIAGRAM_CHUNK = 'src/app/setup/approval-processes/process-diagram.tsx';
+const DIAGRAM_BUDGET = 80 * 1024;
+const ELK_WORKER_BUDGET = 460 * 1024;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -80,5 +91,31 @@ describe('web app bundle budget', function () {
     }
     const [size] = gzipSizes(STUDIO_DIST, [editor.file]);
     expect(size!.gzip, `expression editor ${kb(size!.gzip)}`).to.be.at.most(CODE_EDITOR_BUDGET);
+  });
+
+  it(`loads the approval diagram (xyflow and elkjs) lazily, within ${DIAGRAM_BUDGET / 1024} KB gzipped, outside the setup chunks`, () => {
+    const manifest = readManifest(STUDIO_DIST);
+    const first = new Set(staticClosure(manifest, entryKey(manifest)));
+    const setup = new Set(['src/app/setup/setup-layout.tsx', 'src/app/setup/approval-processes/approval-process-page.tsx'].flatMap((route) => staticClosure(manifest, dynamicKey(manifest, route))));
+    const diagram = staticClosure(manifest, dynamicKey(manifest, DIAGRAM_CHUNK));
+    const own = diagram.filter((file) => !first.has(file) && !setup.has(file));
+    const sizes = gzipSizes(STUDIO_DIST, own);
+    const total = sizes.reduce((sum, chunk) => sum + chunk.gzip, 0);
+    expect(total, `diagram ${kb(total)}: ${sizes.map((chunk) => `${chunk.file} ${kb(chunk.gzip)}`).join(', ')}`).to.be.at.most(DIAGRAM_BUDGET);
+    // The libraries themselves are in the diagram's own files: neither the first load nor the designer page holds them.
+    const holds = (file: string, marker: string) => readFileSync(join(STUDIO_DIST, file), 'utf8').includes(marker);
+    for (const file of [...first, ...setup]) {
+      expect(holds(file, 'react-flow__viewport'), `${file} holds @xyflow/react`).to.equal(false);
+      expect(holds(file, 'org.eclipse.elk'), `${file} holds elkjs`).to.equal(false);
+    }
+    expect(
+      own.some((file) => holds(file, 'react-flow__viewport')),
+      'xyflow is in the diagram chunk',
+    ).to.equal(true);
+    const worker = Object.entries(manifest).find(([key]) => key.endsWith('elkjs/lib/elk-worker.min.js'))?.[1].file;
+    expect(worker, 'ELK is a worker file of its own').to.be.a('string');
+    expect(manifest[dynamicKey(manifest, DIAGRAM_CHUNK)]!.assets ?? [], 'started by the diagram chunk').to.include(worker);
+    const [elk] = gzipSizes(STUDIO_DIST, [worker!]);
+    expect(elk!.gzip, `ELK worker ${kb(elk!.gzip)}`).to.be.at.most(ELK_WORKER_BUDGET);
   });
 });

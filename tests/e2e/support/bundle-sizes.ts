@@ -9,6 +9,8 @@ interface ManifestChunk {
   isDynamicEntry?: boolean;
   imports?: string[];
   dynamicImports?: string[];
+  /** Files the chunk refers to by URL (fonts, images, a worker imported with ?url). */
+  assets?: string[];
   src?: string;
 }
 type Manifest = Record<string, ManifestChunk>;

@@ -12,6 +12,7 @@ export const setupFrameMessages = bilingual(
       model: 'Data model',
       security: 'Security',
       operations: 'Operations',
+      automation: 'Automation',
     },
     nav: {
       objects: 'Objects',
@@ -24,6 +25,7 @@ export const setupFrameMessages = bilingual(
       sharingRules: 'Sharing rules',
       groups: 'Groups',
       explainAccess: 'Explain access',
+      approvalProcesses: 'Approval processes',
     },
   },
   {
@@ -36,6 +38,7 @@ export const setupFrameMessages = bilingual(
       model: '数据模型',
       security: '安全',
       operations: '运维',
+      automation: '自动化',
     },
     nav: {
       objects: '对象',
@@ -48,6 +51,7 @@ export const setupFrameMessages = bilingual(
       sharingRules: '共享规则',
       groups: '组',
       explainAccess: '访问说明',
+      approvalProcesses: '审批流程',
     },
   },
 );

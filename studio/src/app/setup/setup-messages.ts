@@ -2,6 +2,7 @@ import { appsMessages } from './apps/apps-messages';
 import { automationMessages } from './automation/automation-messages';
 import { auditMessages } from './audit/audit-messages';
 import { historyMessages } from './history/history-messages';
+import { approvalsMessages } from './approval-processes/approvals-messages';
 import { explainAccessMessages } from './explain-access/explain-access-messages';
 import { expressionMessages } from './expressions/expression-messages';
 import { fieldDefaultMessages } from './fields/field-default-messages';
@@ -50,6 +51,7 @@ const PARTS = [
   auditMessages,
   historyMessages,
   expressionMessages,
+  approvalsMessages,
 ] as const;
 
 type Union = (typeof PARTS)[number];

@@ -19,6 +19,8 @@ const AutomationRulePage = lazy(() => import('./automation/automation-rule-page'
 const AuditLogPage = lazy(() => import('./audit/audit-log-page').then((module) => ({ default: module.AuditLogPage })));
 const HistoryPage = lazy(() => import('./history/history-page').then((module) => ({ default: module.HistoryPage })));
 const DefinitionHistoryPage = lazy(() => import('./history/definition-history-page').then((module) => ({ default: module.DefinitionHistoryPage })));
+const ApprovalProcessListPage = lazy(() => import('./approval-processes/approval-process-list-page').then((module) => ({ default: module.ApprovalProcessListPage })));
+const ApprovalProcessPage = lazy(() => import('./approval-processes/approval-process-page').then((module) => ({ default: module.ApprovalProcessPage })));
 const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
@@ -52,6 +54,8 @@ export const setupRoutes: RouteObject[] = [
   { path: 'audit', element: <AuditLogPage /> },
   { path: 'history', element: <HistoryPage /> },
   { path: 'history/:kind/:name', element: <DefinitionHistoryPage /> },
+  { path: 'approval-processes', element: <ApprovalProcessListPage /> },
+  { path: 'approval-processes/:name', element: <ApprovalProcessPage /> },
 ];
 
 /** The paths that have a page, for the navigation. */

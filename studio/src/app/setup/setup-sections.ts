@@ -4,7 +4,7 @@ import type { SystemRights } from '../../shared/api/session';
 export type SetupRight = 'manageMetadata' | 'manageUsers' | 'viewAuditLog';
 
 /** The headings the setup navigation groups its sections under, in this order. */
-export const SETUP_GROUPS = ['model', 'security', 'operations'] as const;
+export const SETUP_GROUPS = ['model', 'automation', 'security', 'operations'] as const;
 export type SetupGroup = (typeof SETUP_GROUPS)[number];
 
 /** One entry of the setup navigation: a page under /setup/<path>, shown to users with its right. */
@@ -27,12 +27,13 @@ export const SETUP_SECTIONS: readonly SetupSection[] = [
   { key: 'layouts', group: 'model', path: 'layouts', label: 'setup.nav.layouts', right: 'manageMetadata' },
   { key: 'listViews', group: 'model', path: 'list-views', label: 'setup.nav.listViews', right: 'manageMetadata' },
   { key: 'apps', group: 'model', path: 'apps', label: 'setup.nav.apps', right: 'manageMetadata' },
-  { key: 'automation', group: 'model', path: 'automation', label: 'setup.automation.nav', right: 'manageMetadata' },
+  { key: 'automation', group: 'automation', path: 'automation', label: 'setup.automation.nav', right: 'manageMetadata' },
   { key: 'users', group: 'security', path: 'users', label: 'setup.nav.users', right: 'manageUsers' },
   { key: 'roles', group: 'security', path: 'roles', label: 'setup.nav.roles', right: 'manageUsers' },
   { key: 'groups', group: 'security', path: 'groups', label: 'setup.nav.groups', right: 'manageUsers' },
   { key: 'permissionSets', group: 'security', path: 'permission-sets', label: 'setup.nav.permissionSets', right: 'manageUsers' },
   { key: 'sharingRules', group: 'security', path: 'sharing-rules', label: 'setup.nav.sharingRules', right: 'manageMetadata' },
+  { key: 'approvalProcesses', group: 'automation', path: 'approval-processes', label: 'setup.nav.approvalProcesses', right: 'manageMetadata' },
   { key: 'explainAccess', group: 'security', path: 'explain-access', label: 'setup.nav.explainAccess', right: 'manageUsers' },
   { key: 'jobs', group: 'operations', path: 'jobs', label: 'setup.jobs.nav', right: 'viewAuditLog' },
   { key: 'audit', group: 'operations', path: 'audit', label: 'setup.audit.nav', right: 'viewAuditLog' },
