@@ -57,6 +57,13 @@ function errorUnder(page: Page, id: string) {
   return page.locator('.ant-form-item', { has: page.locator(`#${id}`) }).locator('.ant-form-item-explain-error');
 }
 
+/** An expression control once the code editor is in it: typed into the plain text area it replaces, the text would be lost. */
+async function codeEditor(page: Page, id: string) {
+  const editor = page.locator(`.cm-content#${id}`);
+  await editor.waitFor();
+  return editor;
+}
+
 describe('browser: setup of automation rules', function () {
   this.timeout(180_000);
   before(async function () {
@@ -85,7 +92,7 @@ describe('browser: setup of automation rules', function () {
         await page.locator('#name').fill(name);
         await chooseOption(page, page.locator('#object'), objectLabel);
         // A broken condition: the server's parse error lands on the condition, and nothing is saved.
-        await page.locator('#condition').fill('amount >');
+        await (await codeEditor(page, 'condition')).fill('amount >');
         await chooseOption(page, page.getByRole('combobox', { name: `${fill(text.actionTitle, { position: 1 })}: ${text.field}` }), PRIORITY[language]);
         await page.getByRole('combobox', { name: `${fill(text.actionTitle, { position: 1 })}: ${text.value}` }).click();
         await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: HIGH[language] }).click();
@@ -93,7 +100,7 @@ describe('browser: setup of automation rules', function () {
         await errorUnder(page, 'condition').waitFor();
         expect((await env.engine.request('GET', `/api/v1/meta/automation-rules/${name}`)).status, 'nothing saved').to.equal(404);
 
-        await page.locator('#condition').fill('amount > 1000');
+        await (await codeEditor(page, 'condition')).fill('amount > 1000');
         await screenshot(page, `setup-automation-rule-${language}`);
         expect(await seriousViolations(page), 'axe on the rule editor').to.deep.equal([]);
         await page.getByRole('button', { name: text.create }).click();
@@ -137,7 +144,7 @@ describe('browser: setup of automation rules', function () {
     try {
       await page.locator('#labelEn').fill('Tell and track');
       await page.locator('#name').fill('au_en_tell_track');
-      await page.locator('#condition').fill("priority = 'high'");
+      await (await codeEditor(page, 'condition')).fill("priority = 'high'");
       await chooseOption(page, page.getByRole('combobox', { name: fill(text.actionType, { position: 1 }) }), text.types.email);
       await chooseOption(page, action(1, text.to), text.recipients.owner);
       await page.keyboard.press('Escape');
@@ -148,7 +155,7 @@ describe('browser: setup of automation rules', function () {
       await chooseOption(page, action(2, text.createObject), `${ORDER_LABEL.en} en`);
       await page.getByRole('button', { name: text.addValue }).click();
       await chooseOption(page, page.getByRole('combobox', { name: fill(text.valueField, { position: 1 }) }), 'Amount');
-      await page.locator('#actions_1_values_0_expression').fill('amount +');
+      await (await codeEditor(page, 'actions_1_values_0_expression')).fill('amount +');
       await page.getByRole('button', { name: text.addAction }).click();
       await chooseOption(page, page.getByRole('combobox', { name: fill(text.actionType, { position: 3 }) }), text.types.webhook);
       await page.locator('#actions_2_url').fill('http://127.0.0.1:9/hooks/orders');
@@ -161,10 +168,10 @@ describe('browser: setup of automation rules', function () {
       expect(await seriousViolations(page), 'axe on the actions').to.deep.equal([]);
       expect((await env.engine.request('GET', '/api/v1/meta/automation-rules/au_en_tell_track')).status).to.equal(404);
 
-      await page.locator('#actions_1_values_0_expression').fill('amount + 1');
+      await (await codeEditor(page, 'actions_1_values_0_expression')).fill('amount + 1');
       await page.getByRole('button', { name: text.addValue }).click();
       await chooseOption(page, page.getByRole('combobox', { name: fill(text.valueField, { position: 2 }) }), 'name');
-      await page.locator('#actions_1_values_1_expression').fill("'Follow-up of ' & name");
+      await (await codeEditor(page, 'actions_1_values_1_expression')).fill("'Follow-up of ' & name");
       // The webhook goes first: moved up twice.
       await page.getByRole('button', { name: fill(text.moveUp, { position: 3 }) }).click();
       await page.getByRole('button', { name: fill(text.moveUp, { position: 2 }) }).click();
@@ -190,11 +197,11 @@ describe('browser: setup of automation rules', function () {
     const env = await e2e();
     const { context, page } = await signedInPage(env, env.users['zh-CN'], `/setup/automation/new?object=${objectOf('zh-CN')}`, { width: 390, height: 844 });
     try {
-      await page.locator('#condition').waitFor();
+      await page.locator('.cm-content#condition').waitFor();
       await chooseOption(page, page.getByRole('combobox', { name: fill(TEXT['zh-CN'].actionType, { position: 1 }) }), TEXT['zh-CN'].types.createRecord);
       await chooseOption(page, page.getByRole('combobox', { name: `${fill(TEXT['zh-CN'].actionTitle, { position: 1 })}: ${TEXT['zh-CN'].createObject}` }), `${ORDER_LABEL['zh-CN']} zh`);
       await page.getByRole('button', { name: TEXT['zh-CN'].addValue }).click();
-      await page.locator('#actions_0_values_0_expression').fill('amount * 2');
+      await (await codeEditor(page, 'actions_0_values_0_expression')).fill('amount * 2');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
       await screenshot(page, 'setup-automation-rule-zh-CN-390');
       expect(await seriousViolations(page), 'axe at 390 px').to.deep.equal([]);

@@ -61,6 +61,7 @@ const KIND_TYPES: Record<CompletionCandidate['kind'], string> = { field: 'variab
 
 /** The CodeMirror 6 inside ExpressionInput; a chunk of its own, loaded only when an expression is edited. */
 export default function ExpressionCodeEditor({ id, value, onChange, candidates, underline, onView, onCompleting, ...aria }: ExpressionCodeEditorProps) {
+  const [labelledBy, setLabelledBy] = useState<string | undefined>(undefined);
   const [view, setView] = useState<EditorView | null>(null);
   // The completion source is made once; the candidates grow as parent objects load.
   const candidatesRef = useRef(candidates);
@@ -86,12 +87,12 @@ export default function ExpressionCodeEditor({ id, value, onChange, candidates, 
     () =>
       EditorView.contentAttributes.of({
         ...(id ? { id } : {}),
-        ...(aria['aria-label'] ? { 'aria-label': aria['aria-label'] } : {}),
+        ...(aria['aria-label'] ? { 'aria-label': aria['aria-label'] } : labelledBy ? { 'aria-labelledby': labelledBy } : {}),
         ...(aria['aria-describedby'] ? { 'aria-describedby': aria['aria-describedby'] } : {}),
         ...(underline ? { 'aria-invalid': 'true' } : {}),
         spellcheck: 'false',
       }),
-    [id, aria['aria-label'], aria['aria-describedby'], underline],
+    [id, aria['aria-label'], aria['aria-describedby'], underline, labelledBy],
   );
   const completing = useMemo(
     () =>
@@ -111,10 +112,15 @@ export default function ExpressionCodeEditor({ id, value, onChange, candidates, 
     view.dispatch(setDiagnostics(view.state, underline ? [{ from: underline.from, to: underline.to, severity: 'error', message: underline.message }] : []));
   }, [view, underline]);
 
-  // A label's htmlFor does not focus a contenteditable: a click on the label focuses the editor.
+  // A label's htmlFor neither names nor focuses a contenteditable: the label names the editor by its
+  // id (given one when it has none), and a click on it focuses the editor.
   useEffect(() => {
     if (!view || !id) return;
     const label = document.querySelector(`label[for="${CSS.escape(id)}"]`);
+    if (label) {
+      label.id ||= `${id}_label`;
+      setLabelledBy(label.id);
+    }
     const focus = () => view.focus();
     label?.addEventListener('click', focus);
     return () => label?.removeEventListener('click', focus);

@@ -12,11 +12,12 @@ import { completionCandidates, completionFieldOf, parentObjectsToLoad, type Comp
 export function useCompletionCandidates(object: string): readonly CompletionCandidate[] {
   const language = useLanguage();
   const [wanted, setWanted] = useState<readonly string[]>([object]);
-  const results = useQueries({ queries: wanted.map((name) => ({ ...adminObjectQuery(name), staleTime: 60_000 })) });
+  // No object yet (a process whose object is still to be picked): nothing to ask for, nothing to complete.
+  const results = useQueries({ queries: wanted.map((name) => ({ ...adminObjectQuery(name), staleTime: 60_000, enabled: name !== '' })) });
 
   const loaded = new Map<string, readonly CompletionField[]>();
   results.forEach((result, index) => {
-    const fields = result.data?.definition.fields;
+    const fields = result.data?.definition?.fields;
     if (fields) loaded.set(wanted[index]!, fields.map((field) => completionFieldOf(field, localize(field.label, language, field.name))));
   });
   const key = [...loaded.keys()].join(',');
