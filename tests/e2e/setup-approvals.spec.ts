@@ -13,10 +13,11 @@ const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
 
 /** The approvers' roles, each with one user so that the simulation names someone. */
+/** Labels no other spec gives a role: the engine is shared, and the picker would find another's first. */
 const ROLES = {
-  sa_manager: { en: 'Sales manager', 'zh-CN': '销售经理', user: 'Mark Manager' },
-  sa_finance: { en: 'Finance clerk', 'zh-CN': '财务专员', user: 'Fiona Finance' },
-  sa_cfo: { en: 'Chief financial officer', 'zh-CN': '首席财务官', user: 'Carl CFO' },
+  sa_manager: { en: 'Deal desk manager', 'zh-CN': '交易台经理', user: 'Mark Manager' },
+  sa_finance: { en: 'Deal desk finance', 'zh-CN': '交易台财务', user: 'Fiona Finance' },
+  sa_cfo: { en: 'Group CFO', 'zh-CN': '集团首席财务官', user: 'Carl CFO' },
 } as const;
 type Role = keyof typeof ROLES;
 /** The deal object of the browser seed, by its label in each language. */

@@ -54,7 +54,8 @@ const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 
 const objectName = (language: Language) => `sah_ticket_${language === 'en' ? 'en' : 'zh'}`;
 /** Each language's object has labels of its own, so the object filter finds one by its label. */
-const LABELS = { en: { en: 'Support ticket', 'zh-CN': '支持工单' }, 'zh-CN': { en: 'Service ticket', 'zh-CN': '服务工单' } } as const;
+/** Labels no other spec gives an object (a picker elsewhere would find this one instead of its own). */
+const LABELS = { en: { en: 'Helpdesk ticket', 'zh-CN': '服务台工单' }, 'zh-CN': { en: 'Field visit', 'zh-CN': '上门服务单' } } as const;
 
 interface Seeded {
   /** The version that made `ref` a number: reverting to it is refused once a record holds text there. */

@@ -101,6 +101,8 @@ describe('browser: setup of jobs and outboxes', function () {
         await page.getByRole('tooltip').getByRole('button', { name: jobs.retry }).click();
         await page.getByText(jobs.retried).waitFor();
         await row.waitFor({ state: 'detached' });
+        // Due again now: a scheduler pass runs it (the shared engine's own loop may be far behind in the full run).
+        await env.engine.jobs.runDue();
         await chooseStatus(page, 'jobs', jobs.filter.done);
         await page.locator('tbody tr.ant-table-row', { hasText: kindOf(language) }).getByText(jobs.state.done, { exact: true }).waitFor();
         const done = await jobOf(env, id);
@@ -152,6 +154,7 @@ describe('browser: setup of jobs and outboxes', function () {
         await page.waitForFunction((name) => document.activeElement?.textContent === name, jobs.retry);
         await page.keyboard.press('Enter');
         await page.getByText(jobs.retried).waitFor();
+        await env.engine.jobs.runDue();
         await chooseStatus(page, 'webhook', jobs.filter.delivered);
         await page.locator('tbody tr.ant-table-row', { hasText: url }).getByText(jobs.state.delivered, { exact: true }).waitFor();
         expect(received.map((body) => JSON.parse(body))).to.deep.equal([{ invoice: 'INV-43' }]);

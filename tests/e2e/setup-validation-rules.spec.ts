@@ -52,8 +52,9 @@ describe('browser: setup of validation rules', function () {
         // The server's parse error lands on the condition; nothing is saved.
         const condition = page.locator('.ant-form-item', { has: page.locator('#rule_condition') });
         await condition.locator('.ant-form-item-explain-error').waitFor();
-        // ... and is underlined in the code editor where the parse stopped (the `>` with nothing after it).
-        expect(await condition.locator('.cm-lintRange-error').textContent()).to.equal('>');
+        // ... and is underlined in the code editor where the parse stopped (the `>` with nothing after it):
+        // the whole expression at first, from the save's refusal, then exactly once the live check has answered.
+        await condition.locator('.cm-lintRange-error', { hasText: /^>$/ }).waitFor();
         await screenshot(page, `setup-validation-rule-error-${language}`);
         expect(await seriousViolations(page), 'axe on the rule editor').to.deep.equal([]);
         expect((await env.engine.request('GET', `/api/v1/meta/objects/${object}`)).body.definition.validationRules ?? []).to.deep.equal([]);
