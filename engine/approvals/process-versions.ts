@@ -18,7 +18,7 @@ export const APPROVAL_VERSION_INDEXES: readonly IndexSpec[] = [
   { name: 'unique_name_version', keys: { name: 1, version: 1 }, unique: true },
 ];
 
-interface VersionDoc extends Doc {
+export interface VersionDoc extends Doc {
   name: string;
   version: number;
   definition: ApprovalProcessDefinition;
@@ -26,6 +26,10 @@ interface VersionDoc extends Doc {
 }
 
 const hashes = new WeakMap<CompiledProcess, string>();
+/** The id its version would have: the definition's hash, so that an unchanged definition is the same version. */
+export function versionIdOf(process: CompiledProcess): string {
+  return `${process.name}:${hashOf(process)}`;
+}
 function hashOf(process: CompiledProcess): string {
   let hash = hashes.get(process);
   if (!hash) {
@@ -41,7 +45,7 @@ function hashOf(process: CompiledProcess): string {
  * keeps running on the definition of the version it names.
  */
 export async function currentVersion(tx: Collections, process: CompiledProcess): Promise<number> {
-  const id = `${process.name}:${hashOf(process)}`;
+  const id = versionIdOf(process);
   const versions = tx.collection<VersionDoc>(APPROVAL_VERSIONS);
   const known = await versions.findOne({ _id: id }, { projection: { version: 1 } });
   if (known) return known.version;
@@ -58,7 +62,7 @@ export async function processAt(ctx: OperationContext, reader: Collections, name
   const current = ctx.snapshot.approvalProcesses.get(name);
   const stored = await reader.collection<VersionDoc>(APPROVAL_VERSIONS).findOne({ name, version });
   if (!stored) throw new ConflictError('process_version_missing', msg`Version ${version} of approval process '${name}' is not stored.`);
-  if (current && stored._id === `${name}:${hashOf(current)}`) return current;
+  if (current && stored._id === versionIdOf(current)) return current;
   const key = `${ctx.tenant.name}:${stored._id}:${ctx.snapshot.version}`;
   let compiled = compiledVersions.get(key);
   if (!compiled) {

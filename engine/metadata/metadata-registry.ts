@@ -1,4 +1,5 @@
 import { Mutex } from '../concurrency/mutex.js';
+import { storedDefinition } from './stored-definition.js';
 import { assertNever, ConflictError, ValidationError, type ErrorDetail } from '../errors/index.js';
 import { newId } from '../store/new-id.js';
 import { DuplicateKeyError } from '../store/duplicate-key-error.js';
@@ -201,7 +202,7 @@ export class MetadataRegistry {
       kind: change.kind,
       name: change.name,
       action: change.action,
-      before: definitionIn(before, change.kind, change.name) ?? null,
+      before: storedDefinition(before, change.kind, change.name) ?? null,
       after: change.next,
       by: change.by,
       at: new Date().toISOString(),
@@ -210,7 +211,7 @@ export class MetadataRegistry {
     for (const removed of change.removes ?? []) {
       await definitions.deleteOne({ _id: definitionId(removed.kind, removed.name) });
       const action = `${removed.kind}.delete` as MetadataAction;
-      const entry = { version, kind: removed.kind, name: removed.name, action, before: definitionIn(before, removed.kind, removed.name) ?? null, after: null, by: change.by };
+      const entry = { version, kind: removed.kind, name: removed.name, action, before: storedDefinition(before, removed.kind, removed.name) ?? null, after: null, by: change.by };
       await tx.collection(META_HISTORY).insertOne({ _id: newId(), ...entry, at: new Date().toISOString() });
       await appendAudit(tx, { actor: change.by, action: `metadata.${action}`, object: `${removed.kind}:${removed.name}`, version });
     }
@@ -259,34 +260,6 @@ export function definitionsOf(snapshot: Snapshot): Definitions {
   };
 }
 
-function definitionIn(snapshot: Snapshot, kind: MetadataKind, name: string): AnyDefinition | undefined {
-  switch (kind) {
-    case 'object':
-      return snapshot.object(name)?.definition;
-    case 'layout':
-      return snapshot.layout(name)?.definition;
-    case 'currency':
-      return snapshot.currencies.definitions.get(name);
-    case 'role':
-      return snapshot.security.roles.get(name)?.definition;
-    case 'group':
-      return snapshot.security.groups.get(name)?.definition;
-    case 'permissionSet':
-      return snapshot.security.permissionSets.get(name)?.definition;
-    case 'sharingRule':
-      return snapshot.security.sharingRules.get(name)?.definition;
-    case 'approvalProcess':
-      return snapshot.approvalProcesses.get(name)?.definition;
-    case 'automationRule':
-      return snapshot.automationRules.get(name)?.definition;
-    case 'app':
-      return snapshot.apps.get(name)?.definition;
-    case 'listView':
-      return snapshot.listViews.get(name)?.definition;
-    default:
-      return assertNever(kind, 'metadata kind');
-  }
-}
 
 /** The definitions as a change leaves them: the one it writes, and those it takes along removed. */
 function withChange(definitions: Definitions, change: MetadataChange): Definitions {

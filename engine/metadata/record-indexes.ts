@@ -24,13 +24,16 @@ const BIN_INDEXES: readonly IndexSpec[] = [
   { name: 'sys_deleted', keys: { _deleted: 1, _deletedAt: -1 }, sparse: true },
 ];
 
+/** A process's versions count the records waiting in each; only records that went through approval have an entry. */
+const WORKFLOW_INDEXES: readonly IndexSpec[] = [{ name: 'sys_workflow', keys: { '_workflow.status': 1, '_workflow.process': 1, '_workflow.version': 1 }, sparse: true }];
+
 /** System fields a list may filter or sort by, which a list view's index may name. */
 const LISTABLE_SYSTEM_FIELDS = new Set(['_owner', '_createdAt', '_updatedAt', '_createdBy', '_updatedBy']);
 
 /**
  * The indexes of an object's records: unique fields and auto-numbers unique; lookups and
  * master-detail fields for their reverse look-ups; the access fields above where the sharing model
- * reads them, and the recycle bin's; the fields flagged `indexed` and those a shared list view
+ * reads them, the recycle bin's and the approval versions'; the fields flagged `indexed` and those a shared list view
  * filters or sorts by (`viewFields`), one single-field index each, named after the field whatever
  * the reason it is indexed.
  */
@@ -50,7 +53,7 @@ export function recordIndexes(object: ResolvedObject, viewFields: readonly strin
     indexes.push(...ACCESS_INDEXES);
     covered.add('_owner');
   }
-  indexes.push(...BIN_INDEXES);
+  indexes.push(...BIN_INDEXES, ...WORKFLOW_INDEXES);
   const wanted = [...object.fields.filter((field) => field.indexed).map((field) => field.name), ...viewFields];
   for (const name of new Set(wanted)) {
     if (covered.has(name)) continue;

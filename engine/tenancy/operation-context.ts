@@ -1,4 +1,5 @@
 import type { Language } from '../i18n/language.js';
+import type { MetadataPrecondition } from '../metadata/definition-etag.js';
 import type { Snapshot } from '../metadata/snapshot.js';
 import type { Principal } from './principal.js';
 import type { Tenant } from './tenant.js';
@@ -20,6 +21,8 @@ export interface OperationContext {
   readonly language: Language;
   /** How many records created by automation stand between this operation and a user's own write. */
   readonly automationDepth?: number;
+  /** A metadata change's If-Match: the change lands only while the item it names is as the caller read it. */
+  readonly precondition?: MetadataPrecondition;
 }
 
 export function operationContext(tenant: Tenant, principal: Principal, source: OperationSource = 'api', language: Language = 'en'): OperationContext {

@@ -218,9 +218,16 @@ describe('approval processes: step modes, races, delegates, reassignment, versio
     ]);
   });
 
-  it('finishes a running record on the version it was submitted under, and submits new ones under the changed process', async () => {
+  it('finishes a running record on the version it was submitted under, and submits new ones under the changed process, listing the versions with what runs on each', async () => {
+    const versions = async () => ok(await engine.request('GET', `${PROCESSES}/versioned/versions`));
+    expect(await versions()).to.deep.equal({ process: 'versioned', versions: [], currentStored: false, running: 0 });
     const old = await submitted('versioned', 'on version 1');
     expect(old.view).to.deep.include({ process: 'versioned', version: 1, step: 'manager' });
+    const first = await versions();
+    expect(first).to.deep.include({ currentStored: true, running: 1 });
+    expect(first.versions).to.have.length(1);
+    expect(first.versions[0]).to.deep.include({ version: 1, current: true, running: 1 });
+    expect(Date.parse(first.versions[0].createdAt)).to.be.closeTo(Date.now(), 60_000);
     const changed = {
       name: 'versioned',
       object: 'purchase_request',
@@ -230,6 +237,8 @@ describe('approval processes: step modes, races, delegates, reassignment, versio
       ],
     };
     ok(await engine.request('PUT', `${PROCESSES}/versioned`, changed));
+    // The changed definition has no number until a record is submitted under it; version 1 still runs one.
+    expect(await versions()).to.deep.equal({ process: 'versioned', versions: [{ ...first.versions[0], current: false }], currentStored: false, running: 1 });
 
     const finished = ok(await act(people.manager, old.id, 'approve'));
     expect(finished).to.deep.include({ status: 'approved', version: 1 });
@@ -239,6 +248,17 @@ describe('approval processes: step modes, races, delegates, reassignment, versio
     const fresh = await submitted('versioned', 'on version 2');
     expect(fresh.view).to.deep.include({ version: 2, step: 'manager' });
     expect(ok(await act(people.manager, fresh.id, 'approve'))).to.deep.include({ status: 'pending', step: 'finance', version: 2 });
+    const second = await versions();
+    expect(second.versions.map((entry: { version: number; current: boolean; running: number }) => [entry.version, entry.current, entry.running])).to.deep.equal([
+      [2, true, 1],
+      [1, false, 0],
+    ]);
+    expect(second).to.deep.include({ currentStored: true, running: 1 });
+    // Counted through the records' approval index, not by reading every record.
+    const plan = await (await engine.platform.tenant(DEFAULT_TENANT)).store.explain('records.purchase_request', { '_workflow.status': 'pending', '_workflow.process': 'versioned', '_workflow.version': 2 });
+    expect(plan.indexes).to.deep.equal(['sys_workflow']);
+    expectError(await people.requester.as('GET', `${PROCESSES}/versioned/versions`), 403);
+    expectError(await engine.request('GET', `${PROCESSES}/no_such_process/versions`), 404);
     const done = ok(await act(people.clerk, fresh.id, 'approve'));
     expect(done).to.deep.include({ status: 'approved', version: 2 });
     expect(lines(done.history)).to.deep.equal(['submit:', 'approve:manager', 'approve:finance', 'approved:finance']);

@@ -67,10 +67,10 @@ describe('metadata API: layouts', () => {
     const created = await engine.request('POST', LAYOUTS, definition);
     expect(created.status, JSON.stringify(created.body)).to.equal(201);
     expect(created.headers.get('location')).to.equal(`${LAYOUTS}/request_standard`);
-    expect(created.body).to.deep.equal({ definition, version: start + 1 });
+    expect(created.body).to.deep.equal({ definition, version: start + 1, etag: created.headers.get('etag') });
 
     const read = await engine.request('GET', `${LAYOUTS}/request_standard`);
-    expect(read.body).to.deep.equal({ definition, version: start + 1 });
+    expect(read.body).to.deep.equal({ definition, version: start + 1, etag: read.headers.get('etag') });
 
     const other = await engine.request('POST', LAYOUTS, { name: 'supplier_compact', object: 'supplier', sections: [{ fields: ['company'] }] });
     expect(other.status).to.equal(201);
@@ -81,7 +81,7 @@ describe('metadata API: layouts', () => {
     const replacement = { name: 'request_standard', object: 'purchase_request', sections: [{ fields: ['notes', 'title'] }] };
     const replaced = await engine.request('PUT', `${LAYOUTS}/request_standard`, replacement);
     expect(replaced.status, JSON.stringify(replaced.body)).to.equal(200);
-    expect(replaced.body).to.deep.equal({ definition: replacement, version: start + 3 });
+    expect(replaced.body).to.deep.equal({ definition: replacement, version: start + 3, etag: replaced.headers.get('etag') });
     expect((await engine.request('GET', `${LAYOUTS}/request_standard`)).body.definition).to.deep.equal(replacement);
 
     const deleted = await engine.request('DELETE', `${LAYOUTS}/request_standard`);

@@ -62,7 +62,7 @@ describe('metadata API: fields', () => {
         const response = await engine.request('POST', fieldsOf('all_types'), field);
         expect(response.status, JSON.stringify(response.body)).to.equal(201);
         expect(response.headers.get('location')).to.equal(`${fieldsOf('all_types')}/${field.name}`);
-        expect(response.body).to.deep.equal({ definition: field, version: version + 1 });
+        expect(response.body).to.deep.equal({ definition: field, version: version + 1, etag: response.headers.get('etag') });
         const read = await engine.request('GET', `${fieldsOf('all_types')}/${field.name}`);
         expect(read.body.definition).to.deep.equal(field);
       });

@@ -30,11 +30,13 @@ describe('metadata API: objects', () => {
     const response = await engine.request('POST', OBJECTS, definition);
     expect(response.status).to.equal(201);
     expect(response.headers.get('location')).to.equal('/api/v1/meta/objects/purchase_request');
-    expect(response.body).to.deep.equal({ definition, version: before + 1 });
+    expect(response.body).to.deep.equal({ definition, version: before + 1, etag: response.headers.get('etag') });
 
     const read = await engine.request('GET', `${OBJECTS}/purchase_request`);
     expect(read.status).to.equal(200);
-    expect(read.body).to.deep.equal({ definition, version: before + 1 });
+    // The read carries the definition's tag (header and body) and each field's, for If-Match.
+    expect(read.body).to.deep.equal({ definition, version: before + 1, etag: read.headers.get('etag'), fieldEtags: read.body.fieldEtags });
+    expect(Object.keys(read.body.fieldEtags)).to.deep.equal(definition.fields.map((field: { name: string }) => field.name));
   });
 
   it('keeps labels, plural labels and help texts in en and zh-CN as written', async () => {

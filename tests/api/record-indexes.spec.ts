@@ -15,7 +15,7 @@ describe('record indexes: what metadata declares', () => {
     return response.body as Record<string, unknown>;
   };
   /** Every object's: the recycle bin. A private or public read-only object's: the record-access fields too. */
-  const SYSTEM = ['sys_deleted'];
+  const SYSTEM = ['sys_deleted', 'sys_workflow'];
   const ACCESS = ['sys_approvers', 'sys_editors', 'sys_owner', 'sys_readers'];
 
   before(async () => {

@@ -85,13 +85,14 @@ describe('metadata API: roles, groups, permission sets and sharing rules', () =>
       const created = await engine.request('POST', path, definition);
       expect(created.status, JSON.stringify(created.body)).to.equal(201);
       expect(created.headers.get('location')).to.equal(`${path}/${definition.name}`);
-      expect(created.body).to.deep.equal({ definition, version: start + 1 });
-      expect((await engine.request('GET', `${path}/${definition.name}`)).body).to.deep.equal({ definition, version: start + 1 });
+      expect(created.body).to.deep.equal({ definition, version: start + 1, etag: created.headers.get('etag') });
+      const read = await engine.request('GET', `${path}/${definition.name}`);
+      expect(read.body).to.deep.equal({ definition, version: start + 1, etag: read.headers.get('etag') });
       expect(await names(path, list)).to.include(definition.name);
 
       const replaced = await engine.request('PUT', `${path}/${definition.name}`, replacement);
       expect(replaced.status, JSON.stringify(replaced.body)).to.equal(200);
-      expect(replaced.body).to.deep.equal({ definition: replacement, version: start + 2 });
+      expect(replaced.body).to.deep.equal({ definition: replacement, version: start + 2, etag: replaced.headers.get('etag') });
       expect((await engine.request('GET', `${path}/${definition.name}`)).body.definition).to.deep.equal(replacement);
 
       const deleted = await engine.request('DELETE', `${path}/${definition.name}`);

@@ -170,6 +170,60 @@ describe('browser: the approval process designer', function () {
     });
   }
 
+  it('reorders the steps from the keyboard and lists the versions with the records running on each (zh-CN), passing axe', async () => {
+    const env = await e2e();
+    const text = TEXT['zh-CN'];
+    const label = { en: 'Versioned deals', 'zh-CN': '版本化商机' };
+    await succeed(env, 'POST', '/api/v1/meta/approval-processes', {
+      name: 'sa_versions',
+      label,
+      object: 'deal',
+      steps: [
+        { name: 'manager', label: { en: 'Manager', 'zh-CN': '经理审批' }, approvers: [{ role: 'sa_manager' }] },
+        { name: 'finance', label: { en: 'Finance', 'zh-CN': '财务审批' }, approvers: [{ role: 'sa_finance' }] },
+      ],
+    });
+    const deal = await succeed(env, 'POST', '/api/v1/records/deal', { name: 'Versioned deal', amount: 1200 });
+    await succeed(env, 'POST', `/api/v1/records/deal/${deal._id}/approval/submit`, { process: 'sa_versions' });
+    const { context, page, problems } = await signedInPage(env, env.users['zh-CN'], '/setup/approval-processes/sa_versions');
+    try {
+      const versions = page.locator('.approvals-versions');
+      await versions.getByRole('heading', { level: 3, name: text.versions }).waitFor();
+      const first = versions.getByRole('row', { name: new RegExp(fill(text.versionNumber, { version: '1' })) });
+      await first.getByText(text.versionCurrent).waitFor();
+      expect((await first.locator('td').last().textContent())?.trim(), 'one record runs on version 1').to.equal('1');
+
+      // Finance before the manager, from the keyboard: the whole process is saved in the new order.
+      expect(await page.getByRole('button', { name: fill(text.stepMoveUp, { name: '经理审批' }) }).isDisabled(), 'the first step moves no higher').to.equal(true);
+      await page.getByRole('button', { name: fill(text.stepMoveUp, { name: '财务审批' }) }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText(fill(text.stepMoved, { name: '财务审批' })).waitFor();
+      const saved = (await env.engine.request('GET', '/api/v1/meta/approval-processes/sa_versions')).body.definition;
+      expect(saved.steps.map((step: { name: string }) => step.name)).to.deep.equal(['finance', 'manager']);
+      expect(await page.locator('.approvals-step-list li').evaluateAll((items) => items.map((item) => item.getAttribute('data-step')))).to.deep.equal(['finance', 'manager']);
+
+      // The running record stays on version 1; the saved order becomes version 2 at the next submission.
+      await versions.getByText(fill(text.versionNotRunYet, { version: '2' })).waitFor();
+      await first.getByText(text.versionCurrent).waitFor({ state: 'detached' });
+      expect((await first.locator('td').last().textContent())?.trim()).to.equal('1');
+      await versions.scrollIntoViewIfNeeded();
+      await screenshot(page, 'setup-approvals-versions-zh-CN');
+      expect(await seriousViolations(page), 'axe on the versions').to.deep.equal([]);
+
+      // The list counts the records in approval of each process.
+      await page.getByRole('link', { name: text.back }).click();
+      const row = page.getByRole('row', { name: new RegExp(label['zh-CN']) });
+      await row.waitFor();
+      await page.waitForFunction(
+        (name) => [...document.querySelectorAll('tr')].find((tr) => tr.textContent?.includes(name))?.querySelectorAll('td')[3]?.textContent?.trim() === '1',
+        label['zh-CN'],
+      );
+      expect(problems).to.deep.equal([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows the steps as an ordered list without the diagram at 390 px, without scrolling sideways', async () => {
     const env = await e2e();
     const { context, page } = await signedInPage(env, env.users.en, '/setup/approval-processes/sa_big_deals_en', { width: 390, height: 844 });

@@ -126,24 +126,55 @@ const OBJECT_RIGHTS: SchemaObject = {
 };
 
 /** A single definition's envelope: on writes, with the warnings the change introduced. */
-function definitionResponse(definition: SchemaObject): SchemaObject {
-  return { type: 'object', required: ['definition', 'version'], properties: { definition, version, warnings: WARNINGS } };
+function definitionResponse(definition: SchemaObject, more: Record<string, SchemaObject> = {}): SchemaObject {
+  return { type: 'object', required: ['definition', 'version'], properties: { definition, version, etag: ETAG, warnings: WARNINGS, ...more } };
+}
+
+const ETAG: SchemaObject = {
+  type: 'string',
+  description: 'On reads: the definition\'s entity tag, also sent as the ETag header. Send it back in If-Match to change it only if nobody else did meanwhile (412 otherwise).',
+};
+/** Each field's tag, for PUT, PATCH or DELETE of one field with If-Match: a field keeps its tag while other fields of the object change. */
+const FIELD_ETAGS: SchemaObject = { type: 'object', description: 'The entity tag of each field shown, by field name.', additionalProperties: { type: 'string' } };
+/** Each listed definition's tag, for editors that open a definition from the list. */
+const LIST_ETAGS: SchemaObject = { type: 'object', description: 'The entity tag of each listed definition, by name.', additionalProperties: { type: 'string' } };
+
+const IF_MATCH: Parameter = {
+  name: 'If-Match',
+  in: 'header',
+  description:
+    'The ETag of the definition (or field) as the caller read it: the change is made only if it is still so, else 412 `definition_changed` and nothing changes. ' +
+    '`*`: only if it exists. Without the header the change applies to whatever is current.',
+  schema: { type: 'string' },
+};
+
+/** Every change of an existing definition, field or currency takes If-Match and may answer 412. */
+function conditional(paths: Record<string, PathItem>): Record<string, PathItem> {
+  for (const item of Object.values(paths)) {
+    for (const method of ['put', 'patch', 'delete'] as const) {
+      const operation = item[method];
+      if (!operation) continue;
+      operation.parameters = [...(operation.parameters ?? []), IF_MATCH];
+      operation.responses['412'] = responseRef('PreconditionFailed', 'The definition changed (or was deleted) since the ETag sent in If-Match was read.');
+    }
+  }
+  return paths;
 }
 
 const STANDALONE_KINDS = Object.keys(STANDALONE) as StandaloneKind[];
 
 const SCHEMAS: Record<string, SchemaObject> = {
-  ObjectDefinitionResponse: definitionResponse(schemaRef(OBJECT_DEFINITION)),
+  ObjectDefinitionResponse: definitionResponse(schemaRef(OBJECT_DEFINITION), { fieldEtags: FIELD_ETAGS }),
   ObjectDefinitionList: envelope({ objects: { type: 'array', items: schemaRef(OBJECT_DEFINITION) }, rights: OBJECT_RIGHTS }),
   FieldDefinitionResponse: definitionResponse(schemaRef('Field')),
   FieldDefinitionList: envelope({ fields: { type: 'array', items: schemaRef('Field') } }),
   ...Object.fromEntries(
     STANDALONE_KINDS.flatMap((kind) => [
       [`${DEFINITIONS[kind]}Response`, definitionResponse(schemaRef(DEFINITIONS[kind]))],
-      [`${DEFINITIONS[kind]}List`, envelope({ [DEFINITION_KINDS[kind].plural]: { type: 'array', items: schemaRef(DEFINITIONS[kind]) } })],
+      [`${DEFINITIONS[kind]}List`, { ...envelope({ [DEFINITION_KINDS[kind].plural]: { type: 'array', items: schemaRef(DEFINITIONS[kind]) }, etags: LIST_ETAGS }) }],
     ]),
   ),
-  CurrencyDefinitionResponse: envelope({ definition: schemaRef(CURRENCY_DEFINITION) }),
+  CurrencyDefinitionResponse: { ...envelope({ definition: schemaRef(CURRENCY_DEFINITION) }), properties: { definition: schemaRef(CURRENCY_DEFINITION), etag: ETAG, version } },
   CurrencyDefinitionList: envelope({
     currencies: { type: 'array', items: schemaRef(CURRENCY_DEFINITION) },
     corporate: { type: ['string', 'null'], description: 'The ISO code of the corporate currency; null while none is defined.' },
@@ -276,7 +307,7 @@ export function metaPaths(): OpenApiFragment {
       },
     ],
     schemas: SCHEMAS,
-    paths: {
+    paths: conditional({
       [`${BASE}/objects`]: {
         get: operation('listObjects', 'List object definitions', { '200': ok('Every object definition.', 'ObjectDefinitionList') }),
         post: operation('createObject', 'Create an object', { '201': ok('Created.', 'ObjectDefinitionResponse'), ...writeErrors }, { requestBody: body(schemaRef(OBJECT_DEFINITION)) }),
@@ -393,6 +424,6 @@ export function metaPaths(): OpenApiFragment {
           responses: { '200': ok('The changes.', 'MetadataHistory'), '400': responseRef('BadRequest'), '403': readForbidden },
         },
       },
-    },
+    }),
   };
 }

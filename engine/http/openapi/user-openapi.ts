@@ -1,7 +1,7 @@
 import type { Snapshot } from '../../metadata/snapshot.js';
 import { rightsKey, userAccess, visibleSnapshot } from '../../security/access/index.js';
 import type { Principal } from '../../tenancy/index.js';
-import { SIMULATE_PATH } from './approval-paths.js';
+import { SIMULATE_PATH, VERSIONS_PATH } from './approval-paths.js';
 import { buildOpenApi, openApiDocument } from './build-openapi.js';
 import { AUDIT_PATH } from './audit-paths.js';
 import { JOB_PATHS, JOB_RETRY_PATHS } from './job-paths.js';
@@ -21,9 +21,10 @@ export function userOpenApiDocument(snapshot: Snapshot, principal: Principal): O
   return snapshot.memo(`openapi:${rightsKey(principal)}`, () => {
     const view = visibleSnapshot(snapshot, principal);
     const document = buildOpenApi(view, snapshot);
-    // A simulation reads any record and any user: only users who may manage metadata may run one.
+    // A simulation reads any record and any user, the versions count everyone's records: only users who may manage metadata may ask.
     if (!access.system.manageMetadata) {
       drop(document, SIMULATE_PATH, 'post');
+      drop(document, VERSIONS_PATH, 'get');
       withholdLogic(document);
     }
     // The audit log, the jobs and the outboxes are read with the audit right only.

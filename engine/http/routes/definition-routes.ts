@@ -10,6 +10,8 @@ import {
 } from '../../metadata/operations/index.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { queryString } from '../query-string.js';
+import { conditionalContext, withEtag, withWrittenEtag } from '../metadata-preconditions.js';
+import { itemEtag } from '../../metadata/definition-etag.js';
 
 /** Where each kind defined on its own lives under /api/v1/meta. */
 export const DEFINITION_PATHS: Readonly<Record<StandaloneKind, string>> = {
@@ -34,21 +36,27 @@ export function definitionRoutes(router: Router, context: (req: Request) => Prom
     router.get(path, async (req, res) => {
       const ctx = await context(req);
       const object = queryString(req.query as Record<string, unknown>, 'object');
-      res.json({ [DEFINITION_KINDS[kind].plural]: listDefinitions(ctx, kind, { object }), version: ctx.snapshot.version });
+      const definitions = listDefinitions(ctx, kind, { object }) as { name: string }[];
+      // Each one's ETag, for editors that open a definition from the list.
+      const etags = Object.fromEntries(definitions.map((definition) => [definition.name, itemEtag(ctx.snapshot, { kind, name: definition.name })]));
+      res.json({ [DEFINITION_KINDS[kind].plural]: definitions, etags, version: ctx.snapshot.version });
     });
     router.post(path, async (req, res) => {
-      const result = await createDefinition(await context(req), kind, req.body);
-      res.status(201).location(`${req.baseUrl}${path}/${result.definition.name}`).json(result);
+      const ctx = await context(req);
+      const result = await createDefinition(ctx, kind, req.body);
+      res.status(201).location(`${req.baseUrl}${path}/${result.definition.name}`).json(withWrittenEtag(res, ctx, (definition) => ({ kind, name: definition.name }), result));
     });
     router.get(`${path}/:name`, async (req, res) => {
       const ctx = await context(req);
-      res.json({ definition: getDefinition(ctx, kind, req.params.name), version: ctx.snapshot.version });
+      const definition = getDefinition(ctx, kind, req.params.name);
+      res.json(withEtag(res, ctx, { kind, name: req.params.name }, { definition, version: ctx.snapshot.version }));
     });
     router.put(`${path}/:name`, async (req, res) => {
-      res.json(await replaceDefinition(await context(req), kind, req.params.name, req.body));
+      const ctx = await conditionalContext(context, req, { kind, name: req.params.name });
+      res.json(withWrittenEtag(res, ctx, (definition) => ({ kind, name: definition.name }), await replaceDefinition(ctx, kind, req.params.name, req.body)));
     });
     router.delete(`${path}/:name`, async (req, res) => {
-      res.json(await deleteDefinition(await context(req), kind, req.params.name));
+      res.json(await deleteDefinition(await conditionalContext(context, req, { kind, name: req.params.name }), kind, req.params.name));
     });
   }
 }

@@ -28,10 +28,21 @@ import { parseFlag, parseLimit } from '../../records/index.js';
 import type { Platform } from '../../tenancy/index.js';
 import { queryString } from '../query-string.js';
 import { requestContext } from '../request-context.js';
+import { conditionalContext, withEtag, withWrittenEtag } from '../metadata-preconditions.js';
+import { itemEtag } from '../../metadata/definition-etag.js';
 import { definitionRoutes } from './definition-routes.js';
 import { machineConfig } from '../../approvals/process-machine.js';
 import { simulateProcess } from '../../approvals/simulate-process.js';
+import { listProcessVersions } from '../../approvals/process-version-list.js';
 import { getBackfill, listBackfills } from '../../metadata/backfills/index.js';
+
+const fieldItem = (object: string, field: string) => ({ kind: 'object' as const, name: object, field });
+const objectItem = (object: { name: string }) => ({ kind: 'object' as const, name: object.name });
+
+/** The ETag of each field the caller was shown (never one field-level security hides), for an editor that changes one field of the object it read. */
+function fieldEtagsOf(ctx: import('../../tenancy/index.js').OperationContext, object: string, shown: readonly { name: string }[]): Record<string, string | undefined> {
+  return Object.fromEntries(shown.map((field) => [field.name, itemEtag(ctx.snapshot, fieldItem(object, field.name))]));
+}
 
 /** /api/v1/meta: metadata CRUD; every write goes through the registry and bumps the version. */
 export function metaRoutes(platform: Platform): Router {
@@ -43,22 +54,26 @@ export function metaRoutes(platform: Platform): Router {
     res.json({ objects: listObjects(ctx), rights: objectRightsOf(ctx), version: ctx.snapshot.version });
   });
   router.post('/objects', async (req, res) => {
-    const result = await createObject(await context(req), req.body);
-    res.status(201).location(`${req.baseUrl}/objects/${result.definition.name}`).json(result);
+    const ctx = await context(req);
+    const result = await createObject(ctx, req.body);
+    res.status(201).location(`${req.baseUrl}/objects/${result.definition.name}`).json(withWrittenEtag(res, ctx, objectItem, result));
   });
   router.get('/objects/:name', async (req, res) => {
     const ctx = await context(req);
-    res.json({ definition: getObject(ctx, req.params.name), version: ctx.snapshot.version });
+    const definition = getObject(ctx, req.params.name);
+    res.json({ ...withEtag(res, ctx, { kind: 'object', name: req.params.name }, { definition, version: ctx.snapshot.version }), fieldEtags: fieldEtagsOf(ctx, req.params.name, definition.fields ?? []) });
   });
   router.put('/objects/:name', async (req, res) => {
-    res.json(await replaceObject(await context(req), req.params.name, req.body));
+    const ctx = await conditionalContext(context, req, { kind: 'object', name: req.params.name });
+    res.json(withWrittenEtag(res, ctx, objectItem, await replaceObject(ctx, req.params.name, req.body)));
   });
   router.patch('/objects/:name', async (req, res) => {
-    res.json(await patchObject(await context(req), req.params.name, req.body));
+    const ctx = await conditionalContext(context, req, { kind: 'object', name: req.params.name });
+    res.json(withWrittenEtag(res, ctx, objectItem, await patchObject(ctx, req.params.name, req.body)));
   });
   router.delete('/objects/:name', async (req, res) => {
     const deleteRecords = parseFlag('deleteRecords', queryString(req.query as Record<string, unknown>, 'deleteRecords'));
-    res.json(await deleteObject(await context(req), req.params.name, { deleteRecords }));
+    res.json(await deleteObject(await conditionalContext(context, req, { kind: 'object', name: req.params.name }), req.params.name, { deleteRecords }));
   });
 
   router.get('/objects/:name/fields', async (req, res) => {
@@ -66,18 +81,24 @@ export function metaRoutes(platform: Platform): Router {
     res.json({ fields: listFields(ctx, req.params.name), version: ctx.snapshot.version });
   });
   router.post('/objects/:name/fields', async (req, res) => {
-    const result = await addField(await context(req), req.params.name, req.body);
-    res.status(201).location(`${req.baseUrl}/objects/${req.params.name}/fields/${result.definition.name}`).json(result);
+    const ctx = await context(req);
+    const result = await addField(ctx, req.params.name, req.body);
+    res.status(201).location(`${req.baseUrl}/objects/${req.params.name}/fields/${result.definition.name}`).json(withWrittenEtag(res, ctx, (field) => fieldItem(req.params.name, field.name), result));
   });
   router.get('/objects/:name/fields/:field', async (req, res) => {
     const ctx = await context(req);
-    res.json({ definition: getField(ctx, req.params.name, req.params.field), version: ctx.snapshot.version });
+    const definition = getField(ctx, req.params.name, req.params.field);
+    res.json(withEtag(res, ctx, fieldItem(req.params.name, req.params.field), { definition, version: ctx.snapshot.version }));
   });
   router.put('/objects/:name/fields/:field', async (req, res) => {
-    res.json(await updateField(await context(req), req.params.name, req.params.field, req.body, 'replace'));
+    const ctx = await conditionalContext(context, req, fieldItem(req.params.name, req.params.field));
+    const result = await updateField(ctx, req.params.name, req.params.field, req.body, 'replace');
+    res.json(withWrittenEtag(res, ctx, (field) => fieldItem(req.params.name, field.name), result));
   });
   router.patch('/objects/:name/fields/:field', async (req, res) => {
-    res.json(await updateField(await context(req), req.params.name, req.params.field, req.body, 'merge'));
+    const ctx = await conditionalContext(context, req, fieldItem(req.params.name, req.params.field));
+    const result = await updateField(ctx, req.params.name, req.params.field, req.body, 'merge');
+    res.json(withWrittenEtag(res, ctx, (field) => fieldItem(req.params.name, field.name), result));
   });
   // What a proposed definition would do to the stored values (how many convert, which fail), written nowhere.
   router.post('/objects/:name/fields/:field/impact', async (req, res) => {
@@ -89,7 +110,7 @@ export function metaRoutes(platform: Platform): Router {
     res.status(applied.backfill ? 202 : 200).json(applied);
   });
   router.delete('/objects/:name/fields/:field', async (req, res) => {
-    res.json(await deleteField(await context(req), req.params.name, req.params.field));
+    res.json(await deleteField(await conditionalContext(context, req, fieldItem(req.params.name, req.params.field)), req.params.name, req.params.field));
   });
 
   definitionRoutes(router, context);
@@ -98,6 +119,9 @@ export function metaRoutes(platform: Platform): Router {
     const ctx = await context(req);
     const definition = getSetupDefinition(ctx, 'approvalProcess', req.params.name);
     res.json({ machine: machineConfig(definition), version: ctx.snapshot.version });
+  });
+  router.get('/approval-processes/:name/versions', async (req, res) => {
+    res.json(await listProcessVersions(await context(req), req.params.name));
   });
   // The path a sample or stored record would take through a process, written nowhere.
   router.post('/approval-processes/:name/simulate', async (req, res) => {
@@ -110,13 +134,14 @@ export function metaRoutes(platform: Platform): Router {
   });
   router.get('/currencies/:name', async (req, res) => {
     const ctx = await context(req);
-    res.json({ definition: getCurrency(ctx, req.params.name), version: ctx.snapshot.version });
+    const definition = getCurrency(ctx, req.params.name);
+    res.json(withEtag(res, ctx, { kind: 'currency', name: req.params.name }, { definition, version: ctx.snapshot.version }));
   });
   router.put('/currencies/:name', async (req, res) => {
-    res.json(await putCurrency(await context(req), req.params.name, req.body));
+    res.json(await putCurrency(await conditionalContext(context, req, { kind: 'currency', name: req.params.name }), req.params.name, req.body));
   });
   router.delete('/currencies/:name', async (req, res) => {
-    res.json(await deleteCurrency(await context(req), req.params.name));
+    res.json(await deleteCurrency(await conditionalContext(context, req, { kind: 'currency', name: req.params.name }), req.params.name));
   });
 
   router.post('/expressions/test', async (req, res) => {

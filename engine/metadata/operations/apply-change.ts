@@ -2,12 +2,19 @@ import { checkSetupRight } from '../../security/object-access.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import type { MetadataChange } from '../metadata-registry.js';
 import type { Snapshot } from '../snapshot.js';
+import { checkPrecondition } from '../definition-etag.js';
 
 /**
  * Every metadata operation changes metadata through here, so none can skip the setup right (the
- * operations also check it first, before they read the body: access comes before validation).
+ * operations also check it first, before they read the body: access comes before validation) nor
+ * its If-Match, checked against the very snapshot the change is planned on, under the registry's
+ * lock: no other change can land between the check and the commit.
  */
 export function applyChange(ctx: OperationContext, plan: (current: Snapshot) => MetadataChange): Promise<Snapshot> {
   checkSetupRight(ctx);
-  return ctx.tenant.metadata.apply(plan);
+  const { precondition } = ctx;
+  return ctx.tenant.metadata.apply((current) => {
+    if (precondition) checkPrecondition(precondition, current);
+    return plan(current);
+  });
 }

@@ -6,6 +6,7 @@ import { api } from '../../shared/api/api-client';
 import type { ErrorDetail } from '../../shared/api/api-error';
 import type { LocalizedText } from '../../shared/i18n/localize';
 import { useServerErrors } from './use-server-errors';
+import { ifMatch, useOpenedEtag } from './use-opened-etag';
 
 /** What the editor saves: a whole definition, named and labelled. */
 type Labelled = { readonly name: string; readonly label?: LocalizedText };
@@ -19,6 +20,8 @@ interface DefinitionEditorOptions<C extends string> {
   readonly errorsOf: (details: readonly ErrorDetail[]) => { controls: Partial<Record<C, string[]>>; form: string[] };
   /** The name of the definition edited; undefined for a new one. */
   readonly existing: string | undefined;
+  /** Its ETag as read (a list's `etags`, a read's `etag`): changes are sent conditional on it. */
+  readonly etag?: string;
   /** What to say once it is saved (created or not) or deleted. */
   readonly saved: (definition: Labelled, created: boolean) => string;
   readonly deleted: () => string;
@@ -28,7 +31,7 @@ interface DefinitionEditorOptions<C extends string> {
 
 /**
  * Saving and deleting one definition of a kind from its setup form: a whole definition is POSTed
- * (new) or PUT (existing), every metadata query refreshed after (the app's pickers and menus read
+ * (new) or PUT (existing) conditional on the definition as the editor opened it, every metadata query refreshed after (the app's pickers and menus read
  * the same metadata, and its navigation and list views the /ui answers made of it), and the
  * server's problems put on the controls (use-server-errors.ts).
  */
@@ -38,6 +41,7 @@ export function useDefinitionEditor<C extends string>(options: DefinitionEditorO
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
   const { formErrors, clear, fail } = useServerErrors(form, errorsOf);
+  const opened = useOpenedEtag(options.etag);
 
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['meta'] }), queryClient.invalidateQueries({ queryKey: ['ui'] })]);
 
@@ -46,7 +50,7 @@ export function useDefinitionEditor<C extends string>(options: DefinitionEditorO
     clear();
     try {
       if (existing === undefined) await api(`/meta/${path}`, { method: 'POST', body: definition });
-      else await api(`/meta/${path}/${encodeURIComponent(existing)}`, { method: 'PUT', body: definition });
+      else opened.renew(await api(`/meta/${path}/${encodeURIComponent(existing)}`, { method: 'PUT', body: definition, headers: ifMatch(opened.etag) }));
       await refresh();
       void message.success(options.saved(definition, existing === undefined));
       options.onSaved(definition.name);
@@ -61,7 +65,7 @@ export function useDefinitionEditor<C extends string>(options: DefinitionEditorO
     if (existing === undefined) return;
     clear();
     try {
-      await api(`/meta/${path}/${encodeURIComponent(existing)}`, { method: 'DELETE' });
+      await api(`/meta/${path}/${encodeURIComponent(existing)}`, { method: 'DELETE', headers: ifMatch(opened.etag) });
       await refresh();
       void message.success(options.deleted());
       options.onDeleted();

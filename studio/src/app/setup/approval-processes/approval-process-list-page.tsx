@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Switch, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
 import { useObjects } from '../../../shared/metadata/use-objects';
-import { approvalProcessesQuery, saveApprovalProcess, type ApprovalProcessDefinition } from './approval-process-query';
+import { approvalProcessesQuery, approvalVersionsQuery, saveApprovalProcess, type ApprovalProcessDefinition } from './approval-process-query';
 
 /**
  * /setup/approval-processes: each process with its object, its steps and whether it takes new
@@ -23,6 +23,11 @@ export function ApprovalProcessListPage() {
   const objects = useObjects();
   const [switching, setSwitching] = useState<string | undefined>();
   const list = [...(processes.data?.approvalProcesses ?? [])].sort((a, b) => localize(a.label, language, a.name).localeCompare(localize(b.label, language, b.name), language));
+  // Records in approval per process: what deactivating or changing one would leave on an older version.
+  const running = useQueries({
+    queries: list.map((process) => approvalVersionsQuery(process.name)),
+    combine: (results) => new Map(list.map((process, index) => [process.name, results[index]?.data?.running])),
+  });
   const objectLabel = (object: string) => {
     const definition = objects.data?.objects.find((candidate) => candidate.name === object);
     return localize(definition?.label, language, object);
@@ -32,7 +37,7 @@ export function ApprovalProcessListPage() {
     const name = localize(process.label, language, process.name);
     setSwitching(process.name);
     try {
-      await saveApprovalProcess({ ...process, active }, process.name);
+      await saveApprovalProcess({ ...process, active }, process.name, processes.data?.etags?.[process.name]);
       await queryClient.invalidateQueries({ queryKey: ['meta'] });
       void message.success(t(active ? 'setup.approvals.activated' : 'setup.approvals.deactivated', { name }));
     } catch (error) {
@@ -46,6 +51,7 @@ export function ApprovalProcessListPage() {
     { key: 'label', title: t('setup.approvals.label'), render: (_, process) => <Link to={`/setup/approval-processes/${process.name}`}>{localize(process.label, language, process.name)}</Link> },
     { key: 'object', title: t('setup.approvals.object'), render: (_, process) => objectLabel(process.object) },
     { key: 'steps', title: t('setup.approvals.steps'), responsive: ['sm'], render: (_, process) => process.steps.length },
+    { key: 'running', title: t('setup.approvals.running'), align: 'right', render: (_, process) => running.get(process.name) ?? '' },
     {
       key: 'active',
       title: t('setup.approvals.status'),

@@ -19,7 +19,10 @@ import type { ApprovalSimulation } from './simulation';
 import { SimulationPanel } from './simulation-panel';
 import { StepEditor } from './step-editor';
 import { StepList } from './step-list';
+import { ProcessVersions } from './process-versions';
+import { moveItem } from '../move-item';
 import type { ApprovalStepMetadata } from './step-draft';
+import { useOpenedEtag } from '../use-opened-etag';
 import './approvals.css';
 
 // The diagram libraries (@xyflow/react, elkjs) load with this chunk only, when a diagram is shown.
@@ -54,8 +57,10 @@ export function ApprovalProcessPage() {
   const { formErrors, clear, fail } = useServerErrors(form, processErrors);
   const [open, setOpen] = useState<OpenStep>();
   const [busy, setBusy] = useState(false);
+  const [moving, setMoving] = useState(false);
   const [simulation, setSimulation] = useState<ApprovalSimulation>();
   const process = loaded.data?.definition;
+  const opened = useOpenedEtag(loaded.data?.etag);
   const steps = useMemo(() => process?.steps ?? [], [process]);
   const conditional = useMemo(() => new Set(steps.filter((step) => step.condition).map((step) => step.name)), [steps]);
   const object = Form.useWatch('object', form) ?? process?.object ?? search.get('object') ?? '';
@@ -80,7 +85,8 @@ export function ApprovalProcessPage() {
     }
     const definition = processOf(process, header, nextSteps);
     try {
-      await saveApprovalProcess(definition, existing);
+      const answer = await saveApprovalProcess(definition, existing, opened.etag);
+      if (existing !== undefined) opened.renew(answer);
     } catch (error) {
       if (isApiError(error)) form.setFields(Object.entries(processErrors(error.details).controls).map(([control, errors]) => ({ name: control as keyof ProcessDraft, errors })));
       throw error;
@@ -120,6 +126,21 @@ export function ApprovalProcessPage() {
     await saveWith(steps.filter((_, index) => index !== open.index));
     void message.success(t('setup.approvals.stepDeleted', { name: stepLabel(open.step) }));
     setOpen(undefined);
+  }
+
+  async function moveStep(from: number, to: number) {
+    const step = steps[from];
+    if (!step) return;
+    setMoving(true);
+    clear();
+    try {
+      await saveWith(moveItem(steps, from, to));
+      void message.success(t('setup.approvals.stepMoved', { name: stepLabel(step) }));
+    } catch (error) {
+      fail(error);
+    } finally {
+      setMoving(false);
+    }
   }
 
   const openStep = (id: string) => {
@@ -197,7 +218,7 @@ export function ApprovalProcessPage() {
         )}
         <div className="approvals-steps">
           <h3 id="approvals-steps-title">{t('setup.approvals.stepList')}</h3>
-          <StepList steps={steps} object={object} path={simulation?.path ?? []} labelOf={stepLabel} onEdit={(index) => setOpen({ index, step: steps[index] })} />
+          <StepList steps={steps} object={object} path={simulation?.path ?? []} labelOf={stepLabel} onEdit={(index) => setOpen({ index, step: steps[index] })} onMove={(from, to) => void moveStep(from, to)} moving={moving} />
           <Button icon={<PlusOutlined />} onClick={() => setOpen({ index: steps.length, step: undefined })}>
             {t('setup.approvals.addStep')}
           </Button>
@@ -205,6 +226,7 @@ export function ApprovalProcessPage() {
       </div>
 
       {existing !== undefined && <SimulationPanel process={existing} fields={fields} result={simulation} onResult={setSimulation} />}
+      {existing !== undefined && <ProcessVersions process={existing} />}
 
       <Drawer
         open={open !== undefined}

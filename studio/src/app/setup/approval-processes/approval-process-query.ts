@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../shared/api/api-client';
 import type { LocalizedText } from '../../../shared/i18n/localize';
 import type { MachineConfigJson } from './process-graph';
+import { ifMatch } from '../use-opened-etag';
 import type { ApprovalStepMetadata } from './step-draft';
 
 /**
@@ -21,13 +22,13 @@ export interface ApprovalProcessDefinition {
 
 export const approvalProcessesQuery = queryOptions({
   queryKey: ['meta', 'approval-processes'],
-  queryFn: () => api<{ approvalProcesses: ApprovalProcessDefinition[] }>('/meta/approval-processes'),
+  queryFn: () => api<{ approvalProcesses: ApprovalProcessDefinition[]; etags?: Readonly<Record<string, string>> }>('/meta/approval-processes'),
 });
 
 export const approvalProcessQuery = (name: string) =>
   queryOptions({
     queryKey: ['meta', 'approval-processes', name],
-    queryFn: () => api<{ definition: ApprovalProcessDefinition }>(`/meta/approval-processes/${encodeURIComponent(name)}`),
+    queryFn: () => api<{ definition: ApprovalProcessDefinition; etag?: string }>(`/meta/approval-processes/${encodeURIComponent(name)}`),
   });
 
 /** The compiled machine the diagram draws: it changes with the definition, so it is keyed under it. */
@@ -37,9 +38,23 @@ export const approvalMachineQuery = (name: string) =>
     queryFn: () => api<{ machine: MachineConfigJson }>(`/meta/approval-processes/${encodeURIComponent(name)}/machine`),
   });
 
-/** Saves a whole definition: POST for a new process, PUT for one that exists. */
-export function saveApprovalProcess(definition: ApprovalProcessDefinition, existing: string | undefined): Promise<unknown> {
+export interface ProcessVersionList {
+  readonly process: string;
+  readonly versions: readonly { readonly version: number; readonly createdAt: string; readonly current: boolean; readonly running: number }[];
+  readonly currentStored: boolean;
+  readonly running: number;
+}
+
+/** Each version that ran, with the records waiting in it: they change as records move, so they are refetched on focus. */
+export const approvalVersionsQuery = (name: string) =>
+  queryOptions({
+    queryKey: ['meta', 'approval-processes', name, 'versions'],
+    queryFn: () => api<ProcessVersionList>(`/meta/approval-processes/${encodeURIComponent(name)}/versions`),
+  });
+
+/** Saves a whole definition: POST for a new process, PUT for one that exists (conditional on its ETag as read, when given). */
+export function saveApprovalProcess(definition: ApprovalProcessDefinition, existing: string | undefined, etag?: string): Promise<unknown> {
   return existing === undefined
     ? api('/meta/approval-processes', { method: 'POST', body: definition })
-    : api(`/meta/approval-processes/${encodeURIComponent(existing)}`, { method: 'PUT', body: definition });
+    : api(`/meta/approval-processes/${encodeURIComponent(existing)}`, { method: 'PUT', body: definition, headers: ifMatch(etag) });
 }

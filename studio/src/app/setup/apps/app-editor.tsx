@@ -15,6 +15,8 @@ import { appDefinitionOf, appDraftOf, appErrors, EMPTY_APP, type AppDefinition, 
 import { AppTabsControl } from './app-tabs-control';
 
 interface AppEditorProps {
+  /** Its ETag as read: the editor's changes are sent conditional on it. */
+  readonly etag?: string;
   readonly app?: AppDefinition;
   readonly onSaved: (name: string) => void;
   readonly onDeleted: () => void;
@@ -26,7 +28,7 @@ interface AppEditorProps {
  * users see it. Saved whole through the metadata API; the server's problems land on the control
  * that caused them.
  */
-export function AppEditor({ app, onSaved, onDeleted, onCancel }: AppEditorProps) {
+export function AppEditor({ app, onSaved, onDeleted, onCancel, etag }: AppEditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const objects = useObjects();
@@ -38,6 +40,7 @@ export function AppEditor({ app, onSaved, onDeleted, onCancel }: AppEditorProps)
     form,
     errorsOf: appErrors,
     existing: app?.name,
+    etag,
     saved: (definition, created) => (created ? t('setup.apps.created', { name: localize(definition.label, language, definition.name) }) : t('setup.apps.saved')),
     deleted: () => t('setup.apps.deleted', { name: localize(app?.label, language, app?.name) }),
     onSaved,

@@ -12,7 +12,7 @@ import { permissionSetsQuery } from '../users/admin-user';
 import { tabKey, type AppDefinition, type AppTabDefinition } from './app-draft';
 import { AppEditor } from './app-editor';
 
-const appsQuery = queryOptions({ queryKey: ['meta', 'apps'], queryFn: () => api<{ apps: AppDefinition[] }>('/meta/apps') });
+const appsQuery = queryOptions({ queryKey: ['meta', 'apps'], queryFn: () => api<{ apps: AppDefinition[]; etags?: Readonly<Record<string, string>> }>('/meta/apps') });
 
 /** /setup/apps (and /new, /:name, which open the editor over the list): the apps in the app switcher's order, with their tabs and who sees them. */
 export function AppListPage() {
@@ -87,7 +87,7 @@ export function AppListPage() {
       />
       <Drawer open={open !== undefined} onClose={close} size={wide ? 640 : '100%'} title={open === 'new' ? t('setup.apps.newTitle') : open ? localize(open.label, language, open.name) : ''} destroyOnHidden>
         {open === 'new' && <AppEditor key="new" onSaved={(saved) => void navigate(`/setup/apps/${saved}`, { replace: true })} onDeleted={close} onCancel={close} />}
-        {open && open !== 'new' && <AppEditor key={open.name} app={open} onSaved={() => undefined} onDeleted={close} onCancel={close} />}
+        {open && open !== 'new' && <AppEditor key={open.name} app={open} etag={apps.data?.etags?.[open.name]} onSaved={() => undefined} onDeleted={close} onCancel={close} />}
       </Drawer>
     </section>
   );

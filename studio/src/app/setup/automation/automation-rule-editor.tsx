@@ -17,6 +17,8 @@ import { automationRuleDefinitionOf, automationRuleDraftOf, automationRuleErrors
 import { RuleExpression } from './rule-expression';
 
 interface AutomationRuleEditorProps {
+  /** Its ETag as read: the editor's changes are sent conditional on it. */
+  readonly etag?: string;
   readonly rule?: AutomationRuleDefinition;
   /** The object a new rule starts on. */
   readonly object?: string;
@@ -30,7 +32,7 @@ interface AutomationRuleEditorProps {
  * its ordered actions, each with the form of its type. Saved whole through the metadata API, which
  * compiles the condition and every action against the object; its problems land on their controls.
  */
-export function AutomationRuleEditor({ rule, object: startObject, onSaved, onDeleted, onCancel }: AutomationRuleEditorProps) {
+export function AutomationRuleEditor({ rule, object: startObject, onSaved, onDeleted, onCancel, etag }: AutomationRuleEditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const objects = useObjects();
@@ -42,6 +44,7 @@ export function AutomationRuleEditor({ rule, object: startObject, onSaved, onDel
     form,
     errorsOf: (details) => automationRuleErrors(details, form.getFieldsValue(true) as AutomationRuleDraft),
     existing: rule?.name,
+    etag,
     saved: (definition, created) => (created ? t('setup.automation.created', { name: localize(definition.label, language, definition.name) }) : t('setup.automation.saved')),
     deleted: () => t('setup.automation.deleted', { name: localize(rule?.label, language, rule?.name) }),
     onSaved,

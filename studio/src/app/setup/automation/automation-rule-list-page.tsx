@@ -10,6 +10,7 @@ import { useLanguage } from '../../../shared/i18n/use-language';
 import { useObjects } from '../../../shared/metadata/use-objects';
 import { automationRulesQuery, ruleChangesQuery } from './automation-queries';
 import type { AutomationRuleDefinition } from './automation-rule-definition';
+import { ifMatch } from '../use-opened-etag';
 import { withActive } from './automation-rule-draft';
 
 /** /setup/automation: the rules grouped by object, in the order they run, each switched on or off in place. */
@@ -39,8 +40,8 @@ export function AutomationRuleListPage() {
     try {
       // The rule as stored now, not as this list cached it: a switch must not put back an older version of it.
       const path = `/meta/automation-rules/${encodeURIComponent(rule.name)}`;
-      const current = await api<{ definition: AutomationRuleDefinition }>(path);
-      await api(path, { method: 'PUT', body: withActive(current.definition, active) });
+      const current = await api<{ definition: AutomationRuleDefinition; etag?: string }>(path);
+      await api(path, { method: 'PUT', body: withActive(current.definition, active), headers: ifMatch(current.etag) });
       await queryClient.invalidateQueries({ queryKey: ['meta'] });
       void message.success(t(active ? 'setup.automation.activated' : 'setup.automation.deactivated', { name }));
     } catch (error) {

@@ -19,7 +19,7 @@ export function AutomationRulePage() {
   const creating = name === 'new';
   const existing = useQuery({
     queryKey: ['meta', 'automation-rules', name],
-    queryFn: () => api<{ definition: AutomationRuleDefinition }>(`/meta/automation-rules/${encodeURIComponent(name)}`),
+    queryFn: () => api<{ definition: AutomationRuleDefinition; etag?: string }>(`/meta/automation-rules/${encodeURIComponent(name)}`),
     enabled: !creating,
   });
   const back = () => void navigate('/setup/automation');
@@ -38,7 +38,7 @@ export function AutomationRulePage() {
       {!creating && existing.isPending && <Spin className="page-spinner" />}
       {existing.error && <Alert type="error" showIcon role="alert" title={existing.error.message} />}
       {creating && <AutomationRuleEditor key="new" object={search.get('object') ?? undefined} onSaved={(saved) => void navigate(`/setup/automation/${saved}`, { replace: true })} onDeleted={back} onCancel={back} />}
-      {rule && <AutomationRuleEditor key={rule.name} rule={rule} onSaved={() => undefined} onDeleted={back} onCancel={back} />}
+      {rule && <AutomationRuleEditor key={rule.name} rule={rule} etag={existing.data?.etag} onSaved={() => undefined} onDeleted={back} onCancel={back} />}
     </section>
   );
 }

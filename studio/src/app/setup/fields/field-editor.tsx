@@ -17,6 +17,7 @@ import type { AppliedDefault } from './applied-default';
 import { FieldDefaultEditor } from './field-default-editor';
 import { FieldTypeProperties } from './field-type-properties';
 import { FIELD_TYPES, isComputed, type FieldType } from './field-types';
+import { ifMatch, useOpenedEtag } from '../use-opened-etag';
 import { TypeChangeImpactNotice } from './type-change-impact';
 
 /** The kinds of readers the refusal names with their own words. */
@@ -27,6 +28,8 @@ interface FieldEditorProps {
   /** The object's definition as it stands (the refusal of a deletion counts its fields and rules). */
   readonly definition: Parameters<typeof fieldReaders>[1];
   readonly field?: FieldDefinition;
+  /** The field's ETag as read: its change and its delete are sent conditional on it. */
+  readonly etag?: string;
   readonly onDone: () => void;
 }
 
@@ -37,7 +40,7 @@ interface FieldEditorProps {
  * refuses while formulas, rules, layouts, list views or processes read the field (its message
  * names them).
  */
-export function FieldEditor({ object, definition: objectDefinition, field, onDone }: FieldEditorProps) {
+export function FieldEditor({ object, definition: objectDefinition, field, etag, onDone }: FieldEditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { message, modal } = App.useApp();
@@ -54,6 +57,7 @@ export function FieldEditor({ object, definition: objectDefinition, field, onDon
   const start = field ? fieldDraftOf(field) : NEW_FIELD;
   const type = (Form.useWatch('type', form) ?? start.type) as FieldType;
   const path = `/meta/objects/${encodeURIComponent(object)}/fields`;
+  const opened = useOpenedEtag(etag);
   const name = localize(field?.label, language, field?.name ?? '');
 
   async function save(draft: FieldDraft) {
@@ -62,7 +66,7 @@ export function FieldEditor({ object, definition: objectDefinition, field, onDon
     clear();
     try {
       if (creating) await api(path, { method: 'POST', body: definition });
-      else await api(`${path}/${encodeURIComponent(field.name)}`, { method: 'PUT', body: definition });
+      else opened.renew(await api(`${path}/${encodeURIComponent(field.name)}`, { method: 'PUT', body: definition, headers: ifMatch(opened.etag) }));
       await queryClient.invalidateQueries({ queryKey: ['meta'] });
       void message.success(creating ? t('setup.fieldEditor.created', { name: localize(definition.label, language, definition.name) }) : t('setup.fieldEditor.saved'));
       onDone();
@@ -102,7 +106,7 @@ export function FieldEditor({ object, definition: objectDefinition, field, onDon
     clear();
     setReaders([]);
     try {
-      await api(`${path}/${encodeURIComponent(field.name)}`, { method: 'DELETE' });
+      await api(`${path}/${encodeURIComponent(field.name)}`, { method: 'DELETE', headers: ifMatch(opened.etag) });
       await queryClient.invalidateQueries({ queryKey: ['meta'] });
       void message.success(t('setup.fieldEditor.deleted', { name }));
       onDone();

@@ -12,6 +12,8 @@ import { usersQuery } from '../users/admin-user';
 import { EMPTY_GROUP, groupDefinitionOf, groupDraftOf, groupErrors, type GroupDefinition, type GroupDraft } from './group-draft';
 
 interface GroupEditorProps {
+  /** Its ETag as read: the editor's changes are sent conditional on it. */
+  readonly etag?: string;
   readonly group?: GroupDefinition;
   readonly onSaved: (name: string) => void;
   readonly onDeleted: () => void;
@@ -23,7 +25,7 @@ interface GroupEditorProps {
  * (what group.schema.json holds). Saving sends the whole group; deleting asks first, and the server
  * refuses while sharing rules share with the group.
  */
-export function GroupEditor({ group, onSaved, onDeleted, onCancel }: GroupEditorProps) {
+export function GroupEditor({ group, onSaved, onDeleted, onCancel, etag }: GroupEditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const users = useQuery(usersQuery);
@@ -35,6 +37,7 @@ export function GroupEditor({ group, onSaved, onDeleted, onCancel }: GroupEditor
     form,
     errorsOf: groupErrors,
     existing: group?.name,
+    etag,
     saved: (definition, created) => (created ? t('setup.publicGroups.created', { name: localize(definition.label, language, definition.name) }) : t('setup.publicGroups.saved')),
     deleted: () => t('setup.publicGroups.deleted', { name: localize(group?.label, language, group?.name) }),
     onSaved,

@@ -60,7 +60,7 @@ export function GroupListPage() {
         destroyOnHidden
       >
         {open === 'new' && <GroupEditor key="new" onSaved={(saved) => void navigate(`/setup/groups/${saved}`, { replace: true })} onDeleted={close} onCancel={close} />}
-        {open && open !== 'new' && <GroupEditor key={open.name} group={open} onSaved={() => undefined} onDeleted={close} onCancel={close} />}
+        {open && open !== 'new' && <GroupEditor key={open.name} group={open} etag={groups.data?.etags?.[open.name]} onSaved={() => undefined} onDeleted={close} onCancel={close} />}
       </Drawer>
     </section>
   );

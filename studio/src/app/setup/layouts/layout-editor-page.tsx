@@ -34,10 +34,10 @@ export function LayoutEditorPage() {
   const existing = name === 'new' ? undefined : layouts.data.layouts.find((layout) => layout.name === name);
   const object = existing?.object ?? search.get('object') ?? '';
   if (!existing && name !== 'new') return <Alert type="error" showIcon title={t('setup.layouts.loadFailed', { message: name })} />;
-  return <LayoutEditor key={existing?.name ?? `new:${object}`} existing={existing} object={object} />;
+  return <LayoutEditor key={existing?.name ?? `new:${object}`} existing={existing} etag={existing && layouts.data.etags?.[existing.name]} object={object} />;
 }
 
-function LayoutEditor({ existing, object }: { existing: LayoutDefinition | undefined; object: string }) {
+function LayoutEditor({ existing, etag, object }: { existing: LayoutDefinition | undefined; etag: string | undefined; object: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const navigate = useNavigate();
@@ -57,6 +57,7 @@ function LayoutEditor({ existing, object }: { existing: LayoutDefinition | undef
     form,
     errorsOf: layoutErrors,
     existing: existing?.name,
+    etag,
     saved: (layout, created) => (created ? t('setup.layouts.created', { name: localize(layout.label, language, layout.name) }) : t('setup.layouts.saved')),
     deleted: () => t('setup.layouts.deleted', { name: title }),
     onSaved: (name) => creating && void navigate(`/setup/layouts/${name}`, { replace: true }),

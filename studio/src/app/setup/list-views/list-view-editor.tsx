@@ -16,6 +16,8 @@ import { listViewDefinitionOf, listViewDraftOf, listViewErrors, newListViewDraft
 import { ViewColumnsControl } from './view-columns-control';
 
 interface ListViewEditorProps {
+  /** Its ETag as read: the editor's changes are sent conditional on it. */
+  readonly etag?: string;
   readonly object: ObjectDefinition;
   readonly view?: ListViewDefinition;
   readonly onSaved: (name: string) => void;
@@ -28,7 +30,7 @@ interface ListViewEditorProps {
  * list's filter, sort, kanban field and who sees it. Saved whole through the metadata API; the
  * server's problems land on the control that caused them.
  */
-export function ListViewEditor({ object, view, onSaved, onDeleted, onCancel }: ListViewEditorProps) {
+export function ListViewEditor({ object, view, onSaved, onDeleted, onCancel, etag }: ListViewEditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [form] = Form.useForm<ListViewDraft>();
@@ -40,6 +42,7 @@ export function ListViewEditor({ object, view, onSaved, onDeleted, onCancel }: L
     form,
     errorsOf: listViewErrors,
     existing: view?.name,
+    etag,
     saved: (definition, created) => (created ? t('setup.listViews.created', { name: localize(definition.label, language, definition.name) }) : t('setup.listViews.saved')),
     deleted: () => t('setup.listViews.deleted', { name: localize(view?.label, language, view?.name) }),
     onSaved,

@@ -11,7 +11,7 @@ import { filterToModel } from '../../list/filter/filter-rows';
 import type { ListViewDefinition } from './list-view-draft';
 import { ListViewEditor } from './list-view-editor';
 
-const listViewsQuery = queryOptions({ queryKey: ['meta', 'list-views'], queryFn: () => api<{ listViews: ListViewDefinition[] }>('/meta/list-views') });
+const listViewsQuery = queryOptions({ queryKey: ['meta', 'list-views'], queryFn: () => api<{ listViews: ListViewDefinition[]; etags?: Readonly<Record<string, string>> }>('/meta/list-views') });
 
 /**
  * /setup/list-views?object=… (and /new, /:name, which open the editor over the list): the shared
@@ -100,7 +100,7 @@ export function ListViewListPage() {
         destroyOnHidden
       >
         {object && name === 'new' && <ListViewEditor key="new" object={object} onSaved={(saved) => void navigate(here(`/${saved}`), { replace: true })} onDeleted={close} onCancel={close} />}
-        {object && opened && <ListViewEditor key={opened.name} object={object} view={opened} onSaved={() => undefined} onDeleted={close} onCancel={close} />}
+        {object && opened && <ListViewEditor key={opened.name} object={object} view={opened} etag={views.data?.etags?.[opened.name]} onSaved={() => undefined} onDeleted={close} onCancel={close} />}
       </Drawer>
     </section>
   );

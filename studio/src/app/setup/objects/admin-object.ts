@@ -29,9 +29,16 @@ export interface AdminObjectDefinition {
   readonly validationRules?: readonly ValidationRuleDefinition[];
 }
 
+/** An object's read: its definition, its ETag and each field's (for changes conditional on them). */
+export interface AdminObjectRead {
+  readonly definition: AdminObjectDefinition;
+  readonly etag?: string;
+  readonly fieldEtags?: Readonly<Record<string, string>>;
+}
+
 /** One object's whole definition, as administrators read it. */
 export const adminObjectQuery = (name: string) =>
   queryOptions({
     queryKey: ['meta', 'object', name],
-    queryFn: () => api<{ definition: AdminObjectDefinition }>(`/meta/objects/${encodeURIComponent(name)}`),
+    queryFn: () => api<AdminObjectRead>(`/meta/objects/${encodeURIComponent(name)}`),
   });

@@ -8,7 +8,7 @@ import { FieldEditor } from '../fields/field-editor';
 import type { AdminFieldDefinition, AdminObjectDefinition } from './admin-object';
 
 /** An object's fields: label, API name, type, required, unique and help, in their order. */
-export function FieldList({ definition }: { definition: AdminObjectDefinition }) {
+export function FieldList({ definition, fieldEtags }: { definition: AdminObjectDefinition; fieldEtags?: Readonly<Record<string, string>> }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const wide = Grid.useBreakpoint().md !== false;
@@ -46,7 +46,7 @@ export function FieldList({ definition }: { definition: AdminObjectDefinition })
         title={open === 'new' ? t('setup.fieldEditor.newTitle') : open ? t('setup.fieldEditor.editTitle', { name: localize(open.label, language, open.name) }) : ''}
         destroyOnHidden
       >
-        {open !== undefined && <FieldEditor key={open === 'new' ? 'new' : open.name} object={definition.name} definition={definition} field={open === 'new' ? undefined : open} onDone={() => setOpen(undefined)} />}
+        {open !== undefined && <FieldEditor key={open === 'new' ? 'new' : open.name} object={definition.name} definition={definition} field={open === 'new' ? undefined : open} etag={open === 'new' ? undefined : fieldEtags?.[open.name]} onDone={() => setOpen(undefined)} />}
       </Drawer>
     </section>
   );

@@ -13,7 +13,8 @@ import { ValidationRuleList } from '../validation-rules/validation-rule-list';
 import { FieldList } from './field-list';
 import { IconPicker } from './icon-picker';
 import { draftOf, errorsByControl, newObjectDefinition, objectProperties, SHARING_MODES, suggestApiName, type DraftControl, type ObjectDraft } from './object-draft';
-import type { AdminObjectDefinition } from './admin-object';
+import { patchObjectPart, sameJson } from '../changed-elsewhere';
+import type { AdminObjectDefinition, AdminObjectRead } from './admin-object';
 
 const EMPTY: ObjectDraft = { labelEn: '', labelZh: '', pluralEn: '', pluralZh: '', name: '', description: '', sharing: 'publicReadWrite', hierarchy: true, icon: '', nameFieldLabel: '' };
 const SHARING_TEXT = { private: 'setup.object.sharingPrivate', publicRead: 'setup.object.sharingPublicRead', publicReadWrite: 'setup.object.sharingPublicReadWrite' } as const;
@@ -25,7 +26,7 @@ export function ObjectEditorPage() {
   const language = useLanguage();
   const existing = useQuery({
     queryKey: ['meta', 'object', name],
-    queryFn: () => api<{ definition: AdminObjectDefinition }>(`/meta/objects/${encodeURIComponent(name!)}`),
+    queryFn: () => api<AdminObjectRead>(`/meta/objects/${encodeURIComponent(name!)}`),
     enabled: name !== undefined,
   });
   if (name !== undefined && existing.isPending) return <Spin className="page-spinner" />;
@@ -52,7 +53,7 @@ export function ObjectEditorPage() {
         )}
       </header>
       <ObjectForm key={definition?.name ?? 'new'} definition={definition} />
-      {definition && <FieldList definition={definition} />}
+      {definition && <FieldList definition={definition} fieldEtags={existing.data?.fieldEtags} />}
       {definition && <ValidationRuleList definition={definition} />}
     </section>
   );
@@ -67,6 +68,8 @@ function ObjectForm({ definition }: { definition: AdminObjectDefinition | undefi
   const [nameTyped, setNameTyped] = useState(definition !== undefined);
   const [busy, setBusy] = useState(false);
   const [formErrors, setFormErrors] = useState<string[]>([]);
+  // The object as this form opened it (the query refetches under it): what its save must not overwrite unseen.
+  const [opened, setOpened] = useState(definition);
   const creating = definition === undefined;
 
   async function save(draft: ObjectDraft) {
@@ -77,7 +80,15 @@ function ObjectForm({ definition }: { definition: AdminObjectDefinition | undefi
         await api('/meta/objects', { method: 'POST', body: newObjectDefinition(draft) });
         void message.success(t('setup.object.created', { name: draft.name }));
       } else {
-        await api(`/meta/objects/${encodeURIComponent(definition.name)}`, { method: 'PATCH', body: objectProperties(draft) });
+        const properties = objectProperties(draft) as Record<string, unknown>;
+        const seen = opened as unknown as Record<string, unknown> | undefined;
+        await patchObjectPart<Record<string, unknown>>(
+          definition.name,
+          (current) => Object.keys(properties).every((key) => sameJson(current[key], seen?.[key])),
+          () => properties,
+          t('setup.changedElsewhere'),
+        );
+        setOpened((before) => (before ? ({ ...before, ...properties } as AdminObjectDefinition) : before));
         void message.success(t('setup.object.saved'));
       }
       // The end-user app's menus and forms read the same metadata: they see the change at once.

@@ -17,6 +17,7 @@ import { FieldRightsTable } from './field-rights-table';
 import { ObjectRightsMatrix, type MatrixObject } from './object-rights-matrix';
 import { EMPTY_PERMISSION_SET, permissionSetDefinitionOf, permissionSetDraftOf, permissionSetErrors, type PermissionSetDefinition, type PermissionSetDraft } from './permission-set-draft';
 import { SystemRightsList } from './system-rights-list';
+import { ifMatch, useOpenedEtag } from '../use-opened-etag';
 import './permission-sets.css';
 
 type TextDraft = Pick<PermissionSetDraft, 'labelEn' | 'labelZh' | 'name' | 'description'>;
@@ -30,10 +31,11 @@ export function PermissionSetPage() {
   if (sets.error) return <Alert type="error" showIcon title={t('setup.permissionSets.loadFailed', { message: sets.error.message })} />;
   const existing = name === 'new' ? undefined : sets.data.permissionSets.find((set) => set.name === name);
   if (name !== 'new' && !existing) return <Alert type="error" showIcon title={t('setup.permissionSets.loadFailed', { message: name })} />;
-  return <PermissionSetEditor key={existing?.name ?? 'new'} existing={existing} />;
+  return <PermissionSetEditor key={existing?.name ?? 'new'} existing={existing} etag={existing && sets.data.etags?.[existing.name]} />;
 }
 
-function PermissionSetEditor({ existing }: { existing: PermissionSetDefinition | undefined }) {
+function PermissionSetEditor({ existing, etag }: { existing: PermissionSetDefinition | undefined; etag: string | undefined }) {
+  const opened = useOpenedEtag(etag);
   const { t } = useTranslation();
   const language = useLanguage();
   const navigate = useNavigate();
@@ -63,7 +65,7 @@ function PermissionSetEditor({ existing }: { existing: PermissionSetDefinition |
     setRowErrors({});
     try {
       if (creating) await api('/meta/permission-sets', { method: 'POST', body: definition });
-      else await api(`/meta/permission-sets/${encodeURIComponent(existing.name)}`, { method: 'PUT', body: definition });
+      else opened.renew(await api(`/meta/permission-sets/${encodeURIComponent(existing.name)}`, { method: 'PUT', body: definition, headers: ifMatch(opened.etag) }));
       await queryClient.invalidateQueries({ queryKey: ['meta'] });
       void message.success(creating ? t('setup.permissionSets.created', { name: localize(definition.label, language, definition.name) }) : t('setup.permissionSets.saved'));
       if (creating) void navigate(`/setup/permission-sets/${definition.name}`, { replace: true });
@@ -78,7 +80,7 @@ function PermissionSetEditor({ existing }: { existing: PermissionSetDefinition |
     if (!existing) return;
     setFormErrors([]);
     try {
-      await api(`/meta/permission-sets/${encodeURIComponent(existing.name)}`, { method: 'DELETE' });
+      await api(`/meta/permission-sets/${encodeURIComponent(existing.name)}`, { method: 'DELETE', headers: ifMatch(opened.etag) });
       await queryClient.invalidateQueries({ queryKey: ['meta'] });
       void message.success(t('setup.permissionSets.deleted', { name: title }));
       void navigate('/setup/permission-sets');

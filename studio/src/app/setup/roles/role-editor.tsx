@@ -10,6 +10,8 @@ import { EMPTY_ROLE, roleDefinitionOf, roleDraftOf, roleErrors, type RoleDraft }
 import { possibleParents, type RoleDefinition } from './role-tree';
 
 interface RoleEditorProps {
+  /** Its ETag as read: the editor's changes are sent conditional on it. */
+  readonly etag?: string;
   /** The role to edit; none for a new one. */
   readonly role?: RoleDefinition;
   readonly roles: readonly RoleDefinition[];
@@ -21,7 +23,7 @@ interface RoleEditorProps {
  * One role's labels, description and place in the hierarchy ("Reports to", the keyboard's way to
  * move it), or a new role. Saving sends the whole role; the server's problems land on their controls.
  */
-export function RoleEditor({ role, roles, onSaved, onDeleted }: RoleEditorProps) {
+export function RoleEditor({ role, roles, onSaved, onDeleted, etag }: RoleEditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [form] = Form.useForm<RoleDraft>();
@@ -31,6 +33,7 @@ export function RoleEditor({ role, roles, onSaved, onDeleted }: RoleEditorProps)
     form,
     errorsOf: roleErrors,
     existing: role?.name,
+    etag,
     saved: (definition, created) => (created ? t('setup.roles.created', { name: localize(definition.label, language, definition.name) }) : t('setup.roles.saved')),
     deleted: () => t('setup.roles.deleted', { name: title }),
     onSaved,

@@ -8,6 +8,7 @@ import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
 import { RoleEditor } from './role-editor';
 import { buildRoleTree, dropOutcome, withParent, type RoleDefinition } from './role-tree';
+import { ifMatch } from '../use-opened-etag';
 import { rolesQuery } from './roles-query';
 
 /** What the right-hand panel shows: a role to edit, a new role, or nothing yet. */
@@ -34,7 +35,8 @@ export function RolePage() {
   async function move(role: RoleDefinition, reportsTo: string | undefined) {
     setMoveError(undefined);
     try {
-      await api(`/meta/roles/${encodeURIComponent(role.name)}`, { method: 'PUT', body: withParent(role, reportsTo) });
+      // The role as the tree shows it: if another admin changed it meanwhile, the move is refused rather than undoing their change.
+      await api(`/meta/roles/${encodeURIComponent(role.name)}`, { method: 'PUT', body: withParent(role, reportsTo), headers: ifMatch(roles.data?.etags?.[role.name]) });
       await queryClient.invalidateQueries({ queryKey: ['meta'] });
       void message.success(t('setup.roles.moved', { name: localize(role.label, language, role.name) }));
     } catch (error) {
@@ -103,7 +105,7 @@ export function RolePage() {
             <RoleEditor key="new" roles={list} onSaved={(name) => setSelection({ kind: 'role', name })} onDeleted={() => setSelection({ kind: 'none' })} />
           ) : selected ? (
             // Keyed by the parent too: a drag moves the role under the open form, which must not save the old parent back.
-            <RoleEditor key={`${selected.name}:${selected.reportsTo ?? ''}`} role={selected} roles={list} onSaved={(name) => setSelection({ kind: 'role', name })} onDeleted={() => setSelection({ kind: 'none' })} />
+            <RoleEditor key={`${selected.name}:${selected.reportsTo ?? ''}`} role={selected} etag={roles.data?.etags?.[selected.name]} roles={list} onSaved={(name) => setSelection({ kind: 'role', name })} onDeleted={() => setSelection({ kind: 'none' })} />
           ) : (
             <p className="setup-hint">{t('setup.roles.pick')}</p>
           )}

@@ -15,6 +15,8 @@ import { GranteePicker } from './grantee-picker';
 import { EMPTY_SHARING_RULE, sharingRuleDefinitionOf, sharingRuleDraftOf, sharingRuleErrors, type GranteeDraft, type SharingRuleDefinition, type SharingRuleDraft } from './sharing-rule-draft';
 
 interface SharingRuleEditorProps {
+  /** Its ETag as read: the editor's changes are sent conditional on it. */
+  readonly etag?: string;
   readonly rule?: SharingRuleDefinition;
   readonly onSaved: (name: string) => void;
   readonly onDeleted: () => void;
@@ -26,7 +28,7 @@ interface SharingRuleEditorProps {
  * record, or owned by a role's or group's users), shared with whom, to read or to edit. Saved whole
  * through the metadata API; the server's problems land on the control that caused them.
  */
-export function SharingRuleEditor({ rule, onSaved, onDeleted, onCancel }: SharingRuleEditorProps) {
+export function SharingRuleEditor({ rule, onSaved, onDeleted, onCancel, etag }: SharingRuleEditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const objects = useObjects();
@@ -38,6 +40,7 @@ export function SharingRuleEditor({ rule, onSaved, onDeleted, onCancel }: Sharin
     form,
     errorsOf: sharingRuleErrors,
     existing: rule?.name,
+    etag,
     saved: (definition, created) => (created ? t('setup.sharingRules.created', { name: localize(definition.label, language, definition.name) }) : t('setup.sharingRules.saved')),
     deleted: () => t('setup.sharingRules.deleted', { name: localize(rule?.label, language, rule?.name) }),
     onSaved,

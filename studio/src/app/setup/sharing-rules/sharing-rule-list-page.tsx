@@ -13,7 +13,7 @@ import { rolesQuery } from '../roles/roles-query';
 import { granteeDraftOf, type Grantee, type SharingRuleDefinition } from './sharing-rule-draft';
 import { SharingRuleEditor } from './sharing-rule-editor';
 
-const sharingRulesQuery = { queryKey: ['meta', 'sharing-rules'], queryFn: () => api<{ sharingRules: SharingRuleDefinition[] }>('/meta/sharing-rules') };
+const sharingRulesQuery = { queryKey: ['meta', 'sharing-rules'], queryFn: () => api<{ sharingRules: SharingRuleDefinition[]; etags?: Readonly<Record<string, string>> }>('/meta/sharing-rules') };
 
 /** /setup/sharing-rules (and /new, /:name, which open the editor over the list): each rule as a sentence of what it shares with whom. */
 export function SharingRuleListPage() {
@@ -87,7 +87,7 @@ export function SharingRuleListPage() {
         destroyOnHidden
       >
         {open === 'new' && <SharingRuleEditor key="new" onSaved={(saved) => void navigate(`/setup/sharing-rules/${saved}`, { replace: true })} onDeleted={close} onCancel={close} />}
-        {open && open !== 'new' && <SharingRuleEditor key={open.name} rule={open} onSaved={() => undefined} onDeleted={close} onCancel={close} />}
+        {open && open !== 'new' && <SharingRuleEditor key={open.name} rule={open} etag={rules.data?.etags?.[open.name]} onSaved={() => undefined} onDeleted={close} onCancel={close} />}
       </Drawer>
     </section>
   );

@@ -39,7 +39,7 @@ export const usersQuery = queryOptions({ queryKey: USERS_KEY, queryFn: loadUsers
 
 export const permissionSetsQuery = queryOptions({
   queryKey: ['meta', 'permission-sets'],
-  queryFn: () => api<{ permissionSets: PermissionSetSummary[] }>('/meta/permission-sets'),
+  queryFn: () => api<{ permissionSets: PermissionSetSummary[]; etags?: Readonly<Record<string, string>> }>('/meta/permission-sets'),
 });
 
 /** A user's permission set names: the field is JSON, so anything else than a list of names reads as none. */

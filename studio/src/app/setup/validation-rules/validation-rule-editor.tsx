@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Select, Switch } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api/api-client';
 import { localize } from '../../../shared/i18n/localize';
@@ -10,6 +10,7 @@ import { FormErrorsAlert } from '../form-errors-alert';
 import type { AdminObjectDefinition } from '../objects/admin-object';
 import { SetupFormActions } from '../setup-form-actions';
 import { useServerErrors } from '../use-server-errors';
+import { patchObjectPart, sameJson } from '../changed-elsewhere';
 import { NEW_RULE, ruleDefinitionOf, ruleDraftOf, ruleErrors, rulesWith, type ValidationRuleDefinition, type ValidationRuleDraft } from './validation-rule-draft';
 
 interface ValidationRuleEditorProps {
@@ -33,14 +34,26 @@ export function ValidationRuleEditor({ object, rules, rule, onDone }: Validation
   const [form] = Form.useForm<ValidationRuleDraft>();
   const [busy, setBusy] = useState(false);
   const creating = rule === undefined;
-  const index = creating ? rules.length : rules.findIndex((candidate) => candidate.name === rule.name);
-  const { formErrors, clear, fail } = useServerErrors(form, (details) => ruleErrors(details, index));
+  // The rule as the drawer opened it, and where it was in the list last sent: the server names a problem by that place.
+  const [opened] = useState(rule);
+  const sentIndex = useRef(creating ? rules.length : rules.findIndex((candidate) => candidate.name === rule.name));
+  const { formErrors, clear, fail } = useServerErrors(form, (details) => ruleErrors(details, sentIndex.current));
 
   async function send(next: ValidationRuleDefinition | null, done: string) {
     setBusy(true);
     clear();
     try {
-      await api(`/meta/objects/${encodeURIComponent(object.name)}`, { method: 'PATCH', body: { validationRules: rulesWith(rules, rule?.name, next) } });
+      // The rules are saved together: another admin's rule added meanwhile stays; this one, changed meanwhile, is not overwritten.
+      await patchObjectPart<AdminObjectDefinition>(
+        object.name,
+        (current) => opened === undefined || sameJson((current.validationRules ?? []).find((candidate) => candidate.name === opened.name), opened),
+        (current) => {
+          const stored = (current.validationRules ?? []) as readonly ValidationRuleDefinition[];
+          sentIndex.current = opened ? stored.findIndex((candidate) => candidate.name === opened.name) : stored.length;
+          return { validationRules: rulesWith(stored, opened?.name, next) };
+        },
+        t('setup.changedElsewhere'),
+      );
       await queryClient.invalidateQueries({ queryKey: ['meta'] });
       void message.success(done);
       onDone();

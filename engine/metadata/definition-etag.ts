@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { EngineError, ValidationError } from '../errors/index.js';
+import { msg, type Message } from '../i18n/message.js';
+import type { MetadataKind } from './definition-validator.js';
+import { KIND_NOUNS } from './kind-nouns.js';
+import type { Snapshot } from './snapshot.js';
+import { storedDefinition } from './stored-definition.js';
+
+/** One item a metadata change may be conditional on: a definition, or one field of an object. */
+export interface MetadataItem {
+  readonly kind: MetadataKind;
+  readonly name: string;
+  readonly field?: string;
+}
+
+/** The If-Match of a metadata change: the tag the editor read, and the item it names. */
+export interface MetadataPrecondition {
+  readonly item: MetadataItem;
+  /** A tag from an ETag, or `*` (the item must exist). */
+  readonly etag: string;
+}
+
+const tags = new WeakMap<object, string>();
+
+/**
+ * A definition's entity tag: a digest of it as stored, so that every change to it, by anyone,
+ * gives another tag, and an unchanged one keeps its tag across versions of the metadata (a field
+ * keeps its tag while another field of its object changes). Definitions are immutable once in a
+ * snapshot, so a tag is computed once per definition.
+ */
+export function definitionEtag(definition: object): string {
+  let tag = tags.get(definition);
+  if (!tag) {
+    tag = `"${createHash('sha256').update(canonicalJson(definition)).digest('base64url').slice(0, 22)}"`;
+    tags.set(definition, tag);
+  }
+  return tag;
+}
+
+/** Key order does not make a definition another one: keys are sorted at every level. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, inner]) => inner !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The item as the snapshot holds it; undefined when it does not exist there. */
+export function metadataItemIn(snapshot: Snapshot, item: MetadataItem): object | undefined {
+  const definition = storedDefinition(snapshot, item.kind, item.name);
+  if (item.field === undefined || !definition) return definition;
+  return (definition as { fields?: { name: string }[] }).fields?.find((field) => field.name === item.field);
+}
+
+/** The tag of an item in a snapshot, for the ETag of a read. */
+export function itemEtag(snapshot: Snapshot, item: MetadataItem): string | undefined {
+  const found = metadataItemIn(snapshot, item);
+  return found ? definitionEtag(found) : undefined;
+}
+
+/**
+ * Parses If-Match for a metadata change: one tag as an ETag gave it (quoted; a weak `W/` prefix is
+ * accepted, the comparison is the tag's), or `*`. Absent: the change applies to whatever is current.
+ */
+export function parseMetadataIfMatch(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const value = header.trim().replace(/^W\//, '');
+  if (value === '*') return value;
+  if (!/^"[A-Za-z0-9_-]{1,64}"$/.test(value)) {
+    throw new ValidationError([{ path: '/headers/if-match', message: msg`must be the ETag the definition was read with, like "Xy3…", got '${header}'` }]);
+  }
+  return value;
+}
+
+/** 412: the item changed (or went) since the editor read it; its change would overwrite another's. */
+export class DefinitionChangedError extends EngineError {
+  constructor(what: Message, gone: boolean) {
+    super(
+      'definition_changed',
+      412,
+      gone
+        ? msg`The ${what} was deleted by someone else since you opened it; nothing was saved.`
+        : msg`The ${what} was changed by someone else since you opened it; nothing was saved. Reload it and apply your change again.`,
+    );
+  }
+}
+
+/** Refuses a change whose If-Match no longer names the item as it stands in `current`. */
+export function checkPrecondition(precondition: MetadataPrecondition, current: Snapshot): void {
+  const { item, etag } = precondition;
+  const found = metadataItemIn(current, item);
+  const what = item.field === undefined ? msg`${KIND_NOUNS[item.kind]} '${item.name}'` : msg`field '${item.field}' of ${KIND_NOUNS[item.kind]} '${item.name}'`;
+  if (!found) throw new DefinitionChangedError(what, true);
+  if (etag !== '*' && definitionEtag(found) !== etag) throw new DefinitionChangedError(what, false);
+}
