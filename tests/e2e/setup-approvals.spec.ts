@@ -206,7 +206,6 @@ describe('browser: the approval process designer', function () {
       await versions.getByText(fill(text.versionNotRunYet, { version: '2' })).waitFor();
       await first.getByText(text.versionCurrent).waitFor({ state: 'detached' });
       expect((await first.locator('td').last().textContent())?.trim()).to.equal('1');
-      await versions.scrollIntoViewIfNeeded();
       await screenshot(page, 'setup-approvals-versions-zh-CN');
       expect(await seriousViolations(page), 'axe on the versions').to.deep.equal([]);
 

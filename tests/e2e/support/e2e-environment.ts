@@ -116,7 +116,16 @@ export async function signedInPage(env: E2e, email: string, path: string, option
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const overlay = await page.locator('.ant-drawer-open, .ant-modal-wrap:visible').count();
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: overlay === 0 });
+  if (overlay > 0) {
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+    return;
+  }
+  // A full-page capture of a scrolled page draws the sticky header where the view was, across the
+  // content: it is taken from the top, and the view put back where the test had it.
+  const scrolled = await page.evaluate(() => window.scrollY);
+  if (scrolled > 0) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  if (scrolled > 0) await page.evaluate((y) => window.scrollTo(0, y), scrolled);
 }
 
 export interface AxeViolation {
