@@ -1,5 +1,6 @@
 import { recordCollection } from '../metadata/compiled-object.js';
 import { getSetupDefinition } from '../metadata/operations/index.js';
+import { alive } from '../records/record-state.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { APPROVAL_VERSIONS, versionIdOf, type VersionDoc } from './process-versions.js';
 
@@ -38,7 +39,8 @@ export async function listProcessVersions(ctx: OperationContext, name: string): 
       version: doc.version,
       createdAt: doc.createdAt,
       current: doc._id === currentId,
-      running: await store.collection(recordCollection(doc.definition.object)).count({ '_workflow.status': 'pending', '_workflow.process': name, '_workflow.version': doc.version }),
+      // A record in the recycle bin waits for nobody: it is not counted.
+      running: await store.collection(recordCollection(doc.definition.object)).count(alive({ '_workflow.status': 'pending', '_workflow.process': name, '_workflow.version': doc.version })),
     })),
   );
   return { process: name, versions, currentStored: versions.some((version) => version.current), running: versions.reduce((sum, version) => sum + version.running, 0) };

@@ -262,5 +262,12 @@ describe('approval processes: step modes, races, delegates, reassignment, versio
     const done = ok(await act(people.clerk, fresh.id, 'approve'));
     expect(done).to.deep.include({ status: 'approved', version: 2 });
     expect(lines(done.history)).to.deep.equal(['submit:', 'approve:manager', 'approve:finance', 'approved:finance']);
+
+    // A waiting record moved to the recycle bin waits for nobody: it is not counted as running.
+    const binned = await submitted('versioned', 'deleted while waiting');
+    expect((await versions()).running).to.equal(1);
+    const deleted = await engine.request('DELETE', `/api/v1/records/purchase_request/${binned.id}`);
+    expect(deleted.status, JSON.stringify(deleted.body)).to.be.oneOf([200, 204]);
+    expect((await versions()).running).to.equal(0);
   });
 });
