@@ -120,12 +120,21 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
     return;
   }
-  // A full-page capture of a scrolled page draws the sticky header where the view was, across the
-  // content: it is taken from the top, and the view put back where the test had it.
+  // Chromium's full-page capture keeps fixed and sticky parts where the view was (the header across
+  // the content of a scrolled page, the phone's tab bar half-way down): the view is made as tall as
+  // the page instead, captured from the top, and put back as the test had it.
+  const viewport = page.viewportSize();
   const scrolled = await page.evaluate(() => window.scrollY);
-  if (scrolled > 0) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-  if (scrolled > 0) await page.evaluate((y) => window.scrollTo(0, y), scrolled);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (!viewport || height <= viewport.height) {
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+    return;
+  }
+  await page.setViewportSize({ width: viewport.width, height: Math.min(height, 16_000) });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  await page.setViewportSize(viewport);
+  await page.evaluate((y) => window.scrollTo(0, y), scrolled);
 }
 
 export interface AxeViolation {
