@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { e2e, screenshot, seriousViolations, signedInPage, type E2e } from './support/e2e-environment.js';
 import { modelPurchaseRequests } from './support/proof-admin-story.js';
 import { proofModel, type Language, type ProofModel } from './support/proof-model.js';
-import { fill, SETUP_TEXT, type AdminPage } from './support/proof-setup-steps.js';
+import { fill, proofShot, SETUP_TEXT, type AdminPage } from './support/proof-setup-steps.js';
 
 /**
  * The proof of issue 12: an admin models a purchase request end to end in the browser (objects,
@@ -51,8 +51,8 @@ async function submitRequest(env: E2e, model: ProofModel, title: string): Promis
       await page.locator('#root_urgent').check();
       await page.getByRole('button', { name: text.create, exact: true }).click();
       // The validation rule refuses a zero amount, under the amount.
-      await page.getByText(model.shown(model.rule.message)).first().waitFor();
-      await screenshot(page, `setup-proof-app-refused-${model.language}`);
+      await page.locator('.ant-form-item', { has: page.locator('#root_amount') }).getByText(model.shown(model.rule.message)).waitFor();
+      await proofShot(page, `app-refused-${model.language}`);
       await page.locator('#root_amount').fill(String(AMOUNT));
       await page.getByRole('button', { name: text.create, exact: true }).click();
       await page.waitForURL(new RegExp(`/o/${model.request.name}/[0-9a-f]{24}$`));
@@ -67,7 +67,7 @@ async function submitRequest(env: E2e, model: ProofModel, title: string): Promis
       await dialog.getByRole('button', { name: text.submit, exact: true }).click();
       await panel.locator('.approval-status').filter({ hasText: text.pending }).waitFor();
       await panel.getByText(model.people.manager.fullName).first().waitFor();
-      await screenshot(page, `setup-proof-app-submitted-${model.language}`);
+      await proofShot(page, `app-submitted-${model.language}`);
       expect(await seriousViolations(page), 'axe on the submitted request').to.deep.equal([]);
       expect(problems.filter((problem) => !problem.includes('422'))).to.deep.equal([]);
       return id;
@@ -87,7 +87,7 @@ async function approveFromInbox(env: E2e, model: ProofModel, email: string, titl
         const row = page.locator('tr').filter({ hasText: title }).filter({ hasText: step });
         await row.waitFor();
         await row.getByText(model.people.requester.fullName).waitFor();
-        await screenshot(page, `setup-proof-inbox-${step.replace(/\W+/g, '-').toLowerCase()}-${model.language}`);
+        await proofShot(page, `inbox-${step.replace(/\W+/g, '-').toLowerCase()}-${model.language}`);
         expect(await seriousViolations(page), 'axe on the inbox').to.deep.equal([]);
         await row.getByRole('button', { name: `${text.approve}: ${title}` }).click();
         const dialog = page.getByRole('dialog');
@@ -117,7 +117,7 @@ async function explainManagerAccess(admin: AdminPage, id: string, title: string)
   await page.getByRole('heading', { name: text.can.read }).waitFor();
   const reason = fill(text.reasons.roleHierarchy, { user: model.people.manager.fullName, link: model.shown(model.roles.manager.label), ownerRole: model.shown(model.roles.requester.label) });
   expect(await page.locator('.access-allowed .access-reasons li').first().innerText()).to.equal(reason);
-  await screenshot(page, `setup-proof-explain-access-${model.language}`);
+  await proofShot(page, `explain-access-${model.language}`);
   expect(new URL(page.url()).searchParams.get('record')).to.equal(id);
 }
 
@@ -147,7 +147,9 @@ describe('browser: the setup proof, from an empty model to an approved purchase 
         const panel = back.page.locator('.approval-panel');
         await panel.locator('.approval-status').filter({ hasText: APP_TEXT[language].approved }).waitFor();
         await panel.locator('.approval-history-approve').getByText(proof.people.finance.fullName).first().waitFor();
-        await screenshot(back.page, `setup-proof-app-approved-${language}`);
+        // The process is named in the reader's language, as the rest of the page.
+        await panel.getByText(proof.shown(proof.process.label)).first().waitFor();
+        await proofShot(back.page, `app-approved-${language}`);
         expect(await seriousViolations(back.page), 'axe on the approved request').to.deep.equal([]);
         expect(back.problems).to.deep.equal([]);
       } finally {

@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import { chooseOption } from './choose-option.js';
-import { screenshot } from './e2e-environment.js';
 import {
   createApp,
   createField,
@@ -14,6 +13,7 @@ import {
   definitionOf,
   formula,
   picklistValues,
+  proofShot,
   type AdminPage,
 } from './proof-setup-steps.js';
 
@@ -69,7 +69,7 @@ async function designApproval(admin: AdminPage): Promise<void> {
   await page.locator('.approvals-path-step', { hasText: model.people.manager.fullName }).waitFor();
   await page.locator('.approvals-path-step', { hasText: model.people.finance.fullName }).first().waitFor();
   await page.locator('.approvals-node-approved.is-lit').waitFor();
-  await screenshot(page, `setup-proof-approval-simulated-${model.language}`);
+  await proofShot(page, `approval-simulated-${model.language}`);
 }
 
 /** The request's fields, the lines (its detail) and the roll-up and formula over them, and the validation rule. */
@@ -77,7 +77,7 @@ async function modelObjects(admin: AdminPage): Promise<void> {
   const { env, page, model, text } = admin;
   const { fields: f, shown } = model;
   await createObject(admin, model.request, f.title);
-  await screenshot(page, `setup-proof-object-created-${model.language}`);
+  await proofShot(page, `object-created-${model.language}`);
   await createField(admin, { labels: f.amount, name: 'amount', type: 'currency' });
   await createField(admin, { labels: f.category, name: 'category', type: 'picklist', properties: picklistValues(text, model.categories) }, 'field-picklist');
   await createField(admin, { labels: f.neededBy, name: 'needed_by', type: 'date' });
@@ -100,7 +100,7 @@ async function modelObjects(admin: AdminPage): Promise<void> {
   await createField(admin, { labels: f.linesTotal, name: 'lines_total', type: 'rollup', properties: rollup }, 'field-rollup');
   await createField(admin, { labels: f.withTax, name: 'total_with_tax', type: 'formula', properties: formula(text, 'number', 'amount * 1.13') }, 'field-formula');
   await createValidationRule(admin, { name: model.rule.name, condition: 'amount <= 0', message: model.rule.message, field: shown(f.amount) });
-  await screenshot(page, `setup-proof-object-${model.language}`);
+  await proofShot(page, `object-${model.language}`);
 
   const request = await definitionOf(env, 'objects', model.request.name);
   expect(request).to.deep.include({ sharing: 'private', grantAccessUsingHierarchy: true });
@@ -143,6 +143,6 @@ export async function modelPurchaseRequests(admin: AdminPage): Promise<void> {
   await createUser(admin, finance, model.roles.finance.label, env.users.password);
   await createUser(admin, manager, model.roles.manager.label, env.users.password);
   await createUser(admin, requester, model.roles.requester.label, env.users.password, 'user-new');
-  await screenshot(page, `setup-proof-user-${model.language}`);
+  await proofShot(page, `user-${model.language}`);
   await designApproval(admin);
 }

@@ -24,7 +24,16 @@ export interface AdminPage {
   readonly text: Text;
 }
 
-const shot = ({ page, model }: AdminPage, step: string) => screenshot(page, `setup-proof-${step}-${model.language}`);
+/**
+ * A screenshot named setup-proof-<name>, taken from the top of the page: a full-page capture of a
+ * scrolled page draws the fixed header halfway down the image.
+ */
+export async function proofShot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, `setup-proof-${name}`);
+}
+
+const shot = ({ page, model }: AdminPage, step: string) => proofShot(page, `${step}-${model.language}`);
 
 export async function definitionOf(env: E2e, kind: string, name: string): Promise<Record<string, any>> {
   const response = await env.engine.request('GET', `/api/v1/meta/${kind}/${name}`);
