@@ -16,15 +16,19 @@ import {
   proofShot,
   type AdminPage,
 } from './proof-setup-steps.js';
+import type { Labelled } from './proof-model.js';
 
-/** Adds an approval step from the designer's side panel: its English label, a role as approver, a condition if given. */
-async function addStep(admin: AdminPage, step: { label: string; role: string; condition?: string }): Promise<void> {
+const bilingual = (label: Labelled) => ({ en: label.en, 'zh-CN': label.zh });
+
+/** Adds an approval step from the designer's side panel: its labels, a role as approver, a condition if given. */
+async function addStep(admin: AdminPage, step: { label: Labelled; role: string; condition?: string }): Promise<void> {
   const { page } = admin;
   const text = admin.text.approvals;
   await page.getByRole('button', { name: text.addStep }).click();
   const drawer = page.locator('.ant-drawer-open');
   await drawer.locator('.ant-drawer-title', { hasText: text.stepTitleNew }).waitFor();
-  await page.locator('#step_labelEn').fill(step.label);
+  await page.locator('#step_labelEn').fill(step.label.en);
+  await page.locator('#step_labelZh').fill(step.label.zh);
   await chooseOption(page, page.getByRole('combobox', { name: `${text.approverKind} 1`, exact: true }), text.kinds.role);
   await chooseOption(page, page.getByRole('combobox', { name: `${text.approverValue} 1`, exact: true }), step.role);
   // The code editor replaces the plain text area once its chunk is in: typed before that, the text would be lost.
@@ -33,7 +37,7 @@ async function addStep(admin: AdminPage, step: { label: string; role: string; co
   if (step.condition) await condition.fill(step.condition);
   await drawer.getByRole('button', { name: text.saveStep }).click();
   await drawer.waitFor({ state: 'detached' });
-  await page.locator('.approvals-step-list li', { hasText: step.label }).waitFor();
+  await page.locator('.approvals-step-list li', { hasText: admin.model.shown(step.label) }).waitFor();
 }
 
 /** Manager, then finance, then the director's step above the threshold (finance again); simulated for a large amount. */
@@ -53,9 +57,9 @@ async function designApproval(admin: AdminPage): Promise<void> {
   await addStep(admin, { label: model.steps.finance, role: model.shown(model.roles.finance.label) });
   await addStep(admin, { label: model.steps.director, role: model.shown(model.roles.finance.label), condition: `amount > ${model.threshold}` });
   expect((await definitionOf(env, 'approval-processes', model.process.name)).steps).to.deep.equal([
-    { name: 'proof_manager_step', label: { en: model.steps.manager }, approvers: [{ role: model.roles.manager.name }] },
-    { name: 'proof_finance_step', label: { en: model.steps.finance }, approvers: [{ role: model.roles.finance.name }] },
-    { name: 'proof_director_step', label: { en: model.steps.director }, condition: `amount > ${model.threshold}`, approvers: [{ role: model.roles.finance.name }] },
+    { name: 'proof_manager_step', label: bilingual(model.steps.manager), approvers: [{ role: model.roles.manager.name }] },
+    { name: 'proof_finance_step', label: bilingual(model.steps.finance), approvers: [{ role: model.roles.finance.name }] },
+    { name: 'proof_director_step', label: bilingual(model.steps.director), condition: `amount > ${model.threshold}`, approvers: [{ role: model.roles.finance.name }] },
   ]);
 
   await page.locator('#sample_amount').fill(String(model.threshold + 30000));
@@ -64,7 +68,7 @@ async function designApproval(admin: AdminPage): Promise<void> {
   const path = await page
     .locator('.approvals-path-step')
     .evaluateAll((nodes) => nodes.map((node) => `${node.querySelector('strong')?.textContent}:${node.classList.contains('is-entered') ? 'entered' : 'skipped'}`));
-  expect(path).to.deep.equal([`${model.steps.manager}:entered`, `${model.steps.finance}:entered`, `${model.steps.director}:entered`]);
+  expect(path).to.deep.equal([`${model.shown(model.steps.manager)}:entered`, `${model.shown(model.steps.finance)}:entered`, `${model.shown(model.steps.director)}:entered`]);
   // Each role names its one user: the simulation says who would be asked.
   await page.locator('.approvals-path-step', { hasText: model.people.manager.fullName }).waitFor();
   await page.locator('.approvals-path-step', { hasText: model.people.finance.fullName }).first().waitFor();

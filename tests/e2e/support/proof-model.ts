@@ -99,10 +99,11 @@ export function proofModel(language: Language) {
       name: `pf_approval_${tag}`,
       label: labelled('Proof purchase approval', '验证采购审批'),
     },
+    /** The approval steps' labels (each run's process is its own: no tag needed). */
     steps: {
-      manager: 'Proof manager step',
-      finance: 'Proof finance step',
-      director: 'Proof director step',
+      manager: { en: 'Proof manager step', zh: '验证经理审批' },
+      finance: { en: 'Proof finance step', zh: '验证财务审批' },
+      director: { en: 'Proof director step', zh: '验证总监审批' },
     },
     /** The third step is asked only above this amount. */
     threshold: 50000,
