@@ -95,6 +95,7 @@ async function modelObjects(admin: AdminPage): Promise<void> {
   await createField(admin, { labels: f.lineRequest, name: 'request', type: 'masterdetail', properties: master }, 'field-master-detail');
   // A detail: the object form no longer offers a sharing of its own, it says whose it follows.
   await page.locator('.setup-object-follows-master', { hasText: shown(model.request.label) }).waitFor();
+  await proofShot(page, `detail-object-${model.language}`);
 
   await page.goto(`${env.engine.url}/setup/objects/${model.request.name}`);
   await page.getByRole('button', { name: text.fieldEditor.new }).waitFor();
