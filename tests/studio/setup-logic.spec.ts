@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { hasSetupRight, type SessionUser, type SystemRights } from '../../studio/src/shared/api/session';
-import { draftOf, errorsByControl, newObjectDefinition, objectProperties, suggestApiName } from '../../studio/src/app/setup/objects/object-draft';
+import { draftOf, errorsByControl, masterOf, newObjectDefinition, objectProperties, suggestApiName } from '../../studio/src/app/setup/objects/object-draft';
 import { objectRows } from '../../studio/src/app/setup/objects/object-summaries';
 import { currentSection, SETUP_SECTIONS, visibleSections } from '../../studio/src/app/setup/setup-sections';
 import type { ObjectDefinition } from '../../studio/src/shared/metadata/object-definition';
@@ -98,6 +98,14 @@ describe('web app: setup area', () => {
       expect(draftOf(definition)).to.include({ labelEn: 'Deal', labelZh: '商机', sharing: 'publicRead', hierarchy: true, description: 'Sales' });
       expect(objectProperties(draftOf(definition))).to.deep.equal({ label: { en: 'Deal', 'zh-CN': '商机' }, description: 'Sales', sharing: 'publicRead', grantAccessUsingHierarchy: true });
       expect(objectProperties(draftOf({ ...definition, icon: 'TrophyOutlined' }))).to.include({ icon: 'TrophyOutlined' });
+    });
+    it("sends no sharing for a detail, whose records follow its master's", () => {
+      const line = { name: 'line', fields: [{ name: 'name', type: 'text' }, { name: 'order', type: 'masterdetail', target: 'order' }] };
+      expect(masterOf(line)).to.equal('order');
+      const order = { name: 'order', fields: [{ name: 'name', type: 'text' }, { name: 'account', type: 'lookup', target: 'account' }] };
+      expect(masterOf(order)).to.equal(undefined);
+      expect(objectProperties(draftOf(line), { detail: true })).to.not.have.property('sharing');
+      expect(objectProperties(draftOf(line))).to.have.property('sharing', 'publicReadWrite');
     });
     it("puts the server's problems on the controls that caused them, and the rest on the form", () => {
       expect(

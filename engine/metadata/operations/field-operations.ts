@@ -82,12 +82,24 @@ async function saveField(
       const result = plan(current, current.fields ?? []);
       index = result.index;
       newObjectName = result.planned.next.name;
-      return result.planned;
+      return { ...result.planned, next: detailWithoutSharing(result.planned.next, index) };
     });
     return withWarnings(ctx, after, { definition: after.object(newObjectName)!.definition.fields![index]!, version: after.version });
   } catch (error) {
     throw index < 0 ? error : relativeToField(error, index);
   }
+}
+
+/**
+ * A master-detail field makes its object a detail, whose records follow their master's sharing: the
+ * object's own org-wide default goes (as when a Salesforce admin adds one), rather than the field
+ * being refused for a default the object manager always sets on a new object.
+ */
+function detailWithoutSharing(next: ObjectDefinition, index: number): ObjectDefinition {
+  if (next.fields?.[index]?.type !== 'masterdetail' || next.sharing === undefined) return next;
+  const detail = { ...next };
+  delete detail.sharing;
+  return detail;
 }
 
 function indexOfField(objectName: string, fields: Field[], name: string): number {

@@ -32,7 +32,7 @@ export function recordLoader({ params }: LoaderFunctionArgs): null {
     start(record);
     start(formQuery(name, language));
     start(permissionsQuery(name, id, language));
-    start(approvalQuery(name, id));
+    start(approvalQuery(name, id, language));
     start(historyQuery(name, id));
     start(filesQuery(name, id));
     start(sharesQuery(name, id));

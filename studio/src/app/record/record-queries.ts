@@ -82,5 +82,10 @@ export interface Definition {
 export const definitionsQuery = (kind: 'roles' | 'groups') =>
   queryOptions({ queryKey: ['meta', kind], staleTime: 60_000, retry: false, queryFn: () => api<Record<string, Definition[]>>(`/meta/${kind}`).then((body) => body[kind] ?? []) });
 
-export const approvalQuery = (object: string, id: string) =>
-  queryOptions({ queryKey: approvalKeys.record(object, id), queryFn: () => api<ApprovalView>(approvalPath(object, id)), staleTime: FRESH_MS });
+/**
+ * A record's approval; keyed by the language too, as its process and step labels and its lock's
+ * reason come in the request's language (fetched before the user's saved language was known, an
+ * English answer would otherwise stay on a Chinese page).
+ */
+export const approvalQuery = (object: string, id: string, language: UiLanguage) =>
+  queryOptions({ queryKey: [...approvalKeys.record(object, id), language], queryFn: () => api<ApprovalView>(approvalPath(object, id)), staleTime: FRESH_MS });

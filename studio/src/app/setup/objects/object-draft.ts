@@ -47,15 +47,24 @@ function text(en: string, zh: string): LocalizedText | undefined {
   return Object.keys(value).length > 0 ? value : undefined;
 }
 
-/** The top-level properties of an object definition the draft sets (for PATCH, and the start of a POST). */
-export function objectProperties(draft: ObjectDraft): Record<string, unknown> {
+/** The object a detail's records follow (its master-detail field's target); none for an object with a sharing of its own. */
+export function masterOf(definition: { readonly fields?: readonly { readonly type: string; readonly [property: string]: unknown }[] } | undefined): string | undefined {
+  const target = definition?.fields?.find((field) => field.type === 'masterdetail')?.target;
+  return typeof target === 'string' ? target : undefined;
+}
+
+/**
+ * The top-level properties of an object definition the draft sets (for PATCH, and the start of a
+ * POST). A detail has no sharing of its own (its records follow their master): none is sent for it.
+ */
+export function objectProperties(draft: ObjectDraft, { detail = false }: { readonly detail?: boolean } = {}): Record<string, unknown> {
   const label = text(draft.labelEn, draft.labelZh);
   const pluralLabel = text(draft.pluralEn, draft.pluralZh);
   return {
     ...(label ? { label } : {}),
     ...(pluralLabel ? { pluralLabel } : {}),
     description: draft.description.trim() === '' ? undefined : draft.description.trim(),
-    sharing: draft.sharing,
+    ...(detail ? {} : { sharing: draft.sharing }),
     grantAccessUsingHierarchy: draft.hierarchy,
     ...(draft.icon ? { icon: draft.icon } : {}),
   };

@@ -8,11 +8,12 @@ import { api } from '../../../shared/api/api-client';
 import { isApiError } from '../../../shared/api/api-error';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
+import { useObjects } from '../../../shared/metadata/use-objects';
 import { historyPath } from '../history/metadata-history';
 import { ValidationRuleList } from '../validation-rules/validation-rule-list';
 import { FieldList } from './field-list';
 import { IconPicker } from './icon-picker';
-import { draftOf, errorsByControl, newObjectDefinition, objectProperties, SHARING_MODES, suggestApiName, type DraftControl, type ObjectDraft } from './object-draft';
+import { draftOf, errorsByControl, masterOf, newObjectDefinition, objectProperties, SHARING_MODES, suggestApiName, type DraftControl, type ObjectDraft } from './object-draft';
 import { patchObjectPart, sameJson } from '../changed-elsewhere';
 import type { AdminObjectDefinition, AdminObjectRead } from './admin-object';
 
@@ -71,6 +72,10 @@ function ObjectForm({ definition }: { definition: AdminObjectDefinition | undefi
   // The object as this form opened it (the query refetches under it): what its save must not overwrite unseen.
   const [opened, setOpened] = useState(definition);
   const creating = definition === undefined;
+  const language = useLanguage();
+  const objects = useObjects();
+  const master = masterOf(definition);
+  const masterObject = objects.data?.objects.find((candidate) => candidate.name === master);
 
   async function save(draft: ObjectDraft) {
     setBusy(true);
@@ -80,7 +85,7 @@ function ObjectForm({ definition }: { definition: AdminObjectDefinition | undefi
         await api('/meta/objects', { method: 'POST', body: newObjectDefinition(draft) });
         void message.success(t('setup.object.created', { name: draft.name }));
       } else {
-        const properties = objectProperties(draft) as Record<string, unknown>;
+        const properties = objectProperties(draft, { detail: master !== undefined }) as Record<string, unknown>;
         const seen = opened as unknown as Record<string, unknown> | undefined;
         await patchObjectPart<Record<string, unknown>>(
           definition.name,
@@ -152,9 +157,16 @@ function ObjectForm({ definition }: { definition: AdminObjectDefinition | undefi
         <Form.Item name="description" label={t('setup.object.description')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
-        <Form.Item name="sharing" label={t('setup.object.sharing')}>
-          <Radio.Group options={SHARING_MODES.map((mode) => ({ value: mode, label: t(SHARING_TEXT[mode]) }))} />
-        </Form.Item>
+        {master === undefined ? (
+          <Form.Item name="sharing" label={t('setup.object.sharing')}>
+            <Radio.Group options={SHARING_MODES.map((mode) => ({ value: mode, label: t(SHARING_TEXT[mode]) }))} />
+          </Form.Item>
+        ) : (
+          // A detail's records follow their master's sharing: there is no default of its own to pick.
+          <Form.Item label={t('setup.object.sharing')}>
+            <span className="setup-object-follows-master">{t('setup.object.sharingFromMaster', { master: masterObject ? localize(masterObject.label, language, master) : master })}</span>
+          </Form.Item>
+        )}
         <Form.Item name="hierarchy" label={t('setup.object.hierarchy')} valuePropName="checked">
           <Switch />
         </Form.Item>
