@@ -92,9 +92,14 @@ function renderValue(value: MessageValue, language: Language): string {
   return String(value);
 }
 
-/** A label inside an English sentence ("this deal"): lowercased in English, as written in other languages. */
+/**
+ * A label inside an English sentence ("this deal"): in English its capitalised words are lowercased,
+ * but not an acronym or a word with capitals inside ("CRM account", "request EN", "iPhone order");
+ * as written in other languages.
+ */
 export function inSentence(label: LocalizedValue): LocalizedValue {
-  return { ...label, ...(label.en === undefined ? {} : { en: label.en.toLowerCase() }) };
+  if (label.en === undefined) return label;
+  return { ...label, en: label.en.replace(/\S+/g, (word) => (/^\p{Lu}[\p{Ll}'’-]*$/u.test(word) ? word.toLowerCase() : word)) };
 }
 
 /** One of two messages by a count: English needs a singular; Chinese and the catalogue keys follow it. */

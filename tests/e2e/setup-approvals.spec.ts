@@ -110,7 +110,8 @@ describe('browser: the approval process designer', function () {
         await node('cfo').waitFor();
         expect(await page.locator('.react-flow__node').count()).to.equal(6);
         await node('returned').waitFor();
-        // Only the CFO's step can be skipped: one dashed arrow, past it.
+        // Only the CFO's step can be skipped: one dashed arrow, past it (edges are drawn once the nodes are measured).
+        await page.locator('.react-flow__edge.approvals-edge-skip').first().waitFor();
         expect(await page.locator('.react-flow__edge.approvals-edge-skip').count()).to.equal(1);
         await node('manager').focus();
         expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).to.equal('Manager');

@@ -58,7 +58,7 @@ async function submitRequest(env: E2e, model: ProofModel, title: string): Promis
       await page.waitForURL(new RegExp(`/o/${model.request.name}/[0-9a-f]{24}$`));
       const id = new URL(page.url()).pathname.split('/').pop()!;
       // The formula shows on the record page: the amount with 13% tax.
-      await page.locator('.ant-descriptions').getByText(/^67,?800$/).first().waitFor();
+      await page.locator('.ant-descriptions').getByText('67,800', { exact: true }).first().waitFor();
 
       const panel = page.locator('.approval-panel');
       await panel.getByRole('button', { name: text.submit }).click();

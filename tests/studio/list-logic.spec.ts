@@ -206,4 +206,11 @@ describe('web app: cell values with cached formatters', () => {
     expect(formatValue({ name: 'share', type: 'percent', scale: 1 }, 12.345, 'en', texts)).to.equal('12.3 %');
     expect(formatValue({ name: 'share', type: 'percent', scale: 0 }, 12.345, 'en', texts)).to.equal('12 %');
   });
+
+  it('writes a formula as a field of the type it results in', () => {
+    expect(formatValue({ name: 'with_tax', type: 'formula', resultType: 'number' }, 67800, 'zh-CN', texts)).to.equal('67,800');
+    expect(formatValue({ name: 'gross', type: 'formula', resultType: 'currency', scale: 2 }, 1234.5, 'en', texts)).to.equal('1,234.50');
+    expect(formatValue({ name: 'big', type: 'formula', resultType: 'boolean' }, true, 'en', texts)).to.equal('Yes');
+    expect(formatValue({ name: 'label', type: 'formula', resultType: 'text' }, 'A & B', 'en', texts)).to.equal('A & B');
+  });
 });

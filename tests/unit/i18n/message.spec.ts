@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { CATALOGUES } from '../../../engine/i18n/catalogue.js';
-import { msg, renderText, templateOf } from '../../../engine/i18n/message.js';
+import { inSentence, msg, renderText, templateOf } from '../../../engine/i18n/message.js';
 
 describe('messages', () => {
   it('renders in English by default and keys the catalogue by the English template', () => {
@@ -24,5 +24,16 @@ describe('messages', () => {
 
   it('builds the same key from literal parts as the scanner does', () => {
     expect(templateOf(['a ', ' b ', ''])).to.equal('a {0} b {1}');
+  });
+});
+
+describe('labels inside an English sentence', () => {
+  it('lowercases capitalised words and keeps acronyms and inner capitals, in English only', () => {
+    expect(inSentence({ en: 'Purchase Request', 'zh-CN': '采购申请' })).to.deep.equal({ en: 'purchase request', 'zh-CN': '采购申请' });
+    expect(inSentence({ en: 'Proof purchase request EN' }).en).to.equal('proof purchase request EN');
+    expect(inSentence({ en: 'CRM Account' }).en).to.equal('CRM account');
+    expect(inSentence({ en: 'iPhone Order' }).en).to.equal('iPhone order');
+    expect(inSentence({ en: "Customer's Deal" }).en).to.equal("customer's deal");
+    expect(inSentence({ 'zh-CN': '商机' })).to.deep.equal({ 'zh-CN': '商机' });
   });
 });

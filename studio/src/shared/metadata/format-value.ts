@@ -33,6 +33,9 @@ export function formatValue(field: FieldDefinition, value: unknown, language: Ui
       return typeof value === 'number' ? formatNumber(value, locale, { maximumFractionDigits: field.scale ?? 6 }) : String(value);
     case 'datetime':
       return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? dateTimeFormat(locale).format(new Date(value)) : String(value);
+    case 'formula':
+      // Shown as a field of the type it results in: a number formula groups its thousands as a number field does.
+      return field.resultType && field.resultType !== 'formula' ? formatValue({ ...field, type: field.resultType } as FieldDefinition, value, language, texts) : String(value);
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }

@@ -101,8 +101,10 @@ function Verdict({ mode, verdict, sentences, same = false }: { mode: 'read' | 'e
         {allowed ? <CheckCircleOutlined aria-hidden className="access-icon" /> : <CloseCircleOutlined aria-hidden className="access-icon" />}
         {t(`setup.explain.${allowed ? 'can' : 'cannot'}.${mode}`)}
       </h3>
-      {same ? <p className="access-why">{t('setup.explain.sameReasons')}</p> : sentences.length > 0 && <Sentences sentences={sentences} />}
+      {/* Refused despite what would grant it (a locked record): the refusal first, then what it overrides. */}
       {!allowed && verdict.why && <p className="access-why">{fromServer(verdict.why, language)}</p>}
+      {!allowed && verdict.why && sentences.length > 0 && <p className="access-why">{t('setup.explain.otherwise')}</p>}
+      {same ? <p className="access-why">{t('setup.explain.sameReasons')}</p> : sentences.length > 0 && <Sentences sentences={sentences} />}
     </section>
   );
 }

@@ -35,6 +35,7 @@ export const explainAccessMessages = bilingual(
       fieldsNoEdit: 'Edits no field of this object.',
       listSeparator: ', ',
       sameReasons: 'For the same reasons as reading.',
+      otherwise: 'Without that, they would have access through:',
       unnamedRule: 'a sharing rule',
       failed: 'The answer could not be loaded: {{message}}',
       reasons: {
@@ -90,6 +91,7 @@ export const explainAccessMessages = bilingual(
       fieldsNoEdit: '不能编辑此对象的任何字段。',
       listSeparator: '、',
       sameReasons: '原因与读取相同。',
+      otherwise: '若非如此，他们本可通过以下方式获得访问权限：',
       unnamedRule: '一条共享规则',
       failed: '无法加载说明：{{message}}',
       reasons: {
