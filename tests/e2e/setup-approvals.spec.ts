@@ -171,6 +171,60 @@ describe('browser: the approval process designer', function () {
     });
   }
 
+  it('adds an e-mail on final approval and a field change when a step starts, the server refusing a broken template on its control, and simulates them (en), passing axe', async () => {
+    const env = await e2e();
+    const text = TEXT.en;
+    const auto = setupMessages.en.setup.automation;
+    const name = 'sa_big_deals_en';
+    const stored = async () => (await env.engine.request('GET', `/api/v1/meta/approval-processes/${name}`)).body.definition;
+    const { context, page, problems } = await signedInPage(env, env.users.en, `/setup/approval-processes/${name}`);
+    try {
+      // On final approval: an e-mail to the submitter, its subject a template that does not compile at first.
+      const approved = page.locator('.approvals-action-list', { has: page.locator('#process-actions-onApprove') });
+      await approved.getByRole('button', { name: auto.addAction }).click();
+      await chooseOption(page, approved.getByRole('combobox', { name: fill(auto.actionType, { position: '1' }) }), auto.types.email);
+      await chooseOption(page, approved.getByRole('combobox', { name: `${fill(auto.actionTitle, { position: '1' })}: ${auto.to}` }), auto.approvalRecipients.submitter);
+      await page.keyboard.press('Escape');
+      await page.locator('#process_onApprove_0_subject').fill('Approved: {{#if name}}{{name}}');
+      await page.locator('#process_onApprove_0_body').fill('{{name}} is approved for {{amount}}.');
+      await page.getByRole('button', { name: text.save }).click();
+      await page.locator('.ant-form-item-has-error', { has: page.locator('#process_onApprove_0_subject') }).locator('.ant-form-item-explain-error').waitFor();
+      expect(await stored(), 'nothing saved').to.not.have.property('onApprove');
+      await page.locator('#process_onApprove_0_subject').fill('Approved: {{name}}');
+      await page.getByRole('button', { name: text.save }).click();
+      await page.getByText(text.saved).first().waitFor();
+      expect((await stored()).onApprove).to.deep.equal([{ email: { to: ['submitter'], subject: 'Approved: {{name}}', body: '{{name}} is approved for {{amount}}.' } }]);
+
+      // When the finance step starts: the deal moves to negotiation.
+      await page.getByRole('button', { name: fill(text.editStep, { name: 'Finance' }) }).click();
+      const drawer = page.locator('.ant-drawer-open');
+      const entering = drawer.locator('.approvals-action-list', { has: page.locator('#step-actions-onEnter') });
+      await entering.getByRole('button', { name: auto.addAction }).click();
+      await chooseOption(page, entering.getByRole('combobox', { name: `${fill(auto.actionTitle, { position: '1' })}: ${auto.field}` }), 'Stage');
+      await entering.getByRole('combobox', { name: `${fill(auto.actionTitle, { position: '1' })}: ${auto.value}` }).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Negotiation' }).click();
+      await screenshot(page, 'setup-approvals-step-actions-en');
+      expect(await seriousViolations(page), 'axe on the step panel with an action').to.deep.equal([]);
+      await drawer.getByRole('button', { name: text.saveStep }).click();
+      await drawer.waitFor({ state: 'detached' });
+      const finance = (await stored()).steps.find((step: { name: string }) => step.name === 'finance');
+      expect(finance.onEnter).to.deep.equal([{ setField: 'stage', value: 'negotiation' }]);
+
+      // The simulation renders both as they would run.
+      await page.locator('#sample_name').fill('Tractor deal');
+      await page.locator('#sample_amount').fill('900');
+      await page.getByRole('button', { name: text.simulateRun }).click();
+      // The subject rendered from the record; the recipient is the simulated submitter, whoever that is.
+      await page.getByText(fill(text.actionEmail, { subject: 'Approved: Tractor deal', to: '' }).replace(/\s*to\s*$/, '')).first().waitFor();
+      await page.getByText(fill(text.actionSetField, { field: 'stage', value: 'negotiation' })).first().waitFor();
+      await screenshot(page, 'setup-approvals-actions-en');
+      expect(await seriousViolations(page), 'axe on the process with its actions').to.deep.equal([]);
+      expect(problems.filter((problem) => !problem.includes('400'))).to.deep.equal([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('reorders the steps from the keyboard and lists the versions with the records running on each (zh-CN), passing axe', async () => {
     const env = await e2e();
     const text = TEXT['zh-CN'];

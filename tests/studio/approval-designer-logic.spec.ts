@@ -4,6 +4,7 @@ import type { ApprovalProcessDefinition as EngineDefinition } from '../../engine
 import type { ApprovalProcessDefinition } from '../../studio/src/app/setup/approval-processes/approval-process-query';
 import { processDraft, processErrors, processOf, stepErrors, withStep } from '../../studio/src/app/setup/approval-processes/process-draft';
 import { processGraph, START_NODE, type MachineConfigJson } from '../../studio/src/app/setup/approval-processes/process-graph';
+import { stepDraft, stepOf } from '../../studio/src/app/setup/approval-processes/step-draft';
 import { actionText, simulationErrors, simulationRequest } from '../../studio/src/app/setup/approval-processes/simulation';
 
 const definition: EngineDefinition = {
@@ -77,6 +78,46 @@ describe('web app: approval designer process form', () => {
     expect(third.controls).to.deep.equal({ condition: ['unknown field'], approvers: ['no such role'], escalationUser: ['no such user'] });
     // Problems elsewhere stay visible in the panel, with their path.
     expect(third.form).to.deep.equal(['/name: is taken', '/entryCriteria: bad expression', '/steps/0/name: duplicate']);
+  });
+});
+
+describe('web app: approval designer actions', () => {
+  const stored: ApprovalProcessDefinition = {
+    name: 'big_deals',
+    object: 'deal',
+    onApprove: [{ email: { to: ['submitter', { user: 'u1' }], subject: 'Approved: {{name}}', body: '{{name}} is approved.' } }],
+    steps: [{ name: 'manager', approvers: [{ submitterManager: true }], onEnter: [{ setField: 'stage', value: 'review' }] }],
+  };
+
+  it('edits the process’s and each step’s actions with the rule editor’s drafts, and writes back what it read', () => {
+    const draft = processDraft(stored);
+    expect(draft.onApprove).to.deep.equal([{ type: 'email', to: ['submitter', 'user:u1'], subject: 'Approved: {{name}}', body: '{{name}} is approved.' }]);
+    expect(draft.onSubmit).to.deep.equal([]);
+    expect(processOf(stored, draft, stored.steps)).to.deep.equal({ ...stored, active: true });
+    const step = stepDraft(stored.steps[0]!);
+    expect(step.onEnter).to.deep.equal([{ type: 'setField', field: 'stage', mode: 'value', value: 'review', expression: '' }]);
+    expect(stepOf(step)).to.deep.equal(stored.steps[0]);
+  });
+
+  it('adds an action to an empty list and leaves out a list emptied', () => {
+    const draft = { ...processDraft(stored), onApprove: [], onSubmit: [{ type: 'webhook' as const, url: ' https://hooks.example.com/x ', body: '' }] };
+    const saved = processOf(stored, draft, stored.steps);
+    expect(saved).to.not.have.property('onApprove');
+    expect(saved.onSubmit).to.deep.equal([{ webhook: { url: 'https://hooks.example.com/x' } }]);
+    expect(stepOf({ ...stepDraft(stored.steps[0]!), onEnter: [] })).to.not.have.property('onEnter');
+  });
+
+  it('puts the server’s problems with an action on its control, in the process and in a step', () => {
+    const draft = processDraft(stored);
+    const details = [
+      { path: '/onApprove/0/email/subject', message: 'is not a valid template' },
+      { path: '/onSubmit/1/setField', message: 'no such field' },
+      { path: '/steps/0/onEnter/0/value', message: 'not a value of stage' },
+      { path: '/steps/0/onLeave/0/createRecord/values/amount', message: 'bad expression' },
+    ];
+    expect(processErrors(details, draft).controls).to.deep.equal({ 'onApprove.0.subject': ['is not a valid template'], 'onSubmit.1.field': ['no such field'] });
+    const step = stepErrors(details, 0, { onEnter: [], onLeave: [{ type: 'createRecord', object: 'invoice', values: [{ field: 'name', expression: '' }, { field: 'amount', expression: 'x' }] }] });
+    expect(step.controls).to.deep.equal({ 'onEnter.0.value': ['not a value of stage'], 'onLeave.0.values.1.expression': ['bad expression'] });
   });
 });
 

@@ -26,6 +26,6 @@ export function useServerErrors<C extends string>(form: FormInstance, errorsOf: 
 }
 
 /** A control inside a list of the form is named by a dotted path (`actions.2.subject`): antd wants its parts, indexes as numbers. */
-function namePath(control: string): string | (string | number)[] {
+export function namePath(control: string): string | (string | number)[] {
   return control.includes('.') ? control.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)) : control;
 }

@@ -11,9 +11,10 @@ import { useObjects } from '../../../shared/metadata/use-objects';
 import { ExpressionInput } from '../expressions/expression-input';
 import { FormErrorsAlert } from '../form-errors-alert';
 import { suggestApiName } from '../objects/object-draft';
-import { useServerErrors } from '../use-server-errors';
+import { namePath, useServerErrors } from '../use-server-errors';
 import { approvalMachineQuery, approvalProcessQuery, saveApprovalProcess, type ApprovalProcessDefinition } from './approval-process-query';
-import { processDraft, processErrors, processOf, withStep, type ProcessDraft } from './process-draft';
+import { PROCESS_ACTION_LISTS, processDraft, processErrors, processOf, withStep, type ProcessDraft } from './process-draft';
+import { ActionLists } from './action-lists';
 import { START_NODE } from './process-graph';
 import type { ApprovalSimulation } from './simulation';
 import { SimulationPanel } from './simulation-panel';
@@ -54,7 +55,7 @@ export function ApprovalProcessPage() {
   const machine = useQuery({ ...approvalMachineQuery(existing ?? ''), enabled: existing !== undefined });
   const objects = useObjects();
   const [form] = Form.useForm<ProcessDraft>();
-  const { formErrors, clear, fail } = useServerErrors(form, processErrors);
+  const { formErrors, clear, fail } = useServerErrors(form, (details) => processErrors(details, form.getFieldsValue(true) as ProcessDraft));
   const [open, setOpen] = useState<OpenStep>();
   const [busy, setBusy] = useState(false);
   const [moving, setMoving] = useState(false);
@@ -64,7 +65,8 @@ export function ApprovalProcessPage() {
   const steps = useMemo(() => process?.steps ?? [], [process]);
   const conditional = useMemo(() => new Set(steps.filter((step) => step.condition).map((step) => step.name)), [steps]);
   const object = Form.useWatch('object', form) ?? process?.object ?? search.get('object') ?? '';
-  const fields = objects.data?.objects.find((candidate) => candidate.name === object)?.fields ?? [];
+  const objectDefinition = objects.data?.objects.find((candidate) => candidate.name === object);
+  const fields = objectDefinition?.fields ?? [];
   const title = existing ? localize(process?.label, language, existing) : t('setup.approvals.newTitle');
 
   const stepLabel = (step: ApprovalStepMetadata) => localize(step.label, language, step.name);
@@ -88,7 +90,7 @@ export function ApprovalProcessPage() {
       const answer = await saveApprovalProcess(definition, existing, opened.etag);
       if (existing !== undefined) opened.renew(answer);
     } catch (error) {
-      if (isApiError(error)) form.setFields(Object.entries(processErrors(error.details).controls).map(([control, errors]) => ({ name: control as keyof ProcessDraft, errors })));
+      if (isApiError(error)) form.setFields(Object.entries(processErrors(error.details, header).controls).map(([control, errors]) => ({ name: namePath(control), errors: errors ?? [] })));
       throw error;
     }
     setSimulation(undefined);
@@ -195,6 +197,7 @@ export function ApprovalProcessPage() {
         <Form.Item name="active" label={t('setup.approvals.active')} valuePropName="checked" extra={t('setup.approvals.activeHelp')}>
           <Switch />
         </Form.Item>
+        {object && <ActionLists lists={PROCESS_ACTION_LISTS} object={objectDefinition} objects={objects.data?.objects ?? []} idPrefix="process-actions" />}
         <FormErrorsAlert errors={formErrors} />
         {existing !== undefined && (
           <Button type="primary" htmlType="submit" loading={busy}>

@@ -1,3 +1,5 @@
+import { actionDraftOf, actionOf, type ActionDraft } from '../automation/automation-rule-draft';
+import type { AutomationAction } from '../automation/automation-rule-definition';
 import { approverDraft, approverOf, type Approver, type ApproverDraft } from './approver-draft';
 
 export type StepMode = 'first' | 'all' | 'quorum';
@@ -13,6 +15,8 @@ export interface ApprovalStepMetadata {
   reminder?: { after: string };
   escalation?: { after: string; to: { manager: true } | { user: string } };
   onReject?: 'draft' | 'final';
+  onEnter?: AutomationAction[];
+  onLeave?: AutomationAction[];
 }
 
 /** The step panel's form: every field a plain string or choice, empty meaning "not set". */
@@ -29,6 +33,8 @@ export interface StepDraft {
   /** Empty: to the pending approvers' managers. */
   escalationUser: string;
   onReject: 'draft' | 'final';
+  onEnter: ActionDraft[];
+  onLeave: ActionDraft[];
 }
 
 export function stepDraft(step: ApprovalStepMetadata): StepDraft {
@@ -45,6 +51,8 @@ export function stepDraft(step: ApprovalStepMetadata): StepDraft {
     escalationAfter: step.escalation?.after ?? '',
     escalationUser: to !== undefined && 'user' in to ? to.user : '',
     onReject: step.onReject ?? 'draft',
+    onEnter: (step.onEnter ?? []).map(actionDraftOf),
+    onLeave: (step.onLeave ?? []).map(actionDraftOf),
   };
 }
 
@@ -64,5 +72,7 @@ export function stepOf(draft: StepDraft): ApprovalStepMetadata {
       ? { escalation: { after: draft.escalationAfter.trim(), to: escalationUser ? { user: escalationUser } : { manager: true as const } } }
       : {}),
     ...(draft.onReject === 'final' ? { onReject: 'final' as const } : {}),
+    ...((draft.onEnter ?? []).length > 0 ? { onEnter: draft.onEnter.map(actionOf) } : {}),
+    ...((draft.onLeave ?? []).length > 0 ? { onLeave: draft.onLeave.map(actionOf) } : {}),
   };
 }

@@ -9,6 +9,10 @@ import { SetupFormActions } from '../setup-form-actions';
 import { useServerErrors } from '../use-server-errors';
 import { ApproverList } from './approver-list';
 import { stepErrors } from './process-draft';
+import { ActionLists } from './action-lists';
+import { useObjects } from '../../../shared/metadata/use-objects';
+
+const STEP_ACTION_LISTS = ['onEnter', 'onLeave'] as const;
 import { stepDraft, stepOf, type ApprovalStepMetadata, type StepDraft } from './step-draft';
 
 interface StepEditorProps {
@@ -43,7 +47,9 @@ function EscalationUserControl({ id, value, onChange, label }: { id?: string; va
 export function StepEditor({ step, index, object, onSave, onDelete, onCancel }: StepEditorProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<StepDraft>();
-  const { formErrors, clear, fail } = useServerErrors(form, (details) => stepErrors(details, index));
+  const { formErrors, clear, fail } = useServerErrors(form, (details) => stepErrors(details, index, form.getFieldsValue(true) as StepDraft));
+  const objects = useObjects();
+  const objectDefinition = objects.data?.objects.find((candidate) => candidate.name === object);
   const start = stepDraft(step ?? NEW_STEP);
   const mode = Form.useWatch('mode', form) ?? start.mode;
   const creating = step === undefined;
@@ -117,6 +123,7 @@ export function StepEditor({ step, index, object, onSave, onDelete, onCancel }: 
           ]}
         />
       </Form.Item>
+      <ActionLists lists={STEP_ACTION_LISTS} object={objectDefinition} objects={objects.data?.objects ?? []} idPrefix="step-actions" />
       <FormErrorsAlert errors={formErrors} />
       <SetupFormActions
         busy={busy}

@@ -17,6 +17,10 @@ interface ActionEditorProps {
   /** The rule's object: the record the action reads and changes. */
   readonly object: ObjectDefinition | undefined;
   readonly objects: readonly ObjectDefinition[];
+  /** In an approval process: an e-mail may also go to the step's approvers. */
+  readonly approval?: boolean;
+  /** False for the last action of a list that needs one. */
+  readonly removable: boolean;
   readonly onRemove: () => void;
   readonly onMove: (to: number) => void;
 }
@@ -30,19 +34,20 @@ export interface ActionFormProps {
   readonly position: number;
   readonly object: ObjectDefinition | undefined;
   readonly objects: readonly ObjectDefinition[];
+  readonly approval: boolean;
 }
 
 /**
  * One action of the rule's ordered list: its type, then the form of that type. Another type
  * replaces the action with an empty one of that type, so no part of the old one is saved with it.
  */
-export function ActionEditor({ list, index, count, object, objects, onRemove, onMove }: ActionEditorProps) {
+export function ActionEditor({ list, index, count, object, objects, approval = false, removable, onRemove, onMove }: ActionEditorProps) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const path = [...list, index];
   const type = Form.useWatch([...path, 'type'], form) as ActionType | undefined;
   const position = index + 1;
-  const props: ActionFormProps = { index, path, position, object, objects };
+  const props: ActionFormProps = { index, path, position, object, objects, approval };
   return (
     <li className="automation-action" aria-label={t('setup.automation.actionTitle', { position })}>
       <div className="automation-action-header">
@@ -60,7 +65,7 @@ export function ActionEditor({ list, index, count, object, objects, onRemove, on
         <span className="automation-action-buttons">
           <Button type="text" icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={t('setup.automation.moveUp', { position })} />
           <Button type="text" icon={<ArrowDownOutlined />} disabled={index === count - 1} onClick={() => onMove(index + 1)} aria-label={t('setup.automation.moveDown', { position })} />
-          <Button type="text" danger icon={<DeleteOutlined />} disabled={count === 1} onClick={onRemove} aria-label={t('setup.automation.removeAction', { position })} />
+          <Button type="text" danger icon={<DeleteOutlined />} disabled={!removable} onClick={onRemove} aria-label={t('setup.automation.removeAction', { position })} />
         </span>
       </div>
       {type === 'setField' && <SetFieldAction {...props} />}

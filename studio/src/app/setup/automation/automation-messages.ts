@@ -77,6 +77,11 @@ export const automationMessages = bilingual(
         owner: 'The record’s owner',
         submitter: 'The user who saved the record',
       },
+      approvalRecipients: {
+        owner: 'The record’s owner',
+        submitter: 'The submitter',
+        approvers: 'The step’s approvers',
+      },
       subject: 'Subject',
       body: 'Body',
       templateHelp: 'A template: a field’s API name in double braces inserts its value, e.g.',
@@ -178,6 +183,11 @@ export const automationMessages = bilingual(
       recipients: {
         owner: '记录所有人',
         submitter: '保存记录的用户',
+      },
+      approvalRecipients: {
+        owner: '记录所有人',
+        submitter: '提交人',
+        approvers: '该步骤的审批人',
       },
       subject: '主题',
       body: '正文',

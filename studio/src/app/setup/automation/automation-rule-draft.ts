@@ -65,7 +65,8 @@ export function recipientOf(key: string): Recipient {
   return key as Recipient;
 }
 
-function actionDraftOf(action: AutomationAction): ActionDraft {
+/** An action as its form edits it. */
+export function actionDraftOf(action: AutomationAction): ActionDraft {
   if ('setField' in action) {
     if (action.expression !== undefined) return { type: 'setField', field: action.setField, mode: 'expression', expression: action.expression };
     return action.value === null || action.value === undefined
@@ -161,6 +162,25 @@ const ACTION: readonly (readonly [RegExp, string])[] = [
 ];
 
 /**
+ * The control of an action in a list of them (`/actions/2/email/subject` → `actions.2.subject`;
+ * `/onApprove/0/setField` → `onApprove.0.field` for the list `onApprove`), or undefined when the
+ * path is not in that list. The field of a created record's value is found by name.
+ */
+export function actionControl(path: string, list: string, actions: readonly ActionDraft[] | undefined): string | undefined {
+  const action = new RegExp(`^/${list}/(\\d+)(.*)$`).exec(path);
+  if (!action) return undefined;
+  const [, index, rest = ''] = action;
+  const value = /^\/createRecord\/values\/([^/]+)$/.exec(rest);
+  if (value) {
+    const at = actions?.[Number(index)];
+    const row = at?.type === 'createRecord' ? at.values.findIndex((pair) => pair.field === value[1]) : -1;
+    return row < 0 ? `${list}.${index}.object` : `${list}.${index}.values.${row}.expression`;
+  }
+  const part = ACTION.find(([pattern]) => pattern.test(rest));
+  return part ? `${list}.${index}.${part[1]}` : undefined;
+}
+
+/**
  * The server's problems on the editor's controls. Controls of an action are dotted paths
  * (`actions.2.subject`, `actions.0.values.1.expression`) that use-server-errors turns into the
  * form's name paths; problems no control owns stay for the form as a whole.
@@ -169,17 +189,7 @@ export function automationRuleErrors(details: readonly ErrorDetail[], draft: Pic
   const control = (path: string): string | undefined => {
     const top = TOP.find(([pattern]) => pattern.test(path));
     if (top) return top[1];
-    const action = /^\/actions\/(\d+)(.*)$/.exec(path);
-    if (!action) return undefined;
-    const [, index, rest = ''] = action;
-    const value = /^\/createRecord\/values\/([^/]+)$/.exec(rest);
-    if (value) {
-      const at = draft.actions[Number(index)];
-      const row = at?.type === 'createRecord' ? at.values.findIndex((pair) => pair.field === value[1]) : -1;
-      return row < 0 ? `actions.${index}.object` : `actions.${index}.values.${row}.expression`;
-    }
-    const part = ACTION.find(([pattern]) => pattern.test(rest));
-    return part ? `actions.${index}.${part[1]}` : undefined;
+    return actionControl(path, 'actions', draft.actions);
   };
   const controls: Partial<Record<string, string[]>> = {};
   const form: string[] = [];

@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Form, Input, InputNumber, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../shared/i18n/localize';
@@ -9,7 +8,7 @@ import { FormErrorsAlert } from '../form-errors-alert';
 import { suggestApiName } from '../objects/object-draft';
 import { SetupFormActions } from '../setup-form-actions';
 import { useDefinitionEditor } from '../use-definition-editor';
-import { ActionEditor } from './action-editor';
+import { ActionList } from './action-list';
 import { CLEARS_SERVER_ERROR } from './server-error-rule';
 import './automation.css';
 import { TRIGGERS, type AutomationRuleDefinition } from './automation-rule-definition';
@@ -100,33 +99,7 @@ export function AutomationRuleEditor({ rule, object: startObject, onSaved, onDel
           <fieldset className="setup-fieldset automation-actions">
             <legend>{t('setup.automation.actions')}</legend>
             <p className="setup-fieldset-help">{t('setup.automation.actionsHelp')}</p>
-            <Form.List
-              name="actions"
-              rules={[{ validator: (_, actions?: unknown[]) => (actions && actions.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('setup.automation.actionsRequired')))) }]}
-            >
-              {(fields, { add, remove: removeAction, move }, { errors }) => (
-                <>
-                  <ol className="automation-action-list">
-                    {fields.map((field, index) => (
-                      <ActionEditor
-                        key={field.key}
-                        list={['actions']}
-                        index={index}
-                        count={fields.length}
-                        object={current}
-                        objects={all}
-                        onRemove={() => removeAction(index)}
-                        onMove={(to) => move(index, to)}
-                      />
-                    ))}
-                  </ol>
-                  <Form.ErrorList errors={errors} />
-                  <Button icon={<PlusOutlined />} onClick={() => add(emptyAction('setField'))} disabled={fields.length >= 20}>
-                    {t('setup.automation.addAction')}
-                  </Button>
-                </>
-              )}
-            </Form.List>
+            <ActionList name="actions" object={current} objects={all} required />
           </fieldset>
         </>
       ) : (

@@ -11,7 +11,7 @@ import { TemplateHelp } from './template-help';
  * Send an e-mail: to the record's owner, the user who saved it, the users its user fields name or
  * chosen users; subject and body are templates over the record's fields.
  */
-export function EmailAction({ index, path, position, object }: ActionFormProps) {
+export function EmailAction({ index, path, position, object, approval }: ActionFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   // Choosing users by name needs the users list (manage users); without it the other recipients remain.
@@ -21,7 +21,10 @@ export function EmailAction({ index, path, position, object }: ActionFormProps) 
   const options = [
     {
       label: t('setup.automation.recipientGroups.record'),
-      options: (['owner', 'submitter'] as const).map((value) => ({ value, label: t(`setup.automation.recipients.${value}`) })),
+      // In a process, the submitter is who submitted the record, and the step's approvers may be written to.
+      options: approval
+        ? (['owner', 'submitter', 'approvers'] as const).map((value) => ({ value, label: t(`setup.automation.approvalRecipients.${value}`) }))
+        : (['owner', 'submitter'] as const).map((value) => ({ value, label: t(`setup.automation.recipients.${value}`) })),
     },
     {
       label: t('setup.automation.recipientGroups.fields'),
