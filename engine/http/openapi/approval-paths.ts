@@ -8,6 +8,7 @@ import { DEFAULT_LIMIT, MAX_LIMIT } from '../../records/index.js';
 import { json, parameterRef, responseRef, schemaRef } from './common-components.js';
 import type { OpenApiFragment, Operation, Parameter, PathItem, SchemaObject } from './openapi-types.js';
 import { RECORDS_BASE } from './record-paths.js';
+import { APPROVAL_PROCESS_VERSIONS, listVersionsOperation, VERSIONS_PATH } from './approval-version-docs.js';
 
 const PROCESSES = '/api/v1/meta/approval-processes';
 const INBOX = '/api/v1/approvals/inbox';
@@ -216,29 +217,7 @@ export const APPROVAL_SCHEMAS: Record<string, SchemaObject> = {
       version: { type: 'integer', description: "The tenant's metadata version." },
     },
   },
-  ApprovalProcessVersions: {
-    type: 'object',
-    required: ['process', 'versions', 'currentStored', 'running'],
-    properties: {
-      process: { type: 'string' },
-      versions: {
-        type: 'array',
-        description: 'Every version that ever ran, newest first. A version is stored when the first record is submitted under a definition.',
-        items: {
-          type: 'object',
-          required: ['version', 'createdAt', 'current', 'running'],
-          properties: {
-            version: { type: 'integer', minimum: 1 },
-            createdAt: { type: 'string', format: 'date-time', description: 'When the first record was submitted under it.' },
-            current: { type: 'boolean', description: 'Whether it is the definition saved now.' },
-            running: { type: 'integer', minimum: 0, description: 'Records waiting in it now; they finish on this version.' },
-          },
-        },
-      },
-      currentStored: { type: 'boolean', description: 'False while the saved definition has not run yet: it gets its number at the next submission.' },
-      running: { type: 'integer', minimum: 0, description: 'Records in approval under any version.' },
-    },
-  },
+  ApprovalProcessVersions: APPROVAL_PROCESS_VERSIONS,
   ApprovalSimulationRequest: {
     type: 'object',
     description: 'Sample field values, a stored record, or both (the values replace the stored ones); who submits, the caller by default.',
@@ -384,20 +363,7 @@ export function approvalPaths(objectsWithProcesses: readonly CompiledObject[]): 
       },
     },
   };
-  paths[`${PROCESSES}/{name}/versions`] = {
-    parameters: [processName],
-    get: {
-      operationId: 'meta.listApprovalProcessVersions',
-      summary: 'The versions of a process with the records running on each',
-      description: 'A record runs to its end on the version it was submitted under; this lists those versions and how many records wait in each, for administrators.',
-      tags: [META_TAG],
-      responses: {
-        '200': { description: 'The versions, newest first.', content: json(schemaRef('ApprovalProcessVersions')) },
-        '403': responseRef('Forbidden', 'Only users who may manage metadata can read it.'),
-        '404': responseRef('NotFound'),
-      },
-    },
-  };
+  paths[VERSIONS_PATH] = { parameters: [processName], get: listVersionsOperation(META_TAG) };
   paths[`${PROCESSES}/{name}/simulate`] = {
     parameters: [processName],
     post: {
@@ -423,4 +389,3 @@ export function approvalPaths(objectsWithProcesses: readonly CompiledObject[]): 
 
 /** Left out of the documents of users who may not manage metadata, whom the route refuses. */
 export const SIMULATE_PATH = `${PROCESSES}/{name}/simulate`;
-export const VERSIONS_PATH = `${PROCESSES}/{name}/versions`;

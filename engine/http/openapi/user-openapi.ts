@@ -1,7 +1,8 @@
 import type { Snapshot } from '../../metadata/snapshot.js';
 import { rightsKey, userAccess, visibleSnapshot } from '../../security/access/index.js';
 import type { Principal } from '../../tenancy/index.js';
-import { SIMULATE_PATH, VERSIONS_PATH } from './approval-paths.js';
+import { SIMULATE_PATH } from './approval-paths.js';
+import { VERSIONS_PATH } from './approval-version-docs.js';
 import { buildOpenApi, openApiDocument } from './build-openapi.js';
 import { AUDIT_PATH } from './audit-paths.js';
 import { JOB_PATHS, JOB_RETRY_PATHS } from './job-paths.js';
