@@ -73,6 +73,34 @@ describe('browser: two admins editing the same metadata', function () {
     }
   });
 
+  it("saves an object's properties twice in a row, and refuses a change of the properties another admin changed meanwhile (en)", async () => {
+    const env = await e2e();
+    const text = setupMessages.en.setup.object;
+    const label = async () => (await env.engine.request('GET', '/api/v1/meta/objects/ce_invoice')).body.definition.label;
+    const { context, page, problems } = await signedInPage(env, env.users.en, '/setup/objects/ce_invoice');
+    try {
+      const form = page.locator('form', { has: page.locator('#labelEn') });
+      await page.locator('#labelEn').fill('Concurrent invoice (first)');
+      await form.getByRole('button', { name: text.save, exact: true }).click();
+      await page.getByText(text.saved).first().waitFor();
+      // Its own change is not someone else's: the second save lands too.
+      await page.locator('#description').fill('Saved twice in one visit');
+      await form.getByRole('button', { name: text.save, exact: true }).click();
+      await page.waitForFunction(() => document.querySelectorAll('.ant-message-notice').length >= 2);
+      expect((await env.engine.request('GET', '/api/v1/meta/objects/ce_invoice')).body.definition).to.deep.include({ label: { en: 'Concurrent invoice (first)', 'zh-CN': '并发发票' }, description: 'Saved twice in one visit' });
+
+      // Another admin renames it: this admin's rename is refused, theirs stays.
+      await succeed(env, 'PATCH', '/api/v1/meta/objects/ce_invoice', { label: { en: 'Concurrent invoice (theirs)', 'zh-CN': '并发发票' } });
+      await page.locator('#labelEn').fill('Concurrent invoice (mine)');
+      await form.getByRole('button', { name: text.save, exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: setupMessages.en.setup.changedElsewhere }).waitFor();
+      expect((await label()).en).to.equal('Concurrent invoice (theirs)');
+      expect(problems).to.deep.equal([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("keeps another admin's validation rule added meanwhile, and refuses to overwrite a rule they changed (en)", async () => {
     const env = await e2e();
     const text = setupMessages.en.setup.validationRules;

@@ -87,13 +87,14 @@ function ObjectForm({ definition }: { definition: AdminObjectDefinition | undefi
       } else {
         const properties = objectProperties(draft, { detail: master !== undefined }) as Record<string, unknown>;
         const seen = opened as unknown as Record<string, unknown> | undefined;
-        await patchObjectPart<Record<string, unknown>>(
+        const { answer } = await patchObjectPart<Record<string, unknown>>(
           definition.name,
           (current) => Object.keys(properties).every((key) => sameJson(current[key], seen?.[key])),
           () => properties,
           t('setup.changedElsewhere'),
         );
-        setOpened((before) => (before ? ({ ...before, ...properties } as AdminObjectDefinition) : before));
+        // The object as stored now (the server normalises what it is sent): what the next save compares with.
+        setOpened((answer as { definition?: AdminObjectDefinition }).definition);
         void message.success(t('setup.object.saved'));
       }
       // The end-user app's menus and forms read the same metadata: they see the change at once.
