@@ -32,6 +32,13 @@ const ROLE_LABELS = {
   requester: { en: 'Requester', zh: '申请人' },
 } as const;
 
+/**
+ * A role's row and its label in the tree, by the exact label: other specs' roles share the tree
+ * in a full run, and a label may contain this spec's ("Proof manager EN" holds "Manager EN").
+ */
+const treeLabel = (page: Page, label: string) => page.locator(`.ant-tree-node-content-wrapper[title="${label}"]`);
+const treeRow = (page: Page, label: string, state = '') => page.locator(`.ant-tree-treenode${state}`, { has: treeLabel(page, label) });
+
 /** A permission set of this spec's own for the new user, granting nothing: the assignment is what is tested. */
 const PERMISSION_SET = { name: 'su_purchasing', label: { en: 'Purchasing', 'zh-CN': '采购' } };
 const FIRST_PASSWORD = 'correct horse battery staple';
@@ -60,7 +67,7 @@ async function createRole(page: Page, text: (typeof TEXT)[Language], labels: { e
   await page.locator('#labelZh').fill(labels.zh);
   await page.locator('#name').fill(apiName);
   await page.getByRole('button', { name: text.roles.create }).click();
-  await page.locator('.ant-tree-treenode', { hasText: labels.shown }).waitFor();
+  await treeRow(page, labels.shown).waitFor();
 }
 
 /**
@@ -96,7 +103,7 @@ describe('browser: setup of users, roles and groups', function () {
 
         // Drag: the manager onto finance, ending right of where it started (antd's Tree nests a drop
         // that moves right by more than an indent, and puts one straight below beside the target).
-        const node = (role: keyof typeof ROLE_LABELS) => page.locator('.ant-tree-node-content-wrapper', { hasText: shown(role) });
+        const node = (role: keyof typeof ROLE_LABELS) => treeLabel(page, shown(role));
         // The manager is open in the editor while it is dragged: the form follows the move.
         await node('manager').click();
         await page.getByRole('heading', { level: 3, name: shown('manager') }).waitFor();
@@ -112,8 +119,8 @@ describe('browser: setup of users, roles and groups', function () {
         await page.getByRole('tree', { name: text.roles.hierarchy }).focus();
         // The full run's other specs add their own roles to the same tree: walk as far as it is long.
         const treeLength = await page.locator('.ant-tree-treenode').count();
-        for (let step = 0; step <= treeLength && !(await page.locator('.ant-tree-treenode-active', { hasText: shown('requester') }).count()); step += 1) await page.keyboard.press('ArrowDown');
-        await page.locator('.ant-tree-treenode-active', { hasText: shown('requester') }).waitFor();
+        for (let step = 0; step <= treeLength && !(await treeRow(page, shown('requester'), '-active').count()); step += 1) await page.keyboard.press('ArrowDown');
+        await treeRow(page, shown('requester'), '-active').waitFor();
         await page.keyboard.press('Space');
         await page.getByRole('heading', { level: 3, name: shown('requester') }).waitFor();
         await page.locator('#reportsTo').focus();
@@ -125,12 +132,12 @@ describe('browser: setup of users, roles and groups', function () {
         await page.keyboard.press('Enter');
         await page.getByText(text.roles.saved).waitFor();
         expect(await roleOf(env, own.requester)).to.have.property('reportsTo', own.manager);
-        await page.locator('.ant-tree-treenode', { hasText: shown('requester') }).waitFor();
+        await treeRow(page, shown('requester')).waitFor();
         // Drawn nested: finance, then the manager one level in, then the requester two.
         await page.waitForFunction(
           (labels) =>
             labels
-              .map((label) => [...document.querySelectorAll('.ant-tree-treenode')].find((node) => node.textContent?.includes(label))?.querySelectorAll('.ant-tree-indent-unit').length)
+              .map((label) => [...document.querySelectorAll('.ant-tree-treenode')].find((node) => node.querySelector('.ant-tree-node-content-wrapper')?.getAttribute('title') === label)?.querySelectorAll('.ant-tree-indent-unit').length)
               .join() === '0,1,2',
           [shown('finance'), shown('manager'), shown('requester')],
         );
@@ -252,7 +259,7 @@ describe('browser: setup of users, roles and groups', function () {
 
         // The role they hold cannot be deleted: the server's refusal is shown.
         await page.goto(`${env.engine.url}/setup/roles`);
-        await page.locator('.ant-tree-node-content-wrapper', { hasText: shown('requester') }).click();
+        await treeLabel(page, shown('requester')).click();
         await page.getByRole('button', { name: text.roles.delete }).click();
         await page.locator('.ant-popconfirm').getByRole('button', { name: text.roles.delete }).click();
         await page.getByRole('alert').filter({ hasText: own.requester }).waitFor();
@@ -308,7 +315,7 @@ describe('browser: setup of users, roles and groups', function () {
         await page.locator('tbody tr.ant-table-row', { hasText: own.fullName }).waitFor();
         await screenshot(page, `setup-users-390-${language}`);
         await page.goto(`${env.engine.url}/setup/roles`);
-        await page.locator('.ant-tree-treenode', { hasText: shown('requester') }).waitFor();
+        await treeRow(page, shown('requester')).waitFor();
         await screenshot(page, `setup-roles-390-${language}`);
         expect(await seriousViolations(page), 'axe on the roles at 390 px').to.deep.equal([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);

@@ -27,9 +27,9 @@ export function proofModel(language: Language) {
     language,
     shown,
     request: {
-      name: `pf_purchase_request_${tag}`,
-      label: labelled('Proof purchase request', '验证采购申请'),
-      plural: labelled('Proof purchase requests', '验证采购申请单'),
+      name: `pf_buying_request_${tag}`,
+      label: labelled('Proof buying request', '验证请购单'),
+      plural: labelled('Proof buying requests', '验证请购单据'),
     },
     line: {
       name: `pf_request_line_${tag}`,
@@ -68,27 +68,28 @@ export function proofModel(language: Language) {
       name: `pf_${tag}_big`,
       label: labelled('Proof big requests', '验证大额申请'),
     },
+    // Labels that are no other spec's label, nor contain one: pickers and locators match by substring.
     roles: {
       finance: {
         name: `pf_finance_${tag}`,
-        label: labelled('Proof finance', '验证财务'),
+        label: labelled('Proof treasury', '验证司库'),
       },
       manager: {
         name: `pf_manager_${tag}`,
-        label: labelled('Proof manager', '验证经理'),
+        label: labelled('Proof approving lead', '验证审批主管'),
       },
       requester: {
         name: `pf_requester_${tag}`,
-        label: labelled('Proof requester', '验证申请人'),
+        label: labelled('Proof applicant', '验证申请者'),
       },
     },
     permissionSet: {
-      name: `pf_purchasing_${tag}`,
-      label: labelled('Proof purchasing', '验证采购权限'),
+      name: `pf_buyers_${tag}`,
+      label: labelled('Proof buyers access', '验证请购权限'),
     },
     app: {
       name: `pf_app_${tag}`,
-      label: labelled('Proof purchasing app', '验证采购应用'),
+      label: labelled('Proof buying app', '验证请购应用'),
     },
     people: {
       requester: person('requester', 'Penny Proof-Requester', '裴申请'),
@@ -97,7 +98,7 @@ export function proofModel(language: Language) {
     },
     process: {
       name: `pf_approval_${tag}`,
-      label: labelled('Proof purchase approval', '验证采购审批'),
+      label: labelled('Proof buying approval', '验证请购审批'),
     },
     /** The approval steps' labels (each run's process is its own: no tag needed). */
     steps: {
