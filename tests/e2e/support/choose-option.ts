@@ -6,6 +6,8 @@ import { screenshot } from './e2e-environment.js';
  * a long list, as in the full run where other specs added objects) the list filters a moment after the
  * keys, and an Enter pressed before that takes whatever was highlighted first: another object, another
  * field. When it never comes, the error says what the open list showed instead, with a screenshot.
+ * Options are matched by substring, as the select filters them: a spec's labels must neither equal
+ * nor contain another spec's ("Proof manager EN" would be taken for "Manager EN").
  */
 export async function highlighted(page: Page, option: string): Promise<void> {
   try {
