@@ -108,13 +108,20 @@ async function explainManagerAccess(admin: AdminPage, id: string, title: string)
   const text = admin.text.explain;
   await page.goto(`${env.engine.url}/setup/explain-access`);
   const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+  // Each pick is in the address before the next: the answer is asked for all three.
+  const picked = (key: string) => page.waitForURL((url) => Boolean(url.searchParams.get(key)));
   await page.getByRole('combobox', { name: text.pickUser }).fill(model.people.manager.fullName.slice(0, 4));
   await option.filter({ hasText: model.people.manager.fullName }).click();
+  await picked('user');
   await page.getByRole('combobox', { name: text.object }).fill(model.shown(model.request.label));
   await option.filter({ hasText: `${model.shown(model.request.label)} · ${model.request.name}` }).click();
+  await picked('object');
   await page.getByRole('combobox', { name: text.record }).fill(title.slice(0, 8));
   await option.filter({ hasText: title }).click();
-  await page.getByRole('heading', { name: text.can.read }).waitFor();
+  await picked('record');
+  // The first verdict, whatever it says, so that a failure tells what was answered.
+  await page.locator('.access-verdict .access-heading').first().waitFor();
+  expect(await page.locator('.access-verdict .access-heading').first().innerText(), await page.locator('.access-pickers').innerText()).to.equal(text.can.read);
   const reason = fill(text.reasons.roleHierarchy, { user: model.people.manager.fullName, link: model.shown(model.roles.manager.label), ownerRole: model.shown(model.roles.requester.label) });
   expect(await page.locator('.access-allowed .access-reasons li').first().innerText()).to.equal(reason);
   await proofShot(page, `explain-access-${model.language}`);
@@ -158,7 +165,7 @@ describe('browser: the setup proof, from an empty model to an approved purchase 
 
       const explainer = await signedInPage(env, env.users[language], '/setup/explain-access');
       try {
-        await explainManagerAccess({ ...adminPage, page: explainer.page }, id, title);
+        await shootingOnFailure(explainer.page, `explain-${language}`, () => explainManagerAccess({ ...adminPage, page: explainer.page }, id, title));
         expect(await seriousViolations(explainer.page), 'axe on explain access').to.deep.equal([]);
       } finally {
         await explainer.context.close();
