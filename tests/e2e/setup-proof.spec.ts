@@ -119,6 +119,8 @@ async function explainManagerAccess(admin: AdminPage, id: string, title: string)
   await page.getByRole('combobox', { name: text.record }).fill(title.slice(0, 8));
   await option.filter({ hasText: title }).click();
   await picked('record');
+  // The address keeps all three picks: a later pick used to write it back without an earlier one.
+  await page.waitForURL((url) => ['user', 'object', 'record'].every((key) => url.searchParams.get(key)), { timeout: 5000 });
   // The first verdict, whatever it says, so that a failure tells what was answered.
   await page.locator('.access-verdict .access-heading').first().waitFor();
   expect(await page.locator('.access-verdict .access-heading').first().innerText(), await page.locator('.access-pickers').innerText()).to.equal(text.can.read);

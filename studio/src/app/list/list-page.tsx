@@ -10,6 +10,7 @@ import { useLanguage } from '../../shared/i18n/use-language';
 import type { ObjectDefinition } from '../../shared/metadata/object-definition';
 import type { RecordLike } from '../../shared/metadata/record-value';
 import { useObject, type ObjectRights } from '../../shared/metadata/use-objects';
+import { changedAddressParams } from '../../shared/shell/address-params';
 import { NotFoundPage } from '../not-found-page';
 import { BulkBar } from './bulk/bulk-bar';
 import { ExportButton } from './export-button';
@@ -78,15 +79,11 @@ function ObjectList({ object, objects, rights }: { object: ObjectDefinition; obj
   );
 
   function update(change: Record<string, string | undefined>) {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(change)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
     // The router makes a navigation a transition, which React puts off while the list's own data
     // updates keep arriving: on a busy machine the header showed the old sort for a second and a
-    // second click on it sorted the same way again. What the user set shows at once.
-    setParams(next, { replace: true, flushSync: true });
+    // second click on it sorted the same way again. The change starts from the address, not from
+    // this render (address-params.ts), and flushSync shows the loading state at once.
+    setParams(changedAddressParams(change), { replace: true, flushSync: true });
     setSelected([]);
   }
 

@@ -8,6 +8,7 @@ import { api } from '../../shared/api/api-client';
 import { fromServer } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import type { FieldDefinition, ObjectDefinition } from '../../shared/metadata/object-definition';
+import { addressParams, changedAddressParams } from '../../shared/shell/address-params';
 import { personalViewBody, renamedBody, useListViews, viewParams, type ListView, type PersonalViewBody } from './list-views';
 import { ViewNameDialog } from './view-name-dialog';
 
@@ -44,20 +45,13 @@ export function ViewPicker({ object, columns, kanbanField }: { object: ObjectDef
       void notice.success(t(before ? 'views.renamed' : 'views.saved', { name: label(view) }));
       if (before) return;
       // The list already shows what was saved: only its name joins the address.
-      setParams(
-        (now) => {
-          const next = new URLSearchParams(now);
-          next.set('view', view.name);
-          return next;
-        },
-        { replace: true },
-      );
+      setParams(changedAddressParams({ view: view.name }), { replace: true });
     },
   });
   const remove = useMutation({
     mutationFn: (view: ListView) => api<void>(`/ui/views/${encodeURIComponent(object.name)}/${encodeURIComponent(view.name)}`, { method: 'DELETE' }),
     onSuccess: async (_nothing, view) => {
-      setParams(viewParams(params, undefined), { replace: true });
+      setParams(viewParams(addressParams(), undefined), { replace: true });
       await queryClient.invalidateQueries({ queryKey: ['ui', 'views', object.name] });
       void notice.success(t('views.deleted', { name: label(view) }));
     },
@@ -80,7 +74,7 @@ export function ViewPicker({ object, columns, kanbanField }: { object: ObjectDef
         aria-label={t('views.label')}
         className="view-picker-select"
         value={current?.name ?? ''}
-        onChange={(name: string) => setParams(viewParams(params, views.find((view) => view.name === name)), { replace: true, flushSync: true })}
+        onChange={(name: string) => setParams(viewParams(addressParams(), views.find((view) => view.name === name)), { replace: true, flushSync: true })}
         options={[{ value: '', label: t('views.all') }, ...group(t('views.shared'), shared), ...group(t('views.mine'), mine)]}
         popupMatchSelectWidth={false}
       />

@@ -5,6 +5,7 @@ import { LookupSelect } from '../../../shared/forms/lookup-select';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
 import { useObjects } from '../../../shared/metadata/use-objects';
+import { changedAddressParams } from '../../../shared/shell/address-params';
 import { UserPicker } from '../../record/user-picker';
 import { AccessAnswer } from './access-answer';
 
@@ -20,18 +21,7 @@ export function ExplainAccessPage() {
   const user = params.get('user') ?? undefined;
   const object = params.get('object') ?? undefined;
   const record = params.get('record') ?? undefined;
-  const choose = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true, flushSync: true },
-    );
+  const choose = (changes: Record<string, string | undefined>) => setParams(changedAddressParams(changes), { replace: true, flushSync: true });
   const options = (objects.data?.objects ?? [])
     // Two objects may share a label: the API name tells them apart.
     .map((definition) => ({ value: definition.name, label: `${localize(definition.label, language, definition.name)} · ${definition.name}` }))
