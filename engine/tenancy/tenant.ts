@@ -8,7 +8,7 @@ import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
 import { ensureApprovalIndexes } from '../approvals/approval-indexes.js';
 import { ATTACHMENT_INDEXES, ATTACHMENTS_COLLECTION } from '../records/attachments/attachment.js';
 import { RECENT_INDEXES, RECENT_RECORDS } from '../records/recent/recent-records.js';
-import { schedulePlainTextBackfills } from '../metadata/backfills/index.js';
+import { BACKFILL_INDEXES, BACKFILLS, schedulePlainTextBackfills } from '../metadata/backfills/index.js';
 
 /** One organisation: its own store (a directory or a database) and its own metadata. */
 export class Tenant {
@@ -26,6 +26,7 @@ export class Tenant {
     await ensureApprovalIndexes(store);
     await store.ensureIndexes(ATTACHMENTS_COLLECTION, ATTACHMENT_INDEXES);
     await store.ensureIndexes(RECENT_RECORDS, RECENT_INDEXES);
+    await store.ensureIndexes(BACKFILLS, BACKFILL_INDEXES);
     const metadata = await MetadataRegistry.open(store);
     await ensureSnapshotIndexes(store, metadata.snapshot);
     await installCoreMetadata(store, metadata);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { runBackfillBatch } from '../../engine/metadata/backfills/index.js';
+import { BACKFILLS, runBackfillBatch } from '../../engine/metadata/backfills/index.js';
+import { DEFAULT_TENANT } from '../../engine/tenancy/index.js';
 import { createRecord, defineObject, expectError, listPath, listRecords } from '../support/api-helpers.js';
 import { createUser, tokenFor } from '../support/auth-helpers.js';
 import { startConfiguredEngine, type ConfiguredEngine } from '../support/configured-engine.js';
@@ -192,6 +193,12 @@ describe('backfills: derived values of existing records recomputed in the backgr
     await addField('tiny', { name: 'twice', type: 'formula', expression: 'n * 2', resultType: 'number' });
     expect((await engine.request('GET', '/api/v1/meta/backfills?object=tiny')).body.backfills).to.deep.equal([]);
     expect((await listRecords(engine, 'tiny', { filter: { twice: { gte: 4 } }, total: true })).total).to.equal(2);
+  });
+
+  it("finds an object's running backfill, asked on every read of its records, through an index and not by reading every backfill", async () => {
+    const store = (await engine.platform.tenant(DEFAULT_TENANT)).store;
+    const plan = await store.explain(BACKFILLS, { object: 'item', status: 'running' }, { limit: 1 });
+    expect(plan.indexes).to.deep.equal(['object_status']);
   });
 
   it('shows the backfills to metadata managers only', async () => {

@@ -4,6 +4,12 @@ import type { FieldConversion } from './field-conversions.js';
 /** The tenant's backfills: one document per recomputation a metadata change left to run in the background. */
 export const BACKFILLS = 'backfills';
 
+/**
+ * Every GET, list and summary asks whether its object has a running backfill: through this index
+ * that is one key range, where it read every backfill the tenant ever ran (they are kept, done).
+ */
+export const BACKFILL_INDEXES = [{ name: 'object_status', keys: { object: 1 as const, status: 1 as const } }];
+
 /** The job kind that runs a backfill in batches (see run-backfill.ts). */
 export const BACKFILL_JOB = 'metadata.backfill';
 

@@ -1,4 +1,4 @@
-export { BACKFILL_JOB, BACKFILL_STATUSES, BACKFILLS, percentDone, type BackfillDoc, type BackfillStatus } from './backfill.js';
+export { BACKFILL_INDEXES, BACKFILL_JOB, BACKFILL_STATUSES, BACKFILLS, percentDone, type BackfillDoc, type BackfillStatus } from './backfill.js';
 export { backfillSettings, configureBackfills, DEFAULT_BACKFILL_SETTINGS, type BackfillSettings } from './backfill-settings.js';
 export { recordBackfill, type BackfillPlan } from './record-backfill.js';
 export { runBackfill, runBackfillBatch } from './run-backfill.js';
