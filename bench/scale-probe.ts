@@ -44,18 +44,20 @@ const referenceSummary = reference.prepare(
   "SELECT json_extract(body, '$.stage') AS key, COUNT(*) AS count, SUM(CASE WHEN json_type(body, '$.amount') IN ('integer', 'real') THEN round(json_extract(body, '$.amount') * 100) END) AS cents " +
     "FROM deals WHERE json_extract(body, '$._deleted') IS NOT 1 GROUP BY key ORDER BY count DESC, key",
 );
-/** The pipeline summarizeRecords gives the store for that request (its $group of summarize-records.ts, amount at scale 2). */
+/**
+ * The pipeline summarizeRecords gives the store for that request: its groups and its total in one
+ * $facet (summarize-records.ts), amount at scale 2. The reference's total is the sum of its groups.
+ */
+const summaryGroup = (key: unknown) => ({
+  $group: {
+    _id: key,
+    count: { $sum: 1 },
+    sum__amount: { $sum: { $cond: [{ $isNumber: '$amount' }, { $round: [{ $multiply: ['$amount', 100] }, 0] }, null] } },
+  },
+});
 const summaryPipeline = [
   { $match: { _deleted: { $ne: true } } },
-  {
-    $group: {
-      _id: '$stage',
-      count: { $sum: 1 },
-      sum__amount: { $sum: { $cond: [{ $isNumber: '$amount' }, { $round: [{ $multiply: ['$amount', 100] }, 0] }, null] } },
-    },
-  },
-  { $sort: { count: -1, _id: 1 } },
-  { $limit: 1001 },
+  { $facet: { groups: [summaryGroup('$stage'), { $sort: { count: -1, _id: 1 } }, { $limit: 1001 }], total: [summaryGroup(null)] } },
 ];
 const parsed = (rows: unknown[]) => rows.map((row) => JSON.parse((row as { body: string }).body) as Doc);
 
@@ -123,10 +125,19 @@ const queries: Record<keyof ProbeResult['queries'], () => Query> = {
   },
   summary: () => ({
     store: () => deals.aggregate(summaryPipeline),
-    reference: () => referenceSummary.all(),
-    check: (a, b) =>
-      JSON.stringify((a as Doc[]).map((row) => [row._id, row.count, row.sum__amount])) ===
-      JSON.stringify((b as { key: unknown; count: number; cents: number }[]).map((row) => [row.key, row.count, row.cents])),
+    reference: () => {
+      const groups = referenceSummary.all() as { key: unknown; count: number; cents: number }[];
+      return { groups, total: groups.reduce((sum, row) => ({ count: sum.count + row.count, cents: sum.cents + (row.cents ?? 0) }), { count: 0, cents: 0 }) };
+    },
+    check: (a, b) => {
+      const store = (a as { groups: Doc[]; total: Doc[] }[])[0]!;
+      const reference = b as { groups: { key: unknown; count: number; cents: number }[]; total: { count: number; cents: number } };
+      return (
+        JSON.stringify(store.groups.map((row) => [row._id, row.count, row.sum__amount])) === JSON.stringify(reference.groups.map((row) => [row.key, row.count, row.cents])) &&
+        store.total[0]?.count === reference.total.count &&
+        store.total[0]?.sum__amount === reference.total.cents
+      );
+    },
   }),
 };
 

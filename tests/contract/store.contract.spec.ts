@@ -188,6 +188,33 @@ describeEachAdapter('store contract', (ctx) => {
       expect(rows).to.deep.equal([{ _id: null, cents: 123494, n: 4 }]);
     });
 
+    it('groups and totals in one $facet, each branch grouping on fields of the whole document (nested, missing, null)', async () => {
+      await seedAccounts();
+      const [both] = await accounts().aggregate([
+        { $match: { _id: { $ne: 'c' } } },
+        {
+          $facet: {
+            byRegion: [{ $group: { _id: '$owner.region', total: { $sum: '$amount' }, names: { $push: '$name' } } }, { $sort: { _id: 1 } }],
+            total: [{ $group: { _id: null, n: { $sum: 1 }, max: { $max: '$amount' }, closed: { $max: '$closedAt' } } }],
+          },
+        },
+      ]);
+      expect(both).to.deep.equal({
+        byRegion: [
+          { _id: null, total: 0, names: ['Delta', 'Echo'] },
+          { _id: 'EU', total: 100, names: ['Acme'] },
+          { _id: 'US', total: 250, names: ['Beta'] },
+        ],
+        total: [{ _id: null, n: 4, max: 250, closed: null }],
+      });
+    });
+
+    it('gives a $group that reads the whole document ($$ROOT) the whole document', async () => {
+      await seedAccounts();
+      const rows = await accounts().aggregate([{ $match: { _id: 'b' } }, { $group: { _id: '$status', docs: { $push: '$$ROOT' } } }]);
+      expect(rows).to.deep.equal([{ _id: 'won', docs: [ACCOUNTS[1]] }]);
+    });
+
     it('$count counts the matches', async () => {
       await seedAccounts();
       expect(await accounts().aggregate([{ $match: { status: 'won' } }, { $count: 'n' }])).to.deep.equal([{ n: 2 }]);
@@ -311,6 +338,7 @@ describeEachAdapter('store contract', (ctx) => {
         expect(await c.findOne({ _id: 'b' })).to.equal(null);
         expect(await c.count({ status: 'won' })).to.equal(3);
         expect(await c.aggregate([{ $match: { status: 'won' } }, { $count: 'n' }])).to.deep.equal([{ n: 3 }]);
+        expect(await c.aggregate([{ $match: { status: 'won' } }, { $group: { _id: '$status', total: { $sum: '$amount' }, n: { $sum: 1 } } }])).to.deep.equal([{ _id: 'won', total: 101, n: 3 }]);
       });
     });
 

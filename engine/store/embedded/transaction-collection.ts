@@ -10,6 +10,7 @@ import { comparatorFor, firstInOrder, type Comparator } from './sort-order.js';
 import { CollectionOverlay, type Overlay } from './collection-overlay.js';
 import { uniqueKey, type StoredIndex } from './index-entries.js';
 import { withTieBreak, type Plan } from './query-plan.js';
+import { groupedFields, keepFields } from './grouped-fields.js';
 
 /**
  * A collection as one unit of work sees it: committed documents (SQLite, through the planner and
@@ -135,13 +136,26 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
 
   /**
    * The pipeline's leading $match picks the documents through the planner; mingo runs the rest
-   * over them. Grouping in SQL is a later step: until then a summary holds its matches in memory.
+   * over them. A pipeline that groups first (a summary, a report) gets each match cut down to the
+   * fields its groups read as it streams by (grouped-fields.ts), so memory grows with those
+   * values, not with whole records: a summary over a million records held every one of them.
    */
   async aggregate<R>(pipeline: Pipeline): Promise<R[]> {
     const [first, ...rest] = pipeline;
     const match = first && isPlainObject(first.$match) && Object.keys(first).length === 1 ? (first.$match as Filter) : undefined;
-    const docs = this.matches(match ?? {}, {}, false);
-    return new Aggregator(match ? rest : pipeline, {}).run(docs) as R[];
+    const stages = match ? rest : pipeline;
+    const fields = groupedFields(stages);
+    const docs = fields ? Array.from(this.streamMatches(match ?? {}), (doc) => keepFields(doc, fields)) : this.matches(match ?? {}, {}, false);
+    return new Aggregator(stages, {}).run(docs) as R[];
+  }
+
+  /** What matches(filter, {}, false) returns, one document at a time: committed ones in the plan's order, then this unit's own. */
+  private *streamMatches(filter: Filter): Generator<Doc> {
+    const test = predicateFor(filter);
+    const written = this.written;
+    const plan = this.committed.plan(this.name, filter, withTieBreak(undefined), false);
+    for (const doc of this.committed.candidates(this.name, plan)) if (!written?.has(doc._id) && test(doc)) yield doc;
+    if (written?.size) for (const doc of this.own(plan)) if (test(doc)) yield doc;
   }
 
   async insertOne(doc: T): Promise<void> {
