@@ -11,7 +11,6 @@ import type { Tenant } from '../../tenancy/index.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { BACKFILL_JOB, BACKFILLS, type BackfillDoc } from './backfill.js';
 import { backfillSettings } from './backfill-settings.js';
-import { nextBatchRecords } from './batch-pace.js';
 import { convertedValues, currentConversions } from './field-conversions.js';
 import { hasDefault, missingDefaults } from './default-fill.js';
 
@@ -37,28 +36,22 @@ export async function runBackfill(tenant: Tenant, job: JobDoc): Promise<void> {
   if (typeof id !== 'string') return;
   const started = performance.now();
   const lookahead: Lookahead = { ids: [], exhausted: false };
-  let records = backfillSettings().batchRecords;
   for (;;) {
-    const { runMs, batchMs, batchRecords } = backfillSettings();
-    const handOver = performance.now() - started >= runMs;
-    const batchStarted = performance.now();
-    const more = await runBackfillBatch(tenant, id, { handOver, lookahead, records });
-    records = nextBatchRecords(records, performance.now() - batchStarted, batchMs, batchRecords);
+    const handOver = performance.now() - started >= backfillSettings().runMs;
+    const more = await runBackfillBatch(tenant, id, { handOver, lookahead });
     if (!more || handOver) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
 /**
- * One batch, in one unit of work: the records after the cursor, in `_id` order, until `records`
- * of them (at most `batchRecords`; the run paces it, batch-pace.ts) or `batchMs` of work, then the
- * cursor and the count in the same unit, so that a crash never loses nor repeats progress. Returns
- * whether records remain. With `handOver`, a continuation job is enqueued in the same unit when
- * they do. Tests call it to advance a backfill one batch.
+ * One batch, in one unit of work: the records after the cursor, in `_id` order, until `batchRecords`
+ * of them or `batchMs` of work, then the cursor and the count in the same unit, so that a crash
+ * never loses nor repeats progress. Returns whether records remain. With `handOver`, a continuation
+ * job is enqueued in the same unit when they do. Tests call it to advance a backfill one batch.
  */
-export async function runBackfillBatch(tenant: Tenant, id: string, options: { handOver?: boolean; lookahead?: Lookahead; records?: number } = {}): Promise<boolean> {
+export async function runBackfillBatch(tenant: Tenant, id: string, options: { handOver?: boolean; lookahead?: Lookahead } = {}): Promise<boolean> {
   const settings = backfillSettings();
-  const batchRecords = Math.min(options.records ?? settings.batchRecords, settings.batchRecords);
   const lookahead = options.lookahead ?? { ids: [], exhausted: false };
   let snapshot = tenant.metadata.snapshot;
   const peek = await tenant.store.collection<BackfillDoc>(BACKFILLS).findOne({ _id: id });
@@ -83,7 +76,7 @@ export async function runBackfillBatch(tenant: Tenant, id: string, options: { ha
       // Ids another runner has done meanwhile are dropped; none left: the next ones are looked up.
       while (lookahead.ids.length > 0 && backfill.cursor !== null && lookahead.ids[0]! <= backfill.cursor) lookahead.ids.shift();
       if (lookahead.ids.length === 0 && !lookahead.exhausted) {
-        const wanted = batchRecords * LOOKAHEAD_BATCHES;
+        const wanted = settings.batchRecords * LOOKAHEAD_BATCHES;
         const next = await records.find(backfill.cursor === null ? {} : { _id: { $gt: backfill.cursor } }, { sort: { _id: 1 }, limit: wanted, projection: { _id: 1 } });
         lookahead.ids.push(...next.map((record) => record._id));
         lookahead.exhausted = next.length < wanted;
@@ -94,7 +87,7 @@ export async function runBackfillBatch(tenant: Tenant, id: string, options: { ha
       let done = 0;
       let skipped = 0;
       let reason: string | undefined;
-      while (lookahead.ids.length > 0 && done < batchRecords && performance.now() - started < settings.batchMs) {
+      while (lookahead.ids.length > 0 && done < settings.batchRecords && performance.now() - started < settings.batchMs) {
         const recordId = lookahead.ids.shift()!;
         // A record deleted for good since the look-up is passed over.
         const record = await records.findOne({ _id: recordId });

@@ -11,6 +11,7 @@ import { CollectionOverlay, type Overlay } from './collection-overlay.js';
 import { uniqueKey, type StoredIndex } from './index-entries.js';
 import { withTieBreak, type Plan } from './query-plan.js';
 import { groupedFields, keepFields } from './grouped-fields.js';
+import { compileGroup } from './compiled-group.js';
 
 /**
  * A collection as one unit of work sees it: committed documents (SQLite, through the planner and
@@ -147,7 +148,7 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
     const stages = match ? rest : pipeline;
     const fields = groupedFields(stages);
     const docs = fields ? Array.from(this.streamMatches(match ?? {}), (doc) => keepFields(doc, fields)) : this.matches(match ?? {}, {}, false);
-    return new Aggregator(stages, {}).run(docs) as R[];
+    return runStages(stages, docs) as R[];
   }
 
   /** What matches(filter, {}, false) returns, one document at a time: committed ones in the plan's order, then this unit's own. */
@@ -283,6 +284,23 @@ function mergeOwn(committed: Doc[], own: Doc[], compare: Comparator, ordered: bo
     else merged.push(own[j++]!);
   }
   return merged;
+}
+
+/**
+ * mingo's run of the stages, except a leading `$group` (or one leading each branch of a `$facet`)
+ * of the shape compiled-group.ts folds in a plain loop, which then hands its rows to mingo.
+ */
+function runStages(stages: Pipeline, docs: Doc[]): unknown[] {
+  const [first, ...rest] = stages;
+  if (first && Object.keys(first).length === 1 && isPlainObject(first.$group)) {
+    const rows = compileGroup(first.$group)?.(docs);
+    if (rows) return new Aggregator(rest, {}).run(rows);
+  }
+  if (first && Object.keys(first).length === 1 && isPlainObject(first.$facet) && Object.values(first.$facet).every(Array.isArray)) {
+    const branches = Object.entries(first.$facet as Record<string, Pipeline>).map(([name, branch]) => [name, runStages(branch, docs)]);
+    return new Aggregator(rest, {}).run([Object.fromEntries(branches)]);
+  }
+  return new Aggregator(stages, {}).run(docs);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,152 @@
+import type { Doc } from '../port.js';
+
+/** Groups documents in one pass; undefined when a value falls outside what it handles (the caller then asks mingo). */
+export type CompiledGroup = (docs: readonly Doc[]) => Doc[] | undefined;
+
+/**
+ * A `$group` of the shape summaries and reports send, run as a plain loop: mingo evaluates each
+ * expression of each document through its generic operator machinery, about 30× the time of the
+ * loop, and that was most of a summary over 100,000 records. The shape: `_id` null or one top-level
+ * field; accumulators `$sum` of a number, of a field, or of `$cond` on `$isNumber` of a field
+ * choosing between numbers, null and `$round` (to units) of the field times a number; `$min` and
+ * `$max` of a field. Anything else is not compiled (undefined), and a group key that is an array
+ * or an object, or a `$min`/`$max` over values of different types, gives up at run time: mingo
+ * answers those, so the answer is always mingo's (tests/contract/store.contract.spec.ts runs both).
+ * Documents are folded in the order given, so sums add in mingo's order, to the same bits.
+ */
+export function compileGroup(spec: Record<string, unknown>): CompiledGroup | undefined {
+  const key = spec._id === null ? null : fieldOf(spec._id);
+  if (key === undefined) return undefined;
+  const accumulators: [string, Accumulator][] = [];
+  for (const [name, expression] of Object.entries(spec)) {
+    if (name === '_id') continue;
+    const accumulator = compileAccumulator(expression);
+    if (!accumulator) return undefined;
+    accumulators.push([name, accumulator]);
+  }
+  return (docs) => {
+    const groups = new Map<unknown, { key: unknown; states: AccumulatorState[] }>();
+    for (const doc of docs) {
+      const value = key === null ? null : (doc[key] ?? null);
+      if (value !== null && typeof value === 'object') return undefined;
+      let group = groups.get(value);
+      if (!group) groups.set(value, (group = { key: value, states: accumulators.map(([, accumulator]) => accumulator.start()) }));
+      for (let i = 0; i < accumulators.length; i++) if (!accumulators[i]![1].add(group.states[i]!, doc)) return undefined;
+    }
+    const rows: Doc[] = [];
+    for (const group of groups.values()) {
+      const row: Record<string, unknown> = { _id: group.key };
+      accumulators.forEach(([name, accumulator], i) => (row[name] = accumulator.result(group.states[i]!)));
+      rows.push(row as Doc);
+    }
+    return rows;
+  };
+}
+
+type AccumulatorState = { value: unknown; count: number };
+
+interface Accumulator {
+  start(): AccumulatorState;
+  /** False when the value is one the plain loop does not handle. */
+  add(state: AccumulatorState, doc: Doc): boolean;
+  result(state: AccumulatorState): unknown;
+}
+
+function compileAccumulator(expression: unknown): Accumulator | undefined {
+  if (!isRecord(expression) || Object.keys(expression).length !== 1) return undefined;
+  const [[operator, argument]] = Object.entries(expression) as [[string, unknown]];
+  if (operator === '$sum') {
+    // mingo: a number is that number per document; else the numbers among the values, added in order.
+    if (isNumber(argument)) return { start: () => ({ value: 0, count: 0 }), add: (state) => (state.count++, true), result: (state) => state.count * argument };
+    const term = compileTerm(argument);
+    if (!term) return undefined;
+    return {
+      start: () => ({ value: 0, count: 0 }),
+      add: (state, doc) => {
+        const value = term(doc);
+        if (isNumber(value)) state.value = (state.value as number) + value;
+        return true;
+      },
+      result: (state) => state.value,
+    };
+  }
+  if (operator === '$min' || operator === '$max') {
+    const field = fieldOf(argument);
+    if (field === undefined) return undefined;
+    const better = operator === '$min' ? (a: number | string, b: number | string) => a < b : (a: number | string, b: number | string) => a > b;
+    return {
+      start: () => ({ value: null, count: 0 }),
+      add: (state, doc) => {
+        const value = doc[field];
+        if (value === null || value === undefined) return true;
+        if (typeof value !== 'number' && typeof value !== 'string') return false;
+        if (Number.isNaN(value)) return false;
+        if (state.value === null) state.value = value;
+        else if (typeof state.value !== typeof value) return false;
+        else if (better(value, state.value as number | string)) state.value = value;
+        return true;
+      },
+      result: (state) => state.value,
+    };
+  }
+  return undefined;
+}
+
+/** A value a `$sum` adds: a field, a number, null, or `$cond` on `$isNumber` of a field between such terms and the field's units. */
+function compileTerm(expression: unknown): ((doc: Doc) => unknown) | undefined {
+  if (isNumber(expression) || expression === null) return () => expression;
+  const field = fieldOf(expression);
+  if (field !== undefined) return (doc) => doc[field];
+  if (!isRecord(expression) || Object.keys(expression).length !== 1) return undefined;
+  const cond = expression.$cond;
+  if (!Array.isArray(cond) || cond.length !== 3) return undefined;
+  const [test, then, otherwise] = cond as [unknown, unknown, unknown];
+  const tested = isRecord(test) && Object.keys(test).length === 1 ? fieldOf(test.$isNumber) : undefined;
+  if (tested === undefined) return undefined;
+  const whenNumber = compileTerm(then) ?? unitsOf(then, tested);
+  const whenNot = compileTerm(otherwise);
+  if (!whenNumber || !whenNot) return undefined;
+  return (doc) => (isNumber(doc[tested]) ? whenNumber(doc) : whenNot(doc));
+}
+
+/** `{ $round: [{ $multiply: ['$field', factor] }, 0] }` of the field `$isNumber` tested: a number here. */
+function unitsOf(expression: unknown, tested: string): ((doc: Doc) => unknown) | undefined {
+  if (!isRecord(expression) || Object.keys(expression).length !== 1 || !Array.isArray(expression.$round)) return undefined;
+  const [product, places] = expression.$round as [unknown, unknown];
+  if (places !== 0 || !isRecord(product) || Object.keys(product).length !== 1 || !Array.isArray(product.$multiply)) return undefined;
+  const [first, factor] = product.$multiply as [unknown, unknown];
+  if (fieldOf(first) !== tested || !isNumber(factor) || (product.$multiply as unknown[]).length !== 2) return undefined;
+  return (doc) => roundHalfToEven((doc[tested] as number) * factor);
+}
+
+/**
+ * mingo's `$round` to no decimals (its `truncate` with `roundOff`), step for step, so that the
+ * plain loop and mingo give the same units: half to even, judged on the first decimal of the
+ * fraction as `toFixed(1)` prints it.
+ */
+function roundHalfToEven(num: number): number {
+  if (Number.isNaN(num) || Math.abs(num) === Infinity) return num;
+  const sign = Math.abs(num) === num ? 1 : -1;
+  const magnitude = Math.abs(num);
+  let result = Math.trunc(magnitude);
+  const decimals = parseFloat((magnitude - result).toFixed(1));
+  const firstDigit = Math.trunc(10 * decimals);
+  if (((result & 1) === 1 && firstDigit >= 5) || firstDigit > 5) result++;
+  return result * sign;
+}
+
+/** The top-level field of `'$field'`; undefined for anything else (a path, a variable, an expression). */
+function fieldOf(expression: unknown): string | undefined {
+  if (typeof expression !== 'string' || !expression.startsWith('$') || expression.startsWith('$$')) return undefined;
+  const field = expression.slice(1);
+  return field === '' || field.includes('.') ? undefined : field;
+}
+
+/** mingo's isNumber: a number that is not NaN. */
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number' && !Number.isNaN(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,61 @@
+import { expect } from 'chai';
+import { Aggregator } from 'mingo';
+import { compileGroup } from '../../../engine/store/embedded/compiled-group.js';
+import type { Doc } from '../../../engine/store/port.js';
+
+/** Values chosen where grouping and rounding go wrong: null against missing, 1 against '1' and true, halves, float drift. */
+const DOCS: Doc[] = [
+  { _id: 'a', stage: 'won', amount: 0.1, close: '2026-01-03', rank: 3 },
+  { _id: 'b', stage: 'won', amount: 0.2, close: '2026-02-01', rank: 1 },
+  { _id: 'c', stage: 'lost', amount: 1234.57, close: null, rank: 'x' },
+  { _id: 'd', stage: null, amount: -2.5, close: '2025-12-31' },
+  { _id: 'e', amount: 2.5, rank: 2 },
+  { _id: 'f', stage: 1, amount: '12', close: '2026-01-01' },
+  { _id: 'g', stage: '1', amount: 0.125, rank: 7 },
+  { _id: 'h', stage: true, amount: 1e21 },
+  { _id: 'i', stage: 'won', amount: 3.5 },
+  { _id: 'j', stage: 'won', amount: 0.07, close: '2026-03-09' },
+];
+
+const units = (field: string, scale: number) => ({ $cond: [{ $isNumber: `$${field}` }, { $round: [{ $multiply: [`$${field}`, 10 ** scale] }, 0] }, null] });
+const counted = (field: string) => ({ $cond: [{ $isNumber: `$${field}` }, 1, 0] });
+
+/** The `$group`s summaries send (summarize-records.ts), and neighbours of them. */
+const SPECS: [string, Record<string, unknown>][] = [
+  ['a count and sums in units by a field', { _id: '$stage', count: { $sum: 1 }, sum__amount: { $sum: units('amount', 2) }, n__amount: { $sum: counted('amount') } }],
+  ['the total: one group of all', { _id: null, count: { $sum: 1 }, sum__amount: { $sum: units('amount', 0) } }],
+  ['a sum of a field as it is, and of a constant', { _id: '$stage', raw: { $sum: '$amount' }, twice: { $sum: 2 } }],
+  ['the smallest and largest date text', { _id: '$stage', min__close: { $min: '$close' }, max__close: { $max: '$close' } }],
+  ['the smallest and largest number', { _id: null, min__amount: { $min: '$amount' }, max__amount: { $max: '$amount' } }],
+];
+
+function mingo(spec: Record<string, unknown>, docs: Doc[]): unknown[] {
+  return new Aggregator([{ $group: spec }], {}).run(docs);
+}
+
+describe('the embedded store groups in a plain loop what summaries send, with mingo\'s answer', () => {
+  for (const [name, spec] of SPECS) {
+    it(`gives mingo's groups, in mingo's order: ${name}`, () => {
+      const compiled = compileGroup(spec);
+      expect(compiled, 'compiled').to.not.equal(undefined);
+      const rows = compiled!(DOCS.filter((doc) => typeof doc.amount !== 'string' || !name.includes('number')));
+      expect(rows, 'handled without mingo').to.not.equal(undefined);
+      expect(rows).to.deep.equal(mingo(spec, DOCS.filter((doc) => typeof doc.amount !== 'string' || !name.includes('number'))));
+    });
+  }
+
+  it('rounds halves to even as mingo does, on both sides of zero', () => {
+    const spec = { _id: '$_id', units: { $sum: units('amount', 0) } };
+    const docs = [-3.5, -2.5, -0.5, 0.5, 1.5, 2.5, 2.45, 2.55, 1234.565 * 100].map((amount, i) => ({ _id: String(i), amount }));
+    expect(compileGroup(spec)!(docs)).to.deep.equal(mingo(spec, docs));
+  });
+
+  it('leaves to mingo a key that is a list, a minimum over mixed types, and shapes it does not compile', () => {
+    expect(compileGroup({ _id: '$tags', n: { $sum: 1 } })!([{ _id: 'x', tags: ['a'] }])).to.equal(undefined);
+    expect(compileGroup({ _id: null, low: { $min: '$rank' } })!(DOCS)).to.equal(undefined);
+    expect(compileGroup({ _id: { l0: '$stage' }, n: { $sum: 1 } })).to.equal(undefined);
+    expect(compileGroup({ _id: '$owner.id', n: { $sum: 1 } })).to.equal(undefined);
+    expect(compileGroup({ _id: null, all: { $push: '$$ROOT' } })).to.equal(undefined);
+    expect(compileGroup({ _id: null, avg: { $avg: '$amount' } })).to.equal(undefined);
+  });
+});
