@@ -106,19 +106,8 @@ export class CommittedData {
     });
   }
 
-  /**
-   * The committed documents a plan yields, in its order, each at most once. `limit`, only for an
-   * exact, ordered plan of one range of a single-valued index, stops after that many: every
-   * candidate of such a plan is a match.
-   */
-  *candidates(collection: string, plan: Plan, limit?: number): Generator<Doc> {
-    if (limit !== undefined && plan.kind === 'index' && plan.exact && plan.ordered && plan.ranges.length === 1 && !plan.index.multikey) {
-      for (const { id } of this.file.indexes.firstIds(plan.index.ix, plan.ranges[0]!, plan.direction, plan.tie, limit)) {
-        const doc = this.load(collection, id, false);
-        if (doc) yield doc;
-      }
-      return;
-    }
+  /** The committed documents a plan yields, in its order, each at most once. */
+  *candidates(collection: string, plan: Plan): Generator<Doc> {
     switch (plan.kind) {
       case 'ids':
         for (const id of plan.ids) {

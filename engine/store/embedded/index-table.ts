@@ -123,16 +123,6 @@ export class IndexTable {
     return this.statement(`SELECT id FROM index_keys WHERE ${where} ${order}`).iterate(...params) as IterableIterator<{ id: string }>;
   }
 
-  /**
-   * The first `limit` ids of a range in the order `ids` walks it, read at once: for a page an exact
-   * index answers, one statement step where `iterate` costs more to open than to read a few rows.
-   */
-  firstIds(ix: number, range: KeyRange, direction: 1 | -1, tie: 1 | -1, limit: number): { id: string }[] {
-    const { where, params } = rangeClause(ix, range);
-    const order = `ORDER BY key ${direction === 1 ? 'ASC' : 'DESC'}, id ${tie === 1 ? 'ASC' : 'DESC'}`;
-    return this.statement(`SELECT id FROM index_keys WHERE ${where} ${order} LIMIT ?`).all(...params, limit) as { id: string }[];
-  }
-
   /** How many entries the ranges hold, each document once (a multikey document may have several). */
   count(ix: number, ranges: readonly KeyRange[], distinct: boolean): number {
     const clauses = ranges.map((range) => rangeClause(ix, range));

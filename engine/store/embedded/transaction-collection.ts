@@ -61,8 +61,7 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
     const plan = this.committed.plan(this.name, filter, sort, wanted !== undefined);
     // A page whose plan does not give the sort reads the candidates' sort keys first and parses only the page.
     const sorted = !plan.ordered && ordered && wanted !== undefined ? this.committed.inSortOrder(this.name, plan, sort, wanted) : undefined;
-    // A page of an exact index plan, with nothing of this unit's own to pass over, reads just the page's ids.
-    const committed = sorted ?? this.committed.candidates(this.name, plan, written?.size ? undefined : wanted);
+    const committed = sorted ?? this.committed.candidates(this.name, plan);
     let found: Doc[] = [];
     if (plan.ordered || !ordered || sorted) {
       for (const doc of committed) {
