@@ -79,10 +79,10 @@ function ObjectList({ object, objects, rights }: { object: ObjectDefinition; obj
   );
 
   function update(change: Record<string, string | undefined>) {
-    // The router makes a navigation a transition, which React puts off while the list's own data
-    // updates keep arriving: on a busy machine the header showed the old sort for a second and a
-    // second click on it sorted the same way again. The change starts from the address, not from
-    // this render (address-params.ts), and flushSync shows the loading state at once.
+    // The router commits a search-only navigation as a transition, which React puts off while the
+    // list's own data updates keep arriving: on a busy machine the header showed the old sort for a
+    // second and a second click on it sorted the same way again. So the change starts from the
+    // address, not from this render (address-params.ts).
     setParams(changedAddressParams(change), { replace: true, flushSync: true });
     setSelected([]);
   }
