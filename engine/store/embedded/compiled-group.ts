@@ -1,4 +1,5 @@
 import type { Doc } from '../port.js';
+import { isPlainObject } from '../plain-object.js';
 
 /** Groups documents in one pass; undefined when a value falls outside what it handles (the caller then asks mingo). */
 export type CompiledGroup = (docs: readonly Doc[]) => Doc[] | undefined;
@@ -53,7 +54,7 @@ interface Accumulator {
 }
 
 function compileAccumulator(expression: unknown): Accumulator | undefined {
-  if (!isRecord(expression) || Object.keys(expression).length !== 1) return undefined;
+  if (!isPlainObject(expression) || Object.keys(expression).length !== 1) return undefined;
   const [[operator, argument]] = Object.entries(expression) as [[string, unknown]];
   if (operator === '$sum') {
     // mingo: a number is that number per document; else the numbers among the values, added in order.
@@ -97,11 +98,11 @@ function compileTerm(expression: unknown): ((doc: Doc) => unknown) | undefined {
   if (isNumber(expression) || expression === null) return () => expression;
   const field = fieldOf(expression);
   if (field !== undefined) return (doc) => doc[field];
-  if (!isRecord(expression) || Object.keys(expression).length !== 1) return undefined;
+  if (!isPlainObject(expression) || Object.keys(expression).length !== 1) return undefined;
   const cond = expression.$cond;
   if (!Array.isArray(cond) || cond.length !== 3) return undefined;
   const [test, then, otherwise] = cond as [unknown, unknown, unknown];
-  const tested = isRecord(test) && Object.keys(test).length === 1 ? fieldOf(test.$isNumber) : undefined;
+  const tested = isPlainObject(test) && Object.keys(test).length === 1 ? fieldOf(test.$isNumber) : undefined;
   if (tested === undefined) return undefined;
   const whenNumber = compileTerm(then) ?? unitsOf(then, tested);
   const whenNot = compileTerm(otherwise);
@@ -111,9 +112,9 @@ function compileTerm(expression: unknown): ((doc: Doc) => unknown) | undefined {
 
 /** `{ $round: [{ $multiply: ['$field', factor] }, 0] }` of the field `$isNumber` tested: a number here. */
 function unitsOf(expression: unknown, tested: string): ((doc: Doc) => unknown) | undefined {
-  if (!isRecord(expression) || Object.keys(expression).length !== 1 || !Array.isArray(expression.$round)) return undefined;
+  if (!isPlainObject(expression) || Object.keys(expression).length !== 1 || !Array.isArray(expression.$round)) return undefined;
   const [product, places] = expression.$round as [unknown, unknown];
-  if (places !== 0 || !isRecord(product) || Object.keys(product).length !== 1 || !Array.isArray(product.$multiply)) return undefined;
+  if (places !== 0 || !isPlainObject(product) || Object.keys(product).length !== 1 || !Array.isArray(product.$multiply)) return undefined;
   const [first, factor] = product.$multiply as [unknown, unknown];
   if (fieldOf(first) !== tested || !isNumber(factor) || (product.$multiply as unknown[]).length !== 2) return undefined;
   return (doc) => roundHalfToEven((doc[tested] as number) * factor);
@@ -145,8 +146,4 @@ function fieldOf(expression: unknown): string | undefined {
 /** mingo's isNumber: a number that is not NaN. */
 function isNumber(value: unknown): value is number {
   return typeof value === 'number' && !Number.isNaN(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

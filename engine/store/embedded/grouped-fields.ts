@@ -1,4 +1,5 @@
 import type { Doc, Pipeline } from '../port.js';
+import { isPlainObject } from '../plain-object.js';
 
 /**
  * The top-level fields a pipeline reads when it begins by grouping: a `$group`, or a `$facet`
@@ -14,10 +15,10 @@ export function groupedFields(stages: Pipeline): ReadonlySet<string> | undefined
   const fields = new Set<string>();
   if ('$group' in first) return collect(first.$group, fields) ? fields : undefined;
   const facet = first.$facet;
-  if (!isRecord(facet)) return undefined;
+  if (!isPlainObject(facet)) return undefined;
   for (const branch of Object.values(facet)) {
     const [head] = Array.isArray(branch) ? (branch as unknown[]) : [];
-    if (!isRecord(head) || Object.keys(head).length !== 1 || !('$group' in head) || !collect(head.$group, fields)) return undefined;
+    if (!isPlainObject(head) || Object.keys(head).length !== 1 || !('$group' in head) || !collect(head.$group, fields)) return undefined;
   }
   return fields;
 }
@@ -37,10 +38,6 @@ function collect(expression: unknown, fields: Set<string>): boolean {
     return true;
   }
   if (Array.isArray(expression)) return expression.every((item) => collect(item, fields));
-  if (isRecord(expression)) return Object.values(expression).every((value) => collect(value, fields));
+  if (isPlainObject(expression)) return Object.values(expression).every((value) => collect(value, fields));
   return true;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -12,6 +12,7 @@ import { uniqueKey, type StoredIndex } from './index-entries.js';
 import { withTieBreak, type Plan } from './query-plan.js';
 import { groupedFields, keepFields } from './grouped-fields.js';
 import { compileGroup } from './compiled-group.js';
+import { isPlainObject } from '../plain-object.js';
 
 /**
  * A collection as one unit of work sees it: committed documents (SQLite, through the planner and
@@ -302,9 +303,6 @@ function runStages(stages: Pipeline, docs: Doc[]): unknown[] {
   return new Aggregator(stages, {}).run(docs);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /**
  * A projection of top-level fields only (`{ a: 1, b: 1 }`, with `_id` unless excluded) is a copy

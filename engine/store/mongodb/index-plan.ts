@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IndexDescription } from 'mongodb';
 import type { IndexSpec, SortSpec } from '../port.js';
+import { isPlainObject } from '../plain-object.js';
 
 /**
  * The platform's indexes carry a name of their own making: `crm_<declared name>_<fingerprint>`,
@@ -77,18 +78,14 @@ export function planIndexes(declared: readonly IndexSpec[], existing: readonly E
 /** Key order matters (a compound index on a, b is not one on b, a), so keys compare as entries. */
 function sameShape(existing: ExistingIndex, wanted: IndexDescription): boolean {
   const shape = (key: unknown, unique: unknown, partial: unknown): string =>
-    JSON.stringify([Object.entries(isRecord(key) ? key : {}).map(([field, direction]) => [field, Number(direction)]), unique === true, partial ?? null]);
+    JSON.stringify([Object.entries(isPlainObject(key) ? key : {}).map(([field, direction]) => [field, Number(direction)]), unique === true, partial ?? null]);
   return shape(existing.key, existing.unique, existing.partialFilterExpression) === shape(wanted.key, wanted.unique, wanted.partialFilterExpression);
 }
 
 /** listIndexes' key document as the port's sort spec. */
 export function toSortSpec(key: unknown): SortSpec {
   const spec: SortSpec = {};
-  if (!isRecord(key)) return spec;
+  if (!isPlainObject(key)) return spec;
   for (const [field, direction] of Object.entries(key)) spec[field] = Number(direction) < 0 ? -1 : 1;
   return spec;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -9,6 +9,7 @@ import {
 import { InternalError } from '../../errors/index.js';
 import { DuplicateKeyError } from '../duplicate-key-error.js';
 import { newId } from '../new-id.js';
+import { isPlainObject } from '../plain-object.js';
 import type {
   Collection,
   Doc,
@@ -176,7 +177,7 @@ function toUpdate(update: Update): UpdateFilter<Doc> | null {
     if (!UPDATE_OPERATORS.has(operator)) {
       throw new InternalError(`The store supports only $set, $unset and $inc in updates, not ${operator}.`);
     }
-    if (isRecord(fields) && Object.keys(fields).length > 0) operators[operator] = fields;
+    if (isPlainObject(fields) && Object.keys(fields).length > 0) operators[operator] = fields;
   }
   return Object.keys(operators).length > 0 ? operators : null;
 }
@@ -191,9 +192,9 @@ export function toDuplicateKeyError(collection: string, error: unknown): Duplica
   const indexName = /index: (\S+)/.exec(message)?.[1] ?? 'unknown';
   const keyPattern: unknown = error['keyPattern'];
   const keyValue: unknown = error['keyValue'];
-  const keys = isRecord(keyPattern)
+  const keys = isPlainObject(keyPattern)
     ? Object.keys(keyPattern)
-    : isRecord(keyValue)
+    : isPlainObject(keyValue)
       ? Object.keys(keyValue)
       : keysOfDupKey(message);
   return new DuplicateKeyError(collection, indexName, keys);
@@ -230,8 +231,4 @@ function keysOfDupKey(message: string): string[] {
   }
   // Servers before 4.2 wrote the values without their field names ("{ : 1 }").
   return keys.filter((name) => name !== '');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -14,6 +14,7 @@ import { GridFsBlobs } from './grid-fs-blobs.js';
 import { declaredName, planIndexes, toSortSpec, type ExistingIndex, type IndexPlan } from './index-plan.js';
 import { MongoCollection, toDuplicateKeyError, toFilter } from './mongo-collection.js';
 import { mongoPlanSummary } from './mongo-plan-summary.js';
+import { isPlainObject } from '../plain-object.js';
 
 /** MongoDB's own index on _id: every collection has it, and it is never the engine's to change. */
 const ID_INDEX = '_id_';
@@ -178,7 +179,7 @@ async function existingIndexes(driver: DriverCollection<Document>): Promise<Exis
       .filter((index) => index['name'] !== ID_INDEX)
       .map((index) => ({
         name: String(index['name']),
-        key: isRecord(index['key']) ? index['key'] : {},
+        key: isPlainObject(index['key']) ? index['key'] : {},
         unique: index['unique'] === true,
         partialFilterExpression: index['partialFilterExpression'],
       }));
@@ -186,8 +187,4 @@ async function existingIndexes(driver: DriverCollection<Document>): Promise<Exis
     if (error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND) return [];
     throw error;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
