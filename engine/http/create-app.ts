@@ -25,6 +25,7 @@ import { tenantMiddleware } from './request-tenant.js';
 import { studioRoutes } from './studio-routes.js';
 import { uiRoutes } from './routes/ui-routes.js';
 import { securityHeaders } from './security-headers.js';
+import { countRequests } from './count-requests.js';
 import { msg } from '../i18n/message.js';
 
 export interface AppOptions {
@@ -52,6 +53,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
+  app.use(countRequests());
   // Security headers on every response: no sniffing, no framing, a content security policy that
   // only allows this server's own scripts (the web app and the API reference included).
   app.use(securityHeaders({ ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) }));

@@ -1,3 +1,4 @@
+import { requestsInFlight } from '../concurrency/requests-in-flight.js';
 import type { Store } from '../store/port.js';
 import { AUDIT_COLLECTION, type AuditEntry } from './audit-log.js';
 
@@ -5,8 +6,8 @@ import { AUDIT_COLLECTION, type AuditEntry } from './audit-log.js';
 const BATCH = 500;
 
 /**
- * Removes the audit entries written before `cutoff`, oldest first, a batch at a time with a turn of
- * the event loop between batches, so requests keep being answered while a large backlog goes.
+ * Removes the audit entries written before `cutoff`, oldest first, a batch at a time, giving way to
+ * requests between batches, so they keep being answered while a large backlog goes.
  * Returns how many entries went. Each batch is durable on its own: a purge cut short by a restart
  * continues at the next run.
  */
@@ -18,6 +19,6 @@ export async function purgeAuditBefore(store: Store, cutoff: Date): Promise<numb
     const batch = await log.find(before, { sort: { at: 1 }, limit: BATCH, projection: { _id: 1 } });
     if (batch.length === 0) return purged;
     purged += await log.deleteMany({ _id: { $in: batch.map((entry) => entry._id) } });
-    await new Promise((resolve) => setImmediate(resolve));
+    await requestsInFlight.giveWay();
   }
 }

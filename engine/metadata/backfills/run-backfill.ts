@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { requestsInFlight } from '../../concurrency/requests-in-flight.js';
 import { EngineError } from '../../errors/index.js';
 import { enqueueJob, type JobDoc } from '../../jobs/index.js';
 import { recomputeStoredDerived } from '../../records/logic/recompute-formulas.js';
@@ -15,44 +16,40 @@ import { convertedValues, currentConversions } from './field-conversions.js';
 import { hasDefault, missingDefaults } from './default-fill.js';
 
 /**
- * The ids of the next records, read ahead for a couple of batches: one ordered `_id` range read
- * (the store parses each document it walks) serves LOOKAHEAD_BATCHES batches of a run. Each batch
- * reads its records again by id inside its own unit of work, so what it recomputes is never stale.
+ * How many records the next batch reads: about as many as the last one managed within its time, so
+ * that a batch cut short by `batchMs` has not read (and parsed) many records it leaves for the next.
  */
-interface Lookahead {
-  ids: string[];
-  /** The last look-up found fewer ids than it asked for: past `ids`, no record remains. */
-  exhausted: boolean;
+interface Pace {
+  read: number;
 }
 
-const LOOKAHEAD_BATCHES = 2;
-
 /**
- * The job handler: batches until the backfill ends, a turn of the event loop between two, so that
- * requests are served in between; after `runMs` it hands over to a continuation job.
+ * The job handler: batches until the backfill ends, giving way between two to the requests that came
+ * meanwhile (requests-in-flight.ts); after `runMs` it hands over to a continuation job.
  */
 export async function runBackfill(tenant: Tenant, job: JobDoc): Promise<void> {
   const id = job.payload.backfill;
   if (typeof id !== 'string') return;
   const started = performance.now();
-  const lookahead: Lookahead = { ids: [], exhausted: false };
+  const pace: Pace = { read: backfillSettings().batchRecords };
   for (;;) {
     const handOver = performance.now() - started >= backfillSettings().runMs;
-    const more = await runBackfillBatch(tenant, id, { handOver, lookahead });
+    const more = await runBackfillBatch(tenant, id, { handOver, pace });
     if (!more || handOver) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await requestsInFlight.giveWay();
   }
 }
 
 /**
- * One batch, in one unit of work: the records after the cursor, in `_id` order, until `batchRecords`
- * of them or `batchMs` of work, then the cursor and the count in the same unit, so that a crash
- * never loses nor repeats progress. Returns whether records remain. With `handOver`, a continuation
- * job is enqueued in the same unit when they do. Tests call it to advance a backfill one batch.
+ * One batch, in one unit of work: the records after the cursor, in `_id` order and read inside the
+ * unit (so what it recomputes is never stale), until `batchRecords` of them or `batchMs` of work,
+ * then the cursor and the count in the same unit, so that a crash never loses nor repeats progress.
+ * Returns whether records remain. With `handOver`, a continuation job is enqueued in the same unit
+ * when they do. Tests call it to advance a backfill one batch.
  */
-export async function runBackfillBatch(tenant: Tenant, id: string, options: { handOver?: boolean; lookahead?: Lookahead } = {}): Promise<boolean> {
+export async function runBackfillBatch(tenant: Tenant, id: string, options: { handOver?: boolean; pace?: Pace } = {}): Promise<boolean> {
   const settings = backfillSettings();
-  const lookahead = options.lookahead ?? { ids: [], exhausted: false };
+  const pace = options.pace ?? { read: settings.batchRecords };
   let snapshot = tenant.metadata.snapshot;
   const peek = await tenant.store.collection<BackfillDoc>(BACKFILLS).findOne({ _id: id });
   if (!peek || peek.status !== 'running') return false;
@@ -72,34 +69,27 @@ export async function runBackfillBatch(tenant: Tenant, id: string, options: { ha
         await backfills.updateOne({ _id: id }, { $set: { status: 'cancelled', finishedAt: now() } });
         return false;
       }
-      const records = tx.collection(object.collection);
-      // Ids another runner has done meanwhile are dropped; none left: the next ones are looked up.
-      while (lookahead.ids.length > 0 && backfill.cursor !== null && lookahead.ids[0]! <= backfill.cursor) lookahead.ids.shift();
-      if (lookahead.ids.length === 0 && !lookahead.exhausted) {
-        const wanted = settings.batchRecords * LOOKAHEAD_BATCHES;
-        const next = await records.find(backfill.cursor === null ? {} : { _id: { $gt: backfill.cursor } }, { sort: { _id: 1 }, limit: wanted, projection: { _id: 1 } });
-        lookahead.ids.push(...next.map((record) => record._id));
-        lookahead.exhausted = next.length < wanted;
-      }
+      const wanted = Math.max(1, Math.min(settings.batchRecords, pace.read));
+      const page = await tx.collection(object.collection).find(backfill.cursor === null ? {} : { _id: { $gt: backfill.cursor } }, { sort: { _id: 1 }, limit: wanted });
       const ctx: LogicContext = { snapshot, principal: SYSTEM_PRINCIPAL };
       const started = performance.now();
       let cursor = backfill.cursor;
       let done = 0;
       let skipped = 0;
       let reason: string | undefined;
-      while (lookahead.ids.length > 0 && done < settings.batchRecords && performance.now() - started < settings.batchMs) {
-        const recordId = lookahead.ids.shift()!;
-        // A record deleted for good since the look-up is passed over.
-        const record = await records.findOne({ _id: recordId });
-        const failure = record ? await recomputeOrPass(tx, ctx, object, backfill, record) : undefined;
+      while (done < page.length && performance.now() - started < settings.batchMs) {
+        const record = page[done]!;
+        const failure = await recomputeOrPass(tx, ctx, object, backfill, record);
         if (failure !== undefined) {
           skipped++;
-          reason ??= `record ${recordId}: ${failure}`;
+          reason ??= `record ${record._id}: ${failure}`;
         }
-        cursor = recordId;
+        cursor = record._id;
         done++;
       }
-      const more = lookahead.ids.length > 0 || !lookahead.exhausted;
+      // A batch that ran out of records to read before its time reads more next time; one cut short, what it managed.
+      pace.read = done === page.length ? Math.ceil(wanted * 1.5) : done + 1;
+      const more = done < page.length || page.length === wanted;
       const progress = { cursor, done: backfill.done + done, ...(skipped > 0 ? { skipped: (backfill.skipped ?? 0) + skipped, lastError: reason! } : {}) };
       const cleared: Record<string, ''> = skipped > 0 ? {} : { lastError: '' };
       // The cursor in the filter: a second runner of the same backfill (a job taken over after a lease ran out) cannot count twice.

@@ -1,20 +1,33 @@
 import { cloneDocument } from '../json-document.js';
 import type { Doc, Update } from '../port.js';
 
-/** Applies $set, $unset and $inc (dotted paths allowed) to a copy of `doc`, as MongoDB would. */
+/**
+ * Applies $set, $unset and $inc (dotted paths allowed) as MongoDB would, to a copy of `doc` that
+ * shares every member the update leaves alone: committed documents are frozen, so sharing is safe,
+ * and a commit then sees at a glance (same reference) which indexed values did not change.
+ */
 export function applyUpdate<T extends Doc>(doc: T, update: Update): T {
-  const next = cloneDocument(doc) as Record<string, unknown>;
-  for (const [path, value] of Object.entries(update.$set ?? {})) setPath(next, path, cloneDocument(value));
-  for (const path of Object.keys(update.$unset ?? {})) unsetPath(next, path);
+  const copied = new Set<object>();
+  const next = ownCopy(doc as Record<string, unknown>, copied);
+  for (const [path, value] of Object.entries(update.$set ?? {})) setPath(next, path, cloneDocument(value), copied);
+  for (const path of Object.keys(update.$unset ?? {})) unsetPath(next, path, copied);
   for (const [path, amount] of Object.entries(update.$inc ?? {})) {
     const current = getPath(next, path);
     if (current !== undefined && typeof current !== 'number') {
       throw new TypeError(`Cannot apply $inc to the non-numeric field '${path}'`);
     }
-    setPath(next, path, (current ?? 0) + amount);
+    setPath(next, path, (current ?? 0) + amount, copied);
   }
   if (next._id !== doc._id) throw new TypeError('An update cannot change _id');
   return next as T;
+}
+
+/** A shallow copy of a container, made once per update: the update's own copies are changed in place. */
+function ownCopy(node: Record<string, unknown>, copied: Set<object>): Record<string, unknown> {
+  if (copied.has(node)) return node;
+  const copy = (Array.isArray(node) ? [...node] : { ...node }) as Record<string, unknown>;
+  copied.add(copy);
+  return copy;
 }
 
 function getPath(target: Record<string, unknown>, path: string): unknown {
@@ -26,25 +39,32 @@ function getPath(target: Record<string, unknown>, path: string): unknown {
   return value;
 }
 
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+/** Sets a dotted path, copying the containers on the way (without `copied`: changing them in place, for a fresh seed). */
+function setPath(target: Record<string, unknown>, path: string, value: unknown, copied?: Set<object>): void {
   const parts = path.split('.');
   let node = target;
   for (const part of parts.slice(0, -1)) {
     const child = node[part];
-    if (child === null || typeof child !== 'object') node[part] = {};
+    if (child === null || typeof child !== 'object') {
+      node[part] = {};
+      copied?.add(node[part] as object);
+    } else if (copied) {
+      node[part] = ownCopy(child as Record<string, unknown>, copied);
+    }
     node = node[part] as Record<string, unknown>;
   }
   node[parts[parts.length - 1]!] = value;
 }
 
-function unsetPath(target: Record<string, unknown>, path: string): void {
+function unsetPath(target: Record<string, unknown>, path: string, copied: Set<object>): void {
   const parts = path.split('.');
   let node: unknown = target;
   for (const part of parts.slice(0, -1)) {
-    if (node === null || typeof node !== 'object') return;
-    node = (node as Record<string, unknown>)[part];
+    const child: unknown = (node as Record<string, unknown>)[part];
+    if (child === null || typeof child !== 'object') return;
+    node = (node as Record<string, unknown>)[part] = ownCopy(child as Record<string, unknown>, copied);
   }
-  if (node !== null && typeof node === 'object') delete (node as Record<string, unknown>)[parts[parts.length - 1]!];
+  delete (node as Record<string, unknown>)[parts[parts.length - 1]!];
 }
 
 /**

@@ -19,6 +19,20 @@ interface CollectionState {
 /** The documents one unit of work wrote (null where deleted), per collection. */
 export type Written = ReadonlyMap<string, ReadonlyMap<string, Doc | null>>;
 
+/**
+ * Whether an update left every field an index reads as it was, by reference: an update shares the
+ * members it does not touch (apply-update.ts), so a write that changes no indexed value (most
+ * updates, every backfill of a formula) computes no index key.
+ */
+function sameIndexedValues(index: StoredIndex, before: Doc, doc: Doc): boolean {
+  for (const field of index.fields) {
+    const dot = field.indexOf('.');
+    const top = dot === -1 ? field : field.slice(0, dot);
+    if (before[top] !== doc[top]) return false;
+  }
+  return true;
+}
+
 /** How many documents an index build reads per SQLite statement. */
 const BUILD_BATCH = 1000;
 
@@ -222,6 +236,7 @@ export class CommittedData {
   }
 
   private indexChanges(index: StoredIndex, id: string, before: Doc | null, doc: Doc | null, batch: CommitBatch): void {
+    if (before && doc && sameIndexedValues(index, before, doc)) return;
     const old = before ? indexKeys(index, before).keys : [];
     const next = doc ? indexKeys(index, doc) : { keys: [], multikey: false };
     if (next.multikey && !index.multikey && !batch.multikey.includes(index.ix)) batch.multikey.push(index.ix);

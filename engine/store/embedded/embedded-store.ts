@@ -117,6 +117,6 @@ export class EmbeddedStore implements Store {
 
   async close(): Promise<void> {
     this.committed.builds.close();
-    await this.writes.run(async () => this.file.close());
+    await this.writes.run(() => this.file.close());
   }
 }

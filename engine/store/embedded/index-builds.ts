@@ -1,3 +1,4 @@
+import { requestsInFlight } from '../../concurrency/requests-in-flight.js';
 import type { Doc } from '../port.js';
 import { indexKeys, uniqueKey, type StoredIndex } from './index-entries.js';
 import type { IndexEntry, SqliteFile } from './sqlite-file.js';
@@ -63,7 +64,7 @@ export class IndexBuilds {
   start(collection: string, index: StoredIndex, total: number): void {
     if (this.closed || this.running.has(index.ix)) return;
     this.running.set(index.ix, { collection, index, after: '', done: 0, total, multikey: false });
-    setImmediate(() => this.slice(index.ix));
+    this.next(index.ix);
   }
 
   progress(): IndexBuildProgress[] {
@@ -78,6 +79,11 @@ export class IndexBuilds {
   close(): void {
     this.closed = true;
     this.running.clear();
+  }
+
+  /** The next slice, once the requests that came during this one are answered. */
+  private next(ix: number): void {
+    void requestsInFlight.giveWay().then(() => this.slice(ix));
   }
 
   private slice(ix: number): void {
@@ -107,7 +113,7 @@ export class IndexBuilds {
       }
     })();
     if (!complete) {
-      setImmediate(() => this.slice(ix));
+      this.next(ix);
       return;
     }
     this.running.delete(ix);

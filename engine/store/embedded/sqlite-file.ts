@@ -4,8 +4,12 @@ import { dirname } from 'node:path';
 import { IndexTable, type KeyRange } from './index-table.js';
 import { keyColumns, type KeyRow } from './sort-keys.js';
 import { StatementCache } from './statement-cache.js';
+import { walCheckpoints } from './wal-checkpoints.js';
 
 export type Durability = 'process' | 'power';
+
+/** SQLite's default: a commit that takes the WAL past this many pages checkpoints it. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 
 /** One end of an `_id` range: ids compare as SQLite compares TEXT (bytewise), which is JS order for the engine's hex ids. */
 export interface IdBound {
@@ -27,12 +31,19 @@ export class SqliteFile {
   private readonly statements: StatementCache;
   private readonly applyBatch: (batch: CommitBatch) => void;
 
-  constructor(path: string, durability: Durability) {
+  constructor(
+    readonly path: string,
+    durability: Durability,
+  ) {
     mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.statements = new StatementCache(this.db);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${durability === 'power' ? 'FULL' : 'NORMAL'}`);
+    // Checkpoints run on a worker thread (wal-checkpoints.ts), not inside a commit on the event loop.
+    if (walCheckpoints.register({ path, checkpointInline: () => this.db.open && this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`) })) {
+      this.db.pragma('wal_autocheckpoint = 0');
+    }
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL,
         PRIMARY KEY (coll, id)) WITHOUT ROWID;
@@ -157,7 +168,9 @@ export class SqliteFile {
     return names;
   }
 
-  close(): void {
+  /** The checkpoint worker lets go of the file first: the last connection to close checkpoints it and removes the WAL. */
+  async close(): Promise<void> {
+    await walCheckpoints.release(this.path);
     this.db.close();
   }
 }

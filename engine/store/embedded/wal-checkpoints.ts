@@ -1,0 +1,142 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/** How often the worker checkpoints every file it holds: a WAL never holds much more than this long of writes. */
+const CHECKPOINT_EVERY_MS = 500;
+/** How long closing a file waits for the worker to let go of it. */
+const RELEASE_WAIT_MS = 5_000;
+
+/**
+ * The worker's code, plain CommonJS evaluated as is: no loader (tsx) is needed in the worker, and the
+ * same code runs under tsx and from compiled output. It keeps one connection per file and runs a
+ * PASSIVE checkpoint when asked: it copies what it can from the WAL into the database and fsyncs,
+ * never waiting for the writer nor holding it up.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.betterSqlite3);
+const open = new Map();
+function drop(path, error) {
+  try { open.get(path)?.close(); } catch {}
+  open.delete(path);
+  parentPort.postMessage({ type: 'dropped', path, message: String((error && error.message) || error) });
+}
+setInterval(() => {
+  for (const [path, db] of open) {
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      drop(path, error);
+    }
+  }
+}, workerData.everyMs);
+parentPort.on('message', (message) => {
+  if (message.type === 'hold') {
+    try {
+      if (!open.has(message.path)) open.set(message.path, new Database(message.path, { fileMustExist: true, timeout: 0 }));
+    } catch (error) {
+      drop(message.path, error);
+    }
+  } else if (message.type === 'release') {
+    try { open.get(message.path)?.close(); } catch {}
+    open.delete(message.path);
+    parentPort.postMessage({ type: 'released', path: message.path });
+  }
+});
+`;
+
+type WorkerMessage = { type: 'released'; path: string } | { type: 'dropped'; path: string; message: string };
+
+/** What the checkpoints need of a file: its path, and a way back to SQLite's own checkpoints. */
+export interface CheckpointedFile {
+  readonly path: string;
+  /** Called when the worker is gone: the file's connection checkpoints itself again, as SQLite does by default. */
+  checkpointInline(): void;
+}
+
+/**
+ * SQLite checkpoints a WAL file on the connection whose commit made it pass 1,000 pages: copying
+ * 4 MiB into the database file and fsyncing it, 10 to 30 ms on this machine, inside that commit on
+ * the event loop, once every few hundred writes. Here a worker thread, with its own connection to
+ * each file, checkpoints every file twice a second instead (a WAL with nothing new costs it
+ * nothing), so no request and no backfill batch waits for one.
+ * Durability does not change: a commit is in the WAL when it returns, as before (a checkpoint only
+ * moves committed pages into the database file). If the worker cannot start or stops, every file
+ * goes back to checkpointing itself; a file it cannot open or checkpoint does.
+ */
+export class WalCheckpoints {
+  private worker: Worker | undefined;
+  private failed = false;
+  private readonly files = new Map<string, CheckpointedFile>();
+  private readonly releases = new Map<string, () => void>();
+
+  /** Whether the worker takes a new file's checkpoints; false: the file keeps SQLite's own. */
+  register(file: CheckpointedFile): boolean {
+    if (!this.start()) return false;
+    this.files.set(file.path, file);
+    this.worker!.postMessage({ type: 'hold', path: file.path });
+    return true;
+  }
+
+  /** The worker closes its connection to the file; then the file's own close can checkpoint and remove the WAL. */
+  async release(path: string): Promise<void> {
+    if (!this.files.delete(path) || !this.worker) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, RELEASE_WAIT_MS);
+      const releases = this.releases;
+      function done() {
+        clearTimeout(timer);
+        releases.delete(path);
+        resolve();
+      }
+      this.releases.set(path, done);
+      this.worker!.postMessage({ type: 'release', path });
+    });
+  }
+
+  private start(): boolean {
+    if (this.failed) return false;
+    if (this.worker) return true;
+    try {
+      const betterSqlite3 = createRequire(import.meta.url).resolve('better-sqlite3');
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { betterSqlite3, everyMs: CHECKPOINT_EVERY_MS } });
+      worker.unref();
+      worker.on('message', (message: WorkerMessage) => this.answer(message));
+      worker.on('error', (error) => this.giveUp(error));
+      worker.on('exit', () => {
+        if (this.worker === worker) this.giveUp(new Error('the checkpoint worker exited'));
+      });
+      // Idle between files and unref'd: it never keeps the process alive, and opening many stores (tests) starts it once.
+      this.worker = worker;
+      return true;
+    } catch (error) {
+      this.giveUp(error);
+      return false;
+    }
+  }
+
+  /** A file the worker could not open or checkpoint goes back to checkpointing itself. */
+  private answer(message: WorkerMessage): void {
+    if (message.type === 'released') {
+      this.releases.get(message.path)?.();
+      return;
+    }
+    const file = this.files.get(message.path);
+    if (!file) return;
+    console.error(`store: the checkpoint worker let go of ${message.path}, which checkpoints itself again: ${message.message}`);
+    this.files.delete(message.path);
+    file.checkpointInline();
+  }
+
+  private giveUp(error: unknown): void {
+    console.error('store: no checkpoint worker; each file checkpoints itself again:', error);
+    this.failed = true;
+    this.worker = undefined;
+    for (const file of this.files.values()) file.checkpointInline();
+    this.files.clear();
+    for (const done of this.releases.values()) done();
+  }
+}
+
+/** One worker per process, for the files of every tenant. */
+export const walCheckpoints = new WalCheckpoints();

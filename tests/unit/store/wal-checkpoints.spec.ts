@@ -1,0 +1,36 @@
+import { expect } from 'chai';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteFile } from '../../../engine/store/embedded/sqlite-file.js';
+
+describe('embedded store: WAL checkpoints on a worker thread', function () {
+  this.timeout(20_000);
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'crm-wal-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const write = (file: SqliteFile, count: number, size: number) =>
+    file.commit({
+      docs: Array.from({ length: count }, (_, i) => ({ collection: 'things', id: String(i).padStart(8, '0'), body: JSON.stringify({ _id: String(i), text: 'x'.repeat(size) }) })),
+      removed: [],
+      added: [],
+      multikey: [],
+      counts: new Map(),
+    });
+
+  it('leaves checkpoints out of commits, and moves what they wrote into the database file within a second or so', async () => {
+    const path = join(dir, 'store.sqlite');
+    const file = new SqliteFile(path, 'process');
+    expect(file.db.pragma('wal_autocheckpoint', { simple: true })).to.equal(0);
+    // 8 MiB in one commit: SQLite's own checkpoint (after 1,000 pages) would have copied it into the database file inside the commit.
+    write(file, 2_000, 4_000);
+    // (the worker may meanwhile have copied the few pages of the tables' creation)
+    expect(statSync(path).size, 'the commit wrote the WAL only').to.be.below(1_000_000);
+    const deadline = Date.now() + 10_000;
+    while (statSync(path).size < 8_000_000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(statSync(path).size, 'the worker copied the pages into the database file').to.be.above(8_000_000);
+    await file.close();
+    expect(existsSync(`${path}-wal`), 'the last connection to close removed the WAL').to.equal(false);
+  });
+});
