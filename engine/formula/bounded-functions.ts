@@ -3,6 +3,7 @@ import { ExpressionEvaluationError, ExpressionTooLargeError } from './expression
 import { EVAL_REFUSED, SIZE_LIMITS } from './expression-limits.js';
 import { meterOf, textTooLong } from './value-meter.js';
 import { msg } from '../i18n/message.js';
+import { canonicalJson } from '../store/json-document.js';
 
 /** A built-in as jsonata binds it: the implementation and its parsed signature. */
 interface FunctionDefinition {
@@ -85,7 +86,7 @@ const REPLACEMENTS: Record<string, (original: FunctionDefinition) => FunctionDef
       const shapes = new Set<string>();
       const result: unknown[] = 'sequence' in list && list.sequence === true ? this.createSequence() : [];
       for (const item of list) {
-        const seen = typeof item === 'object' && item !== null ? addNew(shapes, canonical(item)) : addNew(values, item);
+        const seen = typeof item === 'object' && item !== null ? addNew(shapes, canonicalJson(item)) : addNew(values, item);
         if (seen) result.push(item);
       }
       return result;
@@ -200,14 +201,4 @@ function addNew<T>(set: Set<T>, key: T): boolean {
   if (set.has(key)) return false;
   set.add(key);
   return true;
-}
-
-/** A text equal for lists and objects jsonata deems equal: object keys in any order, lists in theirs. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

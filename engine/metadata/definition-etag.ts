@@ -5,6 +5,7 @@ import type { MetadataKind } from './definition-validator.js';
 import { KIND_NOUNS } from './kind-nouns.js';
 import type { Snapshot } from './snapshot.js';
 import { storedDefinition } from './stored-definition.js';
+import { canonicalJson } from '../store/json-document.js';
 
 /** One item a metadata change may be conditional on: a definition, or one field of an object. */
 export interface MetadataItem {
@@ -35,17 +36,6 @@ export function definitionEtag(definition: object): string {
     tags.set(definition, tag);
   }
   return tag;
-}
-
-/** Key order does not make a definition another one: keys are sorted at every level. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, inner]) => inner !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 /** The item as the snapshot holds it; undefined when it does not exist there. */

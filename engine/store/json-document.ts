@@ -81,6 +81,21 @@ export function sameDocument(a: unknown, b: unknown): boolean {
 }
 
 /**
+ * A JSON text that key order does not change: keys sorted at every level, undefined members left
+ * out as JSON.stringify leaves them. Two values deemed equal as JSON get the same text (a
+ * definition's ETag, a formula's distinct values), lists keep their order.
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, inner]) => inner !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
  * JSON.stringify's text for a document. The native one is used whenever it can be; a document
  * too deep for it takes the explicit-stack writer, which follows JSON.stringify's rules for JSON
  * values (undefined members left out, undefined items and non-finite numbers as null, dates as ISO).
