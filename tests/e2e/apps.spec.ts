@@ -221,6 +221,8 @@ describe('browser: apps and list views', function () {
       await page.waitForURL(/\/o\/purchase_item$/);
       const menu = page.getByRole('navigation', { name: text.procurement });
       await menu.getByRole('link', { name: text.items }).waitFor();
+      // A name the menu cuts short shows whole on hover.
+      expect(await menu.getByRole('link', { name: text.items }).getAttribute('title')).to.equal(text.items);
       expect(await menu.getByRole('link', { name: text.leads }).count()).to.equal(0);
       await page.reload();
       await page.getByRole('navigation', { name: text.procurement }).getByRole('link', { name: text.items }).waitFor();

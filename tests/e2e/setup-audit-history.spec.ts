@@ -22,6 +22,7 @@ const TEXT = {
     revert: (version: number) => `Revert to this version ${version}`,
     revertOk: 'Revert',
     refused: 'The server refused to revert',
+    changedSince: 'Someone changed this definition after this page was read',
     reverted: 'Reverted to version',
     historyTitle: 'Metadata history',
     current: 'current',
@@ -44,6 +45,7 @@ const TEXT = {
     revert: (version: number) => `恢复到此版本 ${version}`,
     revertOk: '恢复',
     refused: '服务器拒绝恢复',
+    changedSince: '本页读取之后有人修改了此定义',
     reverted: '已恢复到版本',
     historyTitle: '元数据变更历史',
     current: '当前',
@@ -145,6 +147,16 @@ describe('browser: the audit log and the metadata history', function () {
         expect((await refusal.innerText()).length).to.be.greaterThan(text.refused.length + 5);
         await screenshot(page, `setup-history-refused-${language}`);
         expect((await env.engine.request('GET', `/api/v1/meta/objects/${name}`)).body.definition.label.en, 'nothing changed').to.equal('Help desk ticket');
+
+        // Someone else changes the object after the page was read: the revert would overwrite that unseen, so it is refused.
+        const elsewhere = await succeed(env, 'PATCH', `/api/v1/meta/objects/${name}`, { description: 'Changed elsewhere' });
+        await page.getByRole('button', { name: text.revert(changed.version - 1) }).click();
+        await page.locator('.ant-popconfirm:visible').getByRole('button', { name: text.revertOk }).click();
+        await page.getByRole('alert').filter({ hasText: text.changedSince }).waitFor();
+        expect((await env.engine.request('GET', `/api/v1/meta/objects/${name}`)).body.definition.description, 'nothing reverted').to.equal('Changed elsewhere');
+        // The list now shows that change as the current version.
+        await page.locator(`tr[data-row-key="${elsewhere.version}"]`, { hasText: text.current }).waitFor();
+        await screenshot(page, `setup-history-changed-since-${language}`);
 
         // Going back to the version before the label change lands, as a new version.
         await page.getByRole('button', { name: text.revert(changed.version - 1) }).click();

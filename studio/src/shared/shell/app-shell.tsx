@@ -48,7 +48,12 @@ export function AppShell() {
   const items: MenuProps['items'] = nav.tabs.map((tab) => ({
     key: tab.path,
     icon: <TabIcon tab={tab} />,
-    label: <Link to={tab.path}>{tabLabel(tab)}</Link>,
+    // The menu cuts a long name short with an ellipsis; the whole name shows on hover.
+    label: (
+      <Link to={tab.path} title={tabLabel(tab)}>
+        {tabLabel(tab)}
+      </Link>
+    ),
   }));
   const navLabel = nav.app ? fromServer(nav.app.label, language) : t('app.navigation');
   const menu = <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />;

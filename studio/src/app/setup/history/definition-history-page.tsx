@@ -4,13 +4,13 @@ import { Alert, App, Button, Popconfirm, Select, Table, Tag, type TableColumnsTy
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../../shared/api/api-client';
 import { isApiError } from '../../../shared/api/api-error';
 import { useLanguage } from '../../../shared/i18n/use-language';
 import { useUserNames } from '../audit/use-user-names';
 import { DiffView } from './diff-view';
 import { definitionText, lineDiff } from './line-diff';
 import { actionVerb, historyQuery, ITEM_VERSIONS, revertRequest, versionsOf, type DefinitionVersion } from './metadata-history';
+import { ChangedSinceError, sendRevert } from './send-revert';
 import './history.css';
 
 /**
@@ -22,6 +22,8 @@ export function DefinitionHistoryPage() {
   const { kind = '', name = '' } = useParams();
   const { t } = useTranslation();
   const history = useQuery(historyQuery({ kind, name }, ITEM_VERSIONS));
+  // Kept here: the versions below start afresh when a new version arrives, and a refusal that made it arrive must stay shown.
+  const [refusal, setRefusal] = useState<Refusal>();
   const versions = versionsOf(history.data?.entries ?? []);
   const kindName = t(`setup.history.kinds.${kind}`, { defaultValue: kind });
   return (
@@ -37,12 +39,26 @@ export function DefinitionHistoryPage() {
       </header>
       {history.error && <Alert type="error" showIcon role="alert" title={t('setup.history.loadFailed', { message: history.error.message })} />}
       {history.data && versions.length === 0 && <Alert type="info" showIcon title={t('setup.history.notFound')} />}
-      {versions.length > 0 && <Versions key={versions[0]!.version} kind={kind} name={name} versions={versions} />}
+      {versions.length > 0 && <Versions key={versions[0]!.version} kind={kind} name={name} versions={versions} refusal={refusal} setRefusal={setRefusal} />}
     </section>
   );
 }
 
-function Versions({ kind, name, versions }: { kind: string; name: string; versions: readonly DefinitionVersion[] }) {
+/** Why the server (or a change made meanwhile) refused a revert. */
+interface Refusal {
+  version: number;
+  text: string;
+}
+
+interface VersionsProps {
+  kind: string;
+  name: string;
+  versions: readonly DefinitionVersion[];
+  refusal: Refusal | undefined;
+  setRefusal: (refusal: Refusal | undefined) => void;
+}
+
+function Versions({ kind, name, versions, refusal, setRefusal }: VersionsProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { message } = App.useApp();
@@ -51,7 +67,6 @@ function Versions({ kind, name, versions }: { kind: string; name: string; versio
   const latest = versions[0]!;
   const [to, setTo] = useState(latest.version);
   const [from, setFrom] = useState(versions[1]?.version ?? latest.version);
-  const [refusal, setRefusal] = useState<{ version: number; text: string }>();
   const [busy, setBusy] = useState<number>();
   const byVersion = new Map(versions.map((version) => [version.version, version]));
   const text = (version: number) => {
@@ -68,11 +83,16 @@ function Versions({ kind, name, versions }: { kind: string; name: string; versio
     setBusy(target.version);
     setRefusal(undefined);
     try {
-      const saved = await api<{ version: number }>(request.path, { method: request.method, body: request.body });
+      const saved = await sendRevert(kind, name, latest, request);
       void message.success(t('setup.history.reverted', { version: target.version, now: saved.version }));
       await queryClient.invalidateQueries({ queryKey: ['meta'] });
       await queryClient.invalidateQueries({ queryKey: ['setup', 'meta-history'] });
     } catch (error) {
+      if (error instanceof ChangedSinceError) {
+        setRefusal({ version: target.version, text: t('setup.history.changedSince') });
+        await queryClient.invalidateQueries({ queryKey: ['setup', 'meta-history'] });
+        return;
+      }
       const details = isApiError(error) ? error.details.map((detail) => `${detail.path} ${detail.message}`) : [];
       setRefusal({ version: target.version, text: [t('setup.history.revertFailed', { message: error instanceof Error ? error.message : String(error) }), ...details].join('\n') });
     } finally {

@@ -41,6 +41,7 @@ export const historyMessages = bilingual(
       cancel: 'Cancel',
       reverted: 'Reverted to version {{version}}: now version {{now}}.',
       revertFailed: 'The server refused to revert: {{message}}',
+      changedSince: 'Someone changed this definition after this page was read, so nothing was reverted. The list now shows their change; look at it, then revert again if you still want to.',
       notFound: 'No change of this definition is recorded.',
       system: 'System',
       kinds: {
@@ -103,6 +104,7 @@ export const historyMessages = bilingual(
       cancel: '取消',
       reverted: '已恢复到版本 {{version}}，当前为版本 {{now}}。',
       revertFailed: '服务器拒绝恢复：{{message}}',
+      changedSince: '本页读取之后有人修改了此定义，因此未进行恢复。列表现已显示该修改；请先查看，如仍需要再恢复。',
       notFound: '没有此定义的变更记录。',
       system: '系统',
       kinds: {
