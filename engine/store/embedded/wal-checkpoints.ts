@@ -100,13 +100,14 @@ export class WalCheckpoints {
     try {
       const betterSqlite3 = createRequire(import.meta.url).resolve('better-sqlite3');
       const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { betterSqlite3, everyMs: CHECKPOINT_EVERY_MS } });
-      worker.unref();
       worker.on('message', (message: WorkerMessage) => this.answer(message));
       worker.on('error', (error) => this.giveUp(error));
       worker.on('exit', () => {
         if (this.worker === worker) this.giveUp(new Error('the checkpoint worker exited'));
       });
-      // Idle between files and unref'd: it never keeps the process alive, and opening many stores (tests) starts it once.
+      // Unref'd so it never keeps the process alive, and only after the listeners: a Worker refs itself again when
+      // its first 'message' listener is added (node 20), which kept every process that opened a store from exiting.
+      worker.unref();
       this.worker = worker;
       return true;
     } catch (error) {

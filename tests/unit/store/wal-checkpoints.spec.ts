@@ -1,7 +1,9 @@
 import { expect } from 'chai';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SqliteFile } from '../../../engine/store/embedded/sqlite-file.js';
 
 describe('embedded store: WAL checkpoints on a worker thread', function () {
@@ -32,5 +34,22 @@ describe('embedded store: WAL checkpoints on a worker thread', function () {
     expect(statSync(path).size, 'the worker copied the pages into the database file').to.be.above(8_000_000);
     await file.close();
     expect(existsSync(`${path}-wal`), 'the last connection to close removed the WAL').to.equal(false);
+  });
+
+  it('never keeps a process alive: one that opened a store and wrote to it exits by itself', () => {
+    const sqliteFile = fileURLToPath(new URL('../../../engine/store/embedded/sqlite-file.ts', import.meta.url));
+    const script = join(dir, 'open-and-end.ts');
+    writeFileSync(
+      script,
+      `import { SqliteFile } from ${JSON.stringify(sqliteFile)};
+const file = new SqliteFile(${JSON.stringify(join(dir, 'store.sqlite'))}, 'process');
+file.commit({ docs: [{ collection: 'things', id: 'a', body: '{"_id":"a"}' }], removed: [], added: [], multikey: [], counts: new Map() });
+console.log('written');
+`,
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 15_000 });
+    expect(run.stdout, run.stderr).to.contain('written');
+    expect(run.signal, 'the process had to be killed: something held it open').to.equal(null);
+    expect(run.status).to.equal(0);
   });
 });
