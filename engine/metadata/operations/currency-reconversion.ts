@@ -2,7 +2,8 @@ import { ConflictError, EngineError, type ErrorDetail } from '../../errors/index
 import { corporateAmountField, type ResolvedCurrencyField } from '../../fields/index.js';
 import { byCount, msg } from '../../i18n/message.js';
 import { convertedAmounts } from '../../records/logic/convert-currencies.js';
-import type { Collections, Doc } from '../../store/port.js';
+import type { Collections } from '../../store/port.js';
+import { pagesById } from '../../store/pages-by-id.js';
 import { backfillSettings } from '../backfills/backfill-settings.js';
 import { recordBackfill } from '../backfills/record-backfill.js';
 import type { CompiledObject } from '../compiled-object.js';
@@ -50,13 +51,10 @@ async function refuseUnconvertible(tx: Collections, snapshot: Snapshot, object: 
     if (field.currencyField) projection[field.currencyField] = 1;
     if (field.rateDate) projection[field.rateDate] = 1;
   }
-  const records = tx.collection(object.collection);
   const sample: ErrorDetail[] = [];
   let failed = 0;
   let first: EngineError | undefined;
-  let after: string | null = null;
-  for (;;) {
-    const page: Doc[] = await records.find(after === null ? {} : { _id: { $gt: after } }, { sort: { _id: 1 }, limit: CHECK_PAGE, projection });
+  for await (const page of pagesById(tx.collection(object.collection), {}, CHECK_PAGE, projection)) {
     for (const record of page) {
       try {
         convertedAmounts(snapshot, object, record);
@@ -67,8 +65,6 @@ async function refuseUnconvertible(tx: Collections, snapshot: Snapshot, object: 
         for (const detail of error.details ?? []) if (sample.length < SAMPLE_SIZE) sample.push({ ...detail, path: `/records/${record._id}${detail.path}` });
       }
     }
-    if (page.length < CHECK_PAGE) break;
-    after = page.at(-1)!._id;
     // Inside the change's unit of work: reads are answered meanwhile; waiting for writes here would wait on ourselves.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }

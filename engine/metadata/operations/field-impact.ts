@@ -5,7 +5,7 @@ import { renderText, msg } from '../../i18n/message.js';
 import { nameField } from '../../records/search/name-field.js';
 import { fieldAccess } from '../../security/access/index.js';
 import { checkSetupRight } from '../../security/object-access.js';
-import type { Doc } from '../../store/port.js';
+import { pagesById } from '../../store/pages-by-id.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { backfillSettings } from '../backfills/backfill-settings.js';
 import type { Field } from '../schemas/generated/object.js';
@@ -66,34 +66,29 @@ export async function fieldImpact(ctx: OperationContext, objectName: string, nam
   const records = ctx.tenant.store.collection(before.collection);
   const projection: Record<string, 1> = { _id: 1, [old.name]: 1, ...(naming ? { [naming.name]: 1 } : {}) };
   const { batchRecords, batchMs } = backfillSettings();
-  let cursor: string | undefined;
-  for (;;) {
-    const started = performance.now();
-    let page: Doc[] = [];
-    do {
-      const filter = { [old.name]: { $ne: null }, ...(cursor === undefined ? {} : { _id: { $gt: cursor } }) };
-      page = await records.find(filter, { sort: { _id: 1 }, limit: batchRecords, projection });
-      for (const record of page) {
-        impact.records++;
-        const conversion = convert(record[old.name]);
-        if (conversion.ok) {
-          impact.convertible++;
-          continue;
-        }
-        impact.failing++;
-        if (impact.sample.length < SAMPLE_SIZE) {
-          impact.sample.push({
-            _id: record._id,
-            name: naming ? (record[naming.name] ?? null) : null,
-            // A value the admin may not read stays out of the answer; its record and reason are shown.
-            ...(hidden.has(old.name) ? {} : { value: record[old.name] }),
-            message: renderText(conversion.reason, ctx.language),
-          });
-        }
+  let started = performance.now();
+  for await (const page of pagesById(records, { [old.name]: { $ne: null } }, batchRecords, projection)) {
+    for (const record of page) {
+      impact.records++;
+      const conversion = convert(record[old.name]);
+      if (conversion.ok) {
+        impact.convertible++;
+        continue;
       }
-      cursor = page.at(-1)?._id ?? cursor;
-    } while (page.length === batchRecords && performance.now() - started < batchMs);
-    if (page.length < batchRecords) return impact;
+      impact.failing++;
+      if (impact.sample.length < SAMPLE_SIZE) {
+        impact.sample.push({
+          _id: record._id,
+          name: naming ? (record[naming.name] ?? null) : null,
+          // A value the admin may not read stays out of the answer; its record and reason are shown.
+          ...(hidden.has(old.name) ? {} : { value: record[old.name] }),
+          message: renderText(conversion.reason, ctx.language),
+        });
+      }
+    }
+    if (performance.now() - started < batchMs) continue;
     await new Promise<void>((resolve) => setImmediate(resolve));
+    started = performance.now();
   }
+  return impact;
 }

@@ -5,6 +5,7 @@ import { followChange, settleWrite } from '../../records/logic/follow-change.js'
 import { SYSTEM_PRINCIPAL } from '../../tenancy/principal.js';
 import { corporateAmountField, fieldTypeOf, formatAutoNumber, type ResolvedField, type ResolvedRollupField } from '../../fields/index.js';
 import type { Collections, Doc } from '../../store/port.js';
+import { pagesById } from '../../store/pages-by-id.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { COUNTERS } from '../metadata-collections.js';
 import type { Snapshot } from '../snapshot.js';
@@ -21,6 +22,8 @@ import { refuseSharedValues } from './shared-values.js';
 import { valueConverter } from './value-conversion.js';
 
 const SAMPLE_SIZE = 5;
+/** Records read per page while checking that every stored value converts: memory stays bounded. */
+const CHECK_PAGE = 5_000;
 
 /**
  * Brings an object's records in line with its new definition, in the unit of work of the
@@ -46,9 +49,10 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
     if (!next) {
       await records.updateMany({ [old.name]: { $ne: null } }, { $unset: { [old.name]: '', [plainTextPath(old.name)]: '' } });
     } else if (!sameDocument(old, next)) {
-      const conversion = await checkConversion(tx, after, old, next);
       // Converted inside the change when small, at once, as a unique check below reads the new values.
-      if (conversion && (await convertsInline(tx, after))) await writeConversion(tx, snapshot, after, conversion);
+      const inline = await convertsInline(tx, after);
+      const conversion = await checkConversion(tx, after, old, next, inline);
+      if (conversion && inline) await writeConversion(tx, snapshot, after, conversion);
       else if (conversion) pendingFor(after).conversions.push(conversion);
       if (fieldTypeOf(old).plainText && !fieldTypeOf(next).plainText) await records.updateMany({}, { $unset: { [plainTextPath(old.name)]: '' } });
       // Roll-ups summing it are summed anew: their scale is the field's, which may have changed.
@@ -77,8 +81,10 @@ interface PendingDerivation {
   conversions: PendingConversion[];
 }
 
-/** A field whose stored values all convert to its new definition, and those that change by it. */
+/** A field whose stored values all convert to its new definition, and how many change by it. */
 interface PendingConversion extends FieldConversion {
+  readonly changes: number;
+  /** The values that change, kept for a conversion inside the change only: a backfill converts as it goes. */
   readonly converted: { id: string; value: unknown; was: unknown }[];
 }
 
@@ -101,7 +107,7 @@ async function settleDerived(tx: Collections, snapshot: Snapshot, { object, roll
     if (paths.length > 0) await recomputeAll(tx, snapshot, object);
     return;
   }
-  const converting = conversions.filter((conversion) => conversion.converted.length > 0).map(({ field, from, to }) => ({ field, from, to }));
+  const converting = conversions.filter((conversion) => conversion.changes > 0).map(({ field, from, to }) => ({ field, from, to }));
   if (paths.length === 0 && rollups.length === 0 && converting.length === 0) return;
   await recordBackfill(tx, snapshot.version, object, { derivedPaths: paths, rollups: rollups.map((field) => field.name), conversions: converting, total });
 }
@@ -127,50 +133,59 @@ function refuseWhileConverting(backfill: BackfillDoc | null, field: string): voi
 /**
  * Checks that every stored value of a changed field converts to its new definition, else refuses
  * the change with a count and a sample. Returns the conversion to write (inside the change or by a
- * backfill), undefined for computed fields, which are recomputed rather than converted.
+ * backfill), undefined for computed fields, which are recomputed rather than converted. The values
+ * are read a page at a time, so a million holders are never in memory at once; only a conversion
+ * inside the change keeps the values it will write, and only a unique field the values it will hold.
  */
-async function checkConversion(tx: Collections, after: CompiledObject, old: ResolvedField, next: ResolvedField): Promise<PendingConversion | undefined> {
+async function checkConversion(tx: Collections, after: CompiledObject, old: ResolvedField, next: ResolvedField, inline: boolean): Promise<PendingConversion | undefined> {
   if (!fieldTypeOf(next).writable) return undefined;
-  const records = tx.collection(after.collection);
-  const holders = await records.find({ [old.name]: { $ne: null } }, { projection: { [old.name]: 1 } });
   const convert = valueConverter(after, old, next);
-  const failures: ErrorDetail[] = [];
-  const converted: { id: string; value: unknown; was: unknown }[] = [];
-  for (const record of holders) {
-    const value = record[old.name];
-    const conversion = convert(value);
-    if (!conversion.ok) {
-      // The record's value stays out of the message: the admin changing the field may not be allowed to read it.
-      failures.push({ path: `/records/${record._id}/${old.name}`, message: conversion.reason });
-      continue;
+  const sample: ErrorDetail[] = [];
+  let failing = 0;
+  let changes = 0;
+  const converted: PendingConversion['converted'] = [];
+  const finals = next.unique ? new Map<string, number>() : undefined;
+  for await (const page of pagesById(tx.collection(after.collection), { [old.name]: { $ne: null } }, CHECK_PAGE, { [old.name]: 1 })) {
+    for (const record of page) {
+      const value = record[old.name];
+      const conversion = convert(value);
+      if (!conversion.ok) {
+        failing++;
+        // The record's value stays out of the message: the admin changing the field may not be allowed to read it.
+        if (sample.length < SAMPLE_SIZE) sample.push({ path: `/records/${record._id}/${old.name}`, message: conversion.reason });
+        continue;
+      }
+      if (!sameDocument(conversion.value, value)) {
+        changes++;
+        if (inline) converted.push({ id: record._id, value: conversion.value, was: value });
+      }
+      const key = finals && JSON.stringify(conversion.value);
+      if (key !== undefined) finals!.set(key, (finals!.get(key) ?? 0) + 1);
     }
-    if (!sameDocument(conversion.value, value)) converted.push({ id: record._id, value: conversion.value, was: value });
+    // Inside the change's unit of work: reads are answered meanwhile; waiting for writes here would wait on ourselves.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  if (failures.length > 0) {
+  if (failing > 0) {
     throw new ConflictError(
       'incompatible_values',
       byCount(
-        failures.length,
-        msg`1 record has a value of '${old.name}' that would not fit the new definition (${failures[0]!.message}). Correct or clear it first.`,
-        msg`${failures.length} records have values of '${old.name}' that would not fit the new definition (${failures[0]!.message}). Correct or clear them first.`,
+        failing,
+        msg`1 record has a value of '${old.name}' that would not fit the new definition (${sample[0]!.message}). Correct or clear it first.`,
+        msg`${failing} records have values of '${old.name}' that would not fit the new definition (${sample[0]!.message}). Correct or clear them first.`,
       ),
-      failures.slice(0, SAMPLE_SIZE),
+      sample,
     );
   }
-  if (next.unique && converted.length > 0) refuseSharedConvertedValues(next.name, holders, converted);
-  return { field: next.name, from: old, to: next, converted };
+  if (finals && changes > 0) refuseSharedConvertedValues(next.name, finals);
+  return { field: next.name, from: old, to: next, changes, converted };
 }
 
 /**
  * Values that were distinct may meet once converted (two amounts rounded to a smaller scale): a
  * unique field then refuses the change, as making it unique over shared values does.
  */
-function refuseSharedConvertedValues(field: string, holders: Doc[], converted: PendingConversion['converted']): void {
-  const finals = new Map<string, unknown>(holders.map((record) => [record._id, record[field]]));
-  for (const { id, value } of converted) finals.set(id, value);
-  const counts = new Map<string, number>();
-  for (const value of finals.values()) counts.set(JSON.stringify(value), (counts.get(JSON.stringify(value)) ?? 0) + 1);
-  const shared = [...counts.values()].filter((count) => count > 1).slice(0, SAMPLE_SIZE);
+function refuseSharedConvertedValues(field: string, finals: Map<string, number>): void {
+  const shared = [...finals.values()].filter((count) => count > 1).slice(0, SAMPLE_SIZE);
   if (shared.length === 0) return;
   throw new ConflictError(
     'duplicate_values',
