@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { fileURLToPath } from 'node:url';
-import { relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 
 /** The parts of V8's CPU profile (Profiler.stop) this summary reads. */
 interface CpuProfile {
@@ -53,7 +53,11 @@ export class Profiler {
     const { profile } = (await this.session.post('Profiler.stop')) as unknown as { profile: CpuProfile };
     await this.session.post('Profiler.disable');
     this.session.disconnect();
-    if (saveAs) writeFileSync(saveAs, JSON.stringify(profile));
+    if (saveAs) {
+      // BENCH_PROFILE_DIR may name a directory that does not exist yet.
+      mkdirSync(dirname(saveAs), { recursive: true });
+      writeFileSync(saveAs, JSON.stringify(profile));
+    }
     return summarize(profile);
   }
 }

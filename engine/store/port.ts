@@ -108,6 +108,12 @@ export interface Store extends Collections {
   explain(collection: string, filter: Filter, options?: Pick<FindOptions, 'sort' | 'limit'>): Promise<QueryPlanSummary>;
   dropCollection(collection: string): Promise<void>;
   listCollections(): Promise<string[]>;
+  /**
+   * A number that changes whenever a write to the collection commits, so that a caller may keep
+   * what it read until it does. Only a store that sees every write has it (the embedded store,
+   * which holds its file alone); where other processes write too (MongoDB) it is absent.
+   */
+  changeCount?(collection: string): number;
   close(): Promise<void>;
 }
 

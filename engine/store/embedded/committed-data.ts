@@ -50,6 +50,8 @@ const BUILD_AT_ONCE_UP_TO = 10_000;
  */
 export class CommittedData {
   private readonly states = new Map<string, CollectionState>();
+  /** Commits per collection since the store opened (see changeCount). */
+  private readonly changes = new Map<string, number>();
   readonly builds: IndexBuilds;
 
   constructor(
@@ -229,6 +231,7 @@ export class CommittedData {
       else this.cache.delete(collection, id);
     }
     for (const [collection, delta] of counts) {
+      this.changes.set(collection, this.changeCount(collection) + 1);
       const state = this.states.get(collection);
       if (state?.count !== undefined) state.count += delta;
     }
@@ -314,7 +317,13 @@ export class CommittedData {
     this.file.indexes.markBuilt(index.ix);
   }
 
+  /** How many commits wrote to a collection since the store opened: equal numbers, equal contents. */
+  changeCount(collection: string): number {
+    return this.changes.get(collection) ?? 0;
+  }
+
   dropCollection(collection: string): void {
+    this.changes.set(collection, this.changeCount(collection) + 1);
     this.file.dropCollection(collection);
     this.states.delete(collection);
     // Dropping is rare (tests, uninstalling an object): forgetting every cached document is simpler than finding the collection's.

@@ -82,6 +82,10 @@ export class EmbeddedStore implements Store {
     );
   }
 
+  changeCount(collection: string): number {
+    return this.committed.changeCount(collection);
+  }
+
   async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
     await this.writes.run(async () => this.committed.ensureIndexes(collection, indexes));
   }
