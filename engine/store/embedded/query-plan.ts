@@ -59,14 +59,17 @@ export function planQuery(input: PlanInput): Plan {
   // Each `$or` all of whose branches an index narrows (the record-access filter: own records,
   // shares, approvers) is a source of candidates beside the strongest single indexes.
   const unions = alternatives.map((branches) => unionPlan(branches, input.indexes, sortKeys)).filter((plan) => plan !== undefined);
-  if (filteredWalk && unions.length === 0) return filteredWalk;
-  const sources: Plan[] = [...filtering.filter((option) => best && strength(option) === strength(best)).slice(0, MAX_ESTIMATES).map((option) => option.plan), ...unions];
+  const strongest = filtering.filter((option) => best && strength(option) === strength(best));
+  // Two equally strong indexes (a record's items by record, or by an approver who has thousands) are sized, whichever was declared first.
+  if (filteredWalk && unions.length === 0 && strongest.length === 1) return filteredWalk;
+  const sources: Plan[] = [...strongest.slice(0, MAX_ESTIMATES).map((option) => option.plan), ...unions];
   const walk = filteredWalk ?? (primary.ordered ? primary : options.find((option) => option.plan.ordered)?.plan);
   if (sources.length === 0) return input.limited && walk ? walk : primary;
   if (sources.length === 1 && !(input.limited && walk)) return sources[0]!;
   // A selective source beats walking in sort order; an unselective one (a stage most records
   // share, a user who may read half the records) loses to a walk that stops after the page.
-  const sized = sources.map((plan) => ({ plan, size: estimatePlan(input, plan) })).sort((x, y) => x.size - y.size);
+  // Of two the same size, the one in the sort's order needs no sort.
+  const sized = sources.map((plan) => ({ plan, size: estimatePlan(input, plan) })).sort((x, y) => x.size - y.size || Number(y.plan.ordered) - Number(x.plan.ordered));
   const smallest = sized[0]!;
   if (smallest.plan === filteredWalk) return filteredWalk;
   return input.limited && walk && smallest.size >= SMALL_RANGE ? walk : smallest.plan;

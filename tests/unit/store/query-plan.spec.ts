@@ -56,6 +56,21 @@ describe('embedded store query planner', () => {
     expect(plan(ACCESS, undefined, false, { 1: 30000, 2: 2, 3: 0, 4: 50 }).kind).to.equal('index');
   });
 
+  it('sizes two equally strong indexes and takes the smaller, whichever was declared first', () => {
+    // A record's pending work items of one approver: `_owner` stands for the approver, who has thousands; `amount` for the record, which has two.
+    const filter = { _owner: 'finance', amount: 9600, status: 'pending' };
+    for (const [sizes, expected] of [
+      [{ 1: 10_000, 4: 2 }, 'ix_amount'],
+      [{ 1: 2, 4: 10_000 }, 'sys_owner'],
+    ] as const) {
+      for (const limited of [false, true]) {
+        const chosen = plan(filter, undefined, limited, sizes);
+        expect(chosen.kind).to.equal('index');
+        if (chosen.kind === 'index') expect(chosen.index.spec.name, JSON.stringify({ sizes, limited })).to.equal(expected);
+      }
+    }
+  });
+
   it('does not take a union when a branch no index narrows could match any record', () => {
     const filter = { $or: [{ _owner: 'u1' }, { region: 'emea' }], _deleted: { $ne: true } };
     expect(plan(filter, { amount: -1 }, true, { 1: 10 }).kind).to.equal('index');
