@@ -27,6 +27,20 @@ describeEachAdapter('store contract', (ctx) => {
       expect(await accounts().find({})).to.deep.equal([{ _id: 'x', v: 1 }]);
     });
 
+    it('refuses an _id any committed document holds, below, at or above the others, non-ASCII too', async () => {
+      await accounts().insertMany([{ _id: 'm' }, { _id: 'a' }, { _id: 'z' }, { _id: 'é' }]);
+      for (const taken of ['a', 'm', 'z', 'é']) expectDuplicateKey(await rejectionOf(accounts().insertOne({ _id: taken, v: 2 })), ['_id']);
+      await accounts().insertMany([{ _id: 'b' }, { _id: 'zz' }, { _id: 'f' }]);
+      await accounts().deleteOne({ _id: 'zz' });
+      await accounts().insertOne({ _id: 'zz', again: true });
+      const inUnit = ctx.store.unitOfWork(async (tx) => {
+        await tx.collection('accounts').insertOne({ _id: 'q' });
+        await tx.collection('accounts').insertOne({ _id: 'q' });
+      });
+      expectDuplicateKey(await rejectionOf(inUnit), ['_id']);
+      expect(ids(await accounts().find({}, { sort: { _id: 1 } }))).to.deep.equal(['a', 'b', 'f', 'm', 'z', 'zz', 'é']);
+    });
+
     it('inserts nothing, without error, for an empty insertMany', async () => {
       await accounts().insertMany([]);
       expect(await accounts().count({})).to.equal(0);

@@ -49,7 +49,12 @@ export async function noteRecentRecord(ctx: OperationContext, body: unknown): Pr
   const user = ctx.principal.userId;
   await ctx.tenant.store.unitOfWork(async (tx) => {
     const entries = tx.collection<RecentRecordDoc>(RECENT_RECORDS);
-    const entry = { user, object: object.name, record: given.id as string, openedAt: new Date().toISOString() };
+    // Opened within the millisecond of the newest entry, a record goes one millisecond after it, so
+    // that the list's order is the order of opening, however fast records are opened.
+    const newest = await entries.findOne({ user }, { sort: { openedAt: -1, _id: 1 }, projection: { openedAt: 1 } });
+    const newestAt = newest ? Date.parse(newest.openedAt) : Number.NEGATIVE_INFINITY;
+    const openedAt = new Date(Math.max(Date.now(), newestAt + 1)).toISOString();
+    const entry = { user, object: object.name, record: given.id as string, openedAt };
     await entries.findOneAndUpdate({ _id: `${user}:${object.name}:${entry.record}` }, { $set: entry }, { upsert: true });
     const beyond = await entries.find({ user }, { sort: { openedAt: -1, _id: 1 }, skip: RECENT_CAP, projection: { _id: 1 } });
     if (beyond.length > 0) await entries.deleteMany({ _id: { $in: beyond.map((doc) => doc._id) } });

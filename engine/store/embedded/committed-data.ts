@@ -50,6 +50,12 @@ const BUILD_AT_ONCE_UP_TO = 10_000;
  */
 export class CommittedData {
   private readonly states = new Map<string, CollectionState>();
+  /**
+   * Per collection, an id at or above every committed `_id` (SQLite's order, which is JS's for
+   * ASCII): ids grow with time (new-id.ts), so an insert's id is nearly always above it and proven
+   * new without a read. Deletes leave it where it is, which keeps it an upper bound.
+   */
+  private readonly highestIds = new Map<string, string | null>();
   /** Commits per collection since the store opened (see changeCount). */
   private readonly changes = new Map<string, number>();
   readonly builds: IndexBuilds;
@@ -100,6 +106,14 @@ export class CommittedData {
     if (cached) return cached;
     const body = this.file.body(collection, id);
     return body === undefined ? undefined : this.parsed(collection, id, body, remember);
+  }
+
+  /** Whether a document is committed under `id`, read only when the id is not above every committed one. */
+  holds(collection: string, id: string): boolean {
+    let highest = this.highestIds.get(collection);
+    if (highest === undefined) this.highestIds.set(collection, (highest = this.file.highestId(collection) ?? null));
+    if (highest === null || (id > highest && ASCII.test(id) && ASCII.test(highest))) return false;
+    return this.cache.peek(collection, id) !== undefined || this.file.body(collection, id) !== undefined;
   }
 
   private parsed(collection: string, id: string, body: string, remember: boolean): Doc {
@@ -229,6 +243,8 @@ export class CommittedData {
     for (const { collection, id, doc, length } of after) {
       if (doc) this.cache.set(collection, id, doc, length);
       else this.cache.delete(collection, id);
+      const highest = this.highestIds.get(collection);
+      if (doc && highest !== undefined && (highest === null || id > highest)) this.highestIds.set(collection, id);
     }
     for (const [collection, delta] of counts) {
       this.changes.set(collection, this.changeCount(collection) + 1);
@@ -243,10 +259,12 @@ export class CommittedData {
     const old = before ? indexKeys(index, before).keys : [];
     const next = doc ? indexKeys(index, doc) : { keys: [], multikey: false };
     if (next.multikey && !index.multikey && !batch.multikey.includes(index.ix)) batch.multikey.push(index.ix);
-    const oldText = new Set(old.map((key) => key.toString('latin1')));
-    const nextText = new Set(next.keys.map((key) => key.toString('latin1')));
-    for (const key of old) if (!nextText.has(key.toString('latin1'))) batch.removed.push({ ix: index.ix, key, id, unique: false });
-    for (const key of next.keys) if (!oldText.has(key.toString('latin1'))) batch.added.push({ ix: index.ix, key, id, unique: false });
+    // An insert or a delete changes every key; an update only those that differ.
+    const both = old.length > 0 && next.keys.length > 0;
+    const oldText = both ? new Set(old.map((key) => key.toString('latin1'))) : undefined;
+    const nextText = both ? new Set(next.keys.map((key) => key.toString('latin1'))) : undefined;
+    for (const key of old) if (!nextText?.has(key.toString('latin1'))) batch.removed.push({ ix: index.ix, key, id, unique: false });
+    for (const key of next.keys) if (!oldText?.has(key.toString('latin1'))) batch.added.push({ ix: index.ix, key, id, unique: false });
     if (!index.spec.unique) return;
     const oldUnique = uniqueKey(index, before);
     const nextUnique = uniqueKey(index, doc);
@@ -326,10 +344,13 @@ export class CommittedData {
     this.changes.set(collection, this.changeCount(collection) + 1);
     this.file.dropCollection(collection);
     this.states.delete(collection);
+    this.highestIds.delete(collection);
     // Dropping is rare (tests, uninstalling an object): forgetting every cached document is simpler than finding the collection's.
     this.cache.clear();
   }
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 function isConstraintError(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT');

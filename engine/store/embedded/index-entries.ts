@@ -25,17 +25,22 @@ export function storedIndex(ix: number, spec: IndexSpec, multikey: boolean, buil
  * document without a value in the first key has none.
  */
 export function indexKeys(index: StoredIndex, doc: Doc): { keys: Buffer[]; multikey: boolean } {
-  let multikey = false;
+  const { fields, directions } = index;
+  // Most documents hold one value per indexed field: one key, the components concatenated.
+  const found = fields.map((field) => valuesAt(doc, field));
+  // A sparse index holds nothing of a document without a value in its first field, whatever its
+  // other fields hold (so their arrays do not make the index multikey).
+  if (index.spec.sparse && found[0]!.values.every((value) => value === null || value === undefined)) return { keys: [], multikey: false };
+  const multikey = found.some((values) => values.array);
+  if (found.every((values) => values.values.length === 1)) {
+    const parts = found.map((values, i) => encodeComponent(values.values[0], directions[i]!));
+    return { keys: [parts.length === 1 ? parts[0]! : Buffer.concat(parts)], multikey };
+  }
   let prefixes: Buffer[] = [Buffer.alloc(0)];
-  let absent = false;
-  index.fields.forEach((field, i) => {
-    const found = valuesAt(doc, field);
-    if (i === 0 && index.spec.sparse && found.values.every((value) => value === null || value === undefined)) absent = true;
-    multikey ||= found.array;
-    const parts = found.values.map((value) => encodeComponent(value, index.directions[i]!));
+  found.forEach((values, i) => {
+    const parts = values.values.map((value) => encodeComponent(value, directions[i]!));
     prefixes = prefixes.flatMap((prefix) => parts.map((part) => Buffer.concat([prefix, part])));
   });
-  if (absent) return { keys: [], multikey };
   const unique = new Map(prefixes.map((key) => [key.toString('latin1'), key]));
   return { keys: [...unique.values()], multikey };
 }
@@ -63,6 +68,11 @@ export function uniqueKey(index: StoredIndex, doc: Doc | null | undefined): Buff
  * followed too.
  */
 function valuesAt(doc: Doc, path: string): { values: unknown[]; array: boolean } {
+  // A top-level field holding no array: its value (undefined when missing), as the walk below finds it.
+  if (!path.includes('.')) {
+    const value = doc[path];
+    if (!Array.isArray(value)) return { values: [value], array: false };
+  }
   const parts = path.split('.');
   const values: unknown[] = [];
   let array = false;

@@ -53,6 +53,8 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
    * Without a sort, documents come in `_id` order, inside and outside a unit alike.
    */
   private matches(filter: Filter, options: FindOptions = {}, ordered = true): Doc[] {
+    // A read by id (every GET, every write's read of its record) has one candidate: no plan to make.
+    if (typeof filter._id === 'string') return this.byId(filter._id, filter, options);
     const test = predicateFor(filter);
     const skip = options.skip ?? 0;
     const wanted = options.limit ? skip + options.limit : undefined;
@@ -78,6 +80,14 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
     const page = found.slice(skip, wanted);
     if (!options.projection || Object.keys(options.projection).length === 0) return page;
     return projectPage(page, options.projection);
+  }
+
+  /** What matches() returns for a filter naming one `_id`: that document, if it passes the rest of the filter. */
+  private byId(id: string, filter: Filter, options: FindOptions): Doc[] {
+    const doc = this.current(id);
+    if (!doc || (options.skip ?? 0) > 0 || !predicateFor(filter)(doc)) return [];
+    if (!options.projection || Object.keys(options.projection).length === 0) return [doc];
+    return projectPage([doc], options.projection);
   }
 
   async find(filter: Filter, options?: FindOptions): Promise<T[]> {
@@ -161,9 +171,11 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
   }
 
   async insertOne(doc: T): Promise<void> {
-    if (this.current(doc._id)) throw new DuplicateKeyError(this.name, '_id_', ['_id']);
+    const written = this.written;
+    const own = written?.has(doc._id);
+    if (own ? written!.get(doc._id) : this.committed.holds(this.name, doc._id)) throw new DuplicateKeyError(this.name, '_id_', ['_id']);
     // Not written by this unit and not found: nothing is committed under that id.
-    this.write(cloneDocument(doc), this.written?.has(doc._id) ? undefined : null);
+    this.write(cloneDocument(doc), own ? undefined : null);
   }
 
   async insertMany(docs: T[]): Promise<void> {
