@@ -3,7 +3,7 @@ import { corporateAmountField, type ResolvedCurrencyField } from '../../fields/i
 import { byCount, msg } from '../../i18n/message.js';
 import { convertedAmounts } from '../../records/logic/convert-currencies.js';
 import type { Collections } from '../../store/port.js';
-import { pagesById } from '../../store/pages-by-id.js';
+import { pagesById, SCAN_PAGE_SIZE } from '../../store/pages-by-id.js';
 import { backfillSettings } from '../backfills/backfill-settings.js';
 import { recordBackfill } from '../backfills/record-backfill.js';
 import type { CompiledObject } from '../compiled-object.js';
@@ -11,8 +11,6 @@ import type { Snapshot } from '../snapshot.js';
 import { recomputeAll } from './field-migration.js';
 
 const SAMPLE_SIZE = 5;
-/** Records read per page while checking that every stored amount converts: memory stays bounded. */
-const CHECK_PAGE = 5_000;
 
 /**
  * After a currency changes (its rates, which one is corporate) or goes, every stored amount is
@@ -54,7 +52,7 @@ async function refuseUnconvertible(tx: Collections, snapshot: Snapshot, object: 
   const sample: ErrorDetail[] = [];
   let failed = 0;
   let first: EngineError | undefined;
-  for await (const page of pagesById(tx.collection(object.collection), {}, CHECK_PAGE, projection)) {
+  for await (const page of pagesById(tx.collection(object.collection), {}, SCAN_PAGE_SIZE, projection)) {
     for (const record of page) {
       try {
         convertedAmounts(snapshot, object, record);
@@ -65,8 +63,6 @@ async function refuseUnconvertible(tx: Collections, snapshot: Snapshot, object: 
         for (const detail of error.details ?? []) if (sample.length < SAMPLE_SIZE) sample.push({ ...detail, path: `/records/${record._id}${detail.path}` });
       }
     }
-    // Inside the change's unit of work: reads are answered meanwhile; waiting for writes here would wait on ourselves.
-    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   if (!first) return;
   throw new ConflictError(

@@ -5,7 +5,7 @@ import { followChange, settleWrite } from '../../records/logic/follow-change.js'
 import { SYSTEM_PRINCIPAL } from '../../tenancy/principal.js';
 import { corporateAmountField, fieldTypeOf, formatAutoNumber, type ResolvedField, type ResolvedRollupField } from '../../fields/index.js';
 import type { Collections, Doc } from '../../store/port.js';
-import { pagesById } from '../../store/pages-by-id.js';
+import { pagesById, SCAN_PAGE_SIZE } from '../../store/pages-by-id.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { COUNTERS } from '../metadata-collections.js';
 import type { Snapshot } from '../snapshot.js';
@@ -22,8 +22,6 @@ import { refuseSharedValues } from './shared-values.js';
 import { valueConverter } from './value-conversion.js';
 
 const SAMPLE_SIZE = 5;
-/** Records read per page while checking that every stored value converts: memory stays bounded. */
-const CHECK_PAGE = 5_000;
 
 /**
  * Brings an object's records in line with its new definition, in the unit of work of the
@@ -145,7 +143,7 @@ async function checkConversion(tx: Collections, after: CompiledObject, old: Reso
   let changes = 0;
   const converted: PendingConversion['converted'] = [];
   const finals = next.unique ? new Map<string, number>() : undefined;
-  for await (const page of pagesById(tx.collection(after.collection), { [old.name]: { $ne: null } }, CHECK_PAGE, { [old.name]: 1 })) {
+  for await (const page of pagesById(tx.collection(after.collection), { [old.name]: { $ne: null } }, SCAN_PAGE_SIZE, { [old.name]: 1 })) {
     for (const record of page) {
       const value = record[old.name];
       const conversion = convert(value);
@@ -162,8 +160,6 @@ async function checkConversion(tx: Collections, after: CompiledObject, old: Reso
       const key = finals && JSON.stringify(conversion.value);
       if (key !== undefined) finals!.set(key, (finals!.get(key) ?? 0) + 1);
     }
-    // Inside the change's unit of work: reads are answered meanwhile; waiting for writes here would wait on ourselves.
-    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   if (failing > 0) {
     throw new ConflictError(

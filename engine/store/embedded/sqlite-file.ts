@@ -135,16 +135,16 @@ export class SqliteFile {
     return this.statement('SELECT id, body FROM docs WHERE coll = ? AND id > ? ORDER BY id LIMIT ?').all(collection, afterId, limit) as { id: string; body: string }[];
   }
 
-  /**
-   * How many documents a collection holds, kept in `doc_counts` by every commit: a count would
-   * read every document (their bodies live in the table's B-tree), 3 s at a million records.
-   */
   /** The largest `_id` of a collection in SQLite's order, or undefined when it has none. */
   highestId(collection: string): string | undefined {
     const row = this.statement('SELECT MAX(id) AS id FROM docs WHERE coll = ?').get(collection) as { id: string | null };
     return row.id ?? undefined;
   }
 
+  /**
+   * How many documents a collection holds, kept in `doc_counts` by every commit: a count would
+   * read every document (their bodies live in the table's B-tree), 3 s at a million records.
+   */
   countDocuments(collection: string): number {
     const kept = this.statement('SELECT n FROM doc_counts WHERE coll = ?').get(collection) as { n: number } | undefined;
     if (kept) return kept.n;
