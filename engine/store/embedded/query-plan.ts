@@ -51,7 +51,7 @@ export function planQuery(input: PlanInput): Plan {
   const sortKeys = Object.entries(input.sort);
   const primary = primaryPlan(id, sortKeys);
   if (primary.ordered && (primary.low !== undefined || primary.high !== undefined)) return primary;
-  const options = input.indexes.map((index) => indexPlan(index, fields, sortKeys, complete));
+  const options = input.indexes.filter((index) => mayServe(index, fields, sortKeys)).map((index) => indexPlan(index, fields, sortKeys, complete));
   const filtering = options.filter(narrows).sort((x, y) => strength(y) - strength(x));
   const best = filtering[0];
   const orderedFiltering = filtering.find((option) => option.plan.ordered);
@@ -126,7 +126,10 @@ function unionPlan(branches: readonly Filter[], indexes: readonly StoredIndex[],
   for (const branch of branches) {
     const conditions = filterConditions(branch);
     const ids = conditions.fields.get('_id');
-    const options = indexes.map((index) => indexPlan(index, conditions.fields, sortKeys, conditions.complete)).filter(narrows);
+    const options = indexes
+      .filter((index) => conditions.fields.has(index.fields[0]!))
+      .map((index) => indexPlan(index, conditions.fields, sortKeys, conditions.complete))
+      .filter(narrows);
     if (ids?.kind === 'equal' || options.length === 0) return undefined;
     // Of the strongest indexes, one that walks in the sort's order (the owner's, then the sort field).
     const strongest = Math.max(...options.map(strength));
@@ -135,6 +138,15 @@ function unionPlan(branches: readonly Filter[], indexes: readonly StoredIndex[],
     parts.push(ordered ? { index, ranges, walk: { direction, tie } } : { index, ranges });
   }
   return parts.length > 0 ? { kind: 'union', parts, ordered: false } : undefined;
+}
+
+/**
+ * Whether an index can narrow the filter or give the sort: only through its first field, which the
+ * filter must name or the sort begin with. A collection's other indexes are not planned at all.
+ */
+function mayServe(index: StoredIndex, fields: ReadonlyMap<string, FieldCondition>, sortKeys: readonly [string, 1 | -1][]): boolean {
+  const first = index.fields[0]!;
+  return fields.has(first) || sortKeys[0]?.[0] === first;
 }
 
 interface IndexOption {
