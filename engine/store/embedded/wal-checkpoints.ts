@@ -5,6 +5,12 @@ import { Worker } from 'node:worker_threads';
 const CHECKPOINT_EVERY_MS = 500;
 /** How long closing a file waits for the worker to let go of it. */
 const RELEASE_WAIT_MS = 5_000;
+/**
+ * A WAL past this size is started over with the writer's help (SqliteFile.restartWal), and is cut
+ * back to it when it starts over: a WAL's size is its disk space, and every read of a page looks
+ * the page up among the WAL's frames, 4,096 of them per hash table searched.
+ */
+export const WAL_RESTART_BYTES = 64 * 1024 * 1024;
 
 /**
  * The worker's code, plain CommonJS evaluated as is: no loader (tsx) is needed in the worker, and the
@@ -24,7 +30,10 @@ function drop(path, error) {
 setInterval(() => {
   for (const [path, db] of open) {
     try {
-      db.pragma('wal_checkpoint(PASSIVE)');
+      const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+      // Under writes that never pause, a checkpoint always finds frames newer than it copied, and
+      // SQLite starts the WAL over only after one that copied them all: the writer must finish it.
+      if (result && result.log * (db.pragma('page_size', { simple: true }) + 24) > workerData.restartBytes) parentPort.postMessage({ type: 'large', path });
     } catch (error) {
       drop(path, error);
     }
@@ -45,13 +54,15 @@ parentPort.on('message', (message) => {
 });
 `;
 
-type WorkerMessage = { type: 'released'; path: string } | { type: 'dropped'; path: string; message: string };
+type WorkerMessage = { type: 'released'; path: string } | { type: 'dropped'; path: string; message: string } | { type: 'large'; path: string };
 
 /** What the checkpoints need of a file: its path, and a way back to SQLite's own checkpoints. */
 export interface CheckpointedFile {
   readonly path: string;
   /** Called when the worker is gone: the file's connection checkpoints itself again, as SQLite does by default. */
   checkpointInline(): void;
+  /** Called when the WAL has grown past WAL_RESTART_BYTES: the writer finishes a checkpoint, so that its next commit starts the WAL over. */
+  restartWal(): void;
 }
 
 /**
@@ -99,7 +110,7 @@ export class WalCheckpoints {
     if (this.worker) return true;
     try {
       const betterSqlite3 = createRequire(import.meta.url).resolve('better-sqlite3');
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { betterSqlite3, everyMs: CHECKPOINT_EVERY_MS } });
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { betterSqlite3, everyMs: CHECKPOINT_EVERY_MS, restartBytes: WAL_RESTART_BYTES } });
       worker.on('message', (message: WorkerMessage) => this.answer(message));
       worker.on('error', (error) => this.giveUp(error));
       worker.on('exit', () => {
@@ -120,6 +131,10 @@ export class WalCheckpoints {
   private answer(message: WorkerMessage): void {
     if (message.type === 'released') {
       this.releases.get(message.path)?.();
+      return;
+    }
+    if (message.type === 'large') {
+      this.files.get(message.path)?.restartWal();
       return;
     }
     const file = this.files.get(message.path);

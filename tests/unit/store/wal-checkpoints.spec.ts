@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteFile } from '../../../engine/store/embedded/sqlite-file.js';
+import { WAL_RESTART_BYTES } from '../../../engine/store/embedded/wal-checkpoints.js';
 
 describe('embedded store: WAL checkpoints on a worker thread', function () {
   this.timeout(20_000);
@@ -34,6 +35,32 @@ describe('embedded store: WAL checkpoints on a worker thread', function () {
     expect(statSync(path).size, 'the worker copied the pages into the database file').to.be.above(8_000_000);
     await file.close();
     expect(existsSync(`${path}-wal`), 'the last connection to close removed the WAL').to.equal(false);
+  });
+
+  it('keeps the WAL bounded under a bulk load that never pauses, and cuts it back once it starts over', async () => {
+    const path = join(dir, 'store.sqlite');
+    const file = new SqliteFile(path, 'process');
+    // 320 MiB of new documents in commits of 4 MiB back to back, the event loop turning between
+    // them. The worker's checkpoint always finds frames newer than it copied, and SQLite starts a
+    // WAL over only after a checkpoint that copied them all: alone, the WAL grew by every commit.
+    let largest = 0;
+    let next = 0;
+    for (let round = 0; round < 80; round++) {
+      file.commit({
+        docs: Array.from({ length: 1_000 }, () => {
+          const id = String(next++).padStart(8, '0');
+          return { collection: 'things', id, body: JSON.stringify({ _id: id, text: 'x'.repeat(4_000) }) };
+        }),
+        removed: [],
+        added: [],
+        multikey: [],
+        counts: new Map(),
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      largest = Math.max(largest, statSync(`${path}-wal`).size);
+    }
+    expect(largest, 'the WAL file at its largest').to.be.below(3 * WAL_RESTART_BYTES);
+    await file.close();
   });
 
   it('never keeps a process alive: one that opened a store and wrote to it exits by itself', () => {
