@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { IndexTable, type KeyRange } from './index-table.js';
 import { keyColumns, type KeyRow } from './sort-keys.js';
 import { StatementCache } from './statement-cache.js';
-import { WAL_RESTART_BYTES, walCheckpoints } from './wal-checkpoints.js';
+import { WAL_SIZE_LIMIT_BYTES, walCheckpoints } from './wal-checkpoints.js';
 
 export type Durability = 'process' | 'power';
 
@@ -30,8 +30,6 @@ export class SqliteFile {
   readonly indexes: IndexTable;
   private readonly statements: StatementCache;
   private readonly applyBatch: (batch: CommitBatch) => void;
-  /** The worker saw the WAL past WAL_RESTART_BYTES (see finishCheckpoint). */
-  private walRestartWanted = false;
 
   constructor(
     readonly path: string,
@@ -42,14 +40,9 @@ export class SqliteFile {
     this.statements = new StatementCache(this.db);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${durability === 'power' ? 'FULL' : 'NORMAL'}`);
+    this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     // Checkpoints run on a worker thread (wal-checkpoints.ts), not inside a commit on the event loop.
-    this.db.pragma(`journal_size_limit = ${WAL_RESTART_BYTES}`);
-    const checkpoints = {
-      path,
-      checkpointInline: () => this.db.open && this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`),
-      restartWal: () => (this.walRestartWanted = true),
-    };
-    if (walCheckpoints.register(checkpoints)) {
+    if (walCheckpoints.register({ path, checkpointInline: () => this.db.open && this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`) })) {
       this.db.pragma('wal_autocheckpoint = 0');
     }
     this.db.exec(`
@@ -164,17 +157,6 @@ export class SqliteFile {
   /** Writes every change in one transaction: all of them are durable when this returns, or none. */
   commit(batch: CommitBatch): void {
     if (batch.docs.length > 0 || batch.added.length > 0 || batch.removed.length > 0) this.applyBatch(batch);
-    if (this.walRestartWanted) this.finishCheckpoint();
-  }
-
-  /**
-   * A checkpoint here, between two commits, copies the few frames the worker has not (it copied
-   * the rest) and fsyncs: a few milliseconds once per WAL_RESTART_BYTES of writes. Once it copied
-   * every frame, the next commit starts the WAL over. Busy (the worker is checkpointing): next time.
-   */
-  private finishCheckpoint(): void {
-    const [result] = this.db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
-    if (result && result.busy === 0 && result.checkpointed === result.log) this.walRestartWanted = false;
   }
 
   dropCollection(collection: string): void {

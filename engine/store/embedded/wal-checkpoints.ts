@@ -6,11 +6,12 @@ const CHECKPOINT_EVERY_MS = 500;
 /** How long closing a file waits for the worker to let go of it. */
 const RELEASE_WAIT_MS = 5_000;
 /**
- * A WAL past this size is started over with the writer's help (SqliteFile.restartWal), and is cut
- * back to it when it starts over: a WAL's size is its disk space, and every read of a page looks
- * the page up among the WAL's frames, 4,096 of them per hash table searched.
+ * What a WAL file is cut back to when it starts over. Writes that never pause (a bulk load) grow
+ * the WAL with them: a checkpoint that does not hold the writer up always finds newer frames than
+ * it copied, and SQLite starts a WAL over only after one that copied them all. Without a limit the
+ * file kept its largest size, as disk space, for as long as the store stayed open.
  */
-export const WAL_RESTART_BYTES = 64 * 1024 * 1024;
+export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * The worker's code, plain CommonJS evaluated as is: no loader (tsx) is needed in the worker, and the
@@ -30,10 +31,7 @@ function drop(path, error) {
 setInterval(() => {
   for (const [path, db] of open) {
     try {
-      const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-      // Under writes that never pause, a checkpoint always finds frames newer than it copied, and
-      // SQLite starts the WAL over only after one that copied them all: the writer must finish it.
-      if (result && result.log * (db.pragma('page_size', { simple: true }) + 24) > workerData.restartBytes) parentPort.postMessage({ type: 'large', path });
+      db.pragma('wal_checkpoint(PASSIVE)');
     } catch (error) {
       drop(path, error);
     }
@@ -54,15 +52,13 @@ parentPort.on('message', (message) => {
 });
 `;
 
-type WorkerMessage = { type: 'released'; path: string } | { type: 'dropped'; path: string; message: string } | { type: 'large'; path: string };
+type WorkerMessage = { type: 'released'; path: string } | { type: 'dropped'; path: string; message: string };
 
 /** What the checkpoints need of a file: its path, and a way back to SQLite's own checkpoints. */
 export interface CheckpointedFile {
   readonly path: string;
   /** Called when the worker is gone: the file's connection checkpoints itself again, as SQLite does by default. */
   checkpointInline(): void;
-  /** Called when the WAL has grown past WAL_RESTART_BYTES: the writer finishes a checkpoint, so that its next commit starts the WAL over. */
-  restartWal(): void;
 }
 
 /**
@@ -110,7 +106,7 @@ export class WalCheckpoints {
     if (this.worker) return true;
     try {
       const betterSqlite3 = createRequire(import.meta.url).resolve('better-sqlite3');
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { betterSqlite3, everyMs: CHECKPOINT_EVERY_MS, restartBytes: WAL_RESTART_BYTES } });
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { betterSqlite3, everyMs: CHECKPOINT_EVERY_MS } });
       worker.on('message', (message: WorkerMessage) => this.answer(message));
       worker.on('error', (error) => this.giveUp(error));
       worker.on('exit', () => {
@@ -131,10 +127,6 @@ export class WalCheckpoints {
   private answer(message: WorkerMessage): void {
     if (message.type === 'released') {
       this.releases.get(message.path)?.();
-      return;
-    }
-    if (message.type === 'large') {
-      this.files.get(message.path)?.restartWal();
       return;
     }
     const file = this.files.get(message.path);
