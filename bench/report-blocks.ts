@@ -1,15 +1,21 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 // docs/performance.md is written by more than one bench: each owns a block between its own
-// markers, and a bench that regenerates the file keeps the blocks of the others.
+// markers, and the foundation bench, which regenerates the file's start, keeps everything from the
+// first block on (notes written by hand between blocks were lost when it kept only the blocks).
 
 const start = (name: string) => `<!-- ${name}:start -->`;
 const end = (name: string) => `<!-- ${name}:end -->`;
 
-/** Every marked block of the file, markers included, in file order; none when there is no file. */
-export function markedBlocks(file: string): string[] {
-  if (!existsSync(file)) return [];
-  return [...readFileSync(file, 'utf8').matchAll(/<!-- ([a-z-]+):start -->[\s\S]*?<!-- \1:end -->/g)].map((match) => match[0]);
+/**
+ * What follows the foundation bench's own part: everything from the first marked block on, the
+ * other benches' blocks and any notes written by hand between them; empty when there is no file.
+ */
+export function afterOwnPart(file: string): string {
+  if (!existsSync(file)) return '';
+  const text = readFileSync(file, 'utf8');
+  const first = text.search(/<!-- [a-z-]+:start -->/);
+  return first >= 0 ? text.slice(first) : '';
 }
 
 /** Writes `body` as the block `name`: in place of the block's last version, or at the end of the file. */

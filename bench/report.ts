@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { closeCalls, listNote, shortfalls } from './findings.js';
 import type { LoadResult } from './measure.js';
 import { profileSections } from './profile-report.js';
-import { markedBlocks } from './report-blocks.js';
+import { afterOwnPart } from './report-blocks.js';
 import { cpuCell, mb, ms, pctOf, perSecond, row, times } from './report-format.js';
 import { verdicts, type BenchResults, type LoadPhase, type Machine } from './results.js';
 
@@ -23,9 +23,9 @@ export function machine(): Machine {
 
 /** Writes docs/performance.md and returns its path. */
 export function writeReport(r: BenchResults): string {
-  // The blocks other benches wrote into the file (business logic, …) stay, after the foundation's part.
-  const kept = markedBlocks(REPORT);
-  writeFileSync(REPORT, [render(r), ...kept.map((block) => `${block}\n`)].join('\n'));
+  // What other benches and people wrote after the foundation's part (blocks, notes) stays as it is.
+  const kept = afterOwnPart(REPORT);
+  writeFileSync(REPORT, kept ? `${render(r)}\n${kept}` : render(r));
   return REPORT;
 }
 function render(r: BenchResults): string {
