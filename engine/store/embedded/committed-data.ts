@@ -6,6 +6,7 @@ import type { DocumentCache } from './document-cache.js';
 import { entriesOf, IndexBuilds } from './index-builds.js';
 import { indexKeys, storedIndex, uniqueKey, type StoredIndex } from './index-entries.js';
 import type { IndexRow } from './index-table.js';
+import { HighestIds } from './highest-ids.js';
 import { keyedOrder } from './keyed-order.js';
 import { planQuery, type Plan } from './query-plan.js';
 import type { CommitBatch, SqliteFile } from './sqlite-file.js';
@@ -50,12 +51,8 @@ const BUILD_AT_ONCE_UP_TO = 10_000;
  */
 export class CommittedData {
   private readonly states = new Map<string, CollectionState>();
-  /**
-   * Per collection, an id at or above every committed `_id` (SQLite's order, which is JS's for
-   * ASCII): ids grow with time (new-id.ts), so an insert's id is nearly always above it and proven
-   * new without a read. Deletes leave it where it is, which keeps it an upper bound.
-   */
-  private readonly highestIds = new Map<string, string | null>();
+  /** An upper bound of the committed ids, so that an insert's id is proven new without a read. */
+  private readonly highestIds: HighestIds;
   /** Commits per collection since the store opened (see changeCount). */
   private readonly changes = new Map<string, number>();
   readonly builds: IndexBuilds;
@@ -64,6 +61,7 @@ export class CommittedData {
     private readonly file: SqliteFile,
     private readonly cache: DocumentCache,
   ) {
+    this.highestIds = new HighestIds((collection) => file.highestId(collection));
     this.builds = new IndexBuilds(file, (collection, row) => this.cache.get(collection, row.id) ?? (JSON.parse(row.body) as Doc), (ix, multikey) => {
       for (const state of this.states.values()) {
         for (const index of state.indexes) {
@@ -110,9 +108,7 @@ export class CommittedData {
 
   /** Whether a document is committed under `id`, read only when the id is not above every committed one. */
   holds(collection: string, id: string): boolean {
-    let highest = this.highestIds.get(collection);
-    if (highest === undefined) this.highestIds.set(collection, (highest = this.file.highestId(collection) ?? null));
-    if (highest === null || (id > highest && ASCII.test(id) && ASCII.test(highest))) return false;
+    if (this.highestIds.above(collection, id)) return false;
     return this.cache.peek(collection, id) !== undefined || this.file.body(collection, id) !== undefined;
   }
 
@@ -243,8 +239,7 @@ export class CommittedData {
     for (const { collection, id, doc, length } of after) {
       if (doc) this.cache.set(collection, id, doc, length);
       else this.cache.delete(collection, id);
-      const highest = this.highestIds.get(collection);
-      if (doc && highest !== undefined && (highest === null || id > highest)) this.highestIds.set(collection, id);
+      if (doc) this.highestIds.committed(collection, id);
     }
     for (const [collection, delta] of counts) {
       this.changes.set(collection, this.changeCount(collection) + 1);
@@ -344,13 +339,11 @@ export class CommittedData {
     this.changes.set(collection, this.changeCount(collection) + 1);
     this.file.dropCollection(collection);
     this.states.delete(collection);
-    this.highestIds.delete(collection);
+    this.highestIds.forget(collection);
     // Dropping is rare (tests, uninstalling an object): forgetting every cached document is simpler than finding the collection's.
     this.cache.clear();
   }
 }
-
-const ASCII = /^[\x00-\x7f]*$/;
 
 function isConstraintError(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT');

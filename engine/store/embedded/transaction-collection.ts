@@ -77,16 +77,13 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
       found = wanted ? firstInOrder(matched, compare, wanted) : [...matched].sort(compare);
     }
     if (written?.size) found = mergeOwn(found, this.own(plan).filter(test), compare, ordered);
-    const page = found.slice(skip, wanted);
-    if (!options.projection || Object.keys(options.projection).length === 0) return page;
-    return projectPage(page, options.projection);
+    return projectPage(found.slice(skip, wanted), options.projection);
   }
 
   /** What matches() returns for a filter naming one `_id`: that document, if it passes the rest of the filter. */
   private byId(id: string, filter: Filter, options: FindOptions): Doc[] {
     const doc = this.current(id);
     if (!doc || (options.skip ?? 0) > 0 || !predicateFor(filter)(doc)) return [];
-    if (!options.projection || Object.keys(options.projection).length === 0) return [doc];
     return projectPage([doc], options.projection);
   }
 
@@ -321,8 +318,10 @@ function runStages(stages: Pipeline, docs: Doc[]): unknown[] {
  * of those keys, which the record look-ups make all the time; anything else (exclusions, paths,
  * operators) goes to mingo, which gives MongoDB's semantics.
  */
-function projectPage(page: Doc[], projection: Record<string, unknown>): Doc[] {
+function projectPage(page: Doc[], projection: Record<string, unknown> | undefined): Doc[] {
+  if (!projection) return page;
   const keys = Object.keys(projection);
+  if (keys.length === 0) return page;
   const simple = keys.every((key) => !key.includes('.') && !key.startsWith('$') && (projection[key] === 1 || projection[key] === true || (key === '_id' && (projection[key] === 0 || projection[key] === false))));
   const includes = keys.filter((key) => key !== '_id');
   const withId = projection._id !== 0 && projection._id !== false;
