@@ -12,6 +12,15 @@ export class CollectionOverlay {
   readonly before = new Map<string, Doc | null>();
   private readonly keys = new Map<number, Map<string, string>>();
 
+  /** A copy a later unit of work writes on, leaving this one as it was should that unit fail. */
+  clone(): CollectionOverlay {
+    const copy = new CollectionOverlay();
+    for (const [id, doc] of this.docs) copy.docs.set(id, doc);
+    for (const [id, doc] of this.before) copy.before.set(id, doc);
+    for (const [ix, owners] of this.keys) copy.keys.set(ix, new Map(owners));
+    return copy;
+  }
+
   ownerOf(index: StoredIndex, key: string): string | undefined {
     return this.keys.get(index.ix)?.get(key);
   }
@@ -33,3 +42,14 @@ export class CollectionOverlay {
 
 /** The writes of one unit of work, per collection. */
 export type Overlay = Map<string, CollectionOverlay>;
+
+export function cloneOverlay(overlay: Overlay): Overlay {
+  return new Map([...overlay].map(([collection, changes]) => [collection, changes.clone()]));
+}
+
+/** How many documents an overlay holds written, over every collection. */
+export function writtenCount(overlay: Overlay): number {
+  let count = 0;
+  for (const changes of overlay.values()) count += changes.docs.size;
+  return count;
+}

@@ -9,18 +9,21 @@ import { CommittedData } from './committed-data.js';
 import { DocumentCache } from './document-cache.js';
 import type { SqliteFile } from './sqlite-file.js';
 import type { Overlay } from './collection-overlay.js';
+import { GroupCommit } from './group-commit.js';
 import { TransactionCollection } from './transaction-collection.js';
 
 /**
  * The default store: one tenant's documents and indexes in one SQLite file, queried through the
  * planner (indexes in SQLite, exact predicates in JS for MongoDB's semantics) and a bounded cache
  * of parsed documents. Units of work run one at a time, so what a unit read stays true until it
- * commits; reads never wait and see only committed data.
+ * commits; units that follow each other closely commit together (group-commit.ts); reads never
+ * wait and see only committed data.
  */
 export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
   private readonly writes = new Mutex();
   private readonly committed: CommittedData;
+  private readonly groups: GroupCommit;
   readonly blobs: BlobStore;
 
   constructor(
@@ -30,6 +33,7 @@ export class EmbeddedStore implements Store {
     cacheBytes: number,
   ) {
     this.committed = new CommittedData(file, new DocumentCache(cacheBytes));
+    this.groups = new GroupCommit(this.writes, (overlay) => this.commit(overlay));
     this.blobs = new BlobDirectory(blobDir, () => this.collection(BLOB_FILES));
   }
 
@@ -62,16 +66,20 @@ export class EmbeddedStore implements Store {
     };
   }
 
-  unitOfWork<R>(work: (tx: Collections) => Promise<R>): Promise<R> {
-    return this.writes.run(async () => {
-      const overlay: Overlay = new Map();
+  /** Resolves once the unit's writes are durable, committed with those of the units around it. */
+  async unitOfWork<R>(work: (tx: Collections) => Promise<R>): Promise<R> {
+    let durable: Promise<void> | undefined;
+    const result = await this.writes.run(async () => {
+      const overlay = this.groups.start();
       const tx: Collections = {
         collection: <T extends Doc>(name: string) => new TransactionCollection<T>(name, this.committed, overlay),
       };
       const result = await work(tx);
-      this.commit(overlay);
+      durable = this.groups.finished(overlay);
       return result;
     });
+    await durable;
+    return result;
   }
 
   /** Durable first, visible second: SQLite commits documents and index entries together, then the cache follows. */
@@ -87,7 +95,10 @@ export class EmbeddedStore implements Store {
   }
 
   async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
-    await this.writes.run(async () => this.committed.ensureIndexes(collection, indexes));
+    await this.writes.run(async () => {
+      this.groups.commitNow();
+      this.committed.ensureIndexes(collection, indexes);
+    });
   }
 
   async listIndexes(collection: string): Promise<IndexSpec[]> {
@@ -95,7 +106,10 @@ export class EmbeddedStore implements Store {
   }
 
   async dropCollection(collection: string): Promise<void> {
-    await this.writes.run(async () => this.committed.dropCollection(collection));
+    await this.writes.run(async () => {
+      this.groups.commitNow();
+      this.committed.dropCollection(collection);
+    });
   }
 
   async listCollections(): Promise<string[]> {
@@ -121,6 +135,9 @@ export class EmbeddedStore implements Store {
 
   async close(): Promise<void> {
     this.committed.builds.close();
-    await this.writes.run(() => this.file.close());
+    await this.writes.run(async () => {
+      this.groups.commitNow();
+      await this.file.close();
+    });
   }
 }
