@@ -14,21 +14,24 @@ import { hasDefault, missingDefaults } from './default-fill.js';
 /** What a store answered for each object, and at which of its change counts of the backfills. */
 const answers = new WeakMap<Store, Map<string, { changeCount: number; backfill: BackfillDoc | null }>>();
 
+/** The backfill running on an object, if any, as a unit of work sees it. */
+export function runningBackfillIn(tx: Collections, objectName: string): Promise<BackfillDoc | null> {
+  return tx.collection<BackfillDoc>(BACKFILLS).findOne({ object: objectName, status: 'running' });
+}
+
 /**
  * The backfill running on an object, if any: asked at every list and read of its records, so that
  * every instance sees the progress as stored. A store that counts its changes (the embedded one)
  * is asked again only once the backfills changed: the look-up was a tenth of a GET by id's time.
  */
-export async function runningBackfill(reader: Collections, objectName: string): Promise<BackfillDoc | null> {
-  const read = () => reader.collection<BackfillDoc>(BACKFILLS).findOne({ object: objectName, status: 'running' });
-  const store = reader as Partial<Store>;
+export async function runningBackfill(store: Store, objectName: string): Promise<BackfillDoc | null> {
   const changeCount = store.changeCount?.(BACKFILLS);
-  if (changeCount === undefined) return read();
-  let known = answers.get(store as Store);
-  if (!known) answers.set(store as Store, (known = new Map()));
+  if (changeCount === undefined) return runningBackfillIn(store, objectName);
+  let known = answers.get(store);
+  if (!known) answers.set(store, (known = new Map()));
   const answer = known.get(objectName);
   if (answer?.changeCount === changeCount) return answer.backfill;
-  const backfill = await read();
+  const backfill = await runningBackfillIn(store, objectName);
   // Kept only if nothing committed meanwhile; a backfill doc is frozen as the store holds it.
   if (store.changeCount!(BACKFILLS) === changeCount) known.set(objectName, { changeCount, backfill });
   return backfill;

@@ -16,7 +16,7 @@ import { byCount, msg } from '../../i18n/message.js';
 import { backfillSettings } from '../backfills/backfill-settings.js';
 import { recordBackfill } from '../backfills/record-backfill.js';
 import { percentDone, type BackfillDoc } from '../backfills/backfill.js';
-import { runningBackfill } from '../backfills/backfill-reads.js';
+import { runningBackfillIn } from '../backfills/backfill-reads.js';
 import type { FieldConversion } from '../backfills/field-conversions.js';
 import { refuseSharedValues } from './shared-values.js';
 import { valueConverter } from './value-conversion.js';
@@ -40,7 +40,7 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
     pending.set(object.name, found);
     return found;
   };
-  const backfill = await runningBackfill(tx, after.name);
+  const backfill = await runningBackfillIn(tx, after.name);
   for (const old of before.object.fields) {
     const next = after.field(old.name);
     if (next && !sameDocument(old, next)) refuseWhileConverting(backfill, old.name);

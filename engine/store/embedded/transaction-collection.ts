@@ -83,7 +83,9 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
   /** What matches() returns for a filter naming one `_id`: that document, if it passes the rest of the filter. */
   private byId(id: string, filter: Filter, options: FindOptions): Doc[] {
     const doc = this.current(id);
-    if (!doc || (options.skip ?? 0) > 0 || !predicateFor(filter)(doc)) return [];
+    if (!doc || (options.skip ?? 0) > 0) return [];
+    // The document under `id` matches a filter that names nothing else: no predicate to compile.
+    if (Object.keys(filter).length > 1 && !predicateFor(filter)(doc)) return [];
     return projectPage([doc], options.projection);
   }
 
