@@ -17,7 +17,7 @@ export interface BackfillSettings {
   runMs: number;
 }
 
-export const DEFAULT_BACKFILL_SETTINGS: BackfillSettings = { inlineLimit: 200, batchRecords: 200, batchMs: 5, runMs: 5000 };
+export const DEFAULT_BACKFILL_SETTINGS: BackfillSettings = { inlineLimit: 200, batchRecords: 200, batchMs: 3, runMs: 5000 };
 
 /** Process-wide, like the job handlers: set by startEngine from its configuration. */
 let current: BackfillSettings = DEFAULT_BACKFILL_SETTINGS;
