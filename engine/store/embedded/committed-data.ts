@@ -215,7 +215,7 @@ export class CommittedData {
    */
   commit(written: Written, known?: Written): void {
     const batch: CommitBatch = { docs: [], removed: [], added: [], multikey: [], counts: new Map() };
-    const after: { collection: string; id: string; doc: Doc | null; length: number; inserted: boolean }[] = [];
+    const after: { collection: string; id: string; doc: Doc | null; length: number }[] = [];
     const counts = batch.counts;
     for (const [collection, docs] of written) {
       const indexes = this.indexes(collection);
@@ -226,7 +226,7 @@ export class CommittedData {
         for (const index of indexes) this.indexChanges(index, id, before, doc, batch);
         const body = doc ? stringifyDocument(doc) : null;
         batch.docs.push({ collection, id, body });
-        after.push({ collection, id, doc, length: body?.length ?? 0, inserted: before === null });
+        after.push({ collection, id, doc, length: body?.length ?? 0 });
         delta += (doc ? 1 : 0) - (before ? 1 : 0);
       }
       counts.set(collection, delta);
@@ -236,10 +236,8 @@ export class CommittedData {
     } catch (error) {
       throw this.duplicateIn(batch, written) ?? error;
     }
-    for (const { collection, id, doc, length, inserted } of after) {
-      // A new document takes only free room: most (audit entries, history lines) are written once
-      // and never read, and must not push out the records that requests read.
-      if (doc && (!inserted || this.cache.hasRoomFor(length))) this.cache.set(collection, id, doc, length);
+    for (const { collection, id, doc, length } of after) {
+      if (doc) this.cache.set(collection, id, doc, length);
       else this.cache.delete(collection, id);
       if (doc) this.highestIds.committed(collection, id);
     }
