@@ -16,7 +16,7 @@ interface Waiter {
  * written whole) far more than per row: a create's writes alone cost ~110 µs, ~46 µs in
  * transactions of eight. So a unit of work that finished does not commit at once: it waits for
  * the units already queued behind it (requests that arrived meanwhile), which run on top of its
- * writes, and the group commits in one transaction before the next turn of the event loop.
+ * writes, and the group commits in one transaction in the next turn of the event loop.
  *
  * - A unit still runs alone and sees every earlier unit's writes, committed or waiting (it starts
  *   from a copy of them), so units stay serial; a failed unit leaves the group as it was.
