@@ -114,7 +114,7 @@ export class CommittedData {
 
   private parsed(collection: string, id: string, body: string, remember: boolean): Doc {
     const doc = freezeDocument(JSON.parse(body) as Doc);
-    if (remember || this.cache.hasRoomFor(body.length)) this.cache.set(collection, id, doc, body.length);
+    if (remember || this.cache.hasRoomFor(id, doc)) this.cache.set(collection, id, doc);
     return doc;
   }
 
@@ -215,7 +215,7 @@ export class CommittedData {
    */
   commit(written: Written, known?: Written): void {
     const batch: CommitBatch = { docs: [], removed: [], added: [], multikey: [], counts: new Map() };
-    const after: { collection: string; id: string; doc: Doc | null; length: number }[] = [];
+    const after: { collection: string; id: string; doc: Doc | null }[] = [];
     const counts = batch.counts;
     for (const [collection, docs] of written) {
       const indexes = this.indexes(collection);
@@ -226,7 +226,7 @@ export class CommittedData {
         for (const index of indexes) this.indexChanges(index, id, before, doc, batch);
         const body = doc ? stringifyDocument(doc) : null;
         batch.docs.push({ collection, id, body });
-        after.push({ collection, id, doc, length: body?.length ?? 0 });
+        after.push({ collection, id, doc });
         delta += (doc ? 1 : 0) - (before ? 1 : 0);
       }
       counts.set(collection, delta);
@@ -236,8 +236,8 @@ export class CommittedData {
     } catch (error) {
       throw this.duplicateIn(batch, written) ?? error;
     }
-    for (const { collection, id, doc, length } of after) {
-      if (doc) this.cache.set(collection, id, doc, length);
+    for (const { collection, id, doc } of after) {
+      if (doc) this.cache.set(collection, id, doc);
       else this.cache.delete(collection, id);
       if (doc) this.highestIds.committed(collection, id);
     }

@@ -1,4 +1,5 @@
 import type { Doc } from '../port.js';
+import { heapSize, stringSize } from './heap-size.js';
 
 interface Entry {
   readonly collection: string;
@@ -10,10 +11,9 @@ interface Entry {
 }
 
 /**
- * Parsed, frozen documents by collection and id, bounded by an estimate of their size: the JSON
- * text's length times a factor for what V8 spends on the objects and strings behind it (measured
- * about 3 for records of ten short fields). The store only ever holds committed documents here,
- * put after SQLite committed them.
+ * Parsed, frozen documents by collection and id, bounded by an estimate of the heap they take
+ * (`heapSize`, and `ENTRY_BYTES` for the entry). The store only ever holds committed documents here, put after SQLite committed
+ * them.
  *
  * Two choices keep a hit to a fraction of a microsecond at 100,000 entries, where it cost more than
  * the rest of a GET by id's store work: entries are found by collection, then by id (a key joining
@@ -41,14 +41,14 @@ export class DocumentCache {
     return this.collections.get(collection)?.get(id)?.doc;
   }
 
-  /** Whether a document of `textLength` fits without pushing another out: scans fill only free room. */
-  hasRoomFor(textLength: number): boolean {
-    return this.used + textLength * SIZE_FACTOR <= this.maxBytes;
+  /** Whether a document fits without pushing another out: scans fill only free room. */
+  hasRoomFor(id: string, doc: Doc): boolean {
+    return this.used + entrySize(id, doc) <= this.maxBytes;
   }
 
-  set(collection: string, id: string, doc: Doc, textLength: number): void {
+  set(collection: string, id: string, doc: Doc): void {
     this.delete(collection, id);
-    const size = textLength * SIZE_FACTOR;
+    const size = entrySize(id, doc);
     if (size > this.maxBytes) return;
     const entry: Entry = { collection, id, doc, size, used: false };
     let entries = this.collections.get(collection);
@@ -95,4 +95,15 @@ export class DocumentCache {
   }
 }
 
-const SIZE_FACTOR = 3;
+/**
+ * What an entry takes besides its document and its id: the entry object (64 bytes) and its slots in
+ * the id map and the eviction order. Those hash tables grow by doubling and keep deleted slots until
+ * they are rebuilt, so a slot costs 50 to 190 bytes depending on where the count stands between two
+ * doublings; this is the high end, which keeps the bound for every shape the spec measures
+ * (tests/unit/store/document-cache.spec.ts).
+ */
+const ENTRY_BYTES = 264;
+
+function entrySize(id: string, doc: Doc): number {
+  return ENTRY_BYTES + stringSize(id) + heapSize(doc);
+}

@@ -3,7 +3,7 @@ import type { Store, StoreProvider } from '../port.js';
 import { EmbeddedStore } from './embedded-store.js';
 import { SqliteFile, type Durability } from './sqlite-file.js';
 
-/** Each tenant's cache of parsed documents, by default: about 20,000 records of ten fields. */
+/** Each tenant's cache of parsed documents, by default: about 80,000 records of fourteen short fields. */
 export const DEFAULT_CACHE_MB = 64;
 
 /** Tenants of the embedded store: one directory each under the data directory. */
