@@ -60,9 +60,11 @@ const MAX_KEPT = 200;
 /** The process a record runs on: the current definition when it is that version, else the stored one, compiled against today's metadata. */
 export async function processAt(ctx: OperationContext, reader: Collections, name: string, version: number): Promise<CompiledProcess> {
   const current = ctx.snapshot.approvalProcesses.get(name);
-  const stored = await reader.collection<VersionDoc>(APPROVAL_VERSIONS).findOne({ name, version });
+  const versions = reader.collection<VersionDoc>(APPROVAL_VERSIONS);
+  // Most records run on the current definition: its version is found by id, a read without planning.
+  if (current && (await versions.findOne({ _id: versionIdOf(current) }, { projection: { version: 1 } }))?.version === version) return current;
+  const stored = await versions.findOne({ name, version });
   if (!stored) throw new ConflictError('process_version_missing', msg`Version ${version} of approval process '${name}' is not stored.`);
-  if (current && stored._id === versionIdOf(current)) return current;
   const key = `${ctx.tenant.name}:${stored._id}:${ctx.snapshot.version}`;
   let compiled = compiledVersions.get(key);
   if (!compiled) {

@@ -106,6 +106,21 @@ export class CommittedData {
     return body === undefined ? undefined : this.parsed(collection, id, body, remember);
   }
 
+  /** Reads a document into the cache only if it fits in free room: the warm-up after a restart (cache-warm-up.ts). */
+  warm(collection: string, id: string): void {
+    this.load(collection, id, false);
+  }
+
+  /** Whether the cache has free room for a document of ordinary size (a kilobyte and its entry). */
+  hasFreeRoom(): boolean {
+    return this.cache.free >= ORDINARY_ENTRY_BYTES;
+  }
+
+  /** The ids the cache holds, youngest first, for the next open to warm up with. */
+  cachedIds(): { collection: string; id: string }[] {
+    return this.cache.youngestFirst();
+  }
+
   /** Whether a document is committed under `id`, read only when the id is not above every committed one. */
   holds(collection: string, id: string): boolean {
     if (this.highestIds.above(collection, id)) return false;
@@ -344,6 +359,8 @@ export class CommittedData {
     this.cache.clear();
   }
 }
+
+const ORDINARY_ENTRY_BYTES = 2048;
 
 function isConstraintError(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT');

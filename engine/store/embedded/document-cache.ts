@@ -46,6 +46,11 @@ export class DocumentCache {
     return this.used + entrySize(id, doc) <= this.maxBytes;
   }
 
+  /** The bytes left before the bound. */
+  get free(): number {
+    return this.maxBytes - this.used;
+  }
+
   set(collection: string, id: string, doc: Doc): void {
     this.delete(collection, id);
     const size = entrySize(id, doc);
@@ -66,6 +71,11 @@ export class DocumentCache {
     entries!.delete(id);
     this.order.delete(entry);
     this.used -= entry.size;
+  }
+
+  /** The ids held, the most recently put or kept first: what a warm-up after a restart reads back first. */
+  youngestFirst(): { collection: string; id: string }[] {
+    return [...this.order].reverse().map(({ collection, id }) => ({ collection, id }));
   }
 
   clear(): void {

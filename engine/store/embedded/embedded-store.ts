@@ -5,6 +5,7 @@ import { withTieBreak } from './query-plan.js';
 import { BLOB_FILES, BlobDirectory } from './blob-directory.js';
 import { Mutex } from '../../concurrency/mutex.js';
 import type { IndexBuildProgress } from './index-builds.js';
+import { CacheWarmUp } from './cache-warm-up.js';
 import { CommittedData } from './committed-data.js';
 import { DocumentCache } from './document-cache.js';
 import type { SqliteFile } from './sqlite-file.js';
@@ -24,6 +25,7 @@ export class EmbeddedStore implements Store {
   private readonly writes = new Mutex();
   private readonly committed: CommittedData;
   private readonly groups: GroupCommit;
+  private readonly warmUp: CacheWarmUp;
   readonly blobs: BlobStore;
 
   constructor(
@@ -35,6 +37,7 @@ export class EmbeddedStore implements Store {
     this.committed = new CommittedData(file, new DocumentCache(cacheBytes));
     this.groups = new GroupCommit(this.writes, (overlay) => this.commit(overlay));
     this.blobs = new BlobDirectory(blobDir, () => this.collection(BLOB_FILES));
+    this.warmUp = new CacheWarmUp(file, this.committed);
   }
 
   private readonly facades = new Map<string, Collection>();
@@ -133,10 +136,17 @@ export class EmbeddedStore implements Store {
     return this.committed.builds.settled();
   }
 
+  /** Resolves once the cache's warm-up after opening has ended (cache-warm-up.ts). */
+  cacheWarmed(): Promise<void> {
+    return this.warmUp.settled();
+  }
+
   async close(): Promise<void> {
     this.committed.builds.close();
+    this.warmUp.close();
     await this.writes.run(async () => {
       this.groups.commitNow();
+      this.warmUp.save(() => this.committed.cachedIds());
       await this.file.close();
     });
   }

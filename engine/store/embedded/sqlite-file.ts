@@ -48,7 +48,8 @@ export class SqliteFile {
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL,
         PRIMARY KEY (coll, id)) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS doc_counts (coll TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;`);
+      CREATE TABLE IF NOT EXISTS doc_counts (coll TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS cached_ids (seq INTEGER PRIMARY KEY, coll TEXT NOT NULL, id TEXT NOT NULL);`);
     this.indexes = new IndexTable(this.db);
     this.applyBatch = this.db.transaction((batch: CommitBatch) => {
       this.indexes.removeEntries(batch.removed);
@@ -74,6 +75,20 @@ export class SqliteFile {
   body(collection: string, id: string): string | undefined {
     const row = this.statement('SELECT body FROM docs WHERE coll = ? AND id = ?').get(collection, id) as { body: string } | undefined;
     return row?.body;
+  }
+
+  /** Replaces the list of the ids the document cache held (cache-warm-up.ts), in the order given. */
+  saveCachedIds(entries: Iterable<{ collection: string; id: string }>): void {
+    this.db.transaction(() => {
+      this.statement('DELETE FROM cached_ids').run();
+      const insert = this.statement('INSERT INTO cached_ids (coll, id) VALUES (?, ?)');
+      for (const { collection, id } of entries) insert.run(collection, id);
+    })();
+  }
+
+  /** Up to `limit` saved cache ids after position `afterSeq`, in the order they were saved. */
+  cachedIds(afterSeq: number, limit: number): { seq: number; coll: string; id: string }[] {
+    return this.statement('SELECT seq, coll, id FROM cached_ids WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as { seq: number; coll: string; id: string }[];
   }
 
   /**
