@@ -1,12 +1,14 @@
 import type { RequestHandler } from 'express';
 import { requestsInFlight } from '../concurrency/requests-in-flight.js';
 
-/** Counts every request until its answer is handed to the socket (or the client goes), for background work to give way to. */
+/**
+ * Counts every request until its response closes, for background work to give way to. A response
+ * emits 'close' both after it was handed to the socket and when the client went first, so one
+ * listener covers both (tests/unit/http/count-requests.spec.ts).
+ */
 export function countRequests(): RequestHandler {
   return (_req, res, next) => {
-    const end = requestsInFlight.start();
-    res.once('finish', end);
-    res.once('close', end);
+    res.once('close', requestsInFlight.start());
     next();
   };
 }
