@@ -1,6 +1,6 @@
 import { createDefinition, createObject } from '../engine/metadata/operations/index.js';
-import type { ObjectDefinition } from '../engine/metadata/schemas/generated/object.js';
-import type { PermissionSetDefinition } from '../engine/metadata/schemas/generated/permission-set.js';
+import type { ObjectDefinition } from '../engine/schemas/generated/object.js';
+import type { PermissionSetDefinition } from '../engine/schemas/generated/permission-set.js';
 import { createRecord, type StoredRecord } from '../engine/records/index.js';
 import { ensureFirstAdmin } from '../engine/security/first-admin.js';
 import { EmbeddedStoreProvider } from '../engine/store/embedded/index.js';

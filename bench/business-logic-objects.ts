@@ -1,5 +1,5 @@
 import { roundToScale } from '../engine/fields/numeric.js';
-import type { ObjectDefinition } from '../engine/metadata/schemas/generated/object.js';
+import type { ObjectDefinition } from '../engine/schemas/generated/object.js';
 import { REGIONS } from './seed.js';
 
 // The business-logic bench's objects: a quote (the master) whose `total` sums the amounts of its

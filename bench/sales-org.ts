@@ -1,8 +1,8 @@
 import { createDefinition, createObject } from '../engine/metadata/operations/index.js';
-import type { GroupDefinition } from '../engine/metadata/schemas/generated/group.js';
-import type { PermissionSetDefinition } from '../engine/metadata/schemas/generated/permission-set.js';
-import type { RoleDefinition } from '../engine/metadata/schemas/generated/role.js';
-import type { SharingRuleDefinition } from '../engine/metadata/schemas/generated/sharing-rule.js';
+import type { GroupDefinition } from '../engine/schemas/generated/group.js';
+import type { PermissionSetDefinition } from '../engine/schemas/generated/permission-set.js';
+import type { RoleDefinition } from '../engine/schemas/generated/role.js';
+import type { SharingRuleDefinition } from '../engine/schemas/generated/sharing-rule.js';
 import { createRecord, type StoredRecord } from '../engine/records/index.js';
 import { ensureFirstAdmin } from '../engine/security/first-admin.js';
 import { EmbeddedStoreProvider } from '../engine/store/embedded/index.js';

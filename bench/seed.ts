@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { createObject } from '../engine/metadata/operations/index.js';
-import type { ObjectDefinition } from '../engine/metadata/schemas/generated/object.js';
+import type { ObjectDefinition } from '../engine/schemas/generated/object.js';
 import type { StoredRecord } from '../engine/records/index.js';
 import { EmbeddedStoreProvider } from '../engine/store/embedded/index.js';
 import { newId } from '../engine/store/new-id.js';

@@ -4,7 +4,7 @@ import { fieldTypeOf } from '../fields/index.js';
 import type { CompiledExpression } from '../formula/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { readableErrors } from '../metadata/readable-errors.js';
-import type { ApprovalAction } from '../metadata/schemas/generated/approval-process.js';
+import type { ApprovalAction } from '../schemas/generated/approval-process.js';
 import { expressionKey } from './compiled-process.js';
 import { msg } from '../i18n/message.js';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ConflictError } from '../errors/index.js';
-import type { ApprovalProcessDefinition } from '../metadata/schemas/generated/approval-process.js';
+import type { ApprovalProcessDefinition } from '../schemas/generated/approval-process.js';
 import type { Collections, Doc, IndexSpec } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { compileProcess } from './compile-process.js';

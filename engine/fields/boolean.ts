@@ -1,4 +1,4 @@
-import type { BooleanField } from '../metadata/schemas/generated/object.js';
+import type { BooleanField } from '../schemas/generated/object.js';
 import type { FieldType, ResolvedFieldCommon } from './field-type.js';
 
 export interface ResolvedBooleanField extends ResolvedFieldCommon {

@@ -1,4 +1,4 @@
-import type { CurrencyField } from '../metadata/schemas/generated/object.js';
+import type { CurrencyField } from '../schemas/generated/object.js';
 import type { FieldType, ResolvedFieldCommon } from './field-type.js';
 import { numericBehaviour, resolvePrecision, type ResolvedPrecision } from './numeric.js';
 

@@ -1,4 +1,4 @@
-import type { DateTimeField } from '../metadata/schemas/generated/object.js';
+import type { DateTimeField } from '../schemas/generated/object.js';
 import { COMPARABLE, type FieldType, type ResolvedFieldCommon } from './field-type.js';
 
 export interface ResolvedDateTimeField extends ResolvedFieldCommon {

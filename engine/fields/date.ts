@@ -1,4 +1,4 @@
-import type { DateField } from '../metadata/schemas/generated/object.js';
+import type { DateField } from '../schemas/generated/object.js';
 import { COMPARABLE, type FieldType, type ResolvedFieldCommon } from './field-type.js';
 
 export interface ResolvedDateField extends ResolvedFieldCommon {

@@ -1,4 +1,4 @@
-import type { EmailField } from '../metadata/schemas/generated/object.js';
+import type { EmailField } from '../schemas/generated/object.js';
 import { toStringValue } from './coerce.js';
 import { TEXTUAL, type FieldType, type ResolvedFieldCommon } from './field-type.js';
 

@@ -1,4 +1,4 @@
-import type { FormulaField } from '../metadata/schemas/generated/object.js';
+import type { FormulaField } from '../schemas/generated/object.js';
 import { COMPARABLE, TEXTUAL, type FieldType, type FilterOperator, type JsonSchema, type ResolvedFieldCommon } from './field-type.js';
 
 export type FormulaResultType = FormulaField['resultType'];

@@ -1,4 +1,4 @@
-import type { Field } from '../metadata/schemas/generated/object.js';
+import type { Field } from '../schemas/generated/object.js';
 import { autoNumberField, type ResolvedAutoNumberField } from './auto-number.js';
 import { booleanField, type ResolvedBooleanField } from './boolean.js';
 import { currencyField, type ResolvedCurrencyField } from './currency.js';

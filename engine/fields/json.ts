@@ -1,4 +1,4 @@
-import type { JsonField } from '../metadata/schemas/generated/object.js';
+import type { JsonField } from '../schemas/generated/object.js';
 import { nestsDeeperThan } from '../store/json-document.js';
 import type { FieldType, ResolvedFieldCommon } from './field-type.js';
 import { msg, type Message } from '../i18n/message.js';

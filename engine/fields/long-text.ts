@@ -1,4 +1,4 @@
-import type { LongTextField } from '../metadata/schemas/generated/object.js';
+import type { LongTextField } from '../schemas/generated/object.js';
 import { toText } from './coerce.js';
 import { type FieldType, type ResolvedFieldCommon } from './field-type.js';
 

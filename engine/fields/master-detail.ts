@@ -1,4 +1,4 @@
-import type { MasterDetailField } from '../metadata/schemas/generated/object.js';
+import type { MasterDetailField } from '../schemas/generated/object.js';
 import { EQUALITY, type FieldType, type ResolvedFieldCommon } from './field-type.js';
 import { RECORD_ID_PATTERN } from './record-id.js';
 

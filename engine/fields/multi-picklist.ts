@@ -1,4 +1,4 @@
-import type { MultiPicklistField } from '../metadata/schemas/generated/object.js';
+import type { MultiPicklistField } from '../schemas/generated/object.js';
 import { EQUALITY, type FieldType, type ResolvedFieldCommon } from './field-type.js';
 import { activeValues, resolveDependency, resolvePicklistValues, type PicklistDependency, type ResolvedPicklistValue } from './picklist-values.js';
 

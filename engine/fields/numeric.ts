@@ -1,4 +1,4 @@
-import type { Precision } from '../metadata/schemas/generated/object.js';
+import type { Precision } from '../schemas/generated/object.js';
 import { toNumber } from './coerce.js';
 import { COMPARABLE, type JsonSchema } from './field-type.js';
 

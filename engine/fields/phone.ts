@@ -1,4 +1,4 @@
-import type { PhoneField } from '../metadata/schemas/generated/object.js';
+import type { PhoneField } from '../schemas/generated/object.js';
 import { toText } from './coerce.js';
 import { TEXTUAL, type FieldType, type ResolvedFieldCommon } from './field-type.js';
 import { msg } from '../i18n/message.js';

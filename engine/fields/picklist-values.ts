@@ -1,4 +1,4 @@
-import type { LocalizedText, PicklistValue } from '../metadata/schemas/generated/object.js';
+import type { LocalizedText, PicklistValue } from '../schemas/generated/object.js';
 
 export interface ResolvedPicklistValue {
   readonly value: string;

@@ -1,4 +1,4 @@
-import type { PicklistField } from '../metadata/schemas/generated/object.js';
+import type { PicklistField } from '../schemas/generated/object.js';
 import { toStringValue } from './coerce.js';
 import { TEXTUAL, type FieldType, type ResolvedFieldCommon } from './field-type.js';
 import { activeValues, resolveDependency, resolvePicklistValues, type PicklistDependency, type ResolvedPicklistValue } from './picklist-values.js';

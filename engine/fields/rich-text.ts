@@ -1,4 +1,4 @@
-import type { RichTextField } from '../metadata/schemas/generated/object.js';
+import type { RichTextField } from '../schemas/generated/object.js';
 import { toText } from './coerce.js';
 import { type FieldType, type ResolvedFieldCommon } from './field-type.js';
 import { richTextPlainText, sanitizeRichText } from './rich-text-html.js';

@@ -1,4 +1,4 @@
-import type { RollupField } from '../metadata/schemas/generated/object.js';
+import type { RollupField } from '../schemas/generated/object.js';
 import { COMPARABLE, type FieldType, type ResolvedFieldCommon } from './field-type.js';
 
 export type RollupFunction = RollupField['function'];

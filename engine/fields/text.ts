@@ -1,4 +1,4 @@
-import type { TextField } from '../metadata/schemas/generated/object.js';
+import type { TextField } from '../schemas/generated/object.js';
 import { toText } from './coerce.js';
 import { TEXTUAL, type FieldType, type ResolvedFieldCommon } from './field-type.js';
 

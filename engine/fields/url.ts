@@ -1,4 +1,4 @@
-import type { UrlField } from '../metadata/schemas/generated/object.js';
+import type { UrlField } from '../schemas/generated/object.js';
 import { toStringValue } from './coerce.js';
 import { TEXTUAL, type FieldType, type ResolvedFieldCommon } from './field-type.js';
 

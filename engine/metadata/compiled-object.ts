@@ -7,7 +7,7 @@ import { createSchema, patchSchema, readSchema } from './record-schemas.js';
 import type { ResolvedObject } from './resolved-object.js';
 import { recordIndexes } from './record-indexes.js';
 import { NO_LOGIC, type ObjectLogic } from './object-logic.js';
-import type { ObjectDefinition } from './schemas/generated/object.js';
+import type { ObjectDefinition } from '../schemas/generated/object.js';
 
 /** The store collection of an object's records. */
 export function recordCollection(objectName: string): string {

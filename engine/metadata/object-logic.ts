@@ -4,7 +4,7 @@ import type { ResolvedField, ResolvedFormulaField, Labels } from '../fields/inde
 import { compileExpression, expressionScope, isCompiled, type CompiledExpression, type ExpressionScope } from '../formula/index.js';
 import { resolveLabels } from './labels.js';
 import type { ResolvedObject } from './resolved-object.js';
-import type { ObjectDefinition } from './schemas/generated/object.js';
+import type { ObjectDefinition } from '../schemas/generated/object.js';
 import { msg } from '../i18n/message.js';
 
 /** Variables every expression of a record may use besides its fields. */

@@ -1,7 +1,7 @@
 import { fieldTypes } from '../fields/index.js';
 import type { IndexSpec } from '../store/port.js';
 import type { ResolvedObject } from './resolved-object.js';
-import type { ListViewDefinition } from './schemas/generated/list-view.js';
+import type { ListViewDefinition } from '../schemas/generated/list-view.js';
 
 /**
  * The system fields the record-access filter of a private or public read-only object reads (the

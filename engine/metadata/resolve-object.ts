@@ -5,7 +5,7 @@ import type { FieldDefinitionOf, FieldTypeName } from '../fields/field-type.js';
 import { reservedNameProblem } from './api-names.js';
 import { resolveLabels } from './labels.js';
 import type { ResolvedObject } from './resolved-object.js';
-import type { Field, ObjectDefinition } from './schemas/generated/object.js';
+import type { Field, ObjectDefinition } from '../schemas/generated/object.js';
 import { resolveRollup } from './resolve-rollup.js';
 import { msg } from '../i18n/message.js';
 

@@ -1,6 +1,6 @@
 import type { ErrorDetail } from '../errors/index.js';
 import type { ResolvedRollupField } from '../fields/index.js';
-import type { Field, ObjectDefinition } from './schemas/generated/object.js';
+import type { Field, ObjectDefinition } from '../schemas/generated/object.js';
 import { msg } from '../i18n/message.js';
 
 const NUMERIC = new Set(['number', 'currency', 'percent', 'rollup']);

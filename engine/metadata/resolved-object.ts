@@ -1,5 +1,5 @@
 import type { Labels, ResolvedField, ResolvedMasterDetailField } from '../fields/index.js';
-import type { ObjectIcon } from './schemas/generated/object.js';
+import type { ObjectIcon } from '../schemas/generated/object.js';
 
 /** Who sees a record beside its owner (the org-wide default); a detail's records follow their master. */
 export type SharingModel = 'private' | 'publicRead' | 'publicReadWrite' | 'controlledByParent';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { checkDefinition, type AnyDefinition, type MetadataKind } from '../metadata/definition-validator.js';
 import { ensureObjectIndexes } from '../metadata/object-indexes.js';
 import type { MetadataRegistry } from '../metadata/metadata-registry.js';
-import type { ObjectDefinition } from '../metadata/schemas/generated/object.js';
+import type { ObjectDefinition } from '../schemas/generated/object.js';
 import type { Store } from '../store/port.js';
 
 const CORE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'metadata');

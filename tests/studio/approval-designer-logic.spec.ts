@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { machineConfig } from '../../engine/approvals/process-machine';
-import type { ApprovalProcessDefinition as EngineDefinition } from '../../engine/metadata/schemas/generated/approval-process';
+import type { ApprovalProcessDefinition as EngineDefinition } from '../../engine/schemas/generated/approval-process';
 import type { ApprovalProcessDefinition } from '../../studio/src/app/setup/approval-processes/approval-process-query';
 import { processDraft, processErrors, processOf, stepErrors, withStep } from '../../studio/src/app/setup/approval-processes/process-draft';
 import { processGraph, START_NODE, type MachineConfigJson } from '../../studio/src/app/setup/approval-processes/process-graph';

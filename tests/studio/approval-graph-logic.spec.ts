@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { machineConfig } from '../../engine/approvals/process-machine';
-import type { ApprovalProcessDefinition, ApprovalStep, Approver as EngineApprover } from '../../engine/metadata/schemas/generated/approval-process';
+import type { ApprovalProcessDefinition, ApprovalStep, Approver as EngineApprover } from '../../engine/schemas/generated/approval-process';
 import { stepDraft, stepOf } from '../../studio/src/app/setup/approval-processes/step-draft';
 import { approverDraft, approverOf, type Approver } from '../../studio/src/app/setup/approval-processes/approver-draft';
 import { highlightedIds, processGraph, START_NODE, type MachineConfigJson } from '../../studio/src/app/setup/approval-processes/process-graph';

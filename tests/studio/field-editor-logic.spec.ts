@@ -9,7 +9,7 @@ import { setupMessages } from '../../studio/src/app/setup/setup-messages';
 
 describe('web app: field editor', () => {
   it('has an editor and a name in both languages for every field type of the object schema', () => {
-    const schema = JSON.parse(readFileSync(new URL('../../engine/metadata/schemas/object.schema.json', import.meta.url), 'utf8')) as { $defs: Record<string, { properties?: { type?: { const?: string } } }> };
+    const schema = JSON.parse(readFileSync(new URL('../../engine/schemas/object.schema.json', import.meta.url), 'utf8')) as { $defs: Record<string, { properties?: { type?: { const?: string } } }> };
     const types = Object.values(schema.$defs).flatMap((definition) => (definition.properties?.type?.const ? [definition.properties.type.const] : []));
     expect([...FIELD_TYPES].sort()).to.deep.equal([...types].sort());
     for (const type of FIELD_TYPES) {

@@ -4,7 +4,7 @@ import { ICON_NAMES } from '../../studio/src/shared/shell/icon-names';
 import { iconMessages } from '../../studio/src/app/setup/objects/icon-messages';
 
 const schemaEnum = (file: string, definition: string): string[] => {
-  const schema = JSON.parse(readFileSync(new URL(`../../engine/metadata/schemas/${file}`, import.meta.url), 'utf8')) as { $defs: Record<string, { enum: string[] }> };
+  const schema = JSON.parse(readFileSync(new URL(`../../engine/schemas/${file}`, import.meta.url), 'utf8')) as { $defs: Record<string, { enum: string[] }> };
   return schema.$defs[definition]!.enum;
 };
 

@@ -1,16 +1,16 @@
 import { isDeepStrictEqual } from 'node:util';
 import { InternalError } from '../../errors/index.js';
-import currencySchema from '../../metadata/schemas/currency.schema.json' with { type: 'json' };
-import groupSchema from '../../metadata/schemas/group.schema.json' with { type: 'json' };
-import layoutSchema from '../../metadata/schemas/layout.schema.json' with { type: 'json' };
-import objectSchema from '../../metadata/schemas/object.schema.json' with { type: 'json' };
-import permissionSetSchema from '../../metadata/schemas/permission-set.schema.json' with { type: 'json' };
-import roleSchema from '../../metadata/schemas/role.schema.json' with { type: 'json' };
-import sharingRuleSchema from '../../metadata/schemas/sharing-rule.schema.json' with { type: 'json' };
-import approvalProcessSchema from '../../metadata/schemas/approval-process.schema.json' with { type: 'json' };
-import automationRuleSchema from '../../metadata/schemas/automation-rule.schema.json' with { type: 'json' };
-import appSchema from '../../metadata/schemas/app.schema.json' with { type: 'json' };
-import listViewSchema from '../../metadata/schemas/list-view.schema.json' with { type: 'json' };
+import currencySchema from '../../schemas/currency.schema.json' with { type: 'json' };
+import groupSchema from '../../schemas/group.schema.json' with { type: 'json' };
+import layoutSchema from '../../schemas/layout.schema.json' with { type: 'json' };
+import objectSchema from '../../schemas/object.schema.json' with { type: 'json' };
+import permissionSetSchema from '../../schemas/permission-set.schema.json' with { type: 'json' };
+import roleSchema from '../../schemas/role.schema.json' with { type: 'json' };
+import sharingRuleSchema from '../../schemas/sharing-rule.schema.json' with { type: 'json' };
+import approvalProcessSchema from '../../schemas/approval-process.schema.json' with { type: 'json' };
+import automationRuleSchema from '../../schemas/automation-rule.schema.json' with { type: 'json' };
+import appSchema from '../../schemas/app.schema.json' with { type: 'json' };
+import listViewSchema from '../../schemas/list-view.schema.json' with { type: 'json' };
 import type { SchemaObject } from './openapi-types.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

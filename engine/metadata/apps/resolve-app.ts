@@ -2,7 +2,7 @@ import type { ErrorDetail } from '../../errors/index.js';
 import type { Labels } from '../../fields/index.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { resolveLabels } from '../labels.js';
-import type { AppDefinition, AppIcon, AppTab } from '../schemas/generated/app.js';
+import type { AppDefinition, AppIcon, AppTab } from '../../schemas/generated/app.js';
 import { msg } from '../../i18n/message.js';
 
 /** An app as the engine runs it: its objects checked, its defaults filled. */

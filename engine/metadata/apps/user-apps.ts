@@ -2,8 +2,8 @@ import type { Language } from '../../i18n/language.js';
 import { visibleSnapshot } from '../../security/access/visible-metadata.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { resolveLabels } from '../labels.js';
-import type { AppIcon, AppTab } from '../schemas/generated/app.js';
-import type { ObjectIcon } from '../schemas/generated/object.js';
+import type { AppIcon, AppTab } from '../../schemas/generated/app.js';
+import type { ObjectIcon } from '../../schemas/generated/object.js';
 import { shownTo } from '../shown-to.js';
 import type { Snapshot } from '../snapshot.js';
 

@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '../../errors/index.js';
-import type { CurrencyDefinition } from '../schemas/generated/currency.js';
+import type { CurrencyDefinition } from '../../schemas/generated/currency.js';
 import { msg } from '../../i18n/message.js';
 
 /** The tenant's currencies and their dated rates, compiled for look-ups on every save. */

@@ -2,7 +2,7 @@ import type { ErrorDetail } from '../../errors/index.js';
 import { fieldTypeOf } from '../../fields/index.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { resolveLabels } from '../labels.js';
-import type { LayoutDefinition, RelatedList } from '../schemas/generated/layout.js';
+import type { LayoutDefinition, RelatedList } from '../../schemas/generated/layout.js';
 import type { ResolvedLayout, ResolvedLayoutField, ResolvedRelatedList } from './resolved-layout.js';
 import { msg } from '../../i18n/message.js';
 

@@ -1,5 +1,5 @@
 import type { Labels } from '../../fields/index.js';
-import type { LayoutDefinition } from '../schemas/generated/layout.js';
+import type { LayoutDefinition } from '../../schemas/generated/layout.js';
 
 export interface ResolvedLayoutField {
   readonly field: string;

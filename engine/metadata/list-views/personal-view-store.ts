@@ -1,6 +1,6 @@
 import type { Doc } from '../../store/port.js';
 import type { OperationContext } from '../../tenancy/index.js';
-import type { ListViewDefinition } from '../schemas/generated/list-view.js';
+import type { ListViewDefinition } from '../../schemas/generated/list-view.js';
 
 /**
  * Where personal list views live: beside the metadata, not in it. They are their owners' data, so

@@ -5,7 +5,7 @@ import { newId } from '../../store/new-id.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { checkDefinition } from '../definition-validator.js';
 import { requireObject } from '../operations/require-object.js';
-import type { ListViewDefinition } from '../schemas/generated/list-view.js';
+import type { ListViewDefinition } from '../../schemas/generated/list-view.js';
 import type { Snapshot } from '../snapshot.js';
 import { ownView, PERSONAL_VIEWS, type PersonalViewDoc } from './personal-view-store.js';
 import { resolveListView } from './resolve-list-view.js';

@@ -4,7 +4,7 @@ import { compileFilter } from '../../records/filter-language.js';
 import { parseSort } from '../../records/list-query.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { resolveLabels } from '../labels.js';
-import type { ListViewDefinition } from '../schemas/generated/list-view.js';
+import type { ListViewDefinition } from '../../schemas/generated/list-view.js';
 import { msg } from '../../i18n/message.js';
 
 /** A list view as the engine runs it: every name it uses checked against its object. */

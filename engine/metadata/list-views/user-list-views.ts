@@ -3,7 +3,7 @@ import { visibleSnapshot } from '../../security/access/visible-metadata.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { resolveLabels } from '../labels.js';
 import { requireObject } from '../operations/require-object.js';
-import type { ListViewDefinition } from '../schemas/generated/list-view.js';
+import type { ListViewDefinition } from '../../schemas/generated/list-view.js';
 import { shownTo } from '../shown-to.js';
 import type { Snapshot } from '../snapshot.js';
 import { ownViews } from './personal-view-store.js';

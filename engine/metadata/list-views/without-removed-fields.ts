@@ -1,6 +1,6 @@
 import { isKnownName } from '../../records/list-query.js';
 import type { CompiledObject } from '../compiled-object.js';
-import type { ListViewDefinition } from '../schemas/generated/list-view.js';
+import type { ListViewDefinition } from '../../schemas/generated/list-view.js';
 
 const NONE: ReadonlySet<string> = new Set();
 

@@ -3,7 +3,7 @@ import { applyChange } from './apply-change.js';
 import { buildIndexesAhead, ensureObjectIndexes, restoreIndexes } from '../object-indexes.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import type { MetadataAction } from '../metadata-registry.js';
-import type { ObjectDefinition } from '../schemas/generated/object.js';
+import type { ObjectDefinition } from '../../schemas/generated/object.js';
 import type { Snapshot } from '../snapshot.js';
 import { migrateRecords } from './field-migration.js';
 import { PERSONAL_VIEWS } from '../list-views/personal-view-store.js';

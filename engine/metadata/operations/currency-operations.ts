@@ -3,7 +3,7 @@ import { checkSetupRight } from '../../security/object-access.js';
 import { applyChange } from './apply-change.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { checkDefinition } from '../definition-validator.js';
-import type { CurrencyDefinition } from '../schemas/generated/currency.js';
+import type { CurrencyDefinition } from '../../schemas/generated/currency.js';
 import { reconvertAmounts } from './currency-reconversion.js';
 import type { DefinitionResponse } from './object-operations.js';
 import { msg } from '../../i18n/message.js';

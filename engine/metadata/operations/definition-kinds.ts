@@ -5,7 +5,7 @@ import type { OperationContext } from '../../tenancy/index.js';
 import { ADMIN_PERMISSION_SET } from '../../tenancy/principal.js';
 import type { DefinitionOf } from '../definition-validator.js';
 import type { SystemRights } from '../security/resolved-security.js';
-import type { PermissionSetDefinition, SystemPermissions } from '../schemas/generated/permission-set.js';
+import type { PermissionSetDefinition, SystemPermissions } from '../../schemas/generated/permission-set.js';
 import type { Snapshot } from '../snapshot.js';
 import { appForUser, layoutForUser, listViewForUser, processForUser, type UserView } from './definitions-for-users.js';
 import { countAssignedUsers, usersPhrase, type Assignment } from './assigned-users.js';

@@ -1,12 +1,12 @@
 import type { Principal } from '../../tenancy/principal.js';
 import { narrowedView } from '../list-views/user-list-views.js';
-import type { AppDefinition } from '../schemas/generated/app.js';
-import type { ListViewDefinition } from '../schemas/generated/list-view.js';
+import type { AppDefinition } from '../../schemas/generated/app.js';
+import type { ListViewDefinition } from '../../schemas/generated/list-view.js';
 import { shownTo } from '../shown-to.js';
 import type { Snapshot } from '../snapshot.js';
-import type { ApprovalProcessDefinition } from '../schemas/generated/approval-process.js';
-import type { LayoutDefinition, LayoutField, RelatedList, Section } from '../schemas/generated/layout.js';
-import type { Field, ObjectDefinition } from '../schemas/generated/object.js';
+import type { ApprovalProcessDefinition } from '../../schemas/generated/approval-process.js';
+import type { LayoutDefinition, LayoutField, RelatedList, Section } from '../../schemas/generated/layout.js';
+import type { Field, ObjectDefinition } from '../../schemas/generated/object.js';
 
 /**
  * What a user who may not manage metadata sees of a definition. Metadata is the tenant's setup:

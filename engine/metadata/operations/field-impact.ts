@@ -8,7 +8,7 @@ import { checkSetupRight } from '../../security/object-access.js';
 import { pagesById } from '../../store/pages-by-id.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { backfillSettings } from '../backfills/backfill-settings.js';
-import type { Field } from '../schemas/generated/object.js';
+import type { Field } from '../../schemas/generated/object.js';
 import { requireObject } from './require-object.js';
 import { valueConverter } from './value-conversion.js';
 import { getField, relativeToField } from './field-operations.js';

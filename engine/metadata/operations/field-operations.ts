@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/index.js';
 import { checkSetupRight } from '../../security/object-access.js';
 import type { OperationContext } from '../../tenancy/index.js';
-import type { Field, ObjectDefinition } from '../schemas/generated/object.js';
+import type { Field, ObjectDefinition } from '../../schemas/generated/object.js';
 import { changeObject, type PlannedDefinition } from './change-object.js';
 import type { FieldView } from './definitions-for-users.js';
 import { getObject, withWarnings, type DefinitionResponse } from './object-operations.js';

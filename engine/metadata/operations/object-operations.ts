@@ -8,7 +8,7 @@ import { visibleSnapshot } from '../../security/access/visible-metadata.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { checkDefinition } from '../definition-validator.js';
 import { COUNTERS } from '../metadata-collections.js';
-import type { ObjectDefinition } from '../schemas/generated/object.js';
+import type { ObjectDefinition } from '../../schemas/generated/object.js';
 import { changeObject } from './change-object.js';
 import { newExposureWarnings, type MetadataWarning } from '../exposure-warnings.js';
 import type { Snapshot } from '../snapshot.js';

@@ -1,10 +1,10 @@
 import type { ErrorDetail } from '../../errors/index.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { checkDefinition } from '../definition-validator.js';
-import type { GroupDefinition } from '../schemas/generated/group.js';
-import type { PermissionSetDefinition } from '../schemas/generated/permission-set.js';
-import type { RoleDefinition } from '../schemas/generated/role.js';
-import type { SharingRuleDefinition } from '../schemas/generated/sharing-rule.js';
+import type { GroupDefinition } from '../../schemas/generated/group.js';
+import type { PermissionSetDefinition } from '../../schemas/generated/permission-set.js';
+import type { RoleDefinition } from '../../schemas/generated/role.js';
+import type { SharingRuleDefinition } from '../../schemas/generated/sharing-rule.js';
 import { resolveGroup } from './resolve-groups.js';
 import { resolvePermissionSet } from './resolve-permission-sets.js';
 import { resolveRoles } from './resolve-roles.js';

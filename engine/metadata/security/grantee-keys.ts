@@ -1,4 +1,4 @@
-import type { Grantee } from '../schemas/generated/sharing-rule.js';
+import type { Grantee } from '../../schemas/generated/sharing-rule.js';
 import type { GranteeKey } from './resolved-security.js';
 
 export const userKey = (id: string): GranteeKey => `u:${id}`;

@@ -1,6 +1,6 @@
 import type { ErrorDetail } from '../../errors/index.js';
 import { resolveLabels } from '../labels.js';
-import type { GroupDefinition } from '../schemas/generated/group.js';
+import type { GroupDefinition } from '../../schemas/generated/group.js';
 import type { ResolvedGroup, ResolvedRole } from './resolved-security.js';
 import { msg } from '../../i18n/message.js';
 

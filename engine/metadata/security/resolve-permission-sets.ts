@@ -1,7 +1,7 @@
 import type { ErrorDetail } from '../../errors/index.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { resolveLabels } from '../labels.js';
-import type { FieldPermissions, ObjectPermissions, PermissionSetDefinition } from '../schemas/generated/permission-set.js';
+import type { FieldPermissions, ObjectPermissions, PermissionSetDefinition } from '../../schemas/generated/permission-set.js';
 import type { FieldRights, ObjectRights, ResolvedPermissionSet } from './resolved-security.js';
 import { msg } from '../../i18n/message.js';
 

@@ -1,6 +1,6 @@
 import type { ErrorDetail } from '../../errors/index.js';
 import { resolveLabels } from '../labels.js';
-import type { RoleDefinition } from '../schemas/generated/role.js';
+import type { RoleDefinition } from '../../schemas/generated/role.js';
 import type { ResolvedRole } from './resolved-security.js';
 import { msg } from '../../i18n/message.js';
 

@@ -2,7 +2,7 @@ import { EngineError, type ErrorDetail } from '../../errors/index.js';
 import { compileCriteria } from '../../records/filter-language.js';
 import type { Filter } from '../../store/port.js';
 import type { CompiledObject } from '../compiled-object.js';
-import type { SharingRuleDefinition } from '../schemas/generated/sharing-rule.js';
+import type { SharingRuleDefinition } from '../../schemas/generated/sharing-rule.js';
 import { granteeKey, granteeTarget } from './grantee-keys.js';
 import type { ResolvedGroup, ResolvedRole, ResolvedSharingRule } from './resolved-security.js';
 import { msg } from '../../i18n/message.js';

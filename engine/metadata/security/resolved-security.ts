@@ -1,9 +1,9 @@
 import type { Labels } from '../../fields/index.js';
 import type { Filter } from '../../store/port.js';
-import type { GroupDefinition } from '../schemas/generated/group.js';
-import type { PermissionSetDefinition } from '../schemas/generated/permission-set.js';
-import type { RoleDefinition } from '../schemas/generated/role.js';
-import type { SharingRuleDefinition } from '../schemas/generated/sharing-rule.js';
+import type { GroupDefinition } from '../../schemas/generated/group.js';
+import type { PermissionSetDefinition } from '../../schemas/generated/permission-set.js';
+import type { RoleDefinition } from '../../schemas/generated/role.js';
+import type { SharingRuleDefinition } from '../../schemas/generated/sharing-rule.js';
 
 export interface ResolvedRole {
   readonly definition: RoleDefinition;

@@ -1,5 +1,5 @@
 import { CompiledObject } from '../../metadata/compiled-object.js';
-import type { ObjectDefinition } from '../../metadata/schemas/generated/object.js';
+import type { ObjectDefinition } from '../../schemas/generated/object.js';
 import { Snapshot } from '../../metadata/snapshot.js';
 import type { Principal } from '../../tenancy/principal.js';
 import { userAccess } from './user-access.js';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { fieldTypeOf, formatAutoNumber, type ResolvedField } from '../../../engine/fields/index.js';
 import { resolveField } from '../../../engine/metadata/resolve-object.js';
-import type { Field } from '../../../engine/metadata/schemas/generated/object.js';
+import type { Field } from '../../../engine/schemas/generated/object.js';
 
 const resolved = (definition: Field): ResolvedField => resolveField(definition);
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { generatedFiles } from '../../../engine/metadata/schemas/generate-types.js';
+import { generatedFiles } from '../../../engine/schemas/generate-types.js';
 
 describe('generated metadata types', () => {
   it('are current with the JSON Schemas they come from (run npm run gen:types after editing a schema)', async function () {
