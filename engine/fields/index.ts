@@ -76,6 +76,7 @@ export function fieldTypeOf(field: ResolvedField): FieldType<Field, ResolvedFiel
   return fieldTypes[field.type] as unknown as FieldType<Field, ResolvedField>;
 }
 
+export { SYSTEM_FIELD_SCHEMAS, SYSTEM_FIELDS } from './system-fields.js';
 export type { FieldType, FieldTypeName, FilterOperator, JsonSchema, Labels, ResolvedFieldCommon } from './field-type.js';
 export { formatAutoNumber } from './auto-number.js';
 export { COMPARABLE, EQUALITY, TEXTUAL } from './field-type.js';

@@ -1,6 +1,6 @@
 import type { LongTextField } from '../schemas/generated/object.js';
 import { toText } from './coerce.js';
-import { type FieldType, type ResolvedFieldCommon } from './field-type.js';
+import type { FieldType, ResolvedFieldCommon } from './field-type.js';
 
 export interface ResolvedLongTextField extends ResolvedFieldCommon {
   readonly type: 'longtext';

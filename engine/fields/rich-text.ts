@@ -1,6 +1,6 @@
 import type { RichTextField } from '../schemas/generated/object.js';
 import { toText } from './coerce.js';
-import { type FieldType, type ResolvedFieldCommon } from './field-type.js';
+import type { FieldType, ResolvedFieldCommon } from './field-type.js';
 import { richTextPlainText, sanitizeRichText } from './rich-text-html.js';
 import { msg } from '../i18n/message.js';
 

@@ -1,5 +1,10 @@
-import type { ResolvedObject } from '../metadata/resolved-object.js';
-import { SYSTEM_FIELDS } from '../metadata/record-schemas.js';
+import { SYSTEM_FIELDS, type ResolvedField } from '../fields/index.js';
+
+/** What a scope needs of an object: its name and fields (a resolved object is one). */
+export interface ScopeObject {
+  readonly name: string;
+  readonly fields: readonly ResolvedField[];
+}
 
 /** The object a lookup or master-detail field points to, as far as an expression may read it. */
 export interface ParentScope {
@@ -34,8 +39,8 @@ export const SYSTEM_FIELD_NAMES: ReadonlySet<string> = new Set(SYSTEM_FIELDS);
  * the object has already reported that, and one message about it is enough.
  */
 export function expressionScope(
-  object: ResolvedObject,
-  objectNamed: (name: string) => ResolvedObject | undefined,
+  object: ScopeObject,
+  objectNamed: (name: string) => ScopeObject | undefined,
   variables: Iterable<string> = [],
 ): ExpressionScope {
   const parents = new Map<string, ParentScope>();

@@ -1,17 +1,5 @@
-import { fieldTypeOf, type JsonSchema, type ResolvedField } from '../fields/index.js';
+import { fieldTypeOf, SYSTEM_FIELD_SCHEMAS, type JsonSchema, type ResolvedField } from '../fields/index.js';
 import type { ResolvedObject } from './resolved-object.js';
-
-/** System fields every record carries besides its own; never writable from outside. */
-export const SYSTEM_FIELD_SCHEMAS: Record<string, JsonSchema> = {
-  _id: { type: 'string', description: 'The record id.' },
-  _version: { type: 'integer', description: 'Grows by one on every change; send it back in If-Match.' },
-  _owner: { type: 'string', description: 'The user who owns the record.' },
-  _createdAt: { type: 'string', format: 'date-time' },
-  _createdBy: { type: 'string' },
-  _updatedAt: { type: 'string', format: 'date-time' },
-  _updatedBy: { type: 'string' },
-};
-export const SYSTEM_FIELDS = Object.keys(SYSTEM_FIELD_SCHEMAS);
 
 function describeField(field: ResolvedField, schema: JsonSchema): JsonSchema {
   return { ...schema, title: field.label.en, ...(field.helpText?.en ? { description: field.helpText.en } : {}) };

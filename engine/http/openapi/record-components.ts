@@ -1,7 +1,6 @@
-import { fieldTypeOf, type ResolvedField, type ResolvedLookupField, type ResolvedMasterDetailField } from '../../fields/index.js';
+import { fieldTypeOf, SYSTEM_FIELDS, type ResolvedField, type ResolvedLookupField, type ResolvedMasterDetailField } from '../../fields/index.js';
 import { expandableReferences } from '../../records/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
-import { SYSTEM_FIELDS } from '../../metadata/record-schemas.js';
 import { schemaRef } from './common-components.js';
 import type { SchemaObject } from './openapi-types.js';
 
