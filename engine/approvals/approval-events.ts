@@ -3,7 +3,7 @@ import type { CompiledObject } from '../metadata/compiled-object.js';
 import { recordNotFound, recordObject } from '../records/record-object.js';
 import { alive } from '../records/record-state.js';
 import { recordAccess, userAccess, withAccess } from '../security/access/index.js';
-import { appendAudit } from '../security/audit-log.js';
+import { appendAudit } from '../audit/audit-log.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { writeApprovalHistory } from './approval-history.js';
 import { checkSubmission } from './submission.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EngineError } from '../errors/index.js';
 import { msg, type Text } from '../i18n/message.js';
-import { appendAudit, type AuditAction } from '../security/audit-log.js';
+import { appendAudit, type AuditAction } from '../audit/audit-log.js';
 import type { Filter, Store } from '../store/port.js';
 import type { Platform, Tenant } from '../tenancy/index.js';
 import { JOB_INDEXES, JOBS_COLLECTION, type JobDoc } from './job.js';
@@ -34,7 +34,7 @@ export const DEFAULT_JOB_SCHEDULER_OPTIONS: Omit<JobSchedulerOptions, 'owner'> =
   batchSize: 100,
 };
 
-/** AuditAction (engine/security/audit-log.ts) has no job actions yet: the cast goes once 'job.failed' is a member. */
+/** AuditAction (engine/audit/audit-log.ts) has no job actions yet: the cast goes once 'job.failed' is a member. */
 const JOB_FAILED: AuditAction = 'job.failed';
 const MAX_ERROR_LENGTH = 2000;
 

@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from '../errors/index.js';
 import { msg, type Message } from '../i18n/message.js';
-import { appendAudit } from '../security/audit-log.js';
+import { appendAudit } from '../audit/audit-log.js';
 import { checkSystemRight } from '../security/object-access.js';
 import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';

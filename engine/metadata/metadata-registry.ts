@@ -4,7 +4,7 @@ import { assertNever, ConflictError, ValidationError, type ErrorDetail } from '.
 import { newId } from '../store/new-id.js';
 import { DuplicateKeyError } from '../store/duplicate-key-error.js';
 import { MetadataChangedError } from './metadata-changed-error.js';
-import { appendAudit } from '../security/audit-log.js';
+import { appendAudit } from '../audit/audit-log.js';
 import type { Collections, Doc, Store } from '../store/port.js';
 import { compileSnapshot, problemKey, type Definitions } from './compile-snapshot.js';
 import type { AnyDefinition, MetadataKind } from './definition-validator.js';

@@ -1,6 +1,6 @@
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { forgetUserDirectory } from '../security/access/index.js';
-import { appendAudit, changedValues } from '../security/audit-log.js';
+import { appendAudit, changedValues } from '../audit/audit-log.js';
 import { endCredentialsOfDeparted } from '../security/user-lifecycle.js';
 import type { Collections, Doc } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { NotFoundError, ValidationError } from '../errors/index.js';
 import type { Tenant } from '../tenancy/tenant.js';
-import { appendAudit } from './audit-log.js';
+import { appendAudit } from '../audit/audit-log.js';
 import { TOKENS, type TokenDoc } from './auth-collections.js';
 import { newSecret, secretId } from './secret-token.js';
 import { msg } from '../i18n/message.js';

@@ -3,7 +3,7 @@ import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { Filter } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { recordAccess, userAccess } from './access/index.js';
-import type { AuditEntry } from './audit-log.js';
+import type { AuditEntry } from '../audit/audit-log.js';
 
 const METADATA_ACTION = '^metadata\\.';
 

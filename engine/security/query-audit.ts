@@ -1,8 +1,8 @@
 import { ValidationError, type ErrorDetail } from '../errors/index.js';
-import { carriedChange } from '../records/carried-value.js';
+import { carriedChange } from '../store/carried-value.js';
 import type { Filter } from '../store/port.js';
 import type { OperationContext } from '../tenancy/index.js';
-import { AUDIT_COLLECTION, type AuditEntry } from './audit-log.js';
+import { AUDIT_COLLECTION, type AuditEntry } from '../audit/audit-log.js';
 import { auditScope } from './audit-visibility.js';
 import { checkSystemRight } from './object-access.js';
 import { msg } from '../i18n/message.js';

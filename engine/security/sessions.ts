@@ -1,6 +1,6 @@
 import { NotFoundError } from '../errors/index.js';
 import type { Tenant } from '../tenancy/tenant.js';
-import { appendAudit } from './audit-log.js';
+import { appendAudit } from '../audit/audit-log.js';
 import { SESSIONS, TOKENS, type SessionDoc } from './auth-collections.js';
 import { msg } from '../i18n/message.js';
 

@@ -4,7 +4,7 @@ import { alive } from '../records/record-state.js';
 import type { Tenant } from '../tenancy/tenant.js';
 import { randomBytes } from 'node:crypto';
 import { checkThrottle, clearFailures, countFailure, SignInThrottledError, type Attempt } from './sign-in-throttle.js';
-import { appendAudit } from './audit-log.js';
+import { appendAudit } from '../audit/audit-log.js';
 import { CREDENTIALS, SESSIONS, type CredentialDoc, type SessionDoc } from './auth-collections.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { newSecret, secretId } from './secret-token.js';

@@ -1,5 +1,5 @@
 import type { Collections, Doc } from '../store/port.js';
-import { appendAudit } from './audit-log.js';
+import { appendAudit } from '../audit/audit-log.js';
 import { SESSIONS, TOKENS } from './auth-collections.js';
 import { secretId } from './secret-token.js';
 

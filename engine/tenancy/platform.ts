@@ -2,7 +2,7 @@ import { ConflictError } from '../errors/index.js';
 import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
 import type { StoreProvider } from '../store/port.js';
 import { purgeExpired } from '../records/recycle-bin/index.js';
-import { purgeAuditBefore } from '../security/purge-audit.js';
+import { purgeAuditBefore } from '../audit/purge-audit.js';
 import { operationContext } from './operation-context.js';
 import { SYSTEM_PRINCIPAL } from './principal.js';
 import { Tenant } from './tenant.js';

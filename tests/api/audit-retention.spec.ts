@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { configFromEnv } from '../../engine/config.js';
-import { AUDIT_COLLECTION, type AuditEntry } from '../../engine/security/audit-log.js';
+import { AUDIT_COLLECTION, type AuditEntry } from '../../engine/audit/audit-log.js';
 import { newId } from '../../engine/store/new-id.js';
 import { createRecord, defineObject } from '../support/api-helpers.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../errors/index.js';
 import { msg } from '../../i18n/message.js';
 import { settleWrite } from '../../records/logic/follow-change.js';
-import { appendAudit } from '../../security/audit-log.js';
+import { appendAudit } from '../../audit/audit-log.js';
 import { checkSetupRight } from '../../security/object-access.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { SYSTEM_PRINCIPAL } from '../../tenancy/principal.js';

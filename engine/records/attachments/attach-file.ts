@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { appendAudit } from '../../security/audit-log.js';
+import { appendAudit } from '../../audit/audit-log.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { recordNotFound } from '../record-object.js';
 import { alive } from '../record-state.js';

@@ -1,4 +1,4 @@
-import { appendAudit } from '../../security/audit-log.js';
+import { appendAudit } from '../../audit/audit-log.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { ATTACHMENTS_COLLECTION, type StoredAttachment } from './attachment.js';
 import { fileNotFound } from './open-attachment.js';

@@ -1,5 +1,5 @@
 import { recordAccess } from '../../security/access/index.js';
-import { appendAudit } from '../../security/audit-log.js';
+import { appendAudit } from '../../audit/audit-log.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import { listRecords } from '../list-records.js';
 import { MAX_LIMIT } from '../list-query.js';

@@ -2,7 +2,7 @@ import { historyCollection, type CompiledObject } from '../../metadata/compiled-
 import { newId } from '../../store/new-id.js';
 import type { Collections, Doc } from '../../store/port.js';
 import type { OperationContext } from '../../tenancy/index.js';
-import { carriedChange } from '../carried-value.js';
+import { carriedChange } from '../../store/carried-value.js';
 import { sameDocument } from '../../store/json-document.js';
 
 export { historyCollection };

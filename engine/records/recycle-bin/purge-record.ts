@@ -8,7 +8,7 @@ import { binScope } from './bin-scope.js';
 import { inRecycleBin } from '../record-state.js';
 import { historyCollection } from '../history/field-history.js';
 import { deletedTogether } from './deleted-together.js';
-import { appendAudit } from '../../security/audit-log.js';
+import { appendAudit } from '../../audit/audit-log.js';
 import { msg } from '../../i18n/message.js';
 import { deleteBlobs, unlinkAttachments } from '../attachments/purge-attachments.js';
 import { forgetPurgedUser } from './purged-user.js';

@@ -1,7 +1,7 @@
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { checkObjectRight, ownershipAccess, recordAccess, withAccess } from '../../security/access/index.js';
-import { appendAudit } from '../../security/audit-log.js';
+import { appendAudit } from '../../audit/audit-log.js';
 import { newId } from '../../store/new-id.js';
 import type { OperationContext } from '../../tenancy/index.js';
 import type { StoredRecord } from '../record.js';

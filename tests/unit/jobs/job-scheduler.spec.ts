@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cancelJobs, enqueueJob, JOBS_COLLECTION, JobScheduler, registerJobHandler, type JobDoc, type NewJob } from '../../../engine/jobs/index.js';
-import { AUDIT_COLLECTION, type AuditEntry } from '../../../engine/security/audit-log.js';
+import { AUDIT_COLLECTION, type AuditEntry } from '../../../engine/audit/audit-log.js';
 import { EmbeddedStoreProvider } from '../../../engine/store/embedded/index.js';
 import { Platform, type Tenant } from '../../../engine/tenancy/index.js';
 import { captureConsoleErrors } from '../../support/console-capture.js';

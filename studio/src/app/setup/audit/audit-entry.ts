@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../shared/api/api-client';
 import { auditQuery, type AuditFilters } from './audit-filters';
 
-/** One entry as GET /api/v1/audit answers it (engine/security/audit-log.ts). */
+/** One entry as GET /api/v1/audit answers it (engine/audit/audit-log.ts). */
 export interface AuditEntry {
   readonly _id: string;
   readonly at: string;

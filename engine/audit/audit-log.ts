@@ -1,6 +1,6 @@
 import { newId } from '../store/new-id.js';
 import type { Collections, Doc, IndexSpec } from '../store/port.js';
-import { carriedChange } from '../records/carried-value.js';
+import { carriedChange } from '../store/carried-value.js';
 import { sameDocument } from '../store/json-document.js';
 
 /** The tenant's append-only audit log: written by the engine in the unit of work it records, never through the API. */

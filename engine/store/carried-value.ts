@@ -1,4 +1,4 @@
-import { nestsDeeperThan } from '../store/json-document.js';
+import { nestsDeeperThan } from './json-document.js';
 
 /**
  * The deepest value the API carries: request bodies nest at most this deep (the HTTP layer refuses
