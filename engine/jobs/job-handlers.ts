@@ -1,4 +1,4 @@
-import type { Tenant } from '../tenancy/index.js';
+import type { Tenant } from '../context/index.js';
 import type { JobDoc } from './job.js';
 
 /**

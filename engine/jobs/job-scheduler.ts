@@ -4,9 +4,15 @@ import { EngineError } from '../errors/index.js';
 import { msg, type Text } from '../i18n/message.js';
 import { appendAudit, type AuditAction } from '../audit/audit-log.js';
 import type { Filter, Store } from '../store/port.js';
-import type { Platform, Tenant } from '../tenancy/index.js';
+import type { Tenant } from '../context/index.js';
 import { JOB_INDEXES, JOBS_COLLECTION, type JobDoc } from './job.js';
 import { jobHandler } from './job-handlers.js';
+
+/** Where the scheduler finds the tenants to run jobs for (tenancy's Platform is one). */
+export interface TenantSource {
+  listTenants(): Promise<readonly { readonly _id: string }[]>;
+  tenant(name: string): Promise<Tenant>;
+}
 
 export interface JobSchedulerOptions {
   /** The pause between two passes of the loop `start()` runs. */
@@ -52,7 +58,7 @@ export class JobScheduler {
   private halted = false;
 
   constructor(
-    private readonly platform: Platform,
+    private readonly platform: TenantSource,
     options: Partial<JobSchedulerOptions> = {},
   ) {
     this.options = { ...DEFAULT_JOB_SCHEDULER_OPTIONS, owner: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, ...options };

@@ -1,4 +1,5 @@
 import { BlockList } from 'node:net';
+import type { HostPolicy } from '../context/index.js';
 import { addressFamily } from './non-public-addresses.js';
 
 /**
@@ -6,7 +7,7 @@ import { addressFamily } from './non-public-addresses.js';
  * integrations: host names, matched exactly, and IP addresses or CIDR ranges, matched against the
  * address a URL's host resolves to. Everything else must be a public address.
  */
-export class WebhookAllowlist {
+export class WebhookAllowlist implements HostPolicy {
   private readonly hosts = new Set<string>();
   private readonly addresses = new BlockList();
 

@@ -1,7 +1,7 @@
 import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { addressFamily, isNonPublicAddress } from './non-public-addresses.js';
-import type { WebhookAllowlist } from './webhook-allowlist.js';
+import type { HostPolicy } from '../context/index.js';
 import { nonPublicMessage, urlHost } from './webhook-url.js';
 import { msg, type Text } from '../i18n/message.js';
 
@@ -19,7 +19,7 @@ export class RefusedDestinationError extends Error {
  * one of them public unless the operator opened the host name or the address. The connection is
  * then pinned to these addresses, so a second resolution (DNS rebinding) cannot swap in another.
  */
-export async function resolveWebhookDestination(url: URL, allowlist: WebhookAllowlist): Promise<LookupAddress[]> {
+export async function resolveWebhookDestination(url: URL, allowlist: HostPolicy): Promise<LookupAddress[]> {
   const host = urlHost(url);
   const literal = addressFamily(host);
   let addresses: LookupAddress[];

@@ -1,7 +1,7 @@
 import { ValidationError, type ErrorDetail } from '../errors/index.js';
 import { webhookActions } from './webhook-actions.js';
 import { addressFamily, isNonPublicAddress } from './non-public-addresses.js';
-import type { WebhookAllowlist } from './webhook-allowlist.js';
+import type { HostPolicy } from '../context/index.js';
 import { msg } from '../i18n/message.js';
 
 /** The host of a URL as the resolver takes it: an IPv6 literal without its brackets. */
@@ -34,7 +34,7 @@ export function parseWebhookUrl(text: string, path = '/url'): URL {
  * 0x7f000001 and 127.1 into 127.0.0.1) outside the public internet, unless the operator opened it.
  * Host names are checked when the call is made, after they resolve.
  */
-export function literalAddressProblem(url: URL, allowlist: WebhookAllowlist): string | undefined {
+export function literalAddressProblem(url: URL, allowlist: HostPolicy): string | undefined {
   const host = urlHost(url);
   if (addressFamily(host) === undefined) return undefined;
   if (!isNonPublicAddress(host) || allowlist.allowsAddress(host)) return undefined;
@@ -47,7 +47,7 @@ export function nonPublicMessage(host: string): string {
 }
 
 /** Every webhook URL of a definition (an approval process, an automation rule), checked where it stands. */
-export function refuseUnsafeWebhookUrls(definition: unknown, allowlist: WebhookAllowlist): void {
+export function refuseUnsafeWebhookUrls(definition: unknown, allowlist: HostPolicy): void {
   const problems: ErrorDetail[] = [];
   for (const { path, webhook } of webhookActions(definition)) {
     try {

@@ -1,4 +1,4 @@
-import type { Principal } from '../tenancy/principal.js';
+import type { Principal } from '../context/principal.js';
 
 /**
  * Whether what names `permissionSets` (an app, a shared list view) is shown to a user: when it

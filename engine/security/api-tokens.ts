@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { NotFoundError, ValidationError } from '../errors/index.js';
-import type { Tenant } from '../tenancy/tenant.js';
+import type { Tenant } from '../context/index.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { TOKENS, type TokenDoc } from './auth-collections.js';
 import { newSecret, secretId } from './secret-token.js';

@@ -1,8 +1,8 @@
 import { EngineError, ForbiddenError } from '../errors/index.js';
 import type { StoredRecord } from '../records/index.js';
 import { alive } from '../records/record-state.js';
-import { principalOf, type Principal } from '../tenancy/principal.js';
-import type { Tenant } from '../tenancy/tenant.js';
+import { principalOf, type Principal } from '../context/principal.js';
+import type { Tenant } from '../context/index.js';
 import { tokenOwner } from './api-tokens.js';
 import { SESSIONS, type SessionDoc } from './auth-collections.js';
 import { secretId } from './secret-token.js';

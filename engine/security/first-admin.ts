@@ -1,7 +1,7 @@
 import { createRecord } from '../records/index.js';
-import { operationContext } from '../tenancy/operation-context.js';
-import { ADMIN_PERMISSION_SET, STANDARD_PERMISSION_SET, SYSTEM_PRINCIPAL } from '../tenancy/principal.js';
-import type { Tenant } from '../tenancy/tenant.js';
+import { operationContext } from '../context/operation-context.js';
+import { ADMIN_PERMISSION_SET, STANDARD_PERMISSION_SET, SYSTEM_PRINCIPAL } from '../context/principal.js';
+import type { Tenant } from '../context/index.js';
 import { checkPasswordPolicy, generatePassword } from './passwords.js';
 import { setPassword } from './sign-in.js';
 

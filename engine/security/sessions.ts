@@ -1,5 +1,5 @@
 import { NotFoundError } from '../errors/index.js';
-import type { Tenant } from '../tenancy/tenant.js';
+import type { Tenant } from '../context/index.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { SESSIONS, TOKENS, type SessionDoc } from './auth-collections.js';
 import { msg } from '../i18n/message.js';

@@ -1,7 +1,7 @@
 import { EngineError, ForbiddenError } from '../errors/index.js';
 import type { StoredRecord } from '../records/index.js';
 import { alive } from '../records/record-state.js';
-import type { Tenant } from '../tenancy/tenant.js';
+import type { Tenant } from '../context/index.js';
 import { randomBytes } from 'node:crypto';
 import { checkThrottle, clearFailures, countFailure, SignInThrottledError, type Attempt } from './sign-in-throttle.js';
 import { appendAudit } from '../audit/audit-log.js';

@@ -2,7 +2,7 @@ import { ForbiddenError, type ErrorDetail } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { sameDocument } from '../store/json-document.js';
 import type { Doc } from '../store/port.js';
-import { principalOf } from '../tenancy/principal.js';
+import { principalOf } from '../context/principal.js';
 import type { OperationContext } from '../tenancy/index.js';
 import { rightsBeyond, roleWithin } from './access/rights-beyond.js';
 import { userAccess } from './access/user-access.js';

@@ -3,9 +3,10 @@ import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
 import type { StoreProvider } from '../store/port.js';
 import { purgeExpired } from '../records/recycle-bin/index.js';
 import { purgeAuditBefore } from '../audit/purge-audit.js';
-import { operationContext } from './operation-context.js';
-import { SYSTEM_PRINCIPAL } from './principal.js';
-import { Tenant } from './tenant.js';
+import { operationContext } from '../context/operation-context.js';
+import { SYSTEM_PRINCIPAL } from '../context/principal.js';
+import type { Tenant } from '../context/index.js';
+import { openTenant } from './open-tenant.js';
 import { checkTenantName } from './tenant-name.js';
 import { TenantRegistry, type TenantEntry } from './tenant-registry.js';
 import { UnknownTenantError } from './unknown-tenant-error.js';
@@ -45,7 +46,7 @@ export class Platform {
     // Another request may have opened it while the registry answered: one Tenant per name.
     let tenant = this.tenants.get(name);
     if (!tenant) {
-      tenant = this.provider.open(name).then((store) => Tenant.open(name, store, this.webhookAllowlist));
+      tenant = this.provider.open(name).then((store) => openTenant(name, store, this.webhookAllowlist));
       this.tenants.set(name, tenant);
       tenant.catch(() => this.tenants.delete(name));
     }

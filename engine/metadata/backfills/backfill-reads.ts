@@ -4,7 +4,7 @@ import { computeDerived } from '../../records/logic/apply-logic.js';
 import type { LogicContext } from '../../records/logic/expression-input.js';
 import { rollupValue } from '../../records/relationships/sync-rollups.js';
 import type { Collections, Doc, Filter, Store } from '../../store/port.js';
-import { SYSTEM_PRINCIPAL } from '../../tenancy/principal.js';
+import { SYSTEM_PRINCIPAL } from '../../context/principal.js';
 import type { Snapshot } from '../snapshot.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { BACKFILLS, percentDone, type BackfillDoc } from './backfill.js';

@@ -4,7 +4,7 @@ import { settleWrite } from '../../records/logic/follow-change.js';
 import { appendAudit } from '../../audit/audit-log.js';
 import { checkSetupRight } from '../../security/object-access.js';
 import type { OperationContext } from '../../tenancy/index.js';
-import { SYSTEM_PRINCIPAL } from '../../tenancy/principal.js';
+import { SYSTEM_PRINCIPAL } from '../../context/principal.js';
 import { backfillSettings } from '../backfills/backfill-settings.js';
 import { hasDefault, missingDefaults } from '../backfills/default-fill.js';
 import { recordBackfill } from '../backfills/record-backfill.js';

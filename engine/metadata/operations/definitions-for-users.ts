@@ -1,4 +1,4 @@
-import type { Principal } from '../../tenancy/principal.js';
+import type { Principal } from '../../context/principal.js';
 import { narrowedView } from '../list-views/user-list-views.js';
 import type { AppDefinition } from '../../schemas/generated/app.js';
 import type { ListViewDefinition } from '../../schemas/generated/list-view.js';

@@ -2,7 +2,7 @@ import { ConflictError, type ErrorDetail } from '../../errors/index.js';
 import { recomputeStoredDerived } from '../../records/logic/recompute-formulas.js';
 import { plainTextPath } from '../../records/plain-text.js';
 import { followChange, settleWrite } from '../../records/logic/follow-change.js';
-import { SYSTEM_PRINCIPAL } from '../../tenancy/principal.js';
+import { SYSTEM_PRINCIPAL } from '../../context/principal.js';
 import { corporateAmountField, fieldTypeOf, formatAutoNumber, type ResolvedField, type ResolvedRollupField } from '../../fields/index.js';
 import type { Collections, Doc } from '../../store/port.js';
 import { pagesById, SCAN_PAGE_SIZE } from '../../store/pages-by-id.js';

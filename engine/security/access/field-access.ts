@@ -1,5 +1,5 @@
 import type { CompiledObject } from '../../metadata/compiled-object.js';
-import type { OperationContext } from '../../tenancy/operation-context.js';
+import type { OperationContext } from '../../context/operation-context.js';
 import { userAccess, type FieldAccess } from './user-access.js';
 
 /** The fields of an object the operation's principal may read and edit. */

@@ -3,7 +3,7 @@ import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { GranteeKey, ResolvedSharingRule } from '../../metadata/security/resolved-security.js';
 import { alive } from '../../records/record-state.js';
 import type { Filter } from '../../store/port.js';
-import type { OperationContext } from '../../tenancy/operation-context.js';
+import type { OperationContext } from '../../context/operation-context.js';
 import { userAccess } from './user-access.js';
 import { userDirectory, type UserDirectory } from './user-directory.js';
 import { inSentence, msg, type Message } from '../../i18n/message.js';

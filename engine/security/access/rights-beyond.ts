@@ -1,6 +1,6 @@
 import type { ObjectRights, SystemRights } from '../../metadata/security/resolved-security.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
-import type { Principal } from '../../tenancy/principal.js';
+import type { Principal } from '../../context/principal.js';
 import { userAccess, type UserAccess } from './user-access.js';
 import { msg } from '../../i18n/message.js';
 

@@ -3,7 +3,7 @@ import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { groupKey, roleAndSubordinatesKey, roleKey, userKey } from '../../metadata/security/grantee-keys.js';
 import type { FieldRights, GranteeKey, ObjectRights, SystemRights } from '../../metadata/security/resolved-security.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
-import type { Principal } from '../../tenancy/principal.js';
+import type { Principal } from '../../context/principal.js';
 
 /** The fields of one object a user may read and edit; the system fields are always readable. */
 export interface FieldAccess {

@@ -1,6 +1,6 @@
 import type { StoredRecord } from '../../records/record.js';
 import { alive } from '../../records/record-state.js';
-import type { Tenant } from '../../tenancy/tenant.js';
+import type { Tenant } from '../../context/index.js';
 
 /**
  * Who holds which role, for the role hierarchy and owner-based sharing rules: read once from the

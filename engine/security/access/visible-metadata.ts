@@ -1,7 +1,7 @@
 import { CompiledObject } from '../../metadata/compiled-object.js';
 import type { ObjectDefinition } from '../../schemas/generated/object.js';
 import { Snapshot } from '../../metadata/snapshot.js';
-import type { Principal } from '../../tenancy/principal.js';
+import type { Principal } from '../../context/principal.js';
 import { userAccess } from './user-access.js';
 
 /**

@@ -1,0 +1,31 @@
+import { MetadataRegistry } from '../metadata/metadata-registry.js';
+import { installCoreMetadata } from './core-metadata.js';
+import { ensureSnapshotIndexes } from '../metadata/object-indexes.js';
+import { AUDIT_COLLECTION, AUDIT_INDEXES } from '../audit/audit-log.js';
+import { SIGN_IN_THROTTLE, SIGN_IN_THROTTLE_INDEXES } from '../security/sign-in-throttle.js';
+import type { Store } from '../store/port.js';
+import type { HostPolicy, Tenant } from '../context/index.js';
+import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
+import { ensureApprovalIndexes } from '../approvals/approval-indexes.js';
+import { ATTACHMENT_INDEXES, ATTACHMENTS_COLLECTION } from '../records/attachments/attachment.js';
+import { RECENT_INDEXES, RECENT_RECORDS } from '../records/recent/recent-records.js';
+import { BACKFILL_INDEXES, BACKFILLS, schedulePlainTextBackfills } from '../metadata/backfills/index.js';
+
+/**
+ * Opens a tenant over its store: the indexes of every part, the metadata registry, the core
+ * metadata. The one way a Tenant is made (see context/tenant.ts).
+ */
+export async function openTenant(name: string, store: Store, webhookAllowlist: HostPolicy = new WebhookAllowlist()): Promise<Tenant> {
+  await store.ensureIndexes(AUDIT_COLLECTION, [...AUDIT_INDEXES]);
+  await store.ensureIndexes(SIGN_IN_THROTTLE, [...SIGN_IN_THROTTLE_INDEXES]);
+  await ensureApprovalIndexes(store);
+  await store.ensureIndexes(ATTACHMENTS_COLLECTION, ATTACHMENT_INDEXES);
+  await store.ensureIndexes(RECENT_RECORDS, RECENT_INDEXES);
+  await store.ensureIndexes(BACKFILLS, BACKFILL_INDEXES);
+  const metadata = await MetadataRegistry.open(store);
+  await ensureSnapshotIndexes(store, metadata.snapshot);
+  await installCoreMetadata(store, metadata);
+  // Rich text saved before its plain text was kept: filled in by a backfill in the background, not at the opening.
+  await schedulePlainTextBackfills(store, metadata.snapshot);
+  return Object.freeze({ name, store, metadata, webhookAllowlist });
+}
