@@ -4,7 +4,7 @@ import { recordNotFound, recordObject } from '../records/record-object.js';
 import { alive } from '../records/record-state.js';
 import { recordAccess, userAccess, withAccess } from '../security/access/index.js';
 import { appendAudit } from '../audit/audit-log.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { writeApprovalHistory } from './approval-history.js';
 import { checkSubmission } from './submission.js';
 import { currentVersion, processAt } from './process-versions.js';

@@ -1,4 +1,4 @@
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { recordNotFound, recordObject } from '../records/record-object.js';
 import { alive } from '../records/record-state.js';
 import { recordAccess, userAccess, withAccess } from '../security/access/index.js';

@@ -7,7 +7,7 @@ import type { StoredRecord } from '../records/record.js';
 import { alive } from '../records/record-state.js';
 import { readableErrors } from '../metadata/readable-errors.js';
 import type { Collections } from '../store/port.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { expressionKey, type CompiledProcess } from './compiled-process.js';
 import { msg } from '../i18n/message.js';
 

@@ -3,7 +3,7 @@ import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { StoredRecord } from '../records/record.js';
 import { alive } from '../records/record-state.js';
 import { fieldAccess, userAccess } from '../security/access/index.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { processLabel, stepLabel } from './approval-labels.js';
 import type { ApprovalRecord } from './transition-record.js';
 import { userNames } from './user-names.js';

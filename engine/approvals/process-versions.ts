@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ConflictError } from '../errors/index.js';
 import type { ApprovalProcessDefinition } from '../schemas/generated/approval-process.js';
 import type { Collections, Doc, IndexSpec } from '../store/port.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { compileProcess } from './compile-process.js';
 import type { CompiledProcess } from './compiled-process.js';
 import { msg } from '../i18n/message.js';

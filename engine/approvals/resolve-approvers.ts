@@ -3,7 +3,7 @@ import type { StoredRecord } from '../records/record.js';
 import { alive } from '../records/record-state.js';
 import { userDirectory } from '../security/access/index.js';
 import type { Collections } from '../store/port.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import type { CompiledStep } from './compiled-process.js';
 import { msg } from '../i18n/message.js';
 

@@ -6,7 +6,7 @@ import type { ApprovalAction } from '../schemas/generated/approval-process.js';
 import { queueEmail } from '../mail/index.js';
 import { queueWebhook } from '../mail/index.js';
 import type { Collections } from '../store/port.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import type { CompiledExpression } from '../formula/index.js';
 import { expressionKey } from './compiled-process.js';
 

@@ -7,7 +7,7 @@ import { normalizeValues } from '../records/validate-values.js';
 import { userAccess } from '../security/access/index.js';
 import { checkSystemRight } from '../security/object-access.js';
 import type { Collections } from '../store/port.js';
-import { principalOf, type OperationContext } from '../tenancy/index.js';
+import { principalOf, type OperationContext } from '../context/index.js';
 import type { CompiledProcess, CompiledStep } from './compiled-process.js';
 import { describeActions, readUsers, userRef, type SimulatedAction, type UserDoc, type UserRef } from './describe-actions.js';
 import { END_STATES, type HookParams, type MachineEvent } from './process-machine.js';

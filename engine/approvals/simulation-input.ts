@@ -6,7 +6,7 @@ import { applyDefaultExpressions, computeDerived } from '../records/logic/apply-
 import { alive } from '../records/record-state.js';
 import { normalizeValues, validateValues } from '../records/validate-values.js';
 import type { Collections } from '../store/port.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { readUsers, type UserDoc } from './describe-actions.js';
 import type { ApprovalRecord } from './transition-record.js';
 import { msg } from '../i18n/message.js';

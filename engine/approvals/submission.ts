@@ -2,7 +2,7 @@ import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
 import { ConflictError, EngineError, ForbiddenError, ValidationError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { Collections } from '../store/port.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import type { CompiledProcess } from './compiled-process.js';
 import type { ApprovalRecord } from './transition-record.js';
 import { msg } from '../i18n/message.js';

@@ -4,7 +4,7 @@ import { registerJobHandler, type JobDoc } from '../jobs/index.js';
 import { queueEmail } from '../mail/index.js';
 import type { StoredRecord } from '../records/record.js';
 import { alive } from '../records/record-state.js';
-import { operationContext, SYSTEM_PRINCIPAL, type Tenant } from '../tenancy/index.js';
+import { operationContext, SYSTEM_PRINCIPAL, type Tenant } from '../context/index.js';
 import { ESCALATION_JOB, REMINDER_JOB } from './approval-timers.js';
 import { writeApprovalHistory } from './approval-history.js';
 import { processAt } from './process-versions.js';

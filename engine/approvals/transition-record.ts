@@ -7,7 +7,7 @@ import { applyRecordChange } from '../records/apply-record-change.js';
 import type { StoredRecord } from '../records/record.js';
 import { validateChange } from '../records/validate-values.js';
 import type { Collections } from '../store/port.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { cancelApprovalTimers, scheduleApprovalTimers } from './approval-timers.js';
 import { writeApprovalHistory, type NewHistoryEntry } from './approval-history.js';
 import type { ApprovalMarks, ApprovalState, ApprovalStatus } from './approval-state.js';

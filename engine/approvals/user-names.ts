@@ -1,7 +1,7 @@
 import type { StoredRecord } from '../records/record.js';
 import { alive } from '../records/record-state.js';
 import { fieldAccess, recordAccess, userAccess, withAccess } from '../security/access/index.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 
 /** Names the history uses for what is not a user: the engine's timers and an administrator acting for every approver. */
 const NOT_USERS = new Set(['system', 'approvers']);

@@ -1,7 +1,7 @@
 import type { FollowUp } from '../approvals/run-actions.js';
 import { insertRecord } from '../records/create-record.js';
 import type { Collections } from '../store/port.js';
-import { operationContext, SYSTEM_PRINCIPAL, type OperationContext } from '../tenancy/index.js';
+import { operationContext, SYSTEM_PRINCIPAL, type OperationContext } from '../context/index.js';
 import { AutomationDepthError, MAX_AUTOMATION_DEPTH } from './run-automation.js';
 
 /**

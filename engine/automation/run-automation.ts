@@ -6,7 +6,7 @@ import { stageChange } from '../records/logic/stage-change.js';
 import type { StoredRecord } from '../records/record.js';
 import { validateChange } from '../records/validate-values.js';
 import type { Collections } from '../store/port.js';
-import { SYSTEM_PRINCIPAL, type OperationContext } from '../tenancy/index.js';
+import { SYSTEM_PRINCIPAL, type OperationContext } from '../context/index.js';
 import { runActions, type FollowUp } from '../approvals/run-actions.js';
 import type { CompiledRule } from './compile-rule.js';
 import { msg } from '../i18n/message.js';

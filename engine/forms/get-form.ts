@@ -1,6 +1,6 @@
 import { NotFoundError, ValidationError } from '../errors/index.js';
 import { checkObjectRight, rightsKey, userAccess } from '../security/access/index.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { compileForm } from './compile-form.js';
 import type { FormDefinition } from './form-definition.js';
 import type { Language } from '../i18n/language.js';

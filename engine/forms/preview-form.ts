@@ -3,7 +3,7 @@ import { checkDefinition } from '../metadata/definition-validator.js';
 import { resolveLayout } from '../metadata/layouts/resolve-layout.js';
 import { checkSystemRight } from '../security/object-access.js';
 import { checkObjectRight, userAccess } from '../security/access/index.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { compileForm } from './compile-form.js';
 import type { FormDefinition } from './form-definition.js';
 import type { Language } from '../i18n/language.js';

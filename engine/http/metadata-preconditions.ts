@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { itemEtag, parseMetadataIfMatch, type MetadataItem } from '../metadata/definition-etag.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 
 /**
  * A metadata change's context with its If-Match: the editor sends the ETag it read, and the change

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { isLanguage, namedLanguage, type Language } from '../i18n/language.js';
 import type { Platform } from '../tenancy/index.js';
 import { UnauthenticatedError } from '../security/authenticate.js';
-import { operationContext, type OperationContext, type Principal } from '../tenancy/index.js';
+import { operationContext, type OperationContext, type Principal } from '../context/index.js';
 import { requestTenant } from './request-tenant.js';
 
 /**

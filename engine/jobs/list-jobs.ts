@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors/index.js';
 import { checkSystemRight } from '../security/object-access.js';
 import type { Filter } from '../store/port.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { JOB_STATUSES, JOBS_COLLECTION, type JobDoc, type JobStatus } from './job.js';
 import { newestFirst, type Page } from './newest-first.js';
 import { messageFromStored, msg } from '../i18n/message.js';

@@ -3,7 +3,7 @@ import { msg, type Message } from '../i18n/message.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { checkSystemRight } from '../security/object-access.js';
 import type { Collections } from '../store/port.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { JOBS_COLLECTION, type JobDoc, type JobStatus } from './job.js';
 import { jobAsRead } from './list-jobs.js';
 

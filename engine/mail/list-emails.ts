@@ -2,7 +2,7 @@ import { newestFirst, type Page } from '../jobs/index.js';
 import { checkSystemRight, hasSystemRight } from '../security/object-access.js';
 import { SECRET_MASK } from './webhook-secrets.js';
 import { deliveriesOf, outboxStatusFilter, type Delivery } from './outbox-delivery.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { EMAIL_OUTBOX, type OutboxEmail } from './outbox-email.js';
 import { messageFromStored, msg } from '../i18n/message.js';
 

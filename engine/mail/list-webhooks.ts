@@ -1,6 +1,6 @@
 import { newestFirst, type Page } from '../jobs/index.js';
 import { checkSystemRight, hasSystemRight } from '../security/object-access.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { maskUrl } from './webhook-secrets.js';
 import { deliveriesOf, outboxStatusFilter, type Delivery } from './outbox-delivery.js';
 import { WEBHOOK_OUTBOX, type OutboxWebhook } from './outbox-webhook.js';

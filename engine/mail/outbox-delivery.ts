@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors/index.j
 import { msg } from '../i18n/message.js';
 import { checkRetryRight, JOBS_COLLECTION, retryFailedJob, type JobDoc, type JobStatus } from '../jobs/index.js';
 import type { Collections, Doc, Filter } from '../store/port.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { EMAIL_DELIVER, EMAIL_OUTBOX } from './outbox-email.js';
 import { WEBHOOK_DELIVER, WEBHOOK_OUTBOX } from './outbox-webhook.js';
 

@@ -2,7 +2,7 @@ import { StaleVersionError, type EngineError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { sameDocument } from '../store/json-document.js';
 import type { Collections, Update } from '../store/port.js';
-import { SYSTEM_PRINCIPAL, type OperationContext } from '../tenancy/index.js';
+import { SYSTEM_PRINCIPAL, type OperationContext } from '../context/index.js';
 import type { FollowUp } from '../approvals/run-actions.js';
 import { runAutomation } from '../automation/run-automation.js';
 import { createFollowUps } from '../automation/create-follow-ups.js';

@@ -3,7 +3,7 @@ import { recordAccess, withAccess } from '../security/access/index.js';
 import { alive } from './record-state.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { Collections } from '../store/port.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { msg } from '../i18n/message.js';
 import { guardTarget } from './relationships/reference-guard.js';
 

@@ -12,7 +12,7 @@ import { runAutomation } from '../automation/run-automation.js';
 import { createFollowUps } from '../automation/create-follow-ups.js';
 import type { Collections } from '../store/port.js';
 import { noteChange } from './note-change.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { assignAutoNumbers } from './assign-auto-numbers.js';
 import { checkReferences } from './check-references.js';
 import { applyDefaults } from './defaults.js';

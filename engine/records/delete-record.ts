@@ -5,7 +5,7 @@ import { checkUserTarget } from '../security/user-rights-guard.js';
 import { checkNotLocked } from './locked-record.js';
 import { followChange, settleWrite } from './logic/follow-change.js';
 import { noteChange } from './note-change.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { checkVersion } from './expected-version.js';
 import type { StoredRecord } from './record.js';
 import { recordObject } from './record-object.js';

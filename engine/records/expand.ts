@@ -2,7 +2,7 @@ import { ValidationError } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
 import type { ResolvedLookupField, ResolvedMasterDetailField } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { presentRecord, type RecordView } from './record.js';
 import { alive } from './record-state.js';
 import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';

@@ -2,7 +2,7 @@ import { msg, renderText, type Text } from '../i18n/message.js';
 import { localize } from '../i18n/language.js';
 import { checkSystemRight } from '../security/object-access.js';
 import type { QueryPlanSummary } from '../store/port.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { DEFAULT_LIMIT } from './list-query.js';
 import { listQuery, type ListRequest } from './list-records.js';
 

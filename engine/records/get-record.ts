@@ -1,5 +1,5 @@
 import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { alive } from './record-state.js';
 import { parseSelection } from './list-query.js';
 import { expandRecords, parseExpand, withExpanded } from './expand.js';

@@ -2,7 +2,7 @@ import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { Filter, Projection, SortSpec } from '../store/port.js';
 import { alive } from './record-state.js';
 import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { cursorFilter, encodeCursor } from './cursor.js';
 import { compileFilter } from './filter-language.js';
 import { presentRecord, type RecordView } from './record.js';

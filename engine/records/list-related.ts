@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors/index.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { listRecords, type ListRequest, type ListResponse } from './list-records.js';
 import { recordNotFound, recordObject } from './record-object.js';
 import { alive } from './record-state.js';

@@ -5,7 +5,7 @@ import { ConflictError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { userAccess } from '../security/access/index.js';
 import type { Collections } from '../store/port.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import type { StoredRecord } from './record.js';
 import { alive } from './record-state.js';
 import { inSentence, msg, type LocalizedValue, type Message } from '../i18n/message.js';

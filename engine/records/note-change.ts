@@ -3,7 +3,7 @@ import { forgetUserDirectory } from '../security/access/index.js';
 import { appendAudit, changedValues } from '../audit/audit-log.js';
 import { endCredentialsOfDeparted } from '../security/user-lifecycle.js';
 import type { Collections, Doc } from '../store/port.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { writeHistory, type HistoryAction } from './history/field-history.js';
 
 const AUDIT_ACTIONS = { created: 'record.create', updated: 'record.update', deleted: 'record.delete', restored: 'record.restore' } as const;

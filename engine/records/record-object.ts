@@ -1,6 +1,6 @@
 import { NotFoundError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { msg } from '../i18n/message.js';
 
 /** The object a record operation works on, from the snapshot the operation started with. */

@@ -2,7 +2,7 @@ import { EngineError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { checkObjectRight, ownershipAccess, recordAccess, withAccess, type RecordAccess } from '../security/access/index.js';
 import { checkRecordWrite } from '../security/object-access.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { checkNotLocked, recordForApprover } from './locked-record.js';
 import type { StoredRecord } from './record.js';
 import { recordNotFound, recordObject } from './record-object.js';

@@ -1,7 +1,7 @@
 import { ForbiddenError, type EngineError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { recordAccess, withAccess, type AccessMode } from '../security/access/index.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { recordNotFound } from './record-object.js';
 import { alive } from './record-state.js';
 import { inSentence, msg } from '../i18n/message.js';

@@ -7,7 +7,7 @@ import { isSelfService, SELF_SERVICE_FIELDS } from '../security/self-service.js'
 import { applyRecordChange } from './apply-record-change.js';
 import { alive } from './record-state.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { explainDuplicate } from './duplicate-values.js';
 import { checkVersion } from './expected-version.js';
 import { presentRecord, type RecordView, type StoredRecord } from './record.js';

@@ -1,7 +1,7 @@
 import { corporateAmountField } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { Filter } from '../store/port.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { recordAccess, userAccess } from './access/index.js';
 import type { AuditEntry } from '../audit/audit-log.js';
 

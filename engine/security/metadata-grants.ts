@@ -1,6 +1,6 @@
 import { ForbiddenError } from '../errors/index.js';
 import type { Snapshot } from '../metadata/snapshot.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { rightsBeyond } from './access/rights-beyond.js';
 import { userAccess } from './access/user-access.js';
 import { msg } from '../i18n/message.js';

@@ -1,7 +1,7 @@
 import { ForbiddenError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { SystemRights } from '../metadata/security/resolved-security.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { checkObjectRight } from './access/record-access.js';
 import { userAccess } from './access/user-access.js';
 import { inSentence, msg, type Text } from '../i18n/message.js';

@@ -1,7 +1,7 @@
 import { ValidationError, type ErrorDetail } from '../errors/index.js';
 import { carriedChange } from '../store/carried-value.js';
 import type { Filter } from '../store/port.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { AUDIT_COLLECTION, type AuditEntry } from '../audit/audit-log.js';
 import { auditScope } from './audit-visibility.js';
 import { checkSystemRight } from './object-access.js';

@@ -2,7 +2,7 @@ import type { CompiledObject } from '../metadata/compiled-object.js';
 import { sameDocument } from '../store/json-document.js';
 import type { Doc } from '../store/port.js';
 import { fieldAccess } from './access/index.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 
 /**
  * The fields of their own user record everyone may change without the right to manage users:

@@ -3,7 +3,7 @@ import type { CompiledObject } from '../metadata/compiled-object.js';
 import { sameDocument } from '../store/json-document.js';
 import type { Doc } from '../store/port.js';
 import { principalOf } from '../context/principal.js';
-import type { OperationContext } from '../tenancy/index.js';
+import type { OperationContext } from '../context/index.js';
 import { rightsBeyond, roleWithin } from './access/rights-beyond.js';
 import { userAccess } from './access/user-access.js';
 import { msg, type Message } from '../i18n/message.js';

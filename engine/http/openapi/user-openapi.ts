@@ -1,6 +1,6 @@
 import type { Snapshot } from '../../metadata/snapshot.js';
 import { rightsKey, userAccess, visibleSnapshot } from '../../security/access/index.js';
-import type { Principal } from '../../tenancy/index.js';
+import type { Principal } from '../../context/index.js';
 import { SIMULATE_PATH } from './approval-paths.js';
 import { VERSIONS_PATH } from './approval-version-docs.js';
 import { buildOpenApi, openApiDocument } from './build-openapi.js';

@@ -6,7 +6,7 @@ import { issueToken, listTokens, revokeToken } from '../../security/api-tokens.j
 import { SESSION_COOKIE } from '../../security/authenticate.js';
 import { checkPasswordPolicy, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../security/passwords.js';
 import { checkCurrentPassword, sessionCsrfToken, setPassword, signIn, signOut, SESSION_HOURS } from '../../security/sign-in.js';
-import { principalOf as principalFromUser, type Principal } from '../../tenancy/index.js';
+import { principalOf as principalFromUser, type Principal } from '../../context/index.js';
 import type { RequestHandler } from 'express';
 import { requestTenant } from '../request-tenant.js';
 import { userAccess } from '../../security/access/index.js';

@@ -8,7 +8,7 @@ import {
   replaceDefinition,
   type StandaloneKind,
 } from '../../metadata/operations/index.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { queryString } from '../query-string.js';
 import { conditionalContext, withEtag, withWrittenEtag } from '../metadata-preconditions.js';
 import { itemEtag } from '../../metadata/definition-etag.js';

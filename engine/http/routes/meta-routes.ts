@@ -40,7 +40,7 @@ const fieldItem = (object: string, field: string) => ({ kind: 'object' as const,
 const objectItem = (object: { name: string }) => ({ kind: 'object' as const, name: object.name });
 
 /** The ETag of each field the caller was shown (never one field-level security hides), for an editor that changes one field of the object it read. */
-function fieldEtagsOf(ctx: import('../../tenancy/index.js').OperationContext, object: string, shown: readonly { name: string }[]): Record<string, string | undefined> {
+function fieldEtagsOf(ctx: import('../../context/index.js').OperationContext, object: string, shown: readonly { name: string }[]): Record<string, string | undefined> {
   return Object.fromEntries(shown.map((field) => [field.name, itemEtag(ctx.snapshot, fieldItem(object, field.name))]));
 }
 

@@ -8,7 +8,7 @@ import { endSessions, listSessions, revokeAllTokens } from '../../security/sessi
 import { checkPasswordPolicy } from '../../security/passwords.js';
 import { setPassword } from '../../security/sign-in.js';
 import { checkUserTarget, USER_ACTION_WORDS, type UserAction } from '../../security/user-rights-guard.js';
-import { operationContext, type Principal } from '../../tenancy/index.js';
+import { operationContext, type Principal } from '../../context/index.js';
 import { requestTenant } from '../request-tenant.js';
 import { msg } from '../../i18n/message.js';
 

@@ -1,6 +1,6 @@
 import type { Language } from '../../i18n/language.js';
 import { visibleSnapshot } from '../../security/access/visible-metadata.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { resolveLabels } from '../labels.js';
 import type { AppIcon, AppTab } from '../../schemas/generated/app.js';
 import type { ObjectIcon } from '../../schemas/generated/object.js';

@@ -5,7 +5,7 @@ import { checkObjectRight } from '../../security/access/index.js';
 import { checkSystemRight, hasSystemRight } from '../../security/object-access.js';
 import { recordObject } from '../../records/record-object.js';
 import type { Filter } from '../../store/port.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { BACKFILL_STATUSES, BACKFILLS, percentDone, type BackfillDoc, type BackfillStatus } from './backfill.js';
 
 export interface BackfillQuery extends Page {

@@ -8,7 +8,7 @@ import type { LogicContext } from '../../records/logic/expression-input.js';
 import { recomputeRollup } from '../../records/relationships/sync-rollups.js';
 import type { Collections, Doc } from '../../store/port.js';
 import { SYSTEM_PRINCIPAL } from '../../context/principal.js';
-import type { Tenant } from '../../tenancy/index.js';
+import type { Tenant } from '../../context/index.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { BACKFILL_JOB, BACKFILLS, type BackfillDoc } from './backfill.js';
 import { backfillSettings } from './backfill-settings.js';

@@ -1,5 +1,5 @@
 import type { Doc } from '../../store/port.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import type { ListViewDefinition } from '../../schemas/generated/list-view.js';
 
 /**

@@ -2,7 +2,7 @@ import { NotFoundError, ValidationError, type ErrorDetail } from '../../errors/i
 import { checkObjectRight } from '../../security/access/record-access.js';
 import { visibleSnapshot } from '../../security/access/visible-metadata.js';
 import { newId } from '../../store/new-id.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { checkDefinition } from '../definition-validator.js';
 import { requireObject } from '../operations/require-object.js';
 import type { ListViewDefinition } from '../../schemas/generated/list-view.js';

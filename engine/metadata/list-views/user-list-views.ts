@@ -1,6 +1,6 @@
 import type { Language } from '../../i18n/language.js';
 import { visibleSnapshot } from '../../security/access/visible-metadata.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { resolveLabels } from '../labels.js';
 import { requireObject } from '../operations/require-object.js';
 import type { ListViewDefinition } from '../../schemas/generated/list-view.js';

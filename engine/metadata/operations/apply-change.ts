@@ -1,5 +1,5 @@
 import { checkSetupRight } from '../../security/object-access.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import type { MetadataChange } from '../metadata-registry.js';
 import type { Snapshot } from '../snapshot.js';
 import { checkPrecondition } from '../definition-etag.js';

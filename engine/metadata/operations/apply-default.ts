@@ -3,7 +3,7 @@ import { msg } from '../../i18n/message.js';
 import { settleWrite } from '../../records/logic/follow-change.js';
 import { appendAudit } from '../../audit/audit-log.js';
 import { checkSetupRight } from '../../security/object-access.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { SYSTEM_PRINCIPAL } from '../../context/principal.js';
 import { backfillSettings } from '../backfills/backfill-settings.js';
 import { hasDefault, missingDefaults } from '../backfills/default-fill.js';

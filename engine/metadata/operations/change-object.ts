@@ -1,7 +1,7 @@
 import { ConflictError } from '../../errors/index.js';
 import { applyChange } from './apply-change.js';
 import { buildIndexesAhead, ensureObjectIndexes, restoreIndexes } from '../object-indexes.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import type { MetadataAction } from '../metadata-registry.js';
 import type { ObjectDefinition } from '../../schemas/generated/object.js';
 import type { Snapshot } from '../snapshot.js';

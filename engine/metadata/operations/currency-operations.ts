@@ -1,7 +1,7 @@
 import { NotFoundError, ValidationError } from '../../errors/index.js';
 import { checkSetupRight } from '../../security/object-access.js';
 import { applyChange } from './apply-change.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { checkDefinition } from '../definition-validator.js';
 import type { CurrencyDefinition } from '../../schemas/generated/currency.js';
 import { reconvertAmounts } from './currency-reconversion.js';

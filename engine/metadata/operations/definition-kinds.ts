@@ -1,7 +1,7 @@
 import { ConflictError, ValidationError } from '../../errors/index.js';
 import type { Collections } from '../../store/port.js';
 import { checkPermissionSetGrant, checkReachGrant, checkSharingRuleGrant } from '../../security/metadata-grants.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { ADMIN_PERMISSION_SET } from '../../context/principal.js';
 import type { DefinitionOf } from '../definition-validator.js';
 import type { SystemRights } from '../security/resolved-security.js';

@@ -3,7 +3,7 @@ import { maskWebhookSecrets, refuseUnsafeWebhookUrls, restoreWebhookSecrets } fr
 import { visibleSnapshot } from '../../security/access/visible-metadata.js';
 import { checkSetupRight, checkSystemRight, hasSystemRight } from '../../security/object-access.js';
 import { unknownName } from '../../records/unknown-name.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { checkDefinition, type DefinitionOf } from '../definition-validator.js';
 import { KIND_NOUNS } from '../kind-nouns.js';
 import type { MetadataAction, MetadataChange } from '../metadata-registry.js';

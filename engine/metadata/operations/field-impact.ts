@@ -6,7 +6,7 @@ import { nameField } from '../../records/search/name-field.js';
 import { fieldAccess } from '../../security/access/index.js';
 import { checkSetupRight } from '../../security/object-access.js';
 import { pagesById } from '../../store/pages-by-id.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { backfillSettings } from '../backfills/backfill-settings.js';
 import type { Field } from '../../schemas/generated/object.js';
 import { requireObject } from './require-object.js';

@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/index.js';
 import { checkSetupRight } from '../../security/object-access.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import type { Field, ObjectDefinition } from '../../schemas/generated/object.js';
 import { changeObject, type PlannedDefinition } from './change-object.js';
 import type { FieldView } from './definitions-for-users.js';

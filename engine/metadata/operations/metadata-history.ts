@@ -2,7 +2,7 @@ import { maskWebhookSecrets } from '../../mail/index.js';
 import { ValidationError, type ErrorDetail } from '../../errors/index.js';
 import { checkSystemRight } from '../../security/object-access.js';
 import type { Doc, Filter } from '../../store/port.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { METADATA_KINDS } from '../definition-validator.js';
 import { META_HISTORY } from '../metadata-collections.js';
 import { msg } from '../../i18n/message.js';

@@ -5,7 +5,7 @@ import { applyChange } from './apply-change.js';
 import { historyCollection } from '../compiled-object.js';
 import { buildIndexesAhead, ensureObjectIndexes, restoreIndexes } from '../object-indexes.js';
 import { visibleSnapshot } from '../../security/access/visible-metadata.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { checkDefinition } from '../definition-validator.js';
 import { COUNTERS } from '../metadata-collections.js';
 import type { ObjectDefinition } from '../../schemas/generated/object.js';

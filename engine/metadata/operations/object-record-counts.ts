@@ -1,7 +1,7 @@
 import { msg } from '../../i18n/message.js';
 import { checkSystemRight } from '../../security/object-access.js';
 import { coreObjects } from '../../tenancy/core-metadata.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 
 /** What the object manager shows of each object beside its definition. */
 export interface ObjectSummary {

@@ -1,7 +1,7 @@
 import type { ObjectRights } from '../security/resolved-security.js';
 import { userAccess } from '../../security/access/user-access.js';
 import { visibleSnapshot } from '../../security/access/visible-metadata.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 
 /**
  * What the user may do with the records of each object they may know of, as their permission sets

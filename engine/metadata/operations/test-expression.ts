@@ -4,7 +4,7 @@ import { expressionBindings, expressionInput } from '../../records/logic/express
 import { presentRecord } from '../../records/record.js';
 import { alive } from '../../records/record-state.js';
 import { checkSetupRight } from '../../security/object-access.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { EXPRESSION_VARIABLES } from '../object-logic.js';
 import { requireObject } from './require-object.js';
 import { msg } from '../../i18n/message.js';

@@ -1,5 +1,5 @@
 import { appendAudit } from '../../audit/audit-log.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { ATTACHMENTS_COLLECTION, type StoredAttachment } from './attachment.js';
 import { fileNotFound } from './open-attachment.js';
 import { recordForFiles } from './record-for-files.js';

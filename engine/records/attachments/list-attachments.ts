@@ -1,4 +1,4 @@
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { ATTACHMENTS_COLLECTION, presentAttachment, type AttachmentView, type StoredAttachment } from './attachment.js';
 import { recordForFiles } from './record-for-files.js';
 

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { NotFoundError } from '../../errors/index.js';
 import { msg } from '../../i18n/message.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { ATTACHMENTS_COLLECTION, presentAttachment, type AttachmentView, type StoredAttachment } from './attachment.js';
 import { recordForFiles } from './record-for-files.js';
 

@@ -1,7 +1,7 @@
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { recordAccess, withAccess } from '../../security/access/index.js';
 import { checkRecordWrite } from '../../security/object-access.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { checkNotLocked } from '../locked-record.js';
 import type { StoredRecord } from '../record.js';
 import { recordNotFound, recordObject } from '../record-object.js';

@@ -1,7 +1,7 @@
 import { ValidationError, type ErrorDetail } from '../../errors/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { fieldAccess, recordAccess, userAccess } from '../../security/access/index.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { parseExpand, type Reference } from '../expand.js';
 import type { RecordView } from '../record.js';
 import { nameField } from '../search/name-field.js';

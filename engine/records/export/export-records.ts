@@ -1,6 +1,6 @@
 import { recordAccess } from '../../security/access/index.js';
 import { appendAudit } from '../../audit/audit-log.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { listRecords } from '../list-records.js';
 import { MAX_LIMIT } from '../list-query.js';
 import { recordObject } from '../record-object.js';

@@ -1,7 +1,7 @@
 import { historyCollection, type CompiledObject } from '../../metadata/compiled-object.js';
 import { newId } from '../../store/new-id.js';
 import type { Collections, Doc } from '../../store/port.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { carriedChange } from '../../store/carried-value.js';
 import { sameDocument } from '../../store/json-document.js';
 

@@ -1,5 +1,5 @@
 import { fieldAccess, recordAccess, withAccess } from '../../security/access/index.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { carriedChange } from '../../store/carried-value.js';
 import { recordNotFound, recordObject } from '../record-object.js';
 import { historyCollection, type HistoryEntry } from './field-history.js';

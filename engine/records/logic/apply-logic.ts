@@ -5,7 +5,7 @@ import { checkDependentPicklists } from './check-dependent-picklists.js';
 import { evaluateExpression, toResultType } from '../../formula/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Collections } from '../../store/port.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { expressionBindings, expressionInput, type LogicContext } from './expression-input.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Collections } from '../../store/port.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { presentRecord } from '../record.js';
 import { alive } from '../record-state.js';
 

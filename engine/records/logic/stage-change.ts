@@ -1,6 +1,6 @@
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Collections } from '../../store/port.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import type { StoredRecord } from '../record.js';
 import type { RecordChange } from '../validate-values.js';
 import { applyObjectLogic } from './apply-logic.js';

@@ -3,7 +3,7 @@ import { localize } from '../../i18n/language.js';
 import { msg } from '../../i18n/message.js';
 import { fieldAccess, recordAccess, userAccess, withAccess } from '../../security/access/index.js';
 import type { Doc } from '../../store/port.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { recordNotFound, recordObject } from '../record-object.js';
 import { alive } from '../record-state.js';
 import { nameField } from '../search/name-field.js';

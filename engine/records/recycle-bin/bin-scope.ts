@@ -1,7 +1,7 @@
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { userAccess } from '../../security/access/index.js';
 import type { Filter } from '../../store/port.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 
 /**
  * Whose deletions a user sees in the recycle bin: their own, or everyone's for those who may

@@ -1,5 +1,5 @@
 import { checkObjectRight, fieldAccess } from '../../security/access/index.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { binScope } from './bin-scope.js';
 import { presentRecord, type RecordView, type StoredRecord } from '../record.js';
 import { recordObject } from '../record-object.js';

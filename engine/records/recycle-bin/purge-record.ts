@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../errors/index.js';
 import { checkRecordWrite } from '../../security/object-access.js';
 import { checkUserTarget } from '../../security/user-rights-guard.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import type { StoredRecord } from '../record.js';
 import { recordObject } from '../record-object.js';
 import { binScope } from './bin-scope.js';

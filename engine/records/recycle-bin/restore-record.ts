@@ -5,7 +5,7 @@ import { checkUserTarget } from '../../security/user-rights-guard.js';
 import { settleWrite } from '../logic/follow-change.js';
 import { noteChange } from '../note-change.js';
 import type { Doc } from '../../store/port.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { explainDuplicate } from '../duplicate-values.js';
 import { presentRecord, type RecordView, type StoredRecord } from '../record.js';
 import { recordObject } from '../record-object.js';

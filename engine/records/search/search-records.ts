@@ -3,7 +3,7 @@ import { localize } from '../../i18n/language.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { fieldAccess, recordAccess, userAccess, withAccess, type RecordAccess } from '../../security/access/index.js';
 import type { Doc, Filter, Projection, SortSpec } from '../../store/port.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { literalPattern } from '../literal-pattern.js';
 import { PLAIN_TEXT, plainTextPath } from '../plain-text.js';
 import { alive } from '../record-state.js';

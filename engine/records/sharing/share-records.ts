@@ -3,7 +3,7 @@ import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { checkObjectRight, ownershipAccess, recordAccess, withAccess } from '../../security/access/index.js';
 import { appendAudit } from '../../audit/audit-log.js';
 import { newId } from '../../store/new-id.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import type { StoredRecord } from '../record.js';
 import { recordNotFound, recordObject } from '../record-object.js';
 import { alive } from '../record-state.js';

@@ -5,7 +5,7 @@ import type { GranteeKey } from '../../metadata/security/resolved-security.js';
 import { ValidationError } from '../../errors/index.js';
 import type { StoredRecord } from '../record.js';
 import { alive } from '../record-state.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { msg } from '../../i18n/message.js';
 
 export interface ShareRequest {

@@ -2,7 +2,7 @@ import { ForbiddenError, ValidationError } from '../../errors/index.js';
 import { checkNotLocked } from '../locked-record.js';
 import { checkObjectRight, ownershipAccess, recordAccess, userAccess, withAccess } from '../../security/access/index.js';
 import { appendAudit } from '../../audit/audit-log.js';
-import { principalOf, type OperationContext } from '../../tenancy/index.js';
+import { principalOf, type OperationContext } from '../../context/index.js';
 import { checkVersion } from '../expected-version.js';
 import { settleWrite } from '../logic/follow-change.js';
 import { noteChange } from '../note-change.js';

@@ -1,5 +1,5 @@
 import { fieldAccess, recordAccess, withAccess } from '../../security/access/index.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { averageOfUnits, fromUnits } from '../../fields/numeric.js';
 import { fieldScale } from '../field-scale.js';
 import { compileFilter } from '../filter-language.js';

@@ -2,7 +2,7 @@ import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { alive } from '../../records/record-state.js';
 import { nameField } from '../../records/search/name-field.js';
 import type { StoredRecord } from '../../records/record.js';
-import type { OperationContext } from '../../tenancy/index.js';
+import type { OperationContext } from '../../context/index.js';
 import { hasSystemRight } from '../object-access.js';
 import { recordAccess, withAccess } from './record-access.js';
 import { userAccess } from './user-access.js';

@@ -8,7 +8,7 @@ import type { StoredRecord } from '../../records/record.js';
 import { recordNotFound, recordObject } from '../../records/record-object.js';
 import { alive } from '../../records/record-state.js';
 import type { ManualShare } from '../../records/sharing/manual-share.js';
-import { ADMIN_PERMISSION_SET, principalOf, type OperationContext } from '../../tenancy/index.js';
+import { ADMIN_PERMISSION_SET, principalOf, type OperationContext } from '../../context/index.js';
 import { hasSystemRight } from '../object-access.js';
 import { accessDisclosure, type AccessDisclosure } from './access-disclosure.js';
 import { recordAccess, sharingClauses, withAccess, type AccessMode } from './record-access.js';
