@@ -1,6 +1,6 @@
 import { cancelJobs, enqueueJob } from '../jobs/index.js';
 import type { Collections } from '../store/port.js';
-import type { CompiledStep } from './compiled-process.js';
+import type { CompiledStep } from '../metadata/approval-processes/compiled-process.js';
 import { durationMs } from './duration.js';
 
 export const REMINDER_JOB = 'approval.reminder';

@@ -8,7 +8,7 @@ import { alive } from '../records/record-state.js';
 import { readableErrors } from '../metadata/readable-errors.js';
 import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../context/index.js';
-import { expressionKey, type CompiledProcess } from './compiled-process.js';
+import { expressionKey, type CompiledProcess } from '../metadata/approval-processes/compiled-process.js';
 import { msg } from '../i18n/message.js';
 
 /** A user as a simulation names them: the id the engine stores, the name an admin recognises. */

@@ -4,7 +4,7 @@ import type { StoredRecord } from '../records/record.js';
 import { alive } from '../records/record-state.js';
 import { fieldAccess, userAccess } from '../security/access/index.js';
 import type { OperationContext } from '../context/index.js';
-import { processLabel, stepLabel } from './approval-labels.js';
+import { processLabel, stepLabel } from '../metadata/approval-processes/approval-labels.js';
 import type { ApprovalRecord } from './transition-record.js';
 import { userNames } from './user-names.js';
 import { WORK_ITEMS, type WorkItem } from './work-items.js';

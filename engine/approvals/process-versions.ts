@@ -3,8 +3,8 @@ import { ConflictError } from '../errors/index.js';
 import type { ApprovalProcessDefinition } from '../schemas/generated/approval-process.js';
 import type { Collections, Doc, IndexSpec } from '../store/port.js';
 import type { OperationContext } from '../context/index.js';
-import { compileProcess } from './compile-process.js';
-import type { CompiledProcess } from './compiled-process.js';
+import { compileProcess } from '../metadata/approval-processes/compile-process.js';
+import type { CompiledProcess } from '../metadata/approval-processes/compiled-process.js';
 import { msg } from '../i18n/message.js';
 
 export const APPROVAL_VERSIONS = 'approval.versions';

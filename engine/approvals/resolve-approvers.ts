@@ -4,7 +4,7 @@ import { alive } from '../records/record-state.js';
 import { userDirectory } from '../security/access/index.js';
 import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../context/index.js';
-import type { CompiledStep } from './compiled-process.js';
+import type { CompiledStep } from '../metadata/approval-processes/compiled-process.js';
 import { msg } from '../i18n/message.js';
 
 /**

@@ -7,22 +7,13 @@ import { queueEmail } from '../mail/index.js';
 import { queueWebhook } from '../mail/index.js';
 import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../context/index.js';
-import type { CompiledExpression } from '../formula/index.js';
-import { expressionKey } from './compiled-process.js';
+import type { ActionSource } from '../metadata/actions/action-source.js';
+import { expressionKey } from '../metadata/approval-processes/compiled-process.js';
 
 /** A record an action asks for, which the caller inserts in the same unit of work. */
 export interface FollowUp {
   object: string;
   values: Record<string, unknown>;
-}
-
-/** What owns the actions: an approval process or an automation rule, with its compiled expressions. */
-export interface ActionSource {
-  readonly object: string;
-  readonly name: string;
-  /** How e-mails name it. */
-  readonly label: string;
-  readonly expressions: ReadonlyMap<string, CompiledExpression>;
 }
 
 export interface ActionScope {

@@ -3,7 +3,7 @@ import { ConflictError, EngineError, ForbiddenError, ValidationError } from '../
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../context/index.js';
-import type { CompiledProcess } from './compiled-process.js';
+import type { CompiledProcess } from '../metadata/approval-processes/compiled-process.js';
 import type { ApprovalRecord } from './transition-record.js';
 import { msg } from '../i18n/message.js';
 

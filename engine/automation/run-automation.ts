@@ -8,7 +8,7 @@ import { validateChange } from '../records/validate-values.js';
 import type { Collections } from '../store/port.js';
 import { SYSTEM_PRINCIPAL, type OperationContext } from '../context/index.js';
 import { runActions, type FollowUp } from '../approvals/run-actions.js';
-import type { CompiledRule } from './compile-rule.js';
+import type { CompiledRule } from '../metadata/automation-rules/compile-rule.js';
 import { msg } from '../i18n/message.js';
 
 /** How many records created by rules may in turn create records through rules. */

@@ -2,8 +2,8 @@ import type { CompiledObject } from './compiled-object.js';
 import { NO_CURRENCIES, type CurrencyTable } from './currencies/currency-table.js';
 import type { ResolvedLayout } from './layouts/resolved-layout.js';
 import { EMPTY_SECURITY, type SecurityModel } from './security/resolved-security.js';
-import type { CompiledProcess } from '../approvals/compiled-process.js';
-import type { CompiledRule } from '../automation/compile-rule.js';
+import type { CompiledProcess } from './approval-processes/compiled-process.js';
+import type { CompiledRule } from './automation-rules/compile-rule.js';
 import type { ResolvedApp } from './apps/resolve-app.js';
 import type { ResolvedListView } from './list-views/resolve-list-view.js';
 

@@ -1,5 +1,5 @@
-import { processLabel } from '../approvals/approval-labels.js';
-import type { ApprovalMarks } from '../approvals/approval-state.js';
+import { processLabel } from '../metadata/approval-processes/approval-labels.js';
+import type { ApprovalMarks } from '../metadata/approval-processes/approval-state.js';
 import { WORK_ITEMS, type WorkItem } from '../approvals/work-items.js';
 import { ConflictError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { machineConfig } from '../../engine/approvals/process-machine';
+import { machineConfig } from '../../engine/metadata/approval-processes/process-machine';
 import type { ApprovalProcessDefinition as EngineDefinition } from '../../engine/schemas/generated/approval-process';
 import type { ApprovalProcessDefinition } from '../../studio/src/app/setup/approval-processes/approval-process-query';
 import { processDraft, processErrors, processOf, stepErrors, withStep } from '../../studio/src/app/setup/approval-processes/process-draft';

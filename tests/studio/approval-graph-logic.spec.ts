@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { machineConfig } from '../../engine/approvals/process-machine';
+import { machineConfig } from '../../engine/metadata/approval-processes/process-machine';
 import type { ApprovalProcessDefinition, ApprovalStep, Approver as EngineApprover } from '../../engine/schemas/generated/approval-process';
 import { stepDraft, stepOf } from '../../studio/src/app/setup/approval-processes/step-draft';
 import { approverDraft, approverOf, type Approver } from '../../studio/src/app/setup/approval-processes/approver-draft';

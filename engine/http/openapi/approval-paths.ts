@@ -1,6 +1,6 @@
 import { APPROVAL_ACTIONS, type ApprovalActionName } from '../../approvals/approval-events.js';
 import type { HistoryAction } from '../../approvals/approval-history.js';
-import type { ApprovalStatus } from '../../approvals/approval-state.js';
+import type { ApprovalStatus } from '../../metadata/approval-processes/approval-state.js';
 import type { SimulatedAction } from '../../approvals/simulate-process.js';
 import { RECORD_ID_PATTERN } from '../../fields/record-id.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';

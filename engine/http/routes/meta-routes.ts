@@ -31,7 +31,7 @@ import { requestContext } from '../request-context.js';
 import { conditionalContext, withEtag, withWrittenEtag } from '../metadata-preconditions.js';
 import { itemEtag } from '../../metadata/definition-etag.js';
 import { definitionRoutes } from './definition-routes.js';
-import { machineConfig } from '../../approvals/process-machine.js';
+import { machineConfig } from '../../metadata/approval-processes/process-machine.js';
 import { simulateProcess } from '../../approvals/simulate-process.js';
 import { listProcessVersions } from '../../approvals/process-version-list.js';
 import { getBackfill, listBackfills } from '../../metadata/backfills/index.js';

@@ -1,7 +1,7 @@
 import { assertNever, ForbiddenError, NotFoundError } from '../../errors/index.js';
 import { inSentence, msg, renderText, type LocalizedValue, type Text } from '../../i18n/message.js';
 import type { Language } from '../../i18n/language.js';
-import type { ApprovalMarks } from '../../approvals/approval-state.js';
+import type { ApprovalMarks } from '../../metadata/approval-processes/approval-state.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { isEditingApprover, mayChangeLocked, recordLock } from '../../records/locked-record.js';
 import type { StoredRecord } from '../../records/record.js';

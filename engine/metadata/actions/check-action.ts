@@ -1,12 +1,12 @@
 import Handlebars from 'handlebars';
-import type { ErrorDetail } from '../errors/index.js';
-import { fieldTypeOf } from '../fields/index.js';
-import type { CompiledExpression } from '../formula/index.js';
-import type { CompiledObject } from '../metadata/compiled-object.js';
-import { readableErrors } from '../metadata/readable-errors.js';
-import type { ApprovalAction } from '../schemas/generated/approval-process.js';
-import { expressionKey } from './compiled-process.js';
-import { msg } from '../i18n/message.js';
+import type { ErrorDetail } from '../../errors/index.js';
+import { fieldTypeOf } from '../../fields/index.js';
+import type { CompiledExpression } from '../../formula/index.js';
+import type { CompiledObject } from '../compiled-object.js';
+import { readableErrors } from '../readable-errors.js';
+import type { ApprovalAction } from '../../schemas/generated/approval-process.js';
+import { expressionKey } from '../approval-processes/compiled-process.js';
+import { msg } from '../../i18n/message.js';
 
 /** Whether a field of the object is a lookup to users: what approver and recipient fields must be. */
 export function isUserLookup(object: CompiledObject, name: string): boolean {

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { ApprovalProcessDefinition } from '../schemas/generated/approval-process.js';
+import type { ApprovalProcessDefinition } from '../../schemas/generated/approval-process.js';
 
 /** Where a record's process can end. `returned` is a rejection back to the submitter, as a draft. */
 export const END_STATES = ['approved', 'rejected', 'returned', 'recalled'] as const;

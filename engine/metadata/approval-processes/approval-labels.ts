@@ -1,5 +1,5 @@
-import { localize, type Language } from '../i18n/language.js';
-import { humanize } from '../metadata/labels.js';
+import { localize, type Language } from '../../i18n/language.js';
+import { humanize } from '../labels.js';
 import type { CompiledProcess } from './compiled-process.js';
 
 /** A process's label in the language: English when none was written in it, then the API name made readable, as objects' labels. */

@@ -1,5 +1,5 @@
-import type { CompiledExpression } from '../formula/index.js';
-import type { ApprovalAction, ApprovalProcessDefinition, ApprovalStep } from '../schemas/generated/approval-process.js';
+import type { CompiledExpression } from '../../formula/index.js';
+import type { ApprovalAction, ApprovalProcessDefinition, ApprovalStep } from '../../schemas/generated/approval-process.js';
 import type { ProcessMachine } from './process-machine.js';
 
 export interface CompiledStep {

@@ -1,13 +1,13 @@
-import type { ErrorDetail } from '../errors/index.js';
-import { compileExpression, expressionScope, isCompiled, type CompiledExpression } from '../formula/index.js';
-import type { CompiledObject } from '../metadata/compiled-object.js';
-import { EXPRESSION_VARIABLES } from '../metadata/object-logic.js';
-import type { ApprovalProcessDefinition, Approver } from '../schemas/generated/approval-process.js';
-import type { SecurityModel } from '../metadata/security/resolved-security.js';
-import { checkAction, isUserLookup } from './check-action.js';
+import type { ErrorDetail } from '../../errors/index.js';
+import { compileExpression, expressionScope, isCompiled, type CompiledExpression } from '../../formula/index.js';
+import type { CompiledObject } from '../compiled-object.js';
+import { EXPRESSION_VARIABLES } from '../object-logic.js';
+import type { ApprovalProcessDefinition, Approver } from '../../schemas/generated/approval-process.js';
+import type { SecurityModel } from '../security/resolved-security.js';
+import { checkAction, isUserLookup } from '../actions/check-action.js';
 import { actionLists, type CompiledProcess, type CompiledStep, type ProcessLock } from './compiled-process.js';
 import { buildMachine } from './process-machine.js';
-import { msg } from '../i18n/message.js';
+import { msg } from '../../i18n/message.js';
 
 interface Metadata {
   readonly objects: ReadonlyMap<string, CompiledObject>;

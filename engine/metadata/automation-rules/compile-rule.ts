@@ -1,11 +1,11 @@
-import type { ErrorDetail } from '../errors/index.js';
-import { compileExpression, expressionScope, isCompiled, type CompiledExpression } from '../formula/index.js';
-import type { CompiledObject } from '../metadata/compiled-object.js';
-import { EXPRESSION_VARIABLES } from '../metadata/object-logic.js';
-import type { AutomationRuleDefinition } from '../schemas/generated/automation-rule.js';
-import { checkAction } from '../approvals/check-action.js';
-import type { ActionSource } from '../approvals/run-actions.js';
-import { msg } from '../i18n/message.js';
+import type { ErrorDetail } from '../../errors/index.js';
+import { compileExpression, expressionScope, isCompiled, type CompiledExpression } from '../../formula/index.js';
+import type { CompiledObject } from '../compiled-object.js';
+import { EXPRESSION_VARIABLES } from '../object-logic.js';
+import type { AutomationRuleDefinition } from '../../schemas/generated/automation-rule.js';
+import { checkAction } from '../actions/check-action.js';
+import type { ActionSource } from '../actions/action-source.js';
+import { msg } from '../../i18n/message.js';
 
 /** A record-triggered rule checked against the metadata, its condition and actions compiled. */
 export interface CompiledRule {
