@@ -1,5 +1,5 @@
 import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
-import { parseOrText, render, templateData } from './run-actions.js';
+import { parseOrText, render, templateData } from '../actions/run-actions.js';
 import { maskUrl } from '../mail/index.js';
 import type { ErrorDetail } from '../errors/index.js';
 import type { ApprovalAction } from '../schemas/generated/approval-process.js';

@@ -15,8 +15,8 @@ import type { CompiledProcess } from '../metadata/approval-processes/compiled-pr
 import { END_STATES, type EndState, type HookParams, type MachineEvent } from '../metadata/approval-processes/process-machine.js';
 import { resolveApprovers } from './resolve-approvers.js';
 import type { ActionSource } from '../metadata/actions/action-source.js';
-import { runActions, type FollowUp } from './run-actions.js';
-import { createFollowUps } from '../automation/create-follow-ups.js';
+import { runActions } from '../actions/run-actions.js';
+import { createFollowUps, type FollowUp } from '../records/follow-ups.js';
 import { closePendingItems, openWorkItems, pendingItems } from './work-items.js';
 import { msg } from '../i18n/message.js';
 

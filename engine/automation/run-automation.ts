@@ -1,5 +1,4 @@
 import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
-import { EngineError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { checkReferences } from '../records/check-references.js';
 import { stageChange } from '../records/logic/stage-change.js';
@@ -7,18 +6,9 @@ import type { StoredRecord } from '../records/record.js';
 import { validateChange } from '../records/validate-values.js';
 import type { Collections } from '../store/port.js';
 import { SYSTEM_PRINCIPAL, type OperationContext } from '../context/index.js';
-import { runActions, type FollowUp } from '../approvals/run-actions.js';
+import { runActions } from '../actions/run-actions.js';
+import type { FollowUp } from '../records/follow-ups.js';
 import type { CompiledRule } from '../metadata/automation-rules/compile-rule.js';
-import { msg } from '../i18n/message.js';
-
-/** How many records created by rules may in turn create records through rules. */
-export const MAX_AUTOMATION_DEPTH = 5;
-
-export class AutomationDepthError extends EngineError {
-  constructor(chain: string) {
-    super('automation_too_deep', 422, msg`Automation rules kept creating records that trigger rules (${chain}): more than ${MAX_AUTOMATION_DEPTH} levels. Change a rule's condition so the chain ends.`);
-  }
-}
 
 /**
  * The rules of an object on one write, in order, inside the write's unit of work. A rule fires

@@ -3,9 +3,8 @@ import type { CompiledObject } from '../metadata/compiled-object.js';
 import { sameDocument } from '../store/json-document.js';
 import type { Collections, Update } from '../store/port.js';
 import { SYSTEM_PRINCIPAL, type OperationContext } from '../context/index.js';
-import type { FollowUp } from '../approvals/run-actions.js';
-import { runAutomation } from '../automation/run-automation.js';
-import { createFollowUps } from '../automation/create-follow-ups.js';
+import { createFollowUps, type FollowUp } from './follow-ups.js';
+import { runBeforeSave } from './write-hooks.js';
 import { checkReferences } from './check-references.js';
 import { followChange } from './logic/follow-change.js';
 import { stageChange } from './logic/stage-change.js';
@@ -55,8 +54,8 @@ export async function applyRecordChange(
     // references, then formulas and validation rules on the record as it would be
     await checkReferences(tx, options.madeBy === 'user' ? ctx : { ...ctx, principal: SYSTEM_PRINCIPAL }, object, values);
     next = await stageChange(tx, ctx, object, current, { values, cleared });
-    // automation rules of the object, on the record as it would be; their field changes join the write
-    const automated = await runAutomation(tx, ctx, object, current, next);
+    // before-save hooks (automation rules), on the record as it would be; their field changes join the write
+    const automated = await runBeforeSave(tx, ctx, object, current, next);
     next = automated.record;
     followUps = automated.followUps;
   }

@@ -8,8 +8,8 @@ import { checkUserAssignments } from '../security/user-assignments.js';
 import { checkUserWrite } from '../security/user-rights-guard.js';
 import { applyDefaultExpressions, applyObjectLogic } from './logic/apply-logic.js';
 import { setComputed } from './logic/set-computed.js';
-import { runAutomation } from '../automation/run-automation.js';
-import { createFollowUps } from '../automation/create-follow-ups.js';
+import { createFollowUps } from './follow-ups.js';
+import { runBeforeSave } from './write-hooks.js';
 import type { Collections } from '../store/port.js';
 import { noteChange } from './note-change.js';
 import type { OperationContext } from '../context/index.js';
@@ -71,8 +71,8 @@ export async function insertRecord(tx: Collections, ctx: OperationContext, objec
     await checkReferences(tx, ctx, object, normalized);
     await assignAutoNumbers(tx, object, record);
     setComputed(record, await applyObjectLogic(tx, ctx, object, record));
-    // automation rules of the object, which may set fields of the record before it is stored
-    const automated = await runAutomation(tx, ctx, object, null, record);
+    // before-save hooks (automation rules), which may set fields of the record before it is stored
+    const automated = await runBeforeSave(tx, ctx, object, null, record);
     // the record stored, roll-ups on its masters (and what derives from them), its history
     await tx.collection<StoredRecord>(object.collection).insertOne(automated.record);
     await syncRollups(tx, ctx, object, null, automated.record);

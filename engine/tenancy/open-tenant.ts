@@ -5,6 +5,7 @@ import { AUDIT_COLLECTION, AUDIT_INDEXES } from '../audit/audit-log.js';
 import { SIGN_IN_THROTTLE, SIGN_IN_THROTTLE_INDEXES } from '../security/sign-in-throttle.js';
 import type { Store } from '../store/port.js';
 import type { HostPolicy, Tenant } from '../context/index.js';
+import { installAutomation } from '../automation/index.js';
 import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
 import { ensureApprovalIndexes } from '../approvals/approval-indexes.js';
 import { ATTACHMENT_INDEXES, ATTACHMENTS_COLLECTION } from '../records/attachments/attachment.js';
@@ -16,6 +17,8 @@ import { BACKFILL_INDEXES, BACKFILLS, schedulePlainTextBackfills } from '../meta
  * metadata. The one way a Tenant is made (see context/tenant.ts).
  */
 export async function openTenant(name: string, store: Store, webhookAllowlist: HostPolicy = new WebhookAllowlist()): Promise<Tenant> {
+  // Record writes run the automation rules through the records' before-save hook, for every tenant.
+  installAutomation();
   await store.ensureIndexes(AUDIT_COLLECTION, [...AUDIT_INDEXES]);
   await store.ensureIndexes(SIGN_IN_THROTTLE, [...SIGN_IN_THROTTLE_INDEXES]);
   await ensureApprovalIndexes(store);

@@ -1,8 +1,23 @@
-import type { FollowUp } from '../approvals/run-actions.js';
-import { insertRecord } from '../records/create-record.js';
+import { insertRecord } from './create-record.js';
 import type { Collections } from '../store/port.js';
 import { operationContext, SYSTEM_PRINCIPAL, type OperationContext } from '../context/index.js';
-import { AutomationDepthError, MAX_AUTOMATION_DEPTH } from './run-automation.js';
+import { EngineError } from '../errors/index.js';
+import { msg } from '../i18n/message.js';
+
+/** A record an action asks for, which the caller inserts in the same unit of work. */
+export interface FollowUp {
+  object: string;
+  values: Record<string, unknown>;
+}
+
+/** How many records created by rules may in turn create records through rules. */
+export const MAX_AUTOMATION_DEPTH = 5;
+
+export class AutomationDepthError extends EngineError {
+  constructor(chain: string) {
+    super('automation_too_deep', 422, msg`Automation rules kept creating records that trigger rules (${chain}): more than ${MAX_AUTOMATION_DEPTH} levels. Change a rule's condition so the chain ends.`);
+  }
+}
 
 /**
  * The records actions asked for, created in the unit of work of the write that asked (all or

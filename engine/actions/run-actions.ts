@@ -7,14 +7,9 @@ import { queueEmail } from '../mail/index.js';
 import { queueWebhook } from '../mail/index.js';
 import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../context/index.js';
+import type { FollowUp } from '../records/follow-ups.js';
 import type { ActionSource } from '../metadata/actions/action-source.js';
 import { expressionKey } from '../metadata/approval-processes/compiled-process.js';
-
-/** A record an action asks for, which the caller inserts in the same unit of work. */
-export interface FollowUp {
-  object: string;
-  values: Record<string, unknown>;
-}
 
 export interface ActionScope {
   source: ActionSource;
