@@ -21,7 +21,7 @@ import type { CompiledProcess } from './approval-processes/compiled-process.js';
 import type { AutomationRuleDefinition } from '../schemas/generated/automation-rule.js';
 import { compileRule, type CompiledRule } from './automation-rules/compile-rule.js';
 import { fieldTypeOf } from '../fields/index.js';
-import { rollupFilterProblems } from '../records/relationships/rollup-criteria.js';
+import { rollupFilterProblems } from './query/rollup-criteria.js';
 import { cloneDocument, sameDocument } from '../store/json-document.js';
 import { msg } from '../i18n/message.js';
 import type { AppDefinition } from '../schemas/generated/app.js';

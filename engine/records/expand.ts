@@ -6,8 +6,8 @@ import type { OperationContext } from '../context/index.js';
 import { presentRecord, type RecordView } from './record.js';
 import { alive } from './record-state.js';
 import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
-import { NO_FIELDS } from './list-query.js';
-import { unknownName } from './unknown-name.js';
+import { NO_FIELDS } from '../metadata/query/list-query.js';
+import { unknownName } from '../metadata/query/unknown-name.js';
 
 /** One relation to embed: under `name`, the `target` record whose id the record holds in `source`. */
 export interface Reference {

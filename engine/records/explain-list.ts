@@ -3,7 +3,7 @@ import { localize } from '../i18n/language.js';
 import { checkSystemRight } from '../security/object-access.js';
 import type { QueryPlanSummary } from '../store/port.js';
 import type { OperationContext } from '../context/index.js';
-import { DEFAULT_LIMIT } from './list-query.js';
+import { DEFAULT_LIMIT } from '../metadata/query/list-query.js';
 import { listQuery, type ListRequest } from './list-records.js';
 
 /** How the store would answer a list, and what an admin can do about a slow one. */

@@ -1,6 +1,6 @@
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { Snapshot } from '../metadata/snapshot.js';
-import { derivedFrom } from './derived-fields.js';
+import { derivedFrom } from '../metadata/query/derived-fields.js';
 
 /**
  * The decimal places of a numeric field, which its sums and roll-ups are exact to: its own scale

@@ -1,7 +1,7 @@
 import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
 import type { OperationContext } from '../context/index.js';
 import { alive } from './record-state.js';
-import { parseSelection } from './list-query.js';
+import { parseSelection } from '../metadata/query/list-query.js';
 import { expandRecords, parseExpand, withExpanded } from './expand.js';
 import { presentRecord, type RecordView } from './record.js';
 import { recordNotFound, recordObject } from './record-object.js';

@@ -4,11 +4,11 @@ import { alive } from './record-state.js';
 import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
 import type { OperationContext } from '../context/index.js';
 import { cursorFilter, encodeCursor } from './cursor.js';
-import { compileFilter } from './filter-language.js';
+import { compileFilter } from '../metadata/query/filter-language.js';
 import { presentRecord, type RecordView } from './record.js';
 import { recordObject } from './record-object.js';
 import { expandRecords, parseExpand, withExpanded } from './expand.js';
-import { DEFAULT_LIMIT, parseSelection, parseSort } from './list-query.js';
+import { DEFAULT_LIMIT, parseSelection, parseSort } from '../metadata/query/list-query.js';
 import { completeOnTheFly, filterPaths, refuseWhileBackfilling, runningBackfill } from '../metadata/backfills/backfill-reads.js';
 
 export interface ListRequest {

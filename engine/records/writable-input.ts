@@ -1,7 +1,7 @@
 import { ForbiddenError, ValidationError, type ErrorDetail } from '../errors/index.js';
 import { fieldTypeOf, SYSTEM_FIELDS } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
-import { derivedFrom } from './derived-fields.js';
+import { derivedFrom } from '../metadata/query/derived-fields.js';
 import { inSentence, msg, type Message, type Text } from '../i18n/message.js';
 
 /**

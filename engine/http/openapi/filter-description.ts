@@ -1,6 +1,6 @@
 import { fieldTypeOf, formulaOperators, type FilterOperator, type ResolvedField } from '../../fields/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
-import { SYSTEM_FIELD_RULES } from '../../records/system-field-filters.js';
+import { SYSTEM_FIELD_RULES } from '../../metadata/query/system-field-filters.js';
 
 /** Keyed by the operator union, so a new operator without its documentation is a compile error. */
 const OPERATORS: Record<FilterOperator, string> = {
@@ -35,7 +35,7 @@ function row(name: string, type: string, operators: readonly FilterOperator[]): 
   return `| \`${name}\` | ${type} | ${operators.map((operator) => `\`${operator}\``).join(', ')} |`;
 }
 
-/** A formula field is filtered like the type it returns (records/filter-language.ts). */
+/** A formula field is filtered like the type it returns (metadata/query/filter-language.ts). */
 function operatorsOf(field: ResolvedField): readonly FilterOperator[] {
   return field.type === 'formula' ? formulaOperators(field) : fieldTypeOf(field).operators;
 }

@@ -1,5 +1,5 @@
 import { registerJobHandler } from '../../jobs/job-handlers.js';
-import { PLAIN_TEXT, plainTextFields, plainTextPath } from '../../records/plain-text.js';
+import { PLAIN_TEXT, plainTextFields, plainTextPath } from '../query/plain-text.js';
 import type { Collection, Doc, Filter, Store } from '../../store/port.js';
 import type { Snapshot } from '../snapshot.js';
 import { BACKFILLS, type BackfillDoc } from './backfill.js';

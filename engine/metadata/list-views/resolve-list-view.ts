@@ -1,7 +1,7 @@
 import { EngineError, type ErrorDetail } from '../../errors/index.js';
 import type { Labels } from '../../fields/index.js';
-import { compileFilter } from '../../records/filter-language.js';
-import { parseSort } from '../../records/list-query.js';
+import { compileFilter } from '../query/filter-language.js';
+import { parseSort } from '../query/list-query.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { resolveLabels } from '../labels.js';
 import type { ListViewDefinition } from '../../schemas/generated/list-view.js';

@@ -1,4 +1,4 @@
-import { isKnownName } from '../../records/list-query.js';
+import { isKnownName } from '../query/list-query.js';
 import type { CompiledObject } from '../compiled-object.js';
 import type { ListViewDefinition } from '../../schemas/generated/list-view.js';
 

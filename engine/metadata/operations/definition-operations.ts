@@ -2,7 +2,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { maskWebhookSecrets, refuseUnsafeWebhookUrls, restoreWebhookSecrets } from '../../mail/index.js';
 import { visibleSnapshot } from '../../security/access/visible-metadata.js';
 import { checkSetupRight, checkSystemRight, hasSystemRight } from '../../security/object-access.js';
-import { unknownName } from '../../records/unknown-name.js';
+import { unknownName } from '../query/unknown-name.js';
 import type { OperationContext } from '../../context/index.js';
 import { checkDefinition, type DefinitionOf } from '../definition-validator.js';
 import { KIND_NOUNS } from '../kind-nouns.js';

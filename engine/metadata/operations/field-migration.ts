@@ -1,6 +1,6 @@
 import { ConflictError, type ErrorDetail } from '../../errors/index.js';
 import { recomputeStoredDerived } from '../../records/logic/recompute-formulas.js';
-import { plainTextPath } from '../../records/plain-text.js';
+import { plainTextPath } from '../query/plain-text.js';
 import { followChange, settleWrite } from '../../records/logic/follow-change.js';
 import { SYSTEM_PRINCIPAL } from '../../context/principal.js';
 import { corporateAmountField, fieldTypeOf, formatAutoNumber, type ResolvedField, type ResolvedRollupField } from '../../fields/index.js';

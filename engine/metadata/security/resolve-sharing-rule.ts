@@ -1,5 +1,5 @@
 import { EngineError, type ErrorDetail } from '../../errors/index.js';
-import { compileCriteria } from '../../records/filter-language.js';
+import { compileCriteria } from '../query/filter-language.js';
 import type { Filter } from '../../store/port.js';
 import type { CompiledObject } from '../compiled-object.js';
 import type { SharingRuleDefinition } from '../../schemas/generated/sharing-rule.js';

@@ -2,7 +2,7 @@ import { recordAccess } from '../../security/access/index.js';
 import { appendAudit } from '../../audit/audit-log.js';
 import type { OperationContext } from '../../context/index.js';
 import { listRecords } from '../list-records.js';
-import { MAX_LIMIT } from '../list-query.js';
+import { MAX_LIMIT } from '../../metadata/query/list-query.js';
 import { recordObject } from '../record-object.js';
 import type { RecordView } from '../record.js';
 import { csvRow } from './csv.js';

@@ -1,6 +1,6 @@
 import { RuleViolationError, type ErrorDetail } from '../../errors/index.js';
 import { convertedAmounts } from './convert-currencies.js';
-import { PLAIN_TEXT, plainTextFields, plainTextOf } from '../plain-text.js';
+import { PLAIN_TEXT, plainTextFields, plainTextOf } from '../../metadata/query/plain-text.js';
 import { checkDependentPicklists } from './check-dependent-picklists.js';
 import { evaluateExpression, toResultType } from '../../formula/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';

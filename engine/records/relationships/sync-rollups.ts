@@ -9,7 +9,7 @@ import type { LogicContext } from '../logic/expression-input.js';
 import { settleWrite } from '../logic/follow-change.js';
 import { alive } from '../record-state.js';
 import { relationshipsOf } from './relationship-map.js';
-import { NO_RECORD, rollupCriteria } from './rollup-criteria.js';
+import { NO_RECORD, rollupCriteria } from '../../metadata/query/rollup-criteria.js';
 
 /**
  * Keeps every roll-up fed by `child` correct after one of its records changed, inside the same

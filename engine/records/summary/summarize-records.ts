@@ -2,7 +2,7 @@ import { fieldAccess, recordAccess, withAccess } from '../../security/access/ind
 import type { OperationContext } from '../../context/index.js';
 import { averageOfUnits, fromUnits } from '../../fields/numeric.js';
 import { fieldScale } from '../field-scale.js';
-import { compileFilter } from '../filter-language.js';
+import { compileFilter } from '../../metadata/query/filter-language.js';
 import { filterPaths, refuseWhileBackfilling, runningBackfill } from '../../metadata/backfills/backfill-reads.js';
 import { recordObject } from '../record-object.js';
 import { alive } from '../record-state.js';

@@ -1,7 +1,7 @@
 import { assertNever, ValidationError, type ErrorDetail } from '../../errors/index.js';
 import type { ResolvedField } from '../../fields/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
-import { unknownName } from '../unknown-name.js';
+import { unknownName } from '../../metadata/query/unknown-name.js';
 import { readableNames } from './summary-measures.js';
 import { msg } from '../../i18n/message.js';
 

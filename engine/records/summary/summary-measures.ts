@@ -1,8 +1,8 @@
 import { ValidationError, type ErrorDetail } from '../../errors/index.js';
 import type { ResolvedField } from '../../fields/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
-import { derivedFrom } from '../derived-fields.js';
-import { unknownName } from '../unknown-name.js';
+import { derivedFrom } from '../../metadata/query/derived-fields.js';
+import { unknownName } from '../../metadata/query/unknown-name.js';
 import { msg } from '../../i18n/message.js';
 
 export type Aggregate = 'sum' | 'avg' | 'min' | 'max';

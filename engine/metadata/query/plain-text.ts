@@ -1,5 +1,5 @@
-import { fieldTypeOf, type ResolvedField } from '../fields/index.js';
-import type { CompiledObject } from '../metadata/compiled-object.js';
+import { fieldTypeOf, type ResolvedField } from '../../fields/index.js';
+import type { CompiledObject } from '../compiled-object.js';
 
 /** Where a record keeps the plain text of its fields whose values are markup (rich text). */
 export const PLAIN_TEXT = '_text';

@@ -1,15 +1,15 @@
 import type { ValidateFunction } from 'ajv';
 import { derivedFrom } from './derived-fields.js';
-import { ValidationError, type ErrorDetail } from '../errors/index.js';
-import { COMPARABLE, fieldTypeOf, formulaOperators, type FilterOperator } from '../fields/index.js';
-import type { CompiledObject } from '../metadata/compiled-object.js';
-import { createAjv } from '../metadata/create-ajv.js';
-import { readableErrors } from '../metadata/readable-errors.js';
-import type { Filter } from '../store/port.js';
+import { ValidationError, type ErrorDetail } from '../../errors/index.js';
+import { COMPARABLE, fieldTypeOf, formulaOperators, type FilterOperator } from '../../fields/index.js';
+import type { CompiledObject } from '../compiled-object.js';
+import { createAjv } from '../create-ajv.js';
+import { readableErrors } from '../readable-errors.js';
+import type { Filter } from '../../store/port.js';
 import { SYSTEM_FIELD_RULES } from './system-field-filters.js';
 import { literalPattern } from './literal-pattern.js';
 import { plainTextPath } from './plain-text.js';
-import { msg, type Text } from '../i18n/message.js';
+import { msg, type Text } from '../../i18n/message.js';
 
 const ALL_OPERATORS: readonly FilterOperator[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'contains', 'startsWith', 'isNull'];
 const MAX_DEPTH = 6;

@@ -1,11 +1,11 @@
-import { ValidationError, type ErrorDetail } from '../errors/index.js';
+import { ValidationError, type ErrorDetail } from '../../errors/index.js';
 import { derivedFrom } from './derived-fields.js';
-import { fieldTypeOf } from '../fields/index.js';
-import type { CompiledObject } from '../metadata/compiled-object.js';
-import type { SortSpec } from '../store/port.js';
+import { fieldTypeOf } from '../../fields/index.js';
+import type { CompiledObject } from '../compiled-object.js';
+import type { SortSpec } from '../../store/port.js';
 import { SYSTEM_FIELD_RULES } from './system-field-filters.js';
 import { unknownName } from './unknown-name.js';
-import { msg } from '../i18n/message.js';
+import { msg } from '../../i18n/message.js';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;

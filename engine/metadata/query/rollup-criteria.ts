@@ -1,9 +1,9 @@
 import { EngineError, type ErrorDetail } from '../../errors/index.js';
 import type { ResolvedRollupField } from '../../fields/index.js';
-import type { CompiledObject } from '../../metadata/compiled-object.js';
-import type { Snapshot } from '../../metadata/snapshot.js';
+import type { CompiledObject } from '../compiled-object.js';
+import type { Snapshot } from '../snapshot.js';
 import type { Filter } from '../../store/port.js';
-import { compileCriteria } from '../filter-language.js';
+import { compileCriteria } from './filter-language.js';
 import { msg } from '../../i18n/message.js';
 
 const EVERY_DETAIL = msg`to summarize every detail, leave the filter out`;

@@ -1,6 +1,6 @@
-import type { ErrorDetail } from '../errors/index.js';
-import { closestName } from '../formula/closest-name.js';
-import { msg, type Text } from '../i18n/message.js';
+import type { ErrorDetail } from '../../errors/index.js';
+import { closestName } from '../../formula/closest-name.js';
+import { msg, type Text } from '../../i18n/message.js';
 
 /**
  * The one answer to a query parameter naming something that is not there (`sort=amonut`,

@@ -1,5 +1,5 @@
-import { corporateAmountField, type ResolvedCurrencyField } from '../fields/index.js';
-import type { CompiledObject } from '../metadata/compiled-object.js';
+import { corporateAmountField, type ResolvedCurrencyField } from '../../fields/index.js';
+import type { CompiledObject } from '../compiled-object.js';
 
 /**
  * The values the engine stores beside a field (a currency amount converted to the corporate

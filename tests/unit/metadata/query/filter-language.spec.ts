@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { compileSnapshot, NO_DEFINITIONS } from '../../../engine/metadata/compile-snapshot.js';
-import type { CompiledObject } from '../../../engine/metadata/compiled-object.js';
-import { ValidationError } from '../../../engine/errors/index.js';
-import { compileFilter } from '../../../engine/records/filter-language.js';
+import { compileSnapshot, NO_DEFINITIONS } from '../../../../engine/metadata/compile-snapshot.js';
+import type { CompiledObject } from '../../../../engine/metadata/compiled-object.js';
+import { ValidationError } from '../../../../engine/errors/index.js';
+import { compileFilter } from '../../../../engine/metadata/query/filter-language.js';
 
 function deal(): CompiledObject {
   const { snapshot, problems } = compileSnapshot(1, { ...NO_DEFINITIONS, object: [

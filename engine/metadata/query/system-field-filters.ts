@@ -1,5 +1,5 @@
-import { COMPARABLE, EQUALITY, type FilterOperator, type JsonSchema } from '../fields/index.js';
-import { RECORD_ID_PATTERN } from '../fields/record-id.js';
+import { COMPARABLE, EQUALITY, type FilterOperator, type JsonSchema } from '../../fields/index.js';
+import { RECORD_ID_PATTERN } from '../../fields/record-id.js';
 
 /** How clients may filter and sort by the system fields every record carries. */
 export interface SystemFieldRule {
