@@ -1,5 +1,5 @@
 import type { StoredRecord } from '../engine/records/index.js';
-import { alive } from '../engine/records/record-state.js';
+import { alive } from '../engine/metadata/record-shape/record-state.js';
 import type { Tenant } from '../engine/tenancy/index.js';
 
 /**

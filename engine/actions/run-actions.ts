@@ -1,7 +1,7 @@
 import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
 import Handlebars from 'handlebars';
-import type { StoredRecord } from '../records/record.js';
-import { alive } from '../records/record-state.js';
+import type { StoredRecord } from '../metadata/record-shape/record.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import type { ApprovalAction } from '../schemas/generated/approval-process.js';
 import { queueEmail } from '../mail/index.js';
 import { queueWebhook } from '../mail/index.js';

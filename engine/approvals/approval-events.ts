@@ -1,7 +1,7 @@
 import { ConflictError, ForbiddenError, ValidationError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { recordNotFound, recordObject } from '../records/record-object.js';
-import { alive } from '../records/record-state.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import { recordAccess, userAccess, withAccess } from '../security/access/index.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { OperationContext } from '../context/index.js';

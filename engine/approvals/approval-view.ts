@@ -1,6 +1,6 @@
 import type { OperationContext } from '../context/index.js';
 import { recordNotFound, recordObject } from '../records/record-object.js';
-import { alive } from '../records/record-state.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import { recordAccess, userAccess, withAccess } from '../security/access/index.js';
 import { APPROVAL_HISTORY, type ApprovalHistoryEntry } from './approval-history.js';
 import type { ApprovalStatus } from '../metadata/approval-processes/approval-state.js';

@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
-import type { StoredRecord } from '../records/record.js';
-import { alive } from '../records/record-state.js';
+import type { StoredRecord } from '../metadata/record-shape/record.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import { fieldAccess, userAccess } from '../security/access/index.js';
 import type { OperationContext } from '../context/index.js';
 import { processLabel, stepLabel } from '../metadata/approval-processes/approval-labels.js';

@@ -1,6 +1,6 @@
 import { recordCollection } from '../metadata/compiled-object.js';
 import { getSetupDefinition } from '../metadata/operations/index.js';
-import { alive } from '../records/record-state.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import type { OperationContext } from '../context/index.js';
 import { APPROVAL_VERSIONS, versionIdOf, type VersionDoc } from './process-versions.js';
 

@@ -1,6 +1,6 @@
 import { ConflictError } from '../errors/index.js';
-import type { StoredRecord } from '../records/record.js';
-import { alive } from '../records/record-state.js';
+import type { StoredRecord } from '../metadata/record-shape/record.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import { userDirectory } from '../security/access/index.js';
 import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../context/index.js';

@@ -3,7 +3,7 @@ import { RECORD_ID_PATTERN } from '../fields/record-id.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { applyDefaults } from '../records/defaults.js';
 import { applyDefaultExpressions, computeDerived } from '../records/logic/apply-logic.js';
-import { alive } from '../records/record-state.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import { normalizeValues, validateValues } from '../records/validate-values.js';
 import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../context/index.js';

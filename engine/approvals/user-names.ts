@@ -1,5 +1,5 @@
-import type { StoredRecord } from '../records/record.js';
-import { alive } from '../records/record-state.js';
+import type { StoredRecord } from '../metadata/record-shape/record.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import { fieldAccess, recordAccess, userAccess, withAccess } from '../security/access/index.js';
 import type { OperationContext } from '../context/index.js';
 

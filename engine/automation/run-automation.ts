@@ -2,7 +2,7 @@ import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { checkReferences } from '../records/check-references.js';
 import { stageChange } from '../records/logic/stage-change.js';
-import type { StoredRecord } from '../records/record.js';
+import type { StoredRecord } from '../metadata/record-shape/record.js';
 import { validateChange } from '../records/validate-values.js';
 import type { Collections } from '../store/port.js';
 import { SYSTEM_PRINCIPAL, type OperationContext } from '../context/index.js';

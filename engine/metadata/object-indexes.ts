@@ -1,7 +1,7 @@
 import { DuplicateKeyError } from '../store/duplicate-key-error.js';
 import type { IndexSpec, Store } from '../store/port.js';
 import { HISTORY_INDEXES, historyCollection, type CompiledObject } from './compiled-object.js';
-import { refuseSharedValues } from './operations/shared-values.js';
+import { refuseSharedValues } from './shared-values.js';
 import type { Snapshot } from './snapshot.js';
 
 /** The indexes an object declares, on its records and on its field history. */

@@ -9,7 +9,7 @@ import { checkReferences } from './check-references.js';
 import { followChange } from './logic/follow-change.js';
 import { stageChange } from './logic/stage-change.js';
 import { noteChange } from './note-change.js';
-import type { StoredRecord } from './record.js';
+import type { StoredRecord } from '../metadata/record-shape/record.js';
 import type { RecordChange } from './validate-values.js';
 
 export interface ChangeOptions {

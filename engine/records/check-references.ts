@@ -1,6 +1,6 @@
 import { ValidationError, type ErrorDetail } from '../errors/index.js';
 import { recordAccess, withAccess } from '../security/access/index.js';
-import { alive } from './record-state.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../context/index.js';

@@ -7,10 +7,10 @@ import { followChange, settleWrite } from './logic/follow-change.js';
 import { noteChange } from './note-change.js';
 import type { OperationContext } from '../context/index.js';
 import { checkVersion } from './expected-version.js';
-import type { StoredRecord } from './record.js';
+import type { StoredRecord } from '../metadata/record-shape/record.js';
 import { recordObject } from './record-object.js';
 import { unreachableRecord } from './unreachable-record.js';
-import { alive } from './record-state.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import { planDeletion } from './relationships/plan-deletion.js';
 import { guardTarget } from './relationships/reference-guard.js';
 

@@ -1,9 +1,9 @@
 import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
 import type { OperationContext } from '../context/index.js';
-import { alive } from './record-state.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import { parseSelection } from '../metadata/query/list-query.js';
 import { expandRecords, parseExpand, withExpanded } from './expand.js';
-import { presentRecord, type RecordView } from './record.js';
+import { presentRecord, type RecordView } from '../metadata/record-shape/record.js';
 import { recordNotFound, recordObject } from './record-object.js';
 import { completeOnTheFly, runningBackfill } from '../metadata/backfills/backfill-reads.js';
 

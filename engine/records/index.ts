@@ -6,5 +6,5 @@ export { listRecords, type ListRequest, type ListResponse } from './list-records
 export { listRelated } from './list-related.js';
 export { parseIfMatch } from './expected-version.js';
 export { parseFilterParameter, parseFlag, parseLimit, MAX_LIMIT, DEFAULT_LIMIT } from '../metadata/query/list-query.js';
-export { presentRecord, type RecordView, type StoredRecord } from './record.js';
+export { presentRecord, type RecordView, type StoredRecord } from '../metadata/record-shape/record.js';
 export { expandableReferences, type Reference } from './expand.js';

@@ -1,11 +1,11 @@
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { Filter, Projection, SortSpec } from '../store/port.js';
-import { alive } from './record-state.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
 import type { OperationContext } from '../context/index.js';
 import { cursorFilter, encodeCursor } from './cursor.js';
 import { compileFilter } from '../metadata/query/filter-language.js';
-import { presentRecord, type RecordView } from './record.js';
+import { presentRecord, type RecordView } from '../metadata/record-shape/record.js';
 import { recordObject } from './record-object.js';
 import { expandRecords, parseExpand, withExpanded } from './expand.js';
 import { DEFAULT_LIMIT, parseSelection, parseSort } from '../metadata/query/list-query.js';

@@ -2,7 +2,7 @@ import { ValidationError } from '../errors/index.js';
 import type { OperationContext } from '../context/index.js';
 import { listRecords, type ListRequest, type ListResponse } from './list-records.js';
 import { recordNotFound, recordObject } from './record-object.js';
-import { alive } from './record-state.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import { checkObjectRight, fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
 import { msg } from '../i18n/message.js';
 

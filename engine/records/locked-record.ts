@@ -6,8 +6,8 @@ import type { CompiledObject } from '../metadata/compiled-object.js';
 import { userAccess } from '../security/access/index.js';
 import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../context/index.js';
-import type { StoredRecord } from './record.js';
-import { alive } from './record-state.js';
+import type { StoredRecord } from '../metadata/record-shape/record.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import { inSentence, msg, type LocalizedValue, type Message } from '../i18n/message.js';
 
 /** What a caller wants to do to a locked record: approvers the process lets edit may only edit. */

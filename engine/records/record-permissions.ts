@@ -4,9 +4,9 @@ import { checkObjectRight, ownershipAccess, recordAccess, withAccess, type Recor
 import { checkRecordWrite } from '../security/object-access.js';
 import type { OperationContext } from '../context/index.js';
 import { checkNotLocked, recordForApprover } from './locked-record.js';
-import type { StoredRecord } from './record.js';
+import type { StoredRecord } from '../metadata/record-shape/record.js';
 import { recordNotFound, recordObject } from './record-object.js';
-import { alive } from './record-state.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import { inSentence, msg, renderText, type Text } from '../i18n/message.js';
 
 /** Whether the user may do one thing to the record, and if not, why (in the request's language). */

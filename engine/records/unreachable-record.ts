@@ -3,7 +3,7 @@ import type { CompiledObject } from '../metadata/compiled-object.js';
 import { recordAccess, withAccess, type AccessMode } from '../security/access/index.js';
 import type { OperationContext } from '../context/index.js';
 import { recordNotFound } from './record-object.js';
-import { alive } from './record-state.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import { inSentence, msg } from '../i18n/message.js';
 
 /**

@@ -2,7 +2,7 @@ import type { OperationContext } from '../context/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { Collections } from '../store/port.js';
 import type { FollowUp } from './follow-ups.js';
-import type { StoredRecord } from './record.js';
+import type { StoredRecord } from '../metadata/record-shape/record.js';
 
 /**
  * A stage of the one write path that parts above records subscribe to (automation today), so that

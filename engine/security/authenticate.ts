@@ -1,6 +1,6 @@
 import { EngineError, ForbiddenError } from '../errors/index.js';
-import type { StoredRecord } from '../records/index.js';
-import { alive } from '../records/record-state.js';
+import type { StoredRecord } from '../metadata/record-shape/record.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import { principalOf, type Principal } from '../context/principal.js';
 import type { Tenant } from '../context/index.js';
 import { tokenOwner } from './api-tokens.js';

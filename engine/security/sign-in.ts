@@ -1,6 +1,6 @@
 import { EngineError, ForbiddenError } from '../errors/index.js';
-import type { StoredRecord } from '../records/index.js';
-import { alive } from '../records/record-state.js';
+import type { StoredRecord } from '../metadata/record-shape/record.js';
+import { alive } from '../metadata/record-shape/record-state.js';
 import type { Tenant } from '../context/index.js';
 import { randomBytes } from 'node:crypto';
 import { checkThrottle, clearFailures, countFailure, SignInThrottledError, type Attempt } from './sign-in-throttle.js';

@@ -1,5 +1,5 @@
 import { MetadataRegistry } from '../metadata/metadata-registry.js';
-import { installCoreMetadata } from './core-metadata.js';
+import { installCoreMetadata } from '../metadata/core-metadata.js';
 import { ensureSnapshotIndexes } from '../metadata/object-indexes.js';
 import { AUDIT_COLLECTION, AUDIT_INDEXES } from '../audit/audit-log.js';
 import { SIGN_IN_THROTTLE, SIGN_IN_THROTTLE_INDEXES } from '../security/sign-in-throttle.js';

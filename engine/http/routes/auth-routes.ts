@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { NotFoundError } from '../../errors/index.js';
 import { presentRecord, type StoredRecord } from '../../records/index.js';
-import { alive } from '../../records/record-state.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 import { issueToken, listTokens, revokeToken } from '../../security/api-tokens.js';
 import { SESSION_COOKIE } from '../../security/authenticate.js';
 import { checkPasswordPolicy, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../security/passwords.js';

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { ForbiddenError, NotFoundError } from '../../errors/index.js';
 import type { StoredRecord } from '../../records/index.js';
-import { alive } from '../../records/record-state.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 import { listTokens, revokeToken } from '../../security/api-tokens.js';
 import { checkSystemRight } from '../../security/object-access.js';
 import { endSessions, listSessions, revokeAllTokens } from '../../security/sessions.js';

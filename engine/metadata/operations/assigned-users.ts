@@ -1,4 +1,4 @@
-import { alive } from '../../records/record-state.js';
+import { alive } from '../record-shape/record-state.js';
 import type { Collections } from '../../store/port.js';
 import type { Snapshot } from '../snapshot.js';
 import { byCount, msg, type Message } from '../../i18n/message.js';

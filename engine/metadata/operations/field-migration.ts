@@ -18,7 +18,7 @@ import { recordBackfill } from '../backfills/record-backfill.js';
 import { percentDone, type BackfillDoc } from '../backfills/backfill.js';
 import { runningBackfillIn } from '../backfills/backfill-reads.js';
 import type { FieldConversion } from '../backfills/field-conversions.js';
-import { refuseSharedValues } from './shared-values.js';
+import { refuseSharedValues } from '../shared-values.js';
 import { valueConverter } from './value-conversion.js';
 
 const SAMPLE_SIZE = 5;

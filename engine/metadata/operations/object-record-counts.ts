@@ -1,6 +1,6 @@
 import { msg } from '../../i18n/message.js';
 import { checkSystemRight } from '../../security/object-access.js';
-import { coreObjects } from '../../tenancy/core-metadata.js';
+import { coreObjects } from '../core-metadata.js';
 import type { OperationContext } from '../../context/index.js';
 
 /** What the object manager shows of each object beside its definition. */

@@ -1,8 +1,8 @@
 import { NotFoundError, ValidationError } from '../../errors/index.js';
 import { ExpressionEvaluationError, compileExpression, evaluateExpression, expressionScope, isCompiled, toResultType, type FormulaResultType, type JsonValue } from '../../formula/index.js';
 import { expressionBindings, expressionInput } from '../../records/logic/expression-input.js';
-import { presentRecord } from '../../records/record.js';
-import { alive } from '../../records/record-state.js';
+import { presentRecord } from '../record-shape/record.js';
+import { alive } from '../record-shape/record-state.js';
 import { checkSetupRight } from '../../security/object-access.js';
 import type { OperationContext } from '../../context/index.js';
 import { EXPRESSION_VARIABLES } from '../object-logic.js';

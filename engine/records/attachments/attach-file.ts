@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { appendAudit } from '../../audit/audit-log.js';
 import type { OperationContext } from '../../context/index.js';
 import { recordNotFound } from '../record-object.js';
-import { alive } from '../record-state.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 import { ATTACHMENTS_COLLECTION, attachmentOf, presentAttachment, type AttachmentView, type StoredAttachment } from './attachment.js';
 import { declaredContentType } from './content-type.js';
 import { safeFileName } from './file-name.js';

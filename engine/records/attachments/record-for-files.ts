@@ -3,9 +3,9 @@ import { recordAccess, withAccess } from '../../security/access/index.js';
 import { checkRecordWrite } from '../../security/object-access.js';
 import type { OperationContext } from '../../context/index.js';
 import { checkNotLocked } from '../locked-record.js';
-import type { StoredRecord } from '../record.js';
+import type { StoredRecord } from '../../metadata/record-shape/record.js';
 import { recordNotFound, recordObject } from '../record-object.js';
-import { alive } from '../record-state.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 import { unreachableRecord } from '../unreachable-record.js';
 
 /**

@@ -3,7 +3,7 @@ import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { fieldAccess, recordAccess, userAccess } from '../../security/access/index.js';
 import type { OperationContext } from '../../context/index.js';
 import { parseExpand, type Reference } from '../expand.js';
-import type { RecordView } from '../record.js';
+import type { RecordView } from '../../metadata/record-shape/record.js';
 import { nameField } from '../search/name-field.js';
 import { msg } from '../../i18n/message.js';
 

@@ -4,7 +4,7 @@ import type { OperationContext } from '../../context/index.js';
 import { listRecords } from '../list-records.js';
 import { MAX_LIMIT } from '../../metadata/query/list-query.js';
 import { recordObject } from '../record-object.js';
-import type { RecordView } from '../record.js';
+import type { RecordView } from '../../metadata/record-shape/record.js';
 import { csvRow } from './csv.js';
 import { columnValue, planExport, type LookupCells } from './export-columns.js';
 

@@ -1,8 +1,8 @@
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Collections } from '../../store/port.js';
 import type { OperationContext } from '../../context/index.js';
-import { presentRecord } from '../record.js';
-import { alive } from '../record-state.js';
+import { presentRecord } from '../../metadata/record-shape/record.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 
 /** What computing a record's logic needs of its operation: the metadata, and who acts. */
 export type LogicContext = Pick<OperationContext, 'snapshot' | 'principal'>;

@@ -3,7 +3,7 @@ import { msg } from '../../i18n/message.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { sameDocument } from '../../store/json-document.js';
 import type { Collections, Doc } from '../../store/port.js';
-import { alive } from '../record-state.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 import { relationshipsOf } from '../relationships/relationship-map.js';
 import { syncRollups } from '../relationships/sync-rollups.js';
 import type { LogicContext } from './expression-input.js';

@@ -1,7 +1,7 @@
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Collections } from '../../store/port.js';
 import type { OperationContext } from '../../context/index.js';
-import type { StoredRecord } from '../record.js';
+import type { StoredRecord } from '../../metadata/record-shape/record.js';
 import type { RecordChange } from '../validate-values.js';
 import { applyObjectLogic } from './apply-logic.js';
 import { setComputed } from './set-computed.js';

@@ -5,7 +5,7 @@ import { fieldAccess, recordAccess, userAccess, withAccess } from '../../securit
 import type { Doc } from '../../store/port.js';
 import type { OperationContext } from '../../context/index.js';
 import { recordNotFound, recordObject } from '../record-object.js';
-import { alive } from '../record-state.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 import { nameField } from '../search/name-field.js';
 
 /** A user's recently opened records, one document per user and record: kept on the server so they follow the user. */

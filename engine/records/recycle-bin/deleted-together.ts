@@ -1,8 +1,8 @@
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import type { Collections } from '../../store/port.js';
-import type { StoredRecord } from '../record.js';
-import { inRecycleBin } from '../record-state.js';
+import type { StoredRecord } from '../../metadata/record-shape/record.js';
+import { inRecycleBin } from '../../metadata/record-shape/record-state.js';
 import { relationshipsOf } from '../relationships/relationship-map.js';
 
 /**

@@ -2,8 +2,8 @@ import { ConflictError } from '../../errors/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import type { Collections } from '../../store/port.js';
-import type { StoredRecord } from '../record.js';
-import { alive } from '../record-state.js';
+import type { StoredRecord } from '../../metadata/record-shape/record.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 import { msg } from '../../i18n/message.js';
 import { guardTarget } from '../relationships/reference-guard.js';
 

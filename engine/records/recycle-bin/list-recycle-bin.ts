@@ -1,9 +1,9 @@
 import { checkObjectRight, fieldAccess } from '../../security/access/index.js';
 import type { OperationContext } from '../../context/index.js';
 import { binScope } from './bin-scope.js';
-import { presentRecord, type RecordView, type StoredRecord } from '../record.js';
+import { presentRecord, type RecordView, type StoredRecord } from '../../metadata/record-shape/record.js';
 import { recordObject } from '../record-object.js';
-import { inRecycleBin } from '../record-state.js';
+import { inRecycleBin } from '../../metadata/record-shape/record-state.js';
 
 export interface RecycleBinEntry {
   record: RecordView;

@@ -2,8 +2,8 @@ import { ConflictError } from '../../errors/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import type { Collections } from '../../store/port.js';
-import type { StoredRecord } from '../record.js';
-import { alive, type ClearedLink } from '../record-state.js';
+import type { StoredRecord } from '../../metadata/record-shape/record.js';
+import { alive, type ClearedLink } from '../../metadata/record-shape/record-state.js';
 import { relationshipsOf } from './relationship-map.js';
 import { byCount, msg } from '../../i18n/message.js';
 

@@ -7,7 +7,7 @@ import type { Collections, Doc } from '../../store/port.js';
 import { fieldScale } from '../field-scale.js';
 import type { LogicContext } from '../logic/expression-input.js';
 import { settleWrite } from '../logic/follow-change.js';
-import { alive } from '../record-state.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 import { relationshipsOf } from './relationship-map.js';
 import { NO_RECORD, rollupCriteria } from '../../metadata/query/rollup-criteria.js';
 

@@ -6,7 +6,7 @@ import type { Doc, Filter, Projection, SortSpec } from '../../store/port.js';
 import type { OperationContext } from '../../context/index.js';
 import { literalPattern } from '../../metadata/query/literal-pattern.js';
 import { PLAIN_TEXT, plainTextPath } from '../../metadata/query/plain-text.js';
-import { alive } from '../record-state.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 import { fieldTypeOf } from '../../fields/index.js';
 import { nameField } from './name-field.js';
 import { RESULTS_PER_OBJECT } from './search-query.js';

@@ -4,9 +4,9 @@ import { checkObjectRight, ownershipAccess, recordAccess, withAccess } from '../
 import { appendAudit } from '../../audit/audit-log.js';
 import { newId } from '../../store/new-id.js';
 import type { OperationContext } from '../../context/index.js';
-import type { StoredRecord } from '../record.js';
+import type { StoredRecord } from '../../metadata/record-shape/record.js';
 import { recordNotFound, recordObject } from '../record-object.js';
-import { alive } from '../record-state.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 import { shareIndex, type ManualShare } from './manual-share.js';
 import { parseShareRequest } from './share-target.js';
 import { inSentence, msg } from '../../i18n/message.js';

@@ -3,8 +3,8 @@ import { readableErrors } from '../../metadata/readable-errors.js';
 import { groupKey, roleAndSubordinatesKey, roleKey, userKey } from '../../metadata/security/grantee-keys.js';
 import type { GranteeKey } from '../../metadata/security/resolved-security.js';
 import { ValidationError } from '../../errors/index.js';
-import type { StoredRecord } from '../record.js';
-import { alive } from '../record-state.js';
+import type { StoredRecord } from '../../metadata/record-shape/record.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 import type { OperationContext } from '../../context/index.js';
 import { msg } from '../../i18n/message.js';
 

@@ -6,9 +6,9 @@ import { principalOf, type OperationContext } from '../../context/index.js';
 import { checkVersion } from '../expected-version.js';
 import { settleWrite } from '../logic/follow-change.js';
 import { noteChange } from '../note-change.js';
-import { presentRecord, type RecordView, type StoredRecord } from '../record.js';
+import { presentRecord, type RecordView, type StoredRecord } from '../../metadata/record-shape/record.js';
 import { recordNotFound, recordObject } from '../record-object.js';
-import { alive } from '../record-state.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 import { shareIndex } from './manual-share.js';
 import { inSentence, msg } from '../../i18n/message.js';
 

@@ -5,7 +5,7 @@ import { fieldScale } from '../field-scale.js';
 import { compileFilter } from '../../metadata/query/filter-language.js';
 import { filterPaths, refuseWhileBackfilling, runningBackfill } from '../../metadata/backfills/backfill-reads.js';
 import { recordObject } from '../record-object.js';
-import { alive } from '../record-state.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 import { levelKey, levelName, parseGroupBy, type GroupLevel } from './summary-groups.js';
 import { parseMeasures, type Measure } from './summary-measures.js';
 import { orderStages, parseOrder } from './summary-order.js';

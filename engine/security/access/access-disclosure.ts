@@ -1,7 +1,7 @@
 import type { CompiledObject } from '../../metadata/compiled-object.js';
-import { alive } from '../../records/record-state.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 import { nameField } from '../../records/search/name-field.js';
-import type { StoredRecord } from '../../records/record.js';
+import type { StoredRecord } from '../../metadata/record-shape/record.js';
 import type { OperationContext } from '../../context/index.js';
 import { hasSystemRight } from '../object-access.js';
 import { recordAccess, withAccess } from './record-access.js';

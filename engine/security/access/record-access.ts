@@ -1,7 +1,7 @@
 import { ForbiddenError } from '../../errors/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { GranteeKey, ResolvedSharingRule } from '../../metadata/security/resolved-security.js';
-import { alive } from '../../records/record-state.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 import type { Filter } from '../../store/port.js';
 import type { OperationContext } from '../../context/operation-context.js';
 import { userAccess } from './user-access.js';

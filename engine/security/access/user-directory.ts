@@ -1,5 +1,5 @@
-import type { StoredRecord } from '../../records/record.js';
-import { alive } from '../../records/record-state.js';
+import type { StoredRecord } from '../../metadata/record-shape/record.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 import type { Tenant } from '../../context/index.js';
 
 /**

@@ -3,7 +3,7 @@ import { ForbiddenError } from '../../../engine/errors/index.js';
 import { createDefinition, createObject } from '../../../engine/metadata/operations/index.js';
 import { createRecord, updateRecord } from '../../../engine/records/index.js';
 import { recordAccess, userAccess, withAccess, type AccessMode } from '../../../engine/security/access/index.js';
-import { alive } from '../../../engine/records/record-state.js';
+import { alive } from '../../../engine/metadata/record-shape/record-state.js';
 import { BUILT_IN_ADMIN, DEFAULT_TENANT, operationContext, principalOf, type Principal, type Tenant } from '../../../engine/tenancy/index.js';
 import { startTestEngine, type TestEngine } from '../../support/test-engine.js';
 

@@ -1,4 +1,4 @@
-import type { Filter } from '../store/port.js';
+import type { Filter } from '../../store/port.js';
 
 /**
  * Fields the engine keeps on a record for itself: the recycle bin's marks, what a delete cleared,

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkDefinition, type AnyDefinition, type MetadataKind } from '../metadata/definition-validator.js';
-import { ensureObjectIndexes } from '../metadata/object-indexes.js';
-import type { MetadataRegistry } from '../metadata/metadata-registry.js';
+import { checkDefinition, type AnyDefinition, type MetadataKind } from './definition-validator.js';
+import { ensureObjectIndexes } from './object-indexes.js';
+import type { MetadataRegistry } from './metadata-registry.js';
 import type { ObjectDefinition } from '../schemas/generated/object.js';
 import type { Store } from '../store/port.js';
 

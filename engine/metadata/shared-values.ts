@@ -1,6 +1,6 @@
-import { ConflictError } from '../../errors/index.js';
-import type { Collection } from '../../store/port.js';
-import { msg } from '../../i18n/message.js';
+import { ConflictError } from '../errors/index.js';
+import type { Collection } from '../store/port.js';
+import { msg } from '../i18n/message.js';
 
 const SAMPLE_SIZE = 5;
 

@@ -1,5 +1,5 @@
-import type { Doc } from '../store/port.js';
-import { carriedValue } from '../store/carried-value.js';
+import type { Doc } from '../../store/port.js';
+import { carriedValue } from '../../store/carried-value.js';
 import { INTERNAL_FIELDS, type DeletionMarks } from './record-state.js';
 
 const INTERNAL = new Set<string>(INTERNAL_FIELDS);
