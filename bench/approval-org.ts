@@ -2,7 +2,7 @@ import { createDefinition, createObject } from '../engine/metadata/operations/in
 import type { ObjectDefinition } from '../engine/schemas/generated/object.js';
 import type { PermissionSetDefinition } from '../engine/schemas/generated/permission-set.js';
 import { createRecord, type StoredRecord } from '../engine/records/index.js';
-import { ensureFirstAdmin } from '../engine/security/first-admin.js';
+import { ensureFirstAdmin } from '../engine/tenancy/first-admin.js';
 import { EmbeddedStoreProvider } from '../engine/store/embedded/index.js';
 import { BUILT_IN_ADMIN, Platform, STANDARD_PERMISSION_SET, operationContext } from '../engine/tenancy/index.js';
 import { BENCH_ADMIN } from './bench-admin.js';

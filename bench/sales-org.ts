@@ -4,7 +4,7 @@ import type { PermissionSetDefinition } from '../engine/schemas/generated/permis
 import type { RoleDefinition } from '../engine/schemas/generated/role.js';
 import type { SharingRuleDefinition } from '../engine/schemas/generated/sharing-rule.js';
 import { createRecord, type StoredRecord } from '../engine/records/index.js';
-import { ensureFirstAdmin } from '../engine/security/first-admin.js';
+import { ensureFirstAdmin } from '../engine/tenancy/first-admin.js';
 import { EmbeddedStoreProvider } from '../engine/store/embedded/index.js';
 import { BUILT_IN_ADMIN, Platform, STANDARD_PERMISSION_SET, operationContext } from '../engine/tenancy/index.js';
 import { BENCH_ADMIN } from './bench-admin.js';

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { ensureFirstAdmin, type FirstAdmin } from './security/first-admin.js';
+import { ensureFirstAdmin, type FirstAdmin } from './tenancy/first-admin.js';
 import type { AddressInfo } from 'node:net';
 import type { EngineConfig } from './config.js';
 import { createApp } from './http/create-app.js';

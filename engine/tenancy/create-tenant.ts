@@ -1,5 +1,5 @@
 import { EngineError, ValidationError, type ErrorDetail } from '../errors/index.js';
-import { ensureFirstAdmin } from '../security/first-admin.js';
+import { ensureFirstAdmin } from './first-admin.js';
 import { checkPasswordPolicy } from '../security/passwords.js';
 import type { Platform } from './platform.js';
 import { tenantNameProblem } from './tenant-name.js';

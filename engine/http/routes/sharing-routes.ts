@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { parseIfMatch } from '../../records/index.js';
 import { recordPermissions } from '../../records/record-permissions.js';
-import { explainAccess } from '../../security/access/explain-access.js';
+import { explainAccess } from '../../records/sharing/explain-access.js';
 import { addShare, listShares, removeShare, transferOwner } from '../../records/sharing/index.js';
 import type { Platform } from '../../tenancy/index.js';
 import { requestContext } from '../request-context.js';

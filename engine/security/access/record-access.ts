@@ -77,7 +77,7 @@ async function reach(ctx: OperationContext, object: CompiledObject, mode: Access
   return rest.length === 0 ? mine : { $or: [mine, ...rest] };
 }
 
-/** Why one condition of a user's access to an object's records holds; explain-access.ts says it to people. */
+/** Why one condition of a user's access to an object's records holds; records/sharing/explain-access.ts says it to people. */
 export type AccessGround =
   | { readonly kind: 'owner' }
   | { readonly kind: 'hierarchy' }

@@ -1,11 +1,11 @@
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { alive } from '../../metadata/record-shape/record-state.js';
-import { nameField } from '../../records/search/name-field.js';
+import { nameField } from '../search/name-field.js';
 import type { StoredRecord } from '../../metadata/record-shape/record.js';
 import type { OperationContext } from '../../context/index.js';
-import { hasSystemRight } from '../object-access.js';
-import { recordAccess, withAccess } from './record-access.js';
-import { userAccess } from './user-access.js';
+import { hasSystemRight } from '../../security/object-access.js';
+import { recordAccess, withAccess } from '../../security/access/record-access.js';
+import { userAccess } from '../../security/access/user-access.js';
 
 /**
  * What an access explanation may tell the one who asks. Whoever may ask about anyone (manage

@@ -3,16 +3,16 @@ import { inSentence, msg, renderText, type LocalizedValue, type Text } from '../
 import type { Language } from '../../i18n/language.js';
 import type { ApprovalMarks } from '../../metadata/approval-processes/approval-state.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
-import { isEditingApprover, mayChangeLocked, recordLock } from '../../records/locked-record.js';
+import { isEditingApprover, mayChangeLocked, recordLock } from '../locked-record.js';
 import type { StoredRecord } from '../../metadata/record-shape/record.js';
-import { recordNotFound, recordObject } from '../../records/record-object.js';
+import { recordNotFound, recordObject } from '../record-object.js';
 import { alive } from '../../metadata/record-shape/record-state.js';
-import type { ManualShare } from '../../records/sharing/manual-share.js';
+import type { ManualShare } from './manual-share.js';
 import { ADMIN_PERMISSION_SET, principalOf, type OperationContext } from '../../context/index.js';
-import { hasSystemRight } from '../object-access.js';
+import { hasSystemRight } from '../../security/object-access.js';
 import { accessDisclosure, type AccessDisclosure } from './access-disclosure.js';
-import { recordAccess, sharingClauses, withAccess, type AccessMode } from './record-access.js';
-import { userAccess } from './user-access.js';
+import { recordAccess, sharingClauses, withAccess, type AccessMode } from '../../security/access/record-access.js';
+import { userAccess } from '../../security/access/user-access.js';
 
 /** One reason a user reaches a record, as the access checks found it. */
 export type AccessReason =

@@ -2,8 +2,8 @@ import { createRecord } from '../records/index.js';
 import { operationContext } from '../context/operation-context.js';
 import { ADMIN_PERMISSION_SET, STANDARD_PERMISSION_SET, SYSTEM_PRINCIPAL } from '../context/principal.js';
 import type { Tenant } from '../context/index.js';
-import { checkPasswordPolicy, generatePassword } from './passwords.js';
-import { setPassword } from './sign-in.js';
+import { checkPasswordPolicy, generatePassword } from '../security/passwords.js';
+import { setPassword } from '../security/sign-in.js';
 
 export interface FirstAdmin {
   email: string;
