@@ -1,4 +1,4 @@
-import { createDefinition, createObject } from '../engine/metadata/operations/index.js';
+import { createDefinition, createObject } from '../engine/setup/operations/index.js';
 import type { ObjectDefinition } from '../engine/schemas/generated/object.js';
 import type { PermissionSetDefinition } from '../engine/schemas/generated/permission-set.js';
 import { createRecord, type StoredRecord } from '../engine/records/index.js';

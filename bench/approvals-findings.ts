@@ -100,7 +100,7 @@ function scan(r: ApprovalResults, main: (phase: ApprovalPhase) => number, goal: 
     `**${missed ? 'Why the approvals miss the goal' : 'A cost that grows with the approver\'s history'}.** In ${APPROVES.map((phase) => `\`${phase}\` ${pct(share(phase))} of the main thread (${us(main(phase) * share(phase))} µs per request)`).join(' and ')}` +
       ` is one store call: the event marks the caller's pending items with \`updateMany({ record, status: 'pending', approver })\` (engine/approvals/approval-events.ts).` +
       ` The embedded store narrows a query by the first declared index whose field the filter pins (\`committedCandidates\` in ${STORE_QUERIES}), and the work items` +
-      ' declare `by_approver` before `by_record` (engine/approvals/work-items.ts): the store takes every work item the approver holds, pending or closed, and tests each one' +
+      ' declare `by_approver` before `by_record` (engine/records/work-items.ts): the store takes every work item the approver holds, pending or closed, and tests each one' +
       ' against the filter to find the one of this record. A work item stays after its step, and the manager and the finance user are each asked about every deal: when its' +
       ` walk begins, each already holds ${held} items (the warm-up's, closed, and one pending per measured deal, opened by the submit or by the manager's approval).` +
       ' The cost is per item the approver holds, not per deal approved: an approver with years of closed items pays it on every decision, and approving n deals' +

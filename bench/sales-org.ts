@@ -1,4 +1,4 @@
-import { createDefinition, createObject } from '../engine/metadata/operations/index.js';
+import { createDefinition, createObject } from '../engine/setup/operations/index.js';
 import type { GroupDefinition } from '../engine/schemas/generated/group.js';
 import type { PermissionSetDefinition } from '../engine/schemas/generated/permission-set.js';
 import type { RoleDefinition } from '../engine/schemas/generated/role.js';

@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createObject } from '../engine/metadata/operations/index.js';
+import { createObject } from '../engine/setup/operations/index.js';
 import type { StoredRecord } from '../engine/records/index.js';
 import { EmbeddedStoreProvider } from '../engine/store/embedded/index.js';
 import { newId } from '../engine/store/new-id.js';

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { createObject } from '../engine/metadata/operations/index.js';
+import { createObject } from '../engine/setup/operations/index.js';
 import type { ObjectDefinition } from '../engine/schemas/generated/object.js';
 import type { StoredRecord } from '../engine/records/index.js';
 import { EmbeddedStoreProvider } from '../engine/store/embedded/index.js';

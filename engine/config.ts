@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { AppOptions } from './http/create-app.js';
 import type { JobSchedulerOptions } from './jobs/index.js';
-import type { BackfillSettings } from './metadata/backfills/index.js';
+import type { BackfillSettings } from './setup/backfills/index.js';
 import { WebhookAllowlist, type MailSettings } from './mail/index.js';
 import { DEFAULT_CACHE_MB, type Durability } from './store/embedded/index.js';
 

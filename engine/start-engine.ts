@@ -6,7 +6,7 @@ import { createApp } from './http/create-app.js';
 import { JobScheduler, registerJobHandler } from './jobs/index.js';
 import { deliverWebhook, EMAIL_DELIVER, emailDelivery, WEBHOOK_DELIVER, WebhookAllowlist } from './mail/index.js';
 import { registerApprovalTimers } from './approvals/timer-handlers.js';
-import { BACKFILL_JOB, configureBackfills, retireFormerPlainTextJob, runBackfill } from './metadata/backfills/index.js';
+import { BACKFILL_JOB, configureBackfills, retireFormerPlainTextJob, runBackfill } from './setup/backfills/index.js';
 import { DEFAULT_CACHE_MB, EmbeddedStoreProvider } from './store/embedded/index.js';
 import { MongoStoreProvider } from './store/mongodb/index.js';
 import type { StoreProvider } from './store/port.js';

@@ -9,7 +9,7 @@ import { writeApprovalHistory } from './approval-history.js';
 import { checkSubmission } from './submission.js';
 import { currentVersion, processAt } from './process-versions.js';
 import { stepConditions, transitionRecord, type ApprovalRecord } from './transition-record.js';
-import { openWorkItems, pendingItems, WORK_ITEMS, type WorkItem } from './work-items.js';
+import { openWorkItems, pendingItems, WORK_ITEMS, type WorkItem } from '../records/work-items.js';
 import { msg } from '../i18n/message.js';
 
 export const APPROVAL_ACTIONS = ['submit', 'approve', 'reject', 'recall', 'reassign', 'comment'] as const;

@@ -2,7 +2,7 @@ import { DuplicateKeyError } from '../store/duplicate-key-error.js';
 import type { Store } from '../store/port.js';
 import { APPROVAL_HISTORY, APPROVAL_HISTORY_INDEXES } from './approval-history.js';
 import { APPROVAL_VERSIONS, APPROVAL_VERSION_INDEXES } from './process-versions.js';
-import { WORK_ITEMS, WORK_ITEM_INDEXES } from './work-items.js';
+import { WORK_ITEMS, WORK_ITEM_INDEXES } from '../records/work-items.js';
 
 /** The indexes of the approval collections: the inbox by approver, a record's items and history, a process's versions. */
 export async function ensureApprovalIndexes(store: Store): Promise<void> {

@@ -12,7 +12,7 @@ import { userNames } from './user-names.js';
 import { mayChangeLocked, recordLock } from '../records/locked-record.js';
 import { renderText } from '../i18n/message.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
-import { WORK_ITEMS, type WorkItem } from './work-items.js';
+import { WORK_ITEMS, type WorkItem } from '../records/work-items.js';
 
 export interface ApprovalView {
   process: string | null;

@@ -7,7 +7,7 @@ import type { OperationContext } from '../context/index.js';
 import { processLabel, stepLabel } from '../metadata/approval-processes/approval-labels.js';
 import type { ApprovalRecord } from './transition-record.js';
 import { userNames } from './user-names.js';
-import { WORK_ITEMS, type WorkItem } from './work-items.js';
+import { WORK_ITEMS, type WorkItem } from '../records/work-items.js';
 import { msg } from '../i18n/message.js';
 
 export interface InboxItem {

@@ -1,5 +1,5 @@
 import { recordCollection } from '../metadata/compiled-object.js';
-import { getSetupDefinition } from '../metadata/operations/index.js';
+import { getSetupDefinition } from '../setup/operations/index.js';
 import { alive } from '../metadata/record-shape/record-state.js';
 import type { OperationContext } from '../context/index.js';
 import { APPROVAL_VERSIONS, versionIdOf, type VersionDoc } from './process-versions.js';

@@ -9,7 +9,7 @@ import { ESCALATION_JOB, REMINDER_JOB } from './approval-timers.js';
 import { writeApprovalHistory } from './approval-history.js';
 import { processAt } from './process-versions.js';
 import type { ApprovalRecord } from './transition-record.js';
-import { openWorkItems, WORK_ITEMS, type WorkItem } from './work-items.js';
+import { openWorkItems, WORK_ITEMS, type WorkItem } from '../records/work-items.js';
 
 interface TimerPayload {
   object: string;

@@ -17,7 +17,7 @@ import { resolveApprovers } from './resolve-approvers.js';
 import type { ActionSource } from '../metadata/actions/action-source.js';
 import { runActions } from '../actions/run-actions.js';
 import { createFollowUps, type FollowUp } from '../records/follow-ups.js';
-import { closePendingItems, openWorkItems, pendingItems } from './work-items.js';
+import { closePendingItems, openWorkItems, pendingItems } from '../records/work-items.js';
 import { msg } from '../i18n/message.js';
 
 export type ApprovalRecord = StoredRecord & ApprovalMarks;

@@ -1,7 +1,6 @@
 import { formatAutoNumber } from '../fields/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
-import { COUNTERS } from '../metadata/metadata-collections.js';
-import { counterId } from '../metadata/operations/index.js';
+import { COUNTERS, counterId } from '../metadata/metadata-collections.js';
 import type { Collections, Doc } from '../store/port.js';
 
 interface CounterDoc extends Doc {

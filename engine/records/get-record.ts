@@ -5,7 +5,7 @@ import { parseSelection } from '../metadata/query/list-query.js';
 import { expandRecords, parseExpand, withExpanded } from './expand.js';
 import { presentRecord, type RecordView } from '../metadata/record-shape/record.js';
 import { recordNotFound, recordObject } from './record-object.js';
-import { completeOnTheFly, runningBackfill } from '../metadata/backfills/backfill-reads.js';
+import { completeOnTheFly, runningBackfill } from './backfills/backfill-reads.js';
 
 /** One record as the user may see it; one the user may not see does not exist for them (404). */
 export async function getRecord(ctx: OperationContext, objectName: string, id: string, fields?: string, expand?: string): Promise<RecordView> {

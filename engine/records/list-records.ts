@@ -9,7 +9,7 @@ import { presentRecord, type RecordView } from '../metadata/record-shape/record.
 import { recordObject } from './record-object.js';
 import { expandRecords, parseExpand, withExpanded } from './expand.js';
 import { DEFAULT_LIMIT, parseSelection, parseSort } from '../metadata/query/list-query.js';
-import { completeOnTheFly, filterPaths, refuseWhileBackfilling, runningBackfill } from '../metadata/backfills/backfill-reads.js';
+import { completeOnTheFly, filterPaths, refuseWhileBackfilling, runningBackfill } from './backfills/backfill-reads.js';
 
 export interface ListRequest {
   /** The filter in the API's language, already parsed from JSON. */

@@ -1,6 +1,6 @@
 import { processLabel } from '../metadata/approval-processes/approval-labels.js';
 import type { ApprovalMarks } from '../metadata/approval-processes/approval-state.js';
-import { WORK_ITEMS, type WorkItem } from '../approvals/work-items.js';
+import { WORK_ITEMS, type WorkItem } from './work-items.js';
 import { ConflictError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { userAccess } from '../security/access/index.js';

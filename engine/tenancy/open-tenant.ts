@@ -10,7 +10,7 @@ import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
 import { ensureApprovalIndexes } from '../approvals/approval-indexes.js';
 import { ATTACHMENT_INDEXES, ATTACHMENTS_COLLECTION } from '../records/attachments/attachment.js';
 import { RECENT_INDEXES, RECENT_RECORDS } from '../records/recent/recent-records.js';
-import { BACKFILL_INDEXES, BACKFILLS, schedulePlainTextBackfills } from '../metadata/backfills/index.js';
+import { BACKFILL_INDEXES, BACKFILLS, schedulePlainTextBackfills } from '../setup/backfills/index.js';
 
 /**
  * Opens a tenant over its store: the indexes of every part, the metadata registry, the core

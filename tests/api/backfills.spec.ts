@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { BACKFILLS, runBackfillBatch } from '../../engine/metadata/backfills/index.js';
+import { BACKFILLS, runBackfillBatch } from '../../engine/setup/backfills/index.js';
 import { DEFAULT_TENANT } from '../../engine/tenancy/index.js';
 import { createRecord, defineObject, expectError, listPath, listRecords } from '../support/api-helpers.js';
 import { createUser, tokenFor } from '../support/auth-helpers.js';

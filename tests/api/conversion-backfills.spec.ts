@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { runBackfillBatch } from '../../engine/metadata/backfills/index.js';
+import { runBackfillBatch } from '../../engine/setup/backfills/index.js';
 import { createRecord, defineObject, expectError, listPath, listRecords } from '../support/api-helpers.js';
 import { startConfiguredEngine, type ConfiguredEngine } from '../support/configured-engine.js';
 

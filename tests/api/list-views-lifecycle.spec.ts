@@ -3,7 +3,7 @@ import { defineObject, expectError } from '../support/api-helpers.js';
 import { bearer, createUser, tokenFor } from '../support/auth-helpers.js';
 import { DEFAULT_TENANT } from '../../engine/tenancy/index.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
-import { PERSONAL_VIEWS } from '../../engine/metadata/list-views/personal-view-store.js';
+import { PERSONAL_VIEWS } from '../../engine/metadata/metadata-collections.js';
 import { RECENT_RECORDS } from '../../engine/records/recent/recent-records.js';
 
 const UI = '/api/v1/ui/views';

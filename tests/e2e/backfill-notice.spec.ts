@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { BACKFILLS, type BackfillDoc } from '../../engine/metadata/backfills/index.js';
+import { BACKFILLS, type BackfillDoc } from '../../engine/setup/backfills/index.js';
 import { newId } from '../../engine/store/new-id.js';
 import { createUser } from '../support/auth-helpers.js';
 import { e2e, screenshot, seriousViolations, signedInPage, succeed, type E2e } from './support/e2e-environment.js';

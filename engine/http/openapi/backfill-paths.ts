@@ -1,4 +1,4 @@
-import { BACKFILL_STATUSES } from '../../metadata/backfills/index.js';
+import { BACKFILL_STATUSES } from '../../setup/backfills/index.js';
 import { json, parameterRef, responseRef, schemaRef } from './common-components.js';
 import { NEXT } from './job-paths.js';
 import type { OpenApiFragment, SchemaObject } from './openapi-types.js';

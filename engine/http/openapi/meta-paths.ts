@@ -3,7 +3,7 @@ import type { FormulaResultType } from '../../formula/index.js';
 import type { MetadataKind } from '../../metadata/definition-validator.js';
 import { KIND_NOUNS } from '../../metadata/kind-nouns.js';
 import type { MetadataAction } from '../../metadata/metadata-registry.js';
-import { DEFINITION_KINDS, type StandaloneKind } from '../../metadata/operations/index.js';
+import { DEFINITION_KINDS, type StandaloneKind } from '../../setup/operations/index.js';
 import { DEFINITION_PATHS } from '../routes/definition-routes.js';
 import { json, responseRef, schemaRef } from './common-components.js';
 import { applyDefaultOperation, fieldImpactOperation } from './field-impact-docs.js';

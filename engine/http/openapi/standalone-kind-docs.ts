@@ -1,4 +1,4 @@
-import type { StandaloneKind } from '../../metadata/operations/index.js';
+import type { StandaloneKind } from '../../setup/operations/index.js';
 
 /** How the API documents each kind defined on its own by name; its routes are generated from this. */
 export interface StandaloneDocs {

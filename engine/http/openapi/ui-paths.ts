@@ -1,5 +1,5 @@
-import type { UserApp } from '../../metadata/apps/user-apps.js';
-import type { UserListView } from '../../metadata/list-views/user-list-views.js';
+import type { UserApp } from '../../setup/apps/user-apps.js';
+import type { UserListView } from '../../setup/list-views/user-list-views.js';
 import type { RecentRecord } from '../../records/recent/recent-records.js';
 import { json, responseRef, schemaRef } from './common-components.js';
 import { APP_DEFINITION, LIST_VIEW_DEFINITION } from './metadata-schemas.js';

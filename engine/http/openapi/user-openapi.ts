@@ -77,7 +77,7 @@ function drop(document: OpenApiDocument, path: string, method: Method): void {
 
 /**
  * Metadata reads give users who may not manage metadata the definitions without their logic
- * (engine/metadata/operations/definitions-for-users.ts): the schemas of their document say so.
+ * (engine/setup/operations/definitions-for-users.ts): the schemas of their document say so.
  */
 const WITHHELD: readonly [schema: string, property: string][] = [
   ['FormulaField', 'expression'],

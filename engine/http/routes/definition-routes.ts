@@ -7,7 +7,7 @@ import {
   listDefinitions,
   replaceDefinition,
   type StandaloneKind,
-} from '../../metadata/operations/index.js';
+} from '../../setup/operations/index.js';
 import type { OperationContext } from '../../context/index.js';
 import { queryString } from '../query-string.js';
 import { conditionalContext, withEtag, withWrittenEtag } from '../metadata-preconditions.js';

@@ -23,7 +23,7 @@ import {
   replaceObject,
   testExpression,
   updateField,
-} from '../../metadata/operations/index.js';
+} from '../../setup/operations/index.js';
 import { parseFlag, parseLimit } from '../../records/index.js';
 import type { Platform } from '../../tenancy/index.js';
 import { queryString } from '../query-string.js';
@@ -34,7 +34,7 @@ import { definitionRoutes } from './definition-routes.js';
 import { machineConfig } from '../../metadata/approval-processes/process-machine.js';
 import { simulateProcess } from '../../approvals/simulate-process.js';
 import { listProcessVersions } from '../../approvals/process-version-list.js';
-import { getBackfill, listBackfills } from '../../metadata/backfills/index.js';
+import { getBackfill, listBackfills } from '../../setup/backfills/index.js';
 
 const fieldItem = (object: string, field: string) => ({ kind: 'object' as const, name: object, field });
 const objectItem = (object: { name: string }) => ({ kind: 'object' as const, name: object.name });

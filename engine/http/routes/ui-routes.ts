@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { listUserApps } from '../../metadata/apps/user-apps.js';
-import { createPersonalView, deletePersonalView, replacePersonalView } from '../../metadata/list-views/personal-views.js';
-import { listUserViews } from '../../metadata/list-views/user-list-views.js';
+import { listUserApps } from '../../setup/apps/user-apps.js';
+import { createPersonalView, deletePersonalView, replacePersonalView } from '../../setup/list-views/personal-views.js';
+import { listUserViews } from '../../setup/list-views/user-list-views.js';
 import { listRecentRecords, noteRecentRecord } from '../../records/recent/recent-records.js';
 import type { Platform } from '../../tenancy/index.js';
 import { requestContext } from '../request-context.js';

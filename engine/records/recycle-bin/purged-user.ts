@@ -1,4 +1,4 @@
-import { PERSONAL_VIEWS } from '../../metadata/list-views/personal-view-store.js';
+import { PERSONAL_VIEWS } from '../../metadata/metadata-collections.js';
 import type { Collections } from '../../store/port.js';
 import { RECENT_RECORDS } from '../recent/recent-records.js';
 

@@ -3,7 +3,7 @@ import type { OperationContext } from '../../context/index.js';
 import { averageOfUnits, fromUnits } from '../../fields/numeric.js';
 import { fieldScale } from '../field-scale.js';
 import { compileFilter } from '../../metadata/query/filter-language.js';
-import { filterPaths, refuseWhileBackfilling, runningBackfill } from '../../metadata/backfills/backfill-reads.js';
+import { filterPaths, refuseWhileBackfilling, runningBackfill } from '../backfills/backfill-reads.js';
 import { recordObject } from '../record-object.js';
 import { alive } from '../../metadata/record-shape/record-state.js';
 import { levelKey, levelName, parseGroupBy, type GroupLevel } from './summary-groups.js';

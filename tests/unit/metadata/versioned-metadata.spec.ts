@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineError } from '../../../engine/errors/index.js';
-import { addField, createObject, updateField } from '../../../engine/metadata/operations/index.js';
+import { addField, createObject, updateField } from '../../../engine/setup/operations/index.js';
 import { EmbeddedStoreProvider } from '../../../engine/store/embedded/index.js';
 import type { Collections, IndexSpec, Store } from '../../../engine/store/port.js';
 import { BUILT_IN_ADMIN, openTenant, operationContext, type Tenant } from '../../../engine/tenancy/index.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ForbiddenError } from '../../../engine/errors/index.js';
-import { createDefinition, createObject } from '../../../engine/metadata/operations/index.js';
+import { createDefinition, createObject } from '../../../engine/setup/operations/index.js';
 import { createRecord, updateRecord } from '../../../engine/records/index.js';
 import { recordAccess, userAccess, withAccess, type AccessMode } from '../../../engine/security/access/index.js';
 import { alive } from '../../../engine/metadata/record-shape/record-state.js';

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runningBackfill } from '../../../engine/metadata/backfills/backfill-reads.js';
-import { BACKFILLS } from '../../../engine/metadata/backfills/backfill.js';
+import { runningBackfill } from '../../../engine/records/backfills/backfill-reads.js';
+import { BACKFILLS } from '../../../engine/records/backfills/backfill.js';
 import { EmbeddedStoreProvider } from '../../../engine/store/embedded/index.js';
 import type { Store } from '../../../engine/store/port.js';
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { addField, createObject } from '../../../engine/metadata/operations/index.js';
+import { addField, createObject } from '../../../engine/setup/operations/index.js';
 import { createRecord } from '../../../engine/records/index.js';
 import { BUILT_IN_ADMIN, DEFAULT_TENANT, operationContext } from '../../../engine/tenancy/index.js';
 import { startTestEngine, type TestEngine } from '../../support/test-engine.js';

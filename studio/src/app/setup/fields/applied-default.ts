@@ -1,4 +1,4 @@
-/** The answer of POST /api/v1/meta/objects/:name/fields/:field/apply-default (engine/metadata/operations/apply-default.ts). */
+/** The answer of POST /api/v1/meta/objects/:name/fields/:field/apply-default (engine/setup/operations/apply-default.ts). */
 export interface AppliedDefault {
   readonly records: number;
   readonly filled: number;

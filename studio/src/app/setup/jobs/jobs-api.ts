@@ -49,7 +49,7 @@ export interface OutboxWebhook extends OutboxEntryBase {
 export type OutboxEntry = OutboxEmail | OutboxWebhook;
 export type OutboxKind = 'email' | 'webhook';
 
-/** A backfill as GET /meta/backfills answers it (engine/metadata/backfills/backfill.ts). */
+/** A backfill as GET /meta/backfills answers it (engine/records/backfills/backfill.ts). */
 export interface Backfill {
   readonly _id: string;
   readonly object: string;

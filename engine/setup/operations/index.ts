@@ -1,0 +1,12 @@
+export { listObjects, getObject, createObject, replaceObject, patchObject, deleteObject } from './object-operations.js';
+export { objectRightsOf } from './object-rights.js';
+export { requireObject } from './require-object.js';
+export { listFields, getField, addField, updateField, deleteField } from './field-operations.js';
+export { fieldImpact } from './field-impact.js';
+export { applyDefaultToExisting, type AppliedDefault } from './apply-default.js';
+export { listDefinitions, getDefinition, getSetupDefinition, createDefinition, replaceDefinition, deleteDefinition } from './definition-operations.js';
+export { DEFINITION_KINDS, type StandaloneKind } from './definition-kinds.js';
+export { testExpression, type ExpressionTest } from './test-expression.js';
+export { listCurrencies, getCurrency, putCurrency, deleteCurrency } from './currency-operations.js';
+export { listMetadataHistory, type MetadataHistoryEntry, type MetadataHistoryQuery } from './metadata-history.js';
+export { objectRecordCounts, type ObjectSummary } from './object-record-counts.js';
