@@ -5,20 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The engine's folders form layers: each imports only folders listed below it in the `layers`
- * block of docs/architecture.md, type-only imports included. Imports that broke the order when
- * the check was introduced are listed in known-layer-violations.json; that list may only shrink.
+ * block of docs/architecture.md, type-only imports included, so no two folders depend on each other.
  */
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ENGINE = join(REPO, 'engine');
-const BASELINE_FILE = join(REPO, 'tests', 'architecture', 'known-layer-violations.json');
-
-interface Baseline {
-  /** Upward imports per folder pair ("records -> approvals"), counted by import statement. */
-  readonly upward: Record<string, number>;
-  /** Folder cycles (strongly connected components of the folder graph), each sorted by name. */
-  readonly cycles: readonly (readonly string[])[];
-}
 
 interface Import {
   readonly file: string;
@@ -101,45 +92,26 @@ describe('engine layers (docs/architecture.md)', () => {
   const layers = layersTopFirst();
   const rank = new Map(layers.map((name, i) => [name, layers.length - i]));
   const imports = engineImports();
-  const baseline = JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as Baseline;
 
   it('lists every engine folder and root file in the layers block', () => {
     const missing = [...new Set(engineFiles().map(nodeOf))].filter((node) => !rank.has(node)).sort();
     expect(missing, `add ${missing.join(', ')} to the layers block of docs/architecture.md, above everything it imports`).to.deep.equal([]);
   });
 
-  it('has every import point to a lower layer, apart from the known violations', () => {
-    const upward = new Map<string, Import[]>();
-    for (const edge of imports) {
-      if (edge.from === edge.to || (rank.get(edge.to) ?? 0) < (rank.get(edge.from) ?? 0)) continue;
-      const pair = `${edge.from} -> ${edge.to}`;
-      upward.set(pair, [...(upward.get(pair) ?? []), edge]);
-    }
-    const problems: string[] = [];
-    for (const [pair, found] of upward) {
-      const known = baseline.upward[pair] ?? 0;
-      if (found.length <= known) continue;
-      const lines = found.map((edge) => `    ${edge.file} imports '${edge.specifier}'`).join('\n');
-      problems.push(`${pair}: ${found.length} upward imports, ${known} known. ${found[0]!.to} is not below ${found[0]!.from} in docs/architecture.md: ` +
-        `move the imported code down to a layer below ${found[0]!.from}, or invert the dependency (a hook or an interface below, implemented above):\n${lines}`);
-    }
-    for (const [pair, known] of Object.entries(baseline.upward)) {
-      const found = upward.get(pair)?.length ?? 0;
-      if (found < known) problems.push(`${pair}: ${found} upward imports left, ${known} known: lower it to ${found} in ${relative(REPO, BASELINE_FILE)}${found === 0 ? ' (remove the entry)' : ''}`);
-    }
+  it('has every import point to a lower layer', () => {
+    const problems = imports
+      .filter((edge) => edge.from !== edge.to && (rank.get(edge.to) ?? 0) >= (rank.get(edge.from) ?? 0))
+      .map((edge) => `${edge.file} imports '${edge.specifier}', but ${edge.to} is not below ${edge.from} in docs/architecture.md: ` +
+        `move the imported code down to a layer below ${edge.from}, or invert the dependency (a hook or an interface below, implemented above)`);
     expect(problems, problems.join('\n')).to.deep.equal([]);
   });
 
-  it('has no folder cycle beyond the known ones', () => {
+  it('has no folder cycle', () => {
     const edges = new Map<string, Set<string>>();
     for (const edge of imports) {
       if (edge.from !== edge.to) edges.set(edge.from, (edges.get(edge.from) ?? new Set()).add(edge.to));
     }
-    const found = folderCycles(edges).map((cycle) => cycle.join(', ')).sort();
-    const known = baseline.cycles.map((cycle) => [...cycle].sort().join(', ')).sort();
-    const added = found.filter((cycle) => !known.includes(cycle));
-    const gone = known.filter((cycle) => !found.includes(cycle));
-    expect(added, `new or grown folder cycle: ${added.join('; ')}. An import closed it; find it with the upward-import test above and move the imported code down`).to.deep.equal([]);
-    expect(gone, `folder cycle broken or shrunk: ${gone.join('; ')}. Replace it in ${relative(REPO, BASELINE_FILE)} with what remains: ${found.join('; ') || 'none'}`).to.deep.equal([]);
+    const cycles = folderCycles(edges).map((cycle) => cycle.join(', '));
+    expect(cycles, `folders that import each other: ${cycles.join('; ')}. The upward import that closes each cycle is named above`).to.deep.equal([]);
   });
 });
