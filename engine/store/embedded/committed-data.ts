@@ -129,7 +129,8 @@ export class CommittedData {
 
   private parsed(collection: string, id: string, body: string, remember: boolean): Doc {
     const doc = freezeDocument(JSON.parse(body) as Doc);
-    if (remember || this.cache.hasRoomFor(id, doc)) this.cache.set(collection, id, doc);
+    if (remember) this.cache.set(collection, id, doc);
+    else this.cache.setIfRoom(collection, id, doc);
     return doc;
   }
 

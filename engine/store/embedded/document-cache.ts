@@ -41,9 +41,10 @@ export class DocumentCache {
     return this.collections.get(collection)?.get(id)?.doc;
   }
 
-  /** Whether a document fits without pushing another out: scans fill only free room. */
-  hasRoomFor(id: string, doc: Doc): boolean {
-    return this.used + entrySize(id, doc) <= this.maxBytes;
+  /** Puts a document only where it fits without pushing another out: scans and the warm-up fill only free room. */
+  setIfRoom(collection: string, id: string, doc: Doc): void {
+    const size = entrySize(id, doc);
+    if (this.used + size <= this.maxBytes) this.put(collection, id, doc, size);
   }
 
   /** The bytes left before the bound. */
@@ -52,8 +53,11 @@ export class DocumentCache {
   }
 
   set(collection: string, id: string, doc: Doc): void {
+    this.put(collection, id, doc, entrySize(id, doc));
+  }
+
+  private put(collection: string, id: string, doc: Doc, size: number): void {
     this.delete(collection, id);
-    const size = entrySize(id, doc);
     if (size > this.maxBytes) return;
     const entry: Entry = { collection, id, doc, size, used: false };
     let entries = this.collections.get(collection);

@@ -61,12 +61,14 @@ describe('the embedded store document cache', () => {
     cache.set('c', '1', doc('1'));
     cache.set('c', '1', doc('1'));
     cache.set('c', '2', doc('2'));
-    expect(cache.hasRoomFor('3', doc('3'))).to.equal(false);
+    cache.setIfRoom('c', '3', doc('3'));
+    expect(cache.peek('c', '3'), 'no free room: not put').to.equal(undefined);
     expect(cache.peek('c', '1')).to.deep.equal({ _id: '1' });
     cache.set('c', 'big', Object.freeze({ _id: 'big', text: 'x'.repeat(ENTRY) }));
     expect(cache.peek('c', 'big')).to.equal(undefined);
     cache.clear();
-    expect(cache.hasRoomFor('3', doc('3'))).to.equal(true);
+    cache.setIfRoom('c', '3', doc('3'));
+    expect(cache.peek('c', '3'), 'free room again').to.deep.equal({ _id: '3' });
   });
 
   describe('holds its bound in the heap, measured', () => {
