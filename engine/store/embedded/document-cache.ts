@@ -12,8 +12,8 @@ interface Entry {
 
 /**
  * Parsed, frozen documents by collection and id, bounded by an estimate of the heap they take
- * (`heapSize`, and `ENTRY_BYTES` for the entry). The store only ever holds committed documents here, put after SQLite committed
- * them.
+ * (`heapSize`, and `ENTRY_BYTES` for the entry). The store only ever holds committed documents
+ * here, put after SQLite committed them.
  *
  * Two choices keep a hit to a fraction of a microsecond at 100,000 entries, where it cost more than
  * the rest of a GET by id's store work: entries are found by collection, then by id (a key joining
