@@ -8,6 +8,8 @@ interface Entry {
   readonly size: number;
   /** Read since the eviction walk last passed it. */
   used: boolean;
+  /** Deleted or replaced: the eviction queue drops it when it reaches it. */
+  gone: boolean;
 }
 
 /**
@@ -20,11 +22,17 @@ interface Entry {
  * the two was a new string to flatten and hash on every look-up), and eviction gives a second
  * chance (the CLOCK approximation of least recently used): a read only marks its entry, and the
  * oldest entry goes unless marked, in which case it loses the mark and moves to the young end.
+ *
+ * The eviction order is an array used as a queue, not a Set: a Set keeps the slots of deleted
+ * members until it is rebuilt, and each eviction walk started over them from the front, which cost
+ * 12 µs per miss in a full cache of 100,000 entries (a GET by id costs about 400 µs of CPU).
  */
 export class DocumentCache {
   private readonly collections = new Map<string, Map<string, Entry>>();
-  /** Every entry, oldest first: the eviction walk's order. */
-  private readonly order = new Set<Entry>();
+  /** Every entry from `head` on, oldest first (the eviction walk's order), with gone ones among them. */
+  private queue: (Entry | undefined)[] = [];
+  private head = 0;
+  private goneInQueue = 0;
   private used = 0;
 
   constructor(private readonly maxBytes: number) {}
@@ -59,11 +67,11 @@ export class DocumentCache {
   private put(collection: string, id: string, doc: Doc, size: number): void {
     this.delete(collection, id);
     if (size > this.maxBytes) return;
-    const entry: Entry = { collection, id, doc, size, used: false };
+    const entry: Entry = { collection, id, doc, size, used: false, gone: false };
     let entries = this.collections.get(collection);
     if (!entries) this.collections.set(collection, (entries = new Map()));
     entries.set(id, entry);
-    this.order.add(entry);
+    this.queue.push(entry);
     this.used += size;
     if (this.used > this.maxBytes) this.evict(entry);
   }
@@ -73,18 +81,38 @@ export class DocumentCache {
     const entry = entries?.get(id);
     if (!entry) return;
     entries!.delete(id);
-    this.order.delete(entry);
+    this.drop(entry);
+  }
+
+  private drop(entry: Entry): void {
+    entry.gone = true;
     this.used -= entry.size;
+    this.goneInQueue++;
+    // Rewrites of documents that stay cached leave gone entries behind without any eviction to pass them.
+    if (this.goneInQueue > 1024 && this.goneInQueue * 2 > this.queue.length - this.head) this.compact();
+  }
+
+  private compact(): void {
+    this.queue = this.queue.slice(this.head).filter((entry) => entry !== undefined && !entry.gone);
+    this.head = 0;
+    this.goneInQueue = 0;
   }
 
   /** The ids held, the most recently put or kept first: what a warm-up after a restart reads back first. */
   youngestFirst(): { collection: string; id: string }[] {
-    return [...this.order].reverse().map(({ collection, id }) => ({ collection, id }));
+    const ids: { collection: string; id: string }[] = [];
+    for (let at = this.queue.length - 1; at >= this.head; at--) {
+      const entry = this.queue[at]!;
+      if (!entry.gone) ids.push({ collection: entry.collection, id: entry.id });
+    }
+    return ids;
   }
 
   clear(): void {
     this.collections.clear();
-    this.order.clear();
+    this.queue = [];
+    this.head = 0;
+    this.goneInQueue = 0;
     this.used = 0;
   }
 
@@ -94,18 +122,24 @@ export class DocumentCache {
    * put to be read again.
    */
   private evict(fresh: Entry): void {
-    for (const entry of this.order) {
-      if (this.used <= this.maxBytes) return;
-      if (entry === fresh) continue;
-      this.order.delete(entry);
-      if (entry.used) {
+    let passedFresh = false;
+    while (this.used > this.maxBytes && this.head < this.queue.length) {
+      const entry = this.queue[this.head]!;
+      // The slot lets go of its entry: a popped entry's document must not stay reachable.
+      this.queue[this.head++] = undefined;
+      if (entry.gone) this.goneInQueue--;
+      else if (entry === fresh) passedFresh = true;
+      else if (entry.used) {
         entry.used = false;
-        this.order.add(entry);
+        this.queue.push(entry);
       } else {
         this.collections.get(entry.collection)?.delete(entry.id);
         this.used -= entry.size;
       }
     }
+    // The walk passed over the fresh entry where it stood: it is now the oldest.
+    if (passedFresh) this.queue[--this.head] = fresh;
+    if (this.head > 1024 && this.head * 2 > this.queue.length) this.compact();
   }
 }
 

@@ -71,6 +71,13 @@ describe('the embedded store document cache', () => {
     expect(cache.peek('c', '3'), 'free room again').to.deep.equal({ _id: '3' });
   });
 
+  it('lets go of replaced entries in its eviction order though nothing is evicted', () => {
+    const cache = new DocumentCache(10 * ENTRY);
+    for (let n = 0; n < 100_000; n++) cache.set('c', String(n % 3), doc(String(n % 3)));
+    expect(cache.youngestFirst().map(({ id }) => id)).to.deep.equal(['0', '2', '1']);
+    expect((cache as unknown as { queue: unknown[] }).queue.length, 'the queue is compacted').to.be.below(3000);
+  });
+
   describe('holds its bound in the heap, measured', () => {
     setFlagsFromString('--expose-gc');
     const collectGarbage = runInNewContext('gc') as () => void;
