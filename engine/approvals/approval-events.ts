@@ -1,3 +1,4 @@
+import { writeUnit } from '../records/write-pipeline/index.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { recordNotFound, recordObject } from '../records/record-object.js';
@@ -36,7 +37,7 @@ export async function applyApprovalEvent(ctx: OperationContext, objectName: stri
   const comment = parseComment(body.comment, action === 'reject' || action === 'comment');
   const object = recordObject(ctx, objectName);
   const read = await recordAccess(ctx, object, 'read');
-  await ctx.tenant.store.unitOfWork(async (tx): Promise<void> => {
+  await writeUnit(ctx.tenant.store, async (tx): Promise<void> => {
     const current = await tx.collection<ApprovalRecord>(object.collection).findOne(alive(withAccess({ _id: id }, read)));
     if (!current) throw recordNotFound(object, id);
     const state = current._workflow;

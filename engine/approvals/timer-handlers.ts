@@ -1,3 +1,4 @@
+import { writeUnit } from '../records/write-pipeline/index.js';
 import { savedLanguage, type Language } from '../i18n/language.js';
 import { inSentence, msg } from '../i18n/message.js';
 import { registerJobHandler, type JobDoc } from '../jobs/index.js';
@@ -31,7 +32,7 @@ async function onTimer(tenant: Tenant, job: JobDoc, kind: 'remind' | 'escalate')
   const ctx = operationContext(tenant, SYSTEM_PRINCIPAL, 'workflow');
   const object = ctx.snapshot.object(payload.object);
   if (!object) return;
-  await tenant.store.unitOfWork(async (tx) => {
+  await writeUnit(tenant.store, async (tx) => {
     const record = await tx.collection<ApprovalRecord>(object.collection).findOne(alive({ _id: payload.record }));
     const state = record?._workflow;
     if (!record || state?.status !== 'pending' || state.step !== payload.step) return;

@@ -4,6 +4,7 @@ import { assertNever, ConflictError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { alive } from '../metadata/record-shape/record-state.js';
 import { applyRecordChange } from '../records/apply-record-change.js';
+import { runBeforeValidation } from '../records/write-pipeline/index.js';
 import type { StoredRecord } from '../metadata/record-shape/record.js';
 import { validateChange } from '../records/validate-values.js';
 import type { Collections } from '../store/port.js';
@@ -131,7 +132,9 @@ export async function transitionRecord(
   // the record's one write of the event: the actions' field changes through the one write path
   // (formulas, roll-ups, automation, history), with the approval's marks
   const marks: Required<ApprovalMarks> = { _workflow: workflow, _approvers: approvers, _locked: locksAt(process, status) };
-  const after = (await applyRecordChange(tx, ctx, object, current, validateChange(object, changes), { madeBy: 'process', marks, conflict: approvalConflict })) as ApprovalRecord;
+  // the actions' values pass the before-validation hooks as a client's do
+  const values = Object.keys(changes).length > 0 ? await runBeforeValidation(tx, { kind: 'update', ctx, object, before: current, values: changes }) : changes;
+  const after = (await applyRecordChange(tx, ctx, object, current, validateChange(object, values), { madeBy: 'process', marks, conflict: approvalConflict })) as ApprovalRecord;
   await writeApprovalHistory(tx, history);
   // the records the actions asked for, in the same unit of work
   await createFollowUps(tx, ctx, followUps);

@@ -1,7 +1,9 @@
-import { onBeforeSave } from '../records/write-hooks.js';
+import { engineWriteHooks } from '../records/write-pipeline/index.js';
 import { runAutomation } from './run-automation.js';
 
-/** Makes every record write run the object's automation rules (a before-save hook); safe to call more than once. */
+/** Makes every create and update run the object's automation rules (a before-save hook); safe to call more than once. */
 export function installAutomation(): void {
-  onBeforeSave(runAutomation);
+  engineWriteHooks.on('beforeSave', 'automation', async (tx, { kind, ctx, object, before, record }) =>
+    kind === 'create' || kind === 'update' ? runAutomation(tx, ctx, object, before, record) : undefined,
+  );
 }

@@ -4,7 +4,7 @@ import { sameDocument } from '../store/json-document.js';
 import type { Collections, Update } from '../store/port.js';
 import { SYSTEM_PRINCIPAL, type OperationContext } from '../context/index.js';
 import { createFollowUps, type FollowUp } from './follow-ups.js';
-import { runBeforeSave } from './write-hooks.js';
+import { runBeforeSave } from './write-pipeline/index.js';
 import { checkReferences } from './check-references.js';
 import { followChange } from './logic/follow-change.js';
 import { stageChange } from './logic/stage-change.js';
@@ -54,8 +54,8 @@ export async function applyRecordChange(
     // references, then formulas and validation rules on the record as it would be
     await checkReferences(tx, options.madeBy === 'user' ? ctx : { ...ctx, principal: SYSTEM_PRINCIPAL }, object, values);
     next = await stageChange(tx, ctx, object, current, { values, cleared });
-    // before-save hooks (automation rules), on the record as it would be; their field changes join the write
-    const automated = await runBeforeSave(tx, ctx, object, current, next);
+    // before-save hooks (automation rules, packs), on the record as it would be; their field changes join the write
+    const automated = await runBeforeSave(tx, { kind: 'update', ctx, object, before: current, record: next });
     next = automated.record;
     followUps = automated.followUps;
   }

@@ -9,7 +9,7 @@ import { checkUserWrite } from '../security/user-rights-guard.js';
 import { applyDefaultExpressions, applyObjectLogic } from './logic/apply-logic.js';
 import { setComputed } from './logic/set-computed.js';
 import { createFollowUps } from './follow-ups.js';
-import { runBeforeSave } from './write-hooks.js';
+import { runBeforeSave, runBeforeValidation, writeUnit } from './write-pipeline/index.js';
 import type { Collections } from '../store/port.js';
 import { noteChange } from './note-change.js';
 import type { OperationContext } from '../context/index.js';
@@ -27,7 +27,7 @@ import { writableInput } from './writable-input.js';
 export async function createRecord(ctx: OperationContext, objectName: string, body: unknown): Promise<RecordView> {
   const { hidden } = fieldAccess(ctx, recordObject(ctx, objectName));
   // one unit of work for the record and every record its automation creates
-  const record = await ctx.tenant.store.unitOfWork((tx) => insertRecord(tx, ctx, objectName, body));
+  const record = await writeUnit(ctx.tenant.store, (tx) => insertRecord(tx, ctx, objectName, body));
   // the response: the record as stored, as the user may see it
   return presentRecord(record, undefined, hidden);
 }
@@ -48,8 +48,9 @@ export async function insertRecord(tx: Collections, ctx: OperationContext, objec
   if (input.readOnly.length > 0) checkReadOnlyValues(object, input.readOnly, await copiedRecord(tx, ctx, object, body));
   checkUserAssignments(ctx.snapshot, object, input.values);
   checkUserWrite(ctx, object, null, input.values, input.cleared);
-  // defaults for what the client left out: values, then expressions
-  const values = await applyDefaultExpressions(tx, ctx, object, applyDefaults(object, input.values));
+  // defaults for what the client left out: values, then expressions; then the before-validation hooks
+  const defaulted = await applyDefaultExpressions(tx, ctx, object, applyDefaults(object, input.values));
+  const values = await runBeforeValidation(tx, { kind: 'create', ctx, object, before: null, values: defaulted });
   // JSON Schema validation: every problem at once, each with its path
   validateValues(object, object.validateCreate, values);
   const normalized = normalizeValues(object, values);
@@ -71,8 +72,8 @@ export async function insertRecord(tx: Collections, ctx: OperationContext, objec
     await checkReferences(tx, ctx, object, normalized);
     await assignAutoNumbers(tx, object, record);
     setComputed(record, await applyObjectLogic(tx, ctx, object, record));
-    // before-save hooks (automation rules), which may set fields of the record before it is stored
-    const automated = await runBeforeSave(tx, ctx, object, null, record);
+    // before-save hooks (automation rules, packs), which may set fields of the record before it is stored
+    const automated = await runBeforeSave(tx, { kind: 'create', ctx, object, before: null, record });
     // the record stored, roll-ups on its masters (and what derives from them), its history
     await tx.collection<StoredRecord>(object.collection).insertOne(automated.record);
     await syncRollups(tx, ctx, object, null, automated.record);

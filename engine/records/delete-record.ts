@@ -5,6 +5,8 @@ import { checkUserTarget } from '../security/user-rights-guard.js';
 import { checkNotLocked } from './locked-record.js';
 import { followChange, settleWrite } from './logic/follow-change.js';
 import { noteChange } from './note-change.js';
+import { createFollowUps, type FollowUp } from './follow-ups.js';
+import { runBeforeSave, writeUnit } from './write-pipeline/index.js';
 import type { OperationContext } from '../context/index.js';
 import { checkVersion } from './expected-version.js';
 import type { StoredRecord } from '../metadata/record-shape/record.js';
@@ -24,7 +26,7 @@ export async function deleteRecord(ctx: OperationContext, objectName: string, id
   const object = recordObject(ctx, objectName);
   checkRecordWrite(ctx, object, 'delete');
   const access = await recordAccess(ctx, object, 'delete');
-  await ctx.tenant.store.unitOfWork(async (tx) => {
+  await writeUnit(ctx.tenant.store, async (tx) => {
     // the record as it is now, if the user may delete it, and the version the client expects
     const current = await tx.collection<StoredRecord>(object.collection).findOne(alive(withAccess({ _id: id }, access)));
     if (!current) throw await unreachableRecord(ctx, object, id, 'delete');
@@ -44,22 +46,27 @@ export async function deleteRecord(ctx: OperationContext, objectName: string, id
       if (cleared) await settleWrite(tx, ctx, child, before, cleared);
     }
     // everything goes to the recycle bin, marked with the record that took it along
-    const marks = { _deleted: true, _deletedAt: new Date().toISOString(), _deletedBy: ctx.principal.userId, _deletedWith: id };
+    const marks = { _deleted: true as const, _deletedAt: new Date().toISOString(), _deletedBy: ctx.principal.userId, _deletedWith: id };
+    const followUps: FollowUp[] = [];
     for (const { object: target, record: planned } of plan.records) {
       // As it stands now: what this delete did before (its master gone, a detail gone) may have moved its derived values.
       const record = (await tx.collection<StoredRecord>(target.collection).findOne({ _id: planned._id })) ?? planned;
       const isRoot = record._id === id;
       const parked = uniqueValues(target, record);
+      const set = { ...marks, ...(isRoot && plan.cleared.length > 0 ? { _clearedLinks: plan.cleared } : {}), ...(parked ? { _parked: parked } : {}) };
+      const unset = Object.keys(parked ?? {});
+      // The before-save hooks see every record that goes, as it will lie in the recycle bin, and may refuse the delete.
+      const binned: StoredRecord = { ...record, ...set };
+      for (const name of unset) delete binned[name];
+      followUps.push(...(await runBeforeSave(tx, { kind: 'delete', ctx, object: target, before: record, record: binned })).followUps);
       const after = await tx.collection<StoredRecord>(target.collection).findOneAndUpdate(
         { _id: record._id },
-        {
-          $set: { ...marks, ...(isRoot && plan.cleared.length > 0 ? { _clearedLinks: plan.cleared } : {}), ...(parked ? { _parked: parked } : {}) },
-          ...(parked ? { $unset: Object.fromEntries(Object.keys(parked).map((name) => [name, ''] as const)) } : {}),
-        },
+        { $set: set, ...(unset.length > 0 ? { $unset: Object.fromEntries(unset.map((name) => [name, ''] as const)) } : {}) },
       );
       await followChange(tx, ctx, target, record, after);
       if (after) await noteChange(tx, ctx, target, 'deleted', record, after);
     }
+    await createFollowUps(tx, ctx, followUps);
   });
 }
 

@@ -2,23 +2,28 @@ import type { CompiledObject } from '../metadata/compiled-object.js';
 import { forgetUserDirectory } from '../security/access/index.js';
 import { appendAudit, changedValues } from '../audit/audit-log.js';
 import { endCredentialsOfDeparted } from '../security/user-lifecycle.js';
-import type { Collections, Doc } from '../store/port.js';
+import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../context/index.js';
 import { writeHistory, type HistoryAction } from './history/field-history.js';
+import type { StoredRecord } from '../metadata/record-shape/record.js';
+import { runAfterSave, type WriteKind } from './write-pipeline/index.js';
 
 const AUDIT_ACTIONS = { created: 'record.create', updated: 'record.update', deleted: 'record.delete', restored: 'record.restore' } as const;
+const WRITE_KINDS: Record<HistoryAction, WriteKind> = { created: 'create', updated: 'update', deleted: 'delete', restored: 'restore' };
 
 /**
  * Everything a record change leaves behind besides itself, in the change's unit of work: the
- * record's field history (for tracked fields) and the tenant's audit log (every write).
+ * record's field history (for tracked fields), the tenant's audit log (every write), then the
+ * write path's after-save hooks, and its after-commit hooks queued for the unit's commit. Every
+ * write of a record passes here once it is stored.
  */
 export async function noteChange(
   tx: Collections,
   ctx: OperationContext,
   object: CompiledObject,
   action: HistoryAction,
-  before: Doc | null,
-  after: Doc,
+  before: StoredRecord | null,
+  after: StoredRecord,
 ): Promise<void> {
   await writeHistory(tx, ctx, object, action, before, after);
   if (object.name === 'user') {
@@ -34,4 +39,5 @@ export async function noteChange(
     record: after._id,
     ...(changes ? { changes } : {}),
   });
+  await runAfterSave(tx, { kind: WRITE_KINDS[action], ctx, object, before, after });
 }

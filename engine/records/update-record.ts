@@ -16,6 +16,7 @@ import { unreachableRecord } from './unreachable-record.js';
 import { checkReadOnlyValues } from './read-only-values.js';
 import { validateChange } from './validate-values.js';
 import { writableInput } from './writable-input.js';
+import { runBeforeValidation, writeUnit } from './write-pipeline/index.js';
 
 /** The write path of a change to a record (PATCH: only the sent fields change; null clears one). */
 export async function updateRecord(
@@ -35,12 +36,11 @@ export async function updateRecord(
   const { editable, hidden } = fieldAccess(ctx, object);
   const input = writableInput(object, body, selfService ? SELF_SERVICE_FIELDS : editable, hidden);
   checkUserAssignments(ctx.snapshot, object, input.values);
-  // JSON Schema validation of the sent values, every problem at once; a required field cannot be cleared
-  const change = validateChange(object, { ...input.values, ...Object.fromEntries(input.cleared.map((name) => [name, null])) });
+  const sent = { ...input.values, ...Object.fromEntries(input.cleared.map((name) => [name, null])) };
 
   // one unit of work: the current version checked, then the one write path of a change
   try {
-    const updated = await ctx.tenant.store.unitOfWork(async (tx) => {
+    const updated = await writeUnit(ctx.tenant.store, async (tx) => {
       // The current approver of a pending record may edit it when its process says so, whatever the sharing.
       const current = (await tx.collection<StoredRecord>(object.collection).findOne(alive(withAccess({ _id: id }, access)))) ?? (selfService ? null : await recordForApprover(tx, ctx, object, id));
       if (!current) throw await unreachableRecord(ctx, object, id, 'edit');
@@ -50,6 +50,9 @@ export async function updateRecord(
       checkUserWrite(ctx, object, current, input.values, input.cleared);
       // what a read returned, sent back unchanged, is no change (a changed one is refused)
       checkReadOnlyValues(object, input.readOnly, current);
+      // the before-validation hooks, then JSON Schema validation of the values, every problem at
+      // once; a required field cannot be cleared
+      const change = validateChange(object, await runBeforeValidation(tx, { kind: 'update', ctx, object, before: current, values: sent }));
       return applyRecordChange(tx, ctx, object, current, change, { madeBy: 'user' });
     });
     // the response: the record as stored now, as the user may see it

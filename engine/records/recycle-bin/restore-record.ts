@@ -4,6 +4,8 @@ import { checkRecordWrite } from '../../security/object-access.js';
 import { checkUserTarget } from '../../security/user-rights-guard.js';
 import { settleWrite } from '../logic/follow-change.js';
 import { noteChange } from '../note-change.js';
+import { createFollowUps, type FollowUp } from '../follow-ups.js';
+import { runBeforeSave, writeUnit } from '../write-pipeline/index.js';
 import type { Doc } from '../../store/port.js';
 import type { OperationContext } from '../../context/index.js';
 import { explainDuplicate } from '../duplicate-values.js';
@@ -25,7 +27,7 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
   const object = recordObject(ctx, objectName);
   checkRecordWrite(ctx, object, 'create');
   try {
-    const restored = await ctx.tenant.store.unitOfWork(async (tx) => {
+    const restored = await writeUnit(ctx.tenant.store, async (tx) => {
       const root = await tx.collection<StoredRecord>(object.collection).findOne(inRecycleBin({ ...binScope(ctx, object), _id: id }));
       if (!root) throw new NotFoundError(msg`There is no ${object.object.label} record with id '${id}' in the recycle bin.`);
       if (root._deletedWith !== id) {
@@ -35,9 +37,14 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
       const unmark = { $unset: { _deleted: '', _deletedAt: '', _deletedBy: '', _deletedWith: '', _clearedLinks: '', _parked: '' } } as const;
       const together = await deletedTogether(tx, ctx.snapshot, object, id);
       const restoring = new Set(together.map(({ record }) => record._id));
+      const followUps: FollowUp[] = [];
       for (const { object: target, record } of together) {
         // What it points at may have gone since it was deleted.
         const gone = await goneReferences(tx, ctx.snapshot, target, record, restoring);
+        // The before-save hooks see it as it comes back, and may refuse it.
+        const back: StoredRecord = { ...record, ...record._parked };
+        for (const name of [...Object.keys(unmark.$unset), ...Object.keys(gone)]) delete back[name];
+        followUps.push(...(await runBeforeSave(tx, { kind: 'restore', ctx, object: target, before: record, record: back })).followUps);
         const unmarked = await tx.collection<StoredRecord>(target.collection).findOneAndUpdate(
           { _id: record._id },
           { $unset: { ...unmark.$unset, ...gone }, $set: { ...record._parked } },
@@ -54,6 +61,7 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
         const relinked = await tx.collection(child.collection).findOneAndUpdate(alive({ _id: link.id, [link.field]: null }), { $set: { [link.field]: id } });
         if (relinked) await settleWrite(tx, ctx, child, withoutField(relinked, link.field), relinked);
       }
+      await createFollowUps(tx, ctx, followUps);
       // Its details came back after it: the record with its roll-ups as they stand now.
       return (await tx.collection<StoredRecord>(object.collection).findOne({ _id: id }))!;
     });

@@ -6,6 +6,7 @@ import { principalOf, type OperationContext } from '../../context/index.js';
 import { checkVersion } from '../expected-version.js';
 import { settleWrite } from '../logic/follow-change.js';
 import { noteChange } from '../note-change.js';
+import { writeUnit } from '../write-pipeline/index.js';
 import { presentRecord, type RecordView, type StoredRecord } from '../../metadata/record-shape/record.js';
 import { recordNotFound, recordObject } from '../record-object.js';
 import { alive } from '../../metadata/record-shape/record-state.js';
@@ -35,7 +36,7 @@ export async function transferOwner(ctx: OperationContext, objectName: string, i
   }
   const owned = await ownershipAccess(ctx, object);
   const { hidden } = userAccess(ctx.snapshot, ctx.principal).fields(object);
-  const after = await ctx.tenant.store.unitOfWork(async (tx) => {
+  const after = await writeUnit(ctx.tenant.store, async (tx) => {
     const records = tx.collection<StoredRecord>(object.collection);
     const current = await records.findOne(alive(withAccess({ _id: id }, owned)));
     if (!current) {

@@ -1,0 +1,44 @@
+import type { Collections, Store } from '../../store/port.js';
+import { hooksOf } from './write-hooks.js';
+import type { SavedEvent } from './write-stages.js';
+
+/** The writes of each running unit of work, for their after-commit hooks. */
+const committing = new WeakMap<Collections, SavedEvent[]>();
+
+/**
+ * A unit of work that writes records: every record write must run in one, so that its
+ * after-commit hooks run once the unit is durable, and not at all if it is undone. A store that
+ * runs `work` again (a MongoDB transaction retried) starts its list again.
+ */
+export async function writeUnit<R>(store: Store, work: (tx: Collections) => Promise<R>): Promise<R> {
+  let written: SavedEvent[] = [];
+  const result = await store.unitOfWork((tx) => {
+    written = [];
+    committing.set(tx, written);
+    return work(tx);
+  });
+  for (const event of written) await runAfterCommit(event);
+  return result;
+}
+
+/** Keeps a stored write for the after-commit hooks of its unit of work. */
+export function queueAfterCommit(tx: Collections, event: SavedEvent): void {
+  const written = committing.get(tx);
+  // A programming error, not a user's: a write path that opened its unit without writeUnit.
+  if (!written) throw new Error(`A record of '${event.object.name}' was written outside writeUnit: its after-commit hooks could not run.`);
+  written.push(event);
+}
+
+/**
+ * The after-commit hooks of a durable write, in order. The write stands whatever they do: an
+ * error is logged and the next hook runs.
+ */
+async function runAfterCommit(event: SavedEvent): Promise<void> {
+  for (const hook of hooksOf(event.ctx.tenant, 'afterCommit', event.object.name)) {
+    try {
+      await hook(event);
+    } catch (error) {
+      console.error(`records: an after-commit hook failed on ${event.kind} of ${event.object.name} ${event.after._id} (tenant '${event.ctx.tenant.name}'); the write stands:`, error);
+    }
+  }
+}
