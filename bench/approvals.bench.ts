@@ -90,6 +90,8 @@ try {
   log(`  ${(seedMs / 1000).toFixed(1)} s`);
 
   server = await ChildServer.start('platform', dataDir);
+  // Steady state: after the restart the store reads its cache back in the background first.
+  log(`platform cache warm after ${(await server.warm()).toFixed(0)} ms more`);
   const platform = server;
   const admin: Caller = { url: platform.url, headers: platform.headers };
   await platform.checkAuthentication(`/api/v1/records/${OBJECT_NAME}?limit=1`);

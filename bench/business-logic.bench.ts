@@ -47,6 +47,8 @@ try {
   log(`seeding ${settings.details} '${OBJECT_NAME}' records through the store port`);
   await seedPlatform(join(dataDir, 'platform'), generateRecords(settings.details));
   server = await ChildServer.start('platform', dataDir);
+  // Steady state: after the restart the store reads its cache back in the background first.
+  log(`platform cache warm after ${(await server.warm()).toFixed(0)} ms more`);
   const platform = server;
   await call(platform, 'GET', `${records(OBJECT_NAME)}?limit=1`);
   await platform.checkAuthentication(`${records(OBJECT_NAME)}?limit=1`);

@@ -69,6 +69,15 @@ export class ChildServer {
     return { micros, mainThreadMicros };
   }
 
+  /**
+   * Waits until the platform's store has read back the documents its cache held before the
+   * restart (cache-warm-up.ts), and returns how long that still took: the old store read every
+   * record before answering, so measuring steady-state throughput waits for the same.
+   */
+  async warm(): Promise<number> {
+    return (await this.ask({ type: 'warm' }, 'warm')).ms;
+  }
+
   /** The server's GC pauses between two Date.now() instants. */
   async gcPauses(from: number, to: number): Promise<GcPauses> {
     const { count, totalMs, maxMs } = await this.ask({ type: 'gc', from, to }, 'gc');

@@ -30,6 +30,7 @@ export type ParentMessage =
   | { type: 'memory' }
   | { type: 'cpu' }
   | { type: 'gc'; from: number; to: number }
+  | { type: 'warm' }
   | { type: 'profile-start' } | { type: 'profile-stop'; saveAs?: string } | { type: 'stop' };
 export type ChildMessage =
   /** `token`: the platform's API token for every request the bench sends it; the baseline has no authentication. */
@@ -37,6 +38,8 @@ export type ChildMessage =
   | { type: 'memory'; rss: number; heapUsed: number }
   | { type: 'cpu'; micros: number; mainThreadMicros: number | null }
   | ({ type: 'gc' } & GcPauses)
+  /** `ms`: how long the store's cache warm-up still ran after the parent asked. */
+  | { type: 'warm'; ms: number }
   | { type: 'profile-started' }
   | { type: 'profile'; summary: import('./profile.js').ProfileSummary };
 
@@ -52,6 +55,8 @@ const BENCH_API_PER_MINUTE = 1_000_000_000;
 
 const send = (message: ChildMessage) => process.send!(message);
 let stop: () => Promise<void>;
+/** Resolves once the platform's store has read its cache back after the restart (the baseline has nothing to warm). */
+let warmed: () => Promise<void> = async () => {};
 let url: string;
 let token: string | undefined;
 
@@ -73,6 +78,8 @@ if (kind === 'platform') {
   const adminId = engine.firstAdmin?.userId ?? (await seededBenchAdmin(tenant));
   if (!adminId) throw new Error(`the platform's data directory already had users but not ${BENCH_ADMIN.email}: the bench needs a fresh one, or a seed that creates its administrator first`);
   token = (await issueToken(tenant, adminId, 'bench')).token;
+  const store = tenant.store as { cacheWarmed?: () => Promise<void> };
+  warmed = async () => store.cacheWarmed?.();
 } else {
   const records = JSON.parse(readFileSync(join(dataDir, 'baseline-records.json'), 'utf8')) as Parameters<typeof baselineApp>[0];
   const app = baselineApp(records);
@@ -127,6 +134,11 @@ process.on('message', (message: ParentMessage) => {
       }
       case 'gc':
         return send({ type: 'gc', ...gcPauses(message.from, message.to) });
+      case 'warm': {
+        const started = performance.now();
+        await warmed();
+        return send({ type: 'warm', ms: performance.now() - started });
+      }
       case 'profile-start':
         profiler = new Profiler();
         await profiler.start();

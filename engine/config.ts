@@ -144,6 +144,7 @@ function httpFromEnv(env: NodeJS.ProcessEnv): AppOptions {
     ...(operatorToken ? { operatorToken } : {}),
     ...(publicUrl ? { publicUrl } : {}),
     ...(trustProxy === undefined ? {} : { trustProxy }),
+    ...(env.PACKS_DIR?.trim() ? { packsDir: resolve(env.PACKS_DIR.trim()) } : {}),
     rateLimits: { ...(loginPerMinute === undefined ? {} : { loginPerMinute }), ...(apiPerMinute === undefined ? {} : { apiPerMinute }) },
   };
 }

@@ -27,6 +27,8 @@ import { uiRoutes } from './routes/ui-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { countRequests } from './count-requests.js';
 import { msg } from '../i18n/message.js';
+import { DEFAULT_PACKS_DIR } from '../packs/index.js';
+import { packRoutes } from './routes/pack-routes.js';
 
 export interface AppOptions {
   /** Largest JSON body accepted; larger ones get 413. */
@@ -46,6 +48,8 @@ export interface AppOptions {
    * X-Forwarded-Proto https from that proxy counts as HTTPS (secure cookies, HSTS, upgrades).
    */
   trustProxy?: boolean | number | string;
+  /** PACKS_DIR: the folder of packs an admin may install (plugins/ by default). */
+  packsDir?: string;
 }
 
 /** The engine's HTTP face: thin routes over the operations, one error mapping at the end. */
@@ -102,6 +106,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   app.use('/api/v1/outbox', outboxRoutes(platform));
   app.use('/api/v1/forms', formRoutes(platform));
   app.use('/api/v1/ui', uiRoutes(platform));
+  app.use('/api/v1/packs', packRoutes(platform, options.packsDir ?? DEFAULT_PACKS_DIR));
   app.use('/api/v1', openApiRoutes(platform));
   app.use('/api', () => {
     throw new NotFoundError(msg`There is no such API route; see /api/docs for the API reference.`);

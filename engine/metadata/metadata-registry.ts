@@ -62,6 +62,13 @@ export type MetadataAction =
   | 'listView.update'
   | 'listView.delete';
 
+/** Changes applied as one version, and data work of the whole that lands with them. */
+export interface MetadataBatch {
+  readonly changes: readonly MetadataChange[];
+  /** Runs last in the unit of work, with the version it claimed (a pack's install record). */
+  alongside?(tx: Collections, version: number): Promise<void>;
+}
+
 /** One change to one definition, with the data work that must land with it. */
 export interface MetadataChange {
   kind: MetadataKind;
@@ -133,6 +140,16 @@ export class MetadataRegistry {
    * state (as two changes on one instance are); a second miss answers 409 `metadata_changed`.
    */
   async apply(plan: (current: Snapshot) => MetadataChange): Promise<Snapshot> {
+    return this.applyAll((current) => ({ changes: [plan(current)] }));
+  }
+
+  /**
+   * Plans and applies several changes as one version, all or nothing (a pack's install): one
+   * compile of the definitions as every change leaves them, one unit of work for their data work
+   * and `alongside`'s, written to the history one entry per change. Locked and version-checked as
+   * `apply` is.
+   */
+  async applyAll(plan: (current: Snapshot) => MetadataBatch): Promise<Snapshot> {
     return this.changes.run(async () => {
       try {
         return await this.applyOnce(plan);
@@ -148,38 +165,50 @@ export class MetadataRegistry {
    * written nowhere and taking no lock: what previews (a type change's impact) work from.
    */
   preview(plan: (current: Snapshot) => MetadataChange): Snapshot {
+    return this.previewAll((current) => ({ changes: [plan(current)] }));
+  }
+
+  /** The snapshot several changes would produce together, validated as applyAll validates them. */
+  previewAll(plan: (current: Snapshot) => MetadataBatch): Snapshot {
     const before = this.current;
-    const change = plan(before);
-    const { snapshot, problems } = compileSnapshot(before.version + 1, withChange(definitionsOf(before), change), before);
-    refuseProblems(change, problems);
+    const { changes } = plan(before);
+    const { snapshot, problems } = compileSnapshot(before.version + 1, withChanges(definitionsOf(before), changes), before);
+    refuseProblems(changes, problems);
     return snapshot;
   }
 
-  private async applyOnce(plan: (current: Snapshot) => MetadataChange): Promise<Snapshot> {
+  private async applyOnce(plan: (current: Snapshot) => MetadataBatch): Promise<Snapshot> {
     // A snapshot known to be behind is reloaded before planning: a plan from it could be refused
     // for what it does not know yet (an object another instance created), or build stale indexes.
     if ((await storedVersion(this.store)) !== this.current.version) this.current = await loadSnapshot(this.store, this.current);
     const before = this.current;
-    const change = plan(before);
-    const { snapshot: compiled, problems } = compileSnapshot(before.version + 1, withChange(definitionsOf(before), change), before);
-    refuseProblems(change, problems);
+    const { changes, alongside } = plan(before);
+    const { snapshot: compiled, problems } = compileSnapshot(before.version + 1, withChanges(definitionsOf(before), changes), before);
+    refuseProblems(changes, problems);
     let version: number;
+    const prepared: MetadataChange[] = [];
     try {
-      await change.prepare?.(this.store, before, compiled);
+      for (const change of changes) {
+        prepared.push(change);
+        await change.prepare?.(this.store, before, compiled);
+      }
       version = await this.store.unitOfWork(async (tx) => {
         const claimed = await claimVersion(tx, before.version);
-        await change.migrate?.(tx, before, compiled);
-        await this.record(tx, change, before, claimed);
+        for (const change of changes) await change.migrate?.(tx, before, compiled);
+        for (const change of changes) await this.record(tx, change, before, claimed);
+        await alongside?.(tx, claimed);
         return claimed;
       });
     } catch (error) {
       if (error instanceof MetadataChangedError) this.current = await loadSnapshot(this.store, this.current);
       // A failed restore is logged, not thrown: the client must learn why the change was refused.
-      await change.restore?.(this.store, this.current, compiled).catch((failure: unknown) => console.error('metadata: restoring indexes after a refused change failed', failure));
+      for (const change of prepared.reverse()) {
+        await change.restore?.(this.store, this.current, compiled).catch((failure: unknown) => console.error('metadata: restoring indexes after a refused change failed', failure));
+      }
       throw error;
     }
     const after = compiled.at(version);
-    await change.afterCommit?.(this.store, after);
+    for (const change of changes) await change.afterCommit?.(this.store, after);
     this.current = after;
     return after;
   }
@@ -261,6 +290,11 @@ export function definitionsOf(snapshot: Snapshot): Definitions {
 }
 
 
+/** The definitions as the changes leave them, in order. */
+function withChanges(definitions: Definitions, changes: readonly MetadataChange[]): Definitions {
+  return changes.reduce(withChange, definitions);
+}
+
 /** The definitions as a change leaves them: the one it writes, and those it takes along removed. */
 function withChange(definitions: Definitions, change: MetadataChange): Definitions {
   let result = withDefinition(definitions, change.kind, change.name, change.next);
@@ -306,11 +340,17 @@ function withDefinition(definitions: Definitions, kind: MetadataKind, name: stri
  * other definitions (a lookup or a layout left pointing at a deleted object) are conflicts with
  * what exists (409).
  */
-function refuseProblems(change: MetadataChange, problems: Map<string, ErrorDetail[]>): void {
-  const ownKey = problemKey(change.kind, change.next?.name ?? change.name);
-  const own = problems.get(ownKey);
-  if (own) throw new ValidationError(own);
-  const others = [...problems.entries()];
+function refuseProblems(changes: readonly MetadataChange[], problems: Map<string, ErrorDetail[]>): void {
+  const ownKeys = changes.map((change) => problemKey(change.kind, change.next?.name ?? change.name));
+  if (changes.length === 1) {
+    const own = problems.get(ownKeys[0]!);
+    if (own) throw new ValidationError(own);
+  } else {
+    // Several definitions at once: each problem's path says which one it is in.
+    const own = ownKeys.flatMap((key) => (problems.get(key) ?? []).map((detail) => ({ path: `/${key.replace(':', 's/')}${detail.path}`, message: detail.message })));
+    if (own.length > 0) throw new ValidationError(own);
+  }
+  const others = [...problems.entries()].filter(([key]) => !ownKeys.includes(key));
   if (others.length > 0) {
     const details = others.flatMap(([key, list]) => list.map((detail) => ({ path: `/${key.replace(':', 's/')}${detail.path}`, message: detail.message })));
     const names = others.map(([key]) => {

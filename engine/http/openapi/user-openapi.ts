@@ -6,6 +6,7 @@ import { VERSIONS_PATH } from './approval-version-docs.js';
 import { buildOpenApi, openApiDocument } from './build-openapi.js';
 import { AUDIT_PATH } from './audit-paths.js';
 import { JOB_PATHS, JOB_RETRY_PATHS } from './job-paths.js';
+import { PACK_PATHS } from './pack-paths.js';
 import type { OpenApiDocument, PathItem, SchemaObject } from './openapi-types.js';
 import { recordSchemaNames } from './record-components.js';
 import { RECORDS_BASE } from './record-paths.js';
@@ -27,6 +28,7 @@ export function userOpenApiDocument(snapshot: Snapshot, principal: Principal): O
       drop(document, SIMULATE_PATH, 'post');
       drop(document, VERSIONS_PATH, 'get');
       withholdLogic(document);
+      for (const [path, method] of PACK_PATHS) drop(document, path, method);
     }
     // The audit log, the jobs and the outboxes are read with the audit right only.
     if (!access.system.viewAuditLog) for (const path of AUDIT_RIGHT_PATHS) drop(document, path, 'get');

@@ -65,10 +65,10 @@ export async function createDefinition<K extends StandaloneKind>(ctx: OperationC
   checkSetupRight(ctx);
   const spec = kindOf(kind);
   restoreWebhookSecrets(body, null);
-  const definition = parse(ctx, kind, body);
+  const definition = parseDefinition(ctx, kind, body);
   const after = await applyChange(ctx, (current) => {
     refuseTaken(spec, current, definition.name);
-    return change(ctx, spec, 'create', definition.name, definition);
+    return definitionChange(ctx, spec, 'create', definition.name, definition);
   });
   return withWarnings(ctx, after, { definition: maskWebhookSecrets(spec.find(after, definition.name)!), version: after.version });
 }
@@ -83,11 +83,11 @@ export async function replaceDefinition<K extends StandaloneKind>(
   checkSetupRight(ctx);
   const spec = kindOf(kind);
   restoreWebhookSecrets(body, spec.find(ctx.snapshot, name) ?? null);
-  const definition = parse(ctx, kind, body);
+  const definition = parseDefinition(ctx, kind, body);
   const after = await applyChange(ctx, (current) => {
     const previous = existing(spec, current, name);
     if (definition.name !== name) refuseTaken(spec, current, definition.name);
-    return change(ctx, spec, 'update', name, definition, previous);
+    return definitionChange(ctx, spec, 'update', name, definition, previous);
   });
   return withWarnings(ctx, after, { definition: maskWebhookSecrets(spec.find(after, definition.name)!), version: after.version });
 }
@@ -96,7 +96,7 @@ export async function deleteDefinition(ctx: OperationContext, kind: StandaloneKi
   checkSetupRight(ctx);
   const spec = kindOf(kind);
   const after = await applyChange(ctx, (current) => {
-    return change(ctx, spec, 'delete', name, null, existing(spec, current, name));
+    return definitionChange(ctx, spec, 'delete', name, null, existing(spec, current, name));
   });
   return { version: after.version };
 }
@@ -105,7 +105,8 @@ function kindOf<K extends StandaloneKind>(kind: K): DefinitionKind<K> {
   return DEFINITION_KINDS[kind];
 }
 
-function change<K extends StandaloneKind>(
+/** The metadata change of one definition of a kind defined on its own, with its kind's guards (the API's writes, a pack's install). */
+export function definitionChange<K extends StandaloneKind>(
   ctx: OperationContext,
   spec: DefinitionKind<K>,
   verb: 'create' | 'update' | 'delete',
@@ -155,7 +156,7 @@ function refuseTaken<K extends StandaloneKind>(spec: DefinitionKind<K>, snapshot
  * The kind's schema, then the webhook URLs of processes and rules: one written as an IP address
  * inside the network is refused now; host names are checked again at every call, after they resolve.
  */
-function parse<K extends StandaloneKind>(ctx: OperationContext, kind: K, body: unknown): DefinitionOf[K] {
+export function parseDefinition<K extends StandaloneKind>(ctx: OperationContext, kind: K, body: unknown): DefinitionOf[K] {
   const checked = checkDefinition(kind, body);
   if (!checked.ok) throw new ValidationError(checked.problems);
   refuseUnsafeWebhookUrls(checked.definition, ctx.tenant.webhookAllowlist);

@@ -12,6 +12,7 @@ import type { ObjectDefinition } from '../../schemas/generated/object.js';
 import { changeObject } from './change-object.js';
 import { newExposureWarnings, type MetadataWarning } from '../../metadata/exposure-warnings.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
+import type { MetadataChange } from '../../metadata/metadata-registry.js';
 import { requireObject } from './require-object.js';
 import { RECENT_RECORDS } from '../../records/recent/recent-records.js';
 import { byCount, msg } from '../../i18n/message.js';
@@ -51,22 +52,25 @@ function objectAsSeen(ctx: OperationContext, definition: ObjectDefinition): Obje
 export async function createObject(ctx: OperationContext, body: unknown): Promise<DefinitionResponse<ObjectDefinition>> {
   checkSetupRight(ctx);
   const definition = parseObject(body);
-  const after = await applyChange(ctx, (current) => {
-    if (current.object(definition.name)) {
-      throw new ConflictError('already_exists', msg`An object named '${definition.name}' already exists.`, [{ path: '/name', message: msg`is taken` }]);
-    }
-    return {
-      kind: 'object',
-      action: 'object.create',
-      name: definition.name,
-      next: definition,
-      by: ctx.principal.userId,
-      prepare: (store, _before, after) => buildIndexesAhead(store, undefined, after.object(definition.name)!),
-      restore: (store, current, after) => restoreIndexes(store, current.object(definition.name), after.object(definition.name)!),
-      afterCommit: (store, after) => ensureObjectIndexes(store, after.object(definition.name)!),
-    };
-  });
+  const after = await applyChange(ctx, (current) => objectCreation(ctx, current, definition));
   return withWarnings(ctx, after, { definition: after.object(definition.name)!.definition, version: after.version });
+}
+
+/** The metadata change that creates an object, its indexes built before it commits (the API's create, a pack's install). */
+export function objectCreation(ctx: OperationContext, current: Snapshot, definition: ObjectDefinition): MetadataChange {
+  if (current.object(definition.name)) {
+    throw new ConflictError('already_exists', msg`An object named '${definition.name}' already exists.`, [{ path: '/name', message: msg`is taken` }]);
+  }
+  return {
+    kind: 'object',
+    action: 'object.create',
+    name: definition.name,
+    next: definition,
+    by: ctx.principal.userId,
+    prepare: (store, _before, after) => buildIndexesAhead(store, undefined, after.object(definition.name)!),
+    restore: (store, current, after) => restoreIndexes(store, current.object(definition.name), after.object(definition.name)!),
+    afterCommit: (store, after) => ensureObjectIndexes(store, after.object(definition.name)!),
+  };
 }
 
 /** PUT: the body is the whole new definition; its name may differ (a rename) while no records exist. */

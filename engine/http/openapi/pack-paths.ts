@@ -1,0 +1,167 @@
+import { json, responseRef, schemaRef } from './common-components.js';
+import type { OpenApiFragment, SchemaObject } from './openapi-types.js';
+
+const TAG = 'Packs';
+const PACKS = '/api/v1/packs';
+const PLAN = `${PACKS}/plan`;
+const INSTALL = `${PACKS}/install`;
+/** Setup only: the user document leaves them out for users who may not manage metadata. */
+export const PACK_PATHS: readonly [path: string, method: 'get' | 'post'][] = [
+  [PACKS, 'get'],
+  [PLAN, 'post'],
+  [INSTALL, 'post'],
+];
+
+const LOCALIZED: SchemaObject = { type: 'object', properties: { en: { type: 'string' }, 'zh-CN': { type: 'string' } } };
+const KINDS = ['object', 'layout', 'role', 'group', 'permissionSet', 'sharingRule', 'listView', 'automationRule', 'approvalProcess', 'app'];
+
+const SCHEMAS: Record<string, SchemaObject> = {
+  PackList: {
+    type: 'object',
+    required: ['installed', 'available'],
+    properties: {
+      installed: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['name', 'version', 'label', 'installedAt', 'installedBy', 'metadataVersion', 'items'],
+          properties: {
+            name: { type: 'string' },
+            version: { type: 'string' },
+            label: LOCALIZED,
+            installedAt: { type: 'string', format: 'date-time' },
+            installedBy: { type: 'string' },
+            metadataVersion: { type: 'integer', description: 'The metadata version its install or last upgrade made.' },
+            items: { type: 'integer', description: 'How many definitions the installed version ships.' },
+          },
+        },
+      },
+      available: {
+        type: 'array',
+        description: 'The packs of the packs folder (PACKS_DIR); one that cannot be installed carries its problems.',
+        items: {
+          type: 'object',
+          required: ['name'],
+          properties: {
+            name: { type: 'string' },
+            version: { type: 'string' },
+            label: LOCALIZED,
+            description: LOCALIZED,
+            items: { type: 'integer' },
+            problems: { type: 'array', items: schemaRef('ErrorDetail') },
+          },
+        },
+      },
+    },
+  },
+  PackRequest: {
+    type: 'object',
+    description: 'A pack of the packs folder by name, or a whole pack (what `npx crm pack` sends from a folder), with the resolutions of its conflicts.',
+    properties: {
+      name: { type: 'string', description: 'A pack of the packs folder.' },
+      pack: {
+        type: 'object',
+        required: ['manifest', 'items'],
+        properties: {
+          manifest: { type: 'object', description: 'The pack.json: name, version, label, description, requires.' },
+          items: {
+            type: 'array',
+            maxItems: 2000,
+            items: { type: 'object', required: ['kind', 'definition'], properties: { kind: { type: 'string', enum: KINDS }, definition: { type: 'object' } } },
+          },
+        },
+      },
+      resolutions: {
+        type: 'object',
+        description: 'Per definition (`object:lead`), per conflict path (`/label/en`, or `` for the whole definition): `ours` keeps the tenant\'s value, `theirs` takes the pack\'s.',
+        additionalProperties: { type: 'object', additionalProperties: { type: 'string', enum: ['ours', 'theirs'] } },
+      },
+    },
+  },
+  PackPlan: {
+    type: 'object',
+    required: ['pack', 'from', 'to', 'items', 'changes', 'conflicts'],
+    properties: {
+      pack: { type: 'string' },
+      from: { type: ['string', 'null'], description: 'The version installed now; null for a first install.' },
+      to: { type: 'string' },
+      changes: { type: 'integer', description: 'Definitions created or updated.' },
+      conflicts: { type: 'integer', description: 'Unresolved conflicts: the install is refused (409) while any remains.' },
+      items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['kind', 'name', 'action'],
+          properties: {
+            kind: { type: 'string', enum: KINDS },
+            name: { type: 'string' },
+            action: { type: 'string', enum: ['create', 'update', 'unchanged', 'conflict', 'kept-deleted', 'dropped'] },
+            next: { type: 'object', description: 'The definition the tenant will have.' },
+            current: { type: 'object', description: 'The tenant\'s definition now.' },
+            conflicts: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['path'],
+                properties: { path: { type: 'string' }, base: { description: 'As the installed version had it.' }, ours: { description: 'As the tenant has it.' }, theirs: { description: 'As the new version has it.' } },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+const forbidden = responseRef('Forbidden', 'Only users who may manage metadata (administrators) can manage packs.');
+
+/** /api/v1/packs: installable packs of metadata, their plans and their installs and upgrades. */
+export function packPaths(): OpenApiFragment {
+  const body = { required: true, content: json(schemaRef('PackRequest'), { name: 'sales', resolutions: { 'object:lead': { '/label/en': 'ours' } } }) };
+  return {
+    tags: [{ name: TAG, description: 'Packs: metadata shipped as a folder (docs/packs.md), installed into a tenant and upgraded keeping its customisations by a three-way merge.' }],
+    schemas: SCHEMAS,
+    paths: {
+      [PACKS]: {
+        get: {
+          operationId: 'listPacks',
+          summary: 'The packs installed and those available',
+          tags: [TAG],
+          responses: { '200': { description: 'Installed in the tenant, and found in the packs folder.', content: json(schemaRef('PackList')) }, '403': forbidden },
+        },
+      },
+      [PLAN]: {
+        post: {
+          operationId: 'planPack',
+          summary: 'Plan installing or upgrading a pack (dry run)',
+          description: 'What the install would do to each definition, with the conflicts between the tenant\'s changes and the pack\'s; every definition it would write is checked. Writes nothing.',
+          tags: [TAG],
+          requestBody: body,
+          responses: {
+            '200': { description: 'The plan.', content: json({ type: 'object', required: ['plan'], properties: { plan: schemaRef('PackPlan') } }) },
+            '400': responseRef('BadRequest'),
+            '403': forbidden,
+            '404': responseRef('NotFound'),
+            '409': responseRef('Conflict', 'A required pack or platform version is missing, or the version is older than the one installed.'),
+          },
+        },
+      },
+      [INSTALL]: {
+        post: {
+          operationId: 'installPack',
+          summary: 'Install or upgrade a pack',
+          description: 'All or nothing, in one metadata version. Refused with 409 `pack_conflicts` (nothing changed) while a conflict is unresolved.',
+          tags: [TAG],
+          requestBody: body,
+          responses: {
+            '200': { description: 'Installed: the plan carried out, and the metadata version it made.', content: json({ type: 'object', required: ['plan', 'version'], properties: { plan: schemaRef('PackPlan'), version: { type: 'integer' } } }) },
+            '400': responseRef('BadRequest'),
+            '403': forbidden,
+            '404': responseRef('NotFound'),
+            '409': responseRef('Conflict', 'Unresolved conflicts (`pack_conflicts`, each listed with its path), a missing requirement, a downgrade, or a definition the install would break.'),
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { Router } from 'express';
+import { ValidationError, type ErrorDetail } from '../../errors/index.js';
+import { msg } from '../../i18n/message.js';
+import { availablePack, installPack, listPacks, packFromBody, planInstall, type Pack, type Resolutions } from '../../packs/index.js';
+import type { Platform } from '../../tenancy/index.js';
+import { requestContext } from '../request-context.js';
+
+/**
+ * /api/v1/packs: the packs installed in the tenant and those the packs folder offers; the plan
+ * (a dry run) and the install or upgrade of one, named from the folder (`{ "name": "sales" }`)
+ * or sent whole (`{ "pack": { manifest, items } }`, what the CLI sends from a consultant's folder),
+ * with the admin's resolutions of its conflicts.
+ */
+export function packRoutes(platform: Platform, packsDir: string): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    res.json(await listPacks(await requestContext(platform, req), packsDir));
+  });
+  router.post('/plan', async (req, res) => {
+    const ctx = await requestContext(platform, req);
+    const { pack, resolutions } = parseRequest(packsDir, req.body);
+    res.json({ plan: await planInstall(ctx, pack, resolutions) });
+  });
+  router.post('/install', async (req, res) => {
+    const ctx = await requestContext(platform, req);
+    const { pack, resolutions } = parseRequest(packsDir, req.body);
+    res.json(await installPack(ctx, pack, resolutions));
+  });
+  return router;
+}
+
+function parseRequest(packsDir: string, body: unknown): { pack: Pack; resolutions: Resolutions } {
+  const request = (body ?? {}) as { name?: unknown; pack?: unknown; resolutions?: unknown };
+  const resolutions = parseResolutions(request.resolutions);
+  if (typeof request.name === 'string' && request.pack === undefined) return { pack: availablePack(packsDir, request.name), resolutions };
+  if (request.name === undefined && request.pack !== undefined) {
+    try {
+      return { pack: packFromBody(request.pack), resolutions };
+    } catch (error) {
+      if (error instanceof ValidationError) throw new ValidationError(error.details.map((detail) => ({ ...detail, path: `/pack${detail.path}` })));
+      throw error;
+    }
+  }
+  throw new ValidationError([{ path: '', message: msg`must name a pack of the packs folder ({ "name": … }) or send one ({ "pack": { manifest, items } }), not both` }]);
+}
+
+/** `{ "object:lead": { "/label/en": "theirs" } }`: per definition, per conflict path, whose change wins. */
+function parseResolutions(value: unknown): Resolutions {
+  if (value === undefined) return {};
+  const problems: ErrorDetail[] = [];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) problems.push({ path: '/resolutions', message: msg`must be an object of definitions ("object:lead"), each an object of conflict paths` });
+  else {
+    for (const [key, paths] of Object.entries(value)) {
+      if (paths === null || typeof paths !== 'object' || Array.isArray(paths)) {
+        problems.push({ path: `/resolutions/${key}`, message: msg`must be an object of conflict paths, each "ours" or "theirs"` });
+        continue;
+      }
+      for (const [path, side] of Object.entries(paths as object)) {
+        if (side !== 'ours' && side !== 'theirs') problems.push({ path: `/resolutions/${key}/${path}`, message: msg`must be "ours" (keep the tenant's) or "theirs" (take the pack's)` });
+      }
+    }
+  }
+  if (problems.length > 0) throw new ValidationError(problems);
+  return value as Resolutions;
+}

@@ -1,0 +1,131 @@
+import semver from 'semver';
+import { appendAudit } from '../audit/audit-log.js';
+import type { OperationContext } from '../context/index.js';
+import { ConflictError, ValidationError, type ErrorDetail } from '../errors/index.js';
+import { msg } from '../i18n/message.js';
+import { checkDefinition, type AnyDefinition } from '../metadata/definition-validator.js';
+import type { MetadataBatch, MetadataChange } from '../metadata/metadata-registry.js';
+import type { Snapshot } from '../metadata/snapshot.js';
+import { storedDefinition } from '../metadata/stored-definition.js';
+import type { ObjectDefinition } from '../schemas/generated/object.js';
+import { checkSetupRight } from '../security/object-access.js';
+import { DEFINITION_KINDS, definitionChange, objectChange, objectCreation, parseDefinition, type StandaloneKind } from '../setup/operations/index.js';
+import { INSTALLED_PACKS, installedPack, installedPacks, type InstalledPack } from './installed-packs.js';
+import { itemKey } from './pack-items.js';
+import { planPack, type PackPlan, type PlannedItem, type Resolutions } from './plan-pack.js';
+import { PLATFORM_VERSION } from './platform-version.js';
+import type { Pack } from './read-pack.js';
+
+/** What installing or upgrading a pack did: its plan, and the metadata version it made. */
+export interface PackInstall {
+  readonly plan: PackPlan;
+  readonly version: number;
+}
+
+/**
+ * The dry run: what installing (or upgrading to) this pack would do in the tenant, item by item,
+ * with its conflicts; every definition it would write is checked as the install checks it (its
+ * schema, then the whole metadata compiled with it), so a plan without problems installs. Writes nothing.
+ */
+export async function planInstall(ctx: OperationContext, pack: Pack, resolutions: Resolutions = {}): Promise<PackPlan> {
+  checkSetupRight(ctx);
+  const installed = await installedPack(ctx.tenant.store, pack.manifest.name);
+  await checkRequirements(ctx, pack, installed);
+  const plan = planPack((kind, name) => storedDefinition(ctx.snapshot, kind, name), installed, pack, resolutions);
+  if (plan.conflicts === 0) ctx.tenant.metadata.previewAll((current) => ({ changes: changesOf(ctx, current, plan) }));
+  return plan;
+}
+
+/**
+ * Installs or upgrades a pack, all or nothing: every definition it creates or changes lands in one
+ * metadata version with the record of the install (the pack's definitions as this version ships
+ * them, the base of the next upgrade's merge). Refused (409, nothing changed) while a conflict is
+ * unresolved, for an older version than the one installed, or when a required pack or platform
+ * version is missing. The plan is made again under the registry's lock, from the metadata it changes.
+ */
+export async function installPack(ctx: OperationContext, pack: Pack, resolutions: Resolutions = {}): Promise<PackInstall> {
+  checkSetupRight(ctx);
+  const { name, version, label } = pack.manifest;
+  const installed = await installedPack(ctx.tenant.store, name);
+  await checkRequirements(ctx, pack, installed);
+  let plan: PackPlan | undefined;
+  const after = await ctx.tenant.metadata.applyAll((current): MetadataBatch => {
+    plan = planPack((kind, itemName) => storedDefinition(current, kind, itemName), installed, pack, resolutions);
+    if (plan.conflicts > 0) throw conflictsError(plan);
+    return {
+      changes: changesOf(ctx, current, plan),
+      async alongside(tx, metadataVersion) {
+        // Installed in the meantime by another request: the plan's base is stale.
+        const now = await installedPack(tx, name);
+        if ((now?.version ?? null) !== (installed?.version ?? null)) throw new ConflictError('pack_changed', msg`Pack '${name}' was installed or upgraded meanwhile; plan again.`);
+        const record: InstalledPack = { _id: name, version, label, installedAt: new Date().toISOString(), installedBy: ctx.principal.userId, metadataVersion, items: [...pack.items] };
+        await tx.collection<InstalledPack>(INSTALLED_PACKS).deleteOne({ _id: name });
+        await tx.collection<InstalledPack>(INSTALLED_PACKS).insertOne(record);
+        await appendAudit(tx, { actor: ctx.principal.userId, action: installed ? 'metadata.pack.upgrade' : 'metadata.pack.install', object: `pack:${name}`, version: metadataVersion });
+      },
+    };
+  });
+  return { plan: plan!, version: after.version };
+}
+
+/** The metadata changes of a plan's creates and updates, each through its kind's own guards (the API's). */
+function changesOf(ctx: OperationContext, current: Snapshot, plan: PackPlan): MetadataChange[] {
+  const problems = plan.items.flatMap((item) => (item.next ? checkItem(ctx, item) : []));
+  if (problems.length > 0) throw new ValidationError(problems, msg`Pack '${plan.pack}' would write definitions that are not valid.`);
+  return plan.items.filter((item) => item.next !== undefined).map((item) => changeOf(ctx, current, item, item.next!));
+}
+
+/** A merged definition is checked again against its schema: each side was valid, their merge need not be. */
+function checkItem(ctx: OperationContext, item: PlannedItem): ErrorDetail[] {
+  const problems = (): ErrorDetail[] => {
+    if (item.kind === 'object') {
+      const checked = checkDefinition('object', item.next);
+      return checked.ok ? [] : checked.problems;
+    }
+    try {
+      parseDefinition(ctx, item.kind as StandaloneKind, item.next);
+      return [];
+    } catch (error) {
+      if (error instanceof ValidationError) return error.details;
+      throw error;
+    }
+  };
+  return problems().map((detail) => ({ path: `/${itemKey(item.kind, item.name)}${detail.path}`, message: detail.message }));
+}
+
+function changeOf(ctx: OperationContext, current: Snapshot, item: PlannedItem, next: AnyDefinition): MetadataChange {
+  if (item.kind === 'object') {
+    return item.action === 'create' ? objectCreation(ctx, current, next as ObjectDefinition) : objectChange(ctx, current, 'object.update', item.name, { next: next as ObjectDefinition });
+  }
+  const kind = item.kind as StandaloneKind;
+  return definitionChange(ctx, DEFINITION_KINDS[kind], item.action === 'create' ? 'create' : 'update', item.name, next as never, (item.current ?? null) as never);
+}
+
+/** The platform version and the packs the manifest requires, and no downgrade. */
+async function checkRequirements(ctx: OperationContext, pack: Pack, installed: InstalledPack | null): Promise<void> {
+  const { name, version, requires } = pack.manifest;
+  if (installed && semver.lt(version, installed.version)) {
+    throw new ConflictError('pack_downgrade', msg`Pack '${name}' ${installed.version} is installed; version ${version} is older. Uninstall it first to go back.`);
+  }
+  if (requires?.platform && !semver.satisfies(PLATFORM_VERSION, requires.platform, { includePrerelease: true })) {
+    throw new ConflictError('pack_requirement', msg`Pack '${name}' needs platform version ${requires.platform}; this platform is ${PLATFORM_VERSION}.`);
+  }
+  const present = new Map((await installedPacks(ctx.tenant.store)).map((pack) => [pack._id, pack.version]));
+  const missing = Object.entries(requires?.packs ?? {}).filter(([needed, range]) => {
+    const have = present.get(needed);
+    return have === undefined || !semver.satisfies(have, range, { includePrerelease: true });
+  });
+  if (missing.length > 0) {
+    const list = missing.map(([needed, range]) => `${needed} ${range}${present.has(needed) ? ` (${present.get(needed)} is installed)` : ''}`).join(', ');
+    throw new ConflictError('pack_requirement', msg`Pack '${name}' needs these packs installed first: ${list}.`);
+  }
+}
+
+function conflictsError(plan: PackPlan): ConflictError {
+  const conflicted = plan.items.filter((item) => item.action === 'conflict');
+  return new ConflictError(
+    'pack_conflicts',
+    msg`The tenant and pack '${plan.pack}' ${plan.to} changed the same parts differently in ${conflicted.length} definition(s); choose whose change wins for each, then install again.`,
+    conflicted.flatMap((item) => item.conflicts!.map((conflict) => ({ path: `/${itemKey(item.kind, item.name)}${conflict.path}`, message: msg`changed by the tenant and by the pack` }))),
+  );
+}

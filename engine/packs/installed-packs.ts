@@ -1,0 +1,27 @@
+import type { Collections, Doc } from '../store/port.js';
+import type { LocalizedText } from '../schemas/generated/pack.js';
+import type { PackItem } from './pack-items.js';
+
+/** One document per pack installed in the tenant, beside the metadata. */
+export const INSTALLED_PACKS = 'meta.packs';
+
+/** A pack as installed: its version, and its definitions as that version shipped them (the base of the next upgrade's merge). */
+export interface InstalledPack extends Doc {
+  /** The pack's name. */
+  _id: string;
+  version: string;
+  label: LocalizedText;
+  installedAt: string;
+  installedBy: string;
+  /** The metadata version its install or last upgrade made. */
+  metadataVersion: number;
+  items: PackItem[];
+}
+
+export function installedPacks(reader: Collections): Promise<InstalledPack[]> {
+  return reader.collection<InstalledPack>(INSTALLED_PACKS).find({}, { sort: { _id: 1 } });
+}
+
+export function installedPack(reader: Collections, name: string): Promise<InstalledPack | null> {
+  return reader.collection<InstalledPack>(INSTALLED_PACKS).findOne({ _id: name });
+}

@@ -1,0 +1,40 @@
+import { ValidationError, type ErrorDetail } from '../errors/index.js';
+import { msg } from '../i18n/message.js';
+import { checkDefinition, type MetadataKind } from '../metadata/definition-validator.js';
+import { checkManifest } from './pack-manifest.js';
+import { inPackOrder, KIND_FOLDERS, type PackItem } from './pack-items.js';
+import type { Pack } from './read-pack.js';
+
+/** Most definitions one pack sent in a request may hold. */
+const MAX_ITEMS = 2000;
+
+/**
+ * A pack sent in a request's body (the CLI reads a folder on the consultant's machine and sends
+ * it): `{ manifest, items: [{ kind, name, definition }] }`, checked as a folder is, every problem
+ * at once with its path in the body.
+ */
+export function packFromBody(body: unknown): Pack {
+  const problems: ErrorDetail[] = [];
+  const candidate = (body ?? {}) as { manifest?: unknown; items?: unknown };
+  const manifest = checkManifest(candidate.manifest);
+  if (!manifest.ok) problems.push(...manifest.problems.map((problem) => ({ ...problem, path: `/manifest${problem.path}` })));
+  const items: PackItem[] = [];
+  if (!Array.isArray(candidate.items) || candidate.items.length > MAX_ITEMS) {
+    problems.push({ path: '/items', message: msg`must be a list of at most ${MAX_ITEMS} definitions, each { kind, name, definition }` });
+  } else {
+    candidate.items.forEach((raw: unknown, index) => {
+      const path = `/items/${index}`;
+      const { kind, definition } = (raw ?? {}) as { kind?: unknown; definition?: unknown };
+      if (typeof kind !== 'string' || !(kind in KIND_FOLDERS)) {
+        problems.push({ path: `${path}/kind`, message: msg`must be one of ${Object.keys(KIND_FOLDERS).join(', ')}` });
+        return;
+      }
+      const checked = checkDefinition(kind as MetadataKind, definition);
+      if (!checked.ok) problems.push(...checked.problems.map((problem) => ({ ...problem, path: `${path}/definition${problem.path}` })));
+      else if (items.some((item) => item.kind === kind && item.name === checked.definition.name)) problems.push({ path: `${path}/definition/name`, message: msg`is sent twice for the same kind` });
+      else items.push({ kind: kind as MetadataKind, name: checked.definition.name, definition: checked.definition });
+    });
+  }
+  if (problems.length > 0 || !manifest.ok) throw new ValidationError(problems);
+  return { manifest: manifest.manifest, items: inPackOrder(items) };
+}

@@ -1,0 +1,84 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { ValidationError, type ErrorDetail } from '../errors/index.js';
+import { msg } from '../i18n/message.js';
+import { checkDefinition, type MetadataKind } from '../metadata/definition-validator.js';
+import { checkManifest, type PackManifest } from './pack-manifest.js';
+import { inPackOrder, KIND_FOLDERS, type PackItem } from './pack-items.js';
+
+/** A pack as its folder holds it: the manifest, and its definitions ordered by kind and name. */
+export interface Pack {
+  readonly manifest: PackManifest;
+  readonly items: readonly PackItem[];
+}
+
+const FOLDER_KINDS = new Map(Object.entries(KIND_FOLDERS).map(([kind, folder]) => [folder, kind as MetadataKind]));
+
+/**
+ * Reads a pack's folder: pack.json, then metadata/<kind folder>/<name>.json. Every problem of
+ * every file is reported at once (400), each with the file's path inside the pack, so that a
+ * consultant fixes a broken pack in one pass; nothing of a broken pack is used.
+ */
+export function readPack(dir: string): Pack {
+  const problems: ErrorDetail[] = [];
+  const manifest = readManifest(dir, problems);
+  const items: PackItem[] = [];
+  const metadataDir = join(dir, 'metadata');
+  if (existsSync(metadataDir)) {
+    for (const folder of readdirSync(metadataDir).sort()) {
+      const kind = FOLDER_KINDS.get(folder);
+      if (!kind) {
+        problems.push({ path: `/metadata/${folder}`, message: msg`is not a folder of metadata a pack may hold (${[...FOLDER_KINDS.keys()].join(', ')})` });
+        continue;
+      }
+      for (const file of readdirSync(join(metadataDir, folder)).sort()) {
+        const item = readItem(join(metadataDir, folder, file), `/metadata/${folder}/${file}`, kind, problems);
+        if (item) items.push(item);
+      }
+    }
+  }
+  if (problems.length > 0 || !manifest) throw new ValidationError(problems, msg`The pack in folder '${basename(dir)}' cannot be used: ${problems.length} problem(s) in its files.`);
+  return { manifest, items: inPackOrder(items) };
+}
+
+function readManifest(dir: string, problems: ErrorDetail[]): PackManifest | undefined {
+  const parsed = readJson(join(dir, 'pack.json'), '/pack.json', problems);
+  if (parsed === undefined) return undefined;
+  const checked = checkManifest(parsed);
+  if (checked.ok) return checked.manifest;
+  problems.push(...checked.problems.map((problem) => ({ ...problem, path: `/pack.json${problem.path}` })));
+  return undefined;
+}
+
+function readItem(file: string, path: string, kind: MetadataKind, problems: ErrorDetail[]): PackItem | undefined {
+  if (!file.endsWith('.json') || !statSync(file).isFile()) {
+    problems.push({ path, message: msg`is not a .json file of one definition` });
+    return undefined;
+  }
+  const parsed = readJson(file, path, problems);
+  if (parsed === undefined) return undefined;
+  const checked = checkDefinition(kind, parsed);
+  if (!checked.ok) {
+    problems.push(...checked.problems.map((problem) => ({ ...problem, path: `${path}${problem.path}` })));
+    return undefined;
+  }
+  const name = checked.definition.name;
+  if (`${name}.json` !== path.slice(path.lastIndexOf('/') + 1)) {
+    problems.push({ path: `${path}/name`, message: msg`must match the file's name: '${name}' is in a file not named ${name}.json` });
+    return undefined;
+  }
+  return { kind, name, definition: checked.definition };
+}
+
+function readJson(file: string, path: string, problems: ErrorDetail[]): unknown {
+  if (!existsSync(file)) {
+    problems.push({ path, message: msg`is missing` });
+    return undefined;
+  }
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (error) {
+    problems.push({ path, message: msg`is not valid JSON (${(error as Error).message})` });
+    return undefined;
+  }
+}

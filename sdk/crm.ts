@@ -1,0 +1,140 @@
+/**
+ * The consultants' command line, talking to a running platform with an API token:
+ *
+ *   npx crm pack list
+ *   npx crm pack plan plugins/field-service [--resolve object:work_order/fields/priority/label/en=theirs]
+ *   npx crm pack install plugins/field-service [--resolve …]
+ *
+ * --url (CRM_URL, http://localhost:3000), --token (CRM_TOKEN), --tenant (CRM_TENANT) say where;
+ * --json prints the platform's answer as it came. The folder is read and checked here, then sent
+ * whole, so a pack in a consultant's git checkout installs into any tenant they may reach.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { readPack, type Pack, type PackPlan, type Resolutions } from '../engine/packs/index.js';
+
+const DEFAULT_URL = 'http://localhost:3000';
+
+const USAGE = `Usage: npx crm pack <list|plan|install> [folder] [options]
+  --url URL          the platform (CRM_URL; ${DEFAULT_URL})
+  --token TOKEN      an API token of an administrator of the tenant (CRM_TOKEN)
+  --tenant NAME      the tenant (CRM_TENANT; the default tenant)
+  --resolve KEY=SIDE settles a conflict: object:work_order/fields/priority/label/en=theirs (or =ours); repeatable
+  --json             print the platform's answer as JSON`;
+
+interface Options {
+  url: string;
+  token?: string;
+  tenant?: string;
+  json: boolean;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { url: { type: 'string' }, token: { type: 'string' }, tenant: { type: 'string' }, resolve: { type: 'string', multiple: true }, json: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+  });
+  const [area, command, folder] = positionals;
+  if (values.help || area !== 'pack' || !command) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const token = values.token ?? process.env.CRM_TOKEN;
+  const tenant = values.tenant ?? process.env.CRM_TENANT;
+  const options: Options = { url: (values.url ?? process.env.CRM_URL ?? DEFAULT_URL).replace(/\/+$/, ''), json: values.json ?? false, ...(token ? { token } : {}), ...(tenant ? { tenant } : {}) };
+  if (command === 'list') return show(options, await call(options, 'GET', '/api/v1/packs'), printList);
+  if (command !== 'plan' && command !== 'install') {
+    console.error(`Unknown command 'pack ${command}'.\n${USAGE}`);
+    return 2;
+  }
+  if (!folder) {
+    console.error(`'pack ${command}' needs the pack's folder.\n${USAGE}`);
+    return 2;
+  }
+  const body = { pack: sent(readPack(resolve(folder))), resolutions: parseResolutions(values.resolve ?? []) };
+  return show(options, await call(options, 'POST', `/api/v1/packs/${command}`, body), command === 'plan' ? (answer) => printPlan((answer as { plan: PackPlan }).plan) : printInstall);
+}
+
+function sent(pack: Pack): unknown {
+  return { manifest: pack.manifest, items: pack.items.map(({ kind, definition }) => ({ kind, definition })) };
+}
+
+/** `object:work_order/fields/priority/label/en=theirs`: the definition's key, its conflict path, the side. */
+export function parseResolutions(values: readonly string[]): Resolutions {
+  const resolutions: Record<string, Record<string, 'ours' | 'theirs'>> = {};
+  for (const value of values) {
+    const match = /^([a-zA-Z]+:[^/=]+)(\/[^=]*)?=(ours|theirs)$/.exec(value);
+    if (!match) throw new Error(`--resolve '${value}' must look like object:work_order/fields/priority/label/en=theirs (or =ours).`);
+    const [, key, path, side] = match as unknown as [string, string, string | undefined, 'ours' | 'theirs'];
+    (resolutions[key] ??= {})[path ?? ''] = side;
+  }
+  return resolutions;
+}
+
+async function call(options: Options, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.tenant) headers['x-tenant'] = options.tenant;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`${options.url}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  } catch (error) {
+    const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    throw new Error(`Cannot reach the platform at ${options.url} (${reason}). Is it running? Pass --url or set CRM_URL.`);
+  }
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+}
+
+function show(options: Options, answer: { status: number; body: unknown }, print: (body: unknown) => void): number {
+  if (options.json) console.log(JSON.stringify(answer.body, null, 2));
+  else if (answer.status < 400) print(answer.body);
+  else {
+    const error = (answer.body as { error?: { message?: string; details?: { path: string; message: string }[] } } | null)?.error;
+    console.error(`${answer.status}: ${error?.message ?? JSON.stringify(answer.body)}`);
+    for (const detail of error?.details ?? []) console.error(`  ${detail.path}: ${detail.message}`);
+  }
+  return answer.status < 400 ? 0 : 1;
+}
+
+function printList(body: unknown): void {
+  const { installed, available } = body as { installed: { name: string; version: string; installedAt: string }[]; available: { name: string; version?: string; problems?: unknown[] }[] };
+  console.log('Installed:');
+  for (const pack of installed) console.log(`  ${pack.name} ${pack.version} (since ${pack.installedAt})`);
+  if (installed.length === 0) console.log('  none');
+  console.log('Available in the packs folder:');
+  for (const pack of available) console.log(`  ${pack.name} ${pack.version ?? ''}${pack.problems ? ` (cannot be installed: ${pack.problems.length} problem(s))` : ''}`);
+  if (available.length === 0) console.log('  none');
+}
+
+function printPlan(plan: PackPlan): void {
+  console.log(`${plan.pack}: ${plan.from ?? 'not installed'} → ${plan.to}; ${plan.changes} definition(s) change, ${plan.conflicts} conflict(s)`);
+  for (const item of plan.items) {
+    console.log(`  ${item.action.padEnd(12)} ${item.kind}:${item.name}`);
+    for (const conflict of item.conflicts ?? []) {
+      console.log(`      ${conflict.path || '(the whole definition)'}: yours ${JSON.stringify(conflict.ours)}, the pack's ${JSON.stringify(conflict.theirs)}, was ${JSON.stringify(conflict.base)}`);
+      console.log(`      settle with --resolve ${item.kind}:${item.name}${conflict.path}=ours (or =theirs)`);
+    }
+  }
+}
+
+function printInstall(body: unknown): void {
+  const { plan, version } = body as { plan: PackPlan; version: number };
+  printPlan(plan);
+  console.log(`Installed ${plan.pack} ${plan.to}: metadata version ${version}.`);
+}
+
+/** Runs the command line and returns its exit code: 0 done, 1 refused or failed, 2 misused. */
+export async function runCrm(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return 1;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) process.exitCode = await runCrm(process.argv.slice(2));

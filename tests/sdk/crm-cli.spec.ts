@@ -1,0 +1,91 @@
+import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { parseResolutions, runCrm } from '../../sdk/crm.js';
+import { startTestEngine, type TestEngine } from '../support/test-engine.js';
+
+/** Runs the command line in this process, with what it prints. */
+async function crm(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const [log, error] = [console.log, console.error];
+  console.log = (...parts: unknown[]) => void out.push(parts.join(' '));
+  console.error = (...parts: unknown[]) => void err.push(parts.join(' '));
+  try {
+    const code = await runCrm(args);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    [console.log, console.error] = [log, error];
+  }
+}
+
+function writePack(dir: string, version: string, label: string): void {
+  mkdirSync(join(dir, 'metadata', 'objects'), { recursive: true });
+  writeFileSync(join(dir, 'pack.json'), JSON.stringify({ name: 'site-visits', version, label: { en: 'Site visits', 'zh-CN': '现场拜访' } }));
+  writeFileSync(join(dir, 'metadata', 'objects', 'site_visit.json'), JSON.stringify({ name: 'site_visit', label: { en: label }, fields: [{ name: 'address', type: 'text' }] }));
+}
+
+describe('npx crm pack: plan and install a pack folder into a running platform', () => {
+  let engine: TestEngine;
+  let dir: string;
+  let where: string[];
+
+  before(async () => {
+    engine = await startTestEngine();
+    dir = mkdtempSync(join(tmpdir(), 'crm-cli-pack-'));
+    where = ['--url', engine.url, '--token', engine.token];
+  });
+  after(async () => {
+    await engine.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('plans, installs, then shows a conflict with the --resolve that settles it', async () => {
+    writePack(dir, '1.0.0', 'Site visit');
+    const planned = await crm(['pack', 'plan', dir, ...where]);
+    expect(planned.code, planned.err).to.equal(0);
+    expect(planned.out).to.contain('site-visits: not installed → 1.0.0; 1 definition(s) change, 0 conflict(s)').and.to.contain('create       object:site_visit');
+    const installed = await crm(['pack', 'install', dir, ...where]);
+    expect(installed.code, installed.err).to.equal(0);
+    expect(installed.out).to.match(/Installed site-visits 1\.0\.0: metadata version \d+\./);
+
+    const object = (await engine.request('GET', '/api/v1/meta/objects/site_visit')).body.definition;
+    expect((await engine.request('PUT', '/api/v1/meta/objects/site_visit', { ...object, label: { en: 'Visit' } })).status).to.equal(200);
+    writePack(dir, '1.1.0', 'Customer visit');
+    const conflicted = await crm(['pack', 'install', dir, ...where]);
+    expect(conflicted.code).to.equal(1);
+    expect(conflicted.err).to.contain('409').and.to.contain('/object:site_visit/label/en');
+    const plan = await crm(['pack', 'plan', dir, ...where]);
+    expect(plan.out).to.contain('--resolve object:site_visit/label/en=ours (or =theirs)');
+    const resolved = await crm(['pack', 'install', dir, ...where, '--resolve', 'object:site_visit/label/en=theirs']);
+    expect(resolved.code, resolved.err).to.equal(0);
+    expect((await engine.request('GET', '/api/v1/meta/objects/site_visit')).body.definition.label.en).to.equal('Customer visit');
+
+    const listed = await crm(['pack', 'list', ...where]);
+    expect(listed.out).to.contain('site-visits 1.1.0');
+  });
+
+  it('says what is wrong with a broken folder, a missing token and a misused command, with exit codes', async () => {
+    const broken = join(dir, 'broken');
+    mkdirSync(broken);
+    writeFileSync(join(broken, 'pack.json'), '{ "name": "Broken" ');
+    const unreadable = await crm(['pack', 'plan', broken, ...where]);
+    expect(unreadable.code).to.equal(1);
+    expect(unreadable.err).to.contain('cannot be used');
+    const anonymous = await crm(['pack', 'list', '--url', engine.url]);
+    expect(anonymous.code).to.equal(1);
+    expect(anonymous.err).to.contain('401');
+    expect((await crm(['pack', 'frobnicate'])).code).to.equal(2);
+    expect((await crm(['pack', 'plan'])).code).to.equal(2);
+    expect(() => parseResolutions(['object:x/label=mine'])).to.throw('--resolve');
+    expect(parseResolutions(['object:x/label/en=ours', 'listView:y=theirs'])).to.deep.equal({ 'object:x': { '/label/en': 'ours' }, 'listView:y': { '': 'theirs' } });
+  });
+
+  it('runs as the package\'s bin through its launcher', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['sdk/crm-bin.mjs', 'pack', 'list', ...where], { cwd: join(import.meta.dirname, '..', '..') });
+    expect(stdout).to.contain('Installed:');
+  });
+});
