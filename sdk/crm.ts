@@ -4,24 +4,29 @@
  *   npx crm pack list
  *   npx crm pack plan plugins/field-service [--resolve object:work_order/fields/priority/label/en=theirs]
  *   npx crm pack install plugins/field-service [--resolve …]
+ *   npx crm pack export plugins/field-service --name field-service --version 1.0.0 --label "Field service" [--object work_order] [--item permissionSet:technician]
+ *   npx crm pack uninstall field-service [--force]
  *
  * --url (CRM_URL, http://localhost:3000), --token (CRM_TOKEN), --tenant (CRM_TENANT) say where;
  * --json prints the platform's answer as it came. The folder is read and checked here, then sent
  * whole, so a pack in a consultant's git checkout installs into any tenant they may reach.
  */
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readPack, type Pack, type PackPlan, type Resolutions } from '../engine/packs/index.js';
+import { readPack, writePack, type Pack, type PackPlan, type Resolutions } from '../engine/packs/index.js';
 
 const DEFAULT_URL = 'http://localhost:3000';
 
-const USAGE = `Usage: npx crm pack <list|plan|install> [folder] [options]
+const USAGE = `Usage: npx crm pack <list|plan|install|export|uninstall> [folder or name] [options]
   --url URL          the platform (CRM_URL; ${DEFAULT_URL})
   --token TOKEN      an API token of an administrator of the tenant (CRM_TOKEN)
   --tenant NAME      the tenant (CRM_TENANT; the default tenant)
   --resolve KEY=SIDE settles a conflict: object:work_order/fields/priority/label/en=theirs (or =ours); repeatable
-  --json             print the platform's answer as JSON`;
+  --json             print the platform's answer as JSON
+export: --name, --version, --label (English), --label-zh (简体中文) make pack.json; --object NAME and
+        --item KIND:NAME (repeatable) choose what to export (default: everything but the core definitions)
+uninstall: --force also deletes the records of the pack's objects`;
 
 interface Options {
   url: string;
@@ -34,7 +39,21 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { url: { type: 'string' }, token: { type: 'string' }, tenant: { type: 'string' }, resolve: { type: 'string', multiple: true }, json: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    options: {
+      url: { type: 'string' },
+      token: { type: 'string' },
+      tenant: { type: 'string' },
+      resolve: { type: 'string', multiple: true },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean' },
+      name: { type: 'string' },
+      version: { type: 'string' },
+      label: { type: 'string' },
+      'label-zh': { type: 'string' },
+      object: { type: 'string', multiple: true },
+      item: { type: 'string', multiple: true },
+      force: { type: 'boolean', default: false },
+    },
   });
   const [area, command, folder] = positionals;
   if (values.help || area !== 'pack' || !command) {
@@ -45,6 +64,24 @@ async function main(argv: string[]): Promise<number> {
   const tenant = values.tenant ?? process.env.CRM_TENANT;
   const options: Options = { url: (values.url ?? process.env.CRM_URL ?? DEFAULT_URL).replace(/\/+$/, ''), json: values.json ?? false, ...(token ? { token } : {}), ...(tenant ? { tenant } : {}) };
   if (command === 'list') return show(options, await call(options, 'GET', '/api/v1/packs'), printList);
+  if (command === 'uninstall') {
+    if (!folder) return misused(`'pack uninstall' needs the pack's name.`);
+    return show(options, await call(options, 'DELETE', `/api/v1/packs/${encodeURIComponent(folder)}${values.force ? '?force=true' : ''}`), (body) => {
+      const { removed, version } = body as { removed: string[]; version: number };
+      console.log(`Uninstalled ${folder}: removed ${removed.length} definition(s) (${removed.join(', ') || 'none'}); metadata version ${version}.`);
+    });
+  }
+  if (command === 'export') {
+    if (!folder) return misused(`'pack export' needs the folder to write.`);
+    const manifest = { name: values.name ?? basename(resolve(folder)), version: values.version ?? '1.0.0', label: { en: values.label ?? values.name ?? basename(resolve(folder)), ...(values['label-zh'] ? { 'zh-CN': values['label-zh'] } : {}) } };
+    const body = { manifest, ...(values.object ? { objects: values.object } : {}), ...(values.item ? { items: values.item } : {}) };
+    const answer = await call(options, 'POST', '/api/v1/packs/export', body);
+    return show(options, answer, (exported) => {
+      const { pack } = exported as { pack: Pack };
+      writePack(resolve(folder), pack);
+      console.log(`Wrote ${pack.manifest.name} ${pack.manifest.version} to ${folder}: pack.json and ${pack.items.length} definition file(s).`);
+    });
+  }
   if (command !== 'plan' && command !== 'install') {
     console.error(`Unknown command 'pack ${command}'.\n${USAGE}`);
     return 2;
@@ -55,6 +92,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const body = { pack: sent(readPack(resolve(folder))), resolutions: parseResolutions(values.resolve ?? []) };
   return show(options, await call(options, 'POST', `/api/v1/packs/${command}`, body), command === 'plan' ? (answer) => printPlan((answer as { plan: PackPlan }).plan) : printInstall);
+}
+
+function misused(problem: string): number {
+  console.error(`${problem}\n${USAGE}`);
+  return 2;
 }
 
 function sent(pack: Pack): unknown {

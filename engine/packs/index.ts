@@ -1,3 +1,5 @@
+export { canonicalJson } from './canonical-json.js';
+export { exportPack, type ExportRequest } from './export-pack.js';
 export { installPack, planInstall, type PackInstall } from './install-pack.js';
 export { INSTALLED_PACKS, type InstalledPack } from './installed-packs.js';
 export { listPacks, type InstalledPackView } from './list-packs.js';
@@ -7,3 +9,5 @@ export { availablePack, availablePacks, DEFAULT_PACKS_DIR, type AvailablePack } 
 export { planPack, type ItemAction, type PackPlan, type PlannedItem, type Resolutions } from './plan-pack.js';
 export { readPack, type Pack } from './read-pack.js';
 export { threeWayMerge, type MergeConflict, type MergeResult, type Resolution } from './three-way-merge.js';
+export { uninstallPack, type PackUninstall } from './uninstall-pack.js';
+export { writePack } from './write-pack.js';

@@ -58,7 +58,7 @@ export async function installPack(ctx: OperationContext, pack: Pack, resolutions
         // Installed in the meantime by another request: the plan's base is stale.
         const now = await installedPack(tx, name);
         if ((now?.version ?? null) !== (installed?.version ?? null)) throw new ConflictError('pack_changed', msg`Pack '${name}' was installed or upgraded meanwhile; plan again.`);
-        const record: InstalledPack = { _id: name, version, label, installedAt: new Date().toISOString(), installedBy: ctx.principal.userId, metadataVersion, items: [...pack.items] };
+        const record: InstalledPack = { _id: name, version, label, installedAt: new Date().toISOString(), installedBy: ctx.principal.userId, metadataVersion, requires: { ...pack.manifest.requires?.packs }, items: [...pack.items] };
         await tx.collection<InstalledPack>(INSTALLED_PACKS).deleteOne({ _id: name });
         await tx.collection<InstalledPack>(INSTALLED_PACKS).insertOne(record);
         await appendAudit(tx, { actor: ctx.principal.userId, action: installed ? 'metadata.pack.upgrade' : 'metadata.pack.install', object: `pack:${name}`, version: metadataVersion });

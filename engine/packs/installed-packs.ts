@@ -15,6 +15,8 @@ export interface InstalledPack extends Doc {
   installedBy: string;
   /** The metadata version its install or last upgrade made. */
   metadataVersion: number;
+  /** The packs it requires, by name, with the versions it accepts: they cannot be uninstalled before it. */
+  requires?: Record<string, string>;
   items: PackItem[];
 }
 

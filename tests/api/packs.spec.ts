@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRecord, expectError } from '../support/api-helpers.js';
 import { bearer, createUser, tokenFor } from '../support/auth-helpers.js';
+import { createTenant, OPERATOR_TOKEN, type TestTenant } from '../support/tenant-helpers.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
 type Definition = Record<string, any>;
@@ -197,5 +198,80 @@ describe('packs: plan, install and upgrade keeping the tenant\'s changes', () =>
     expectError(await engine.request('GET', '/api/v1/packs', undefined, bearer(token)), 403);
     expectError(await engine.request('POST', '/api/v1/packs/plan', { pack: V1 }, bearer(token)), 403);
     expectError(await engine.request('POST', '/api/v1/packs/install', { pack: V1 }, bearer(token)), 403);
+  });
+});
+
+describe('packs: export a tenant\'s metadata, install it elsewhere, uninstall', () => {
+  let engine: TestEngine;
+  let acme: TestTenant;
+
+  before(async () => {
+    engine = await startTestEngine({ operatorToken: OPERATOR_TOKEN });
+    acme = await createTenant(engine, 'acme-prod');
+    expect((await engine.request('POST', '/api/v1/packs/install', { pack: V1 })).status).to.equal(200);
+    // Built further in the test tenant: a permission set of its own and a rule on the pack's object.
+    const technician = { name: 'technician', label: { en: 'Technician' }, objects: { work_order: { read: true, create: true, edit: true } } };
+    expect((await engine.request('POST', '/api/v1/meta/permission-sets', technician)).status).to.equal(201);
+    const rule = { name: 'escalate_high', object: 'work_order', condition: "priority = 'high'", actions: [{ setField: 'subject', expression: "'URGENT: ' & subject" }] };
+    expect((await engine.request('POST', '/api/v1/meta/automation-rules', rule)).status).to.equal(201);
+  });
+  after(() => engine.stop());
+
+  it('exports an object with everything of it, and chosen definitions, leaving the core ones out', async () => {
+    const manifest = { name: 'field-service', version: '2.0.0', label: { en: 'Field service' } };
+    const chosen = await engine.request('POST', '/api/v1/packs/export', { manifest, objects: ['work_order'], items: ['permissionSet:technician'] });
+    expect(chosen.status, JSON.stringify(chosen.body)).to.equal(200);
+    expect(chosen.body.pack.items.map((item: Definition) => `${item.kind}:${item.name}`)).to.deep.equal([
+      'object:work_order',
+      'layout:work_order_default',
+      'permissionSet:technician',
+      'listView:open_work_orders',
+      'automationRule:escalate_high',
+    ]);
+    const everything = (await engine.request('POST', '/api/v1/packs/export', { manifest })).body.pack.items.map((item: Definition) => `${item.kind}:${item.name}`);
+    expect(everything).to.include('permissionSet:technician').and.not.to.include('object:user').and.not.to.include('permissionSet:admin');
+    expectError(await engine.request('POST', '/api/v1/packs/export', { manifest, objects: ['no_such_object'] }), 404);
+    expectError(await engine.request('POST', '/api/v1/packs/export', { manifest, items: ['object:user', 'widget:x'] }), 400);
+    expectError(await engine.request('POST', '/api/v1/packs/export', { manifest: { name: 'x' } }), 400);
+  });
+
+  it('promotes: the export installed into another tenant gives identical metadata, item by item', async () => {
+    const manifest = { name: 'field-service', version: '2.0.0', label: { en: 'Field service' } };
+    const { pack } = (await engine.request('POST', '/api/v1/packs/export', { manifest, objects: ['work_order'], items: ['permissionSet:technician'] })).body;
+    const installed = await engine.request('POST', '/api/v1/packs/install', { pack }, acme.headers);
+    expect(installed.status, JSON.stringify(installed.body)).to.equal(200);
+    const again = (await engine.request('POST', '/api/v1/packs/export', { manifest, objects: ['work_order'], items: ['permissionSet:technician'] }, acme.headers)).body.pack;
+    expect(again.items.length).to.equal(pack.items.length);
+    for (const [index, item] of pack.items.entries()) expect(again.items[index], `${item.kind}:${item.name}`).to.deep.equal(item);
+    const record = await engine.request('POST', '/api/v1/records/work_order', { subject: 'Boiler', priority: 'high' }, acme.headers);
+    expect(record.body.subject, 'the promoted rule runs').to.equal('URGENT: Boiler');
+  });
+
+  it('refuses to uninstall while another pack requires it or its objects hold records, then removes everything it installed with force', async () => {
+    const addOn = { manifest: { name: 'field-extras', version: '1.0.0', label: { en: 'Extras' }, requires: { packs: { 'field-service': '^1.0.0' } } }, items: [] };
+    expect((await engine.request('POST', '/api/v1/packs/install', { pack: addOn })).status).to.equal(200);
+    expectError(await engine.request('DELETE', '/api/v1/packs/field-service'), 409, 'pack_required');
+    expect((await engine.request('DELETE', '/api/v1/packs/field-extras')).body.removed).to.deep.equal([]);
+
+    await createRecord(engine, 'work_order', { subject: 'Keep me' });
+    // The tenant's own rule on the pack's object still uses it.
+    expectError(await engine.request('DELETE', '/api/v1/packs/field-service?force=true'), 409, 'metadata_in_use');
+    expect((await engine.request('DELETE', '/api/v1/meta/automation-rules/escalate_high')).status).to.be.oneOf([200, 204]);
+    // And its permission set grants rights on it.
+    const stillUsed = await engine.request('DELETE', '/api/v1/packs/field-service?force=true');
+    expect(expectError(stillUsed, 409, 'metadata_in_use').map((detail) => detail.path).join(' ')).to.contain('technician');
+    expect((await engine.request('PUT', '/api/v1/meta/permission-sets/technician', { name: 'technician', label: { en: 'Technician' } })).status).to.equal(200);
+    const version = (await engine.request('GET', '/api/v1/meta/objects')).body.version;
+    const refused = await engine.request('DELETE', '/api/v1/packs/field-service');
+    expectError(refused, 409, 'pack_has_records');
+    expect((await engine.request('GET', '/api/v1/meta/objects')).body.version, 'nothing changed').to.equal(version);
+
+    const removed = await engine.request('DELETE', '/api/v1/packs/field-service?force=true');
+    expect(removed.status, JSON.stringify(removed.body)).to.equal(200);
+    expect(removed.body.removed).to.deep.equal(['object:work_order', 'layout:work_order_default', 'listView:open_work_orders']);
+    expect((await engine.request('GET', '/api/v1/meta/objects/work_order')).status).to.equal(404);
+    expect((await engine.request('GET', '/api/v1/meta/permission-sets/technician')).status, 'the tenant\'s own definitions stay').to.equal(200);
+    expect((await engine.request('GET', '/api/v1/packs')).body.installed).to.deep.equal([]);
+    expectError(await engine.request('DELETE', '/api/v1/packs/field-service'), 404);
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -66,6 +66,26 @@ describe('npx crm pack: plan and install a pack folder into a running platform',
 
     const listed = await crm(['pack', 'list', ...where]);
     expect(listed.out).to.contain('site-visits 1.1.0');
+  });
+
+  it('exports the tenant\'s metadata as a folder, the same text every time, then uninstalls the pack', async () => {
+    const out = join(dir, 'exported');
+    const exported = await crm(['pack', 'export', out, ...where, '--name', 'site-visits', '--version', '1.1.0', '--label', 'Site visits', '--object', 'site_visit']);
+    expect(exported.code, exported.err).to.equal(0);
+    expect(exported.out).to.contain('Wrote site-visits 1.1.0').and.to.contain('1 definition file(s)');
+    const file = join(out, 'metadata', 'objects', 'site_visit.json');
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('{\n  "name": "site_visit",\n  "label": {')).to.equal(true);
+    expect(JSON.parse(readFileSync(join(out, 'pack.json'), 'utf8'))).to.deep.equal({ name: 'site-visits', label: { en: 'Site visits' }, version: '1.1.0' });
+    await crm(['pack', 'export', out, ...where, '--name', 'site-visits', '--version', '1.1.0', '--label', 'Site visits', '--object', 'site_visit']);
+    expect(readFileSync(file, 'utf8'), 'a second export writes the same text').to.equal(text);
+    const planned = await crm(['pack', 'plan', out, ...where]);
+    expect(planned.out).to.contain('0 definition(s) change').and.to.match(/unchanged +object:site_visit/);
+
+    const removed = await crm(['pack', 'uninstall', 'site-visits', ...where]);
+    expect(removed.code, removed.err).to.equal(0);
+    expect(removed.out).to.contain('Uninstalled site-visits: removed 1 definition(s) (object:site_visit)');
+    expect((await engine.request('GET', '/api/v1/meta/objects/site_visit')).status).to.equal(404);
   });
 
   it('says what is wrong with a broken folder, a missing token and a misused command, with exit codes', async () => {

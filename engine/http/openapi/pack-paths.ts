@@ -5,11 +5,15 @@ const TAG = 'Packs';
 const PACKS = '/api/v1/packs';
 const PLAN = `${PACKS}/plan`;
 const INSTALL = `${PACKS}/install`;
+const EXPORT = `${PACKS}/export`;
+const ONE = `${PACKS}/{name}`;
 /** Setup only: the user document leaves them out for users who may not manage metadata. */
-export const PACK_PATHS: readonly [path: string, method: 'get' | 'post'][] = [
+export const PACK_PATHS: readonly [path: string, method: 'get' | 'post' | 'delete'][] = [
   [PACKS, 'get'],
   [PLAN, 'post'],
   [INSTALL, 'post'],
+  [EXPORT, 'post'],
+  [ONE, 'delete'],
 ];
 
 const LOCALIZED: SchemaObject = { type: 'object', properties: { en: { type: 'string' }, 'zh-CN': { type: 'string' } } };
@@ -143,6 +147,52 @@ export function packPaths(): OpenApiFragment {
             '403': forbidden,
             '404': responseRef('NotFound'),
             '409': responseRef('Conflict', 'A required pack or platform version is missing, or the version is older than the one installed.'),
+          },
+        },
+      },
+      [EXPORT]: {
+        post: {
+          operationId: 'exportPack',
+          summary: 'Export the tenant\'s metadata as a pack',
+          description: 'The chosen objects (each with its layouts, list views, sharing rules, automation rules and approval processes) and further definitions by key, or without a choice every definition but the core ones, as a pack: what `npx crm pack export` writes one file per definition, to install into another tenant.',
+          tags: [TAG],
+          requestBody: {
+            required: true,
+            content: json(
+              {
+                type: 'object',
+                required: ['manifest'],
+                properties: {
+                  manifest: { type: 'object', description: 'The pack.json of the pack to make: name, version, label, description, requires.' },
+                  objects: { type: 'array', items: { type: 'string' }, maxItems: 2000 },
+                  items: { type: 'array', items: { type: 'string' }, maxItems: 2000, description: 'Definitions by key: `permissionSet:technician`.' },
+                },
+              },
+              { manifest: { name: 'field-service', version: '1.0.0', label: { en: 'Field service' } }, objects: ['work_order'], items: ['permissionSet:technician'] },
+            ),
+          },
+          responses: {
+            '200': { description: 'The pack.', content: json({ type: 'object', required: ['pack'], properties: { pack: { type: 'object', required: ['manifest', 'items'], properties: { manifest: { type: 'object' }, items: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string', enum: KINDS }, name: { type: 'string' }, definition: { type: 'object' } } } } } } } }) },
+            '400': responseRef('BadRequest'),
+            '403': forbidden,
+            '404': responseRef('NotFound'),
+          },
+        },
+      },
+      [ONE]: {
+        parameters: [{ name: 'name', in: 'path', required: true, description: 'The installed pack\'s name.', schema: { type: 'string' } }],
+        delete: {
+          operationId: 'uninstallPack',
+          summary: 'Uninstall a pack',
+          description: 'Removes the definitions the pack installed that the tenant still has, in one metadata version. Refused (409, nothing changed) while another pack requires it (`pack_required`), while the tenant\'s own definitions use what it would remove (`metadata_in_use`), and while its objects hold records (`pack_has_records`) unless `force=true`.',
+          tags: [TAG],
+          parameters: [{ name: 'force', in: 'query', description: 'Delete the records of its objects with them.', schema: { type: 'string', enum: ['true', 'false'] } }],
+          responses: {
+            '200': { description: 'Uninstalled.', content: json({ type: 'object', required: ['removed', 'version'], properties: { removed: { type: 'array', items: { type: 'string' } }, version: { type: 'integer' } } }) },
+            '400': responseRef('BadRequest'),
+            '403': forbidden,
+            '404': responseRef('NotFound'),
+            '409': responseRef('Conflict', 'Required by another pack, used by the tenant\'s own definitions, or its objects hold records.'),
           },
         },
       },

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { ValidationError, type ErrorDetail } from '../../errors/index.js';
 import { msg } from '../../i18n/message.js';
-import { availablePack, installPack, listPacks, packFromBody, planInstall, type Pack, type Resolutions } from '../../packs/index.js';
+import { availablePack, exportPack, installPack, listPacks, packFromBody, planInstall, uninstallPack, type ExportRequest, type Pack, type Resolutions } from '../../packs/index.js';
+import { queryString } from '../query-string.js';
 import type { Platform } from '../../tenancy/index.js';
 import { requestContext } from '../request-context.js';
 
@@ -26,6 +27,17 @@ export function packRoutes(platform: Platform, packsDir: string): Router {
     const { pack, resolutions } = parseRequest(packsDir, req.body);
     res.json(await installPack(ctx, pack, resolutions));
   });
+  router.post('/export', async (req, res) => {
+    const ctx = await requestContext(platform, req);
+    const pack = exportPack(ctx, parseExport(req.body));
+    res.json({ pack: { manifest: pack.manifest, items: pack.items } });
+  });
+  router.delete('/:name', async (req, res) => {
+    const ctx = await requestContext(platform, req);
+    const force = queryString(req.query as Record<string, unknown>, 'force');
+    if (force !== undefined && force !== 'true' && force !== 'false') throw new ValidationError([{ path: '/query/force', message: msg`must be true or false` }]);
+    res.json(await uninstallPack(ctx, req.params.name, { force: force === 'true' }));
+  });
   return router;
 }
 
@@ -42,6 +54,20 @@ function parseRequest(packsDir: string, body: unknown): { pack: Pack; resolution
     }
   }
   throw new ValidationError([{ path: '', message: msg`must name a pack of the packs folder ({ "name": … }) or send one ({ "pack": { manifest, items } }), not both` }]);
+}
+
+/** `{ manifest, objects?: [names], items?: ["kind:name"] }`. */
+function parseExport(body: unknown): ExportRequest {
+  const request = (body ?? {}) as Record<string, unknown>;
+  const problems: ErrorDetail[] = [];
+  for (const key of ['objects', 'items'] as const) {
+    const list = request[key];
+    if (list !== undefined && !(Array.isArray(list) && list.length <= 2000 && list.every((entry) => typeof entry === 'string'))) {
+      problems.push({ path: `/${key}`, message: msg`must be a list of names` });
+    }
+  }
+  if (problems.length > 0) throw new ValidationError(problems);
+  return request as unknown as ExportRequest;
 }
 
 /** `{ "object:lead": { "/label/en": "theirs" } }`: per definition, per conflict path, whose change wins. */

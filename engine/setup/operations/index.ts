@@ -7,7 +7,7 @@ export { applyDefaultToExisting, type AppliedDefault } from './apply-default.js'
 export { listDefinitions, getDefinition, getSetupDefinition, createDefinition, replaceDefinition, deleteDefinition } from './definition-operations.js';
 export { DEFINITION_KINDS, type StandaloneKind } from './definition-kinds.js';
 export { definitionChange, parseDefinition } from './definition-operations.js';
-export { objectCreation } from './object-operations.js';
+export { objectCreation, objectDeletion } from './object-operations.js';
 export { objectChange } from './change-object.js';
 export { testExpression, type ExpressionTest } from './test-expression.js';
 export { listCurrencies, getCurrency, putCurrency, deleteCurrency } from './currency-operations.js';

@@ -102,38 +102,41 @@ export async function deleteObject(
   options: { deleteRecords: boolean },
 ): Promise<{ version: number }> {
   checkSetupRight(ctx);
-  const after = await applyChange(ctx, (current) => {
-    const compiled = requireObject(current, name);
-    return {
-      kind: 'object',
-      action: 'object.delete',
-      name,
-      next: null,
-      by: ctx.principal.userId,
-      // Its list views go with it: the shared ones (metadata) here, the personal ones in migrate.
-      removes: current.listViewsOf(name).map((view) => ({ kind: 'listView' as const, name: view.name })),
-      async migrate(tx) {
-        const records = tx.collection(compiled.collection);
-        const count = await records.count({});
-        if (count > 0 && !options.deleteRecords) {
-          throw new ConflictError(
-            'object_has_records',
-            byCount(count, msg`Object '${name}' has 1 record. Delete it first, or repeat with ?deleteRecords=true to delete it with the object.`, msg`Object '${name}' has ${count} records. Delete them first, or repeat with ?deleteRecords=true to delete them with the object.`),
-          );
-        }
-        await records.deleteMany({});
-        await dropGuardsOf(tx, compiled.collection);
-        await tx.collection(COUNTERS).deleteMany({ _id: { $regex: `^${name}\\.` } });
-        await tx.collection(PERSONAL_VIEWS).deleteMany({ object: name });
-        await tx.collection(RECENT_RECORDS).deleteMany({ object: name });
-      },
-      async afterCommit(store) {
-        await store.dropCollection(compiled.collection);
-        await store.dropCollection(historyCollection(name));
-      },
-    };
-  });
+  const after = await applyChange(ctx, (current) => objectDeletion(ctx, current, name, options));
   return { version: after.version };
+}
+
+/** The metadata change that deletes an object with its shared list views, and its records only when asked (the API's delete, a pack's uninstall). */
+export function objectDeletion(ctx: OperationContext, current: Snapshot, name: string, options: { deleteRecords: boolean }): MetadataChange {
+  const compiled = requireObject(current, name);
+  return {
+    kind: 'object',
+    action: 'object.delete',
+    name,
+    next: null,
+    by: ctx.principal.userId,
+    // Its list views go with it: the shared ones (metadata) here, the personal ones in migrate.
+    removes: current.listViewsOf(name).map((view) => ({ kind: 'listView' as const, name: view.name })),
+    async migrate(tx) {
+      const records = tx.collection(compiled.collection);
+      const count = await records.count({});
+      if (count > 0 && !options.deleteRecords) {
+        throw new ConflictError(
+          'object_has_records',
+          byCount(count, msg`Object '${name}' has 1 record. Delete it first, or repeat with ?deleteRecords=true to delete it with the object.`, msg`Object '${name}' has ${count} records. Delete them first, or repeat with ?deleteRecords=true to delete them with the object.`),
+        );
+      }
+      await records.deleteMany({});
+      await dropGuardsOf(tx, compiled.collection);
+      await tx.collection(COUNTERS).deleteMany({ _id: { $regex: `^${name}\\.` } });
+      await tx.collection(PERSONAL_VIEWS).deleteMany({ object: name });
+      await tx.collection(RECENT_RECORDS).deleteMany({ object: name });
+    },
+    async afterCommit(store) {
+      await store.dropCollection(compiled.collection);
+      await store.dropCollection(historyCollection(name));
+    },
+  };
 }
 
 function parseObject(body: unknown): ObjectDefinition {

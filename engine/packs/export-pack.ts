@@ -1,0 +1,61 @@
+import type { OperationContext } from '../context/index.js';
+import { NotFoundError, ValidationError } from '../errors/index.js';
+import { msg } from '../i18n/message.js';
+import { isCoreDefinition } from '../metadata/core-metadata.js';
+import { storedDefinition } from '../metadata/stored-definition.js';
+import { definitionsOf } from '../metadata/metadata-registry.js';
+import type { AnyDefinition, MetadataKind } from '../metadata/definition-validator.js';
+import { checkSetupRight } from '../security/object-access.js';
+import { checkManifest, type PackManifest } from './pack-manifest.js';
+import { inPackOrder, itemKey, KIND_FOLDERS, type PackItem } from './pack-items.js';
+import type { Pack } from './read-pack.js';
+
+/** Kinds whose definitions belong to one object, and go with it when an object is exported. */
+const OF_OBJECT: readonly MetadataKind[] = ['layout', 'listView', 'sharingRule', 'automationRule', 'approvalProcess'];
+
+/** What to export: the manifest of the pack to make, and which part of the tenant's metadata. */
+export interface ExportRequest {
+  readonly manifest: unknown;
+  /** Objects, each with its layouts, list views, sharing rules, automation rules and approval processes. */
+  readonly objects?: readonly string[];
+  /** Further definitions by key (`permissionSet:technician`, `app:field_service`). */
+  readonly items?: readonly string[];
+}
+
+/**
+ * A tenant's metadata (or a chosen part of it) as a pack, so that a consultant builds in one
+ * tenant and ships to others, or promotes from a test tenant to production: the same format a
+ * pack folder holds, which `npx crm pack export` writes one file per definition. Without a
+ * choice, every definition but the core ones (which every tenant has) is exported.
+ */
+export function exportPack(ctx: OperationContext, request: ExportRequest): Pack {
+  checkSetupRight(ctx);
+  const manifest = checkManifest(request.manifest);
+  if (!manifest.ok) throw new ValidationError(manifest.problems.map((problem) => ({ ...problem, path: `/manifest${problem.path}` })));
+  const all = everything(ctx);
+  const chosen = request.objects === undefined && request.items === undefined ? all.filter((item) => !isCoreDefinition(item.kind, item.name)) : choose(ctx, all, request);
+  return { manifest: manifest.manifest satisfies PackManifest, items: inPackOrder(chosen) };
+}
+
+/** Every definition of a kind packs may hold. */
+function everything(ctx: OperationContext): PackItem[] {
+  const definitions = definitionsOf(ctx.snapshot) as unknown as Record<MetadataKind, AnyDefinition[]>;
+  return (Object.keys(KIND_FOLDERS) as MetadataKind[]).flatMap((kind) => definitions[kind].map((definition) => ({ kind, name: definition.name, definition })));
+}
+
+function choose(ctx: OperationContext, all: PackItem[], request: ExportRequest): PackItem[] {
+  const keys = new Set<string>();
+  (request.objects ?? []).forEach((name, index) => {
+    if (!ctx.snapshot.object(name)) throw new NotFoundError(msg`There is no object named '${name}' to export (objects/${index}).`);
+    keys.add(itemKey('object', name));
+    for (const item of all) if (OF_OBJECT.includes(item.kind) && (item.definition as { object?: string }).object === name) keys.add(itemKey(item.kind, item.name));
+  });
+  (request.items ?? []).forEach((key, index) => {
+    const [kind, name] = key.split(':') as [MetadataKind, string | undefined];
+    if (!(kind in KIND_FOLDERS) || !name || !storedDefinition(ctx.snapshot, kind, name)) {
+      throw new ValidationError([{ path: `/items/${index}`, message: msg`is not a definition of this tenant that packs may hold ('kind:name', such as permissionSet:technician)` }]);
+    }
+    keys.add(key);
+  });
+  return all.filter((item) => keys.has(itemKey(item.kind, item.name)));
+}

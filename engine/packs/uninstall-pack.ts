@@ -1,0 +1,70 @@
+import { appendAudit } from '../audit/audit-log.js';
+import type { OperationContext } from '../context/index.js';
+import { ConflictError, NotFoundError } from '../errors/index.js';
+import { msg } from '../i18n/message.js';
+import type { MetadataChange } from '../metadata/metadata-registry.js';
+import type { Snapshot } from '../metadata/snapshot.js';
+import { storedDefinition } from '../metadata/stored-definition.js';
+import { checkSetupRight } from '../security/object-access.js';
+import { DEFINITION_KINDS, definitionChange, objectDeletion, type StandaloneKind } from '../setup/operations/index.js';
+import { INSTALLED_PACKS, installedPack, installedPacks, type InstalledPack } from './installed-packs.js';
+import { inPackOrder, itemKey, type PackItem } from './pack-items.js';
+
+export interface PackUninstall {
+  /** The definitions removed, by key (`object:work_order`). */
+  readonly removed: readonly string[];
+  readonly version: number;
+}
+
+/**
+ * Removes what a pack installed and the tenant still has (customised or not), in one metadata
+ * version, and forgets the pack. Refused (409, nothing changed) while another installed pack
+ * requires it, while the tenant's own definitions still use what it would remove, and while its
+ * objects hold records, unless `force` (the admin exported them first, or wants them gone).
+ */
+export async function uninstallPack(ctx: OperationContext, name: string, options: { force: boolean }): Promise<PackUninstall> {
+  checkSetupRight(ctx);
+  const installed = await installedPack(ctx.tenant.store, name);
+  if (!installed) throw new NotFoundError(msg`Pack '${name}' is not installed in this tenant.`);
+  const dependents = (await installedPacks(ctx.tenant.store)).filter((pack) => pack._id !== name && requires(pack, name));
+  if (dependents.length > 0) {
+    throw new ConflictError('pack_required', msg`Packs ${dependents.map((pack) => pack._id).join(', ')} need pack '${name}': uninstall them first.`);
+  }
+  let removed: PackItem[] = [];
+  const after = await ctx.tenant.metadata.applyAll((current) => {
+    removed = inPackOrder(installed.items.filter((item) => storedDefinition(current, item.kind, item.name) !== undefined));
+    return {
+      changes: deletions(ctx, current, removed, options.force),
+      async alongside(tx, version) {
+        await tx.collection<InstalledPack>(INSTALLED_PACKS).deleteOne({ _id: name });
+        await appendAudit(tx, { actor: ctx.principal.userId, action: 'metadata.pack.uninstall', object: `pack:${name}`, version });
+      },
+    };
+  }).catch((error: unknown) => {
+    throw explainRecords(error, name);
+  });
+  return { removed: removed.map((item) => itemKey(item.kind, item.name)), version: after.version };
+}
+
+/** What builds on an object goes before it; an object's shared list views go with it. */
+function deletions(ctx: OperationContext, current: Snapshot, items: readonly PackItem[], force: boolean): MetadataChange[] {
+  const objects = new Set(items.filter((item) => item.kind === 'object').map((item) => item.name));
+  const others = items.filter((item) => item.kind !== 'object' && !(item.kind === 'listView' && objects.has((item.definition as { object: string }).object)));
+  return [
+    ...others.reverse().map((item) => {
+      const spec = DEFINITION_KINDS[item.kind as StandaloneKind];
+      return definitionChange(ctx, spec, 'delete', item.name, null, spec.find(current, item.name) ?? null);
+    }),
+    ...[...objects].map((object) => objectDeletion(ctx, current, object, { deleteRecords: force })),
+  ];
+}
+
+function requires(pack: InstalledPack, name: string): boolean {
+  return pack.requires?.[name] !== undefined;
+}
+
+/** An object that holds records answers in the pack's terms: the force that removes them. */
+function explainRecords(error: unknown, name: string): unknown {
+  if (!(error instanceof ConflictError) || error.code !== 'object_has_records') return error;
+  return new ConflictError('pack_has_records', msg`Pack '${name}' has objects that hold records. Export them first, or uninstall with force to delete them with the pack.`, [{ path: '/force', message: error.text }]);
+}
