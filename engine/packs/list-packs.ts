@@ -1,5 +1,6 @@
 import type { OperationContext } from '../context/index.js';
 import type { LocalizedText } from '../schemas/generated/pack.js';
+import { renderText } from '../i18n/message.js';
 import { checkSetupRight } from '../security/object-access.js';
 import { installedPacks } from './installed-packs.js';
 import { availablePacks, type AvailablePack } from './pack-sources.js';
@@ -26,5 +27,9 @@ export async function listPacks(ctx: OperationContext, packsDir: string): Promis
     metadataVersion: pack.metadataVersion,
     items: pack.items.length,
   }));
-  return { installed, available: availablePacks(packsDir) };
+  // Problems are listed in a 200 answer, not through the error middleware: rendered here, in the reader's language.
+  const available = availablePacks(packsDir).map((pack) =>
+    pack.problems ? { ...pack, problems: pack.problems.map((problem) => ({ path: problem.path, message: renderText(problem.message, ctx.language) })) } : pack,
+  );
+  return { installed, available };
 }

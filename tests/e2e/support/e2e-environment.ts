@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -17,6 +18,8 @@ export interface E2e {
   readonly users: SeededUsers;
   /** The seeded deal that carries an XSS payload in its name. */
   readonly xssDealId: string;
+  /** The engine's packs folder (PACKS_DIR): the packs page's specs write packs into it. */
+  readonly packsDir: string;
 }
 
 let shared: Promise<E2e> | undefined;
@@ -30,21 +33,23 @@ export function e2e(): Promise<E2e> {
     mkdirSync(ARTIFACTS, { recursive: true });
     const executablePath = findChromium();
     await buildStudioIfStale();
-    const engine = await startTestEngine();
+    const packsDir = mkdtempSync(join(tmpdir(), 'crm-e2e-packs-'));
+    const engine = await startTestEngine({ packsDir });
     const users = await seedUsers(engine);
     const xssDealId = await seedDeals(engine);
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
-    return { engine, browser, users, xssDealId };
+    return { engine, browser, users, xssDealId, packsDir };
   })();
   return shared;
 }
 
 export async function closeE2e(): Promise<void> {
   if (!shared) return;
-  const { engine, browser } = await shared;
+  const { engine, browser, packsDir } = await shared;
   shared = undefined;
   await browser.close();
   await engine.stop();
+  rmSync(packsDir, { recursive: true, force: true });
 }
 
 /** A set-up call as the administrator that must succeed (any 2xx): its answer's body. */

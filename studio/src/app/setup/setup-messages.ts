@@ -10,6 +10,7 @@ import { fieldDependencyMessages } from './fields/field-dependency-messages';
 import { fieldEditorMessages } from './fields/field-editor-messages';
 import { groupsMessages } from './groups/groups-messages';
 import { jobsMessages } from './jobs/jobs-messages';
+import { packsMessages } from './packs/packs-messages';
 import { layoutsMessages } from './layouts/layouts-messages';
 import { listViewsMessages } from './list-views/list-views-messages';
 import { iconMessages } from './objects/icon-messages';
@@ -44,6 +45,7 @@ const PARTS = [
   sharingRulesMessages,
   explainAccessMessages,
   jobsMessages,
+  packsMessages,
   listViewsMessages,
   appsMessages,
   orderedListMessages,

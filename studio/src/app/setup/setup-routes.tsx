@@ -21,6 +21,7 @@ const HistoryPage = lazy(() => import('./history/history-page').then((module) =>
 const DefinitionHistoryPage = lazy(() => import('./history/definition-history-page').then((module) => ({ default: module.DefinitionHistoryPage })));
 const ApprovalProcessListPage = lazy(() => import('./approval-processes/approval-process-list-page').then((module) => ({ default: module.ApprovalProcessListPage })));
 const ApprovalProcessPage = lazy(() => import('./approval-processes/approval-process-page').then((module) => ({ default: module.ApprovalProcessPage })));
+const PacksPage = lazy(() => import('./packs/packs-page').then((module) => ({ default: module.PacksPage })));
 const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
@@ -38,6 +39,7 @@ export const setupRoutes: RouteObject[] = [
   { path: 'list-views/:name', element: <ListViewListPage /> },
   { path: 'apps', element: <AppListPage /> },
   { path: 'apps/:name', element: <AppListPage /> },
+  { path: 'packs', element: <PacksPage /> },
   { path: 'users', element: <UserListPage /> },
   { path: 'users/:id', element: <UserListPage /> },
   { path: 'roles', element: <RolePage /> },

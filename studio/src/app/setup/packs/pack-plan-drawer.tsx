@@ -1,0 +1,118 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Drawer, Grid, Radio, Table, Tag, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../../shared/i18n/use-language';
+import { installPack, itemKey, PACKS_KEY, planPack, type ItemAction, type MergeConflict, type PlannedItem, type Resolutions } from './packs-api';
+
+/** Tags in the setup tones (setup.css): antd's preset colours fall short of the contrast axe asks for. */
+const ACTION_TONES: Record<ItemAction, string> = { create: 'good', update: 'info', unchanged: 'plain', conflict: 'bad', 'kept-deleted': 'plain', dropped: 'warn' };
+
+interface PackPlanDrawerProps {
+  /** The pack of the packs folder to plan; undefined: closed. */
+  readonly pack: string | undefined;
+  readonly title: string;
+  readonly onClose: () => void;
+}
+
+/**
+ * The plan of installing or upgrading a pack, item by item, with each conflict between the
+ * tenant's changes and the pack's and a choice for it; the plan is asked again with the choices,
+ * and Install stays disabled until none is left unsettled.
+ */
+export function PackPlanDrawer({ pack, title, onClose }: PackPlanDrawerProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const wide = Grid.useBreakpoint().md !== false;
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [resolutions, setResolutions] = useState<Resolutions>({});
+  // The conflicts come from the plan without choices (a settled conflict is no longer one); the
+  // items and counts from the plan with them, asked again at each choice.
+  const base = useQuery({ queryKey: [...PACKS_KEY, 'plan', pack, {}], queryFn: () => planPack(pack!, {}), enabled: pack !== undefined });
+  const chosen = Object.keys(resolutions).length > 0;
+  const resolved = useQuery({ queryKey: [...PACKS_KEY, 'plan', pack, resolutions], queryFn: () => planPack(pack!, resolutions), enabled: pack !== undefined && chosen, placeholderData: (previous) => previous });
+  const plan = chosen ? resolved : base;
+  const install = useMutation({
+    mutationFn: () => installPack(pack!, resolutions),
+    onSuccess: async ({ plan: done }) => {
+      void message.success(t('setup.packs.installSucceeded', { pack: title, version: done.to }));
+      await queryClient.invalidateQueries();
+      close();
+    },
+  });
+  const close = () => {
+    setResolutions({});
+    install.reset();
+    onClose();
+  };
+  const choose = (item: PlannedItem, path: string, side: 'ours' | 'theirs') => setResolutions((current) => ({ ...current, [itemKey(item)]: { ...current[itemKey(item)], [path]: side } }));
+  const current = plan.data?.plan;
+  const conflicts = (base.data?.plan.items ?? []).flatMap((item) => (item.conflicts ?? []).map((conflict) => ({ item, conflict })));
+  const settled = conflicts.filter(({ item, conflict }) => resolutions[itemKey(item)]?.[conflict.path] !== undefined);
+
+  const columns: TableColumnsType<PlannedItem> = [
+    { key: 'action', title: t('setup.packs.action'), width: 150, render: (_, item) => <Tag className={`setup-tone-${ACTION_TONES[item.action]}`}>{t(`setup.packs.actions.${item.action}`)}</Tag> },
+    { key: 'name', title: t('setup.packs.name'), render: (_, item) => <span className="setup-api-name">{itemKey(item)}</span> },
+  ];
+
+  return (
+    <Drawer
+      open={pack !== undefined}
+      onClose={close}
+      size={wide ? 720 : '100%'}
+      title={current ? t('setup.packs.planTitle', { pack: title, from: current.from ?? t('setup.packs.notYet'), to: current.to }) : title}
+      destroyOnHidden
+      footer={
+        <div className="setup-packs-footer">
+          {current && conflicts.length > settled.length && <span className="setup-packs-blocked">{t('setup.packs.installBlocked')}</span>}
+          <Button onClick={close}>{t('setup.packs.cancel')}</Button>
+          <Button type="primary" disabled={!current || plan.isFetching || conflicts.length > settled.length} loading={install.isPending} onClick={() => install.mutate()}>
+            {current?.from ? t('setup.packs.upgrade') : t('setup.packs.install')}
+          </Button>
+        </div>
+      }
+    >
+      {plan.error && <Alert type="error" showIcon role="alert" title={t('setup.packs.planFailed', { message: plan.error.message })} />}
+      {install.error && <Alert type="error" showIcon role="alert" title={t('setup.packs.installFailed', { message: install.error.message })} />}
+      {current && (
+        <>
+          <p>{[t('setup.packs.changes', { count: current.changes }), t('setup.packs.conflictsLeft', { count: conflicts.length - settled.length })].filter(Boolean).join(language === 'en' ? ' ' : '')}</p>
+          {conflicts.length > 0 && <Alert type="warning" showIcon title={t('setup.packs.conflictHelp')} className="setup-packs-conflict-help" />}
+          {conflicts.map(({ item, conflict }) => (
+            <ConflictChoice key={`${itemKey(item)}${conflict.path}`} item={item} conflict={conflict} chosen={resolutions[itemKey(item)]?.[conflict.path]} onChoose={(side) => choose(item, conflict.path, side)} />
+          ))}
+          <Table<PlannedItem> rowKey={itemKey} size="small" columns={columns} dataSource={[...current.items]} pagination={false} loading={plan.isFetching} />
+        </>
+      )}
+    </Drawer>
+  );
+}
+
+function ConflictChoice({ item, conflict, chosen, onChoose }: { item: PlannedItem; conflict: MergeConflict; chosen: 'ours' | 'theirs' | undefined; onChoose: (side: 'ours' | 'theirs') => void }) {
+  const { t } = useTranslation();
+  const where = `${itemKey(item)} ${conflict.path || t('setup.packs.wholeDefinition')}`;
+  const shown = (value: unknown) => (value === undefined ? t('setup.packs.absent') : typeof value === 'string' ? value : JSON.stringify(value));
+  return (
+    <fieldset className="setup-packs-conflict">
+      <legend className="setup-api-name">{where}</legend>
+      <dl>
+        <dt>{t('setup.packs.base')}</dt>
+        <dd>{shown(conflict.base)}</dd>
+        <dt>{t('setup.packs.ours')}</dt>
+        <dd>{shown(conflict.ours)}</dd>
+        <dt>{t('setup.packs.theirs')}</dt>
+        <dd>{shown(conflict.theirs)}</dd>
+      </dl>
+      <Radio.Group
+        value={chosen}
+        onChange={(event) => onChoose(event.target.value as 'ours' | 'theirs')}
+        aria-label={where}
+        options={[
+          { value: 'ours', label: t('setup.packs.keepOurs') },
+          { value: 'theirs', label: t('setup.packs.takeTheirs') },
+        ]}
+      />
+    </fieldset>
+  );
+}
