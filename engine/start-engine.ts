@@ -11,6 +11,7 @@ import { DEFAULT_CACHE_MB, EmbeddedStoreProvider } from './store/embedded/index.
 import { MongoStoreProvider } from './store/mongodb/index.js';
 import type { StoreProvider } from './store/port.js';
 import { DEFAULT_TENANT, Platform } from './tenancy/index.js';
+import { DEFAULT_PACKS_DIR } from './packs/index.js';
 
 export interface RunningEngine {
   platform: Platform;
@@ -34,7 +35,7 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   const provider: StoreProvider = config.mongodbUri
     ? await MongoStoreProvider.connect(config.mongodbUri, { allowStandalone: config.mongodbAllowStandalone ?? false })
     : new EmbeddedStoreProvider(config.dataDir, config.durability, (config.storeCacheMb ?? DEFAULT_CACHE_MB) * 1024 * 1024);
-  const platform = new Platform(provider, new WebhookAllowlist(config.webhooks?.allowedHosts));
+  const platform = new Platform(provider, new WebhookAllowlist(config.webhooks?.allowedHosts), config.http?.packsDir ?? DEFAULT_PACKS_DIR);
   const firstAdmin = await ensureFirstAdmin(await platform.tenant(DEFAULT_TENANT), config.admin ?? {});
   registerJobHandler(EMAIL_DELIVER, emailDelivery(config.mail ?? {}));
   registerJobHandler(WEBHOOK_DELIVER, deliverWebhook);

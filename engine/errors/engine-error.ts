@@ -18,6 +18,9 @@ export interface EngineErrorOptions {
   cause?: unknown;
 }
 
+/** Marks every engine error, whichever copy of this module made it (see isEngineError). */
+const ENGINE_ERROR = Symbol.for('lowcode-crm.engine-error');
+
 /**
  * The one error base of the engine. Every failure a client can cause is an EngineError with a
  * stable machine code and an HTTP status; the http layer maps it without knowing the kinds, and
@@ -38,5 +41,15 @@ export class EngineError extends Error {
     this.text = message;
     this.details = options.details ?? [];
     this.isPublic = options.isPublic ?? true;
+    Object.defineProperty(this, ENGINE_ERROR, { value: true });
   }
+}
+
+/**
+ * An engine error, also one made by another copy of the engine's modules: a pack's code loaded
+ * as JavaScript may import the engine through a module graph of its own, whose classes are not
+ * this module's, and its refusals must still answer as engine errors do (400 with their details).
+ */
+export function isEngineError(error: unknown): error is EngineError {
+  return error instanceof EngineError || (error instanceof Error && (error as unknown as Record<symbol, unknown>)[ENGINE_ERROR] === true);
 }

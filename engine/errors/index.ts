@@ -1,4 +1,4 @@
-export { EngineError, type ErrorDetail, type EngineErrorOptions } from './engine-error.js';
+export { EngineError, isEngineError, type ErrorDetail, type EngineErrorOptions } from './engine-error.js';
 export {
   ValidationError,
   NotFoundError,

@@ -27,7 +27,6 @@ import { uiRoutes } from './routes/ui-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { countRequests } from './count-requests.js';
 import { msg } from '../i18n/message.js';
-import { DEFAULT_PACKS_DIR } from '../packs/index.js';
 import { packRoutes } from './routes/pack-routes.js';
 
 export interface AppOptions {
@@ -106,7 +105,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   app.use('/api/v1/outbox', outboxRoutes(platform));
   app.use('/api/v1/forms', formRoutes(platform));
   app.use('/api/v1/ui', uiRoutes(platform));
-  app.use('/api/v1/packs', packRoutes(platform, options.packsDir ?? DEFAULT_PACKS_DIR));
+  app.use('/api/v1/packs', packRoutes(platform));
   app.use('/api/v1', openApiRoutes(platform));
   app.use('/api', () => {
     throw new NotFoundError(msg`There is no such API route; see /api/docs for the API reference.`);

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import { EngineError, type ErrorDetail } from '../errors/index.js';
+import { isEngineError, type ErrorDetail } from '../errors/index.js';
 import type { Language } from '../i18n/language.js';
 import { msg, renderText, type Text } from '../i18n/message.js';
 import { requestLanguage } from './request-context.js';
@@ -29,7 +29,7 @@ export const errorMiddleware: ErrorRequestHandler = (error: unknown, req, res, _
   const send = (status: number, code: string, message: Text, details: readonly ErrorDetail[] = []): void => {
     sendError(res, language, status, code, message, details);
   };
-  if (error instanceof EngineError && error.isPublic) {
+  if (isEngineError(error) && error.isPublic) {
     send(error.status, error.code, error.text, error.details);
     return;
   }

@@ -65,6 +65,8 @@ export type MetadataAction =
 /** Changes applied as one version, and data work of the whole that lands with them. */
 export interface MetadataBatch {
   readonly changes: readonly MetadataChange[];
+  /** Runs first in the unit of work, before the changes' data work (a pack's data migrations). */
+  before?(tx: Collections): Promise<void>;
   /** Runs last in the unit of work, with the version it claimed (a pack's install record). */
   alongside?(tx: Collections, version: number): Promise<void>;
 }
@@ -182,7 +184,7 @@ export class MetadataRegistry {
     // for what it does not know yet (an object another instance created), or build stale indexes.
     if ((await storedVersion(this.store)) !== this.current.version) this.current = await loadSnapshot(this.store, this.current);
     const before = this.current;
-    const { changes, alongside } = plan(before);
+    const { changes, alongside, before: first } = plan(before);
     const { snapshot: compiled, problems } = compileSnapshot(before.version + 1, withChanges(definitionsOf(before), changes), before);
     refuseProblems(changes, problems);
     let version: number;
@@ -194,6 +196,7 @@ export class MetadataRegistry {
       }
       version = await this.store.unitOfWork(async (tx) => {
         const claimed = await claimVersion(tx, before.version);
+        await first?.(tx);
         for (const change of changes) await change.migrate?.(tx, before, compiled);
         for (const change of changes) await this.record(tx, change, before, claimed);
         await alongside?.(tx, claimed);

@@ -15,6 +15,8 @@ import { itemKey } from './pack-items.js';
 import { planPack, type PackPlan, type PlannedItem, type Resolutions } from './plan-pack.js';
 import { PLATFORM_VERSION } from './platform-version.js';
 import type { Pack } from './read-pack.js';
+import { activatePack, scheduleRecurringJobs } from './active-packs.js';
+import type { Collections } from '../store/port.js';
 
 /** What installing or upgrading a pack did: its plan, and the metadata version it made. */
 export interface PackInstall {
@@ -54,18 +56,39 @@ export async function installPack(ctx: OperationContext, pack: Pack, resolutions
     if (plan.conflicts > 0) throw conflictsError(plan);
     return {
       changes: changesOf(ctx, current, plan),
+      // An upgrade runs the pack's migrations it has not run yet, first: the new metadata's checks then meet migrated data.
+      before: installed ? (tx) => runMigrations(tx, ctx, pack, installed) : undefined,
       async alongside(tx, metadataVersion) {
         // Installed in the meantime by another request: the plan's base is stale.
         const now = await installedPack(tx, name);
         if ((now?.version ?? null) !== (installed?.version ?? null)) throw new ConflictError('pack_changed', msg`Pack '${name}' was installed or upgraded meanwhile; plan again.`);
-        const record: InstalledPack = { _id: name, version, label, installedAt: new Date().toISOString(), installedBy: ctx.principal.userId, metadataVersion, requires: { ...pack.manifest.requires?.packs }, items: [...pack.items] };
+        const record: InstalledPack = {
+          _id: name,
+          version,
+          label,
+          installedAt: new Date().toISOString(),
+          installedBy: ctx.principal.userId,
+          metadataVersion,
+          requires: { ...pack.manifest.requires?.packs },
+          items: [...pack.items],
+          // A first install counts every migration as run: its data is new already.
+          migrations: [...new Set([...(installed?.migrations ?? []), ...(pack.code?.migrations ?? []).map((migration) => migration.id)])],
+        };
         await tx.collection<InstalledPack>(INSTALLED_PACKS).deleteOne({ _id: name });
         await tx.collection<InstalledPack>(INSTALLED_PACKS).insertOne(record);
         await appendAudit(tx, { actor: ctx.principal.userId, action: installed ? 'metadata.pack.upgrade' : 'metadata.pack.install', object: `pack:${name}`, version: metadataVersion });
+        await scheduleRecurringJobs(tx, name, pack.code);
       },
     };
   });
+  activatePack(ctx.tenant, name, pack.code);
   return { plan: plan!, version: after.version };
+}
+
+/** The pack's migrations the tenant has not run, in the pack's order. */
+async function runMigrations(tx: Collections, ctx: OperationContext, pack: Pack, installed: InstalledPack): Promise<void> {
+  const done = new Set(installed.migrations ?? []);
+  for (const migration of pack.code?.migrations ?? []) if (!done.has(migration.id)) await migration.run(tx, ctx);
 }
 
 /** The metadata changes of a plan's creates and updates, each through its kind's own guards (the API's). */

@@ -18,6 +18,8 @@ export interface InstalledPack extends Doc {
   /** The packs it requires, by name, with the versions it accepts: they cannot be uninstalled before it. */
   requires?: Record<string, string>;
   items: PackItem[];
+  /** The ids of the pack's data migrations this tenant has run (or counted as run at the first install). */
+  migrations?: string[];
 }
 
 export function installedPacks(reader: Collections): Promise<InstalledPack[]> {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { NotFoundError, ValidationError, type ErrorDetail } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
 import type { LocalizedDescription, LocalizedText } from '../schemas/generated/pack.js';
+import { loadPackCode } from './load-pack-code.js';
 import { readPack, type Pack } from './read-pack.js';
 
 /** Where the platform finds packs by default: plugins/ beside engine/ (PACKS_DIR elsewhere). */
@@ -37,13 +38,14 @@ export function availablePacks(dir: string): AvailablePack[] {
     });
 }
 
-/** The pack named `name` in the folder: its sub-folder of that name, whose manifest must carry the same name. */
-export function availablePack(dir: string, name: string): Pack {
+/** The pack named `name` in the folder, with its code: its sub-folder of that name, whose manifest must carry the same name. */
+export async function availablePack(dir: string, name: string): Promise<Pack> {
   const folder = join(dir, name);
   if (!/^[a-z][a-z0-9_-]{1,49}$/.test(name) || !existsSync(join(folder, 'pack.json'))) throw new NotFoundError(msg`There is no pack named '${name}' in the packs folder.`);
   const pack = readPack(folder);
   if (pack.manifest.name !== name) {
     throw new ValidationError([{ path: '/pack.json/name', message: msg`must be the folder's name, '${name}'` }], msg`The pack in folder '${name}' calls itself '${pack.manifest.name}'.`);
   }
-  return pack;
+  const code = await loadPackCode(folder);
+  return code ? { ...pack, code } : pack;
 }

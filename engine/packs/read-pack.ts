@@ -4,12 +4,15 @@ import { ValidationError, type ErrorDetail } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
 import { checkDefinition, type MetadataKind } from '../metadata/definition-validator.js';
 import { checkManifest, type PackManifest } from './pack-manifest.js';
+import type { PackCode } from './pack-code.js';
 import { inPackOrder, KIND_FOLDERS, type PackItem } from './pack-items.js';
 
 /** A pack as its folder holds it: the manifest, and its definitions ordered by kind and name. */
 export interface Pack {
   readonly manifest: PackManifest;
   readonly items: readonly PackItem[];
+  /** Its code (index.ts), for a pack of the packs folder that has some. */
+  readonly code?: PackCode;
 }
 
 const FOLDER_KINDS = new Map(Object.entries(KIND_FOLDERS).map(([kind, folder]) => [folder, kind as MetadataKind]));

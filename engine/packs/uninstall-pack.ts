@@ -9,6 +9,8 @@ import { checkSetupRight } from '../security/object-access.js';
 import { DEFINITION_KINDS, definitionChange, objectDeletion, type StandaloneKind } from '../setup/operations/index.js';
 import { INSTALLED_PACKS, installedPack, installedPacks, type InstalledPack } from './installed-packs.js';
 import { inPackOrder, itemKey, type PackItem } from './pack-items.js';
+import { deactivatePack, packJobKeys } from './active-packs.js';
+import { cancelJobs } from '../jobs/index.js';
 
 export interface PackUninstall {
   /** The definitions removed, by key (`object:work_order`). */
@@ -37,12 +39,14 @@ export async function uninstallPack(ctx: OperationContext, name: string, options
       changes: deletions(ctx, current, removed, options.force),
       async alongside(tx, version) {
         await tx.collection<InstalledPack>(INSTALLED_PACKS).deleteOne({ _id: name });
+        await cancelJobs(tx, { keyPrefix: packJobKeys(name) });
         await appendAudit(tx, { actor: ctx.principal.userId, action: 'metadata.pack.uninstall', object: `pack:${name}`, version });
       },
     };
   }).catch((error: unknown) => {
     throw explainRecords(error, name);
   });
+  deactivatePack(ctx.tenant, name);
   return { removed: removed.map((item) => itemKey(item.kind, item.name)), version: after.version };
 }
 

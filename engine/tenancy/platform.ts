@@ -7,6 +7,7 @@ import { operationContext } from '../context/operation-context.js';
 import { SYSTEM_PRINCIPAL } from '../context/principal.js';
 import type { Tenant } from '../context/index.js';
 import { openTenant } from './open-tenant.js';
+import { activateInstalledPacks, DEFAULT_PACKS_DIR } from '../packs/index.js';
 import { checkTenantName } from './tenant-name.js';
 import { TenantRegistry, type TenantEntry } from './tenant-registry.js';
 import { UnknownTenantError } from './unknown-tenant-error.js';
@@ -19,10 +20,14 @@ export class Platform {
   private readonly tenants = new Map<string, Promise<Tenant>>();
   private registry: Promise<TenantRegistry> | undefined;
 
-  /** `webhookAllowlist`: the internal hosts the operator opened to webhooks (none by default). */
+  /**
+   * `webhookAllowlist`: the internal hosts the operator opened to webhooks (none by default);
+   * `packsDir`: the folder of packs admins may install, whose code runs where they are installed.
+   */
   constructor(
     readonly provider: StoreProvider,
     readonly webhookAllowlist: WebhookAllowlist = new WebhookAllowlist(),
+    readonly packsDir: string = DEFAULT_PACKS_DIR,
   ) {}
 
   private tenantRegistry(): Promise<TenantRegistry> {
@@ -46,7 +51,12 @@ export class Platform {
     // Another request may have opened it while the registry answered: one Tenant per name.
     let tenant = this.tenants.get(name);
     if (!tenant) {
-      tenant = this.provider.open(name).then((store) => openTenant(name, store, this.webhookAllowlist));
+      tenant = this.provider.open(name).then(async (store) => {
+        const opened = await openTenant(name, store, this.webhookAllowlist);
+        // The code of the packs installed there: hooks on its writes, routes and jobs.
+        await activateInstalledPacks(opened, this.packsDir);
+        return opened;
+      });
       this.tenants.set(name, tenant);
       tenant.catch(() => this.tenants.delete(name));
     }

@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import { ValidationError, type ErrorDetail } from '../../errors/index.js';
 import { msg } from '../../i18n/message.js';
-import { availablePack, exportPack, installPack, listPacks, packFromBody, planInstall, uninstallPack, type ExportRequest, type Pack, type Resolutions } from '../../packs/index.js';
+import { activePack, availablePack, exportPack, type PackCode, installPack, listPacks, packFromBody, planInstall, uninstallPack, type ExportRequest, type Pack, type Resolutions } from '../../packs/index.js';
 import { queryString } from '../query-string.js';
 import type { Platform } from '../../tenancy/index.js';
 import { requestContext } from '../request-context.js';
+import { requestTenant } from '../request-tenant.js';
 
 /**
  * /api/v1/packs: the packs installed in the tenant and those the packs folder offers; the plan
@@ -12,19 +13,20 @@ import { requestContext } from '../request-context.js';
  * or sent whole (`{ "pack": { manifest, items } }`, what the CLI sends from a consultant's folder),
  * with the admin's resolutions of its conflicts.
  */
-export function packRoutes(platform: Platform, packsDir: string): Router {
+export function packRoutes(platform: Platform): Router {
+  const { packsDir } = platform;
   const router = Router();
   router.get('/', async (req, res) => {
     res.json(await listPacks(await requestContext(platform, req), packsDir));
   });
   router.post('/plan', async (req, res) => {
     const ctx = await requestContext(platform, req);
-    const { pack, resolutions } = parseRequest(packsDir, req.body);
+    const { pack, resolutions } = await parseRequest(packsDir, req.body);
     res.json({ plan: await planInstall(ctx, pack, resolutions) });
   });
   router.post('/install', async (req, res) => {
     const ctx = await requestContext(platform, req);
-    const { pack, resolutions } = parseRequest(packsDir, req.body);
+    const { pack, resolutions } = await parseRequest(packsDir, req.body);
     res.json(await installPack(ctx, pack, resolutions));
   });
   router.post('/export', async (req, res) => {
@@ -38,13 +40,37 @@ export function packRoutes(platform: Platform, packsDir: string): Router {
     if (force !== undefined && force !== 'true' && force !== 'false') throw new ValidationError([{ path: '/query/force', message: msg`must be true or false` }]);
     res.json(await uninstallPack(ctx, req.params.name, { force: force === 'true' }));
   });
+  // The routes of the packs installed in the request's tenant: /api/v1/packs/<pack>/<its path>.
+  router.use('/:pack', async (req, res, next) => {
+    const code = activePack(requestTenant(res), req.params.pack!);
+    if (!code?.routes) return next();
+    return packRouter(platform, code)(req, res, next);
+  });
   return router;
 }
 
-function parseRequest(packsDir: string, body: unknown): { pack: Pack; resolutions: Resolutions } {
+/** One router per pack's code (the same in every tenant that installed it), made when first asked. */
+const routers = new WeakMap<PackCode, Router>();
+
+function packRouter(platform: Platform, code: PackCode): Router {
+  let router = routers.get(code);
+  if (router) return router;
+  router = Router();
+  for (const route of code.routes ?? []) {
+    router[route.method](route.path, async (req, res) => {
+      // The request's user, with their permissions: a pack's route sees and changes only what they may.
+      const ctx = { ...(await requestContext(platform, req)), source: 'plugin' as const };
+      res.json(await route.handle(ctx, { params: req.params as Record<string, string>, query: req.query as Record<string, unknown>, body: req.body as unknown }));
+    });
+  }
+  routers.set(code, router);
+  return router;
+}
+
+async function parseRequest(packsDir: string, body: unknown): Promise<{ pack: Pack; resolutions: Resolutions }> {
   const request = (body ?? {}) as { name?: unknown; pack?: unknown; resolutions?: unknown };
   const resolutions = parseResolutions(request.resolutions);
-  if (typeof request.name === 'string' && request.pack === undefined) return { pack: availablePack(packsDir, request.name), resolutions };
+  if (typeof request.name === 'string' && request.pack === undefined) return { pack: await availablePack(packsDir, request.name), resolutions };
   if (request.name === undefined && request.pack !== undefined) {
     try {
       return { pack: packFromBody(request.pack), resolutions };

@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import { operationContext, SYSTEM_PRINCIPAL, type Tenant } from '../context/index.js';
+import { cancelJobs, enqueueJob, registerJobHandler } from '../jobs/index.js';
+import { tenantWriteHooks } from '../records/write-pipeline/index.js';
+import type { Collections } from '../store/port.js';
+import { installedPacks } from './installed-packs.js';
+import { loadPackCode } from './load-pack-code.js';
+import type { PackCode } from './pack-code.js';
+
+/** The code of the packs installed in each open tenant, by pack name. */
+const active = new WeakMap<Tenant, Map<string, PackCode>>();
+
+/** The code of a pack installed in the tenant, if it has any. */
+export function activePack(tenant: Tenant, name: string): PackCode | undefined {
+  return active.get(tenant)?.get(name);
+}
+
+/** The job kind of a pack's job: `pack.<pack>.<job>`. */
+export function packJobKind(pack: string, job: string): string {
+  return `pack.${pack}.${job}`;
+}
+
+/** The keys of a pack's jobs in a tenant start with this: an upgrade or an uninstall cancels them by it. */
+export function packJobKeys(pack: string): string {
+  return `pack:${pack}:`;
+}
+
+/** One run of a pack's recurring job: a key of its own (a run still leased would answer for a shared key), under the pack's prefix. */
+function nextRun(name: string, job: string, everyMinutes: number) {
+  const dueAt = new Date(Date.now() + everyMinutes * 60_000);
+  return { kind: packJobKind(name, job), dueAt, payload: {}, key: `${packJobKeys(name)}${job}:${dueAt.toISOString()}` };
+}
+
+const hookKey = (pack: string, hook: string) => `pack:${pack}:${hook}`;
+
+/**
+ * Puts a pack's code to work in one tenant: its hooks on the tenant's write path, its routes and
+ * jobs answered there. Replaces what an earlier version of the pack had put (an upgrade).
+ */
+export function activatePack(tenant: Tenant, name: string, code: PackCode | undefined): void {
+  deactivatePack(tenant, name);
+  if (!code) return;
+  let packs = active.get(tenant);
+  if (!packs) active.set(tenant, (packs = new Map()));
+  packs.set(name, code);
+  const hooks = tenantWriteHooks(tenant);
+  for (const hook of code.hooks ?? []) hooks.on(hook.stage, hookKey(name, hook.name), hook.run as never, hook.objects ? { objects: hook.objects } : {});
+  for (const job of Object.keys(code.jobs ?? {})) registerJobHandler(packJobKind(name, job), (jobTenant, doc) => runPackJob(jobTenant, name, job, doc.payload));
+}
+
+/** Takes a pack's code out of a tenant (an uninstall, or before an upgrade puts the new code). */
+export function deactivatePack(tenant: Tenant, name: string): void {
+  const code = active.get(tenant)?.get(name);
+  if (!code) return;
+  const hooks = tenantWriteHooks(tenant);
+  for (const hook of code.hooks ?? []) hooks.off(hookKey(name, hook.name));
+  active.get(tenant)!.delete(name);
+}
+
+/** At a tenant's opening: the code of every pack installed there, from the packs folder. */
+export async function activateInstalledPacks(tenant: Tenant, packsDir: string): Promise<void> {
+  for (const pack of await installedPacks(tenant.store)) {
+    try {
+      activatePack(tenant, pack._id, await loadPackCode(join(packsDir, pack._id)));
+    } catch (error) {
+      // One broken pack must not keep the tenant closed: its metadata stays, its code waits for a fix.
+      console.error(`packs: the code of pack '${pack._id}' could not be loaded in tenant '${tenant.name}':`, error);
+    }
+  }
+}
+
+/** Schedules the first run of each recurring job of a pack (an upgrade's replace the earlier version's), in the install's unit of work. */
+export async function scheduleRecurringJobs(tx: Collections, name: string, code: PackCode | undefined): Promise<void> {
+  await cancelJobs(tx, { keyPrefix: packJobKeys(name) });
+  for (const [job, spec] of Object.entries(code?.jobs ?? {})) {
+    if (spec.everyMinutes) await enqueueJob(tx, nextRun(name, job, spec.everyMinutes));
+  }
+}
+
+/**
+ * A pack's job in one tenant: nothing where the pack is not installed (a job left from before an
+ * uninstall); a recurring one schedules its next run once it ran.
+ */
+async function runPackJob(tenant: Tenant, name: string, job: string, payload: Readonly<Record<string, unknown>>): Promise<void> {
+  const spec = activePack(tenant, name)?.jobs?.[job];
+  if (!spec) return;
+  await spec.run(operationContext(tenant, SYSTEM_PRINCIPAL, 'plugin'), payload);
+  const every = spec.everyMinutes;
+  if (every) await tenant.store.unitOfWork((tx) => enqueueJob(tx, nextRun(name, job, every)));
+}

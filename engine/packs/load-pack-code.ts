@@ -1,0 +1,29 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ValidationError } from '../errors/index.js';
+import { msg } from '../i18n/message.js';
+import type { PackCode } from './pack-code.js';
+
+const ENTRIES = ['index.ts', 'index.mjs', 'index.js'];
+
+/**
+ * A folder pack's code, the default export of its index.ts (or index.mjs, index.js), or undefined
+ * for a pack of metadata alone. Only packs of the server's packs folder carry code: a pack sent
+ * over the API is metadata only, so installing code stays the operator's decision.
+ *
+ * JavaScript entries are imported anew once changed (their modification time joins the module's
+ * address), so an upgrade copied into the folder needs no restart. tsx, which runs TypeScript,
+ * keeps one module per path whatever the address says: a changed index.ts is read at the next start.
+ */
+export async function loadPackCode(dir: string): Promise<PackCode | undefined> {
+  const entry = ENTRIES.map((name) => join(dir, name)).find((file) => existsSync(file));
+  if (!entry) return undefined;
+  const url = entry.endsWith('.ts') ? pathToFileURL(entry).href : `${pathToFileURL(entry).href}?v=${statSync(entry).mtimeMs}`;
+  const module = (await import(url)) as { default?: unknown };
+  const code = module.default;
+  if (code === null || typeof code !== 'object' || Array.isArray(code)) {
+    throw new ValidationError([{ path: `/${entry.slice(dir.length + 1)}`, message: msg`must export its code as the default: export default definePack({ … })` }]);
+  }
+  return code as PackCode;
+}

@@ -1,0 +1,153 @@
+import { expect } from 'chai';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { JOBS_COLLECTION, type JobDoc } from '../../engine/jobs/index.js';
+import { packJobKind } from '../../engine/packs/index.js';
+import { createRecord, expectError } from '../support/api-helpers.js';
+import { bearer, createUser, tokenFor } from '../support/auth-helpers.js';
+import { createTenant, OPERATOR_TOKEN, type TestTenant } from '../support/tenant-helpers.js';
+import { startTestEngine, type TestEngine } from '../support/test-engine.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const engineModule = (path: string) => pathToFileURL(join(ROOT, 'engine', path)).href;
+
+/**
+ * The pack's code as its index.mjs holds it (a JavaScript entry is read anew when it changes, as an
+ * upgrade copied into the packs folder needs); `withMigration` adds 1.1.0's data migration.
+ */
+function packCode(withMigration: boolean): string {
+  return `
+import { ValidationError } from '${engineModule('errors/index.ts')}';
+import { listRecords } from '${engineModule('records/index.ts')}';
+import { newId } from '${engineModule('store/new-id.ts')}';
+
+export default {
+  hooks: [
+    {
+      stage: 'beforeSave',
+      name: 'region-to-close',
+      objects: ['fo_visit'],
+      async run(_tx, { record }) {
+        if (record.status === 'done' && !record.region) throw new ValidationError([{ path: '/region', message: 'is needed to close a visit' }]);
+      },
+    },
+  ],
+  routes: [
+    {
+      method: 'get',
+      path: '/visits/open',
+      async handle(ctx) {
+        const page = await listRecords(ctx, 'fo_visit', { filter: { status: { ne: 'done' } }, total: true });
+        return { open: page.total, by: ctx.principal.userId };
+      },
+    },
+  ],
+  jobs: {
+    tally: {
+      everyMinutes: 60,
+      async run(ctx) {
+        const visits = await ctx.tenant.store.collection('records.fo_visit').count({});
+        await ctx.tenant.store.collection('pack.field-ops.tallies').insertOne({ _id: newId(), visits });
+      },
+    },
+  },
+  migrations: [${withMigration ? `{ id: '1.1.0-contacted-to-working', async run(tx) { await tx.collection('records.fo_visit').updateMany({ status: 'contacted' }, { $set: { status: 'working' } }); } }` : ''}],
+};
+`;
+}
+
+function writeFieldOps(packsDir: string, version: '1.0.0' | '1.1.0'): void {
+  const dir = join(packsDir, 'field-ops');
+  mkdirSync(join(dir, 'metadata', 'objects'), { recursive: true });
+  writeFileSync(join(dir, 'pack.json'), JSON.stringify({ name: 'field-ops', version, label: { en: 'Field operations' } }));
+  const statuses = version === '1.0.0' ? ['planned', 'contacted', 'done'] : ['planned', 'working', 'done'];
+  const visit = { name: 'fo_visit', label: { en: 'Visit' }, fields: [{ name: 'subject', type: 'text' }, { name: 'status', type: 'picklist', values: statuses, default: 'planned' }, { name: 'region', type: 'text' }] };
+  writeFileSync(join(dir, 'metadata', 'objects', 'fo_visit.json'), JSON.stringify(visit));
+  writeFileSync(join(dir, 'index.mjs'), packCode(version === '1.1.0'));
+}
+
+/** A pack's code: hooks, a route, a recurring job and a data migration, each only in the tenant that installed the pack. */
+describe('packs with code: hooks, routes, jobs and migrations where the pack is installed', () => {
+  let engine: TestEngine;
+  let packsDir: string;
+  let acme: TestTenant;
+  const jobsOf = async (tenantName: string) =>
+    (await (await engine.platform.tenant(tenantName)).store.collection<JobDoc>(JOBS_COLLECTION).find({ kind: packJobKind('field-ops', 'tally'), status: 'due' }));
+
+  before(async () => {
+    packsDir = mkdtempSync(join(tmpdir(), 'crm-pack-code-'));
+    engine = await startTestEngine({ packsDir, operatorToken: OPERATOR_TOKEN });
+    acme = await createTenant(engine, 'acme-code');
+    writeFieldOps(packsDir, '1.0.0');
+    const installed = await engine.request('POST', '/api/v1/packs/install', { name: 'field-ops' });
+    expect(installed.status, JSON.stringify(installed.body)).to.equal(200);
+    // The other tenant has the same object, without the pack.
+    const visit = { name: 'fo_visit', fields: [{ name: 'subject', type: 'text' }, { name: 'status', type: 'picklist', values: ['planned', 'contacted', 'done'] }, { name: 'region', type: 'text' }] };
+    expect((await engine.request('POST', '/api/v1/meta/objects', visit, acme.headers)).status).to.equal(201);
+  });
+  after(async () => {
+    await engine.stop();
+    rmSync(packsDir, { recursive: true, force: true });
+  });
+
+  it('runs the pack\'s hook on the tenant\'s writes, refusing with its message, and not in a tenant without the pack', async () => {
+    const refused = await engine.request('POST', '/api/v1/records/fo_visit', { subject: 'Pump', status: 'done' });
+    expect(expectError(refused, 400)).to.deep.equal([{ path: '/region', message: 'is needed to close a visit' }]);
+    expect((await engine.request('GET', '/api/v1/records/fo_visit?total=true')).body.total, 'nothing stored').to.equal(0);
+    await createRecord(engine, 'fo_visit', { subject: 'Pump', status: 'done', region: 'North' });
+    const elsewhere = await engine.request('POST', '/api/v1/records/fo_visit', { subject: 'Pump', status: 'done' }, acme.headers);
+    expect(elsewhere.status).to.equal(201);
+  });
+
+  it('answers the pack\'s route with the permissions of the user who asks, and 404 where the pack is not installed', async () => {
+    await createRecord(engine, 'fo_visit', { subject: 'Boiler', status: 'contacted' });
+    const answer = await engine.request('GET', '/api/v1/packs/field-ops/visits/open');
+    expect(answer.status, JSON.stringify(answer.body)).to.deep.equal(200);
+    expect(answer.body).to.deep.equal({ open: 1, by: engine.adminId });
+    expect((await engine.request('GET', '/api/v1/packs/field-ops/visits/open', undefined, acme.headers)).status).to.equal(404);
+    expect((await engine.request('GET', '/api/v1/packs/field-ops/no-such-route')).status).to.equal(404);
+    // A user who may not read visits gets the records API's refusal, not the records.
+    await createUser(engine, { full_name: 'Guest', email: 'guest@example.com', permission_sets: ['standard_user'] }, 'a long enough password 1');
+    const guest = await tokenFor(engine, 'guest@example.com', 'a long enough password 1');
+    expectError(await engine.request('GET', '/api/v1/packs/field-ops/visits/open', undefined, bearer(guest)), 403);
+  });
+
+  it('schedules the pack\'s recurring job in the tenant that installed it, runs it there and schedules its next run', async () => {
+    const [due] = await jobsOf('default');
+    expect(due, 'scheduled at the install').to.not.equal(undefined);
+    expect(await jobsOf('acme-code')).to.deep.equal([]);
+    const tenant = await engine.platform.tenant('default');
+    await tenant.store.collection<JobDoc>(JOBS_COLLECTION).updateOne({ _id: due!._id }, { $set: { dueAt: new Date(Date.now() - 1000).toISOString() } });
+    await engine.jobs.runDue();
+    const tallies = await tenant.store.collection('pack.field-ops.tallies').find({});
+    expect(tallies.map((tally) => tally.visits)).to.deep.equal([2]);
+    const next = await jobsOf('default');
+    expect(next).to.have.length(1);
+    expect(next[0]!._id).to.not.equal(due!._id);
+    expect(Date.parse(next[0]!.dueAt)).to.be.greaterThan(Date.now() + 50 * 60_000);
+  });
+
+  it('runs an upgrade\'s data migration once, before the new metadata: a picklist value renamed in the stored records', async () => {
+    const before = await createRecord(engine, 'fo_visit', { subject: 'Chiller', status: 'contacted' });
+    writeFieldOps(packsDir, '1.1.0');
+    const upgraded = await engine.request('POST', '/api/v1/packs/install', { name: 'field-ops' });
+    expect(upgraded.status, JSON.stringify(upgraded.body)).to.equal(200);
+    expect((await engine.request('GET', `/api/v1/records/fo_visit/${before._id}`)).body.status).to.equal('working');
+    const tenant = await engine.platform.tenant('default');
+    expect(await tenant.store.collection('records.fo_visit').count({ status: 'contacted' }), 'every record migrated').to.equal(0);
+    const installed = await tenant.store.collection('meta.packs').findOne({ _id: 'field-ops' });
+    expect(installed?.migrations).to.deep.equal(['1.1.0-contacted-to-working']);
+  });
+
+  it('takes the pack\'s code out of the tenant when it is uninstalled: no hook, no route, no job', async () => {
+    const removed = await engine.request('DELETE', '/api/v1/packs/field-ops?force=true');
+    expect(removed.status, JSON.stringify(removed.body)).to.equal(200);
+    expect((await engine.request('GET', '/api/v1/packs/field-ops/visits/open')).status).to.equal(404);
+    expect(await jobsOf('default')).to.deep.equal([]);
+    const visit = { name: 'fo_visit', fields: [{ name: 'status', type: 'picklist', values: ['done'] }, { name: 'region', type: 'text' }] };
+    expect((await engine.request('POST', '/api/v1/meta/objects', visit)).status).to.equal(201);
+    expect((await engine.request('POST', '/api/v1/records/fo_visit', { status: 'done' })).status, 'the hook is gone').to.equal(201);
+  });
+});
