@@ -67,8 +67,13 @@ export interface MetadataBatch {
   readonly changes: readonly MetadataChange[];
   /** Runs first in the unit of work, before the changes' data work (a pack's data migrations). */
   before?(tx: Collections): Promise<void>;
-  /** Runs last in the unit of work, with the version it claimed (a pack's install record). */
-  alongside?(tx: Collections, version: number): Promise<void>;
+  /** Runs last in the unit of work, with the version it claimed and the metadata it makes (a pack's install record, its demo records). */
+  alongside?(tx: Collections, version: number, after: Snapshot): Promise<void>;
+  /**
+   * Runs the unit of work instead of the store's own: records' `writeUnit`, when `alongside`
+   * writes records, whose after-commit hooks run once it commits (metadata sits below records).
+   */
+  unitOfWork?<R>(store: Store, work: (tx: Collections) => Promise<R>): Promise<R>;
 }
 
 /** One change to one definition, with the data work that must land with it. */
@@ -184,7 +189,7 @@ export class MetadataRegistry {
     // for what it does not know yet (an object another instance created), or build stale indexes.
     if ((await storedVersion(this.store)) !== this.current.version) this.current = await loadSnapshot(this.store, this.current);
     const before = this.current;
-    const { changes, alongside, before: first } = plan(before);
+    const { changes, alongside, before: first, unitOfWork = (store, work) => store.unitOfWork(work) } = plan(before);
     const { snapshot: compiled, problems } = compileSnapshot(before.version + 1, withChanges(definitionsOf(before), changes), before);
     refuseProblems(changes, problems);
     let version: number;
@@ -194,12 +199,12 @@ export class MetadataRegistry {
         prepared.push(change);
         await change.prepare?.(this.store, before, compiled);
       }
-      version = await this.store.unitOfWork(async (tx) => {
+      version = await unitOfWork(this.store, async (tx) => {
         const claimed = await claimVersion(tx, before.version);
         await first?.(tx);
         for (const change of changes) await change.migrate?.(tx, before, compiled);
         for (const change of changes) await this.record(tx, change, before, claimed);
-        await alongside?.(tx, claimed);
+        await alongside?.(tx, claimed, compiled.at(claimed));
         return claimed;
       });
     } catch (error) {

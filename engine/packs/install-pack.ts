@@ -17,6 +17,9 @@ import { PLATFORM_VERSION } from './platform-version.js';
 import type { Pack } from './read-pack.js';
 import { activatePack, scheduleRecurringJobs } from './active-packs.js';
 import type { Collections } from '../store/port.js';
+import { writeUnit } from '../records/write-pipeline/index.js';
+import { demoRecordsToCreate } from './demo-data-order.js';
+import { demoDataCounts, installDemoData } from './install-demo-data.js';
 
 /** What installing or upgrading a pack did: its plan, and the metadata version it made. */
 export interface PackInstall {
@@ -24,18 +27,25 @@ export interface PackInstall {
   readonly version: number;
 }
 
+/** What the admin chose beside the resolutions: whether the pack's demo records are created too. */
+export interface InstallOptions {
+  readonly demoData?: boolean;
+}
+
 /**
  * The dry run: what installing (or upgrading to) this pack would do in the tenant, item by item,
  * with its conflicts; every definition it would write is checked as the install checks it (its
  * schema, then the whole metadata compiled with it), so a plan without problems installs. Writes nothing.
  */
-export async function planInstall(ctx: OperationContext, pack: Pack, resolutions: Resolutions = {}): Promise<PackPlan> {
+export async function planInstall(ctx: OperationContext, pack: Pack, resolutions: Resolutions = {}, options: InstallOptions = {}): Promise<PackPlan> {
   checkSetupRight(ctx);
   const installed = await installedPack(ctx.tenant.store, pack.manifest.name);
   await checkRequirements(ctx, pack, installed);
   const plan = planPack((kind, name) => storedDefinition(ctx.snapshot, kind, name), installed, pack, resolutions);
-  if (plan.conflicts === 0) ctx.tenant.metadata.previewAll((current) => ({ changes: changesOf(ctx, current, plan) }));
-  return plan;
+  if (plan.conflicts > 0) return plan;
+  const after = ctx.tenant.metadata.previewAll((current) => ({ changes: changesOf(ctx, current, plan) }));
+  // The demo records the install would create, checked against the metadata it would make.
+  return options.demoData && pack.data ? { ...plan, demoData: demoDataCounts(demoRecordsToCreate(after, pack.data, installed?.demoData ?? {})) } : plan;
 }
 
 /**
@@ -45,12 +55,13 @@ export async function planInstall(ctx: OperationContext, pack: Pack, resolutions
  * unresolved, for an older version than the one installed, or when a required pack or platform
  * version is missing. The plan is made again under the registry's lock, from the metadata it changes.
  */
-export async function installPack(ctx: OperationContext, pack: Pack, resolutions: Resolutions = {}): Promise<PackInstall> {
+export async function installPack(ctx: OperationContext, pack: Pack, resolutions: Resolutions = {}, options: InstallOptions = {}): Promise<PackInstall> {
   checkSetupRight(ctx);
   const { name, version, label } = pack.manifest;
   const installed = await installedPack(ctx.tenant.store, name);
   await checkRequirements(ctx, pack, installed);
   let plan: PackPlan | undefined;
+  const demoData = options.demoData ? pack.data : undefined;
   const after = await ctx.tenant.metadata.applyAll((current): MetadataBatch => {
     plan = planPack((kind, itemName) => storedDefinition(current, kind, itemName), installed, pack, resolutions);
     if (plan.conflicts > 0) throw conflictsError(plan);
@@ -58,10 +69,15 @@ export async function installPack(ctx: OperationContext, pack: Pack, resolutions
       changes: changesOf(ctx, current, plan),
       // An upgrade runs the pack's migrations it has not run yet, first: the new metadata's checks then meet migrated data.
       before: installed ? (tx) => runMigrations(tx, ctx, pack, installed) : undefined,
-      async alongside(tx, metadataVersion) {
+      // Demo records are written in the unit: records' own unit, whose after-commit hooks run once it commits.
+      unitOfWork: demoData ? writeUnit : undefined,
+      async alongside(tx, metadataVersion, metadata) {
         // Installed in the meantime by another request: the plan's base is stale.
         const now = await installedPack(tx, name);
         if ((now?.version ?? null) !== (installed?.version ?? null)) throw new ConflictError('pack_changed', msg`Pack '${name}' was installed or upgraded meanwhile; plan again.`);
+        const demo = demoData ? await installDemoData(tx, { ...ctx, snapshot: metadata }, demoData, installed?.demoData ?? {}) : undefined;
+        if (demo) plan = { ...plan!, demoData: demo.created };
+        const demoKeys = demo?.keys ?? installed?.demoData;
         const record: InstalledPack = {
           _id: name,
           version,
@@ -73,6 +89,7 @@ export async function installPack(ctx: OperationContext, pack: Pack, resolutions
           items: [...pack.items],
           // A first install counts every migration as run: its data is new already.
           migrations: [...new Set([...(installed?.migrations ?? []), ...(pack.code?.migrations ?? []).map((migration) => migration.id)])],
+          ...(demoKeys ? { demoData: demoKeys } : {}),
         };
         await tx.collection<InstalledPack>(INSTALLED_PACKS).deleteOne({ _id: name });
         await tx.collection<InstalledPack>(INSTALLED_PACKS).insertOne(record);

@@ -1,6 +1,7 @@
 import type { Collections, Doc } from '../store/port.js';
 import type { LocalizedText } from '../schemas/generated/pack.js';
 import type { PackItem } from './pack-items.js';
+import type { DemoKeys } from './pack-data.js';
 
 /** One document per pack installed in the tenant, beside the metadata. */
 export const INSTALLED_PACKS = 'meta.packs';
@@ -20,6 +21,8 @@ export interface InstalledPack extends Doc {
   items: PackItem[];
   /** The ids of the pack's data migrations this tenant has run (or counted as run at the first install). */
   migrations?: string[];
+  /** The demo records its installs created, by object and demo key, with their ids: installing again makes no second copy. */
+  demoData?: DemoKeys;
 }
 
 export function installedPacks(reader: Collections): Promise<InstalledPack[]> {

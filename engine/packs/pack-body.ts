@@ -2,20 +2,23 @@ import { ValidationError, type ErrorDetail } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
 import { checkDefinition, type MetadataKind } from '../metadata/definition-validator.js';
 import { checkManifest } from './pack-manifest.js';
-import { inPackOrder, KIND_FOLDERS, type PackItem } from './pack-items.js';
-import type { Pack } from './read-pack.js';
+import { KIND_FOLDERS, type PackItem } from './pack-items.js';
+import { packOf, type Pack } from './read-pack.js';
+import { applyTranslations } from './apply-translations.js';
+import { checkPackData } from './pack-data.js';
 
 /** Most definitions one pack sent in a request may hold. */
 const MAX_ITEMS = 2000;
 
 /**
  * A pack sent in a request's body (the CLI reads a folder on the consultant's machine and sends
- * it): `{ manifest, items: [{ kind, name, definition }] }`, checked as a folder is, every problem
- * at once with its path in the body.
+ * it): `{ manifest, items: [{ kind, name, definition }], translations?: { <language>: {…} },
+ * data?: { <object>: [records] } }`, checked as a folder is, every problem at once with its path
+ * in the body (a translation's and a demo record's as in the folder: /translations/zh-CN.json/…).
  */
 export function packFromBody(body: unknown): Pack {
   const problems: ErrorDetail[] = [];
-  const candidate = (body ?? {}) as { manifest?: unknown; items?: unknown };
+  const candidate = (body ?? {}) as { manifest?: unknown; items?: unknown; translations?: unknown; data?: unknown };
   const manifest = checkManifest(candidate.manifest);
   if (!manifest.ok) problems.push(...manifest.problems.map((problem) => ({ ...problem, path: `/manifest${problem.path}` })));
   const items: PackItem[] = [];
@@ -35,6 +38,16 @@ export function packFromBody(body: unknown): Pack {
       else items.push({ kind: kind as MetadataKind, name: checked.definition.name, definition: checked.definition });
     });
   }
+  const translated = applyTranslations(items, filesOf(candidate.translations, '/translations', problems), problems);
+  const data = checkPackData(filesOf(candidate.data, '/data', problems), problems);
   if (problems.length > 0 || !manifest.ok) throw new ValidationError(problems);
-  return { manifest: manifest.manifest, items: inPackOrder(items) };
+  return packOf(manifest.manifest, translated.items, data, translated.messages);
+}
+
+/** `translations` and `data` are objects of files by name, when sent. */
+function filesOf(value: unknown, path: string, problems: ErrorDetail[]): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  problems.push({ path, message: msg`must be an object of files by name` });
+  return {};
 }

@@ -37,6 +37,8 @@ export interface PackPlan {
   readonly changes: number;
   /** How many conflicts are unresolved: the install is refused while any is. */
   readonly conflicts: number;
+  /** With demo data asked for: how many demo records the install creates, per object (those an earlier install made are not made again). */
+  readonly demoData?: Readonly<Record<string, number>>;
 }
 
 /** The admin's choices per item (`object:lead`), by conflict path (`/label/en`; `` for the whole definition). */

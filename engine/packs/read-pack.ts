@@ -6,11 +6,17 @@ import { checkDefinition, type MetadataKind } from '../metadata/definition-valid
 import { checkManifest, type PackManifest } from './pack-manifest.js';
 import type { PackCode } from './pack-code.js';
 import { inPackOrder, KIND_FOLDERS, type PackItem } from './pack-items.js';
+import { applyTranslations, type PackMessages } from './apply-translations.js';
+import { checkPackData, type PackData } from './pack-data.js';
 
-/** A pack as its folder holds it: the manifest, and its definitions ordered by kind and name. */
+/** A pack as its folder holds it: the manifest, and its definitions ordered by kind and name, with their translations applied. */
 export interface Pack {
   readonly manifest: PackManifest;
   readonly items: readonly PackItem[];
+  /** Its demo records by object, created only when the admin asks for demo data. */
+  readonly data?: PackData;
+  /** The messages of its code in other languages than English (`message:` keys of its translations). */
+  readonly messages?: PackMessages;
   /** Its code (index.ts), for a pack of the packs folder that has some. */
   readonly code?: PackCode;
 }
@@ -18,9 +24,10 @@ export interface Pack {
 const FOLDER_KINDS = new Map(Object.entries(KIND_FOLDERS).map(([kind, folder]) => [folder, kind as MetadataKind]));
 
 /**
- * Reads a pack's folder: pack.json, then metadata/<kind folder>/<name>.json. Every problem of
- * every file is reported at once (400), each with the file's path inside the pack, so that a
- * consultant fixes a broken pack in one pass; nothing of a broken pack is used.
+ * Reads a pack's folder: pack.json, metadata/<kind folder>/<name>.json, translations/<language>.json
+ * (applied to the definitions) and data/<object>.json (demo records). Every problem of every file
+ * is reported at once (400), each with the file's path inside the pack, so that a consultant fixes
+ * a broken pack in one pass; nothing of a broken pack is used.
  */
 export function readPack(dir: string): Pack {
   const problems: ErrorDetail[] = [];
@@ -40,8 +47,36 @@ export function readPack(dir: string): Pack {
       }
     }
   }
+  const translated = applyTranslations(items, readJsonFolder(dir, 'translations', problems), problems);
+  const data = checkPackData(readJsonFolder(dir, 'data', problems), problems);
   if (problems.length > 0 || !manifest) throw new ValidationError(problems, msg`The pack in folder '${basename(dir)}' cannot be used: ${problems.length} problem(s) in its files.`);
-  return { manifest, items: inPackOrder(items) };
+  return packOf(manifest, translated.items, data, translated.messages);
+}
+
+/** A pack with what it holds beside its definitions only where it holds some. */
+export function packOf(manifest: PackManifest, items: readonly PackItem[], data: PackData, messages: PackMessages): Pack {
+  return {
+    manifest,
+    items: inPackOrder(items),
+    ...(Object.keys(data).length > 0 ? { data } : {}),
+    ...(Object.keys(messages).length > 0 ? { messages } : {}),
+  };
+}
+
+/** The .json files of one folder of the pack (translations/, data/), parsed, by their name without .json. */
+function readJsonFolder(dir: string, folder: string, problems: ErrorDetail[]): Record<string, unknown> {
+  const files: Record<string, unknown> = {};
+  if (!existsSync(join(dir, folder))) return files;
+  for (const file of readdirSync(join(dir, folder)).sort()) {
+    const path = `/${folder}/${file}`;
+    if (!file.endsWith('.json') || !statSync(join(dir, folder, file)).isFile()) {
+      problems.push({ path, message: msg`is not a .json file` });
+      continue;
+    }
+    const parsed = readJson(join(dir, folder, file), path, problems);
+    if (parsed !== undefined) files[file.slice(0, -'.json'.length)] = parsed;
+  }
+  return files;
 }
 
 function readManifest(dir: string, problems: ErrorDetail[]): PackManifest | undefined {

@@ -1,4 +1,5 @@
 import { sameDocument } from '../store/json-document.js';
+import { pointerToken as escape } from './json-pointer.js';
 
 /** Where the two sides of an upgrade changed the same part differently. */
 export interface MergeConflict {
@@ -95,9 +96,4 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function isNamedList(value: unknown): value is Named[] {
   return Array.isArray(value) && value.every((item) => isPlainObject(item) && typeof item.name === 'string');
-}
-
-/** A key as a JSON pointer token (RFC 6901). */
-function escape(key: string): string {
-  return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }

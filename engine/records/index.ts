@@ -1,4 +1,4 @@
-export { createRecord } from './create-record.js';
+export { createRecord, insertRecord } from './create-record.js';
 export { getRecord } from './get-record.js';
 export { updateRecord } from './update-record.js';
 export { deleteRecord } from './delete-record.js';

@@ -73,8 +73,19 @@ const SCHEMAS: Record<string, SchemaObject> = {
             maxItems: 2000,
             items: { type: 'object', required: ['kind', 'definition'], properties: { kind: { type: 'string', enum: KINDS }, definition: { type: 'object' } } },
           },
+          translations: {
+            type: 'object',
+            description: 'translations/<language>.json by language (en, zh-CN): texts by key, `object:lead/fields/status/label`, applied to the definitions.',
+            additionalProperties: { type: 'object', additionalProperties: { type: 'string' } },
+          },
+          data: {
+            type: 'object',
+            description: 'data/<object>.json by object: demo records, each with a `_key`; a lookup names another by `{ "$key": … }`.',
+            additionalProperties: { type: 'array', items: { type: 'object', required: ['_key'], properties: { _key: { type: 'string' } } } },
+          },
         },
       },
+      demoData: { type: 'boolean', description: 'Create the pack\'s demo records too (those an earlier install created are not created again). Default false.' },
       resolutions: {
         type: 'object',
         description: 'Per definition (`object:lead`), per conflict path (`/label/en`, or `` for the whole definition): `ours` keeps the tenant\'s value, `theirs` takes the pack\'s.',
@@ -91,6 +102,7 @@ const SCHEMAS: Record<string, SchemaObject> = {
       to: { type: 'string' },
       changes: { type: 'integer', description: 'Definitions created or updated.' },
       conflicts: { type: 'integer', description: 'Unresolved conflicts: the install is refused (409) while any remains.' },
+      demoData: { type: 'object', additionalProperties: { type: 'integer' }, description: 'With demoData asked for: the demo records created, per object.' },
       items: {
         type: 'array',
         items: {

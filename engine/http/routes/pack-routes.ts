@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { ValidationError, type ErrorDetail } from '../../errors/index.js';
 import { msg } from '../../i18n/message.js';
-import { activePack, availablePack, exportPack, type PackCode, installPack, listPacks, packFromBody, planInstall, uninstallPack, type ExportRequest, type Pack, type Resolutions } from '../../packs/index.js';
+import { activePack, availablePack, exportPack, type PackCode, installPack, listPacks, packFromBody, planInstall, uninstallPack, type ExportRequest, type InstallOptions, type Pack, type Resolutions } from '../../packs/index.js';
 import { queryString } from '../query-string.js';
 import type { Platform } from '../../tenancy/index.js';
 import { requestContext } from '../request-context.js';
@@ -21,13 +21,13 @@ export function packRoutes(platform: Platform): Router {
   });
   router.post('/plan', async (req, res) => {
     const ctx = await requestContext(platform, req);
-    const { pack, resolutions } = await parseRequest(packsDir, req.body);
-    res.json({ plan: await planInstall(ctx, pack, resolutions) });
+    const { pack, resolutions, options } = await parseRequest(packsDir, req.body);
+    res.json({ plan: await planInstall(ctx, pack, resolutions, options) });
   });
   router.post('/install', async (req, res) => {
     const ctx = await requestContext(platform, req);
-    const { pack, resolutions } = await parseRequest(packsDir, req.body);
-    res.json(await installPack(ctx, pack, resolutions));
+    const { pack, resolutions, options } = await parseRequest(packsDir, req.body);
+    res.json(await installPack(ctx, pack, resolutions, options));
   });
   router.post('/export', async (req, res) => {
     const ctx = await requestContext(platform, req);
@@ -67,13 +67,15 @@ function packRouter(platform: Platform, code: PackCode): Router {
   return router;
 }
 
-async function parseRequest(packsDir: string, body: unknown): Promise<{ pack: Pack; resolutions: Resolutions }> {
-  const request = (body ?? {}) as { name?: unknown; pack?: unknown; resolutions?: unknown };
+async function parseRequest(packsDir: string, body: unknown): Promise<{ pack: Pack; resolutions: Resolutions; options: InstallOptions }> {
+  const request = (body ?? {}) as { name?: unknown; pack?: unknown; resolutions?: unknown; demoData?: unknown };
   const resolutions = parseResolutions(request.resolutions);
-  if (typeof request.name === 'string' && request.pack === undefined) return { pack: await availablePack(packsDir, request.name), resolutions };
+  if (request.demoData !== undefined && typeof request.demoData !== 'boolean') throw new ValidationError([{ path: '/demoData', message: msg`must be true or false` }]);
+  const options = { demoData: request.demoData === true };
+  if (typeof request.name === 'string' && request.pack === undefined) return { pack: await availablePack(packsDir, request.name), resolutions, options };
   if (request.name === undefined && request.pack !== undefined) {
     try {
-      return { pack: packFromBody(request.pack), resolutions };
+      return { pack: packFromBody(request.pack), resolutions, options };
     } catch (error) {
       if (error instanceof ValidationError) throw new ValidationError(error.details.map((detail) => ({ ...detail, path: `/pack${detail.path}` })));
       throw error;

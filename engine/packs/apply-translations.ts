@@ -1,0 +1,77 @@
+import type { ErrorDetail } from '../errors/index.js';
+import { isLanguage, LANGUAGES, type Language } from '../i18n/language.js';
+import { msg } from '../i18n/message.js';
+import { createAjv } from '../metadata/create-ajv.js';
+import { checkDefinition, type AnyDefinition } from '../metadata/definition-validator.js';
+import { readableErrors } from '../metadata/readable-errors.js';
+import type { PackTranslations } from '../schemas/generated/pack-translations.js';
+import translationsSchema from '../schemas/pack-translations.schema.json' with { type: 'json' };
+import { pointerToken } from './json-pointer.js';
+import { itemKey, type PackItem } from './pack-items.js';
+import { textAt } from './translation-paths.js';
+
+export type { PackTranslations } from '../schemas/generated/pack-translations.js';
+
+/** A pack's translation files by language, as its folder (translations/<language>.json) or a request holds them. */
+export type TranslationFiles = Readonly<Record<string, unknown>>;
+
+/** The messages of a pack's code in each language but English, by their English text (the `message:` keys). */
+export type PackMessages = Readonly<Partial<Record<Language, Readonly<Record<string, string>>>>>;
+
+/** The key that translates a message of a pack's code. */
+export const MESSAGE_KEY = 'message:';
+
+const validate = createAjv().compile<PackTranslations>(translationsSchema);
+
+/**
+ * A pack's definitions with its translation files applied: each key's text written into the
+ * definition's text in the file's language, so a consultant keeps the metadata in one language
+ * and each other language beside it, and the install (and an upgrade's three-way merge) sees one
+ * definition with every language, as if written inline. A key that names nothing in the pack, a
+ * file of a language metadata is not written in, and a definition the texts leave invalid are
+ * problems, each with its file and key (`/translations/zh-CN.json/object:lead~1fields~1x~1label`).
+ */
+export function applyTranslations(items: readonly PackItem[], files: TranslationFiles, problems: ErrorDetail[]): { items: PackItem[]; messages: PackMessages } {
+  const byKey = new Map(items.map((item) => [itemKey(item.kind, item.name), { ...item, definition: structuredClone(item.definition) }]));
+  const touched = new Set<string>();
+  const messages: Partial<Record<Language, Record<string, string>>> = {};
+  for (const [language, file] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const where = `/translations/${language}.json`;
+    if (!isLanguage(language)) {
+      problems.push({ path: where, message: msg`is not a language metadata is written in (${LANGUAGES.join(', ')}); the studio derives zh-TW from zh-CN` });
+      continue;
+    }
+    if (!validate(file)) {
+      problems.push(...readableErrors(validate.errors ?? [], { unknownProperty: msg`is not a translation key`, data: file }).map((problem) => ({ ...problem, path: `${where}${problem.path}` })));
+      continue;
+    }
+    for (const [key, text] of Object.entries(file)) {
+      const path = `${where}/${pointerToken(key)}`;
+      if (key.startsWith(MESSAGE_KEY)) {
+        (messages[language] ??= {})[key.slice(MESSAGE_KEY.length)] = text;
+        continue;
+      }
+      const slash = key.indexOf('/');
+      const [definitionKey, pointer] = [key.slice(0, slash), key.slice(slash)];
+      const item = byKey.get(definitionKey);
+      if (!item) {
+        problems.push({ path, message: msg`names nothing in the pack: it has no definition ${definitionKey} ('${key}')` });
+        continue;
+      }
+      const target = textAt(item.definition as unknown as Record<string, unknown>, pointer);
+      if ('missing' in target) problems.push({ path, message: msg`names nothing in the pack: ${definitionKey} has nothing at ${target.missing} ('${key}')` });
+      else if ('notText' in target) problems.push({ path, message: msg`names no text in each language: ${definitionKey}${target.notText} is not a label, help text, title or message ('${key}')` });
+      else {
+        target[language] = text;
+        touched.add(definitionKey);
+      }
+    }
+  }
+  for (const key of touched) {
+    const item = byKey.get(key)!;
+    const checked = checkDefinition(item.kind, item.definition);
+    if (!checked.ok) problems.push(...checked.problems.map((problem) => ({ path: '/translations', message: msg`make ${key} invalid at ${problem.path}: ${problem.message}` })));
+    else byKey.set(key, { ...item, definition: checked.definition as AnyDefinition });
+  }
+  return { items: [...byKey.values()], messages };
+}
