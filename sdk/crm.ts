@@ -3,8 +3,9 @@
  *
  *   npx crm pack list
  *   npx crm pack plan plugins/field-service [--resolve object:work_order/fields/priority/label/en=theirs]
- *   npx crm pack install plugins/field-service [--resolve …]
+ *   npx crm pack install plugins/field-service [--resolve …] [--demo-data]
  *   npx crm pack export plugins/field-service --name field-service --version 1.0.0 --label "Field service" [--object work_order] [--item permissionSet:technician]
+ *     [--translations zh-CN] [--data work_order]
  *   npx crm pack uninstall field-service [--force]
  *
  * --url (CRM_URL, http://localhost:3000), --token (CRM_TOKEN), --tenant (CRM_TENANT) say where;
@@ -14,7 +15,7 @@
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readPack, writePack, type Pack, type PackPlan, type Resolutions } from '../engine/packs/index.js';
+import { readPack, writePack, type ExportedPack, type Pack, type PackPlan, type Resolutions } from '../engine/packs/index.js';
 
 const DEFAULT_URL = 'http://localhost:3000';
 
@@ -26,6 +27,9 @@ const USAGE = `Usage: npx crm pack <list|plan|install|export|uninstall> [folder 
   --json             print the platform's answer as JSON
 export: --name, --version, --label (English), --label-zh (简体中文) make pack.json; --object NAME and
         --item KIND:NAME (repeatable) choose what to export (default: everything but the core definitions)
+plan, install: --demo-data also creates the pack's demo records (data/); the plan counts them
+export: --translations LANG writes that language's texts to translations/LANG.json; --data OBJECT
+        writes its records to data/OBJECT.json as demo data (repeatable)
 uninstall: --force also deletes the records of the pack's objects`;
 
 interface Options {
@@ -53,6 +57,9 @@ async function main(argv: string[]): Promise<number> {
       object: { type: 'string', multiple: true },
       item: { type: 'string', multiple: true },
       force: { type: 'boolean', default: false },
+      'demo-data': { type: 'boolean', default: false },
+      translations: { type: 'string', multiple: true },
+      data: { type: 'string', multiple: true },
     },
   });
   const [area, command, folder] = positionals;
@@ -74,12 +81,12 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'export') {
     if (!folder) return misused(`'pack export' needs the folder to write.`);
     const manifest = { name: values.name ?? basename(resolve(folder)), version: values.version ?? '1.0.0', label: { en: values.label ?? values.name ?? basename(resolve(folder)), ...(values['label-zh'] ? { 'zh-CN': values['label-zh'] } : {}) } };
-    const body = { manifest, ...(values.object ? { objects: values.object } : {}), ...(values.item ? { items: values.item } : {}) };
+    const body = { manifest, ...(values.object ? { objects: values.object } : {}), ...(values.item ? { items: values.item } : {}), ...contentChoice(values) };
     const answer = await call(options, 'POST', '/api/v1/packs/export', body);
     return show(options, answer, (exported) => {
-      const { pack } = exported as { pack: Pack };
+      const { pack } = exported as { pack: ExportedPack };
       writePack(resolve(folder), pack);
-      console.log(`Wrote ${pack.manifest.name} ${pack.manifest.version} to ${folder}: pack.json and ${pack.items.length} definition file(s).`);
+      console.log(`Wrote ${pack.manifest.name} ${pack.manifest.version} to ${folder}: pack.json and ${pack.items.length} definition file(s)${describeContent(pack)}.`);
     });
   }
   if (command !== 'plan' && command !== 'install') {
@@ -90,7 +97,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(`'pack ${command}' needs the pack's folder.\n${USAGE}`);
     return 2;
   }
-  const body = { pack: sent(readPack(resolve(folder))), resolutions: parseResolutions(values.resolve ?? []) };
+  const demoData = values['demo-data'] ?? false;
+  const body = { pack: sent(readPack(resolve(folder)), demoData), resolutions: parseResolutions(values.resolve ?? []), ...(demoData ? { demoData } : {}) };
   return show(options, await call(options, 'POST', `/api/v1/packs/${command}`, body), command === 'plan' ? (answer) => printPlan((answer as { plan: PackPlan }).plan) : printInstall);
 }
 
@@ -99,8 +107,20 @@ function misused(problem: string): number {
   return 2;
 }
 
-function sent(pack: Pack): unknown {
-  return { manifest: pack.manifest, items: pack.items.map(({ kind, definition }) => ({ kind, definition })) };
+/** The pack as the request sends it: its translations are in its definitions already; its demo records only when asked for. */
+function sent(pack: Pack, demoData: boolean): unknown {
+  return { manifest: pack.manifest, items: pack.items.map(({ kind, definition }) => ({ kind, definition })), ...(demoData && pack.data ? { data: pack.data } : {}) };
+}
+
+/** An export's choice of translations (languages) and demo data (objects). */
+function contentChoice(values: { translations?: string[] | undefined; data?: string[] | undefined }): Record<string, string[]> {
+  return { ...(values.translations ? { translations: values.translations } : {}), ...(values.data ? { data: values.data } : {}) };
+}
+
+function describeContent(pack: ExportedPack): string {
+  const languages = Object.keys(pack.translations ?? {});
+  const records = Object.values(pack.data ?? {}).reduce((count, records) => count + records.length, 0);
+  return `${languages.length > 0 ? `, translations in ${languages.join(', ')}` : ''}${pack.data ? `, ${records} demo record(s)` : ''}`;
 }
 
 /** `object:work_order/fields/priority/label/en=theirs`: the definition's key, its conflict path, the side. */
@@ -161,6 +181,7 @@ function printPlan(plan: PackPlan): void {
       console.log(`      settle with --resolve ${item.kind}:${item.name}${conflict.path}=ours (or =theirs)`);
     }
   }
+  for (const [object, count] of Object.entries(plan.demoData ?? {})) console.log(`  demo data    ${object}: ${count} record(s)`);
 }
 
 function printInstall(body: unknown): void {

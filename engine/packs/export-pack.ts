@@ -9,6 +9,10 @@ import { checkSetupRight } from '../security/object-access.js';
 import { checkManifest, type PackManifest } from './pack-manifest.js';
 import { inPackOrder, itemKey, KIND_FOLDERS, type PackItem } from './pack-items.js';
 import type { Pack } from './read-pack.js';
+import type { PackTranslations } from './apply-translations.js';
+import { exportDemoData } from './export-demo-data.js';
+import { extractTranslations } from './extract-translations.js';
+import { isLanguage, LANGUAGES } from '../i18n/language.js';
 
 /** Kinds whose definitions belong to one object, and go with it when an object is exported. */
 const OF_OBJECT: readonly MetadataKind[] = ['layout', 'listView', 'sharingRule', 'automationRule', 'approvalProcess'];
@@ -20,21 +24,40 @@ export interface ExportRequest {
   readonly objects?: readonly string[];
   /** Further definitions by key (`permissionSet:technician`, `app:field_service`). */
   readonly items?: readonly string[];
+  /** Languages whose texts go to translations/<language>.json instead of staying in the definitions. */
+  readonly translations?: readonly string[];
+  /** Objects whose records go with the pack as demo data (data/<object>.json). */
+  readonly data?: readonly string[];
+}
+
+/** A pack as an export makes it: with the texts of the languages asked for kept apart, by language. */
+export interface ExportedPack extends Pack {
+  readonly translations?: Readonly<Record<string, PackTranslations>>;
 }
 
 /**
  * A tenant's metadata (or a chosen part of it) as a pack, so that a consultant builds in one
  * tenant and ships to others, or promotes from a test tenant to production: the same format a
  * pack folder holds, which `npx crm pack export` writes one file per definition. Without a
- * choice, every definition but the core ones (which every tenant has) is exported.
+ * choice, every definition but the core ones (which every tenant has) is exported. Asked for,
+ * the texts of some languages are kept apart as translations, and the records of some objects go
+ * with it as demo data.
  */
-export function exportPack(ctx: OperationContext, request: ExportRequest): Pack {
+export async function exportPack(ctx: OperationContext, request: ExportRequest): Promise<ExportedPack> {
   checkSetupRight(ctx);
   const manifest = checkManifest(request.manifest);
   if (!manifest.ok) throw new ValidationError(manifest.problems.map((problem) => ({ ...problem, path: `/manifest${problem.path}` })));
+  const languages = (request.translations ?? []).map((language, index) => {
+    if (!isLanguage(language)) throw new ValidationError([{ path: `/translations/${index}`, message: msg`must be one of ${LANGUAGES.join(', ')}` }]);
+    return language;
+  });
   const all = everything(ctx);
-  const chosen = request.objects === undefined && request.items === undefined ? all.filter((item) => !isCoreDefinition(item.kind, item.name)) : choose(ctx, all, request);
-  return { manifest: manifest.manifest satisfies PackManifest, items: inPackOrder(chosen) };
+  const chosen = inPackOrder(request.objects === undefined && request.items === undefined ? all.filter((item) => !isCoreDefinition(item.kind, item.name)) : choose(ctx, all, request));
+  const data = request.data ? await exportDemoData(ctx, request.data) : undefined;
+  const pack = { manifest: manifest.manifest satisfies PackManifest, ...(data ? { data } : {}) };
+  if (languages.length === 0) return { ...pack, items: chosen };
+  const { items, translations } = extractTranslations(chosen, languages);
+  return { ...pack, items, translations };
 }
 
 /** Every definition of a kind packs may hold. */

@@ -1,7 +1,7 @@
 export { activateInstalledPacks, activePack, packJobKind } from './active-packs.js';
 export { canonicalJson } from './canonical-json.js';
 export { definePack, type PackCode, type PackHook, type PackJob, type PackMigration, type PackRequest, type PackRoute } from './pack-code.js';
-export { exportPack, type ExportRequest } from './export-pack.js';
+export { exportPack, type ExportedPack, type ExportRequest } from './export-pack.js';
 export { installPack, planInstall, type InstallOptions, type PackInstall } from './install-pack.js';
 export { INSTALLED_PACKS, type InstalledPack } from './installed-packs.js';
 export { listPacks, type InstalledPackView } from './list-packs.js';

@@ -4,23 +4,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { parseResolutions, runCrm } from '../../sdk/crm.js';
+import { parseResolutions } from '../../sdk/crm.js';
+import { crm } from './support/run-crm.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
-
-/** Runs the command line in this process, with what it prints. */
-async function crm(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const [log, error] = [console.log, console.error];
-  console.log = (...parts: unknown[]) => void out.push(parts.join(' '));
-  console.error = (...parts: unknown[]) => void err.push(parts.join(' '));
-  try {
-    const code = await runCrm(args);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    [console.log, console.error] = [log, error];
-  }
-}
 
 function writePack(dir: string, version: string, label: string): void {
   mkdirSync(join(dir, 'metadata', 'objects'), { recursive: true });

@@ -178,13 +178,33 @@ export function packPaths(): OpenApiFragment {
                   manifest: { type: 'object', description: 'The pack.json of the pack to make: name, version, label, description, requires.' },
                   objects: { type: 'array', items: { type: 'string' }, maxItems: 2000 },
                   items: { type: 'array', items: { type: 'string' }, maxItems: 2000, description: 'Definitions by key: `permissionSet:technician`.' },
+                  translations: { type: 'array', items: { type: 'string', enum: ['en', 'zh-CN'] }, description: 'Languages whose texts go to the pack\'s translations (one set per language) instead of staying in the definitions.' },
+                  data: { type: 'array', items: { type: 'string' }, maxItems: 2000, description: 'Objects whose records go with the pack as demo data, a lookup to an exported record as `{ "$key": … }`.' },
                 },
               },
               { manifest: { name: 'field-service', version: '1.0.0', label: { en: 'Field service' } }, objects: ['work_order'], items: ['permissionSet:technician'] },
             ),
           },
           responses: {
-            '200': { description: 'The pack.', content: json({ type: 'object', required: ['pack'], properties: { pack: { type: 'object', required: ['manifest', 'items'], properties: { manifest: { type: 'object' }, items: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string', enum: KINDS }, name: { type: 'string' }, definition: { type: 'object' } } } } } } } }) },
+            '200': {
+              description: 'The pack.',
+              content: json({
+                type: 'object',
+                required: ['pack'],
+                properties: {
+                  pack: {
+                    type: 'object',
+                    required: ['manifest', 'items'],
+                    properties: {
+                      manifest: { type: 'object' },
+                      items: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string', enum: KINDS }, name: { type: 'string' }, definition: { type: 'object' } } } },
+                      translations: { type: 'object', additionalProperties: { type: 'object', additionalProperties: { type: 'string' } } },
+                      data: { type: 'object', additionalProperties: { type: 'array', items: { type: 'object' } } },
+                    },
+                  },
+                },
+              }),
+            },
             '400': responseRef('BadRequest'),
             '403': forbidden,
             '404': responseRef('NotFound'),

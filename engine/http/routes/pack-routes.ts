@@ -31,8 +31,8 @@ export function packRoutes(platform: Platform): Router {
   });
   router.post('/export', async (req, res) => {
     const ctx = await requestContext(platform, req);
-    const pack = exportPack(ctx, parseExport(req.body));
-    res.json({ pack: { manifest: pack.manifest, items: pack.items } });
+    const { manifest, items, translations, data } = await exportPack(ctx, parseExport(req.body));
+    res.json({ pack: { manifest, items, ...(translations ? { translations } : {}), ...(data ? { data } : {}) } });
   });
   router.delete('/:name', async (req, res) => {
     const ctx = await requestContext(platform, req);
@@ -84,11 +84,11 @@ async function parseRequest(packsDir: string, body: unknown): Promise<{ pack: Pa
   throw new ValidationError([{ path: '', message: msg`must name a pack of the packs folder ({ "name": … }) or send one ({ "pack": { manifest, items } }), not both` }]);
 }
 
-/** `{ manifest, objects?: [names], items?: ["kind:name"] }`. */
+/** `{ manifest, objects?: [names], items?: ["kind:name"], translations?: [languages], data?: [objects] }`. */
 function parseExport(body: unknown): ExportRequest {
   const request = (body ?? {}) as Record<string, unknown>;
   const problems: ErrorDetail[] = [];
-  for (const key of ['objects', 'items'] as const) {
+  for (const key of ['objects', 'items', 'translations', 'data'] as const) {
     const list = request[key];
     if (list !== undefined && !(Array.isArray(list) && list.length <= 2000 && list.every((entry) => typeof entry === 'string'))) {
       problems.push({ path: `/${key}`, message: msg`must be a list of names` });
