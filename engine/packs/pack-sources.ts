@@ -17,6 +17,8 @@ export interface AvailablePack {
   readonly label?: LocalizedText;
   readonly description?: LocalizedDescription;
   readonly items?: number;
+  /** How many demo records it holds (data/), which an install creates when the admin asks for them. */
+  readonly demoRecords?: number;
   /** Why the folder cannot be installed, when it cannot. */
   readonly problems?: readonly ErrorDetail[];
 }
@@ -29,8 +31,9 @@ export function availablePacks(dir: string): AvailablePack[] {
     .sort()
     .map((name) => {
       try {
-        const { manifest, items } = readPack(join(dir, name));
-        return { name: manifest.name, version: manifest.version, label: manifest.label, ...(manifest.description ? { description: manifest.description } : {}), items: items.length };
+        const { manifest, items, data } = readPack(join(dir, name));
+        const demoRecords = Object.values(data ?? {}).reduce((count, records) => count + records.length, 0);
+        return { name: manifest.name, version: manifest.version, label: manifest.label, ...(manifest.description ? { description: manifest.description } : {}), items: items.length, ...(demoRecords > 0 ? { demoRecords } : {}) };
       } catch (error) {
         if (error instanceof ValidationError) return { name, problems: error.details };
         throw error;

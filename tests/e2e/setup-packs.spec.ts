@@ -27,6 +27,17 @@ function writePack(env: E2e, language: Language, version: string, objectLabel: s
   writeFileSync(join(dir, 'metadata', 'layouts', `${objectName(language)}_default.json`), JSON.stringify(layout));
 }
 
+/** A pack with demo data: one object and two demo records of it. */
+function writeDemoPack(env: E2e, name: string, object: string): void {
+  const dir = join(env.packsDir, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'metadata', 'objects'), { recursive: true });
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  writeFileSync(join(dir, 'pack.json'), JSON.stringify({ name, version: '1.0.0', label: { en: 'Demo kit', 'zh-CN': '演示套件' } }));
+  writeFileSync(join(dir, 'metadata', 'objects', `${object}.json`), JSON.stringify({ name: object, label: { en: 'Demo visit', 'zh-CN': '演示拜访' }, fields: [{ name: 'address', type: 'text', label: { en: 'Address', 'zh-CN': '地址' } }] }));
+  writeFileSync(join(dir, 'data', `${object}.json`), JSON.stringify([{ _key: 'first', address: '1 Harbour Road' }, { _key: 'second', address: '上海市浦东新区' }]));
+}
+
 describe('browser: setup of packs', function () {
   this.timeout(180_000);
   before(async function () {
@@ -94,6 +105,40 @@ describe('browser: setup of packs', function () {
       } finally {
         await context.close();
         rmSync(join(env.packsDir, packName(language)), { recursive: true, force: true });
+      }
+    });
+  }
+
+  const demoRuns: readonly { language: 'en' | 'zh-TW'; viewport?: { width: number; height: number } }[] = [{ language: 'en' }, { language: 'zh-TW', viewport: { width: 390, height: 844 } }];
+  for (const { language, viewport } of demoRuns) {
+    it(`offers a pack's demo data in the plan, counts it per object and creates it (${language}${viewport ? ', 390 px' : ''}), passing axe`, async () => {
+      const env = await e2e();
+      const [name, object] = language === 'en' ? ['demo-kit-en', 'demo_visit_en'] : ['demo-kit-tw', 'demo_visit_tw'];
+      writeDemoPack(env, name, object);
+      await loadTraditional();
+      const text = TEXT[language === 'en' ? 'en' : 'zh-CN'].packs;
+      const shown = (message: string) => (language === 'zh-TW' ? toTraditional(message) : message);
+      const { context, page, problems } = await signedInPage(env, env.users[language], '/setup/packs', viewport);
+      try {
+        const row = page.locator('tbody tr.ant-table-row', { hasText: name }).last();
+        await row.getByRole('button').first().click();
+        const drawer = page.locator('.ant-drawer-open');
+        const choice = drawer.getByRole('checkbox', { name: shown(text.demoData_other.replace('{{count}}', '2')) });
+        await choice.check();
+        const counts = shown(text.demoDataPlan.replace('{{list}}', text.demoDataObject.replace('{{object}}', object).replace('{{count}}', '2')));
+        await drawer.getByText(counts, { exact: true }).waitFor();
+        if (viewport) expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scroll').to.be.at.most(viewport.width);
+        await screenshot(page, `setup-packs-demo-${language}${viewport ? '-390' : ''}`);
+        expect(await seriousViolations(page), 'axe on the plan with demo data').to.deep.equal([]);
+        await drawer.getByRole('button', { name: shown(text.install), exact: true }).click();
+        await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+        const records = (await succeed(env, 'GET', `/api/v1/records/${object}?sort=_createdAt`)).records as { address: string }[];
+        expect(records.map((record) => record.address)).to.deep.equal(['1 Harbour Road', '上海市浦东新区']);
+        expect(problems).to.deep.equal([]);
+      } finally {
+        await context.close();
+        await env.engine.request('DELETE', `/api/v1/packs/${name}?force=true`);
+        rmSync(join(env.packsDir, name), { recursive: true, force: true });
       }
     });
   }

@@ -52,6 +52,7 @@ const SCHEMAS: Record<string, SchemaObject> = {
             label: LOCALIZED,
             description: LOCALIZED,
             items: { type: 'integer' },
+            demoRecords: { type: 'integer', description: 'The demo records it holds, created by an install that asks for demo data.' },
             problems: { type: 'array', items: schemaRef('ErrorDetail') },
           },
         },

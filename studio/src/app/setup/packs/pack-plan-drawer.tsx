@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Drawer, Grid, Radio, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Checkbox, Drawer, Grid, Radio, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../shared/i18n/use-language';
-import { installPack, itemKey, PACKS_KEY, planPack, type ItemAction, type MergeConflict, type PlannedItem, type Resolutions } from './packs-api';
+import { installPack, itemKey, PACKS_KEY, planPack, type ItemAction, type MergeConflict, type PackPlan, type PlannedItem, type Resolutions } from './packs-api';
 
 /** Tags in the setup tones (setup.css): antd's preset colours fall short of the contrast axe asks for. */
 const ACTION_TONES: Record<ItemAction, string> = { create: 'good', update: 'info', unchanged: 'plain', conflict: 'bad', 'kept-deleted': 'plain', dropped: 'warn' };
@@ -12,6 +12,8 @@ interface PackPlanDrawerProps {
   /** The pack of the packs folder to plan; undefined: closed. */
   readonly pack: string | undefined;
   readonly title: string;
+  /** How many demo records the pack holds: with any, the admin may ask for them. */
+  readonly demoRecords: number;
   readonly onClose: () => void;
 }
 
@@ -20,21 +22,27 @@ interface PackPlanDrawerProps {
  * tenant's changes and the pack's and a choice for it; the plan is asked again with the choices,
  * and Install stays disabled until none is left unsettled.
  */
-export function PackPlanDrawer({ pack, title, onClose }: PackPlanDrawerProps) {
+export function PackPlanDrawer({ pack, title, demoRecords, onClose }: PackPlanDrawerProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const wide = Grid.useBreakpoint().md !== false;
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [resolutions, setResolutions] = useState<Resolutions>({});
+  const [demoData, setDemoData] = useState(false);
   // The conflicts come from the plan without choices (a settled conflict is no longer one); the
   // items and counts from the plan with them, asked again at each choice.
-  const base = useQuery({ queryKey: [...PACKS_KEY, 'plan', pack, {}], queryFn: () => planPack(pack!, {}), enabled: pack !== undefined });
+  const base = useQuery({ queryKey: [...PACKS_KEY, 'plan', pack, {}, demoData], queryFn: () => planPack(pack!, {}, demoData), enabled: pack !== undefined, placeholderData: (previous) => previous });
   const chosen = Object.keys(resolutions).length > 0;
-  const resolved = useQuery({ queryKey: [...PACKS_KEY, 'plan', pack, resolutions], queryFn: () => planPack(pack!, resolutions), enabled: pack !== undefined && chosen, placeholderData: (previous) => previous });
+  const resolved = useQuery({
+    queryKey: [...PACKS_KEY, 'plan', pack, resolutions, demoData],
+    queryFn: () => planPack(pack!, resolutions, demoData),
+    enabled: pack !== undefined && chosen,
+    placeholderData: (previous) => previous,
+  });
   const plan = chosen ? resolved : base;
   const install = useMutation({
-    mutationFn: () => installPack(pack!, resolutions),
+    mutationFn: () => installPack(pack!, resolutions, demoData),
     onSuccess: async ({ plan: done }) => {
       void message.success(t('setup.packs.installSucceeded', { pack: title, version: done.to }));
       await queryClient.invalidateQueries();
@@ -43,6 +51,7 @@ export function PackPlanDrawer({ pack, title, onClose }: PackPlanDrawerProps) {
   });
   const close = () => {
     setResolutions({});
+    setDemoData(false);
     install.reset();
     onClose();
   };
@@ -78,6 +87,7 @@ export function PackPlanDrawer({ pack, title, onClose }: PackPlanDrawerProps) {
       {current && (
         <>
           <p>{[t('setup.packs.changes', { count: current.changes }), t('setup.packs.conflictsLeft', { count: conflicts.length - settled.length })].filter(Boolean).join(language === 'en' ? ' ' : '')}</p>
+          {demoRecords > 0 && <DemoDataChoice demoRecords={demoRecords} checked={demoData} onChange={setDemoData} counts={current.demoData} />}
           {conflicts.length > 0 && <Alert type="warning" showIcon title={t('setup.packs.conflictHelp')} className="setup-packs-conflict-help" />}
           {conflicts.map(({ item, conflict }) => (
             <ConflictChoice key={`${itemKey(item)}${conflict.path}`} item={item} conflict={conflict} chosen={resolutions[itemKey(item)]?.[conflict.path]} onChoose={(side) => choose(item, conflict.path, side)} />
@@ -86,6 +96,26 @@ export function PackPlanDrawer({ pack, title, onClose }: PackPlanDrawerProps) {
         </>
       )}
     </Drawer>
+  );
+}
+
+/** Whether the install creates the pack's demo records too, and once asked, how many per object. */
+function DemoDataChoice({ demoRecords, checked, onChange, counts }: { demoRecords: number; checked: boolean; onChange: (checked: boolean) => void; counts: PackPlan['demoData'] }) {
+  const { t } = useTranslation();
+  const entries = Object.entries(counts ?? {});
+  return (
+    <div className="setup-packs-demo">
+      <Checkbox checked={checked} onChange={(event) => onChange(event.target.checked)}>
+        {t('setup.packs.demoData', { count: demoRecords })}
+      </Checkbox>
+      {checked && counts && (
+        <p className="setup-packs-demo-counts">
+          {entries.length === 0
+            ? t('setup.packs.demoDataThere')
+            : t('setup.packs.demoDataPlan', { list: entries.map(([object, count]) => t('setup.packs.demoDataObject', { object, count })).join(t('setup.packs.listSeparator')) })}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -19,6 +19,8 @@ export interface AvailablePack {
   readonly label?: LocalizedText;
   readonly description?: LocalizedText;
   readonly items?: number;
+  /** Demo records it holds (data/): the plan drawer offers to create them. */
+  readonly demoRecords?: number;
   readonly problems?: readonly { path: string; message: string }[];
 }
 
@@ -46,6 +48,8 @@ export interface PackPlan {
   readonly items: readonly PlannedItem[];
   readonly changes: number;
   readonly conflicts: number;
+  /** With demo data asked for: the demo records created, per object. */
+  readonly demoData?: Readonly<Record<string, number>>;
 }
 
 /** Per definition (`object:lead`), per conflict path, whose change wins. */
@@ -58,12 +62,12 @@ export const packsQuery = queryOptions({
   queryFn: () => api<{ installed: InstalledPack[]; available: AvailablePack[] }>('/packs'),
 });
 
-export function planPack(name: string, resolutions: Resolutions): Promise<{ plan: PackPlan }> {
-  return api('/packs/plan', { method: 'POST', body: { name, resolutions } });
+export function planPack(name: string, resolutions: Resolutions, demoData: boolean): Promise<{ plan: PackPlan }> {
+  return api('/packs/plan', { method: 'POST', body: { name, resolutions, demoData } });
 }
 
-export function installPack(name: string, resolutions: Resolutions): Promise<{ plan: PackPlan; version: number }> {
-  return api('/packs/install', { method: 'POST', body: { name, resolutions } });
+export function installPack(name: string, resolutions: Resolutions, demoData: boolean): Promise<{ plan: PackPlan; version: number }> {
+  return api('/packs/install', { method: 'POST', body: { name, resolutions, demoData } });
 }
 
 export function uninstallPack(name: string, force: boolean): Promise<{ removed: string[]; version: number }> {

@@ -109,7 +109,7 @@ export function PacksPage() {
         pagination={false}
         locale={{ emptyText: <span className="setup-empty">{t('setup.packs.noneAvailable')}</span> }}
       />
-      <PackPlanDrawer pack={planning?.name} title={planning ? label(planning) : ''} onClose={() => setPlanning(undefined)} />
+      <PackPlanDrawer pack={planning?.name} title={planning ? label(planning) : ''} demoRecords={planning?.demoRecords ?? 0} onClose={() => setPlanning(undefined)} />
     </section>
   );
 }
