@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '../errors/index.js';
-import { isLanguage, LANGUAGES, type Language } from '../i18n/language.js';
+import { isLanguage, LANGUAGES } from '../i18n/language.js';
 import { msg } from '../i18n/message.js';
 import { createAjv } from '../metadata/create-ajv.js';
 import { checkDefinition, type AnyDefinition } from '../metadata/definition-validator.js';
@@ -15,12 +15,6 @@ export type { PackTranslations } from '../schemas/generated/pack-translations.js
 /** A pack's translation files by language, as its folder (translations/<language>.json) or a request holds them. */
 export type TranslationFiles = Readonly<Record<string, unknown>>;
 
-/** The messages of a pack's code in each language but English, by their English text (the `message:` keys). */
-export type PackMessages = Readonly<Partial<Record<Language, Readonly<Record<string, string>>>>>;
-
-/** The key that translates a message of a pack's code. */
-export const MESSAGE_KEY = 'message:';
-
 const validate = createAjv().compile<PackTranslations>(translationsSchema);
 
 /**
@@ -31,10 +25,9 @@ const validate = createAjv().compile<PackTranslations>(translationsSchema);
  * file of a language metadata is not written in, and a definition the texts leave invalid are
  * problems, each with its file and key (`/translations/zh-CN.json/object:lead~1fields~1x~1label`).
  */
-export function applyTranslations(items: readonly PackItem[], files: TranslationFiles, problems: ErrorDetail[]): { items: PackItem[]; messages: PackMessages } {
+export function applyTranslations(items: readonly PackItem[], files: TranslationFiles, problems: ErrorDetail[]): PackItem[] {
   const byKey = new Map(items.map((item) => [itemKey(item.kind, item.name), { ...item, definition: structuredClone(item.definition) }]));
   const touched = new Set<string>();
-  const messages: Partial<Record<Language, Record<string, string>>> = {};
   for (const [language, file] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const where = `/translations/${language}.json`;
     if (!isLanguage(language)) {
@@ -47,10 +40,6 @@ export function applyTranslations(items: readonly PackItem[], files: Translation
     }
     for (const [key, text] of Object.entries(file)) {
       const path = `${where}/${pointerToken(key)}`;
-      if (key.startsWith(MESSAGE_KEY)) {
-        (messages[language] ??= {})[key.slice(MESSAGE_KEY.length)] = text;
-        continue;
-      }
       const slash = key.indexOf('/');
       const [definitionKey, pointer] = [key.slice(0, slash), key.slice(slash)];
       const item = byKey.get(definitionKey);
@@ -73,5 +62,5 @@ export function applyTranslations(items: readonly PackItem[], files: Translation
     if (!checked.ok) problems.push(...checked.problems.map((problem) => ({ path: '/translations', message: msg`make ${key} invalid at ${problem.path}: ${problem.message}` })));
     else byKey.set(key, { ...item, definition: checked.definition as AnyDefinition });
   }
-  return { items: [...byKey.values()], messages };
+  return [...byKey.values()];
 }

@@ -25,7 +25,7 @@ export function demoRecordsToCreate(snapshot: Snapshot, data: PackData, installe
   const pending: PendingRecord[] = [];
   const has = (object: string, key: string) => installed[object]?.[key] !== undefined || (data[object] ?? []).some((record) => record._key === key);
   for (const object of objectOrder(snapshot, data)) {
-    const fields = snapshot.object(object)?.definition.fields;
+    const fields = snapshot.object(object)?.object.fields;
     if (!fields) {
       problems.push({ path: dataFile(object), message: msg`holds records of '${object}', an object neither the tenant nor the pack has` });
       continue;
@@ -54,7 +54,7 @@ export function demoRecordsToCreate(snapshot: Snapshot, data: PackData, installe
 function objectOrder(snapshot: Snapshot, data: PackData): string[] {
   const objects = Object.keys(data).sort();
   const targets = (object: string) =>
-    (snapshot.object(object)?.definition.fields ?? []).flatMap((field) => ((field.type === 'lookup' || field.type === 'masterdetail') && field.target !== object && field.target in data ? [field.target] : []));
+    (snapshot.object(object)?.object.fields ?? []).flatMap((field) => ((field.type === 'lookup' || field.type === 'masterdetail') && field.target !== object && field.target in data ? [field.target] : []));
   const ordered: string[] = [];
   const visiting = new Set<string>();
   const visit = (object: string) => {

@@ -41,7 +41,7 @@ export function packFromBody(body: unknown): Pack {
   const translated = applyTranslations(items, filesOf(candidate.translations, '/translations', problems), problems);
   const data = checkPackData(filesOf(candidate.data, '/data', problems), problems);
   if (problems.length > 0 || !manifest.ok) throw new ValidationError(problems);
-  return packOf(manifest.manifest, translated.items, data, translated.messages);
+  return packOf(manifest.manifest, translated, data);
 }
 
 /** `translations` and `data` are objects of files by name, when sent. */

@@ -6,7 +6,7 @@ import { checkDefinition, type MetadataKind } from '../metadata/definition-valid
 import { checkManifest, type PackManifest } from './pack-manifest.js';
 import type { PackCode } from './pack-code.js';
 import { inPackOrder, KIND_FOLDERS, type PackItem } from './pack-items.js';
-import { applyTranslations, type PackMessages } from './apply-translations.js';
+import { applyTranslations } from './apply-translations.js';
 import { checkPackData, type PackData } from './pack-data.js';
 
 /** A pack as its folder holds it: the manifest, and its definitions ordered by kind and name, with their translations applied. */
@@ -15,8 +15,6 @@ export interface Pack {
   readonly items: readonly PackItem[];
   /** Its demo records by object, created only when the admin asks for demo data. */
   readonly data?: PackData;
-  /** The messages of its code in other languages than English (`message:` keys of its translations). */
-  readonly messages?: PackMessages;
   /** Its code (index.ts), for a pack of the packs folder that has some. */
   readonly code?: PackCode;
 }
@@ -50,17 +48,12 @@ export function readPack(dir: string): Pack {
   const translated = applyTranslations(items, readJsonFolder(dir, 'translations', problems), problems);
   const data = checkPackData(readJsonFolder(dir, 'data', problems), problems);
   if (problems.length > 0 || !manifest) throw new ValidationError(problems, msg`The pack in folder '${basename(dir)}' cannot be used: ${problems.length} problem(s) in its files.`);
-  return packOf(manifest, translated.items, data, translated.messages);
+  return packOf(manifest, translated, data);
 }
 
 /** A pack with what it holds beside its definitions only where it holds some. */
-export function packOf(manifest: PackManifest, items: readonly PackItem[], data: PackData, messages: PackMessages): Pack {
-  return {
-    manifest,
-    items: inPackOrder(items),
-    ...(Object.keys(data).length > 0 ? { data } : {}),
-    ...(Object.keys(messages).length > 0 ? { messages } : {}),
-  };
+export function packOf(manifest: PackManifest, items: readonly PackItem[], data: PackData): Pack {
+  return { manifest, items: inPackOrder(items), ...(Object.keys(data).length > 0 ? { data } : {}) };
 }
 
 /** The .json files of one folder of the pack (translations/, data/), parsed, by their name without .json. */
