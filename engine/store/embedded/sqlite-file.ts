@@ -34,11 +34,15 @@ export class SqliteFile {
   constructor(
     readonly path: string,
     durability: Durability,
+    /** SQLite's own cache of file pages (its default is 2 MiB). */
+    pageCacheBytes = 2 * 1024 * 1024,
   ) {
     mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.statements = new StatementCache(this.db);
     this.db.pragma('journal_mode = WAL');
+    // A negative size is in KiB: a bound in memory whatever the page size.
+    this.db.pragma(`cache_size = ${-Math.max(64, Math.round(pageCacheBytes / 1024))}`);
     this.db.pragma(`synchronous = ${durability === 'power' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     // Checkpoints run on a worker thread (wal-checkpoints.ts), not inside a commit on the event loop.
