@@ -1,9 +1,11 @@
 export { activateInstalledPacks, activePack, packJobKind } from './active-packs.js';
 export { canonicalJson } from './canonical-json.js';
+export type { PackAction, PackActionCall, PackActionResult } from '../actions/index.js';
 export { definePack, type PackCode, type PackHook, type PackJob, type PackMigration, type PackRequest, type PackRoute } from './pack-code.js';
 export { exportPack, type ExportRequest } from './export-pack.js';
 export { installPack, planInstall, type PackInstall } from './install-pack.js';
 export { INSTALLED_PACKS, type InstalledPack } from './installed-packs.js';
+export { listPackActions, type PackActionView } from './list-pack-actions.js';
 export { listPacks, type InstalledPackView } from './list-packs.js';
 export { packFromBody } from './pack-body.js';
 export { KIND_FOLDERS, itemKey, type PackItem } from './pack-items.js';

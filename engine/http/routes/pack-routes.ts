@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { ValidationError, type ErrorDetail } from '../../errors/index.js';
 import { msg } from '../../i18n/message.js';
-import { activePack, availablePack, exportPack, type PackCode, installPack, listPacks, packFromBody, planInstall, uninstallPack, type ExportRequest, type Pack, type Resolutions } from '../../packs/index.js';
+import { activePack, availablePack, exportPack, type PackCode, installPack, listPackActions, listPacks, packFromBody, planInstall, uninstallPack, type ExportRequest, type Pack, type Resolutions } from '../../packs/index.js';
 import { queryString } from '../query-string.js';
 import type { Platform } from '../../tenancy/index.js';
 import { requestContext } from '../request-context.js';
@@ -18,6 +18,9 @@ export function packRoutes(platform: Platform): Router {
   const router = Router();
   router.get('/', async (req, res) => {
     res.json(await listPacks(await requestContext(platform, req), packsDir));
+  });
+  router.get('/actions', async (req, res) => {
+    res.json(listPackActions(await requestContext(platform, req)));
   });
   router.post('/plan', async (req, res) => {
     const ctx = await requestContext(platform, req);
