@@ -12,6 +12,7 @@ export { KIND_FOLDERS, itemKey, type PackItem } from './pack-items.js';
 export { availablePack, availablePacks, DEFAULT_PACKS_DIR, type AvailablePack } from './pack-sources.js';
 export { planPack, type ItemAction, type PackPlan, type PlannedItem, type Resolutions } from './plan-pack.js';
 export { readPack, type Pack } from './read-pack.js';
+export { definitionChanges, type DefinitionChange } from './definition-changes.js';
 export { threeWayMerge, type MergeConflict, type MergeResult, type Resolution } from './three-way-merge.js';
 export { uninstallPack, type PackUninstall } from './uninstall-pack.js';
 export { writePack } from './write-pack.js';

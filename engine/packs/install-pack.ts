@@ -47,12 +47,15 @@ export async function planInstall(ctx: OperationContext, pack: Pack, resolutions
  * metadata version with the record of the install (the pack's definitions as this version ships
  * them, the base of the next upgrade's merge). Refused (409, nothing changed) while a conflict is
  * unresolved, for an older version than the one installed, or when a required pack or platform
- * version is missing. The plan is made again under the registry's lock, from the metadata it changes.
+ * version is missing; with `upgrade`, also when the pack is not installed yet. The plan is made
+ * again under the registry's lock, from the metadata it changes.
  */
-export async function installPack(ctx: OperationContext, pack: Pack, resolutions: Resolutions = {}): Promise<PackInstall> {
+export async function installPack(ctx: OperationContext, pack: Pack, resolutions: Resolutions = {}, options: { upgrade?: boolean } = {}): Promise<PackInstall> {
   checkSetupRight(ctx);
   const { name, version, label } = pack.manifest;
   const installed = await installedPack(ctx.tenant.store, name);
+  // An upgrade asked for as such must find the pack installed; a race with a first install is caught below, by version.
+  if (options.upgrade && !installed) throw new ConflictError('pack_not_installed', msg`Pack '${name}' is not installed in this tenant, so there is nothing to upgrade: install it first.`);
   await checkRequirements(ctx, pack, installed);
   let plan: PackPlan | undefined;
   const after = await ctx.tenant.metadata.applyAll((current): MetadataBatch => {

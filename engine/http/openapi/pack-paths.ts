@@ -97,6 +97,7 @@ const SCHEMAS: Record<string, SchemaObject> = {
           },
         },
       },
+      upgrade: { type: 'boolean', description: 'Install only: refuse (409 `pack_not_installed`) unless the pack is installed already, as `npx crm pack upgrade` asks.' },
       resolutions: {
         type: 'object',
         description: 'Per definition (`object:lead`), per conflict path (`/label/en`, or `` for the whole definition): `ours` keeps the tenant\'s value, `theirs` takes the pack\'s.',
@@ -244,7 +245,7 @@ export function packPaths(): OpenApiFragment {
             '400': responseRef('BadRequest'),
             '403': forbidden,
             '404': responseRef('NotFound'),
-            '409': responseRef('Conflict', 'Unresolved conflicts (`pack_conflicts`, each listed with its path), a missing requirement, a downgrade, a definition the install would break, or the tenant\'s processes and rules using actions the new version drops (`pack_action_in_use`).'),
+            '409': responseRef('Conflict', 'Unresolved conflicts (`pack_conflicts`, each listed with its path), a missing requirement, a downgrade, a definition the install would break, the tenant\'s processes and rules using actions the new version drops (`pack_action_in_use`), or an upgrade of a pack not installed (`pack_not_installed`).'),
           },
         },
       },

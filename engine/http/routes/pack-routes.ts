@@ -30,7 +30,7 @@ export function packRoutes(platform: Platform): Router {
   router.post('/install', async (req, res) => {
     const ctx = await requestContext(platform, req);
     const { pack, resolutions } = await parseRequest(packsDir, req.body);
-    res.json(await installPack(ctx, pack, resolutions));
+    res.json(await installPack(ctx, pack, resolutions, { upgrade: parseUpgrade(req.body) }));
   });
   router.post('/export', async (req, res) => {
     const ctx = await requestContext(platform, req);
@@ -71,7 +71,7 @@ function packRouter(platform: Platform, code: PackCode): Router {
 }
 
 async function parseRequest(packsDir: string, body: unknown): Promise<{ pack: Pack; resolutions: Resolutions }> {
-  const request = (body ?? {}) as { name?: unknown; pack?: unknown; resolutions?: unknown };
+  const request = (body ?? {}) as { name?: unknown; pack?: unknown; resolutions?: unknown; upgrade?: unknown };
   const resolutions = parseResolutions(request.resolutions);
   if (typeof request.name === 'string' && request.pack === undefined) return { pack: await availablePack(packsDir, request.name), resolutions };
   if (request.name === undefined && request.pack !== undefined) {
@@ -83,6 +83,13 @@ async function parseRequest(packsDir: string, body: unknown): Promise<{ pack: Pa
     }
   }
   throw new ValidationError([{ path: '', message: msg`must name a pack of the packs folder ({ "name": … }) or send one ({ "pack": { manifest, items } }), not both` }]);
+}
+
+/** `"upgrade": true` refuses a first install: the CLI's `pack upgrade`. */
+function parseUpgrade(body: unknown): boolean {
+  const upgrade = (body as { upgrade?: unknown } | null)?.upgrade;
+  if (upgrade !== undefined && typeof upgrade !== 'boolean') throw new ValidationError([{ path: '/upgrade', message: msg`must be true or false` }]);
+  return upgrade === true;
 }
 
 /** `{ manifest, objects?: [names], items?: ["kind:name"] }`. */
