@@ -37,6 +37,8 @@ export interface PackPlan {
   readonly changes: number;
   /** How many conflicts are unresolved: the install is refused while any is. */
   readonly conflicts: number;
+  /** What the install would break, in the reader's language (the tenant's processes and rules using actions the new version drops): it is refused while any is. */
+  readonly problems?: readonly { readonly path: string; readonly message: string }[];
 }
 
 /** The admin's choices per item (`object:lead`), by conflict path (`/label/en`; `` for the whole definition). */

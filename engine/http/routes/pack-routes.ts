@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { ValidationError, type ErrorDetail } from '../../errors/index.js';
 import { msg } from '../../i18n/message.js';
-import { activePack, availablePack, exportPack, type PackCode, installPack, listPacks, packFromBody, planInstall, uninstallPack, type ExportRequest, type Pack, type Resolutions } from '../../packs/index.js';
+import { activePack, availablePack, exportPack, type PackCode, installPack, listPackActions, listPacks, packFromBody, planInstall, uninstallPack, type ExportRequest, type Pack, type Resolutions } from '../../packs/index.js';
 import { queryString } from '../query-string.js';
 import type { Platform } from '../../tenancy/index.js';
 import { requestContext } from '../request-context.js';
@@ -19,6 +19,9 @@ export function packRoutes(platform: Platform): Router {
   router.get('/', async (req, res) => {
     res.json(await listPacks(await requestContext(platform, req), packsDir));
   });
+  router.get('/actions', async (req, res) => {
+    res.json(listPackActions(await requestContext(platform, req)));
+  });
   router.post('/plan', async (req, res) => {
     const ctx = await requestContext(platform, req);
     const { pack, resolutions } = await parseRequest(packsDir, req.body);
@@ -27,7 +30,7 @@ export function packRoutes(platform: Platform): Router {
   router.post('/install', async (req, res) => {
     const ctx = await requestContext(platform, req);
     const { pack, resolutions } = await parseRequest(packsDir, req.body);
-    res.json(await installPack(ctx, pack, resolutions));
+    res.json(await installPack(ctx, pack, resolutions, { upgrade: parseUpgrade(req.body) }));
   });
   router.post('/export', async (req, res) => {
     const ctx = await requestContext(platform, req);
@@ -68,7 +71,7 @@ function packRouter(platform: Platform, code: PackCode): Router {
 }
 
 async function parseRequest(packsDir: string, body: unknown): Promise<{ pack: Pack; resolutions: Resolutions }> {
-  const request = (body ?? {}) as { name?: unknown; pack?: unknown; resolutions?: unknown };
+  const request = (body ?? {}) as { name?: unknown; pack?: unknown; resolutions?: unknown; upgrade?: unknown };
   const resolutions = parseResolutions(request.resolutions);
   if (typeof request.name === 'string' && request.pack === undefined) return { pack: await availablePack(packsDir, request.name), resolutions };
   if (request.name === undefined && request.pack !== undefined) {
@@ -80,6 +83,13 @@ async function parseRequest(packsDir: string, body: unknown): Promise<{ pack: Pa
     }
   }
   throw new ValidationError([{ path: '', message: msg`must name a pack of the packs folder ({ "name": … }) or send one ({ "pack": { manifest, items } }), not both` }]);
+}
+
+/** `"upgrade": true` refuses a first install: the CLI's `pack upgrade`. */
+function parseUpgrade(body: unknown): boolean {
+  const upgrade = (body as { upgrade?: unknown } | null)?.upgrade;
+  if (upgrade !== undefined && typeof upgrade !== 'boolean') throw new ValidationError([{ path: '/upgrade', message: msg`must be true or false` }]);
+  return upgrade === true;
 }
 
 /** `{ manifest, objects?: [names], items?: ["kind:name"] }`. */
