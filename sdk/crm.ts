@@ -4,6 +4,8 @@
  *   npx crm pack list
  *   npx crm pack plan plugins/field-service [--resolve object:work_order/fields/priority/label/en=theirs]
  *   npx crm pack install plugins/field-service [--resolve …] [--demo-data]
+ *   npx crm pack upgrade plugins/field-service [--resolve …] [--demo-data]
+ *   npx crm pack diff plugins/field-service [--demo-data]
  *   npx crm pack export plugins/field-service --name field-service --version 1.0.0 --label "Field service" [--object work_order] [--item permissionSet:technician]
  *     [--translations zh-CN] [--data work_order]
  *   npx crm pack uninstall field-service [--force]
@@ -16,10 +18,11 @@ import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readPack, writePack, type ExportedPack, type Pack, type PackPlan, type Resolutions } from '../engine/packs/index.js';
+import { packDiff } from './pack-diff.js';
 
 const DEFAULT_URL = 'http://localhost:3000';
 
-const USAGE = `Usage: npx crm pack <list|plan|install|export|uninstall> [folder or name] [options]
+const USAGE = `Usage: npx crm pack <list|plan|install|upgrade|diff|export|uninstall> [folder or name] [options]
   --url URL          the platform (CRM_URL; ${DEFAULT_URL})
   --token TOKEN      an API token of an administrator of the tenant (CRM_TOKEN)
   --tenant NAME      the tenant (CRM_TENANT; the default tenant)
@@ -27,10 +30,12 @@ const USAGE = `Usage: npx crm pack <list|plan|install|export|uninstall> [folder 
   --json             print the platform's answer as JSON
 export: --name, --version, --label (English), --label-zh (简体中文) make pack.json; --object NAME and
         --item KIND:NAME (repeatable) choose what to export (default: everything but the core definitions)
-plan, install: --demo-data also creates the pack's demo records (data/); the plan counts them
+upgrade: installs a pack that is installed already, saying from which version to which; refused otherwise
+diff: what installing the folder would change, item by item; exit 0 when nothing, 1 when something, 2 on trouble
+plan, install, upgrade, diff: --demo-data also creates the pack's demo records (data/); plan and diff count them
 export: --translations LANG writes that language's texts to translations/LANG.json; --data OBJECT
         writes its records to data/OBJECT.json as demo data (repeatable)
-uninstall: --force also deletes the records of the pack's objects`;
+uninstall: --force also deletes the records of the pack's objects, and leaves processes and rules using its actions`;
 
 interface Options {
   url: string;
@@ -89,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Wrote ${pack.manifest.name} ${pack.manifest.version} to ${folder}: pack.json and ${pack.items.length} definition file(s)${describeContent(pack)}.`);
     });
   }
-  if (command !== 'plan' && command !== 'install') {
+  if (command !== 'plan' && command !== 'install' && command !== 'upgrade' && command !== 'diff') {
     console.error(`Unknown command 'pack ${command}'.\n${USAGE}`);
     return 2;
   }
@@ -98,8 +103,24 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const demoData = values['demo-data'] ?? false;
-  const body = { pack: sent(readPack(resolve(folder)), demoData), resolutions: parseResolutions(values.resolve ?? []), ...(demoData ? { demoData } : {}) };
+  const request = () => ({ pack: sent(readPack(resolve(folder)), demoData), resolutions: parseResolutions(values.resolve ?? []), ...(demoData ? { demoData } : {}) });
+  if (command === 'diff') return diff(options, request);
+  const body = request();
+  if (command === 'upgrade') return show(options, await call(options, 'POST', '/api/v1/packs/install', { ...body, upgrade: true }), printUpgrade);
   return show(options, await call(options, 'POST', `/api/v1/packs/${command}`, body), command === 'plan' ? (answer) => printPlan((answer as { plan: PackPlan }).plan) : printInstall);
+}
+
+/** Like diff(1): 0 when installing would change nothing, 1 when it would, 2 when the plan could not be made. */
+async function diff(options: Options, body: () => unknown): Promise<number> {
+  try {
+    const answer = await call(options, 'POST', '/api/v1/packs/plan', body());
+    const plan = (answer.body as { plan: PackPlan }).plan;
+    if (show(options, answer, () => packDiff(plan).lines.forEach((line) => console.log(line))) !== 0) return 2;
+    return packDiff(plan).differs ? 1 : 0;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return 2;
+  }
 }
 
 function misused(problem: string): number {
@@ -181,7 +202,15 @@ function printPlan(plan: PackPlan): void {
       console.log(`      settle with --resolve ${item.kind}:${item.name}${conflict.path}=ours (or =theirs)`);
     }
   }
+  for (const problem of plan.problems ?? []) console.log(`  problem: ${problem.path}: ${problem.message}`);
   for (const [object, count] of Object.entries(plan.demoData ?? {})) console.log(`  demo data    ${object}: ${count} record(s)`);
+}
+
+function printUpgrade(body: unknown): void {
+  const { plan, version } = body as { plan: PackPlan; version: number };
+  printPlan(plan);
+  const how = plan.from === plan.to ? `${plan.to} again (it was installed already)` : `from ${plan.from} to ${plan.to}`;
+  console.log(`Upgraded ${plan.pack} ${how}: metadata version ${version}.`);
 }
 
 function printInstall(body: unknown): void {

@@ -10,6 +10,7 @@ import type { OperationContext } from '../context/index.js';
 import type { FollowUp } from '../records/follow-ups.js';
 import type { ActionSource } from '../metadata/actions/action-source.js';
 import { expressionKey } from '../metadata/approval-processes/compiled-process.js';
+import { runPackAction } from './run-pack-action.js';
 
 export interface ActionScope {
   source: ActionSource;
@@ -38,6 +39,7 @@ export function render(source: string, data: unknown): string {
  * Runs one list of actions of a process or a rule, in the write's unit of work: field changes are returned
  * for the event's single write of the record, e-mails and webhooks go to the outbox (delivered by
  * the job scheduler), records to create are returned for the caller to insert in the same unit of work.
+ * A pack's action runs with the caller's context, and what it asks for joins the changes and the records to create.
  */
 export async function runActions(
   tx: Collections,
@@ -65,10 +67,15 @@ export async function runActions(
       const data = templateData(scope.source, scope.step, scope.comment, current());
       const body = action.webhook.body ? parseOrText(render(action.webhook.body, data)) : data;
       await queueWebhook(tx, { url: action.webhook.url, body, reason: scope.source.name });
-    } else {
+    } else if ('createRecord' in action) {
       const values: Record<string, unknown> = {};
       for (const name of Object.keys(action.createRecord.values)) values[name] = await evaluate(expressionKey(at, name));
       followUps.push({ object: action.createRecord.object, values });
+    } else {
+      // A pack's action asks for changes; the event's write and the follow-ups make them through the write path.
+      const result = await runPackAction(tx, ctx, { source: scope.source.name, object: object.name, step: scope.step }, at, action.packAction, current());
+      Object.assign(changes, result.set ?? {});
+      for (const created of result.create ?? []) followUps.push({ object: created.object, values: { ...created.values } });
     }
   }
   return { changes, followUps };

@@ -6,6 +6,7 @@ import { alive } from '../metadata/record-shape/record-state.js';
 import { recordAccess, userAccess, withAccess } from '../security/access/index.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { OperationContext } from '../context/index.js';
+import type { Collections } from '../store/port.js';
 import { writeApprovalHistory } from './approval-history.js';
 import { checkSubmission } from './submission.js';
 import { currentVersion, processAt } from './process-versions.js';
@@ -103,8 +104,8 @@ export async function applyApprovalEvent(ctx: OperationContext, objectName: stri
       // By the ids read above, in this unit: no query to plan between the record's items and the approver's thousands.
       await tx.collection<WorkItem>(WORK_ITEMS).updateMany({ _id: { $in: mine.map((item) => item._id) }, status: 'pending' }, { $set: { status: approving ? 'approved' : 'rejected', respondedAt } });
     }
-    const answered = await tx.collection<WorkItem>(WORK_ITEMS).find({ record: id, step: step.name, status: { $in: ['approved', 'rejected'] }, assignedAt: { $gte: state.stepStartedAt ?? '' } });
-    const approvals = answered.filter((item) => item.status === 'approved').length;
+    // Only a quorum counts the approvals given so far at this step.
+    const approvals = step.mode === 'quorum' ? await approvalsAtStep(tx, id, step.name, state.stepStartedAt) : 0;
     const remaining = items.length - mine.length;
     const decided =
       mine.length === 0 ||
@@ -120,6 +121,11 @@ export async function applyApprovalEvent(ctx: OperationContext, objectName: stri
   });
 }
 
+/** The approvals given at a step since it began (this unit's own included). */
+async function approvalsAtStep(tx: Collections, record: string, step: string, startedAt: string | null | undefined): Promise<number> {
+  return tx.collection<WorkItem>(WORK_ITEMS).count({ record, step, status: 'approved', assignedAt: { $gte: startedAt ?? '' } });
+}
+
 function parseComment(value: unknown, required: boolean): string | undefined {
   if (value === undefined || value === null || value === '') {
     if (required) throw new ValidationError([{ path: '/comment', message: msg`is required: say why` }]);
@@ -129,7 +135,7 @@ function parseComment(value: unknown, required: boolean): string | undefined {
   return value;
 }
 
-async function checkActiveUser(tx: Parameters<typeof stepConditions>[0], ctx: OperationContext, id: string): Promise<void> {
+async function checkActiveUser(tx: Collections, ctx: OperationContext, id: string): Promise<void> {
   const users = ctx.snapshot.object('user')!;
   const user = await tx.collection(users.collection).findOne(alive({ _id: id }), { projection: { active: 1 } });
   if (!user || user.active === false) throw new ValidationError([{ path: '/to', message: msg`there is no active user with id '${id}'` }]);
@@ -137,7 +143,7 @@ async function checkActiveUser(tx: Parameters<typeof stepConditions>[0], ctx: Op
 
 /** A comment: for the submitter, the owner, anyone asked to approve the record, and administrators. */
 async function writeComment(
-  tx: Parameters<typeof stepConditions>[0],
+  tx: Collections,
   ctx: OperationContext,
   object: CompiledObject,
   record: ApprovalRecord,

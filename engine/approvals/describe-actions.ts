@@ -10,6 +10,8 @@ import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../context/index.js';
 import { expressionKey, type CompiledProcess } from '../metadata/approval-processes/compiled-process.js';
 import { msg } from '../i18n/message.js';
+import { localize } from '../i18n/language.js';
+import { tenantActions, useProblems } from '../actions/index.js';
 
 /** A user as a simulation names them: the id the engine stores, the name an admin recognises. */
 export interface UserRef {
@@ -22,7 +24,9 @@ export type SimulatedAction =
   | { at: string; type: 'setField'; field: string; value: unknown; expression?: string }
   | { at: string; type: 'email'; to: Array<UserRef & { email: string }>; subject: string; body: string }
   | { at: string; type: 'webhook'; url: string; body: unknown }
-  | { at: string; type: 'createRecord'; object: string; values: Record<string, unknown> };
+  | { at: string; type: 'createRecord'; object: string; values: Record<string, unknown> }
+  /** A pack's action: its label in the reader's language (the pack and name where the tenant does not offer it). */
+  | { at: string; type: 'packAction'; pack: string; action: string; label: string; params: Record<string, unknown> };
 
 /** What the runner's ActionScope holds (run-actions.ts), for a record that is not stored. */
 export interface DescribeScope {
@@ -98,10 +102,18 @@ export async function describeActions(
     } else if ('webhook' in action) {
       const data = templateData({ label: scope.process.definition.label?.en ?? scope.process.name, object: scope.process.object }, scope.step, undefined, current());
       described.push({ at, type: 'webhook', url: maskUrl(action.webhook.url), body: action.webhook.body ? parseOrText(render(action.webhook.body, data)) : data });
-    } else {
+    } else if ('createRecord' in action) {
       const values: Record<string, unknown> = {};
       for (const name of Object.keys(action.createRecord.values)) values[name] = (await evaluate(expressionKey(at, name))) ?? null;
       described.push({ at, type: 'createRecord', object: action.createRecord.object, values });
+    } else {
+      // Described, not run: a pack's code may write or call out, which a simulation must not.
+      const { pack, action: name, params = {} } = action.packAction;
+      const offered = tenantActions(ctx.tenant).actionsOf(pack)?.get(name);
+      described.push({ at, type: 'packAction', pack, action: name, label: localize(offered?.action.label, ctx.language, `${pack}/${name}`)!, params });
+      for (const problem of useProblems(`${at}/packAction`, action.packAction, tenantActions(ctx.tenant))) {
+        problems.push({ path: problem.path, message: msg`${problem.message}: the event would fail with 422` });
+      }
     }
   }
   return { described, changes, problems };

@@ -85,6 +85,7 @@ export async function transitionRecord(
   if (step.event.type === 'SUBMIT') await act('/onSubmit', process.definition.onSubmit, null);
   const previous = current._workflow?.status === 'pending' ? current._workflow.step : null;
   let stepStartedAt = current._workflow?.stepStartedAt ?? null;
+  const asked: string[] = [];
   for (const action of actions) {
     if (action.type !== 'hook') continue;
     const hook = action.params as HookParams;
@@ -100,7 +101,9 @@ export async function transitionRecord(
       const approvers = await resolveApprovers(tx, ctx, entered, record, state.submittedBy);
       // The step's start is its items' assignment time: responses are counted from it.
       stepStartedAt = new Date().toISOString();
-      await openWorkItems(tx, { object: object.name, record: current._id, process: process.name, step: entered.name }, await withDelegates(tx, ctx, approvers), stepStartedAt);
+      const items = await withDelegates(tx, ctx, approvers);
+      await openWorkItems(tx, { object: object.name, record: current._id, process: process.name, step: entered.name }, items, stepStartedAt);
+      asked.push(...items.map((item) => item.approver));
       await scheduleApprovalTimers(tx, { object: object.name, record: current._id, step: entered, startedAt: new Date(stepStartedAt) });
       await act(`/steps/${index}/onEnter`, entered.definition.onEnter, entered.name);
     } else {
@@ -127,8 +130,9 @@ export async function transitionRecord(
     submittedAt: state.submittedAt,
     machine: { value: snapshot.value, context: snapshot.context },
   };
-  // Everyone ever asked keeps reading the record: an approver sees what they decided on.
-  const approvers = [...new Set([...(current._approvers ?? []), ...(await pendingItems(tx, current._id)).map((item) => item.approver)])];
+  // Everyone ever asked keeps reading the record: an approver sees what they decided on. Whoever
+  // waits from before is in `_approvers` already: every path that opens an item adds its approver.
+  const approvers = [...new Set([...(current._approvers ?? []), ...asked])];
   // the record's one write of the event: the actions' field changes through the one write path
   // (formulas, roll-ups, automation, history), with the approval's marks
   const marks: Required<ApprovalMarks> = { _workflow: workflow, _approvers: approvers, _locked: locksAt(process, status) };
@@ -176,6 +180,7 @@ async function withDelegates(tx: Collections, ctx: OperationContext, approvers: 
   const records = await tx.collection<StoredRecord>(users.collection).find({ _id: { $in: [...approvers] } }, { projection: { delegate: 1, delegate_from: 1, delegate_until: 1 } });
   const byId = new Map(records.map((user) => [user._id, user]));
   const named = records.map((user) => user.delegate).filter((id): id is string => typeof id === 'string');
+  if (named.length === 0) return approvers.map((approver) => ({ approver }));
   // A delegate who left (inactive or deleted) cannot act: the item stays with the approver.
   const able = new Set(
     (await tx.collection<StoredRecord>(users.collection).find(alive({ _id: { $in: named } }), { projection: { active: 1 } })).filter((user) => user.active !== false).map((user) => user._id),

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { compilePackActions, offerPackActions, withdrawPackActions } from '../actions/index.js';
 import { operationContext, SYSTEM_PRINCIPAL, type Tenant } from '../context/index.js';
 import { cancelJobs, enqueueJob, registerJobHandler } from '../jobs/index.js';
 import { tenantWriteHooks } from '../records/write-pipeline/index.js';
@@ -34,12 +35,15 @@ function nextRun(name: string, job: string, everyMinutes: number) {
 const hookKey = (pack: string, hook: string) => `pack:${pack}:${hook}`;
 
 /**
- * Puts a pack's code to work in one tenant: its hooks on the tenant's write path, its routes and
- * jobs answered there. Replaces what an earlier version of the pack had put (an upgrade).
+ * Puts a pack's code to work in one tenant: its hooks on the tenant's write path, its actions
+ * offered to processes and rules, its routes and jobs answered there. Replaces what an earlier version of the pack had put (an upgrade).
  */
 export function activatePack(tenant: Tenant, name: string, code: PackCode | undefined): void {
+  // Compiled first: actions a tenant cannot use leave the pack's earlier code in place.
+  const actions = compilePackActions(name, code?.actions);
   deactivatePack(tenant, name);
   if (!code) return;
+  offerPackActions(tenant, name, actions);
   let packs = active.get(tenant);
   if (!packs) active.set(tenant, (packs = new Map()));
   packs.set(name, code);
@@ -50,6 +54,7 @@ export function activatePack(tenant: Tenant, name: string, code: PackCode | unde
 
 /** Takes a pack's code out of a tenant (an uninstall, or before an upgrade puts the new code). */
 export function deactivatePack(tenant: Tenant, name: string): void {
+  withdrawPackActions(tenant, name);
   const code = active.get(tenant)?.get(name);
   if (!code) return;
   const hooks = tenantWriteHooks(tenant);

@@ -1,15 +1,18 @@
 export { activateInstalledPacks, activePack, packJobKind } from './active-packs.js';
 export { canonicalJson } from './canonical-json.js';
+export type { PackAction, PackActionCall, PackActionResult } from '../actions/index.js';
 export { definePack, type PackCode, type PackHook, type PackJob, type PackMigration, type PackRequest, type PackRoute } from './pack-code.js';
 export { exportPack, type ExportedPack, type ExportRequest } from './export-pack.js';
 export { installPack, planInstall, type InstallOptions, type PackInstall } from './install-pack.js';
 export { INSTALLED_PACKS, type InstalledPack } from './installed-packs.js';
+export { listPackActions, type PackActionView } from './list-pack-actions.js';
 export { listPacks, type InstalledPackView } from './list-packs.js';
 export { packFromBody } from './pack-body.js';
 export { KIND_FOLDERS, itemKey, type PackItem } from './pack-items.js';
 export { availablePack, availablePacks, DEFAULT_PACKS_DIR, type AvailablePack } from './pack-sources.js';
 export { planPack, type ItemAction, type PackPlan, type PlannedItem, type Resolutions } from './plan-pack.js';
 export { readPack, type Pack } from './read-pack.js';
+export { definitionChanges, type DefinitionChange } from './definition-changes.js';
 export { threeWayMerge, type MergeConflict, type MergeResult, type Resolution } from './three-way-merge.js';
 export { uninstallPack, type PackUninstall } from './uninstall-pack.js';
 export { writePack } from './write-pack.js';

@@ -2,7 +2,9 @@ import semver from 'semver';
 import { appendAudit } from '../audit/audit-log.js';
 import type { OperationContext } from '../context/index.js';
 import { ConflictError, ValidationError, type ErrorDetail } from '../errors/index.js';
-import { msg } from '../i18n/message.js';
+import { msg, renderText } from '../i18n/message.js';
+import { catalogueWith, compilePackActions, tenantActions, type ActionCatalogue } from '../actions/index.js';
+import { actionUseProblems } from './action-use-problems.js';
 import { checkDefinition, type AnyDefinition } from '../metadata/definition-validator.js';
 import type { MetadataBatch, MetadataChange } from '../metadata/metadata-registry.js';
 import type { Snapshot } from '../metadata/snapshot.js';
@@ -27,8 +29,11 @@ export interface PackInstall {
   readonly version: number;
 }
 
-/** What the admin chose beside the resolutions: whether the pack's demo records are created too. */
+/** What the admin chose beside the resolutions. */
 export interface InstallOptions {
+  /** Refuse (409 `pack_not_installed`) unless the pack is installed already: `npx crm pack upgrade`. */
+  readonly upgrade?: boolean;
+  /** Create the pack's demo records too. */
   readonly demoData?: boolean;
 }
 
@@ -42,10 +47,14 @@ export async function planInstall(ctx: OperationContext, pack: Pack, resolutions
   const installed = await installedPack(ctx.tenant.store, pack.manifest.name);
   await checkRequirements(ctx, pack, installed);
   const plan = planPack((kind, name) => storedDefinition(ctx.snapshot, kind, name), installed, pack, resolutions);
-  if (plan.conflicts > 0) return plan;
-  const after = ctx.tenant.metadata.previewAll((current) => ({ changes: changesOf(ctx, current, plan) }));
+  const actions = actionsAfter(ctx, pack);
+  // Listed with the conflicts too: what else stands in the install's way.
+  const problems = actionUseProblems(ctx.snapshot, plan, actions);
+  const checked = problems.length > 0 ? { ...plan, problems: problems.map((problem) => ({ path: problem.path, message: renderText(problem.message, ctx.language) })) } : plan;
+  if (plan.conflicts > 0) return checked;
+  const after = ctx.tenant.metadata.previewAll((current) => ({ changes: changesOf(ctx, current, plan, actions) }));
   // The demo records the install would create, checked against the metadata it would make.
-  return options.demoData && pack.data ? { ...plan, demoData: demoDataCounts(demoRecordsToCreate(after, pack.data, installed?.demoData ?? {})) } : plan;
+  return options.demoData && pack.data ? { ...checked, demoData: demoDataCounts(demoRecordsToCreate(after, pack.data, installed?.demoData ?? {})) } : checked;
 }
 
 /**
@@ -53,20 +62,28 @@ export async function planInstall(ctx: OperationContext, pack: Pack, resolutions
  * metadata version with the record of the install (the pack's definitions as this version ships
  * them, the base of the next upgrade's merge). Refused (409, nothing changed) while a conflict is
  * unresolved, for an older version than the one installed, or when a required pack or platform
- * version is missing. The plan is made again under the registry's lock, from the metadata it changes.
+ * version is missing; with `upgrade`, also when the pack is not installed yet. The plan is made
+ * again under the registry's lock, from the metadata it changes.
  */
 export async function installPack(ctx: OperationContext, pack: Pack, resolutions: Resolutions = {}, options: InstallOptions = {}): Promise<PackInstall> {
   checkSetupRight(ctx);
   const { name, version, label } = pack.manifest;
   const installed = await installedPack(ctx.tenant.store, name);
+  // An upgrade asked for as such must find the pack installed; a race with a first install is caught below, by version.
+  if (options.upgrade && !installed) throw new ConflictError('pack_not_installed', msg`Pack '${name}' is not installed in this tenant, so there is nothing to upgrade: install it first.`);
   await checkRequirements(ctx, pack, installed);
   let plan: PackPlan | undefined;
   const demoData = options.demoData ? pack.data : undefined;
   const after = await ctx.tenant.metadata.applyAll((current): MetadataBatch => {
     plan = planPack((kind, itemName) => storedDefinition(current, kind, itemName), installed, pack, resolutions);
     if (plan.conflicts > 0) throw conflictsError(plan);
+    const actions = actionsAfter(ctx, pack);
+    const problems = actionUseProblems(current, plan, actions);
+    if (problems.length > 0) {
+      throw new ConflictError('pack_action_in_use', msg`Pack '${name}' ${version} would break the tenant's processes or rules that use its actions; change them first.`, problems);
+    }
     return {
-      changes: changesOf(ctx, current, plan),
+      changes: changesOf(ctx, current, plan, actions),
       // An upgrade runs the pack's migrations it has not run yet, first: the new metadata's checks then meet migrated data.
       before: installed ? (tx) => runMigrations(tx, ctx, pack, installed) : undefined,
       // Demo records are written in the unit: records' own unit, whose after-commit hooks run once it commits.
@@ -108,22 +125,27 @@ async function runMigrations(tx: Collections, ctx: OperationContext, pack: Pack,
   for (const migration of pack.code?.migrations ?? []) if (!done.has(migration.id)) await migration.run(tx, ctx);
 }
 
+/** The pack actions the tenant will offer once the pack's code replaced its earlier version's. */
+function actionsAfter(ctx: OperationContext, pack: Pack): ActionCatalogue {
+  return catalogueWith(tenantActions(ctx.tenant), pack.manifest.name, compilePackActions(pack.manifest.name, pack.code?.actions));
+}
+
 /** The metadata changes of a plan's creates and updates, each through its kind's own guards (the API's). */
-function changesOf(ctx: OperationContext, current: Snapshot, plan: PackPlan): MetadataChange[] {
-  const problems = plan.items.flatMap((item) => (item.next ? checkItem(ctx, item) : []));
+function changesOf(ctx: OperationContext, current: Snapshot, plan: PackPlan, actions: ActionCatalogue): MetadataChange[] {
+  const problems = plan.items.flatMap((item) => (item.next ? checkItem(ctx, item, actions) : []));
   if (problems.length > 0) throw new ValidationError(problems, msg`Pack '${plan.pack}' would write definitions that are not valid.`);
   return plan.items.filter((item) => item.next !== undefined).map((item) => changeOf(ctx, current, item, item.next!));
 }
 
 /** A merged definition is checked again against its schema: each side was valid, their merge need not be. */
-function checkItem(ctx: OperationContext, item: PlannedItem): ErrorDetail[] {
+function checkItem(ctx: OperationContext, item: PlannedItem, actions: ActionCatalogue): ErrorDetail[] {
   const problems = (): ErrorDetail[] => {
     if (item.kind === 'object') {
       const checked = checkDefinition('object', item.next);
       return checked.ok ? [] : checked.problems;
     }
     try {
-      parseDefinition(ctx, item.kind as StandaloneKind, item.next);
+      parseDefinition(ctx, item.kind as StandaloneKind, item.next, actions);
       return [];
     } catch (error) {
       if (error instanceof ValidationError) return error.details;

@@ -1,3 +1,4 @@
+import type { PackAction } from '../actions/index.js';
 import type { OperationContext } from '../context/index.js';
 import type { WriteStage, WriteStages } from '../records/write-pipeline/index.js';
 import type { Collections } from '../store/port.js';
@@ -45,6 +46,8 @@ export interface PackCode {
   readonly routes?: readonly PackRoute[];
   readonly jobs?: Readonly<Record<string, PackJob>>;
   readonly migrations?: readonly PackMigration[];
+  /** Actions for approval processes and automation rules, by name: `{ "packAction": { "pack", "action", "params" } }` in a definition. */
+  readonly actions?: Readonly<Record<string, PackAction>>;
 }
 
 /** Types a pack's code; the engine loads it from the pack's folder (load-pack-code.ts). */

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compilePackActions } from '../actions/index.js';
 import { NotFoundError, ValidationError, type ErrorDetail } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
 import type { LocalizedDescription, LocalizedText } from '../schemas/generated/pack.js';
@@ -50,5 +51,7 @@ export async function availablePack(dir: string, name: string): Promise<Pack> {
     throw new ValidationError([{ path: '/pack.json/name', message: msg`must be the folder's name, '${name}'` }], msg`The pack in folder '${name}' calls itself '${pack.manifest.name}'.`);
   }
   const code = await loadPackCode(folder);
+  // Actions that cannot be used are found now, before anything installs (400 naming each).
+  compilePackActions(name, code?.actions);
   return code ? { ...pack, code } : pack;
 }

@@ -37,6 +37,8 @@ export interface PackPlan {
   readonly changes: number;
   /** How many conflicts are unresolved: the install is refused while any is. */
   readonly conflicts: number;
+  /** What the install would break, in the reader's language (the tenant's processes and rules using actions the new version drops): it is refused while any is. */
+  readonly problems?: readonly { readonly path: string; readonly message: string }[];
   /** With demo data asked for: how many demo records the install creates, per object (those an earlier install made are not made again). */
   readonly demoData?: Readonly<Record<string, number>>;
 }

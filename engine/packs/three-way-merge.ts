@@ -1,5 +1,7 @@
 import { sameDocument } from '../store/json-document.js';
-import { pointerToken as escape } from './json-pointer.js';
+import { isPlainObject } from '../store/plain-object.js';
+import { pointerToken } from './json-pointer.js';
+import { isNamedList, type Named } from './named-structure.js';
 
 /** Where the two sides of an upgrade changed the same part differently. */
 export interface MergeConflict {
@@ -60,20 +62,18 @@ function mergeObjects(
   const merged: Record<string, unknown> = {};
   // The tenant's key order first, then what only the pack has, in its order: the stored file stays stable.
   for (const key of new Set([...Object.keys(ours), ...Object.keys(theirs)])) {
-    const value = mergeAt(`${path}/${escape(key)}`, base[key], ours[key], theirs[key], resolutions, conflicts);
+    const value = mergeAt(`${path}/${pointerToken(key)}`, base[key], ours[key], theirs[key], resolutions, conflicts);
     if (value !== undefined) merged[key] = value;
   }
   return merged;
 }
-
-type Named = { name: string } & Record<string, unknown>;
 
 function mergeNamedLists(path: string, base: Named[], ours: Named[], theirs: Named[], resolutions: Readonly<Record<string, Resolution>>, conflicts: MergeConflict[]): Named[] {
   const byName = (list: Named[]) => new Map(list.map((item) => [item.name, item]));
   const [baseItems, ourItems, theirItems] = [byName(base), byName(ours), byName(theirs)];
   const merged = new Map<string, Named>();
   const mergeItem = (name: string) => {
-    const value = mergeAt(`${path}/${escape(name)}`, baseItems.get(name), ourItems.get(name), theirItems.get(name), resolutions, conflicts);
+    const value = mergeAt(`${path}/${pointerToken(name)}`, baseItems.get(name), ourItems.get(name), theirItems.get(name), resolutions, conflicts);
     if (value !== undefined) merged.set(name, value as Named);
   };
   // The tenant's order, with each item the pack added placed after the item it follows in the pack.
@@ -88,12 +88,4 @@ function mergeNamedLists(path: string, base: Named[], ours: Named[], theirs: Nam
     order.splice(previous + 1, 0, item.name);
   });
   return order.filter((name) => merged.has(name)).map((name) => merged.get(name)!);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function isNamedList(value: unknown): value is Named[] {
-  return Array.isArray(value) && value.every((item) => isPlainObject(item) && typeof item.name === 'string');
 }

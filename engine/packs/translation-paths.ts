@@ -1,5 +1,6 @@
 import { isLanguage } from '../i18n/language.js';
 import { pointerToken as escape, tokenKey as unescape } from './json-pointer.js';
+import { isPlainObject } from '../store/plain-object.js';
 
 /**
  * Where a text in each language sits in a definition, as translation keys name it: a JSON pointer
@@ -83,10 +84,6 @@ function itemIndex(list: unknown[], token: string): number {
   const bare = list.findIndex((item) => item === token);
   if (bare !== -1) return bare;
   return /^\d+$/.test(token) && Number(token) < list.length ? Number(token) : -1;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function isContainer(value: unknown): value is Container {

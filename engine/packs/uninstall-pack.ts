@@ -11,6 +11,7 @@ import { INSTALLED_PACKS, installedPack, installedPacks, type InstalledPack } fr
 import { inPackOrder, itemKey, type PackItem } from './pack-items.js';
 import { deactivatePack, packJobKeys } from './active-packs.js';
 import { cancelJobs } from '../jobs/index.js';
+import { tenantActionUses } from './tenant-action-uses.js';
 
 export interface PackUninstall {
   /** The definitions removed, by key (`object:work_order`). */
@@ -21,8 +22,9 @@ export interface PackUninstall {
 /**
  * Removes what a pack installed and the tenant still has (customised or not), in one metadata
  * version, and forgets the pack. Refused (409, nothing changed) while another installed pack
- * requires it, while the tenant's own definitions still use what it would remove, and while its
- * objects hold records, unless `force` (the admin exported them first, or wants them gone).
+ * requires it, while the tenant's own definitions still use what it would remove, and, unless
+ * `force`, while its objects hold records (the admin exported them first, or wants them gone) or
+ * the tenant's own processes and rules use its actions.
  */
 export async function uninstallPack(ctx: OperationContext, name: string, options: { force: boolean }): Promise<PackUninstall> {
   checkSetupRight(ctx);
@@ -35,6 +37,7 @@ export async function uninstallPack(ctx: OperationContext, name: string, options
   let removed: PackItem[] = [];
   const after = await ctx.tenant.metadata.applyAll((current) => {
     removed = inPackOrder(installed.items.filter((item) => storedDefinition(current, item.kind, item.name) !== undefined));
+    if (!options.force) refuseUsedActions(current, name, removed);
     return {
       changes: deletions(ctx, current, removed, options.force),
       async alongside(tx, version) {
@@ -61,6 +64,22 @@ function deletions(ctx: OperationContext, current: Snapshot, items: readonly Pac
     }),
     ...[...objects].map((object) => objectDeletion(ctx, current, object, { deleteRecords: force })),
   ];
+}
+
+/**
+ * The tenant's processes and rules that stay (the pack's own go with it) must not name the pack's
+ * actions: they would fail at every run. Forcing leaves them to fail, each with a message naming the action.
+ */
+function refuseUsedActions(current: Snapshot, name: string, removed: readonly PackItem[]): void {
+  const going = new Set(removed.map((item) => itemKey(item.kind, item.name)));
+  const uses = tenantActionUses(current, name).filter((use) => !going.has(use.key));
+  if (uses.length === 0) return;
+  const users = [...new Set(uses.map((use) => use.key))].join(', ');
+  throw new ConflictError(
+    'pack_action_in_use',
+    msg`The tenant's ${users} use actions of pack '${name}'. Change them first, or uninstall with force (they will then fail when they run).`,
+    uses.map((use) => ({ path: `/${use.key}${use.path}`, message: msg`uses action '${use.use.action}' of pack '${name}'` })),
+  );
 }
 
 function requires(pack: InstalledPack, name: string): boolean {

@@ -95,5 +95,15 @@ describe('embedded store with a cache smaller than the data', () => {
     expect((await store.collection('deals').findOne({ code: 'C42' }))?._id).to.equal('d00042');
     expect(await store.collection('deals').count({ code: { $in: ['C1', 'C2', 'C999'] } })).to.equal(2);
     expectDuplicateKey(await rejectionOf(store.collection('deals').insertOne({ _id: 'dup', code: 'C7' })), ['code']);
+    // Its documents moved into the rowid table (docs-table.ts), every one of them, in _id order as before.
+    const file = new Database(join(dir, 'acme', 'store.sqlite'), { readonly: true });
+    try {
+      expect(file.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'docs'").pluck().get()).to.not.match(/WITHOUT ROWID/i);
+      expect(file.prepare("SELECT name FROM sqlite_master WHERE name = 'docs_without_rowid'").all()).to.deep.equal([]);
+    } finally {
+      file.close();
+    }
+    expect(ids(await store.collection('deals').find({}, { projection: { _id: 1 } }))).to.deep.equal(all.slice(0, 300).map((doc) => doc._id));
+    expect(await store.collection('deals').findOne({ _id: 'd00299' })).to.deep.equal(all[299]);
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,31 @@ describe('npx crm pack: demo data and translations, from a folder and back to on
     expect(installed.code, installed.err).to.equal(0);
     expect(await allRecords(engine, 'work_order')).to.have.length(3);
     expect((await engine.request('GET', '/api/v1/meta/objects/site')).body.definition.label).to.deep.equal({ en: 'Site', 'zh-CN': '现场' });
+  });
+
+  it('diffs and upgrades with --demo-data: records to create count as a difference, none once they are there', async () => {
+    const tenant = await createTenant(engine, 'diffed');
+    const where = ['--url', engine.url, '--token', tenant.token, '--tenant', tenant.name];
+    const first = await crm(['pack', 'diff', FIXTURE, '--demo-data', ...where]);
+    expect(first.code, first.out + first.err).to.equal(1);
+    expect(first.out).to.contain('+ demo data    site: 2 record(s)').and.to.contain('5 demo record(s) would be created');
+    expect((await crm(['pack', 'install', FIXTURE, '--demo-data', ...where])).code).to.equal(0);
+    const same = await crm(['pack', 'diff', FIXTURE, '--demo-data', ...where]);
+    expect(same.code, same.out + same.err).to.equal(0);
+    expect(same.out).to.contain('Nothing would change.');
+    const folder = join(dir, 'field-service-1.1');
+    cpSync(FIXTURE, folder, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(folder, 'pack.json'), 'utf8')) as Json;
+    writeFileSync(join(folder, 'pack.json'), JSON.stringify({ ...manifest, version: '1.1.0' }));
+    const orders = JSON.parse(readFileSync(join(folder, 'data', 'work_order.json'), 'utf8')) as Json[];
+    writeFileSync(join(folder, 'data', 'work_order.json'), JSON.stringify([...orders, { _key: 'lights', subject: 'Fix the apron lights', site: { $key: 'airport' } }]));
+    const differs = await crm(['pack', 'diff', folder, '--demo-data', ...where]);
+    expect(differs.code, differs.out + differs.err).to.equal(1);
+    expect(differs.out).to.contain('+ demo data    work_order: 1 record(s)').and.to.contain('1 demo record(s) would be created');
+    const upgraded = await crm(['pack', 'upgrade', folder, '--demo-data', ...where]);
+    expect(upgraded.code, upgraded.err).to.equal(0);
+    expect(upgraded.out).to.contain('demo data    work_order: 1 record(s)').and.to.contain('Upgraded field-service from 1.0.0 to 1.1.0');
+    expect((await engine.request('GET', '/api/v1/records/work_order', undefined, tenant.headers)).body.records).to.have.length(4);
   });
 
   it('exports metadata, zh-CN translations and records as a folder that installs into a fresh tenant identically, compared by value', async () => {

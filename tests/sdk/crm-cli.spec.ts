@@ -14,6 +14,13 @@ function writePack(dir: string, version: string, label: string): void {
   writeFileSync(join(dir, 'metadata', 'objects', 'site_visit.json'), JSON.stringify({ name: 'site_visit', label: { en: label }, fields: [{ name: 'address', type: 'text' }] }));
 }
 
+/** A pack of one object, `object`, with an address field and the fields given. */
+function writeObjectPack(dir: string, pack: string, object: string, version: string, label: string, fields: Record<string, unknown>[] = []): void {
+  mkdirSync(join(dir, 'metadata', 'objects'), { recursive: true });
+  writeFileSync(join(dir, 'pack.json'), JSON.stringify({ name: pack, version, label: { en: pack } }));
+  writeFileSync(join(dir, 'metadata', 'objects', `${object}.json`), JSON.stringify({ name: object, label: { en: label }, fields: [{ name: 'address', type: 'text' }, ...fields] }));
+}
+
 describe('npx crm pack: plan and install a pack folder into a running platform', () => {
   let engine: TestEngine;
   let dir: string;
@@ -72,6 +79,57 @@ describe('npx crm pack: plan and install a pack folder into a running platform',
     expect(removed.code, removed.err).to.equal(0);
     expect(removed.out).to.contain('Uninstalled site-visits: removed 1 definition(s) (object:site_visit)');
     expect((await engine.request('GET', '/api/v1/meta/objects/site_visit')).status).to.equal(404);
+  });
+
+  it('upgrades only a pack that is installed, saying from which version to which', async () => {
+    const folder = join(dir, 'tank-checks');
+    writeObjectPack(folder, 'tank-checks', 'tank_check', '1.0.0', 'Tank check');
+    const first = await crm(['pack', 'upgrade', folder, ...where]);
+    expect(first.code).to.equal(1);
+    expect(first.err).to.contain("409: Pack 'tank-checks' is not installed in this tenant, so there is nothing to upgrade: install it first.");
+    expect((await engine.request('GET', '/api/v1/meta/objects/tank_check')).status, 'nothing installed').to.equal(404);
+    expect((await crm(['pack', 'install', folder, ...where])).code).to.equal(0);
+    writeObjectPack(folder, 'tank-checks', 'tank_check', '1.2.0', 'Tank inspection');
+    const upgraded = await crm(['pack', 'upgrade', folder, ...where]);
+    expect(upgraded.code, upgraded.err).to.equal(0);
+    expect(upgraded.out).to.match(/Upgraded tank-checks from 1\.0\.0 to 1\.2\.0: metadata version \d+\./);
+    expect((await engine.request('GET', '/api/v1/meta/objects/tank_check')).body.definition.label.en).to.equal('Tank inspection');
+  });
+
+  it('diffs a folder against the tenant item by item, with both sides of each change: exit 0 when nothing differs, 1 when something does', async () => {
+    const folder = join(dir, 'meter-reads');
+    writeObjectPack(folder, 'meter-reads', 'meter_read', '1.0.0', 'Meter read');
+    const fresh = await crm(['pack', 'diff', folder, ...where]);
+    expect(fresh.code, fresh.err).to.equal(1);
+    expect(fresh.out).to.contain('meter-reads: not installed, folder 1.0.0').and.to.contain('+ created      object:meter_read');
+    expect((await crm(['pack', 'install', folder, ...where])).code).to.equal(0);
+
+    const same = await crm(['pack', 'diff', folder, ...where]);
+    expect(same.code, same.err).to.equal(0);
+    expect(same.out).to.contain('= unchanged    object:meter_read').and.to.contain('Nothing would change.');
+
+    writeObjectPack(folder, 'meter-reads', 'meter_read', '1.1.0', 'Meter reading', [{ name: 'reading', type: 'number' }]);
+    const changed = await crm(['pack', 'diff', folder, ...where]);
+    expect(changed.code, changed.err).to.equal(1);
+    expect(changed.out.split('\n')).to.include.members([
+      'meter-reads: installed 1.0.0, folder 1.1.0',
+      '~ updated      object:meter_read',
+      '      /label/en: tenant "Meter read" → pack "Meter reading"',
+      '      /fields/reading: tenant (none) → pack {"name":"reading","type":"number"}',
+      '1 definition(s) would change, 0 conflict(s).',
+    ]);
+
+    const object = (await engine.request('GET', '/api/v1/meta/objects/meter_read')).body.definition;
+    expect((await engine.request('PUT', '/api/v1/meta/objects/meter_read', { ...object, label: { en: 'Reading' } })).status).to.equal(200);
+    const conflicted = await crm(['pack', 'diff', folder, ...where]);
+    expect(conflicted.code).to.equal(1);
+    expect(conflicted.out).to.contain('! conflict     object:meter_read').and.to.contain('      /label/en: tenant "Reading", pack "Meter reading", installed version "Meter read"');
+    expect((await engine.request('GET', '/api/v1/meta/objects/meter_read')).body.definition.fields, 'a diff changes nothing').to.have.length(object.fields.length);
+
+    const broken = join(dir, 'broken-diff');
+    mkdirSync(broken);
+    writeFileSync(join(broken, 'pack.json'), '{');
+    expect((await crm(['pack', 'diff', broken, ...where])).code, 'trouble is 2, not a difference').to.equal(2);
   });
 
   it('says what is wrong with a broken folder, a missing token and a misused command, with exit codes', async () => {

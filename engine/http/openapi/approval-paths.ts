@@ -94,6 +94,15 @@ const SIMULATED_ACTIONS: Record<SimulatedAction['type'], SchemaObject> = {
   },
   webhook: { required: ['url', 'body'], properties: { url: { type: 'string' }, body: { description: 'The rendered body, parsed as JSON when it is JSON.' } } },
   createRecord: { required: ['object', 'values'], properties: { object: { type: 'string' }, values: { type: 'object', description: 'The evaluated values, by field.' } } },
+  packAction: {
+    required: ['pack', 'action', 'label', 'params'],
+    properties: {
+      pack: { type: 'string' },
+      action: { type: 'string' },
+      label: { type: 'string', description: 'The action\'s label in the request\'s language; `<pack>/<action>` where the tenant does not offer it. Described, not run.' },
+      params: { type: 'object' },
+    },
+  },
 };
 
 const nullable = (type: string, description?: string): SchemaObject => ({ type: [type, 'null'], ...(description ? { description } : {}) });

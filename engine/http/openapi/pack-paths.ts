@@ -7,9 +7,11 @@ const PLAN = `${PACKS}/plan`;
 const INSTALL = `${PACKS}/install`;
 const EXPORT = `${PACKS}/export`;
 const ONE = `${PACKS}/{name}`;
+const ACTIONS = `${PACKS}/actions`;
 /** Setup only: the user document leaves them out for users who may not manage metadata. */
 export const PACK_PATHS: readonly [path: string, method: 'get' | 'post' | 'delete'][] = [
   [PACKS, 'get'],
+  [ACTIONS, 'get'],
   [PLAN, 'post'],
   [INSTALL, 'post'],
   [EXPORT, 'post'],
@@ -59,6 +61,26 @@ const SCHEMAS: Record<string, SchemaObject> = {
       },
     },
   },
+  PackActionList: {
+    type: 'object',
+    required: ['actions'],
+    properties: {
+      actions: {
+        type: 'array',
+        description: 'The actions the packs installed in the tenant add, by pack then name: `{ "packAction": { "pack", "action", "params" } }` in an approval process or automation rule.',
+        items: {
+          type: 'object',
+          required: ['pack', 'name', 'label', 'params'],
+          properties: {
+            pack: { type: 'string' },
+            name: { type: 'string' },
+            label: LOCALIZED,
+            params: { type: ['object', 'null'], description: 'The JSON Schema of its params; null when it takes none.' },
+          },
+        },
+      },
+    },
+  },
   PackRequest: {
     type: 'object',
     description: 'A pack of the packs folder by name, or a whole pack (what `npx crm pack` sends from a folder), with the resolutions of its conflicts.',
@@ -86,6 +108,7 @@ const SCHEMAS: Record<string, SchemaObject> = {
           },
         },
       },
+      upgrade: { type: 'boolean', description: 'Install only: refuse (409 `pack_not_installed`) unless the pack is installed already, as `npx crm pack upgrade` asks.' },
       demoData: { type: 'boolean', description: 'Create the pack\'s demo records too (those an earlier install created are not created again). Default false.' },
       resolutions: {
         type: 'object',
@@ -103,6 +126,11 @@ const SCHEMAS: Record<string, SchemaObject> = {
       to: { type: 'string' },
       changes: { type: 'integer', description: 'Definitions created or updated.' },
       conflicts: { type: 'integer', description: 'Unresolved conflicts: the install is refused (409) while any remains.' },
+      problems: {
+        type: 'array',
+        items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
+        description: 'What the install would break: the tenant\'s processes and rules naming actions the new version drops or whose params its schema refuses, at `/<kind>:<name>/<path>`. The install is refused (409 `pack_action_in_use`) while any remains.',
+      },
       demoData: { type: 'object', additionalProperties: { type: 'integer' }, description: 'With demoData asked for: the demo records created, per object.' },
       items: {
         type: 'array',
@@ -145,6 +173,15 @@ export function packPaths(): OpenApiFragment {
           summary: 'The packs installed and those available',
           tags: [TAG],
           responses: { '200': { description: 'Installed in the tenant, and found in the packs folder.', content: json(schemaRef('PackList')) }, '403': forbidden },
+        },
+      },
+      [ACTIONS]: {
+        get: {
+          operationId: 'listPackActions',
+          summary: 'The actions packs add to processes and rules',
+          description: 'Each action of the packs installed in the tenant, with its label and the JSON Schema of its params, for the action editors. A process or rule naming one that is not here, or with params its schema refuses, is refused when saved (400).',
+          tags: [TAG],
+          responses: { '200': { description: 'The actions offered.', content: json(schemaRef('PackActionList')) }, '403': forbidden },
         },
       },
       [PLAN]: {
@@ -217,7 +254,7 @@ export function packPaths(): OpenApiFragment {
         delete: {
           operationId: 'uninstallPack',
           summary: 'Uninstall a pack',
-          description: 'Removes the definitions the pack installed that the tenant still has, in one metadata version. Refused (409, nothing changed) while another pack requires it (`pack_required`), while the tenant\'s own definitions use what it would remove (`metadata_in_use`), and while its objects hold records (`pack_has_records`) unless `force=true`.',
+          description: 'Removes the definitions the pack installed that the tenant still has, in one metadata version. Refused (409, nothing changed) while another pack requires it (`pack_required`), while the tenant\'s own definitions use what it would remove (`metadata_in_use`), and, unless `force=true`, while its objects hold records (`pack_has_records`) or the tenant\'s own processes and rules use its actions (`pack_action_in_use`).',
           tags: [TAG],
           parameters: [{ name: 'force', in: 'query', description: 'Delete the records of its objects with them.', schema: { type: 'string', enum: ['true', 'false'] } }],
           responses: {
@@ -225,7 +262,7 @@ export function packPaths(): OpenApiFragment {
             '400': responseRef('BadRequest'),
             '403': forbidden,
             '404': responseRef('NotFound'),
-            '409': responseRef('Conflict', 'Required by another pack, used by the tenant\'s own definitions, or its objects hold records.'),
+            '409': responseRef('Conflict', 'Required by another pack, used by the tenant\'s own definitions, its objects hold records, or its actions are used.'),
           },
         },
       },
@@ -241,7 +278,7 @@ export function packPaths(): OpenApiFragment {
             '400': responseRef('BadRequest'),
             '403': forbidden,
             '404': responseRef('NotFound'),
-            '409': responseRef('Conflict', 'Unresolved conflicts (`pack_conflicts`, each listed with its path), a missing requirement, a downgrade, or a definition the install would break.'),
+            '409': responseRef('Conflict', 'Unresolved conflicts (`pack_conflicts`, each listed with its path), a missing requirement, a downgrade, a definition the install would break, the tenant\'s processes and rules using actions the new version drops (`pack_action_in_use`), or an upgrade of a pack not installed (`pack_not_installed`).'),
           },
         },
       },

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { ValidationError, type ErrorDetail } from '../../errors/index.js';
 import { msg } from '../../i18n/message.js';
-import { activePack, availablePack, exportPack, type PackCode, installPack, listPacks, packFromBody, planInstall, uninstallPack, type ExportRequest, type InstallOptions, type Pack, type Resolutions } from '../../packs/index.js';
+import { activePack, availablePack, exportPack, type PackCode, installPack, listPackActions, listPacks, packFromBody, planInstall, uninstallPack, type ExportRequest, type InstallOptions, type Pack, type Resolutions } from '../../packs/index.js';
 import { queryString } from '../query-string.js';
 import type { Platform } from '../../tenancy/index.js';
 import { requestContext } from '../request-context.js';
@@ -18,6 +18,9 @@ export function packRoutes(platform: Platform): Router {
   const router = Router();
   router.get('/', async (req, res) => {
     res.json(await listPacks(await requestContext(platform, req), packsDir));
+  });
+  router.get('/actions', async (req, res) => {
+    res.json(listPackActions(await requestContext(platform, req)));
   });
   router.post('/plan', async (req, res) => {
     const ctx = await requestContext(platform, req);
@@ -68,10 +71,9 @@ function packRouter(platform: Platform, code: PackCode): Router {
 }
 
 async function parseRequest(packsDir: string, body: unknown): Promise<{ pack: Pack; resolutions: Resolutions; options: InstallOptions }> {
-  const request = (body ?? {}) as { name?: unknown; pack?: unknown; resolutions?: unknown; demoData?: unknown };
+  const request = (body ?? {}) as { name?: unknown; pack?: unknown; resolutions?: unknown; upgrade?: unknown; demoData?: unknown };
   const resolutions = parseResolutions(request.resolutions);
-  if (request.demoData !== undefined && typeof request.demoData !== 'boolean') throw new ValidationError([{ path: '/demoData', message: msg`must be true or false` }]);
-  const options = { demoData: request.demoData === true };
+  const options = parseOptions(request);
   if (typeof request.name === 'string' && request.pack === undefined) return { pack: await availablePack(packsDir, request.name), resolutions, options };
   if (request.name === undefined && request.pack !== undefined) {
     try {
@@ -82,6 +84,16 @@ async function parseRequest(packsDir: string, body: unknown): Promise<{ pack: Pa
     }
   }
   throw new ValidationError([{ path: '', message: msg`must name a pack of the packs folder ({ "name": … }) or send one ({ "pack": { manifest, items } }), not both` }]);
+}
+
+/** `"upgrade": true` refuses a first install (the CLI's `pack upgrade`); `"demoData": true` creates the pack's demo records too. */
+function parseOptions(request: { upgrade?: unknown; demoData?: unknown }): InstallOptions {
+  const problems: ErrorDetail[] = [];
+  for (const key of ['upgrade', 'demoData'] as const) {
+    if (request[key] !== undefined && typeof request[key] !== 'boolean') problems.push({ path: `/${key}`, message: msg`must be true or false` });
+  }
+  if (problems.length > 0) throw new ValidationError(problems);
+  return { upgrade: request.upgrade === true, demoData: request.demoData === true };
 }
 
 /** `{ manifest, objects?: [names], items?: ["kind:name"], translations?: [languages], data?: [objects] }`. */

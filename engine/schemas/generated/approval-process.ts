@@ -271,7 +271,7 @@ export type Actions =
       ApprovalAction
     ];
 /**
- * Exactly one of: set a field, send an e-mail, call a webhook, create a related record.
+ * Exactly one of: set a field, send an e-mail, call a webhook, create a related record, run an action of an installed pack.
  *
  * This interface was referenced by `ApprovalProcessDefinition`'s JSON-Schema
  * via the `definition` "Action".
@@ -527,6 +527,27 @@ export type ApprovalAction =
          */
         values: {
           [k: string]: Expression;
+        };
+      };
+    }
+  | {
+      /**
+       * An action a pack installed in the tenant adds (docs/packs.md, definePack's actions): which pack, which of its actions, and the parameters it takes, checked against the action's own schema when the definition is saved. It runs in the unit of work of the event or write, with the context of the request that caused it.
+       */
+      packAction: {
+        /**
+         * The pack's name, as its pack.json says.
+         */
+        pack: string;
+        /**
+         * The action's name, as the pack's code declares it.
+         */
+        action: string;
+        /**
+         * The action's parameters, as its params schema describes them. Default: none.
+         */
+        params?: {
+          [k: string]: unknown;
         };
       };
     };

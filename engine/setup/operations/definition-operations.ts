@@ -13,6 +13,7 @@ import { listViewIndexes } from '../../metadata/list-views/list-view-indexes.js'
 import { DEFINITION_KINDS, type DefinitionKind, type StandaloneKind } from './definition-kinds.js';
 import { withWarnings, type DefinitionResponse } from './object-operations.js';
 import { msg, type Message } from '../../i18n/message.js';
+import { packActionProblems, tenantActions, type ActionCatalogue } from '../../actions/index.js';
 
 /**
  * One CRUD for every kind defined on its own by name (layouts, roles, groups, permission sets,
@@ -155,10 +156,14 @@ function refuseTaken<K extends StandaloneKind>(spec: DefinitionKind<K>, snapshot
 /**
  * The kind's schema, then the webhook URLs of processes and rules: one written as an IP address
  * inside the network is refused now; host names are checked again at every call, after they resolve.
+ * Last, the pack actions they name must be offered by a pack installed in the tenant (`actions`: as
+ * they are now, or as an install would leave them) and their params pass the action's schema.
  */
-export function parseDefinition<K extends StandaloneKind>(ctx: OperationContext, kind: K, body: unknown): DefinitionOf[K] {
+export function parseDefinition<K extends StandaloneKind>(ctx: OperationContext, kind: K, body: unknown, actions: ActionCatalogue = tenantActions(ctx.tenant)): DefinitionOf[K] {
   const checked = checkDefinition(kind, body);
   if (!checked.ok) throw new ValidationError(checked.problems);
   refuseUnsafeWebhookUrls(checked.definition, ctx.tenant.webhookAllowlist);
+  const problems = packActionProblems(checked.definition, actions);
+  if (problems.length > 0) throw new ValidationError(problems);
   return checked.definition;
 }

@@ -164,11 +164,12 @@ export class CommittedData {
         return;
       case 'index': {
         const seen = plan.index.multikey || plan.ranges.length > 1 ? new Set<string>() : undefined;
+        let read = 0;
         for (const range of plan.ranges) {
           for (const { id } of this.file.indexes.ids(plan.index.ix, range, plan.direction, plan.tie)) {
             if (seen?.has(id)) continue;
             seen?.add(id);
-            const doc = this.load(collection, id, false);
+            const doc = this.load(collection, id, read++ < REMEMBERED_PER_WALK);
             if (doc) yield doc;
           }
         }
@@ -181,7 +182,7 @@ export class CommittedData {
             for (const { id } of this.file.indexes.ids(part.index.ix, range, 1, 1)) {
               if (seen.has(id)) continue;
               seen.add(id);
-              const doc = this.load(collection, id, false);
+              const doc = this.load(collection, id, seen.size <= REMEMBERED_PER_WALK);
               if (doc) yield doc;
             }
           }
@@ -362,6 +363,14 @@ export class CommittedData {
 }
 
 const ORDINARY_ENTRY_BYTES = 2048;
+
+/**
+ * The documents an index walk keeps in the cache even when it is full: its first few. A query that
+ * finds a handful (a record's work items, its approval history, read five times by one approval)
+ * is as targeted as a read by id and as likely to come again; the rest of a long walk only fills
+ * free room, so one large query does not push out what every request uses.
+ */
+const REMEMBERED_PER_WALK = 16;
 
 function isConstraintError(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT');

@@ -5,6 +5,7 @@ import type { ObjectDefinition } from '../../../shared/metadata/object-definitio
 import { ACTION_TYPES, emptyAction, type ActionType } from './automation-rule-draft';
 import { CreateRecordAction } from './create-record-action';
 import { EmailAction } from './email-action';
+import { PackActionForm } from './pack-action-form';
 import { CLEARS_SERVER_ERROR } from './server-error-rule';
 import { SetFieldAction } from './set-field-action';
 import { WebhookAction } from './webhook-action';
@@ -72,6 +73,7 @@ export function ActionEditor({ list, index, count, object, objects, approval = f
       {type === 'email' && <EmailAction {...props} />}
       {type === 'webhook' && <WebhookAction {...props} />}
       {type === 'createRecord' && <CreateRecordAction {...props} />}
+      {type === 'packAction' && <PackActionForm {...props} />}
     </li>
   );
 }

@@ -8,7 +8,8 @@ export type AutomationAction =
   | { readonly setField: string; readonly value?: unknown; readonly expression?: string }
   | { readonly email: { readonly to: readonly Recipient[]; readonly subject: string; readonly body: string } }
   | { readonly webhook: { readonly url: string; readonly body?: string } }
-  | { readonly createRecord: { readonly object: string; readonly values: Readonly<Record<string, string>> } };
+  | { readonly createRecord: { readonly object: string; readonly values: Readonly<Record<string, string>> } }
+  | { readonly packAction: { readonly pack: string; readonly action: string; readonly params?: Readonly<Record<string, unknown>> } };
 
 export type Trigger = 'create' | 'update' | 'createOrUpdate';
 export const TRIGGERS: readonly Trigger[] = ['createOrUpdate', 'create', 'update'];

@@ -17,10 +17,12 @@ export type ActionDraft =
   | { readonly type: 'setField'; readonly field: string | undefined; readonly mode: ValueMode; readonly value?: unknown; readonly expression: string }
   | { readonly type: 'email'; readonly to: readonly string[]; readonly subject: string; readonly body: string }
   | { readonly type: 'webhook'; readonly url: string; readonly body: string }
-  | { readonly type: 'createRecord'; readonly object: string | undefined; readonly values: readonly CreateValueDraft[] };
+  | { readonly type: 'createRecord'; readonly object: string | undefined; readonly values: readonly CreateValueDraft[] }
+  /** An installed pack's action, picked as `<pack>/<action>`, its params as JSON text. */
+  | { readonly type: 'packAction'; readonly action: string | undefined; readonly params: string };
 
 export type ActionType = ActionDraft['type'];
-export const ACTION_TYPES: readonly ActionType[] = ['setField', 'email', 'webhook', 'createRecord'];
+export const ACTION_TYPES: readonly ActionType[] = ['setField', 'email', 'webhook', 'createRecord', 'packAction'];
 
 export interface AutomationRuleDraft {
   readonly labelEn: string;
@@ -46,6 +48,8 @@ export function emptyAction(type: ActionType): ActionDraft {
       return { type, url: '', body: '' };
     case 'createRecord':
       return { type, object: undefined, values: [] };
+    case 'packAction':
+      return { type, action: undefined, params: '{}' };
   }
 }
 
@@ -75,6 +79,7 @@ export function actionDraftOf(action: AutomationAction): ActionDraft {
   }
   if ('email' in action) return { type: 'email', to: action.email.to.map(recipientKey), subject: action.email.subject, body: action.email.body };
   if ('webhook' in action) return { type: 'webhook', url: action.webhook.url, body: action.webhook.body ?? '' };
+  if ('packAction' in action) return { type: 'packAction', action: `${action.packAction.pack}/${action.packAction.action}`, params: JSON.stringify(action.packAction.params ?? {}, null, 2) };
   return { type: 'createRecord', object: action.createRecord.object, values: Object.entries(action.createRecord.values).map(([field, expression]) => ({ field, expression })) };
 }
 
@@ -107,6 +112,19 @@ export function actionOf(draft: ActionDraft): AutomationAction {
       return { webhook: { url: draft.url.trim(), ...(draft.body.trim() ? { body: draft.body } : {}) } };
     case 'createRecord':
       return { createRecord: { object: draft.object ?? '', values: Object.fromEntries(draft.values.filter((pair) => pair.field).map((pair) => [pair.field!, pair.expression.trim()])) } };
+    case 'packAction': {
+      const [pack = '', action = ''] = (draft.action ?? '').split('/');
+      return { packAction: { pack, action, params: paramsOf(draft.params) } };
+    }
+  }
+}
+
+/** The params text as an object; text that is not one is sent as it is, for the server to name (the form refuses it first). */
+function paramsOf(text: string): Readonly<Record<string, unknown>> {
+  try {
+    return JSON.parse(text.trim() || '{}') as Readonly<Record<string, unknown>>;
+  } catch {
+    return text as unknown as Readonly<Record<string, unknown>>;
   }
 }
 
@@ -158,6 +176,8 @@ const ACTION: readonly (readonly [RegExp, string])[] = [
   [/^\/createRecord\/object$/, 'object'],
   // A field the target requires and the action leaves out: said on the object picked.
   [/^\/createRecord\/values$/, 'object'],
+  [/^\/packAction\/(pack|action)$/, 'action'],
+  [/^\/packAction\/params(\/|$)/, 'params'],
   [/^$/, 'type'],
 ];
 
