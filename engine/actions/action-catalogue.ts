@@ -1,8 +1,9 @@
 import type { ValidateFunction } from 'ajv';
-import type { Tenant } from '../context/index.js';
+import type { OperationContext, Tenant } from '../context/index.js';
 import { ValidationError, type ErrorDetail } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
 import { createAjv } from '../metadata/create-ajv.js';
+import type { Snapshot } from '../metadata/snapshot.js';
 import type { PackAction } from './pack-action.js';
 
 /** The pattern of an action's name, as the definitions' schema has it for `packAction.action`. */
@@ -77,6 +78,28 @@ export function withdrawPackActions(tenant: Tenant, pack: string): void {
 /** The actions a tenant offers now. */
 export function tenantActions(tenant: Tenant): ActionCatalogue {
   return catalogueOf(offered.get(tenant) ?? new Map());
+}
+
+/** The catalogue of the metadata an install is making, while the records it writes in its unit of work (its demo data) are made. */
+const installing = new WeakMap<Snapshot, ActionCatalogue>();
+
+/**
+ * Runs `work` (writes in an install's unit of work, on the metadata the install makes) with the
+ * actions that metadata was checked against: the pack's new code, which is offered to the tenant
+ * only once the install committed. Records written there run the new version's actions.
+ */
+export async function withInstallActions<T>(snapshot: Snapshot, actions: ActionCatalogue, work: () => Promise<T>): Promise<T> {
+  installing.set(snapshot, actions);
+  try {
+    return await work();
+  } finally {
+    installing.delete(snapshot);
+  }
+}
+
+/** The actions a write runs: those the tenant offers, or, inside an install's unit of work, those of the metadata it makes. */
+export function runnableActions(ctx: OperationContext): ActionCatalogue {
+  return installing.get(ctx.snapshot) ?? tenantActions(ctx.tenant);
 }
 
 /** A catalogue as it would be once a pack's new code replaced its old one: what an install checks its definitions against. */

@@ -3,7 +3,7 @@ import { EngineError } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
 import type { StoredRecord } from '../metadata/record-shape/record.js';
 import type { Collections } from '../store/port.js';
-import { tenantActions } from './action-catalogue.js';
+import { runnableActions } from './action-catalogue.js';
 import type { PackActionResult } from './pack-action.js';
 import { useProblems, type PackActionUse } from './pack-action-uses.js';
 
@@ -29,11 +29,12 @@ export async function runPackAction(
   use: PackActionUse,
   record: StoredRecord,
 ): Promise<PackActionResult> {
-  const problems = useProblems(`${at}/packAction`, use, tenantActions(ctx.tenant));
+  const actions = runnableActions(ctx);
+  const problems = useProblems(`${at}/packAction`, use, actions);
   if (problems.length > 0) {
     throw new EngineError('pack_action_unavailable', 422, msg`Action '${use.action}' of pack '${use.pack}' cannot run (${scope.source}); an administrator must fix the definition.`, { details: problems });
   }
-  const offered = tenantActions(ctx.tenant).actionsOf(use.pack)!.get(use.action)!;
+  const offered = actions.actionsOf(use.pack)!.get(use.action)!;
   const result = await offered.action.run(ctx, { tx, object: scope.object, record: { ...record }, params: use.params ?? {}, source: scope.source, step: scope.step });
   return result ?? {};
 }

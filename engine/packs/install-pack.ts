@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import type { OperationContext } from '../context/index.js';
 import { ConflictError, ValidationError, type ErrorDetail } from '../errors/index.js';
 import { msg, renderText } from '../i18n/message.js';
-import { catalogueWith, compilePackActions, tenantActions, type ActionCatalogue } from '../actions/index.js';
+import { catalogueWith, compilePackActions, tenantActions, withInstallActions, type ActionCatalogue } from '../actions/index.js';
 import { actionUseProblems } from './action-use-problems.js';
 import { checkDefinition, type AnyDefinition } from '../metadata/definition-validator.js';
 import type { MetadataBatch, MetadataChange } from '../metadata/metadata-registry.js';
@@ -92,7 +92,8 @@ export async function installPack(ctx: OperationContext, pack: Pack, resolutions
         // Installed in the meantime by another request: the plan's base is stale.
         const now = await installedPack(tx, name);
         if ((now?.version ?? null) !== (installed?.version ?? null)) throw new ConflictError('pack_changed', msg`Pack '${name}' was installed or upgraded meanwhile; plan again.`);
-        const demo = demoData ? await installDemoData(tx, { ...ctx, snapshot: metadata }, demoData, installed?.demoData ?? {}) : undefined;
+        // The processes and rules the records meet run the actions of the code this install brings.
+        const demo = demoData ? await withInstallActions(metadata, actions, () => installDemoData(tx, { ...ctx, snapshot: metadata }, demoData, installed?.demoData ?? {})) : undefined;
         if (demo) plan = { ...plan!, demoData: demo.created };
         const demoKeys = demo?.keys ?? installed?.demoData;
         const record: InstalledPack = {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,6 +179,38 @@ describe('packs: translations and demo data', () => {
     const refused = await engine.request('POST', '/api/v1/packs/plan', { name: 'dangling', demoData: true }, fresh.headers);
     expect(expectError(refused, 400).map((detail) => detail.path)).to.deep.equal(['/data/work_order.json/0/site', '/data/work_order.json/1/subject']);
     expect((await engine.request('POST', '/api/v1/packs/plan', { name: 'dangling' }, fresh.headers)).status, 'without demo data the records are not read').to.equal(200);
+  });
+
+  it('runs the pack\'s own actions on its demo records with the code it installs: a first install, then an upgrade', async () => {
+    const crew = await createTenant(engine, 'pack-content-actions');
+    /** The pack's rule estimates an order without hours by its action, whose code says how many. */
+    const version = (name: string, semver: string, hours: number) => {
+      writeJson(name, 'pack.json', { ...readJson('pack.json'), name, version: semver });
+      mkdirSync(join(folder(name), 'metadata', 'automation-rules'), { recursive: true });
+      writeJson(name, 'metadata/automation-rules/estimate_new_orders.json', {
+        name: 'estimate_new_orders',
+        object: 'work_order',
+        on: 'create',
+        condition: '$not($exists(hours))',
+        actions: [{ packAction: { pack: name, action: 'estimate', params: {} } }],
+      });
+      writeFileSync(join(folder(name), 'index.mjs'), `export default { actions: { estimate: { label: { en: 'Estimate the hours' }, run: async () => ({ set: { hours: ${hours} } }) } } };`);
+    };
+    variant('crew', (name) => version(name, '1.0.0', 1));
+    const planned = await engine.request('POST', '/api/v1/packs/plan', { name: 'crew', demoData: true }, crew.headers);
+    expect(planned.status, JSON.stringify(planned.body)).to.equal(200);
+    expect(planned.body.plan).to.deep.include({ demoData: { site: 2, work_order: 3 } }).and.not.to.have.property('problems');
+    const installed = await engine.request('POST', '/api/v1/packs/install', { name: 'crew', demoData: true }, crew.headers);
+    expect(installed.status, JSON.stringify(installed.body)).to.equal(200);
+    const hours = async () => Object.fromEntries(((await engine.request('GET', '/api/v1/records/work_order?limit=200', undefined, crew.headers)).body.records as Json[]).map((order) => [order.subject, order.hours]));
+    expect(await hours(), 'the action of the code installed with the rule').to.deep.include({ 'Check the valves': 1, 'Replace the pump seal': 4 });
+
+    version('crew', '1.1.0', 3);
+    const orders = JSON.parse(readFileSync(join(folder('crew'), 'data', 'work_order.json'), 'utf8')) as Json[];
+    writeJson('crew', 'data/work_order.json', [...orders, { _key: 'lights', subject: 'Fix the apron lights', site: { $key: 'airport' } }]);
+    const upgraded = await engine.request('POST', '/api/v1/packs/install', { name: 'crew', demoData: true, upgrade: true }, crew.headers);
+    expect(upgraded.status, JSON.stringify(upgraded.body)).to.equal(200);
+    expect(await hours(), 'the new version\'s action, not the one it replaces').to.deep.include({ 'Check the valves': 1, 'Fix the apron lights': 3 });
   });
 
   it('refuses to uninstall while the demo records exist, and removes them with force', async () => {
