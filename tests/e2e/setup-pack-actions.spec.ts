@@ -16,13 +16,17 @@ const OBJECT = 'tr_ticket';
 const ACTION_LABEL = { en: 'Tag the priority', 'zh-CN': '标记优先级' } as const;
 const errorsModule = pathToFileURL(join(import.meta.dirname, '..', '..', 'engine', 'errors', 'index.ts')).href;
 
-/** A pack with an object and one action, `tagPriority`, whose params must name a level of the object's picklist. */
-function writeTriagePack(env: E2e): void {
+/** A pack with an object and one action, `tagPriority`, whose params must name a level of the object's picklist; version 2.0.0 drops the action. */
+function writeTriagePack(env: E2e, version = '1.0.0'): void {
   const dir = join(env.packsDir, PACK);
   mkdirSync(join(dir, 'metadata', 'objects'), { recursive: true });
-  writeFileSync(join(dir, 'pack.json'), JSON.stringify({ name: PACK, version: '1.0.0', label: { en: 'Triage', 'zh-CN': '分诊' } }));
+  writeFileSync(join(dir, 'pack.json'), JSON.stringify({ name: PACK, version, label: { en: 'Triage', 'zh-CN': '分诊' } }));
   const ticket = { name: OBJECT, label: { en: 'Ticket', 'zh-CN': '工单' }, fields: [{ name: 'title', type: 'text' }, { name: 'priority', type: 'picklist', values: ['low', 'high'], default: 'low' }] };
   writeFileSync(join(dir, 'metadata', 'objects', `${OBJECT}.json`), JSON.stringify(ticket));
+  if (version !== '1.0.0') {
+    writeFileSync(join(dir, 'index.mjs'), 'export default { actions: {} };\n');
+    return;
+  }
   writeFileSync(
     join(dir, 'index.mjs'),
     `import { ValidationError } from '${errorsModule}';
@@ -98,4 +102,41 @@ describe('browser: a pack\'s action in an automation rule', function () {
       }
     });
   }
+
+  it(`lists in the upgrade's plan the rule a new version would break, and keeps the upgrade from running (zh-CN, 390 px), passing axe`, async () => {
+    const env = await e2e();
+    const packs = setupMessages.zhCN.setup.packs;
+    const rule = 'tr_uses_tag';
+    await succeed(env, 'POST', '/api/v1/meta/automation-rules', {
+      name: rule,
+      object: OBJECT,
+      label: { en: 'Tag every ticket' },
+      on: 'create',
+      actions: [{ packAction: { pack: PACK, action: 'tagPriority', params: { level: 'high' } } }],
+    });
+    writeTriagePack(env, '2.0.0');
+    const viewport = { width: 390, height: 844 };
+    const { context, page, problems } = await signedInPage(env, env.users['zh-CN'], '/setup/packs', viewport);
+    try {
+      const available = page.locator('tbody tr.ant-table-row', { hasText: PACK }).last();
+      await available.getByRole('button', { name: `${packs.planUpgrade}: 分诊` }).click();
+      const drawer = page.locator('.ant-drawer-open');
+      await drawer.locator('.ant-drawer-title', { hasText: '2.0.0' }).waitFor();
+      const alert = drawer.getByRole('alert');
+      await alert.getByText(fill(packs.problemsTitle_other, { count: 1 })).waitFor();
+      await alert.getByText(rule, { exact: false }).first().waitFor();
+      await drawer.getByText(packs.installBroken, { exact: true }).waitFor();
+      expect(await drawer.getByRole('button', { name: packs.upgrade, exact: true }).isDisabled(), 'nothing installs while the plan has problems').to.equal(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scroll').to.be.at.most(viewport.width);
+      await screenshot(page, 'setup-pack-action-upgrade-broken-zh-CN-390');
+      expect(await seriousViolations(page), 'axe on the plan with problems').to.deep.equal([]);
+      const { installed } = (await succeed(env, 'GET', '/api/v1/packs')) as unknown as { installed: { name: string; version: string }[] };
+      expect(installed.find((pack) => pack.name === PACK)?.version, 'still the version installed').to.equal('1.0.0');
+      expect(problems).to.deep.equal([]);
+    } finally {
+      await context.close();
+      await succeed(env, 'DELETE', `/api/v1/meta/automation-rules/${rule}`).catch(() => undefined);
+      writeTriagePack(env);
+    }
+  });
 });

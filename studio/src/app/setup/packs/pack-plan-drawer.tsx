@@ -59,6 +59,8 @@ export function PackPlanDrawer({ pack, title, demoRecords, onClose }: PackPlanDr
   const current = plan.data?.plan;
   const conflicts = (base.data?.plan.items ?? []).flatMap((item) => (item.conflicts ?? []).map((conflict) => ({ item, conflict })));
   const settled = conflicts.filter(({ item, conflict }) => resolutions[itemKey(item)]?.[conflict.path] !== undefined);
+  const problems = current?.problems ?? [];
+  const blocked = conflicts.length > settled.length || problems.length > 0;
 
   const columns: TableColumnsType<PlannedItem> = [
     { key: 'action', title: t('setup.packs.action'), width: 150, render: (_, item) => <Tag className={`setup-tone-${ACTION_TONES[item.action]}`}>{t(`setup.packs.actions.${item.action}`)}</Tag> },
@@ -74,9 +76,9 @@ export function PackPlanDrawer({ pack, title, demoRecords, onClose }: PackPlanDr
       destroyOnHidden
       footer={
         <div className="setup-packs-footer">
-          {current && conflicts.length > settled.length && <span className="setup-packs-blocked">{t('setup.packs.installBlocked')}</span>}
+          {current && blocked && <span className="setup-packs-blocked">{t(problems.length > 0 ? 'setup.packs.installBroken' : 'setup.packs.installBlocked')}</span>}
           <Button onClick={close}>{t('setup.packs.cancel')}</Button>
-          <Button type="primary" disabled={!current || plan.isFetching || conflicts.length > settled.length} loading={install.isPending} onClick={() => install.mutate()}>
+          <Button type="primary" disabled={!current || plan.isFetching || blocked} loading={install.isPending} onClick={() => install.mutate()}>
             {current?.from ? t('setup.packs.upgrade') : t('setup.packs.install')}
           </Button>
         </div>
@@ -88,6 +90,24 @@ export function PackPlanDrawer({ pack, title, demoRecords, onClose }: PackPlanDr
         <>
           <p>{[t('setup.packs.changes', { count: current.changes }), t('setup.packs.conflictsLeft', { count: conflicts.length - settled.length })].filter(Boolean).join(language === 'en' ? ' ' : '')}</p>
           {demoRecords > 0 && <DemoDataChoice demoRecords={demoRecords} checked={demoData} onChange={setDemoData} counts={current.demoData} />}
+          {problems.length > 0 && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              className="setup-packs-problems-alert"
+              title={t('setup.packs.problemsTitle', { count: problems.length })}
+              description={
+                <ul className="setup-packs-problems">
+                  {problems.map((problem) => (
+                    <li key={problem.path}>
+                      <span className="setup-api-name">{problem.path}</span> {problem.message}
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
           {conflicts.length > 0 && <Alert type="warning" showIcon title={t('setup.packs.conflictHelp')} className="setup-packs-conflict-help" />}
           {conflicts.map(({ item, conflict }) => (
             <ConflictChoice key={`${itemKey(item)}${conflict.path}`} item={item} conflict={conflict} chosen={resolutions[itemKey(item)]?.[conflict.path]} onChoose={(side) => choose(item, conflict.path, side)} />

@@ -50,6 +50,8 @@ export interface PackPlan {
   readonly conflicts: number;
   /** With demo data asked for: the demo records created, per object. */
   readonly demoData?: Readonly<Record<string, number>>;
+  /** What the install would break (processes and rules using actions the new version drops), in the reader's language: refused while any. */
+  readonly problems?: readonly { readonly path: string; readonly message: string }[];
 }
 
 /** Per definition (`object:lead`), per conflict path, whose change wins. */
