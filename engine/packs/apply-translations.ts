@@ -6,6 +6,7 @@ import { checkDefinition, type AnyDefinition } from '../metadata/definition-vali
 import { readableErrors } from '../metadata/readable-errors.js';
 import type { PackTranslations } from '../schemas/generated/pack-translations.js';
 import translationsSchema from '../schemas/pack-translations.schema.json' with { type: 'json' };
+import { codeMessagesOf, MESSAGE_KEY } from './code-messages.js';
 import { pointerToken } from './json-pointer.js';
 import { itemKey, type PackItem } from './pack-items.js';
 import { textAt } from './translation-paths.js';
@@ -39,6 +40,8 @@ export function applyTranslations(items: readonly PackItem[], files: Translation
       continue;
     }
     for (const [key, text] of Object.entries(file)) {
+      // The messages of the pack's code are the code's (code-messages.ts), checked below.
+      if (key.startsWith(MESSAGE_KEY)) continue;
       const path = `${where}/${pointerToken(key)}`;
       const slash = key.indexOf('/');
       const [definitionKey, pointer] = [key.slice(0, slash), key.slice(slash)];
@@ -56,6 +59,7 @@ export function applyTranslations(items: readonly PackItem[], files: Translation
       }
     }
   }
+  codeMessagesOf(files, problems);
   for (const key of touched) {
     const item = byKey.get(key)!;
     const checked = checkDefinition(item.kind, item.definition);

@@ -1,15 +1,18 @@
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ValidationError } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
+import { codeMessagesOf, useCodeMessages } from './code-messages.js';
 import type { PackCode } from './pack-code.js';
+import { readJsonFolder } from './read-pack.js';
 
 const ENTRIES = ['index.ts', 'index.mjs', 'index.js'];
 
 /**
  * A folder pack's code, the default export of its index.ts (or index.mjs, index.js), or undefined
- * for a pack of metadata alone. Only packs of the server's packs folder carry code: a pack sent
+ * for a pack of metadata alone; the messages it says get the translations of the pack's
+ * translations folder (code-messages.ts). Only packs of the server's packs folder carry code: a pack sent
  * over the API is metadata only, so installing code stays the operator's decision.
  *
  * JavaScript entries are imported anew once changed (their modification time joins the module's
@@ -25,5 +28,7 @@ export async function loadPackCode(dir: string): Promise<PackCode | undefined> {
   if (code === null || typeof code !== 'object' || Array.isArray(code)) {
     throw new ValidationError([{ path: `/${entry.slice(dir.length + 1)}`, message: msg`must export its code as the default: export default definePack({ … })` }]);
   }
+  // The messages the code says, in the languages of the pack's translation files.
+  useCodeMessages(basename(dir), codeMessagesOf(readJsonFolder(dir, 'translations', []), []));
   return code as PackCode;
 }

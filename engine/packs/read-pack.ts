@@ -57,7 +57,7 @@ export function packOf(manifest: PackManifest, items: readonly PackItem[], data:
 }
 
 /** The .json files of one folder of the pack (translations/, data/), parsed, by their name without .json. */
-function readJsonFolder(dir: string, folder: string, problems: ErrorDetail[]): Record<string, unknown> {
+export function readJsonFolder(dir: string, folder: string, problems: ErrorDetail[]): Record<string, unknown> {
   const files: Record<string, unknown> = {};
   if (!existsSync(join(dir, folder))) return files;
   for (const file of readdirSync(join(dir, folder)).sort()) {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +20,7 @@ const engineModule = (path: string) => pathToFileURL(join(ROOT, 'engine', path))
 function packCode(withMigration: boolean): string {
   return `
 import { ValidationError } from '${engineModule('errors/index.ts')}';
+import { msg } from '${engineModule('i18n/message.ts')}';
 import { listRecords } from '${engineModule('records/index.ts')}';
 import { newId } from '${engineModule('store/new-id.ts')}';
 
@@ -31,6 +32,14 @@ export default {
       objects: ['fo_visit'],
       async run(_tx, { record }) {
         if (record.status === 'done' && !record.region) throw new ValidationError([{ path: '/region', message: 'is needed to close a visit' }]);
+      },
+    },
+    {
+      stage: 'beforeSave',
+      name: 'short-subject',
+      objects: ['fo_visit'],
+      async run(_tx, { record }) {
+        if (record.subject && record.subject.length > 20) throw new ValidationError([{ path: '/subject', message: msg\`must be at most \${20} characters for the technicians' phones\` }]);
       },
     },
   ],
@@ -66,6 +75,8 @@ function writeFieldOps(packsDir: string, version: '1.0.0' | '1.1.0'): void {
   const visit = { name: 'fo_visit', label: { en: 'Visit' }, fields: [{ name: 'subject', type: 'text' }, { name: 'status', type: 'picklist', values: statuses, default: 'planned' }, { name: 'region', type: 'text' }] };
   writeFileSync(join(dir, 'metadata', 'objects', 'fo_visit.json'), JSON.stringify(visit));
   writeFileSync(join(dir, 'index.mjs'), packCode(version === '1.1.0'));
+  mkdirSync(join(dir, 'translations'), { recursive: true });
+  writeFileSync(join(dir, 'translations', 'zh-CN.json'), JSON.stringify({ "message:must be at most {0} characters for the technicians' phones": '不能超过 {0} 个字符，以便技术员在手机上查看' }));
 }
 
 /** A pack's code: hooks, a route, a recurring job and a data migration, each only in the tenant that installed the pack. */
@@ -99,6 +110,28 @@ describe('packs with code: hooks, routes, jobs and migrations where the pack is 
     await createRecord(engine, 'fo_visit', { subject: 'Pump', status: 'done', region: 'North' });
     const elsewhere = await engine.request('POST', '/api/v1/records/fo_visit', { subject: 'Pump', status: 'done' }, acme.headers);
     expect(elsewhere.status).to.equal(201);
+  });
+
+  it('says the messages of the pack\'s code in the language of the request, from the pack\'s translations', async () => {
+    const long = { subject: 'Replace the circulation pump', status: 'planned' };
+    const english = await engine.request('POST', '/api/v1/records/fo_visit', long);
+    expect(expectError(english, 400)).to.deep.equal([{ path: '/subject', message: "must be at most 20 characters for the technicians' phones" }]);
+    const chinese = await engine.request('POST', '/api/v1/records/fo_visit', long, { 'accept-language': 'zh-CN' });
+    expect(expectError(chinese, 400)).to.deep.equal([{ path: '/subject', message: '不能超过 20 个字符，以便技术员在手机上查看' }]);
+  });
+
+  it('refuses a translation of a message that drops one of its values, naming the file and the key', async () => {
+    const file = join(packsDir, 'field-ops', 'translations', 'zh-CN.json');
+    const good = readFileSync(file, 'utf8');
+    try {
+      writeFileSync(file, JSON.stringify({ "message:must be at most {0} characters for the technicians' phones": '太长了' }));
+      const planned = await engine.request('POST', '/api/v1/packs/plan', { name: 'field-ops' });
+      expect(expectError(planned, 400)).to.deep.equal([
+        { path: "/translations/zh-CN.json/message:must be at most {0} characters for the technicians' phones", message: 'must name the values its English template names ({0}), got none' },
+      ]);
+    } finally {
+      writeFileSync(file, good);
+    }
   });
 
   it('answers the pack\'s route with the permissions of the user who asks, and 404 where the pack is not installed', async () => {
