@@ -23,6 +23,9 @@ const options = (file: string, imports = ''): Partial<Options> => ({
   bannerComment: `/* Generated from ${file} by generate-types.ts: edit the schema, then run npm run gen:types. */${imports}`,
   additionalProperties: false,
   unreachableDefinitions: true,
+  // A bounded array as an array (with its minimum as leading tuple members), not as a union of every
+  // tuple length up to maxItems: twenty copies of ApprovalAction say nothing the bound does not.
+  maxItems: -1,
   style: { singleQuote: true, printWidth: 110 },
 });
 

@@ -35,13 +35,7 @@ export interface ListViewDefinition {
    *
    * @maxItems 5
    */
-  sort?:
-    | []
-    | [string]
-    | [string, string]
-    | [string, string, string]
-    | [string, string, string, string]
-    | [string, string, string, string, string];
+  sort?: string[];
   /**
    * A picklist field of the object: the view can show its records as a kanban board with a column per value.
    */
