@@ -91,7 +91,7 @@ export type ApprovalAction =
       /**
        * The field to set.
        */
-      setField: string;
+      setField: ApiName;
       /**
        * The value to set (null clears the field).
        */
@@ -101,7 +101,7 @@ export type ApprovalAction =
       /**
        * A JSONata expression over the record giving the value, instead of `value`.
        */
-      expression?: string;
+      expression?: Expression;
     }
   | {
       email: {
@@ -118,9 +118,9 @@ export type ApprovalAction =
       webhook: {
         url: string;
         /**
-         * A Handlebars template; the record's fields, {{record.<field>}}, {{process}}, {{step}}, {{comment}} and {{link}} are in scope.
+         * The request body (JSON after rendering); default: the event with the record.
          */
-        body?: string;
+        body?: Template;
       };
     }
   | {

@@ -20,8 +20,14 @@ export type SharingRuleDefinition = {
    * The records shared, in the API's filter language (e.g. {"region": "APAC"}), or "all" to share every record of the object. An empty condition ({} or {"and": [{}]}) is refused: it would share everything without saying so. Give either criteria or ownedBy.
    */
   criteria?: {} | 'all';
+  /**
+   * The records shared are those owned by the users of this role, role and subordinates, or group.
+   */
   ownedBy?: Grantee;
-  sharedWith: Grantee1;
+  /**
+   * Who gets the access.
+   */
+  sharedWith: Grantee;
   /**
    * read: see the records; edit: see and change them (deleting stays with the owner).
    */
@@ -30,38 +36,12 @@ export type SharingRuleDefinition = {
   [k: string]: unknown;
 };
 /**
- * The records shared are those owned by the users of this role, role and subordinates, or group.
- */
-export type Grantee =
-  | {
-      role: ApiName;
-    }
-  | {
-      roleAndSubordinates: ApiName;
-    }
-  | {
-      group: ApiName;
-    };
-/**
- * Who gets the access.
- */
-export type Grantee1 =
-  | {
-      role: ApiName;
-    }
-  | {
-      roleAndSubordinates: ApiName;
-    }
-  | {
-      group: ApiName;
-    };
-/**
  * Exactly one of: a role, a role and every role below it, or a group.
  *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "Grantee".
  */
-export type Grantee2 =
+export type Grantee =
   | {
       role: ApiName;
     }
