@@ -2,7 +2,7 @@ import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
 import Handlebars from 'handlebars';
 import type { StoredRecord } from '../metadata/record-shape/record.js';
 import { alive } from '../metadata/record-shape/record-state.js';
-import type { ApprovalAction } from '../schemas/generated/approval-process.js';
+import type { ApprovalAction } from '../schemas/generated/common.js';
 import { queueEmail } from '../mail/index.js';
 import { queueWebhook } from '../mail/index.js';
 import type { Collections } from '../store/port.js';

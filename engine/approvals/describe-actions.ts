@@ -2,7 +2,7 @@ import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
 import { parseOrText, render, templateData } from '../actions/run-actions.js';
 import { maskUrl } from '../mail/index.js';
 import type { ErrorDetail } from '../errors/index.js';
-import type { ApprovalAction } from '../schemas/generated/approval-process.js';
+import type { ApprovalAction } from '../schemas/generated/common.js';
 import type { StoredRecord } from '../metadata/record-shape/record.js';
 import { alive } from '../metadata/record-shape/record-state.js';
 import { readableErrors } from '../metadata/readable-errors.js';

@@ -1,5 +1,6 @@
 import type { Text } from '../i18n/message.js';
-import type { Field, LocalizedText } from '../schemas/generated/object.js';
+import type { LocalizedText } from '../schemas/generated/common.js';
+import type { Field } from '../schemas/generated/object.js';
 
 export type FieldTypeName = Field['type'];
 export type FieldDefinitionOf<K extends FieldTypeName> = Extract<Field, { type: K }>;

@@ -1,4 +1,5 @@
-import type { LocalizedText, PicklistValue } from '../schemas/generated/object.js';
+import type { LocalizedText } from '../schemas/generated/common.js';
+import type { PicklistValue } from '../schemas/generated/object.js';
 
 export interface ResolvedPicklistValue {
   readonly value: string;

@@ -1,7 +1,7 @@
 import { assertNever } from '../errors/index.js';
 import type { PicklistDependency } from '../fields/picklist-values.js';
 import type { JsonSchema, ResolvedField, ResolvedFormulaField } from '../fields/index.js';
-import type { LocalizedText } from '../schemas/generated/object.js';
+import type { LocalizedText } from '../schemas/generated/common.js';
 import type { FieldUiSchema } from './form-definition.js';
 import { localize, type Language } from '../i18n/language.js';
 

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../schemas/generated/object.js';
+import type { LocalizedText } from '../schemas/generated/common.js';
 
 /** The languages labels and messages are written in; each request is answered in one of them. */
 export const LANGUAGES = ['en', 'zh-CN'] as const;

@@ -1,6 +1,7 @@
 import type { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
+import commonSchema from '../schemas/common.schema.json' with { type: 'json' };
 
 // ajv-formats is CommonJS: under NodeNext its function arrives as the default of the default.
 const addFormats = formats.default;
@@ -38,5 +39,16 @@ export function createAjv(options: { engineBuiltSchemas?: boolean } = {}): Ajv20
   addRecordFormats(ajv);
   // json-schema-to-typescript's hint for the generated types; no meaning to validation.
   ajv.addKeyword('tsType');
+  return ajv;
+}
+
+/**
+ * A new ajv for the metadata kinds' own schemas (and the pack manifest's): the definitions they
+ * share (common.schema.json) are loaded once, so each kind's `common.schema.json#/$defs/...`
+ * resolves.
+ */
+export function createDefinitionAjv(): Ajv2020 {
+  const ajv = createAjv();
+  ajv.addSchema(commonSchema);
   return ajv;
 }

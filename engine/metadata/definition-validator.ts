@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '../errors/index.js';
-import { createAjv } from './create-ajv.js';
+import { createDefinitionAjv } from './create-ajv.js';
 import { readableErrors } from './readable-errors.js';
 import appSchema from '../schemas/app.schema.json' with { type: 'json' };
 import approvalProcessSchema from '../schemas/approval-process.schema.json' with { type: 'json' };
@@ -29,7 +29,7 @@ import { msg } from '../i18n/message.js';
  * The JSON Schema of every metadata kind, compiled once. Kinds to come (workflow, report ...) add
  * one schema file and one entry here; the registry and the history are already generic.
  */
-const ajv = createAjv();
+const ajv = createDefinitionAjv();
 const validators = {
   object: ajv.compile<ObjectDefinition>(objectSchema),
   layout: ajv.compile<LayoutDefinition>(layoutSchema),

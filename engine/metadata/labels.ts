@@ -1,5 +1,5 @@
 import type { Labels } from '../fields/index.js';
-import type { LocalizedText } from '../schemas/generated/object.js';
+import type { LocalizedText } from '../schemas/generated/common.js';
 
 /** "purchase_request" → "Purchase request": what an admin would have typed as the label. */
 export function humanize(apiName: string): string {

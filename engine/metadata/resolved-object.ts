@@ -1,5 +1,5 @@
 import type { Labels, ResolvedField, ResolvedMasterDetailField } from '../fields/index.js';
-import type { ObjectIcon } from '../schemas/generated/object.js';
+import type { Icon } from '../schemas/generated/common.js';
 
 /** Who sees a record beside its owner (the org-wide default); a detail's records follow their master. */
 export type SharingModel = 'private' | 'publicRead' | 'publicReadWrite' | 'controlledByParent';
@@ -11,7 +11,7 @@ export interface ResolvedObject {
   readonly pluralLabel: Labels;
   readonly description?: string;
   /** Its icon in the navigation and on its pages. */
-  readonly icon: ObjectIcon;
+  readonly icon: Icon;
   readonly fields: readonly ResolvedField[];
   readonly fieldsByName: ReadonlyMap<string, ResolvedField>;
   readonly sharing: SharingModel;

@@ -1,5 +1,5 @@
 import type { Collections, Doc } from '../store/port.js';
-import type { LocalizedText } from '../schemas/generated/pack.js';
+import type { LocalizedText } from '../schemas/generated/common.js';
 import type { PackItem } from './pack-items.js';
 import type { DemoKeys } from './pack-data.js';
 

@@ -1,5 +1,5 @@
 import type { OperationContext } from '../context/index.js';
-import type { LocalizedText } from '../schemas/generated/pack.js';
+import type { LocalizedText } from '../schemas/generated/common.js';
 import { renderText } from '../i18n/message.js';
 import { checkSetupRight } from '../security/object-access.js';
 import { installedPacks } from './installed-packs.js';

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { compilePackActions } from '../actions/index.js';
 import { NotFoundError, ValidationError, type ErrorDetail } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
-import type { LocalizedDescription, LocalizedText } from '../schemas/generated/pack.js';
+import type { LocalizedText } from '../schemas/generated/common.js';
+import type { LocalizedDescription } from '../schemas/generated/pack.js';
 import { loadPackCode } from './load-pack-code.js';
 import { readPack, type Pack } from './read-pack.js';
 

@@ -3,15 +3,14 @@ import { readFileSync } from 'node:fs';
 import { ICON_NAMES } from '../../studio/src/shared/shell/icon-names';
 import { iconMessages } from '../../studio/src/app/setup/objects/icon-messages';
 
-const schemaEnum = (file: string, definition: string): string[] => {
-  const schema = JSON.parse(readFileSync(new URL(`../../engine/schemas/${file}`, import.meta.url), 'utf8')) as { $defs: Record<string, { enum: string[] }> };
-  return schema.$defs[definition]!.enum;
-};
+type Schema = { properties: Record<string, { $ref?: string }>; $defs: Record<string, { enum: string[] }> };
+const schemaOf = (file: string): Schema => JSON.parse(readFileSync(new URL(`../../engine/schemas/${file}`, import.meta.url), 'utf8')) as Schema;
 
 describe('web app: icons of apps and objects', () => {
   it('draws every icon the app and object schemas accept, and no other', () => {
-    expect([...ICON_NAMES].sort()).to.deep.equal([...schemaEnum('app.schema.json', 'AppIcon')].sort());
-    expect([...ICON_NAMES].sort()).to.deep.equal([...schemaEnum('object.schema.json', 'ObjectIcon')].sort());
+    // Apps and objects name their icon from the one shared enum.
+    for (const file of ['app.schema.json', 'object.schema.json']) expect(schemaOf(file).properties.icon!.$ref, file).to.equal('common.schema.json#/$defs/Icon');
+    expect([...ICON_NAMES].sort()).to.deep.equal([...schemaOf('common.schema.json').$defs.Icon!.enum].sort());
   });
 
   it('names every icon in English and Chinese, for the picker and its search', () => {

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { InternalError } from '../../errors/index.js';
+import commonSchema from '../../schemas/common.schema.json' with { type: 'json' };
 import currencySchema from '../../schemas/currency.schema.json' with { type: 'json' };
 import groupSchema from '../../schemas/group.schema.json' with { type: 'json' };
 import layoutSchema from '../../schemas/layout.schema.json' with { type: 'json' };
@@ -14,14 +15,19 @@ import listViewSchema from '../../schemas/list-view.schema.json' with { type: 'j
 import type { SchemaObject } from './openapi-types.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type KindSchema = { title: string; $defs: Record<string, Json> } & Record<string, Json>;
+export type KindSchema = { title: string; $defs?: Record<string, Json> } & Record<string, Json>;
 
 const DEFS = '#/$defs/';
+/** How a kind refers to a definition of common.schema.json; those keep their names as components. */
+const COMMON_DEFS = 'common.schema.json#/$defs/';
 const COMPONENTS = '#/components/schemas/';
 /** Identity belongs to the schema file, and tsType is a hint for the type generator: neither means anything here. */
 const DROPPED = new Set(['$schema', '$id', '$defs', 'tsType']);
 
-/** A metadata kind's JSON Schema as it is written, rooted for OpenAPI: its $defs become components, named as `names` says. */
+/**
+ * A metadata kind's JSON Schema as it is written, rooted for OpenAPI: its $defs become components,
+ * named as `names` says, and the shared definitions it refers to are the components of that name.
+ */
 function rehome(node: Json, names: ReadonlyMap<string, string>): Json {
   if (Array.isArray(node)) return node.map((item) => rehome(item, names));
   if (node === null || typeof node !== 'object') return node;
@@ -31,6 +37,8 @@ function rehome(node: Json, names: ReadonlyMap<string, string>): Json {
     if (key === '$ref' && typeof value === 'string' && value.startsWith(DEFS)) {
       const name = value.slice(DEFS.length);
       out[key] = COMPONENTS + (names.get(name) ?? name);
+    } else if (key === '$ref' && typeof value === 'string' && value.startsWith(COMMON_DEFS)) {
+      out[key] = COMPONENTS + value.slice(COMMON_DEFS.length);
     } else {
       out[key] = rehome(value, names);
     }
@@ -39,16 +47,18 @@ function rehome(node: Json, names: ReadonlyMap<string, string>): Json {
 }
 
 /**
- * Adds one kind's schema and its $defs to the components. Each kind's file is self-contained, so
- * two kinds may define the same name (ApiName, LocalizedText): a definition equal to the one
- * already there is shared, a different one is renamed with the kind's prefix (`LayoutApiName`).
- * Renaming one can make another that refers to it differ in turn, hence the loop to a fixpoint.
+ * Adds one kind's schema and its $defs to the components. What the kinds share (ApiName,
+ * LocalizedText, ApprovalAction ...) comes from common.schema.json, embedded once; two kinds may
+ * still define a name of their own alike: a definition equal to the one already there is shared,
+ * a different one is renamed with the kind's prefix (`LayoutApiName`). Renaming one can make
+ * another that refers to it differ in turn, hence the loop to a fixpoint.
  */
 export function embedKindSchema(components: Record<string, SchemaObject>, source: KindSchema, prefix: string): void {
-  const names = new Map(Object.keys(source.$defs).map((name) => [name, name]));
+  const defs = source.$defs ?? {};
+  const names = new Map(Object.keys(defs).map((name) => [name, name]));
   const differs = (name: string) => {
     const existing = components[names.get(name)!];
-    return existing !== undefined && !isDeepStrictEqual(existing, rehome(source.$defs[name]!, names));
+    return existing !== undefined && !isDeepStrictEqual(existing, rehome(defs[name]!, names));
   };
   for (let renamed = true; renamed; ) {
     renamed = false;
@@ -64,7 +74,14 @@ export function embedKindSchema(components: Record<string, SchemaObject>, source
     components[name] = schema as SchemaObject;
   };
   add(source.title, rehome(source, names));
-  for (const [name, definition] of Object.entries(source.$defs)) add(names.get(name)!, rehome(definition, names));
+  for (const [name, definition] of Object.entries(defs)) add(names.get(name)!, rehome(definition, names));
+}
+
+/** The definitions the kinds share (common.schema.json), as components under their own names. */
+function embedCommonSchema(components: Record<string, SchemaObject>): void {
+  const defs = commonSchema.$defs as unknown as Record<string, Json>;
+  const names = new Map(Object.keys(defs).map((name) => [name, name]));
+  for (const [name, definition] of Object.entries(defs)) components[name] = rehome(definition, names) as SchemaObject;
 }
 
 /**
@@ -109,6 +126,7 @@ export const LIST_VIEW_DEFINITION = listViewSchema.title;
 /** Every metadata kind's definition schema and every schema it refers to, as OpenAPI components. */
 export function metadataSchemas(): Record<string, SchemaObject> {
   const schemas: Record<string, SchemaObject> = {};
+  embedCommonSchema(schemas);
   embedKindSchema(schemas, objectSchema as unknown as KindSchema, 'Object');
   embedKindSchema(schemas, layoutSchema as unknown as KindSchema, 'Layout');
   embedKindSchema(schemas, currencySchema as unknown as KindSchema, 'Currency');

@@ -14,7 +14,7 @@ type PropertiesOf<T> = { [K in keyof Required<T>]: SchemaObject };
 const userApp: PropertiesOf<UserApp> = {
   name: { type: 'string' },
   label: { type: 'string', description: 'In the language of the response (Content-Language).' },
-  icon: { ...schemaRef('AppIcon'), description: 'An Ant Design icon name.' },
+  icon: { ...schemaRef('Icon'), description: 'An Ant Design icon name.' },
   tabs: { type: 'array', items: schemaRef('UserAppTab'), description: 'In order; tabs of objects the user may not read are left out.' },
 };
 
@@ -43,7 +43,7 @@ const SCHEMAS: Record<string, SchemaObject> = {
       {
         type: 'object',
         required: ['object', 'label', 'icon'],
-        properties: { object: { type: 'string' }, label: { type: 'string', description: "The object's plural label." }, icon: { ...schemaRef('ObjectIcon'), description: "The object's icon, an Ant Design icon name." } },
+        properties: { object: { type: 'string' }, label: { type: 'string', description: "The object's plural label." }, icon: { ...schemaRef('Icon'), description: "The object's icon, an Ant Design icon name." } },
       },
       {
         type: 'object',

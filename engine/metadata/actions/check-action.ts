@@ -4,7 +4,7 @@ import { fieldTypeOf } from '../../fields/index.js';
 import type { CompiledExpression } from '../../formula/index.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { readableErrors } from '../readable-errors.js';
-import type { ApprovalAction } from '../../schemas/generated/approval-process.js';
+import type { ApprovalAction } from '../../schemas/generated/common.js';
 import { expressionKey } from '../approval-processes/compiled-process.js';
 import { msg } from '../../i18n/message.js';
 

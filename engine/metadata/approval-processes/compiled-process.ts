@@ -1,5 +1,6 @@
 import type { CompiledExpression } from '../../formula/index.js';
-import type { ApprovalAction, ApprovalProcessDefinition, ApprovalStep } from '../../schemas/generated/approval-process.js';
+import type { ApprovalProcessDefinition, ApprovalStep } from '../../schemas/generated/approval-process.js';
+import type { ApprovalAction } from '../../schemas/generated/common.js';
 import type { ProcessMachine } from './process-machine.js';
 
 export interface CompiledStep {

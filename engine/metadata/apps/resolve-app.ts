@@ -2,7 +2,8 @@ import type { ErrorDetail } from '../../errors/index.js';
 import type { Labels } from '../../fields/index.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { resolveLabels } from '../labels.js';
-import type { AppDefinition, AppIcon, AppTab } from '../../schemas/generated/app.js';
+import type { AppDefinition, AppTab } from '../../schemas/generated/app.js';
+import type { Icon } from '../../schemas/generated/common.js';
 import { msg } from '../../i18n/message.js';
 
 /** An app as the engine runs it: its objects checked, its defaults filled. */
@@ -10,7 +11,7 @@ export interface ResolvedApp {
   readonly definition: AppDefinition;
   readonly name: string;
   readonly label: Labels;
-  readonly icon: AppIcon;
+  readonly icon: Icon;
   readonly order: number;
   readonly tabs: readonly AppTab[];
   /** Empty: every user sees the app. */

@@ -1,50 +1,7 @@
 /* Generated from app.schema.json by generate-types.ts: edit the schema, then run npm run gen:types. */
 
-/**
- * The app's icon: one of these Ant Design icons. Default AppstoreOutlined.
- *
- * This interface was referenced by `AppDefinition`'s JSON-Schema
- * via the `definition` "AppIcon".
- */
-export type AppIcon =
-  | 'AccountBookOutlined'
-  | 'AppstoreOutlined'
-  | 'AuditOutlined'
-  | 'BankOutlined'
-  | 'BarChartOutlined'
-  | 'BookOutlined'
-  | 'CalendarOutlined'
-  | 'CarOutlined'
-  | 'ContactsOutlined'
-  | 'ContainerOutlined'
-  | 'CreditCardOutlined'
-  | 'CustomerServiceOutlined'
-  | 'DollarOutlined'
-  | 'ExperimentOutlined'
-  | 'FileDoneOutlined'
-  | 'FileTextOutlined'
-  | 'FlagOutlined'
-  | 'FundOutlined'
-  | 'GiftOutlined'
-  | 'HomeOutlined'
-  | 'IdcardOutlined'
-  | 'InboxOutlined'
-  | 'MailOutlined'
-  | 'MedicineBoxOutlined'
-  | 'NotificationOutlined'
-  | 'PhoneOutlined'
-  | 'ProjectOutlined'
-  | 'ReconciliationOutlined'
-  | 'RocketOutlined'
-  | 'ScheduleOutlined'
-  | 'SettingOutlined'
-  | 'ShopOutlined'
-  | 'ShoppingCartOutlined'
-  | 'SolutionOutlined'
-  | 'TeamOutlined'
-  | 'ToolOutlined'
-  | 'TrophyOutlined'
-  | 'UserOutlined';
+import type {ApiName, Icon, LocalizedText} from './common.js';
+
 /**
  * A tab: the list of an object's records, or a page of the web app.
  *
@@ -52,11 +9,6 @@ export type AppIcon =
  * via the `definition` "Tab".
  */
 export type AppTab = ObjectTab | PageTab;
-/**
- * This interface was referenced by `AppDefinition`'s JSON-Schema
- * via the `definition` "ApiName".
- */
-export type ApiName = string;
 
 /**
  * An app: the tabs of one line of work (Sales, Procurement ...), in the web app's navigation, for the users of the permission sets it names.
@@ -65,13 +17,16 @@ export interface AppDefinition {
   /**
    * API name of the app, unique in the tenant, e.g. sales.
    */
-  name: string;
+  name: ApiName;
   label?: LocalizedText;
   /**
    * A note for admins on who the app is for.
    */
   description?: string;
-  icon?: AppIcon;
+  /**
+   * The app's icon. Default AppstoreOutlined.
+   */
+  icon?: Icon;
   /**
    * Where the app stands in the app switcher: lower first, then by name. Default 0.
    */
@@ -90,21 +45,11 @@ export interface AppDefinition {
    */
   permissionSets?: ApiName[];
 }
-/**
- * A text in each supported language; the engine falls back to English, then to the API name.
- *
- * This interface was referenced by `AppDefinition`'s JSON-Schema
- * via the `definition` "LocalizedText".
- */
-export interface LocalizedText {
-  en?: string;
-  'zh-CN'?: string;
-}
 export interface ObjectTab {
   /**
    * The object whose records the tab lists; left out for users who may not read it.
    */
-  object: string;
+  object: ApiName;
 }
 export interface PageTab {
   /**

@@ -1,5 +1,7 @@
 /* Generated from currency.schema.json by generate-types.ts: edit the schema, then run npm run gen:types. */
 
+import type {LocalizedText} from './common.js';
+
 /**
  * A currency the tenant works in, with its dated exchange rates to the corporate currency. Exactly one currency is the corporate one when any is defined.
  */
@@ -19,16 +21,6 @@ export interface CurrencyDefinition {
    * @maxItems 1000
    */
   rates?: DatedRate[];
-}
-/**
- * A text in each supported language; the engine falls back to English, then to the API name.
- *
- * This interface was referenced by `CurrencyDefinition`'s JSON-Schema
- * via the `definition` "LocalizedText".
- */
-export interface LocalizedText {
-  en?: string;
-  'zh-CN'?: string;
 }
 /**
  * This interface was referenced by `CurrencyDefinition`'s JSON-Schema

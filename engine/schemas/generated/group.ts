@@ -1,10 +1,6 @@
 /* Generated from group.schema.json by generate-types.ts: edit the schema, then run npm run gen:types. */
 
-/**
- * This interface was referenced by `GroupDefinition`'s JSON-Schema
- * via the `definition` "ApiName".
- */
-export type ApiName = string;
+import type {ApiName, LocalizedText, UserId} from './common.js';
 
 /**
  * A public group: named users, roles and roles with their subordinates, to share records with as one (for example the bid committee).
@@ -13,7 +9,7 @@ export interface GroupDefinition {
   /**
    * API name of the group, unique in the tenant, e.g. bid_committee.
    */
-  name: string;
+  name: ApiName;
   label?: LocalizedText;
   description?: string;
   /**
@@ -21,7 +17,7 @@ export interface GroupDefinition {
    *
    * @maxItems 1000
    */
-  users?: string[];
+  users?: UserId[];
   /**
    * Roles whose users are in the group.
    *
@@ -34,14 +30,4 @@ export interface GroupDefinition {
    * @maxItems 200
    */
   rolesAndSubordinates?: ApiName[];
-}
-/**
- * A text in each supported language; the engine falls back to English, then to the API name.
- *
- * This interface was referenced by `GroupDefinition`'s JSON-Schema
- * via the `definition` "LocalizedText".
- */
-export interface LocalizedText {
-  en?: string;
-  'zh-CN'?: string;
 }

@@ -1,10 +1,7 @@
 /* Generated from layout.schema.json by generate-types.ts: edit the schema, then run npm run gen:types. */
 
-/**
- * This interface was referenced by `LayoutDefinition`'s JSON-Schema
- * via the `definition` "ApiName".
- */
-export type ApiName = string;
+import type {ApiName, LocalizedText} from './common.js';
+
 /**
  * This interface was referenced by `LayoutDefinition`'s JSON-Schema
  * via the `definition` "LayoutField".
@@ -15,7 +12,7 @@ export type LayoutField =
       /**
        * API name of the field.
        */
-      field: string;
+      field: ApiName;
       /**
        * Required on this layout even if the field is optional on the object.
        */
@@ -33,11 +30,11 @@ export interface LayoutDefinition {
   /**
    * API name of the layout, unique in the tenant, e.g. purchase_request_default.
    */
-  name: string;
+  name: ApiName;
   /**
    * API name of the object the layout shows.
    */
-  object: string;
+  object: ApiName;
   label?: LocalizedText;
   /**
    * A note for admins on when the layout is used.
@@ -65,224 +62,7 @@ export interface LayoutDefinition {
    *
    * @maxItems 20
    */
-  relatedLists?:
-    | []
-    | [RelatedList]
-    | [RelatedList, RelatedList]
-    | [RelatedList, RelatedList, RelatedList]
-    | [RelatedList, RelatedList, RelatedList, RelatedList]
-    | [RelatedList, RelatedList, RelatedList, RelatedList, RelatedList]
-    | [RelatedList, RelatedList, RelatedList, RelatedList, RelatedList, RelatedList]
-    | [RelatedList, RelatedList, RelatedList, RelatedList, RelatedList, RelatedList, RelatedList]
-    | [RelatedList, RelatedList, RelatedList, RelatedList, RelatedList, RelatedList, RelatedList, RelatedList]
-    | [
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList
-      ]
-    | [
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList
-      ]
-    | [
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList
-      ]
-    | [
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList
-      ]
-    | [
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList
-      ]
-    | [
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList
-      ]
-    | [
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList
-      ]
-    | [
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList
-      ]
-    | [
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList
-      ]
-    | [
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList
-      ]
-    | [
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList
-      ]
-    | [
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList,
-        RelatedList
-      ];
-}
-/**
- * A text in each supported language; the engine falls back to English, then to the API name.
- *
- * This interface was referenced by `LayoutDefinition`'s JSON-Schema
- * via the `definition` "LocalizedText".
- */
-export interface LocalizedText {
-  en?: string;
-  'zh-CN'?: string;
+  relatedLists?: RelatedList[];
 }
 /**
  * This interface was referenced by `LayoutDefinition`'s JSON-Schema
@@ -314,27 +94,16 @@ export interface RelatedList {
   /**
    * The child object.
    */
-  object: string;
+  object: ApiName;
   /**
    * The child's lookup or master-detail field pointing here; needed only when it has several.
    */
-  field?: string;
+  field?: ApiName;
   /**
    * The child fields shown as columns.
    *
    * @maxItems 10
    */
-  columns?:
-    | []
-    | [ApiName]
-    | [ApiName, ApiName]
-    | [ApiName, ApiName, ApiName]
-    | [ApiName, ApiName, ApiName, ApiName]
-    | [ApiName, ApiName, ApiName, ApiName, ApiName]
-    | [ApiName, ApiName, ApiName, ApiName, ApiName, ApiName]
-    | [ApiName, ApiName, ApiName, ApiName, ApiName, ApiName, ApiName]
-    | [ApiName, ApiName, ApiName, ApiName, ApiName, ApiName, ApiName, ApiName]
-    | [ApiName, ApiName, ApiName, ApiName, ApiName, ApiName, ApiName, ApiName, ApiName]
-    | [ApiName, ApiName, ApiName, ApiName, ApiName, ApiName, ApiName, ApiName, ApiName, ApiName];
+  columns?: ApiName[];
   label?: LocalizedText;
 }

@@ -1,10 +1,6 @@
 /* Generated from list-view.schema.json by generate-types.ts: edit the schema, then run npm run gen:types. */
 
-/**
- * This interface was referenced by `ListViewDefinition`'s JSON-Schema
- * via the `definition` "ApiName".
- */
-export type ApiName = string;
+import type {ApiName, LocalizedText} from './common.js';
 
 /**
  * A saved view of an object's records: its columns, filter, sort and kanban field. Shared views are metadata an admin writes, seen by the permission sets they name; personal views are written by one user for themselves (through /api/v1/ui/views) and seen by nobody else.
@@ -13,11 +9,11 @@ export interface ListViewDefinition {
   /**
    * API name of the view, unique in the tenant, e.g. open_deals. Personal views get theirs from the server.
    */
-  name: string;
+  name: ApiName;
   /**
    * API name of the object whose records the view lists.
    */
-  object: string;
+  object: ApiName;
   label?: LocalizedText;
   /**
    * A note for admins on what the view is for.
@@ -39,31 +35,15 @@ export interface ListViewDefinition {
    *
    * @maxItems 5
    */
-  sort?:
-    | []
-    | [string]
-    | [string, string]
-    | [string, string, string]
-    | [string, string, string, string]
-    | [string, string, string, string, string];
+  sort?: string[];
   /**
    * A picklist field of the object: the view can show its records as a kanban board with a column per value.
    */
-  kanbanField?: string;
+  kanbanField?: ApiName;
   /**
    * Shared views: the permission sets whose users see the view (among those who may read the object). Absent or empty: every such user.
    *
    * @maxItems 100
    */
   permissionSets?: ApiName[];
-}
-/**
- * A text in each supported language; the engine falls back to English, then to the API name.
- *
- * This interface was referenced by `ListViewDefinition`'s JSON-Schema
- * via the `definition` "LocalizedText".
- */
-export interface LocalizedText {
-  en?: string;
-  'zh-CN'?: string;
 }

@@ -1,50 +1,7 @@
 /* Generated from object.schema.json by generate-types.ts: edit the schema, then run npm run gen:types. */
 
-/**
- * The object's icon in the navigation, its lists and record pages: one of these Ant Design icons (the same as apps may use). Default FileTextOutlined.
- *
- * This interface was referenced by `ObjectDefinition`'s JSON-Schema
- * via the `definition` "ObjectIcon".
- */
-export type ObjectIcon =
-  | 'AccountBookOutlined'
-  | 'AppstoreOutlined'
-  | 'AuditOutlined'
-  | 'BankOutlined'
-  | 'BarChartOutlined'
-  | 'BookOutlined'
-  | 'CalendarOutlined'
-  | 'CarOutlined'
-  | 'ContactsOutlined'
-  | 'ContainerOutlined'
-  | 'CreditCardOutlined'
-  | 'CustomerServiceOutlined'
-  | 'DollarOutlined'
-  | 'ExperimentOutlined'
-  | 'FileDoneOutlined'
-  | 'FileTextOutlined'
-  | 'FlagOutlined'
-  | 'FundOutlined'
-  | 'GiftOutlined'
-  | 'HomeOutlined'
-  | 'IdcardOutlined'
-  | 'InboxOutlined'
-  | 'MailOutlined'
-  | 'MedicineBoxOutlined'
-  | 'NotificationOutlined'
-  | 'PhoneOutlined'
-  | 'ProjectOutlined'
-  | 'ReconciliationOutlined'
-  | 'RocketOutlined'
-  | 'ScheduleOutlined'
-  | 'SettingOutlined'
-  | 'ShopOutlined'
-  | 'ShoppingCartOutlined'
-  | 'SolutionOutlined'
-  | 'TeamOutlined'
-  | 'ToolOutlined'
-  | 'TrophyOutlined'
-  | 'UserOutlined';
+import type {ApiName, Icon, LocalizedText} from './common.js';
+
 /**
  * A field of an object; its type decides which other properties apply.
  *
@@ -129,11 +86,11 @@ export type CurrencyField = FieldCommon &
     /**
      * A picklist or text field of the record holding the ISO code of its amounts (for records in several currencies); when empty, the field's currency applies.
      */
-    currencyField?: string;
+    currencyField?: ApiName;
     /**
      * A date field of the record whose date picks the dated exchange rate (e.g. close_date); default: the day the record was created.
      */
-    rateDate?: string;
+    rateDate?: ApiName;
   };
 /**
  * This interface was referenced by `ObjectDefinition`'s JSON-Schema
@@ -230,7 +187,7 @@ export type LookupField = FieldCommon & {
   /**
    * API name of the object the field points at.
    */
-  target: string;
+  target: ApiName;
   /**
    * What deleting the record looked up does: clear this field on the records pointing at it (the default), or refuse the delete while any record points at it (required lookups must restrict).
    */
@@ -245,7 +202,7 @@ export type MasterDetailField = FieldCommon & {
   /**
    * API name of the master object. A detail record always has a master.
    */
-  target: string;
+  target: ApiName;
 };
 /**
  * This interface was referenced by `ObjectDefinition`'s JSON-Schema
@@ -297,11 +254,11 @@ export type RollupField = FieldCommon & {
   /**
    * API name of the detail object whose records are summarized.
    */
-  child: string;
+  child: ApiName;
   /**
    * The detail's master-detail field pointing at this object; needed only when it has several.
    */
-  relationship?: string;
+  relationship?: ApiName;
   /**
    * How the children are summarized.
    */
@@ -309,17 +266,12 @@ export type RollupField = FieldCommon & {
   /**
    * The detail field summed, or whose minimum or maximum is taken; not used by count.
    */
-  field?: string;
+  field?: ApiName;
   /**
    * Only children matching this condition count, in the records API's filter language, e.g. {"status": "won"}.
    */
   filter?: {};
 };
-/**
- * This interface was referenced by `ObjectDefinition`'s JSON-Schema
- * via the `definition` "ApiName".
- */
-export type ApiName = string;
 
 /**
  * A business object (a DocType, a custom object): its API name, labels and fields. Holds only what differs from the defaults.
@@ -328,7 +280,7 @@ export interface ObjectDefinition {
   /**
    * API name: lower case letters, digits and underscores, starting with a letter. Never changes once records exist.
    */
-  name: string;
+  name: ApiName;
   label?: LocalizedText;
   pluralLabel?: LocalizedText;
   /**
@@ -339,7 +291,10 @@ export interface ObjectDefinition {
    * The org-wide default: who sees and edits a record beside its owner. private: the owner, the roles above (see grantAccessUsingHierarchy), sharing rules and manual shares; publicRead: every user with read permission sees every record; publicReadWrite: and may edit it. Default publicReadWrite. A detail object of a master-detail has none: its records follow their master.
    */
   sharing?: 'private' | 'publicRead' | 'publicReadWrite';
-  icon?: ObjectIcon;
+  /**
+   * The object's icon in the navigation, its lists and record pages. Default FileTextOutlined.
+   */
+  icon?: Icon;
   /**
    * Users see and edit the records owned by users in the roles below theirs. Default true.
    */
@@ -358,16 +313,6 @@ export interface ObjectDefinition {
   validationRules?: ValidationRule[];
 }
 /**
- * A text in each supported language; the engine falls back to English, then to the API name.
- *
- * This interface was referenced by `ObjectDefinition`'s JSON-Schema
- * via the `definition` "LocalizedText".
- */
-export interface LocalizedText {
-  en?: string;
-  'zh-CN'?: string;
-}
-/**
  * This interface was referenced by `ObjectDefinition`'s JSON-Schema
  * via the `definition` "FieldCommon".
  */
@@ -375,7 +320,7 @@ export interface FieldCommon {
   /**
    * API name of the field, unique in its object. Never changes once records exist.
    */
-  name: string;
+  name: ApiName;
   label?: LocalizedText;
   helpText?: LocalizedText;
   /**
@@ -444,7 +389,7 @@ export interface Picklist {
   /**
    * A picklist or boolean field of the same object whose value decides which of these values may be chosen (a dependent picklist).
    */
-  controllingField?: string;
+  controllingField?: ApiName;
   /**
    * For each value of the controlling field (true/false for a boolean), the values of this field that may be chosen with it. A controlling value not listed allows none.
    */
@@ -460,7 +405,7 @@ export interface ValidationRule {
   /**
    * API name of the rule, unique in its object.
    */
-  name: string;
+  name: ApiName;
   /**
    * A JSONata expression that is true when the record is NOT valid, e.g. discount > 20 and $not(approved).
    */
@@ -469,7 +414,7 @@ export interface ValidationRule {
   /**
    * The field the message is shown at; the whole record when omitted.
    */
-  field?: string;
+  field?: ApiName;
   /**
    * Inactive rules are kept but not checked. Default true.
    */

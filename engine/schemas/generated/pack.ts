@@ -1,5 +1,7 @@
 /* Generated from pack.schema.json by generate-types.ts: edit the schema, then run npm run gen:types. */
 
+import type {LocalizedText, PackName} from './common.js';
+
 /**
  * pack.json at the root of a pack's folder: what the pack is, its version, and what it needs. Its metadata lies beside it in metadata/<kind>/<name>.json, one file per definition.
  */
@@ -7,7 +9,7 @@ export interface PackManifest {
   /**
    * The pack's name, unique among packs: lower case letters, digits, - and _.
    */
-  name: string;
+  name: PackName;
   /**
    * The pack's version (semantic versioning): an upgrade goes to a higher one.
    */
@@ -26,16 +28,6 @@ export interface PackManifest {
       [k: string]: string;
     };
   };
-}
-/**
- * A text in each supported language; the engine falls back to English, then to the API name.
- *
- * This interface was referenced by `PackManifest`'s JSON-Schema
- * via the `definition` "LocalizedText".
- */
-export interface LocalizedText {
-  en?: string;
-  'zh-CN'?: string;
 }
 /**
  * A longer text in each supported language.

@@ -1,10 +1,6 @@
 /* Generated from permission-set.schema.json by generate-types.ts: edit the schema, then run npm run gen:types. */
 
-/**
- * This interface was referenced by `PermissionSetDefinition`'s JSON-Schema
- * via the `definition` "ApiName".
- */
-export type ApiName = string;
+import type {ApiName, LocalizedText} from './common.js';
 
 /**
  * What the users it is assigned to may do: per object create, read, edit, delete, view all and modify all; per field read and edit; and setup rights. A user's permissions are the union of their permission sets: a set only ever grants.
@@ -13,7 +9,7 @@ export interface PermissionSetDefinition {
   /**
    * API name of the permission set, unique in the tenant, e.g. sales_user.
    */
-  name: string;
+  name: ApiName;
   label?: LocalizedText;
   description?: string;
   system?: SystemPermissions;
@@ -31,16 +27,6 @@ export interface PermissionSetDefinition {
       [k: string]: FieldPermissions;
     };
   };
-}
-/**
- * A text in each supported language; the engine falls back to English, then to the API name.
- *
- * This interface was referenced by `PermissionSetDefinition`'s JSON-Schema
- * via the `definition` "LocalizedText".
- */
-export interface LocalizedText {
-  en?: string;
-  'zh-CN'?: string;
 }
 /**
  * Rights over the whole tenant. Each defaults to false.

@@ -1,10 +1,6 @@
 /* Generated from role.schema.json by generate-types.ts: edit the schema, then run npm run gen:types. */
 
-/**
- * This interface was referenced by `RoleDefinition`'s JSON-Schema
- * via the `definition` "ApiName".
- */
-export type ApiName = string;
+import type {ApiName, LocalizedText} from './common.js';
 
 /**
  * A position in the role hierarchy (for example sales_manager above sales_rep). A user holds at most one role; a role sees the records owned by users in the roles below it, on objects that grant access through the hierarchy.
@@ -13,7 +9,7 @@ export interface RoleDefinition {
   /**
    * API name of the role, unique in the tenant, e.g. sales_manager.
    */
-  name: string;
+  name: ApiName;
   label?: LocalizedText;
   /**
    * A note for admins on who holds the role.
@@ -22,15 +18,5 @@ export interface RoleDefinition {
   /**
    * The role directly above this one; none for a role at the top of the hierarchy.
    */
-  reportsTo?: string;
-}
-/**
- * A text in each supported language; the engine falls back to English, then to the API name.
- *
- * This interface was referenced by `RoleDefinition`'s JSON-Schema
- * via the `definition` "LocalizedText".
- */
-export interface LocalizedText {
-  en?: string;
-  'zh-CN'?: string;
+  reportsTo?: ApiName;
 }

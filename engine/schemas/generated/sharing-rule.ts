@@ -1,5 +1,7 @@
 /* Generated from sharing-rule.schema.json by generate-types.ts: edit the schema, then run npm run gen:types. */
 
+import type {ApiName, LocalizedText} from './common.js';
+
 /**
  * Opens records of an object beyond its org-wide default: the records matching a criterion, or owned by the users of a role or group, are shared with a role, a role and its subordinates, or a group, to read or to read and edit.
  */
@@ -7,19 +9,25 @@ export type SharingRuleDefinition = {
   /**
    * API name of the rule, unique in the tenant.
    */
-  name: string;
+  name: ApiName;
   label?: LocalizedText;
   description?: string;
   /**
    * The object whose records the rule shares. Detail objects of a master-detail cannot have rules: their access follows the master.
    */
-  object: string;
+  object: ApiName;
   /**
    * The records shared, in the API's filter language (e.g. {"region": "APAC"}), or "all" to share every record of the object. An empty condition ({} or {"and": [{}]}) is refused: it would share everything without saying so. Give either criteria or ownedBy.
    */
   criteria?: {} | 'all';
+  /**
+   * The records shared are those owned by the users of this role, role and subordinates, or group.
+   */
   ownedBy?: Grantee;
-  sharedWith: Grantee1;
+  /**
+   * Who gets the access.
+   */
+  sharedWith: Grantee;
   /**
    * read: see the records; edit: see and change them (deleting stays with the owner).
    */
@@ -28,7 +36,10 @@ export type SharingRuleDefinition = {
   [k: string]: unknown;
 };
 /**
- * The records shared are those owned by the users of this role, role and subordinates, or group.
+ * Exactly one of: a role, a role and every role below it, or a group.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "Grantee".
  */
 export type Grantee =
   | {
@@ -40,48 +51,3 @@ export type Grantee =
   | {
       group: ApiName;
     };
-/**
- * This interface was referenced by `undefined`'s JSON-Schema
- * via the `definition` "ApiName".
- */
-export type ApiName = string;
-/**
- * Who gets the access.
- */
-export type Grantee1 =
-  | {
-      role: ApiName;
-    }
-  | {
-      roleAndSubordinates: ApiName;
-    }
-  | {
-      group: ApiName;
-    };
-/**
- * Exactly one of: a role, a role and every role below it, or a group.
- *
- * This interface was referenced by `undefined`'s JSON-Schema
- * via the `definition` "Grantee".
- */
-export type Grantee2 =
-  | {
-      role: ApiName;
-    }
-  | {
-      roleAndSubordinates: ApiName;
-    }
-  | {
-      group: ApiName;
-    };
-
-/**
- * A text in each supported language; the engine falls back to English, then to the API name.
- *
- * This interface was referenced by `undefined`'s JSON-Schema
- * via the `definition` "LocalizedText".
- */
-export interface LocalizedText {
-  en?: string;
-  'zh-CN'?: string;
-}

@@ -2,19 +2,19 @@ import type { Language } from '../../i18n/language.js';
 import { visibleSnapshot } from '../../security/access/visible-metadata.js';
 import type { OperationContext } from '../../context/index.js';
 import { resolveLabels } from '../../metadata/labels.js';
-import type { AppIcon, AppTab } from '../../schemas/generated/app.js';
-import type { ObjectIcon } from '../../schemas/generated/object.js';
+import type { AppTab } from '../../schemas/generated/app.js';
+import type { Icon } from '../../schemas/generated/common.js';
 import { shownTo } from '../shown-to.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 
 /** A tab as the web app shows it: its target, and its label in the reader's language. */
-export type UserTab = { readonly object: string; readonly label: string; readonly icon: ObjectIcon } | { readonly page: string; readonly label: string | null };
+export type UserTab = { readonly object: string; readonly label: string; readonly icon: Icon } | { readonly page: string; readonly label: string | null };
 
 /** An app as one user's navigation shows it. */
 export interface UserApp {
   readonly name: string;
   readonly label: string;
-  readonly icon: AppIcon;
+  readonly icon: Icon;
   readonly tabs: readonly UserTab[];
 }
 

@@ -1,6 +1,6 @@
 /**
- * The icons apps and objects may name: the enums AppIcon and ObjectIcon of the metadata schemas
- * list the same (a test holds them equal), so a name the server accepts always draws.
+ * The icons apps and objects may name: the enum Icon of the metadata schemas (common.schema.json)
+ * lists the same (a test holds them equal), so a name the server accepts always draws.
  */
 export const ICON_NAMES = [
   'AccountBookOutlined',

@@ -1,0 +1,186 @@
+/* Generated from common.schema.json by generate-types.ts: edit the schema, then run npm run gen:types. */
+
+/**
+ * An API name: lower case letters, digits and single underscores, starting with a letter and not ending with an underscore.
+ *
+ * This interface was referenced by `CommonDefinitions`'s JSON-Schema
+ * via the `definition` "ApiName".
+ */
+export type ApiName = string;
+/**
+ * The id of a user record.
+ *
+ * This interface was referenced by `CommonDefinitions`'s JSON-Schema
+ * via the `definition` "UserId".
+ */
+export type UserId = string;
+/**
+ * A pack's name, as its pack.json says: lower case letters, digits, - and _.
+ *
+ * This interface was referenced by `CommonDefinitions`'s JSON-Schema
+ * via the `definition` "PackName".
+ */
+export type PackName = string;
+/**
+ * A JSONata expression over the record.
+ *
+ * This interface was referenced by `CommonDefinitions`'s JSON-Schema
+ * via the `definition` "Expression".
+ */
+export type Expression = string;
+/**
+ * A Handlebars template; the record's fields, {{record.<field>}}, {{process}}, {{step}}, {{comment}} and {{link}} are in scope.
+ *
+ * This interface was referenced by `CommonDefinitions`'s JSON-Schema
+ * via the `definition` "Template".
+ */
+export type Template = string;
+/**
+ * An icon of an app or an object: one of these Ant Design icons.
+ *
+ * This interface was referenced by `CommonDefinitions`'s JSON-Schema
+ * via the `definition` "Icon".
+ */
+export type Icon =
+  | 'AccountBookOutlined'
+  | 'AppstoreOutlined'
+  | 'AuditOutlined'
+  | 'BankOutlined'
+  | 'BarChartOutlined'
+  | 'BookOutlined'
+  | 'CalendarOutlined'
+  | 'CarOutlined'
+  | 'ContactsOutlined'
+  | 'ContainerOutlined'
+  | 'CreditCardOutlined'
+  | 'CustomerServiceOutlined'
+  | 'DollarOutlined'
+  | 'ExperimentOutlined'
+  | 'FileDoneOutlined'
+  | 'FileTextOutlined'
+  | 'FlagOutlined'
+  | 'FundOutlined'
+  | 'GiftOutlined'
+  | 'HomeOutlined'
+  | 'IdcardOutlined'
+  | 'InboxOutlined'
+  | 'MailOutlined'
+  | 'MedicineBoxOutlined'
+  | 'NotificationOutlined'
+  | 'PhoneOutlined'
+  | 'ProjectOutlined'
+  | 'ReconciliationOutlined'
+  | 'RocketOutlined'
+  | 'ScheduleOutlined'
+  | 'SettingOutlined'
+  | 'ShopOutlined'
+  | 'ShoppingCartOutlined'
+  | 'SolutionOutlined'
+  | 'TeamOutlined'
+  | 'ToolOutlined'
+  | 'TrophyOutlined'
+  | 'UserOutlined';
+/**
+ * What approval processes and automation rules do, exactly one of: set a field, send an e-mail, call a webhook, create a related record, run an action of an installed pack.
+ *
+ * This interface was referenced by `CommonDefinitions`'s JSON-Schema
+ * via the `definition` "Action".
+ */
+export type ApprovalAction =
+  | {
+      /**
+       * The field to set.
+       */
+      setField: ApiName;
+      /**
+       * The value to set (null clears the field).
+       */
+      value?: {
+        [k: string]: unknown;
+      };
+      /**
+       * A JSONata expression over the record giving the value, instead of `value`.
+       */
+      expression?: Expression;
+    }
+  | {
+      email: {
+        /**
+         * @minItems 1
+         * @maxItems 20
+         */
+        to: [Recipient, ...Recipient[]];
+        subject: Template;
+        body: Template;
+      };
+    }
+  | {
+      webhook: {
+        url: string;
+        /**
+         * The request body (JSON after rendering); default: the event with the record.
+         */
+        body?: Template;
+      };
+    }
+  | {
+      createRecord: {
+        object: ApiName;
+        /**
+         * Field → JSONata expression over the record (e.g. "_id" for a lookup back to it).
+         */
+        values: {
+          [k: string]: Expression;
+        };
+      };
+    }
+  | {
+      /**
+       * An action a pack installed in the tenant adds (docs/packs.md, definePack's actions): which pack, which of its actions, and the parameters it takes, checked against the action's own schema when the definition is saved. It runs in the unit of work of the event or write, with the context of the request that caused it.
+       */
+      packAction: {
+        pack: PackName;
+        /**
+         * The action's name, as the pack's code declares it.
+         */
+        action: string;
+        /**
+         * The action's parameters, as its params schema describes them. Default: none.
+         */
+        params?: {
+          [k: string]: unknown;
+        };
+      };
+    };
+/**
+ * Who an e-mail goes to: submitter, approvers (of the current step), owner, a user by id, or the user a lookup field names.
+ *
+ * This interface was referenced by `CommonDefinitions`'s JSON-Schema
+ * via the `definition` "Recipient".
+ */
+export type Recipient =
+  | ('submitter' | 'approvers' | 'owner')
+  | {
+      user: UserId;
+    }
+  | {
+      field: ApiName;
+    };
+/**
+ * @maxItems 20
+ *
+ * This interface was referenced by `CommonDefinitions`'s JSON-Schema
+ * via the `definition` "Actions".
+ */
+export type Actions = ApprovalAction[];
+
+/**
+ * A text in each supported language; the engine falls back to English, then to the API name.
+ *
+ * This interface was referenced by `CommonDefinitions`'s JSON-Schema
+ * via the `definition` "LocalizedText".
+ */
+export interface LocalizedText {
+  en?: string;
+  'zh-CN'?: string;
+}
