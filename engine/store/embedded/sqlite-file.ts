@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ensureDocsTable } from './docs-table.js';
 import { IndexTable, type KeyRange } from './index-table.js';
@@ -37,6 +37,8 @@ export class SqliteFile {
     durability: Durability,
     /** SQLite's own cache of file pages (its default is 2 MiB). */
     pageCacheBytes = 2 * 1024 * 1024,
+    /** What the WAL file is cut back to when it starts over, and past which the store starts it over (EmbeddedStore). */
+    readonly walLimitBytes = WAL_SIZE_LIMIT_BYTES,
   ) {
     mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
@@ -45,7 +47,7 @@ export class SqliteFile {
     // A negative size is in KiB: a bound in memory whatever the page size.
     this.db.pragma(`cache_size = ${-Math.max(64, Math.round(pageCacheBytes / 1024))}`);
     this.db.pragma(`synchronous = ${durability === 'power' ? 'FULL' : 'NORMAL'}`);
-    this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+    this.db.pragma(`journal_size_limit = ${walLimitBytes}`);
     // Checkpoints run on a worker thread (wal-checkpoints.ts), not inside a commit on the event loop.
     if (walCheckpoints.register({ path, checkpointInline: () => this.db.open && this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`) })) {
       this.db.pragma('wal_autocheckpoint = 0');
@@ -69,6 +71,16 @@ export class SqliteFile {
       const count = this.statement('UPDATE doc_counts SET n = n + ? WHERE coll = ?');
       for (const [collection, delta] of batch.counts) if (delta !== 0) count.run(delta, collection);
     });
+  }
+
+  /** How large the WAL file is: what the writes since the last restart of the WAL (or its high-water mark) take. */
+  walBytes(): number {
+    return statSync(`${this.path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+  }
+
+  /** Copies the whole WAL into the database (see WalCheckpoints.restart); the caller holds its writes until it resolves. */
+  restartWal(): Promise<boolean> {
+    return walCheckpoints.restart(this.path);
   }
 
   /** A prepared statement, prepared once per text. */
