@@ -17,7 +17,8 @@ describe('packs: translations and demo data', () => {
   let packsDir: string;
   let fresh: TestTenant;
   const folder = (name = 'field-service') => join(packsDir, name);
-  const readJson = (path: string) => JSON.parse(readFileSync(join(folder(), path), 'utf8')) as any;
+  const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(join(folder(), path), 'utf8')) as Record<string, unknown>;
+  const readList = (path: string): unknown[] => JSON.parse(readFileSync(join(folder(), path), 'utf8')) as unknown[];
   const writeJson = (name: string, path: string, value: unknown) => writeFileSync(join(folder(name), path), JSON.stringify(value, null, 2));
   /** A copy of the example pack under another name, changed by `edit`. */
   const variant = (name: string, edit: (name: string) => void) => {
@@ -96,7 +97,7 @@ describe('packs: translations and demo data', () => {
     expect(await allRecords(engine, 'work_order')).to.have.length(3);
 
     writeJson('field-service', 'pack.json', { ...readJson('pack.json'), version: '1.1.0' });
-    writeJson('field-service', 'data/work_order.json', [...readJson('data/work_order.json'), { _key: 'lights', subject: 'Fix the apron lights', site: { $key: 'airport' } }]);
+    writeJson('field-service', 'data/work_order.json', [...readList('data/work_order.json'), { _key: 'lights', subject: 'Fix the apron lights', site: { $key: 'airport' } }]);
     expect((await engine.request('POST', '/api/v1/packs/plan', { name: 'field-service', demoData: true })).body.plan.demoData).to.deep.equal({ work_order: 1 });
     const upgraded = await engine.request('POST', '/api/v1/packs/install', { name: 'field-service', demoData: true });
     expect(upgraded.status, JSON.stringify(upgraded.body)).to.equal(200);
