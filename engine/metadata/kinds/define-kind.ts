@@ -1,4 +1,5 @@
 import { createDefinitionAjv } from '../create-ajv.js';
+import type { Snapshot } from '../snapshot.js';
 import { VERBS, type KindApi, type KindDescription, type Verb } from './kind-description.js';
 
 /** The one ajv the kinds compile their schemas with: it holds common.schema.json, which they refer to. */
@@ -27,5 +28,13 @@ export function defineKind<K extends string, D extends { readonly name: string }
     path: input.plural.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`),
     componentPrefix: input.kind[0]!.toUpperCase() + input.kind.slice(1),
     verbs: input.verbs ?? (VERBS as readonly V[]),
+  };
+}
+
+/** `find` and `list` of a kind the snapshot keeps in a map by name, each compiled form holding its definition as written. */
+export function keptIn<D extends { readonly name: string }>(map: (snapshot: Snapshot) => ReadonlyMap<string, { readonly definition: D }>): Pick<KindDescription<string, D>, 'find' | 'list'> {
+  return {
+    find: (snapshot, name) => map(snapshot).get(name)?.definition,
+    list: (snapshot) => [...map(snapshot).values()].map((kept) => kept.definition),
   };
 }

@@ -1,7 +1,7 @@
 import schema from '../../../schemas/app.schema.json' with { type: 'json' };
 import type { AppDefinition } from '../../../schemas/generated/app.js';
 import { msg } from '../../../i18n/message.js';
-import { defineKind } from '../define-kind.js';
+import { defineKind, keptIn } from '../define-kind.js';
 
 /** Apps of the web app's navigation: tabs of objects, shown to permission sets. */
 export const appKind = defineKind<'app', AppDefinition>({
@@ -10,8 +10,7 @@ export const appKind = defineKind<'app', AppDefinition>({
   noun: msg`app`,
   plural: 'apps',
   inPacks: true,
-  find: (snapshot, name) => snapshot.apps.get(name)?.definition,
-  list: (snapshot) => [...snapshot.apps.values()].map((app) => app.definition),
+  ...keptIn((snapshot) => snapshot.apps),
   api: {
     docs: {
       one: 'App',

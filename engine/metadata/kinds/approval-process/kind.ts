@@ -1,7 +1,7 @@
 import schema from '../../../schemas/approval-process.schema.json' with { type: 'json' };
 import type { ApprovalProcessDefinition } from '../../../schemas/generated/approval-process.js';
 import { msg } from '../../../i18n/message.js';
-import { defineKind } from '../define-kind.js';
+import { defineKind, keptIn } from '../define-kind.js';
 
 /** Approval processes of an object, compiled to XState machines (metadata/approval-processes/). */
 export const approvalProcessKind = defineKind<'approvalProcess', ApprovalProcessDefinition>({
@@ -10,8 +10,7 @@ export const approvalProcessKind = defineKind<'approvalProcess', ApprovalProcess
   noun: msg`approval process`,
   plural: 'approvalProcesses',
   inPacks: true,
-  find: (snapshot, name) => snapshot.approvalProcesses.get(name)?.definition,
-  list: (snapshot) => [...snapshot.approvalProcesses.values()].map((process) => process.definition),
+  ...keptIn((snapshot) => snapshot.approvalProcesses),
   ofObject: { property: 'object', list: (snapshot, object) => snapshot.processesOf(object).map((process) => process.definition) },
   api: {
     docs: {

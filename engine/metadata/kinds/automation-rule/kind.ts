@@ -1,7 +1,7 @@
 import schema from '../../../schemas/automation-rule.schema.json' with { type: 'json' };
 import type { AutomationRuleDefinition } from '../../../schemas/generated/automation-rule.js';
 import { msg } from '../../../i18n/message.js';
-import { defineKind } from '../define-kind.js';
+import { defineKind, keptIn } from '../define-kind.js';
 
 /** Record-triggered automation rules of an object. */
 export const automationRuleKind = defineKind<'automationRule', AutomationRuleDefinition>({
@@ -10,8 +10,7 @@ export const automationRuleKind = defineKind<'automationRule', AutomationRuleDef
   noun: msg`automation rule`,
   plural: 'automationRules',
   inPacks: true,
-  find: (snapshot, name) => snapshot.automationRules.get(name)?.definition,
-  list: (snapshot) => [...snapshot.automationRules.values()].map((rule) => rule.definition),
+  ...keptIn((snapshot) => snapshot.automationRules),
   ofObject: { property: 'object', list: (snapshot, object) => snapshot.rulesFor(object).map((rule) => rule.definition) },
   api: {
     docs: {

@@ -1,7 +1,7 @@
 import schema from '../../../schemas/group.schema.json' with { type: 'json' };
 import type { GroupDefinition } from '../../../schemas/generated/group.js';
 import { msg } from '../../../i18n/message.js';
-import { defineKind } from '../define-kind.js';
+import { defineKind, keptIn } from '../define-kind.js';
 
 /** Public groups of users and roles, which sharing rules share with. */
 export const groupKind = defineKind<'group', GroupDefinition>({
@@ -10,8 +10,7 @@ export const groupKind = defineKind<'group', GroupDefinition>({
   noun: msg`group`,
   plural: 'groups',
   inPacks: true,
-  find: (snapshot, name) => snapshot.security.groups.get(name)?.definition,
-  list: (snapshot) => [...snapshot.security.groups.values()].map((group) => group.definition),
+  ...keptIn((snapshot) => snapshot.security.groups),
   api: {
     readRights: ['manageUsers'],
     docs: {

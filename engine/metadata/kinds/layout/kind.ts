@@ -1,7 +1,7 @@
 import schema from '../../../schemas/layout.schema.json' with { type: 'json' };
 import type { LayoutDefinition } from '../../../schemas/generated/layout.js';
 import { msg } from '../../../i18n/message.js';
-import { defineKind } from '../define-kind.js';
+import { defineKind, keptIn } from '../define-kind.js';
 
 /** Page layouts of an object: sections of its fields and related lists, by role. */
 export const layoutKind = defineKind<'layout', LayoutDefinition>({
@@ -10,8 +10,7 @@ export const layoutKind = defineKind<'layout', LayoutDefinition>({
   noun: msg`layout`,
   plural: 'layouts',
   inPacks: true,
-  find: (snapshot, name) => snapshot.layout(name)?.definition,
-  list: (snapshot) => [...snapshot.layouts.values()].map((layout) => layout.definition),
+  ...keptIn((snapshot) => snapshot.layouts),
   ofObject: { property: 'object', list: (snapshot, object) => snapshot.layoutsOf(object).map((layout) => layout.definition) },
   api: {
     docs: {

@@ -2,7 +2,7 @@ import schema from '../../../schemas/list-view.schema.json' with { type: 'json' 
 import type { ListViewDefinition } from '../../../schemas/generated/list-view.js';
 import { msg } from '../../../i18n/message.js';
 import { listViewIndexes } from '../../list-views/list-view-indexes.js';
-import { defineKind } from '../define-kind.js';
+import { defineKind, keptIn } from '../define-kind.js';
 
 /** Shared list views of an object (personal ones are their owners' data, not metadata of the tenant). */
 export const listViewKind = defineKind<'listView', ListViewDefinition>({
@@ -11,8 +11,7 @@ export const listViewKind = defineKind<'listView', ListViewDefinition>({
   noun: msg`list view`,
   plural: 'listViews',
   inPacks: true,
-  find: (snapshot, name) => snapshot.listViews.get(name)?.definition,
-  list: (snapshot) => [...snapshot.listViews.values()].map((view) => view.definition),
+  ...keptIn((snapshot) => snapshot.listViews),
   ofObject: { property: 'object', list: (snapshot, object) => snapshot.listViewsOf(object).map((view) => view.definition) },
   afterChange: listViewIndexes,
   api: {

@@ -1,7 +1,7 @@
 import schema from '../../../schemas/object.schema.json' with { type: 'json' };
 import type { ObjectDefinition } from '../../../schemas/generated/object.js';
 import { msg } from '../../../i18n/message.js';
-import { defineKind } from '../define-kind.js';
+import { defineKind, keptIn } from '../define-kind.js';
 import type { Verb } from '../kind-description.js';
 
 /** Objects with their fields: everything else builds on them. Served by operations of their own (fields have their routes), not the generic CRUD. */
@@ -12,7 +12,6 @@ export const objectKind = defineKind<'object', ObjectDefinition, Verb, null>({
   plural: 'objects',
   inPacks: true,
   core: '.object.json',
-  find: (snapshot, name) => snapshot.object(name)?.definition,
-  list: (snapshot) => [...snapshot.objects.values()].map((object) => object.definition),
+  ...keptIn((snapshot) => snapshot.objects),
   api: null,
 });

@@ -1,7 +1,7 @@
 import schema from '../../../schemas/permission-set.schema.json' with { type: 'json' };
 import type { PermissionSetDefinition } from '../../../schemas/generated/permission-set.js';
 import { msg } from '../../../i18n/message.js';
-import { defineKind } from '../define-kind.js';
+import { defineKind, keptIn } from '../define-kind.js';
 
 /** Permission sets: rights on objects and fields, and system rights. */
 export const permissionSetKind = defineKind<'permissionSet', PermissionSetDefinition>({
@@ -11,8 +11,7 @@ export const permissionSetKind = defineKind<'permissionSet', PermissionSetDefini
   plural: 'permissionSets',
   inPacks: true,
   core: '.permission-set.json',
-  find: (snapshot, name) => snapshot.security.permissionSets.get(name)?.definition,
-  list: (snapshot) => [...snapshot.security.permissionSets.values()].map((set) => set.definition),
+  ...keptIn((snapshot) => snapshot.security.permissionSets),
   api: {
     readRights: ['manageUsers'],
     docs: {

@@ -1,7 +1,7 @@
 import schema from '../../../schemas/role.schema.json' with { type: 'json' };
 import type { RoleDefinition } from '../../../schemas/generated/role.js';
 import { msg } from '../../../i18n/message.js';
-import { defineKind } from '../define-kind.js';
+import { defineKind, keptIn } from '../define-kind.js';
 
 /** Roles of the hierarchy: who sees the records of whom. */
 export const roleKind = defineKind<'role', RoleDefinition>({
@@ -10,8 +10,7 @@ export const roleKind = defineKind<'role', RoleDefinition>({
   noun: msg`role`,
   plural: 'roles',
   inPacks: true,
-  find: (snapshot, name) => snapshot.security.roles.get(name)?.definition,
-  list: (snapshot) => [...snapshot.security.roles.values()].map((role) => role.definition),
+  ...keptIn((snapshot) => snapshot.security.roles),
   api: {
     readRights: ['manageUsers'],
     docs: {

@@ -1,7 +1,7 @@
 import schema from '../../../schemas/sharing-rule.schema.json' with { type: 'json' };
 import type { SharingRuleDefinition } from '../../../schemas/generated/sharing-rule.js';
 import { msg } from '../../../i18n/message.js';
-import { defineKind } from '../define-kind.js';
+import { defineKind, keptIn } from '../define-kind.js';
 
 /** Sharing rules: records of an object matching criteria shared with roles and groups. */
 export const sharingRuleKind = defineKind<'sharingRule', SharingRuleDefinition>({
@@ -10,8 +10,7 @@ export const sharingRuleKind = defineKind<'sharingRule', SharingRuleDefinition>(
   noun: msg`sharing rule`,
   plural: 'sharingRules',
   inPacks: true,
-  find: (snapshot, name) => snapshot.security.sharingRules.get(name)?.definition,
-  list: (snapshot) => [...snapshot.security.sharingRules.values()].map((rule) => rule.definition),
+  ...keptIn((snapshot) => snapshot.security.sharingRules),
   ofObject: { property: 'object', list: (snapshot, object) => snapshot.security.rulesOf(object).map((rule) => rule.definition) },
   api: {
     docs: {
