@@ -1,10 +1,10 @@
 import type { ErrorDetail } from '../errors/index.js';
 import { compileCurrencies } from './currencies/currency-table.js';
-import type { CurrencyDefinition } from '../schemas/generated/currency.js';
 import { readableErrors } from './readable-errors.js';
 import { CompiledObject } from './compiled-object.js';
 import { listViewFields } from './record-indexes.js';
-import { checkDefinition, type DefinitionOf, type MetadataKind } from './definition-validator.js';
+import { checkDefinition } from './definition-validator.js';
+import type { Definitions, DefinitionOf, MetadataKind } from './kinds/index.js';
 import { resolveLayout } from './layouts/resolve-layout.js';
 import type { ResolvedLayout } from './layouts/resolved-layout.js';
 import { resolveObject } from './resolve-object.js';
@@ -13,7 +13,7 @@ import { compileObjectLogic, type ObjectLogic } from './object-logic.js';
 import { Snapshot } from './snapshot.js';
 import type { LayoutDefinition } from '../schemas/generated/layout.js';
 import type { ObjectDefinition } from '../schemas/generated/object.js';
-import { compileSecurity, type SecurityDefinitions } from './security/compile-security.js';
+import { compileSecurity } from './security/compile-security.js';
 import type { SecurityModel } from './security/resolved-security.js';
 import type { ApprovalProcessDefinition } from '../schemas/generated/approval-process.js';
 import { compileProcess } from './approval-processes/compile-process.js';
@@ -24,24 +24,10 @@ import { fieldTypeOf } from '../fields/index.js';
 import { rollupFilterProblems } from './query/rollup-criteria.js';
 import { cloneDocument, sameDocument } from '../store/json-document.js';
 import { msg } from '../i18n/message.js';
-import type { AppDefinition } from '../schemas/generated/app.js';
-import type { ListViewDefinition } from '../schemas/generated/list-view.js';
 import { resolveApp, type ResolvedApp } from './apps/resolve-app.js';
 import { resolveListView, type ResolvedListView } from './list-views/resolve-list-view.js';
 
-/** A tenant's definitions, by kind. */
-export interface Definitions extends SecurityDefinitions {
-  approvalProcess: readonly ApprovalProcessDefinition[];
-  automationRule: readonly AutomationRuleDefinition[];
-  object: readonly ObjectDefinition[];
-  layout: readonly LayoutDefinition[];
-  currency: readonly CurrencyDefinition[];
-  app: readonly AppDefinition[];
-  listView: readonly ListViewDefinition[];
-}
-
-/** No definitions of any kind: what a new tenant starts from, before its core metadata. */
-export const NO_DEFINITIONS: Definitions = { object: [], layout: [], currency: [], role: [], group: [], permissionSet: [], sharingRule: [], approvalProcess: [], automationRule: [], app: [], listView: [] };
+export { NO_DEFINITIONS, type Definitions } from './kinds/index.js';
 
 export interface SnapshotResult {
   snapshot: Snapshot;

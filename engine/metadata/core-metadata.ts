@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkDefinition, type AnyDefinition, type MetadataKind } from './definition-validator.js';
+import { checkDefinition } from './definition-validator.js';
+import { KINDS, kindOf, type AnyDefinition, type MetadataAction, type MetadataKind } from './kinds/index.js';
 import { ensureObjectIndexes } from './object-indexes.js';
 import type { MetadataRegistry } from './metadata-registry.js';
 import type { ObjectDefinition } from '../schemas/generated/object.js';
@@ -9,11 +10,8 @@ import type { Store } from '../store/port.js';
 
 const CORE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'metadata');
 
-/** The file suffix of each kind the core metadata holds, in the order they are installed. */
-const CORE_KINDS: ReadonlyArray<[suffix: string, kind: 'object' | 'permissionSet']> = [
-  ['.object.json', 'object'],
-  ['.permission-set.json', 'permissionSet'],
-];
+/** The file suffix of each kind the core metadata holds (its `core`), in the registry's order, which they are installed in. */
+const CORE_KINDS: ReadonlyArray<[suffix: string, kind: MetadataKind]> = KINDS.flatMap((entry) => (entry.core === undefined ? [] : [[entry.core, entry.kind] as [string, MetadataKind]]));
 
 /** The core definitions of one kind (metadata/*.<kind>.json), checked against their schema when read. */
 function coreDefinitions(suffix: string, kind: MetadataKind): AnyDefinition[] {
@@ -37,7 +35,7 @@ export function isCoreDefinition(kind: MetadataKind, name: string): boolean {
 
 /** The core objects every tenant starts with. */
 export function coreObjects(): ObjectDefinition[] {
-  return coreDefinitions('.object.json', 'object') as ObjectDefinition[];
+  return coreDefinitions(kindOf('object').core!, 'object') as ObjectDefinition[];
 }
 
 /**
@@ -47,9 +45,9 @@ export function coreObjects(): ObjectDefinition[] {
 export async function installCoreMetadata(store: Store, metadata: MetadataRegistry): Promise<void> {
   for (const [suffix, kind] of CORE_KINDS) {
     for (const definition of coreDefinitions(suffix, kind)) {
-      const exists = kind === 'object' ? metadata.snapshot.object(definition.name) : metadata.snapshot.security.permissionSets.get(definition.name);
+      const exists = kindOf(kind).find(metadata.snapshot, definition.name);
       if (exists) continue;
-      const after = await metadata.apply(() => ({ kind, action: `${kind}.create`, name: definition.name, next: definition, by: 'system' }));
+      const after = await metadata.apply(() => ({ kind, action: `${kind}.create` as MetadataAction, name: definition.name, next: definition, by: 'system' }));
       const compiled = kind === 'object' ? after.object(definition.name) : undefined;
       if (compiled) await ensureObjectIndexes(store, compiled);
     }

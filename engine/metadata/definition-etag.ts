@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EngineError, ValidationError } from '../errors/index.js';
 import { msg, type Message } from '../i18n/message.js';
-import type { MetadataKind } from './definition-validator.js';
-import { KIND_NOUNS } from './kind-nouns.js';
+import { kindOf, type MetadataKind } from './kinds/index.js';
 import type { Snapshot } from './snapshot.js';
 import { storedDefinition } from './stored-definition.js';
 import { canonicalJson } from '../store/json-document.js';
@@ -82,7 +81,7 @@ export class DefinitionChangedError extends EngineError {
 export function checkPrecondition(precondition: MetadataPrecondition, current: Snapshot): void {
   const { item, etag } = precondition;
   const found = metadataItemIn(current, item);
-  const what = item.field === undefined ? msg`${KIND_NOUNS[item.kind]} '${item.name}'` : msg`field '${item.field}' of ${KIND_NOUNS[item.kind]} '${item.name}'`;
+  const what = item.field === undefined ? msg`${kindOf(item.kind).noun} '${item.name}'` : msg`field '${item.field}' of ${kindOf(item.kind).noun} '${item.name}'`;
   if (!found) throw new DefinitionChangedError(what, true);
   if (etag !== '*' && definitionEtag(found) !== etag) throw new DefinitionChangedError(what, false);
 }

@@ -1,14 +1,13 @@
 import { Mutex } from '../concurrency/mutex.js';
 import { storedDefinition } from './stored-definition.js';
-import { assertNever, ConflictError, ValidationError, type ErrorDetail } from '../errors/index.js';
+import { ConflictError, ValidationError, type ErrorDetail } from '../errors/index.js';
 import { newId } from '../store/new-id.js';
 import { DuplicateKeyError } from '../store/duplicate-key-error.js';
 import { MetadataChangedError } from './metadata-changed-error.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { Collections, Doc, Store } from '../store/port.js';
 import { compileSnapshot, problemKey, type Definitions } from './compile-snapshot.js';
-import type { AnyDefinition, MetadataKind } from './definition-validator.js';
-import { KIND_NOUNS } from './kind-nouns.js';
+import { KINDS, kindOf, type AnyDefinition, type MetadataAction, type MetadataKind } from './kinds/index.js';
 import { META_DEFINITIONS, META_HISTORY, META_STATE, METADATA_VERSION_ID, definitionId } from './metadata-collections.js';
 import type { Snapshot } from './snapshot.js';
 import { msg } from '../i18n/message.js';
@@ -24,43 +23,8 @@ interface VersionDoc extends Doc {
   version: number;
 }
 
-/** What a change did, as the history names it. */
-export type MetadataAction =
-  | 'object.create'
-  | 'object.update'
-  | 'object.delete'
-  | 'field.create'
-  | 'field.update'
-  | 'field.delete'
-  | 'layout.create'
-  | 'layout.update'
-  | 'layout.delete'
-  | 'currency.update'
-  | 'currency.delete'
-  | 'role.create'
-  | 'role.update'
-  | 'role.delete'
-  | 'group.create'
-  | 'group.update'
-  | 'group.delete'
-  | 'permissionSet.create'
-  | 'permissionSet.update'
-  | 'permissionSet.delete'
-  | 'sharingRule.create'
-  | 'sharingRule.update'
-  | 'sharingRule.delete'
-  | 'approvalProcess.create'
-  | 'approvalProcess.update'
-  | 'approvalProcess.delete'
-  | 'automationRule.create'
-  | 'automationRule.update'
-  | 'automationRule.delete'
-  | 'app.create'
-  | 'app.update'
-  | 'app.delete'
-  | 'listView.create'
-  | 'listView.update'
-  | 'listView.delete';
+/** What a change did, as the history names it: one of each kind's verbs (kinds/index.ts). */
+export type { MetadataAction } from './kinds/index.js';
 
 /** Changes applied as one version, and data work of the whole that lands with them. */
 export interface MetadataBatch {
@@ -281,22 +245,10 @@ async function claimVersion(tx: Collections, expected: number): Promise<number> 
   return state.version;
 }
 
+/** Every definition of the snapshot, by kind. */
 export function definitionsOf(snapshot: Snapshot): Definitions {
-  return {
-    object: [...snapshot.objects.values()].map((compiled) => compiled.definition),
-    layout: [...snapshot.layouts.values()].map((layout) => layout.definition),
-    currency: [...snapshot.currencies.definitions.values()],
-    role: [...snapshot.security.roles.values()].map((role) => role.definition),
-    group: [...snapshot.security.groups.values()].map((group) => group.definition),
-    permissionSet: [...snapshot.security.permissionSets.values()].map((set) => set.definition),
-    sharingRule: [...snapshot.security.sharingRules.values()].map((rule) => rule.definition),
-    approvalProcess: [...snapshot.approvalProcesses.values()].map((process) => process.definition),
-    automationRule: [...snapshot.automationRules.values()].map((rule) => rule.definition),
-    app: [...snapshot.apps.values()].map((app) => app.definition),
-    listView: [...snapshot.listViews.values()].map((view) => view.definition),
-  };
+  return Object.fromEntries(KINDS.map((entry) => [entry.kind, entry.list(snapshot)])) as unknown as Definitions;
 }
-
 
 /** The definitions as the changes leave them, in order. */
 function withChanges(definitions: Definitions, changes: readonly MetadataChange[]): Definitions {
@@ -311,36 +263,8 @@ function withChange(definitions: Definitions, change: MetadataChange): Definitio
 }
 
 function withDefinition(definitions: Definitions, kind: MetadataKind, name: string, next: AnyDefinition | null): Definitions {
-  const replace = <D extends { name: string }>(list: readonly D[]): D[] => {
-    const kept = list.filter((definition) => definition.name !== name);
-    return next ? [...kept, next as unknown as D] : kept;
-  };
-  switch (kind) {
-    case 'object':
-      return { ...definitions, object: replace(definitions.object) };
-    case 'layout':
-      return { ...definitions, layout: replace(definitions.layout) };
-    case 'currency':
-      return { ...definitions, currency: replace(definitions.currency) };
-    case 'role':
-      return { ...definitions, role: replace(definitions.role) };
-    case 'group':
-      return { ...definitions, group: replace(definitions.group) };
-    case 'permissionSet':
-      return { ...definitions, permissionSet: replace(definitions.permissionSet) };
-    case 'sharingRule':
-      return { ...definitions, sharingRule: replace(definitions.sharingRule) };
-    case 'approvalProcess':
-      return { ...definitions, approvalProcess: replace(definitions.approvalProcess) };
-    case 'automationRule':
-      return { ...definitions, automationRule: replace(definitions.automationRule) };
-    case 'app':
-      return { ...definitions, app: replace(definitions.app) };
-    case 'listView':
-      return { ...definitions, listView: replace(definitions.listView) };
-    default:
-      return assertNever(kind, 'metadata kind');
-  }
+  const kept = (definitions[kind] as readonly AnyDefinition[]).filter((definition) => definition.name !== name);
+  return { ...definitions, [kind]: next ? [...kept, next] : kept } as Definitions;
 }
 
 /**
@@ -363,7 +287,7 @@ function refuseProblems(changes: readonly MetadataChange[], problems: Map<string
     const details = others.flatMap(([key, list]) => list.map((detail) => ({ path: `/${key.replace(':', 's/')}${detail.path}`, message: detail.message })));
     const names = others.map(([key]) => {
       const [kind, name] = key.split(':') as [MetadataKind, string];
-      return `${KIND_NOUNS[kind]} ${name}`;
+      return `${kindOf(kind).noun} ${name}`;
     });
     throw new ConflictError(
       'metadata_in_use',
@@ -376,20 +300,7 @@ function refuseProblems(changes: readonly MetadataChange[], problems: Map<string
 async function loadSnapshot(store: Store, previous?: Snapshot): Promise<Snapshot> {
   const state = await store.collection<VersionDoc>(META_STATE).findOne({ _id: METADATA_VERSION_ID });
   const docs = await store.collection<DefinitionDoc>(META_DEFINITIONS).find({}, { sort: { name: 1 } });
-  const ofKind = <K extends MetadataKind>(kind: K) => docs.filter((doc) => doc.kind === kind).map((doc) => doc.definition as Definitions[K][number]);
-  const definitions: Definitions = {
-    object: ofKind('object'),
-    layout: ofKind('layout'),
-    currency: ofKind('currency'),
-    role: ofKind('role'),
-    group: ofKind('group'),
-    permissionSet: ofKind('permissionSet'),
-    sharingRule: ofKind('sharingRule'),
-    approvalProcess: ofKind('approvalProcess'),
-    automationRule: ofKind('automationRule'),
-    app: ofKind('app'),
-    listView: ofKind('listView'),
-  };
+  const definitions = Object.fromEntries(KINDS.map((entry) => [entry.kind, docs.filter((doc) => doc.kind === entry.kind).map((doc) => doc.definition)])) as unknown as Definitions;
   const { snapshot, problems } = compileSnapshot(state?.version ?? 0, definitions, previous);
   for (const [key, list] of problems) {
     // Stored metadata passed validation when written; a problem now means the checks moved on. A

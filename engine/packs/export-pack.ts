@@ -3,8 +3,7 @@ import { NotFoundError, ValidationError } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
 import { isCoreDefinition } from '../metadata/core-metadata.js';
 import { storedDefinition } from '../metadata/stored-definition.js';
-import { definitionsOf } from '../metadata/metadata-registry.js';
-import type { AnyDefinition, MetadataKind } from '../metadata/definition-validator.js';
+import { kindOf, type AnyDefinition, type MetadataKind } from '../metadata/kinds/index.js';
 import { checkSetupRight } from '../security/object-access.js';
 import { checkManifest, type PackManifest } from './pack-manifest.js';
 import { inPackOrder, itemKey, KIND_FOLDERS, type PackItem } from './pack-items.js';
@@ -13,9 +12,6 @@ import type { PackTranslations } from './apply-translations.js';
 import { exportDemoData } from './export-demo-data.js';
 import { extractTranslations } from './extract-translations.js';
 import { isLanguage, LANGUAGES } from '../i18n/language.js';
-
-/** Kinds whose definitions belong to one object, and go with it when an object is exported. */
-const OF_OBJECT: readonly MetadataKind[] = ['layout', 'listView', 'sharingRule', 'automationRule', 'approvalProcess'];
 
 /** What to export: the manifest of the pack to make, and which part of the tenant's metadata. */
 export interface ExportRequest {
@@ -62,8 +58,9 @@ export async function exportPack(ctx: OperationContext, request: ExportRequest):
 
 /** Every definition of a kind packs may hold. */
 function everything(ctx: OperationContext): PackItem[] {
-  const definitions = definitionsOf(ctx.snapshot) as unknown as Record<MetadataKind, AnyDefinition[]>;
-  return (Object.keys(KIND_FOLDERS) as MetadataKind[]).flatMap((kind) => definitions[kind].map((definition) => ({ kind, name: definition.name, definition })));
+  return (Object.keys(KIND_FOLDERS) as MetadataKind[]).flatMap((kind) =>
+    (kindOf(kind).list(ctx.snapshot) as AnyDefinition[]).map((definition) => ({ kind, name: definition.name, definition })),
+  );
 }
 
 function choose(ctx: OperationContext, all: PackItem[], request: ExportRequest): PackItem[] {
@@ -71,7 +68,11 @@ function choose(ctx: OperationContext, all: PackItem[], request: ExportRequest):
   (request.objects ?? []).forEach((name, index) => {
     if (!ctx.snapshot.object(name)) throw new NotFoundError(msg`There is no object named '${name}' to export (objects/${index}).`);
     keys.add(itemKey('object', name));
-    for (const item of all) if (OF_OBJECT.includes(item.kind) && (item.definition as { object?: string }).object === name) keys.add(itemKey(item.kind, item.name));
+    // What belongs to the object (its kind's `ofObject`) goes with it.
+    for (const item of all) {
+      const ofObject = kindOf(item.kind).ofObject;
+      if (ofObject && (item.definition as unknown as Record<string, unknown>)[ofObject.property] === name) keys.add(itemKey(item.kind, item.name));
+    }
   });
   (request.items ?? []).forEach((key, index) => {
     const [kind, name] = key.split(':') as [MetadataKind, string | undefined];

@@ -1,4 +1,4 @@
-import type { AnyDefinition, MetadataKind } from '../metadata/definition-validator.js';
+import { KINDS, type AnyDefinition, type MetadataKind } from '../metadata/kinds/index.js';
 
 /** One definition a pack ships, as its file holds it. */
 export interface PackItem {
@@ -9,21 +9,11 @@ export interface PackItem {
 
 /**
  * The folder under metadata/ that holds each kind's files, one file per definition named after it
- * (metadata/objects/lead.json); named as the kind's path under /api/v1/meta. Currencies are left out on purpose: a tenant's currencies and
- * exchange rates are its own data, which no pack should overwrite.
+ * (metadata/objects/lead.json): the kind's path under /api/v1/meta, for the kinds of the registry
+ * packs hold (`inPacks`), in its order. Currencies are left out on purpose: a tenant's currencies
+ * and exchange rates are its own data, which no pack should overwrite.
  */
-export const KIND_FOLDERS: Readonly<Partial<Record<MetadataKind, string>>> = {
-  object: 'objects',
-  layout: 'layouts',
-  role: 'roles',
-  group: 'groups',
-  permissionSet: 'permission-sets',
-  sharingRule: 'sharing-rules',
-  listView: 'list-views',
-  automationRule: 'automation-rules',
-  approvalProcess: 'approval-processes',
-  app: 'apps',
-};
+export const KIND_FOLDERS: Readonly<Partial<Record<MetadataKind, string>>> = Object.fromEntries(KINDS.filter((entry) => entry.inPacks).map((entry) => [entry.kind, entry.path]));
 
 const KIND_ORDER = Object.keys(KIND_FOLDERS);
 

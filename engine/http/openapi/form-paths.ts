@@ -8,7 +8,7 @@ import {
   type FormSection,
 } from '../../forms/index.js';
 import { json, responseRef, schemaRef } from './common-components.js';
-import { LAYOUT_DEFINITION } from './metadata-schemas.js';
+import { kindOf } from '../../metadata/kinds/index.js';
 import type { OpenApiFragment, SchemaObject } from './openapi-types.js';
 
 const TAG = 'Forms';
@@ -175,7 +175,7 @@ export function formPaths(): OpenApiFragment {
             { name: 'object', in: 'path', required: true, description: 'The API name of the object; the layout must be one of it.', schema: schemaRef('ApiName') },
             { name: 'lang', in: 'query', description: 'The language of labels and messages; wins over Accept-Language.', schema: { type: 'string', enum: [...LANGUAGES] } },
           ],
-          requestBody: { required: true, description: 'A layout definition, as for `POST /api/v1/meta/layouts`.', content: json(schemaRef(LAYOUT_DEFINITION)) },
+          requestBody: { required: true, description: 'A layout definition, as for `POST /api/v1/meta/layouts`.', content: json(schemaRef(kindOf('layout').schema.title)) },
           responses: {
             '200': {
               description: 'The form.',

@@ -1,92 +1,24 @@
 import { RECORD_ID_PATTERN } from '../../fields/record-id.js';
 import type { FormulaResultType } from '../../formula/index.js';
-import type { MetadataKind } from '../../metadata/definition-validator.js';
-import { KIND_NOUNS } from '../../metadata/kind-nouns.js';
-import type { MetadataAction } from '../../metadata/metadata-registry.js';
-import { DEFINITION_KINDS, type StandaloneKind } from '../../setup/operations/index.js';
-import { DEFINITION_PATHS } from '../routes/definition-routes.js';
+import { KINDS, METADATA_ACTIONS, METADATA_KINDS, STANDALONE_KINDS, kindOf, standaloneKind, type StandaloneKind } from '../../metadata/kinds/index.js';
 import { json, responseRef, schemaRef } from './common-components.js';
 import { applyDefaultOperation, fieldImpactOperation } from './field-impact-docs.js';
-import { STANDALONE } from './standalone-kind-docs.js';
 import { conditional, ETAG, FIELD_ETAGS, LIST_ETAGS } from './metadata-etag-docs.js';
-import {
-  CURRENCY_DEFINITION,
-  GROUP_DEFINITION,
-  LAYOUT_DEFINITION,
-  OBJECT_DEFINITION,
-  PERMISSION_SET_DEFINITION,
-  ROLE_DEFINITION,
-  SHARING_RULE_DEFINITION,
-  APPROVAL_PROCESS_DEFINITION,
-  AUTOMATION_RULE_DEFINITION,
-  APP_DEFINITION,
-  LIST_VIEW_DEFINITION,
-} from './metadata-schemas.js';
 import type { OpenApiFragment, Operation, Parameter, PathItem, Response, SchemaObject } from './openapi-types.js';
 
 const BASE = '/api/v1/meta';
 // Capitalised: object API names are lower case, so no object's tag can take this one.
 const TAG = 'Metadata';
 
-/** Keyed by the registry's own union, so a new kind of change cannot go undocumented. */
-const ACTIONS: Record<MetadataAction, true> = {
-  'object.create': true,
-  'object.update': true,
-  'object.delete': true,
-  'field.create': true,
-  'field.update': true,
-  'field.delete': true,
-  'layout.create': true,
-  'layout.update': true,
-  'layout.delete': true,
-  'currency.update': true,
-  'currency.delete': true,
-  'role.create': true,
-  'role.update': true,
-  'role.delete': true,
-  'group.create': true,
-  'group.update': true,
-  'group.delete': true,
-  'permissionSet.create': true,
-  'permissionSet.update': true,
-  'permissionSet.delete': true,
-  'sharingRule.create': true,
-  'sharingRule.update': true,
-  'sharingRule.delete': true,
-  'approvalProcess.create': true,
-  'approvalProcess.update': true,
-  'approvalProcess.delete': true,
-  'automationRule.create': true,
-  'automationRule.update': true,
-  'automationRule.delete': true,
-  'app.create': true,
-  'app.update': true,
-  'app.delete': true,
-  'listView.create': true,
-  'listView.update': true,
-  'listView.delete': true,
-};
-
-/** Each kind's definition schema, keyed by the registry's union: a new kind needs its schema here. */
-const DEFINITIONS: Record<MetadataKind, string> = {
-  object: OBJECT_DEFINITION,
-  layout: LAYOUT_DEFINITION,
-  currency: CURRENCY_DEFINITION,
-  role: ROLE_DEFINITION,
-  group: GROUP_DEFINITION,
-  permissionSet: PERMISSION_SET_DEFINITION,
-  sharingRule: SHARING_RULE_DEFINITION,
-  approvalProcess: APPROVAL_PROCESS_DEFINITION,
-  automationRule: AUTOMATION_RULE_DEFINITION,
-  app: APP_DEFINITION,
-  listView: LIST_VIEW_DEFINITION,
-};
+/** The components of the kinds with operations of their own: each kind's schema is the component its title names. */
+const OBJECT_DEFINITION = kindOf('object').schema.title;
+const CURRENCY_DEFINITION = kindOf('currency').schema.title;
 
 /**
  * A definition of one of the kinds, or null. anyOf, not oneOf: the kinds' schemas overlap (a bare
  * `{ "name": "sales" }` is a valid object, role, group and permission set); `kind` says which it is.
  */
-const definitionOrNull: SchemaObject = { anyOf: [...Object.values(DEFINITIONS).map(schemaRef), { type: 'null' }] };
+const definitionOrNull: SchemaObject = { anyOf: [...KINDS.map((entry) => schemaRef(entry.schema.title)), { type: 'null' }] };
 
 /** Keyed by the formula result types, as the formula field's `resultType` is. */
 const RESULT_TYPES: Record<FormulaResultType, true> = { text: true, number: true, currency: true, percent: true, date: true, datetime: true, boolean: true };
@@ -132,17 +64,15 @@ function definitionResponse(definition: SchemaObject, more: Record<string, Schem
 }
 
 
-const STANDALONE_KINDS = Object.keys(STANDALONE) as StandaloneKind[];
-
 const SCHEMAS: Record<string, SchemaObject> = {
   ObjectDefinitionResponse: definitionResponse(schemaRef(OBJECT_DEFINITION), { fieldEtags: FIELD_ETAGS }),
   ObjectDefinitionList: envelope({ objects: { type: 'array', items: schemaRef(OBJECT_DEFINITION) }, rights: OBJECT_RIGHTS }),
   FieldDefinitionResponse: definitionResponse(schemaRef('Field')),
   FieldDefinitionList: envelope({ fields: { type: 'array', items: schemaRef('Field') } }),
   ...Object.fromEntries(
-    STANDALONE_KINDS.flatMap((kind) => [
-      [`${DEFINITIONS[kind]}Response`, definitionResponse(schemaRef(DEFINITIONS[kind]))],
-      [`${DEFINITIONS[kind]}List`, { ...envelope({ [DEFINITION_KINDS[kind].plural]: { type: 'array', items: schemaRef(DEFINITIONS[kind]) }, etags: LIST_ETAGS }) }],
+    STANDALONE_KINDS.map(standaloneKind).flatMap(({ schema: { title }, plural }) => [
+      [`${title}Response`, definitionResponse(schemaRef(title))],
+      [`${title}List`, { ...envelope({ [plural]: { type: 'array', items: schemaRef(title) }, etags: LIST_ETAGS }) }],
     ]),
   ),
   CurrencyDefinitionResponse: { ...envelope({ definition: schemaRef(CURRENCY_DEFINITION) }), properties: { definition: schemaRef(CURRENCY_DEFINITION), etag: ETAG, version } },
@@ -159,9 +89,9 @@ const SCHEMAS: Record<string, SchemaObject> = {
     properties: {
       _id: { type: 'string' },
       version: { type: 'integer', description: 'The metadata version this change produced.' },
-      kind: { type: 'string', enum: Object.keys(DEFINITIONS), description: 'Field changes are changes of their object.' },
+      kind: { type: 'string', enum: [...METADATA_KINDS], description: 'Field changes are changes of their object.' },
       name: { type: 'string', description: 'The definition as named before the change.' },
-      action: { type: 'string', enum: Object.keys(ACTIONS) },
+      action: { type: 'string', enum: [...METADATA_ACTIONS] },
       before: { ...definitionOrNull, description: 'The definition before the change; null for a create.' },
       after: { ...definitionOrNull, description: 'The definition after the change; null for a delete.' },
       by: { type: 'string', description: 'The user who made the change.' },
@@ -232,10 +162,9 @@ const writeErrors = { '400': responseRef('BadRequest'), '409': responseRef('Conf
 
 /** The two path items of a kind defined on its own: its list and create, and get, replace and delete by name. */
 function standalonePaths(kind: StandaloneKind): [path: string, item: PathItem][] {
-  const docs = STANDALONE[kind];
-  const path = `${BASE}/${DEFINITION_PATHS[kind]}`;
-  const schema = DEFINITIONS[kind];
-  const noun = KIND_NOUNS[kind];
+  const { api, path: segment, schema: { title: schema }, noun } = standaloneKind(kind);
+  const docs = api.docs;
+  const path = `${BASE}/${segment}`;
   const name: Parameter = { name: 'name', in: 'path', required: true, description: `The API name of the ${noun}.`, schema: schemaRef('ApiName') };
   const byObject: Parameter[] = docs.byObject ? [{ name: 'object', in: 'query', description: docs.byObject, schema: schemaRef('ApiName') }] : [];
   const deleteResponses: Operation['responses'] = { '200': ok('Deleted.', 'MetadataVersion'), ...(docs.deleteRefused ? { '409': responseRef('Conflict') } : {}) };
@@ -388,7 +317,7 @@ export function metaPaths(): OpenApiFragment {
           tags: [TAG],
           parameters: [
             { name: 'limit', in: 'query', description: 'How many changes, at most 200.', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
-            { name: 'kind', in: 'query', description: 'Only changes of definitions of this kind.', schema: { type: 'string', enum: Object.keys(DEFINITIONS) } },
+            { name: 'kind', in: 'query', description: 'Only changes of definitions of this kind.', schema: { type: 'string', enum: [...METADATA_KINDS] } },
             { name: 'name', in: 'query', description: 'Only changes of the definition of this name (needs `kind`): named so before or after the change.', schema: { type: 'string' } },
             { name: 'before', in: 'query', description: 'The `next` of the previous page: only changes older than this metadata version.', schema: { type: 'integer', minimum: 1 } },
           ],

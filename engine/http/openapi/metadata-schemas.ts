@@ -1,17 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { InternalError } from '../../errors/index.js';
 import commonSchema from '../../schemas/common.schema.json' with { type: 'json' };
-import currencySchema from '../../schemas/currency.schema.json' with { type: 'json' };
-import groupSchema from '../../schemas/group.schema.json' with { type: 'json' };
-import layoutSchema from '../../schemas/layout.schema.json' with { type: 'json' };
-import objectSchema from '../../schemas/object.schema.json' with { type: 'json' };
-import permissionSetSchema from '../../schemas/permission-set.schema.json' with { type: 'json' };
-import roleSchema from '../../schemas/role.schema.json' with { type: 'json' };
-import sharingRuleSchema from '../../schemas/sharing-rule.schema.json' with { type: 'json' };
-import approvalProcessSchema from '../../schemas/approval-process.schema.json' with { type: 'json' };
-import automationRuleSchema from '../../schemas/automation-rule.schema.json' with { type: 'json' };
-import appSchema from '../../schemas/app.schema.json' with { type: 'json' };
-import listViewSchema from '../../schemas/list-view.schema.json' with { type: 'json' };
+import { KINDS } from '../../metadata/kinds/index.js';
 import type { SchemaObject } from './openapi-types.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -106,37 +96,10 @@ function withDiscriminatorMapping(schemas: Record<string, SchemaObject>): Record
   return result;
 }
 
-/** The component name of the object definition schema, for the metadata API's paths. */
-export const OBJECT_DEFINITION = objectSchema.title;
-/** The component name of the layout definition schema. */
-export const LAYOUT_DEFINITION = layoutSchema.title;
-/** The component name of the currency definition schema. */
-export const CURRENCY_DEFINITION = currencySchema.title;
-/** The component names of the security kinds' definition schemas. */
-export const ROLE_DEFINITION = roleSchema.title;
-export const GROUP_DEFINITION = groupSchema.title;
-export const PERMISSION_SET_DEFINITION = permissionSetSchema.title;
-export const SHARING_RULE_DEFINITION = sharingRuleSchema.title;
-export const APPROVAL_PROCESS_DEFINITION = approvalProcessSchema.title;
-export const AUTOMATION_RULE_DEFINITION = automationRuleSchema.title;
-/** The component names of the web app's navigation kinds. */
-export const APP_DEFINITION = appSchema.title;
-export const LIST_VIEW_DEFINITION = listViewSchema.title;
-
 /** Every metadata kind's definition schema and every schema it refers to, as OpenAPI components. */
 export function metadataSchemas(): Record<string, SchemaObject> {
   const schemas: Record<string, SchemaObject> = {};
   embedCommonSchema(schemas);
-  embedKindSchema(schemas, objectSchema as unknown as KindSchema, 'Object');
-  embedKindSchema(schemas, layoutSchema as unknown as KindSchema, 'Layout');
-  embedKindSchema(schemas, currencySchema as unknown as KindSchema, 'Currency');
-  embedKindSchema(schemas, roleSchema as unknown as KindSchema, 'Role');
-  embedKindSchema(schemas, groupSchema as unknown as KindSchema, 'Group');
-  embedKindSchema(schemas, permissionSetSchema as unknown as KindSchema, 'PermissionSet');
-  embedKindSchema(schemas, sharingRuleSchema as unknown as KindSchema, 'SharingRule');
-  embedKindSchema(schemas, approvalProcessSchema as unknown as KindSchema, 'ApprovalProcess');
-  embedKindSchema(schemas, automationRuleSchema as unknown as KindSchema, 'AutomationRule');
-  embedKindSchema(schemas, appSchema as unknown as KindSchema, 'App');
-  embedKindSchema(schemas, listViewSchema as unknown as KindSchema, 'ListView');
+  for (const entry of KINDS) embedKindSchema(schemas, entry.schema as unknown as KindSchema, entry.componentPrefix);
   return withDiscriminatorMapping(schemas);
 }

@@ -1,3 +1,4 @@
+import { KINDS } from '../../metadata/kinds/index.js';
 import { json, responseRef, schemaRef } from './common-components.js';
 import type { OpenApiFragment, SchemaObject } from './openapi-types.js';
 
@@ -19,7 +20,8 @@ export const PACK_PATHS: readonly [path: string, method: 'get' | 'post' | 'delet
 ];
 
 const LOCALIZED: SchemaObject = { type: 'object', properties: { en: { type: 'string' }, 'zh-CN': { type: 'string' } } };
-const KINDS = ['object', 'layout', 'role', 'group', 'permissionSet', 'sharingRule', 'listView', 'automationRule', 'approvalProcess', 'app'];
+/** The kinds packs hold, in the order plans list them. */
+const PACK_KINDS = KINDS.filter((entry) => entry.inPacks).map((entry) => entry.kind);
 
 const SCHEMAS: Record<string, SchemaObject> = {
   PackList: {
@@ -94,7 +96,7 @@ const SCHEMAS: Record<string, SchemaObject> = {
           items: {
             type: 'array',
             maxItems: 2000,
-            items: { type: 'object', required: ['kind', 'definition'], properties: { kind: { type: 'string', enum: KINDS }, definition: { type: 'object' } } },
+            items: { type: 'object', required: ['kind', 'definition'], properties: { kind: { type: 'string', enum: PACK_KINDS }, definition: { type: 'object' } } },
           },
           translations: {
             type: 'object',
@@ -138,7 +140,7 @@ const SCHEMAS: Record<string, SchemaObject> = {
           type: 'object',
           required: ['kind', 'name', 'action'],
           properties: {
-            kind: { type: 'string', enum: KINDS },
+            kind: { type: 'string', enum: PACK_KINDS },
             name: { type: 'string' },
             action: { type: 'string', enum: ['create', 'update', 'unchanged', 'conflict', 'kept-deleted', 'dropped'] },
             next: { type: 'object', description: 'The definition the tenant will have.' },
@@ -235,7 +237,7 @@ export function packPaths(): OpenApiFragment {
                     required: ['manifest', 'items'],
                     properties: {
                       manifest: { type: 'object' },
-                      items: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string', enum: KINDS }, name: { type: 'string' }, definition: { type: 'object' } } } },
+                      items: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string', enum: PACK_KINDS }, name: { type: 'string' }, definition: { type: 'object' } } } },
                       translations: { type: 'object', additionalProperties: { type: 'object', additionalProperties: { type: 'string' } } },
                       data: { type: 'object', additionalProperties: { type: 'array', items: { type: 'object' } } },
                     },

@@ -2,8 +2,11 @@ import type { UserApp } from '../../setup/apps/user-apps.js';
 import type { UserListView } from '../../setup/list-views/user-list-views.js';
 import type { RecentRecord } from '../../records/recent/recent-records.js';
 import { json, responseRef, schemaRef } from './common-components.js';
-import { APP_DEFINITION, LIST_VIEW_DEFINITION } from './metadata-schemas.js';
+import { kindOf } from '../../metadata/kinds/index.js';
 import type { OpenApiFragment, Operation, Parameter, SchemaObject } from './openapi-types.js';
+
+const APP_DEFINITION = kindOf('app').schema.title;
+const LIST_VIEW_DEFINITION = kindOf('listView').schema.title;
 
 const BASE = '/api/v1/ui';
 const TAG = 'Navigation';

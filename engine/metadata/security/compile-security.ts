@@ -1,22 +1,15 @@
 import type { ErrorDetail } from '../../errors/index.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { checkDefinition } from '../definition-validator.js';
-import type { GroupDefinition } from '../../schemas/generated/group.js';
-import type { PermissionSetDefinition } from '../../schemas/generated/permission-set.js';
-import type { RoleDefinition } from '../../schemas/generated/role.js';
-import type { SharingRuleDefinition } from '../../schemas/generated/sharing-rule.js';
+import type { Definitions } from '../kinds/index.js';
 import { resolveGroup } from './resolve-groups.js';
 import { resolvePermissionSet } from './resolve-permission-sets.js';
 import { resolveRoles } from './resolve-roles.js';
 import { resolveSharingRule } from './resolve-sharing-rule.js';
 import type { ResolvedGroup, ResolvedPermissionSet, ResolvedSharingRule, SecurityModel } from './resolved-security.js';
 
-export interface SecurityDefinitions {
-  role: readonly RoleDefinition[];
-  group: readonly GroupDefinition[];
-  permissionSet: readonly PermissionSetDefinition[];
-  sharingRule: readonly SharingRuleDefinition[];
-}
+/** The definitions of the security kinds, as the registry holds them. */
+export type SecurityDefinitions = Pick<Definitions, 'role' | 'group' | 'permissionSet' | 'sharingRule'>;
 
 type Kind = keyof SecurityDefinitions;
 

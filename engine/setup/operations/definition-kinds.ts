@@ -3,29 +3,25 @@ import type { Collections } from '../../store/port.js';
 import { checkPermissionSetGrant, checkReachGrant, checkSharingRuleGrant } from '../../security/metadata-grants.js';
 import type { OperationContext } from '../../context/index.js';
 import { ADMIN_PERMISSION_SET } from '../../context/principal.js';
-import type { DefinitionOf } from '../../metadata/definition-validator.js';
-import type { SystemRights } from '../../metadata/security/resolved-security.js';
+import { STANDALONE_KINDS, standaloneKind, type DefinitionOf, type KindDescription, type StandaloneKind } from '../../metadata/kinds/index.js';
 import type { PermissionSetDefinition, SystemPermissions } from '../../schemas/generated/permission-set.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import { appForUser, layoutForUser, listViewForUser, processForUser, type UserView } from './definitions-for-users.js';
 import { countAssignedUsers, usersPhrase, type Assignment } from './assigned-users.js';
 import { msg, type Message } from '../../i18n/message.js';
 
-/** The kinds defined on their own and addressed by name, served by one generic CRUD. */
-export type StandaloneKind = 'layout' | 'role' | 'group' | 'permissionSet' | 'sharingRule' | 'approvalProcess' | 'automationRule' | 'app' | 'listView';
+/** The kinds defined on their own and addressed by name, served by one generic CRUD (those of the registry with an `api`). */
+export type { StandaloneKind } from '../../metadata/kinds/index.js';
 
 /** How a name goes away: deleted, or replaced by a definition under another name. */
 export type Removal = 'delete' | 'rename';
 
-/** What the generic operations need to know of one kind: where the snapshot keeps it, and what guards it. */
-export interface DefinitionKind<K extends StandaloneKind> {
-  readonly kind: K;
-  /** The name of a list of them, in responses: permissionSets. */
-  readonly plural: string;
-  find(snapshot: Snapshot, name: string): DefinitionOf[K] | undefined;
-  list(snapshot: Snapshot): DefinitionOf[K][];
-  /** The definitions of one object, for kinds that belong to an object. */
-  ofObject?(snapshot: Snapshot, object: string): DefinitionOf[K][];
+/**
+ * What setup adds to a kind of the registry (metadata/kinds/): the guards that need what sits
+ * above metadata (the caller's rights, the users naming a definition, what another user may see).
+ * A kind without guards needs nothing here.
+ */
+export interface KindGuards<K extends StandaloneKind> {
   /** Refuses, before anything is written, a change the platform cannot do without (throws); `next` null deletes. */
   protect?(name: string, next: DefinitionOf[K] | null): void;
   /**
@@ -38,8 +34,6 @@ export interface DefinitionKind<K extends StandaloneKind> {
    * with the compiled snapshot after the change, before anything is written.
    */
   grants?(ctx: OperationContext, before: Snapshot, after: Snapshot, next: DefinitionOf[K]): void;
-  /** Rights besides manage-metadata that read the whole definitions: managing users assigns roles, groups and permission sets. */
-  readonly readRights?: readonly (keyof SystemRights)[];
   /**
    * What any other user may read of one definition (undefined: nothing, as if it did not exist).
    * Without it, the kind is setup only: 403 for them.
@@ -47,22 +41,13 @@ export interface DefinitionKind<K extends StandaloneKind> {
   forUser?(definition: DefinitionOf[K], view: UserView): unknown;
 }
 
-export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<K> } = {
-  layout: {
-    kind: 'layout',
-    plural: 'layouts',
-    find: (snapshot, name) => snapshot.layout(name)?.definition,
-    list: (snapshot) => [...snapshot.layouts.values()].map((layout) => layout.definition),
-    ofObject: (snapshot, object) => snapshot.layoutsOf(object).map((layout) => layout.definition),
-    forUser: layoutForUser,
-  },
+/** What the generic operations need to know of one kind: its description in the registry, and setup's guards. */
+export type DefinitionKind<K extends StandaloneKind> = KindDescription<K, DefinitionOf[K]> & KindGuards<K>;
+
+const GUARDS: { readonly [K in StandaloneKind]?: KindGuards<K> } = {
+  layout: { forUser: layoutForUser },
   role: {
-    kind: 'role',
-    plural: 'roles',
-    find: (snapshot, name) => snapshot.security.roles.get(name)?.definition,
-    list: (snapshot) => [...snapshot.security.roles.values()].map((role) => role.definition),
     grants: (ctx, before) => checkReachGrant(ctx, before, 'role'),
-    readRights: ['manageUsers'],
     release: (tx, before, name, removal) =>
       refuseWhileAssigned(tx, before, { role: name }, removal, {
         code: 'role_in_use',
@@ -70,20 +55,8 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
         reassign: msg`give them another role (or none)`,
       }),
   },
-  group: {
-    kind: 'group',
-    plural: 'groups',
-    find: (snapshot, name) => snapshot.security.groups.get(name)?.definition,
-    list: (snapshot) => [...snapshot.security.groups.values()].map((group) => group.definition),
-    grants: (ctx, before) => checkReachGrant(ctx, before, 'group'),
-    readRights: ['manageUsers'],
-  },
+  group: { grants: (ctx, before) => checkReachGrant(ctx, before, 'group') },
   permissionSet: {
-    kind: 'permissionSet',
-    plural: 'permissionSets',
-    find: (snapshot, name) => snapshot.security.permissionSets.get(name)?.definition,
-    list: (snapshot) => [...snapshot.security.permissionSets.values()].map((set) => set.definition),
-    readRights: ['manageUsers'],
     protect: protectAdminSet,
     grants: (ctx, before, after, next) => checkPermissionSetGrant(ctx, before, after, next.name),
     release: (tx, before, name, removal) =>
@@ -93,45 +66,18 @@ export const DEFINITION_KINDS: { readonly [K in StandaloneKind]: DefinitionKind<
         reassign: msg`remove it from their permission_sets`,
       }),
   },
-  sharingRule: {
-    kind: 'sharingRule',
-    plural: 'sharingRules',
-    find: (snapshot, name) => snapshot.security.sharingRules.get(name)?.definition,
-    list: (snapshot) => [...snapshot.security.sharingRules.values()].map((rule) => rule.definition),
-    ofObject: (snapshot, object) => snapshot.security.rulesOf(object).map((rule) => rule.definition),
-    grants: (ctx, before, _after, next) => checkSharingRuleGrant(ctx, before, next.object, next.access),
-  },
-  approvalProcess: {
-    kind: 'approvalProcess',
-    plural: 'approvalProcesses',
-    find: (snapshot, name) => snapshot.approvalProcesses.get(name)?.definition,
-    list: (snapshot) => [...snapshot.approvalProcesses.values()].map((process) => process.definition),
-    ofObject: (snapshot, object) => snapshot.processesOf(object).map((process) => process.definition),
-    forUser: processForUser,
-  },
-  automationRule: {
-    kind: 'automationRule',
-    plural: 'automationRules',
-    find: (snapshot, name) => snapshot.automationRules.get(name)?.definition,
-    list: (snapshot) => [...snapshot.automationRules.values()].map((rule) => rule.definition),
-    ofObject: (snapshot, object) => snapshot.rulesFor(object).map((rule) => rule.definition),
-  },
-  app: {
-    kind: 'app',
-    plural: 'apps',
-    find: (snapshot, name) => snapshot.apps.get(name)?.definition,
-    list: (snapshot) => [...snapshot.apps.values()].map((app) => app.definition),
-    forUser: appForUser,
-  },
-  listView: {
-    kind: 'listView',
-    plural: 'listViews',
-    find: (snapshot, name) => snapshot.listViews.get(name)?.definition,
-    list: (snapshot) => [...snapshot.listViews.values()].map((view) => view.definition),
-    ofObject: (snapshot, object) => snapshot.listViewsOf(object).map((view) => view.definition),
-    forUser: listViewForUser,
-  },
+  sharingRule: { grants: (ctx, before, _after, next) => checkSharingRuleGrant(ctx, before, next.object, next.access) },
+  approvalProcess: { forUser: processForUser },
+  app: { forUser: appForUser },
+  listView: { forUser: listViewForUser },
 };
+
+function definitionKind<K extends StandaloneKind>(kind: K): DefinitionKind<K> {
+  return { ...standaloneKind(kind), ...(GUARDS[kind] as KindGuards<K> | undefined) };
+}
+
+/** Each kind of the generic CRUD: its description in the registry, with setup's guards. */
+export const DEFINITION_KINDS = Object.fromEntries(STANDALONE_KINDS.map((kind) => [kind, definitionKind(kind)])) as unknown as { readonly [K in StandaloneKind]: DefinitionKind<K> };
 
 /** Users name roles and permission sets by API name: one still named cannot go away under them. */
 async function refuseWhileAssigned(

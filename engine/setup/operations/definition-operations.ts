@@ -5,11 +5,10 @@ import { checkSetupRight, checkSystemRight, hasSystemRight } from '../../securit
 import { unknownName } from '../../metadata/query/unknown-name.js';
 import type { OperationContext } from '../../context/index.js';
 import { checkDefinition, type DefinitionOf } from '../../metadata/definition-validator.js';
-import { KIND_NOUNS } from '../../metadata/kind-nouns.js';
+import { kindOf } from '../../metadata/kinds/index.js';
 import type { MetadataAction, MetadataChange } from '../../metadata/metadata-registry.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import { applyChange } from './apply-change.js';
-import { listViewIndexes } from '../../metadata/list-views/list-view-indexes.js';
 import { DEFINITION_KINDS, type DefinitionKind, type StandaloneKind } from './definition-kinds.js';
 import { withWarnings, type DefinitionResponse } from './object-operations.js';
 import { msg, type Message } from '../../i18n/message.js';
@@ -22,18 +21,18 @@ import { packActionProblems, tenantActions, type ActionCatalogue } from '../../a
  * it causes elsewhere are 409, and records still naming a removed name refuse it inside the unit of work.
  */
 export function listDefinitions(ctx: OperationContext, kind: StandaloneKind, filter: { object?: string } = {}): unknown[] {
-  const spec = kindOf(kind);
+  const spec = specOf(kind);
   if (filter.object !== undefined && spec.ofObject && !visibleSnapshot(ctx.snapshot, ctx.principal).object(filter.object)) {
     // Unknown, or not the user's to know of: the hint comes from the objects they may know of.
     throw new ValidationError([unknownName('object', filter.object, msg`an object`, visibleSnapshot(ctx.snapshot, ctx.principal).objects.keys())]);
   }
-  const all = filter.object !== undefined && spec.ofObject ? spec.ofObject(ctx.snapshot, filter.object) : spec.list(ctx.snapshot);
+  const all = filter.object !== undefined && spec.ofObject ? spec.ofObject.list(ctx.snapshot, filter.object) : spec.list(ctx.snapshot);
   return readable(ctx, spec, all);
 }
 
 /** One definition as this user may read it: 404 when it does not exist or is not theirs to know of. */
 export function getDefinition(ctx: OperationContext, kind: StandaloneKind, name: string): unknown {
-  const spec = kindOf(kind);
+  const spec = specOf(kind);
   const [shown] = readable(ctx, spec, [existing(spec, ctx.snapshot, name)]);
   if (shown === undefined) throw notFound(spec, name);
   return shown;
@@ -42,7 +41,7 @@ export function getDefinition(ctx: OperationContext, kind: StandaloneKind, name:
 /** A whole definition, for the tools of the setup (the machine of a process): administrators only. */
 export function getSetupDefinition<K extends StandaloneKind>(ctx: OperationContext, kind: K, name: string): DefinitionOf[K] {
   checkSystemRight(ctx, 'manageMetadata', readRefusal(kind));
-  return existing(kindOf(kind), ctx.snapshot, name);
+  return existing(specOf(kind), ctx.snapshot, name);
 }
 
 /**
@@ -51,7 +50,7 @@ export function getSetupDefinition<K extends StandaloneKind>(ctx: OperationConte
  * 403 for kinds that are setup only. Secrets are masked for everyone, administrators included.
  */
 function readable<K extends StandaloneKind>(ctx: OperationContext, spec: DefinitionKind<K>, definitions: DefinitionOf[K][]): unknown[] {
-  if (hasSystemRight(ctx, 'manageMetadata') || spec.readRights?.some((right) => hasSystemRight(ctx, right))) return definitions.map(maskWebhookSecrets);
+  if (hasSystemRight(ctx, 'manageMetadata') || spec.api.readRights?.some((right) => hasSystemRight(ctx, right))) return definitions.map(maskWebhookSecrets);
   const forUser = spec.forUser;
   if (!forUser) throw new ForbiddenError(readRefusal(spec.kind));
   const view = { full: ctx.snapshot, visible: visibleSnapshot(ctx.snapshot, ctx.principal), principal: ctx.principal };
@@ -59,12 +58,12 @@ function readable<K extends StandaloneKind>(ctx: OperationContext, spec: Definit
 }
 
 function readRefusal(kind: StandaloneKind): Message {
-  return msg`Only users who may manage metadata (administrators) can read ${KIND_NOUNS[kind]} definitions.`;
+  return msg`Only users who may manage metadata (administrators) can read ${kindOf(kind).noun} definitions.`;
 }
 
 export async function createDefinition<K extends StandaloneKind>(ctx: OperationContext, kind: K, body: unknown): Promise<DefinitionResponse<DefinitionOf[K]>> {
   checkSetupRight(ctx);
-  const spec = kindOf(kind);
+  const spec = specOf(kind);
   restoreWebhookSecrets(body, null);
   const definition = parseDefinition(ctx, kind, body);
   const after = await applyChange(ctx, (current) => {
@@ -82,7 +81,7 @@ export async function replaceDefinition<K extends StandaloneKind>(
   body: unknown,
 ): Promise<DefinitionResponse<DefinitionOf[K]>> {
   checkSetupRight(ctx);
-  const spec = kindOf(kind);
+  const spec = specOf(kind);
   restoreWebhookSecrets(body, spec.find(ctx.snapshot, name) ?? null);
   const definition = parseDefinition(ctx, kind, body);
   const after = await applyChange(ctx, (current) => {
@@ -95,14 +94,14 @@ export async function replaceDefinition<K extends StandaloneKind>(
 
 export async function deleteDefinition(ctx: OperationContext, kind: StandaloneKind, name: string): Promise<{ version: number }> {
   checkSetupRight(ctx);
-  const spec = kindOf(kind);
+  const spec = specOf(kind);
   const after = await applyChange(ctx, (current) => {
     return definitionChange(ctx, spec, 'delete', name, null, existing(spec, current, name));
   });
   return { version: after.version };
 }
 
-function kindOf<K extends StandaloneKind>(kind: K): DefinitionKind<K> {
+function specOf<K extends StandaloneKind>(kind: K): DefinitionKind<K> {
   return DEFINITION_KINDS[kind];
 }
 
@@ -125,7 +124,7 @@ export function definitionChange<K extends StandaloneKind>(
     name,
     next,
     by: ctx.principal.userId,
-    ...(spec.kind === 'listView' ? listViewIndexes([previous, next]) : {}),
+    ...kindOf(spec.kind).afterChange?.([previous, next]),
     ...((removal && release) || guarded
       ? {
           migrate: async (tx, before, after) => {
@@ -144,12 +143,12 @@ function existing<K extends StandaloneKind>(spec: DefinitionKind<K>, snapshot: S
 }
 
 function notFound(spec: DefinitionKind<StandaloneKind>, name: string): NotFoundError {
-  return new NotFoundError(msg`There is no ${KIND_NOUNS[spec.kind]} named '${name}'.`);
+  return new NotFoundError(msg`There is no ${kindOf(spec.kind).noun} named '${name}'.`);
 }
 
 function refuseTaken<K extends StandaloneKind>(spec: DefinitionKind<K>, snapshot: Snapshot, name: string): void {
   if (spec.find(snapshot, name)) {
-    throw new ConflictError('already_exists', msg`A ${KIND_NOUNS[spec.kind]} named '${name}' already exists.`, [{ path: '/name', message: msg`is taken` }]);
+    throw new ConflictError('already_exists', msg`A ${kindOf(spec.kind).noun} named '${name}' already exists.`, [{ path: '/name', message: msg`is taken` }]);
   }
 }
 

@@ -3,7 +3,7 @@ import { ValidationError, type ErrorDetail } from '../../errors/index.js';
 import { checkSystemRight } from '../../security/object-access.js';
 import type { Doc, Filter } from '../../store/port.js';
 import type { OperationContext } from '../../context/index.js';
-import { METADATA_KINDS } from '../../metadata/definition-validator.js';
+import { isMetadataKind, METADATA_KINDS } from '../../metadata/kinds/index.js';
 import { META_HISTORY } from '../../metadata/metadata-collections.js';
 import { msg } from '../../i18n/message.js';
 
@@ -58,7 +58,7 @@ function historyFilter(query: MetadataHistoryQuery): Filter {
   const problems: ErrorDetail[] = [];
   const parts: Filter[] = [];
   if (query.kind !== undefined) {
-    if ((METADATA_KINDS as readonly string[]).includes(query.kind)) parts.push({ kind: query.kind });
+    if (isMetadataKind(query.kind)) parts.push({ kind: query.kind });
     else problems.push({ path: '/kind', message: msg`must be one of ${METADATA_KINDS.join(', ')}` });
   }
   if (query.name !== undefined) {

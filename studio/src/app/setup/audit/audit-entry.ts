@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../shared/api/api-client';
 import { auditQuery, type AuditFilters } from './audit-filters';
+import { METADATA_KINDS as KINDS, type MetadataKind } from '../../../shared/metadata/metadata-kinds';
 
 /** One entry as GET /api/v1/audit answers it (engine/audit/audit-log.ts). */
 export interface AuditEntry {
@@ -48,8 +49,8 @@ export function subjectOf(entry: Pick<AuditEntry, 'object' | 'action'>): AuditSu
 /** The actions the filter offers; the log holds others too (sign-ins, approvals), which show as written. */
 export const RECORD_ACTIONS = ['record.create', 'record.update', 'record.delete', 'record.restore', 'record.purge', 'record.share', 'record.unshare', 'record.transfer', 'record.export'] as const;
 export const METADATA_VERBS = ['create', 'update', 'delete'] as const;
-/** The kinds of definitions, as the engine names them (engine/metadata/definition-validator.ts). */
-export const METADATA_KINDS = ['object', 'field', 'layout', 'currency', 'role', 'group', 'permissionSet', 'sharingRule', 'approvalProcess', 'automationRule', 'app', 'listView'] as const;
+/** The kinds of definitions the log names, as the engine names them: a field's changes are named apart from its object's. */
+export const METADATA_KINDS: readonly (MetadataKind | 'field')[] = KINDS.flatMap((entry): (MetadataKind | 'field')[] => (entry.kind === 'object' ? ['object', 'field'] : [entry.kind]));
 
 /** An action read as its parts: `metadata.permissionSet.update` is an update of a permission set. */
 export function actionParts(action: string): { area: 'record' | 'metadata' | 'auth' | 'other'; kind?: string; verb: string } {

@@ -3,13 +3,13 @@ import { Alert, Button, Select, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useLanguage } from '../../../shared/i18n/use-language';
-import { METADATA_KINDS } from '../audit/audit-entry';
+import { METADATA_KINDS } from '../../../shared/metadata/metadata-kinds';
 import { useUserNames } from '../audit/use-user-names';
 import { actionVerb, historyPath, historyQuery, type HistoryEntry } from './metadata-history';
 import './history.css';
 
 /** The kinds the history names (a field's change is a change of its object). */
-const KINDS = METADATA_KINDS.filter((kind) => kind !== 'field');
+const KINDS = METADATA_KINDS.map((entry) => entry.kind);
 
 /** /setup/history: recent metadata changes, newest first, narrowed by kind, each opening its definition's versions. */
 export function HistoryPage() {

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../shared/api/api-client';
+import { kindPath } from '../../../shared/metadata/metadata-kinds';
 
 /** One change as GET /api/v1/meta/history answers it: the definition before and after it. */
 export interface HistoryEntry {
@@ -39,21 +40,6 @@ export function historyQuery(criteria: HistoryCriteria, limit = HISTORY_PAGE_SIZ
   });
 }
 
-/** Where each kind's definitions live under /api/v1/meta (engine/http/routes/definition-routes.ts). */
-const KIND_PATHS: Readonly<Record<string, string>> = {
-  object: 'objects',
-  currency: 'currencies',
-  layout: 'layouts',
-  role: 'roles',
-  group: 'groups',
-  permissionSet: 'permission-sets',
-  sharingRule: 'sharing-rules',
-  approvalProcess: 'approval-processes',
-  automationRule: 'automation-rules',
-  app: 'apps',
-  listView: 'list-views',
-};
-
 /** The address of one definition's history in the studio. */
 export function historyPath(kind: string, name: string): string {
   return `/setup/history/${encodeURIComponent(kind)}/${encodeURIComponent(name)}`;
@@ -89,7 +75,7 @@ export function revertRequest(
   target: DefinitionVersion,
   latest: DefinitionVersion,
 ): { method: 'PUT' | 'POST'; path: string; body: unknown } | undefined {
-  const base = KIND_PATHS[kind];
+  const base = kindPath(kind);
   if (base === undefined || target.definition === null || typeof target.definition !== 'object') return undefined;
   const targetName = (target.definition as { name?: unknown }).name;
   const currentName = latest.definition === null ? undefined : (latest.definition as { name?: unknown }).name;
