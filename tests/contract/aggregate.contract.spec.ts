@@ -64,6 +64,34 @@ describeEachAdapter('store contract: aggregate', (ctx) => {
     expect(rows).to.deep.equal([{ _id: 'won', docs: [ACCOUNTS[1]] }]);
   });
 
+  it('answers a summary\'s $facet exactly when a value the plain loop gives up on comes late (an array key, a maximum over mixed types), inside a unit of work too', async () => {
+    const stages = ['a', 'b', 'a', 'b', 'a', 'b', ['x'], 'a'];
+    await accounts().insertMany(stages.map((stage, i) => ({ _id: `s${i}`, kind: 'late', stage, rank: i === 5 ? 'five' : i })));
+    const summary = [
+      { $match: { kind: 'late' } },
+      {
+        $facet: {
+          groups: [{ $group: { _id: '$stage', n: { $sum: 1 }, top: { $max: '$rank' } } }, { $sort: { n: -1, _id: 1 } }],
+          total: [{ $group: { _id: null, n: { $sum: 1 }, top: { $max: '$rank' } } }],
+        },
+      },
+    ];
+    const expected = {
+      groups: [
+        { _id: 'a', n: 4, top: 7 },
+        { _id: 'b', n: 3, top: 'five' },
+        { _id: ['x'], n: 1, top: 6 },
+      ],
+      total: [{ _id: null, n: 8, top: 'five' }],
+    };
+    expect((await accounts().aggregate(summary))[0]).to.deep.equal(expected);
+    const inUnit = await ctx.store.unitOfWork(async (tx) => {
+      await tx.collection('accounts').insertOne({ _id: 's8', kind: 'late', stage: 'b', rank: 8 });
+      return (await tx.collection('accounts').aggregate(summary))[0];
+    });
+    expect(inUnit).to.deep.equal({ ...expected, groups: [{ _id: 'a', n: 4, top: 7 }, { _id: 'b', n: 4, top: 'five' }, { _id: ['x'], n: 1, top: 6 }], total: [{ _id: null, n: 9, top: 'five' }] });
+  });
+
   it('$count counts the matches', async () => {
     await seedAccounts();
     expect(await accounts().aggregate([{ $match: { status: 'won' } }, { $count: 'n' }])).to.deep.equal([{ n: 2 }]);

@@ -1,14 +1,26 @@
 import type { Doc } from '../port.js';
 import { isPlainObject } from '../plain-object.js';
 
+/**
+ * Groups documents as they stream by, one at a time: a summary over a million records then holds
+ * its groups, not the records (holding them, even cut down to the grouped fields, left hundreds of
+ * MiB of old-space garbage behind each run).
+ */
+export interface GroupFold {
+  /** False when the document holds a value the plain loop does not handle: the caller then asks mingo. */
+  add(doc: Doc): boolean;
+  /** One row per group, in the order groups first appeared, as mingo gives them. */
+  rows(): Doc[];
+}
+
 /** Groups documents in one pass; undefined when a value falls outside what it handles (the caller then asks mingo). */
-export type CompiledGroup = (docs: readonly Doc[]) => Doc[] | undefined;
+export type CompiledGroup = (docs: Iterable<Doc>) => Doc[] | undefined;
 
 /**
  * A `$group` of the shape summaries and reports send, run as a plain loop: mingo evaluates each
  * expression of each document through its generic operator machinery, about 30× the time of the
- * loop, and that was most of a summary over 100,000 records. The shape: `_id` null or one top-level
- * field; accumulators `$sum` of a number, of a field, or of `$cond` on `$isNumber` of a field
+ * loop, and that was most of a summary over 100,000 records. The shape: `_id` null, one top-level
+ * field or an object of them (compileKey); accumulators `$sum` of a number, of a field, or of `$cond` on `$isNumber` of a field
  * choosing between numbers, null and `$round` (to units) of the field times a number; `$min` and
  * `$max` of a field. Anything else is not compiled (undefined), and a group key that is an array
  * or an object, or a `$min`/`$max` over values of different types, gives up at run time: mingo
@@ -16,8 +28,19 @@ export type CompiledGroup = (docs: readonly Doc[]) => Doc[] | undefined;
  * Documents are folded in the order given, so sums add in mingo's order, to the same bits.
  */
 export function compileGroup(spec: Record<string, unknown>): CompiledGroup | undefined {
-  const key = spec._id === null ? null : fieldOf(spec._id);
-  if (key === undefined) return undefined;
+  const start = compileGroupFold(spec);
+  if (!start) return undefined;
+  return (docs) => {
+    const fold = start();
+    for (const doc of docs) if (!fold.add(doc)) return undefined;
+    return fold.rows();
+  };
+}
+
+/** What compileGroup compiles, as a fold to feed one document at a time: each call of the result starts an empty one. */
+export function compileGroupFold(spec: Record<string, unknown>): (() => GroupFold) | undefined {
+  const keyOf = compileKey(spec._id);
+  if (!keyOf) return undefined;
   const accumulators: [string, Accumulator][] = [];
   for (const [name, expression] of Object.entries(spec)) {
     if (name === '_id') continue;
@@ -25,24 +48,73 @@ export function compileGroup(spec: Record<string, unknown>): CompiledGroup | und
     if (!accumulator) return undefined;
     accumulators.push([name, accumulator]);
   }
-  return (docs) => {
+  return () => {
     const groups = new Map<unknown, { key: unknown; states: AccumulatorState[] }>();
-    for (const doc of docs) {
-      const value = key === null ? null : (doc[key] ?? null);
-      if (value !== null && typeof value === 'object') return undefined;
-      let group = groups.get(value);
-      if (!group) groups.set(value, (group = { key: value, states: accumulators.map(([, accumulator]) => accumulator.start()) }));
-      for (let i = 0; i < accumulators.length; i++) if (!accumulators[i]![1].add(group.states[i]!, doc)) return undefined;
-    }
-    const rows: Doc[] = [];
-    for (const group of groups.values()) {
-      const row: Record<string, unknown> = { _id: group.key };
-      accumulators.forEach(([name, accumulator], i) => (row[name] = accumulator.result(group.states[i]!)));
-      rows.push(row as Doc);
-    }
-    return rows;
+    return {
+      add(doc) {
+        const key = keyOf(doc);
+        if (!key) return false;
+        let group = groups.get(key.hash);
+        if (!group) groups.set(key.hash, (group = { key: key.value(), states: accumulators.map(([, accumulator]) => accumulator.start()) }));
+        for (let i = 0; i < accumulators.length; i++) if (!accumulators[i]![1].add(group.states[i]!, doc)) return false;
+        return true;
+      },
+      rows() {
+        const rows: Doc[] = [];
+        for (const group of groups.values()) {
+          const row: Record<string, unknown> = { _id: group.key };
+          accumulators.forEach(([name, accumulator], i) => (row[name] = accumulator.result(group.states[i]!)));
+          rows.push(row as Doc);
+        }
+        return rows;
+      },
+    };
   };
 }
+
+/** A document's group: what tells groups apart, and the `_id` the group's row shows. Undefined when the plain loop gives up. */
+type GroupKey = { hash: unknown; value: () => unknown } | undefined;
+
+/**
+ * `_id` null, one top-level field, or an object of top-level fields (a summary's levels,
+ * `{ l0: '$stage', l1: '$owner' }`). In an object key, missing and null are different groups (as
+ * in MongoDB, which leaves the missing field out; mingo keeps it as undefined, which JSON drops, and
+ * so does this), while a single field's missing value is null; 1, '1' and true differ everywhere.
+ */
+function compileKey(spec: unknown): ((doc: Doc) => GroupKey) | undefined {
+  if (spec === null) return () => NULL_KEY;
+  const field = fieldOf(spec);
+  if (field !== undefined) {
+    return (doc) => {
+      const value = doc[field] ?? null;
+      return value !== null && typeof value === 'object' ? undefined : { hash: value, value: () => value };
+    };
+  }
+  if (!isPlainObject(spec) || Object.keys(spec).length === 0) return undefined;
+  const parts = Object.entries(spec).map(([name, expression]) => [name, name.startsWith('$') ? undefined : fieldOf(expression)] as const);
+  if (parts.some(([, part]) => part === undefined)) return undefined;
+  return (doc) => {
+    const tags: string[] = [];
+    for (const [, part] of parts) {
+      const value = doc[part!];
+      if (value !== null && typeof value === 'object') return undefined;
+      tags.push(value === undefined ? 'u' : value === null ? 'n' : `${TYPE_TAGS[typeof value]}${String(value)}`);
+    }
+    return {
+      hash: JSON.stringify(tags),
+      value: () => {
+        const key: Record<string, unknown> = {};
+        for (const [name, part] of parts) key[name] = doc[part!];
+        return key;
+      },
+    };
+  };
+}
+
+/** Tags that keep 1, '1' and true apart in a compound key's hash. */
+const TYPE_TAGS: Record<string, string> = { number: 'd', string: 's', boolean: 'b' };
+
+const NULL_KEY: GroupKey = { hash: null, value: () => null };
 
 type AccumulatorState = { value: unknown; count: number };
 

@@ -12,6 +12,7 @@ import { uniqueKey, type StoredIndex } from './index-entries.js';
 import { withTieBreak, type Plan } from './query-plan.js';
 import { groupedFields, keepFields } from './grouped-fields.js';
 import { compileGroup } from './compiled-group.js';
+import { foldGroupedPipeline } from './folded-aggregation.js';
 import { isPlainObject } from '../plain-object.js';
 
 /**
@@ -147,17 +148,20 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
 
   /**
    * The pipeline's leading $match picks the documents through the planner; mingo runs the rest
-   * over them. A pipeline that groups first (a summary, a report) gets each match cut down to the
-   * fields its groups read as it streams by (grouped-fields.ts), so memory grows with those
-   * values, not with whole records: a summary over a million records held every one of them.
+   * over them. A pipeline that groups first (a summary, a report) folds the matches into their
+   * groups as they stream by (folded-aggregation.ts), so memory grows with the groups, not with
+   * the records; when a group needs mingo, the matches are read a second time, each cut down to
+   * the fields the groups read (grouped-fields.ts): a summary over a million records held every one.
    */
   async aggregate<R>(pipeline: Pipeline): Promise<R[]> {
     const [first, ...rest] = pipeline;
     const match = first && isPlainObject(first.$match) && Object.keys(first).length === 1 ? (first.$match as Filter) : undefined;
     const stages = match ? rest : pipeline;
     const fields = groupedFields(stages);
-    const docs = fields ? Array.from(this.streamMatches(match ?? {}), (doc) => keepFields(doc, fields)) : this.matches(match ?? {}, {}, false);
-    return runStages(stages, docs) as R[];
+    if (!fields) return runStages(stages, this.matches(match ?? {}, {}, false)) as R[];
+    const folded = foldGroupedPipeline(stages, this.streamMatches(match ?? {}));
+    if (folded) return folded as R[];
+    return runStages(stages, Array.from(this.streamMatches(match ?? {}), (doc) => keepFields(doc, fields))) as R[];
   }
 
   /** What matches(filter, {}, false) returns, one document at a time: committed ones in the plan's order, then this unit's own. */

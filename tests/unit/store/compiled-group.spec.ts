@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { Aggregator } from 'mingo';
 import { compileGroup } from '../../../engine/store/embedded/compiled-group.js';
+import { foldGroupedPipeline } from '../../../engine/store/embedded/folded-aggregation.js';
 import type { Doc } from '../../../engine/store/port.js';
 
 /** Values chosen where grouping and rounding go wrong: null against missing, 1 against '1' and true, halves, float drift. */
@@ -26,6 +27,8 @@ const SPECS: [string, Record<string, unknown>][] = [
   ['the total: one group of all', { _id: null, count: { $sum: 1 }, sum__amount: { $sum: units('amount', 0) } }],
   ['a sum of a field as it is, and of a constant', { _id: '$stage', raw: { $sum: '$amount' }, twice: { $sum: 2 } }],
   ['the smallest and largest date text', { _id: '$stage', min__close: { $min: '$close' }, max__close: { $max: '$close' } }],
+  ['two levels: null, missing, 1, \'1\' and true apart', { _id: { l0: '$stage', l1: '$close' }, count: { $sum: 1 }, sum__amount: { $sum: units('amount', 2) } }],
+  ['three levels, one of them the same field twice', { _id: { l0: '$stage', l1: '$rank', l2: '$stage' }, count: { $sum: 1 } }],
   ['the smallest and largest number', { _id: null, min__amount: { $min: '$amount' }, max__amount: { $max: '$amount' } }],
 ];
 
@@ -50,12 +53,32 @@ describe('the embedded store groups in a plain loop what summaries send, with mi
     expect(compileGroup(spec)!(docs)).to.deep.equal(mingo(spec, docs));
   });
 
-  it('leaves to mingo a key that is a list, a minimum over mixed types, and shapes it does not compile', () => {
+  it('leaves to mingo a key that is a list or an object, a minimum over mixed types, and shapes it does not compile', () => {
     expect(compileGroup({ _id: '$tags', n: { $sum: 1 } })!([{ _id: 'x', tags: ['a'] }])).to.equal(undefined);
     expect(compileGroup({ _id: null, low: { $min: '$rank' } })!(DOCS)).to.equal(undefined);
-    expect(compileGroup({ _id: { l0: '$stage' }, n: { $sum: 1 } })).to.equal(undefined);
+    expect(compileGroup({ _id: { l0: '$stage' }, n: { $sum: 1 } })!([{ _id: 'x', stage: { a: 1 } }])).to.equal(undefined);
+    expect(compileGroup({ _id: { l0: '$stage.name' }, n: { $sum: 1 } })).to.equal(undefined);
+    expect(compileGroup({ _id: {}, n: { $sum: 1 } })).to.equal(undefined);
     expect(compileGroup({ _id: '$owner.id', n: { $sum: 1 } })).to.equal(undefined);
     expect(compileGroup({ _id: null, all: { $push: '$$ROOT' } })).to.equal(undefined);
     expect(compileGroup({ _id: null, avg: { $avg: '$amount' } })).to.equal(undefined);
+  });
+
+  it('folds a summary\'s $facet (groups and total) from a stream read once, with mingo\'s answer, and gives up on what it does not handle', () => {
+    const docs = DOCS.filter((doc) => typeof doc.stage !== 'boolean');
+    const pipeline = [
+      { $facet: { groups: [{ $group: SPECS[0]![1] }, { $sort: { count: -1 } }], total: [{ $group: SPECS[1]![1] }] } },
+      { $project: { groups: 1, total: 1 } },
+    ];
+    let reads = 0;
+    function* once(): Generator<Doc> {
+      reads++;
+      yield* docs;
+    }
+    expect(foldGroupedPipeline(pipeline, once())).to.deep.equal(new Aggregator(pipeline, {}).run(docs));
+    expect(reads).to.equal(1);
+    expect(foldGroupedPipeline(pipeline, [...docs, { _id: 'z', stage: ['won'] }])).to.equal(undefined);
+    expect(foldGroupedPipeline([{ $facet: { all: [{ $match: {} }] } }], docs)).to.equal(undefined);
+    expect(foldGroupedPipeline([{ $match: {} }], docs)).to.equal(undefined);
   });
 });
