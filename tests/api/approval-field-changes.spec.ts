@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { ValidationError } from '../../engine/errors/index.js';
+import { tenantWriteHooks } from '../../engine/records/write-pipeline/index.js';
 import { createRecord, expectError } from '../support/api-helpers.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
@@ -44,6 +46,27 @@ describe('an approval\'s field changes are record updates like any other', () =>
     expect((await engine.request('POST', '/api/v1/meta/automation-rules', rule)).status).to.equal(201);
   });
   after(() => engine.stop());
+
+  it('goes through the stages of the one write path: a tenant\'s hook sees the approval\'s update and the rule\'s change it fires, and refuses it as it refuses an API update', async () => {
+    const hooks = tenantWriteHooks(await engine.platform.tenant('default'));
+    const seen: string[] = [];
+    hooks.on('beforeSave', 'af-watch', async (_tx, event) => {
+      seen.push(`${event.kind} ${event.ctx.source} status=${String(event.record.status)} handled=${String(event.record.handled)}`);
+      if (event.record.status === 'approved' && event.record.title === 'Embargoed') throw new ValidationError([{ path: '/title', message: 'is under an embargo' }]);
+    }, { objects: ['af_request'] });
+    try {
+      const id = await submitted({ title: 'Gaskets' });
+      seen.length = 0;
+      expect((await engine.request('POST', `${approval(id)}/approve`, {})).status).to.equal(200);
+      expect(seen, 'one update, in the approver\'s request, with the rule it fired staged in it').to.deep.equal(['update api status=approved handled=true']);
+      const embargoed = await submitted({ title: 'Embargoed' });
+      const before = (await engine.request('GET', `/api/v1/records/af_request/${embargoed}`)).body;
+      expect(expectError(await engine.request('POST', `${approval(embargoed)}/approve`, {}), 400)).to.deep.equal([{ path: '/title', message: 'is under an embargo' }]);
+      expect((await engine.request('GET', `/api/v1/records/af_request/${embargoed}`)).body).to.deep.equal(before);
+    } finally {
+      hooks.off('af-watch');
+    }
+  });
 
   it('runs the automation rules an API update runs when an approval sets a field, and sets a reference that exists', async () => {
     const vendor = await createRecord(engine, 'af_vendor', { title: 'Acme pumps' });
