@@ -1,6 +1,6 @@
 import { Mutex } from '../concurrency/mutex.js';
 import { storedDefinition } from './stored-definition.js';
-import { ConflictError, ValidationError, type ErrorDetail } from '../errors/index.js';
+import { ConflictError, InternalError, ValidationError, type ErrorDetail } from '../errors/index.js';
 import { newId } from '../store/new-id.js';
 import { DuplicateKeyError } from '../store/duplicate-key-error.js';
 import { MetadataChangedError } from './metadata-changed-error.js';
@@ -9,7 +9,6 @@ import type { Collections, Doc, Store } from '../store/port.js';
 import { compileSnapshot, problemKey, type Definitions, type DefinitionsWithPacks } from './compile-snapshot.js';
 import { KINDS, type AnyDefinition, type MetadataAction, type Verb } from './kinds/index.js';
 import { kindIn, type KindName, type PackDefinition, type PackKind } from './pack-kinds/index.js';
-import { InternalError } from '../errors/index.js';
 import { META_DEFINITIONS, META_HISTORY, META_STATE, METADATA_VERSION_ID, definitionId } from './metadata-collections.js';
 import type { Snapshot } from './snapshot.js';
 import { msg } from '../i18n/message.js';

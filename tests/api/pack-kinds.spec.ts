@@ -192,6 +192,10 @@ describe('packs that add a kind of metadata', () => {
     const history = await engine.request('GET', '/api/v1/meta/history?limit=10');
     const deletions = history.body.entries.filter((entry: Definition) => entry.action === 'slaPolicy.delete');
     expect(deletions.map((entry: Definition) => `${entry.name} ${entry.before.responseHours}`).sort()).to.deep.equal(['gold 4', 'standard 8']);
+    // And a definition's own versions, though the kind is gone.
+    const gold = await engine.request('GET', '/api/v1/meta/history?kind=slaPolicy&name=gold');
+    expect(gold.status, JSON.stringify(gold.body)).to.equal(200);
+    expect(gold.body.entries.map((entry: Definition) => entry.action)).to.deep.equal(['slaPolicy.delete', 'slaPolicy.update', 'slaPolicy.update', 'slaPolicy.create']);
   });
 });
 
