@@ -17,6 +17,7 @@
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { definePackKind, type PackKind, type PackKindDeclaration } from '../engine/metadata/pack-kinds/index.js';
 import { readPack, writePack, type ExportedPack, type Pack, type PackPlan, type Resolutions } from '../engine/packs/index.js';
 import { packDiff } from './pack-diff.js';
 
@@ -103,7 +104,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const demoData = values['demo-data'] ?? false;
-  const request = () => ({ pack: sent(readPack(resolve(folder)), demoData), resolutions: parseResolutions(values.resolve ?? []), ...(demoData ? { demoData } : {}) });
+  // The folders of the kinds the tenant's packs add (metadata/sla-policies/), as the tenant declares them.
+  const packKinds = await tenantPackKinds(options);
+  const request = () => ({ pack: sent(readPack(resolve(folder), packKinds), demoData), resolutions: parseResolutions(values.resolve ?? []), ...(demoData ? { demoData } : {}) });
   if (command === 'diff') return diff(options, request);
   const body = request();
   if (command === 'upgrade') return show(options, await call(options, 'POST', '/api/v1/packs/install', { ...body, upgrade: true }), printUpgrade);
@@ -126,6 +129,18 @@ async function diff(options: Options, body: () => unknown): Promise<number> {
 function misused(problem: string): number {
   console.error(`${problem}\n${USAGE}`);
   return 2;
+}
+
+/**
+ * The kinds the tenant's packs add, from GET /api/v1/meta/kinds, to read a folder holding their
+ * definitions (an export of that tenant): their schemas check the files here, their checks against
+ * the tenant's metadata run on the platform. None when the platform does not say (no right to read them).
+ */
+async function tenantPackKinds(options: Options): Promise<ReadonlyMap<string, PackKind>> {
+  const answer = await call(options, 'GET', '/api/v1/meta/kinds');
+  if (answer.status !== 200) return new Map();
+  const { kinds } = answer.body as { kinds: (PackKindDeclaration & { kind: string; pack: string })[] };
+  return new Map(kinds.map(({ kind, pack, label, plural, schema, objectProperty }) => [kind, definePackKind(pack, kind, { label, plural, schema, ...(objectProperty ? { objectProperty } : {}) })]));
 }
 
 /** The pack as the request sends it: its translations are in its definitions already; its demo records only when asked for. */

@@ -26,6 +26,7 @@ import { cloneDocument, sameDocument } from '../store/json-document.js';
 import { msg } from '../i18n/message.js';
 import { resolveApp, type ResolvedApp } from './apps/resolve-app.js';
 import { resolveListView, type ResolvedListView } from './list-views/resolve-list-view.js';
+import { compilePackKinds, type PackDefinition, type PackKind } from './pack-kinds/index.js';
 
 export { NO_DEFINITIONS, type Definitions } from './kinds/index.js';
 
@@ -35,16 +36,26 @@ export interface SnapshotResult {
   problems: Map<string, ErrorDetail[]>;
 }
 
-export function problemKey(kind: MetadataKind, name: string): string {
+/**
+ * The definitions of the packs' kinds travel with the platform's, each kind's list under its name:
+ * `{ object: [...], layout: [...], slaPolicy: [...] }`.
+ */
+export type DefinitionsWithPacks = Definitions & { readonly [packKind: string]: readonly PackDefinition[] | undefined };
+
+/** No pack kinds: a tenant whose packs add none. */
+export const NO_KINDS: ReadonlyMap<string, PackKind> = new Map();
+
+export function problemKey(kind: string, name: string): string {
   return `${kind}:${name}`;
 }
 
 /**
- * Compiles a tenant's definitions into a snapshot: objects first, then what refers to them.
+ * Compiles a tenant's definitions into a snapshot: objects first, then what refers to them, and
+ * last the definitions of the kinds its packs add (`packKinds`), which may name any of the rest.
  * Objects whose definition is unchanged since `previous` keep their compiled form, so a change to
  * one object costs the compilation of one.
  */
-export function compileSnapshot(version: number, definitions: Definitions, previous?: Snapshot): SnapshotResult {
+export function compileSnapshot(version: number, definitions: Definitions, previous?: Snapshot, packKinds: ReadonlyMap<string, PackKind> = NO_KINDS): SnapshotResult {
   const problems = new Map<string, ErrorDetail[]>();
   const known = new Map(definitions.object.map((definition) => [definition.name, definition]));
   const resolved = new Map<string, { definition: ObjectDefinition; object: ResolvedObject }>();
@@ -88,7 +99,10 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
     const result = resolveListView(definition, objects);
     return { resolved: result.view, problems: result.problems };
   });
-  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views), problems };
+  const base = new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views);
+  if (packKinds.size === 0) return { snapshot: base, problems };
+  const ofPacks = compilePackKinds(packKinds, (kind) => (definitions as DefinitionsWithPacks)[kind] ?? [], base, (kind, name, list) => problems.set(problemKey(kind, name), list));
+  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views, ofPacks), problems };
 }
 
 /**

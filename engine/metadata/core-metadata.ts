@@ -28,7 +28,7 @@ function coreDefinitions(suffix: string, kind: MetadataKind): AnyDefinition[] {
 let coreKeys: Set<string> | undefined;
 
 /** Whether a definition is one of the core ones every tenant starts with (metadata/), which no pack ships. */
-export function isCoreDefinition(kind: MetadataKind, name: string): boolean {
+export function isCoreDefinition(kind: string, name: string): boolean {
   coreKeys ??= new Set(CORE_KINDS.flatMap(([suffix, coreKind]) => coreDefinitions(suffix, coreKind).map((definition) => `${coreKind}:${definition.name}`)));
   return coreKeys.has(`${kind}:${name}`);
 }

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { EngineError, ValidationError } from '../errors/index.js';
 import { msg, type Message } from '../i18n/message.js';
-import { kindOf, type MetadataKind } from './kinds/index.js';
+import { kindIn, type KindName } from './pack-kinds/index.js';
 import type { Snapshot } from './snapshot.js';
 import { storedDefinition } from './stored-definition.js';
 import { canonicalJson } from '../store/json-document.js';
 
 /** One item a metadata change may be conditional on: a definition, or one field of an object. */
 export interface MetadataItem {
-  readonly kind: MetadataKind;
+  readonly kind: KindName;
   readonly name: string;
   readonly field?: string;
 }
@@ -81,7 +81,8 @@ export class DefinitionChangedError extends EngineError {
 export function checkPrecondition(precondition: MetadataPrecondition, current: Snapshot): void {
   const { item, etag } = precondition;
   const found = metadataItemIn(current, item);
-  const what = item.field === undefined ? msg`${kindOf(item.kind).noun} '${item.name}'` : msg`field '${item.field}' of ${kindOf(item.kind).noun} '${item.name}'`;
+  const noun = kindIn(current, item.kind)?.noun ?? item.kind;
+  const what = item.field === undefined ? msg`${noun} '${item.name}'` : msg`field '${item.field}' of ${noun} '${item.name}'`;
   if (!found) throw new DefinitionChangedError(what, true);
   if (etag !== '*' && definitionEtag(found) !== etag) throw new DefinitionChangedError(what, false);
 }

@@ -1,21 +1,22 @@
 import { Mutex } from '../concurrency/mutex.js';
 import { storedDefinition } from './stored-definition.js';
-import { ConflictError, ValidationError, type ErrorDetail } from '../errors/index.js';
+import { ConflictError, InternalError, ValidationError, type ErrorDetail } from '../errors/index.js';
 import { newId } from '../store/new-id.js';
 import { DuplicateKeyError } from '../store/duplicate-key-error.js';
 import { MetadataChangedError } from './metadata-changed-error.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { Collections, Doc, Store } from '../store/port.js';
-import { compileSnapshot, problemKey, type Definitions } from './compile-snapshot.js';
-import { KINDS, kindOf, type AnyDefinition, type MetadataAction, type MetadataKind } from './kinds/index.js';
+import { compileSnapshot, problemKey, type Definitions, type DefinitionsWithPacks } from './compile-snapshot.js';
+import { KINDS, type AnyDefinition, type MetadataAction, type Verb } from './kinds/index.js';
+import { kindIn, type KindName, type PackDefinition, type PackKind } from './pack-kinds/index.js';
 import { META_DEFINITIONS, META_HISTORY, META_STATE, METADATA_VERSION_ID, definitionId } from './metadata-collections.js';
 import type { Snapshot } from './snapshot.js';
 import { msg } from '../i18n/message.js';
 
 interface DefinitionDoc extends Doc {
-  kind: MetadataKind;
+  kind: KindName;
   name: string;
-  definition: AnyDefinition;
+  definition: AnyDefinition | PackDefinition;
   version: number;
 }
 
@@ -25,6 +26,9 @@ interface VersionDoc extends Doc {
 
 /** What a change did, as the history names it: one of each kind's verbs (kinds/index.ts). */
 export type { MetadataAction } from './kinds/index.js';
+
+/** A change of a definition of a pack's kind, as the history names it: `slaPolicy.update`. */
+export type PackKindAction = `${string}.${Verb}`;
 
 /** Changes applied as one version, and data work of the whole that lands with them. */
 export interface MetadataBatch {
@@ -38,23 +42,28 @@ export interface MetadataBatch {
    * writes records, whose after-commit hooks run once it commits (metadata sits below records).
    */
   unitOfWork?<R>(store: Store, work: (tx: Collections) => Promise<R>): Promise<R>;
+  /**
+   * The kinds the tenant's packs add once the batch landed (a pack's install or uninstall): the
+   * changes are compiled with them, and the snapshot the batch makes has them. Absent: as before.
+   */
+  packKinds?: ReadonlyMap<string, PackKind>;
 }
 
 /** One change to one definition, with the data work that must land with it. */
 export interface MetadataChange {
-  kind: MetadataKind;
-  action: MetadataAction;
+  kind: KindName;
+  action: MetadataAction | PackKindAction;
   /** The definition as named before the change (its new name may differ, a rename). */
   name: string;
   /** The new definition; null deletes it. */
-  next: AnyDefinition | null;
+  next: AnyDefinition | PackDefinition | null;
   /** Who changes it, for the history. */
   by: string;
   /**
    * Definitions that go with this one (an object's shared list views with the object): removed
    * in the same version, each with its own entry in the history.
    */
-  removes?: readonly { kind: MetadataKind; name: string }[];
+  removes?: readonly { kind: KindName; name: string }[];
   /**
    * Checks and data changes inside the same unit of work as the metadata write: converting
    * values, clearing a removed field. Throwing refuses the change and nothing is written.
@@ -103,6 +112,16 @@ export class MetadataRegistry {
   }
 
   /**
+   * Puts the kinds of the tenant's packs to work (at the tenant's opening, once their code is
+   * loaded): the snapshot is read again with their definitions, at the same version.
+   */
+  async usePackKinds(kinds: ReadonlyMap<string, PackKind>): Promise<void> {
+    await this.changes.run(async () => {
+      this.current = await loadSnapshot(this.store, this.current, kinds);
+    });
+  }
+
+  /**
    * Plans and applies one change. `plan` runs under the registry's lock with the current
    * snapshot, so a change is always computed from the state it replaces: two concurrent changes
    * to one definition both land, one after the other. Across instances sharing a store the commit
@@ -142,9 +161,9 @@ export class MetadataRegistry {
   /** The snapshot several changes would produce together, validated as applyAll validates them. */
   previewAll(plan: (current: Snapshot) => MetadataBatch): Snapshot {
     const before = this.current;
-    const { changes } = plan(before);
-    const { snapshot, problems } = compileSnapshot(before.version + 1, withChanges(definitionsOf(before), changes), before);
-    refuseProblems(changes, problems);
+    const batch = plan(before);
+    const { snapshot, problems } = compileBatch(before, batch);
+    refuseProblems(batch.changes, problems, snapshot);
     return snapshot;
   }
 
@@ -153,9 +172,10 @@ export class MetadataRegistry {
     // for what it does not know yet (an object another instance created), or build stale indexes.
     if ((await storedVersion(this.store)) !== this.current.version) this.current = await loadSnapshot(this.store, this.current);
     const before = this.current;
-    const { changes, alongside, before: first, unitOfWork = (store, work) => store.unitOfWork(work) } = plan(before);
-    const { snapshot: compiled, problems } = compileSnapshot(before.version + 1, withChanges(definitionsOf(before), changes), before);
-    refuseProblems(changes, problems);
+    const batch = plan(before);
+    const { changes, alongside, before: first, unitOfWork = (store, work) => store.unitOfWork(work) } = batch;
+    const { snapshot: compiled, problems } = compileBatch(before, batch);
+    refuseProblems(changes, problems, compiled);
     let version: number;
     const prepared: MetadataChange[] = [];
     try {
@@ -245,26 +265,42 @@ async function claimVersion(tx: Collections, expected: number): Promise<number> 
   return state.version;
 }
 
-/** Every definition of the snapshot, by kind. */
-export function definitionsOf(snapshot: Snapshot): Definitions {
-  return Object.fromEntries(KINDS.map((entry) => [entry.kind, entry.list(snapshot)])) as unknown as Definitions;
+/** Every definition of the snapshot, by kind, those of its packs' kinds included. */
+export function definitionsOf(snapshot: Snapshot): DefinitionsWithPacks {
+  const kinds = [...KINDS, ...snapshot.packKinds.all()];
+  return Object.fromEntries(kinds.map((entry) => [entry.kind, entry.list(snapshot)])) as unknown as DefinitionsWithPacks;
+}
+
+/**
+ * The snapshot a batch makes: the definitions as its changes leave them, with the packs' kinds it
+ * leaves. A definition written must be of a kind the tenant has after the batch, one deleted of a
+ * kind it had before (an uninstall deletes a kind's definitions with the kind); anything else is a
+ * programming error of the planner, which looked the kind up in the snapshot it planned from.
+ */
+function compileBatch(before: Snapshot, batch: MetadataBatch) {
+  const packKinds = batch.packKinds ?? before.packKinds.kinds;
+  for (const change of batch.changes) {
+    const known = KINDS.some((entry) => entry.kind === change.kind) || (change.next === null ? before.packKinds.kinds : packKinds).has(change.kind);
+    if (!known) throw new InternalError(`metadata: a change of '${change.kind}', which is not a kind of this tenant`);
+  }
+  return compileSnapshot(before.version + 1, withChanges(definitionsOf(before), batch.changes), before, packKinds);
 }
 
 /** The definitions as the changes leave them, in order. */
-function withChanges(definitions: Definitions, changes: readonly MetadataChange[]): Definitions {
+function withChanges(definitions: DefinitionsWithPacks, changes: readonly MetadataChange[]): DefinitionsWithPacks {
   return changes.reduce(withChange, definitions);
 }
 
 /** The definitions as a change leaves them: the one it writes, and those it takes along removed. */
-function withChange(definitions: Definitions, change: MetadataChange): Definitions {
+function withChange(definitions: DefinitionsWithPacks, change: MetadataChange): DefinitionsWithPacks {
   let result = withDefinition(definitions, change.kind, change.name, change.next);
   for (const removed of change.removes ?? []) result = withDefinition(result, removed.kind, removed.name, null);
   return result;
 }
 
-function withDefinition(definitions: Definitions, kind: MetadataKind, name: string, next: AnyDefinition | null): Definitions {
-  const kept = (definitions[kind] as readonly AnyDefinition[]).filter((definition) => definition.name !== name);
-  return { ...definitions, [kind]: next ? [...kept, next] : kept } as Definitions;
+function withDefinition(definitions: DefinitionsWithPacks, kind: KindName, name: string, next: AnyDefinition | PackDefinition | null): DefinitionsWithPacks {
+  const kept = ((definitions as Record<string, readonly { name: string }[] | undefined>)[kind] ?? []).filter((definition) => definition.name !== name);
+  return { ...definitions, [kind]: next ? [...kept, next] : kept } as DefinitionsWithPacks;
 }
 
 /**
@@ -272,7 +308,7 @@ function withDefinition(definitions: Definitions, kind: MetadataKind, name: stri
  * other definitions (a lookup or a layout left pointing at a deleted object) are conflicts with
  * what exists (409).
  */
-function refuseProblems(changes: readonly MetadataChange[], problems: Map<string, ErrorDetail[]>): void {
+function refuseProblems(changes: readonly MetadataChange[], problems: Map<string, ErrorDetail[]>, after: Snapshot): void {
   const ownKeys = changes.map((change) => problemKey(change.kind, change.next?.name ?? change.name));
   if (changes.length === 1) {
     const own = problems.get(ownKeys[0]!);
@@ -286,8 +322,8 @@ function refuseProblems(changes: readonly MetadataChange[], problems: Map<string
   if (others.length > 0) {
     const details = others.flatMap(([key, list]) => list.map((detail) => ({ path: `/${key.replace(':', 's/')}${detail.path}`, message: detail.message })));
     const names = others.map(([key]) => {
-      const [kind, name] = key.split(':') as [MetadataKind, string];
-      return `${kindOf(kind).noun} ${name}`;
+      const [kind, name] = key.split(':') as [string, string];
+      return `${kindIn(after, kind)?.noun ?? kind} ${name}`;
     });
     throw new ConflictError(
       'metadata_in_use',
@@ -297,11 +333,17 @@ function refuseProblems(changes: readonly MetadataChange[], problems: Map<string
   }
 }
 
-async function loadSnapshot(store: Store, previous?: Snapshot): Promise<Snapshot> {
+/**
+ * The stored metadata compiled, with the kinds of the tenant's packs (those of `previous` unless
+ * told): definitions of a kind no loaded pack adds (a pack whose code failed to load) stay stored
+ * and out of the snapshot until it loads.
+ */
+async function loadSnapshot(store: Store, previous?: Snapshot, packKinds: ReadonlyMap<string, PackKind> = previous?.packKinds.kinds ?? new Map()): Promise<Snapshot> {
   const state = await store.collection<VersionDoc>(META_STATE).findOne({ _id: METADATA_VERSION_ID });
   const docs = await store.collection<DefinitionDoc>(META_DEFINITIONS).find({}, { sort: { name: 1 } });
-  const definitions = Object.fromEntries(KINDS.map((entry) => [entry.kind, docs.filter((doc) => doc.kind === entry.kind).map((doc) => doc.definition)])) as unknown as Definitions;
-  const { snapshot, problems } = compileSnapshot(state?.version ?? 0, definitions, previous);
+  const kinds = [...KINDS.map((entry) => entry.kind as string), ...packKinds.keys()];
+  const definitions = Object.fromEntries(kinds.map((kind) => [kind, docs.filter((doc) => doc.kind === kind).map((doc) => doc.definition)])) as unknown as Definitions;
+  const { snapshot, problems } = compileSnapshot(state?.version ?? 0, definitions, previous, packKinds);
   for (const [key, list] of problems) {
     // Stored metadata passed validation when written; a problem now means the checks moved on. A
     // definition that does not compile is left out; criteria that do not compile match nothing.

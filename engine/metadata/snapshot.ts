@@ -6,6 +6,7 @@ import type { CompiledProcess } from './approval-processes/compiled-process.js';
 import type { CompiledRule } from './automation-rules/compile-rule.js';
 import type { ResolvedApp } from './apps/resolve-app.js';
 import type { ResolvedListView } from './list-views/resolve-list-view.js';
+import { NO_PACK_KINDS, type PackKindSet } from './pack-kinds/pack-kind-set.js';
 
 /**
  * A tenant's metadata compiled at one version: immutable, swapped whole. A request takes the
@@ -27,6 +28,8 @@ export class Snapshot {
     readonly apps: ReadonlyMap<string, ResolvedApp> = new Map(),
     /** The shared list views (personal ones are their owners' data, not metadata of the tenant). */
     readonly listViews: ReadonlyMap<string, ResolvedListView> = new Map(),
+    /** The kinds the tenant's packs add, with their definitions. */
+    readonly packKinds: PackKindSet = NO_PACK_KINDS,
   ) {}
 
   object(name: string): CompiledObject | undefined {
@@ -65,7 +68,7 @@ export class Snapshot {
 
   /** A copy at another version: what the registry swaps in once a change committed. */
   at(version: number): Snapshot {
-    return new Snapshot(version, this.objects, this.layouts, this.currencies, this.security, this.approvalProcesses, this.automationRules, this.apps, this.listViews);
+    return new Snapshot(version, this.objects, this.layouts, this.currencies, this.security, this.approvalProcesses, this.automationRules, this.apps, this.listViews, this.packKinds);
   }
 
   /**

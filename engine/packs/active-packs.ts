@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { compilePackActions, offerPackActions, withdrawPackActions } from '../actions/index.js';
 import { operationContext, SYSTEM_PRINCIPAL, type Tenant } from '../context/index.js';
 import { cancelJobs, enqueueJob, registerJobHandler } from '../jobs/index.js';
@@ -6,7 +5,10 @@ import { tenantWriteHooks } from '../records/write-pipeline/index.js';
 import type { Collections } from '../store/port.js';
 import { installedPacks } from './installed-packs.js';
 import { loadPackCode } from './load-pack-code.js';
+import { packFolder } from './pack-folders.js';
 import type { PackCode } from './pack-code.js';
+import { kindsWith, packKindsOf } from './pack-kinds.js';
+import type { PackKind } from '../metadata/pack-kinds/index.js';
 
 /** The code of the packs installed in each open tenant, by pack name. */
 const active = new WeakMap<Tenant, Map<string, PackCode>>();
@@ -62,16 +64,26 @@ export function deactivatePack(tenant: Tenant, name: string): void {
   active.get(tenant)!.delete(name);
 }
 
-/** At a tenant's opening: the code of every pack installed there, from the packs folder. */
+/**
+ * At a tenant's opening: the code of every pack installed there, from the packs folder, and the
+ * kinds they add, whose definitions the tenant's metadata then holds.
+ */
 export async function activateInstalledPacks(tenant: Tenant, packsDir: string): Promise<void> {
+  let kinds: ReadonlyMap<string, PackKind> = new Map();
   for (const pack of await installedPacks(tenant.store)) {
     try {
-      activatePack(tenant, pack._id, await loadPackCode(join(packsDir, pack._id)));
+      // A pack sent whole over the API has no folder, and no code.
+      const folder = packFolder(packsDir, pack._id);
+      const code = folder ? await loadPackCode(folder) : undefined;
+      const added = kindsWith(kinds, pack._id, packKindsOf(pack._id, code));
+      activatePack(tenant, pack._id, code);
+      kinds = added;
     } catch (error) {
-      // One broken pack must not keep the tenant closed: its metadata stays, its code waits for a fix.
+      // One broken pack must not keep the tenant closed: its metadata stays, its code (and the definitions of its kinds) waits for a fix.
       console.error(`packs: the code of pack '${pack._id}' could not be loaded in tenant '${tenant.name}':`, error);
     }
   }
+  if (kinds.size > 0) await tenant.metadata.usePackKinds(kinds);
 }
 
 /** Schedules the first run of each recurring job of a pack (an upgrade's replace the earlier version's), in the install's unit of work. */

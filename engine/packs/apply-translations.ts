@@ -2,7 +2,8 @@ import type { ErrorDetail } from '../errors/index.js';
 import { isLanguage, LANGUAGES } from '../i18n/language.js';
 import { msg } from '../i18n/message.js';
 import { createAjv } from '../metadata/create-ajv.js';
-import { checkDefinition, type AnyDefinition } from '../metadata/definition-validator.js';
+import type { PackKind } from '../metadata/pack-kinds/index.js';
+import { checkItemDefinition } from './pack-kinds.js';
 import { readableErrors } from '../metadata/readable-errors.js';
 import type { PackTranslations } from '../schemas/generated/pack-translations.js';
 import translationsSchema from '../schemas/pack-translations.schema.json' with { type: 'json' };
@@ -26,7 +27,7 @@ const validate = createAjv().compile<PackTranslations>(translationsSchema);
  * file of a language metadata is not written in, and a definition the texts leave invalid are
  * problems, each with its file and key (`/translations/zh-CN.json/object:lead~1fields~1x~1label`).
  */
-export function applyTranslations(items: readonly PackItem[], files: TranslationFiles, problems: ErrorDetail[]): PackItem[] {
+export function applyTranslations(items: readonly PackItem[], files: TranslationFiles, problems: ErrorDetail[], packKinds: ReadonlyMap<string, PackKind> = new Map()): PackItem[] {
   const byKey = new Map(items.map((item) => [itemKey(item.kind, item.name), { ...item, definition: structuredClone(item.definition) }]));
   const touched = new Set<string>();
   for (const [language, file] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -62,9 +63,9 @@ export function applyTranslations(items: readonly PackItem[], files: Translation
   codeMessagesOf(files, problems);
   for (const key of touched) {
     const item = byKey.get(key)!;
-    const checked = checkDefinition(item.kind, item.definition);
+    const checked = checkItemDefinition(item.kind, item.definition, packKinds);
     if (!checked.ok) problems.push(...checked.problems.map((problem) => ({ path: '/translations', message: msg`make ${key} invalid at ${problem.path}: ${problem.message}` })));
-    else byKey.set(key, { ...item, definition: checked.definition as AnyDefinition });
+    else byKey.set(key, { ...item, definition: checked.definition });
   }
   return [...byKey.values()];
 }

@@ -3,10 +3,10 @@ import { NotFoundError, ValidationError } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
 import { isCoreDefinition } from '../metadata/core-metadata.js';
 import { storedDefinition } from '../metadata/stored-definition.js';
-import { kindOf, type AnyDefinition, type MetadataKind } from '../metadata/kinds/index.js';
+import { kindIn, tenantKinds } from '../metadata/pack-kinds/index.js';
 import { checkSetupRight } from '../security/object-access.js';
 import { checkManifest, type PackManifest } from './pack-manifest.js';
-import { inPackOrder, itemKey, KIND_FOLDERS, type PackItem } from './pack-items.js';
+import { inPackOrder, itemKey, type PackItem } from './pack-items.js';
 import type { Pack } from './read-pack.js';
 import type { PackTranslations } from './apply-translations.js';
 import { exportDemoData } from './export-demo-data.js';
@@ -29,6 +29,8 @@ export interface ExportRequest {
 /** A pack as an export makes it: with the texts of the languages asked for kept apart, by language. */
 export interface ExportedPack extends Pack {
   readonly translations?: Readonly<Record<string, PackTranslations>>;
+  /** The folder under metadata/ of each kind of a pack among its items (`{ "slaPolicy": "sla-policies" }`): what writes it as a folder cannot know them. */
+  readonly folders?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -50,17 +52,27 @@ export async function exportPack(ctx: OperationContext, request: ExportRequest):
   const all = everything(ctx);
   const chosen = inPackOrder(request.objects === undefined && request.items === undefined ? all.filter((item) => !isCoreDefinition(item.kind, item.name)) : choose(ctx, all, request));
   const data = request.data ? await exportDemoData(ctx, request.data) : undefined;
-  const pack = { manifest: manifest.manifest satisfies PackManifest, ...(data ? { data } : {}) };
+  const folders = packKindFolders(ctx, chosen);
+  const pack = { manifest: manifest.manifest satisfies PackManifest, ...(data ? { data } : {}), ...(folders ? { folders } : {}) };
   if (languages.length === 0) return { ...pack, items: chosen };
   const { items, translations } = extractTranslations(chosen, languages);
   return { ...pack, items, translations };
 }
 
-/** Every definition of a kind packs may hold. */
+/** Every definition of a kind packs may hold: the platform's, and the kinds the tenant's packs add. */
 function everything(ctx: OperationContext): PackItem[] {
-  return (Object.keys(KIND_FOLDERS) as MetadataKind[]).flatMap((kind) =>
-    (kindOf(kind).list(ctx.snapshot) as AnyDefinition[]).map((definition) => ({ kind, name: definition.name, definition })),
-  );
+  return tenantKinds(ctx.snapshot)
+    .filter((kind) => kind.inPacks)
+    .flatMap((kind) => kind.list(ctx.snapshot).map((definition) => ({ kind: kind.kind, name: definition.name, definition }) as PackItem));
+}
+
+/** The folders of the packs' kinds among the items, if any. */
+function packKindFolders(ctx: OperationContext, items: readonly PackItem[]): Record<string, string> | undefined {
+  const kinds = [...new Set(items.map((item) => item.kind))].flatMap((kind) => {
+    const packKind = ctx.snapshot.packKinds.kind(kind);
+    return packKind ? [[kind, packKind.path] as const] : [];
+  });
+  return kinds.length > 0 ? Object.fromEntries(kinds) : undefined;
 }
 
 function choose(ctx: OperationContext, all: PackItem[], request: ExportRequest): PackItem[] {
@@ -70,13 +82,13 @@ function choose(ctx: OperationContext, all: PackItem[], request: ExportRequest):
     keys.add(itemKey('object', name));
     // What belongs to the object (its kind's `ofObject`) goes with it.
     for (const item of all) {
-      const ofObject = kindOf(item.kind).ofObject;
+      const ofObject = kindIn(ctx.snapshot, item.kind)?.ofObject;
       if (ofObject && (item.definition as unknown as Record<string, unknown>)[ofObject.property] === name) keys.add(itemKey(item.kind, item.name));
     }
   });
   (request.items ?? []).forEach((key, index) => {
-    const [kind, name] = key.split(':') as [MetadataKind, string | undefined];
-    if (!(kind in KIND_FOLDERS) || !name || !storedDefinition(ctx.snapshot, kind, name)) {
+    const [kind, name] = key.split(':') as [string, string | undefined];
+    if (!kindIn(ctx.snapshot, kind)?.inPacks || !name || !storedDefinition(ctx.snapshot, kind, name)) {
       throw new ValidationError([{ path: `/items/${index}`, message: msg`is not a definition of this tenant that packs may hold ('kind:name', such as permissionSet:technician)` }]);
     }
     keys.add(key);

@@ -5,13 +5,15 @@ import { ConflictError, ValidationError, type ErrorDetail } from '../errors/inde
 import { msg, renderText } from '../i18n/message.js';
 import { catalogueWith, compilePackActions, tenantActions, withInstallActions, type ActionCatalogue } from '../actions/index.js';
 import { actionUseProblems } from './action-use-problems.js';
-import { checkDefinition, type AnyDefinition } from '../metadata/definition-validator.js';
+import { checkDefinition } from '../metadata/definition-validator.js';
+import type { PackKind } from '../metadata/pack-kinds/index.js';
 import type { MetadataBatch, MetadataChange } from '../metadata/metadata-registry.js';
 import type { Snapshot } from '../metadata/snapshot.js';
 import { storedDefinition } from '../metadata/stored-definition.js';
 import type { ObjectDefinition } from '../schemas/generated/object.js';
 import { checkSetupRight } from '../security/object-access.js';
 import { DEFINITION_KINDS, definitionChange, objectChange, objectCreation, parseDefinition, type StandaloneKind } from '../setup/operations/index.js';
+import { kindsWith, packKindsOf } from './pack-kinds.js';
 import { INSTALLED_PACKS, installedPack, installedPacks, type InstalledPack } from './installed-packs.js';
 import { itemKey } from './pack-items.js';
 import { planPack, type PackPlan, type PlannedItem, type Resolutions } from './plan-pack.js';
@@ -48,11 +50,12 @@ export async function planInstall(ctx: OperationContext, pack: Pack, resolutions
   await checkRequirements(ctx, pack, installed);
   const plan = planPack((kind, name) => storedDefinition(ctx.snapshot, kind, name), installed, pack, resolutions);
   const actions = actionsAfter(ctx, pack);
+  const packKinds = kindsAfter(ctx.snapshot, pack);
   // Listed with the conflicts too: what else stands in the install's way.
   const problems = actionUseProblems(ctx.snapshot, plan, actions);
   const checked = problems.length > 0 ? { ...plan, problems: problems.map((problem) => ({ path: problem.path, message: renderText(problem.message, ctx.language) })) } : plan;
   if (plan.conflicts > 0) return checked;
-  const after = ctx.tenant.metadata.previewAll((current) => ({ changes: changesOf(ctx, current, plan, actions) }));
+  const after = ctx.tenant.metadata.previewAll((current) => ({ changes: changesOf(ctx, current, plan, actions, packKinds), packKinds }));
   // The demo records the install would create, checked against the metadata it would make.
   return options.demoData && pack.data ? { ...checked, demoData: demoDataCounts(demoRecordsToCreate(after, pack.data, installed?.demoData ?? {})) } : checked;
 }
@@ -82,8 +85,10 @@ export async function installPack(ctx: OperationContext, pack: Pack, resolutions
     if (problems.length > 0) {
       throw new ConflictError('pack_action_in_use', msg`Pack '${name}' ${version} would break the tenant's processes or rules that use its actions; change them first.`, problems);
     }
+    const packKinds = kindsAfter(current, pack);
     return {
-      changes: changesOf(ctx, current, plan, actions),
+      changes: changesOf(ctx, current, plan, actions, packKinds),
+      packKinds,
       // An upgrade runs the pack's migrations it has not run yet, first: the new metadata's checks then meet migrated data.
       before: installed ? (tx) => runMigrations(tx, ctx, pack, installed) : undefined,
       // Demo records are written in the unit: records' own unit, whose after-commit hooks run once it commits.
@@ -131,22 +136,40 @@ function actionsAfter(ctx: OperationContext, pack: Pack): ActionCatalogue {
   return catalogueWith(tenantActions(ctx.tenant), pack.manifest.name, compilePackActions(pack.manifest.name, pack.code?.actions));
 }
 
+/**
+ * The kinds of the tenant's packs once this pack's code replaced its earlier version's. A kind the
+ * new version no longer adds must hold no definitions: they would be left without a kind (409).
+ */
+function kindsAfter(current: Snapshot, pack: Pack): ReadonlyMap<string, PackKind> {
+  const { name, version } = pack.manifest;
+  const after = kindsWith(current.packKinds.kinds, name, packKindsOf(name, pack.code));
+  const dropped = current.packKinds.all().filter((kind) => kind.pack === name && !after.has(kind.kind) && kind.list(current).length > 0);
+  if (dropped.length > 0) {
+    throw new ConflictError(
+      'pack_kind_in_use',
+      msg`Pack '${name}' ${version} no longer adds the kinds ${dropped.map((kind) => kind.kind).join(', ')}, which still hold definitions here: delete them first (export them if they are to be kept).`,
+      dropped.map((kind) => ({ path: `/kinds/${kind.kind}`, message: msg`holds ${kind.list(current).length} definition(s)` })),
+    );
+  }
+  return after;
+}
+
 /** The metadata changes of a plan's creates and updates, each through its kind's own guards (the API's). */
-function changesOf(ctx: OperationContext, current: Snapshot, plan: PackPlan, actions: ActionCatalogue): MetadataChange[] {
-  const problems = plan.items.flatMap((item) => (item.next ? checkItem(ctx, item, actions) : []));
+function changesOf(ctx: OperationContext, current: Snapshot, plan: PackPlan, actions: ActionCatalogue, packKinds: ReadonlyMap<string, PackKind>): MetadataChange[] {
+  const problems = plan.items.flatMap((item) => (item.next ? checkItem(ctx, item, actions, packKinds) : []));
   if (problems.length > 0) throw new ValidationError(problems, msg`Pack '${plan.pack}' would write definitions that are not valid.`);
-  return plan.items.filter((item) => item.next !== undefined).map((item) => changeOf(ctx, current, item, item.next!));
+  return plan.items.filter((item) => item.next !== undefined).map((item) => changeOf(ctx, current, item, item.next!, packKinds));
 }
 
 /** A merged definition is checked again against its schema: each side was valid, their merge need not be. */
-function checkItem(ctx: OperationContext, item: PlannedItem, actions: ActionCatalogue): ErrorDetail[] {
+function checkItem(ctx: OperationContext, item: PlannedItem, actions: ActionCatalogue, packKinds: ReadonlyMap<string, PackKind>): ErrorDetail[] {
   const problems = (): ErrorDetail[] => {
     if (item.kind === 'object') {
       const checked = checkDefinition('object', item.next);
       return checked.ok ? [] : checked.problems;
     }
     try {
-      parseDefinition(ctx, item.kind as StandaloneKind, item.next, actions);
+      parseDefinition(ctx, item.kind, item.next, actions, packKinds);
       return [];
     } catch (error) {
       if (error instanceof ValidationError) return error.details;
@@ -156,12 +179,12 @@ function checkItem(ctx: OperationContext, item: PlannedItem, actions: ActionCata
   return problems().map((detail) => ({ path: `/${itemKey(item.kind, item.name)}${detail.path}`, message: detail.message }));
 }
 
-function changeOf(ctx: OperationContext, current: Snapshot, item: PlannedItem, next: AnyDefinition): MetadataChange {
+function changeOf(ctx: OperationContext, current: Snapshot, item: PlannedItem, next: NonNullable<PlannedItem['next']>, packKinds: ReadonlyMap<string, PackKind>): MetadataChange {
   if (item.kind === 'object') {
     return item.action === 'create' ? objectCreation(ctx, current, next as ObjectDefinition) : objectChange(ctx, current, 'object.update', item.name, { next: next as ObjectDefinition });
   }
-  const kind = item.kind as StandaloneKind;
-  return definitionChange(ctx, DEFINITION_KINDS[kind], item.action === 'create' ? 'create' : 'update', item.name, next as never, (item.current ?? null) as never);
+  const spec = packKinds.get(item.kind) ?? DEFINITION_KINDS[item.kind as StandaloneKind];
+  return definitionChange(ctx, spec, item.action === 'create' ? 'create' : 'update', item.name, next, item.current ?? null);
 }
 
 /** The platform version and the packs the manifest requires, and no downgrade. */

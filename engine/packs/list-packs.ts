@@ -28,7 +28,7 @@ export async function listPacks(ctx: OperationContext, packsDir: string): Promis
     items: pack.items.length,
   }));
   // Problems are listed in a 200 answer, not through the error middleware: rendered here, in the reader's language.
-  const available = availablePacks(packsDir).map((pack) =>
+  const available = (await availablePacks(packsDir)).map((pack) =>
     pack.problems ? { ...pack, problems: pack.problems.map((problem) => ({ path: problem.path, message: renderText(problem.message, ctx.language) })) } : pack,
   );
   return { installed, available };

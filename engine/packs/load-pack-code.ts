@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ValidationError } from '../errors/index.js';
@@ -17,12 +17,16 @@ const ENTRIES = ['index.ts', 'index.mjs', 'index.js'];
  *
  * JavaScript entries are imported anew once changed (their modification time joins the module's
  * address), so an upgrade copied into the folder needs no restart. tsx, which runs TypeScript,
- * keeps one module per path whatever the address says: a changed index.ts is read at the next start.
+ * keeps one module per path whatever the address says: a changed index.ts is read at the next
+ * start, unless the pack's folder is a link to the release's own folder, whose path is new.
  */
 export async function loadPackCode(dir: string): Promise<PackCode | undefined> {
   const entry = ENTRIES.map((name) => join(dir, name)).find((file) => existsSync(file));
   if (!entry) return undefined;
-  const url = entry.endsWith('.ts') ? pathToFileURL(entry).href : `${pathToFileURL(entry).href}?v=${statSync(entry).mtimeMs}`;
+  // Imported from where it really is: a pack folder that links to a release's folder (plugins/sales -> releases/sales-1.2.0)
+  // is read from that release's path, so switching the link loads the new release's code without a restart, index.ts included.
+  const real = realpathSync(entry);
+  const url = entry.endsWith('.ts') ? pathToFileURL(real).href : `${pathToFileURL(real).href}?v=${statSync(real).mtimeMs}`;
   const module = (await import(url)) as { default?: unknown };
   const code = module.default;
   if (code === null || typeof code !== 'object' || Array.isArray(code)) {

@@ -1,8 +1,9 @@
 import { ValidationError, type ErrorDetail } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
-import { checkDefinition, type MetadataKind } from '../metadata/definition-validator.js';
+import type { PackKind } from '../metadata/pack-kinds/index.js';
 import { checkManifest } from './pack-manifest.js';
 import { KIND_FOLDERS, type PackItem } from './pack-items.js';
+import { checkItemDefinition } from './pack-kinds.js';
 import { packOf, type Pack } from './read-pack.js';
 import { applyTranslations } from './apply-translations.js';
 import { checkPackData } from './pack-data.js';
@@ -13,10 +14,10 @@ const MAX_ITEMS = 2000;
 /**
  * A pack sent in a request's body (the CLI reads a folder on the consultant's machine and sends
  * it): `{ manifest, items: [{ kind, name, definition }], translations?: { <language>: {…} },
- * data?: { <object>: [records] } }`, checked as a folder is, every problem at once with its path
+ * data?: { <object>: [records] } }`, checked as a folder is (its items may be of the kinds `packKinds`), every problem at once with its path
  * in the body (a translation's and a demo record's as in the folder: /translations/zh-CN.json/…).
  */
-export function packFromBody(body: unknown): Pack {
+export function packFromBody(body: unknown, packKinds: ReadonlyMap<string, PackKind> = new Map()): Pack {
   const problems: ErrorDetail[] = [];
   const candidate = (body ?? {}) as { manifest?: unknown; items?: unknown; translations?: unknown; data?: unknown };
   const manifest = checkManifest(candidate.manifest);
@@ -28,17 +29,19 @@ export function packFromBody(body: unknown): Pack {
     candidate.items.forEach((raw: unknown, index) => {
       const path = `/items/${index}`;
       const { kind, definition } = (raw ?? {}) as { kind?: unknown; definition?: unknown };
-      if (typeof kind !== 'string' || !(kind in KIND_FOLDERS)) {
-        problems.push({ path: `${path}/kind`, message: msg`must be one of ${Object.keys(KIND_FOLDERS).join(', ')}` });
+      // The platform's kinds packs hold, and those the tenant's packs add (a pack exported from a tenant with them).
+      const kinds = [...Object.keys(KIND_FOLDERS), ...packKinds.keys()];
+      if (typeof kind !== 'string' || !kinds.includes(kind)) {
+        problems.push({ path: `${path}/kind`, message: msg`must be one of ${kinds.join(', ')}` });
         return;
       }
-      const checked = checkDefinition(kind as MetadataKind, definition);
+      const checked = checkItemDefinition(kind, definition, packKinds);
       if (!checked.ok) problems.push(...checked.problems.map((problem) => ({ ...problem, path: `${path}/definition${problem.path}` })));
       else if (items.some((item) => item.kind === kind && item.name === checked.definition.name)) problems.push({ path: `${path}/definition/name`, message: msg`is sent twice for the same kind` });
-      else items.push({ kind: kind as MetadataKind, name: checked.definition.name, definition: checked.definition });
+      else items.push({ kind, name: checked.definition.name, definition: checked.definition });
     });
   }
-  const translated = applyTranslations(items, filesOf(candidate.translations, '/translations', problems), problems);
+  const translated = applyTranslations(items, filesOf(candidate.translations, '/translations', problems), problems, packKinds);
   const data = checkPackData(filesOf(candidate.data, '/data', problems), problems);
   if (problems.length > 0 || !manifest.ok) throw new ValidationError(problems);
   return packOf(manifest.manifest, translated, data);

@@ -1,5 +1,6 @@
 import type { PackAction } from '../actions/index.js';
 import type { OperationContext } from '../context/index.js';
+import type { PackKindDeclaration } from '../metadata/pack-kinds/index.js';
 import type { WriteStage, WriteStages } from '../records/write-pipeline/index.js';
 import type { Collections } from '../store/port.js';
 
@@ -48,6 +49,12 @@ export interface PackCode {
   readonly migrations?: readonly PackMigration[];
   /** Actions for approval processes and automation rules, by name: `{ "packAction": { "pack", "action", "params" } }` in a definition. */
   readonly actions?: Readonly<Record<string, PackAction>>;
+  /**
+   * Kinds of metadata the pack adds, by name (camelCase): `{ slaPolicy: { label, plural, schema, check?, compile? } }`.
+   * Their definitions are written through /api/v1/meta/<plural in kebab-case>, kept in the
+   * history, shipped in metadata/<plural in kebab-case>/ and merged at upgrades, in the tenants where the pack is installed.
+   */
+  readonly kinds?: Readonly<Record<string, PackKindDeclaration>>;
 }
 
 /** Types a pack's code; the engine loads it from the pack's folder (load-pack-code.ts). */

@@ -1,10 +1,12 @@
 import { KINDS, type AnyDefinition, type MetadataKind } from '../metadata/kinds/index.js';
+import type { KindName, PackDefinition } from '../metadata/pack-kinds/index.js';
 
 /** One definition a pack ships, as its file holds it. */
 export interface PackItem {
-  readonly kind: MetadataKind;
+  /** The platform's kind, or one a pack adds. */
+  readonly kind: KindName;
   readonly name: string;
-  readonly definition: AnyDefinition;
+  readonly definition: AnyDefinition | PackDefinition;
 }
 
 /**
@@ -17,12 +19,18 @@ export const KIND_FOLDERS: Readonly<Partial<Record<MetadataKind, string>>> = Obj
 
 const KIND_ORDER = Object.keys(KIND_FOLDERS);
 
+/** Where a kind comes in a plan: the platform's in the registry's order, then packs' kinds (which may name any of those), by name. */
+function kindOrder(kind: KindName): number {
+  const index = KIND_ORDER.indexOf(kind);
+  return index === -1 ? KIND_ORDER.length : index;
+}
+
 /** A pack's items in the order plans list them: objects first, then what builds on them, each kind by name. */
-export function inPackOrder<T extends { kind: MetadataKind; name: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name));
+export function inPackOrder<T extends { kind: KindName; name: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
 }
 
 /** How plans, resolutions and the install record name an item: `object:lead`. */
-export function itemKey(kind: MetadataKind, name: string): string {
+export function itemKey(kind: KindName, name: string): string {
   return `${kind}:${name}`;
 }

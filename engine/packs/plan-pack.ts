@@ -1,4 +1,5 @@
-import type { AnyDefinition, MetadataKind } from '../metadata/definition-validator.js';
+import type { AnyDefinition } from '../metadata/definition-validator.js';
+import type { KindName, PackDefinition } from '../metadata/pack-kinds/index.js';
 import { sameDocument } from '../store/json-document.js';
 import type { InstalledPack } from './installed-packs.js';
 import { itemKey, type PackItem } from './pack-items.js';
@@ -17,13 +18,13 @@ import { threeWayMerge, type MergeConflict, type Resolution } from './three-way-
 export type ItemAction = 'create' | 'update' | 'unchanged' | 'conflict' | 'kept-deleted' | 'dropped';
 
 export interface PlannedItem {
-  readonly kind: MetadataKind;
+  readonly kind: KindName;
   readonly name: string;
   readonly action: ItemAction;
   /** The definition the tenant will have (create, update). */
-  readonly next?: AnyDefinition;
+  readonly next?: AnyDefinition | PackDefinition;
   /** The tenant's definition now, where it has one (update, the base of a conflict). */
-  readonly current?: AnyDefinition;
+  readonly current?: AnyDefinition | PackDefinition;
   readonly conflicts?: readonly MergeConflict[];
 }
 
@@ -52,7 +53,7 @@ export type Resolutions = Readonly<Record<string, Readonly<Record<string, Resolu
  * pack's new version: the tenant's customisations survive an upgrade, and nothing the tenant
  * changed is overwritten silently. Pure: it reads nothing and writes nothing.
  */
-export function planPack(current: (kind: MetadataKind, name: string) => AnyDefinition | undefined, installed: InstalledPack | null, pack: Pack, resolutions: Resolutions = {}): PackPlan {
+export function planPack(current: (kind: KindName, name: string) => AnyDefinition | PackDefinition | undefined, installed: InstalledPack | null, pack: Pack, resolutions: Resolutions = {}): PackPlan {
   const bases = new Map((installed?.items ?? []).map((item) => [itemKey(item.kind, item.name), item]));
   const items: PlannedItem[] = pack.items.map((item) => planItem(item, bases.get(itemKey(item.kind, item.name)), current(item.kind, item.name), resolutions[itemKey(item.kind, item.name)] ?? {}));
   const shipped = new Set(pack.items.map((item) => itemKey(item.kind, item.name)));
@@ -69,7 +70,7 @@ export function planPack(current: (kind: MetadataKind, name: string) => AnyDefin
   };
 }
 
-function planItem(item: PackItem, base: PackItem | undefined, ours: AnyDefinition | undefined, resolutions: Readonly<Record<string, Resolution>>): PlannedItem {
+function planItem(item: PackItem, base: PackItem | undefined, ours: AnyDefinition | PackDefinition | undefined, resolutions: Readonly<Record<string, Resolution>>): PlannedItem {
   const { kind, name } = item;
   const theirs = item.definition;
   if (ours === undefined) {
@@ -85,5 +86,5 @@ function planItem(item: PackItem, base: PackItem | undefined, ours: AnyDefinitio
   const { merged, conflicts } = threeWayMerge(base?.definition, ours, theirs, resolutions);
   if (conflicts.length > 0) return { kind, name, action: 'conflict', current: ours, conflicts };
   if (sameDocument(merged, ours)) return { kind, name, action: 'unchanged' };
-  return { kind, name, action: 'update', current: ours, next: merged as AnyDefinition };
+  return { kind, name, action: 'update', current: ours, next: merged as AnyDefinition | PackDefinition };
 }

@@ -2,10 +2,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ValidationError, type ErrorDetail } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
-import { checkDefinition, type MetadataKind } from '../metadata/definition-validator.js';
+import type { KindName, PackKind } from '../metadata/pack-kinds/index.js';
 import { checkManifest, type PackManifest } from './pack-manifest.js';
 import type { PackCode } from './pack-code.js';
-import { inPackOrder, KIND_FOLDERS, type PackItem } from './pack-items.js';
+import { inPackOrder, type PackItem } from './pack-items.js';
+import { checkItemDefinition, kindFolders } from './pack-kinds.js';
 import { applyTranslations } from './apply-translations.js';
 import { checkPackData, type PackData } from './pack-data.js';
 
@@ -19,33 +20,33 @@ export interface Pack {
   readonly code?: PackCode;
 }
 
-const FOLDER_KINDS = new Map(Object.entries(KIND_FOLDERS).map(([kind, folder]) => [folder, kind as MetadataKind]));
-
 /**
  * Reads a pack's folder: pack.json, metadata/<kind folder>/<name>.json, translations/<language>.json
  * (applied to the definitions) and data/<object>.json (demo records). Every problem of every file
  * is reported at once (400), each with the file's path inside the pack, so that a consultant fixes
- * a broken pack in one pass; nothing of a broken pack is used.
+ * a broken pack in one pass; nothing of a broken pack is used. `packKinds`: the kinds the pack's
+ * code adds, whose folders it may hold too.
  */
-export function readPack(dir: string): Pack {
+export function readPack(dir: string, packKinds: ReadonlyMap<string, PackKind> = new Map()): Pack {
   const problems: ErrorDetail[] = [];
+  const folderKinds = kindFolders(packKinds);
   const manifest = readManifest(dir, problems);
   const items: PackItem[] = [];
   const metadataDir = join(dir, 'metadata');
   if (existsSync(metadataDir)) {
     for (const folder of readdirSync(metadataDir).sort()) {
-      const kind = FOLDER_KINDS.get(folder);
+      const kind = folderKinds.get(folder);
       if (!kind) {
-        problems.push({ path: `/metadata/${folder}`, message: msg`is not a folder of metadata a pack may hold (${[...FOLDER_KINDS.keys()].join(', ')})` });
+        problems.push({ path: `/metadata/${folder}`, message: msg`is not a folder of metadata a pack may hold (${[...folderKinds.keys()].join(', ')})` });
         continue;
       }
       for (const file of readdirSync(join(metadataDir, folder)).sort()) {
-        const item = readItem(join(metadataDir, folder, file), `/metadata/${folder}/${file}`, kind, problems);
+        const item = readItem(join(metadataDir, folder, file), `/metadata/${folder}/${file}`, kind, packKinds, problems);
         if (item) items.push(item);
       }
     }
   }
-  const translated = applyTranslations(items, readJsonFolder(dir, 'translations', problems), problems);
+  const translated = applyTranslations(items, readJsonFolder(dir, 'translations', problems), problems, packKinds);
   const data = checkPackData(readJsonFolder(dir, 'data', problems), problems);
   if (problems.length > 0 || !manifest) throw new ValidationError(problems, msg`The pack in folder '${basename(dir)}' cannot be used: ${problems.length} problem(s) in its files.`);
   return packOf(manifest, translated, data);
@@ -81,14 +82,14 @@ function readManifest(dir: string, problems: ErrorDetail[]): PackManifest | unde
   return undefined;
 }
 
-function readItem(file: string, path: string, kind: MetadataKind, problems: ErrorDetail[]): PackItem | undefined {
+function readItem(file: string, path: string, kind: KindName, packKinds: ReadonlyMap<string, PackKind>, problems: ErrorDetail[]): PackItem | undefined {
   if (!file.endsWith('.json') || !statSync(file).isFile()) {
     problems.push({ path, message: msg`is not a .json file of one definition` });
     return undefined;
   }
   const parsed = readJson(file, path, problems);
   if (parsed === undefined) return undefined;
-  const checked = checkDefinition(kind, parsed);
+  const checked = checkItemDefinition(kind, parsed, packKinds);
   if (!checked.ok) {
     problems.push(...checked.problems.map((problem) => ({ ...problem, path: `${path}${problem.path}` })));
     return undefined;

@@ -6,7 +6,8 @@ import type { MetadataChange } from '../metadata/metadata-registry.js';
 import type { Snapshot } from '../metadata/snapshot.js';
 import { storedDefinition } from '../metadata/stored-definition.js';
 import { checkSetupRight } from '../security/object-access.js';
-import { DEFINITION_KINDS, definitionChange, objectDeletion, type StandaloneKind } from '../setup/operations/index.js';
+import { definitionChange, objectDeletion, servedKind } from '../setup/operations/index.js';
+import { kindsWith } from './pack-kinds.js';
 import { INSTALLED_PACKS, installedPack, installedPacks, type InstalledPack } from './installed-packs.js';
 import { inPackOrder, itemKey, type PackItem } from './pack-items.js';
 import { deactivatePack, packJobKeys } from './active-packs.js';
@@ -21,10 +22,11 @@ export interface PackUninstall {
 
 /**
  * Removes what a pack installed and the tenant still has (customised or not), in one metadata
- * version, and forgets the pack. Refused (409, nothing changed) while another installed pack
- * requires it, while the tenant's own definitions still use what it would remove, and, unless
- * `force`, while its objects hold records (the admin exported them first, or wants them gone) or
- * the tenant's own processes and rules use its actions.
+ * version, and forgets the pack, with the kinds it adds. Refused (409, nothing changed) while
+ * another installed pack requires it, while the tenant's own definitions still use what it would
+ * remove, and, unless `force`, while its objects hold records or its kinds hold definitions the
+ * tenant made (the admin exported them first, or wants them gone) or the tenant's own processes
+ * and rules use its actions.
  */
 export async function uninstallPack(ctx: OperationContext, name: string, options: { force: boolean }): Promise<PackUninstall> {
   checkSetupRight(ctx);
@@ -36,10 +38,16 @@ export async function uninstallPack(ctx: OperationContext, name: string, options
   }
   let removed: PackItem[] = [];
   const after = await ctx.tenant.metadata.applyAll((current) => {
-    removed = inPackOrder(installed.items.filter((item) => storedDefinition(current, item.kind, item.name) !== undefined));
-    if (!options.force) refuseUsedActions(current, name, removed);
+    const shipped = installed.items.filter((item) => storedDefinition(current, item.kind, item.name) !== undefined);
+    const own = tenantDefinitionsOfKinds(current, name, shipped);
+    if (!options.force) {
+      refuseUsedActions(current, name, shipped);
+      refuseOwnDefinitions(name, own);
+    }
+    removed = inPackOrder([...shipped, ...own]);
     return {
       changes: deletions(ctx, current, removed, options.force),
+      packKinds: kindsWith(current.packKinds.kinds, name, new Map()),
       async alongside(tx, version) {
         await tx.collection<InstalledPack>(INSTALLED_PACKS).deleteOne({ _id: name });
         await cancelJobs(tx, { keyPrefix: packJobKeys(name) });
@@ -59,7 +67,7 @@ function deletions(ctx: OperationContext, current: Snapshot, items: readonly Pac
   const others = items.filter((item) => item.kind !== 'object' && !(item.kind === 'listView' && objects.has((item.definition as { object: string }).object)));
   return [
     ...others.reverse().map((item) => {
-      const spec = DEFINITION_KINDS[item.kind as StandaloneKind];
+      const spec = servedKind(current, item.kind)!;
       return definitionChange(ctx, spec, 'delete', item.name, null, spec.find(current, item.name) ?? null);
     }),
     ...[...objects].map((object) => objectDeletion(ctx, current, object, { deleteRecords: force })),
@@ -79,6 +87,27 @@ function refuseUsedActions(current: Snapshot, name: string, removed: readonly Pa
     'pack_action_in_use',
     msg`The tenant's ${users} use actions of pack '${name}'. Change them first, or uninstall with force (they will then fail when they run).`,
     uses.map((use) => ({ path: `/${use.key}${use.path}`, message: msg`uses action '${use.use.action}' of pack '${name}'` })),
+  );
+}
+
+/** The definitions of the pack's kinds that it did not ship: the tenant's own, which go with the kind. */
+function tenantDefinitionsOfKinds(current: Snapshot, name: string, shipped: readonly PackItem[]): PackItem[] {
+  const ofPack = new Set(shipped.map((item) => itemKey(item.kind, item.name)));
+  return current.packKinds
+    .all()
+    .filter((kind) => kind.pack === name)
+    .flatMap((kind) => kind.list(current).map((definition) => ({ kind: kind.kind, name: definition.name, definition })))
+    .filter((item) => !ofPack.has(itemKey(item.kind, item.name)));
+}
+
+/** Definitions of a kind are the tenant's data in it, as records are an object's: they go only when the admin says so. */
+function refuseOwnDefinitions(name: string, own: readonly PackItem[]): void {
+  if (own.length === 0) return;
+  const keys = own.map((item) => itemKey(item.kind, item.name));
+  throw new ConflictError(
+    'pack_kind_in_use',
+    msg`Pack '${name}' adds kinds of metadata that hold definitions of the tenant: ${keys.join(', ')}. Export them first (an export with these items), or uninstall with force to delete them with the pack.`,
+    keys.map((key) => ({ path: `/${key}`, message: msg`would be deleted with the kind` })),
   );
 }
 

@@ -18,7 +18,7 @@ export function writePack(dir: string, pack: ExportedPack): void {
   const metadataDir = join(dir, 'metadata');
   rmSync(metadataDir, { recursive: true, force: true });
   for (const item of pack.items) {
-    const folder = join(metadataDir, KIND_FOLDERS[item.kind]!);
+    const folder = join(metadataDir, (KIND_FOLDERS as Readonly<Record<string, string | undefined>>)[item.kind] ?? pack.folders![item.kind]!);
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, `${item.name}.json`), canonicalJson(item.definition));
   }

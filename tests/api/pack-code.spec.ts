@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { JOBS_COLLECTION, type JobDoc } from '../../engine/jobs/index.js';
+import { enqueueJob, JOBS_COLLECTION, type JobDoc } from '../../engine/jobs/index.js';
 import { packJobKind } from '../../engine/packs/index.js';
 import { createRecord, expectError } from '../support/api-helpers.js';
 import { bearer, createUser, tokenFor } from '../support/auth-helpers.js';
@@ -160,6 +160,15 @@ describe('packs with code: hooks, routes, jobs and migrations where the pack is 
     expect(next).to.have.length(1);
     expect(next[0]!._id).to.not.equal(due!._id);
     expect(Date.parse(next[0]!.dueAt)).to.be.greaterThan(Date.now() + 50 * 60_000);
+  });
+
+  it('runs nothing of the pack\'s job in a tenant without the pack, even when a job of its kind is due there', async () => {
+    const elsewhere = await engine.platform.tenant('acme-code');
+    await elsewhere.store.unitOfWork((tx) => enqueueJob(tx, { kind: packJobKind('field-ops', 'tally'), dueAt: new Date(Date.now() - 1000), payload: {} }));
+    expect(await jobsOf('acme-code')).to.have.length(1);
+    await engine.jobs.runDue();
+    expect(await elsewhere.store.collection('pack.field-ops.tallies').count({}), 'no tally in the tenant without the pack').to.equal(0);
+    expect(await jobsOf('acme-code'), 'the job was taken, and no next run scheduled there').to.deep.equal([]);
   });
 
   it('runs an upgrade\'s data migration once, before the new metadata: a picklist value renamed in the stored records', async () => {

@@ -192,6 +192,20 @@ describe('packs: plan, install and upgrade keeping the tenant\'s changes', () =>
     expect((await engine.request('GET', '/api/v1/meta/list-views/open_work_orders')).status).to.equal(404);
   });
 
+  it('plans a first install over a definition the tenant made itself under the same name as a clash: each differing part a conflict, nothing installed', async () => {
+    const own = { name: 'site_visit', label: { en: 'Our visit' }, fields: [{ name: 'subject', type: 'text' }] };
+    expect((await engine.request('POST', '/api/v1/meta/objects', own)).status).to.equal(201);
+    const visits: TestPack = {
+      manifest: { name: 'visits', version: '1.0.0', label: { en: 'Visits' } },
+      items: [{ kind: 'object', definition: { name: 'site_visit', label: { en: 'Site visit' }, fields: [{ name: 'subject', type: 'text' }] } }],
+    };
+    const planned = (await plan({ pack: visits })).body.plan;
+    expect(planned).to.include({ from: null, conflicts: 1 });
+    expect(planned.items).to.deep.equal([{ kind: 'object', name: 'site_visit', action: 'conflict', current: own, conflicts: [{ path: '/label/en', ours: 'Our visit', theirs: 'Site visit' }] }]);
+    expectError(await install({ pack: visits }), 409, 'pack_conflicts');
+    expect((await engine.request('GET', '/api/v1/packs')).body.installed.map((pack: Definition) => pack.name)).to.not.include('visits');
+  });
+
   it('lets only users who may manage metadata see, plan or install packs', async () => {
     await createUser(engine, { full_name: 'Rep', email: 'rep@example.com', permission_sets: ['standard_user'] }, 'a long enough password 1');
     const token = await tokenFor(engine, 'rep@example.com', 'a long enough password 1');
@@ -247,7 +261,7 @@ describe('packs: export a tenant\'s metadata, install it elsewhere, uninstall', 
     expect(record.body.subject, 'the promoted rule runs').to.equal('URGENT: Boiler');
   });
 
-  it('refuses to uninstall while another pack requires it or its objects hold records, then removes everything it installed with force', async () => {
+  it('refuses to uninstall while another pack requires it or its objects hold records, then, after an export of them, removes everything it installed with force', async () => {
     const addOn = { manifest: { name: 'field-extras', version: '1.0.0', label: { en: 'Extras' }, requires: { packs: { 'field-service': '^1.0.0' } } }, items: [] };
     expect((await engine.request('POST', '/api/v1/packs/install', { pack: addOn })).status).to.equal(200);
     expectError(await engine.request('DELETE', '/api/v1/packs/field-service'), 409, 'pack_required');
@@ -266,6 +280,11 @@ describe('packs: export a tenant\'s metadata, install it elsewhere, uninstall', 
     expectError(refused, 409, 'pack_has_records');
     expect((await engine.request('GET', '/api/v1/meta/objects')).body.version, 'nothing changed').to.equal(version);
 
+    // Exported first: the object with its records, as a pack that brings them back.
+    const backup = { name: 'field-service-backup', version: '1.0.0', label: { en: 'Field service backup' } };
+    const saved = (await engine.request('POST', '/api/v1/packs/export', { manifest: backup, objects: ['work_order'], data: ['work_order'] })).body.pack;
+    expect(saved.data.work_order.map((record: Definition) => record.subject)).to.deep.equal(['Keep me']);
+
     const removed = await engine.request('DELETE', '/api/v1/packs/field-service?force=true');
     expect(removed.status, JSON.stringify(removed.body)).to.equal(200);
     expect(removed.body.removed).to.deep.equal(['object:work_order', 'layout:work_order_default', 'listView:open_work_orders']);
@@ -273,5 +292,9 @@ describe('packs: export a tenant\'s metadata, install it elsewhere, uninstall', 
     expect((await engine.request('GET', '/api/v1/meta/permission-sets/technician')).status, 'the tenant\'s own definitions stay').to.equal(200);
     expect((await engine.request('GET', '/api/v1/packs')).body.installed).to.deep.equal([]);
     expectError(await engine.request('DELETE', '/api/v1/packs/field-service'), 404);
+
+    const restored = await engine.request('POST', '/api/v1/packs/install', { pack: saved, demoData: true });
+    expect(restored.status, JSON.stringify(restored.body)).to.equal(200);
+    expect((await engine.request('GET', '/api/v1/records/work_order')).body.records.map((record: Definition) => record.subject)).to.deep.equal(['Keep me']);
   });
 });

@@ -27,6 +27,14 @@ describe('web app: a definition\'s history and revert', () => {
     expect(revertRequest('currency', { ...versions[1]!, definition: { name: 'eur' } }, versions[0]!)).to.deep.equal({ method: 'PUT', path: '/meta/currencies/eur', body: { name: 'eur' } });
   });
 
+  it('sends a pack\'s kind to the path the tenant serves it at', () => {
+    const policy = { name: 'gold', object: 'ticket', responseHours: 4 };
+    const older = { ...versions[2]!, definition: policy };
+    const current = { ...versions[1]!, definition: { ...policy, responseHours: 3 } };
+    expect(revertRequest('slaPolicy', older, current, 'sla-policies')).to.deep.equal({ method: 'PUT', path: '/meta/sla-policies/gold', body: policy });
+    expect(revertRequest('slaPolicy', older, current), 'without the tenant\'s path: not a kind the studio knows').to.equal(undefined);
+  });
+
   it('offers no revert to a version left by a delete, nor for a kind it has no address for', () => {
     expect(revertRequest('layout', versions[0]!, versions[1]!)).to.equal(undefined);
     expect(revertRequest('widget', versions[1]!, versions[1]!)).to.equal(undefined);

@@ -13,7 +13,7 @@ import { platformPaths } from './platform-paths.js';
 import { declareTransportResponses } from './transport-responses.js';
 import { authPaths, DOCUMENT_SECURITY, SECURITY_SCHEMES } from './auth-paths.js';
 import { metaPaths } from './meta-paths.js';
-import { metadataSchemas } from './metadata-schemas.js';
+import { metadataSchemas, packKindSchemas } from './metadata-schemas.js';
 import type { OpenApiDocument, OpenApiFragment } from './openapi-types.js';
 import { recordPaths } from './record-paths.js';
 import { relatedPaths } from './related-paths.js';
@@ -93,6 +93,9 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
     security: DOCUMENT_SECURITY,
   };
   mergeInto(document.components.schemas, metadataSchemas(), 'schema');
+  // The kinds the tenant's packs add: in the document of the tenants where they are installed only.
+  const packKinds = whole.packKinds.all();
+  mergeInto(document.components.schemas, packKindSchemas(packKinds, document.components.schemas), 'schema');
   mergeInto(document.components.schemas, SHARING_SCHEMAS, 'schema');
   mergeInto(document.components.schemas, REPORT_SCHEMAS, 'schema');
   mergeInto(document.components.schemas, ATTACHMENT_SCHEMAS, 'schema');
@@ -100,7 +103,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
   const withProcesses = objects.filter((object) => whole.processesOf(object.name).length > 0);
   const fragments: OpenApiFragment[] = [
     ...objects.flatMap((object) => [objectFragment(object), relatedPaths(snapshot, object)]),
-    metaPaths(),
+    metaPaths(packKinds),
     backfillPaths(),
     approvalPaths(withProcesses),
     formPaths(),
@@ -109,7 +112,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
     authPaths(),
     auditPaths(),
     jobPaths(),
-    packPaths(),
+    packPaths(packKinds),
     platformPaths(),
     operatorPaths(),
   ];

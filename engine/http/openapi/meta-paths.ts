@@ -1,6 +1,7 @@
 import { RECORD_ID_PATTERN } from '../../fields/record-id.js';
 import type { FormulaResultType } from '../../formula/index.js';
-import { KINDS, METADATA_ACTIONS, METADATA_KINDS, STANDALONE_KINDS, kindOf, standaloneKind, type StandaloneKind } from '../../metadata/kinds/index.js';
+import { KINDS, METADATA_ACTIONS, METADATA_KINDS, STANDALONE_KINDS, VERBS, kindOf, standaloneKind, type KindApi, type KindDescription } from '../../metadata/kinds/index.js';
+import type { PackKind } from '../../metadata/pack-kinds/index.js';
 import { json, responseRef, schemaRef } from './common-components.js';
 import { applyDefaultOperation, fieldImpactOperation } from './field-impact-docs.js';
 import { conditional, ETAG, FIELD_ETAGS, LIST_ETAGS } from './metadata-etag-docs.js';
@@ -18,7 +19,9 @@ const CURRENCY_DEFINITION = kindOf('currency').schema.title;
  * A definition of one of the kinds, or null. anyOf, not oneOf: the kinds' schemas overlap (a bare
  * `{ "name": "sales" }` is a valid object, role, group and permission set); `kind` says which it is.
  */
-const definitionOrNull: SchemaObject = { anyOf: [...KINDS.map((entry) => schemaRef(entry.schema.title)), { type: 'null' }] };
+function definitionOrNull(packKinds: readonly PackKind[]): SchemaObject {
+  return { anyOf: [...[...KINDS, ...packKinds].map((entry) => schemaRef(entry.schema.title)), { type: 'null' }] };
+}
 
 /** Keyed by the formula result types, as the formula field's `resultType` is. */
 const RESULT_TYPES: Record<FormulaResultType, true> = { text: true, number: true, currency: true, percent: true, date: true, datetime: true, boolean: true };
@@ -64,24 +67,17 @@ function definitionResponse(definition: SchemaObject, more: Record<string, Schem
 }
 
 
-const SCHEMAS: Record<string, SchemaObject> = {
-  ObjectDefinitionResponse: definitionResponse(schemaRef(OBJECT_DEFINITION), { fieldEtags: FIELD_ETAGS }),
-  ObjectDefinitionList: envelope({ objects: { type: 'array', items: schemaRef(OBJECT_DEFINITION) }, rights: OBJECT_RIGHTS }),
-  FieldDefinitionResponse: definitionResponse(schemaRef('Field')),
-  FieldDefinitionList: envelope({ fields: { type: 'array', items: schemaRef('Field') } }),
-  ...Object.fromEntries(
-    STANDALONE_KINDS.map(standaloneKind).flatMap(({ schema: { title }, plural }) => [
-      [`${title}Response`, definitionResponse(schemaRef(title))],
-      [`${title}List`, { ...envelope({ [plural]: { type: 'array', items: schemaRef(title) }, etags: LIST_ETAGS }) }],
-    ]),
-  ),
-  CurrencyDefinitionResponse: { ...envelope({ definition: schemaRef(CURRENCY_DEFINITION) }), properties: { definition: schemaRef(CURRENCY_DEFINITION), etag: ETAG, version } },
-  CurrencyDefinitionList: envelope({
-    currencies: { type: 'array', items: schemaRef(CURRENCY_DEFINITION) },
-    corporate: { type: ['string', 'null'], description: 'The ISO code of the corporate currency; null while none is defined.' },
-  }),
-  MetadataVersion: envelope({}),
-  MetadataHistoryEntry: {
+/** The envelopes of a kind the generic CRUD serves: one definition, and the list of them. */
+function crudSchemas({ schema: { title }, plural }: ServedKindDocs): [string, SchemaObject][] {
+  return [
+    [`${title}Response`, definitionResponse(schemaRef(title))],
+    [`${title}List`, { ...envelope({ [plural]: { type: 'array', items: schemaRef(title) }, etags: LIST_ETAGS }) }],
+  ];
+}
+
+/** One change of the history, its kinds and actions those of the platform and of the tenant's packs. */
+function historyEntry(packKinds: readonly PackKind[]): SchemaObject {
+  return {
     type: 'object',
     description:
       'One change to one definition (an object with its fields, a layout, a currency, a role, group, permission set or sharing rule), with the definition before and after it.',
@@ -89,15 +85,49 @@ const SCHEMAS: Record<string, SchemaObject> = {
     properties: {
       _id: { type: 'string' },
       version: { type: 'integer', description: 'The metadata version this change produced.' },
-      kind: { type: 'string', enum: [...METADATA_KINDS], description: 'Field changes are changes of their object.' },
+      kind: { type: 'string', enum: [...METADATA_KINDS, ...packKinds.map((entry) => entry.kind)], description: 'Field changes are changes of their object.' },
       name: { type: 'string', description: 'The definition as named before the change.' },
-      action: { type: 'string', enum: [...METADATA_ACTIONS] },
-      before: { ...definitionOrNull, description: 'The definition before the change; null for a create.' },
-      after: { ...definitionOrNull, description: 'The definition after the change; null for a delete.' },
+      action: { type: 'string', enum: [...METADATA_ACTIONS, ...packKinds.flatMap((entry) => VERBS.map((verb) => `${entry.kind}.${verb}`))] },
+      before: { ...definitionOrNull(packKinds), description: 'The definition before the change; null for a create.' },
+      after: { ...definitionOrNull(packKinds), description: 'The definition after the change; null for a delete.' },
       by: { type: 'string', description: 'The user who made the change.' },
       at: { type: 'string', format: 'date-time' },
     },
-  },
+  };
+}
+
+const SCHEMAS: Record<string, SchemaObject> = {
+  ObjectDefinitionResponse: definitionResponse(schemaRef(OBJECT_DEFINITION), { fieldEtags: FIELD_ETAGS }),
+  ObjectDefinitionList: envelope({ objects: { type: 'array', items: schemaRef(OBJECT_DEFINITION) }, rights: OBJECT_RIGHTS }),
+  FieldDefinitionResponse: definitionResponse(schemaRef('Field')),
+  FieldDefinitionList: envelope({ fields: { type: 'array', items: schemaRef('Field') } }),
+  ...Object.fromEntries(STANDALONE_KINDS.map(standaloneKind).flatMap(crudSchemas)),
+  CurrencyDefinitionResponse: { ...envelope({ definition: schemaRef(CURRENCY_DEFINITION) }), properties: { definition: schemaRef(CURRENCY_DEFINITION), etag: ETAG, version } },
+  CurrencyDefinitionList: envelope({
+    currencies: { type: 'array', items: schemaRef(CURRENCY_DEFINITION) },
+    corporate: { type: ['string', 'null'], description: 'The ISO code of the corporate currency; null while none is defined.' },
+  }),
+  MetadataVersion: envelope({}),
+  MetadataHistoryEntry: historyEntry([]),
+  PackKindList: envelope({
+    kinds: {
+      type: 'array',
+      description: 'The kinds of metadata the packs installed in the tenant add, by name; served at /api/v1/meta/{path} as the platform\'s kinds are.',
+      items: {
+        type: 'object',
+        required: ['kind', 'pack', 'label', 'plural', 'path', 'schema'],
+        properties: {
+          kind: { type: 'string', description: 'As the history and pack items name it: slaPolicy.' },
+          pack: { type: 'string', description: 'The pack that adds it.' },
+          label: { ...schemaRef('LocalizedText'), description: 'How admins see one definition of it.' },
+          plural: { type: 'string' },
+          path: { type: 'string', description: 'Its path under /api/v1/meta, and its folder under metadata/ in a pack.' },
+          objectProperty: { type: 'string', description: 'The property naming the object its definitions belong to, for a kind that has one.' },
+          schema: { type: 'object', description: 'The JSON Schema of one definition.' },
+        },
+      },
+    },
+  }),
   MetadataHistory: envelope({
     entries: { type: 'array', items: schemaRef('MetadataHistoryEntry') },
     next: { type: ['integer', 'null'], description: 'The version to send as `before` for older changes; null on the last page.' },
@@ -160,9 +190,11 @@ const readForbidden = responseRef('Forbidden', 'Roles, groups and permission set
 
 const writeErrors = { '400': responseRef('BadRequest'), '409': responseRef('Conflict'), '413': responseRef('PayloadTooLarge') };
 
+/** What the document says of a kind the generic CRUD serves: the platform's, or one of the tenant's packs'. */
+type ServedKindDocs = Pick<KindDescription<string, { readonly name: string }, 'create' | 'update' | 'delete', KindApi>, 'api' | 'path' | 'schema' | 'noun' | 'plural'>;
+
 /** The two path items of a kind defined on its own: its list and create, and get, replace and delete by name. */
-function standalonePaths(kind: StandaloneKind): [path: string, item: PathItem][] {
-  const { api, path: segment, schema: { title: schema }, noun } = standaloneKind(kind);
+function standalonePaths({ api, path: segment, schema: { title: schema }, noun }: ServedKindDocs): [path: string, item: PathItem][] {
   const docs = api.docs;
   const path = `${BASE}/${segment}`;
   const name: Parameter = { name: 'name', in: 'path', required: true, description: `The API name of the ${noun}.`, schema: schemaRef('ApiName') };
@@ -192,9 +224,10 @@ function standalonePaths(kind: StandaloneKind): [path: string, item: PathItem][]
 
 /**
  * /api/v1/meta: object, field, layout, currency, role, group, permission set and sharing rule
- * definitions (CRUD, validated, versioned) and the history of changes.
+ * definitions (CRUD, validated, versioned) and the history of changes; with the kinds the
+ * tenant's packs add (`packKinds`), served at their paths alike.
  */
-export function metaPaths(): OpenApiFragment {
+export function metaPaths(packKinds: readonly PackKind[] = []): OpenApiFragment {
   const partialObject: SchemaObject = { type: 'object', description: `Top-level properties of ${OBJECT_DEFINITION} to replace; \`fields\`, if sent, replaces the whole list.` };
   const partialField: SchemaObject = { type: 'object', description: 'Properties of the field definition to change; the others keep their value.' };
   return {
@@ -206,7 +239,7 @@ export function metaPaths(): OpenApiFragment {
           'Every change needs the manage-metadata right, is validated, builds a new metadata version and takes effect on the next request.',
       },
     ],
-    schemas: SCHEMAS,
+    schemas: packKinds.length === 0 ? SCHEMAS : { ...SCHEMAS, ...Object.fromEntries(packKinds.flatMap(crudSchemas)), MetadataHistoryEntry: historyEntry(packKinds) },
     paths: conditional({
       [`${BASE}/objects`]: {
         get: operation('listObjects', 'List object definitions', { '200': ok('Every object definition.', 'ObjectDefinitionList') }),
@@ -252,7 +285,10 @@ export function metaPaths(): OpenApiFragment {
         parameters: [objectName, fieldName],
         post: applyDefaultOperation(TAG),
       },
-      ...Object.fromEntries(STANDALONE_KINDS.flatMap(standalonePaths)),
+      ...Object.fromEntries([...STANDALONE_KINDS.map(standaloneKind), ...packKinds].flatMap(standalonePaths)),
+      [`${BASE}/kinds`]: {
+        get: operation('listPackKinds', 'List the kinds of metadata the tenant\'s packs add', { '200': ok('The kinds, by name.', 'PackKindList'), '403': readForbidden }),
+      },
       [`${BASE}/currencies`]: {
         get: operation('listCurrencies', 'List the currencies and the corporate one', { '200': ok('The currencies.', 'CurrencyDefinitionList') }),
       },
@@ -317,7 +353,7 @@ export function metaPaths(): OpenApiFragment {
           tags: [TAG],
           parameters: [
             { name: 'limit', in: 'query', description: 'How many changes, at most 200.', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
-            { name: 'kind', in: 'query', description: 'Only changes of definitions of this kind.', schema: { type: 'string', enum: [...METADATA_KINDS] } },
+            { name: 'kind', in: 'query', description: 'Only changes of definitions of this kind.', schema: { type: 'string', enum: [...METADATA_KINDS, ...packKinds.map((entry) => entry.kind)] } },
             { name: 'name', in: 'query', description: 'Only changes of the definition of this name (needs `kind`): named so before or after the change.', schema: { type: 'string' } },
             { name: 'before', in: 'query', description: 'The `next` of the previous page: only changes older than this metadata version.', schema: { type: 'integer', minimum: 1 } },
           ],

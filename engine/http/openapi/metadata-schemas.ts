@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { InternalError } from '../../errors/index.js';
 import commonSchema from '../../schemas/common.schema.json' with { type: 'json' };
 import { KINDS } from '../../metadata/kinds/index.js';
+import type { PackKind } from '../../metadata/pack-kinds/index.js';
 import type { SchemaObject } from './openapi-types.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -102,4 +103,27 @@ export function metadataSchemas(): Record<string, SchemaObject> {
   embedCommonSchema(schemas);
   for (const entry of KINDS) embedKindSchema(schemas, entry.schema as unknown as KindSchema, entry.componentPrefix);
   return withDiscriminatorMapping(schemas);
+}
+
+/**
+ * The schemas of the kinds the tenant's packs add, as components beside the platform's (`taken`):
+ * each kind's $defs under its prefix (`SlaPolicyTarget`), so that no name of a pack's can clash
+ * with one the document has or will have.
+ */
+export function packKindSchemas(packKinds: readonly PackKind[], taken: Readonly<Record<string, SchemaObject>>): Record<string, SchemaObject> {
+  const schemas: Record<string, SchemaObject> = { ...taken };
+  for (const kind of packKinds) embedKindSchema(schemas, withPrefixedDefs(kind.schema as unknown as KindSchema, kind.componentPrefix), kind.componentPrefix);
+  return Object.fromEntries(Object.entries(schemas).filter(([name]) => !(name in taken)));
+}
+
+function withPrefixedDefs(schema: KindSchema, prefix: string): KindSchema {
+  const rename = (node: Json): Json => {
+    if (Array.isArray(node)) return node.map(rename);
+    if (node === null || typeof node !== 'object') return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' && value.startsWith(DEFS) ? `${DEFS}${prefix}${value.slice(DEFS.length)}` : rename(value)]),
+    );
+  };
+  const { $defs, ...rest } = schema;
+  return { ...(rename(rest as Json) as KindSchema), ...($defs ? { $defs: Object.fromEntries(Object.entries($defs).map(([name, value]) => [prefix + name, rename(value)])) } : {}) };
 }

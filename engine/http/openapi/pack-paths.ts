@@ -1,4 +1,5 @@
 import { KINDS } from '../../metadata/kinds/index.js';
+import type { PackKind } from '../../metadata/pack-kinds/index.js';
 import { json, responseRef, schemaRef } from './common-components.js';
 import type { OpenApiFragment, SchemaObject } from './openapi-types.js';
 
@@ -46,12 +47,13 @@ const SCHEMAS: Record<string, SchemaObject> = {
       },
       available: {
         type: 'array',
-        description: 'The packs of the packs folder (PACKS_DIR); one that cannot be installed carries its problems.',
+        description: 'The packs of the packs folder (PACKS_DIR) and the npm packages of packs beside it (crm-pack-<name>); one that cannot be installed carries its problems.',
         items: {
           type: 'object',
           required: ['name'],
           properties: {
             name: { type: 'string' },
+            package: { type: 'string', description: 'The npm package the pack comes from, for one installed as a package.' },
             version: { type: 'string' },
             label: LOCALIZED,
             description: LOCALIZED,
@@ -163,7 +165,26 @@ const SCHEMAS: Record<string, SchemaObject> = {
 const forbidden = responseRef('Forbidden', 'Only users who may manage metadata (administrators) can manage packs.');
 
 /** /api/v1/packs: installable packs of metadata, their plans and their installs and upgrades. */
-export function packPaths(): OpenApiFragment {
+/**
+ * /api/v1/packs; the kinds of pack items those the platform's packs hold, with those the tenant's
+ * packs add (`packKinds`, a pack exported from the tenant may hold their definitions).
+ */
+export function packPaths(packKinds: readonly PackKind[] = []): OpenApiFragment {
+  const fragment = packFragment();
+  if (packKinds.length === 0) return fragment;
+  const kinds = [...PACK_KINDS, ...packKinds.map((kind) => kind.kind)];
+  return withKindEnum(fragment, kinds) as OpenApiFragment;
+}
+
+/** A copy with every enum of the kinds packs hold extended: the fragment's own parts are shared, never changed. */
+function withKindEnum(node: unknown, kinds: readonly string[]): unknown {
+  if (node === PACK_KINDS) return kinds;
+  if (Array.isArray(node)) return node.map((item) => withKindEnum(item, kinds));
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withKindEnum(value, kinds)]));
+}
+
+function packFragment(): OpenApiFragment {
   const body = { required: true, content: json(schemaRef('PackRequest'), { name: 'sales', resolutions: { 'object:lead': { '/label/en': 'ours' } } }) };
   return {
     tags: [{ name: TAG, description: 'Packs: metadata shipped as a folder (docs/packs.md), installed into a tenant and upgraded keeping its customisations by a three-way merge.' }],
@@ -240,6 +261,7 @@ export function packPaths(): OpenApiFragment {
                       items: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string', enum: PACK_KINDS }, name: { type: 'string' }, definition: { type: 'object' } } } },
                       translations: { type: 'object', additionalProperties: { type: 'object', additionalProperties: { type: 'string' } } },
                       data: { type: 'object', additionalProperties: { type: 'array', items: { type: 'object' } } },
+                      folders: { type: 'object', description: 'The folder under metadata/ of each kind a pack adds among the items: `{ "slaPolicy": "sla-policies" }`.', additionalProperties: { type: 'string' } },
                     },
                   },
                 },
@@ -256,7 +278,7 @@ export function packPaths(): OpenApiFragment {
         delete: {
           operationId: 'uninstallPack',
           summary: 'Uninstall a pack',
-          description: 'Removes the definitions the pack installed that the tenant still has, in one metadata version. Refused (409, nothing changed) while another pack requires it (`pack_required`), while the tenant\'s own definitions use what it would remove (`metadata_in_use`), and, unless `force=true`, while its objects hold records (`pack_has_records`) or the tenant\'s own processes and rules use its actions (`pack_action_in_use`).',
+          description: 'Removes the definitions the pack installed that the tenant still has, in one metadata version. Refused (409, nothing changed) while another pack requires it (`pack_required`), while the tenant\'s own definitions use what it would remove (`metadata_in_use`), and, unless `force=true`, while its objects hold records (`pack_has_records`), its kinds hold definitions the tenant made (`pack_kind_in_use`; force deletes them too) or the tenant\'s own processes and rules use its actions (`pack_action_in_use`).',
           tags: [TAG],
           parameters: [{ name: 'force', in: 'query', description: 'Delete the records of its objects with them.', schema: { type: 'string', enum: ['true', 'false'] } }],
           responses: {

@@ -29,6 +29,8 @@ export function userOpenApiDocument(snapshot: Snapshot, principal: Principal): O
       drop(document, VERSIONS_PATH, 'get');
       withholdLogic(document);
       for (const [path, method] of PACK_PATHS) drop(document, path, method);
+      // The kinds packs add are setup only: their definitions are for administrators.
+      for (const [path, method] of packKindPaths(snapshot)) drop(document, path, method);
     }
     // The audit log, the jobs and the outboxes are read with the audit right only.
     if (!access.system.viewAuditLog) for (const path of AUDIT_RIGHT_PATHS) drop(document, path, 'get');
@@ -60,6 +62,20 @@ export function userOpenApiDocument(snapshot: Snapshot, principal: Principal): O
 }
 
 const AUDIT_RIGHT_PATHS = [AUDIT_PATH, ...JOB_PATHS];
+
+/** The operations of the kinds the tenant's packs add, and their list. */
+function packKindPaths(snapshot: Snapshot): [path: string, method: Method][] {
+  return [
+    ['/api/v1/meta/kinds', 'get'],
+    ...snapshot.packKinds.all().flatMap(({ path }): [string, Method][] => [
+      [`/api/v1/meta/${path}`, 'get'],
+      [`/api/v1/meta/${path}`, 'post'],
+      [`/api/v1/meta/${path}/{name}`, 'get'],
+      [`/api/v1/meta/${path}/{name}`, 'put'],
+      [`/api/v1/meta/${path}/{name}`, 'delete'],
+    ]),
+  ];
+}
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 const METHODS: readonly Method[] = ['get', 'post', 'put', 'patch', 'delete'];

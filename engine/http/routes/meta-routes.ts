@@ -14,6 +14,7 @@ import {
   listCurrencies,
   listFields,
   listMetadataHistory,
+  listPackKinds,
   type MetadataHistoryQuery,
   listObjects,
   objectRecordCounts,
@@ -30,7 +31,7 @@ import { queryString } from '../query-string.js';
 import { requestContext } from '../request-context.js';
 import { conditionalContext, withEtag, withWrittenEtag } from '../metadata-preconditions.js';
 import { itemEtag } from '../../metadata/definition-etag.js';
-import { definitionRoutes } from './definition-routes.js';
+import { definitionRoutes, packKindRoutes } from './definition-routes.js';
 import { machineConfig } from '../../metadata/approval-processes/process-machine.js';
 import { simulateProcess } from '../../approvals/simulate-process.js';
 import { listProcessVersions } from '../../approvals/process-version-list.js';
@@ -180,5 +181,11 @@ export function metaRoutes(platform: Platform): Router {
     }
     res.json({ ...(await listMetadataHistory(ctx, criteria)), version: ctx.snapshot.version });
   });
+  router.get('/kinds', async (req, res) => {
+    const ctx = await context(req);
+    res.json({ kinds: listPackKinds(ctx), version: ctx.snapshot.version });
+  });
+  // Last: the kinds of the tenant's packs, at paths no fixed route above has.
+  packKindRoutes(router, context);
   return router;
 }

@@ -6,6 +6,7 @@ import { queryString } from '../query-string.js';
 import type { Platform } from '../../tenancy/index.js';
 import { requestContext } from '../request-context.js';
 import { requestTenant } from '../request-tenant.js';
+import type { OperationContext } from '../../context/index.js';
 
 /**
  * /api/v1/packs: the packs installed in the tenant and those the packs folder offers; the plan
@@ -24,18 +25,18 @@ export function packRoutes(platform: Platform): Router {
   });
   router.post('/plan', async (req, res) => {
     const ctx = await requestContext(platform, req);
-    const { pack, resolutions, options } = await parseRequest(packsDir, req.body);
+    const { pack, resolutions, options } = await parseRequest(packsDir, req.body, ctx);
     res.json({ plan: await planInstall(ctx, pack, resolutions, options) });
   });
   router.post('/install', async (req, res) => {
     const ctx = await requestContext(platform, req);
-    const { pack, resolutions, options } = await parseRequest(packsDir, req.body);
+    const { pack, resolutions, options } = await parseRequest(packsDir, req.body, ctx);
     res.json(await installPack(ctx, pack, resolutions, options));
   });
   router.post('/export', async (req, res) => {
     const ctx = await requestContext(platform, req);
-    const { manifest, items, translations, data } = await exportPack(ctx, parseExport(req.body));
-    res.json({ pack: { manifest, items, ...(translations ? { translations } : {}), ...(data ? { data } : {}) } });
+    const { manifest, items, translations, data, folders } = await exportPack(ctx, parseExport(req.body));
+    res.json({ pack: { manifest, items, ...(translations ? { translations } : {}), ...(data ? { data } : {}), ...(folders ? { folders } : {}) } });
   });
   router.delete('/:name', async (req, res) => {
     const ctx = await requestContext(platform, req);
@@ -70,14 +71,15 @@ function packRouter(platform: Platform, code: PackCode): Router {
   return router;
 }
 
-async function parseRequest(packsDir: string, body: unknown): Promise<{ pack: Pack; resolutions: Resolutions; options: InstallOptions }> {
+/** A pack sent whole may hold definitions of the kinds the tenant's packs add (one exported from a tenant with them). */
+async function parseRequest(packsDir: string, body: unknown, ctx: OperationContext): Promise<{ pack: Pack; resolutions: Resolutions; options: InstallOptions }> {
   const request = (body ?? {}) as { name?: unknown; pack?: unknown; resolutions?: unknown; upgrade?: unknown; demoData?: unknown };
   const resolutions = parseResolutions(request.resolutions);
   const options = parseOptions(request);
   if (typeof request.name === 'string' && request.pack === undefined) return { pack: await availablePack(packsDir, request.name), resolutions, options };
   if (request.name === undefined && request.pack !== undefined) {
     try {
-      return { pack: packFromBody(request.pack), resolutions, options };
+      return { pack: packFromBody(request.pack, ctx.snapshot.packKinds.kinds), resolutions, options };
     } catch (error) {
       if (error instanceof ValidationError) throw new ValidationError(error.details.map((detail) => ({ ...detail, path: `/pack${detail.path}` })));
       throw error;

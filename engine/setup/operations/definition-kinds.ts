@@ -3,7 +3,8 @@ import type { Collections } from '../../store/port.js';
 import { checkPermissionSetGrant, checkReachGrant, checkSharingRuleGrant } from '../../security/metadata-grants.js';
 import type { OperationContext } from '../../context/index.js';
 import { ADMIN_PERMISSION_SET } from '../../context/principal.js';
-import { STANDALONE_KINDS, standaloneKind, type DefinitionOf, type KindDescription, type StandaloneKind } from '../../metadata/kinds/index.js';
+import { STANDALONE_KINDS, standaloneKind, isMetadataKind, type DefinitionOf, type KindDescription, type StandaloneKind } from '../../metadata/kinds/index.js';
+import type { PackDefinition } from '../../metadata/pack-kinds/index.js';
 import type { PermissionSetDefinition, SystemPermissions } from '../../schemas/generated/permission-set.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import { appForUser, layoutForUser, listViewForUser, processForUser, type UserView } from './definitions-for-users.js';
@@ -78,6 +79,34 @@ function definitionKind<K extends StandaloneKind>(kind: K): DefinitionKind<K> {
 
 /** Each kind of the generic CRUD: its description in the registry, with setup's guards. */
 export const DEFINITION_KINDS = Object.fromEntries(STANDALONE_KINDS.map((kind) => [kind, definitionKind(kind)])) as unknown as { readonly [K in StandaloneKind]: DefinitionKind<K> };
+
+/** A kind the generic CRUD serves in a tenant: one of the platform's, or one its packs add. */
+export type CrudKind = StandaloneKind | (string & {});
+
+/** The definitions of such a kind: generated from its schema, or as a pack's schema says. */
+export type DefinitionFor<K extends CrudKind> = K extends StandaloneKind ? DefinitionOf[K] : PackDefinition;
+
+interface Named {
+  readonly name: string;
+}
+
+/** What the generic operations read of any kind they serve, whatever its definitions' type. */
+export type ServedKind = KindDescription<string, Named> & {
+  protect?(name: string, next: Named | null): void;
+  release?(tx: Collections, before: Snapshot, name: string, removal: Removal): Promise<void>;
+  grants?(ctx: OperationContext, before: Snapshot, after: Snapshot, next: Named): void;
+  forUser?(definition: Named, view: UserView): unknown;
+};
+
+/**
+ * A kind the generic CRUD serves in the tenant whose snapshot this is: the platform's with its
+ * guards, or one of its packs' (which need none: a pack's checks are the kind's own); undefined
+ * for any other name.
+ */
+export function servedKind(snapshot: Snapshot, kind: string): ServedKind | undefined {
+  if (isMetadataKind(kind)) return (DEFINITION_KINDS as Readonly<Record<string, ServedKind | undefined>>)[kind];
+  return snapshot.packKinds.kind(kind);
+}
 
 /** Users name roles and permission sets by API name: one still named cannot go away under them. */
 async function refuseWhileAssigned(

@@ -5,7 +5,7 @@ export { listFields, getField, addField, updateField, deleteField } from './fiel
 export { fieldImpact } from './field-impact.js';
 export { applyDefaultToExisting, type AppliedDefault } from './apply-default.js';
 export { listDefinitions, getDefinition, getSetupDefinition, createDefinition, replaceDefinition, deleteDefinition } from './definition-operations.js';
-export { DEFINITION_KINDS, type StandaloneKind } from './definition-kinds.js';
+export { DEFINITION_KINDS, servedKind, type CrudKind, type DefinitionFor, type ServedKind, type StandaloneKind } from './definition-kinds.js';
 export { definitionChange, parseDefinition } from './definition-operations.js';
 export { objectCreation, objectDeletion } from './object-operations.js';
 export { objectChange } from './change-object.js';
@@ -13,3 +13,4 @@ export { testExpression, type ExpressionTest } from './test-expression.js';
 export { listCurrencies, getCurrency, putCurrency, deleteCurrency } from './currency-operations.js';
 export { listMetadataHistory, type MetadataHistoryEntry, type MetadataHistoryQuery } from './metadata-history.js';
 export { objectRecordCounts, type ObjectSummary } from './object-record-counts.js';
+export { listPackKinds, type PackKindView } from './pack-kinds.js';

@@ -3,7 +3,7 @@ import { ValidationError, type ErrorDetail } from '../../errors/index.js';
 import { checkSystemRight } from '../../security/object-access.js';
 import type { Doc, Filter } from '../../store/port.js';
 import type { OperationContext } from '../../context/index.js';
-import { isMetadataKind, METADATA_KINDS } from '../../metadata/kinds/index.js';
+import { tenantKinds } from '../../metadata/pack-kinds/index.js';
 import { META_HISTORY } from '../../metadata/metadata-collections.js';
 import { msg } from '../../i18n/message.js';
 
@@ -35,8 +35,12 @@ export interface MetadataHistoryQuery {
  */
 export async function listMetadataHistory(ctx: OperationContext, query: MetadataHistoryQuery): Promise<{ entries: MetadataHistoryEntry[]; next: number | null }> {
   checkSystemRight(ctx, 'manageMetadata', msg`Only users who may manage metadata (administrators) can read the history of its changes.`);
-  const filter = historyFilter(query);
-  const found = await ctx.tenant.store.collection<MetadataHistoryEntry>(META_HISTORY).find(filter, { sort: { version: -1, _id: -1 }, limit: query.limit + 1 });
+  const history = ctx.tenant.store.collection<MetadataHistoryEntry>(META_HISTORY);
+  // The kinds of the tenant now, and one a pack took away with it, whose changes stay in the history.
+  const kinds = tenantKinds(ctx.snapshot).map((entry) => entry.kind);
+  if (query.kind !== undefined && !kinds.includes(query.kind) && (await history.findOne({ kind: query.kind }))) kinds.push(query.kind);
+  const filter = historyFilter(query, kinds);
+  const found = await history.find(filter, { sort: { version: -1, _id: -1 }, limit: query.limit + 1 });
   const entries = found.slice(0, pageEnd(found, query.limit)).map((entry) => ({ ...entry, before: maskWebhookSecrets(entry.before), after: maskWebhookSecrets(entry.after) }));
   return { entries, next: found.length > query.limit ? entries[entries.length - 1]!.version : null };
 }
@@ -54,12 +58,12 @@ function pageEnd(found: readonly MetadataHistoryEntry[], limit: number): number 
   return end === 0 ? limit : end;
 }
 
-function historyFilter(query: MetadataHistoryQuery): Filter {
+function historyFilter(query: MetadataHistoryQuery, kinds: readonly string[]): Filter {
   const problems: ErrorDetail[] = [];
   const parts: Filter[] = [];
   if (query.kind !== undefined) {
-    if (isMetadataKind(query.kind)) parts.push({ kind: query.kind });
-    else problems.push({ path: '/kind', message: msg`must be one of ${METADATA_KINDS.join(', ')}` });
+    if (kinds.includes(query.kind)) parts.push({ kind: query.kind });
+    else problems.push({ path: '/kind', message: msg`must be one of ${kinds.join(', ')}` });
   }
   if (query.name !== undefined) {
     if (query.kind === undefined) problems.push({ path: '/kind', message: msg`is needed with a name: names are unique only within their kind` });

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-error';
 import { useLanguage } from '../../../shared/i18n/use-language';
+import { kindPathIn, useKindName, usePackKinds } from '../../../shared/metadata/pack-kinds';
 import { useUserNames } from '../audit/use-user-names';
 import { DiffView } from './diff-view';
 import { definitionText, lineDiff } from './line-diff';
@@ -25,7 +26,7 @@ export function DefinitionHistoryPage() {
   // Kept here: the versions below start afresh when a new version arrives, and a refusal that made it arrive must stay shown.
   const [refusal, setRefusal] = useState<Refusal>();
   const versions = versionsOf(history.data?.entries ?? []);
-  const kindName = t(`setup.history.kinds.${kind}`, { defaultValue: kind });
+  const kindName = useKindName()(kind);
   return (
     <section aria-labelledby="setup-definition-history-title" className="history-section">
       <Link to="/setup/history" className="setup-back">
@@ -64,6 +65,8 @@ function Versions({ kind, name, versions, refusal, setRefusal }: VersionsProps) 
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const { name: userName } = useUserNames();
+  // Where a revert sends the definition: the platform's kind's path, or the pack's kind's in this tenant.
+  const base = kindPathIn(usePackKinds(), kind);
   const latest = versions[0]!;
   const [to, setTo] = useState(latest.version);
   const [from, setFrom] = useState(versions[1]?.version ?? latest.version);
@@ -78,7 +81,7 @@ function Versions({ kind, name, versions, refusal, setRefusal }: VersionsProps) 
   const options = versions.map((version) => ({ value: version.version, label: t('setup.history.versionOption', { version: version.version, at: when(version.at) }) }));
 
   const revert = async (target: DefinitionVersion) => {
-    const request = revertRequest(kind, target, latest);
+    const request = revertRequest(kind, target, latest, base);
     if (!request) return;
     setBusy(target.version);
     setRefusal(undefined);
@@ -118,7 +121,7 @@ function Versions({ kind, name, versions, refusal, setRefusal }: VersionsProps) 
       key: 'revert',
       title: <span className="sr-only">{t('setup.history.revert')}</span>,
       render: (_, version) =>
-        version !== latest && revertRequest(kind, version, latest) ? (
+        version !== latest && revertRequest(kind, version, latest, base) ? (
           <Popconfirm
             title={t('setup.history.revertTitle', { name, version: version.version })}
             description={t('setup.history.revertHint')}

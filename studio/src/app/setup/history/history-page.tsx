@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useLanguage } from '../../../shared/i18n/use-language';
 import { METADATA_KINDS } from '../../../shared/metadata/metadata-kinds';
+import { useKindName, usePackKinds } from '../../../shared/metadata/pack-kinds';
 import { useUserNames } from '../audit/use-user-names';
 import { actionVerb, historyPath, historyQuery, type HistoryEntry } from './metadata-history';
 import './history.css';
 
-/** The kinds the history names (a field's change is a change of its object). */
-const KINDS = METADATA_KINDS.map((entry) => entry.kind);
+/** The platform's kinds the history names (a field's change is a change of its object); the tenant's packs add theirs. */
+const KINDS: readonly string[] = METADATA_KINDS.map((entry) => entry.kind);
 
 /** /setup/history: recent metadata changes, newest first, narrowed by kind, each opening its definition's versions. */
 export function HistoryPage() {
@@ -22,7 +23,8 @@ export function HistoryPage() {
   const { name: userName } = useUserNames();
   const show = (nextKind: string | undefined, cursor?: number) =>
     setSearch(new URLSearchParams({ ...(nextKind ? { kind: nextKind } : {}), ...(cursor ? { before: String(cursor) } : {}) }));
-  const kindName = (name: string) => t(`setup.history.kinds.${name}`, { defaultValue: name });
+  const kindName = useKindName();
+  const kinds = [...KINDS, ...usePackKinds().map((entry) => entry.kind)];
 
   const columns: TableColumnsType<HistoryEntry> = [
     { key: 'version', title: t('setup.history.version'), render: (_, entry) => entry.version },
@@ -60,7 +62,7 @@ export function HistoryPage() {
           placeholder={t('setup.history.anyKind')}
           value={kind}
           onChange={(value?: string) => show(value)}
-          options={KINDS.map((name) => ({ value: name, label: kindName(name) }))}
+          options={kinds.map((name) => ({ value: name, label: kindName(name) }))}
         />
       </div>
       {page.error && <Alert type="error" showIcon role="alert" title={t('setup.history.loadFailed', { message: page.error.message })} />}

@@ -68,14 +68,15 @@ export function actionVerb(action: string): string {
  * The request that brings a definition back to an earlier version, as a script would send it:
  * PUT the old definition over the current one (by the name it has now), or POST it again when it
  * was deleted since (a currency is PUT either way, its one write). Undefined when there is nothing
- * to go back to (a version left by a delete).
+ * to go back to (a version left by a delete), or for a kind the tenant no longer has (`base`: where
+ * /api/v1/meta serves it, the platform's kind's path unless told; a pack's kind's otherwise).
  */
 export function revertRequest(
   kind: string,
   target: DefinitionVersion,
   latest: DefinitionVersion,
+  base: string | undefined = kindPath(kind),
 ): { method: 'PUT' | 'POST'; path: string; body: unknown } | undefined {
-  const base = kindPath(kind);
   if (base === undefined || target.definition === null || typeof target.definition !== 'object') return undefined;
   const targetName = (target.definition as { name?: unknown }).name;
   const currentName = latest.definition === null ? undefined : (latest.definition as { name?: unknown }).name;

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
+import { usePackKinds } from '../../../shared/metadata/pack-kinds';
 import { formatWhen } from '../jobs/job-state';
 import { PackPlanDrawer } from './pack-plan-drawer';
 import { PACKS_KEY, packsQuery, uninstallPack, type AvailablePack, type InstalledPack } from './packs-api';
@@ -19,6 +20,7 @@ export function PacksPage() {
   const packs = useQuery(packsQuery);
   const [planning, setPlanning] = useState<AvailablePack | undefined>();
   const installed = new Map((packs.data?.installed ?? []).map((pack) => [pack.name, pack]));
+  const packKinds = usePackKinds();
 
   const status = (pack: AvailablePack) => {
     if (pack.problems) return <Tag className="setup-tone-bad">{t('setup.packs.broken', { count: pack.problems.length })}</Tag>;
@@ -77,6 +79,22 @@ export function PacksPage() {
     { key: 'version', title: t('setup.packs.version'), width: 110, render: (_, pack) => pack.version },
     { key: 'at', title: t('setup.packs.installedAt'), responsive: ['md'], render: (_, pack) => formatWhen(pack.installedAt, language) },
     { key: 'items', title: t('setup.packs.definitions'), responsive: ['sm'], width: 120, render: (_, pack) => pack.items },
+    {
+      key: 'kinds',
+      title: t('setup.packs.kinds'),
+      responsive: ['md'],
+      render: (_, pack) => (
+        <span className="setup-packs-kinds">
+          {packKinds
+            .filter((kind) => kind.pack === pack.name)
+            .map((kind) => (
+              <Tag key={kind.kind} className="setup-tone-info" title={kind.path}>
+                {localize(kind.label, language, kind.kind)}
+              </Tag>
+            ))}
+        </span>
+      ),
+    },
     { key: 'uninstall', title: <span className="sr-only">{t('setup.packs.uninstall')}</span>, render: (_, pack) => <UninstallButton pack={pack} label={label(pack)} /> },
   ];
 
