@@ -41,6 +41,9 @@ img { max-width: 100%; }
 @media screen {
   html { background: #e8e8e8; }
   body { box-sizing: border-box; width: ${width}mm; max-width: 100%; margin: 16px auto; padding: ${top}mm ${right}mm ${bottom}mm ${left}mm; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }
+}
+@media screen and (max-width: 640px) {
+  body { margin: 0; padding: 12px; box-shadow: none; }
 }`;
 }
 

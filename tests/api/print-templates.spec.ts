@@ -141,6 +141,10 @@ describe('print templates: saving and printing records as HTML', () => {
       const response = await print(orderId);
       expect(response.headers.get('content-type')).to.equal('text/html; charset=utf-8');
       expect(response.headers.get('content-security-policy')).to.match(/^default-src 'none'; style-src 'unsafe-inline'; img-src data:/);
+      // A client asking for JSON (the web app) gets the same document as a value, to frame it itself.
+      const json = await print(orderId, '', { accept: 'application/json' });
+      expect(json.status).to.equal(200);
+      expect(json.body).to.deep.equal({ title: 'Purchase order Laptops', html: response.body });
     });
 
     it('formats dates, numbers and money in the reader locale, in English and Chinese', async () => {

@@ -21,9 +21,14 @@ const DOWNLOAD: Parameter = {
 const error = (description: string, code: string, message: string): Response => ({ description, content: json(schemaRef('Error'), { error: { code, message, details: [] } }) });
 
 const PRINTED: Response = {
-  description: 'The printed record: an HTML document (Content-Security-Policy: nothing runs, nothing loads), or a PDF with format=pdf.',
+  description:
+    'The printed record: an HTML document (Content-Security-Policy: nothing runs, nothing loads), or a PDF with format=pdf. ' +
+    'A client that accepts application/json and not text/html gets the document as `html`, with its `title`.',
   content: {
     'text/html': { schema: { type: 'string' } },
+    'application/json': {
+      schema: { type: 'object', required: ['title', 'html'], properties: { title: { type: 'string', description: "The template's label and the record's name." }, html: { type: 'string' } } },
+    },
     'application/pdf': { schema: { type: 'string', format: 'binary' } },
   },
 };

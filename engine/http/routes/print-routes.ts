@@ -38,7 +38,13 @@ export function printRoutes(platform: Platform, pdf: PdfRenderer): Router {
       res.set({ 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition(download ? 'attachment' : 'inline', `${safeFileName(printed.title.replace(/[\\/]/g, '-'))}.pdf`) }).send(file);
       return;
     }
-    res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PRINT_POLICY, 'Cache-Control': 'no-store' }).send(printed.html);
+    res.set('Cache-Control', 'no-store');
+    // The web app's API client asks for JSON: it gets the document as a value, to show in a sandboxed frame.
+    if (req.accepts(['text/html', 'application/json']) === 'application/json') {
+      res.json({ title: printed.title, html: printed.html });
+      return;
+    }
+    res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PRINT_POLICY }).send(printed.html);
   };
 
   router.get('/:object/:id/print/:template', async (req, res) => {
