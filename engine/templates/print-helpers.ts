@@ -97,20 +97,24 @@ export const PRINT_HELPER_FUNCTIONS: { readonly [N in PrintHelperName]: (this: u
     return Number(total.toFixed(10));
   },
   count: (...args) => rows(given(args).values[0]).length,
-  eq: (...args) => given(args).values[0] === given(args).values[1],
-  ne: (...args) => given(args).values[0] !== given(args).values[1],
-  gt: (...args) => compare(given(args).values, (a, b) => a > b),
-  gte: (...args) => compare(given(args).values, (a, b) => a >= b),
-  lt: (...args) => compare(given(args).values, (a, b) => a < b),
-  lte: (...args) => compare(given(args).values, (a, b) => a <= b),
+  eq: (...args) => pair(args, (a, b) => a === b),
+  ne: (...args) => pair(args, (a, b) => a !== b),
+  gt: (...args) => pair(args, ordered((a, b) => a > b)),
+  gte: (...args) => pair(args, ordered((a, b) => a >= b)),
+  lt: (...args) => pair(args, ordered((a, b) => a < b)),
+  lte: (...args) => pair(args, ordered((a, b) => a <= b)),
   and: (...args) => given(args).values.every(Boolean),
   or: (...args) => given(args).values.some(Boolean),
   not: (...args) => !given(args).values[0],
 };
 
-function compare(values: unknown[], test: (a: number | string, b: number | string) => boolean): boolean {
-  const [a, b] = values;
-  if (typeof a === 'number' && typeof b === 'number') return test(a, b);
-  if (typeof a === 'string' && typeof b === 'string') return test(a, b);
-  return false;
+/** A comparison of a helper's first two arguments. */
+function pair(args: unknown[], test: (a: unknown, b: unknown) => boolean): boolean {
+  const [a, b] = given(args).values;
+  return test(a, b);
+}
+
+/** An order between two numbers or two texts; anything else compares as false. */
+function ordered(test: (a: number | string, b: number | string) => boolean): (a: unknown, b: unknown) => boolean {
+  return (a, b) => (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string') ? test(a, b) : false;
 }

@@ -158,6 +158,8 @@ describe('print templates: saving and printing records as HTML', () => {
         '<i class="dollars">{{money -1234.5 "USD"}}</i>',
         '<i class="percent">{{percent 12.5}}</i>',
         '<i class="compare">{{#if (gt record.total 1000)}}big{{else}}small{{/if}}</i>',
+        '<i class="logic">{{#if (and (eq "a" "a") (or false (lte 1 1)) (not (ne 1 1)) (gte 2 2) (lt "a" "b"))}}yes{{else}}no{{/if}}</i>',
+        '<i class="mixed">{{#if (gt "2" 1)}}yes{{else}}no{{/if}}</i>',
       ].join('');
       const en = html(await preview(body, 'en'));
       const zh = html(await preview(body, 'zh-CN'));
@@ -171,6 +173,8 @@ describe('print templates: saving and printing records as HTML', () => {
         ['dollars', '-$1,234.50', '-US$1,234.50'],
         ['percent', '12.5%', '12.5%'],
         ['compare', 'big', 'big'],
+        ['logic', 'yes', 'yes'],
+        ['mixed', 'no', 'no'],
       ];
       for (const [name, inEnglish, inChinese] of expected) {
         expect(textOf(en, name), name).to.equal(inEnglish);
@@ -216,6 +220,13 @@ describe('print templates: saving and printing records as HTML', () => {
       expect(page).to.include('<td>&quot;&gt;&lt;script&gt;alert(3)&lt;/script&gt;</td>');
     });
 
+    it('prints rich text as its sanitised formatting, not as escaped tags', async () => {
+      const order = await createRecord(engine, 'purchase_order', { title: 'Terms', terms: '<p>Pay within <b>30 days</b></p><script>alert(4)</script><p onclick="alert(5)">Net</p>' });
+      const page = html(await print(order._id));
+      expect(/<div class="terms">([\s\S]*?)<\/div>/.exec(page)?.[1]).to.equal('<p>Pay within <b>30 days</b></p><p>Net</p>');
+      expect(page).to.not.match(/<script|onclick/i);
+    });
+
     it("refuses templates the prototypes of the print's values, even where saving could not see it", async () => {
       process.env.PRINT_CANARY = 'canary-7f3a';
       const page = html(
@@ -245,6 +256,20 @@ describe('print templates: saving and printing records as HTML', () => {
       expect(textOf(page, 'secret')).to.equal('[]');
       expect(textOf(page, 'reader')).to.equal('Bo Buyer');
       expect(textOf(html(await print(buyersOrderId)), 'secret')).to.equal('[7]');
+    });
+
+    it("prints a parent the reader's object rights hide from them as empty, rather than refusing the print", async () => {
+      const set = { name: 'orders_only', objects: { purchase_order: { create: true, read: true }, po_line: { read: true } } };
+      expect((await engine.request('POST', '/api/v1/meta/permission-sets', set)).status).to.equal(201);
+      const olgaId = await createUser(engine, { full_name: 'Olga Orders', email: 'olga@example.com', permission_sets: ['standard_user', 'orders_only'] }, PASSWORD);
+      const olga = await tokenFor(engine, 'olga@example.com', PASSWORD);
+      const supplier = await createRecord(engine, 'supplier', { name: 'Hidden Supplier', city: 'Nowhere' });
+      // Made by the admin, who may name the supplier, and handed to Olga.
+      const order = await createRecord(engine, 'purchase_order', { title: 'Olga order', supplier: supplier._id });
+      expect((await engine.request('PUT', `/api/v1/records/purchase_order/${order._id}/owner`, { owner: olgaId })).status).to.equal(200);
+      const page = html(await print(order._id, '', bearer(olga)));
+      expect(textOf(page, 'title')).to.match(/ Olga order$/);
+      expect(textOf(page, 'supplier')).to.equal(' / ');
     });
 
     it('answers 404 for a record the reader may not see, as GET does', async () => {

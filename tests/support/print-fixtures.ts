@@ -40,6 +40,7 @@ export async function definePurchaseOrders(engine: TestEngine): Promise<void> {
         { name: 'discount', type: 'percent', label: { en: 'Discount', 'zh-CN': '折扣' } },
         { name: 'urgent', type: 'boolean', label: { en: 'Urgent', 'zh-CN': '加急' } },
         { name: 'secret_cost', type: 'number', label: { en: 'Internal cost', 'zh-CN': '内部成本' } },
+        { name: 'terms', type: 'richtext', label: { en: 'Terms', 'zh-CN': '条款' } },
       ],
     }),
   );
@@ -75,6 +76,7 @@ export const PURCHASE_ORDER_TEMPLATE = {
     '<p class="discount">{{field "discount"}}</p>',
     '<p class="urgent">{{field "urgent"}}</p>',
     '<p class="secret">[{{record.secret_cost}}]</p>',
+    '<div class="terms">{{field "terms"}}</div>',
     '<table><thead><tr><th>{{#with related.po_line.[0]}}{{/with}}#</th></tr></thead><tbody>',
     '{{#each related.po_line}}<tr class="line"><td>{{@index}}</td><td>{{product}}</td><td>{{number quantity}}</td><td>{{field "amount"}}</td></tr>{{/each}}',
     '</tbody></table>',
