@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { Mutex } from '../concurrency/mutex.js';
 import { EngineError } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
@@ -54,27 +54,31 @@ export class PdfRenderer {
     return this.queue.run(async () => {
       const browser = await this.launched();
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true, serviceWorkers: 'block' });
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        void context.close().catch(() => undefined);
-      }, this.timeoutMs);
+      let timer: NodeJS.Timeout | undefined;
+      // The limit races the whole print: a call on a context closed under it never settles, so
+      // closing it alone would leave the request (and every PDF queued behind it) waiting forever.
+      const limit = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(
+          () => reject(new EngineError('pdf_timeout', 504, msg`The PDF took longer than ${this.timeoutMs / 1000} seconds and was abandoned: print fewer records or a smaller document.`)),
+          this.timeoutMs,
+        );
+      });
       try {
-        await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')));
-        const page = await context.newPage();
-        page.setDefaultTimeout(this.timeoutMs);
-        await page.setContent(document.html, { waitUntil: 'load' });
-        return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
-      } catch (error) {
-        if (timedOut) {
-          throw new EngineError('pdf_timeout', 504, msg`The PDF took longer than ${this.timeoutMs / 1000} seconds and was abandoned: print fewer records or a smaller document.`);
-        }
-        throw error;
+        return await Promise.race([this.print(context, document), limit]);
       } finally {
         clearTimeout(timer);
         await context.close().catch(() => undefined);
       }
     });
+  }
+
+  /** One document in its own page: nothing fetched but data: URLs, the page size its CSS says, tagged for screen readers. */
+  private async print(context: BrowserContext, document: PrintedRecord): Promise<Buffer> {
+    await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')));
+    const page = await context.newPage();
+    page.setDefaultTimeout(this.timeoutMs);
+    await page.setContent(document.html, { waitUntil: 'load' });
+    return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
   }
 
   /** Closes the browser, if one was launched (the engine's stop). */

@@ -98,6 +98,30 @@ describe('print templates: PDF through Chromium', function () {
   });
 });
 
+describe('print templates: a PDF that takes too long', function () {
+  this.timeout(60_000);
+  it('is abandoned after PDF_TIMEOUT_MS with a 504, and does not hold up the PDFs queued after it', async function () {
+    if (!existsSync(CHROMIUM)) this.skip();
+    // 1 ms: no PDF is that fast, so each is abandoned.
+    const engine = await startTestEngine({ pdf: new PdfRenderer({ chromiumPath: CHROMIUM, timeoutMs: 1 }) });
+    try {
+      await definePurchaseOrders(engine);
+      expect((await engine.request('POST', '/api/v1/meta/print-templates', PURCHASE_ORDER_TEMPLATE)).status).to.equal(201);
+      const order = await createRecord(engine, 'purchase_order', { title: 'Pens' });
+      const pdf = `/api/v1/records/purchase_order/${order._id}/print/purchase_order_print?format=pdf`;
+      const [first, second] = await Promise.all([engine.request('GET', pdf), engine.request('GET', pdf)]);
+      expectError(first, 504, 'pdf_timeout');
+      expect(first.body.error.message).to.include('0.001 seconds');
+      // Queued behind the first (one PDF at a time), the second is answered too, not left waiting.
+      expectError(second, 504, 'pdf_timeout');
+      // The engine still answers, and its HTML print too.
+      expect((await engine.request('GET', `/api/v1/records/purchase_order/${order._id}/print/purchase_order_print`)).status).to.equal(200);
+    } finally {
+      await engine.stop();
+    }
+  });
+});
+
 describe('print templates: PDF without Chromium', () => {
   it('answers 503 naming Chromium and CHROMIUM_PATH, and still prints HTML', async () => {
     const engine = await startTestEngine({ pdf: new PdfRenderer({ chromiumPath: '/nowhere/chromium' }) });
