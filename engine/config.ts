@@ -4,6 +4,7 @@ import type { JobSchedulerOptions } from './jobs/index.js';
 import type { BackfillSettings } from './setup/backfills/index.js';
 import { WebhookAllowlist, type MailSettings } from './mail/index.js';
 import { DEFAULT_CACHE_MB, type Durability } from './store/embedded/index.js';
+import type { PdfSettings } from './templates/index.js';
 
 export interface EngineConfig {
   port: number;
@@ -33,6 +34,8 @@ export interface EngineConfig {
   mail?: MailSettings;
   /** Outgoing webhooks: the internal hosts they may call besides public addresses (WEBHOOK_ALLOWED_HOSTS). */
   webhooks?: WebhookSettings;
+  /** Printing records to PDF: the Chromium to use (CHROMIUM_PATH) and how long a PDF may take (PDF_TIMEOUT_MS). */
+  printing?: PdfSettings;
 }
 
 export interface WebhookSettings {
@@ -73,7 +76,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
     backfills: backfillsFromEnv(env),
     mail: mailFromEnv(env),
     webhooks: webhooksFromEnv(env),
+    printing: printingFromEnv(env),
   };
+}
+
+/** CHROMIUM_PATH: the browser PDFs are printed with; PDF_TIMEOUT_MS: a whole number of milliseconds, at least 1000. */
+function printingFromEnv(env: NodeJS.ProcessEnv): PdfSettings {
+  const timeout = env.PDF_TIMEOUT_MS;
+  const timeoutMs = timeout === undefined || timeout === '' ? undefined : Number(timeout);
+  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs >= 1000)) throw new Error(`PDF_TIMEOUT_MS must be a whole number of milliseconds, at least 1000, got '${timeout}'`);
+  return { ...(env.CHROMIUM_PATH ? { chromiumPath: env.CHROMIUM_PATH } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}) };
 }
 
 /** MONGODB_ALLOW_STANDALONE: 'true' or 'false' (or unset); anything else stops the start rather than being guessed at. */

@@ -12,6 +12,7 @@ import { MongoStoreProvider } from './store/mongodb/index.js';
 import type { StoreProvider } from './store/port.js';
 import { DEFAULT_TENANT, Platform } from './tenancy/index.js';
 import { DEFAULT_PACKS_DIR } from './packs/index.js';
+import { PdfRenderer } from './templates/index.js';
 
 export interface RunningEngine {
   platform: Platform;
@@ -44,7 +45,8 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   configureBackfills(config.backfills);
   registerJobHandler(BACKFILL_JOB, runBackfill);
   const jobs = new JobScheduler(platform, config.jobs);
-  const app = createApp(platform, config.http);
+  const pdf = config.http?.pdf ?? new PdfRenderer(config.printing);
+  const app = createApp(platform, { ...config.http, pdf });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
     listening.once('error', reject);
@@ -72,6 +74,7 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
       await jobs.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pdf.close();
       await platform.close();
     },
   };

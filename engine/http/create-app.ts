@@ -9,6 +9,8 @@ import { formRoutes } from './routes/form-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
 import { openApiRoutes } from './routes/openapi-routes.js';
 import { recordRoutes } from './routes/record-routes.js';
+import { printRoutes } from './routes/print-routes.js';
+import { PdfRenderer } from '../templates/index.js';
 import { sharingRoutes } from './routes/sharing-routes.js';
 import { inboxRoutes, recordApprovalRoutes } from './routes/approval-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
@@ -49,6 +51,8 @@ export interface AppOptions {
   trustProxy?: boolean | number | string;
   /** PACKS_DIR: the folder of packs an admin may install (plugins/ by default). */
   packsDir?: string;
+  /** The PDF printer of record prints (start-engine makes one from CHROMIUM_PATH and closes it at stop). */
+  pdf?: PdfRenderer;
 }
 
 /** The engine's HTTP face: thin routes over the operations, one error mapping at the end. */
@@ -97,6 +101,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   app.use('/api/v1/approvals', inboxRoutes(platform));
   app.use('/api/v1/records', reportRoutes(platform));
   app.use('/api/v1/records', attachmentRoutes(platform, options.fileSizeLimit));
+  app.use('/api/v1/records', printRoutes(platform, options.pdf ?? new PdfRenderer()));
   app.use('/api/v1/records', recordRoutes(platform));
   app.use('/api/v1/recycle-bin', recycleBinRoutes(platform));
   app.use('/api/v1/search', searchRoutes(platform));

@@ -27,6 +27,8 @@ import { msg } from '../i18n/message.js';
 import { resolveApp, type ResolvedApp } from './apps/resolve-app.js';
 import { resolveListView, type ResolvedListView } from './list-views/resolve-list-view.js';
 import { compilePackKinds, type PackDefinition, type PackKind } from './pack-kinds/index.js';
+import { compilePrintTemplate, type CompiledPrintTemplate } from './print-templates/compile-print-template.js';
+import type { PrintTemplateDefinition } from '../schemas/generated/print-template.js';
 
 export { NO_DEFINITIONS, type Definitions } from './kinds/index.js';
 
@@ -99,10 +101,11 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
     const result = resolveListView(definition, objects);
     return { resolved: result.view, problems: result.problems };
   });
-  const base = new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views);
+  const printTemplates = compilePrintTemplates(definitions.printTemplate, objects, problems);
+  const base = new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views, printTemplates);
   if (packKinds.size === 0) return { snapshot: base, problems };
   const ofPacks = compilePackKinds(packKinds, (kind) => (definitions as DefinitionsWithPacks)[kind] ?? [], base, (kind, name, list) => problems.set(problemKey(kind, name), list));
-  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views, ofPacks), problems };
+  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views, printTemplates, ofPacks), problems };
 }
 
 /**
@@ -176,6 +179,22 @@ function compileRules(definitions: readonly AutomationRuleDefinition[], objects:
     else problems.set(problemKey('automationRule', definition.name), result.problems);
   }
   return rules;
+}
+
+/** Print templates name objects, their fields, parents and related lists. */
+function compilePrintTemplates(
+  definitions: readonly PrintTemplateDefinition[],
+  objects: ReadonlyMap<string, CompiledObject>,
+  problems: Map<string, ErrorDetail[]>,
+): Map<string, CompiledPrintTemplate> {
+  const templates = new Map<string, CompiledPrintTemplate>();
+  for (const definition of definitions) {
+    const checked = checkDefinition('printTemplate', definition);
+    const result = checked.ok ? compilePrintTemplate(checked.definition, objects) : { problems: checked.problems };
+    if (result.template) templates.set(result.template.name, result.template);
+    else problems.set(problemKey('printTemplate', definition.name), result.problems);
+  }
+  return templates;
 }
 
 /**

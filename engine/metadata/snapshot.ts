@@ -7,6 +7,7 @@ import type { CompiledRule } from './automation-rules/compile-rule.js';
 import type { ResolvedApp } from './apps/resolve-app.js';
 import type { ResolvedListView } from './list-views/resolve-list-view.js';
 import { NO_PACK_KINDS, type PackKindSet } from './pack-kinds/pack-kind-set.js';
+import type { CompiledPrintTemplate } from './print-templates/compile-print-template.js';
 
 /**
  * A tenant's metadata compiled at one version: immutable, swapped whole. A request takes the
@@ -28,6 +29,8 @@ export class Snapshot {
     readonly apps: ReadonlyMap<string, ResolvedApp> = new Map(),
     /** The shared list views (personal ones are their owners' data, not metadata of the tenant). */
     readonly listViews: ReadonlyMap<string, ResolvedListView> = new Map(),
+    /** The print templates of objects' records (HTML and PDF). */
+    readonly printTemplates: ReadonlyMap<string, CompiledPrintTemplate> = new Map(),
     /** The kinds the tenant's packs add, with their definitions. */
     readonly packKinds: PackKindSet = NO_PACK_KINDS,
   ) {}
@@ -66,9 +69,14 @@ export class Snapshot {
     return [...this.listViews.values()].filter((view) => view.object === objectName).sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  /** The print templates of one object, by name. */
+  printTemplatesOf(objectName: string): CompiledPrintTemplate[] {
+    return [...this.printTemplates.values()].filter((template) => template.object === objectName).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   /** A copy at another version: what the registry swaps in once a change committed. */
   at(version: number): Snapshot {
-    return new Snapshot(version, this.objects, this.layouts, this.currencies, this.security, this.approvalProcesses, this.automationRules, this.apps, this.listViews, this.packKinds);
+    return new Snapshot(version, this.objects, this.layouts, this.currencies, this.security, this.approvalProcesses, this.automationRules, this.apps, this.listViews, this.printTemplates, this.packKinds);
   }
 
   /**

@@ -17,6 +17,7 @@ import { metadataSchemas, packKindSchemas } from './metadata-schemas.js';
 import type { OpenApiDocument, OpenApiFragment } from './openapi-types.js';
 import { recordPaths } from './record-paths.js';
 import { relatedPaths } from './related-paths.js';
+import { printPaths } from './print-paths.js';
 import { searchPaths } from './search-paths.js';
 import { REPORT_SCHEMAS, reportPaths } from './report-paths.js';
 import { SHARING_SCHEMAS, sharingPaths } from './sharing-paths.js';
@@ -102,7 +103,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
   const objects = [...snapshot.objects.values()].sort((a, b) => a.name.localeCompare(b.name));
   const withProcesses = objects.filter((object) => whole.processesOf(object.name).length > 0);
   const fragments: OpenApiFragment[] = [
-    ...objects.flatMap((object) => [objectFragment(object), relatedPaths(snapshot, object)]),
+    ...objects.flatMap((object) => [objectFragment(object), relatedPaths(snapshot, object), printPaths(snapshot, object)]),
     metaPaths(packKinds),
     backfillPaths(),
     approvalPaths(withProcesses),

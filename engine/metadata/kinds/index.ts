@@ -8,6 +8,7 @@ import { layoutKind } from './layout/kind.js';
 import { listViewKind } from './list-view/kind.js';
 import { objectKind } from './object/kind.js';
 import { permissionSetKind } from './permission-set/kind.js';
+import { printTemplateKind } from './print-template/kind.js';
 import { roleKind } from './role/kind.js';
 import { sharingRuleKind } from './sharing-rule/kind.js';
 
@@ -31,6 +32,7 @@ export const KINDS = [
   automationRuleKind,
   approvalProcessKind,
   appKind,
+  printTemplateKind,
 ] as const;
 
 type Entry = (typeof KINDS)[number];

@@ -5,4 +5,4 @@ export { deleteAttachment } from './delete-attachment.js';
 export { unlinkAttachments, deleteBlobs } from './purge-attachments.js';
 export { ATTACHMENT_INDEXES, ATTACHMENTS_COLLECTION, DEFAULT_FILE_SIZE_LIMIT, type AttachmentView } from './attachment.js';
 export { isPreviewable } from './content-type.js';
-export { contentDisposition } from './file-name.js';
+export { contentDisposition, safeFileName } from './file-name.js';

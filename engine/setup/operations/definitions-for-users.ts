@@ -7,6 +7,7 @@ import type { Snapshot } from '../../metadata/snapshot.js';
 import type { ApprovalProcessDefinition } from '../../schemas/generated/approval-process.js';
 import type { LayoutDefinition, LayoutField, RelatedList, Section } from '../../schemas/generated/layout.js';
 import type { Field, ObjectDefinition } from '../../schemas/generated/object.js';
+import type { PrintTemplateDefinition } from '../../schemas/generated/print-template.js';
 
 /**
  * What a user who may not manage metadata sees of a definition. Metadata is the tenant's setup:
@@ -122,6 +123,12 @@ export function listViewForUser(listView: ListViewDefinition, view: UserView): L
   if (!narrowed) return undefined;
   const { permissionSets: _sets, description: _note, ...shown } = narrowed;
   return shown;
+}
+
+/** A print template of an object the user may read: what the record page's Print menu needs, not its source. */
+export function printTemplateForUser(template: PrintTemplateDefinition, view: UserView): Pick<PrintTemplateDefinition, 'name' | 'object' | 'label'> | undefined {
+  if (!view.visible.object(template.object)) return undefined;
+  return { name: template.name, object: template.object, ...(template.label ? { label: template.label } : {}) };
 }
 
 function layoutFieldName(entry: LayoutField): string {

@@ -14,6 +14,7 @@ import { packsMessages } from './packs/packs-messages';
 import { layoutsMessages } from './layouts/layouts-messages';
 import { listViewsMessages } from './list-views/list-views-messages';
 import { iconMessages } from './objects/icon-messages';
+import { printTemplatesMessages } from './print-templates/print-templates-messages';
 import { permissionSetsMessages } from './permission-sets/permission-sets-messages';
 import { objectsMessages } from './objects/objects-messages';
 import { orderedListMessages } from './ordered-list-messages';
@@ -54,6 +55,7 @@ const PARTS = [
   historyMessages,
   expressionMessages,
   approvalsMessages,
+  printTemplatesMessages,
 ] as const;
 
 type Union = (typeof PARTS)[number];

@@ -22,6 +22,8 @@ const DefinitionHistoryPage = lazy(() => import('./history/definition-history-pa
 const ApprovalProcessListPage = lazy(() => import('./approval-processes/approval-process-list-page').then((module) => ({ default: module.ApprovalProcessListPage })));
 const ApprovalProcessPage = lazy(() => import('./approval-processes/approval-process-page').then((module) => ({ default: module.ApprovalProcessPage })));
 const PacksPage = lazy(() => import('./packs/packs-page').then((module) => ({ default: module.PacksPage })));
+const PrintTemplateListPage = lazy(() => import('./print-templates/print-template-list-page').then((module) => ({ default: module.PrintTemplateListPage })));
+const PrintTemplatePage = lazy(() => import('./print-templates/print-template-page').then((module) => ({ default: module.PrintTemplatePage })));
 const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
@@ -39,6 +41,8 @@ export const setupRoutes: RouteObject[] = [
   { path: 'list-views/:name', element: <ListViewListPage /> },
   { path: 'apps', element: <AppListPage /> },
   { path: 'apps/:name', element: <AppListPage /> },
+  { path: 'print-templates', element: <PrintTemplateListPage /> },
+  { path: 'print-templates/:name', element: <PrintTemplatePage /> },
   { path: 'packs', element: <PacksPage /> },
   { path: 'users', element: <UserListPage /> },
   { path: 'users/:id', element: <UserListPage /> },

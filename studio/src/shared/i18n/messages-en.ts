@@ -119,6 +119,13 @@ export const en = {
     deleteConfirm: 'Move “{{name}}” to the recycle bin?',
     deleteHint: 'You can restore it from the recycle bin.',
     deleted: 'Moved to the recycle bin',
+    print: 'Print',
+    printTitle: 'Print “{{name}}”',
+    printTemplate: 'Template',
+    printFrame: 'The printed document',
+    printDownload: 'Download PDF',
+    printClose: 'Close',
+    printFailed: 'The document could not be printed: {{message}}',
   },
   approvals: {
     panelTitle: 'Approval',

@@ -118,6 +118,13 @@ export const zhCN = {
     deleteConfirm: '将“{{name}}”移到回收站？',
     deleteHint: '之后可以从回收站恢复。',
     deleted: '已移到回收站',
+    print: '打印',
+    printTitle: '打印“{{name}}”',
+    printTemplate: '模板',
+    printFrame: '打印出的文档',
+    printDownload: '下载 PDF',
+    printClose: '关闭',
+    printFailed: '无法打印该文档：{{message}}',
   },
   approvals: {
     panelTitle: '审批',

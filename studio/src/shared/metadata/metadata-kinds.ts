@@ -15,6 +15,7 @@ export const METADATA_KINDS = [
   { kind: 'automationRule', path: 'automation-rules' },
   { kind: 'approvalProcess', path: 'approval-processes' },
   { kind: 'app', path: 'apps' },
+  { kind: 'printTemplate', path: 'print-templates' },
 ] as const;
 
 export type MetadataKind = (typeof METADATA_KINDS)[number]['kind'];

@@ -57,6 +57,7 @@ export const historyMessages = bilingual(
         automationRule: 'Automation rule',
         app: 'App',
         listView: 'List view',
+        printTemplate: 'Print template',
       },
       actions: {
         create: 'Created',
@@ -120,6 +121,7 @@ export const historyMessages = bilingual(
         automationRule: '自动化规则',
         app: '应用',
         listView: '列表视图',
+        printTemplate: '打印模板',
       },
       actions: {
         create: '创建',
