@@ -26,6 +26,8 @@ import { cloneDocument, sameDocument } from '../store/json-document.js';
 import { msg } from '../i18n/message.js';
 import { resolveApp, type ResolvedApp } from './apps/resolve-app.js';
 import { resolveListView, type ResolvedListView } from './list-views/resolve-list-view.js';
+import { resolveReport } from './reports/resolve-report.js';
+import { resolveDashboard } from './dashboards/resolve-dashboard.js';
 
 export { NO_DEFINITIONS, type Definitions } from './kinds/index.js';
 
@@ -88,7 +90,16 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
     const result = resolveListView(definition, objects);
     return { resolved: result.view, problems: result.problems };
   });
-  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views), problems };
+  const reports = compileNamed('report', definitions.report, security, problems, (definition) => {
+    const result = resolveReport(definition, objects);
+    return { resolved: result.report, problems: result.problems };
+  });
+  const scope = { objects, reports, apps: new Set(apps.keys()), roles: new Set(security.roles.keys()) };
+  const dashboards = compileNamed('dashboard', definitions.dashboard, security, problems, (definition) => {
+    const result = resolveDashboard(definition, scope);
+    return { resolved: result.dashboard, problems: result.problems };
+  });
+  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views, reports, dashboards), problems };
 }
 
 /**
@@ -165,10 +176,10 @@ function compileRules(definitions: readonly AutomationRuleDefinition[], objects:
 }
 
 /**
- * Apps and list views: each checked against its schema and resolved, then the permission sets it
+ * Apps, list views, reports and dashboards: each checked against its schema and resolved, then the permission sets it
  * is shown to must exist (a set that goes away would otherwise silently hide it from its users).
  */
-function compileNamed<K extends 'app' | 'listView', R extends { readonly permissionSets: readonly string[] }>(
+function compileNamed<K extends 'app' | 'listView' | 'report' | 'dashboard', R extends { readonly permissionSets: readonly string[] }>(
   kind: K,
   definitions: readonly Definitions[K][number][],
   security: SecurityModel,

@@ -6,6 +6,8 @@ import type { CompiledProcess } from './approval-processes/compiled-process.js';
 import type { CompiledRule } from './automation-rules/compile-rule.js';
 import type { ResolvedApp } from './apps/resolve-app.js';
 import type { ResolvedListView } from './list-views/resolve-list-view.js';
+import type { ResolvedReport } from './reports/resolve-report.js';
+import type { ResolvedDashboard } from './dashboards/resolve-dashboard.js';
 
 /**
  * A tenant's metadata compiled at one version: immutable, swapped whole. A request takes the
@@ -27,6 +29,8 @@ export class Snapshot {
     readonly apps: ReadonlyMap<string, ResolvedApp> = new Map(),
     /** The shared list views (personal ones are their owners' data, not metadata of the tenant). */
     readonly listViews: ReadonlyMap<string, ResolvedListView> = new Map(),
+    readonly reports: ReadonlyMap<string, ResolvedReport> = new Map(),
+    readonly dashboards: ReadonlyMap<string, ResolvedDashboard> = new Map(),
   ) {}
 
   object(name: string): CompiledObject | undefined {
@@ -65,7 +69,7 @@ export class Snapshot {
 
   /** A copy at another version: what the registry swaps in once a change committed. */
   at(version: number): Snapshot {
-    return new Snapshot(version, this.objects, this.layouts, this.currencies, this.security, this.approvalProcesses, this.automationRules, this.apps, this.listViews);
+    return new Snapshot(version, this.objects, this.layouts, this.currencies, this.security, this.approvalProcesses, this.automationRules, this.apps, this.listViews, this.reports, this.dashboards);
   }
 
   /**

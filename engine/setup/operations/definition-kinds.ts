@@ -6,7 +6,7 @@ import { ADMIN_PERMISSION_SET } from '../../context/principal.js';
 import { STANDALONE_KINDS, standaloneKind, type DefinitionOf, type KindDescription, type StandaloneKind } from '../../metadata/kinds/index.js';
 import type { PermissionSetDefinition, SystemPermissions } from '../../schemas/generated/permission-set.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
-import { appForUser, layoutForUser, listViewForUser, processForUser, type UserView } from './definitions-for-users.js';
+import { appForUser, dashboardForUser, layoutForUser, listViewForUser, processForUser, reportForUser, type UserView } from './definitions-for-users.js';
 import { countAssignedUsers, usersPhrase, type Assignment } from './assigned-users.js';
 import { msg, type Message } from '../../i18n/message.js';
 
@@ -70,6 +70,8 @@ const GUARDS: { readonly [K in StandaloneKind]?: KindGuards<K> } = {
   approvalProcess: { forUser: processForUser },
   app: { forUser: appForUser },
   listView: { forUser: listViewForUser },
+  report: { forUser: reportForUser },
+  dashboard: { forUser: dashboardForUser },
 };
 
 function definitionKind<K extends StandaloneKind>(kind: K): DefinitionKind<K> {

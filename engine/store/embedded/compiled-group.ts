@@ -7,16 +7,17 @@ export type CompiledGroup = (docs: readonly Doc[]) => Doc[] | undefined;
 /**
  * A `$group` of the shape summaries and reports send, run as a plain loop: mingo evaluates each
  * expression of each document through its generic operator machinery, about 30× the time of the
- * loop, and that was most of a summary over 100,000 records. The shape: `_id` null or one top-level
- * field; accumulators `$sum` of a number, of a field, or of `$cond` on `$isNumber` of a field
+ * loop, and that was most of a summary over 100,000 records. The shape: `_id` null, one top-level
+ * field, or an object of named parts, each a top-level field or the first characters of one (a
+ * report's levels, a date-time's day); accumulators `$sum` of a number, of a field, or of `$cond` on `$isNumber` of a field
  * choosing between numbers, null and `$round` (to units) of the field times a number; `$min` and
- * `$max` of a field. Anything else is not compiled (undefined), and a group key that is an array
+ * `$max` of a field; `$addToSet` of a field. Anything else is not compiled (undefined), and a group key that is an array
  * or an object, or a `$min`/`$max` over values of different types, gives up at run time: mingo
  * answers those, so the answer is always mingo's (tests/contract/store.contract.spec.ts runs both).
  * Documents are folded in the order given, so sums add in mingo's order, to the same bits.
  */
 export function compileGroup(spec: Record<string, unknown>): CompiledGroup | undefined {
-  const key = spec._id === null ? null : fieldOf(spec._id);
+  const key = spec._id === null ? null : compileKey(spec._id);
   if (key === undefined) return undefined;
   const accumulators: [string, Accumulator][] = [];
   for (const [name, expression] of Object.entries(spec)) {
@@ -28,10 +29,11 @@ export function compileGroup(spec: Record<string, unknown>): CompiledGroup | und
   return (docs) => {
     const groups = new Map<unknown, { key: unknown; states: AccumulatorState[] }>();
     for (const doc of docs) {
-      const value = key === null ? null : (doc[key] ?? null);
-      if (value !== null && typeof value === 'object') return undefined;
-      let group = groups.get(value);
-      if (!group) groups.set(value, (group = { key: value, states: accumulators.map(([, accumulator]) => accumulator.start()) }));
+      const value = key === null ? null : key.value(doc);
+      if (value === undefined) return undefined;
+      const identity = key === null ? null : key.identity(value);
+      let group = groups.get(identity);
+      if (!group) groups.set(identity, (group = { key: value, states: accumulators.map(([, accumulator]) => accumulator.start()) }));
       for (let i = 0; i < accumulators.length; i++) if (!accumulators[i]![1].add(group.states[i]!, doc)) return undefined;
     }
     const rows: Doc[] = [];
@@ -42,6 +44,67 @@ export function compileGroup(spec: Record<string, unknown>): CompiledGroup | und
     }
     return rows;
   };
+}
+
+/** A group key: its value in a document (undefined: not handled here) and what tells equal keys apart in a map. */
+interface GroupKey {
+  value(doc: Doc): unknown;
+  identity(value: unknown): unknown;
+}
+
+/**
+ * `'$field'`, or an object of named parts (a report's levels), each `'$field'` or
+ * `{ $substrBytes: ['$field', 0, n] }` (a date-time's day).
+ */
+function compileKey(expression: unknown): GroupKey | undefined {
+  const field = fieldOf(expression);
+  if (field !== undefined) {
+    return { value: (doc) => primitive(doc[field] ?? null), identity: (value) => value };
+  }
+  if (!isPlainObject(expression) || Object.keys(expression).length === 0) return undefined;
+  const parts: [string, (doc: Doc) => unknown][] = [];
+  for (const [name, part] of Object.entries(expression)) {
+    if (name.startsWith('$')) return undefined;
+    const read = compilePart(part);
+    if (!read) return undefined;
+    parts.push([name, read]);
+  }
+  return {
+    value: (doc) => {
+      const key: Record<string, unknown> = {};
+      for (const [name, read] of parts) {
+        const value = read(doc);
+        if (value === undefined) return undefined;
+        key[name] = value === MISSING ? undefined : value;
+      }
+      return key;
+    },
+    // Parts are primitives: their types and values side by side tell keys apart (1 from '1').
+    identity: (value) => JSON.stringify(parts.map(([name]) => [typeof (value as Record<string, unknown>)[name], (value as Record<string, unknown>)[name]])),
+  };
+}
+
+function compilePart(part: unknown): ((doc: Doc) => unknown) | undefined {
+  const field = fieldOf(part);
+  // A missing part stays undefined in mingo's key (null when the field holds null): two groups.
+  if (field !== undefined) return (doc) => (doc[field] === undefined ? MISSING : primitive(doc[field]));
+  if (!isPlainObject(part) || Object.keys(part).length !== 1 || !Array.isArray(part.$substrBytes)) return undefined;
+  const [source, start, length] = part.$substrBytes as [unknown, unknown, unknown];
+  const from = fieldOf(source);
+  if (from === undefined || start !== 0 || typeof length !== 'number' || !Number.isInteger(length) || length < 0) return undefined;
+  return (doc) => {
+    const value = doc[from];
+    // mingo: null or missing is the empty text; ASCII text (ISO dates) cut as bytes are cut as characters.
+    if (value === null || value === undefined) return '';
+    return typeof value === 'string' && /^[\x00-\x7f]*$/.test(value) ? value.slice(0, length) : undefined;
+  };
+}
+
+const MISSING = Symbol('missing');
+
+/** A value that can be a key part here: null, text, a number, a boolean; undefined for anything else. */
+function primitive(value: unknown): unknown {
+  return value !== null && typeof value === 'object' ? undefined : value;
 }
 
 type AccumulatorState = { value: unknown; count: number };
@@ -69,6 +132,23 @@ function compileAccumulator(expression: unknown): Accumulator | undefined {
         return true;
       },
       result: (state) => state.value,
+    };
+  }
+  if (operator === '$addToSet') {
+    const field = fieldOf(argument);
+    if (field === undefined) return undefined;
+    // mingo adds a missing value as null; values that are lists or objects are left to mingo.
+    return {
+      start: () => ({ value: new Map<unknown, unknown>(), count: 0 }),
+      add: (state, doc) => {
+        const value = doc[field] ?? null;
+        if (value !== null && typeof value === 'object') return false;
+        const seen = state.value as Map<unknown, unknown>;
+        const identity = `${typeof value}:${String(value)}`;
+        if (!seen.has(identity)) seen.set(identity, value);
+        return true;
+      },
+      result: (state) => [...(state.value as Map<unknown, unknown>).values()],
     };
   }
   if (operator === '$min' || operator === '$max') {

@@ -15,6 +15,8 @@ const DOCS: Doc[] = [
   { _id: 'h', stage: true, amount: 1e21 },
   { _id: 'i', stage: 'won', amount: 3.5 },
   { _id: 'j', stage: 'won', amount: 0.07, close: '2026-03-09' },
+  { _id: 'k', stage: null, amount: 1 },
+  { _id: 'l', amount: 1, close: '2025-12-30' },
 ];
 
 const units = (field: string, scale: number) => ({ $cond: [{ $isNumber: `$${field}` }, { $round: [{ $multiply: [`$${field}`, 10 ** scale] }, 0] }, null] });
@@ -27,6 +29,8 @@ const SPECS: [string, Record<string, unknown>][] = [
   ['a sum of a field as it is, and of a constant', { _id: '$stage', raw: { $sum: '$amount' }, twice: { $sum: 2 } }],
   ['the smallest and largest date text', { _id: '$stage', min__close: { $min: '$close' }, max__close: { $max: '$close' } }],
   ['the smallest and largest number', { _id: null, min__amount: { $min: '$amount' }, max__amount: { $max: '$amount' } }],
+  ['two levels of a report, one the day of a date text', { _id: { k0: '$stage', k1: { $substrBytes: ['$close', 0, 7] } }, n: { $sum: 1 }, u: { $sum: units('amount', 2) } }],
+  ['the distinct values of a field', { _id: '$stage', d: { $addToSet: '$close' } }],
 ];
 
 function mingo(spec: Record<string, unknown>, docs: Doc[]): unknown[] {
@@ -53,7 +57,9 @@ describe('the embedded store groups in a plain loop what summaries send, with mi
   it('leaves to mingo a key that is a list, a minimum over mixed types, and shapes it does not compile', () => {
     expect(compileGroup({ _id: '$tags', n: { $sum: 1 } })!([{ _id: 'x', tags: ['a'] }])).to.equal(undefined);
     expect(compileGroup({ _id: null, low: { $min: '$rank' } })!(DOCS)).to.equal(undefined);
-    expect(compileGroup({ _id: { l0: '$stage' }, n: { $sum: 1 } })).to.equal(undefined);
+    expect(compileGroup({ _id: { l0: '$stage.x' }, n: { $sum: 1 } })).to.equal(undefined);
+    expect(compileGroup({ _id: { l0: { $substrBytes: ['$close', 2, 4] } }, n: { $sum: 1 } })).to.equal(undefined);
+    expect(compileGroup({ _id: { l0: '$tags' }, n: { $sum: 1 } })!([{ _id: 'x', tags: ['a'] }])).to.equal(undefined);
     expect(compileGroup({ _id: '$owner.id', n: { $sum: 1 } })).to.equal(undefined);
     expect(compileGroup({ _id: null, all: { $push: '$$ROOT' } })).to.equal(undefined);
     expect(compileGroup({ _id: null, avg: { $avg: '$amount' } })).to.equal(undefined);

@@ -15,6 +15,8 @@ export const METADATA_KINDS = [
   { kind: 'automationRule', path: 'automation-rules' },
   { kind: 'approvalProcess', path: 'approval-processes' },
   { kind: 'app', path: 'apps' },
+  { kind: 'report', path: 'reports' },
+  { kind: 'dashboard', path: 'dashboards' },
 ] as const;
 
 export type MetadataKind = (typeof METADATA_KINDS)[number]['kind'];

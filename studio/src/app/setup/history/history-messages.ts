@@ -57,6 +57,8 @@ export const historyMessages = bilingual(
         automationRule: 'Automation rule',
         app: 'App',
         listView: 'List view',
+        report: 'Report',
+        dashboard: 'Dashboard',
       },
       actions: {
         create: 'Created',
@@ -120,6 +122,8 @@ export const historyMessages = bilingual(
         automationRule: '自动化规则',
         app: '应用',
         listView: '列表视图',
+        report: '报表',
+        dashboard: '仪表板',
       },
       actions: {
         create: '创建',
