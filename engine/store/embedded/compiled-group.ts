@@ -29,11 +29,10 @@ export function compileGroup(spec: Record<string, unknown>): CompiledGroup | und
   return (docs) => {
     const groups = new Map<unknown, { key: unknown; states: AccumulatorState[] }>();
     for (const doc of docs) {
-      const value = key === null ? null : key.value(doc);
-      if (value === undefined) return undefined;
-      const identity = key === null ? null : key.identity(value);
+      const identity = key === null ? null : key.identity(doc);
+      if (identity === undefined) return undefined;
       let group = groups.get(identity);
-      if (!group) groups.set(identity, (group = { key: value, states: accumulators.map(([, accumulator]) => accumulator.start()) }));
+      if (!group) groups.set(identity, (group = { key: key === null ? null : key.value(doc), states: accumulators.map(([, accumulator]) => accumulator.start()) }));
       for (let i = 0; i < accumulators.length; i++) if (!accumulators[i]![1].add(group.states[i]!, doc)) return undefined;
     }
     const rows: Doc[] = [];
@@ -46,10 +45,13 @@ export function compileGroup(spec: Record<string, unknown>): CompiledGroup | und
   };
 }
 
-/** A group key: its value in a document (undefined: not handled here) and what tells equal keys apart in a map. */
+/**
+ * A group key: what tells a document's group apart in a map (undefined: a value not handled here),
+ * and the key as the group's row shows it, made once per group.
+ */
 interface GroupKey {
+  identity(doc: Doc): unknown;
   value(doc: Doc): unknown;
-  identity(value: unknown): unknown;
 }
 
 /**
@@ -59,7 +61,8 @@ interface GroupKey {
 function compileKey(expression: unknown): GroupKey | undefined {
   const field = fieldOf(expression);
   if (field !== undefined) {
-    return { value: (doc) => primitive(doc[field] ?? null), identity: (value) => value };
+    const value = (doc: Doc) => primitive(doc[field] ?? null);
+    return { identity: value, value };
   }
   if (!isPlainObject(expression) || Object.keys(expression).length === 0) return undefined;
   const parts: [string, (doc: Doc) => unknown][] = [];
@@ -70,17 +73,21 @@ function compileKey(expression: unknown): GroupKey | undefined {
     parts.push([name, read]);
   }
   return {
-    value: (doc) => {
-      const key: Record<string, unknown> = {};
-      for (const [name, read] of parts) {
+    // Parts are primitives: their types, lengths and texts in a row tell keys apart (1 from '1', null from missing).
+    identity: (doc) => {
+      let identity = '';
+      for (const [, read] of parts) {
         const value = read(doc);
         if (value === undefined) return undefined;
-        key[name] = value === MISSING ? undefined : value;
+        const text = value === MISSING ? '' : String(value);
+        identity += value === MISSING ? '|u' : `|${typeof value}${text.length}:${text}`;
       }
-      return key;
+      return identity;
     },
-    // Parts are primitives: their types and values side by side tell keys apart (1 from '1').
-    identity: (value) => JSON.stringify(parts.map(([name]) => [typeof (value as Record<string, unknown>)[name], (value as Record<string, unknown>)[name]])),
+    value: (doc) => Object.fromEntries(parts.map(([name, read]) => {
+      const value = read(doc);
+      return [name, value === MISSING ? undefined : value];
+    })),
   };
 }
 
