@@ -1,4 +1,4 @@
-export { runReport } from './run-report.js';
+export { previewReport, runReport } from './run-report.js';
 export { drillReport, type DrillRequest, type DrillResponse } from './drill-report.js';
 export { reportCsv, reportXlsx } from './export-report.js';
 export { runDashboard, homeDashboard, type DashboardRunRequest, type DashboardResult } from './run-dashboard.js';

@@ -36,6 +36,12 @@ export function readableReport(ctx: OperationContext, name: string): ReadableRep
   const access = userAccess(ctx.snapshot, ctx.principal);
   const shown = report && (access.system.manageMetadata || report.permissionSets.length === 0 || ctx.principal.permissionSets.some((set) => report.permissionSets.includes(set)));
   if (!report || !shown) throw new NotFoundError(msg`There is no report named '${name}'.`);
+  return readableOf(ctx, report);
+}
+
+/** A resolved report (saved, or a draft being built) as the reader may run it. */
+export function readableOf(ctx: OperationContext, report: ResolvedReport): ReadableReport {
+  const access = userAccess(ctx.snapshot, ctx.principal);
   checkObjectRight(ctx, report.object, 'read');
   const hidden = (object: CompiledObject, field: string) => fieldAccess(ctx, object).hidden.has(field) || !access.object(object.name).read;
   const pathHidden = (path: ResolvedPath) => path.steps.some((step) => hidden(step.object, step.field.name));

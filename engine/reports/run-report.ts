@@ -1,15 +1,18 @@
 import type { OperationContext } from '../context/index.js';
 import { localize } from '../i18n/language.js';
 import type { ResolvedGrouping } from '../metadata/reports/report-parts.js';
-import type { ResolvedReport } from '../metadata/reports/resolve-report.js';
 import type { Calendar } from '../metadata/reports/within-filter.js';
 import { alive } from '../metadata/record-shape/record-state.js';
-import { recordAccess, withAccess } from '../security/access/index.js';
+import { recordAccess, userAccess, withAccess } from '../security/access/index.js';
 import type { Filter } from '../store/port.js';
 import { figureOf, mergePartial, emptyPartial, type Figures, type Partial } from './figures.js';
 import { GroupCube, groupTree } from './group-cube.js';
 import { levelLabels, levelMapper, storeExpression } from './level-values.js';
-import { readableReport, type ReadableReport } from './readable-report.js';
+import { readableOf, readableReport, type ReadableReport } from './readable-report.js';
+import { checkDefinition } from '../metadata/definition-validator.js';
+import { resolveReport } from '../metadata/reports/resolve-report.js';
+import { ForbiddenError, ValidationError } from '../errors/index.js';
+import { msg } from '../i18n/message.js';
 import { calendarOf, reportMatch, type RunConditions } from './report-match.js';
 import type { LevelInfo, MeasureInfo, ReportResult } from './report-result.js';
 import { storedMeasure, storeGroups, type StoredMeasure, type StoreRow } from './store-groups.js';
@@ -25,7 +28,23 @@ const MAX_LEAVES = 10_000;
  * fields' scale, money in the corporate currency.
  */
 export async function runReport(ctx: OperationContext, name: string, conditions: RunConditions = {}): Promise<ReportResult> {
-  const readable = readableReport(ctx, name);
+  return runReadable(ctx, readableReport(ctx, name), conditions);
+}
+
+/**
+ * A draft of a report run before it is saved: the report builder's live preview. Only for those
+ * who may manage metadata (who may save it); the draft is checked as a save would check it (400
+ * with paths under /definition) and run with the caller's access like any report.
+ */
+export async function previewReport(ctx: OperationContext, definition: unknown, conditions: RunConditions = {}): Promise<ReportResult> {
+  if (!userAccess(ctx.snapshot, ctx.principal).system.manageMetadata) throw new ForbiddenError(msg`Only administrators who may manage metadata can preview reports; run a saved report instead.`);
+  const checked = checkDefinition('report', definition);
+  const resolved = checked.ok ? resolveReport(checked.definition, ctx.snapshot.objects) : { problems: checked.problems };
+  if (!resolved.report) throw new ValidationError(resolved.problems.map((detail) => ({ ...detail, path: `/definition${detail.path}` })));
+  return runReadable(ctx, readableOf(ctx, resolved.report), conditions);
+}
+
+async function runReadable(ctx: OperationContext, readable: ReadableReport, conditions: RunConditions): Promise<ReportResult> {
   const { report } = readable;
   const calendar = calendarOf(report, conditions);
   const match = await reportMatch(ctx, report, conditions, calendar);
@@ -75,7 +94,7 @@ export async function runReport(ctx: OperationContext, name: string, conditions:
  * lookup the store groups by record too, and each record's children are gathered apart (grouped
  * by their lookup, under the reader's access to them) and added to the record's row.
  */
-async function groupedRows(ctx: OperationContext, report: ResolvedReport, match: Filter, levels: readonly ResolvedGrouping[], measures: readonly StoredMeasure[]): Promise<StoreRow[]> {
+async function groupedRows(ctx: OperationContext, report: ReadableReport['report'], match: Filter, levels: readonly ResolvedGrouping[], measures: readonly StoredMeasure[]): Promise<StoreRow[]> {
   const through = measures.some((stored) => stored.measure.through);
   const key: Record<string, unknown> = Object.fromEntries(levels.map((level, i) => [`k${i}`, storeExpression(level)]));
   if (through) key.record = '$_id';

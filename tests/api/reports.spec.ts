@@ -324,8 +324,20 @@ describe('reports', () => {
     });
   });
 
+  it('previews a draft for an administrator, checked as a save would check it; refuses a rep', async () => {
+    const draft = { name: 'draft', object: 'deal', type: 'summary', groupings: [{ field: 'account.sector' }], measures: [{ aggregate: 'sum', field: 'amount' }] };
+    const preview = await engine.request('POST', '/api/v1/reports/preview', { definition: draft });
+    expect(preview.status, JSON.stringify(preview.body)).to.equal(200);
+    expect(preview.body.groups.map((group: any) => [group.key, group.values['sum:amount']])).to.deep.equal([['retail', 1554.87], ['tech', 161.5], [null, 2]]);
+    expect((await engine.request('GET', '/api/v1/meta/reports/draft')).status, 'nothing saved').to.equal(404);
+    const wrong = await engine.request('POST', '/api/v1/reports/preview', { definition: { ...draft, groupings: [{ field: 'nope' }] } });
+    expectError(wrong, 400, 'validation_failed');
+    expect(detailPaths(wrong)).to.deep.equal(['/definition/groupings/0/field']);
+    expectError(await engine.request('POST', '/api/v1/reports/preview', { definition: draft }, org.rep.headers), 403, 'forbidden');
+  });
+
   it('documents running, drilling and exporting in the OpenAPI document', async () => {
     const document = (await engine.request('GET', '/api/v1/openapi.json')).body;
-    expect(Object.keys(document.paths)).to.include.members(['/api/v1/reports/{name}/run', '/api/v1/reports/{name}/drill', '/api/v1/reports/{name}/export', '/api/v1/dashboards/{name}/run', '/api/v1/meta/reports']);
+    expect(Object.keys(document.paths)).to.include.members(['/api/v1/reports/{name}/run', '/api/v1/reports/preview', '/api/v1/reports/{name}/drill', '/api/v1/reports/{name}/export', '/api/v1/dashboards/{name}/run', '/api/v1/meta/reports']);
   });
 });

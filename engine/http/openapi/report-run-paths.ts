@@ -81,7 +81,6 @@ const SCHEMAS: Record<string, SchemaObject> = {
   },
   ReportRun: {
     type: 'object',
-    additionalProperties: false,
     properties: {
       filter: { type: 'object', description: `More conditions in the filter language; a date field also takes \`within\`: ${RELATIVE_PERIODS.join(', ')}, last_N_days, next_N_days. Fields hidden from the reader are unknown.` },
       where: { type: 'object', description: 'Conditions by field path, parents\' fields too: {"account.sector": "retail", "close_date": {"within": "this_quarter"}}.' },
@@ -206,6 +205,25 @@ export function reportRunPaths(): OpenApiFragment {
     ],
     schemas: SCHEMAS,
     paths: {
+      '/api/v1/reports/preview': {
+        post: {
+          operationId: 'reports.preview',
+          summary: 'Run a report before it is saved',
+          description:
+            'The report builder\'s live preview: `definition` is a whole report definition, checked as a save checks it (400 with paths under /definition), then run like a saved report with the caller\'s access. ' +
+            'For administrators who may manage metadata.',
+          tags: [TAG],
+          requestBody: {
+            required: true,
+            content: json({ allOf: [schemaRef('ReportRun'), { type: 'object', required: ['definition'], properties: { definition: { $ref: '#/components/schemas/ReportDefinition' } } }] }),
+          },
+          responses: {
+            '200': { description: 'The result.', content: json(schemaRef('ReportResult')) },
+            '400': responseRef('BadRequest'),
+            '403': responseRef('Forbidden', 'The caller may not manage metadata, or may not read the report\'s object.'),
+          },
+        },
+      },
       '/api/v1/reports/{name}/run': { get: run('get'), post: run('post') },
       '/api/v1/reports/{name}/drill': {
         post: {

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { ValidationError } from '../../errors/index.js';
 import { msg } from '../../i18n/message.js';
-import { drillReport, reportCsv, reportXlsx, runReport } from '../../reports/index.js';
+import { drillReport, previewReport, reportCsv, reportXlsx, runReport } from '../../reports/index.js';
 import type { Platform } from '../../tenancy/index.js';
 import { queryString } from '../query-string.js';
 import { drillInput, runConditions } from '../report-run-input.js';
@@ -12,6 +12,13 @@ type Input = Record<string, unknown>;
 /** /api/v1/reports/:name: run a report (GET with the query, POST with a body), drill into a figure, export it as CSV or XLSX. */
 export function reportRunRoutes(platform: Platform): Router {
   const router = Router();
+
+  router.post('/preview', async (req, res) => {
+    const ctx = await requestContext(platform, req);
+    const input = body(req.body);
+    const { definition, ...conditions } = input;
+    res.json(await previewReport(ctx, definition, runConditions(conditions, false)));
+  });
 
   router.get('/:name/run', async (req: Request<{ name: string }>, res) => {
     const ctx = await requestContext(platform, req);
