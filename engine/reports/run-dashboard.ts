@@ -37,7 +37,8 @@ export interface ComponentResult {
 
 export interface DashboardResult {
   readonly dashboard: { name: string; label: string; columns: number };
-  readonly filters: readonly { name: string; label: string; field: string; value: unknown }[];
+  /** Each filter with the type of its field (from the first component whose object has it), so a client can offer fitting values. */
+  readonly filters: readonly { name: string; label: string; field: string; type: string | null; value: unknown }[];
   readonly components: readonly ComponentResult[];
   readonly refreshedAt: string;
 }
@@ -63,7 +64,11 @@ export async function runDashboard(ctx: OperationContext, name: string, request:
   const language = ctx.language;
   const filters = (dashboard.definition.filters ?? []).map((filter) => {
     const chosen = request.filters && Object.prototype.hasOwnProperty.call(request.filters, filter.name) ? request.filters[filter.name] : filter.default;
-    return { name: filter.name, label: localize(filter.label, language, filter.name)!, field: filter.field, value: chosen ?? null };
+    const typed = dashboard.definition.components
+      .map((component) => ctx.snapshot.reports.get(component.report))
+      .map((report) => (report ? resolvePath(ctx.snapshot.objects, report.object, filter.field).resolved : undefined))
+      .find(Boolean);
+    return { name: filter.name, label: localize(filter.label, language, filter.name)!, field: filter.field, type: typed?.field.type ?? null, value: chosen ?? null };
   });
   const components = await Promise.all(
     dashboard.definition.components.map(async (component): Promise<ComponentResult> => {

@@ -117,7 +117,7 @@ const SCHEMAS: Record<string, SchemaObject> = {
     required: ['dashboard', 'filters', 'components', 'refreshedAt'],
     properties: {
       dashboard: { type: 'object', properties: { name: { type: 'string' }, label: { type: 'string' }, columns: { type: 'integer' } } },
-      filters: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, label: { type: 'string' }, field: { type: 'string' }, value: {} } } },
+      filters: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, label: { type: 'string' }, field: { type: 'string' }, type: { type: ['string', 'null'], description: 'The type of the field at the end of its path.' }, value: {} } } },
       components: {
         type: 'array',
         items: {

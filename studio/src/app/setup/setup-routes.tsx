@@ -22,6 +22,8 @@ const DefinitionHistoryPage = lazy(() => import('./history/definition-history-pa
 const ApprovalProcessListPage = lazy(() => import('./approval-processes/approval-process-list-page').then((module) => ({ default: module.ApprovalProcessListPage })));
 const ApprovalProcessPage = lazy(() => import('./approval-processes/approval-process-page').then((module) => ({ default: module.ApprovalProcessPage })));
 const PacksPage = lazy(() => import('./packs/packs-page').then((module) => ({ default: module.PacksPage })));
+const ReportListPage = lazy(() => import('./reports/report-list-page').then((module) => ({ default: module.ReportListPage })));
+const DashboardListPage = lazy(() => import('./dashboards/dashboard-list-page').then((module) => ({ default: module.DashboardListPage })));
 const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
@@ -39,6 +41,10 @@ export const setupRoutes: RouteObject[] = [
   { path: 'list-views/:name', element: <ListViewListPage /> },
   { path: 'apps', element: <AppListPage /> },
   { path: 'apps/:name', element: <AppListPage /> },
+  { path: 'reports', element: <ReportListPage /> },
+  { path: 'reports/:name', element: <ReportListPage /> },
+  { path: 'dashboards', element: <DashboardListPage /> },
+  { path: 'dashboards/:name', element: <DashboardListPage /> },
   { path: 'packs', element: <PacksPage /> },
   { path: 'users', element: <UserListPage /> },
   { path: 'users/:id', element: <UserListPage /> },
