@@ -68,7 +68,9 @@ export async function runDashboard(ctx: OperationContext, name: string, request:
       .map((component) => ctx.snapshot.reports.get(component.report))
       .map((report) => (report ? resolvePath(ctx.snapshot.objects, report.object, filter.field).resolved : undefined))
       .find(Boolean);
-    return { name: filter.name, label: localize(filter.label, language, filter.name)!, field: filter.field, type: typed?.field.type ?? null, value: chosen ?? null };
+    // Without a label of its own, a filter is named as its field's path reads (Account › Sector).
+    const label = localize(filter.label, language) ?? typed?.label[language] ?? filter.name;
+    return { name: filter.name, label, field: filter.field, type: typed?.field.type ?? null, value: chosen ?? null };
   });
   const components = await Promise.all(
     dashboard.definition.components.map(async (component): Promise<ComponentResult> => {

@@ -47,7 +47,7 @@ export function ReportBuilder({ report, etag, onSaved, onDeleted, onCancel }: Re
     onSaved,
     onDeleted,
   });
-  const watched = Form.useWatch([], form) as Partial<ReportDraft> | undefined;
+  const watched = Form.useWatch((values: Partial<ReportDraft>) => values, { form, preserve: true });
   const draft: ReportDraft = { ...start, ...watched, kept: start.kept };
   const all = objects.data?.objects ?? [];
   const object = all.find((candidate) => candidate.name === draft.object);
@@ -120,13 +120,15 @@ export function ReportBuilder({ report, etag, onSaved, onDeleted, onCancel }: Re
           <Form.Item name="periodField" label={t('setup.reports.periodField')}>
             <Select allowClear placeholder={t('setup.reports.anyTime')} options={dates.map((choice) => ({ value: choice.path, label: choice.label }))} />
           </Form.Item>
-          <Form.Item name="period" label={t('setup.reports.period')}>
-            <Select allowClear disabled={!draft.periodField} placeholder={t('setup.reports.anyTime')} options={FILTER_PERIODS.map((period) => ({ value: period, label: t(`dashboards.period.${period}`) }))} />
-          </Form.Item>
+          {draft.periodField && (
+            <Form.Item name="period" label={t('setup.reports.period')}>
+              <Select allowClear placeholder={t('setup.reports.anyTime')} options={FILTER_PERIODS.map((period) => ({ value: period, label: t(`dashboards.period.${period}`) }))} />
+            </Form.Item>
+          )}
         </div>
         <div className="setup-form-grid">
           <Form.Item name="chartType" label={t('setup.reports.chart')}>
-            <Select options={CHART_TYPES.map((type) => ({ value: type, label: t(`setup.reports.charts.${type}`) }))} />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={CHART_TYPES.map((type) => ({ value: type, label: t(`setup.reports.charts.${type}`) }))} />
           </Form.Item>
           <Form.Item name="fiscalYearStartMonth" label={t('setup.reports.fiscalStart')}>
             <InputNumber min={1} max={12} precision={0} className="setup-number-input" />

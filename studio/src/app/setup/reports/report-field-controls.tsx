@@ -32,6 +32,8 @@ export function GroupingsControl({ id, value = [], onChange, choices, label, max
         <Select
           size="small"
           className="report-bucket"
+          style={{ width: 130, flex: 'none' }}
+          showSearch={{ optionFilterProp: 'label' }}
           value={grouping.bucket ?? (choice?.type === 'date' ? 'day' : 'month')}
           aria-label={t('setup.reports.bucket', { name })}
           options={BUCKETS.map((bucket) => ({ value: bucket, label: t(`setup.reports.buckets.${bucket}`) }))}
@@ -109,6 +111,7 @@ export function MeasuresControl({ id, value = [], onChange, choices }: MeasuresC
           <div key={index} className="report-measure">
             <Select
               className="report-measure-aggregate"
+              style={{ width: 160, flex: 'none' }}
               value={measure.aggregate}
               aria-label={t('setup.reports.aggregate', { position })}
               options={AGGREGATES.map((aggregate) => ({ value: aggregate, label: t(`setup.reports.aggregates.${aggregate}`) }))}
@@ -120,6 +123,7 @@ export function MeasuresControl({ id, value = [], onChange, choices }: MeasuresC
             {measure.aggregate !== 'count' && (
               <Select
                 className="report-measure-field"
+                style={{ flex: 1, minWidth: 160 }}
                 value={measure.field ?? null}
                 aria-label={t('setup.reports.measureField', { position })}
                 showSearch={{ optionFilterProp: 'label' }}
