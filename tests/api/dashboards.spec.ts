@@ -96,8 +96,8 @@ describe('dashboards', () => {
 
   it('keeps a report a dashboard shows from being deleted', async () => {
     const response = await engine.request('DELETE', '/api/v1/meta/reports/accounts');
-    expect(response.status).to.be.oneOf([400, 409]);
-    expect(JSON.stringify(response.body)).to.contain('accounts');
+    expectError(response, 409, 'metadata_in_use');
+    expect(detailPaths(response)).to.deep.equal(['/dashboards/sales_home/components/1/report']);
     expect((await engine.request('GET', '/api/v1/meta/reports/accounts')).status).to.equal(200);
   });
 
