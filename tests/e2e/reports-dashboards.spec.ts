@@ -167,6 +167,8 @@ describe('browser: a report with a chart, put on a dashboard', function () {
         // The figures on request, for everyone.
         await page.getByRole('button', { name: studio.reports.showFigures }).click();
         await page.locator('.dashboard-component table.figures-table:not(.sr-only)').waitFor();
+        await screenshot(page, `dashboard-${language}-figures`);
+        expect(await seriousViolations(page), 'axe with the figures shown').to.deep.equal([]);
 
         await page.setViewportSize({ width: 390, height: 844 });
         await page.locator('.dashboard-component .report-chart svg').waitFor();
@@ -174,6 +176,15 @@ describe('browser: a report with a chart, put on a dashboard', function () {
         expect(width, 'the component fits the phone').to.be.at.most(390);
         await screenshot(page, `dashboard-${language}-390`);
         expect(await seriousViolations(page), 'axe on the phone').to.deep.equal([]);
+
+        // A group's button opens its records in the object's list, filtered as the drill-down says.
+        await page.getByRole('button', { name: fill(studio.reports.drill, { label: status('paid').label[language] }) }).click();
+        await page.waitForURL((url) => url.pathname === '/o/rpd_order' && url.searchParams.has('filter'));
+        // On the phone the list shows cards: the two paid orders, and no other.
+        await page.getByText('SO-2', { exact: true }).first().waitFor();
+        await page.getByText('SO-3', { exact: true }).first().waitFor();
+        for (const other of ['SO-1', 'SO-4', 'SO-5', 'SO-6']) expect(await page.getByText(other, { exact: true }).count(), other).to.equal(0);
+        await screenshot(page, `dashboard-drill-${language}-390`);
         expect(problems).to.deep.equal([]);
       } finally {
         await context.close();

@@ -2,6 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Select, Spin } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api/api-client';
 import { fromServer } from '../../shared/i18n/localize';
@@ -30,6 +31,13 @@ export function DashboardBoard({ name, headingLevel = 1 }: { readonly name: stri
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const time = data ? new Date(data.refreshedAt).toLocaleTimeString(language === 'en' ? 'en-US' : language) : '';
   const label = (text: string) => fromServer(text, language);
+  const navigate = useNavigate();
+  // The records behind a group: the drill-down's filter (the report's, the dashboard's and the group's) opens the object's list.
+  const drill = async (report: string, object: string, keys: readonly unknown[], filteredBy: readonly string[]) => {
+    const where = Object.fromEntries((data?.filters ?? []).filter((filter) => filteredBy.includes(filter.name)).map((filter) => [filter.field, filter.value]));
+    const answer = await api<{ filter: unknown }>(`/reports/${encodeURIComponent(report)}/drill`, { method: 'POST', body: { row: keys, where, limit: 1 } });
+    void navigate(`/o/${object}?filter=${encodeURIComponent(JSON.stringify(answer.filter))}`);
+  };
 
   return (
     <section className="dashboard" aria-labelledby={`dashboard-${name}`}>
@@ -57,7 +65,13 @@ export function DashboardBoard({ name, headingLevel = 1 }: { readonly name: stri
             <Card key={component.key} size="small" className="dashboard-component" style={component.style} title={<h3 className="dashboard-component-title">{label(component.title)}</h3>}>
               {component.error && <Alert type="warning" showIcon title={label(component.error.message)} />}
               {component.result && (
-                <ReportView result={component.result} chart={component.chart} {...(component.previous ? { previous: component.previous } : {})} height={Math.max(component.h * ROW - 90, 120)} />
+                <ReportView
+                  result={component.result}
+                  chart={component.chart}
+                  {...(component.previous ? { previous: component.previous } : {})}
+                  height={Math.max(component.h * ROW - 90, 120)}
+                  onDrill={(keys) => void drill(component.result!.report.name, component.result!.report.object, keys, component.filteredBy)}
+                />
               )}
             </Card>
           ))}

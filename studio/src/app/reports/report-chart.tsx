@@ -13,6 +13,8 @@ interface ReportChartProps {
   /** echarts' own texts (the tooltip's, the legend's paging) in this locale. */
   readonly locale: 'EN' | 'ZH';
   readonly height: number;
+  /** A click on a bar, a slice or a point: the index of its category along the chart. */
+  readonly onPick?: (index: number) => void;
 }
 
 /**
@@ -20,14 +22,19 @@ interface ReportChartProps {
  * draws are in a table beside it (FiguresTable) for screen readers and the keyboard, so the chart
  * itself is hidden from them.
  */
-export function ReportChart({ option, locale, height }: ReportChartProps) {
+export function ReportChart({ option, locale, height, onPick }: ReportChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
+  const pick = useRef(onPick);
+  pick.current = onPick;
 
   useEffect(() => {
     if (!box.current) return undefined;
     const instance = init(box.current, null, { renderer: 'svg', locale });
     chart.current = instance;
+    instance.on('click', (event) => {
+      if (typeof event.dataIndex === 'number') pick.current?.(event.dataIndex);
+    });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(box.current);
     return () => {
@@ -41,5 +48,6 @@ export function ReportChart({ option, locale, height }: ReportChartProps) {
     chart.current?.setOption(option, { notMerge: true });
   }, [option, locale]);
 
-  return <div ref={box} className="report-chart" style={{ height }} aria-hidden="true" />;
+  // Clicking opens the records behind a figure; the figures table's buttons do the same for the keyboard.
+  return <div ref={box} className={onPick ? 'report-chart report-chart-clickable' : 'report-chart'} style={{ height }} aria-hidden="true" />;
 }

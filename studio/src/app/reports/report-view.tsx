@@ -17,6 +17,8 @@ interface ReportViewProps {
   /** Single numbers: the previous period's totals. */
   readonly previous?: Figures;
   readonly height?: number;
+  /** Opens the records behind a group (its keys from the outermost level); none: figures do not drill. */
+  readonly onDrill?: (keys: readonly unknown[]) => void;
 }
 
 /**
@@ -24,7 +26,7 @@ interface ReportViewProps {
  * on request for everyone), a single number with its change from the previous period, or a table.
  * Texts the server wrote in zh-CN are converted for 繁中 readers.
  */
-export function ReportView({ result, chart, previous, height = 260 }: ReportViewProps) {
+export function ReportView({ result, chart, previous, height = 260, onDrill }: ReportViewProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [showFigures, setShowFigures] = useState(false);
@@ -38,7 +40,18 @@ export function ReportView({ result, chart, previous, height = 260 }: ReportView
     [translated, chart, measure, locale, t],
   );
   const omitted = translated.omitted.length > 0 && <Alert type="info" showIcon className="report-omitted" title={t('reports.omitted', { names: translated.omitted.map((one) => one.name).join(', ') })} />;
-  const table = (visible: boolean) => <FiguresTable result={translated} caption={translated.report.label} totalLabel={t('reports.total')} format={format} visible={visible} />;
+  const drillable = onDrill && translated.report.type !== 'tabular' ? onDrill : undefined;
+  const table = (visible: boolean) => (
+    <FiguresTable
+      result={translated}
+      caption={translated.report.label}
+      totalLabel={t('reports.total')}
+      format={format}
+      visible={visible}
+      // Buttons only where they are seen: a hidden table's would take the keyboard's focus out of sight.
+      {...(drillable && visible ? { onDrill: (keys: readonly unknown[]) => drillable(keys), drillLabel: (label: string) => t('reports.drill', { label }) } : {})}
+    />
+  );
 
   if (chart.type === 'table') return <div className="report-view">{omitted}{table(true)}</div>;
   if (chart.type === 'number') {
@@ -63,7 +76,12 @@ export function ReportView({ result, chart, previous, height = 260 }: ReportView
     <div className="report-view">
       {omitted}
       <Suspense fallback={<Spin className="report-chart-loading" />}>
-        <ReportChart option={option} locale={language === 'en' ? 'EN' : 'ZH'} height={height} />
+        <ReportChart
+          option={option}
+          locale={language === 'en' ? 'EN' : 'ZH'}
+          height={height}
+          {...(drillable ? { onPick: (index: number) => translated.groups[index] && drillable([translated.groups[index]!.key]) } : {})}
+        />
       </Suspense>
       {table(showFigures)}
       <Button type="link" size="small" className="report-figures-toggle" aria-pressed={showFigures} onClick={() => setShowFigures(!showFigures)}>

@@ -13,6 +13,7 @@ export const en = {
     change: '{{percent}} on the previous period ({{value}})',
     previousOnly: 'Previous period: {{value}}',
     loadFailed: 'The report could not be run: {{message}}',
+    drill: 'Show the records of {{label}}',
   },
   dashboards: {
     title: 'Dashboards',

@@ -12,6 +12,7 @@ export const zhCN = {
     change: '较上一期间 {{percent}}（{{value}}）',
     previousOnly: '上一期间：{{value}}',
     loadFailed: '无法运行报表：{{message}}',
+    drill: '查看“{{label}}”的记录',
   },
   dashboards: {
     title: '仪表板',
