@@ -14,6 +14,8 @@ import { PdfRenderer } from '../templates/index.js';
 import { sharingRoutes } from './routes/sharing-routes.js';
 import { inboxRoutes, recordApprovalRoutes } from './routes/approval-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
+import { reportRunRoutes } from './routes/report-run-routes.js';
+import { dashboardRoutes } from './routes/dashboard-routes.js';
 import { recycleBinRoutes } from './routes/recycle-bin-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
@@ -100,6 +102,8 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   app.use('/api/v1/records', recordApprovalRoutes(platform));
   app.use('/api/v1/approvals', inboxRoutes(platform));
   app.use('/api/v1/records', reportRoutes(platform));
+  app.use('/api/v1/reports', reportRunRoutes(platform));
+  app.use('/api/v1/dashboards', dashboardRoutes(platform));
   app.use('/api/v1/records', attachmentRoutes(platform, options.fileSizeLimit));
   app.use('/api/v1/records', printRoutes(platform, options.pdf ?? new PdfRenderer()));
   app.use('/api/v1/records', recordRoutes(platform));

@@ -29,6 +29,8 @@ import { resolveListView, type ResolvedListView } from './list-views/resolve-lis
 import { compilePackKinds, type PackDefinition, type PackKind } from './pack-kinds/index.js';
 import { compilePrintTemplate, type CompiledPrintTemplate } from './print-templates/compile-print-template.js';
 import type { PrintTemplateDefinition } from '../schemas/generated/print-template.js';
+import { resolveReport } from './reports/resolve-report.js';
+import { resolveDashboard } from './dashboards/resolve-dashboard.js';
 
 export { NO_DEFINITIONS, type Definitions } from './kinds/index.js';
 
@@ -101,11 +103,20 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
     const result = resolveListView(definition, objects);
     return { resolved: result.view, problems: result.problems };
   });
+  const reports = compileNamed('report', definitions.report, security, problems, (definition) => {
+    const result = resolveReport(definition, objects);
+    return { resolved: result.report, problems: result.problems };
+  });
+  const scope = { objects, reports, apps: new Set(apps.keys()), roles: new Set(security.roles.keys()) };
+  const dashboards = compileNamed('dashboard', definitions.dashboard, security, problems, (definition) => {
+    const result = resolveDashboard(definition, scope);
+    return { resolved: result.dashboard, problems: result.problems };
+  });
   const printTemplates = compilePrintTemplates(definitions.printTemplate, objects, problems);
-  const base = new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views, printTemplates);
+  const base = new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views, printTemplates, reports, dashboards);
   if (packKinds.size === 0) return { snapshot: base, problems };
   const ofPacks = compilePackKinds(packKinds, (kind) => (definitions as DefinitionsWithPacks)[kind] ?? [], base, (kind, name, list) => problems.set(problemKey(kind, name), list));
-  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views, printTemplates, ofPacks), problems };
+  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views, printTemplates, reports, dashboards, ofPacks), problems };
 }
 
 /**
@@ -198,10 +209,10 @@ function compilePrintTemplates(
 }
 
 /**
- * Apps and list views: each checked against its schema and resolved, then the permission sets it
+ * Apps, list views, reports and dashboards: each checked against its schema and resolved, then the permission sets it
  * is shown to must exist (a set that goes away would otherwise silently hide it from its users).
  */
-function compileNamed<K extends 'app' | 'listView', R extends { readonly permissionSets: readonly string[] }>(
+function compileNamed<K extends 'app' | 'listView' | 'report' | 'dashboard', R extends { readonly permissionSets: readonly string[] }>(
   kind: K,
   definitions: readonly Definitions[K][number][],
   security: SecurityModel,

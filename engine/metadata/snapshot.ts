@@ -8,6 +8,8 @@ import type { ResolvedApp } from './apps/resolve-app.js';
 import type { ResolvedListView } from './list-views/resolve-list-view.js';
 import { NO_PACK_KINDS, type PackKindSet } from './pack-kinds/pack-kind-set.js';
 import type { CompiledPrintTemplate } from './print-templates/compile-print-template.js';
+import type { ResolvedReport } from './reports/resolve-report.js';
+import type { ResolvedDashboard } from './dashboards/resolve-dashboard.js';
 
 /**
  * A tenant's metadata compiled at one version: immutable, swapped whole. A request takes the
@@ -31,6 +33,8 @@ export class Snapshot {
     readonly listViews: ReadonlyMap<string, ResolvedListView> = new Map(),
     /** The print templates of objects' records (HTML and PDF). */
     readonly printTemplates: ReadonlyMap<string, CompiledPrintTemplate> = new Map(),
+    readonly reports: ReadonlyMap<string, ResolvedReport> = new Map(),
+    readonly dashboards: ReadonlyMap<string, ResolvedDashboard> = new Map(),
     /** The kinds the tenant's packs add, with their definitions. */
     readonly packKinds: PackKindSet = NO_PACK_KINDS,
   ) {}
@@ -76,7 +80,7 @@ export class Snapshot {
 
   /** A copy at another version: what the registry swaps in once a change committed. */
   at(version: number): Snapshot {
-    return new Snapshot(version, this.objects, this.layouts, this.currencies, this.security, this.approvalProcesses, this.automationRules, this.apps, this.listViews, this.printTemplates, this.packKinds);
+    return new Snapshot(version, this.objects, this.layouts, this.currencies, this.security, this.approvalProcesses, this.automationRules, this.apps, this.listViews, this.printTemplates, this.reports, this.dashboards, this.packKinds);
   }
 
   /**

@@ -8,9 +8,11 @@ import { dynamicKey, entryKey, gzipSizes, readManifest, staticClosure } from './
 /**
  * The sign-in page plus the home page: everything the entry needs before it runs. 251 KB since the
  * objects' icons joined the navigation (the icons shared by the shell and the icon chunk are split
- * into chunks of their own: +0.3 KB); the next cut is the header's dropdowns (11.6 KB, loaded lazily).
+ * into chunks of their own: +0.3 KB); 252 KB since the home page shows the home dashboard of the
+ * user's role or app (a lazy chunk, but its import and the list of files it preloads are in the
+ * entry: +0.4 KB, 251.4 KB when measured); the next cut is the header's dropdowns (11.6 KB, loaded lazily).
  */
-const FIRST_LOAD_BUDGET = 251 * 1024;
+const FIRST_LOAD_BUDGET = 252 * 1024;
 /** The pages (and the command palette) loaded on demand, each its own chunk (with what it shares with the others). */
 const LAZY_ROUTES = [
   'src/app/list/list-page.tsx',
@@ -28,6 +30,10 @@ const LAZY_ROUTES = [
   'src/app/setup/groups/group-list-page.tsx',
   'src/app/setup/approval-processes/approval-process-list-page.tsx',
   'src/app/setup/approval-processes/approval-process-page.tsx',
+  'src/app/dashboards/dashboard-page.tsx',
+  'src/app/dashboards/home-dashboard.tsx',
+  'src/app/setup/reports/report-list-page.tsx',
+  'src/app/setup/dashboards/dashboard-list-page.tsx',
 ];
 
 /**
@@ -48,6 +54,16 @@ const DIAGRAM_CHUNK = 'src/app/setup/approval-processes/process-diagram.tsx';
 const DIAGRAM_BUDGET = 80 * 1024;
 const ELK_WORKER_BUDGET = 460 * 1024;
 
+/**
+ * The dashboards' charts: echarts' core with the five chart types dashboards draw and the SVG
+ * renderer only (report-chart.tsx imports each from 'echarts/core', 'echarts/charts' ...), in a
+ * chunk loaded by the first chart shown: 189.7 KB gzipped when measured.
+ */
+const CHART_CHUNK = 'src/app/reports/report-chart.tsx';
+const CHART_BUDGET = 200 * 1024;
+/** Where charts are shown or built, which must not carry echarts themselves. */
+const CHART_PAGES = ['src/app/dashboards/dashboard-page.tsx', 'src/app/dashboards/home-dashboard.tsx', 'src/app/setup/setup-layout.tsx', 'src/app/setup/reports/report-list-page.tsx', 'src/app/setup/dashboards/dashboard-list-page.tsx'];
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 describe('web app bundle budget', function () {
@@ -56,7 +72,7 @@ describe('web app bundle budget', function () {
     await buildStudioIfStale();
   });
 
-  it('keeps the JavaScript of sign-in and home within 251 KB gzipped', () => {
+  it('keeps the JavaScript of sign-in and home within 252 KB gzipped', () => {
     const manifest = readManifest(STUDIO_DIST);
     const sizes = gzipSizes(STUDIO_DIST, staticClosure(manifest, entryKey(manifest)));
     const total = sizes.reduce((sum, chunk) => sum + chunk.gzip, 0);
@@ -117,5 +133,21 @@ describe('web app bundle budget', function () {
     expect(manifest[dynamicKey(manifest, DIAGRAM_CHUNK)]!.assets ?? [], 'started by the diagram chunk').to.include(worker);
     const [elk] = gzipSizes(STUDIO_DIST, [worker!]);
     expect(elk!.gzip, `ELK worker ${kb(elk!.gzip)}`).to.be.at.most(ELK_WORKER_BUDGET);
+  });
+
+  it(`loads echarts only with the first chart, within ${CHART_BUDGET / 1024} KB gzipped, outside the first load and the pages that show charts`, () => {
+    const manifest = readManifest(STUDIO_DIST);
+    const chart = manifest[dynamicKey(manifest, CHART_CHUNK)]!;
+    const first = new Set(staticClosure(manifest, entryKey(manifest)));
+    expect(first.has(chart.file), 'echarts is in the first load').to.equal(false);
+    const holdsEcharts = (file: string) => readFileSync(join(STUDIO_DIST, file), 'utf8').includes('ECharts');
+    for (const file of first) expect(holdsEcharts(file), `${file} holds echarts`).to.equal(false);
+    for (const page of CHART_PAGES) {
+      const closure = staticClosure(manifest, dynamicKey(manifest, page));
+      expect(closure, `${page} loads echarts with it`).to.not.include(chart.file);
+      for (const file of closure) expect(holdsEcharts(file), `${file} holds echarts`).to.equal(false);
+    }
+    const [size] = gzipSizes(STUDIO_DIST, [chart.file]);
+    expect(size!.gzip, `charts ${kb(size!.gzip)}`).to.be.at.most(CHART_BUDGET);
   });
 });

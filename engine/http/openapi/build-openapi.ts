@@ -19,6 +19,7 @@ import { recordPaths } from './record-paths.js';
 import { relatedPaths } from './related-paths.js';
 import { printPaths } from './print-paths.js';
 import { searchPaths } from './search-paths.js';
+import { reportRunPaths } from './report-run-paths.js';
 import { REPORT_SCHEMAS, reportPaths } from './report-paths.js';
 import { SHARING_SCHEMAS, sharingPaths } from './sharing-paths.js';
 import { ATTACHMENT_SCHEMAS, attachmentPaths } from './attachment-paths.js';
@@ -109,6 +110,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
     approvalPaths(withProcesses),
     formPaths(),
     searchPaths(),
+    reportRunPaths(),
     uiPaths(),
     authPaths(),
     auditPaths(),

@@ -2,6 +2,7 @@ import { appKind } from './app/kind.js';
 import { approvalProcessKind } from './approval-process/kind.js';
 import { automationRuleKind } from './automation-rule/kind.js';
 import { currencyKind } from './currency/kind.js';
+import { dashboardKind } from './dashboard/kind.js';
 import { groupKind } from './group/kind.js';
 import { VERBS, type KindApi, type KindDescription, type Verb } from './kind-description.js';
 import { layoutKind } from './layout/kind.js';
@@ -9,6 +10,7 @@ import { listViewKind } from './list-view/kind.js';
 import { objectKind } from './object/kind.js';
 import { permissionSetKind } from './permission-set/kind.js';
 import { printTemplateKind } from './print-template/kind.js';
+import { reportKind } from './report/kind.js';
 import { roleKind } from './role/kind.js';
 import { sharingRuleKind } from './sharing-rule/kind.js';
 
@@ -33,6 +35,8 @@ export const KINDS = [
   approvalProcessKind,
   appKind,
   printTemplateKind,
+  reportKind,
+  dashboardKind,
 ] as const;
 
 type Entry = (typeof KINDS)[number];

@@ -1,6 +1,13 @@
 /* Generated from common.schema.json by generate-types.ts: edit the schema, then run npm run gen:types. */
 
 /**
+ * A field of a report's object, or of a parent through up to three lookups: amount, account.sector, account.owner.role (_owner, _createdBy and _updatedBy lead to users).
+ *
+ * This interface was referenced by `CommonDefinitions`'s JSON-Schema
+ * via the `definition` "FieldPath".
+ */
+export type FieldPath = string;
+/**
  * An API name: lower case letters, digits and single underscores, starting with a letter and not ending with an underscore.
  *
  * This interface was referenced by `CommonDefinitions`'s JSON-Schema
@@ -174,6 +181,34 @@ export type Recipient =
  */
 export type Actions = ApprovalAction[];
 
+/**
+ * How a report is drawn: in the report builder's preview and on a dashboard.
+ *
+ * This interface was referenced by `CommonDefinitions`'s JSON-Schema
+ * via the `definition` "ReportChart".
+ */
+export interface ReportChart {
+  /**
+   * bar, stacked bar (two group levels), line, pie or donut, funnel, gauge (against a target), single number (with the change from the previous period), or a table.
+   */
+  type: 'bar' | 'stackedBar' | 'line' | 'pie' | 'donut' | 'funnel' | 'gauge' | 'number' | 'table';
+  /**
+   * The measure drawn, by its key (count, sum:amount). Default: the first measure.
+   */
+  measure?: string;
+  /**
+   * Gauges: the value the needle is measured against.
+   */
+  target?: number;
+  /**
+   * Single numbers: the date field whose previous period the number is compared with.
+   */
+  compareField?: ApiName;
+  /**
+   * Single numbers: the period compared (this month with last month ...). Default month.
+   */
+  comparePeriod?: 'day' | 'week' | 'month' | 'quarter' | 'year';
+}
 /**
  * A text in each supported language; the engine falls back to English, then to the API name.
  *

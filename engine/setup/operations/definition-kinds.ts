@@ -7,7 +7,7 @@ import { STANDALONE_KINDS, standaloneKind, isMetadataKind, type DefinitionOf, ty
 import type { PackDefinition } from '../../metadata/pack-kinds/index.js';
 import type { PermissionSetDefinition, SystemPermissions } from '../../schemas/generated/permission-set.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
-import { appForUser, layoutForUser, listViewForUser, printTemplateForUser, processForUser, type UserView } from './definitions-for-users.js';
+import { appForUser, dashboardForUser, layoutForUser, listViewForUser, printTemplateForUser, processForUser, reportForUser, type UserView } from './definitions-for-users.js';
 import { countAssignedUsers, usersPhrase, type Assignment } from './assigned-users.js';
 import { msg, type Message } from '../../i18n/message.js';
 
@@ -72,6 +72,8 @@ const GUARDS: { readonly [K in StandaloneKind]?: KindGuards<K> } = {
   app: { forUser: appForUser },
   listView: { forUser: listViewForUser },
   printTemplate: { forUser: printTemplateForUser },
+  report: { forUser: reportForUser },
+  dashboard: { forUser: dashboardForUser },
 };
 
 function definitionKind<K extends StandaloneKind>(kind: K): DefinitionKind<K> {

@@ -2,6 +2,8 @@ import type { Principal } from '../../context/principal.js';
 import { narrowedView } from '../list-views/user-list-views.js';
 import type { AppDefinition } from '../../schemas/generated/app.js';
 import type { ListViewDefinition } from '../../schemas/generated/list-view.js';
+import type { ReportDefinition } from '../../schemas/generated/report.js';
+import type { DashboardDefinition } from '../../schemas/generated/dashboard.js';
 import { shownTo } from '../shown-to.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import type { ApprovalProcessDefinition } from '../../schemas/generated/approval-process.js';
@@ -129,6 +131,24 @@ export function listViewForUser(listView: ListViewDefinition, view: UserView): L
 export function printTemplateForUser(template: PrintTemplateDefinition, view: UserView): Pick<PrintTemplateDefinition, 'name' | 'object' | 'label'> | undefined {
   if (!view.visible.object(template.object)) return undefined;
   return { name: template.name, object: template.object, ...(template.label ? { label: template.label } : {}) };
+}
+
+/** A report shown to the user on an object they may read; who else may run it stays the admins'. Running it applies their access. */
+export function reportForUser(report: ReportDefinition, view: UserView): ReportDefinition | undefined {
+  if (!shownTo(report.permissionSets ?? [], view.principal) || !view.visible.object(report.object)) return undefined;
+  const { permissionSets: _sets, ...shown } = report;
+  return shown;
+}
+
+/** A dashboard shown to the user, with the components whose reports they may run. */
+export function dashboardForUser(dashboard: DashboardDefinition, view: UserView): DashboardDefinition | undefined {
+  if (!shownTo(dashboard.permissionSets ?? [], view.principal)) return undefined;
+  const runnable = (name: string) => {
+    const report = view.full.reports.get(name);
+    return report !== undefined && reportForUser(report.definition, view) !== undefined;
+  };
+  const { permissionSets: _sets, homeFor: _home, ...shown } = dashboard;
+  return { ...shown, components: dashboard.components.filter((component) => runnable(component.report)) };
 }
 
 function layoutFieldName(entry: LayoutField): string {

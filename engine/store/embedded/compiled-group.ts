@@ -20,9 +20,10 @@ export type CompiledGroup = (docs: Iterable<Doc>) => Doc[] | undefined;
  * A `$group` of the shape summaries and reports send, run as a plain loop: mingo evaluates each
  * expression of each document through its generic operator machinery, about 30× the time of the
  * loop, and that was most of a summary over 100,000 records. The shape: `_id` null, one top-level
- * field or an object of them (compileKey); accumulators `$sum` of a number, of a field, or of `$cond` on `$isNumber` of a field
+ * field, or an object of named parts, each a top-level field or the first characters of one (a
+ * report's levels, a date-time's day); accumulators `$sum` of a number, of a field, or of `$cond` on `$isNumber` of a field
  * choosing between numbers, null and `$round` (to units) of the field times a number; `$min` and
- * `$max` of a field. Anything else is not compiled (undefined), and a group key that is an array
+ * `$max` of a field; `$addToSet` of a field. Anything else is not compiled (undefined), and a group key that is an array
  * or an object, or a `$min`/`$max` over values of different types, gives up at run time: mingo
  * answers those, so the answer is always mingo's (tests/contract/store.contract.spec.ts runs both).
  * Documents are folded in the order given, so sums add in mingo's order, to the same bits.
@@ -39,8 +40,8 @@ export function compileGroup(spec: Record<string, unknown>): CompiledGroup | und
 
 /** What compileGroup compiles, as a fold to feed one document at a time: each call of the result starts an empty one. */
 export function compileGroupFold(spec: Record<string, unknown>): (() => GroupFold) | undefined {
-  const keyOf = compileKey(spec._id);
-  if (!keyOf) return undefined;
+  const key = spec._id === null ? null : compileKey(spec._id);
+  if (key === undefined) return undefined;
   const accumulators: [string, Accumulator][] = [];
   for (const [name, expression] of Object.entries(spec)) {
     if (name === '_id') continue;
@@ -52,10 +53,10 @@ export function compileGroupFold(spec: Record<string, unknown>): (() => GroupFol
     const groups = new Map<unknown, { key: unknown; states: AccumulatorState[] }>();
     return {
       add(doc) {
-        const key = keyOf(doc);
-        if (!key) return false;
-        let group = groups.get(key.hash);
-        if (!group) groups.set(key.hash, (group = { key: key.value(), states: accumulators.map(([, accumulator]) => accumulator.start()) }));
+        const identity = key === null ? null : key.identity(doc);
+        if (identity === undefined) return false;
+        let group = groups.get(identity);
+        if (!group) groups.set(identity, (group = { key: key === null ? null : key.value(doc), states: accumulators.map(([, accumulator]) => accumulator.start()) }));
         for (let i = 0; i < accumulators.length; i++) if (!accumulators[i]![1].add(group.states[i]!, doc)) return false;
         return true;
       },
@@ -72,49 +73,74 @@ export function compileGroupFold(spec: Record<string, unknown>): (() => GroupFol
   };
 }
 
-/** A document's group: what tells groups apart, and the `_id` the group's row shows. Undefined when the plain loop gives up. */
-type GroupKey = { hash: unknown; value: () => unknown } | undefined;
+/**
+ * A group key: what tells a document's group apart in a map (undefined: a value not handled here),
+ * and the key as the group's row shows it, made once per group.
+ */
+interface GroupKey {
+  identity(doc: Doc): unknown;
+  value(doc: Doc): unknown;
+}
 
 /**
- * `_id` null, one top-level field, or an object of top-level fields (a summary's levels,
- * `{ l0: '$stage', l1: '$owner' }`). In an object key, missing and null are different groups (as
- * in MongoDB, which leaves the missing field out; mingo keeps it as undefined, which JSON drops, and
- * so does this), while a single field's missing value is null; 1, '1' and true differ everywhere.
+ * `'$field'`, or an object of named parts (a report's levels), each `'$field'` or
+ * `{ $substrBytes: ['$field', 0, n] }` (a date-time's day).
  */
-function compileKey(spec: unknown): ((doc: Doc) => GroupKey) | undefined {
-  if (spec === null) return () => NULL_KEY;
-  const field = fieldOf(spec);
+function compileKey(expression: unknown): GroupKey | undefined {
+  const field = fieldOf(expression);
   if (field !== undefined) {
-    return (doc) => {
-      const value = doc[field] ?? null;
-      return value !== null && typeof value === 'object' ? undefined : { hash: value, value: () => value };
-    };
+    const value = (doc: Doc) => primitive(doc[field] ?? null);
+    return { identity: value, value };
   }
-  if (!isPlainObject(spec) || Object.keys(spec).length === 0) return undefined;
-  const parts = Object.entries(spec).map(([name, expression]) => [name, name.startsWith('$') ? undefined : fieldOf(expression)] as const);
-  if (parts.some(([, part]) => part === undefined)) return undefined;
-  return (doc) => {
-    const tags: string[] = [];
-    for (const [, part] of parts) {
-      const value = doc[part!];
-      if (value !== null && typeof value === 'object') return undefined;
-      tags.push(value === undefined ? 'u' : value === null ? 'n' : `${TYPE_TAGS[typeof value]}${String(value)}`);
-    }
-    return {
-      hash: JSON.stringify(tags),
-      value: () => {
-        const key: Record<string, unknown> = {};
-        for (const [name, part] of parts) key[name] = doc[part!];
-        return key;
-      },
-    };
+  if (!isPlainObject(expression) || Object.keys(expression).length === 0) return undefined;
+  const parts: [string, (doc: Doc) => unknown][] = [];
+  for (const [name, part] of Object.entries(expression)) {
+    if (name.startsWith('$')) return undefined;
+    const read = compilePart(part);
+    if (!read) return undefined;
+    parts.push([name, read]);
+  }
+  return {
+    // Parts are primitives: their types, lengths and texts in a row tell keys apart (1 from '1', null from missing).
+    identity: (doc) => {
+      let identity = '';
+      for (const [, read] of parts) {
+        const value = read(doc);
+        if (value === undefined) return undefined;
+        const text = value === MISSING ? '' : String(value);
+        identity += value === MISSING ? '|u' : `|${typeof value}${text.length}:${text}`;
+      }
+      return identity;
+    },
+    value: (doc) => Object.fromEntries(parts.map(([name, read]) => {
+      const value = read(doc);
+      return [name, value === MISSING ? undefined : value];
+    })),
   };
 }
 
-/** Tags that keep 1, '1' and true apart in a compound key's hash. */
-const TYPE_TAGS: Record<string, string> = { number: 'd', string: 's', boolean: 'b' };
+function compilePart(part: unknown): ((doc: Doc) => unknown) | undefined {
+  const field = fieldOf(part);
+  // A missing part stays undefined in mingo's key (null when the field holds null): two groups.
+  if (field !== undefined) return (doc) => (doc[field] === undefined ? MISSING : primitive(doc[field]));
+  if (!isPlainObject(part) || Object.keys(part).length !== 1 || !Array.isArray(part.$substrBytes)) return undefined;
+  const [source, start, length] = part.$substrBytes as [unknown, unknown, unknown];
+  const from = fieldOf(source);
+  if (from === undefined || start !== 0 || typeof length !== 'number' || !Number.isInteger(length) || length < 0) return undefined;
+  return (doc) => {
+    const value = doc[from];
+    // mingo: null or missing is the empty text; ASCII text (ISO dates) cut as bytes are cut as characters.
+    if (value === null || value === undefined) return '';
+    return typeof value === 'string' && /^[\x00-\x7f]*$/.test(value) ? value.slice(0, length) : undefined;
+  };
+}
 
-const NULL_KEY: GroupKey = { hash: null, value: () => null };
+const MISSING = Symbol('missing');
+
+/** A value that can be a key part here: null, text, a number, a boolean; undefined for anything else. */
+function primitive(value: unknown): unknown {
+  return value !== null && typeof value === 'object' ? undefined : value;
+}
 
 type AccumulatorState = { value: unknown; count: number };
 
@@ -141,6 +167,23 @@ function compileAccumulator(expression: unknown): Accumulator | undefined {
         return true;
       },
       result: (state) => state.value,
+    };
+  }
+  if (operator === '$addToSet') {
+    const field = fieldOf(argument);
+    if (field === undefined) return undefined;
+    // mingo adds a missing value as null; values that are lists or objects are left to mingo.
+    return {
+      start: () => ({ value: new Map<unknown, unknown>(), count: 0 }),
+      add: (state, doc) => {
+        const value = doc[field] ?? null;
+        if (value !== null && typeof value === 'object') return false;
+        const seen = state.value as Map<unknown, unknown>;
+        const identity = `${typeof value}:${String(value)}`;
+        if (!seen.has(identity)) seen.set(identity, value);
+        return true;
+      },
+      result: (state) => [...(state.value as Map<unknown, unknown>).values()],
     };
   }
   if (operator === '$min' || operator === '$max') {

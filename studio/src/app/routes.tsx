@@ -36,6 +36,7 @@ export const appRoutes: RouteObject[] = [
             lazy: { loader: () => import('./record/record-loader').then((module) => module.recordLoader), Component: () => import('./record/record-page').then((module) => module.RecordPage) },
             shouldRevalidate: ({ currentParams, nextParams }) => currentParams.object !== nextParams.object || currentParams.id !== nextParams.id,
           },
+          { path: 'dashboards/:name?', lazy: () => import('./dashboards/dashboard-page').then((module) => ({ Component: module.DashboardPage })) },
           { path: 'approvals', lazy: () => import('./approvals/inbox-page').then((module) => ({ Component: module.InboxPage })) },
           { path: 'recycle-bin', lazy: () => import('./account/user-pages').then((module) => ({ Component: module.RecycleBinPage })) },
           { path: 'account/password', lazy: () => import('./account/user-pages').then((module) => ({ Component: module.ChangePasswordPage })) },

@@ -16,6 +16,8 @@ const DOCS: Doc[] = [
   { _id: 'h', stage: true, amount: 1e21 },
   { _id: 'i', stage: 'won', amount: 3.5 },
   { _id: 'j', stage: 'won', amount: 0.07, close: '2026-03-09' },
+  { _id: 'k', stage: null, amount: 1 },
+  { _id: 'l', amount: 1, close: '2025-12-30' },
 ];
 
 const units = (field: string, scale: number) => ({ $cond: [{ $isNumber: `$${field}` }, { $round: [{ $multiply: [`$${field}`, 10 ** scale] }, 0] }, null] });
@@ -30,6 +32,8 @@ const SPECS: [string, Record<string, unknown>][] = [
   ['two levels: null, missing, 1, \'1\' and true apart', { _id: { l0: '$stage', l1: '$close' }, count: { $sum: 1 }, sum__amount: { $sum: units('amount', 2) } }],
   ['three levels, one of them the same field twice', { _id: { l0: '$stage', l1: '$rank', l2: '$stage' }, count: { $sum: 1 } }],
   ['the smallest and largest number', { _id: null, min__amount: { $min: '$amount' }, max__amount: { $max: '$amount' } }],
+  ['two levels of a report, one the day of a date text', { _id: { k0: '$stage', k1: { $substrBytes: ['$close', 0, 7] } }, n: { $sum: 1 }, u: { $sum: units('amount', 2) } }],
+  ['the distinct values of a field', { _id: '$stage', d: { $addToSet: '$close' } }],
 ];
 
 function mingo(spec: Record<string, unknown>, docs: Doc[]): unknown[] {
@@ -59,6 +63,9 @@ describe('the embedded store groups in a plain loop what summaries send, with mi
     expect(compileGroup({ _id: { l0: '$stage' }, n: { $sum: 1 } })!([{ _id: 'x', stage: { a: 1 } }])).to.equal(undefined);
     expect(compileGroup({ _id: { l0: '$stage.name' }, n: { $sum: 1 } })).to.equal(undefined);
     expect(compileGroup({ _id: {}, n: { $sum: 1 } })).to.equal(undefined);
+    expect(compileGroup({ _id: { l0: '$stage.x' }, n: { $sum: 1 } })).to.equal(undefined);
+    expect(compileGroup({ _id: { l0: { $substrBytes: ['$close', 2, 4] } }, n: { $sum: 1 } })).to.equal(undefined);
+    expect(compileGroup({ _id: { l0: '$tags' }, n: { $sum: 1 } })!([{ _id: 'x', tags: ['a'] }])).to.equal(undefined);
     expect(compileGroup({ _id: '$owner.id', n: { $sum: 1 } })).to.equal(undefined);
     expect(compileGroup({ _id: null, all: { $push: '$$ROOT' } })).to.equal(undefined);
     expect(compileGroup({ _id: null, avg: { $avg: '$amount' } })).to.equal(undefined);

@@ -8,15 +8,18 @@ import { loadPageMessages } from '../../shared/i18n/i18n';
 import { localize } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { useApps } from '../../shared/metadata/use-apps';
+import { rememberedApp } from '../../shared/shell/navigation';
 import { useObjects } from '../../shared/metadata/use-objects';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { RecentRecords } from './recent-records';
 
 /** Its own chunk, with the pages' texts it uses: the first load stays within the bundle budget. */
 const WaitingForMe = lazy(() => Promise.all([import('./waiting-for-me'), loadPageMessages()]).then(([module]) => ({ default: module.WaitingForMe })));
+/** The home dashboard of the user's role or app, with the dashboards' code and texts in a chunk of their own. */
+const HomeDashboard = lazy(() => Promise.all([import('../dashboards/home-dashboard'), loadPageMessages()]).then(([module]) => ({ default: module.HomeDashboard })));
 
 /**
- * The landing page: what waits for the user's approval, the records the user opened last, and a
+ * The landing page: what waits for the user's approval, their home dashboard if an admin made one, the records the user opened last, and a
  * tile per object the user may read. A user with no app and no object gets a page that says so
  * and what to ask the administrator for.
  */
@@ -45,6 +48,9 @@ export function HomePage() {
       <p className="page-subtitle">{t('home.subtitle')}</p>
       <Suspense fallback={null}>
         <WaitingForMe />
+      </Suspense>
+      <Suspense fallback={null}>
+        <HomeDashboard app={rememberedApp() ?? undefined} />
       </Suspense>
       <RecentRecords />
       {objects.isLoading && <Spin className="page-spinner" />}

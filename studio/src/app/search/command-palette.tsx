@@ -62,6 +62,7 @@ export function CommandPalette({ onClose, onOpenApp }: { onClose: () => void; on
   const pages = [
     { path: '/', label: t('app.home') },
     { path: '/approvals', label: t('approvals.inboxTitle') },
+    { path: '/dashboards', label: t('dashboards.title') },
     { path: '/recycle-bin', label: t('recycleBin.title') },
     { path: '/account/password', label: t('password.title') },
     ...(hasSetupRight(session) ? [{ path: '/setup', label: t('app.setup') }] : []),

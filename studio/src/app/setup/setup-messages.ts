@@ -1,4 +1,6 @@
 import { appsMessages } from './apps/apps-messages';
+import { reportsMessages } from './reports/reports-messages';
+import { dashboardsMessages } from './dashboards/dashboards-messages';
 import { automationMessages } from './automation/automation-messages';
 import { auditMessages } from './audit/audit-messages';
 import { historyMessages } from './history/history-messages';
@@ -56,6 +58,8 @@ const PARTS = [
   expressionMessages,
   approvalsMessages,
   printTemplatesMessages,
+  reportsMessages,
+  dashboardsMessages,
 ] as const;
 
 type Union = (typeof PARTS)[number];

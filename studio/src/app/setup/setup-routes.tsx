@@ -24,6 +24,8 @@ const ApprovalProcessPage = lazy(() => import('./approval-processes/approval-pro
 const PacksPage = lazy(() => import('./packs/packs-page').then((module) => ({ default: module.PacksPage })));
 const PrintTemplateListPage = lazy(() => import('./print-templates/print-template-list-page').then((module) => ({ default: module.PrintTemplateListPage })));
 const PrintTemplatePage = lazy(() => import('./print-templates/print-template-page').then((module) => ({ default: module.PrintTemplatePage })));
+const ReportListPage = lazy(() => import('./reports/report-list-page').then((module) => ({ default: module.ReportListPage })));
+const DashboardListPage = lazy(() => import('./dashboards/dashboard-list-page').then((module) => ({ default: module.DashboardListPage })));
 const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
@@ -43,6 +45,10 @@ export const setupRoutes: RouteObject[] = [
   { path: 'apps/:name', element: <AppListPage /> },
   { path: 'print-templates', element: <PrintTemplateListPage /> },
   { path: 'print-templates/:name', element: <PrintTemplatePage /> },
+  { path: 'reports', element: <ReportListPage /> },
+  { path: 'reports/:name', element: <ReportListPage /> },
+  { path: 'dashboards', element: <DashboardListPage /> },
+  { path: 'dashboards/:name', element: <DashboardListPage /> },
   { path: 'packs', element: <PacksPage /> },
   { path: 'users', element: <UserListPage /> },
   { path: 'users/:id', element: <UserListPage /> },

@@ -28,6 +28,8 @@ export const SETUP_SECTIONS: readonly SetupSection[] = [
   { key: 'listViews', group: 'model', path: 'list-views', label: 'setup.nav.listViews', right: 'manageMetadata' },
   { key: 'apps', group: 'model', path: 'apps', label: 'setup.nav.apps', right: 'manageMetadata' },
   { key: 'printTemplates', group: 'model', path: 'print-templates', label: 'setup.printTemplates.nav', right: 'manageMetadata' },
+  { key: 'reports', group: 'model', path: 'reports', label: 'setup.reports.nav', right: 'manageMetadata' },
+  { key: 'dashboards', group: 'model', path: 'dashboards', label: 'setup.dashboards.nav', right: 'manageMetadata' },
   { key: 'packs', group: 'model', path: 'packs', label: 'setup.packs.nav', right: 'manageMetadata' },
   { key: 'automation', group: 'automation', path: 'automation', label: 'setup.automation.nav', right: 'manageMetadata' },
   { key: 'users', group: 'security', path: 'users', label: 'setup.nav.users', right: 'manageUsers' },

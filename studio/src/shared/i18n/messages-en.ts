@@ -4,6 +4,43 @@
  * these keys and zh-TW is derived from zh-CN.
  */
 export const en = {
+  reports: {
+    total: 'Total',
+    target: 'Target',
+    omitted: 'Left out, as you may not read their fields: {{names}}',
+    showFigures: 'Show the figures as a table',
+    hideFigures: 'Hide the table',
+    change: '{{percent}} on the previous period ({{value}})',
+    previousOnly: 'Previous period: {{value}}',
+    loadFailed: 'The report could not be run: {{message}}',
+    drill: 'Show the records of {{label}}',
+  },
+  dashboards: {
+    title: 'Dashboards',
+    subtitle: 'Reports drawn as charts, with your access: you see the figures of the records you may see.',
+    empty: 'No dashboard is shown to you yet.',
+    refresh: 'Refresh',
+    refreshed: 'As of {{time}}',
+    filters: 'Filters',
+    any: 'Any',
+    apply: 'Apply',
+    loadFailed: 'The dashboard could not be loaded: {{message}}',
+    notFiltered: 'Not filtered by {{filters}}: its report has no such field.',
+    open: 'Open dashboard',
+    period: {
+      today: 'Today',
+      this_week: 'This week',
+      this_month: 'This month',
+      last_month: 'Last month',
+      this_quarter: 'This quarter',
+      last_quarter: 'Last quarter',
+      this_year: 'This year',
+      last_year: 'Last year',
+      this_fiscal_year: 'This fiscal year',
+      last_30_days: 'Last 30 days',
+      last_90_days: 'Last 90 days',
+    },
+  },
   list: {
     search: 'Search {{object}}',
     searchButton: 'Search',

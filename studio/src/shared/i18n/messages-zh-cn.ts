@@ -3,6 +3,43 @@ import type { MessagesLike } from './shell-messages-en';
 
 /** 各页面的简体中文文本，与英文的键一一对应；繁体中文由此经 OpenCC 转换。 */
 export const zhCN = {
+  reports: {
+    total: '合计',
+    target: '目标',
+    omitted: '因您无权查看相应字段，已略去：{{names}}',
+    showFigures: '以表格显示数据',
+    hideFigures: '隐藏表格',
+    change: '较上一期间 {{percent}}（{{value}}）',
+    previousOnly: '上一期间：{{value}}',
+    loadFailed: '无法运行报表：{{message}}',
+    drill: '查看“{{label}}”的记录',
+  },
+  dashboards: {
+    title: '仪表板',
+    subtitle: '以图表显示的报表，按您的权限计算：只统计您可查看的记录。',
+    empty: '还没有向您显示的仪表板。',
+    refresh: '刷新',
+    refreshed: '数据截至 {{time}}',
+    filters: '筛选',
+    any: '全部',
+    apply: '应用',
+    loadFailed: '无法加载仪表板：{{message}}',
+    notFiltered: '未按 {{filters}} 筛选：其报表没有该字段。',
+    open: '打开仪表板',
+    period: {
+      today: '今天',
+      this_week: '本周',
+      this_month: '本月',
+      last_month: '上月',
+      this_quarter: '本季度',
+      last_quarter: '上季度',
+      this_year: '今年',
+      last_year: '去年',
+      this_fiscal_year: '本财年',
+      last_30_days: '最近 30 天',
+      last_90_days: '最近 90 天',
+    },
+  },
   list: {
     search: '搜索{{object}}',
     searchButton: '搜索',

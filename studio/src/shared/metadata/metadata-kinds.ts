@@ -16,6 +16,8 @@ export const METADATA_KINDS = [
   { kind: 'approvalProcess', path: 'approval-processes' },
   { kind: 'app', path: 'apps' },
   { kind: 'printTemplate', path: 'print-templates' },
+  { kind: 'report', path: 'reports' },
+  { kind: 'dashboard', path: 'dashboards' },
 ] as const;
 
 export type MetadataKind = (typeof METADATA_KINDS)[number]['kind'];

@@ -58,6 +58,8 @@ export const historyMessages = bilingual(
         app: 'App',
         listView: 'List view',
         printTemplate: 'Print template',
+        report: 'Report',
+        dashboard: 'Dashboard',
       },
       actions: {
         create: 'Created',
@@ -122,6 +124,8 @@ export const historyMessages = bilingual(
         app: '应用',
         listView: '列表视图',
         printTemplate: '打印模板',
+        report: '报表',
+        dashboard: '仪表板',
       },
       actions: {
         create: '创建',

@@ -1,0 +1,55 @@
+import { addDays, addMonths, fiscalYear, fiscalYearStart, monthStart, quarterStart, weekStart, type DayRange } from './calendar.js';
+
+/** The relative periods a report's filter takes with `within`, besides last_N_days and next_N_days. */
+export const RELATIVE_PERIODS = [
+  'today', 'yesterday', 'tomorrow',
+  'this_week', 'last_week', 'next_week',
+  'this_month', 'last_month', 'next_month',
+  'this_quarter', 'last_quarter', 'next_quarter',
+  'this_year', 'last_year', 'next_year',
+  'this_fiscal_year', 'last_fiscal_year', 'next_fiscal_year',
+] as const;
+
+const N_DAYS = /^(last|next)_([1-9][0-9]{0,3})_days$/;
+const SHIFT = { last: -1, this: 0, next: 1 } as const;
+
+/**
+ * The days a relative period covers on `today`: last_30_days is the 30 days before today and
+ * today itself, as Salesforce's LAST_N_DAYS; next_7_days today and the 7 after it. Undefined for
+ * a text that names no period.
+ */
+export function relativeRange(period: string, today: string, fiscalStartMonth = 1): DayRange | undefined {
+  const days = N_DAYS.exec(period);
+  if (days) {
+    const n = Number(days[2]);
+    return days[1] === 'last' ? { from: addDays(today, -n), to: addDays(today, 1) } : { from: today, to: addDays(today, n + 1) };
+  }
+  if (period === 'today') return { from: today, to: addDays(today, 1) };
+  if (period === 'yesterday') return { from: addDays(today, -1), to: today };
+  if (period === 'tomorrow') return { from: addDays(today, 1), to: addDays(today, 2) };
+  const match = /^(last|this|next)_(week|month|quarter|year|fiscal_year)$/.exec(period);
+  if (!match) return undefined;
+  const shift = SHIFT[match[1] as keyof typeof SHIFT];
+  switch (match[2]) {
+    case 'week': {
+      const from = addDays(weekStart(today), 7 * shift);
+      return { from, to: addDays(from, 7) };
+    }
+    case 'month': {
+      const from = addMonths(monthStart(today), shift);
+      return { from, to: addMonths(from, 1) };
+    }
+    case 'quarter': {
+      const from = addMonths(quarterStart(today), 3 * shift);
+      return { from, to: addMonths(from, 3) };
+    }
+    case 'year': {
+      const from = `${Number(today.slice(0, 4)) + shift}-01-01`;
+      return { from, to: addMonths(from, 12) };
+    }
+    default: {
+      const from = fiscalYearStart(fiscalYear(today, fiscalStartMonth) + shift, fiscalStartMonth);
+      return { from, to: addMonths(from, 12) };
+    }
+  }
+}
