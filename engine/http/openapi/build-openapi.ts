@@ -22,6 +22,7 @@ import { REPORT_SCHEMAS, reportPaths } from './report-paths.js';
 import { SHARING_SCHEMAS, sharingPaths } from './sharing-paths.js';
 import { ATTACHMENT_SCHEMAS, attachmentPaths } from './attachment-paths.js';
 import { uiPaths } from './ui-paths.js';
+import { BULK_SCHEMAS, bulkPaths } from './bulk-paths.js';
 
 const DESCRIPTION = [
   'The REST API of the CRM, generated from the live metadata: every object has its record routes and schemas here,',
@@ -64,6 +65,7 @@ function objectFragment(compiled: CompiledObject): OpenApiFragment {
     mergeInto(paths, sharingPaths(compiled), 'path');
     mergeInto(paths, reportPaths(compiled), 'path');
     mergeInto(paths, attachmentPaths(compiled), 'path');
+    mergeInto(paths, bulkPaths(compiled), 'path');
     fragment = { ...records, paths };
     objectFragments.set(compiled, fragment);
   }
@@ -96,6 +98,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
   mergeInto(document.components.schemas, SHARING_SCHEMAS, 'schema');
   mergeInto(document.components.schemas, REPORT_SCHEMAS, 'schema');
   mergeInto(document.components.schemas, ATTACHMENT_SCHEMAS, 'schema');
+  mergeInto(document.components.schemas, BULK_SCHEMAS, 'schema');
   const objects = [...snapshot.objects.values()].sort((a, b) => a.name.localeCompare(b.name));
   const withProcesses = objects.filter((object) => whole.processesOf(object.name).length > 0);
   const fragments: OpenApiFragment[] = [
