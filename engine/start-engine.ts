@@ -12,6 +12,7 @@ import { MongoStoreProvider } from './store/mongodb/index.js';
 import type { StoreProvider } from './store/port.js';
 import { DEFAULT_TENANT, Platform } from './tenancy/index.js';
 import { DEFAULT_PACKS_DIR } from './packs/index.js';
+import { IMPORT_JOB, runImportJob } from './records/import/index.js';
 
 export interface RunningEngine {
   platform: Platform;
@@ -43,6 +44,7 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   retireFormerPlainTextJob();
   configureBackfills(config.backfills);
   registerJobHandler(BACKFILL_JOB, runBackfill);
+  registerJobHandler(IMPORT_JOB, runImportJob);
   const jobs = new JobScheduler(platform, config.jobs);
   const app = createApp(platform, config.http);
   const server = await new Promise<Server>((resolve, reject) => {

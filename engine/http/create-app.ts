@@ -29,6 +29,7 @@ import { countRequests } from './count-requests.js';
 import { msg } from '../i18n/message.js';
 import { packRoutes } from './routes/pack-routes.js';
 import { bulkRoutes, isBulkRequest } from './routes/bulk-routes.js';
+import { importRoutes } from './routes/import-routes.js';
 
 export interface AppOptions {
   /** Largest JSON body accepted; larger ones get 413. */
@@ -100,6 +101,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   app.use('/api/v1/records', attachmentRoutes(platform, options.fileSizeLimit));
   app.use('/api/v1/records', recordRoutes(platform));
   app.use('/api/v1/bulk', bulkRoutes(platform));
+  app.use('/api/v1/imports', importRoutes(platform));
   app.use('/api/v1/recycle-bin', recycleBinRoutes(platform));
   app.use('/api/v1/search', searchRoutes(platform));
   app.use('/api/v1/audit', auditRoutes(platform));

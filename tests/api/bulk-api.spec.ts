@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { allRecords, createRecord, defineObject, expectError, listRecords } from '../support/api-helpers.js';
 import { bearer, createUser, tokenFor } from '../support/auth-helpers.js';
+import { COMPANY_OBJECT } from '../support/import-helpers.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
 const PASSWORD = 'a password of the bulk tests';
@@ -26,14 +27,7 @@ describe('bulk API: many records in one request, each through the write path', (
 
   before(async () => {
     engine = await startTestEngine();
-    await defineObject(engine, {
-      name: 'company',
-      label: { en: 'Company', 'zh-CN': '公司' },
-      fields: [
-        { name: 'name', type: 'text', required: true },
-        { name: 'erp_code', type: 'text', externalId: true },
-      ],
-    });
+    await defineObject(engine, COMPANY_OBJECT);
     await defineObject(engine, {
       name: 'order',
       label: { en: 'Order', 'zh-CN': '订单' },

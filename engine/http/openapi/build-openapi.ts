@@ -23,6 +23,7 @@ import { SHARING_SCHEMAS, sharingPaths } from './sharing-paths.js';
 import { ATTACHMENT_SCHEMAS, attachmentPaths } from './attachment-paths.js';
 import { uiPaths } from './ui-paths.js';
 import { BULK_SCHEMAS, bulkPaths } from './bulk-paths.js';
+import { importPaths } from './import-paths.js';
 
 const DESCRIPTION = [
   'The REST API of the CRM, generated from the live metadata: every object has its record routes and schemas here,',
@@ -112,6 +113,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
     authPaths(),
     auditPaths(),
     jobPaths(),
+    importPaths(),
     packPaths(),
     platformPaths(),
     operatorPaths(),

@@ -94,7 +94,8 @@ function presentOutcomes(outcomes: readonly RowOutcome[], rows: readonly number[
     created: count('created'),
     updated: count('updated'),
     failed: count('failed'),
-    results: outcomes.map((outcome, index) =>
+    // A bulk write has no earlier run: 'skipped' is an import's alone.
+    results: outcomes.filter((outcome) => outcome.status !== 'skipped').map((outcome, index) =>
       outcome.status === 'failed'
         ? { row: rows[index]!, status: 'failed', error: presentRowError(outcome.error, language) }
         : { row: rows[index]!, status: outcome.status, ...(dryRun ? {} : { id: outcome.id }) },

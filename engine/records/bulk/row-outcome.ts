@@ -13,6 +13,8 @@ export interface RowError {
 /** What happened to one record of a batch. */
 export type RowOutcome =
   | { readonly status: 'created' | 'updated'; readonly id: string }
+  /** A row an earlier run of an import already wrote (to this record): not written again. */
+  | { readonly status: 'skipped'; readonly id: string }
   | { readonly status: 'failed'; readonly error: RowError };
 
 /**
