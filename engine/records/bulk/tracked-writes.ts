@@ -8,6 +8,8 @@ import type { Collection, Collections, Doc } from '../../store/port.js';
  */
 export class TrackedWrites implements Collections {
   private count = 0;
+  /** One view per collection, made once per unit: a batch asks for the same few collections for every record. */
+  private readonly views = new Map<string, Collection>();
 
   constructor(
     private readonly tx: Collections,
@@ -19,6 +21,12 @@ export class TrackedWrites implements Collections {
   }
 
   collection<T extends Doc = Doc>(name: string): Collection<T> {
+    let view = this.views.get(name);
+    if (!view) this.views.set(name, (view = this.view(name)));
+    return view as unknown as Collection<T>;
+  }
+
+  private view<T extends Doc>(name: string): Collection<T> {
     const inner = this.tx.collection<T>(name);
     const write = <R>(run: () => Promise<R>): Promise<R> => this.counted(run);
     return {
