@@ -8,14 +8,17 @@ import { dynamicKey, entryKey, gzipSizes, readManifest, staticClosure } from './
 /**
  * The sign-in page plus the home page: everything the entry needs before it runs. 251 KB since the
  * objects' icons joined the navigation (the icons shared by the shell and the icon chunk are split
- * into chunks of their own: +0.3 KB); the next cut is the header's dropdowns (11.6 KB, loaded lazily).
+ * into chunks of their own: +0.3 KB); 252 KB since the import wizard's route (its entry in the
+ * route table, +0.15 KB, the page itself loads lazily); the next cut is the header's dropdowns
+ * (11.6 KB, loaded lazily).
  */
-const FIRST_LOAD_BUDGET = 251 * 1024;
+const FIRST_LOAD_BUDGET = 252 * 1024;
 /** The pages (and the command palette) loaded on demand, each its own chunk (with what it shares with the others). */
 const LAZY_ROUTES = [
   'src/app/list/list-page.tsx',
   'src/app/record/record-page.tsx',
   'src/app/record/new-record-page.tsx',
+  'src/app/import/import-page.tsx',
   'src/app/account/user-pages.ts',
   'src/app/approvals/inbox-page.tsx',
   'src/app/home/waiting-for-me.tsx',
@@ -56,7 +59,7 @@ describe('web app bundle budget', function () {
     await buildStudioIfStale();
   });
 
-  it('keeps the JavaScript of sign-in and home within 251 KB gzipped', () => {
+  it('keeps the JavaScript of sign-in and home within 252 KB gzipped', () => {
     const manifest = readManifest(STUDIO_DIST);
     const sizes = gzipSizes(STUDIO_DIST, staticClosure(manifest, entryKey(manifest)));
     const total = sizes.reduce((sum, chunk) => sum + chunk.gzip, 0);

@@ -1,4 +1,4 @@
-import { InboxOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined } from '@ant-design/icons';
 import { Alert, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +36,7 @@ export function UploadStep({ object, onUploaded }: { object: string; onUploaded:
         }}
       >
         <p className="ant-upload-drag-icon">
-          <InboxOutlined aria-hidden />
+          <CloudUploadOutlined aria-hidden />
         </p>
         <p className="ant-upload-text">{reading ? t('import.upload.uploading', { name: reading }) : t('import.upload.hint')}</p>
         <p className="ant-upload-hint">{t('import.upload.help')}</p>
