@@ -13,6 +13,7 @@ import type { StoreProvider } from './store/port.js';
 import { DEFAULT_TENANT, Platform } from './tenancy/index.js';
 import { DEFAULT_PACKS_DIR } from './packs/index.js';
 import { PdfRenderer } from './templates/index.js';
+import { IMPORT_JOB, runImportJob } from './records/import/index.js';
 
 export interface RunningEngine {
   platform: Platform;
@@ -44,6 +45,7 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   retireFormerPlainTextJob();
   configureBackfills(config.backfills);
   registerJobHandler(BACKFILL_JOB, runBackfill);
+  registerJobHandler(IMPORT_JOB, runImportJob);
   const jobs = new JobScheduler(platform, config.jobs);
   const pdf = config.http?.pdf ?? new PdfRenderer(config.printing);
   const app = createApp(platform, { ...config.http, pdf });

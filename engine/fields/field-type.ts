@@ -19,6 +19,11 @@ export interface ResolvedFieldCommon {
   readonly description?: string;
   readonly required: boolean;
   readonly unique: boolean;
+  /**
+   * The record's id in another system: unique (so `unique` is true too), and what imports and the
+   * bulk API match records and parents by.
+   */
+  readonly externalId: boolean;
   /** The store keeps an index on the field (see CompiledObject's indexes). */
   readonly indexed: boolean;
   /** Changes are written to the record's history. */

@@ -32,6 +32,8 @@ import { securityHeaders } from './security-headers.js';
 import { countRequests } from './count-requests.js';
 import { msg } from '../i18n/message.js';
 import { packRoutes } from './routes/pack-routes.js';
+import { bulkRoutes, isBulkRequest } from './routes/bulk-routes.js';
+import { importRoutes } from './routes/import-routes.js';
 
 export interface AppOptions {
   /** Largest JSON body accepted; larger ones get 413. */
@@ -74,7 +76,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
     express.json({
       limit: options.bodyLimit ?? '1mb',
       strict: false,
-      type: (req) => !isFileUpload(req as Request) && /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? ''),
+      type: (req) => !isFileUpload(req as Request) && !isBulkRequest(req as Request) && /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? ''),
       verify: (_req, _res, body, charset) => {
         checkUtf8Body(body, charset);
         checkJsonNesting(body, '');
@@ -107,6 +109,8 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   app.use('/api/v1/records', attachmentRoutes(platform, options.fileSizeLimit));
   app.use('/api/v1/records', printRoutes(platform, options.pdf ?? new PdfRenderer()));
   app.use('/api/v1/records', recordRoutes(platform));
+  app.use('/api/v1/bulk', bulkRoutes(platform));
+  app.use('/api/v1/imports', importRoutes(platform));
   app.use('/api/v1/recycle-bin', recycleBinRoutes(platform));
   app.use('/api/v1/search', searchRoutes(platform));
   app.use('/api/v1/audit', auditRoutes(platform));

@@ -39,6 +39,12 @@ export function resolveObject(
     if (resolved.unique && !fieldTypes[resolved.type].sortable) {
       problems.push({ path: `${path}/unique`, message: msg`a ${resolved.type} field cannot be unique` });
     }
+    if (field.externalId && field.unique === false) {
+      problems.push({ path: `${path}/unique`, message: msg`an external id is unique: leave 'unique' out or set it to true` });
+    }
+    if (resolved.externalId && !EXTERNAL_ID_TYPES.has(resolved.type)) {
+      problems.push({ path: `${path}/externalId`, message: msg`a ${resolved.type} field cannot be an external id; use a text, number, e-mail, phone or URL field` });
+    }
     if (resolved.indexed && !fieldTypes[resolved.type].sortable && resolved.type !== 'multipicklist') {
       problems.push({ path: `${path}/indexed`, message: msg`a ${resolved.type} field cannot be indexed` });
     }
@@ -70,6 +76,9 @@ export function resolveObject(
   return { object, problems };
 }
 
+/** The types whose values name a record in another system. */
+const EXTERNAL_ID_TYPES: ReadonlySet<string> = new Set(['text', 'number', 'email', 'phone', 'url']);
+
 /** The icon of an object that names none: a record, a sheet of paper. */
 export const DEFAULT_OBJECT_ICON = 'FileTextOutlined';
 
@@ -80,7 +89,9 @@ export function resolveField(field: Field): ResolvedField {
     ...(field.helpText === undefined ? {} : { helpText: field.helpText }),
     ...(field.description === undefined ? {} : { description: field.description }),
     required: field.required ?? false,
-    unique: field.unique ?? false,
+    // An external id identifies one record: it is unique whatever `unique` says (false is refused below).
+    unique: (field.unique ?? false) || (field.externalId ?? false),
+    externalId: field.externalId ?? false,
     indexed: field.indexed ?? false,
     trackHistory: field.trackHistory ?? false,
     ...(field.default === undefined ? {} : { default: field.default }),

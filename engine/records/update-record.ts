@@ -1,4 +1,4 @@
-import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
+import { fieldAccess, recordAccess, withAccess, type RecordAccess } from '../security/access/index.js';
 import { checkRecordWrite } from '../security/object-access.js';
 import { checkNotLocked, recordForApprover } from './locked-record.js';
 import { checkUserAssignments } from '../security/user-assignments.js';
@@ -15,7 +15,8 @@ import { recordObject } from './record-object.js';
 import { unreachableRecord } from './unreachable-record.js';
 import { checkReadOnlyValues } from './read-only-values.js';
 import { validateChange } from './validate-values.js';
-import { writableInput } from './writable-input.js';
+import { writableInput, type WritableInput } from './writable-input.js';
+import type { Collections } from '../store/port.js';
 import { runBeforeValidation, writeUnit } from './write-pipeline/index.js';
 
 /** The write path of a change to a record (PATCH: only the sent fields change; null clears one). */
@@ -36,30 +37,44 @@ export async function updateRecord(
   const { editable, hidden } = fieldAccess(ctx, object);
   const input = writableInput(object, body, selfService ? SELF_SERVICE_FIELDS : editable, hidden);
   checkUserAssignments(ctx.snapshot, object, input.values);
-  const sent = { ...input.values, ...Object.fromEntries(input.cleared.map((name) => [name, null])) };
 
   // one unit of work: the current version checked, then the one write path of a change
   try {
-    const updated = await writeUnit(ctx.tenant.store, async (tx) => {
-      // The current approver of a pending record may edit it when its process says so, whatever the sharing.
-      const current = (await tx.collection<StoredRecord>(object.collection).findOne(alive(withAccess({ _id: id }, access)))) ?? (selfService ? null : await recordForApprover(tx, ctx, object, id));
-      if (!current) throw await unreachableRecord(ctx, object, id, 'edit');
-      checkVersion(expectedVersion, current._version);
-      await checkNotLocked(tx, ctx, object, current, 'edit');
-      // a user's rights: only within the writer's own, never one's own
-      checkUserWrite(ctx, object, current, input.values, input.cleared);
-      // what a read returned, sent back unchanged, is no change (a changed one is refused)
-      checkReadOnlyValues(object, input.readOnly, current);
-      // the before-validation hooks, then JSON Schema validation of the values, every problem at
-      // once; a required field cannot be cleared
-      const change = validateChange(object, await runBeforeValidation(tx, { kind: 'update', ctx, object, before: current, values: sent }));
-      return applyRecordChange(tx, ctx, object, current, change, { madeBy: 'user' });
-    });
+    const updated = await writeUnit(ctx.tenant.store, (tx) => changeRecord(tx, ctx, object, id, input, { access, selfService, ...(expectedVersion === undefined ? {} : { expectedVersion }) }));
     // the response: the record as stored now, as the user may see it
     return presentRecord(updated, undefined, hidden);
   } catch (error) {
     throw explainDuplicate(error, object);
   }
+}
+
+export interface ChangeTarget {
+  /** The records the user may edit (recordAccess 'edit'), or the user's own record for self-service. */
+  readonly access: RecordAccess;
+  readonly selfService?: boolean;
+  readonly expectedVersion?: number;
+}
+
+/**
+ * The stages of a change inside the caller's unit of work, once the object's edit right and the
+ * fields sent were checked (writableInput with the user's editable fields): what the bulk API runs
+ * for each record of a batch. Returns the record as stored after the change.
+ */
+export async function changeRecord(tx: Collections, ctx: OperationContext, object: CompiledObject, id: string, input: WritableInput, target: ChangeTarget): Promise<StoredRecord> {
+  const sent = { ...input.values, ...Object.fromEntries(input.cleared.map((name) => [name, null])) };
+  // The current approver of a pending record may edit it when its process says so, whatever the sharing.
+  const current = (await tx.collection<StoredRecord>(object.collection).findOne(alive(withAccess({ _id: id }, target.access)))) ?? (target.selfService ? null : await recordForApprover(tx, ctx, object, id));
+  if (!current) throw await unreachableRecord(ctx, object, id, 'edit');
+  checkVersion(target.expectedVersion, current._version);
+  await checkNotLocked(tx, ctx, object, current, 'edit');
+  // a user's rights: only within the writer's own, never one's own
+  checkUserWrite(ctx, object, current, input.values, input.cleared);
+  // what a read returned, sent back unchanged, is no change (a changed one is refused)
+  checkReadOnlyValues(object, input.readOnly, current);
+  // the before-validation hooks, then JSON Schema validation of the values, every problem at
+  // once; a required field cannot be cleared
+  const change = validateChange(object, await runBeforeValidation(tx, { kind: 'update', ctx, object, before: current, values: sent }));
+  return applyRecordChange(tx, ctx, object, current, change, { madeBy: 'user' });
 }
 
 /** A user's own user record as stored, against which a body sent back as read is compared; null for any other record. */

@@ -68,7 +68,7 @@ describe('OpenAPI document: sharing, ownership and reports', () => {
 
     const exported = doc.paths[`${RECORDS}/deal/export`]!.get;
     for (const name of ['filter', 'sort', 'fields']) expect(parameter(doc, exported, name), name).to.not.equal(undefined);
-    expect(exported.responses['200'].content).to.have.all.keys('text/csv');
+    expect(exported.responses['200'].content).to.have.all.keys('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const summary = doc.paths[`${RECORDS}/deal/summary`]!.get;
     for (const name of ['groupBy', 'measures', 'filter']) expect(parameter(doc, summary, name), name).to.not.equal(undefined);
     expect(parameter(doc, summary, 'filter').description).to.include('| `stage` | picklist |');
@@ -141,7 +141,12 @@ describe('OpenAPI document: sharing, ownership and reports', () => {
 
     const exported = await engine.request('GET', `${RECORDS}/deal/export?${query({ fields: 'name,amount', sort: 'name' })}`);
     expect(exported.status).to.equal(200);
-    expect(Object.keys(doc.paths[`${RECORDS}/deal/export`]!.get.responses['200'].content)).to.deep.equal([exported.headers.get('content-type')!.split(';')[0]]);
+    const documentedTypes = Object.keys(doc.paths[`${RECORDS}/deal/export`]!.get.responses['200'].content);
+    expect(documentedTypes).to.include(exported.headers.get('content-type')!.split(';')[0]);
+    const workbook = await fetch(`${engine.url}${RECORDS}/deal/export?${query({ fields: 'name,amount', format: 'xlsx' })}`, { headers: { authorization: `Bearer ${engine.token}` } });
+    expect(workbook.status).to.equal(200);
+    expect(documentedTypes).to.include(workbook.headers.get('content-type')!.split(';')[0]);
+    await workbook.arrayBuffer();
     expect(exported.headers.get('content-disposition')).to.include('deal.csv');
     expect((exported.body as string).replace(/^\uFEFF/, '').split('\r\n')[0]).to.equal('_id,name,amount');
     is('get', `${RECORDS}/deal/export`, await engine.request('GET', `${RECORDS}/deal/export?${query({ filter: { nope: 1 } })}`), 400);

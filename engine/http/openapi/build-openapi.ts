@@ -24,6 +24,8 @@ import { REPORT_SCHEMAS, reportPaths } from './report-paths.js';
 import { SHARING_SCHEMAS, sharingPaths } from './sharing-paths.js';
 import { ATTACHMENT_SCHEMAS, attachmentPaths } from './attachment-paths.js';
 import { uiPaths } from './ui-paths.js';
+import { BULK_SCHEMAS, bulkPaths } from './bulk-paths.js';
+import { importPaths } from './import-paths.js';
 
 const DESCRIPTION = [
   'The REST API of the CRM, generated from the live metadata: every object has its record routes and schemas here,',
@@ -66,6 +68,7 @@ function objectFragment(compiled: CompiledObject): OpenApiFragment {
     mergeInto(paths, sharingPaths(compiled), 'path');
     mergeInto(paths, reportPaths(compiled), 'path');
     mergeInto(paths, attachmentPaths(compiled), 'path');
+    mergeInto(paths, bulkPaths(compiled), 'path');
     fragment = { ...records, paths };
     objectFragments.set(compiled, fragment);
   }
@@ -101,6 +104,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
   mergeInto(document.components.schemas, SHARING_SCHEMAS, 'schema');
   mergeInto(document.components.schemas, REPORT_SCHEMAS, 'schema');
   mergeInto(document.components.schemas, ATTACHMENT_SCHEMAS, 'schema');
+  mergeInto(document.components.schemas, BULK_SCHEMAS, 'schema');
   const objects = [...snapshot.objects.values()].sort((a, b) => a.name.localeCompare(b.name));
   const withProcesses = objects.filter((object) => whole.processesOf(object.name).length > 0);
   const fragments: OpenApiFragment[] = [
@@ -115,6 +119,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
     authPaths(),
     auditPaths(),
     jobPaths(),
+    importPaths(),
     packPaths(packKinds),
     platformPaths(),
     operatorPaths(),

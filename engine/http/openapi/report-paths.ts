@@ -86,7 +86,7 @@ export function reportPaths(compiled: CompiledObject): Record<string, PathItem> 
     [`${RECORDS_BASE}/${name}/export`]: {
       get: {
         operationId: `records.${name}.export`,
-        summary: `Export ${plural} as CSV`,
+        summary: `Export ${plural} as CSV or XLSX`,
         description:
           'The records the user may list, matching the filter, as CSV (RFC 4180, UTF-8 with a byte-order mark for spreadsheet programs), streamed page after page. ' +
           'The first column is `_id`; without `fields`, every field the user may read follows, then `_owner`, `_createdAt`, `_createdBy`, `_updatedAt`, `_updatedBy`, ' +
@@ -106,12 +106,16 @@ export function reportPaths(compiled: CompiledObject): Record<string, PathItem> 
               'where the user may read the parent object and record, and the id otherwise. The header stays the field\'s name.',
             'name',
           ),
+          queryParameter('format', '`csv` (the default) or `xlsx`: a workbook with typed cells (numbers and amounts as numbers, dates as dates, booleans as booleans; a parent named by its name as text).', 'xlsx'),
         ],
         responses: {
           '200': {
             description: 'The CSV file.',
             headers: { 'Content-Disposition': { description: `An attachment named \`${name}.csv\`.`, schema: { type: 'string' } } },
-            content: { 'text/csv': { schema: { type: 'string' }, example: '\uFEFF_id,name\r\n6650f1c2a1b2c3d4e5f60718,"Alpha, Inc."\r\n' } },
+            content: {
+              'text/csv': { schema: { type: 'string' }, example: '\uFEFF_id,name\r\n6650f1c2a1b2c3d4e5f60718,"Alpha, Inc."\r\n' },
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } },
+            },
           },
           '400': responseRef('BadRequest'),
           '403': forbidden(name),

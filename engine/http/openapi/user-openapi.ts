@@ -10,6 +10,7 @@ import { PACK_PATHS } from './pack-paths.js';
 import type { OpenApiDocument, PathItem, SchemaObject } from './openapi-types.js';
 import { recordSchemaNames } from './record-components.js';
 import { RECORDS_BASE } from './record-paths.js';
+import { BULK_BASE } from './bulk-paths.js';
 
 /**
  * The API description as one user may use it: only the objects they may read, without the fields
@@ -47,6 +48,8 @@ export function userOpenApiDocument(snapshot: Snapshot, principal: Principal): O
       const many = `${RECORDS_BASE}/${object.name}`;
       const one = `${many}/{id}`;
       if (!rights.create) drop(document, many, 'post');
+      // A bulk write needs create or edit, whichever its mode uses: without either, nothing it could do.
+      if (!rights.create && !rights.edit) drop(document, `${BULK_BASE}/${object.name}`, 'post');
       if (!rights.delete) drop(document, one, 'delete');
       if (!rights.edit) {
         drop(document, one, 'patch');

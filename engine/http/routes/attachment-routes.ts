@@ -86,7 +86,7 @@ export function attachmentRoutes(platform: Platform, maxBytes = DEFAULT_FILE_SIZ
   return router;
 }
 
-function fileName(req: Request): string {
+export function fileName(req: Request): string {
   const header = req.get(FILE_NAME_HEADER) ?? '';
   try {
     const name = decodeURIComponent(header);
@@ -101,7 +101,7 @@ function fileName(req: Request): string {
  * The request's body as the blob store reads it. A refused upload ends this copy, not the request
  * itself, so the answer can still be sent; a client that goes away mid-upload fails the upload.
  */
-function requestBody(req: Request): PassThrough {
+export function requestBody(req: Request): PassThrough {
   const body = new PassThrough();
   req.on('close', () => {
     if (!req.complete) body.destroy(new Error('the client closed the connection before the file was complete'));

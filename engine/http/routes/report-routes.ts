@@ -2,6 +2,8 @@ import { Router, type Request } from 'express';
 import { parseFilterParameter } from '../../records/index.js';
 import { parseLookupCells } from '../../records/export/export-columns.js';
 import { exportRecords } from '../../records/export/export-records.js';
+import { exportWorkbook } from '../../records/export/export-workbook.js';
+import { parseExportFormat, XLSX_TYPE } from '../../records/export/export-format.js';
 import { summarizeRecords } from '../../records/summary/summarize-records.js';
 import type { Platform } from '../../tenancy/index.js';
 import { queryJson, queryString } from '../query-string.js';
@@ -31,7 +33,14 @@ export function reportRoutes(platform: Platform): Router {
     const expand = queryString(query, 'expand');
     const lookups = parseLookupCells(queryString(query, 'lookups'));
     const filter = parseFilterParameter(queryJson(query, 'filter'));
-    const chunks = exportRecords(ctx, req.params.object, { ...(sort ? { sort } : {}), ...(fields ? { fields } : {}), ...(expand ? { expand } : {}), lookups, ...(filter === undefined ? {} : { filter }) });
+    const request = { ...(sort ? { sort } : {}), ...(fields ? { fields } : {}), ...(expand ? { expand } : {}), lookups, ...(filter === undefined ? {} : { filter }) };
+    if (parseExportFormat(queryString(query, 'format')) === 'xlsx') {
+      // The headers go once the first page was read: errors before it are ordinary JSON errors.
+      await exportWorkbook(ctx, req.params.object, request, res, () => res.type(XLSX_TYPE).attachment(`${req.params.object}.xlsx`));
+      res.end();
+      return;
+    }
+    const chunks = exportRecords(ctx, req.params.object, request);
     // The first chunk comes after the first page was read: errors before it are ordinary JSON errors.
     const first = await chunks.next();
     res.type('text/csv; charset=utf-8').attachment(`${req.params.object}.csv`);

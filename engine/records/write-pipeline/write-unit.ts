@@ -42,3 +42,14 @@ async function runAfterCommit(event: SavedEvent): Promise<void> {
     }
   }
 }
+
+/**
+ * Another view of a running unit's collections (one that counts its writes, say) whose record
+ * writes belong to the unit: their after-commit hooks run when it commits.
+ */
+export function viewOfUnit<C extends Collections>(tx: Collections, view: C): C {
+  const written = committing.get(tx);
+  if (!written) throw new Error('viewOfUnit: the unit of work was not opened with writeUnit.');
+  committing.set(view, written);
+  return view;
+}

@@ -336,6 +336,10 @@ export interface FieldCommon {
    */
   unique?: boolean;
   /**
+   * The field holds the record's id in another system (an ERP number, a legacy key): unique and indexed like a unique field, and what imports and the bulk API match records by (upsert by external id) and what an import finds parents by. Only on text, number, e-mail, phone and URL fields. Default false.
+   */
+  externalId?: boolean;
+  /**
    * Keep an index on the field, so that lists filtered or sorted by it read only the records they show instead of every record. Unique fields, lookups, master-detail and auto-number fields, and the fields a shared list view filters or sorts by, are indexed anyway. Default false.
    */
   indexed?: boolean;

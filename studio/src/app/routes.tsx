@@ -31,6 +31,7 @@ export const appRoutes: RouteObject[] = [
             shouldRevalidate: ({ currentParams, nextParams }) => currentParams.object !== nextParams.object,
           },
           { path: 'o/:object/new', lazy: () => import('./record/new-record-page').then((module) => ({ Component: module.NewRecordPage })) },
+          { path: 'o/:object/import', lazy: () => import('./import/import-page').then((module) => ({ Component: module.ImportPage })) },
           {
             path: 'o/:object/:id',
             lazy: { loader: () => import('./record/record-loader').then((module) => module.recordLoader), Component: () => import('./record/record-page').then((module) => module.RecordPage) },

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { FieldDefinition } from '../../shared/metadata/object-definition';
 import type { FilterJson } from './filter/filter-rows';
 
-/** The export endpoint's address for what the list shows: its columns, filter (search included) and sort. */
-export function exportHref(object: string, columns: readonly FieldDefinition[], filter: FilterJson | undefined, sort: string): string {
+/** The export endpoint's address for what the list shows: its columns, filter (search included) and sort, as CSV or as a workbook. */
+export function exportHref(object: string, columns: readonly FieldDefinition[], filter: FilterJson | undefined, sort: string, format: 'csv' | 'xlsx' = 'csv'): string {
   const params = new URLSearchParams();
+  if (format === 'xlsx') params.set('format', 'xlsx');
   params.set('fields', columns.map((field) => field.name).join(','));
   // A lookup as its parent's name, as the list shows it (the id where the parent is hidden from the user).
   params.set('lookups', 'name');
@@ -16,14 +17,20 @@ export function exportHref(object: string, columns: readonly FieldDefinition[], 
 }
 
 /**
- * A plain link to the export (a GET with the session cookie): the browser downloads the CSV as
- * the server streams it, however many rows, without holding it in the page.
+ * Plain links to the export (a GET with the session cookie), as CSV and as an Excel workbook with
+ * typed cells: the browser downloads the file as the server streams it, however many rows, without
+ * holding it in the page.
  */
 export function ExportButton(props: { object: string; columns: readonly FieldDefinition[]; filter: FilterJson | undefined; sort: string }) {
   const { t } = useTranslation();
   return (
-    <Button icon={<DownloadOutlined />} href={exportHref(props.object, props.columns, props.filter, props.sort)} download={`${props.object}.csv`}>
-      {t('list.export')}
-    </Button>
+    <>
+      <Button icon={<DownloadOutlined />} href={exportHref(props.object, props.columns, props.filter, props.sort)} download={`${props.object}.csv`}>
+        {t('list.export')}
+      </Button>
+      <Button icon={<DownloadOutlined />} href={exportHref(props.object, props.columns, props.filter, props.sort, 'xlsx')} download={`${props.object}.xlsx`}>
+        {t('list.exportXlsx')}
+      </Button>
+    </>
   );
 }

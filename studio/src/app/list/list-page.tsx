@@ -1,4 +1,4 @@
-import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Badge, Button, Grid, Input, Segmented, Select, Skeleton, Typography, type TableProps } from 'antd';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -114,6 +114,11 @@ function ObjectList({ object, objects, rights }: { object: ObjectDefinition; obj
           {label}
         </Typography.Title>
         <ExportButton object={object.name} columns={columns} filter={combined} sort={sort} />
+        {(rights.create || rights.edit) && (
+          <Link to={`/o/${object.name}/import`}>
+            <Button icon={<UploadOutlined />}>{t('list.import')}</Button>
+          </Link>
+        )}
         {rights.create && (
           <Link to={`/o/${object.name}/new`}>
             <Button type="primary" icon={<PlusOutlined />}>

@@ -63,6 +63,8 @@ export const en = {
     backfillRefused: '{{field}} is being recalculated for every record: filtering, sorting or counting by it works again once that ends. Remove that condition or sort, or try again in a moment.',
     sortBy: 'Sort by {{field}}',
     export: 'Export CSV',
+    exportXlsx: 'Export Excel',
+    import: 'Import',
     mode: 'Show as',
     modePages: 'Pages',
     modeScroll: 'Scroll',

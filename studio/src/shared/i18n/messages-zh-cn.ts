@@ -62,6 +62,8 @@ export const zhCN = {
     backfillRefused: '正在为所有记录重新计算“{{field}}”，完成后才能按它筛选、排序或计数。请移除该条件或排序，或稍后再试。',
     sortBy: '按{{field}}排序',
     export: '导出 CSV',
+    exportXlsx: '导出 Excel',
+    import: '导入',
     mode: '显示方式',
     modePages: '分页',
     modeScroll: '滚动',

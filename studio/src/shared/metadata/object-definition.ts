@@ -16,6 +16,8 @@ export interface FieldDefinition {
   readonly currency?: string;
   /** A formula's result type (text, number, currency, percent, date, datetime, boolean). */
   readonly resultType?: string;
+  /** The record's id in another system: what imports match records and parents by. */
+  readonly externalId?: boolean;
 }
 
 export interface ObjectDefinition {

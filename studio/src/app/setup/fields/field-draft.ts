@@ -27,6 +27,8 @@ export interface FieldDraft extends DefaultDraft {
   readonly helpZh: string;
   readonly required: boolean;
   readonly unique: boolean;
+  /** The record's id in another system: unique, and what imports match records and parents by. */
+  readonly externalId: boolean;
   readonly indexed: boolean;
   readonly trackHistory: boolean;
   readonly maxLength?: number | null;
@@ -66,6 +68,7 @@ export const NEW_FIELD: FieldDraft = {
   helpZh: '',
   required: false,
   unique: false,
+  externalId: false,
   indexed: false,
   trackHistory: false,
   values: [],
@@ -84,6 +87,7 @@ export function fieldDraftOf(field: FieldDefinition): FieldDraft {
     helpZh: field.helpText?.['zh-CN'] ?? '',
     required: get<boolean>('required') === true,
     unique: get<boolean>('unique') === true,
+    externalId: get<boolean>('externalId') === true,
     indexed: get<boolean>('indexed') === true,
     trackHistory: get<boolean>('trackHistory') === true,
     values: (get<PicklistValueDefinition[]>('values') ?? []).map(valueDraftOf),
@@ -121,15 +125,20 @@ export function fieldDefinitionOf(draft: FieldDraft, original?: FieldDefinition)
     type: draft.type,
     ...(label ? { label } : {}),
     ...(helpText ? { helpText } : {}),
-    ...present({ required: !computed && draft.required, unique: !computed && draft.unique, indexed: draft.indexed, trackHistory: draft.trackHistory }),
+    ...present({ required: !computed && draft.required, unique: !computed && draft.unique, externalId: canBeExternalId(draft.type) && draft.externalId, indexed: draft.indexed, trackHistory: draft.trackHistory }),
     ...defaultDefinitionOf(draft, draft.type),
   };
   return { ...keptProperties(original, draft.type), ...common, ...ownProperties(draft) };
 }
 
+/** The types whose values can name a record in another system (the server's rule). */
+export function canBeExternalId(type: FieldType): boolean {
+  return type === 'text' || type === 'number' || type === 'email' || type === 'phone' || type === 'url';
+}
+
 /** Every property the form edits; the others of a saved field are kept as they are. */
 const EDITED = new Set([
-  'name', 'type', 'label', 'helpText', 'required', 'unique', 'indexed', 'trackHistory', 'default', 'defaultExpression',
+  'name', 'type', 'label', 'helpText', 'required', 'unique', 'externalId', 'indexed', 'trackHistory', 'default', 'defaultExpression',
   'maxLength', 'precision', 'scale', 'min', 'max', 'currency', 'values', 'controllingField', 'dependencies', 'target', 'onDelete',
   'format', 'startAt', 'expression', 'resultType', 'child', 'relationship', 'function', 'field', 'filter',
 ]);

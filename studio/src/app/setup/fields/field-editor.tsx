@@ -12,7 +12,7 @@ import { SetupFormActions } from '../setup-form-actions';
 import { suggestApiName } from '../objects/object-draft';
 import { useServerErrors } from '../use-server-errors';
 import { fieldReaders, type FieldReader } from './field-readers';
-import { fieldDefinitionOf, fieldDraftOf, fieldErrors, NEW_FIELD, type FieldDefinition, type FieldDraft } from './field-draft';
+import { canBeExternalId, fieldDefinitionOf, fieldDraftOf, fieldErrors, NEW_FIELD, type FieldDefinition, type FieldDraft } from './field-draft';
 import type { AppliedDefault } from './applied-default';
 import { FieldDefaultEditor } from './field-default-editor';
 import { FieldTypeProperties } from './field-type-properties';
@@ -165,6 +165,11 @@ export function FieldEditor({ object, definition: objectDefinition, field, etag,
               <Checkbox>{t('setup.fieldEditor.unique')}</Checkbox>
             </Form.Item>
           </>
+        )}
+        {canBeExternalId(type) && (
+          <Form.Item name="externalId" valuePropName="checked" noStyle>
+            <Checkbox title={t('setup.fieldEditor.externalIdHelp')}>{t('setup.fieldEditor.externalId')}</Checkbox>
+          </Form.Item>
         )}
         <Form.Item name="indexed" valuePropName="checked" noStyle>
           <Checkbox title={t('setup.fieldEditor.indexedHelp')}>{t('setup.fieldEditor.indexed')}</Checkbox>
