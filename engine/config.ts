@@ -4,6 +4,7 @@ import type { JobSchedulerOptions } from './jobs/index.js';
 import type { BackfillSettings } from './setup/backfills/index.js';
 import { WebhookAllowlist, type MailSettings } from './mail/index.js';
 import { DEFAULT_CACHE_MB, type Durability } from './store/embedded/index.js';
+import { LOG_LEVELS, type LogLevel } from './observability/index.js';
 
 export interface EngineConfig {
   port: number;
@@ -33,7 +34,16 @@ export interface EngineConfig {
   mail?: MailSettings;
   /** Outgoing webhooks: the internal hosts they may call besides public addresses (WEBHOOK_ALLOWED_HOSTS). */
   webhooks?: WebhookSettings;
+  /** LOG_LEVEL: info by default from the environment; left out, the level stays as it is (nothing is logged in tests). */
+  logLevel?: LogLevel;
+  /**
+   * SHUTDOWN_GRACE_MS: on SIGTERM or SIGINT, how long running requests and jobs get to finish before
+   * their connections are cut and the store closes anyway.
+   */
+  shutdownGraceMs?: number;
 }
+
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 export interface WebhookSettings {
   /** Host names, IP addresses or CIDR ranges inside the network that webhooks may call (on-premise integrations). */
@@ -57,9 +67,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
   if (auditRetentionDays !== undefined && !(Number.isFinite(auditRetentionDays) && auditRetentionDays >= 1)) {
     throw new Error(`AUDIT_RETENTION_DAYS must be a number of days, at least 1, got '${env.AUDIT_RETENTION_DAYS}'`);
   }
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!(LOG_LEVELS as string[]).includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${env.LOG_LEVEL}'`);
+  const shutdownGraceMs = env.SHUTDOWN_GRACE_MS?.trim() ? Number(env.SHUTDOWN_GRACE_MS) : DEFAULT_SHUTDOWN_GRACE_MS;
+  if (!Number.isInteger(shutdownGraceMs) || shutdownGraceMs < 0) throw new Error(`SHUTDOWN_GRACE_MS must be a whole number of milliseconds, got '${env.SHUTDOWN_GRACE_MS}'`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
+    logLevel: logLevel as LogLevel,
+    shutdownGraceMs,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}),
     ...(allowStandalone(env.MONGODB_ALLOW_STANDALONE) ? { mongodbAllowStandalone: true } : {}),
@@ -139,9 +155,14 @@ function httpFromEnv(env: NodeJS.ProcessEnv): AppOptions {
   const trustProxy = trustProxyFromEnv(env.TRUST_PROXY);
   const fileSizeMb = env.FILE_SIZE_LIMIT_MB === undefined ? undefined : Number(env.FILE_SIZE_LIMIT_MB);
   if (fileSizeMb !== undefined && !(fileSizeMb > 0)) throw new Error(`FILE_SIZE_LIMIT_MB must be a number of megabytes above 0, got '${env.FILE_SIZE_LIMIT_MB}'`);
+  const metricsToken = env.METRICS_TOKEN;
+  if (metricsToken && metricsToken.length < MIN_OPERATOR_TOKEN_LENGTH) {
+    throw new Error(`METRICS_TOKEN must be at least ${MIN_OPERATOR_TOKEN_LENGTH} characters long (for instance from: openssl rand -base64 32)`);
+  }
   return {
     ...(fileSizeMb === undefined ? {} : { fileSizeLimit: Math.round(fileSizeMb * 1024 * 1024) }),
     ...(operatorToken ? { operatorToken } : {}),
+    ...(metricsToken ? { metricsToken } : {}),
     ...(publicUrl ? { publicUrl } : {}),
     ...(trustProxy === undefined ? {} : { trustProxy }),
     ...(env.PACKS_DIR?.trim() ? { packsDir: resolve(env.PACKS_DIR.trim()) } : {}),

@@ -1,8 +1,10 @@
 import type { Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureFirstAdmin, type FirstAdmin } from './tenancy/first-admin.js';
 import type { AddressInfo } from 'node:net';
-import type { EngineConfig } from './config.js';
+import { DEFAULT_SHUTDOWN_GRACE_MS, type EngineConfig } from './config.js';
 import { createApp } from './http/create-app.js';
+import { Readiness } from './http/readiness.js';
 import { JobScheduler, registerJobHandler } from './jobs/index.js';
 import { deliverWebhook, EMAIL_DELIVER, emailDelivery, WEBHOOK_DELIVER, WebhookAllowlist } from './mail/index.js';
 import { registerApprovalTimers } from './approvals/timer-handlers.js';
@@ -10,8 +12,9 @@ import { BACKFILL_JOB, configureBackfills, retireFormerPlainTextJob, runBackfill
 import { DEFAULT_CACHE_MB, EmbeddedStoreProvider } from './store/embedded/index.js';
 import { MongoStoreProvider } from './store/mongodb/index.js';
 import type { StoreProvider } from './store/port.js';
-import { DEFAULT_TENANT, Platform } from './tenancy/index.js';
+import { countBacklog, DEFAULT_TENANT, Platform } from './tenancy/index.js';
 import { DEFAULT_PACKS_DIR } from './packs/index.js';
+import { countBacklogWith, log, setLogLevel } from './observability/index.js';
 
 export interface RunningEngine {
   platform: Platform;
@@ -21,8 +24,23 @@ export interface RunningEngine {
   firstAdmin?: FirstAdmin;
   server: Server;
   url: string;
+  /**
+   * Shuts down gracefully: takes no new requests (/ready answers 503), lets running requests and
+   * the running job finish for up to `graceMs` (SHUTDOWN_GRACE_MS), cuts what is left, then closes
+   * the store. Resolves `clean: false` when something had to be cut.
+   */
+  shutdown(graceMs?: number): Promise<StopOutcome>;
+  /** `shutdown()` with the configured grace period. */
   stop(): Promise<void>;
 }
+
+export interface StopOutcome {
+  /** Every request and job ended by itself within the grace period. */
+  clean: boolean;
+}
+
+/** How often a shutdown closes the kept-alive connections whose request has been answered meanwhile. */
+const IDLE_SWEEP_MS = 25;
 
 /** How often an engine on a shared store looks for metadata changes made by other instances. */
 const METADATA_POLL_MS = 1000;
@@ -30,49 +48,103 @@ const METADATA_POLL_MS = 1000;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 const DEFAULT_RECYCLE_BIN_DAYS = 15;
 
-/** Opens the store, loads the default tenant's metadata and listens: used by main and by tests alike. */
+/**
+ * Opens the store, listens (answering 503 but /health and /ready until ready), loads the default
+ * tenant's metadata, and starts the jobs: used by main and by tests alike.
+ */
 export async function startEngine(config: EngineConfig): Promise<RunningEngine> {
+  if (config.logLevel) setLogLevel(config.logLevel);
   const provider: StoreProvider = config.mongodbUri
     ? await MongoStoreProvider.connect(config.mongodbUri, { allowStandalone: config.mongodbAllowStandalone ?? false })
     : new EmbeddedStoreProvider(config.dataDir, config.durability, (config.storeCacheMb ?? DEFAULT_CACHE_MB) * 1024 * 1024);
   const platform = new Platform(provider, new WebhookAllowlist(config.webhooks?.allowedHosts), config.http?.packsDir ?? DEFAULT_PACKS_DIR);
-  const firstAdmin = await ensureFirstAdmin(await platform.tenant(DEFAULT_TENANT), config.admin ?? {});
   registerJobHandler(EMAIL_DELIVER, emailDelivery(config.mail ?? {}));
   registerJobHandler(WEBHOOK_DELIVER, deliverWebhook);
   registerApprovalTimers();
   retireFormerPlainTextJob();
   configureBackfills(config.backfills);
   registerJobHandler(BACKFILL_JOB, runBackfill);
+  const readiness = new Readiness();
+  const app = createApp(platform, config.http, readiness);
+  let server: Server;
+  let firstAdmin: FirstAdmin | undefined;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      const listening = app.listen(config.port, config.host, () => resolve(listening));
+      listening.once('error', reject);
+    });
+  } catch (error) {
+    await platform.close();
+    throw error;
+  }
+  try {
+    // Opening the default tenant runs the store's migrations and builds its indexes: /ready waits for it.
+    firstAdmin = await ensureFirstAdmin(await platform.tenant(DEFAULT_TENANT), config.admin ?? {});
+  } catch (error) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await platform.close();
+    throw error;
+  }
   const jobs = new JobScheduler(platform, config.jobs);
-  const app = createApp(platform, config.http);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(config.port, config.host, () => resolve(listening));
-    listening.once('error', reject);
-  });
   jobs.start();
-  const poll = provider.kind === 'mongodb' ? setInterval(() => void platform.refreshAll().catch(console.error), METADATA_POLL_MS) : undefined;
+  const poll = provider.kind === 'mongodb' ? setInterval(() => void platform.refreshAll().catch((error: unknown) => log.error({ err: error }, 'metadata: refreshing the tenants failed')), METADATA_POLL_MS) : undefined;
   const purge = () => {
-    void platform.purgeRecycleBins(config.recycleBinDays ?? DEFAULT_RECYCLE_BIN_DAYS).catch(console.error);
-    if (config.auditRetentionDays !== undefined) void platform.purgeAuditLogs(config.auditRetentionDays).catch(console.error);
+    void platform.purgeRecycleBins(config.recycleBinDays ?? DEFAULT_RECYCLE_BIN_DAYS).catch((error: unknown) => log.error({ err: error }, 'recycle bin: purging failed'));
+    if (config.auditRetentionDays !== undefined) void platform.purgeAuditLogs(config.auditRetentionDays).catch((error: unknown) => log.error({ err: error }, 'audit: purging failed'));
   };
   purge();
   const purger = setInterval(purge, PURGE_EVERY_MS);
   purger.unref();
+  const stopCounting = countBacklogWith(() => countBacklog(platform));
+  readiness.ready();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  let stopping: Promise<StopOutcome> | undefined;
+  const shutdown = (graceMs = config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS): Promise<StopOutcome> => {
+    stopping ??= (async () => {
+      readiness.stopping();
+      if (poll) clearInterval(poll);
+      clearInterval(purger);
+      stopCounting();
+      const outcome = await drain(server, jobs, graceMs);
+      await platform.close();
+      return outcome;
+    })();
+    return stopping;
+  };
   return {
     platform,
     jobs,
     ...(firstAdmin ? { firstAdmin } : {}),
     server,
     url: `http://${host}:${port}`,
+    shutdown,
     async stop() {
-      if (poll) clearInterval(poll);
-      clearInterval(purger);
-      await jobs.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await platform.close();
+      await shutdown();
     },
   };
+}
+
+/**
+ * Stops accepting connections and waits, up to `graceMs`, for the requests being answered and the
+ * job being run; then cuts whatever connection is left. The store stays open throughout, so that
+ * what finishes in time is written.
+ */
+async function drain(server: Server, jobs: JobScheduler, graceMs: number): Promise<StopOutcome> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // A kept-alive connection stays open after its answer: closed as soon as it is idle.
+  server.closeIdleConnections();
+  const sweeper = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+  const grace = new AbortController();
+  const timeUp = sleep(graceMs, false, { signal: grace.signal }).catch(() => false);
+  try {
+    const [requests, running] = await Promise.all([Promise.race([closed.then(() => true), timeUp]), Promise.race([jobs.stop().then(() => true), timeUp])]);
+    if (!requests) server.closeAllConnections();
+    if (!requests || !running) log.warn({ requests, jobs: running, graceMs }, 'shutdown: the grace period ended before every request and job did');
+    return { clean: requests && running };
+  } finally {
+    clearInterval(sweeper);
+    grace.abort();
+  }
 }

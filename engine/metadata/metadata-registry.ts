@@ -11,6 +11,7 @@ import { KINDS, kindOf, type AnyDefinition, type MetadataAction, type MetadataKi
 import { META_DEFINITIONS, META_HISTORY, META_STATE, METADATA_VERSION_ID, definitionId } from './metadata-collections.js';
 import type { Snapshot } from './snapshot.js';
 import { msg } from '../i18n/message.js';
+import { log } from '../observability/index.js';
 
 interface DefinitionDoc extends Doc {
   kind: MetadataKind;
@@ -175,7 +176,7 @@ export class MetadataRegistry {
       if (error instanceof MetadataChangedError) this.current = await loadSnapshot(this.store, this.current);
       // A failed restore is logged, not thrown: the client must learn why the change was refused.
       for (const change of prepared.reverse()) {
-        await change.restore?.(this.store, this.current, compiled).catch((failure: unknown) => console.error('metadata: restoring indexes after a refused change failed', failure));
+        await change.restore?.(this.store, this.current, compiled).catch((failure: unknown) => log.error({ err: failure }, 'metadata: restoring indexes after a refused change failed'));
       }
       throw error;
     }
@@ -305,7 +306,7 @@ async function loadSnapshot(store: Store, previous?: Snapshot): Promise<Snapshot
   for (const [key, list] of problems) {
     // Stored metadata passed validation when written; a problem now means the checks moved on. A
     // definition that does not compile is left out; criteria that do not compile match nothing.
-    console.error(`metadata: ${key} is invalid and does not apply as written: ${JSON.stringify(list)}`);
+    log.error({ tenant: store.tenant }, `metadata: ${key} is invalid and does not apply as written: ${JSON.stringify(list)}`);
   }
   return snapshot;
 }

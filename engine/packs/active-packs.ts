@@ -7,6 +7,7 @@ import type { Collections } from '../store/port.js';
 import { installedPacks } from './installed-packs.js';
 import { loadPackCode } from './load-pack-code.js';
 import type { PackCode } from './pack-code.js';
+import { log } from '../observability/index.js';
 
 /** The code of the packs installed in each open tenant, by pack name. */
 const active = new WeakMap<Tenant, Map<string, PackCode>>();
@@ -69,7 +70,7 @@ export async function activateInstalledPacks(tenant: Tenant, packsDir: string): 
       activatePack(tenant, pack._id, await loadPackCode(join(packsDir, pack._id)));
     } catch (error) {
       // One broken pack must not keep the tenant closed: its metadata stays, its code waits for a fix.
-      console.error(`packs: the code of pack '${pack._id}' could not be loaded in tenant '${tenant.name}':`, error);
+      log.error({ err: error, tenant: tenant.name }, `packs: the code of pack '${pack._id}' could not be loaded in tenant '${tenant.name}'`);
     }
   }
 }

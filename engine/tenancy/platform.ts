@@ -89,6 +89,12 @@ export class Platform {
     return (await this.tenantRegistry()).list();
   }
 
+  /** The tenants opened so far in this process (those that failed to open left out). */
+  async openTenants(): Promise<Tenant[]> {
+    const settled = await Promise.allSettled(this.tenants.values());
+    return settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  }
+
   /** Picks up metadata changes other engine instances made (only needed with a shared store). */
   async refreshAll(): Promise<void> {
     for (const tenant of this.tenants.values()) await (await tenant).metadata.refresh();

@@ -12,6 +12,7 @@ import type { SqliteFile } from './sqlite-file.js';
 import type { Overlay } from './collection-overlay.js';
 import { GroupCommit } from './group-commit.js';
 import { TransactionCollection } from './transaction-collection.js';
+import { timedStoreOperation } from '../../observability/index.js';
 
 /** How often a commit measures the WAL (a stat of its file): at 80 MB of WAL a second (small creates back to back), under 1 MB between two. */
 const WAL_MEASURE_EVERY_MS = 10;
@@ -61,10 +62,10 @@ export class EmbeddedStore implements Store {
     const write = <R>(op: (c: Collection<T>) => Promise<R>) => this.unitOfWork((tx) => op(tx.collection<T>(name)));
     return {
       name,
-      find: (filter, options) => read().find(filter, options),
-      findOne: (filter, options) => read().findOne(filter, options),
-      count: (filter) => read().count(filter),
-      aggregate: (pipeline) => read().aggregate(pipeline),
+      find: (filter, options) => timedStoreOperation(this.kind, 'find', () => read().find(filter, options)),
+      findOne: (filter, options) => timedStoreOperation(this.kind, 'findOne', () => read().findOne(filter, options)),
+      count: (filter) => timedStoreOperation(this.kind, 'count', () => read().count(filter)),
+      aggregate: (pipeline) => timedStoreOperation(this.kind, 'aggregate', () => read().aggregate(pipeline)),
       insertOne: (doc) => write((c) => c.insertOne(doc)),
       insertMany: (docs) => write((c) => c.insertMany(docs)),
       findOneAndUpdate: (filter, update, options) => write((c) => c.findOneAndUpdate(filter, update, options)),
@@ -77,7 +78,11 @@ export class EmbeddedStore implements Store {
   }
 
   /** Resolves once the unit's writes are durable, committed with those of the units around it. */
-  async unitOfWork<R>(work: (tx: Collections) => Promise<R>): Promise<R> {
+  unitOfWork<R>(work: (tx: Collections) => Promise<R>): Promise<R> {
+    return timedStoreOperation(this.kind, 'unitOfWork', () => this.runUnit(work));
+  }
+
+  private async runUnit<R>(work: (tx: Collections) => Promise<R>): Promise<R> {
     let durable: Promise<void> | undefined;
     const result = await this.writes.run(async () => {
       const overlay = this.groups.start();
