@@ -5,6 +5,7 @@ import type { BackfillSettings } from './setup/backfills/index.js';
 import { WebhookAllowlist, type MailSettings } from './mail/index.js';
 import { DEFAULT_CACHE_MB, type Durability } from './store/embedded/index.js';
 import { LOG_LEVELS, type LogLevel } from './observability/index.js';
+import { DEFAULT_BACKUP_RETENTION, type BackupSettings } from './backup/index.js';
 
 export interface EngineConfig {
   port: number;
@@ -34,6 +35,8 @@ export interface EngineConfig {
   mail?: MailSettings;
   /** Outgoing webhooks: the internal hosts they may call besides public addresses (WEBHOOK_ALLOWED_HOSTS). */
   webhooks?: WebhookSettings;
+  /** Backups: BACKUP_DIR, and the schedule BACKUP_EVERY_HOURS with its retention BACKUP_KEEP_DAILY / BACKUP_KEEP_WEEKLY. */
+  backups?: Partial<BackupSettings>;
   /** LOG_LEVEL: info by default from the environment; left out, the level stays as it is (nothing is logged in tests). */
   logLevel?: LogLevel;
   /**
@@ -89,6 +92,24 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
     backfills: backfillsFromEnv(env),
     mail: mailFromEnv(env),
     webhooks: webhooksFromEnv(env),
+    backups: backupsFromEnv(env),
+  };
+}
+
+/** BACKUP_DIR (./backups), BACKUP_EVERY_HOURS (no schedule), BACKUP_KEEP_DAILY (7), BACKUP_KEEP_WEEKLY (4). */
+function backupsFromEnv(env: NodeJS.ProcessEnv): Partial<BackupSettings> {
+  const whole = (name: string, fallback: number | undefined, least: number): number | undefined => {
+    const text = env[name]?.trim();
+    if (!text) return fallback;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < least) throw new Error(`${name} must be a whole number, at least ${least}, got '${env[name]}'`);
+    return value;
+  };
+  const everyHours = whole('BACKUP_EVERY_HOURS', undefined, 1);
+  return {
+    dir: resolve(env.BACKUP_DIR?.trim() || 'backups'),
+    ...(everyHours === undefined ? {} : { everyHours }),
+    keep: { daily: whole('BACKUP_KEEP_DAILY', DEFAULT_BACKUP_RETENTION.daily, 0)!, weekly: whole('BACKUP_KEEP_WEEKLY', DEFAULT_BACKUP_RETENTION.weekly, 0)! },
   };
 }
 

@@ -3,7 +3,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureFirstAdmin, type FirstAdmin } from './tenancy/first-admin.js';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_SHUTDOWN_GRACE_MS, type EngineConfig } from './config.js';
-import { createApp } from './http/create-app.js';
+import { createApp, DEFAULT_BACKUP_DIR } from './http/create-app.js';
+import { resolve } from 'node:path';
+import { BACKUP_JOB, DEFAULT_BACKUP_RETENTION, scheduledBackup, scheduleBackups, type BackupSettings } from './backup/index.js';
 import { Readiness } from './http/readiness.js';
 import { JobScheduler, registerJobHandler } from './jobs/index.js';
 import { deliverWebhook, EMAIL_DELIVER, emailDelivery, WEBHOOK_DELIVER, WebhookAllowlist } from './mail/index.js';
@@ -64,8 +66,10 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   retireFormerPlainTextJob();
   configureBackfills(config.backfills);
   registerJobHandler(BACKFILL_JOB, runBackfill);
+  const backups: BackupSettings = { dir: config.backups?.dir ?? resolve(DEFAULT_BACKUP_DIR), keep: config.backups?.keep ?? DEFAULT_BACKUP_RETENTION, ...(config.backups?.everyHours ? { everyHours: config.backups.everyHours } : {}) };
+  registerJobHandler(BACKUP_JOB, scheduledBackup(platform, backups));
   const readiness = new Readiness();
-  const app = createApp(platform, config.http, readiness);
+  const app = createApp(platform, { ...config.http, backupDir: backups.dir }, readiness);
   let server: Server;
   let firstAdmin: FirstAdmin | undefined;
   try {
@@ -80,6 +84,7 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   try {
     // Opening the default tenant runs the store's migrations and builds its indexes: /ready waits for it.
     firstAdmin = await ensureFirstAdmin(await platform.tenant(DEFAULT_TENANT), config.admin ?? {});
+    await scheduleBackups(platform, backups);
   } catch (error) {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

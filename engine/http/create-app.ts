@@ -1,4 +1,5 @@
 import express, { Router, type Express, type Request } from 'express';
+import { resolve } from 'node:path';
 import { NotFoundError } from '../errors/index.js';
 import type { Platform } from '../tenancy/index.js';
 import { errorMiddleware } from './error-middleware.js';
@@ -54,7 +55,11 @@ export interface AppOptions {
   packsDir?: string;
   /** METRICS_TOKEN: the bearer token Prometheus sends to read /metrics (the operator token works too). */
   metricsToken?: string;
+  /** BACKUP_DIR: where the operator API writes and finds backups (./backups by default). */
+  backupDir?: string;
 }
+
+export const DEFAULT_BACKUP_DIR = 'backups';
 
 /** The engine's HTTP face: thin routes over the operations, one error mapping at the end. */
 export function createApp(platform: Platform, options: AppOptions = {}, readiness: Readiness = new Readiness('ready')): Express {
@@ -88,7 +93,7 @@ export function createApp(platform: Platform, options: AppOptions = {}, readines
   // The operator's routes stand outside every tenant; all other /api routes work in the tenant the
   // X-Tenant header names (the default tenant without it).
   app.use('/api/docs', markRouteBase, docsRoutes());
-  app.use('/api/operator', markRouteBase, operatorRoutes(platform, options.operatorToken));
+  app.use('/api/operator', markRouteBase, operatorRoutes(platform, options.operatorToken, options.backupDir ?? resolve(DEFAULT_BACKUP_DIR)));
   app.use('/api', markRouteBase, tenantMiddleware(platform));
   const limits = options.rateLimits ?? {};
   app.post('/api/v1/auth/login', markRouteBase, loginRateLimit(limits.loginPerMinute ?? DEFAULT_RATE_LIMITS.loginPerMinute));

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import type { Store, StoreProvider } from '../port.js';
+import type { Store, StoreProvider, TenantFiles } from '../port.js';
+import { restoreSnapshot } from './tenant-snapshot.js';
 import { EmbeddedStore } from './embedded-store.js';
 import { SqliteFile, type Durability } from './sqlite-file.js';
 import { DataDirectoryLock } from './data-directory-lock.js';
@@ -35,6 +36,15 @@ export class EmbeddedStoreProvider implements StoreProvider {
 
   async open(tenant: string): Promise<Store> {
     return this.store(tenant);
+  }
+
+  async backupTenant(tenant: string, dir: string): Promise<TenantFiles> {
+    return this.store(tenant).backup(dir);
+  }
+
+  async restoreTenant(tenant: string, dir: string, files: TenantFiles): Promise<void> {
+    if (this.stores.has(tenant)) throw new Error(`The tenant '${tenant}' is open: a backup is restored only into a tenant without a store.`);
+    await restoreSnapshot(dir, files, join(this.dataDir, tenant));
   }
 
   private store(tenant: string): EmbeddedStore {

@@ -1,5 +1,6 @@
 import type { BlobStore } from '../blob-port.js';
-import type { Collection, Collections, Doc, Filter, FindOptions, IndexSpec, QueryPlanSummary, Store } from '../port.js';
+import type { Collection, Collections, Doc, Filter, FindOptions, IndexSpec, QueryPlanSummary, Store, TenantFiles } from '../port.js';
+import { snapshotTenant } from './tenant-snapshot.js';
 import { planSummary } from './plan-summary.js';
 import { withTieBreak } from './query-plan.js';
 import { BLOB_FILES, BlobDirectory } from './blob-directory.js';
@@ -31,6 +32,7 @@ export class EmbeddedStore implements Store {
   private readonly groups: GroupCommit;
   private readonly warmUp: CacheWarmUp;
   readonly blobs: BlobStore;
+  private readonly blobDirectory: BlobDirectory;
 
   /** When the WAL was last measured, and whether a restart of it is queued or running. */
   private walMeasuredAt = 0;
@@ -44,7 +46,7 @@ export class EmbeddedStore implements Store {
   ) {
     this.committed = new CommittedData(file, new DocumentCache(cacheBytes));
     this.groups = new GroupCommit(this.writes, (overlay) => this.commit(overlay));
-    this.blobs = new BlobDirectory(blobDir, () => this.collection(BLOB_FILES));
+    this.blobs = this.blobDirectory = new BlobDirectory(blobDir, () => this.collection(BLOB_FILES));
     this.warmUp = new CacheWarmUp(file, this.committed);
   }
 
@@ -174,6 +176,16 @@ export class EmbeddedStore implements Store {
   /** Resolves once the cache's warm-up after opening has ended (cache-warm-up.ts). */
   cacheWarmed(): Promise<void> {
     return this.warmUp.settled();
+  }
+
+  /** See StoreProvider.backupTenant: SQLite's online backup, then the blob files its copy names. */
+  async backup(dir: string): Promise<TenantFiles> {
+    const release = this.blobDirectory.holdFiles();
+    try {
+      return await snapshotTenant(this.file.db, dir, (id) => this.blobDirectory.filePath(id));
+    } finally {
+      await release();
+    }
   }
 
   async close(): Promise<void> {
