@@ -15,6 +15,7 @@ import { inboxRoutes, recordApprovalRoutes } from './routes/approval-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { recycleBinRoutes } from './routes/recycle-bin-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
+import { changeRoutes } from './routes/change-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { jobRoutes, outboxRoutes } from './routes/job-routes.js';
 import { authRoutes, publicAuthRoutes } from './routes/auth-routes.js';
@@ -110,6 +111,7 @@ export function createApp(platform: Platform, options: AppOptions = {}, readines
   app.use('/api/v1/records', markRouteBase, recordRoutes(platform));
   app.use('/api/v1/recycle-bin', markRouteBase, recycleBinRoutes(platform));
   app.use('/api/v1/search', markRouteBase, searchRoutes(platform));
+  app.use('/api/v1/changes', markRouteBase, changeRoutes(platform));
   app.use('/api/v1/audit', markRouteBase, auditRoutes(platform));
   app.use('/api/v1/jobs', markRouteBase, jobRoutes(platform));
   app.use('/api/v1/outbox', markRouteBase, outboxRoutes(platform));

@@ -18,6 +18,7 @@ import type { OpenApiDocument, OpenApiFragment } from './openapi-types.js';
 import { recordPaths } from './record-paths.js';
 import { relatedPaths } from './related-paths.js';
 import { searchPaths } from './search-paths.js';
+import { changePaths } from './change-paths.js';
 import { REPORT_SCHEMAS, reportPaths } from './report-paths.js';
 import { SHARING_SCHEMAS, sharingPaths } from './sharing-paths.js';
 import { ATTACHMENT_SCHEMAS, attachmentPaths } from './attachment-paths.js';
@@ -105,6 +106,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
     approvalPaths(withProcesses),
     formPaths(),
     searchPaths(),
+    changePaths(),
     uiPaths(),
     authPaths(),
     auditPaths(),
