@@ -23,6 +23,8 @@ export interface EngineConfig {
   recycleBinDays?: number;
   /** Days an audit entry is kept; none: kept for good (compliance decides, not the platform). */
   auditRetentionDays?: number;
+  /** CHANGE_FEED_DAYS: days the change feed keeps an entry (30 by default); a reader further behind is told its cursor expired. */
+  changeFeedDays?: number;
   /** The first administrator of a tenant without users; without a password one is generated and printed. */
   admin?: { email?: string; password?: string };
   /** The HTTP layer's options: the operator token, rate limits, the body limit. */
@@ -70,6 +72,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
   if (auditRetentionDays !== undefined && !(Number.isFinite(auditRetentionDays) && auditRetentionDays >= 1)) {
     throw new Error(`AUDIT_RETENTION_DAYS must be a number of days, at least 1, got '${env.AUDIT_RETENTION_DAYS}'`);
   }
+  const changeFeedDays = env.CHANGE_FEED_DAYS?.trim() ? Number(env.CHANGE_FEED_DAYS) : undefined;
+  if (changeFeedDays !== undefined && !(Number.isFinite(changeFeedDays) && changeFeedDays >= 1)) throw new Error(`CHANGE_FEED_DAYS must be a number of days, at least 1, got '${env.CHANGE_FEED_DAYS}'`);
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
   if (!(LOG_LEVELS as string[]).includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${env.LOG_LEVEL}'`);
   const shutdownGraceMs = env.SHUTDOWN_GRACE_MS?.trim() ? Number(env.SHUTDOWN_GRACE_MS) : DEFAULT_SHUTDOWN_GRACE_MS;
@@ -86,6 +90,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
     storeCacheMb,
     recycleBinDays,
     ...(auditRetentionDays !== undefined ? { auditRetentionDays } : {}),
+    ...(changeFeedDays !== undefined ? { changeFeedDays } : {}),
     admin: { ...(env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL } : {}), ...(env.ADMIN_PASSWORD ? { password: env.ADMIN_PASSWORD } : {}) },
     http: httpFromEnv(env),
     jobs: jobsFromEnv(env),

@@ -46,9 +46,10 @@ const IDLE_SWEEP_MS = 25;
 
 /** How often an engine on a shared store looks for metadata changes made by other instances. */
 const METADATA_POLL_MS = 1000;
-/** How often the recycle bin and the audit log are emptied of what is older than the configured days. */
+/** How often the recycle bin, the change feed and the audit log are emptied of what is older than the configured days. */
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 const DEFAULT_RECYCLE_BIN_DAYS = 15;
+const DEFAULT_CHANGE_FEED_DAYS = 30;
 
 /**
  * Opens the store, listens (answering 503 but /health and /ready until ready), loads the default
@@ -96,6 +97,7 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   const poll = provider.kind === 'mongodb' ? setInterval(() => void platform.refreshAll().catch((error: unknown) => log.error({ err: error }, 'metadata: refreshing the tenants failed')), METADATA_POLL_MS) : undefined;
   const purge = () => {
     void platform.purgeRecycleBins(config.recycleBinDays ?? DEFAULT_RECYCLE_BIN_DAYS).catch((error: unknown) => log.error({ err: error }, 'recycle bin: purging failed'));
+    void platform.purgeChangeFeeds(config.changeFeedDays ?? DEFAULT_CHANGE_FEED_DAYS).catch((error: unknown) => log.error({ err: error }, 'change feed: purging failed'));
     if (config.auditRetentionDays !== undefined) void platform.purgeAuditLogs(config.auditRetentionDays).catch((error: unknown) => log.error({ err: error }, 'audit: purging failed'));
   };
   purge();

@@ -2,6 +2,7 @@ import { ConflictError } from '../errors/index.js';
 import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
 import type { StoreProvider } from '../store/port.js';
 import { purgeExpired } from '../records/recycle-bin/index.js';
+import { purgeChangesBefore } from '../records/changes/index.js';
 import { purgeAuditBefore } from '../audit/purge-audit.js';
 import { operationContext } from '../context/operation-context.js';
 import { SYSTEM_PRINCIPAL } from '../context/principal.js';
@@ -115,6 +116,14 @@ export class Platform {
     const cutoff = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
     let purged = 0;
     for (const tenant of this.tenants.values()) purged += await purgeAuditBefore((await tenant).store, cutoff);
+    return purged;
+  }
+
+  /** Removes, in every open tenant, the change feed's entries older than `days` days. */
+  async purgeChangeFeeds(days: number): Promise<number> {
+    const cutoff = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    let purged = 0;
+    for (const tenant of await this.openTenants()) purged += await purgeChangesBefore(tenant.store, cutoff);
     return purged;
   }
 

@@ -129,3 +129,29 @@ describe('the change feed: GET /api/v1/changes', function () {
     }
   });
 });
+
+describe('the change feed: its retention (CHANGE_FEED_DAYS)', () => {
+  let engine: ConfiguredEngine;
+  const admin: Caller = (method, path, body) => engine.request(method, path, body);
+  before(async () => {
+    engine = await startConfiguredEngine();
+    expect((await admin('POST', '/api/v1/meta/objects', { name: 'ticket', fields: [{ name: 'title', type: 'text' }] })).status).to.equal(201);
+  });
+  after(() => engine.stop(true));
+
+  it('keeps entries for the days set, and tells a reader behind them that its cursor expired instead of skipping what went', async () => {
+    for (const title of ['one', 'two']) await admin('POST', '/api/v1/records/ticket', { title });
+    const before = await readFeed(admin);
+    expect(await engine.platform.purgeChangeFeeds(30)).to.equal(0);
+    expect(await engine.platform.purgeChangeFeeds(0)).to.equal(before.changes.length);
+    const expired = await admin('GET', '/api/v1/changes?since=0');
+    expectError(expired, 410, 'cursor_expired');
+    expect(expired.body.error.message).to.contain('ask for since=now');
+    // From where the feed stands: nothing yet, then what comes next.
+    const now = await admin('GET', '/api/v1/changes?since=now');
+    expect(now.body).to.deep.equal({ changes: [], next: before.next, more: false });
+    const three = (await admin('POST', '/api/v1/records/ticket', { title: 'three' })).body;
+    const after = await readFeed(admin, now.body.next);
+    expect(after.changes.map(({ id, change }) => ({ id, change }))).to.deep.equal([{ id: three._id, change: 'created' }]);
+  });
+});

@@ -45,12 +45,21 @@ export function changePaths(): OpenApiFragment {
             'The change names the record and its version; read the record itself with GET /api/v1/records/{object}/{id}.',
           tags: [TAG],
           parameters: [
-            { name: 'since', in: 'query', description: 'A cursor from an earlier answer (`next`, or a change\'s `cursor`); 0 or none for the beginning.', schema: { type: 'string', pattern: '^\\d{1,15}$' } },
+            {
+              name: 'since',
+              in: 'query',
+              description: "A cursor from an earlier answer (`next`, or a change's `cursor`); 0 or none for the beginning; `now` for where the feed stands (no changes, and `next` to go on from).",
+              schema: { type: 'string', pattern: '^(\\d{1,15}|now)$' },
+            },
             { name: 'limit', in: 'query', description: `How many changes at most, 1 to ${MAX_CHANGES_LIMIT}.`, schema: { type: 'integer', minimum: 1, maximum: MAX_CHANGES_LIMIT, default: DEFAULT_CHANGES_LIMIT } },
           ],
           responses: {
             '200': { description: 'The changes after `since`, oldest first.', content: json(schemaRef('RecordChanges')) },
             '400': responseRef('BadRequest', 'The cursor or the limit is not one.'),
+            '410': {
+              description: 'The changes after the cursor are no longer kept (CHANGE_FEED_DAYS, `cursor_expired`): ask for since=now, read the records afresh, and go on from that cursor.',
+              content: json(schemaRef('Error')),
+            },
           },
         },
       },

@@ -1,9 +1,9 @@
 import type { OperationContext } from '../../context/index.js';
-import { ValidationError } from '../../errors/index.js';
+import { EngineError, ValidationError } from '../../errors/index.js';
 import { msg } from '../../i18n/message.js';
 import { parseLimit } from '../../metadata/query/list-query.js';
 import { recordAccess, userAccess, withAccess } from '../../security/access/index.js';
-import { positionId, RECORD_CHANGES, type RecordChangeDoc } from './record-changes.js';
+import { CHANGE_SEQUENCE, FEED_COUNTER, positionId, RECORD_CHANGES, type ChangeCounterDoc, type RecordChangeDoc } from './record-changes.js';
 
 export const DEFAULT_CHANGES_LIMIT = 100;
 export const MAX_CHANGES_LIMIT = 1000;
@@ -37,8 +37,12 @@ export interface ChangePage {
  * from `next` on, a client sees every change once, across restarts, since the feed is stored.
  */
 export async function listChanges(ctx: OperationContext, since: string | undefined, limitText: string | undefined): Promise<ChangePage> {
-  const after = parseCursor(since);
   const limit = parseLimit(limitText, MAX_CHANGES_LIMIT, DEFAULT_CHANGES_LIMIT);
+  const counter = await feedCounter(ctx);
+  // `now`: where the feed stands, to go on from after reading the records afresh.
+  if (since === 'now') return { changes: [], next: String(counter?.seq ?? 0), more: false };
+  const after = parseCursor(since);
+  checkKept(after, counter);
   const feed = ctx.tenant.store.collection<RecordChangeDoc>(RECORD_CHANGES);
   const changes: RecordChange[] = [];
   let position = after;
@@ -59,7 +63,18 @@ export async function listChanges(ctx: OperationContext, since: string | undefin
     }
   }
   const more = !exhausted && (await feed.findOne({ _id: { $gt: positionId(position) } }, { projection: { _id: 1 } })) !== null;
+  // A purge that ran meanwhile may have taken entries this page should have held: said, not skipped.
+  checkKept(after, await feedCounter(ctx));
   return { changes, next: String(position), more };
+}
+
+function feedCounter(ctx: OperationContext): Promise<ChangeCounterDoc | null> {
+  return ctx.tenant.store.collection<ChangeCounterDoc>(CHANGE_SEQUENCE).findOne({ _id: FEED_COUNTER });
+}
+
+/** Refuses a cursor from before what the retention removed. */
+function checkKept(after: number, counter: ChangeCounterDoc | null): void {
+  if (counter?.purgedThrough !== undefined && after < counter.purgedThrough) throw new CursorExpiredError(after, counter.purgedThrough);
 }
 
 /** The records of a batch the reader may read, as `object/id`: one query per object, with the read access in it. */
@@ -90,6 +105,18 @@ function presentChange(entry: RecordChangeDoc): RecordChange {
 
 function parseCursor(since: string | undefined): number {
   if (since === undefined || since === '') return 0;
-  if (!/^\d{1,15}$/.test(since)) throw new ValidationError([{ path: '/since', message: msg`must be a cursor from an earlier answer (its next or a change's cursor), or 0 for the beginning` }]);
+  if (!/^\d{1,15}$/.test(since)) throw new ValidationError([{ path: '/since', message: msg`must be a cursor from an earlier answer (its next or a change's cursor), 0 for the beginning, or now` }]);
   return Number(since);
+}
+
+/** 410: the changes after the cursor were removed by the feed's retention; reading on would miss them. */
+export class CursorExpiredError extends EngineError {
+  constructor(since: number, purgedThrough: number) {
+    super(
+      'cursor_expired',
+      410,
+      msg`The changes after cursor ${since} are no longer kept (the feed keeps CHANGE_FEED_DAYS days; it starts after ${purgedThrough} now): ask for since=now, read the records afresh, then go on from that cursor.`,
+      { details: [{ path: '/since', message: msg`is older than the oldest change kept` }] },
+    );
+  }
 }

@@ -5,8 +5,15 @@ import type { HistoryAction } from '../history/field-history.js';
 
 /** The tenant's change feed: one entry per record write, in the order the writes committed. */
 export const RECORD_CHANGES = 'record_changes';
-/** The feed's counter: its one document holds the last position given. */
-const CHANGE_SEQUENCE = 'record_changes.sequence';
+/** The feed's counter: its one document holds the last position given, and the last one purged. */
+export const CHANGE_SEQUENCE = 'record_changes.sequence';
+export const FEED_COUNTER = 'feed';
+
+export interface ChangeCounterDoc extends Doc {
+  seq: number;
+  /** The last position the retention removed: a cursor before it has missed changes (CHANGE_FEED_DAYS). */
+  purgedThrough?: number;
+}
 
 /** Positions are kept as zero-padded text in `_id`, so that the primary key's order is the feed's. */
 const POSITION_DIGITS = 15;
@@ -34,7 +41,7 @@ export function positionId(seq: number): string {
  * after the first committed. A reader that has seen position n has seen everything before it.
  */
 export async function appendRecordChange(tx: Collections, object: CompiledObject, change: HistoryAction, after: StoredRecord): Promise<void> {
-  const counter = await tx.collection<Doc & { seq: number }>(CHANGE_SEQUENCE).findOneAndUpdate({ _id: 'feed' }, { $inc: { seq: 1 } }, { upsert: true });
+  const counter = await tx.collection<ChangeCounterDoc>(CHANGE_SEQUENCE).findOneAndUpdate({ _id: FEED_COUNTER }, { $inc: { seq: 1 } }, { upsert: true });
   const seq = counter!.seq;
   await tx.collection<RecordChangeDoc>(RECORD_CHANGES).insertOne({
     _id: positionId(seq),
