@@ -5,6 +5,8 @@ import type { BackfillSettings } from './setup/backfills/index.js';
 import { WebhookAllowlist, type MailSettings } from './mail/index.js';
 import { DEFAULT_CACHE_MB, type Durability } from './store/embedded/index.js';
 import type { PdfSettings } from './templates/index.js';
+import { LOG_LEVELS, type LogLevel } from './observability/index.js';
+import { DEFAULT_BACKUP_RETENTION, type BackupSettings } from './backup/index.js';
 
 export interface EngineConfig {
   port: number;
@@ -22,6 +24,8 @@ export interface EngineConfig {
   recycleBinDays?: number;
   /** Days an audit entry is kept; none: kept for good (compliance decides, not the platform). */
   auditRetentionDays?: number;
+  /** CHANGE_FEED_DAYS: days the change feed keeps an entry (30 by default); a reader further behind is told its cursor expired. */
+  changeFeedDays?: number;
   /** The first administrator of a tenant without users; without a password one is generated and printed. */
   admin?: { email?: string; password?: string };
   /** The HTTP layer's options: the operator token, rate limits, the body limit. */
@@ -36,7 +40,18 @@ export interface EngineConfig {
   webhooks?: WebhookSettings;
   /** Printing records to PDF: the Chromium to use (CHROMIUM_PATH) and how long a PDF may take (PDF_TIMEOUT_MS). */
   printing?: PdfSettings;
+  /** Backups: BACKUP_DIR, and the schedule BACKUP_EVERY_HOURS with its retention BACKUP_KEEP_DAILY / BACKUP_KEEP_WEEKLY. */
+  backups?: Partial<BackupSettings>;
+  /** LOG_LEVEL: info by default from the environment; left out, the level stays as it is (nothing is logged in tests). */
+  logLevel?: LogLevel;
+  /**
+   * SHUTDOWN_GRACE_MS: on SIGTERM or SIGINT, how long running requests and jobs get to finish before
+   * their connections are cut and the store closes anyway.
+   */
+  shutdownGraceMs?: number;
 }
+
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 export interface WebhookSettings {
   /** Host names, IP addresses or CIDR ranges inside the network that webhooks may call (on-premise integrations). */
@@ -60,9 +75,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
   if (auditRetentionDays !== undefined && !(Number.isFinite(auditRetentionDays) && auditRetentionDays >= 1)) {
     throw new Error(`AUDIT_RETENTION_DAYS must be a number of days, at least 1, got '${env.AUDIT_RETENTION_DAYS}'`);
   }
+  const changeFeedDays = env.CHANGE_FEED_DAYS?.trim() ? Number(env.CHANGE_FEED_DAYS) : undefined;
+  if (changeFeedDays !== undefined && !(Number.isFinite(changeFeedDays) && changeFeedDays >= 1)) throw new Error(`CHANGE_FEED_DAYS must be a number of days, at least 1, got '${env.CHANGE_FEED_DAYS}'`);
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!(LOG_LEVELS as string[]).includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${env.LOG_LEVEL}'`);
+  const shutdownGraceMs = env.SHUTDOWN_GRACE_MS?.trim() ? Number(env.SHUTDOWN_GRACE_MS) : DEFAULT_SHUTDOWN_GRACE_MS;
+  if (!Number.isInteger(shutdownGraceMs) || shutdownGraceMs < 0) throw new Error(`SHUTDOWN_GRACE_MS must be a whole number of milliseconds, got '${env.SHUTDOWN_GRACE_MS}'`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
+    logLevel: logLevel as LogLevel,
+    shutdownGraceMs,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}),
     ...(allowStandalone(env.MONGODB_ALLOW_STANDALONE) ? { mongodbAllowStandalone: true } : {}),
@@ -70,6 +93,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
     storeCacheMb,
     recycleBinDays,
     ...(auditRetentionDays !== undefined ? { auditRetentionDays } : {}),
+    ...(changeFeedDays !== undefined ? { changeFeedDays } : {}),
     admin: { ...(env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL } : {}), ...(env.ADMIN_PASSWORD ? { password: env.ADMIN_PASSWORD } : {}) },
     http: httpFromEnv(env),
     jobs: jobsFromEnv(env),
@@ -77,6 +101,24 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
     mail: mailFromEnv(env),
     webhooks: webhooksFromEnv(env),
     printing: printingFromEnv(env),
+    backups: backupsFromEnv(env),
+  };
+}
+
+/** BACKUP_DIR (./backups), BACKUP_EVERY_HOURS (no schedule), BACKUP_KEEP_DAILY (7), BACKUP_KEEP_WEEKLY (4). */
+function backupsFromEnv(env: NodeJS.ProcessEnv): Partial<BackupSettings> {
+  const whole = (name: string, fallback: number | undefined, least: number): number | undefined => {
+    const text = env[name]?.trim();
+    if (!text) return fallback;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < least) throw new Error(`${name} must be a whole number, at least ${least}, got '${env[name]}'`);
+    return value;
+  };
+  const everyHours = whole('BACKUP_EVERY_HOURS', undefined, 1);
+  return {
+    dir: resolve(env.BACKUP_DIR?.trim() || 'backups'),
+    ...(everyHours === undefined ? {} : { everyHours }),
+    keep: { daily: whole('BACKUP_KEEP_DAILY', DEFAULT_BACKUP_RETENTION.daily, 0)!, weekly: whole('BACKUP_KEEP_WEEKLY', DEFAULT_BACKUP_RETENTION.weekly, 0)! },
   };
 }
 
@@ -151,9 +193,14 @@ function httpFromEnv(env: NodeJS.ProcessEnv): AppOptions {
   const trustProxy = trustProxyFromEnv(env.TRUST_PROXY);
   const fileSizeMb = env.FILE_SIZE_LIMIT_MB === undefined ? undefined : Number(env.FILE_SIZE_LIMIT_MB);
   if (fileSizeMb !== undefined && !(fileSizeMb > 0)) throw new Error(`FILE_SIZE_LIMIT_MB must be a number of megabytes above 0, got '${env.FILE_SIZE_LIMIT_MB}'`);
+  const metricsToken = env.METRICS_TOKEN;
+  if (metricsToken && metricsToken.length < MIN_OPERATOR_TOKEN_LENGTH) {
+    throw new Error(`METRICS_TOKEN must be at least ${MIN_OPERATOR_TOKEN_LENGTH} characters long (for instance from: openssl rand -base64 32)`);
+  }
   return {
     ...(fileSizeMb === undefined ? {} : { fileSizeLimit: Math.round(fileSizeMb * 1024 * 1024) }),
     ...(operatorToken ? { operatorToken } : {}),
+    ...(metricsToken ? { metricsToken } : {}),
     ...(publicUrl ? { publicUrl } : {}),
     ...(trustProxy === undefined ? {} : { trustProxy }),
     ...(env.PACKS_DIR?.trim() ? { packsDir: resolve(env.PACKS_DIR.trim()) } : {}),

@@ -9,6 +9,7 @@
  *   npx crm pack export plugins/field-service --name field-service --version 1.0.0 --label "Field service" [--object work_order] [--item permissionSet:technician]
  *     [--translations zh-CN] [--data work_order]
  *   npx crm pack uninstall field-service [--force]
+ *   npx crm backup …, npx crm restore …: see crm-backup.ts
  *
  * --url (CRM_URL, http://localhost:3000), --token (CRM_TOKEN), --tenant (CRM_TENANT) say where;
  * --json prints the platform's answer as it came. The folder is read and checked here, then sent
@@ -20,10 +21,12 @@ import { parseArgs } from 'node:util';
 import { definePackKind, type PackKind, type PackKindDeclaration } from '../engine/metadata/pack-kinds/index.js';
 import { readPack, writePack, type ExportedPack, type Pack, type PackPlan, type Resolutions } from '../engine/packs/index.js';
 import { packDiff } from './pack-diff.js';
+import { runBackupCommand } from './crm-backup.js';
 
 const DEFAULT_URL = 'http://localhost:3000';
 
 const USAGE = `Usage: npx crm pack <list|plan|install|upgrade|diff|export|uninstall> [folder or name] [options]
+       npx crm backup … | npx crm restore …   (npx crm backup --help)
   --url URL          the platform (CRM_URL; ${DEFAULT_URL})
   --token TOKEN      an API token of an administrator of the tenant (CRM_TOKEN)
   --tenant NAME      the tenant (CRM_TENANT; the default tenant)
@@ -46,6 +49,7 @@ interface Options {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'backup' || argv[0] === 'restore') return runBackupCommand(argv);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -1,4 +1,5 @@
 import express, { Router, type Express, type Request } from 'express';
+import { resolve } from 'node:path';
 import { NotFoundError } from '../errors/index.js';
 import type { Platform } from '../tenancy/index.js';
 import { errorMiddleware } from './error-middleware.js';
@@ -18,6 +19,7 @@ import { reportRunRoutes } from './routes/report-run-routes.js';
 import { dashboardRoutes } from './routes/dashboard-routes.js';
 import { recycleBinRoutes } from './routes/recycle-bin-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
+import { changeRoutes } from './routes/change-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { jobRoutes, outboxRoutes } from './routes/job-routes.js';
 import { authRoutes, publicAuthRoutes } from './routes/auth-routes.js';
@@ -34,6 +36,9 @@ import { msg } from '../i18n/message.js';
 import { packRoutes } from './routes/pack-routes.js';
 import { bulkRoutes, isBulkRequest } from './routes/bulk-routes.js';
 import { importRoutes } from './routes/import-routes.js';
+import { markRouteBase, observeRequests } from './observe-requests.js';
+import { operationsRoutes, whileServing } from './routes/operations-routes.js';
+import { Readiness } from './readiness.js';
 
 export interface AppOptions {
   /** Largest JSON body accepted; larger ones get 413. */
@@ -57,14 +62,21 @@ export interface AppOptions {
   packsDir?: string;
   /** The PDF printer of record prints (start-engine makes one from CHROMIUM_PATH and closes it at stop). */
   pdf?: PdfRenderer;
+  /** METRICS_TOKEN: the bearer token Prometheus sends to read /metrics (the operator token works too). */
+  metricsToken?: string;
+  /** BACKUP_DIR: where the operator API writes and finds backups (./backups by default). */
+  backupDir?: string;
 }
 
+export const DEFAULT_BACKUP_DIR = 'backups';
+
 /** The engine's HTTP face: thin routes over the operations, one error mapping at the end. */
-export function createApp(platform: Platform, options: AppOptions = {}): Express {
+export function createApp(platform: Platform, options: AppOptions = {}, readiness: Readiness = new Readiness('ready')): Express {
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   app.use(countRequests());
+  app.use(observeRequests());
   // Security headers on every response: no sniffing, no framing, a content security policy that
   // only allows this server's own scripts (the web app and the API reference included).
   app.use(securityHeaders({ ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) }));
@@ -84,42 +96,42 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
     }),
   );
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', store: platform.provider.kind, transactional: platform.provider.supportsTransactions !== false });
-  });
+  app.use(markRouteBase, operationsRoutes(platform, readiness, { ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}), ...(options.operatorToken ? { operatorToken: options.operatorToken } : {}) }));
+  app.use(whileServing(readiness));
   // Public: the API reference's static page and the sign-in; everything else needs a principal.
   // The operator's routes stand outside every tenant; all other /api routes work in the tenant the
   // X-Tenant header names (the default tenant without it).
-  app.use('/api/docs', docsRoutes());
-  app.use('/api/operator', operatorRoutes(platform, options.operatorToken));
-  app.use('/api', tenantMiddleware(platform));
+  app.use('/api/docs', markRouteBase, docsRoutes());
+  app.use('/api/operator', markRouteBase, operatorRoutes(platform, options.operatorToken, options.backupDir ?? resolve(DEFAULT_BACKUP_DIR)));
+  app.use('/api', markRouteBase, tenantMiddleware(platform));
   const limits = options.rateLimits ?? {};
-  app.post('/api/v1/auth/login', loginRateLimit(limits.loginPerMinute ?? DEFAULT_RATE_LIMITS.loginPerMinute));
-  app.use('/api/v1/auth', publicAuthRoutes());
+  app.post('/api/v1/auth/login', markRouteBase, loginRateLimit(limits.loginPerMinute ?? DEFAULT_RATE_LIMITS.loginPerMinute));
+  app.use('/api/v1/auth', markRouteBase, publicAuthRoutes());
   const authenticated = Router().use(authenticationMiddleware(), apiRateLimit(limits.apiPerMinute ?? DEFAULT_RATE_LIMITS.apiPerMinute));
-  app.use('/api/v1/auth', authRoutes(authenticated));
+  app.use('/api/v1/auth', markRouteBase, authRoutes(authenticated));
   app.use('/api', authenticated);
-  app.use('/api/v1/meta', metaRoutes(platform));
-  app.use('/api/v1/records', sharingRoutes(platform));
-  app.use('/api/v1/records', recordApprovalRoutes(platform));
-  app.use('/api/v1/approvals', inboxRoutes(platform));
-  app.use('/api/v1/records', reportRoutes(platform));
-  app.use('/api/v1/reports', reportRunRoutes(platform));
-  app.use('/api/v1/dashboards', dashboardRoutes(platform));
-  app.use('/api/v1/records', attachmentRoutes(platform, options.fileSizeLimit));
-  app.use('/api/v1/records', printRoutes(platform, options.pdf ?? new PdfRenderer()));
-  app.use('/api/v1/records', recordRoutes(platform));
-  app.use('/api/v1/bulk', bulkRoutes(platform));
-  app.use('/api/v1/imports', importRoutes(platform));
-  app.use('/api/v1/recycle-bin', recycleBinRoutes(platform));
-  app.use('/api/v1/search', searchRoutes(platform));
-  app.use('/api/v1/audit', auditRoutes(platform));
-  app.use('/api/v1/jobs', jobRoutes(platform));
-  app.use('/api/v1/outbox', outboxRoutes(platform));
-  app.use('/api/v1/forms', formRoutes(platform));
-  app.use('/api/v1/ui', uiRoutes(platform));
-  app.use('/api/v1/packs', packRoutes(platform));
-  app.use('/api/v1', openApiRoutes(platform));
+  app.use('/api/v1/meta', markRouteBase, metaRoutes(platform));
+  app.use('/api/v1/records', markRouteBase, sharingRoutes(platform));
+  app.use('/api/v1/records', markRouteBase, recordApprovalRoutes(platform));
+  app.use('/api/v1/approvals', markRouteBase, inboxRoutes(platform));
+  app.use('/api/v1/records', markRouteBase, reportRoutes(platform));
+  app.use('/api/v1/reports', markRouteBase, reportRunRoutes(platform));
+  app.use('/api/v1/dashboards', markRouteBase, dashboardRoutes(platform));
+  app.use('/api/v1/records', markRouteBase, attachmentRoutes(platform, options.fileSizeLimit));
+  app.use('/api/v1/records', markRouteBase, printRoutes(platform, options.pdf ?? new PdfRenderer()));
+  app.use('/api/v1/records', markRouteBase, recordRoutes(platform));
+  app.use('/api/v1/bulk', markRouteBase, bulkRoutes(platform));
+  app.use('/api/v1/imports', markRouteBase, importRoutes(platform));
+  app.use('/api/v1/recycle-bin', markRouteBase, recycleBinRoutes(platform));
+  app.use('/api/v1/search', markRouteBase, searchRoutes(platform));
+  app.use('/api/v1/changes', markRouteBase, changeRoutes(platform));
+  app.use('/api/v1/audit', markRouteBase, auditRoutes(platform));
+  app.use('/api/v1/jobs', markRouteBase, jobRoutes(platform));
+  app.use('/api/v1/outbox', markRouteBase, outboxRoutes(platform));
+  app.use('/api/v1/forms', markRouteBase, formRoutes(platform));
+  app.use('/api/v1/ui', markRouteBase, uiRoutes(platform));
+  app.use('/api/v1/packs', markRouteBase, packRoutes(platform));
+  app.use('/api/v1', markRouteBase, openApiRoutes(platform));
   app.use('/api', () => {
     throw new NotFoundError(msg`There is no such API route; see /api/docs for the API reference.`);
   });

@@ -4,6 +4,7 @@ import type { Language } from '../i18n/language.js';
 import { msg, renderText, type Text } from '../i18n/message.js';
 import { requestLanguage } from './request-context.js';
 import { formatBytes, formatSizeOver } from '../store/blob-port.js';
+import { log } from '../observability/index.js';
 
 interface BodyParserError {
   type?: string;
@@ -60,7 +61,8 @@ export const errorMiddleware: ErrorRequestHandler = (error: unknown, req, res, _
     send(sent.status, code, message);
     return;
   }
-  console.error('internal error:', error);
+  // The path without its query: a filter's values can be personal data.
+  log.error({ err: error, method: req.method, url: req.originalUrl?.split('?')[0] }, 'internal error');
   send(500, 'internal', msg`Something went wrong on the server; the error has been logged.`);
 };
 

@@ -1,6 +1,7 @@
 import { InternalError } from '../errors/index.js';
 import { newId } from '../store/new-id.js';
 import type { Collections, Filter } from '../store/port.js';
+import { currentRequestId } from '../observability/index.js';
 import { JOBS_COLLECTION, type JobDoc } from './job.js';
 
 export interface NewJob {
@@ -23,6 +24,7 @@ export async function enqueueJob(tx: Collections, job: NewJob): Promise<string> 
     const pending = await jobs.findOne({ key: job.key, status: 'due' });
     if (pending) return pending._id;
   }
+  const requestId = currentRequestId();
   const doc: JobDoc = {
     _id: newId(),
     kind: job.kind,
@@ -32,6 +34,7 @@ export async function enqueueJob(tx: Collections, job: NewJob): Promise<string> 
     attempts: 0,
     ...(job.key === undefined ? {} : { key: job.key, dueKey: job.key }),
     createdAt: new Date().toISOString(),
+    ...(requestId === undefined ? {} : { requestId }),
   };
   await jobs.insertOne(doc);
   return doc._id;

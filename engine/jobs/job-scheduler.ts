@@ -7,6 +7,7 @@ import type { Filter, Store } from '../store/port.js';
 import type { Tenant } from '../context/index.js';
 import { JOB_INDEXES, JOBS_COLLECTION, type JobDoc } from './job.js';
 import { jobHandler } from './job-handlers.js';
+import { log, withRequestId } from '../observability/index.js';
 
 /** Where the scheduler finds the tenants to run jobs for (tenancy's Platform is one). */
 export interface TenantSource {
@@ -70,7 +71,7 @@ export class JobScheduler {
     this.looping = true;
     const loop = () => {
       void this.runDue()
-        .catch((error: unknown) => console.error('jobs: a pass over the tenants failed:', error))
+        .catch((error: unknown) => log.error({ err: error }, 'jobs: a pass over the tenants failed'))
         .finally(() => {
           if (!this.looping) return;
           this.timer = setTimeout(loop, this.options.pollMs);
@@ -118,7 +119,7 @@ export class JobScheduler {
       try {
         ran += await this.runTenant(await this.platform.tenant(name), now);
       } catch (error) {
-        console.error(`jobs: the jobs of tenant '${name}' could not be run:`, error);
+        log.error({ err: error, tenant: name }, `jobs: the jobs of tenant '${name}' could not be run`);
       }
     }
     return ran;
@@ -133,7 +134,8 @@ export class JobScheduler {
     while (ran < this.options.batchSize && !this.halted) {
       const job = await this.claim(tenant.store, now ?? new Date());
       if (!job) break;
-      await this.run(tenant, job, now);
+      // The job runs under the id of the request that enqueued it: its log lines and outgoing calls carry it.
+      await withRequestId(job.requestId ?? `job-${job._id}`, () => this.run(tenant, job, now));
       ran++;
     }
     return ran;
@@ -165,7 +167,7 @@ export class JobScheduler {
       return;
     }
     const renewal = setInterval(() => {
-      jobs.updateOne(this.fence(job), { $set: { leaseUntil: this.leaseFrom(now ?? new Date()) } }).catch((error: unknown) => console.error(`jobs: could not renew the lease of job ${job._id}:`, error));
+      jobs.updateOne(this.fence(job), { $set: { leaseUntil: this.leaseFrom(now ?? new Date()) } }).catch((error: unknown) => log.error({ err: error, job: job._id }, `jobs: could not renew the lease of job ${job._id}`));
     }, this.options.leaseMs / 2);
     renewal.unref();
     let failure: Text | undefined;
@@ -207,7 +209,7 @@ export class JobScheduler {
       });
       return true;
     });
-    if (marked) console.error(`jobs: the '${job.kind}' job ${job._id} of tenant '${tenant.name}' failed for good after ${job.attempts} attempts: ${message}`);
+    if (marked) log.error({ tenant: tenant.name, job: job._id, kind: job.kind }, `jobs: the '${job.kind}' job ${job._id} of tenant '${tenant.name}' failed for good after ${job.attempts} attempts: ${message}`);
   }
 }
 

@@ -46,6 +46,11 @@ export interface JobDoc extends Doc {
    */
   dueKey?: string;
   createdAt: string;
+  /**
+   * The id of the request that enqueued the job (X-Request-Id), so that its run logs under the same
+   * id and passes it on to the calls it makes (webhooks, e-mail). Absent for jobs the engine enqueued on its own.
+   */
+  requestId?: string;
   /** When the job ended: done, failed for good, or cancelled. */
   doneAt?: string;
 }

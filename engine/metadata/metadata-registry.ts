@@ -12,6 +12,7 @@ import { kindIn, type KindName, type PackDefinition, type PackKind } from './pac
 import { META_DEFINITIONS, META_HISTORY, META_STATE, METADATA_VERSION_ID, definitionId } from './metadata-collections.js';
 import type { Snapshot } from './snapshot.js';
 import { msg } from '../i18n/message.js';
+import { log } from '../observability/index.js';
 
 interface DefinitionDoc extends Doc {
   kind: KindName;
@@ -195,7 +196,7 @@ export class MetadataRegistry {
       if (error instanceof MetadataChangedError) this.current = await loadSnapshot(this.store, this.current);
       // A failed restore is logged, not thrown: the client must learn why the change was refused.
       for (const change of prepared.reverse()) {
-        await change.restore?.(this.store, this.current, compiled).catch((failure: unknown) => console.error('metadata: restoring indexes after a refused change failed', failure));
+        await change.restore?.(this.store, this.current, compiled).catch((failure: unknown) => log.error({ err: failure }, 'metadata: restoring indexes after a refused change failed'));
       }
       throw error;
     }
@@ -347,7 +348,7 @@ async function loadSnapshot(store: Store, previous?: Snapshot, packKinds: Readon
   for (const [key, list] of problems) {
     // Stored metadata passed validation when written; a problem now means the checks moved on. A
     // definition that does not compile is left out; criteria that do not compile match nothing.
-    console.error(`metadata: ${key} is invalid and does not apply as written: ${JSON.stringify(list)}`);
+    log.error({ tenant: store.tenant }, `metadata: ${key} is invalid and does not apply as written: ${JSON.stringify(list)}`);
   }
   return snapshot;
 }

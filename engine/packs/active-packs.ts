@@ -9,6 +9,7 @@ import { packFolder } from './pack-folders.js';
 import type { PackCode } from './pack-code.js';
 import { kindsWith, packKindsOf } from './pack-kinds.js';
 import type { PackKind } from '../metadata/pack-kinds/index.js';
+import { log } from '../observability/index.js';
 
 /** The code of the packs installed in each open tenant, by pack name. */
 const active = new WeakMap<Tenant, Map<string, PackCode>>();
@@ -80,7 +81,7 @@ export async function activateInstalledPacks(tenant: Tenant, packsDir: string): 
       kinds = added;
     } catch (error) {
       // One broken pack must not keep the tenant closed: its metadata stays, its code (and the definitions of its kinds) waits for a fix.
-      console.error(`packs: the code of pack '${pack._id}' could not be loaded in tenant '${tenant.name}':`, error);
+      log.error({ err: error, tenant: tenant.name }, `packs: the code of pack '${pack._id}' could not be loaded in tenant '${tenant.name}'`);
     }
   }
   if (kinds.size > 0) await tenant.metadata.usePackKinds(kinds);

@@ -16,3 +16,4 @@ export { definitionChanges, type DefinitionChange } from './definition-changes.j
 export { threeWayMerge, type MergeConflict, type MergeResult, type Resolution } from './three-way-merge.js';
 export { uninstallPack, type PackUninstall } from './uninstall-pack.js';
 export { writePack } from './write-pack.js';
+export { PLATFORM_VERSION } from './platform-version.js';

@@ -8,3 +8,4 @@ export { parseIfMatch } from './expected-version.js';
 export { parseFilterParameter, parseFlag, parseLimit, MAX_LIMIT, DEFAULT_LIMIT } from '../metadata/query/list-query.js';
 export { presentRecord, type RecordView, type StoredRecord } from '../metadata/record-shape/record.js';
 export { expandableReferences, type Reference } from './expand.js';
+export { listChanges, purgeChangesBefore, CursorExpiredError, DEFAULT_CHANGES_LIMIT, MAX_CHANGES_LIMIT, type ChangePage, type RecordChange } from './changes/index.js';

@@ -117,6 +117,17 @@ export interface Store extends Collections {
   close(): Promise<void>;
 }
 
+/** What a backup of one tenant's store wrote into its folder (see StoreProvider.backupTenant). */
+export interface TenantFiles {
+  /** The database file, relative to the folder. */
+  database: string;
+  databaseBytes: number;
+  /** Hex SHA-256 of the database file, checked before a restore. */
+  databaseSha256: string;
+  /** How many blob files (attachments) were copied beside it, under blobs/. */
+  blobs: number;
+}
+
 /** Opens the store of one tenant; every collection of a tenant is namespaced by it. */
 export interface StoreProvider {
   readonly kind: Store['kind'];
@@ -126,5 +137,13 @@ export interface StoreProvider {
    */
   readonly supportsTransactions?: boolean;
   open(tenant: string): Promise<Store>;
+  /**
+   * Copies a tenant's store as it stood at one moment (its collections, metadata and history
+   * included) with the files it names into `dir`, while it goes on serving. Only where the engine
+   * holds the files (the embedded store); MongoDB is backed up with its own tools (docs/operations.md).
+   */
+  backupTenant?(tenant: string, dir: string): Promise<TenantFiles>;
+  /** Makes a tenant of what backupTenant wrote into `dir`; refused when the tenant has a store already. */
+  restoreTenant?(tenant: string, dir: string, files: TenantFiles): Promise<void>;
   close(): Promise<void>;
 }

@@ -17,3 +17,4 @@ export {
 export { checkTenantName, isTenantName, tenantNameProblem, TENANT_NAME } from './tenant-name.js';
 export { UnknownTenantError } from './unknown-tenant-error.js';
 export type { TenantEntry } from './tenant-registry.js';
+export { countBacklog } from './backlog.js';

@@ -2,6 +2,7 @@ import { ConflictError } from '../errors/index.js';
 import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
 import type { StoreProvider } from '../store/port.js';
 import { purgeExpired } from '../records/recycle-bin/index.js';
+import { purgeChangesBefore } from '../records/changes/index.js';
 import { purgeAuditBefore } from '../audit/purge-audit.js';
 import { operationContext } from '../context/operation-context.js';
 import { SYSTEM_PRINCIPAL } from '../context/principal.js';
@@ -89,6 +90,12 @@ export class Platform {
     return (await this.tenantRegistry()).list();
   }
 
+  /** The tenants opened so far in this process (those that failed to open left out). */
+  async openTenants(): Promise<Tenant[]> {
+    const settled = await Promise.allSettled(this.tenants.values());
+    return settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  }
+
   /** Picks up metadata changes other engine instances made (only needed with a shared store). */
   async refreshAll(): Promise<void> {
     for (const tenant of this.tenants.values()) await (await tenant).metadata.refresh();
@@ -109,6 +116,14 @@ export class Platform {
     const cutoff = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
     let purged = 0;
     for (const tenant of this.tenants.values()) purged += await purgeAuditBefore((await tenant).store, cutoff);
+    return purged;
+  }
+
+  /** Removes, in every open tenant, the change feed's entries older than `days` days. */
+  async purgeChangeFeeds(days: number): Promise<number> {
+    const cutoff = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    let purged = 0;
+    for (const tenant of await this.openTenants()) purged += await purgeChangesBefore(tenant.store, cutoff);
     return purged;
   }
 

@@ -91,6 +91,9 @@ describe('OpenAPI document: every route of the app, every status it answers', ()
     const anonymous = { authorization: '' };
     const operator = { authorization: `Bearer ${OPERATOR_TOKEN}` };
     is('get', '/health', await engine.request('GET', '/health', undefined, anonymous), 200);
+    is('get', '/ready', await engine.request('GET', '/ready', undefined, anonymous), 200);
+    is('get', '/metrics', await engine.request('GET', '/metrics', undefined, anonymous), 401);
+    is('get', '/metrics', await engine.request('GET', '/metrics', undefined, { authorization: `Bearer ${engine.token}` }), 403);
     await engine.request('POST', '/api/v1/records/supplier', { name: 'Audited' });
     is('get', '/api/v1/audit', await engine.request('GET', '/api/v1/audit?limit=2&action=record.create'), 200);
     is('get', '/api/v1/audit', await engine.request('GET', '/api/v1/audit?from=yesterday'), 400);

@@ -1,10 +1,9 @@
 import { expect } from 'chai';
-import { TEST_ADMIN } from '../support/test-engine.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Agent, request } from 'node:http';
 import { killAllServers, startServer, type ServerExit, type ServerProcess } from './server-process.js';
+import { LoopbackClient } from './loopback-client.js';
 
 /**
  * The embedded store's durability promise, end to end: a write the API acknowledged survives the
@@ -24,7 +23,6 @@ const MIN_ACKNOWLEDGED = 60;
 const MAX_WAIT_FOR_LOAD_MS = 20_000;
 /** Share of a worker's requests that update one of its own acknowledged records. */
 const UPDATE_SHARE = 0.25;
-const REQUEST_TIMEOUT_MS = 10_000;
 
 const OBJECT = {
   name: 'ticket',
@@ -69,55 +67,8 @@ interface StoredTicket {
   number: string;
 }
 
-/** The session of the first administrator, signed in once per trial; it outlives the restart, being stored. */
-let signedIn: Record<string, string> = {};
-
-async function signIn(url: string): Promise<void> {
-  signedIn = {};
-  const response = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: TEST_ADMIN.email, password: TEST_ADMIN.password }),
-  });
-  const body = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers.get('set-cookie')?.split(';')[0];
-  if (response.status !== 200 || !cookie) throw new Error(`sign-in failed: ${response.status}`);
-  signedIn = { cookie, 'x-csrf-token': body.csrfToken };
-}
-
-/** Keep-alive connections, as a busy client would hold them; one agent per trial. */
-let agent = new Agent({ keepAlive: true, maxSockets: 64 });
-
-/**
- * One JSON request over node:http. `onSent` runs once the whole request has been handed to the
- * kernel: the moment the kill is sent from, so that it lands with this request unanswered.
- */
-function call(url: string, method: string, path: string, body?: unknown, onSent?: () => void): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = request(`${url}${path}`, {
-      method,
-      agent,
-      headers: { ...signedIn, ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) },
-    });
-    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
-    req.once('error', reject);
-    req.once('response', (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.once('error', reject);
-      res.once('end', () => {
-        try {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined });
-        } catch (error) {
-          reject(error);
-        }
-      });
-    });
-    req.end(payload, onSent);
-  });
-}
+/** The client of the trial: keep-alive connections and the first administrator's session, which outlives the restart. */
+let client = new LoopbackClient();
 
 function numberOf(autonumber: string): number {
   const match = /^T-(\d+)$/.exec(autonumber);
@@ -175,7 +126,7 @@ async function loadAndKill(server: ServerProcess, killAfterMs: number): Promise<
       inFlight++;
       try {
         if (target) {
-          const response = await call(server.url, 'PATCH', `/api/v1/records/ticket/${target.id}`, { n }, afterSend);
+          const response = await client.call(server.url, 'PATCH', `/api/v1/records/ticket/${target.id}`, { n }, afterSend);
           if (response.status !== 200) {
             result.unexpected.push(`PATCH ${target.id} answered ${response.status}: ${JSON.stringify(response.body)}`);
             continue;
@@ -189,7 +140,7 @@ async function loadAndKill(server: ServerProcess, killAfterMs: number): Promise<
           result.acknowledgedUpdates++;
           if (killed) result.answeredAfterKill++;
         } else {
-          const response = await call(server.url, 'POST', '/api/v1/records/ticket', { title, n }, afterSend);
+          const response = await client.call(server.url, 'POST', '/api/v1/records/ticket', { title, n }, afterSend);
           if (response.status !== 201) {
             result.unexpected.push(`POST answered ${response.status}: ${JSON.stringify(response.body)}`);
             continue;
@@ -225,22 +176,6 @@ async function loadAndKill(server: ServerProcess, killAfterMs: number): Promise<
   return result;
 }
 
-/** Every ticket, page by page, and the total the API counts. */
-async function listAll(url: string): Promise<{ records: StoredTicket[]; total: number }> {
-  const records: StoredTicket[] = [];
-  let cursor: string | null = null;
-  let total = -1;
-  do {
-    const query: string = `limit=200&total=true${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const page = await call(url, 'GET', `/api/v1/records/ticket?${query}`);
-    expect(page.status, JSON.stringify(page.body)).to.equal(200);
-    records.push(...(page.body.records as StoredTicket[]));
-    if (total < 0) total = page.body.total as number;
-    cursor = page.body.next as string | null;
-  } while (cursor);
-  return { records, total };
-}
-
 describe('kill -9 on the embedded store', function () {
   // Two server starts per trial, each allowed a minute on a busy machine, and the load between them.
   this.timeout(180_000);
@@ -249,11 +184,11 @@ describe('kill -9 on the embedded store', function () {
   let dataDir: string | undefined;
 
   beforeEach(function () {
-    agent = new Agent({ keepAlive: true, maxSockets: 64 });
+    client = new LoopbackClient();
   });
 
   afterEach(async function () {
-    agent.destroy();
+    client.close();
     await killAllServers();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     dataDir = undefined;
@@ -267,8 +202,8 @@ describe('kill -9 on the embedded store', function () {
 
       // a fresh server, one object with an auto-number
       const first = await startServer({ dataDir });
-      await signIn(first.url);
-      const defined = await call(first.url, 'POST', '/api/v1/meta/objects', OBJECT);
+      await client.signIn(first.url);
+      const defined = await client.call(first.url, 'POST', '/api/v1/meta/objects', OBJECT);
       expect(defined.status, JSON.stringify(defined.body)).to.equal(201);
 
       // concurrent creates and updates, then SIGKILL at a random moment
@@ -278,7 +213,7 @@ describe('kill -9 on the embedded store', function () {
 
       // the same data directory, a new process
       const second = await startServer({ dataDir });
-      const { records, total } = await listAll(second.url);
+      const { records, total } = await client.listAll<StoredTicket>(second.url, 'ticket');
       const stored = new Map(records.map((record) => [record._id, record]));
 
       console.log(
@@ -324,7 +259,7 @@ describe('kill -9 on the embedded store', function () {
 
       // a few reads by id agree with the list
       for (const ack of load.acknowledged.slice(0, 10)) {
-        const one = await call(second.url, 'GET', `/api/v1/records/ticket/${ack.id}`);
+        const one = await client.call(second.url, 'GET', `/api/v1/records/ticket/${ack.id}`);
         expect(one.status).to.equal(200);
         expect(one.body).to.deep.include({ _id: ack.id, title: ack.title, number: ack.number });
       }
@@ -332,7 +267,7 @@ describe('kill -9 on the embedded store', function () {
       // auto-numbers stay distinct, and the counter carries on past every stored number
       const numbers = records.map((record) => numberOf(record.number));
       expect(new Set(numbers).size, 'distinct auto-numbers').to.equal(numbers.length);
-      const next = await call(second.url, 'POST', '/api/v1/records/ticket', { title: 'after restart' });
+      const next = await client.call(second.url, 'POST', '/api/v1/records/ticket', { title: 'after restart' });
       expect(next.status, JSON.stringify(next.body)).to.equal(201);
       expect(numberOf(next.body.number)).to.be.greaterThan(Math.max(0, ...numbers));
 

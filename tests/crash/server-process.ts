@@ -78,6 +78,8 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
       ...process.env,
       // Sixteen writers at full speed would pass the default per-user limit; this test is about durability.
       API_RATE_LIMIT_PER_MINUTE: '1000000',
+      // A line per request would only fill the output kept for failure messages.
+      LOG_LEVEL: 'warn',
       ...options.env,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -36,5 +36,7 @@ export function registeredRoutes(app: Express): RegisteredRoute[] {
 
 function join(prefix: string, path: string): string {
   if (path === '/') return prefix || '/';
+  // A router mounted without a path (the operations routes) adds nothing before its routes.
+  if (prefix === '/') return path;
   return `${prefix}${path}`;
 }

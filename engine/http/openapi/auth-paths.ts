@@ -16,7 +16,12 @@ export const SECURITY_SCHEMES: Record<string, SecurityScheme> = {
   operatorToken: {
     type: 'http',
     scheme: 'bearer',
-    description: "The platform operator's OPERATOR_TOKEN, for /api/operator only: it opens no tenant's data.",
+    description: "The platform operator's OPERATOR_TOKEN, for /api/operator and /metrics only: it opens no tenant's data.",
+  },
+  metricsToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: "The server's METRICS_TOKEN, for /metrics only: what Prometheus sends to scrape the process's figures.",
   },
 };
 export const DOCUMENT_SECURITY: Record<string, string[]>[] = [{ apiToken: [] }, { session: [] }];

@@ -20,6 +20,7 @@ import { relatedPaths } from './related-paths.js';
 import { printPaths } from './print-paths.js';
 import { searchPaths } from './search-paths.js';
 import { reportRunPaths } from './report-run-paths.js';
+import { changePaths } from './change-paths.js';
 import { REPORT_SCHEMAS, reportPaths } from './report-paths.js';
 import { SHARING_SCHEMAS, sharingPaths } from './sharing-paths.js';
 import { ATTACHMENT_SCHEMAS, attachmentPaths } from './attachment-paths.js';
@@ -115,6 +116,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
     formPaths(),
     searchPaths(),
     reportRunPaths(),
+    changePaths(),
     uiPaths(),
     authPaths(),
     auditPaths(),

@@ -86,6 +86,10 @@ function errorResponse(description: string, example: { code: string; message: st
 }
 
 const ERROR_RESPONSES = {
+  Unavailable: errorResponse('The engine is starting or shutting down, or its store does not answer: try again after the Retry-After seconds, or on another instance.', {
+    code: 'starting',
+    message: 'The engine is starting; try again in a moment.',
+  }),
   BadRequest: errorResponse('The input is not valid: every problem is listed with its path.', {
     code: 'validation_failed',
     message: "'title' is required (and 1 more problem).",

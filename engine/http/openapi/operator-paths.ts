@@ -36,6 +36,37 @@ const createdTenant: SchemaObject = {
   },
 };
 
+const backup: SchemaObject = {
+  type: 'object',
+  required: ['name', 'createdAt', 'formatVersion', 'platformVersion', 'scheduled', 'tenants'],
+  properties: {
+    name: { type: 'string', description: 'The folder of the backup in BACKUP_DIR.' },
+    createdAt: { type: 'string', format: 'date-time' },
+    formatVersion: { type: 'integer', description: 'The version of the backup format (docs/operations.md); a restore refuses a newer one.' },
+    platformVersion: { type: 'string' },
+    scheduled: { type: 'boolean', description: 'Made by the schedule (BACKUP_EVERY_HOURS), and pruned by its retention.' },
+    tenants: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'snapshotAt', 'databaseBytes', 'files'],
+        properties: {
+          name: { type: 'string' },
+          snapshotAt: { type: 'string', format: 'date-time', description: "The moment the tenant's snapshot stands for." },
+          databaseBytes: { type: 'integer' },
+          files: { type: 'integer', description: 'Attachment files copied with it.' },
+        },
+      },
+    },
+  },
+};
+
+const restored: SchemaObject = {
+  type: 'object',
+  required: ['backup', 'from', 'tenant', 'snapshotAt'],
+  properties: { backup: { type: 'string' }, from: { type: 'string' }, tenant: { type: 'string' }, snapshotAt: { type: 'string', format: 'date-time' } },
+};
+
 /** What every operator route can answer before it runs: the API turned off, no token, a wrong one. */
 const guarded = {
   '401': responseRef('Unauthorized', 'No operator token: send "Authorization: Bearer <OPERATOR_TOKEN>".'),
@@ -46,7 +77,7 @@ const guarded = {
 /** /api/operator: the platform operator's routes, outside every tenant (X-Tenant does not apply). */
 export function operatorPaths(): OpenApiFragment {
   return {
-    tags: [{ name: TAG, description: "The platform operator's routes, outside every tenant, with the OPERATOR_TOKEN of the server: create and list tenants." }],
+    tags: [{ name: TAG, description: "The platform operator's routes, outside every tenant, with the OPERATOR_TOKEN of the server: create and list tenants, back them up and restore them." }],
     schemas: {},
     paths: {
       [BASE]: {
@@ -68,6 +99,56 @@ export function operatorPaths(): OpenApiFragment {
             '400': responseRef('BadRequest'),
             ...guarded,
             '409': responseRef('Conflict', 'A tenant of that name exists already (`already_exists`), or its store already holds users (`tenant_not_empty`).'),
+          },
+        },
+      },
+      '/api/operator/backups': {
+        get: {
+          operationId: 'operator.backups.list',
+          summary: 'List the backups in BACKUP_DIR',
+          tags: [TAG],
+          security: OPERATOR,
+          responses: { '200': { description: 'Every complete backup, oldest first.', content: json({ type: 'object', required: ['backups'], properties: { backups: { type: 'array', items: backup } } }) }, ...guarded },
+        },
+        post: {
+          operationId: 'operator.backups.create',
+          summary: 'Back up tenants while the platform serves',
+          description:
+            "Each tenant's store as it stood at one moment (records, metadata with its history, jobs, audit log) and its attachment files, written to a new folder of BACKUP_DIR with backup.json (docs/operations.md). Answers once the backup is complete.",
+          tags: [TAG],
+          security: OPERATOR,
+          requestBody: {
+            required: false,
+            content: json({ type: 'object', additionalProperties: false, properties: { tenants: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'The tenants to back up; all of them when left out.' } } }),
+          },
+          responses: {
+            '201': { description: 'The backup, complete.', content: json(backup) },
+            '400': responseRef('BadRequest'),
+            ...guarded,
+            '501': { description: 'The platform runs on MongoDB, backed up with mongodump (`backup_unsupported`).', content: json({ $ref: '#/components/schemas/Error' }) },
+          },
+        },
+      },
+      '/api/operator/backups/{name}/restore': {
+        post: {
+          operationId: 'operator.backups.restore',
+          summary: 'Restore a tenant of a backup under a new name',
+          description:
+            "Creates the tenant `as` from the tenant `tenant` of the backup, beside the others. Its e-mails and webhook calls still waiting are not sent (their delivery jobs cancelled, the messages kept in the outbox). A backup of a newer format than this platform's is refused (422).",
+          tags: [TAG],
+          security: OPERATOR,
+          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' }, description: 'The backup, as listed.' }],
+          requestBody: {
+            required: true,
+            content: json({ type: 'object', required: ['tenant', 'as'], properties: { tenant: { type: 'string', description: 'The tenant in the backup.' }, as: { type: 'string', pattern: TENANT_NAME.source, description: 'The new tenant.' } } }),
+          },
+          responses: {
+            '201': { description: 'Restored: the tenant answers to X-Tenant: <as>.', content: json(restored) },
+            '400': responseRef('BadRequest'),
+            ...guarded,
+            '409': responseRef('Conflict', 'A tenant of that name exists already (`already_exists`).'),
+            '422': { description: 'Not a backup, damaged, or of a newer format (`backup_unreadable`).', content: json({ $ref: '#/components/schemas/Error' }) },
+            '501': { description: 'The platform runs on MongoDB (`backup_unsupported`).', content: json({ $ref: '#/components/schemas/Error' }) },
           },
         },
       },

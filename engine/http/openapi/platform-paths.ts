@@ -18,6 +18,12 @@ const health: SchemaObject = {
   },
 };
 
+const ready: SchemaObject = {
+  type: 'object',
+  required: ['status', 'store'],
+  properties: { status: { const: 'ready' }, store: { type: 'string', enum: ['embedded', 'mongodb'] } },
+};
+
 /** The reference page's files, by their media types. */
 const FILE = Object.fromEntries(['text/css', 'text/javascript', 'image/png'].map((type) => [type, { schema: { type: 'string', format: 'binary' } as SchemaObject }]));
 
@@ -26,17 +32,48 @@ const text = (type: string, description: string) => ({ description, content: { [
 /** The routes around the API itself: the health check, this document and the browsable reference. */
 export function platformPaths(): OpenApiFragment {
   return {
-    tags: [{ name: TAG, description: 'The health check for load balancers, this document, and the browsable API reference built on it.' }],
+    tags: [{ name: TAG, description: 'The health and readiness checks for load balancers, the metrics for Prometheus, this document, and the browsable API reference built on it.' }],
     schemas: {},
     paths: {
       '/health': {
         get: {
           operationId: 'platform.health',
           summary: 'Is the server up',
-          description: 'For load balancers and monitors: answers without a tenant, a user or a store query.',
+          description:
+            'Liveness, for orchestrators and monitors: answers without a tenant, a user or a store query, also while the engine starts or shuts down (see /ready). `transactional` says whether units of work are all or nothing.',
           tags: [TAG],
           security: PUBLIC,
           responses: { '200': { description: 'The server is up.', content: json(health) } },
+        },
+      },
+      '/ready': {
+        get: {
+          operationId: 'platform.ready',
+          summary: 'Can the server take requests',
+          description:
+            'Readiness, for load balancers: 200 once the store answers and the start-up (opening the store, its migrations, the default tenant) is done; 503 before, while shutting down, or when the store does not answer within 2 s. Every other route answers 503 with Retry-After while the engine starts or stops.',
+          tags: [TAG],
+          security: PUBLIC,
+          responses: {
+            '200': { description: 'Ready.', content: json(ready) },
+            '503': responseRef('Unavailable', 'Not ready: `starting`, `stopping` or `store_unreachable`.'),
+          },
+        },
+      },
+      '/metrics': {
+        get: {
+          operationId: 'platform.metrics',
+          summary: 'Prometheus metrics',
+          description:
+            "The process's figures in Prometheus' text format, every tenant together: requests by method, route template and status (count and latency), store operation latency, jobs due and failed, outbox depth, event-loop delay, memory and CPU. For METRICS_TOKEN or OPERATOR_TOKEN only, never a tenant's user; turned off (404) when neither is set.",
+          tags: [TAG],
+          security: [{ metricsToken: [] }, { operatorToken: [] }],
+          responses: {
+            '200': text('text/plain', 'The metrics (text format 0.0.4).'),
+            '401': responseRef('Unauthorized', 'No bearer token.'),
+            '403': responseRef('Forbidden', 'Neither the metrics token nor the operator token.'),
+            '404': responseRef('NotFound', 'The metrics are turned off (`metrics_disabled`: neither METRICS_TOKEN nor OPERATOR_TOKEN is set).'),
+          },
         },
       },
       '/api/v1/openapi.json': {

@@ -5,6 +5,7 @@ import type { Snapshot } from '../snapshot.js';
 import type { Filter } from '../../store/port.js';
 import { compileCriteria } from './filter-language.js';
 import { msg } from '../../i18n/message.js';
+import { log } from '../../observability/index.js';
 
 const EVERY_DETAIL = msg`to summarize every detail, leave the filter out`;
 /** A filter no record passes: a roll-up whose criteria cannot be trusted counts nothing. */
@@ -41,7 +42,7 @@ export function rollupCriteria(snapshot: Snapshot, master: CompiledObject, field
       return compileCriteria(child, field.filter, '/filter', EVERY_DETAIL);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
-      console.error(`metadata: the filter of roll-up ${master.name}.${field.name} is invalid, so it counts no ${child.name}: ${JSON.stringify(error.details)}`);
+      log.error(`metadata: the filter of roll-up ${master.name}.${field.name} is invalid, so it counts no ${child.name}: ${JSON.stringify(error.details)}`);
       return NO_RECORD;
     }
   });

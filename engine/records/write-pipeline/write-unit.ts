@@ -1,6 +1,7 @@
 import type { Collections, Store } from '../../store/port.js';
 import { hooksOf } from './write-hooks.js';
 import type { SavedEvent } from './write-stages.js';
+import { log } from '../../observability/index.js';
 
 /** The writes of each running unit of work, for their after-commit hooks. */
 const committing = new WeakMap<Collections, SavedEvent[]>();
@@ -38,7 +39,7 @@ async function runAfterCommit(event: SavedEvent): Promise<void> {
     try {
       await hook(event);
     } catch (error) {
-      console.error(`records: an after-commit hook failed on ${event.kind} of ${event.object.name} ${event.after._id} (tenant '${event.ctx.tenant.name}'); the write stands:`, error);
+      log.error({ err: error, tenant: event.ctx.tenant.name }, `records: an after-commit hook failed on ${event.kind} of ${event.object.name} ${event.after._id} (tenant '${event.ctx.tenant.name}'); the write stands`);
     }
   }
 }

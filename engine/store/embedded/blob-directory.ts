@@ -23,6 +23,9 @@ type BlobDoc = Doc & Omit<BlobMetadata, 'id'>;
  */
 export class BlobDirectory implements BlobStore {
   #ready: Promise<void> | undefined;
+  /** Backups copying the files now, and the unlinks of deleted blobs waiting for them to end. */
+  #holds = 0;
+  #heldUnlinks: string[] = [];
 
   constructor(
     private readonly dir: string,
@@ -76,10 +79,33 @@ export class BlobDirectory implements BlobStore {
     if (!BLOB_ID.test(id)) return false;
     const removed = await this.files().deleteOne({ _id: id });
     if (removed === 0) return false;
-    await unlink(this.#path(id)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
+    // A backup's snapshot taken before this delete still names the file: it goes once the copy is done.
+    if (this.#holds > 0) this.#heldUnlinks.push(id);
+    else await unlinkBlob(this.#path(id));
     return true;
+  }
+
+  /**
+   * Keeps every file on disk until the function returned is called, deleted blobs' included: a
+   * backup copies the files its database snapshot names, which a delete after the snapshot must
+   * not take away first.
+   */
+  holdFiles(): () => Promise<void> {
+    this.#holds++;
+    let released = false;
+    return async () => {
+      if (released) return;
+      released = true;
+      if (--this.#holds > 0) return;
+      const ids = this.#heldUnlinks;
+      this.#heldUnlinks = [];
+      for (const id of ids) await unlinkBlob(this.#path(id));
+    };
+  }
+
+  /** Where a blob's file lives (a backup copies it from there). */
+  filePath(id: string): string {
+    return this.#path(id);
   }
 
   #path(id: string): string {
@@ -94,6 +120,12 @@ export class BlobDirectory implements BlobStore {
     })();
     return this.#ready;
   }
+}
+
+async function unlinkBlob(path: string): Promise<void> {
+  await unlink(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
 }
 
 /** Flushes a file's or a directory's data to the disk (a directory's fsync makes a rename durable). */

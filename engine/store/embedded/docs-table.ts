@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { log } from '../../observability/index.js';
 
 /**
  * The documents table: an ordinary rowid table, its `(coll, id)` key an index beside it. Files
@@ -23,5 +24,5 @@ export function ensureDocsTable(db: Database.Database): void {
       INSERT INTO docs (coll, id, body) SELECT coll, id, body FROM docs_without_rowid ORDER BY coll, id;
       DROP TABLE docs_without_rowid;`);
   })();
-  console.log(`store: ${db.name} moved its documents into a rowid table in ${Date.now() - started} ms (once)`);
+  log.info(`store: ${db.name} moved its documents into a rowid table in ${Date.now() - started} ms (once)`);
 }

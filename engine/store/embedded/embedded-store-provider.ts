@@ -1,7 +1,9 @@
 import { join } from 'node:path';
-import type { Store, StoreProvider } from '../port.js';
+import type { Store, StoreProvider, TenantFiles } from '../port.js';
+import { restoreSnapshot } from './tenant-snapshot.js';
 import { EmbeddedStore } from './embedded-store.js';
 import { SqliteFile, type Durability } from './sqlite-file.js';
+import { DataDirectoryLock } from './data-directory-lock.js';
 
 /** Each tenant's cache of parsed documents, by default: about 80,000 records of fourteen short fields. */
 export const DEFAULT_CACHE_MB = 64;
@@ -14,19 +16,38 @@ export const DEFAULT_CACHE_MB = 64;
  */
 const PAGE_CACHE_SHARE = 0.25;
 
-/** Tenants of the embedded store: one directory each under the data directory. */
+/**
+ * Tenants of the embedded store: one directory each under the data directory, which one provider
+ * holds alone from its construction to its close (a second one, in any process, is refused).
+ */
 export class EmbeddedStoreProvider implements StoreProvider {
   readonly kind = 'embedded' as const;
   private readonly stores = new Map<string, EmbeddedStore>();
+  private readonly lock: DataDirectoryLock;
 
   constructor(
     private readonly dataDir: string,
     private readonly durability: Durability = 'process',
     /** The bound of each tenant's document cache (STORE_CACHE_MB in the configuration); SQLite's page cache takes a quarter of it again. */
     private readonly cacheBytes = DEFAULT_CACHE_MB * 1024 * 1024,
-  ) {}
+  ) {
+    this.lock = DataDirectoryLock.acquire(dataDir);
+  }
 
   async open(tenant: string): Promise<Store> {
+    return this.store(tenant);
+  }
+
+  async backupTenant(tenant: string, dir: string): Promise<TenantFiles> {
+    return this.store(tenant).backup(dir);
+  }
+
+  async restoreTenant(tenant: string, dir: string, files: TenantFiles): Promise<void> {
+    if (this.stores.has(tenant)) throw new Error(`The tenant '${tenant}' is open: a backup is restored only into a tenant without a store.`);
+    await restoreSnapshot(dir, files, join(this.dataDir, tenant));
+  }
+
+  private store(tenant: string): EmbeddedStore {
     let store = this.stores.get(tenant);
     if (!store) {
       const dir = join(this.dataDir, tenant);
@@ -39,5 +60,6 @@ export class EmbeddedStoreProvider implements StoreProvider {
   async close(): Promise<void> {
     for (const store of this.stores.values()) await store.close();
     this.stores.clear();
+    this.lock.release();
   }
 }

@@ -1,5 +1,6 @@
 import type { BlobStore } from '../blob-port.js';
-import type { Collection, Collections, Doc, Filter, FindOptions, IndexSpec, QueryPlanSummary, Store } from '../port.js';
+import type { Collection, Collections, Doc, Filter, FindOptions, IndexSpec, QueryPlanSummary, Store, TenantFiles } from '../port.js';
+import { snapshotTenant } from './tenant-snapshot.js';
 import { planSummary } from './plan-summary.js';
 import { withTieBreak } from './query-plan.js';
 import { BLOB_FILES, BlobDirectory } from './blob-directory.js';
@@ -12,6 +13,7 @@ import type { SqliteFile } from './sqlite-file.js';
 import type { Overlay } from './collection-overlay.js';
 import { GroupCommit } from './group-commit.js';
 import { TransactionCollection } from './transaction-collection.js';
+import { timedStoreOperation } from '../../observability/index.js';
 
 /** How often a commit measures the WAL (a stat of its file): at 80 MB of WAL a second (small creates back to back), under 1 MB between two. */
 const WAL_MEASURE_EVERY_MS = 10;
@@ -30,6 +32,7 @@ export class EmbeddedStore implements Store {
   private readonly groups: GroupCommit;
   private readonly warmUp: CacheWarmUp;
   readonly blobs: BlobStore;
+  private readonly blobDirectory: BlobDirectory;
 
   /** When the WAL was last measured, and whether a restart of it is queued or running. */
   private walMeasuredAt = 0;
@@ -43,7 +46,7 @@ export class EmbeddedStore implements Store {
   ) {
     this.committed = new CommittedData(file, new DocumentCache(cacheBytes));
     this.groups = new GroupCommit(this.writes, (overlay) => this.commit(overlay));
-    this.blobs = new BlobDirectory(blobDir, () => this.collection(BLOB_FILES));
+    this.blobs = this.blobDirectory = new BlobDirectory(blobDir, () => this.collection(BLOB_FILES));
     this.warmUp = new CacheWarmUp(file, this.committed);
   }
 
@@ -61,10 +64,10 @@ export class EmbeddedStore implements Store {
     const write = <R>(op: (c: Collection<T>) => Promise<R>) => this.unitOfWork((tx) => op(tx.collection<T>(name)));
     return {
       name,
-      find: (filter, options) => read().find(filter, options),
-      findOne: (filter, options) => read().findOne(filter, options),
-      count: (filter) => read().count(filter),
-      aggregate: (pipeline) => read().aggregate(pipeline),
+      find: (filter, options) => timedStoreOperation(this.kind, 'find', () => read().find(filter, options)),
+      findOne: (filter, options) => timedStoreOperation(this.kind, 'findOne', () => read().findOne(filter, options)),
+      count: (filter) => timedStoreOperation(this.kind, 'count', () => read().count(filter)),
+      aggregate: (pipeline) => timedStoreOperation(this.kind, 'aggregate', () => read().aggregate(pipeline)),
       insertOne: (doc) => write((c) => c.insertOne(doc)),
       insertMany: (docs) => write((c) => c.insertMany(docs)),
       findOneAndUpdate: (filter, update, options) => write((c) => c.findOneAndUpdate(filter, update, options)),
@@ -77,7 +80,11 @@ export class EmbeddedStore implements Store {
   }
 
   /** Resolves once the unit's writes are durable, committed with those of the units around it. */
-  async unitOfWork<R>(work: (tx: Collections) => Promise<R>): Promise<R> {
+  unitOfWork<R>(work: (tx: Collections) => Promise<R>): Promise<R> {
+    return timedStoreOperation(this.kind, 'unitOfWork', () => this.runUnit(work));
+  }
+
+  private async runUnit<R>(work: (tx: Collections) => Promise<R>): Promise<R> {
     let durable: Promise<void> | undefined;
     const result = await this.writes.run(async () => {
       const overlay = this.groups.start();
@@ -169,6 +176,16 @@ export class EmbeddedStore implements Store {
   /** Resolves once the cache's warm-up after opening has ended (cache-warm-up.ts). */
   cacheWarmed(): Promise<void> {
     return this.warmUp.settled();
+  }
+
+  /** See StoreProvider.backupTenant: SQLite's online backup, then the blob files its copy names. */
+  async backup(dir: string): Promise<TenantFiles> {
+    const release = this.blobDirectory.holdFiles();
+    try {
+      return await snapshotTenant(this.file.db, dir, (id) => this.blobDirectory.filePath(id));
+    } finally {
+      await release();
+    }
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { log } from '../../observability/index.js';
 
 /** How often the worker checkpoints every file it holds: a WAL never holds much more than this long of writes. */
 const CHECKPOINT_EVERY_MS = 500;
@@ -175,13 +176,13 @@ export class WalCheckpoints {
     }
     const file = this.files.get(message.path);
     if (!file) return;
-    console.error(`store: the checkpoint worker let go of ${message.path}, which checkpoints itself again: ${message.message}`);
+    log.error(`store: the checkpoint worker let go of ${message.path}, which checkpoints itself again: ${message.message}`);
     this.files.delete(message.path);
     file.checkpointInline();
   }
 
   private giveUp(error: unknown): void {
-    console.error('store: no checkpoint worker; each file checkpoints itself again:', error);
+    log.error({ err: error }, 'store: no checkpoint worker; each file checkpoints itself again');
     this.failed = true;
     this.worker = undefined;
     for (const file of this.files.values()) file.checkpointInline();

@@ -10,6 +10,7 @@ import { InternalError } from '../../errors/index.js';
 import { DuplicateKeyError } from '../duplicate-key-error.js';
 import { newId } from '../new-id.js';
 import { isPlainObject } from '../plain-object.js';
+import { timedStoreOperation } from '../../observability/index.js';
 import type {
   Collection,
   Doc,
@@ -50,16 +51,16 @@ export class MongoCollection<T extends Doc = Doc> implements Collection<T> {
   }
 
   async findOne(filter: Filter, options: Omit<FindOptions, 'limit' | 'skip'> = {}): Promise<T | null> {
-    const found = await this.#driver.findOne(toFilter(filter), {
+    const found = await timedStoreOperation('mongodb', 'findOne', () => this.#driver.findOne(toFilter(filter), {
       session: this.#session,
       sort: options.sort,
       projection: options.projection,
-    });
+    }));
     return found === null ? null : asDoc<T>(found);
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
-    const found = await this.#driver
+    const found = await timedStoreOperation('mongodb', 'find', () => this.#driver
       .find(toFilter(filter), {
         session: this.#session,
         sort: options.sort,
@@ -67,12 +68,12 @@ export class MongoCollection<T extends Doc = Doc> implements Collection<T> {
         limit: options.limit,
         projection: options.projection,
       })
-      .toArray();
+      .toArray());
     return found.map((doc) => asDoc<T>(doc));
   }
 
   count(filter: Filter): Promise<number> {
-    return this.#driver.countDocuments(toFilter(filter), { session: this.#session });
+    return timedStoreOperation('mongodb', 'count', () => this.#driver.countDocuments(toFilter(filter), { session: this.#session }));
   }
 
   async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
@@ -136,10 +137,10 @@ export class MongoCollection<T extends Doc = Doc> implements Collection<T> {
   }
 
   async aggregate<R = Record<string, unknown>>(pipeline: Pipeline): Promise<R[]> {
-    const rows = await this.#write(() =>
+    const rows = await timedStoreOperation('mongodb', 'aggregate', () => this.#write(() =>
       // $merge and $out stages can break a unique index too.
       this.#driver.aggregate<Document>(pipeline, { session: this.#session }).toArray(),
-    );
+    ));
     return rows as unknown as R[];
   }
 

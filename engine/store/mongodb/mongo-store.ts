@@ -15,6 +15,7 @@ import { declaredName, planIndexes, toSortSpec, type ExistingIndex, type IndexPl
 import { MongoCollection, toDuplicateKeyError, toFilter } from './mongo-collection.js';
 import { mongoPlanSummary } from './mongo-plan-summary.js';
 import { isPlainObject } from '../plain-object.js';
+import { timedStoreOperation } from '../../observability/index.js';
 
 /** MongoDB's own index on _id: every collection has it, and it is never the engine's to change. */
 const ID_INDEX = '_id_';
@@ -62,6 +63,10 @@ export class MongoStore implements Store {
    * carried on from: it ends the unit.
    */
   unitOfWork<R>(work: (tx: Collections) => Promise<R>): Promise<R> {
+    return timedStoreOperation(this.kind, 'unitOfWork', () => this.#runUnit(work));
+  }
+
+  #runUnit<R>(work: (tx: Collections) => Promise<R>): Promise<R> {
     if (!this.#transactions) {
       // A standalone mongod has no transactions (they need a replica set's oplog): each write of
       // `work` lands on its own, so a failure halfway keeps the writes before it. A single-node

@@ -1,0 +1,3 @@
+export { log, setLogLevel, logLevel, redirectLogs, LOG_LEVELS, type LogLevel } from './log.js';
+export { withRequestId, currentRequestId, requestIdFrom } from './request-scope.js';
+export { metrics, httpRequests, httpDuration, storeDuration, timedStoreOperation, countBacklogWith, type BacklogCounts } from './metrics.js';

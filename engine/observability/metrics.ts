@@ -1,0 +1,96 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * The process's Prometheus metrics, in a registry of their own (not prom-client's global one, which
+ * a library in the same process could fill). One set per process: several engines in one process
+ * (tests) add to the same series.
+ */
+export const metrics = new Registry();
+
+collectDefaultMetrics({ register: metrics, prefix: 'crm_' });
+
+/** Seconds, from a fast store read (a millisecond) to a slow report or export (tens of seconds). */
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+export const httpRequests = new Counter({
+  name: 'crm_http_requests_total',
+  help: 'HTTP requests answered, by method, route template (not the raw URL) and status.',
+  labelNames: ['method', 'route', 'status'] as const,
+  registers: [metrics],
+});
+
+export const httpDuration = new Histogram({
+  name: 'crm_http_request_duration_seconds',
+  help: 'Time from a request arriving to its response being sent, by method, route template and status.',
+  labelNames: ['method', 'route', 'status'] as const,
+  buckets: LATENCY_BUCKETS,
+  registers: [metrics],
+});
+
+export const storeDuration = new Histogram({
+  name: 'crm_store_operation_duration_seconds',
+  help: 'Time of store operations by adapter and operation: reads outside units of work, and whole units of work until durable.',
+  labelNames: ['store', 'operation'] as const,
+  buckets: LATENCY_BUCKETS,
+  registers: [metrics],
+});
+
+/** Times `work` as one store operation. */
+export async function timedStoreOperation<R>(store: string, operation: string, work: () => Promise<R>): Promise<R> {
+  const stop = storeDuration.startTimer({ store, operation });
+  try {
+    return await work();
+  } finally {
+    stop();
+  }
+}
+
+/** What the gauges below read when scraped: counted from the stores of the open tenants. */
+export interface BacklogCounts {
+  jobs: { due: number; failed: number };
+  outbox: { email: number; webhook: number };
+}
+
+const sources = new Set<() => Promise<BacklogCounts>>();
+
+/** Adds a source of backlog counts (a running engine's platform); the function returned removes it. */
+export function countBacklogWith(source: () => Promise<BacklogCounts>): () => void {
+  sources.add(source);
+  return () => sources.delete(source);
+}
+
+async function backlog(): Promise<BacklogCounts> {
+  const total: BacklogCounts = { jobs: { due: 0, failed: 0 }, outbox: { email: 0, webhook: 0 } };
+  for (const source of sources) {
+    const counts = await source();
+    total.jobs.due += counts.jobs.due;
+    total.jobs.failed += counts.jobs.failed;
+    total.outbox.email += counts.outbox.email;
+    total.outbox.webhook += counts.outbox.webhook;
+  }
+  return total;
+}
+
+new Gauge({
+  name: 'crm_jobs',
+  help: 'Due-jobs of the open tenants by status: due (waiting or running) and failed for good.',
+  labelNames: ['status'] as const,
+  registers: [metrics],
+  async collect() {
+    const { jobs } = await backlog();
+    this.set({ status: 'due' }, jobs.due);
+    this.set({ status: 'failed' }, jobs.failed);
+  },
+});
+
+new Gauge({
+  name: 'crm_outbox_pending',
+  help: 'Messages of the open tenants waiting in the outboxes to be delivered, by outbox (email, webhook).',
+  labelNames: ['outbox'] as const,
+  registers: [metrics],
+  async collect() {
+    const { outbox } = await backlog();
+    this.set({ outbox: 'email' }, outbox.email);
+    this.set({ outbox: 'webhook' }, outbox.webhook);
+  },
+});
