@@ -36,6 +36,14 @@ describe('web app: reports and dashboards', () => {
     expect(option.series.map((series) => [series.type, series.stack])).to.deep.equal([['bar', 'all'], ['bar', 'all']]);
   });
 
+  it('puts ticks of whole records on a count\'s axis, and leaves a sum\'s axis free', () => {
+    const count = SUMMARY.measures[0]!;
+    const texts = { total: 'Total', target: 'Target', format: String };
+    expect((chartOption(SUMMARY, { type: 'bar' }, count, texts) as { yAxis: { minInterval?: number } }).yAxis.minInterval).to.equal(1);
+    expect((chartOption(SUMMARY, { type: 'bar' }, undefined, texts) as { yAxis: { minInterval?: number } }).yAxis.minInterval).to.equal(1);
+    expect((chartOption(SUMMARY, { type: 'bar' }, money, texts) as { yAxis: { minInterval?: number } }).yAxis.minInterval).to.equal(undefined);
+  });
+
   it('measures a gauge against its target', () => {
     const option = chartOption(SUMMARY, { type: 'gauge', measure: 'sum:amount', target: 100 }, money, { total: 'Total', target: 'Target', format: (value) => `$${value}` }) as { series: { max: number; data: { value: number; name: string }[] }[] };
     expect(option.series[0]!.max).to.equal(100);

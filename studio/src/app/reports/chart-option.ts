@@ -35,6 +35,11 @@ export function chartData(result: ReportResult, measure: MeasureInfo | undefined
   };
 }
 
+/** Whether a measure only takes whole values: a count of records or of distinct values (a count chart when none is picked). */
+function wholeNumbers(measure: MeasureInfo | undefined): boolean {
+  return measure === undefined || measure.aggregate === 'count' || measure.aggregate === 'distinct';
+}
+
 function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -75,7 +80,8 @@ export function chartOption(result: ReportResult, chart: ReportChart, measure: M
         legend: data.series.length > 1 ? { type: 'scroll', bottom: 0 } : undefined,
         grid: { left: 8, right: 8, top: 16, bottom: data.series.length > 1 ? 40 : 8, containLabel: true },
         xAxis: { type: 'category', data: data.categories, axisLabel: { interval: 0, hideOverlap: true } },
-        yAxis: { type: 'value' },
+        // Counts and distinct counts are whole: no tick at 0.5 of a record.
+        yAxis: { type: 'value', ...(wholeNumbers(measure) ? { minInterval: 1 } : {}) },
         series: data.series.map((series) => ({ type: chart.type === 'line' ? 'line' : 'bar', name: series.name, data: series.values, ...(stacked ? { stack: 'all' } : {}) })),
       };
     }
