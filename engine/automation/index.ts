@@ -1,9 +1,18 @@
 import { engineWriteHooks } from '../records/write-pipeline/index.js';
 import { runAutomation } from './run-automation.js';
+import { planOccasions } from './plan-occasions.js';
 
-/** Makes every create and update run the object's automation rules (a before-save hook); safe to call more than once. */
+export { registerTimedRuleJobs } from './timed-rule-jobs.js';
+export { watchTimedRules } from './reconcile-timed-rules.js';
+
+/**
+ * Makes every create and update run the object's record-triggered rules (a before-save hook), and
+ * every write plan the time-based rules' occasions of its record anew (an after-save hook, in the
+ * write's unit of work); safe to call more than once.
+ */
 export function installAutomation(): void {
   engineWriteHooks.on('beforeSave', 'automation', async (tx, { kind, ctx, object, before, record }) =>
     kind === 'create' || kind === 'update' ? runAutomation(tx, ctx, object, before, record) : undefined,
   );
+  engineWriteHooks.on('afterSave', 'automation-occasions', (tx, { kind, ctx, object, after }) => planOccasions(tx, ctx, object, after, kind === 'delete'));
 }

@@ -36,6 +36,13 @@ export type Expression = string;
  */
 export type Template = string;
 /**
+ * An ISO 8601 duration, e.g. P2D or PT4H.
+ *
+ * This interface was referenced by `CommonDefinitions`'s JSON-Schema
+ * via the `definition` "Duration".
+ */
+export type Duration = string;
+/**
  * An icon of an app or an object: one of these Ant Design icons.
  *
  * This interface was referenced by `CommonDefinitions`'s JSON-Schema
