@@ -16,3 +16,4 @@ export function installAutomation(): void {
   );
   engineWriteHooks.on('afterSave', 'automation-occasions', (tx, { kind, ctx, object, after }) => planOccasions(tx, ctx, object, after, kind === 'delete'));
 }
+export { listRecordButtons, runButtonRule, type RecordButton } from './run-button-rule.js';

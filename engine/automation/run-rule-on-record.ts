@@ -1,4 +1,5 @@
 import { runActions } from '../actions/run-actions.js';
+import type { ConvertedRecord } from '../actions/convert-record.js';
 import type { OperationContext } from '../context/index.js';
 import { ForbiddenError } from '../errors/index.js';
 import { inSentence, msg } from '../i18n/message.js';
@@ -18,10 +19,10 @@ import type { Collections } from '../store/port.js';
  * the caller's unit of work and with the caller's context: its field changes go through the one
  * write path of a change (so record-triggered rules, history and roll-ups follow), which a user
  * (a run-as user, the one pressing a button) makes only on a record they may edit. Returns the
- * record as it stands after.
+ * record as it stands after, and the records a conversion created.
  */
-export async function runRuleOnRecord(tx: Collections, ctx: OperationContext, object: CompiledObject, rule: CompiledRule, record: StoredRecord): Promise<StoredRecord> {
-  const { changes, followUps } = await runActions(tx, ctx, { source: rule.source, record, step: null, submitter: ctx.principal.userId, approvers: [] }, '/actions', rule.definition.actions);
+export async function runRuleOnRecord(tx: Collections, ctx: OperationContext, object: CompiledObject, rule: CompiledRule, record: StoredRecord): Promise<{ record: StoredRecord; created: ConvertedRecord[] }> {
+  const { changes, followUps, created } = await runActions(tx, ctx, { source: rule.source, record, step: null, submitter: ctx.principal.userId, approvers: [] }, '/actions', rule.definition.actions);
   let after = record;
   if (Object.keys(changes).length > 0) {
     if (!ctx.principal.system) {
@@ -33,5 +34,5 @@ export async function runRuleOnRecord(tx: Collections, ctx: OperationContext, ob
     after = await applyRecordChange(tx, ctx, object, record, validateChange(object, changes), { madeBy: 'process' });
   }
   await createFollowUps(tx, ctx, followUps);
-  return after;
+  return { record: after, created };
 }

@@ -10,6 +10,7 @@ import { metaRoutes } from './routes/meta-routes.js';
 import { openApiRoutes } from './routes/openapi-routes.js';
 import { recordRoutes } from './routes/record-routes.js';
 import { sharingRoutes } from './routes/sharing-routes.js';
+import { automationRoutes } from './routes/automation-routes.js';
 import { inboxRoutes, recordApprovalRoutes } from './routes/approval-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { recycleBinRoutes } from './routes/recycle-bin-routes.js';
@@ -93,6 +94,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): Express
   app.use('/api', authenticated);
   app.use('/api/v1/meta', metaRoutes(platform));
   app.use('/api/v1/records', sharingRoutes(platform));
+  app.use('/api/v1/records', automationRoutes(platform));
   app.use('/api/v1/records', recordApprovalRoutes(platform));
   app.use('/api/v1/approvals', inboxRoutes(platform));
   app.use('/api/v1/records', reportRoutes(platform));

@@ -20,6 +20,7 @@ import { relatedPaths } from './related-paths.js';
 import { searchPaths } from './search-paths.js';
 import { REPORT_SCHEMAS, reportPaths } from './report-paths.js';
 import { SHARING_SCHEMAS, sharingPaths } from './sharing-paths.js';
+import { AUTOMATION_SCHEMAS, automationPaths } from './automation-paths.js';
 import { ATTACHMENT_SCHEMAS, attachmentPaths } from './attachment-paths.js';
 import { uiPaths } from './ui-paths.js';
 
@@ -62,6 +63,7 @@ function objectFragment(compiled: CompiledObject): OpenApiFragment {
     const records = recordPaths(compiled);
     const paths = { ...records.paths };
     mergeInto(paths, sharingPaths(compiled), 'path');
+    mergeInto(paths, automationPaths(compiled), 'path');
     mergeInto(paths, reportPaths(compiled), 'path');
     mergeInto(paths, attachmentPaths(compiled), 'path');
     fragment = { ...records, paths };
@@ -94,6 +96,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
   };
   mergeInto(document.components.schemas, metadataSchemas(), 'schema');
   mergeInto(document.components.schemas, SHARING_SCHEMAS, 'schema');
+  mergeInto(document.components.schemas, AUTOMATION_SCHEMAS, 'schema');
   mergeInto(document.components.schemas, REPORT_SCHEMAS, 'schema');
   mergeInto(document.components.schemas, ATTACHMENT_SCHEMAS, 'schema');
   const objects = [...snapshot.objects.values()].sort((a, b) => a.name.localeCompare(b.name));
