@@ -11,6 +11,8 @@ import type { FollowUp } from '../records/follow-ups.js';
 import type { ActionSource } from '../metadata/actions/action-source.js';
 import { expressionKey } from '../metadata/approval-processes/compiled-process.js';
 import { runPackAction } from './run-pack-action.js';
+import { queueOf } from '../metadata/record-shape/queue-owner.js';
+import { groupMembers, userDirectory } from '../security/access/index.js';
 import { convertRecord, type ConvertedRecord } from './convert-record.js';
 
 export interface ActionScope {
@@ -111,7 +113,14 @@ export function parseOrText(text: string): unknown {
   }
 }
 
-/** E-mail addresses of the recipients a process names: submitter, approvers, owner, a user, a user field. */
+/** The users an owner stands for: the user, or the members of the queue that owns the record. */
+async function ownerUsers(ctx: OperationContext, owner: string): Promise<string[]> {
+  const queue = queueOf(owner);
+  if (queue === null) return [owner];
+  return groupMembers(ctx.snapshot.security.groups.get(queue), await userDirectory(ctx.tenant));
+}
+
+/** E-mail addresses of the recipients a process names: submitter, approvers, owner (a queue's members), a user, a user field. */
 async function recipients(
   tx: Collections,
   ctx: OperationContext,
@@ -123,7 +132,7 @@ async function recipients(
   for (const recipient of to) {
     if (recipient === 'submitter') ids.push(scope.submitter);
     else if (recipient === 'approvers') ids.push(...scope.approvers);
-    else if (recipient === 'owner') ids.push(record._owner);
+    else if (recipient === 'owner') ids.push(...(await ownerUsers(ctx, record._owner)));
     else if (typeof recipient === 'object' && 'user' in recipient) ids.push(recipient.user);
     else if (typeof recipient === 'object' && typeof record[recipient.field] === 'string') ids.push(record[recipient.field] as string);
   }

@@ -19,7 +19,9 @@ import type { ApprovalProcessDefinition } from '../schemas/generated/approval-pr
 import { compileProcess } from './approval-processes/compile-process.js';
 import type { CompiledProcess } from './approval-processes/compiled-process.js';
 import type { AutomationRuleDefinition } from '../schemas/generated/automation-rule.js';
+import type { AssignmentRuleDefinition } from '../schemas/generated/assignment-rule.js';
 import { compileRule, type CompiledRule } from './automation-rules/compile-rule.js';
+import { compileAssignmentRule, type CompiledAssignmentRule } from './assignment-rules/compile-assignment-rule.js';
 import { fieldTypeOf } from '../fields/index.js';
 import { rollupFilterProblems } from './query/rollup-criteria.js';
 import { cloneDocument, sameDocument } from '../store/json-document.js';
@@ -80,6 +82,7 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
   checkLayoutRoles(layouts, security, problems);
   const processes = compileProcesses(definitions.approvalProcess, objects, security, problems);
   const rules = compileRules(definitions.automationRule, objects, problems);
+  const assignments = compileAssignmentRules(definitions.assignmentRule, objects, security, problems);
   const apps = compileNamed('app', definitions.app, security, problems, (definition) => {
     const result = resolveApp(definition, objects);
     return { resolved: result.app, problems: result.problems };
@@ -88,7 +91,7 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
     const result = resolveListView(definition, objects);
     return { resolved: result.view, problems: result.problems };
   });
-  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views), problems };
+  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views, assignments), problems };
 }
 
 /**
@@ -160,6 +163,23 @@ function compileRules(definitions: readonly AutomationRuleDefinition[], objects:
     const result = checked.ok ? compileRule(checked.definition, objects) : { problems: checked.problems };
     if (result.rule) rules.set(result.rule.name, result.rule);
     else problems.set(problemKey('automationRule', definition.name), result.problems);
+  }
+  return rules;
+}
+
+/** Assignment rules name objects, fields and groups. */
+function compileAssignmentRules(
+  definitions: readonly AssignmentRuleDefinition[],
+  objects: ReadonlyMap<string, CompiledObject>,
+  security: SecurityModel,
+  problems: Map<string, ErrorDetail[]>,
+): Map<string, CompiledAssignmentRule> {
+  const rules = new Map<string, CompiledAssignmentRule>();
+  for (const definition of definitions) {
+    const checked = checkDefinition('assignmentRule', definition);
+    const result = checked.ok ? compileAssignmentRule(checked.definition, objects, security) : { problems: checked.problems };
+    if (result.rule) rules.set(result.rule.name, result.rule);
+    else problems.set(problemKey('assignmentRule', definition.name), result.problems);
   }
   return rules;
 }

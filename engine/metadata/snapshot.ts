@@ -4,6 +4,7 @@ import type { ResolvedLayout } from './layouts/resolved-layout.js';
 import { EMPTY_SECURITY, type SecurityModel } from './security/resolved-security.js';
 import type { CompiledProcess } from './approval-processes/compiled-process.js';
 import type { CompiledRule } from './automation-rules/compile-rule.js';
+import type { CompiledAssignmentRule } from './assignment-rules/compile-assignment-rule.js';
 import type { ResolvedApp } from './apps/resolve-app.js';
 import type { ResolvedListView } from './list-views/resolve-list-view.js';
 
@@ -27,6 +28,7 @@ export class Snapshot {
     readonly apps: ReadonlyMap<string, ResolvedApp> = new Map(),
     /** The shared list views (personal ones are their owners' data, not metadata of the tenant). */
     readonly listViews: ReadonlyMap<string, ResolvedListView> = new Map(),
+    readonly assignmentRules: ReadonlyMap<string, CompiledAssignmentRule> = new Map(),
   ) {}
 
   object(name: string): CompiledObject | undefined {
@@ -58,6 +60,13 @@ export class Snapshot {
     );
   }
 
+  /** The assignment rules of one object, in the order they are tried: `order`, then name. */
+  assignmentRulesFor(objectName: string): CompiledAssignmentRule[] {
+    return this.memo(`assignment:${objectName}`, () =>
+      [...this.assignmentRules.values()].filter((rule) => rule.object === objectName).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name)),
+    );
+  }
+
   /** The shared list views of one object, by name. */
   listViewsOf(objectName: string): ResolvedListView[] {
     return [...this.listViews.values()].filter((view) => view.object === objectName).sort((a, b) => a.name.localeCompare(b.name));
@@ -65,7 +74,7 @@ export class Snapshot {
 
   /** A copy at another version: what the registry swaps in once a change committed. */
   at(version: number): Snapshot {
-    return new Snapshot(version, this.objects, this.layouts, this.currencies, this.security, this.approvalProcesses, this.automationRules, this.apps, this.listViews);
+    return new Snapshot(version, this.objects, this.layouts, this.currencies, this.security, this.approvalProcesses, this.automationRules, this.apps, this.listViews, this.assignmentRules);
   }
 
   /**

@@ -27,7 +27,7 @@ export const AUTOMATION_SCHEMAS: Record<string, SchemaObject> = {
 
 const RULE_PARAMETER: Parameter = { name: 'rule', in: 'path', required: true, description: 'The API name of an automation rule with `on: button` on this object.', schema: { type: 'string' } };
 
-/** A record's buttons (automation rules run by a user from the record page) and pressing one. */
+/** A record's buttons (automation rules run by a user from the record page), pressing one, and assigning it again by the assignment rules. */
 export function automationPaths(compiled: CompiledObject): Record<string, PathItem> {
   const name = compiled.name;
   const label = compiled.object.label.en;
@@ -46,6 +46,24 @@ export function automationPaths(compiled: CompiledObject): Record<string, PathIt
           '200': { description: 'The buttons.', content: json(schemaRef('RecordButtonList')) },
           '403': responseRef('Forbidden', `No permission set grants reading ${name} records.`),
           '404': notFound,
+        },
+      },
+    },
+    [`${one}/assign`]: {
+      parameters: [parameterRef('RecordId')],
+      post: {
+        operationId: `records.${name}.assign`,
+        summary: `Assign a ${label} record again by the assignment rules`,
+        description:
+          'Runs the object\'s active assignment rules on the record as it stands, as on a create: the first entry it matches gives its owner (a user, a queue, or the next member of a group in turn), written as a transfer (version up, manual shares end, audited). For anyone who may edit the record.',
+        tags,
+        parameters: [parameterRef('IfMatch')],
+        responses: {
+          '200': { description: 'The record as stored now, with the owner the rules gave.', headers: { ETag: ETAG_HEADER }, content: json(schemaRef(recordSchemaNames(name).read)) },
+          '403': responseRef('Forbidden', 'The caller may see the record but not edit it.'),
+          '404': notFound,
+          '409': responseRef('Conflict', '`no_assignment`: no entry of the rules matches the record; `record_locked`: an approval process locked it.'),
+          '412': responseRef('PreconditionFailed'),
         },
       },
     },
