@@ -21,6 +21,7 @@ import { AttachmentsPanel } from './attachments-panel';
 import { noteRecent, RECENT_KEY } from '../home/recent-records-api';
 import { changedValues } from './changed-values';
 import { DeleteRecordButton } from './delete-record-button';
+import { RecordButtons } from './record-buttons';
 import { FieldHistory } from './field-history';
 import { OwnerPanel } from './owner-panel';
 import { RecordLockBadge } from './record-lock-badge';
@@ -106,8 +107,9 @@ function RecordView({ object, objects, rights, id }: { object: ObjectDefinition;
         <Typography.Title level={2} className="page-title">
           {title}
         </Typography.Title>
-        {!editing && (rights.edit || rights.delete) && (
+        {!editing && (
           <div className="page-actions">
+            <RecordButtons object={object} record={current} />
             {rights.edit && (
               <Button
                 type="primary"

@@ -1,5 +1,6 @@
 import { appsMessages } from './apps/apps-messages';
 import { automationMessages } from './automation/automation-messages';
+import { assignmentMessages } from './assignment/assignment-messages';
 import { auditMessages } from './audit/audit-messages';
 import { historyMessages } from './history/history-messages';
 import { approvalsMessages } from './approval-processes/approvals-messages';
@@ -50,6 +51,7 @@ const PARTS = [
   appsMessages,
   orderedListMessages,
   automationMessages,
+  assignmentMessages,
   auditMessages,
   historyMessages,
   expressionMessages,
