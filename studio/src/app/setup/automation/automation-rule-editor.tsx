@@ -87,7 +87,7 @@ export function AutomationRuleEditor({ rule, object: startObject, onSaved, onDel
         <Form.Item name="object" label={t('setup.automation.object')} rules={[{ required: true, message: t('setup.automation.objectRequired') }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} loading={objects.isPending} options={objectOptions} />
         </Form.Item>
-        <Form.Item name="on" label={t('setup.automation.trigger')} extra={t('setup.automation.triggerHelp')} rules={[CLEARS_SERVER_ERROR]}>
+        <Form.Item name="on" label={t('setup.automation.trigger')} extra={on === 'update' || on === 'createOrUpdate' ? t('setup.automation.triggerHelp') : undefined} rules={[CLEARS_SERVER_ERROR]}>
           <Select options={TRIGGERS.map((trigger) => ({ value: trigger, label: t(`setup.automation.triggers.${trigger}`) }))} />
         </Form.Item>
         <Form.Item name="order" label={t('setup.automation.order')} extra={t('setup.automation.orderHelp')} rules={[CLEARS_SERVER_ERROR]}>
