@@ -10,6 +10,7 @@ import { Readiness } from './http/readiness.js';
 import { JobScheduler, registerJobHandler } from './jobs/index.js';
 import { deliverWebhook, EMAIL_DELIVER, emailDelivery, WEBHOOK_DELIVER, WebhookAllowlist } from './mail/index.js';
 import { registerApprovalTimers } from './approvals/timer-handlers.js';
+import { registerTimedRuleJobs } from './automation/index.js';
 import { BACKFILL_JOB, configureBackfills, retireFormerPlainTextJob, runBackfill } from './setup/backfills/index.js';
 import { DEFAULT_CACHE_MB, EmbeddedStoreProvider } from './store/embedded/index.js';
 import { MongoStoreProvider } from './store/mongodb/index.js';
@@ -66,6 +67,7 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   registerJobHandler(EMAIL_DELIVER, emailDelivery(config.mail ?? {}));
   registerJobHandler(WEBHOOK_DELIVER, deliverWebhook);
   registerApprovalTimers();
+  registerTimedRuleJobs();
   retireFormerPlainTextJob();
   configureBackfills(config.backfills);
   registerJobHandler(BACKFILL_JOB, runBackfill);

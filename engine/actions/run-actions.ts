@@ -11,6 +11,9 @@ import type { FollowUp } from '../records/follow-ups.js';
 import type { ActionSource } from '../metadata/actions/action-source.js';
 import { expressionKey } from '../metadata/approval-processes/compiled-process.js';
 import { runPackAction } from './run-pack-action.js';
+import { queueOf } from '../metadata/record-shape/queue-owner.js';
+import { groupMembers, userDirectory } from '../security/access/index.js';
+import { convertRecord, type ConvertedRecord } from './convert-record.js';
 
 export interface ActionScope {
   source: ActionSource;
@@ -38,7 +41,8 @@ export function render(source: string, data: unknown): string {
 /**
  * Runs one list of actions of a process or a rule, in the write's unit of work: field changes are returned
  * for the event's single write of the record, e-mails and webhooks go to the outbox (delivered by
- * the job scheduler), records to create are returned for the caller to insert in the same unit of work.
+ * the job scheduler), records to create are returned for the caller to insert in the same unit of work;
+ * a conversion creates its records at once (as the context's user) and returns them, its links joining the changes.
  * A pack's action runs with the caller's context, and what it asks for joins the changes and the records to create.
  */
 export async function runActions(
@@ -47,9 +51,10 @@ export async function runActions(
   scope: ActionScope,
   path: string,
   actions: readonly ApprovalAction[],
-): Promise<{ changes: Record<string, unknown>; followUps: FollowUp[] }> {
+): Promise<{ changes: Record<string, unknown>; followUps: FollowUp[]; created: ConvertedRecord[] }> {
   const changes: Record<string, unknown> = {};
   const followUps: FollowUp[] = [];
+  const created: ConvertedRecord[] = [];
   const object = ctx.snapshot.object(scope.source.object)!;
   const current = () => ({ ...scope.record, ...changes }) as StoredRecord;
   const evaluate = (key: string) => evaluateOnRecord(tx, ctx, object, scope.source.expressions.get(key)!, current());
@@ -71,6 +76,11 @@ export async function runActions(
       const values: Record<string, unknown> = {};
       for (const name of Object.keys(action.createRecord.values)) values[name] = await evaluate(expressionKey(at, name));
       followUps.push({ object: action.createRecord.object, values });
+    } else if ('convert' in action) {
+      // Created now, not as follow-ups: the record links to them in this event's write, and they are the acting user's.
+      const result = await convertRecord(tx, ctx, `${at}/convert`, action.convert, evaluate);
+      created.push(...result.created);
+      Object.assign(changes, result.links);
     } else {
       // A pack's action asks for changes; the event's write and the follow-ups make them through the write path.
       const result = await runPackAction(tx, ctx, { source: scope.source.name, object: object.name, step: scope.step }, at, action.packAction, current());
@@ -78,7 +88,7 @@ export async function runActions(
       for (const created of result.create ?? []) followUps.push({ object: created.object, values: { ...created.values } });
     }
   }
-  return { changes, followUps };
+  return { changes, followUps, created };
 }
 
 /** What templates see: the record's fields (also under `record`), the process or rule, the step, the comment, a link. */
@@ -103,7 +113,14 @@ export function parseOrText(text: string): unknown {
   }
 }
 
-/** E-mail addresses of the recipients a process names: submitter, approvers, owner, a user, a user field. */
+/** The users an owner stands for: the user, or the members of the queue that owns the record. */
+async function ownerUsers(ctx: OperationContext, owner: string): Promise<string[]> {
+  const queue = queueOf(owner);
+  if (queue === null) return [owner];
+  return groupMembers(ctx.snapshot.security.groups.get(queue), await userDirectory(ctx.tenant));
+}
+
+/** E-mail addresses of the recipients a process names: submitter, approvers, owner (a queue's members), a user, a user field. */
 async function recipients(
   tx: Collections,
   ctx: OperationContext,
@@ -115,7 +132,7 @@ async function recipients(
   for (const recipient of to) {
     if (recipient === 'submitter') ids.push(scope.submitter);
     else if (recipient === 'approvers') ids.push(...scope.approvers);
-    else if (recipient === 'owner') ids.push(record._owner);
+    else if (recipient === 'owner') ids.push(...(await ownerUsers(ctx, record._owner)));
     else if (typeof recipient === 'object' && 'user' in recipient) ids.push(recipient.user);
     else if (typeof recipient === 'object' && typeof record[recipient.field] === 'string') ids.push(record[recipient.field] as string);
   }

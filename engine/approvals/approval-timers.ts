@@ -1,7 +1,7 @@
 import { cancelJobs, enqueueJob } from '../jobs/index.js';
 import type { Collections } from '../store/port.js';
 import type { CompiledStep } from '../metadata/approval-processes/compiled-process.js';
-import { durationMs } from './duration.js';
+import { durationMs } from '../metadata/duration.js';
 
 export const REMINDER_JOB = 'approval.reminder';
 export const ESCALATION_JOB = 'approval.escalation';

@@ -25,6 +25,8 @@ export type SimulatedAction =
   | { at: string; type: 'email'; to: Array<UserRef & { email: string }>; subject: string; body: string }
   | { at: string; type: 'webhook'; url: string; body: unknown }
   | { at: string; type: 'createRecord'; object: string; values: Record<string, unknown> }
+  /** A conversion: the records it would create, each with the values its mapping gives (links to records not yet created are left out). */
+  | { at: string; type: 'convert'; records: Array<{ as: string; object: string; values: Record<string, unknown> }> }
   /** A pack's action: its label in the reader's language (the pack and name where the tenant does not offer it). */
   | { at: string; type: 'packAction'; pack: string; action: string; label: string; params: Record<string, unknown> };
 
@@ -106,6 +108,14 @@ export async function describeActions(
       const values: Record<string, unknown> = {};
       for (const name of Object.keys(action.createRecord.values)) values[name] = (await evaluate(expressionKey(at, name))) ?? null;
       described.push({ at, type: 'createRecord', object: action.createRecord.object, values });
+    } else if ('convert' in action) {
+      const records: Array<{ as: string; object: string; values: Record<string, unknown> }> = [];
+      for (const [index, create] of action.convert.create.entries()) {
+        const values: Record<string, unknown> = {};
+        for (const name of Object.keys(create.values ?? {})) values[name] = (await evaluate(expressionKey(`${at}/convert/create/${index}`, name))) ?? null;
+        records.push({ as: create.as, object: create.object, values });
+      }
+      described.push({ at, type: 'convert', records });
     } else {
       // Described, not run: a pack's code may write or call out, which a simulation must not.
       const { pack, action: name, params = {} } = action.packAction;

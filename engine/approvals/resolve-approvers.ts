@@ -1,7 +1,7 @@
 import { ConflictError } from '../errors/index.js';
 import type { StoredRecord } from '../metadata/record-shape/record.js';
 import { alive } from '../metadata/record-shape/record-state.js';
-import { userDirectory } from '../security/access/index.js';
+import { groupMembers, userDirectory } from '../security/access/index.js';
 import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../context/index.js';
 import type { CompiledStep } from '../metadata/approval-processes/compiled-process.js';
@@ -33,8 +33,7 @@ export async function resolveApprovers(
     } else if ('field' in approver) {
       if (typeof record[approver.field] === 'string') candidates.push(record[approver.field] as string);
     } else {
-      const group = ctx.snapshot.security.groups.get(approver.queue);
-      if (group) candidates.push(...group.users, ...[...group.roles].flatMap((role) => directory.usersInRole(role)));
+      candidates.push(...groupMembers(ctx.snapshot.security.groups.get(approver.queue), directory));
     }
   }
   const active: string[] = [];

@@ -1,4 +1,3 @@
-import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { checkReferences } from '../records/check-references.js';
 import { stageChange } from '../records/logic/stage-change.js';
@@ -8,7 +7,7 @@ import type { Collections } from '../store/port.js';
 import { SYSTEM_PRINCIPAL, type OperationContext } from '../context/index.js';
 import { runActions } from '../actions/run-actions.js';
 import type { FollowUp } from '../records/follow-ups.js';
-import type { CompiledRule } from '../metadata/automation-rules/compile-rule.js';
+import { ruleHolds } from './rule-holds.js';
 
 /**
  * The rules of an object on one write, in order, inside the write's unit of work. A rule fires
@@ -34,8 +33,8 @@ export async function runAutomation(
   for (let pass = 0; pass <= rules.length; pass++) {
     let firedThisPass = false;
     for (const rule of rules) {
-      if (fired.has(rule.name) || !(await holds(tx, ctx, object, rule, current))) continue;
-      if (before && rule.condition && (await holds(tx, ctx, object, rule, before))) continue;
+      if (fired.has(rule.name) || !(await ruleHolds(tx, ctx, object, rule, current))) continue;
+      if (before && rule.condition && (await ruleHolds(tx, ctx, object, rule, before))) continue;
       fired.add(rule.name);
       firedThisPass = true;
       const result = await runActions(tx, ctx, { source: rule.source, record: current, step: null, submitter: ctx.principal.userId, approvers: [] }, '/actions', rule.definition.actions);
@@ -49,9 +48,4 @@ export async function runAutomation(
     if (!firedThisPass) break;
   }
   return { record: current, followUps };
-}
-
-async function holds(tx: Collections, ctx: OperationContext, object: CompiledObject, rule: CompiledRule, record: StoredRecord): Promise<boolean> {
-  if (!rule.condition) return true;
-  return (await evaluateOnRecord(tx, ctx, object, rule.condition, record)) === true;
 }

@@ -13,6 +13,7 @@ import { recordRoutes } from './routes/record-routes.js';
 import { printRoutes } from './routes/print-routes.js';
 import { PdfRenderer } from '../templates/index.js';
 import { sharingRoutes } from './routes/sharing-routes.js';
+import { automationRoutes } from './routes/automation-routes.js';
 import { inboxRoutes, recordApprovalRoutes } from './routes/approval-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { reportRunRoutes } from './routes/report-run-routes.js';
@@ -112,6 +113,7 @@ export function createApp(platform: Platform, options: AppOptions = {}, readines
   app.use('/api', authenticated);
   app.use('/api/v1/meta', markRouteBase, metaRoutes(platform));
   app.use('/api/v1/records', markRouteBase, sharingRoutes(platform));
+  app.use('/api/v1/records', markRouteBase, automationRoutes(platform));
   app.use('/api/v1/records', markRouteBase, recordApprovalRoutes(platform));
   app.use('/api/v1/approvals', markRouteBase, inboxRoutes(platform));
   app.use('/api/v1/records', markRouteBase, reportRoutes(platform));

@@ -67,6 +67,12 @@ export async function cancelJobs(tx: Collections, filter: JobSelector): Promise<
   return result.modified;
 }
 
+/** The keys of the due jobs whose key starts with `keyPrefix`: what a planner compares with what it wants due. */
+export async function dueJobKeys(tx: Collections, keyPrefix: string): Promise<string[]> {
+  const due = await tx.collection<JobDoc>(JOBS_COLLECTION).find({ status: 'due', key: { $regex: `^${escapeRegex(keyPrefix)}` } }, { projection: { key: 1 } });
+  return due.map((job) => job.key!);
+}
+
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -10,7 +10,7 @@ import type { ResolvedLayout } from './layouts/resolved-layout.js';
 import { resolveObject } from './resolve-object.js';
 import type { ResolvedObject } from './resolved-object.js';
 import { compileObjectLogic, type ObjectLogic } from './object-logic.js';
-import { Snapshot } from './snapshot.js';
+import { Snapshot, type SnapshotParts } from './snapshot.js';
 import type { LayoutDefinition } from '../schemas/generated/layout.js';
 import type { ObjectDefinition } from '../schemas/generated/object.js';
 import { compileSecurity } from './security/compile-security.js';
@@ -19,7 +19,9 @@ import type { ApprovalProcessDefinition } from '../schemas/generated/approval-pr
 import { compileProcess } from './approval-processes/compile-process.js';
 import type { CompiledProcess } from './approval-processes/compiled-process.js';
 import type { AutomationRuleDefinition } from '../schemas/generated/automation-rule.js';
+import type { AssignmentRuleDefinition } from '../schemas/generated/assignment-rule.js';
 import { compileRule, type CompiledRule } from './automation-rules/compile-rule.js';
+import { compileAssignmentRule, type CompiledAssignmentRule } from './assignment-rules/compile-assignment-rule.js';
 import { fieldTypeOf } from '../fields/index.js';
 import { rollupFilterProblems } from './query/rollup-criteria.js';
 import { cloneDocument, sameDocument } from '../store/json-document.js';
@@ -95,6 +97,7 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
   checkLayoutRoles(layouts, security, problems);
   const processes = compileProcesses(definitions.approvalProcess, objects, security, problems);
   const rules = compileRules(definitions.automationRule, objects, problems);
+  const assignments = compileAssignmentRules(definitions.assignmentRule, objects, security, problems);
   const apps = compileNamed('app', definitions.app, security, problems, (definition) => {
     const result = resolveApp(definition, objects);
     return { resolved: result.app, problems: result.problems };
@@ -113,10 +116,14 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
     return { resolved: result.dashboard, problems: result.problems };
   });
   const printTemplates = compilePrintTemplates(definitions.printTemplate, objects, problems);
-  const base = new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views, printTemplates, reports, dashboards);
+  const parts: SnapshotParts = {
+    objects, layouts, currencies: currencies.table, security, approvalProcesses: processes, automationRules: rules,
+    assignmentRules: assignments, apps, listViews: views, printTemplates, reports, dashboards,
+  };
+  const base = new Snapshot(version, parts);
   if (packKinds.size === 0) return { snapshot: base, problems };
   const ofPacks = compilePackKinds(packKinds, (kind) => (definitions as DefinitionsWithPacks)[kind] ?? [], base, (kind, name, list) => problems.set(problemKey(kind, name), list));
-  return { snapshot: new Snapshot(version, objects, layouts, currencies.table, security, processes, rules, apps, views, printTemplates, reports, dashboards, ofPacks), problems };
+  return { snapshot: new Snapshot(version, { ...parts, packKinds: ofPacks }), problems };
 }
 
 /**
@@ -206,6 +213,23 @@ function compilePrintTemplates(
     else problems.set(problemKey('printTemplate', definition.name), result.problems);
   }
   return templates;
+}
+
+/** Assignment rules name objects, fields and groups. */
+function compileAssignmentRules(
+  definitions: readonly AssignmentRuleDefinition[],
+  objects: ReadonlyMap<string, CompiledObject>,
+  security: SecurityModel,
+  problems: Map<string, ErrorDetail[]>,
+): Map<string, CompiledAssignmentRule> {
+  const rules = new Map<string, CompiledAssignmentRule>();
+  for (const definition of definitions) {
+    const checked = checkDefinition('assignmentRule', definition);
+    const result = checked.ok ? compileAssignmentRule(checked.definition, objects, security) : { problems: checked.problems };
+    if (result.rule) rules.set(result.rule.name, result.rule);
+    else problems.set(problemKey('assignmentRule', definition.name), result.problems);
+  }
+  return rules;
 }
 
 /**

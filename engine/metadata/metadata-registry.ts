@@ -89,6 +89,7 @@ export interface MetadataChange {
 export class MetadataRegistry {
   private current: Snapshot;
   private readonly changes = new Mutex();
+  private readonly listeners: ((snapshot: Snapshot) => Promise<void>)[] = [];
 
   private constructor(
     private readonly store: Store,
@@ -105,10 +106,33 @@ export class MetadataRegistry {
     return this.current;
   }
 
+  /**
+   * Calls `listener` after each swap to a newer snapshot, whether this instance changed the
+   * metadata or took another's change: what must follow a change of definitions outside the
+   * change's unit of work (automation plans the occasions of its time-based rules anew). A change
+   * answers once its listeners ended; their errors are logged, the change stands.
+   */
+  onChange(listener: (snapshot: Snapshot) => Promise<void>): void {
+    this.listeners.push(listener);
+  }
+
+  private async swap(snapshot: Snapshot): Promise<void> {
+    const changed = snapshot.version !== this.current.version;
+    this.current = snapshot;
+    if (!changed) return;
+    for (const listener of this.listeners) {
+      try {
+        await listener(snapshot);
+      } catch (error) {
+        console.error('metadata: a listener of metadata changes failed:', error);
+      }
+    }
+  }
+
   /** Takes another instance's changes when the stored version moved past ours. */
   async refresh(): Promise<void> {
     await this.changes.run(async () => {
-      if ((await storedVersion(this.store)) !== this.current.version) this.current = await loadSnapshot(this.store, this.current);
+      if ((await storedVersion(this.store)) !== this.current.version) await this.swap(await loadSnapshot(this.store, this.current));
     });
   }
 
@@ -171,7 +195,7 @@ export class MetadataRegistry {
   private async applyOnce(plan: (current: Snapshot) => MetadataBatch): Promise<Snapshot> {
     // A snapshot known to be behind is reloaded before planning: a plan from it could be refused
     // for what it does not know yet (an object another instance created), or build stale indexes.
-    if ((await storedVersion(this.store)) !== this.current.version) this.current = await loadSnapshot(this.store, this.current);
+    if ((await storedVersion(this.store)) !== this.current.version) await this.swap(await loadSnapshot(this.store, this.current));
     const before = this.current;
     const batch = plan(before);
     const { changes, alongside, before: first, unitOfWork = (store, work) => store.unitOfWork(work) } = batch;
@@ -193,7 +217,7 @@ export class MetadataRegistry {
         return claimed;
       });
     } catch (error) {
-      if (error instanceof MetadataChangedError) this.current = await loadSnapshot(this.store, this.current);
+      if (error instanceof MetadataChangedError) await this.swap(await loadSnapshot(this.store, this.current));
       // A failed restore is logged, not thrown: the client must learn why the change was refused.
       for (const change of prepared.reverse()) {
         await change.restore?.(this.store, this.current, compiled).catch((failure: unknown) => log.error({ err: failure }, 'metadata: restoring indexes after a refused change failed'));
@@ -202,7 +226,7 @@ export class MetadataRegistry {
     }
     const after = compiled.at(version);
     for (const change of changes) await change.afterCommit?.(this.store, after);
-    this.current = after;
+    await this.swap(after);
     return after;
   }
 

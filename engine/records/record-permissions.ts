@@ -7,6 +7,7 @@ import { checkNotLocked, recordForApprover } from './locked-record.js';
 import type { StoredRecord } from '../metadata/record-shape/record.js';
 import { recordNotFound, recordObject } from './record-object.js';
 import { alive } from '../metadata/record-shape/record-state.js';
+import { takeRefusal } from './sharing/take-ownership.js';
 import { inSentence, msg, renderText, type Text } from '../i18n/message.js';
 
 /** Whether the user may do one thing to the record, and if not, why (in the request's language). */
@@ -21,6 +22,8 @@ export interface RecordPermissions {
   readonly delete: Permission;
   readonly transfer: Permission;
   readonly share: Permission;
+  /** Take the record out of the queue that owns it (POST …/take). */
+  readonly take: Permission;
 }
 
 const ALLOWED: Permission = { allowed: true };
@@ -70,7 +73,11 @@ export async function recordPermissions(ctx: OperationContext, objectName: strin
     if (sharing === 'publicReadWrite') return msg`Every user with access to ${plural} already reads and edits every record: there is nothing to share.`;
     return (await controls()) ? undefined : msg`Only the owner of this ${label}, the roles above the owner and users who may modify all can share it.`;
   });
-  return { edit, delete: remove, transfer, share };
+  const take = await attempt(denied, async () => {
+    checkObjectRight(ctx, object, 'edit');
+    return takeRefusal(ctx, object, record)?.text;
+  });
+  return { edit, delete: remove, transfer, share, take };
 }
 
 /** Runs one check: a refusal it returns or throws (an engine error) becomes the reason. */

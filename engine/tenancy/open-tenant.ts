@@ -5,7 +5,7 @@ import { AUDIT_COLLECTION, AUDIT_INDEXES } from '../audit/audit-log.js';
 import { SIGN_IN_THROTTLE, SIGN_IN_THROTTLE_INDEXES } from '../security/sign-in-throttle.js';
 import type { Store } from '../store/port.js';
 import type { HostPolicy, Tenant } from '../context/index.js';
-import { installAutomation } from '../automation/index.js';
+import { installAutomation, watchTimedRules } from '../automation/index.js';
 import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
 import { ensureApprovalIndexes } from '../approvals/approval-indexes.js';
 import { ATTACHMENT_INDEXES, ATTACHMENTS_COLLECTION } from '../records/attachments/attachment.js';
@@ -30,5 +30,8 @@ export async function openTenant(name: string, store: Store, webhookAllowlist: H
   await installCoreMetadata(store, metadata);
   // Rich text saved before its plain text was kept: filled in by a backfill in the background, not at the opening.
   await schedulePlainTextBackfills(store, metadata.snapshot);
-  return Object.freeze({ name, store, metadata, webhookAllowlist });
+  const tenant: Tenant = Object.freeze({ name, store, metadata, webhookAllowlist });
+  // Time-based and scheduled rules: their occasions planned anew after each change of the metadata (and now, a change made while down).
+  await watchTimedRules(tenant);
+  return tenant;
 }

@@ -94,6 +94,16 @@ const SIMULATED_ACTIONS: Record<SimulatedAction['type'], SchemaObject> = {
   },
   webhook: { required: ['url', 'body'], properties: { url: { type: 'string' }, body: { description: 'The rendered body, parsed as JSON when it is JSON.' } } },
   createRecord: { required: ['object', 'values'], properties: { object: { type: 'string' }, values: { type: 'object', description: 'The evaluated values, by field.' } } },
+  convert: {
+    required: ['records'],
+    properties: {
+      records: {
+        type: 'array',
+        description: 'The records the conversion would create, in order, each with the values its mapping gives; links to records created before it are not shown.',
+        items: { type: 'object', required: ['as', 'object', 'values'], properties: { as: { type: 'string' }, object: { type: 'string' }, values: { type: 'object' } } },
+      },
+    },
+  },
   packAction: {
     required: ['pack', 'action', 'label', 'params'],
     properties: {

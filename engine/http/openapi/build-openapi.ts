@@ -23,6 +23,7 @@ import { reportRunPaths } from './report-run-paths.js';
 import { changePaths } from './change-paths.js';
 import { REPORT_SCHEMAS, reportPaths } from './report-paths.js';
 import { SHARING_SCHEMAS, sharingPaths } from './sharing-paths.js';
+import { AUTOMATION_SCHEMAS, automationPaths } from './automation-paths.js';
 import { ATTACHMENT_SCHEMAS, attachmentPaths } from './attachment-paths.js';
 import { uiPaths } from './ui-paths.js';
 import { BULK_SCHEMAS, bulkPaths } from './bulk-paths.js';
@@ -67,6 +68,7 @@ function objectFragment(compiled: CompiledObject): OpenApiFragment {
     const records = recordPaths(compiled);
     const paths = { ...records.paths };
     mergeInto(paths, sharingPaths(compiled), 'path');
+    mergeInto(paths, automationPaths(compiled), 'path');
     mergeInto(paths, reportPaths(compiled), 'path');
     mergeInto(paths, attachmentPaths(compiled), 'path');
     mergeInto(paths, bulkPaths(compiled), 'path');
@@ -103,6 +105,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
   const packKinds = whole.packKinds.all();
   mergeInto(document.components.schemas, packKindSchemas(packKinds, document.components.schemas), 'schema');
   mergeInto(document.components.schemas, SHARING_SCHEMAS, 'schema');
+  mergeInto(document.components.schemas, AUTOMATION_SCHEMAS, 'schema');
   mergeInto(document.components.schemas, REPORT_SCHEMAS, 'schema');
   mergeInto(document.components.schemas, ATTACHMENT_SCHEMAS, 'schema');
   mergeInto(document.components.schemas, BULK_SCHEMAS, 'schema');

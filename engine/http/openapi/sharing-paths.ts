@@ -59,12 +59,13 @@ export const SHARING_SCHEMAS: Record<string, SchemaObject> = {
   RecordPermissions: {
     type: 'object',
     description: 'What the user may do to one record, checked as the operations check it. Advice for a page: every operation still checks for itself.',
-    required: ['edit', 'delete', 'transfer', 'share'],
+    required: ['edit', 'delete', 'transfer', 'share', 'take'],
     properties: {
       edit: schemaRef('Permission'),
       delete: schemaRef('Permission'),
       transfer: { ...schemaRef('Permission'), description: 'PUT …/owner.' },
       share: { ...schemaRef('Permission'), description: 'POST and DELETE …/shares.' },
+      take: { ...schemaRef('Permission'), description: 'POST …/take: only a record a queue owns, for the queue\'s members.' },
     },
   },
   AccessReason: {
@@ -74,8 +75,9 @@ export const SHARING_SCHEMAS: Record<string, SchemaObject> = {
       '`master` (a detail of a master-detail, with the master\'s own reasons); `objectRight` (view all / modify all on the object) and `systemRight` (view all data / modify all data), with the permission set that grants it; `admin`; `orgWideDefault` (public read or read/write).',
     required: ['kind'],
     properties: {
-      kind: { type: 'string', enum: ['owner', 'roleHierarchy', 'sharingRule', 'manualShare', 'approver', 'master', 'objectRight', 'systemRight', 'admin', 'orgWideDefault'] },
+      kind: { type: 'string', enum: ['owner', 'roleHierarchy', 'sharingRule', 'manualShare', 'approver', 'queue', 'master', 'objectRight', 'systemRight', 'admin', 'orgWideDefault'] },
       role: { type: 'string', description: 'roleHierarchy: the user\'s role.' },
+      queue: { type: 'string', description: 'queue: the group whose queue owns the record, of which the user is a member.' },
       roleLabel: { type: 'string' },
       ownerRole: { type: ['string', 'null'], description: 'roleHierarchy: the role of the record\'s owner, below the user\'s; null when the asker may not read the owner\'s role.' },
       ownerRoleLabel: { type: ['string', 'null'] },
@@ -137,9 +139,12 @@ export const SHARING_SCHEMAS: Record<string, SchemaObject> = {
   },
   OwnerTransfer: {
     type: 'object',
-    required: ['owner'],
     additionalProperties: false,
-    properties: { owner: { type: 'string', description: 'The id of the new owner: an active user who may read the object.' } },
+    properties: {
+      owner: { type: 'string', description: 'The id of the new owner: an active user who may read the object.' },
+      queue: { type: 'string', description: 'Or a group whose queue owns the record: its members see it and may take it (`_owner` reads `queue:<group>`).' },
+    },
+    oneOf: [{ required: ['owner'] }, { required: ['queue'] }],
   },
 };
 
@@ -206,7 +211,7 @@ export function sharingPaths(compiled: CompiledObject): Record<string, PathItem>
         operationId: `records.${name}.transferOwner`,
         summary: `Transfer a ${label} record to another owner`,
         description:
-          `Gives the record to another active user who may read ${name} records. Allowed to ${WHO_CONTROLS}, with the edit permission on the object. ` +
+          `Gives the record to another active user who may read ${name} records, or to a queue (a group, whose members then see it and may take it). Allowed to ${WHO_CONTROLS}, with the edit permission on the object. ` +
           'The manual shares of the record end with the transfer (they were the old owner\'s to give); the version goes up and the change is audited. ' +
           'Send If-Match to refuse the transfer if someone changed the record first.',
         tags,
@@ -214,12 +219,31 @@ export function sharingPaths(compiled: CompiledObject): Record<string, PathItem>
         requestBody: { required: true, content: json(schemaRef('OwnerTransfer'), { owner: '6650f1c2a1b2c3d4e5f60718' }) },
         responses: {
           '200': { description: 'The record as stored now, with its new owner.', headers: { ETag: ETAG_HEADER }, content: json(schemaRef(recordSchemaNames(name).read)) },
-          '400': responseRef('BadRequest', 'Not `{"owner": "<user id>"}`, no active user with that id, or a new owner who may not read the object.'),
+          '400': responseRef('BadRequest', 'Not `{"owner": "<user id>"}` nor `{"queue": "<group>"}`, no active user with that id or no such group, or a new owner who may not read the object.'),
           '403': responseRef('Forbidden', `No permission set grants editing ${name} records, or the user sees the record but is not among ${WHO_CONTROLS}.`),
           '404': notFound(label),
           '409': responseRef('Conflict', '`record_locked`: an approval process locked the record, and the user may not change locked records (administrators, modify all and editLockedRecords may).'),
           '412': responseRef('PreconditionFailed'),
         },
+      },
+    },
+  };
+  paths[`${one}/take`] = {
+    parameters: [parameterRef('RecordId')],
+    post: {
+      operationId: `records.${name}.take`,
+      summary: `Take a ${label} record out of its queue`,
+      description:
+        'A record a queue owns (`_owner` reads `queue:<group>`) is seen and worked on by the members of the group; one of them (or a user with modify all) takes it and becomes its owner. ' +
+        'The write of a transfer: the version goes up, manual shares end, the change is audited. Send If-Match to refuse it if someone changed the record first.',
+      tags,
+      parameters: [parameterRef('IfMatch')],
+      responses: {
+        '200': { description: 'The record as stored now, owned by the caller.', headers: { ETag: ETAG_HEADER }, content: json(schemaRef(recordSchemaNames(name).read)) },
+        '403': responseRef('Forbidden', `No permission set grants editing ${name} records, or the caller is not a member of the queue that owns the record.`),
+        '404': notFound(label),
+        '409': responseRef('Conflict', '`not_in_queue`: a user owns the record (taken meanwhile by another member); `record_locked`: an approval process locked it.'),
+        '412': responseRef('PreconditionFailed'),
       },
     },
   };

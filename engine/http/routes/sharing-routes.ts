@@ -2,15 +2,15 @@ import { Router, type Request } from 'express';
 import { parseIfMatch } from '../../records/index.js';
 import { recordPermissions } from '../../records/record-permissions.js';
 import { explainAccess } from '../../records/sharing/explain-access.js';
-import { addShare, listShares, removeShare, transferOwner } from '../../records/sharing/index.js';
+import { addShare, listShares, removeShare, takeOwnership, transferOwner } from '../../records/sharing/index.js';
 import type { Platform } from '../../tenancy/index.js';
 import { requestContext } from '../request-context.js';
 
 type RecordParams = { object: string; id: string };
 
 /**
- * /api/v1/records/:object/:id/shares and /owner: manual sharing and ownership transfer of one
- * record; /permissions: what the user may do to it, for a page to offer; /access: why a user
+ * /api/v1/records/:object/:id/shares, /owner and /take: manual sharing, ownership transfer of one
+ * record and taking it out of its queue; /permissions: what the user may do to it, for a page to offer; /access: why a user
  * reads and edits it, or not.
  */
 export function sharingRoutes(platform: Platform): Router {
@@ -43,6 +43,11 @@ export function sharingRoutes(platform: Platform): Router {
   router.put('/:object/:id/owner', async (req: Request<RecordParams>, res) => {
     const ctx = await requestContext(platform, req);
     const record = await transferOwner(ctx, req.params.object, req.params.id, req.body, parseIfMatch(req.get('If-Match')));
+    res.set('ETag', `"${record._version}"`).json(record);
+  });
+
+  router.post('/:object/:id/take', async (req: Request<RecordParams>, res) => {
+    const record = await takeOwnership(await requestContext(platform, req), req.params.object, req.params.id, parseIfMatch(req.get('If-Match')));
     res.set('ETag', `"${record._version}"`).json(record);
   });
 

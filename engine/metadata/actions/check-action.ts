@@ -7,6 +7,8 @@ import { readableErrors } from '../readable-errors.js';
 import type { ApprovalAction } from '../../schemas/generated/common.js';
 import { expressionKey } from '../approval-processes/compiled-process.js';
 import { msg } from '../../i18n/message.js';
+import { checkConvert } from './check-convert.js';
+import { checkNewValues } from './check-new-values.js';
 
 /** Whether a field of the object is a lookup to users: what approver and recipient fields must be. */
 export function isUserLookup(object: CompiledObject, name: string): boolean {
@@ -56,24 +58,15 @@ export function checkAction(
     // Checked when the definition is saved, against the packs installed in the tenant
     // (actions/pack-action-uses.ts): a snapshot must compile even while a pack's code is missing.
     return;
+  } else if ('convert' in action) {
+    checkConvert(action.convert, `${at}/convert`, object, objects, problems, expressions, expression);
   } else {
     const target = objects.get(action.createRecord.object);
     if (!target) {
       problems.push({ path: `${at}/createRecord/object`, message: msg`there is no object named '${action.createRecord.object}'` });
       return;
     }
-    const given = action.createRecord.values;
-    for (const field of target.object.fields) {
-      if (field.required && field.default === undefined && fieldTypeOf(field).writable && !(field.name in given)) {
-        problems.push({ path: `${at}/createRecord/values`, message: msg`'${field.name}' is required by ${target.name}: give it a value` });
-      }
-    }
-    for (const [name, source] of Object.entries(action.createRecord.values)) {
-      const field = target.field(name);
-      if (!field || !fieldTypeOf(field).writable) problems.push({ path: `${at}/createRecord/values/${name}`, message: msg`'${name}' is not a field of ${target.name} that can be set` });
-      const compiled = expression(source, `${at}/createRecord/values/${name}`);
-      if (compiled) expressions.set(expressionKey(at, name), compiled);
-    }
+    checkNewValues(target, action.createRecord.values, new Set(), at, `${at}/createRecord/values`, problems, expressions, expression);
   }
 }
 

@@ -6,16 +6,28 @@ import type { AutomationRuleDefinition } from '../../schemas/generated/automatio
 import { checkAction } from '../actions/check-action.js';
 import type { ActionSource } from '../actions/action-source.js';
 import { msg } from '../../i18n/message.js';
+import { compileSchedule, compileTimeTrigger, timingSignature, type CompiledSchedule, type CompiledTimeTrigger } from './time-trigger.js';
 
-/** A record-triggered rule checked against the metadata, its condition and actions compiled. */
+/** What triggers a rule: a write of a record, a time relative to its date field, a schedule, or a user's button. */
+export type RuleTrigger = 'create' | 'update' | 'createOrUpdate' | 'time' | 'schedule' | 'button';
+
+/** An automation rule checked against the metadata, its condition, trigger and actions compiled. */
 export interface CompiledRule {
   readonly definition: AutomationRuleDefinition;
   readonly name: string;
   readonly object: string;
   readonly active: boolean;
   readonly order: number;
-  readonly on: 'create' | 'update' | 'createOrUpdate';
+  readonly on: RuleTrigger;
   readonly condition: CompiledExpression | null;
+  /** With on: time. */
+  readonly time: CompiledTimeTrigger | null;
+  /** With on: schedule. */
+  readonly schedule: CompiledSchedule | null;
+  /** What the planned occasions of a time-based or scheduled rule depend on (null for the others). */
+  readonly timing: string | null;
+  /** The user the actions of a time-based or scheduled rule run as; null: the engine. */
+  readonly runAs: string | null;
   /** The rule as the owner of its actions (their compiled expressions by path). */
   readonly source: ActionSource;
 }
@@ -32,6 +44,12 @@ export function compileRule(definition: AutomationRuleDefinition, objects: Reado
     return null;
   };
   const condition = definition.condition ? expression(definition.condition, '/condition') : null;
+  const on = definition.on ?? 'createOrUpdate';
+  const time = on === 'time' ? compileTimeTrigger(definition, object, problems) : null;
+  const schedule = on === 'schedule' ? compileSchedule(definition, object, problems) : null;
+  if (on !== 'time' && definition.time) problems.push({ path: '/time', message: msg`is only for on: time` });
+  if (on !== 'schedule' && definition.schedule) problems.push({ path: '/schedule', message: msg`is only for on: schedule` });
+  if (on !== 'time' && on !== 'schedule' && definition.runAs) problems.push({ path: '/runAs', message: msg`is only for time-based and scheduled rules: the others act as the user whose write or button triggers them` });
   const expressions = new Map<string, CompiledExpression>();
   definition.actions.forEach((action, index) => checkAction(action, `/actions/${index}`, object, objects, problems, expressions, expression));
   if (problems.length > 0) return { problems };
@@ -43,8 +61,12 @@ export function compileRule(definition: AutomationRuleDefinition, objects: Reado
       object: object.name,
       active: definition.active ?? true,
       order: definition.order ?? 0,
-      on: definition.on ?? 'createOrUpdate',
+      on,
       condition,
+      time,
+      schedule,
+      timing: on === 'time' || on === 'schedule' ? timingSignature(definition) : null,
+      runAs: definition.runAs ?? null,
       source: { object: object.name, name: `automation ${definition.name}`, label: definition.label?.en ?? definition.name, expressions },
     },
   };

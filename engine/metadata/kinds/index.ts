@@ -1,5 +1,6 @@
 import { appKind } from './app/kind.js';
 import { approvalProcessKind } from './approval-process/kind.js';
+import { assignmentRuleKind } from './assignment-rule/kind.js';
 import { automationRuleKind } from './automation-rule/kind.js';
 import { currencyKind } from './currency/kind.js';
 import { dashboardKind } from './dashboard/kind.js';
@@ -32,6 +33,7 @@ export const KINDS = [
   sharingRuleKind,
   listViewKind,
   automationRuleKind,
+  assignmentRuleKind,
   approvalProcessKind,
   appKind,
   printTemplateKind,

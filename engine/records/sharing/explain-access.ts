@@ -7,6 +7,7 @@ import { isEditingApprover, mayChangeLocked, recordLock } from '../locked-record
 import type { StoredRecord } from '../../metadata/record-shape/record.js';
 import { recordNotFound, recordObject } from '../record-object.js';
 import { alive } from '../../metadata/record-shape/record-state.js';
+import { queueOf } from '../../metadata/record-shape/queue-owner.js';
 import type { ManualShare } from './manual-share.js';
 import { ADMIN_PERMISSION_SET, principalOf, type OperationContext } from '../../context/index.js';
 import { hasSystemRight } from '../../security/object-access.js';
@@ -22,6 +23,8 @@ export type AccessReason =
   | { readonly kind: 'sharingRule'; readonly rule: string | null; readonly label: string | null; readonly access: 'read' | 'edit' }
   | { readonly kind: 'manualShare'; readonly to: string; readonly access: 'read' | 'edit'; readonly by: string; readonly byName: string | null }
   | { readonly kind: 'approver' }
+  /** The record is owned by a queue the user is a member of. */
+  | { readonly kind: 'queue'; readonly queue: string; readonly label: string }
   | { readonly kind: 'master'; readonly object: string; readonly id: string | null; readonly name: string | null; readonly reasons: readonly AccessReason[] }
   | { readonly kind: 'objectRight'; readonly right: 'viewAll' | 'modifyAll'; readonly permissionSet: string; readonly label: string }
   | { readonly kind: 'systemRight'; readonly right: 'viewAllData' | 'modifyAllData'; readonly permissionSet: string; readonly label: string }
@@ -144,6 +147,11 @@ async function reasonsFor(subject: Subject, object: CompiledObject, record: Expl
       case 'hierarchy':
         reasons.push(await hierarchyReason(subject, record));
         break;
+      case 'queue': {
+        const queue = queueOf(record._owner)!;
+        reasons.push({ kind: 'queue', queue, label: labelIn(ctx.snapshot.security.groups.get(queue)?.label, queue, ctx.language) });
+        break;
+      }
       case 'manualShare':
         reasons.push(...(await shareReasons(subject, record, mode)));
         break;

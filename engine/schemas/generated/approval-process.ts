@@ -1,6 +1,6 @@
 /* Generated from approval-process.schema.json by generate-types.ts: edit the schema, then run npm run gen:types. */
 
-import type {Actions, ApiName, Expression, LocalizedText, UserId} from './common.js';
+import type {Actions, ApiName, Duration, Expression, LocalizedText, UserId} from './common.js';
 
 /**
  * Exactly one of: a user, the users of a role, the submitter's manager, the user a lookup field of the record names, or the members of a group (a queue).
@@ -24,13 +24,6 @@ export type Approver =
   | {
       queue: ApiName;
     };
-/**
- * An ISO 8601 duration, e.g. P2D or PT4H.
- *
- * This interface was referenced by `ApprovalProcessDefinition`'s JSON-Schema
- * via the `definition` "Duration".
- */
-export type Duration = string;
 
 /**
  * An approval process on an object: who may submit which records, the ordered steps with their approvers, and what happens on submit, on each step, on approval, rejection and recall. Compiled to an XState machine; a record in process stays on the version it was submitted under.

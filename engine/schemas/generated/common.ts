@@ -43,6 +43,13 @@ export type Expression = string;
  */
 export type Template = string;
 /**
+ * An ISO 8601 duration, e.g. P2D or PT4H.
+ *
+ * This interface was referenced by `CommonDefinitions`'s JSON-Schema
+ * via the `definition` "Duration".
+ */
+export type Duration = string;
+/**
  * An icon of an app or an object: one of these Ant Design icons.
  *
  * This interface was referenced by `CommonDefinitions`'s JSON-Schema
@@ -88,7 +95,7 @@ export type Icon =
   | 'TrophyOutlined'
   | 'UserOutlined';
 /**
- * What approval processes and automation rules do, exactly one of: set a field, send an e-mail, call a webhook, create a related record, run an action of an installed pack.
+ * What approval processes and automation rules do, exactly one of: set a field, send an e-mail, call a webhook, create a related record, convert the record into several new ones, run an action of an installed pack.
  *
  * This interface was referenced by `CommonDefinitions`'s JSON-Schema
  * via the `definition` "Action".
@@ -138,6 +145,63 @@ export type ApprovalAction =
          */
         values: {
           [k: string]: Expression;
+        };
+      };
+    }
+  | {
+      /**
+       * Creates several records from this one in the unit of work of the event (a lead into an account, a contact and an opportunity), as the user the rule or process acts as and with their permissions: all or nothing, a record any of them refuses fails the whole event with the path of the failing field under the record's `as` (/contact/email). Mark the record in the same list of actions (setField status converted); its links to what it became are set with `links`.
+       */
+      convert: {
+        /**
+         * @minItems 1
+         * @maxItems 10
+         */
+        create: [
+          {
+            /**
+             * Names the created record for the links of the records created after it and of this record, e.g. account; unique in the action.
+             */
+            as: ApiName;
+            object: ApiName;
+            /**
+             * Field of the new record → JSONata expression over this record (the field mapping), e.g. {"name": "company", "lead": "_id"}.
+             */
+            values?: {
+              [k: string]: Expression;
+            };
+            /**
+             * Lookup field of the new record → the `as` of a record created before it: the contact's account is the new account ({"account": "account"}).
+             */
+            links?: {
+              [k: string]: ApiName;
+            };
+          },
+          ...{
+            /**
+             * Names the created record for the links of the records created after it and of this record, e.g. account; unique in the action.
+             */
+            as: ApiName;
+            object: ApiName;
+            /**
+             * Field of the new record → JSONata expression over this record (the field mapping), e.g. {"name": "company", "lead": "_id"}.
+             */
+            values?: {
+              [k: string]: Expression;
+            };
+            /**
+             * Lookup field of the new record → the `as` of a record created before it: the contact's account is the new account ({"account": "account"}).
+             */
+            links?: {
+              [k: string]: ApiName;
+            };
+          }[]
+        ];
+        /**
+         * Lookup field of this record → the `as` of a created record: what it was converted into ({"converted_account": "account"}).
+         */
+        links?: {
+          [k: string]: ApiName;
         };
       };
     }

@@ -8,6 +8,7 @@ import { userAccess } from './user-access.js';
 import { userDirectory, type UserDirectory } from './user-directory.js';
 import { inSentence, msg, type Message } from '../../i18n/message.js';
 import { masterFilter } from './master-filter.js';
+import { queueOwner } from '../../metadata/record-shape/queue-owner.js';
 
 /** What a user does to records: read them, edit them, or delete them (which sharing never grants). */
 export type AccessMode = 'read' | 'edit' | 'delete';
@@ -69,18 +70,23 @@ async function reach(ctx: OperationContext, object: CompiledObject, mode: Access
   if (mode === 'read' && (sharing === 'publicReadWrite' || sharing === 'publicRead')) return true;
 
   const clauses = await sharingClauses(ctx, object, mode);
-  const owner = clauses.find((clause) => clause.ground.kind === 'owner')!.filter;
-  const below = clauses.find((clause) => clause.ground.kind === 'hierarchy')?.filter._owner as { $in: string[] } | undefined;
-  // The owner and the hierarchy stay one `_owner` condition, which the store looks up in its index.
-  const mine: Filter = below ? { _owner: { $in: [access.principal.userId, ...below.$in] } } : owner;
-  const rest = clauses.filter((clause) => clause.ground.kind !== 'owner' && clause.ground.kind !== 'hierarchy').map((clause) => clause.filter);
+  const owners = (kind: AccessGround['kind']) => (clauses.find((clause) => clause.ground.kind === kind)?.filter._owner as { $in: string[] } | undefined)?.$in ?? [];
+  const others = [...owners('hierarchy'), ...owners('queue')];
+  // The owner, the hierarchy and the queues stay one `_owner` condition, which the store looks up in its index.
+  const mine: Filter = others.length > 0 ? { _owner: { $in: [access.principal.userId, ...others] } } : clauses.find((clause) => clause.ground.kind === 'owner')!.filter;
+  const rest = clauses.filter((clause) => !OWNER_GROUNDS.has(clause.ground.kind)).map((clause) => clause.filter);
   return rest.length === 0 ? mine : { $or: [mine, ...rest] };
 }
+
+/** The grounds that are conditions on `_owner`, merged into one. */
+const OWNER_GROUNDS: ReadonlySet<AccessGround['kind']> = new Set(['owner', 'hierarchy', 'queue']);
 
 /** Why one condition of a user's access to an object's records holds; records/sharing/explain-access.ts says it to people. */
 export type AccessGround =
   | { readonly kind: 'owner' }
   | { readonly kind: 'hierarchy' }
+  /** The record is owned by a queue (a group) the user is a member of. */
+  | { readonly kind: 'queue' }
   | { readonly kind: 'manualShare' }
   | { readonly kind: 'approver' }
   | { readonly kind: 'sharingRule'; readonly rule: ResolvedSharingRule };
@@ -107,6 +113,9 @@ export async function sharingClauses(ctx: OperationContext, object: CompiledObje
   // Deleting stays with the owner and the roles above the owner, whatever is shared.
   if (mode === 'delete') return clauses;
   const keys = access.granteeKeys;
+  // The records owned by the queues the user is a member of: they read them, work on them, and may take them.
+  const queues = keys.filter((key) => key.startsWith('g:')).map((key) => queueOwner(key.slice(2)));
+  if (queues.length > 0) clauses.push({ ground: { kind: 'queue' }, filter: { _owner: { $in: queues } } });
   clauses.push({ ground: { kind: 'manualShare' }, filter: { [mode === 'read' ? '_readers' : '_editors']: { $in: [...keys] } } });
   // Whoever is asked to approve a record may read it while it waits for them.
   if (mode === 'read') clauses.push({ ground: { kind: 'approver' }, filter: { _approvers: me } });

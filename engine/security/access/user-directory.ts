@@ -1,6 +1,7 @@
 import type { StoredRecord } from '../../metadata/record-shape/record.js';
 import { alive } from '../../metadata/record-shape/record-state.js';
 import type { Tenant } from '../../context/index.js';
+import type { ResolvedGroup } from '../../metadata/security/resolved-security.js';
 
 /**
  * Who holds which role, for the role hierarchy and owner-based sharing rules: read once from the
@@ -46,4 +47,9 @@ async function loadDirectory(tenant: Tenant): Promise<UserDirectory> {
     byRole.set(user.role, [...(byRole.get(user.role) ?? []), user._id]);
   }
   return { usersInRole: (role) => byRole.get(role) ?? [] };
+}
+
+/** The users a group (a queue) stands for: those it names and the users of its roles (active or not: callers that need it check). */
+export function groupMembers(group: ResolvedGroup | undefined, directory: UserDirectory): string[] {
+  return group ? [...group.users, ...[...group.roles].flatMap((role) => directory.usersInRole(role))] : [];
 }

@@ -21,7 +21,16 @@ export function visibleSnapshot(snapshot: Snapshot, principal: Principal): Snaps
     }
     const processes = new Map([...snapshot.approvalProcesses].filter(([, process]) => objects.has(process.object)));
     const rules = new Map([...snapshot.automationRules].filter(([, rule]) => objects.has(rule.object)));
-    return new Snapshot(snapshot.version, objects, snapshot.layouts, snapshot.currencies, snapshot.security, processes, rules, snapshot.apps, snapshot.listViews);
+    return new Snapshot(snapshot.version, {
+      objects,
+      layouts: snapshot.layouts,
+      currencies: snapshot.currencies,
+      security: snapshot.security,
+      approvalProcesses: processes,
+      automationRules: rules,
+      apps: snapshot.apps,
+      listViews: snapshot.listViews,
+    });
   });
 }
 

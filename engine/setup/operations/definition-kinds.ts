@@ -10,6 +10,8 @@ import type { Snapshot } from '../../metadata/snapshot.js';
 import { appForUser, dashboardForUser, layoutForUser, listViewForUser, printTemplateForUser, processForUser, reportForUser, type UserView } from './definitions-for-users.js';
 import { countAssignedUsers, usersPhrase, type Assignment } from './assigned-users.js';
 import { msg, type Message } from '../../i18n/message.js';
+import { queueOwner } from '../../metadata/record-shape/queue-owner.js';
+import { alive } from '../../metadata/record-shape/record-state.js';
 
 /** The kinds defined on their own and addressed by name, served by one generic CRUD (those of the registry with an `api`). */
 export type { StandaloneKind } from '../../metadata/kinds/index.js';
@@ -56,7 +58,7 @@ const GUARDS: { readonly [K in StandaloneKind]?: KindGuards<K> } = {
         reassign: msg`give them another role (or none)`,
       }),
   },
-  group: { grants: (ctx, before) => checkReachGrant(ctx, before, 'group') },
+  group: { grants: (ctx, before) => checkReachGrant(ctx, before, 'group'), release: refuseWhileQueueOwns },
   permissionSet: {
     protect: protectAdminSet,
     grants: (ctx, before, after, next) => checkPermissionSetGrant(ctx, before, after, next.name),
@@ -130,6 +132,19 @@ async function refuseWhileAssigned(
     msg`${words.held} ${users}, who name it by its API name: change its label instead, or ${words.reassign} first.`,
     [{ path: '/name', message: msg`cannot change while ${users} name it` }],
   );
+}
+
+/** A group whose queue owns records cannot go away under them: they would be left to no one. */
+async function refuseWhileQueueOwns(tx: Collections, before: Snapshot, name: string, removal: Removal): Promise<void> {
+  for (const object of before.objects.values()) {
+    const owned = await tx.collection(object.collection).count(alive({ _owner: queueOwner(name) }));
+    if (owned === 0) continue;
+    const what = msg`The queue of group '${name}' owns ${owned} ${object.object.pluralLabel}`;
+    if (removal === 'delete') throw new ConflictError('group_in_use', msg`${what}: give them to users or another queue first, then delete it.`);
+    throw new ConflictError('group_in_use', msg`${what}, which name it by its API name: change its label instead, or give them to users or another queue first.`, [
+      { path: '/name', message: msg`cannot change while its queue owns records` },
+    ]);
+  }
 }
 
 /** Every system right the admin permission set must keep, keyed by the schema's own type (modify all data implies editing locked records). */

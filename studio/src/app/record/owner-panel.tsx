@@ -27,10 +27,28 @@ export function OwnerPanel({ object, record, permissions }: { object: ObjectDefi
   const [owner, setOwner] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
-  const ownerId = typeof record._owner === 'string' ? record._owner : undefined;
+  const holder = typeof record._owner === 'string' ? record._owner : undefined;
+  // A queue owns the record as `queue:<group>`; a user by their id.
+  const queue = holder?.startsWith('queue:') ? holder.slice('queue:'.length) : undefined;
+  const ownerId = queue === undefined ? holder : undefined;
   const names = useRecordNames('user', ownerId ? [ownerId] : []);
   const transfer = permissions?.transfer;
   const notes = refusalNotes(transfer, permissions?.share);
+
+  async function take() {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await api<RecordLike>(`/records/${encodeURIComponent(object.name)}/${encodeURIComponent(record._id)}/take`, { method: 'POST', headers: { 'If-Match': `"${record._version ?? ''}"` } });
+      await queryClient.invalidateQueries({ queryKey: ['record', object.name, record._id] });
+      await queryClient.invalidateQueries({ queryKey: ['records', object.name] });
+      void message.success(t('sharing.taken'));
+    } catch (error) {
+      setFailure(error instanceof Error ? fromServer(error.message, language) : String(error));
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function submit() {
     if (!owner) return;
@@ -57,7 +75,12 @@ export function OwnerPanel({ object, record, permissions }: { object: ObjectDefi
     <Card size="small" title={<h2 className="panel-title">{t('sharing.title')}</h2>}>
       <div className="owner-row">
         <span className="owner-label">{t('record.owner')}</span>
-        <span className="owner-name">{ownerId ? (names.get(ownerId) ?? ownerId) : t('value.empty')}</span>
+        <span className="owner-name">{queue !== undefined ? t('sharing.queue', { name: queue }) : ownerId ? (names.get(ownerId) ?? ownerId) : t('value.empty')}</span>
+        {permissions?.take?.allowed && (
+          <Button size="small" type="primary" loading={busy} onClick={() => void take()}>
+            {t('sharing.take')}
+          </Button>
+        )}
         {transfer?.allowed && !changing && (
           <Button size="small" onClick={() => setChanging(true)}>
             {t('sharing.change')}
@@ -65,6 +88,11 @@ export function OwnerPanel({ object, record, permissions }: { object: ObjectDefi
         )}
       </div>
       {notes.owner && <p className="panel-note">{fromServer(notes.owner, language)}</p>}
+      {failure && !changing && (
+        <p className="field-error" role="alert">
+          {failure}
+        </p>
+      )}
       {changing && (
         <div className="panel-form" role="group" aria-label={t('sharing.change')}>
           <UserPicker id="new-owner" label={t('sharing.newOwner')} value={owner} onChange={setOwner} />

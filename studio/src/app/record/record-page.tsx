@@ -22,6 +22,7 @@ import { noteRecent, RECENT_KEY } from '../home/recent-records-api';
 import { changedValues } from './changed-values';
 import { DeleteRecordButton } from './delete-record-button';
 import { PrintButton } from './print-button';
+import { RecordButtons } from './record-buttons';
 import { FieldHistory } from './field-history';
 import { OwnerPanel } from './owner-panel';
 import { RecordLockBadge } from './record-lock-badge';
@@ -110,6 +111,7 @@ function RecordView({ object, objects, rights, id }: { object: ObjectDefinition;
         {!editing && (
           <div className="page-actions">
             <PrintButton object={object.name} recordId={id} title={title} />
+            <RecordButtons object={object} record={current} />
             {rights.edit && (
               <Button
                 type="primary"

@@ -13,6 +13,8 @@ export interface RecordPermissions {
   readonly delete: Permission;
   readonly transfer: Permission;
   readonly share: Permission;
+  /** Take the record out of the queue that owns it. */
+  readonly take?: Permission;
 }
 
 /**

@@ -2,6 +2,7 @@ import { appsMessages } from './apps/apps-messages';
 import { reportsMessages } from './reports/reports-messages';
 import { dashboardsMessages } from './dashboards/dashboards-messages';
 import { automationMessages } from './automation/automation-messages';
+import { assignmentMessages } from './assignment/assignment-messages';
 import { auditMessages } from './audit/audit-messages';
 import { historyMessages } from './history/history-messages';
 import { approvalsMessages } from './approval-processes/approvals-messages';
@@ -53,6 +54,7 @@ const PARTS = [
   appsMessages,
   orderedListMessages,
   automationMessages,
+  assignmentMessages,
   auditMessages,
   historyMessages,
   expressionMessages,

@@ -16,6 +16,8 @@ const SharingRuleListPage = lazy(() => import('./sharing-rules/sharing-rule-list
 const JobsPage = lazy(() => import('./jobs/jobs-page').then((module) => ({ default: module.JobsPage })));
 const AutomationRuleListPage = lazy(() => import('./automation/automation-rule-list-page').then((module) => ({ default: module.AutomationRuleListPage })));
 const AutomationRulePage = lazy(() => import('./automation/automation-rule-page').then((module) => ({ default: module.AutomationRulePage })));
+const AssignmentRuleListPage = lazy(() => import('./assignment/assignment-rule-list-page').then((module) => ({ default: module.AssignmentRuleListPage })));
+const AssignmentRulePage = lazy(() => import('./assignment/assignment-rule-page').then((module) => ({ default: module.AssignmentRulePage })));
 const AuditLogPage = lazy(() => import('./audit/audit-log-page').then((module) => ({ default: module.AuditLogPage })));
 const HistoryPage = lazy(() => import('./history/history-page').then((module) => ({ default: module.HistoryPage })));
 const DefinitionHistoryPage = lazy(() => import('./history/definition-history-page').then((module) => ({ default: module.DefinitionHistoryPage })));
@@ -63,6 +65,8 @@ export const setupRoutes: RouteObject[] = [
   { path: 'jobs', element: <JobsPage /> },
   { path: 'automation', element: <AutomationRuleListPage /> },
   { path: 'automation/:name', element: <AutomationRulePage /> },
+  { path: 'assignment-rules', element: <AssignmentRuleListPage /> },
+  { path: 'assignment-rules/:name', element: <AssignmentRulePage /> },
   { path: 'audit', element: <AuditLogPage /> },
   { path: 'history', element: <HistoryPage /> },
   { path: 'history/:kind/:name', element: <DefinitionHistoryPage /> },

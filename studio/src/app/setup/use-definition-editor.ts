@@ -12,7 +12,7 @@ import { ifMatch, useOpenedEtag } from './use-opened-etag';
 type Labelled = { readonly name: string; readonly label?: LocalizedText };
 
 /** The setup pages' kinds defined on their own, by their path under /meta. */
-export type DefinitionPath = 'roles' | 'groups' | 'sharing-rules' | 'layouts' | 'list-views' | 'apps' | 'automation-rules' | 'print-templates' | 'reports' | 'dashboards';
+export type DefinitionPath = 'roles' | 'groups' | 'sharing-rules' | 'layouts' | 'list-views' | 'apps' | 'automation-rules' | 'assignment-rules' | 'print-templates' | 'reports' | 'dashboards';
 
 interface DefinitionEditorOptions<C extends string> {
   readonly path: DefinitionPath;

@@ -13,6 +13,7 @@ export const METADATA_KINDS = [
   { kind: 'sharingRule', path: 'sharing-rules' },
   { kind: 'listView', path: 'list-views' },
   { kind: 'automationRule', path: 'automation-rules' },
+  { kind: 'assignmentRule', path: 'assignment-rules' },
   { kind: 'approvalProcess', path: 'approval-processes' },
   { kind: 'app', path: 'apps' },
   { kind: 'printTemplate', path: 'print-templates' },

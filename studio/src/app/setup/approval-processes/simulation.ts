@@ -12,6 +12,7 @@ export type SimulatedAction =
   | { readonly at: string; readonly type: 'email'; readonly to: readonly (UserRef & { email: string })[]; readonly subject: string; readonly body: string }
   | { readonly at: string; readonly type: 'webhook'; readonly url: string; readonly body: unknown }
   | { readonly at: string; readonly type: 'createRecord'; readonly object: string; readonly values: Record<string, unknown> }
+  | { readonly at: string; readonly type: 'convert'; readonly records: readonly { readonly as: string; readonly object: string; readonly values: Record<string, unknown> }[] }
   | { readonly at: string; readonly type: 'packAction'; readonly pack: string; readonly action: string; readonly label: string; readonly params: Record<string, unknown> };
 
 export interface SimulatedStep {
@@ -61,6 +62,8 @@ export function actionText(action: SimulatedAction): { key: string; values: Reco
       return { key: 'actionWebhook', values: { url: action.url } };
     case 'createRecord':
       return { key: 'actionCreateRecord', values: { object: action.object } };
+    case 'convert':
+      return { key: 'actionConvert', values: { objects: action.records.map((record) => record.object).join(', ') } };
     case 'packAction':
       return { key: 'actionPackAction', values: { label: action.label, pack: action.pack } };
   }

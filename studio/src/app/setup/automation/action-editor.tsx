@@ -3,6 +3,7 @@ import { Button, Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ObjectDefinition } from '../../../shared/metadata/object-definition';
 import { ACTION_TYPES, emptyAction, type ActionType } from './automation-rule-draft';
+import { ConvertActionForm } from './convert-action-form';
 import { CreateRecordAction } from './create-record-action';
 import { EmailAction } from './email-action';
 import { PackActionForm } from './pack-action-form';
@@ -73,6 +74,7 @@ export function ActionEditor({ list, index, count, object, objects, approval = f
       {type === 'email' && <EmailAction {...props} />}
       {type === 'webhook' && <WebhookAction {...props} />}
       {type === 'createRecord' && <CreateRecordAction {...props} />}
+      {type === 'convert' && <ConvertActionForm {...props} />}
       {type === 'packAction' && <PackActionForm {...props} />}
     </li>
   );

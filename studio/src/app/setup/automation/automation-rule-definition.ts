@@ -9,10 +9,45 @@ export type AutomationAction =
   | { readonly email: { readonly to: readonly Recipient[]; readonly subject: string; readonly body: string } }
   | { readonly webhook: { readonly url: string; readonly body?: string } }
   | { readonly createRecord: { readonly object: string; readonly values: Readonly<Record<string, string>> } }
-  | { readonly packAction: { readonly pack: string; readonly action: string; readonly params?: Readonly<Record<string, unknown>> } };
+  | { readonly packAction: { readonly pack: string; readonly action: string; readonly params?: Readonly<Record<string, unknown>> } }
+  | { readonly convert: Conversion };
 
-export type Trigger = 'create' | 'update' | 'createOrUpdate';
-export const TRIGGERS: readonly Trigger[] = ['createOrUpdate', 'create', 'update'];
+/** Several records created from one (the schema's convert action): each with its field mapping and its links. */
+export interface Conversion {
+  readonly create: readonly {
+    readonly as: string;
+    readonly object: string;
+    readonly values?: Readonly<Record<string, string>>;
+    readonly links?: Readonly<Record<string, string>>;
+  }[];
+  readonly links?: Readonly<Record<string, string>>;
+}
+
+/** A time-based rule's time: a date field's, moved by before or after (ISO durations). */
+export interface TimeTrigger {
+  readonly field: string;
+  readonly before?: string;
+  readonly after?: string;
+  readonly at?: string;
+  readonly timeZone?: string;
+}
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** A scheduled rule's occasions and the records each runs on (a filter in the API's filter language). */
+export interface Schedule {
+  readonly days?: readonly Weekday[];
+  readonly at: string;
+  readonly timeZone?: string;
+  readonly filter?: Readonly<Record<string, unknown>>;
+}
+
+export type Trigger = 'create' | 'update' | 'createOrUpdate' | 'time' | 'schedule' | 'button';
+export const TRIGGERS: readonly Trigger[] = ['createOrUpdate', 'create', 'update', 'time', 'schedule', 'button'];
+
+/** The triggers that run a rule at a time rather than in a write: they act as their run-as user. */
+export const TIMED: ReadonlySet<Trigger> = new Set(['time', 'schedule']);
 
 /** An automation rule as /meta/automation-rules answers it. */
 export interface AutomationRuleDefinition {
@@ -24,5 +59,8 @@ export interface AutomationRuleDefinition {
   readonly order?: number;
   readonly on?: Trigger;
   readonly condition?: string;
+  readonly time?: TimeTrigger;
+  readonly schedule?: Schedule;
+  readonly runAs?: string;
   readonly actions: readonly AutomationAction[];
 }

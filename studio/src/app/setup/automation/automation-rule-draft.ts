@@ -1,7 +1,8 @@
 import type { ErrorDetail } from '../../../shared/api/api-error';
 import type { LocalizedText } from '../../../shared/i18n/localize';
 import { draftText } from '../draft-text';
-import type { AutomationAction, AutomationRuleDefinition, Recipient, Trigger } from './automation-rule-definition';
+import { filterToModel, modelToFilter, type FilterModel } from '../../list/filter/filter-rows';
+import { TIMED, type AutomationAction, type AutomationRuleDefinition, type Recipient, type Trigger, type Weekday } from './automation-rule-definition';
 
 /** How a field update gets its value: a fixed value, an expression over the record, or none (clears it). */
 export type ValueMode = 'value' | 'expression' | 'clear';
@@ -19,10 +20,17 @@ export type ActionDraft =
   | { readonly type: 'webhook'; readonly url: string; readonly body: string }
   | { readonly type: 'createRecord'; readonly object: string | undefined; readonly values: readonly CreateValueDraft[] }
   /** An installed pack's action, picked as `<pack>/<action>`, its params as JSON text. */
-  | { readonly type: 'packAction'; readonly action: string | undefined; readonly params: string };
+  | { readonly type: 'packAction'; readonly action: string | undefined; readonly params: string }
+  /** A conversion into several records, as the JSON of the schema's `convert` (its records, their mappings and links). */
+  | { readonly type: 'convert'; readonly conversion: string };
 
 export type ActionType = ActionDraft['type'];
-export const ACTION_TYPES: readonly ActionType[] = ['setField', 'email', 'webhook', 'createRecord', 'packAction'];
+export const ACTION_TYPES: readonly ActionType[] = ['setField', 'email', 'webhook', 'createRecord', 'convert', 'packAction'];
+
+/** When a time-based rule fires against its date field. */
+export type TimeWhen = 'before' | 'after' | 'at';
+/** The unit of a time-based rule's offset: days, hours, minutes (an ISO 8601 duration's D, H, M). */
+export type TimeUnit = 'D' | 'H' | 'M';
 
 export interface AutomationRuleDraft {
   readonly labelEn: string;
@@ -34,7 +42,54 @@ export interface AutomationRuleDraft {
   readonly on: Trigger;
   readonly order: number;
   readonly condition: string;
+  /** on: time, its date field and offset; `timeAt` (HH:MM, a date's time of day) and `timeZone` empty for the defaults. */
+  readonly timeField: string | undefined;
+  readonly timeWhen: TimeWhen;
+  readonly timeAmount: number;
+  readonly timeUnit: TimeUnit;
+  readonly timeAt: string;
+  readonly timeZone: string;
+  /** on: schedule, its days, time and the records it runs on. */
+  readonly scheduleDays: readonly Weekday[];
+  readonly scheduleAt: string;
+  readonly scheduleZone: string;
+  readonly scheduleFilter: FilterModel;
+  /** Time-based and scheduled rules: the user they act as (none: the engine). */
+  readonly runAs: string | undefined;
   readonly actions: readonly ActionDraft[];
+}
+
+const WORKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
+const NO_CONDITIONS: FilterModel = { join: 'and', rows: [] };
+
+/** The parts of a rule's time trigger as its controls edit them, before anything is chosen. */
+const NO_TIMING = {
+  timeField: undefined,
+  timeWhen: 'before' as TimeWhen,
+  timeAmount: 1,
+  timeUnit: 'D' as TimeUnit,
+  timeAt: '',
+  timeZone: '',
+  scheduleDays: WORKDAYS,
+  scheduleAt: '09:00',
+  scheduleZone: '',
+  scheduleFilter: NO_CONDITIONS,
+  runAs: undefined,
+};
+
+/** An offset in the largest of days, hours, minutes that counts it whole (P1DT12H is 36 hours). */
+export function offsetOf(duration: string): { amount: number; unit: TimeUnit } {
+  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(duration);
+  const [, days = '0', hours = '0', minutes = '0'] = match ?? [];
+  const total = (Number(days) * 24 + Number(hours)) * 60 + Number(minutes);
+  if (total % 1440 === 0) return { amount: total / 1440, unit: 'D' };
+  if (total % 60 === 0) return { amount: total / 60, unit: 'H' };
+  return { amount: total, unit: 'M' };
+}
+
+/** An offset as an ISO 8601 duration: 3 days P3D, 4 hours PT4H. */
+export function durationOf(amount: number, unit: TimeUnit): string {
+  return unit === 'D' ? `P${amount}D` : `PT${amount}${unit}`;
 }
 
 /** A new action of a type, empty: what the type picker puts in place of the action it replaces. */
@@ -50,11 +105,13 @@ export function emptyAction(type: ActionType): ActionDraft {
       return { type, object: undefined, values: [] };
     case 'packAction':
       return { type, action: undefined, params: '{}' };
+    case 'convert':
+      return { type, conversion: JSON.stringify({ create: [{ as: '', object: '', values: {}, links: {} }], links: {} }, null, 2) };
   }
 }
 
 export function newRuleDraft(object: string | undefined): AutomationRuleDraft {
-  return { labelEn: '', labelZh: '', name: '', description: '', object, active: true, on: 'createOrUpdate', order: 0, condition: '', actions: [emptyAction('setField')] };
+  return { labelEn: '', labelZh: '', name: '', description: '', object, active: true, on: 'createOrUpdate', order: 0, condition: '', ...NO_TIMING, actions: [emptyAction('setField')] };
 }
 
 /** Recipients as one select's values: the fixed ones by name, a user as `user:<id>`, a lookup field as `field:<name>`. */
@@ -80,6 +137,7 @@ export function actionDraftOf(action: AutomationAction): ActionDraft {
   if ('email' in action) return { type: 'email', to: action.email.to.map(recipientKey), subject: action.email.subject, body: action.email.body };
   if ('webhook' in action) return { type: 'webhook', url: action.webhook.url, body: action.webhook.body ?? '' };
   if ('packAction' in action) return { type: 'packAction', action: `${action.packAction.pack}/${action.packAction.action}`, params: JSON.stringify(action.packAction.params ?? {}, null, 2) };
+  if ('convert' in action) return { type: 'convert', conversion: JSON.stringify(action.convert, null, 2) };
   return { type: 'createRecord', object: action.createRecord.object, values: Object.entries(action.createRecord.values).map(([field, expression]) => ({ field, expression })) };
 }
 
@@ -94,8 +152,53 @@ export function automationRuleDraftOf(rule: AutomationRuleDefinition): Automatio
     on: rule.on ?? 'createOrUpdate',
     order: rule.order ?? 0,
     condition: rule.condition ?? '',
+    ...NO_TIMING,
+    ...(rule.time
+      ? {
+          timeField: rule.time.field,
+          timeWhen: rule.time.before ? 'before' : rule.time.after ? 'after' : 'at',
+          ...((): { timeAmount: number; timeUnit: TimeUnit } => {
+            const offset = offsetOf(rule.time.before ?? rule.time.after ?? 'P1D');
+            return { timeAmount: offset.amount, timeUnit: offset.unit };
+          })(),
+          timeAt: rule.time.at ?? '',
+          timeZone: rule.time.timeZone ?? '',
+        }
+      : {}),
+    ...(rule.schedule
+      ? {
+          scheduleDays: rule.schedule.days ?? ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+          scheduleAt: rule.schedule.at,
+          scheduleZone: rule.schedule.timeZone ?? '',
+          scheduleFilter: (rule.schedule.filter && filterToModel(rule.schedule.filter)) || NO_CONDITIONS,
+        }
+      : {}),
+    runAs: rule.runAs,
     actions: rule.actions.map(actionDraftOf),
   };
+}
+
+/** The trigger's own part of the definition: a time-based rule's time, a scheduled one's schedule, and their run-as user. */
+function timingOf(draft: AutomationRuleDraft): Pick<AutomationRuleDefinition, 'time' | 'schedule' | 'runAs'> {
+  const runAs = TIMED.has(draft.on) && draft.runAs ? { runAs: draft.runAs } : {};
+  if (draft.on === 'time') {
+    const offset = draft.timeWhen === 'at' ? {} : { [draft.timeWhen]: durationOf(draft.timeAmount, draft.timeUnit) };
+    return { time: { field: draft.timeField ?? '', ...offset, ...(draft.timeAt ? { at: draft.timeAt } : {}), ...(draft.timeZone.trim() ? { timeZone: draft.timeZone.trim() } : {}) }, ...runAs };
+  }
+  if (draft.on === 'schedule') {
+    const filter = modelToFilter(draft.scheduleFilter);
+    const everyDay = draft.scheduleDays.length === 7;
+    return {
+      schedule: {
+        ...(everyDay ? {} : { days: draft.scheduleDays }),
+        at: draft.scheduleAt,
+        ...(draft.scheduleZone.trim() ? { timeZone: draft.scheduleZone.trim() } : {}),
+        ...(filter ? { filter } : {}),
+      },
+      ...runAs,
+    };
+  }
+  return {};
 }
 
 /** An action as the schema wants it; blanks are sent as they are, so the server names what is missing. */
@@ -116,6 +219,8 @@ export function actionOf(draft: ActionDraft): AutomationAction {
       const [pack = '', action = ''] = (draft.action ?? '').split('/');
       return { packAction: { pack, action, params: paramsOf(draft.params) } };
     }
+    case 'convert':
+      return { convert: paramsOf(draft.conversion) as unknown as Extract<AutomationAction, { convert: unknown }>['convert'] };
   }
 }
 
@@ -141,6 +246,7 @@ export function automationRuleDefinitionOf(draft: AutomationRuleDraft): Automati
     ...(draft.on === 'createOrUpdate' ? {} : { on: draft.on }),
     ...(draft.order ? { order: draft.order } : {}),
     ...(condition ? { condition } : {}),
+    ...timingOf(draft),
     actions: draft.actions.map(actionOf),
   };
 }
@@ -161,6 +267,15 @@ const TOP: readonly (readonly [RegExp, string])[] = [
   [/^\/on$/, 'on'],
   [/^\/order$/, 'order'],
   [/^\/condition$/, 'condition'],
+  [/^\/time(\/field)?$/, 'timeField'],
+  [/^\/time\/(before|after)$/, 'timeAmount'],
+  [/^\/time\/at$/, 'timeAt'],
+  [/^\/time\/timeZone$/, 'timeZone'],
+  [/^\/schedule\/days(\/|$)/, 'scheduleDays'],
+  [/^\/schedule(\/at)?$/, 'scheduleAt'],
+  [/^\/schedule\/timeZone$/, 'scheduleZone'],
+  [/^\/schedule\/filter(\/|$)/, 'scheduleFilter'],
+  [/^\/runAs$/, 'runAs'],
 ];
 
 /** Within /actions/<n>: the action's part → its control (the field of a created record's value is found by name). */
@@ -178,6 +293,7 @@ const ACTION: readonly (readonly [RegExp, string])[] = [
   [/^\/createRecord\/values$/, 'object'],
   [/^\/packAction\/(pack|action)$/, 'action'],
   [/^\/packAction\/params(\/|$)/, 'params'],
+  [/^\/convert(\/|$)/, 'conversion'],
   [/^$/, 'type'],
 ];
 

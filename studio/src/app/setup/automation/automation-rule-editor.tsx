@@ -14,6 +14,8 @@ import './automation.css';
 import { TRIGGERS, type AutomationRuleDefinition } from './automation-rule-definition';
 import { automationRuleDefinitionOf, automationRuleDraftOf, automationRuleErrors, emptyAction, newRuleDraft, type AutomationRuleDraft } from './automation-rule-draft';
 import { RuleExpression } from './rule-expression';
+import { TimingFields } from './timing-fields';
+import type { Trigger } from './automation-rule-definition';
 
 interface AutomationRuleEditorProps {
   /** Its ETag as read: the editor's changes are sent conditional on it. */
@@ -51,6 +53,7 @@ export function AutomationRuleEditor({ rule, object: startObject, onSaved, onDel
   });
   const creating = rule === undefined;
   const object = Form.useWatch('object', form) ?? start.object;
+  const on = (Form.useWatch('on', form) as Trigger | undefined) ?? start.on;
   const all = objects.data?.objects ?? [];
   const current = all.find((candidate) => candidate.name === object);
   const objectOptions = all.map((candidate) => ({ value: candidate.name, label: localize(candidate.pluralLabel ?? candidate.label, language, candidate.name) }));
@@ -65,7 +68,10 @@ export function AutomationRuleEditor({ rule, object: startObject, onSaved, onDel
         if (changed.name !== undefined) setNameTyped(true);
         if (changed.labelEn !== undefined && creating && !nameTyped) form.setFieldValue('name', suggestApiName(changed.labelEn));
         // Actions name the fields of one object: another object starts them again.
-        if (changed.object !== undefined) form.setFieldValue('actions', [emptyAction('setField')]);
+        if (changed.object !== undefined) {
+          form.setFieldValue('actions', [emptyAction('setField')]);
+          form.setFieldsValue({ timeField: undefined, scheduleFilter: { join: 'and', rows: [] } });
+        }
       }}
     >
       <div className="setup-form-grid">
@@ -81,7 +87,7 @@ export function AutomationRuleEditor({ rule, object: startObject, onSaved, onDel
         <Form.Item name="object" label={t('setup.automation.object')} rules={[{ required: true, message: t('setup.automation.objectRequired') }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} loading={objects.isPending} options={objectOptions} />
         </Form.Item>
-        <Form.Item name="on" label={t('setup.automation.trigger')} extra={t('setup.automation.triggerHelp')} rules={[CLEARS_SERVER_ERROR]}>
+        <Form.Item name="on" label={t('setup.automation.trigger')} extra={on === 'update' || on === 'createOrUpdate' ? t('setup.automation.triggerHelp') : undefined} rules={[CLEARS_SERVER_ERROR]}>
           <Select options={TRIGGERS.map((trigger) => ({ value: trigger, label: t(`setup.automation.triggers.${trigger}`) }))} />
         </Form.Item>
         <Form.Item name="order" label={t('setup.automation.order')} extra={t('setup.automation.orderHelp')} rules={[CLEARS_SERVER_ERROR]}>
@@ -93,6 +99,7 @@ export function AutomationRuleEditor({ rule, object: startObject, onSaved, onDel
       </Form.Item>
       {object ? (
         <>
+          <TimingFields on={on} object={current} />
           <Form.Item name="condition" label={t('setup.automation.condition')} extra={t('setup.automation.conditionHelp')} rules={[CLEARS_SERVER_ERROR]}>
             <RuleExpression object={object} purpose="condition" />
           </Form.Item>

@@ -9,6 +9,7 @@ export type AccessReason =
   | { readonly kind: 'sharingRule'; readonly rule: string | null; readonly label: string | null; readonly access: 'read' | 'edit' }
   | { readonly kind: 'manualShare'; readonly to: string; readonly access: 'read' | 'edit'; readonly by: string; readonly byName: string | null }
   | { readonly kind: 'approver' }
+  | { readonly kind: 'queue'; readonly queue: string; readonly label: string }
   | { readonly kind: 'master'; readonly object: string; readonly id: string | null; readonly name: string | null; readonly reasons: readonly AccessReason[] }
   | { readonly kind: 'objectRight'; readonly right: 'viewAll' | 'modifyAll'; readonly permissionSet: string; readonly label: string }
   | { readonly kind: 'systemRight'; readonly right: 'viewAllData' | 'modifyAllData'; readonly permissionSet: string; readonly label: string }
@@ -79,6 +80,8 @@ export function reasonSentences(reasons: readonly AccessReason[], object: string
         return { key: 'owner', values: { user } };
       case 'approver':
         return { key: 'approver', values: { user } };
+      case 'queue':
+        return { key: 'queue', values: { user, queue: context.definitionLabel(reason.label) } };
       case 'roleHierarchy':
         return {
           key: reason.ownerRole === null ? 'roleHierarchyUnknown' : 'roleHierarchy',

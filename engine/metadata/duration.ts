@@ -1,4 +1,4 @@
-/** An ISO 8601 duration of the approval schema (P2D, PT4H30M, PT90S) in milliseconds. */
+/** An ISO 8601 duration of the schemas' Duration (P2D, PT4H30M, PT90S) in milliseconds: approval timers, time-based rules. */
 export function durationMs(duration: string): number {
   const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(duration);
   if (!match) throw new Error(`'${duration}' is not an ISO 8601 duration`);
