@@ -2,6 +2,7 @@ export { activateInstalledPacks, activePack, packJobKind } from './active-packs.
 export { canonicalJson } from './canonical-json.js';
 export type { PackAction, PackActionCall, PackActionResult } from '../actions/index.js';
 export { definePack, type PackCode, type PackHook, type PackJob, type PackMigration, type PackRequest, type PackRoute } from './pack-code.js';
+export { demoDataOf, seededRandom, type DemoDataContext, type DemoDataGenerator } from './generated-demo-data.js';
 export { exportPack, type ExportedPack, type ExportRequest } from './export-pack.js';
 export { installPack, planInstall, type InstallOptions, type PackInstall } from './install-pack.js';
 export { INSTALLED_PACKS, type InstalledPack } from './installed-packs.js';

@@ -24,6 +24,7 @@ import type { Collections } from '../store/port.js';
 import { writeUnit } from '../records/write-pipeline/index.js';
 import { demoRecordsToCreate } from './demo-data-order.js';
 import { demoDataCounts, installDemoData } from './install-demo-data.js';
+import { demoDataOf } from './generated-demo-data.js';
 
 /** What installing or upgrading a pack did: its plan, and the metadata version it made. */
 export interface PackInstall {
@@ -57,7 +58,8 @@ export async function planInstall(ctx: OperationContext, pack: Pack, resolutions
   if (plan.conflicts > 0) return checked;
   const after = ctx.tenant.metadata.previewAll((current) => ({ changes: changesOf(ctx, current, plan, actions, packKinds), packKinds }));
   // The demo records the install would create, checked against the metadata it would make.
-  return options.demoData && pack.data ? { ...checked, demoData: demoDataCounts(demoRecordsToCreate(after, pack.data, installed?.demoData ?? {})) } : checked;
+  const data = options.demoData ? demoDataOf(pack) : undefined;
+  return data ? { ...checked, demoData: demoDataCounts(demoRecordsToCreate(after, data, installed?.demoData ?? {})) } : checked;
 }
 
 /**
@@ -76,7 +78,7 @@ export async function installPack(ctx: OperationContext, pack: Pack, resolutions
   if (options.upgrade && !installed) throw new ConflictError('pack_not_installed', msg`Pack '${name}' is not installed in this tenant, so there is nothing to upgrade: install it first.`);
   await checkRequirements(ctx, pack, installed);
   let plan: PackPlan | undefined;
-  const demoData = options.demoData ? pack.data : undefined;
+  const demoData = options.demoData ? demoDataOf(pack) : undefined;
   const after = await ctx.tenant.metadata.applyAll((current): MetadataBatch => {
     plan = planPack((kind, itemName) => storedDefinition(current, kind, itemName), installed, pack, resolutions);
     if (plan.conflicts > 0) throw conflictsError(plan);

@@ -3,6 +3,7 @@ import type { OperationContext } from '../context/index.js';
 import type { PackKindDeclaration } from '../metadata/pack-kinds/index.js';
 import type { WriteStage, WriteStages } from '../records/write-pipeline/index.js';
 import type { Collections } from '../store/port.js';
+import type { DemoDataGenerator } from './generated-demo-data.js';
 
 /** A hook of a pack on one stage of the record write path, on the objects it names (every object's when absent). */
 export type PackHook = { [S in WriteStage]: { readonly stage: S; readonly name: string; readonly objects?: readonly string[]; readonly run: WriteStages[S] } }[WriteStage];
@@ -55,6 +56,11 @@ export interface PackCode {
    * history, shipped in metadata/<plural in kebab-case>/ and merged at upgrades, in the tenants where the pack is installed.
    */
   readonly kinds?: Readonly<Record<string, PackKindDeclaration>>;
+  /**
+   * Demo records made for the day of the install (a year of opportunities up to today), beside the
+   * data/ files, when the admin installs with demo data; in their format, with stable demo keys.
+   */
+  readonly demoData?: DemoDataGenerator;
 }
 
 /** Types a pack's code; the engine loads it from the pack's folder (load-pack-code.ts). */
