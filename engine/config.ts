@@ -17,6 +17,8 @@ export interface EngineConfig {
   mongodbUri?: string;
   /** Start on a standalone mongod although its units of work are not atomic (MONGODB_ALLOW_STANDALONE=true; development only). */
   mongodbAllowStandalone?: boolean;
+  /** MONGODB_DB_PREFIX: what every database of this deployment's tenants starts with (`crm_` by default), so deployments share a cluster. */
+  mongodbDatabasePrefix?: string;
   durability: Durability;
   /** The embedded store's cache of parsed documents per tenant, in MiB (STORE_CACHE_MB, 64 by default). */
   storeCacheMb?: number;
@@ -89,6 +91,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}),
     ...(allowStandalone(env.MONGODB_ALLOW_STANDALONE) ? { mongodbAllowStandalone: true } : {}),
+    ...(env.MONGODB_DB_PREFIX ? { mongodbDatabasePrefix: databasePrefix(env.MONGODB_DB_PREFIX) } : {}),
     durability,
     storeCacheMb,
     recycleBinDays,
@@ -223,4 +226,10 @@ function perMinute(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const limit = Number(value);
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`${name} must be a whole number of requests per minute, at least 1, got '${value}'`);
   return limit;
+}
+
+/** A prefix MongoDB accepts in database names (at most 63 bytes with the tenant's name): letters, digits, _ and -. */
+function databasePrefix(value: string): string {
+  if (!/^[A-Za-z0-9_-]{1,20}$/.test(value)) throw new Error(`MONGODB_DB_PREFIX must be 1 to 20 letters, digits, _ or -, got '${value}'`);
+  return value;
 }

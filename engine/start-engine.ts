@@ -61,7 +61,7 @@ const DEFAULT_CHANGE_FEED_DAYS = 30;
 export async function startEngine(config: EngineConfig): Promise<RunningEngine> {
   if (config.logLevel) setLogLevel(config.logLevel);
   const provider: StoreProvider = config.mongodbUri
-    ? await MongoStoreProvider.connect(config.mongodbUri, { allowStandalone: config.mongodbAllowStandalone ?? false })
+    ? await MongoStoreProvider.connect(config.mongodbUri, { allowStandalone: config.mongodbAllowStandalone ?? false, ...(config.mongodbDatabasePrefix ? { databasePrefix: config.mongodbDatabasePrefix } : {}) })
     : new EmbeddedStoreProvider(config.dataDir, config.durability, (config.storeCacheMb ?? DEFAULT_CACHE_MB) * 1024 * 1024);
   const platform = new Platform(provider, new WebhookAllowlist(config.webhooks?.allowedHosts), config.http?.packsDir ?? DEFAULT_PACKS_DIR);
   registerJobHandler(EMAIL_DELIVER, emailDelivery(config.mail ?? {}));
