@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { httpDuration, httpRequests, log, requestIdFrom, withRequestId } from '../observability/index.js';
+import { failSpan, httpDuration, httpRequests, inSpan, log, requestIdFrom, withRequestId } from '../observability/index.js';
 
 interface ObservedLocals {
   requestId?: string;
@@ -9,7 +9,8 @@ interface ObservedLocals {
 
 /**
  * Gives each request its id (the caller's X-Request-Id, or a new one), echoes it in the response,
- * and once the response is sent logs one line and counts it in the metrics by route template.
+ * and once the response is sent logs one line and counts it in the metrics by route template. When
+ * an OpenTelemetry SDK is registered, the request is a server span too, named by its route template.
  */
 export function observeRequests(): RequestHandler {
   return (req, res, next) => {
@@ -17,15 +18,23 @@ export function observeRequests(): RequestHandler {
     (res.locals as ObservedLocals).requestId = requestId;
     res.set('X-Request-Id', requestId);
     const stop = httpDuration.startTimer();
-    res.once('finish', () => {
-      const labels = { method: req.method, route: routeTemplate(req, res), status: String(res.statusCode) };
-      const seconds = stop(labels);
-      httpRequests.inc(labels);
-      withRequestId(requestId, () => {
-        log.info({ ...labels, url: req.originalUrl.split('?')[0], tenant: req.get('x-tenant') ?? undefined, ms: Math.round(seconds * 1000) }, 'request');
+    const tenant = req.get('x-tenant') ?? undefined;
+    const attributes = { 'http.request.method': req.method, 'url.path': req.path, 'crm.request_id': requestId, ...(tenant ? { 'crm.tenant': tenant } : {}) };
+    inSpan(req.method, 'server', attributes, req.headers, (span) => {
+      res.once('finish', () => {
+        const labels = { method: req.method, route: routeTemplate(req, res), status: String(res.statusCode) };
+        const seconds = stop(labels);
+        httpRequests.inc(labels);
+        span.updateName(`${req.method} ${labels.route}`);
+        span.setAttributes({ 'http.route': labels.route, 'http.response.status_code': res.statusCode });
+        if (res.statusCode >= 500) failSpan(span, `answered ${res.statusCode}`);
+        span.end();
+        withRequestId(requestId, () => {
+          log.info({ ...labels, url: req.originalUrl.split('?')[0], tenant, ms: Math.round(seconds * 1000) }, 'request');
+        });
       });
+      withRequestId(requestId, next);
     });
-    withRequestId(requestId, next);
   };
 }
 

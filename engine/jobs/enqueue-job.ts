@@ -1,7 +1,7 @@
 import { InternalError } from '../errors/index.js';
 import { newId } from '../store/new-id.js';
 import type { Collections, Filter } from '../store/port.js';
-import { currentRequestId } from '../observability/index.js';
+import { currentRequestId, traceHeaders } from '../observability/index.js';
 import { JOBS_COLLECTION, type JobDoc } from './job.js';
 
 export interface NewJob {
@@ -25,6 +25,7 @@ export async function enqueueJob(tx: Collections, job: NewJob): Promise<string> 
     if (pending) return pending._id;
   }
   const requestId = currentRequestId();
+  const trace = traceHeaders();
   const doc: JobDoc = {
     _id: newId(),
     kind: job.kind,
@@ -35,6 +36,7 @@ export async function enqueueJob(tx: Collections, job: NewJob): Promise<string> 
     ...(job.key === undefined ? {} : { key: job.key, dueKey: job.key }),
     createdAt: new Date().toISOString(),
     ...(requestId === undefined ? {} : { requestId }),
+    ...(trace.traceparent === undefined ? {} : { trace }),
   };
   await jobs.insertOne(doc);
   return doc._id;

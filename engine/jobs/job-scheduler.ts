@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EngineError } from '../errors/index.js';
-import { msg, type Text } from '../i18n/message.js';
+import { msg, renderText, type Text } from '../i18n/message.js';
 import { appendAudit, type AuditAction } from '../audit/audit-log.js';
 import type { Filter, Store } from '../store/port.js';
 import type { Tenant } from '../context/index.js';
 import { JOB_INDEXES, JOBS_COLLECTION, type JobDoc } from './job.js';
 import { jobHandler } from './job-handlers.js';
-import { log, withRequestId } from '../observability/index.js';
+import { activeSpan, failSpan, inSpan, log, withRequestId } from '../observability/index.js';
 
 /** Where the scheduler finds the tenants to run jobs for (tenancy's Platform is one). */
 export interface TenantSource {
@@ -134,8 +134,12 @@ export class JobScheduler {
     while (ran < this.options.batchSize && !this.halted) {
       const job = await this.claim(tenant.store, now ?? new Date());
       if (!job) break;
-      // The job runs under the id of the request that enqueued it: its log lines and outgoing calls carry it.
-      await withRequestId(job.requestId ?? `job-${job._id}`, () => this.run(tenant, job, now));
+      // The job runs under the id of the request that enqueued it: its log lines and outgoing calls carry it,
+      // and in that request's trace when something traces.
+      const attributes = { 'crm.job.id': job._id, 'crm.job.kind': job.kind, 'crm.job.attempt': job.attempts, 'crm.tenant': tenant.name };
+      await inSpan(`job ${job.kind}`, 'consumer', attributes, job.trace, (span) =>
+        withRequestId(job.requestId ?? `job-${job._id}`, () => this.run(tenant, job, now)).finally(() => span.end()),
+      );
       ran++;
     }
     return ran;
@@ -181,6 +185,7 @@ export class JobScheduler {
       clearInterval(renewal);
     }
     const at = now ?? new Date();
+    if (failure !== undefined) failSpan(activeSpan(), renderText(failure, 'en'));
     if (failure === undefined) {
       await jobs.updateOne(this.fence(job), { $set: { status: 'done', doneAt: at.toISOString() }, $unset: { leaseUntil: '', dueKey: '' } });
     } else if (job.attempts >= this.options.maxAttempts) {

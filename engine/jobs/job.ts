@@ -51,6 +51,8 @@ export interface JobDoc extends Doc {
    * id and passes it on to the calls it makes (webhooks, e-mail). Absent for jobs the engine enqueued on its own.
    */
   requestId?: string;
+  /** The W3C trace context (`traceparent`) of the request that enqueued it, when something traces: its run is a span of that trace. */
+  trace?: Record<string, string>;
   /** When the job ended: done, failed for good, or cancelled. */
   doneAt?: string;
 }
