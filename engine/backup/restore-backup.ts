@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
 import { EMAIL_DELIVER, WEBHOOK_DELIVER } from '../mail/index.js';
 import { JOBS_COLLECTION } from '../jobs/index.js';
+import { SESSIONS, TOKENS, type TokenDoc } from '../security/auth-collections.js';
 import type { StoreProvider } from '../store/port.js';
 import { checkTenantName, DEFAULT_TENANT, type Platform } from '../tenancy/index.js';
 import { TenantRegistry } from '../tenancy/tenant-registry.js';
@@ -23,6 +24,9 @@ export interface RestoredTenant {
  * others (a restore drill, or getting back what a user deleted). The copy's e-mails and webhook
  * calls still waiting to go out are held back (their delivery jobs cancelled, the messages left
  * in the outbox, where an admin can send them again): the original tenant sent them, or will.
+ * The copy's sessions end and its API tokens are revoked: a token revoked in the original after the
+ * backup must not open the copy, and a session or token of the original is no key to a second
+ * tenant. Passwords stay, so its users sign in to it as before.
  */
 export async function restoreTenant(platform: Platform, backupPath: string, from: string, as: string): Promise<RestoredTenant> {
   const provider = platform.provider;
@@ -40,6 +44,10 @@ export async function restoreTenant(platform: Platform, backupPath: string, from
     { status: 'due', kind: { $in: [EMAIL_DELIVER, WEBHOOK_DELIVER] } },
     { $set: { status: 'cancelled', doneAt: new Date().toISOString() }, $unset: { dueKey: '' } },
   );
+  await store.unitOfWork(async (tx) => {
+    await tx.collection(SESSIONS).deleteMany({});
+    await tx.collection<TokenDoc>(TOKENS).updateMany({ revokedAt: null }, { $set: { revokedAt: new Date().toISOString() } });
+  });
   await platform.registerTenant(as);
   return { backup: manifest.name, from, tenant: as, snapshotAt: entry.snapshotAt };
 }

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectError } from '../support/api-helpers.js';
 import { startConfiguredEngine, type ConfiguredEngine } from '../support/configured-engine.js';
+import { tokenIn } from '../support/tenant-helpers.js';
+import { TEST_ADMIN } from '../support/test-engine.js';
 
 const OPERATOR_TOKEN = 'operator-token-for-the-backup-tests-0123';
 const WRITERS = 6;
@@ -38,7 +40,9 @@ describe('backup and restore while the platform serves (the restore drill)', fun
   let engine: ConfiguredEngine;
   let backupDir: string;
   const operator = { authorization: `Bearer ${OPERATOR_TOKEN}` };
-  const drill = (method: string, path: string, body?: unknown) => engine.request(method, path, body, { 'x-tenant': 'drill' });
+  /** The copy's administrator's token: the copy's credentials are revoked at the restore, so it is made there after it. */
+  let drillToken = '';
+  const drill = (method: string, path: string, body?: unknown) => engine.request(method, path, body, { 'x-tenant': 'drill', authorization: `Bearer ${drillToken}` });
 
   before(async () => {
     backupDir = await mkdtemp(join(tmpdir(), 'crm-backups-'));
@@ -114,9 +118,13 @@ describe('backup and restore while the platform serves (the restore drill)', fun
     expect(restored.status, JSON.stringify(restored.body)).to.equal(201);
     expect(restored.body).to.include({ backup: made.body.name, from: 'default', tenant: 'drill' });
 
+    // The original's token opens nothing in the copy; its administrator signs in there with their password.
+    expectError(await engine.request('GET', '/api/v1/records/ticket?limit=1', undefined, { 'x-tenant': 'drill' }), 401);
+    drillToken = await tokenIn(engine, 'drill', TEST_ADMIN.email, TEST_ADMIN.password);
+
     // Record for record: each writer's records in the copy are its records after some prefix of
     // its writes, one that holds every write acknowledged before the backup was asked for and none
-    // sent after it answered. (The admin's API token is in the copy too: it is the tenant's data.)
+    // sent after it answered.
     const copy: Ticket[] = [];
     for (let cursor: string | null = null, first = true; first || cursor; first = false) {
       const page = await drill('GET', `/api/v1/records/ticket?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
@@ -142,7 +150,7 @@ describe('backup and restore while the platform serves (the restore drill)', fun
     expect(total).to.be.greaterThan(copy.length);
 
     // The file deleted after the backup is in the copy, byte for byte.
-    const download = await fetch(`${engine.url}/api/v1/records/ticket/${holder.body._id}/files/${file.id}`, { headers: { authorization: `Bearer ${engine.token}`, 'x-tenant': 'drill' } });
+    const download = await fetch(`${engine.url}/api/v1/records/ticket/${holder.body._id}/files/${file.id}`, { headers: { authorization: `Bearer ${drillToken}`, 'x-tenant': 'drill' } });
     expect(download.status).to.equal(200);
     expect(Buffer.from(await download.arrayBuffer()).equals(content)).to.equal(true);
     // Metadata as it was, with its history: no field 'late', the object's creation in the history.

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEngine } from '../../engine/start-engine.js';
 import { startConfiguredEngine, type ConfiguredEngine } from '../support/configured-engine.js';
+import { tokenIn } from '../support/tenant-helpers.js';
 import { TEST_ADMIN } from '../support/test-engine.js';
 import { crm } from './support/run-crm.js';
 
@@ -42,7 +43,10 @@ describe('npx crm backup and npx crm restore', function () {
     const restored = await crm(['restore', name!, '--tenant', 'default', '--as', 'copy', ...online]);
     expect(restored.code, restored.err).to.equal(0);
     expect(restored.out).to.contain('as the tenant copy: send X-Tenant: copy.');
-    expect(await places(engine.request, 'copy')).to.deep.equal(['Lyon', 'Shanghai', 'Taipei']);
+    // The copy's tokens are revoked at the restore: its administrator signs in there with their password.
+    expect((await engine.request('GET', '/api/v1/records/visit', undefined, { 'x-tenant': 'copy' })).status).to.equal(401);
+    const token = await tokenIn(engine, 'copy', TEST_ADMIN.email, TEST_ADMIN.password);
+    expect(await places((method, path, body, headers) => engine.request(method, path, body, { ...headers, authorization: `Bearer ${token}` }), 'copy')).to.deep.equal(['Lyon', 'Shanghai', 'Taipei']);
     const again = await crm(['restore', name!, '--tenant', 'default', '--as', 'copy', ...online]);
     expect(again.code).to.equal(1);
     expect(again.err).to.contain("409 already_exists: There is already a tenant named 'copy'");

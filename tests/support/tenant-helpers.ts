@@ -34,16 +34,21 @@ export async function createTenant(engine: TestEngine, name: string): Promise<Te
   const adminEmail = `admin@${name}.example`;
   const created = await engine.request('POST', TENANTS_PATH, { name, adminEmail, adminPassword: ADMIN_PASSWORD }, operator());
   expect(created.status, JSON.stringify(created.body)).to.equal(201);
-  const signedIn = await loginTo(engine, name, adminEmail, ADMIN_PASSWORD);
+  const token = await tokenIn(engine, name, adminEmail, ADMIN_PASSWORD);
+  return { name, adminEmail, adminPassword: ADMIN_PASSWORD, adminId: created.body.admin.id, token, headers: { 'x-tenant': name, authorization: `Bearer ${token}` } };
+}
+
+/** Signs a user in to `tenant` with their password and issues them an API token there. */
+export async function tokenIn(engine: TestEngine, tenant: string, email: string, password: string): Promise<string> {
+  const signedIn = await loginTo(engine, tenant, email, password);
   expect(signedIn.status, JSON.stringify(signedIn.body)).to.equal(200);
   const cookie = signedIn.headers.getSetCookie().find((header) => header.startsWith('crm_session='))!.split(';')[0]!;
   const issued = await engine.request('POST', '/api/v1/auth/tokens', { name: 'tests' }, {
     authorization: '',
     cookie,
     'x-csrf-token': signedIn.body.csrfToken,
-    'x-tenant': name,
+    'x-tenant': tenant,
   });
   expect(issued.status, JSON.stringify(issued.body)).to.equal(201);
-  const token = issued.body.token as string;
-  return { name, adminEmail, adminPassword: ADMIN_PASSWORD, adminId: created.body.admin.id, token, headers: { 'x-tenant': name, authorization: `Bearer ${token}` } };
+  return issued.body.token as string;
 }
