@@ -17,6 +17,7 @@ import { calendarOf, reportMatch, type RunConditions } from './report-match.js';
 import type { LevelInfo, MeasureInfo, ReportResult } from './report-result.js';
 import { storedMeasure, storeGroups, type StoredMeasure, type StoreRow } from './store-groups.js';
 import { tabularRows } from './tabular-rows.js';
+import { refuseWhileRecomputing } from './report-backfills.js';
 
 /** At most this many leaf groups (every level's key combined); more is reported as truncated. */
 const MAX_LEAVES = 10_000;
@@ -51,6 +52,7 @@ async function runReadable(ctx: OperationContext, readable: ReadableReport, cond
   const measures = readable.measures.map((measure) => storedMeasure(ctx, measure.through?.object ?? report.object, measure));
   const base = describe(ctx, readable, measures, calendar);
   const levels = [...report.groupings, ...report.columnGroupings];
+  await refuseWhileRecomputing(ctx, report.object, match, levels, measures);
   const rows = await groupedRows(ctx, report, match, levels, measures);
   const figures = (partials: readonly Partial[]): Figures => Object.fromEntries(measures.map((stored, i) => [stored.measure.key, figureOf(stored.measure, partials[i]!, stored.scale)]));
   if (report.type === 'tabular') {

@@ -98,6 +98,13 @@ describe('backfills: derived values of existing records recomputed in the backgr
     expect(chinese.body.error.message).to.contain('已完成 22%');
     expectError(await engine.request('GET', listPath('item', { sort: '-total' })), 409, 'backfill_in_progress');
     expectError(await engine.request('GET', '/api/v1/records/item/summary?measures=sum:total'), 409, 'backfill_in_progress');
+    // Reports too: one summing the field, one filtering on it; one that reads other fields runs.
+    const sums = { object: 'item', type: 'summary', groupings: [{ field: 'name' }], measures: [{ aggregate: 'sum', field: 'total' }] };
+    expectError(await engine.request('POST', '/api/v1/reports/preview', { definition: { name: 'sums', ...sums } }), 409, 'backfill_in_progress');
+    const filteredReport = { name: 'big_ones', object: 'item', type: 'summary', filter: { total: { gt: 5 } }, groupings: [{ field: 'name' }], measures: [{ aggregate: 'count' }] };
+    expectError(await engine.request('POST', '/api/v1/reports/preview', { definition: filteredReport }), 409, 'backfill_in_progress');
+    const other = await engine.request('POST', '/api/v1/reports/preview', { definition: { name: 'by_qty', object: 'item', type: 'summary', groupings: [{ field: 'name' }], measures: [{ aggregate: 'sum', field: 'qty' }] } });
+    expect(other.status, JSON.stringify(other.body)).to.equal(200);
     // what does not read the field is served as ever, counts included
     expect((await listRecords(engine, 'item', { filter: { qty: { lte: 5 } }, total: true })).total).to.equal(5);
     await engine.jobs.runDue();
