@@ -2,9 +2,9 @@ import type { Pack } from '../packs/index.js';
 
 /** The packs of the packs folder in the order they can be installed, and those that never can. */
 export interface InstallOrder {
-  /** Each after the packs it requires (those the folder has), alphabetically where the order is free. */
+  /** Each after the packs it requires (those the folder has); of the packs ready to go, the first by name. */
   readonly ordered: readonly Pack[];
-  /** Packs that require each other in a circle: none of them can go first. */
+  /** Packs that require each other in a circle, and those that require them: none of them can go first. */
   readonly circular: readonly string[];
 }
 
@@ -17,17 +17,13 @@ export function installOrder(packs: readonly Pack[]): InstallOrder {
   const byName = new Map(packs.map((pack) => [pack.manifest.name, pack]));
   const placed = new Set<string>();
   const ordered: Pack[] = [];
-  let waiting = [...byName.keys()].sort();
-  for (let progress = true; progress && waiting.length > 0; ) {
-    progress = false;
-    for (const name of waiting) {
-      const needs = Object.keys(byName.get(name)!.manifest.requires?.packs ?? {}).filter((needed) => byName.has(needed));
-      if (!needs.every((needed) => placed.has(needed))) continue;
-      placed.add(name);
-      ordered.push(byName.get(name)!);
-      progress = true;
-    }
-    waiting = waiting.filter((name) => !placed.has(name));
+  const waiting = [...byName.keys()].sort();
+  const ready = (name: string) => Object.keys(byName.get(name)!.manifest.requires?.packs ?? {}).every((needed) => placed.has(needed) || !byName.has(needed));
+  // Kahn's algorithm, always taking the first ready pack by name: the same order on every machine.
+  for (let next = waiting.findIndex(ready); next >= 0; next = waiting.findIndex(ready)) {
+    const [name] = waiting.splice(next, 1);
+    placed.add(name!);
+    ordered.push(byName.get(name!)!);
   }
   return { ordered, circular: waiting };
 }
