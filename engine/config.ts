@@ -27,9 +27,9 @@ export interface EngineConfig {
   /** CHANGE_FEED_DAYS: days the change feed keeps an entry (30 by default); a reader further behind is told its cursor expired. */
   changeFeedDays?: number;
   /**
-   * DEMO (on unless `0`): a start on an empty default tenant installs every pack of the packs folder
-   * with its demo data and gives the demo users passwords (RunningEngine.demo). Off unless set, so
-   * that tests' engines start empty.
+   * A start on an empty default tenant installs every pack of the packs folder with its demo data
+   * and gives the demo users passwords (RunningEngine.demo). From the environment it is on unless
+   * DEMO=0; left out of a configuration (the engines of tests), it is off.
    */
   demo?: boolean;
   /** The first administrator of a tenant without users; without a password one is generated and printed. */

@@ -1,5 +1,5 @@
 import { configFromEnv } from './config.js';
-import { demoUsersTable } from './demo/index.js';
+import { demoReport } from './demo/index.js';
 import { log } from './observability/index.js';
 import { startEngine, type RunningEngine } from './start-engine.js';
 
@@ -20,11 +20,7 @@ if (engine.firstAdmin) {
   const { email, generatedPassword } = engine.firstAdmin;
   console.log(`First administrator created: sign in as ${email}` + (generatedPassword ? ` with the password ${generatedPassword} (shown once: change it with POST /api/v1/auth/password)` : ' with ADMIN_PASSWORD'));
 }
-if (engine.demo) {
-  const { installed, skipped, users, ms } = engine.demo;
-  console.log(`Demo tenant: ${installed.length} pack(s) installed with demo data in ${(ms / 1000).toFixed(1)} s (${installed.map((pack) => pack.name).join(', ') || 'none'})` + (skipped.length > 0 ? `; skipped: ${skipped.map((pack) => pack.name).join(', ')} (the log says why)` : '') + '. DEMO=0 starts empty.');
-  if (users.length > 0) console.log(`Demo users (passwords shown once):\n${demoUsersTable(users)}`);
-}
+if (engine.demo) console.log(demoReport(engine.demo));
 
 // SIGTERM (an orchestrator) or SIGINT (Ctrl-C): a graceful shutdown within SHUTDOWN_GRACE_MS,
 // exit 0 when every request and job finished in it, 1 when some had to be cut. A second signal

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configFromEnv } from '../../engine/config.js';
 import type { DemoTenant } from '../../engine/demo/index.js';
 import { DEFAULT_PACKS_DIR } from '../../engine/packs/index.js';
 import { browser, signIn, startMain, type MainProcess } from '../support/auth-helpers.js';
@@ -127,7 +126,7 @@ describe('the demo tenant: a new tenant gets every pack of the packs folder with
     }
   });
 
-  it('starts empty without the demo option (DEMO=0), and DEMO is on unless it is 0', async () => {
+  it('starts empty without the demo option (DEMO=0)', async () => {
     const empty = await startConfiguredEngine({ http: { packsDir } });
     try {
       expect(empty.demo).to.equal(undefined);
@@ -135,10 +134,6 @@ describe('the demo tenant: a new tenant gets every pack of the packs folder with
     } finally {
       await empty.stop(true);
     }
-    expect(configFromEnv({}).demo).to.equal(true);
-    expect(configFromEnv({ DEMO: '1' }).demo).to.equal(true);
-    expect(configFromEnv({ DEMO: '0' }).demo).to.equal(false);
-    expect(() => configFromEnv({ DEMO: 'no' })).to.throw(/DEMO must be '1' .* or '0'/);
   });
 
   it("installs every pack of the repository's plugins/ folder, none skipped, and its demo users sign in", async () => {
