@@ -28,6 +28,12 @@ export interface EngineConfig {
   auditRetentionDays?: number;
   /** CHANGE_FEED_DAYS: days the change feed keeps an entry (30 by default); a reader further behind is told its cursor expired. */
   changeFeedDays?: number;
+  /**
+   * A start on an empty default tenant installs every pack of the packs folder with its demo data
+   * and gives the demo users passwords (RunningEngine.demo). From the environment it is on unless
+   * DEMO=0; left out of a configuration (the engines of tests), it is off.
+   */
+  demo?: boolean;
   /** The first administrator of a tenant without users; without a password one is generated and printed. */
   admin?: { email?: string; password?: string };
   /** The HTTP layer's options: the operator token, rate limits, the body limit. */
@@ -97,6 +103,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
     recycleBinDays,
     ...(auditRetentionDays !== undefined ? { auditRetentionDays } : {}),
     ...(changeFeedDays !== undefined ? { changeFeedDays } : {}),
+    demo: demoFromEnv(env.DEMO),
     admin: { ...(env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL } : {}), ...(env.ADMIN_PASSWORD ? { password: env.ADMIN_PASSWORD } : {}) },
     http: httpFromEnv(env),
     jobs: jobsFromEnv(env),
@@ -131,6 +138,14 @@ function printingFromEnv(env: NodeJS.ProcessEnv): PdfSettings {
   const timeoutMs = timeout === undefined || timeout === '' ? undefined : Number(timeout);
   if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs >= 1000)) throw new Error(`PDF_TIMEOUT_MS must be a whole number of milliseconds, at least 1000, got '${timeout}'`);
   return { ...(env.CHROMIUM_PATH ? { chromiumPath: env.CHROMIUM_PATH } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}) };
+}
+
+/** DEMO: '1' (the default) or '0'; anything else stops the start rather than being guessed at. */
+function demoFromEnv(value: string | undefined): boolean {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === '1') return true;
+  if (text === '0') return false;
+  throw new Error(`DEMO must be '1' (install the packs with demo data into a new tenant) or '0' (start empty), got '${value}'`);
 }
 
 /** MONGODB_ALLOW_STANDALONE: 'true' or 'false' (or unset); anything else stops the start rather than being guessed at. */

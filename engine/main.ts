@@ -1,4 +1,5 @@
 import { configFromEnv } from './config.js';
+import { demoReport } from './demo/index.js';
 import { log } from './observability/index.js';
 import { startEngine, type RunningEngine } from './start-engine.js';
 
@@ -19,6 +20,7 @@ if (engine.firstAdmin) {
   const { email, generatedPassword } = engine.firstAdmin;
   console.log(`First administrator created: sign in as ${email}` + (generatedPassword ? ` with the password ${generatedPassword} (shown once: change it with POST /api/v1/auth/password)` : ' with ADMIN_PASSWORD'));
 }
+if (engine.demo) console.log(demoReport(engine.demo));
 
 // SIGTERM (an orchestrator) or SIGINT (Ctrl-C): a graceful shutdown within SHUTDOWN_GRACE_MS,
 // exit 0 when every request and job finished in it, 1 when some had to be cut. A second signal

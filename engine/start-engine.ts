@@ -18,6 +18,7 @@ import type { StoreProvider } from './store/port.js';
 import { countBacklog, DEFAULT_TENANT, Platform } from './tenancy/index.js';
 import { DEFAULT_PACKS_DIR } from './packs/index.js';
 import { PdfRenderer } from './templates/index.js';
+import { installDemoTenant, type DemoTenant } from './demo/index.js';
 import { IMPORT_JOB, runImportJob } from './records/import/index.js';
 import { countBacklogWith, log, setLogLevel } from './observability/index.js';
 
@@ -27,6 +28,8 @@ export interface RunningEngine {
   jobs: JobScheduler;
   /** Set when this start created the default tenant's first administrator. */
   firstAdmin?: FirstAdmin;
+  /** Set when this start made the new default tenant a demo (`demo` in the configuration): the packs, and the demo users with their passwords. */
+  demo?: DemoTenant;
   server: Server;
   url: string;
   /**
@@ -63,7 +66,8 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   const provider: StoreProvider = config.mongodbUri
     ? await MongoStoreProvider.connect(config.mongodbUri, { allowStandalone: config.mongodbAllowStandalone ?? false, ...(config.mongodbDatabasePrefix ? { databasePrefix: config.mongodbDatabasePrefix } : {}) })
     : new EmbeddedStoreProvider(config.dataDir, config.durability, (config.storeCacheMb ?? DEFAULT_CACHE_MB) * 1024 * 1024);
-  const platform = new Platform(provider, new WebhookAllowlist(config.webhooks?.allowedHosts), config.http?.packsDir ?? DEFAULT_PACKS_DIR);
+  const packsDir = config.http?.packsDir ?? DEFAULT_PACKS_DIR;
+  const platform = new Platform(provider, new WebhookAllowlist(config.webhooks?.allowedHosts), packsDir);
   registerJobHandler(EMAIL_DELIVER, emailDelivery(config.mail ?? {}));
   registerJobHandler(WEBHOOK_DELIVER, deliverWebhook);
   registerApprovalTimers();
@@ -79,6 +83,7 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   const app = createApp(platform, { ...config.http, pdf, backupDir: backups.dir }, readiness);
   let server: Server;
   let firstAdmin: FirstAdmin | undefined;
+  let demo: DemoTenant | undefined;
   try {
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(config.port, config.host, () => resolve(listening));
@@ -90,7 +95,10 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   }
   try {
     // Opening the default tenant runs the store's migrations and builds its indexes: /ready waits for it.
-    firstAdmin = await ensureFirstAdmin(await platform.tenant(DEFAULT_TENANT), config.admin ?? {});
+    const tenant = await platform.tenant(DEFAULT_TENANT);
+    firstAdmin = await ensureFirstAdmin(tenant, config.admin ?? {});
+    // Only a tenant this start made new becomes a demo: a restart finds its users and leaves it alone. /ready waits for it too.
+    if (config.demo && firstAdmin) demo = await installDemoTenant(tenant, packsDir, firstAdmin.userId);
     await scheduleBackups(platform, backups);
   } catch (error) {
     server.closeAllConnections();
@@ -131,6 +139,7 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
     platform,
     jobs,
     ...(firstAdmin ? { firstAdmin } : {}),
+    ...(demo ? { demo } : {}),
     server,
     url: `http://${host}:${port}`,
     shutdown,

@@ -5,7 +5,7 @@ export { definePack, type PackCode, type PackHook, type PackJob, type PackMigrat
 export { demoDataOf, seededRandom, type DemoDataContext, type DemoDataGenerator } from './generated-demo-data.js';
 export { exportPack, type ExportedPack, type ExportRequest } from './export-pack.js';
 export { installPack, planInstall, type InstallOptions, type PackInstall } from './install-pack.js';
-export { INSTALLED_PACKS, type InstalledPack } from './installed-packs.js';
+export { INSTALLED_PACKS, installedPacks, type InstalledPack } from './installed-packs.js';
 export { listPackActions, type PackActionView } from './list-pack-actions.js';
 export { listPacks, type InstalledPackView } from './list-packs.js';
 export { packFromBody } from './pack-body.js';

@@ -80,6 +80,8 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
       API_RATE_LIMIT_PER_MINUTE: '1000000',
       // A line per request would only fill the output kept for failure messages.
       LOG_LEVEL: 'warn',
+      // An empty tenant, as these tests expect: no demo packs.
+      DEMO: '0',
       ...options.env,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -119,13 +119,15 @@ const children = new Set<ChildProcess>();
 /**
  * Starts `node --import tsx engine/main.ts` over `dataDir` on a free loopback port. Unlike the crash
  * tests' starter it sets no ADMIN_EMAIL / ADMIN_PASSWORD of its own: `env` says whether there are any.
+ * It starts empty (DEMO=0) unless `env` sets DEMO.
  */
 export async function startMain(dataDir: string, env: Record<string, string> = {}): Promise<MainProcess> {
   const { ADMIN_EMAIL: _email, ADMIN_PASSWORD: _password, ...inherited } = process.env;
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'engine/main.ts'], {
     cwd: ROOT,
-    env: { ...inherited, ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DURABILITY: 'process', MONGODB_URI: '' },
+    // The demo tenant (every pack of plugins/ with demo data) only where a spec asks for it: DEMO in `env`.
+    env: { ...inherited, DEMO: '0', ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DURABILITY: 'process', MONGODB_URI: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
