@@ -3,6 +3,8 @@ import type { DemoDataContext } from '../../engine/packs/index.js';
 type DemoRecord = { _key: string; [field: string]: unknown };
 const ref = (key: string) => ({ $key: key });
 const DAY = 86_400_000;
+/** Purchase requests over the year: about one a working day and a half, as a mid-sized company raises them. */
+const REQUESTS = 180;
 
 /** The demo users, one per role (two buyers), each reporting to the one above. */
 const USERS = [
@@ -106,8 +108,8 @@ export function procurementDemoData({ today, random }: DemoDataContext): Record<
   const goods_receipt: DemoRecord[] = [];
   const supplier_invoice: DemoRecord[] = [];
   const payment_request: DemoRecord[] = [];
-  for (let index = 0; index < 260; index++) {
-    const age = Math.floor((index / 260) * 365) + whole(0, 1);
+  for (let index = 0; index < REQUESTS; index++) {
+    const age = Math.floor((index / REQUESTS) * 365) + whole(0, 1);
     const raisedOn = -365 + age;
     const first = pick(items);
     const suppliers = suppliersOf.get(first.category) ?? [...suppliersOf.values()].flat();

@@ -29,21 +29,27 @@ export function loginTo(engine: TestEngine, tenant: string, email: string, passw
   return engine.request('POST', LOGIN, { email, password }, { authorization: '', 'x-tenant': tenant });
 }
 
-/** Creates a tenant as the operator, signs its administrator in and issues them an API token. */
-export async function createTenant(engine: TestEngine, name: string): Promise<TestTenant> {
-  const adminEmail = `admin@${name}.example`;
-  const created = await engine.request('POST', TENANTS_PATH, { name, adminEmail, adminPassword: ADMIN_PASSWORD }, operator());
-  expect(created.status, JSON.stringify(created.body)).to.equal(201);
-  const signedIn = await loginTo(engine, name, adminEmail, ADMIN_PASSWORD);
+/** Signs a user of `tenant` in and issues them an API token: the headers of their calls (the tenant and the token). */
+export async function tenantUserHeaders(engine: TestEngine, tenant: string, email: string, password: string): Promise<Record<string, string>> {
+  const signedIn = await loginTo(engine, tenant, email, password);
   expect(signedIn.status, JSON.stringify(signedIn.body)).to.equal(200);
   const cookie = signedIn.headers.getSetCookie().find((header) => header.startsWith('crm_session='))!.split(';')[0]!;
   const issued = await engine.request('POST', '/api/v1/auth/tokens', { name: 'tests' }, {
     authorization: '',
     cookie,
     'x-csrf-token': signedIn.body.csrfToken,
-    'x-tenant': name,
+    'x-tenant': tenant,
   });
   expect(issued.status, JSON.stringify(issued.body)).to.equal(201);
-  const token = issued.body.token as string;
-  return { name, adminEmail, adminPassword: ADMIN_PASSWORD, adminId: created.body.admin.id, token, headers: { 'x-tenant': name, authorization: `Bearer ${token}` } };
+  return { 'x-tenant': tenant, authorization: `Bearer ${issued.body.token as string}` };
+}
+
+/** Creates a tenant as the operator, signs its administrator in and issues them an API token. */
+export async function createTenant(engine: TestEngine, name: string): Promise<TestTenant> {
+  const adminEmail = `admin@${name}.example`;
+  const created = await engine.request('POST', TENANTS_PATH, { name, adminEmail, adminPassword: ADMIN_PASSWORD }, operator());
+  expect(created.status, JSON.stringify(created.body)).to.equal(201);
+  const headers = await tenantUserHeaders(engine, name, adminEmail, ADMIN_PASSWORD);
+  const token = headers.authorization!.slice('Bearer '.length);
+  return { name, adminEmail, adminPassword: ADMIN_PASSWORD, adminId: created.body.admin.id, token, headers };
 }
