@@ -170,6 +170,33 @@ describe('procurement pack', () => {
     expect(await path(), 'finance now looks at requests above 2,000').to.deep.equal(['manager', 'finance', 'approved']);
   });
 
+  it('reminds the buyer the day after the expected delivery of an order not fully received, and not of a received one (test clock)', async () => {
+    const [request] = await list('purchase_request', { status: 'ordered' });
+    const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const order = async (title: string) =>
+      ok(admin('POST', '/api/v1/records/purchase_order', { title, supplier: request!.supplier, purchase_request: request!._id, buyer: people.buyer!.id, expected_date: due }), 201);
+    const late = await order('Cables, late');
+    const onTime = await order('Cables, on time');
+    for (const placed of [late, onTime]) {
+      await ok(admin('POST', '/api/v1/records/purchase_order_line', { purchase_order: placed._id, description: 'Patch cable', quantity: 10, unit_price: 12 }), 201);
+    }
+    const [onTimeLine] = await list('purchase_order_line', { purchase_order: onTime._id });
+    await ok(admin('POST', '/api/v1/records/goods_receipt', { purchase_order_line: onTimeLine!._id, quantity: 10 }), 201);
+
+    // The day after the expected delivery, 09:00 in Shanghai (01:00 UTC).
+    const occasion = new Date(Date.parse(`${due}T01:00:00Z`) + 86_400_000);
+    const runUntil = async (when: Date) => {
+      while ((await engine.jobs.runDue(when)) > 0);
+    };
+    const reminders = async () =>
+      ((await ok(admin('GET', '/api/v1/outbox/email?limit=200'))).messages as Json[]).filter((message) => /Cables/.test(String(message.subject)));
+    await runUntil(new Date(occasion.getTime() - 60_000));
+    expect(await reminders(), 'not before its time').to.deep.equal([]);
+    await runUntil(new Date(occasion.getTime() + 60_000));
+    const sent = await reminders();
+    expect(sent.map((message) => [message.to, message.subject])).to.deep.equal([[['buyer@demo.crm.local'], `Late delivery: ${late.number} Cables, late`]]);
+  });
+
   it('prints the purchase order with its lines, total and the amount in Chinese capital numerals', async () => {
     const [request] = await list('purchase_request', { title: 'Racks for the new server room' });
     const order = await record('purchase_order', request!.purchase_order);
