@@ -6,6 +6,7 @@ import { resolveLimits, SIZE_LIMITS, type ExpressionLimits } from './expression-
 import { describeEvaluationError, isJsonataError } from './jsonata-error.js';
 import { toPlainJson, type JsonValue } from './plain-json.js';
 import { afterStep, markRanges } from './value-meter.js';
+import { spendCpu } from './cpu-budget.js';
 import { msg } from '../i18n/message.js';
 
 /**
@@ -27,10 +28,11 @@ const guarded = new WeakSet<jsonata.Expression>();
  * caller puts the parent record under the lookup's name (`{ account: { industry: 'x' } }`).
  * `bindings` are the variables the scope declared (`user`, `today`; a leading `$` is allowed).
  *
- * The limits are jsonata 2.2's own guardrails (`timeout`, `stack`): before every evaluation step
- * jsonata compares the start time and depth of *this* `evaluate()` call, kept in the environment
- * it creates per call, with the limits. Concurrent evaluations of one parsed expression therefore
- * share no timing state. `__evaluate_entry` / `__evaluate_exit` hooks (bound under
+ * The depth limit is jsonata 2.2's own guardrail (`stack`); the time limit is a budget of
+ * processor time, charged by the step hook in the evaluation's root environment (cpu-budget.ts),
+ * with jsonata's clock (`timeout`) as a backstop ten times as long. jsonata compares the start time
+ * and depth of *this* `evaluate()` call, kept in the environment it creates per call, so concurrent
+ * evaluations of one parsed expression share no timing state. `__evaluate_entry` / `__evaluate_exit` hooks (bound under
  * `Symbol.for('jsonata.__evaluate_entry')`) would do the same check, but `assign` binds them in the
  * environment every evaluation of the expression shares, so their per-evaluation state would
  * have to travel through the bindings, and jsonata awaits a hook at every step. Measured here on
@@ -53,7 +55,7 @@ export async function evaluateExpression(
   limits: Partial<ExpressionLimits> = {},
 ): Promise<JsonValue> {
   const resolved = resolveLimits(limits);
-  const expression = await guard(compiled.parsedFor(resolved));
+  const expression = await guard(compiled.parsedFor(resolved), resolved);
   const started = performance.now();
   let result: unknown;
   try {
@@ -68,11 +70,18 @@ export async function evaluateExpression(
   return toPlainJson(result);
 }
 
-/** Binds the size-checked built-ins and the step hook into a parsed expression, once. */
-async function guard(expression: jsonata.Expression): Promise<jsonata.Expression> {
+/**
+ * Binds the size-checked built-ins and the step hook (sizes, then processor time) into a parsed
+ * expression, once: a parsed expression belongs to one set of limits (`parsedFor`).
+ */
+async function guard(expression: jsonata.Expression, limits: ExpressionLimits): Promise<jsonata.Expression> {
   if (guarded.has(expression)) return expression;
   for (const [name, definition] of await boundedFunctions()) expression.assign(name, definition);
-  expression.assign(EVALUATE_EXIT, afterStep);
+  const afterEachStep = (node: unknown, input: unknown, environment: unknown, result: unknown) => {
+    afterStep(node, input, environment, result);
+    spendCpu(environment, limits.timeoutMs);
+  };
+  expression.assign(EVALUATE_EXIT, afterEachStep as unknown as string);
   markRanges(expression.ast());
   guarded.add(expression);
   return expression;

@@ -7,13 +7,19 @@ import { LinearRegExp } from './linear-regexp.js';
  * instead of holding the event loop.
  */
 export interface ExpressionLimits {
-  /** Milliseconds from the start of the evaluation; 100 unless the caller says otherwise. */
+  /** Milliseconds of processor time the evaluation may spend (cpu-budget.ts); 100 unless the caller says otherwise. */
   readonly timeoutMs: number;
   /** Nesting of evaluation steps (each operator, path step, function call counts); 500 by default. */
   readonly maxDepth: number;
 }
 
 export const DEFAULT_LIMITS: ExpressionLimits = Object.freeze({ timeoutMs: 100, maxDepth: 500 });
+
+/**
+ * jsonata's own time limit, on the clock, is this many times the processor-time budget: a backstop
+ * for a process so starved that even its budget cannot be spent, not the limit that usually stops.
+ */
+export const WALL_CLOCK_SLACK = 10;
 
 /**
  * How big the values of one evaluation may grow. The time limit is checked between evaluation
@@ -76,7 +82,8 @@ export function limitsKey(limits: ExpressionLimits): string {
 
 /**
  * jsonata 2.2's own guardrails: before every evaluation step it compares the time since *this*
- * evaluation started and *this* evaluation's depth with the limits. The start time and depth live
+ * evaluation started (against the backstop, `WALL_CLOCK_SLACK` times the budget) and *this*
+ * evaluation's depth with the limits. The start time and depth live
  * in the per-evaluation environment jsonata creates in `evaluate()`, so concurrent evaluations of
  * one parsed expression never see each other's clock. Regular expressions run on a linear-time
  * engine. jsonata's `sequence` option would cap lists too, but it gives every list it builds a
@@ -85,7 +92,8 @@ export function limitsKey(limits: ExpressionLimits): string {
  */
 export function jsonataOptions(limits: ExpressionLimits): { timeout: number; stack: number; RegexEngine: RegExpConstructor } {
   return {
-    timeout: limits.timeoutMs,
+    // The processor-time budget (cpu-budget.ts) stops runaways; jsonata's clock is the backstop.
+    timeout: limits.timeoutMs * WALL_CLOCK_SLACK,
     stack: limits.maxDepth,
     // jsonata types the option as the RegExp constructor, but only constructs it and calls `exec`.
     RegexEngine: LinearRegExp as unknown as RegExpConstructor,

@@ -149,6 +149,23 @@ describe('evaluating expressions', () => {
       });
     }
 
+    it('counts the processor time an evaluation spends, not the time its process waits for the processor', async function () {
+      this.timeout(10_000);
+      // $user() here blocks the thread for 10 ms without using the processor, as a process starved
+      // by a busy machine waits: forty of them take 400 ms on the clock and almost no processor time.
+      const waiting = new Int32Array(new SharedArrayBuffer(4));
+      const starve = () => {
+        Atomics.wait(waiting, 0, 0, 10);
+        return 1;
+      };
+      const started = performance.now();
+      expect(await evaluateExpression(compile('$sum([1..40].($user()))'), {}, { user: starve })).to.equal(40);
+      expect(performance.now() - started, 'longer than the limit on the clock').to.be.above(300);
+      // Past ten times the limit on the clock, the backstop stops it all the same.
+      const backstop = await rejection(evaluateExpression(compile('$sum([1..40].($user()))'), {}, { user: starve }, { timeoutMs: 20 }));
+      expect(backstop).to.be.instanceOf(ExpressionTimeoutError).and.include({ timeoutMs: 20 });
+    });
+
     it('stops a recursion that nests deeper than the depth limit', async () => {
       const error = await rejection(evaluateExpression(compile('($f := function($n){ 1 + $f($n + 1) }; $f(0))'), {}));
       expect(error).to.be.instanceOf(ExpressionTooDeepError);
