@@ -1,0 +1,205 @@
+import { expect } from 'chai';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectError } from '../support/api-helpers.js';
+import { bearer, createUser, tokenFor } from '../support/auth-helpers.js';
+import { startConfiguredEngine, type ConfiguredEngine } from '../support/configured-engine.js';
+import type { TestResponse } from '../support/test-engine.js';
+
+const OPERATOR_TOKEN = 'operator-token-for-the-encryption-tests-01';
+const PASSWORD = 'a password for the clerk of clinics';
+
+/** Markers of encrypted values: none may be found in the store's files. Plain ones must (the search works). */
+const SSN = 'SSN-MARKER-7731';
+const EMAIL = 'alice.marker@example.com';
+const NOTE_BEFORE = 'NOTE-MARKER-first';
+const NOTE_AFTER = 'NOTE-MARKER-second';
+const PHONE = '+86 21 5550 7731';
+const CITY = 'CITY-MARKER-Lyon';
+
+/** Every file under a folder (the tenant's SQLite file, its WAL and shared memory, blobs), read as raw bytes. */
+function filesUnder(dir: string): { path: string; bytes: Buffer }[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile())
+    .map((path) => ({ path, bytes: readFileSync(path) }));
+}
+
+function holders(dir: string, text: string): string[] {
+  return filesUnder(dir)
+    .filter(({ bytes }) => bytes.includes(Buffer.from(text, 'utf8')))
+    .map(({ path }) => path);
+}
+
+describe('encrypted fields', () => {
+  let engine: ConfiguredEngine;
+  let root: string;
+  let clerk: string;
+  let patient: string;
+  const as = (token: string) => (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> =>
+    engine.request(method, path, body, { ...bearer(token), ...headers });
+
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'crm-encryption-'));
+    engine = await startConfiguredEngine({ http: { operatorToken: OPERATOR_TOKEN }, backups: { dir: join(root, 'backups') } }, join(root, 'data'));
+    const object = await engine.request('POST', '/api/v1/meta/objects', {
+      name: 'patient',
+      fields: [
+        { name: 'name', type: 'text', required: true },
+        { name: 'ssn', type: 'text', encrypted: true },
+        { name: 'email', type: 'email', encrypted: true, deterministic: true },
+        { name: 'notes', type: 'longtext', encrypted: true, trackHistory: true },
+        { name: 'phone', type: 'phone', encrypted: true },
+        { name: 'city', type: 'text', trackHistory: true },
+      ],
+    });
+    expect(object.status, JSON.stringify(object.body)).to.equal(201);
+    const set = await engine.request('POST', '/api/v1/meta/permission-sets', {
+      name: 'patient_clerk',
+      objects: { patient: { create: true, read: true, edit: true } },
+      fields: { patient: { ssn: { read: false } } },
+    });
+    expect(set.status, JSON.stringify(set.body)).to.equal(201);
+    await createUser(engine, { full_name: 'Clara Clerk', email: 'clara@example.com', permission_sets: ['standard_user', 'patient_clerk'] }, PASSWORD);
+    clerk = await tokenFor(engine, 'clara@example.com', PASSWORD);
+    const created = await engine.request('POST', '/api/v1/records/patient', { name: 'Alice', ssn: SSN, email: EMAIL, notes: NOTE_BEFORE, phone: PHONE, city: CITY });
+    expect(created.status, JSON.stringify(created.body)).to.equal(201);
+    patient = created.body._id;
+    const updated = await engine.request('PATCH', `/api/v1/records/patient/${patient}`, { notes: NOTE_AFTER, city: `${CITY}-2` });
+    expect(updated.status, JSON.stringify(updated.body)).to.equal(200);
+    expect((await engine.request('POST', '/api/v1/records/patient', { name: 'Bob', email: 'bob@example.com', ssn: 'SSN-OF-BOB' })).status).to.equal(201);
+  });
+  after(async () => {
+    await engine.stop(true);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('gives the values back in clear to whoever may read them, in a GET, a list, the history and the audit log', async () => {
+    const read = await engine.request('GET', `/api/v1/records/patient/${patient}`);
+    expect(read.body).to.include({ ssn: SSN, email: EMAIL, notes: NOTE_AFTER, phone: PHONE });
+    const list = await engine.request('GET', '/api/v1/records/patient?sort=name');
+    expect(list.body.records[0]).to.include({ name: 'Alice', ssn: SSN });
+    const history = await engine.request('GET', `/api/v1/records/patient/${patient}/history`);
+    expect(history.status, JSON.stringify(history.body)).to.equal(200);
+    expect(JSON.stringify(history.body)).to.contain(NOTE_BEFORE).and.to.contain(NOTE_AFTER);
+    const audit = await engine.request('GET', `/api/v1/audit?object=patient&record=${patient}`);
+    expect(audit.status, JSON.stringify(audit.body)).to.equal(200);
+    expect(JSON.stringify(audit.body)).to.contain(NOTE_AFTER);
+  });
+
+  it('never writes them in clear in the data directory: the SQLite file, its WAL, nothing else', () => {
+    const data = join(root, 'data');
+    expect(holders(data, CITY), 'a plain value is found, so the search would find the others').to.not.deep.equal([]);
+    expect(filesUnder(data).map(({ path }) => path)).to.include(join(data, 'default', 'store.sqlite-wal'));
+    for (const value of [SSN, EMAIL, NOTE_BEFORE, NOTE_AFTER, PHONE]) expect(holders(data, value), value).to.deep.equal([]);
+  });
+
+  it('never writes them in clear in a backup', async () => {
+    const made = await engine.request('POST', '/api/operator/backups', { tenants: ['default'] }, { authorization: `Bearer ${OPERATOR_TOKEN}` });
+    expect(made.status, JSON.stringify(made.body)).to.equal(201);
+    const backup = join(root, 'backups', made.body.name);
+    expect(holders(backup, CITY)).to.not.deep.equal([]);
+    for (const value of [SSN, EMAIL, NOTE_BEFORE, NOTE_AFTER, PHONE]) expect(holders(backup, value), value).to.deep.equal([]);
+  });
+
+  it('never gives a value to a user without read on its field: GET, list, export, report', async () => {
+    const clerkCalls = as(clerk);
+    const read = await clerkCalls('GET', `/api/v1/records/patient/${patient}`);
+    expect(read.status).to.equal(200);
+    expect(read.body).to.include({ name: 'Alice', email: EMAIL }).and.not.have.property('ssn');
+    const list = await clerkCalls('GET', '/api/v1/records/patient?sort=name');
+    expect(JSON.stringify(list.body)).to.not.contain(SSN);
+    expect(list.body.records[0]).to.include({ name: 'Alice' }).and.not.have.property('ssn');
+    const exported = await fetch(`${engine.url}/api/v1/records/patient/export`, { headers: bearer(clerk) });
+    expect(exported.status).to.equal(200);
+    const csv = await exported.text();
+    expect(csv).to.contain('Alice').and.to.contain(EMAIL).and.not.contain(SSN).and.not.contain('ssn');
+    const report = await engine.request('POST', '/api/v1/meta/reports', { name: 'patients', object: 'patient', type: 'tabular', columns: ['name', 'ssn', 'email'] });
+    expect(report.status, JSON.stringify(report.body)).to.equal(201);
+    const admin = await engine.request('POST', '/api/v1/reports/patients/run', {});
+    expect(JSON.stringify(admin.body)).to.contain(SSN);
+    const run = await clerkCalls('POST', '/api/v1/reports/patients/run', {});
+    expect(JSON.stringify(run.body)).to.not.contain(SSN);
+    const field = await clerkCalls('GET', `/api/v1/records/patient?fields=name,ssn`);
+    expectError(field, 400, 'validation_failed');
+  });
+
+  it('filters a deterministic field by equality (eq, ne, in, nin) and refuses anything else with 400, naming the field, in English and Chinese', async () => {
+    const names = async (filter: unknown) => {
+      const response = await engine.request('GET', `/api/v1/records/patient?sort=name&filter=${encodeURIComponent(JSON.stringify(filter))}`);
+      expect(response.status, JSON.stringify(response.body)).to.equal(200);
+      return response.body.records.map((record: { name: string }) => record.name);
+    };
+    expect(await names({ email: EMAIL })).to.deep.equal(['Alice']);
+    expect(await names({ email: { eq: 'ALICE.marker@example.com' } }), 'the e-mail is normalised before it is sealed').to.deep.equal(['Alice']);
+    expect(await names({ email: { ne: EMAIL } })).to.deep.equal(['Bob']);
+    expect(await names({ email: { in: [EMAIL, 'bob@example.com'] } })).to.deep.equal(['Alice', 'Bob']);
+    expect(await names({ email: { nin: [EMAIL] } })).to.deep.equal(['Bob']);
+    expect(await names({ phone: { isNull: true } })).to.deep.equal(['Bob']);
+    const refusals: [unknown, string][] = [
+      [{ ssn: SSN }, '/filter/ssn'],
+      [{ email: { startsWith: 'alice' } }, '/filter/email/startsWith'],
+      [{ notes: { contains: 'MARKER' } }, '/filter/notes/contains'],
+    ];
+    for (const [filter, path] of refusals) {
+      const refused = await engine.request('GET', `/api/v1/records/patient?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+      const [detail] = expectError(refused, 400, 'validation_failed');
+      expect(detail!.path).to.equal(path);
+      expect(detail!.message).to.contain('encrypted');
+    }
+    const chinese = await engine.request('GET', `/api/v1/records/patient?filter=${encodeURIComponent(JSON.stringify({ ssn: SSN }))}`, undefined, { 'accept-language': 'zh-CN' });
+    expect(expectError(chinese, 400)[0]!.message).to.contain('加密');
+    const sorted = await engine.request('GET', '/api/v1/records/patient?sort=ssn');
+    expect(expectError(sorted, 400)[0]).to.deep.include({ path: '/sort' });
+    expect(expectError(sorted, 400)[0]!.message).to.contain('encrypted');
+  });
+
+  it('encrypts the existing values in the background when the flag is turned on, with progress, reads in clear meanwhile, and decrypts them when it is turned off', async () => {
+    const data = join(root, 'data');
+    expect((await engine.request('POST', '/api/v1/meta/objects/patient/fields', { name: 'legacy', type: 'text' })).status).to.equal(201);
+    const ids: string[] = [];
+    for (let n = 0; n < 5; n++) {
+      const created = await engine.request('POST', '/api/v1/records/patient', { name: `Legacy ${n}`, legacy: `LEGACY-MARKER-${n}` });
+      expect(created.status).to.equal(201);
+      ids.push(created.body._id);
+    }
+    expect(holders(data, 'LEGACY-MARKER-3')).to.not.deep.equal([]);
+
+    const on = await engine.request('PATCH', '/api/v1/meta/objects/patient/fields/legacy', { encrypted: true });
+    expect(on.status, JSON.stringify(on.body)).to.equal(200);
+    const [running] = (await engine.request('GET', '/api/v1/meta/backfills?object=patient&status=running')).body.backfills;
+    expect(running).to.deep.include({ object: 'patient', status: 'running', reseal: ['legacy'], percent: 0, done: 0 });
+    expect(running.total).to.be.at.least(7);
+    expect((await engine.request('GET', `/api/v1/records/patient/${ids[3]}`)).body.legacy, 'read in clear before the backfill reached it').to.equal('LEGACY-MARKER-3');
+    await engine.jobs.runDue();
+    const done = (await engine.request('GET', `/api/v1/meta/backfills/${running._id}`)).body;
+    expect(done).to.deep.include({ status: 'done', percent: 100 });
+    expect(done.done).to.equal(running.total);
+    expect((await engine.request('GET', `/api/v1/records/patient/${ids[3]}`)).body).to.include({ legacy: 'LEGACY-MARKER-3', _version: 1 });
+    for (let n = 0; n < 5; n++) expect(holders(data, `LEGACY-MARKER-${n}`), `LEGACY-MARKER-${n}`).to.deep.equal([]);
+
+    const off = await engine.request('PATCH', '/api/v1/meta/objects/patient/fields/legacy', { encrypted: false });
+    expect(off.status, JSON.stringify(off.body)).to.equal(200);
+    await engine.jobs.runDue();
+    expect((await engine.request('GET', `/api/v1/records/patient/${ids[3]}`)).body.legacy).to.equal('LEGACY-MARKER-3');
+    const contains = await engine.request('GET', `/api/v1/records/patient?filter=${encodeURIComponent(JSON.stringify({ legacy: { contains: 'MARKER-3' } }))}`);
+    expect(contains.body.records.map((record: { _id: string }) => record._id), 'stored in clear again: searchable').to.deep.equal([ids[3]]);
+  });
+
+  it('refuses unique, external id and a random-mode index on an encrypted field, and deterministic without encrypted', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ name: 'u1', type: 'text', encrypted: true, unique: true }, '/unique'],
+      [{ name: 'u2', type: 'text', encrypted: true, externalId: true }, '/externalId'],
+      [{ name: 'u3', type: 'phone', encrypted: true, indexed: true }, '/indexed'],
+      [{ name: 'u4', type: 'email', deterministic: true }, '/deterministic'],
+    ];
+    for (const [field, path] of cases) {
+      const refused = await engine.request('POST', '/api/v1/meta/objects/patient/fields', field);
+      const details = expectError(refused, 400);
+      expect(details.map((detail) => detail.path).join(), JSON.stringify(details)).to.contain(path);
+    }
+    const number = await engine.request('POST', '/api/v1/meta/objects/patient/fields', { name: 'u5', type: 'number', encrypted: true });
+    expectError(number, 400);
+  });
+});
