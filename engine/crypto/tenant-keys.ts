@@ -90,6 +90,20 @@ export class TenantKeys {
     return formatSealed(header, sealed);
   }
 
+  /**
+   * Every text a value may be stored as in the deterministic mode: one per key held (values move to
+   * a new key during a rotation), so an equality filter finds the value whichever key sealed it.
+   */
+  deterministicForms(plaintext: string, purpose: SealPurpose): string[] {
+    const bytes = Buffer.from(plaintext, 'utf8');
+    return this.keyIds.map((keyId) => {
+      const { deterministic } = this.keys.get(keyId)!;
+      const header = sealedHeader('deterministic', keyId);
+      const aad = Buffer.from(`${header}:${purpose}`);
+      return formatSealed(header, gcmSeal(deterministic.encKey, syntheticIv(deterministic.macKey, aad, bytes), bytes, aad));
+    });
+  }
+
   /** The plaintext of a sealed value; SecretUnreadableError when it was altered, sealed for another purpose or under a key not held. */
   open(sealed: string, purpose: SealPurpose): string {
     let parts;
