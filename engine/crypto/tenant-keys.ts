@@ -120,6 +120,25 @@ export class TenantKeys {
     return plaintext.toString('utf8');
   }
 
+  /**
+   * A value sealed under a former key, sealed again under the active one in its mode and for its
+   * purpose (a rotation does not know which it is: it tries both); one under the active key as it is.
+   */
+  resealUnderActive(sealed: string): string {
+    const { keyId, mode } = parseSealed(sealed);
+    if (keyId === this.activeId) return sealed;
+    for (const purpose of ['record', 'secret'] as const) {
+      let plaintext: string;
+      try {
+        plaintext = this.open(sealed, purpose);
+      } catch {
+        continue;
+      }
+      return this.seal(plaintext, { purpose, mode });
+    }
+    throw new SecretUnreadableError(`the value sealed under ${keyId} opens for no purpose`);
+  }
+
   /** The key a sealed value names, undefined for a value that is not sealed. */
   keyIdOf(value: unknown): string | undefined {
     return isSealed(value) ? value.split(':')[2] : undefined;

@@ -202,4 +202,64 @@ describe('encrypted fields', () => {
     const number = await engine.request('POST', '/api/v1/meta/objects/patient/fields', { name: 'u5', type: 'number', encrypted: true });
     expectError(number, 400);
   });
+
+  it('rotates the data key without loss while clients read and write: every value reads as last written throughout, and the former key is gone at the end', async () => {
+    const operator = { authorization: `Bearer ${OPERATOR_TOKEN}` };
+    const data = join(root, 'data');
+    expect((await engine.request('GET', '/api/operator/tenants/default/keys', undefined, operator)).body).to.deep.include({ activeKey: 'k1', keys: ['k1'] });
+    const expected = new Map<string, { ssn: string; email: string }>();
+    for (let n = 0; n < 40; n++) {
+      const values = { ssn: `ROT-${n}`, email: `rot${n}@example.com` };
+      const created = await engine.request('POST', '/api/v1/records/patient', { name: `Rot ${n}`, ...values });
+      expected.set(created.body._id, values);
+    }
+    const started = await engine.request('POST', '/api/operator/tenants/default/keys/rotate', undefined, operator);
+    expect(started.status, JSON.stringify(started.body)).to.equal(202);
+    expect(started.body).to.deep.include({ to: 'k2', from: ['k1'], status: 'running', percent: 0 });
+    expectError(await engine.request('POST', '/api/operator/tenants/default/keys/rotate', undefined, operator), 409, 'rotation_in_progress');
+
+    let rotating = true;
+    const ids = [...expected.keys()];
+    const problems: string[] = [];
+    const writer = async () => {
+      for (let round = 0; rotating || round < 3; round++) {
+        const id = ids[round % ids.length]!;
+        const values = { ssn: `ROT-${round}-written`, email: `rewritten${round}@example.com` };
+        const answer = await engine.request('PATCH', `/api/v1/records/patient/${id}`, values);
+        if (answer.status !== 200) problems.push(`write ${answer.status}`);
+        else expected.set(id, values);
+      }
+    };
+    const reader = async () => {
+      for (let round = 0; rotating || round < 3; round++) {
+        const id = ids[(round * 7) % ids.length]!;
+        const want = expected.get(id)!;
+        const read = await engine.request('GET', `/api/v1/records/patient/${id}`);
+        if (read.status !== 200) problems.push(`read ${read.status} ${JSON.stringify(read.body)}`);
+        const found = await engine.request('GET', `/api/v1/records/patient?filter=${encodeURIComponent(JSON.stringify({ email: want.email }))}`);
+        if (found.status !== 200) problems.push(`filter ${found.status}`);
+      }
+    };
+    const load = Promise.all([writer(), reader()]);
+    await engine.jobs.runDue();
+    rotating = false;
+    await load;
+    expect(problems).to.deep.equal([]);
+
+    const keys = (await engine.request('GET', '/api/operator/tenants/default/keys', undefined, operator)).body;
+    expect(keys).to.deep.include({ activeKey: 'k2', keys: ['k2'] });
+    expect(keys.rotations[0]).to.deep.include({ status: 'done', percent: 100, to: 'k2' });
+    expect(keys.rotations[0].resealed).to.be.greaterThan(40);
+    for (const [id, values] of expected) {
+      const read = await engine.request('GET', `/api/v1/records/patient/${id}`);
+      expect(read.body, id).to.include(values);
+      const found = await engine.request('GET', `/api/v1/records/patient?filter=${encodeURIComponent(JSON.stringify({ email: values.email }))}`);
+      expect(found.body.records.map((record: { _id: string }) => record._id)).to.deep.equal([id]);
+    }
+    expect((await engine.request('GET', `/api/v1/records/patient/${patient}/history`)).body.entries.length).to.be.greaterThan(0);
+    expect(JSON.stringify((await engine.request('GET', `/api/v1/records/patient/${patient}/history`)).body)).to.contain(NOTE_BEFORE);
+    expect(holders(data, 'enc:v1:k2:')).to.not.deep.equal([]);
+    expect(holders(data, 'enc:v1:k1:')).to.deep.equal([]);
+    expect(holders(data, 'enc:d1:k1:')).to.deep.equal([]);
+  });
 });

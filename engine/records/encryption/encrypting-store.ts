@@ -29,12 +29,23 @@ export function encryptingStore(store: Store, keys: TenantKeys, snapshot: () => 
   const outer = collections(store);
   return new Proxy(store, {
     get(target, property) {
+      if (property === UNSEALED) return target;
       if (property === 'collection') return outer.collection;
       if (property === 'unitOfWork') return <R>(work: (tx: Collections) => Promise<R>) => target.unitOfWork((tx) => work(collections(tx)));
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+}
+
+const UNSEALED = Symbol('the store under the sealing one');
+
+/**
+ * The store as it is on disk, sealed values as they are stored: for what works on the ciphertext
+ * itself (a key rotation moving values to the new key, tests looking at what is stored).
+ */
+export function unsealedStore(store: Store): Store {
+  return (store as Store & { [UNSEALED]?: Store })[UNSEALED] ?? store;
 }
 
 function sealingCollection<T extends Doc>(inner: Collection<T>, keys: TenantKeys, place: SealedPlace): Collection<T> {

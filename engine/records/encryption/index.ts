@@ -1,3 +1,3 @@
-export { encryptingStore } from './encrypting-store.js';
+export { encryptingStore, unsealedStore } from './encrypting-store.js';
 export { encryptedFields } from './sealed-places.js';
 export { resealCopies } from './reseal-copies.js';
