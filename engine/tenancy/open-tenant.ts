@@ -12,6 +12,12 @@ import { ATTACHMENT_INDEXES, ATTACHMENTS_COLLECTION } from '../records/attachmen
 import { RECENT_INDEXES, RECENT_RECORDS } from '../records/recent/recent-records.js';
 import { TenantKeys, type MasterKey } from '../crypto/index.js';
 import { encryptingStore } from '../records/encryption/index.js';
+import { META_DEFINITIONS, META_HISTORY } from '../metadata/metadata-collections.js';
+import { APPROVAL_VERSIONS } from '../approvals/process-versions.js';
+import { INSTALLED_PACKS } from '../packs/installed-packs.js';
+
+/** Where definitions are kept whole, their webhooks' URLs sealed: the current ones, every former one, approval processes' versions, what packs installed. */
+const DEFINITION_COLLECTIONS: ReadonlySet<string> = new Set([META_DEFINITIONS, META_HISTORY, APPROVAL_VERSIONS, INSTALLED_PACKS]);
 import { BACKFILL_INDEXES, BACKFILLS, schedulePlainTextBackfills } from '../setup/backfills/index.js';
 
 /**
@@ -25,7 +31,7 @@ export async function openTenant(name: string, rawStore: Store, masterKey: Maste
   const keys = await TenantKeys.open(name, rawStore, masterKey);
   // From here on every part uses the store that seals encrypted values (records/encryption/); until the metadata is read, nothing is a record.
   let registry: MetadataRegistry | undefined;
-  const store = encryptingStore(rawStore, keys, () => registry?.snapshot);
+  const store = encryptingStore(rawStore, keys, () => registry?.snapshot, DEFINITION_COLLECTIONS);
   await store.ensureIndexes(AUDIT_COLLECTION, [...AUDIT_INDEXES]);
   await store.ensureIndexes(SIGN_IN_THROTTLE, [...SIGN_IN_THROTTLE_INDEXES]);
   await ensureApprovalIndexes(store);

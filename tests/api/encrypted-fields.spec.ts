@@ -203,6 +203,38 @@ describe('encrypted fields', () => {
     expectError(number, 400);
   });
 
+  it('keeps the tokens of webhook URLs in the metadata sealed at rest, masked in every read, and the outbox\'s copies sealed too', async () => {
+    const token = 'WEBHOOK-TOKEN-MARKER-42';
+    const url = `http://127.0.0.1:9/hooks/patients?token=${token}`;
+    const rule = await engine.request('POST', '/api/v1/meta/automation-rules', {
+      name: 'tell_the_clinic',
+      object: 'patient',
+      condition: "name = 'Webhooked'",
+      actions: [{ webhook: { url, body: '{"patient": "{{_id}}", "ssn": "{{ssn}}"}' } }],
+    });
+    expect(rule.status, JSON.stringify(rule.body)).to.equal(201);
+    expect(JSON.stringify(rule.body)).to.not.contain(token);
+    const read = await engine.request('GET', '/api/v1/meta/automation-rules/tell_the_clinic');
+    expect(read.body.definition.actions[0].webhook.url).to.equal('http://127.0.0.1:9/hooks/patients?token=••••');
+    const history = await engine.request('GET', '/api/v1/meta/history?kind=automationRule');
+    expect(history.status).to.equal(200);
+    expect(JSON.stringify(history.body)).to.not.contain(token);
+    // Sent back masked, the stored URL stays (the existing write-only behaviour).
+    const changed = await engine.request('PUT', '/api/v1/meta/automation-rules/tell_the_clinic', { ...read.body.definition, condition: "name = 'Webhooked' or name = 'Hooked'" });
+    expect(changed.status, JSON.stringify(changed.body)).to.equal(200);
+    const created = await engine.request('POST', '/api/v1/records/patient', { name: 'Webhooked', ssn: 'SSN-IN-A-WEBHOOK-BODY' });
+    expect(created.status).to.equal(201);
+    const calls = (await engine.request('GET', '/api/v1/outbox/webhook')).body.calls as { url: string; body: string }[];
+    const call = calls.find((candidate) => candidate.body.includes(created.body._id));
+    expect(call, 'the call is queued with the stored URL and the body in clear for the reader').to.not.equal(undefined);
+    expect(call!.url).to.not.contain(token);
+    expect(JSON.parse(call!.body)).to.deep.equal({ patient: created.body._id, ssn: 'SSN-IN-A-WEBHOOK-BODY' });
+    const data = join(root, 'data');
+    expect(holders(data, token)).to.deep.equal([]);
+    expect(holders(data, 'SSN-IN-A-WEBHOOK-BODY')).to.deep.equal([]);
+    expect(holders(data, 'hooks/patients')).to.deep.equal([]);
+  });
+
   it('rotates the data key without loss while clients read and write: every value reads as last written throughout, and the former key is gone at the end', async () => {
     const operator = { authorization: `Bearer ${OPERATOR_TOKEN}` };
     const data = join(root, 'data');

@@ -18,11 +18,11 @@ import { sealedPlace, type SealedPlace } from './sealed-places.js';
  * Opening a value is not reading access: who may see a field is decided above, by field security,
  * before anything leaves the engine.
  */
-export function encryptingStore(store: Store, keys: TenantKeys, snapshot: () => Snapshot | undefined): Store {
+export function encryptingStore(store: Store, keys: TenantKeys, snapshot: () => Snapshot | undefined, definitionCollections: ReadonlySet<string>): Store {
   const collections = (target: Collections): Collections => ({
     collection<T extends Doc = Doc>(name: string): Collection<T> {
       const inner = target.collection<T>(name);
-      const place = sealedPlace(snapshot(), name);
+      const place = sealedPlace(snapshot(), name, definitionCollections);
       return place ? sealingCollection(inner, keys, place) : inner;
     },
   });

@@ -2,6 +2,7 @@ import { isSealed, SecretUnreadableError, type TenantKeys } from '../../crypto/i
 import type { FieldEncryption } from '../../fields/index.js';
 import type { Doc, Update } from '../../store/port.js';
 import type { SealedPlace } from './sealed-places.js';
+import { webhookActions } from '../../mail/webhook-actions.js';
 
 type Values = Record<string, unknown>;
 
@@ -62,7 +63,17 @@ export function sealDocument<T extends Doc>(keys: TenantKeys, place: SealedPlace
     }
     case 'message':
       return sealEach(keys, doc, new Map(place.paths.map((path) => [path, 'random' as const]))) as T;
+    case 'definitions':
+      return withWebhookUrls(doc, (url) => (isSealed(url) ? url : keys.seal(url, { purpose: 'secret' })));
   }
+}
+
+/** A copy of the document with each webhook action's URL changed by `change`; the document itself when there is none. */
+function withWebhookUrls<T>(doc: T, change: (url: string) => string): T {
+  if ([...webhookActions(doc)].length === 0) return doc;
+  const copy = structuredClone(doc);
+  for (const { webhook } of webhookActions(copy)) webhook.url = change(webhook.url);
+  return copy;
 }
 
 /** An update as it is stored: `$set` values of sealed places sealed (records and messages are the only ones updated). */
@@ -97,6 +108,7 @@ export function openDeep(keys: TenantKeys, value: unknown): unknown {
 
 /** The document as the engine reads it: sealed values opened (strictly for a record's encrypted fields). */
 export function openDocument<T>(keys: TenantKeys, place: SealedPlace, doc: T): T {
+  if (place.kind === 'definitions') return withWebhookUrls(doc, (url) => (isSealed(url) ? keys.open(url, 'secret') : url));
   if (place.kind !== 'records') return openDeep(keys, doc) as T;
   let copy: Values | undefined;
   for (const [name, value] of Object.entries(doc as Values)) {

@@ -4,6 +4,7 @@ import type { Snapshot } from '../../metadata/snapshot.js';
 import { EMAIL_OUTBOX } from '../../mail/outbox-email.js';
 import { WEBHOOK_OUTBOX } from '../../mail/outbox-webhook.js';
 
+
 /**
  * Where a collection's documents carry values that must not be stored in clear:
  *
@@ -13,6 +14,9 @@ import { WEBHOOK_OUTBOX } from '../../mail/outbox-webhook.js';
  * - `message`: the outboxes; the parts of a message that may quote a record's values (an e-mail's
  *   subject and bodies, a webhook's body, and its URL, whose query may hold a token), always.
  *
+ * - `definitions`: the metadata as stored, its history, approval processes' versions and installed
+ *   packs; the URL of every webhook action (receivers take their tokens in it), sealed as a secret.
+ *
  * Every other collection holds no field value: the change feed names records and versions only,
  * jobs name records, the recycle bin is the record's own document, search reads the records.
  */
@@ -20,7 +24,8 @@ export type SealedPlace =
   | { kind: 'records'; fields: ReadonlyMap<string, FieldEncryption> }
   | { kind: 'history'; fields: ReadonlyMap<string, FieldEncryption> }
   | { kind: 'audit'; fieldsOf: (object: string) => ReadonlyMap<string, FieldEncryption> | undefined }
-  | { kind: 'message'; paths: readonly string[] };
+  | { kind: 'message'; paths: readonly string[] }
+  | { kind: 'definitions' };
 
 const MESSAGE_PATHS: Record<string, readonly string[]> = { [EMAIL_OUTBOX]: ['subject', 'text', 'html'], [WEBHOOK_OUTBOX]: ['body', 'url'] };
 
@@ -44,9 +49,14 @@ export function encryptedFields(snapshot: Snapshot): Map<string, ReadonlyMap<str
 const NONE: ReadonlyMap<string, FieldEncryption> = new Map();
 
 /** What the collection's documents seal, or undefined for a collection that holds no field value. */
-export function sealedPlace(snapshot: Snapshot | undefined, collection: string): SealedPlace | undefined {
+/**
+ * `definitionCollections`: where definitions are kept whole (the current ones, every former one,
+ * approval processes' versions, what packs installed), named by the parts above that keep them.
+ */
+export function sealedPlace(snapshot: Snapshot | undefined, collection: string, definitionCollections: ReadonlySet<string>): SealedPlace | undefined {
   const message = MESSAGE_PATHS[collection];
   if (message) return { kind: 'message', paths: message };
+  if (definitionCollections.has(collection)) return { kind: 'definitions' };
   if (!snapshot) return undefined;
   const byObject = encryptedFields(snapshot);
   if (collection === AUDIT_COLLECTION) return { kind: 'audit', fieldsOf: (object) => byObject.get(object) };
