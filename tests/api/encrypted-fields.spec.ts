@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectError } from '../support/api-helpers.js';
+import { finishPhase, uploadFile } from '../support/import-helpers.js';
 import { bearer, createUser, tokenFor } from '../support/auth-helpers.js';
 import { startConfiguredEngine, type ConfiguredEngine } from '../support/configured-engine.js';
 import type { TestResponse } from '../support/test-engine.js';
@@ -233,6 +234,17 @@ describe('encrypted fields', () => {
     expect(holders(data, token)).to.deep.equal([]);
     expect(holders(data, 'SSN-IN-A-WEBHOOK-BODY')).to.deep.equal([]);
     expect(holders(data, 'hooks/patients')).to.deep.equal([]);
+  });
+
+  it('keeps the rows of an import file sealed while they wait, and imports values into an encrypted field', async () => {
+    const uploaded = await uploadFile(engine, 'patient', 'patients.csv', 'Name,SSN\nImported,IMPORT-SSN-MARKER\n');
+    expect(uploaded.status, JSON.stringify(uploaded.body)).to.equal(201);
+    expect(holders(join(root, 'data'), 'IMPORT-SSN-MARKER'), 'the waiting rows').to.deep.equal([]);
+    const ended = await finishPhase(engine, uploaded.body.id, 'run', { mapping: [{ column: 'Name', field: 'name' }, { column: 'SSN', field: 'ssn' }], mode: 'insert' });
+    expect(ended.status, JSON.stringify(ended)).to.equal('done');
+    const found = await engine.request('GET', `/api/v1/records/patient?filter=${encodeURIComponent(JSON.stringify({ name: 'Imported' }))}`);
+    expect(found.body.records.map((record: { ssn: string }) => record.ssn)).to.deep.equal(['IMPORT-SSN-MARKER']);
+    expect(holders(join(root, 'data'), 'IMPORT-SSN-MARKER'), 'the rows and the record').to.deep.equal([]);
   });
 
   it('rotates the data key without loss while clients read and write: every value reads as last written throughout, and the former key is gone at the end', async () => {

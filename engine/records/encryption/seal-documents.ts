@@ -65,7 +65,19 @@ export function sealDocument<T extends Doc>(keys: TenantKeys, place: SealedPlace
       return sealEach(keys, doc, new Map(place.paths.map((path) => [path, 'random' as const]))) as T;
     case 'definitions':
       return withWebhookUrls(doc, (url) => (isSealed(url) ? url : keys.seal(url, { purpose: 'secret' })));
+    case 'json':
+      return sealJson(keys, doc, place.paths) as T;
   }
+}
+
+/** The values at `paths` sealed whole, as JSON text. */
+function sealJson(keys: TenantKeys, values: Values, paths: readonly string[]): Values {
+  let sealed: Values | undefined;
+  for (const path of paths) {
+    if (values[path] === undefined || isSealed(values[path])) continue;
+    (sealed ??= { ...values })[path] = keys.seal(JSON.stringify(values[path]), { purpose: 'record' });
+  }
+  return sealed ?? values;
 }
 
 /** A copy of the document with each webhook action's URL changed by `change`; the document itself when there is none. */
@@ -76,8 +88,9 @@ function withWebhookUrls<T>(doc: T, change: (url: string) => string): T {
   return copy;
 }
 
-/** An update as it is stored: `$set` values of sealed places sealed (records and messages are the only ones updated). */
+/** An update as it is stored: `$set` values of sealed places sealed (records, messages and import rows are the ones updated). */
 export function sealUpdate(keys: TenantKeys, place: SealedPlace, update: Update): Update {
+  if (update.$set && place.kind === 'json') return { ...update, $set: sealJson(keys, update.$set, place.paths) };
   if (!update.$set || (place.kind !== 'records' && place.kind !== 'message')) return update;
   const fields = place.kind === 'records' ? place.fields : new Map(place.paths.map((path) => [path, 'random' as const]));
   const $set = sealEach(keys, update.$set, fields);
@@ -109,6 +122,14 @@ export function openDeep(keys: TenantKeys, value: unknown): unknown {
 /** The document as the engine reads it: sealed values opened (strictly for a record's encrypted fields). */
 export function openDocument<T>(keys: TenantKeys, place: SealedPlace, doc: T): T {
   if (place.kind === 'definitions') return withWebhookUrls(doc, (url) => (isSealed(url) ? keys.open(url, 'secret') : url));
+  if (place.kind === 'json') {
+    let copy: Values | undefined;
+    for (const path of place.paths) {
+      const value = (doc as Values)[path];
+      if (isSealed(value)) (copy ??= { ...(doc as Values) })[path] = JSON.parse(keys.open(value, 'record')) as unknown;
+    }
+    return (copy ?? doc) as T;
+  }
   if (place.kind !== 'records') return openDeep(keys, doc) as T;
   let copy: Values | undefined;
   for (const [name, value] of Object.entries(doc as Values)) {

@@ -3,6 +3,7 @@ import type { FieldEncryption } from '../../fields/index.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import { EMAIL_OUTBOX } from '../../mail/outbox-email.js';
 import { WEBHOOK_OUTBOX } from '../../mail/outbox-webhook.js';
+import { IMPORT_ROWS } from '../import/import-doc.js';
 
 
 /**
@@ -17,6 +18,9 @@ import { WEBHOOK_OUTBOX } from '../../mail/outbox-webhook.js';
  * - `definitions`: the metadata as stored, its history, approval processes' versions and installed
  *   packs; the URL of every webhook action (receivers take their tokens in it), sealed as a secret.
  *
+ * - `json`: the rows of an import file waiting to be written (their cells, and the problems that
+ *   quote them), sealed whole as JSON, whichever columns they hold.
+ *
  * Every other collection holds no field value: the change feed names records and versions only,
  * jobs name records, the recycle bin is the record's own document, search reads the records.
  */
@@ -25,7 +29,10 @@ export type SealedPlace =
   | { kind: 'history'; fields: ReadonlyMap<string, FieldEncryption> }
   | { kind: 'audit'; fieldsOf: (object: string) => ReadonlyMap<string, FieldEncryption> | undefined }
   | { kind: 'message'; paths: readonly string[] }
-  | { kind: 'definitions' };
+  | { kind: 'definitions' }
+  | { kind: 'json'; paths: readonly string[] };
+
+const IMPORT_ROW_PATHS = ['cells', 'problems'];
 
 const MESSAGE_PATHS: Record<string, readonly string[]> = { [EMAIL_OUTBOX]: ['subject', 'text', 'html'], [WEBHOOK_OUTBOX]: ['body', 'url'] };
 
@@ -57,6 +64,7 @@ export function sealedPlace(snapshot: Snapshot | undefined, collection: string, 
   const message = MESSAGE_PATHS[collection];
   if (message) return { kind: 'message', paths: message };
   if (definitionCollections.has(collection)) return { kind: 'definitions' };
+  if (collection === IMPORT_ROWS) return { kind: 'json', paths: IMPORT_ROW_PATHS };
   if (!snapshot) return undefined;
   const byObject = encryptedFields(snapshot);
   if (collection === AUDIT_COLLECTION) return { kind: 'audit', fieldsOf: (object) => byObject.get(object) };

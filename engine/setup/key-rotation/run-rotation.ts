@@ -16,7 +16,7 @@ function resealed(keys: TenantKeys, value: unknown): unknown {
     const items = value.map((item) => resealed(keys, item));
     return items.some((item, index) => item !== value[index]) ? items : value;
   }
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !ArrayBuffer.isView(value)) {
     let copy: Record<string, unknown> | undefined;
     for (const [key, item] of Object.entries(value)) {
       const next = resealed(keys, item);
