@@ -122,6 +122,8 @@ describe('encrypted fields', () => {
     expect(JSON.stringify(admin.body)).to.contain(SSN);
     const run = await clerkCalls('POST', '/api/v1/reports/patients/run', {});
     expect(JSON.stringify(run.body)).to.not.contain(SSN);
+    const grouped = await engine.request('POST', '/api/v1/meta/reports', { name: 'by_ssn', object: 'patient', type: 'summary', groupings: [{ field: 'ssn' }] });
+    expect(expectError(grouped, 400)[0]).to.deep.include({ path: '/groupings/0/field' });
     const field = await clerkCalls('GET', `/api/v1/records/patient?fields=name,ssn`);
     expectError(field, 400, 'validation_failed');
   });
