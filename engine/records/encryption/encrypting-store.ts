@@ -27,13 +27,25 @@ export function encryptingStore(store: Store, keys: TenantKeys, snapshot: () => 
     },
   });
   const outer = collections(store);
+  const unitOfWork = <R>(work: (tx: Collections) => Promise<R>) => store.unitOfWork((tx) => work(collections(tx)));
+  // What is assigned to the sealing store (a test slowing its units of work down) stays on it, above the store's own.
+  const assigned = new Map<PropertyKey, unknown>();
   return new Proxy(store, {
     get(target, property) {
+      if (assigned.has(property)) return assigned.get(property);
       if (property === UNSEALED) return target;
       if (property === 'collection') return outer.collection;
-      if (property === 'unitOfWork') return <R>(work: (tx: Collections) => Promise<R>) => target.unitOfWork((tx) => work(collections(tx)));
+      if (property === 'unitOfWork') return unitOfWork;
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
+    },
+    set(_target, property, value) {
+      assigned.set(property, value);
+      return true;
+    },
+    deleteProperty(_target, property) {
+      assigned.delete(property);
+      return true;
     },
   });
 }
