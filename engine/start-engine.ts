@@ -21,6 +21,8 @@ import { PdfRenderer } from './templates/index.js';
 import { installDemoTenant, type DemoTenant } from './demo/index.js';
 import { IMPORT_JOB, runImportJob } from './records/import/index.js';
 import { countBacklogWith, log, setLogLevel } from './observability/index.js';
+import { loadMasterKey } from './crypto/index.js';
+import { KEY_ROTATION_JOB, runKeyRotation } from './setup/key-rotation/index.js';
 
 export interface RunningEngine {
   platform: Platform;
@@ -67,7 +69,8 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
     ? await MongoStoreProvider.connect(config.mongodbUri, { allowStandalone: config.mongodbAllowStandalone ?? false, ...(config.mongodbDatabasePrefix ? { databasePrefix: config.mongodbDatabasePrefix } : {}) })
     : new EmbeddedStoreProvider(config.dataDir, config.durability, (config.storeCacheMb ?? DEFAULT_CACHE_MB) * 1024 * 1024);
   const packsDir = config.http?.packsDir ?? DEFAULT_PACKS_DIR;
-  const platform = new Platform(provider, new WebhookAllowlist(config.webhooks?.allowedHosts), packsDir);
+  const masterKey = loadMasterKey(config.masterKey ?? {}, config.dataDir);
+  const platform = new Platform(provider, masterKey, new WebhookAllowlist(config.webhooks?.allowedHosts), packsDir);
   registerJobHandler(EMAIL_DELIVER, emailDelivery(config.mail ?? {}));
   registerJobHandler(WEBHOOK_DELIVER, deliverWebhook);
   registerApprovalTimers();
@@ -76,6 +79,7 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   configureBackfills(config.backfills);
   registerJobHandler(BACKFILL_JOB, runBackfill);
   registerJobHandler(IMPORT_JOB, runImportJob);
+  registerJobHandler(KEY_ROTATION_JOB, runKeyRotation);
   const backups: BackupSettings = { dir: config.backups?.dir ?? resolve(DEFAULT_BACKUP_DIR), keep: config.backups?.keep ?? DEFAULT_BACKUP_RETENTION, ...(config.backups?.everyHours ? { everyHours: config.backups.everyHours } : {}) };
   registerJobHandler(BACKUP_JOB, scheduledBackup(platform, backups));
   const readiness = new Readiness();

@@ -14,8 +14,9 @@ import { parseArgs } from 'node:util';
 import { createBackup, restoreDataDirectory, type BackupManifest } from '../engine/backup/index.js';
 import { EmbeddedStoreProvider } from '../engine/store/embedded/index.js';
 import { Platform } from '../engine/tenancy/index.js';
+import { loadMasterKey, masterKeySettingFromEnv } from '../engine/crypto/index.js';
 
-const DEFAULT_URL = 'http://localhost:3000';
+export const DEFAULT_URL = 'http://localhost:3000';
 
 export const BACKUP_USAGE = `Usage: npx crm backup [list] [options] | npx crm restore <backup> [options]
 through a running platform (its operator API; the backup lands in its BACKUP_DIR):
@@ -27,7 +28,7 @@ offline, with the platform stopped:
   backup --data-dir DIR --out DIR [--tenant NAME]…   writes a backup of the data directory into --out
   restore FOLDER --data-dir DIR                       restores every tenant of the backup folder into an empty data directory`;
 
-interface Online {
+export interface Online {
   url: string;
   token: string;
 }
@@ -94,7 +95,7 @@ function describe(backup: Summary | BackupManifest): string {
 }
 
 async function offlineBackup(dataDir: string, out: string, tenants: string[] | undefined): Promise<number> {
-  const platform = new Platform(new EmbeddedStoreProvider(dataDir));
+  const platform = new Platform(new EmbeddedStoreProvider(dataDir), loadMasterKey(masterKeySettingFromEnv(), dataDir));
   try {
     mkdirSync(out, { recursive: true });
     const manifest = await createBackup(platform, out, tenants ? { tenants } : {});
@@ -111,13 +112,14 @@ async function offlineRestore(backup: string, dataDir: string): Promise<number> 
   try {
     const manifest = await restoreDataDirectory(provider, backup, dataDir);
     console.log(`Restored ${describe(manifest)} into ${dataDir}: start the platform with DATA_DIR=${dataDir}.`);
+    console.log('Start it with the master key of the platform the backup came from (CRM_MASTER_KEY or CRM_MASTER_KEY_FILE): the backup holds the tenants\' data keys wrapped under that key, never the key itself.');
     return 0;
   } finally {
     await provider.close();
   }
 }
 
-async function call(online: Online, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+export async function call(online: Online, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${online.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${online.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -127,7 +129,7 @@ async function call(online: Online, method: string, path: string, body?: unknown
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
 }
 
-function answered(answer: { status: number; body: unknown }, json: boolean | undefined, print: (body: unknown) => void): number {
+export function answered(answer: { status: number; body: unknown }, json: boolean | undefined, print: (body: unknown) => void): number {
   if (answer.status >= 400) {
     const error = (answer.body as { error?: { code: string; message: string } } | null)?.error;
     console.error(`${answer.status} ${error?.code ?? ''}: ${error?.message ?? JSON.stringify(answer.body)}`);

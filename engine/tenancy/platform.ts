@@ -13,6 +13,8 @@ import { checkTenantName } from './tenant-name.js';
 import { TenantRegistry, type TenantEntry } from './tenant-registry.js';
 import { UnknownTenantError } from './unknown-tenant-error.js';
 import { msg } from '../i18n/message.js';
+import type { MasterKey } from '../crypto/index.js';
+import { unsealedStore } from '../records/encryption/index.js';
 
 export const DEFAULT_TENANT = 'default';
 
@@ -22,11 +24,13 @@ export class Platform {
   private registry: Promise<TenantRegistry> | undefined;
 
   /**
+   * `masterKey`: wraps each tenant's data keys (encrypted fields, metadata secrets);
    * `webhookAllowlist`: the internal hosts the operator opened to webhooks (none by default);
    * `packsDir`: the folder of packs admins may install, whose code runs where they are installed.
    */
   constructor(
     readonly provider: StoreProvider,
+    readonly masterKey: MasterKey,
     readonly webhookAllowlist: WebhookAllowlist = new WebhookAllowlist(),
     readonly packsDir: string = DEFAULT_PACKS_DIR,
   ) {}
@@ -53,7 +57,7 @@ export class Platform {
     let tenant = this.tenants.get(name);
     if (!tenant) {
       tenant = this.provider.open(name).then(async (store) => {
-        const opened = await openTenant(name, store, this.webhookAllowlist);
+        const opened = await openTenant(name, store, this.masterKey, this.webhookAllowlist);
         // The code of the packs installed there: hooks on its writes, routes and jobs.
         await activateInstalledPacks(opened, this.packsDir);
         return opened;
@@ -96,9 +100,14 @@ export class Platform {
     return settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   }
 
-  /** Picks up metadata changes other engine instances made (only needed with a shared store). */
+  /** Picks up metadata changes and data key rotations other engine instances made (only needed with a shared store). */
   async refreshAll(): Promise<void> {
-    for (const tenant of this.tenants.values()) await (await tenant).metadata.refresh();
+    for (const opened of this.tenants.values()) {
+      const tenant = await opened;
+      await tenant.metadata.refresh();
+      // A rotation started on another instance: its new key seals values this one must open.
+      await tenant.keys.reload(unsealedStore(tenant.store));
+    }
   }
 
   /** Purges, in every open tenant, what has been in the recycle bin longer than `days`. */
