@@ -13,6 +13,8 @@ import { inPackOrder, itemKey, type PackItem } from './pack-items.js';
 import { deactivatePack, packJobKeys } from './active-packs.js';
 import { cancelJobs } from '../jobs/index.js';
 import { tenantActionUses } from './tenant-action-uses.js';
+import { releasePackAssignments } from './release-pack-assignments.js';
+import { forgetUserDirectory } from '../security/access/index.js';
 
 export interface PackUninstall {
   /** The definitions removed, by key (`object:work_order`). */
@@ -46,6 +48,8 @@ export async function uninstallPack(ctx: OperationContext, name: string, options
     }
     removed = inPackOrder([...shipped, ...own]);
     return {
+      // Forced: the pack's roles and permission sets are taken from their users first, or their deletion would be refused.
+      before: options.force ? (tx) => releasePackAssignments(tx, ctx, current, removed) : undefined,
       changes: deletions(ctx, current, removed, options.force),
       packKinds: kindsWith(current.packKinds.kinds, name, new Map()),
       async alongside(tx, version) {
@@ -58,6 +62,7 @@ export async function uninstallPack(ctx: OperationContext, name: string, options
     throw explainRecords(error, name);
   });
   deactivatePack(ctx.tenant, name);
+  if (options.force) forgetUserDirectory(ctx.tenant);
   return { removed: removed.map((item) => itemKey(item.kind, item.name)), version: after.version };
 }
 

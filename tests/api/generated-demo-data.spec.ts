@@ -105,4 +105,23 @@ describe('packs: demo data generated for the day of the install', function () {
     expect((await engine.request('GET', '/api/v1/meta/objects/bg_item')).status).to.equal(404);
     expect(((await engine.request('GET', '/api/v1/packs')).body.installed as { name: string }[]).map((pack) => pack.name)).not.to.include('bad-generator');
   });
+
+  it("takes the pack's roles and permission sets from their users at a forced uninstall, keeping the rest, audited", async () => {
+    const users = async () => (await listRecords(engine, 'user', { filter: { email: { in: ['ds_manager@demo.crm.local', 'ds_clerk@demo.crm.local'] } }, sort: 'email' })).records;
+    const [clerk] = await users();
+    // The clerk holds a set of the pack and the platform's own: only the first goes.
+    expect(clerk).to.include({ role: 'ds_clerk' });
+    expect(clerk!.permission_sets).to.deep.equal(['standard_user', 'ds_user']);
+    expectError(await engine.request('DELETE', '/api/v1/packs/demo-shop'), 409);
+    const removed = await engine.request('DELETE', '/api/v1/packs/demo-shop?force=true');
+    expect(removed.status, JSON.stringify(removed.body)).to.equal(200);
+    expect(removed.body.removed).to.include.members(['permissionSet:ds_user', 'role:ds_clerk', 'role:ds_manager']);
+    const after = await users();
+    expect(after.map((user) => ({ role: user.role ?? null, sets: user.permission_sets }))).to.deep.equal([
+      { role: null, sets: ['standard_user'] },
+      { role: null, sets: ['standard_user'] },
+    ]);
+    const audit = await engine.request('GET', `/api/v1/audit?record=${clerk!._id}`);
+    expect(JSON.stringify(audit.body)).to.contain('"ds_user"');
+  });
 });
