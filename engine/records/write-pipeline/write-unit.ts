@@ -2,6 +2,7 @@ import type { Collections, Store } from '../../store/port.js';
 import { hooksOf } from './write-hooks.js';
 import type { SavedEvent } from './write-stages.js';
 import { log } from '../../observability/index.js';
+import { forgetUserDirectory } from '../../security/access/index.js';
 
 /** The writes of each running unit of work, for their after-commit hooks. */
 const committing = new WeakMap<Collections, SavedEvent[]>();
@@ -18,6 +19,10 @@ export async function writeUnit<R>(store: Store, work: (tx: Collections) => Prom
     committing.set(tx, written);
     return work(tx);
   });
+  // The role hierarchy's directory may have been read while the unit ran, before its users were
+  // committed (a pack's demo users, created in the install's unit): read them again as they are now.
+  const users = written.find((event) => event.object.name === 'user');
+  if (users) forgetUserDirectory(users.ctx.tenant);
   for (const event of written) await runAfterCommit(event);
   return result;
 }
