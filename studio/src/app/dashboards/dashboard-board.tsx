@@ -65,13 +65,17 @@ export function DashboardBoard({ name, headingLevel = 1 }: { readonly name: stri
             <Card key={component.key} size="small" className="dashboard-component" style={component.style} title={<h3 className="dashboard-component-title">{label(component.title)}</h3>}>
               {component.error && <Alert type="warning" showIcon title={label(component.error.message)} />}
               {component.result && (
-                <ReportView
-                  result={component.result}
-                  chart={component.chart}
-                  {...(component.previous ? { previous: component.previous } : {})}
-                  height={Math.max(component.h * ROW - 90, 120)}
-                  onDrill={(keys) => void drill(component.result!.report.name, component.result!.report.object, keys, component.filteredBy)}
-                />
+                // The figures may be wider or taller than the component: its scrolling area takes the
+                // keyboard's focus, so that it scrolls without a mouse (axe's scrollable-region-focusable).
+                <div className="dashboard-component-content" tabIndex={0} role="region" aria-label={label(component.title)}>
+                  <ReportView
+                    result={component.result}
+                    chart={component.chart}
+                    {...(component.previous ? { previous: component.previous } : {})}
+                    height={Math.max(component.h * ROW - 90, 120)}
+                    onDrill={(keys) => void drill(component.result!.report.name, component.result!.report.object, keys, component.filteredBy)}
+                  />
+                </div>
               )}
             </Card>
           ))}
