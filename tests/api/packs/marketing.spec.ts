@@ -115,7 +115,12 @@ describe('packs: marketing', () => {
       await update('campaign', campaign._id, { budget: 20000 });
       const quiet = await create('campaign', { name: 'Trade show 展会', type: 'trade_show', budget: 5000 });
       const quietResult = await resultOf(quiet._id);
+      // a campaign deleted: its result loses the campaign (deleting is not refused for it) and goes at the count
+      const cancelled = await create('campaign', { name: 'Cancelled fair 取消的展会', budget: 1000 });
+      const cancelledResult = await resultOf(cancelled._id);
+      ok(await call('DELETE', `/api/v1/records/campaign/${cancelled._id}`), 204);
       await runResultsJob();
+      expect((await call('GET', `/api/v1/records/campaign_result/${cancelledResult._id}`)).status).to.equal(404);
       expect(await resultOf(campaign._id)).to.include({ budget: 20000, won_revenue: 30000, roi: 50 });
       expect((await resultOf(quiet._id))._version, 'unchanged figures are not written again').to.equal(quietResult._version);
     });
