@@ -27,11 +27,26 @@ export function maskUrl(url: string): string {
   return `${url.slice(0, query)}?${masked}`;
 }
 
-/** A copy of a definition with every webhook URL masked; the stored definition is not touched. */
+/**
+ * A copy of a definition with every webhook URL masked, and its `secret` (a webhook's signing
+ * secret, the one definition property named so) replaced by the mask; the stored definition is not touched.
+ */
 export function maskWebhookSecrets<T>(definition: T): T {
   const copy = structuredClone(definition);
   for (const { webhook } of webhookActions(copy)) webhook.url = maskUrl(webhook.url);
+  if (hasSecret(copy)) copy.secret = SECRET_MASK;
   return copy;
+}
+
+/** A copy of a definition without its `secret`, for what leaves the tenant (an exported pack): the tenant that installs it makes its own. */
+export function withoutSecret<T>(definition: T): T {
+  if (!hasSecret(definition)) return definition;
+  const { secret: _secret, ...rest } = definition;
+  return rest as T;
+}
+
+function hasSecret(definition: unknown): definition is { secret: string } {
+  return definition !== null && typeof definition === 'object' && typeof (definition as { secret?: unknown }).secret === 'string';
 }
 
 /**
