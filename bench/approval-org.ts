@@ -7,6 +7,7 @@ import { EmbeddedStoreProvider } from '../engine/store/embedded/index.js';
 import { BUILT_IN_ADMIN, Platform, STANDARD_PERMISSION_SET, operationContext } from '../engine/tenancy/index.js';
 import { BENCH_ADMIN } from './bench-admin.js';
 import { DEAL_OBJECT, OBJECT_NAME, generateRecords, storeRecords } from './seed.js';
+import { loadMasterKey } from '../engine/crypto/index.js';
 
 // A small purchasing chain over the foundation's deals: a requester who owns every deal, the
 // requester's manager who approves first, and the one user of the finance role who approves last.
@@ -68,7 +69,7 @@ export interface ApprovalOrg {
  * requester through the store port.
  */
 export async function seedApprovalOrg(dataDir: string, recordCount: number): Promise<{ org: ApprovalOrg; records: StoredRecord[] }> {
-  const platform = new Platform(new EmbeddedStoreProvider(dataDir));
+  const platform = new Platform(new EmbeddedStoreProvider(dataDir), loadMasterKey({}, dataDir));
   try {
     const tenant = await platform.tenant();
     // Each step sees the metadata the step before it wrote: a fresh context per operation.

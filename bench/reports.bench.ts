@@ -19,6 +19,7 @@ import { numberFromEnv } from './env.js';
 import { timings } from './measure.js';
 import { writeBlock } from './report-blocks.js';
 import { generateRecords, OBJECT_NAME, seedPlatform } from './seed.js';
+import { loadMasterKey } from '../engine/crypto/index.js';
 
 const RECORDS = numberFromEnv('REPORTS_BENCH_RECORDS', 100_000);
 const ROUNDS = numberFromEnv('REPORTS_BENCH_ROUNDS', 15);
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-reports-'));
   log(`seeding ${RECORDS} deals`);
   await seedPlatform(dataDir, generateRecords(RECORDS));
-  const platform = new Platform(new EmbeddedStoreProvider(dataDir));
+  const platform = new Platform(new EmbeddedStoreProvider(dataDir), loadMasterKey({}, dataDir));
   try {
     const tenant = await platform.tenant();
     const ctx = () => operationContext(tenant, BUILT_IN_ADMIN, 'api');

@@ -9,6 +9,7 @@ import { EmbeddedStoreProvider } from '../engine/store/embedded/index.js';
 import { BUILT_IN_ADMIN, Platform, STANDARD_PERMISSION_SET, operationContext } from '../engine/tenancy/index.js';
 import { BENCH_ADMIN } from './bench-admin.js';
 import { DEAL_OBJECT, OBJECT_NAME, generateRecords, seededRandom, storeRecords } from './seed.js';
+import { loadMasterKey } from '../engine/crypto/index.js';
 
 // A small sales organisation over the foundation's deals: a role hierarchy, a permission set that
 // hides one field, a group and three sharing rules on a private org-wide default.
@@ -76,7 +77,7 @@ function roleOf(n: number): string {
  * spread over the users at random, through the store port.
  */
 export async function seedSalesOrg(dataDir: string, recordCount: number, userCount: number): Promise<{ org: SalesOrg; records: StoredRecord[] }> {
-  const platform = new Platform(new EmbeddedStoreProvider(dataDir));
+  const platform = new Platform(new EmbeddedStoreProvider(dataDir), loadMasterKey({}, dataDir));
   try {
     const tenant = await platform.tenant();
     // Each step sees the metadata the step before it wrote: a fresh context per operation.

@@ -22,6 +22,7 @@ import { newId } from '../engine/store/new-id.js';
 import type { IndexSpec } from '../engine/store/port.js';
 import { BUILT_IN_ADMIN, Platform, operationContext } from '../engine/tenancy/index.js';
 import { numberFromEnv } from './env.js';
+import { loadMasterKey } from '../engine/crypto/index.js';
 import type { ProbeResult } from './scale-probe.js';
 import { DEAL_OBJECT, OBJECT_NAME, SCALE_OWNERS, randomDeal, seededRandom, storeRecords } from './seed.js';
 
@@ -55,7 +56,7 @@ function* recordBatches(total: number): Generator<StoredRecord[]> {
 
 /** The platform's store, seeded through the port; the reference file, the same JSON with expression indexes. */
 async function seed(dir: string, size: number): Promise<{ collection: string; seedMs: number }> {
-  const platform = new Platform(new EmbeddedStoreProvider(join(dir, 'platform')));
+  const platform = new Platform(new EmbeddedStoreProvider(join(dir, 'platform')), loadMasterKey({}, join(dir, 'platform')));
   const reference = new Database(join(dir, 'reference.sqlite'));
   reference.pragma('journal_mode = WAL');
   reference.exec('CREATE TABLE deals (id TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID');

@@ -5,6 +5,7 @@ import type { StoredRecord } from '../engine/records/index.js';
 import { EmbeddedStoreProvider } from '../engine/store/embedded/index.js';
 import { newId } from '../engine/store/new-id.js';
 import { BUILT_IN_ADMIN, Platform, operationContext, type Tenant } from '../engine/tenancy/index.js';
+import { loadMasterKey } from '../engine/crypto/index.js';
 
 export const OBJECT_NAME = 'deal';
 export const STAGES = ['prospecting', 'qualification', 'proposal', 'negotiation', 'closed'] as const;
@@ -92,7 +93,7 @@ export function generateRecords(count: number, seed = 42): StoredRecord[] {
  * itself would have accepted.
  */
 export async function seedPlatform(dataDir: string, records: readonly StoredRecord[], batchSize = 5000): Promise<void> {
-  const platform = new Platform(new EmbeddedStoreProvider(dataDir));
+  const platform = new Platform(new EmbeddedStoreProvider(dataDir), loadMasterKey({}, dataDir));
   try {
     const tenant = await platform.tenant();
     await createObject(operationContext(tenant, BUILT_IN_ADMIN, 'import'), DEAL_OBJECT);

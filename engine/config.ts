@@ -8,6 +8,7 @@ import { DEFAULT_CACHE_MB, type Durability } from './store/embedded/index.js';
 import type { PdfSettings } from './templates/index.js';
 import { LOG_LEVELS, type LogLevel } from './observability/index.js';
 import { DEFAULT_BACKUP_RETENTION, type BackupSettings } from './backup/index.js';
+import { masterKeySettingFromEnv, type MasterKeySetting } from './crypto/index.js';
 
 export interface EngineConfig {
   port: number;
@@ -43,6 +44,8 @@ export interface EngineConfig {
   printing?: PdfSettings;
   /** Backups: BACKUP_DIR, and the schedule BACKUP_EVERY_HOURS with its retention BACKUP_KEEP_DAILY / BACKUP_KEEP_WEEKLY. */
   backups?: Partial<BackupSettings>;
+  /** The master key that wraps the tenants' data keys: CRM_MASTER_KEY or CRM_MASTER_KEY_FILE; neither, one generated in the data directory (docs/operations.md, Keys). */
+  masterKey?: MasterKeySetting;
   /** LOG_LEVEL: info by default from the environment; left out, the level stays as it is (nothing is logged in tests). */
   logLevel?: LogLevel;
   /**
@@ -105,6 +108,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineConfi
     webhooks: webhooksFromEnv(env),
     printing: printingFromEnv(env),
     backups: backupsFromEnv(env),
+    masterKey: masterKeySettingFromEnv(env),
   };
 }
 

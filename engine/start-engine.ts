@@ -21,6 +21,7 @@ import { DEFAULT_PACKS_DIR } from './packs/index.js';
 import { PdfRenderer } from './templates/index.js';
 import { IMPORT_JOB, runImportJob } from './records/import/index.js';
 import { countBacklogWith, log, setLogLevel } from './observability/index.js';
+import { loadMasterKey } from './crypto/index.js';
 
 export interface RunningEngine {
   platform: Platform;
@@ -64,7 +65,8 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   const provider: StoreProvider = config.mongodbUri
     ? await MongoStoreProvider.connect(config.mongodbUri, { allowStandalone: config.mongodbAllowStandalone ?? false })
     : new EmbeddedStoreProvider(config.dataDir, config.durability, (config.storeCacheMb ?? DEFAULT_CACHE_MB) * 1024 * 1024);
-  const platform = new Platform(provider, new WebhookAllowlist(config.webhooks?.allowedHosts), config.http?.packsDir ?? DEFAULT_PACKS_DIR);
+  const masterKey = loadMasterKey(config.masterKey ?? {}, config.dataDir);
+  const platform = new Platform(provider, masterKey, new WebhookAllowlist(config.webhooks?.allowedHosts), config.http?.packsDir ?? DEFAULT_PACKS_DIR);
   registerJobHandler(EMAIL_DELIVER, emailDelivery(config.mail ?? {}));
   registerJobHandler(WEBHOOK_DELIVER, deliverWebhook);
   const webhookRetry = { ...WEBHOOK_RETRY, ...config.webhooks?.retry };

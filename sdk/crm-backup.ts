@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { createBackup, restoreDataDirectory, type BackupManifest } from '../engine/backup/index.js';
 import { EmbeddedStoreProvider } from '../engine/store/embedded/index.js';
 import { Platform } from '../engine/tenancy/index.js';
+import { loadMasterKey, masterKeySettingFromEnv } from '../engine/crypto/index.js';
 
 const DEFAULT_URL = 'http://localhost:3000';
 
@@ -94,7 +95,7 @@ function describe(backup: Summary | BackupManifest): string {
 }
 
 async function offlineBackup(dataDir: string, out: string, tenants: string[] | undefined): Promise<number> {
-  const platform = new Platform(new EmbeddedStoreProvider(dataDir));
+  const platform = new Platform(new EmbeddedStoreProvider(dataDir), loadMasterKey(masterKeySettingFromEnv(), dataDir));
   try {
     mkdirSync(out, { recursive: true });
     const manifest = await createBackup(platform, out, tenants ? { tenants } : {});
@@ -111,6 +112,7 @@ async function offlineRestore(backup: string, dataDir: string): Promise<number> 
   try {
     const manifest = await restoreDataDirectory(provider, backup, dataDir);
     console.log(`Restored ${describe(manifest)} into ${dataDir}: start the platform with DATA_DIR=${dataDir}.`);
+    console.log('Start it with the master key of the platform the backup came from (CRM_MASTER_KEY or CRM_MASTER_KEY_FILE): the backup holds the tenants\' data keys wrapped under that key, never the key itself.');
     return 0;
   } finally {
     await provider.close();

@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import { GENERATED_MASTER_KEY_FILE } from '../crypto/index.js';
 import { ConflictError, NotFoundError } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
 import { EMAIL_DELIVER, WEBHOOK_DELIVER } from '../mail/index.js';
@@ -51,7 +52,9 @@ export async function restoreTenant(platform: Platform, backupPath: string, from
 export async function restoreDataDirectory(provider: StoreProvider, backupPath: string, dataDir: string): Promise<BackupManifest> {
   if (!provider.restoreTenant) throw new BackupUnsupportedError();
   const manifest = await readManifest(backupPath);
-  const present = (await readdir(dataDir)).filter((name) => !name.startsWith('engine.lock'));
+  const present = (await readdir(dataDir))
+    // The lock, and the master key an operator put there before restoring (its data keys need it), are not data.
+    .filter((name) => !name.startsWith('engine.lock') && name !== GENERATED_MASTER_KEY_FILE);
   if (present.length > 0) throw new ConflictError('data_directory_not_empty', msg`${dataDir} is not empty (it holds ${present.join(', ')}): restore into an empty data directory, or restore a tenant under a new name into the running platform.`);
   for (const entry of manifest.tenants) await provider.restoreTenant(entry.name, tenantFolder(backupPath, entry.name), entry.files);
   const registry = await TenantRegistry.open(provider, DEFAULT_TENANT);

@@ -1,5 +1,6 @@
 import type { MetadataRegistry } from '../metadata/metadata-registry.js';
 import type { Store } from '../store/port.js';
+import type { TenantKeys } from '../crypto/index.js';
 
 /** Which internal destinations webhooks may reach, by the operator's setting (mail's WebhookAllowlist). */
 export interface HostPolicy {
@@ -20,4 +21,6 @@ export interface Tenant {
   readonly metadata: MetadataRegistry;
   /** The internal hosts webhooks may call, by the operator's setting (WEBHOOK_ALLOWED_HOSTS). */
   readonly webhookAllowlist: HostPolicy;
+  /** Its data keys: what seals its encrypted fields and its metadata's secrets (crypto/). */
+  readonly keys: TenantKeys;
 }

@@ -11,13 +11,14 @@ import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
 import { ensureApprovalIndexes } from '../approvals/approval-indexes.js';
 import { ATTACHMENT_INDEXES, ATTACHMENTS_COLLECTION } from '../records/attachments/attachment.js';
 import { RECENT_INDEXES, RECENT_RECORDS } from '../records/recent/recent-records.js';
+import { TenantKeys, type MasterKey } from '../crypto/index.js';
 import { BACKFILL_INDEXES, BACKFILLS, schedulePlainTextBackfills } from '../setup/backfills/index.js';
 
 /**
  * Opens a tenant over its store: the indexes of every part, the metadata registry, the core
  * metadata. The one way a Tenant is made (see context/tenant.ts).
  */
-export async function openTenant(name: string, store: Store, webhookAllowlist: HostPolicy = new WebhookAllowlist()): Promise<Tenant> {
+export async function openTenant(name: string, store: Store, masterKey: MasterKey, webhookAllowlist: HostPolicy = new WebhookAllowlist()): Promise<Tenant> {
   // Record writes run the automation rules through the records' before-save hook, for every tenant.
   installAutomation();
   installWebhookEvents();
@@ -28,12 +29,14 @@ export async function openTenant(name: string, store: Store, webhookAllowlist: H
   await store.ensureIndexes(RECENT_RECORDS, RECENT_INDEXES);
   await store.ensureIndexes(BACKFILLS, BACKFILL_INDEXES);
   await store.ensureIndexes(WEBHOOK_DELIVERIES, [...WEBHOOK_DELIVERY_INDEXES]);
+  // Its data keys first: opening fails here, loudly, under a master key that is not the tenant's.
+  const keys = await TenantKeys.open(name, store, masterKey);
   const metadata = await MetadataRegistry.open(store);
   await ensureSnapshotIndexes(store, metadata.snapshot);
   await installCoreMetadata(store, metadata);
   // Rich text saved before its plain text was kept: filled in by a backfill in the background, not at the opening.
   await schedulePlainTextBackfills(store, metadata.snapshot);
-  const tenant: Tenant = Object.freeze({ name, store, metadata, webhookAllowlist });
+  const tenant: Tenant = Object.freeze({ name, store, metadata, webhookAllowlist, keys });
   // Time-based and scheduled rules: their occasions planned anew after each change of the metadata (and now, a change made while down).
   await watchTimedRules(tenant);
   return tenant;

@@ -13,6 +13,7 @@ import { checkTenantName } from './tenant-name.js';
 import { TenantRegistry, type TenantEntry } from './tenant-registry.js';
 import { UnknownTenantError } from './unknown-tenant-error.js';
 import { msg } from '../i18n/message.js';
+import type { MasterKey } from '../crypto/index.js';
 
 export const DEFAULT_TENANT = 'default';
 
@@ -22,11 +23,13 @@ export class Platform {
   private registry: Promise<TenantRegistry> | undefined;
 
   /**
+   * `masterKey`: wraps each tenant's data keys (encrypted fields, metadata secrets);
    * `webhookAllowlist`: the internal hosts the operator opened to webhooks (none by default);
    * `packsDir`: the folder of packs admins may install, whose code runs where they are installed.
    */
   constructor(
     readonly provider: StoreProvider,
+    readonly masterKey: MasterKey,
     readonly webhookAllowlist: WebhookAllowlist = new WebhookAllowlist(),
     readonly packsDir: string = DEFAULT_PACKS_DIR,
   ) {}
@@ -53,7 +56,7 @@ export class Platform {
     let tenant = this.tenants.get(name);
     if (!tenant) {
       tenant = this.provider.open(name).then(async (store) => {
-        const opened = await openTenant(name, store, this.webhookAllowlist);
+        const opened = await openTenant(name, store, this.masterKey, this.webhookAllowlist);
         // The code of the packs installed there: hooks on its writes, routes and jobs.
         await activateInstalledPacks(opened, this.packsDir);
         return opened;

@@ -1,3 +1,4 @@
+import type { KeyHolder } from '../crypto/index.js';
 import type { JobHandler, RetryPolicy } from '../jobs/index.js';
 import { maskUrl, postWebhook, reasonOf, resolveWebhookDestination, WEBHOOK_TIMEOUT_MS } from '../mail/index.js';
 import { currentRequestId } from '../observability/index.js';
@@ -11,6 +12,16 @@ import { WEBHOOK_DELIVERIES, type DeliveryAttempt, type WebhookDelivery } from '
  * less up to half of it at random, then failed; an administrator may replay one afterwards.
  */
 export const WEBHOOK_RETRY: Required<RetryPolicy> = { maxAttempts: 10, backoffMs: 30_000, maxBackoffMs: 60 * 60 * 1000, jitter: 0.5 };
+
+/** The secret a delivery signs with; undefined when there is none to open (a definition written around the API, a key gone). */
+function signingSecret(tenant: KeyHolder, sealed: string | undefined): string | undefined {
+  if (sealed === undefined) return undefined;
+  try {
+    return openSigningSecret(tenant, sealed);
+  } catch {
+    return undefined;
+  }
+}
 
 /** The attempts a delivery's log keeps, the latest. */
 const MAX_LOGGED_ATTEMPTS = 30;
@@ -34,13 +45,15 @@ export function deliverWebhookEvent(retry: Required<RetryPolicy>): JobHandler {
     const started = new Date();
     const attempt: DeliveryAttempt = { at: started.toISOString(), durationMs: 0, ...(job.payload.replay === true ? { replay: true } : {}) };
     let failure: string | undefined;
+    const secret = webhook ? signingSecret(tenant, webhook.definition.secret) : undefined;
     if (!webhook) {
       failure = `the webhook '${delivery.webhook}' no longer exists`;
+    } else if (secret === undefined) {
+      failure = `the signing secret of webhook '${webhook.name}' cannot be opened (its key is gone or it was altered): give the webhook a new secret`;
     } else {
       const url = new URL(webhook.url);
       try {
         const addresses = await resolveWebhookDestination(url, tenant.webhookAllowlist);
-        const secret = openSigningSecret(tenant, webhook.definition.secret!);
         const requestId = currentRequestId();
         const headers = {
           'content-type': 'application/json',

@@ -121,9 +121,9 @@ describe('webhooks as a metadata kind: signed deliveries, retries, replay', func
     expect(exported.status, JSON.stringify(exported.body)).to.equal(200);
     expect(exported.body.pack.items[0].definition).to.not.have.property('secret');
     for (const read of [one, list, history, exported]) expect(JSON.stringify(read.body)).to.not.include(secret.slice(6));
-    // Nor does the store hold it in clear: the sealed form only.
+    // Nor does the store hold it in clear: sealed with the tenant's data key (AES-256-GCM).
     const stored = engine.tenant.metadata.snapshot.webhooks.get('ticket_feed')!.definition.secret!;
-    expect(stored).to.not.include(secret.slice(6));
+    expect(stored).to.match(/^enc:v1:/).and.not.include(secret.slice(6));
 
     // A definition read and sent back keeps its secret: the mask restores the stored one.
     const replaced = await engine.request('PUT', '/api/v1/meta/webhooks/ticket_feed', { ...one.body.definition, label: { en: 'Ticket feed' } });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { cancelJobs, enqueueJob, JOBS_COLLECTION, JobScheduler, registerJobHandler, type JobDoc, type NewJob } from '../../../engine/jobs/index.js';
 import { AUDIT_COLLECTION, type AuditEntry } from '../../../engine/audit/audit-log.js';
 import { EmbeddedStoreProvider } from '../../../engine/store/embedded/index.js';
+import { TEST_MASTER_KEY } from '../../support/test-master-key.js';
 import { Platform, type Tenant } from '../../../engine/tenancy/index.js';
 import { captureConsoleErrors } from '../../support/console-capture.js';
 
@@ -25,7 +26,7 @@ describe('job scheduler', () => {
 
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'crm-jobs-'));
-    platform = new Platform(new EmbeddedStoreProvider(dataDir));
+    platform = new Platform(new EmbeddedStoreProvider(dataDir), TEST_MASTER_KEY);
     tenant = await platform.tenant();
     registerJobHandler('test.count', async (_tenant, job) => {
       runs.set(job._id, (runs.get(job._id) ?? 0) + 1);

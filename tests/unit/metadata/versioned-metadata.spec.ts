@@ -6,6 +6,7 @@ import type { EngineError } from '../../../engine/errors/index.js';
 import { addField, createObject, updateField } from '../../../engine/setup/operations/index.js';
 import { EmbeddedStoreProvider } from '../../../engine/store/embedded/index.js';
 import type { Collections, IndexSpec, Store } from '../../../engine/store/port.js';
+import { TEST_MASTER_KEY } from '../../support/test-master-key.js';
 import { BUILT_IN_ADMIN, openTenant, operationContext, type Tenant } from '../../../engine/tenancy/index.js';
 
 const admin = (tenant: Tenant) => operationContext(tenant, BUILT_IN_ADMIN);
@@ -47,8 +48,8 @@ describe('metadata changes on a shared store', () => {
   /** Two engine instances share one store: each tenant below is one instance's view of it. */
   describe('from two instances', () => {
     it('an instance that is behind plans on the stored version, so both changes land and neither is lost', async () => {
-      const first = await openTenant('acme', store);
-      const second = await openTenant('acme', store);
+      const first = await openTenant('acme', store, TEST_MASTER_KEY);
+      const second = await openTenant('acme', store, TEST_MASTER_KEY);
       await createObject(admin(first), { name: 'lead', fields: [{ name: 'name', type: 'text' }] });
       await addField(admin(first), 'lead', { name: 'company', type: 'text' });
       // The second instance never saw 'lead': it plans on the stored version, not its own.
@@ -60,14 +61,14 @@ describe('metadata changes on a shared store', () => {
     });
 
     it('commits only on the version it planned from: a change landing in between is planned over once, then 409 metadata_changed', async () => {
-      const first = await openTenant('acme', store);
+      const first = await openTenant('acme', store, TEST_MASTER_KEY);
       await createObject(admin(first), { name: 'lead', fields: [{ name: 'name', type: 'text' }] });
       let slipping = false;
       let slipped = 0;
       // Between the second instance's planning and its commit, the first one commits a change, every time.
       const second = await openTenant('acme', hooked(store, async () => {
         if (slipping) await addField(admin(first), 'lead', { name: `slipped${++slipped}`, type: 'text' });
-      }));
+      }), TEST_MASTER_KEY);
       slipping = true;
       const error = await refusal(addField(admin(second), 'lead', { name: 'phone', type: 'phone', unique: true }));
       expect(error.status).to.equal(409);
@@ -87,7 +88,7 @@ describe('metadata changes on a shared store', () => {
       let watching = false;
       const tenant = await openTenant('acme', hooked(store, async () => {
         if (watching) seen = await store.listIndexes('records.lead');
-      }));
+      }), TEST_MASTER_KEY);
       await createObject(admin(tenant), { name: 'lead', fields: [{ name: 'email', type: 'text' }] });
       expect(tenant.metadata.snapshot.object('lead')!.collection).to.equal('records.lead');
       watching = true;
@@ -96,7 +97,7 @@ describe('metadata changes on a shared store', () => {
     });
 
     it('refuses a unique field over duplicates with 409, a count and a sample, and leaves metadata and indexes as they were', async () => {
-      const tenant = await openTenant('acme', store);
+      const tenant = await openTenant('acme', store, TEST_MASTER_KEY);
       await createObject(admin(tenant), { name: 'lead', fields: [{ name: 'email', type: 'text' }] });
       const version = tenant.metadata.snapshot.version;
       const records = store.collection('records.lead');
@@ -112,10 +113,10 @@ describe('metadata changes on a shared store', () => {
     });
 
     it('rebuilds an index that went missing when the tenant opens', async () => {
-      const tenant = await openTenant('acme', store);
+      const tenant = await openTenant('acme', store, TEST_MASTER_KEY);
       await createObject(admin(tenant), { name: 'lead', fields: [{ name: 'email', type: 'text', unique: true }] });
       await store.ensureIndexes('records.lead', []);
-      await openTenant('acme', store);
+      await openTenant('acme', store, TEST_MASTER_KEY);
       expect((await store.listIndexes('records.lead')).map((index) => index.name)).to.include('unique_email');
     });
   });
