@@ -132,6 +132,17 @@ describe('webhooks as a metadata kind: signed deliveries, retries, replay', func
     expect(engine.tenant.metadata.snapshot.webhooks.get('ticket_feed')!.definition.secret).to.equal(stored);
   });
 
+  it('masks a token in the query of its URL in reads, and keeps it when the definition comes back masked', async () => {
+    const url = `${receiver.url}?token=tok-in-the-url-123`;
+    expect((await engine.request('POST', '/api/v1/meta/webhooks', { name: 'token_in_url', url, events: [{ on: 'record.deleted', object: 'ticket' }] })).status).to.equal(201);
+    const read = await engine.request('GET', '/api/v1/meta/webhooks/token_in_url');
+    expect(read.body.definition.url).to.equal(`${receiver.url}?token=••••`);
+    const replaced = await engine.request('PUT', '/api/v1/meta/webhooks/token_in_url', { ...read.body.definition, active: false });
+    expect(replaced.status, JSON.stringify(replaced.body)).to.equal(200);
+    expect(engine.tenant.metadata.snapshot.webhooks.get('token_in_url')!.url).to.equal(url);
+    expect((await engine.request('DELETE', '/api/v1/meta/webhooks/token_in_url')).status).to.equal(200);
+  });
+
   it('delivers a created record signed with the secret, with its event and delivery id in headers', async () => {
     const record = await createRecord(engine, 'ticket', { subject: 'Printer on fire', internal_note: 'call facilities' });
     await runUntil(() => receiver.received.length === 1);
