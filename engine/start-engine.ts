@@ -22,6 +22,7 @@ import { PdfRenderer } from './templates/index.js';
 import { IMPORT_JOB, runImportJob } from './records/import/index.js';
 import { countBacklogWith, log, setLogLevel } from './observability/index.js';
 import { loadMasterKey } from './crypto/index.js';
+import { KEY_ROTATION_JOB, runKeyRotation } from './setup/key-rotation/index.js';
 
 export interface RunningEngine {
   platform: Platform;
@@ -77,6 +78,7 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   configureBackfills(config.backfills);
   registerJobHandler(BACKFILL_JOB, runBackfill);
   registerJobHandler(IMPORT_JOB, runImportJob);
+  registerJobHandler(KEY_ROTATION_JOB, runKeyRotation);
   const backups: BackupSettings = { dir: config.backups?.dir ?? resolve(DEFAULT_BACKUP_DIR), keep: config.backups?.keep ?? DEFAULT_BACKUP_RETENTION, ...(config.backups?.everyHours ? { everyHours: config.backups.everyHours } : {}) };
   registerJobHandler(BACKUP_JOB, scheduledBackup(platform, backups));
   const readiness = new Readiness();

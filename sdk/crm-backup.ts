@@ -16,7 +16,7 @@ import { EmbeddedStoreProvider } from '../engine/store/embedded/index.js';
 import { Platform } from '../engine/tenancy/index.js';
 import { loadMasterKey, masterKeySettingFromEnv } from '../engine/crypto/index.js';
 
-const DEFAULT_URL = 'http://localhost:3000';
+export const DEFAULT_URL = 'http://localhost:3000';
 
 export const BACKUP_USAGE = `Usage: npx crm backup [list] [options] | npx crm restore <backup> [options]
 through a running platform (its operator API; the backup lands in its BACKUP_DIR):
@@ -28,7 +28,7 @@ offline, with the platform stopped:
   backup --data-dir DIR --out DIR [--tenant NAME]…   writes a backup of the data directory into --out
   restore FOLDER --data-dir DIR                       restores every tenant of the backup folder into an empty data directory`;
 
-interface Online {
+export interface Online {
   url: string;
   token: string;
 }
@@ -119,7 +119,7 @@ async function offlineRestore(backup: string, dataDir: string): Promise<number> 
   }
 }
 
-async function call(online: Online, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+export async function call(online: Online, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${online.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${online.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -129,7 +129,7 @@ async function call(online: Online, method: string, path: string, body?: unknown
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
 }
 
-function answered(answer: { status: number; body: unknown }, json: boolean | undefined, print: (body: unknown) => void): number {
+export function answered(answer: { status: number; body: unknown }, json: boolean | undefined, print: (body: unknown) => void): number {
   if (answer.status >= 400) {
     const error = (answer.body as { error?: { code: string; message: string } } | null)?.error;
     console.error(`${answer.status} ${error?.code ?? ''}: ${error?.message ?? JSON.stringify(answer.body)}`);

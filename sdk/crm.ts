@@ -10,6 +10,7 @@
  *     [--translations zh-CN] [--data work_order]
  *   npx crm pack uninstall field-service [--force]
  *   npx crm backup …, npx crm restore …: see crm-backup.ts
+ *   npx crm keys status|rotate …: see crm-keys.ts
  *
  * --url (CRM_URL, http://localhost:3000), --token (CRM_TOKEN), --tenant (CRM_TENANT) say where;
  * --json prints the platform's answer as it came. The folder is read and checked here, then sent
@@ -22,11 +23,13 @@ import { definePackKind, type PackKind, type PackKindDeclaration } from '../engi
 import { readPack, writePack, type ExportedPack, type Pack, type PackPlan, type Resolutions } from '../engine/packs/index.js';
 import { packDiff } from './pack-diff.js';
 import { runBackupCommand } from './crm-backup.js';
+import { runKeysCommand } from './crm-keys.js';
 
 const DEFAULT_URL = 'http://localhost:3000';
 
 const USAGE = `Usage: npx crm pack <list|plan|install|upgrade|diff|export|uninstall> [folder or name] [options]
        npx crm backup … | npx crm restore …   (npx crm backup --help)
+       npx crm keys <status|rotate> …          (npx crm keys --help)
   --url URL          the platform (CRM_URL; ${DEFAULT_URL})
   --token TOKEN      an API token of an administrator of the tenant (CRM_TOKEN)
   --tenant NAME      the tenant (CRM_TENANT; the default tenant)
@@ -50,6 +53,7 @@ interface Options {
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'backup' || argv[0] === 'restore') return runBackupCommand(argv);
+  if (argv[0] === 'keys') return runKeysCommand(argv);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -90,6 +90,20 @@ export class TenantKeys {
     return formatSealed(header, sealed);
   }
 
+  /**
+   * Every text a value may be stored as in the deterministic mode: one per key held (values move to
+   * a new key during a rotation), so an equality filter finds the value whichever key sealed it.
+   */
+  deterministicForms(plaintext: string, purpose: SealPurpose): string[] {
+    const bytes = Buffer.from(plaintext, 'utf8');
+    return this.keyIds.map((keyId) => {
+      const { deterministic } = this.keys.get(keyId)!;
+      const header = sealedHeader('deterministic', keyId);
+      const aad = Buffer.from(`${header}:${purpose}`);
+      return formatSealed(header, gcmSeal(deterministic.encKey, syntheticIv(deterministic.macKey, aad, bytes), bytes, aad));
+    });
+  }
+
   /** The plaintext of a sealed value; SecretUnreadableError when it was altered, sealed for another purpose or under a key not held. */
   open(sealed: string, purpose: SealPurpose): string {
     let parts;
@@ -104,6 +118,25 @@ export class TenantKeys {
     const plaintext = gcmOpen(gcmKey, parts.payload, Buffer.from(`${parts.header}:${purpose}`));
     if (!plaintext) throw new SecretUnreadableError(`the value sealed under ${parts.keyId} fails its authentication (altered, or not a ${purpose} value)`);
     return plaintext.toString('utf8');
+  }
+
+  /**
+   * A value sealed under a former key, sealed again under the active one in its mode and for its
+   * purpose (a rotation does not know which it is: it tries both); one under the active key as it is.
+   */
+  resealUnderActive(sealed: string): string {
+    const { keyId, mode } = parseSealed(sealed);
+    if (keyId === this.activeId) return sealed;
+    for (const purpose of ['record', 'secret'] as const) {
+      let plaintext: string;
+      try {
+        plaintext = this.open(sealed, purpose);
+      } catch {
+        continue;
+      }
+      return this.seal(plaintext, { purpose, mode });
+    }
+    throw new SecretUnreadableError(`the value sealed under ${keyId} opens for no purpose`);
   }
 
   /** The key a sealed value names, undefined for a value that is not sealed. */

@@ -32,7 +32,14 @@ export interface ResolvedFieldCommon {
   readonly default?: unknown;
   /** A JSONata expression computing the default of a new record, instead of `default`. */
   readonly defaultExpression?: string;
+  /**
+   * Values stored encrypted under the tenant's data key (text, long text, e-mail, phone):
+   * `deterministic` when equal values seal alike (equality filters), `random` otherwise.
+   */
+  readonly encryption?: FieldEncryption;
 }
+
+export type FieldEncryption = 'random' | 'deterministic';
 
 export type JsonSchema = Record<string, unknown>;
 

@@ -77,7 +77,7 @@ export function fieldTypeOf(field: ResolvedField): FieldType<Field, ResolvedFiel
 }
 
 export { SYSTEM_FIELD_SCHEMAS, SYSTEM_FIELDS } from './system-fields.js';
-export type { FieldType, FieldTypeName, FilterOperator, JsonSchema, Labels, ResolvedFieldCommon } from './field-type.js';
+export type { FieldEncryption, FieldType, FieldTypeName, FilterOperator, JsonSchema, Labels, ResolvedFieldCommon } from './field-type.js';
 export { formatAutoNumber } from './auto-number.js';
 export { COMPARABLE, EQUALITY, TEXTUAL } from './field-type.js';
 export type { ResolvedLookupField, ResolvedMasterDetailField, ResolvedAutoNumberField, ResolvedPicklistField, ResolvedFormulaField, ResolvedRollupField };

@@ -48,6 +48,7 @@ export function resolveObject(
     if (resolved.indexed && !fieldTypes[resolved.type].sortable && resolved.type !== 'multipicklist') {
       problems.push({ path: `${path}/indexed`, message: msg`a ${resolved.type} field cannot be indexed` });
     }
+    problems.push(...encryptionProblems(field, resolved, path));
     if (resolved.type === 'lookup' && resolved.required && resolved.onDelete === 'clear') {
       problems.push({ path: `${path}/onDelete`, message: msg`a required lookup cannot be cleared when its record is deleted; use 'restrict'` });
     }
@@ -96,6 +97,7 @@ export function resolveField(field: Field): ResolvedField {
     trackHistory: field.trackHistory ?? false,
     ...(field.default === undefined ? {} : { default: field.default }),
     ...(field.defaultExpression === undefined ? {} : { defaultExpression: field.defaultExpression }),
+    ...('encrypted' in field && field.encrypted ? { encryption: field.deterministic ? 'deterministic' : 'random' } : {}),
   };
   return resolveTyped(field.type, field, common);
 }
@@ -106,3 +108,19 @@ function resolveTyped<K extends FieldTypeName>(type: K, field: Field, common: Re
   };
   return fieldType.resolve(field as FieldDefinitionOf<K>, common);
 }
+
+/**
+ * An encrypted value is stored as ciphertext: the store cannot keep one value per record (unique,
+ * external id) nor an order (an index for sorting) of what it cannot read. A deterministic one may be
+ * indexed, since equality still holds between its ciphertexts.
+ */
+function encryptionProblems(field: Field, resolved: ResolvedField, path: string): ErrorDetail[] {
+  const written = field as { encrypted?: boolean; deterministic?: boolean };
+  if (written.deterministic && !written.encrypted) return [{ path: `${path}/deterministic`, message: msg`applies only to an encrypted field: set 'encrypted' to true, or leave 'deterministic' out` }];
+  if (!resolved.encryption) return [];
+  const problems: ErrorDetail[] = [];
+  if (resolved.unique) problems.push({ path: `${path}/${resolved.externalId ? 'externalId' : 'unique'}`, message: msg`an encrypted field cannot be unique or an external id` });
+  if (resolved.indexed && resolved.encryption === 'random') problems.push({ path: `${path}/indexed`, message: msg`an encrypted field can be indexed only with 'deterministic' set to true (equality is all an index could serve)` });
+  return problems;
+}
+

@@ -114,6 +114,12 @@ export interface Store extends Collections {
    * which holds its file alone); where other processes write too (MongoDB) it is absent.
    */
   changeCount?(collection: string): number;
+  /**
+   * After values were rewritten so that they are no longer stored in clear (encrypted), leaves no
+   * former copy of them in the store's files: the embedded store moves its WAL into the database
+   * (whose freed space SQLite overwrites) and empties it. MongoDB has none to offer (docs/operations.md, Keys).
+   */
+  dropFreedCopies?(): Promise<void>;
   close(): Promise<void>;
 }
 

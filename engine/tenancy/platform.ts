@@ -14,6 +14,7 @@ import { TenantRegistry, type TenantEntry } from './tenant-registry.js';
 import { UnknownTenantError } from './unknown-tenant-error.js';
 import { msg } from '../i18n/message.js';
 import type { MasterKey } from '../crypto/index.js';
+import { unsealedStore } from '../records/encryption/index.js';
 
 export const DEFAULT_TENANT = 'default';
 
@@ -99,9 +100,14 @@ export class Platform {
     return settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   }
 
-  /** Picks up metadata changes other engine instances made (only needed with a shared store). */
+  /** Picks up metadata changes and data key rotations other engine instances made (only needed with a shared store). */
   async refreshAll(): Promise<void> {
-    for (const tenant of this.tenants.values()) await (await tenant).metadata.refresh();
+    for (const opened of this.tenants.values()) {
+      const tenant = await opened;
+      await tenant.metadata.refresh();
+      // A rotation started on another instance: its new key seals values this one must open.
+      await tenant.keys.reload(unsealedStore(tenant.store));
+    }
   }
 
   /** Purges, in every open tenant, what has been in the recycle bin longer than `days`. */

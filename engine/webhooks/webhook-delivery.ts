@@ -1,8 +1,8 @@
 import type { Doc, IndexSpec } from '../store/port.js';
 import type { WebhookEventName } from '../metadata/webhooks/compile-webhook.js';
 
-/** Every delivery of the tenant's webhooks, the log each webhook's page reads. */
-export const WEBHOOK_DELIVERIES = 'webhook.deliveries';
+/** Every delivery of the tenant's webhooks, the log each webhook's page reads (its bodies sealed at rest, as the outboxes' are). */
+export { WEBHOOK_DELIVERIES } from '../mail/outbox-webhook.js';
 /** The job kind that makes one attempt of a delivery; its payload is `{ id }`. */
 export const WEBHOOK_EVENT_DELIVER = 'webhook.event.deliver';
 

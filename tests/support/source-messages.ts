@@ -16,8 +16,8 @@ export interface SourceMessages {
   untranslated: (SourcePlace & { text: string; start: number; end: number })[];
 }
 
-/** Errors whose messages never reach a user: JavaScript's own, and the engine's internal 500s. */
-const UNSHOWN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'InternalError']);
+/** Errors whose messages never reach a user: JavaScript's own, and the engine's internal 500s (a sealed value that does not open is one). */
+const UNSHOWN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'InternalError', 'SecretUnreadableError']);
 /** Helpers that take the message of the error they may throw. */
 const MESSAGE_TAKERS = new Set(['checkSystemRight']);
 const OPENING = new Set(['(', '[', '{']);

@@ -36,6 +36,32 @@ const createdTenant: SchemaObject = {
   },
 };
 
+const tenantParameter = { name: 'tenant', in: 'path' as const, required: true, description: 'The tenant, as clients name it in X-Tenant.', schema: { type: 'string' as const, pattern: TENANT_NAME.source } };
+
+const rotation: SchemaObject = {
+  type: 'object',
+  required: ['_id', 'to', 'from', 'status', 'done', 'total', 'percent', 'startedAt'],
+  properties: {
+    _id: { type: 'string' },
+    to: { type: 'string', description: 'The new data key.' },
+    from: { type: 'array', items: { type: 'string' }, description: 'The keys the values move off, removed at the end.' },
+    status: { type: 'string', enum: ['running', 'done'] },
+    done: { type: 'integer', description: 'Documents looked at.' },
+    resealed: { type: 'integer', description: 'Documents re-encrypted.' },
+    total: { type: 'integer', description: 'Documents that may hold encrypted values, when it started.' },
+    percent: { type: 'integer', minimum: 0, maximum: 100 },
+    pass: { type: 'integer', description: 'The pass through the documents; the last one finds nothing left under a former key.' },
+    startedAt: { type: 'string', format: 'date-time' },
+    finishedAt: { type: 'string', format: 'date-time' },
+  },
+};
+
+const keysView: SchemaObject = {
+  type: 'object',
+  required: ['activeKey', 'keys', 'rotations'],
+  properties: { activeKey: { type: 'string' }, keys: { type: 'array', items: { type: 'string' } }, rotations: { type: 'array', items: rotation } },
+};
+
 const backup: SchemaObject = {
   type: 'object',
   required: ['name', 'createdAt', 'formatVersion', 'platformVersion', 'scheduled', 'tenants'],
@@ -126,6 +152,34 @@ export function operatorPaths(): OpenApiFragment {
             '400': responseRef('BadRequest'),
             ...guarded,
             '501': { description: 'The platform runs on MongoDB, backed up with mongodump (`backup_unsupported`).', content: json({ $ref: '#/components/schemas/Error' }) },
+          },
+        },
+      },
+      '/api/operator/tenants/{tenant}/keys': {
+        get: {
+          operationId: 'operator.keys.get',
+          summary: "A tenant's data keys and key rotations",
+          description: 'The id of the active data key, the ids of every key the tenant holds (never a key), and its last rotations with their progress.',
+          tags: [TAG],
+          security: OPERATOR,
+          parameters: [tenantParameter],
+          responses: { '200': { description: 'The keys and rotations.', content: json(keysView) }, ...guarded, '404': responseRef('NotFound', 'No tenant of that name, or the operator API is turned off (`operator_api_disabled`).') },
+        },
+      },
+      '/api/operator/tenants/{tenant}/keys/rotate': {
+        post: {
+          operationId: 'operator.keys.rotate',
+          summary: "Rotate a tenant's data key",
+          description:
+            'Makes a new data key, active at once, and starts the job that re-encrypts every encrypted value and secret under it, in the background, with its progress in GET …/keys. The former key stays until a whole pass finds nothing under it, so every value reads throughout (docs/operations.md, Keys).',
+          tags: [TAG],
+          security: OPERATOR,
+          parameters: [tenantParameter],
+          responses: {
+            '202': { description: 'The rotation, started.', content: json(rotation) },
+            ...guarded,
+            '404': responseRef('NotFound', 'No tenant of that name, or the operator API is turned off (`operator_api_disabled`).'),
+            '409': responseRef('Conflict', 'A rotation is running already (`rotation_in_progress`).'),
           },
         },
       },

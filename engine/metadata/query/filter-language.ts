@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { derivedFrom } from './derived-fields.js';
 import { ValidationError, type ErrorDetail } from '../../errors/index.js';
-import { COMPARABLE, fieldTypeOf, formulaOperators, type FilterOperator } from '../../fields/index.js';
+import { COMPARABLE, EQUALITY, fieldTypeOf, formulaOperators, type FieldEncryption, type FilterOperator } from '../../fields/index.js';
 import type { CompiledObject } from '../compiled-object.js';
 import { createAjv } from '../create-ajv.js';
 import { readableErrors } from '../readable-errors.js';
@@ -100,7 +100,12 @@ interface FieldRule {
   elementwise: boolean;
   /** Where `contains` looks when the value is markup: the plain text kept beside it (rich text). */
   textPath?: string;
+  /** The store holds ciphertext: only emptiness, and equality in the deterministic mode, can be asked of it. */
+  encryption?: FieldEncryption;
 }
+
+/** What the store can still answer about an encrypted field's ciphertext. */
+const ENCRYPTED_OPERATORS: Record<FieldEncryption, readonly FilterOperator[]> = { random: ['isNull'], deterministic: EQUALITY };
 
 function fieldRule(object: CompiledObject, name: string): FieldRule | undefined {
   const system = SYSTEM_FIELD_RULES[name];
@@ -113,11 +118,12 @@ function fieldRule(object: CompiledObject, name: string): FieldRule | undefined 
   const validate = object.valueValidator(field, 'stored');
   const elementwise = field.type === 'multipicklist';
   return {
-    operators: field.type === 'formula' ? formulaOperators(field) : type.operators,
+    operators: field.encryption ? ENCRYPTED_OPERATORS[field.encryption] : field.type === 'formula' ? formulaOperators(field) : type.operators,
     validate: elementwise ? wrapElement(validate) : validate,
     normalize: (value) => (type.normalize && !elementwise ? type.normalize(value, field) : value),
     elementwise,
     ...(type.plainText ? { textPath: plainTextPath(field.name) } : {}),
+    ...(field.encryption ? { encryption: field.encryption } : {}),
   };
 }
 
@@ -151,6 +157,10 @@ function compileField(object: CompiledObject, name: string, value: unknown, path
     const at = conditions.length === 1 && operator === 'eq' && !(value !== null && typeof value === 'object') ? path : `${path}/${operator}`;
     if (!ALL_OPERATORS.includes(operator as FilterOperator)) {
       problems.push({ path: at, message: msg`'${operator}' is not a filter operator; use one of ${ALL_OPERATORS.join(', ')}` });
+      continue;
+    }
+    if (!rule.operators.includes(operator as FilterOperator) && rule.encryption) {
+      problems.push({ path: at, message: encryptedFilterMessage(name, operator, rule.encryption) });
       continue;
     }
     if (!rule.operators.includes(operator as FilterOperator)) {
@@ -214,3 +224,10 @@ function compileOperator(
     }
   }
 }
+
+function encryptedFilterMessage(name: string, operator: string, encryption: FieldEncryption): Text {
+  return encryption === 'deterministic'
+    ? msg`'${operator}' cannot be used on ${name}: the field is encrypted, so it can only be filtered by equality (eq, ne, in, nin) or by whether it is empty (isNull)`
+    : msg`'${operator}' cannot be used on ${name}: the field is encrypted, so it can only be filtered by whether it is empty (isNull); an administrator can turn on its deterministic mode to filter it by equality`;
+}
+

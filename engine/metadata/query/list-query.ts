@@ -28,6 +28,8 @@ export function parseSort(object: CompiledObject, input: string | undefined, hid
     const field = object.field(name);
     if (!isKnownName(object, name, hidden)) {
       problems.push(unknownName('sort', name, msg`a field of ${object.name}`, knownNames(object, hidden)));
+    } else if (field?.encryption) {
+      problems.push({ path: '/sort', message: msg`'${name}' is encrypted and cannot be sorted by: the store holds only its ciphertext` });
     } else if (field && !fieldTypeOf(field).sortable) {
       problems.push({ path: '/sort', message: msg`'${name}' is a ${field.type} field and cannot be sorted by` });
     } else if (Object.hasOwn(sort, name)) {

@@ -133,6 +133,11 @@ function resolveGrouping(
     problems.push({ path: `${at}/field`, message: msg`'${grouping.field}' is a ${type} field: group by a picklist, text, boolean, lookup, number, date or the owner` });
     return undefined;
   }
+  // The store groups what it holds: ciphertexts, one per record (or per data key in the deterministic mode).
+  if (resolved.field.field?.encryption) {
+    problems.push({ path: `${at}/field`, message: msg`'${grouping.field}' is encrypted: its values cannot be grouped, only listed in a tabular report's columns` });
+    return undefined;
+  }
   if (grouping.bucket !== undefined && !temporal) {
     problems.push({ path: `${at}/bucket`, message: msg`'${grouping.field}' is a ${type} field: only dates and date-times group by period or aging` });
     return undefined;

@@ -33,6 +33,11 @@ export interface BackfillDoc extends Doc {
   conversions?: FieldConversion[];
   /** Fields whose default is given to the records holding no value of them (an admin's request, not a change). */
   defaults?: string[];
+  /**
+   * Fields whose `encrypted` flag changed: each record's value is written again, which stores it
+   * sealed or in clear as the field now says (records/encryption/); the record's version stays.
+   */
+  reseal?: string[];
   /** Whether the record's derived values (formulas, converted amounts, plain text) are recomputed. */
   derived: boolean;
   /** The metadata version whose commit recorded the backfill. */

@@ -33,24 +33,26 @@ export type Field =
  * This interface was referenced by `ObjectDefinition`'s JSON-Schema
  * via the `definition` "TextField".
  */
-export type TextField = FieldCommon & {
-  type: 'text';
-  /**
-   * Default 255.
-   */
-  maxLength?: number;
-};
+export type TextField = FieldCommon &
+  Encryption & {
+    type: 'text';
+    /**
+     * Default 255.
+     */
+    maxLength?: number;
+  };
 /**
  * This interface was referenced by `ObjectDefinition`'s JSON-Schema
  * via the `definition` "LongTextField".
  */
-export type LongTextField = FieldCommon & {
-  type: 'longtext';
-  /**
-   * Default 32768.
-   */
-  maxLength?: number;
-};
+export type LongTextField = FieldCommon &
+  Encryption & {
+    type: 'longtext';
+    /**
+     * Default 32768.
+     */
+    maxLength?: number;
+  };
 /**
  * Formatted text, stored as HTML that the engine sanitises at every write: paragraphs, line breaks, bold, italic, underline, strike, links (http, https, mailto), lists, headings 2 to 4, quotes and code. Everything else is dropped.
  *
@@ -161,16 +163,18 @@ export type MultiPicklistField = FieldCommon &
  * This interface was referenced by `ObjectDefinition`'s JSON-Schema
  * via the `definition` "EmailField".
  */
-export type EmailField = FieldCommon & {
-  type: 'email';
-};
+export type EmailField = FieldCommon &
+  Encryption & {
+    type: 'email';
+  };
 /**
  * This interface was referenced by `ObjectDefinition`'s JSON-Schema
  * via the `definition` "PhoneField".
  */
-export type PhoneField = FieldCommon & {
-  type: 'phone';
-};
+export type PhoneField = FieldCommon &
+  Encryption & {
+    type: 'phone';
+  };
 /**
  * This interface was referenced by `ObjectDefinition`'s JSON-Schema
  * via the `definition` "UrlField".
@@ -355,6 +359,20 @@ export interface FieldCommon {
    * A JSONata expression giving the value of a new record's field when the client sends none, e.g. $today, $user or account.region. Used instead of default.
    */
   defaultExpression?: string;
+}
+/**
+ * This interface was referenced by `ObjectDefinition`'s JSON-Schema
+ * via the `definition` "Encryption".
+ */
+export interface Encryption {
+  /**
+   * Store the field's values encrypted (AES-256-GCM under the tenant's data key): the store's files, its backups, the field's history and the audit log never hold them in clear, and only users who may read the field get them decrypted. It costs search, sorting and range filters: the field can be filtered only by whether it is empty, or by equality when `deterministic` is true. Not with unique or externalId. Turning it on or off encrypts or decrypts the existing records in the background. Default false.
+   */
+  encrypted?: boolean;
+  /**
+   * With `encrypted`: the same value is always encrypted the same way, so the field can be filtered by equality (eq, ne, in, nin), at the price of showing which records share a value to whoever reads the store. Default false.
+   */
+  deterministic?: boolean;
 }
 /**
  * This interface was referenced by `ObjectDefinition`'s JSON-Schema

@@ -16,6 +16,8 @@ export interface BackfillPlan {
   conversions?: FieldConversion[];
   /** Fields whose default the records without a value get. */
   defaults?: string[];
+  /** Fields whose encryption changed: their values are stored again, sealed or in clear. */
+  reseal?: string[];
   /** How many records the object holds now. */
   total: number;
   /**
@@ -47,6 +49,8 @@ export async function recordBackfill(tx: Collections, version: number, object: C
   const defaults = new Set([...older.flatMap((backfill) => backfill.defaults ?? []).filter((field) => hasDefault(object, field)), ...(plan.defaults ?? [])]);
   const fields = new Set([...older.flatMap((backfill) => backfill.fields), ...plan.derivedPaths, ...plan.rollups, ...conversions.map(({ field }) => field), ...defaults, ...formulas]);
   const rollups = new Set([...older.flatMap((backfill) => backfill.rollups), ...plan.rollups]);
+  const reseal = new Set([...older.flatMap((backfill) => backfill.reseal ?? []), ...(plan.reseal ?? [])].filter((field) => object.field(field)));
+  for (const field of reseal) fields.add(field);
   const derived = plan.derivedPaths.length > 0 || conversions.length > 0 || defaults.size > 0 || older.some((backfill) => backfill.derived);
   if (older.length > 0) {
     await backfills.updateMany({ object: object.name, status: 'running' }, { $set: { status: 'superseded', finishedAt: now, supersededBy: id } });
@@ -58,6 +62,7 @@ export async function recordBackfill(tx: Collections, version: number, object: C
     rollups: [...rollups],
     ...(conversions.length > 0 ? { conversions } : {}),
     ...(defaults.size > 0 ? { defaults: [...defaults] } : {}),
+    ...(reseal.size > 0 ? { reseal: [...reseal] } : {}),
     derived,
     version,
     cursor: null,

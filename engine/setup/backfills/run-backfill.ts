@@ -14,6 +14,7 @@ import { BACKFILL_JOB, BACKFILLS, type BackfillDoc } from '../../records/backfil
 import { backfillSettings } from './backfill-settings.js';
 import { convertedValues, currentConversions } from '../../records/backfills/field-conversions.js';
 import { hasDefault, missingDefaults } from '../../records/backfills/default-fill.js';
+import { resealCopies } from '../../records/encryption/index.js';
 
 /**
  * How many records the next batch reads: about as many as the last one managed within its time, so
@@ -58,8 +59,9 @@ export async function runBackfillBatch(tenant: Tenant, id: string, options: { ha
     await tenant.metadata.refresh();
     snapshot = tenant.metadata.snapshot;
   }
+  let resealed: BackfillDoc | undefined;
   try {
-    return await tenant.store.unitOfWork(async (tx) => {
+    const more = await tenant.store.unitOfWork(async (tx) => {
       const backfills = tx.collection<BackfillDoc>(BACKFILLS);
       const backfill = await backfills.findOne({ _id: id, status: 'running' });
       if (!backfill) return false;
@@ -99,9 +101,16 @@ export async function runBackfillBatch(tenant: Tenant, id: string, options: { ha
         if (options.handOver) await enqueueJob(tx, { kind: BACKFILL_JOB, dueAt: new Date(), payload: { backfill: id } });
       } else {
         await backfills.updateOne(fence, { $set: { ...progress, total: Math.max(backfill.total, progress.done), status: 'done', finishedAt: now() }, $unset: cleared });
+        if ((backfill.reseal ?? []).length > 0) resealed = backfill;
       }
       return more;
     });
+    if (resealed) {
+      await resealCopies(tenant.store, resealed.object, resealed.reseal!);
+      // Values now stored encrypted must leave no former copy in clear in the store's files.
+      await tenant.store.dropFreedCopies?.();
+    }
+    return more;
   } catch (error) {
     // The job retries with back-off; the reason stays readable in the backfill's progress meanwhile.
     const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
@@ -140,6 +149,7 @@ async function backfillRecord(tx: Collections, ctx: LogicContext, object: Compil
     ...convertedValues(object, currentConversions(object, backfill.conversions), record),
     ...(defaults.length > 0 ? await missingDefaults(tx, ctx, object, defaults, record) : {}),
   };
+  await resealValues(tx, object, backfill, record);
   if (Object.keys(changes).length > 0) {
     const written = await tx.collection(object.collection).findOneAndUpdate({ _id: record._id }, { $set: changes });
     if (written) record = await settleWrite(tx, ctx, object, record, written);
@@ -155,3 +165,14 @@ async function backfillRecord(tx: Collections, ctx: LogicContext, object: Compil
   const after = await recomputeStoredDerived(tx, ctx, object, current);
   if (after) await followChange(tx, ctx, object, current, after);
 }
+
+/**
+ * Writes the values of the fields whose encryption changed as they are (the store reads them opened
+ * and stores them as the field now says): no change of the record, so no version, history or hook.
+ */
+async function resealValues(tx: Collections, object: CompiledObject, backfill: BackfillDoc, record: Doc): Promise<void> {
+  const values: Record<string, unknown> = {};
+  for (const field of backfill.reseal ?? []) if (typeof record[field] === 'string' && object.field(field)) values[field] = record[field];
+  if (Object.keys(values).length > 0) await tx.collection(object.collection).updateOne({ _id: record._id }, { $set: values });
+}
+

@@ -36,7 +36,7 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
   const records = tx.collection(after.collection);
   const pending = new Map<string, PendingDerivation>();
   const pendingFor = (object: CompiledObject): PendingDerivation => {
-    const found = pending.get(object.name) ?? { object, rollups: [], derivedPaths: [], conversions: [] };
+    const found = pending.get(object.name) ?? { object, rollups: [], derivedPaths: [], conversions: [], reseal: [] };
     pending.set(object.name, found);
     return found;
   };
@@ -52,6 +52,8 @@ export async function migrateRecords(tx: Collections, before: CompiledObject, af
       const conversion = await checkConversion(tx, after, old, next, inline);
       if (conversion && inline) await writeConversion(tx, snapshot, after, conversion);
       else if (conversion) pendingFor(after).conversions.push(conversion);
+      // Encrypting or decrypting the stored values is always a backfill: this unit of work stores them as the definition it started with.
+      if (old.encryption !== next.encryption) pendingFor(after).reseal.push(next.name);
       if (fieldTypeOf(old).plainText && !fieldTypeOf(next).plainText) await records.updateMany({}, { $unset: { [plainTextPath(old.name)]: '' } });
       // Roll-ups summing it are summed anew: their scale is the field's, which may have changed.
       for (const { master, field } of relationshipsOf(snapshot).rollupsFedBy(after.name)) {
@@ -77,6 +79,8 @@ interface PendingDerivation {
   rollups: ResolvedRollupField[];
   derivedPaths: string[];
   conversions: PendingConversion[];
+  /** Fields whose encryption changed. */
+  reseal: string[];
 }
 
 /** A field whose stored values all convert to its new definition, and how many change by it. */
@@ -98,16 +102,17 @@ function derivedPaths(field: ResolvedField): string[] {
  * holds the new values); a larger one by a backfill job in batches, recorded in the same unit of
  * work, so that the change commits at once and requests are served meanwhile (docs/storage.md).
  */
-async function settleDerived(tx: Collections, snapshot: Snapshot, { object, rollups, derivedPaths: paths, conversions }: PendingDerivation): Promise<void> {
+async function settleDerived(tx: Collections, snapshot: Snapshot, { object, rollups, derivedPaths: paths, conversions, reseal }: PendingDerivation): Promise<void> {
   const total = await tx.collection(object.collection).count({});
   if (total <= backfillSettings().inlineLimit) {
     for (const field of rollups) await computeRollupForAll(tx, snapshot, object, field);
     if (paths.length > 0) await recomputeAll(tx, snapshot, object);
+    if (reseal.length > 0) await recordBackfill(tx, snapshot.version, object, { derivedPaths: [], rollups: [], reseal, total, formulasStale: false });
     return;
   }
   const converting = conversions.filter((conversion) => conversion.changes > 0).map(({ field, from, to }) => ({ field, from, to }));
-  if (paths.length === 0 && rollups.length === 0 && converting.length === 0) return;
-  await recordBackfill(tx, snapshot.version, object, { derivedPaths: paths, rollups: rollups.map((field) => field.name), conversions: converting, total });
+  if (paths.length === 0 && rollups.length === 0 && converting.length === 0 && reseal.length === 0) return;
+  await recordBackfill(tx, snapshot.version, object, { derivedPaths: paths, rollups: rollups.map((field) => field.name), conversions: converting, reseal, total });
 }
 
 async function convertsInline(tx: Collections, object: CompiledObject): Promise<boolean> {

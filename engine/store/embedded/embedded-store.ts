@@ -178,6 +178,14 @@ export class EmbeddedStore implements Store {
     return this.warmUp.settled();
   }
 
+  async dropFreedCopies(): Promise<void> {
+    await this.writes.run(async () => {
+      this.groups.commitNow();
+      await this.file.restartWal();
+      this.file.truncateWal();
+    });
+  }
+
   /** See StoreProvider.backupTenant: SQLite's online backup, then the blob files its copy names. */
   async backup(dir: string): Promise<TenantFiles> {
     const release = this.blobDirectory.holdFiles();

@@ -48,6 +48,10 @@ export class SqliteFile {
     this.db.pragma(`cache_size = ${-Math.max(64, Math.round(pageCacheBytes / 1024))}`);
     this.db.pragma(`synchronous = ${durability === 'power' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma(`journal_size_limit = ${walLimitBytes}`);
+    // A value rewritten or deleted leaves no copy of its former bytes in the file's freed space: an
+    // encrypted field's value written in clear before it was encrypted is gone once the WAL is
+    // checkpointed (dropFreedCopies), not just unreachable.
+    this.db.pragma('secure_delete = ON');
     // Checkpoints run on a worker thread (wal-checkpoints.ts), not inside a commit on the event loop.
     if (walCheckpoints.register({ path, checkpointInline: () => this.db.open && this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`) })) {
       this.db.pragma('wal_autocheckpoint = 0');
@@ -81,6 +85,12 @@ export class SqliteFile {
   /** Copies the whole WAL into the database (see WalCheckpoints.restart); the caller holds its writes until it resolves. */
   restartWal(): Promise<boolean> {
     return walCheckpoints.restart(this.path);
+  }
+
+  /** Empties the WAL file (after restartWal copied it into the database), so that no former page stays in it. */
+  truncateWal(): void {
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result?.busy !== 0) throw new Error(`The WAL of ${this.path} could not be emptied: a reader held it`);
   }
 
   /** A prepared statement, prepared once per text. */

@@ -31,6 +31,9 @@ export interface FieldDraft extends DefaultDraft {
   readonly externalId: boolean;
   readonly indexed: boolean;
   readonly trackHistory: boolean;
+  /** Values stored encrypted; `deterministic`: equal values encrypt alike, so the field filters by equality. */
+  readonly encrypted: boolean;
+  readonly deterministic: boolean;
   readonly maxLength?: number | null;
   readonly precision?: number | null;
   readonly scale?: number | null;
@@ -71,6 +74,8 @@ export const NEW_FIELD: FieldDraft = {
   externalId: false,
   indexed: false,
   trackHistory: false,
+  encrypted: false,
+  deterministic: false,
   values: [],
   defaultMode: 'none',
 };
@@ -90,6 +95,8 @@ export function fieldDraftOf(field: FieldDefinition): FieldDraft {
     externalId: get<boolean>('externalId') === true,
     indexed: get<boolean>('indexed') === true,
     trackHistory: get<boolean>('trackHistory') === true,
+    encrypted: get<boolean>('encrypted') === true,
+    deterministic: get<boolean>('deterministic') === true,
     values: (get<PicklistValueDefinition[]>('values') ?? []).map(valueDraftOf),
     ...defaultDraftOf(field),
     ...Object.fromEntries(
@@ -126,6 +133,7 @@ export function fieldDefinitionOf(draft: FieldDraft, original?: FieldDefinition)
     ...(label ? { label } : {}),
     ...(helpText ? { helpText } : {}),
     ...present({ required: !computed && draft.required, unique: !computed && draft.unique, externalId: canBeExternalId(draft.type) && draft.externalId, indexed: draft.indexed, trackHistory: draft.trackHistory }),
+    ...present({ encrypted: canBeEncrypted(draft.type) && draft.encrypted, deterministic: canBeEncrypted(draft.type) && draft.encrypted && draft.deterministic }),
     ...defaultDefinitionOf(draft, draft.type),
   };
   return { ...keptProperties(original, draft.type), ...common, ...ownProperties(draft) };
@@ -136,9 +144,14 @@ export function canBeExternalId(type: FieldType): boolean {
   return type === 'text' || type === 'number' || type === 'email' || type === 'phone' || type === 'url';
 }
 
+/** The types whose values the server can store encrypted (text-like ones). */
+export function canBeEncrypted(type: FieldType): boolean {
+  return type === 'text' || type === 'longtext' || type === 'email' || type === 'phone';
+}
+
 /** Every property the form edits; the others of a saved field are kept as they are. */
 const EDITED = new Set([
-  'name', 'type', 'label', 'helpText', 'required', 'unique', 'externalId', 'indexed', 'trackHistory', 'default', 'defaultExpression',
+  'name', 'type', 'label', 'helpText', 'required', 'unique', 'externalId', 'indexed', 'trackHistory', 'encrypted', 'deterministic', 'default', 'defaultExpression',
   'maxLength', 'precision', 'scale', 'min', 'max', 'currency', 'values', 'controllingField', 'dependencies', 'target', 'onDelete',
   'format', 'startAt', 'expression', 'resultType', 'child', 'relationship', 'function', 'field', 'filter',
 ]);
@@ -194,7 +207,7 @@ const CONTROLS: readonly (readonly [RegExp, FieldControl])[] = [
   [/^\/values(\/|$)/, 'values'],
   [/^\/default(\/|$)/, 'defaultValue'],
   [/^\/defaultExpression(\/|$)/, 'defaultExpression'],
-  ...(['required', 'unique', 'indexed', 'trackHistory', 'maxLength', 'precision', 'scale', 'min', 'max', 'currency', 'target', 'onDelete', 'format', 'startAt', 'expression', 'resultType', 'child', 'relationship', 'function', 'field', 'filter', 'controllingField', 'dependencies'] as const).map(
+  ...(['required', 'unique', 'indexed', 'trackHistory', 'encrypted', 'deterministic', 'maxLength', 'precision', 'scale', 'min', 'max', 'currency', 'target', 'onDelete', 'format', 'startAt', 'expression', 'resultType', 'child', 'relationship', 'function', 'field', 'filter', 'controllingField', 'dependencies'] as const).map(
     (control) => [new RegExp(`^/${control}(/|$)`), control] as const,
   ),
 ];

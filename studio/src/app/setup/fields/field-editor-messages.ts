@@ -28,6 +28,11 @@ export const fieldEditorMessages = bilingual(
       indexed: 'Indexed',
       indexedHelp: 'Faster filters and sorts on this field for big lists.',
       trackHistory: 'Track history',
+      encrypted: 'Encrypted',
+      deterministic: 'Allow equality filters (deterministic)',
+      encryptedCost:
+        'Values are stored encrypted: the database, its backups, the history and the audit log never hold them in clear, and only users allowed to read the field see them. The cost: no search, no sorting, no range or "contains" filter on this field; it cannot be unique or an external id. Turning this on or off re-encrypts the existing records in the background (Setup › Background work shows the progress).',
+      deterministicCost: 'Equal values are encrypted alike, so lists can filter by equality (is, is not, is one of); whoever reads the database can see which records share a value.',
       maxLength: 'Maximum length',
       precision: 'Digits in all',
       scale: 'Decimal places',
@@ -123,6 +128,11 @@ export const fieldEditorMessages = bilingual(
       indexed: '建立索引',
       indexedHelp: '大列表中按此字段筛选和排序更快。',
       trackHistory: '跟踪历史',
+      encrypted: '加密',
+      deterministic: '允许按相等筛选（确定性加密）',
+      encryptedCost:
+        '值以加密形式存储：数据库、备份、历史记录和审计日志中都不会有明文，只有有权读取此字段的用户才能看到。代价：此字段不能搜索、不能排序，也不能按范围或“包含”筛选；不能设为唯一或外部 ID。开启或关闭后，已有记录会在后台重新加密（设置 › 后台任务中可查看进度）。',
+      deterministicCost: '相同的值加密结果相同，因此列表可以按相等筛选（等于、不等于、属于其中之一）；能读取数据库的人可以看出哪些记录的值相同。',
       maxLength: '最大长度',
       precision: '总位数',
       scale: '小数位数',

@@ -12,13 +12,14 @@ import { SetupFormActions } from '../setup-form-actions';
 import { suggestApiName } from '../objects/object-draft';
 import { useServerErrors } from '../use-server-errors';
 import { fieldReaders, type FieldReader } from './field-readers';
-import { canBeExternalId, fieldDefinitionOf, fieldDraftOf, fieldErrors, NEW_FIELD, type FieldDefinition, type FieldDraft } from './field-draft';
+import { canBeEncrypted, canBeExternalId, fieldDefinitionOf, fieldDraftOf, fieldErrors, NEW_FIELD, type FieldDefinition, type FieldDraft } from './field-draft';
 import type { AppliedDefault } from './applied-default';
 import { FieldDefaultEditor } from './field-default-editor';
 import { FieldTypeProperties } from './field-type-properties';
 import { FIELD_TYPES, isComputed, type FieldType } from './field-types';
 import { ifMatch, useOpenedEtag } from '../use-opened-etag';
 import { TypeChangeImpactNotice } from './type-change-impact';
+import { FieldEncryptionFlags } from './field-encryption-flags';
 
 /** The kinds of readers the refusal names with their own words. */
 const READER_KINDS = new Set(['fields', 'validationRules', 'listViews', 'layouts', 'approvalProcesses', 'automationRules', 'sharingRules']);
@@ -178,6 +179,7 @@ export function FieldEditor({ object, definition: objectDefinition, field, etag,
           <Checkbox>{t('setup.fieldEditor.trackHistory')}</Checkbox>
         </Form.Item>
       </div>
+      {canBeEncrypted(type) && <FieldEncryptionFlags />}
       <FormErrorsAlert errors={formErrors} />
       {readers.length > 0 && (
         <Alert

@@ -1,0 +1,3 @@
+export { encryptingStore, unsealedStore } from './encrypting-store.js';
+export { encryptedFields } from './sealed-places.js';
+export { resealCopies } from './reseal-copies.js';
