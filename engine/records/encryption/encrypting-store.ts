@@ -27,8 +27,20 @@ export function encryptingStore(store: Store, keys: TenantKeys, snapshot: () => 
     },
   });
   const outer = collections(store);
+  // What is set on the sealing store (a test slowing its units of work down) stays on it: set on the
+  // store underneath, a wrapper that calls the one it replaced would call itself.
+  const overrides = new Map<string | symbol, unknown>();
   return new Proxy(store, {
+    set(_target, property, value) {
+      overrides.set(property, value);
+      return true;
+    },
+    deleteProperty(_target, property) {
+      overrides.delete(property);
+      return true;
+    },
     get(target, property) {
+      if (overrides.has(property)) return overrides.get(property);
       if (property === UNSEALED) return target;
       if (property === 'collection') return outer.collection;
       if (property === 'unitOfWork') return <R>(work: (tx: Collections) => Promise<R>) => target.unitOfWork((tx) => work(collections(tx)));
