@@ -3,6 +3,7 @@ import type { AppOptions } from './http/create-app.js';
 import type { JobSchedulerOptions } from './jobs/index.js';
 import type { BackfillSettings } from './setup/backfills/index.js';
 import { WebhookAllowlist, type MailSettings } from './mail/index.js';
+import type { RetryPolicy } from './jobs/index.js';
 import { DEFAULT_CACHE_MB, type Durability } from './store/embedded/index.js';
 import type { PdfSettings } from './templates/index.js';
 import { LOG_LEVELS, type LogLevel } from './observability/index.js';
@@ -67,6 +68,8 @@ export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 export interface WebhookSettings {
   /** Host names, IP addresses or CIDR ranges inside the network that webhooks may call (on-premise integrations). */
   allowedHosts?: string[];
+  /** How the deliveries of the webhook kind are retried (default WEBHOOK_RETRY: 10 attempts from 30 s doubling to an hour, half of each wait at random). */
+  retry?: RetryPolicy;
 }
 
 /** An operator token short enough to guess would open every tenant's creation to whoever guesses it. */

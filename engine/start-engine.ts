@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { BACKUP_JOB, DEFAULT_BACKUP_RETENTION, scheduledBackup, scheduleBackups, type BackupSettings } from './backup/index.js';
 import { Readiness } from './http/readiness.js';
 import { JobScheduler, registerJobHandler } from './jobs/index.js';
+import { deliverWebhookEvent, WEBHOOK_EVENT_DELIVER, WEBHOOK_RETRY } from './webhooks/index.js';
 import { deliverWebhook, EMAIL_DELIVER, emailDelivery, WEBHOOK_DELIVER, WebhookAllowlist } from './mail/index.js';
 import { registerApprovalTimers } from './approvals/timer-handlers.js';
 import { registerTimedRuleJobs } from './automation/index.js';
@@ -73,6 +74,8 @@ export async function startEngine(config: EngineConfig): Promise<RunningEngine> 
   const platform = new Platform(provider, masterKey, new WebhookAllowlist(config.webhooks?.allowedHosts), packsDir);
   registerJobHandler(EMAIL_DELIVER, emailDelivery(config.mail ?? {}));
   registerJobHandler(WEBHOOK_DELIVER, deliverWebhook);
+  const webhookRetry = { ...WEBHOOK_RETRY, ...config.webhooks?.retry };
+  registerJobHandler(WEBHOOK_EVENT_DELIVER, deliverWebhookEvent(webhookRetry), webhookRetry);
   registerApprovalTimers();
   registerTimedRuleJobs();
   retireFormerPlainTextJob();

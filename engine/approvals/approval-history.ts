@@ -18,8 +18,8 @@ export type HistoryAction =
   | 'remind'
   | 'escalate';
 
-/** One line of a record's approval history: who did what, when, at which step, and why. */
-export interface ApprovalHistoryEntry extends Doc {
+/** What one line of a record's approval history says: who did what, at which step, and why. */
+export interface NewHistoryEntry {
   object: string;
   record: string;
   process: string;
@@ -33,10 +33,12 @@ export interface ApprovalHistoryEntry extends Doc {
   comment?: string;
   /** For reassignments and escalations: to whom. */
   to?: string;
-  at: string;
 }
 
-export type NewHistoryEntry = Omit<ApprovalHistoryEntry, '_id' | 'at'>;
+/** One line of a record's approval history as stored, with when it was written. */
+export interface ApprovalHistoryEntry extends Doc, NewHistoryEntry {
+  at: string;
+}
 
 /** Ids sort by time, so the history reads in order without a sort on `at` (two entries can share a millisecond). */
 export async function writeApprovalHistory(tx: Collections, entries: readonly NewHistoryEntry[]): Promise<void> {

@@ -11,6 +11,7 @@ import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../context/index.js';
 import { cancelApprovalTimers, scheduleApprovalTimers } from './approval-timers.js';
 import { writeApprovalHistory, type NewHistoryEntry } from './approval-history.js';
+import { queueApprovalDecisions } from '../webhooks/index.js';
 import type { ApprovalMarks, ApprovalState, ApprovalStatus } from '../metadata/approval-processes/approval-state.js';
 import type { CompiledProcess } from '../metadata/approval-processes/compiled-process.js';
 import { END_STATES, type EndState, type HookParams, type MachineEvent } from '../metadata/approval-processes/process-machine.js';
@@ -140,6 +141,8 @@ export async function transitionRecord(
   const values = Object.keys(changes).length > 0 ? await runBeforeValidation(tx, { kind: 'update', ctx, object, before: current, values: changes }) : changes;
   const after = (await applyRecordChange(tx, ctx, object, current, validateChange(object, values), { madeBy: 'process', marks, conflict: approvalConflict })) as ApprovalRecord;
   await writeApprovalHistory(tx, history);
+  // the webhooks listening to the process's decisions, in the same unit of work
+  await queueApprovalDecisions(tx, ctx, object, after, history);
   // the records the actions asked for, in the same unit of work
   await createFollowUps(tx, ctx, followUps);
   return { after };

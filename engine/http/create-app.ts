@@ -23,6 +23,7 @@ import { searchRoutes } from './routes/search-routes.js';
 import { changeRoutes } from './routes/change-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { jobRoutes, outboxRoutes } from './routes/job-routes.js';
+import { webhookRoutes } from './routes/webhook-routes.js';
 import { authRoutes, publicAuthRoutes } from './routes/auth-routes.js';
 import { authenticationMiddleware } from './authentication-middleware.js';
 import { operatorRoutes } from './routes/operator-routes.js';
@@ -130,6 +131,7 @@ export function createApp(platform: Platform, options: AppOptions = {}, readines
   app.use('/api/v1/audit', markRouteBase, auditRoutes(platform));
   app.use('/api/v1/jobs', markRouteBase, jobRoutes(platform));
   app.use('/api/v1/outbox', markRouteBase, outboxRoutes(platform));
+  app.use('/api/v1/webhooks', markRouteBase, webhookRoutes(platform));
   app.use('/api/v1/forms', markRouteBase, formRoutes(platform));
   app.use('/api/v1/ui', markRouteBase, uiRoutes(platform));
   app.use('/api/v1/packs', markRouteBase, packRoutes(platform));

@@ -6,7 +6,7 @@ import { appendAudit, type AuditAction } from '../audit/audit-log.js';
 import type { Filter, Store } from '../store/port.js';
 import type { Tenant } from '../context/index.js';
 import { JOB_INDEXES, JOBS_COLLECTION, type JobDoc } from './job.js';
-import { jobHandler } from './job-handlers.js';
+import { jobHandler, retryPolicy } from './job-handlers.js';
 import { activeSpan, failSpan, inSpan, log, withRequestId } from '../observability/index.js';
 
 /** Where the scheduler finds the tenants to run jobs for (tenancy's Platform is one). */
@@ -165,7 +165,8 @@ export class JobScheduler {
 
   private async run(tenant: Tenant, job: JobDoc, now: Date | undefined): Promise<void> {
     const jobs = tenant.store.collection<JobDoc>(JOBS_COLLECTION);
-    if (job.attempts > this.options.maxAttempts) {
+    const policy = { ...this.options, ...retryPolicy(job.kind) };
+    if (job.attempts > policy.maxAttempts) {
       // Its runner died during the last attempt (the lease ran out): running it again could kill this one too.
       await this.fail(tenant, job, msg`The runner of attempt ${job.attempts - 1} stopped before it ended (its lease ran out).`, now ?? new Date());
       return;
@@ -188,10 +189,10 @@ export class JobScheduler {
     if (failure !== undefined) failSpan(activeSpan(), renderText(failure, 'en'));
     if (failure === undefined) {
       await jobs.updateOne(this.fence(job), { $set: { status: 'done', doneAt: at.toISOString() }, $unset: { leaseUntil: '', dueKey: '' } });
-    } else if (job.attempts >= this.options.maxAttempts) {
+    } else if (job.attempts >= policy.maxAttempts) {
       await this.fail(tenant, job, failure, at);
     } else {
-      const delay = Math.min(this.options.backoffMs * 2 ** (job.attempts - 1), this.options.maxBackoffMs);
+      const delay = backoff(policy, job.attempts);
       await jobs.updateOne(this.fence(job), { $set: { dueAt: new Date(at.getTime() + delay).toISOString(), ...storedError(failure) }, $unset: { leaseUntil: '', ...noMessage(failure) } });
     }
   }
@@ -216,6 +217,12 @@ export class JobScheduler {
     });
     if (marked) log.error({ tenant: tenant.name, job: job._id, kind: job.kind }, `jobs: the '${job.kind}' job ${job._id} of tenant '${tenant.name}' failed for good after ${job.attempts} attempts: ${message}`);
   }
+}
+
+/** The wait after a failed attempt: doubling from `backoffMs`, at most `maxBackoffMs`, less a random share of it (`jitter`). */
+export function backoff(policy: { backoffMs: number; maxBackoffMs: number; jitter?: number }, attempt: number): number {
+  const delay = Math.min(policy.backoffMs * 2 ** (attempt - 1), policy.maxBackoffMs);
+  return Math.round(delay * (1 - (policy.jitter ?? 0) * Math.random()));
 }
 
 /** What a failed attempt leaves: an engine error's translatable message, else the error's own (English) text. */

@@ -45,7 +45,7 @@ export const deliverWebhook: JobHandler = async (tenant, job) => {
 };
 
 /** A fixed text per kind of failure: never what a remote system wrote. */
-function reasonOf(error: unknown): string {
+export function reasonOf(error: unknown): string {
   if (error instanceof RefusedDestinationError) return error.message;
   const code = (error as { code?: unknown; name?: unknown }).code;
   if ((error as { name?: unknown }).name === 'TimeoutError' || code === 'ABORT_ERR') return `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`;

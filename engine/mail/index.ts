@@ -6,9 +6,12 @@ export { emailDelivery, DEFAULT_MAIL_FROM, type MailSettings } from './deliver-e
 export { listEmails } from './list-emails.js';
 export { WEBHOOK_DELIVER, WEBHOOK_OUTBOX, type OutboxWebhook, type WebhookCall, type WebhookStatus } from './outbox-webhook.js';
 export { queueWebhook } from './queue-webhook.js';
-export { deliverWebhook, WEBHOOK_TIMEOUT_MS } from './deliver-webhook.js';
+export { deliverWebhook, reasonOf, WEBHOOK_TIMEOUT_MS } from './deliver-webhook.js';
+export { postWebhook } from './post-webhook.js';
+export { resolveWebhookDestination, RefusedDestinationError } from './webhook-destination.js';
+export { parseWebhookUrl, literalAddressProblem } from './webhook-url.js';
 export { listWebhooks } from './list-webhooks.js';
 export { WebhookAllowlist } from './webhook-allowlist.js';
 export { refuseUnsafeWebhookUrls } from './webhook-url.js';
-export { maskUrl, maskWebhookSecrets, restoreWebhookSecrets, SECRET_MASK } from './webhook-secrets.js';
+export { maskUrl, maskWebhookSecrets, restoreWebhookSecrets, withoutSecret, SECRET_MASK } from './webhook-secrets.js';
 export { retryDelivery, outboxFilters, isOutboxKind, type Delivery, type OutboxKind } from './outbox-delivery.js';

@@ -2,6 +2,11 @@ import type { Doc } from '../store/port.js';
 
 /** The tenant's outgoing webhook calls, kept after delivery with the answer they got. */
 export const WEBHOOK_OUTBOX = 'outbox.webhook';
+/**
+ * The deliveries of the webhook kind (engine/webhooks/): an outbox too, whose bodies quote records,
+ * named here so that what seals outboxes at rest (records/encryption/) knows it.
+ */
+export const WEBHOOK_DELIVERIES = 'webhook.deliveries';
 /** The job kind that delivers one call of the outbox; its payload is `{ id }`. */
 export const WEBHOOK_DELIVER = 'webhook.deliver';
 

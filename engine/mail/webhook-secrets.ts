@@ -27,11 +27,32 @@ export function maskUrl(url: string): string {
   return `${url.slice(0, query)}?${masked}`;
 }
 
-/** A copy of a definition with every webhook URL masked; the stored definition is not touched. */
+/**
+ * A copy of a definition with every webhook URL masked, and its `secret` (a webhook's signing
+ * secret, the one definition property named so) replaced by the mask; the stored definition is not touched.
+ */
 export function maskWebhookSecrets<T>(definition: T): T {
   const copy = structuredClone(definition);
   for (const { webhook } of webhookActions(copy)) webhook.url = maskUrl(webhook.url);
+  if (hasSecret(copy)) copy.secret = SECRET_MASK;
+  if (isWebhookDefinition(copy)) copy.url = maskUrl(copy.url);
   return copy;
+}
+
+/** A copy of a definition without its `secret`, for what leaves the tenant (an exported pack): the tenant that installs it makes its own. */
+export function withoutSecret<T>(definition: T): T {
+  if (!hasSecret(definition)) return definition;
+  const { secret: _secret, ...rest } = definition;
+  return rest as T;
+}
+
+/** A definition of the webhook kind: its own URL, at the top, besides the webhook actions of processes and rules. */
+function isWebhookDefinition(definition: unknown): definition is { url: string; events: unknown[] } {
+  return definition !== null && typeof definition === 'object' && typeof (definition as { url?: unknown }).url === 'string' && Array.isArray((definition as { events?: unknown }).events);
+}
+
+function hasSecret(definition: unknown): definition is { secret: string } {
+  return definition !== null && typeof definition === 'object' && typeof (definition as { secret?: unknown }).secret === 'string';
 }
 
 /**
@@ -43,8 +64,10 @@ export function maskWebhookSecrets<T>(definition: T): T {
 export function restoreWebhookSecrets(body: unknown, stored: unknown): void {
   const known = new Map<string, string>();
   for (const { webhook } of webhookActions(stored)) known.set(maskUrl(webhook.url), webhook.url);
+  if (isWebhookDefinition(stored)) known.set(maskUrl(stored.url), stored.url);
   const problems: ErrorDetail[] = [];
-  for (const { path, webhook } of webhookActions(body)) {
+  const parts = [...webhookActions(body), ...(isWebhookDefinition(body) ? [{ path: '', webhook: body }] : [])];
+  for (const { path, webhook } of parts) {
     if (!webhook.url.includes(SECRET_MASK)) continue;
     const url = known.get(webhook.url);
     if (url === undefined) problems.push({ path: `${path}/url`, message: msg`holds the mask ${SECRET_MASK} where no stored value matches: write the full URL with its token` });

@@ -33,6 +33,7 @@ import { compilePrintTemplate, type CompiledPrintTemplate } from './print-templa
 import type { PrintTemplateDefinition } from '../schemas/generated/print-template.js';
 import { resolveReport } from './reports/resolve-report.js';
 import { resolveDashboard } from './dashboards/resolve-dashboard.js';
+import { compileWebhooks } from './webhooks/compile-webhook.js';
 
 export { NO_DEFINITIONS, type Definitions } from './kinds/index.js';
 
@@ -116,9 +117,10 @@ export function compileSnapshot(version: number, definitions: Definitions, previ
     return { resolved: result.dashboard, problems: result.problems };
   });
   const printTemplates = compilePrintTemplates(definitions.printTemplate, objects, problems);
+  const webhooks = compileWebhooks(definitions.webhook, objects, processes, (name, list) => problems.set(problemKey('webhook', name), list));
   const parts: SnapshotParts = {
     objects, layouts, currencies: currencies.table, security, approvalProcesses: processes, automationRules: rules,
-    assignmentRules: assignments, apps, listViews: views, printTemplates, reports, dashboards,
+    assignmentRules: assignments, apps, listViews: views, printTemplates, reports, dashboards, webhooks,
   };
   const base = new Snapshot(version, parts);
   if (packKinds.size === 0) return { snapshot: base, problems };

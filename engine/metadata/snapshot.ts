@@ -11,6 +11,7 @@ import { NO_PACK_KINDS, type PackKindSet } from './pack-kinds/pack-kind-set.js';
 import type { CompiledPrintTemplate } from './print-templates/compile-print-template.js';
 import type { ResolvedReport } from './reports/resolve-report.js';
 import type { ResolvedDashboard } from './dashboards/resolve-dashboard.js';
+import type { CompiledWebhook } from './webhooks/compile-webhook.js';
 
 /**
  * A tenant's metadata compiled at one version: immutable, swapped whole. A request takes the
@@ -34,6 +35,8 @@ export interface SnapshotParts {
   readonly printTemplates?: ReadonlyMap<string, CompiledPrintTemplate>;
   readonly reports?: ReadonlyMap<string, ResolvedReport>;
   readonly dashboards?: ReadonlyMap<string, ResolvedDashboard>;
+  /** The outgoing webhooks and the events they listen to. */
+  readonly webhooks?: ReadonlyMap<string, CompiledWebhook>;
   /** The kinds the tenant's packs add, with their definitions. */
   readonly packKinds?: PackKindSet;
 }
@@ -56,6 +59,7 @@ export class Snapshot implements Required<SnapshotParts> {
   readonly printTemplates: ReadonlyMap<string, CompiledPrintTemplate>;
   readonly reports: ReadonlyMap<string, ResolvedReport>;
   readonly dashboards: ReadonlyMap<string, ResolvedDashboard>;
+  readonly webhooks: ReadonlyMap<string, CompiledWebhook>;
   readonly packKinds: PackKindSet;
 
   constructor(
@@ -74,6 +78,7 @@ export class Snapshot implements Required<SnapshotParts> {
     this.printTemplates = parts.printTemplates ?? new Map();
     this.reports = parts.reports ?? new Map();
     this.dashboards = parts.dashboards ?? new Map();
+    this.webhooks = parts.webhooks ?? new Map();
     this.packKinds = parts.packKinds ?? NO_PACK_KINDS;
   }
 

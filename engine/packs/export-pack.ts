@@ -2,6 +2,7 @@ import type { OperationContext } from '../context/index.js';
 import { NotFoundError, ValidationError } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
 import { isCoreDefinition } from '../metadata/core-metadata.js';
+import { withoutSecret } from '../mail/index.js';
 import { storedDefinition } from '../metadata/stored-definition.js';
 import { kindIn, tenantKinds } from '../metadata/pack-kinds/index.js';
 import { checkSetupRight } from '../security/object-access.js';
@@ -63,7 +64,7 @@ export async function exportPack(ctx: OperationContext, request: ExportRequest):
 function everything(ctx: OperationContext): PackItem[] {
   return tenantKinds(ctx.snapshot)
     .filter((kind) => kind.inPacks)
-    .flatMap((kind) => kind.list(ctx.snapshot).map((definition) => ({ kind: kind.kind, name: definition.name, definition }) as PackItem));
+    .flatMap((kind) => kind.list(ctx.snapshot).map((definition) => ({ kind: kind.kind, name: definition.name, definition: withoutSecret(definition) }) as PackItem));
 }
 
 /** The folders of the packs' kinds among the items, if any. */

@@ -12,7 +12,7 @@ import type { Snapshot } from '../metadata/snapshot.js';
 import { storedDefinition } from '../metadata/stored-definition.js';
 import type { ObjectDefinition } from '../schemas/generated/object.js';
 import { checkSetupRight } from '../security/object-access.js';
-import { DEFINITION_KINDS, definitionChange, objectChange, objectCreation, parseDefinition, type StandaloneKind } from '../setup/operations/index.js';
+import { DEFINITION_KINDS, definitionChange, type ServedKind, objectChange, objectCreation, parseDefinition, type StandaloneKind } from '../setup/operations/index.js';
 import { kindsWith, packKindsOf } from './pack-kinds.js';
 import { INSTALLED_PACKS, installedPack, installedPacks, type InstalledPack } from './installed-packs.js';
 import { itemKey } from './pack-items.js';
@@ -192,8 +192,11 @@ function changeOf(ctx: OperationContext, current: Snapshot, item: PlannedItem, n
   if (item.kind === 'object') {
     return item.action === 'create' ? objectCreation(ctx, current, next as ObjectDefinition) : objectChange(ctx, current, 'object.update', item.name, { next: next as ObjectDefinition });
   }
-  const spec = packKinds.get(item.kind) ?? DEFINITION_KINDS[item.kind as StandaloneKind];
-  return definitionChange(ctx, spec, item.action === 'create' ? 'create' : 'update', item.name, next, item.current ?? null);
+  const spec: ServedKind = packKinds.get(item.kind) ?? DEFINITION_KINDS[item.kind as StandaloneKind];
+  // A pack carries no secrets (an export leaves them out): the tenant keeps its own, or makes one.
+  const stored = structuredClone(next);
+  spec.writeOnly?.(ctx, stored, item.current ?? null);
+  return definitionChange(ctx, spec, item.action === 'create' ? 'create' : 'update', item.name, stored, item.current ?? null);
 }
 
 /** The platform version and the packs the manifest requires, and no downgrade. */

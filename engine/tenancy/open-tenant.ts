@@ -6,6 +6,7 @@ import { SIGN_IN_THROTTLE, SIGN_IN_THROTTLE_INDEXES } from '../security/sign-in-
 import type { Store } from '../store/port.js';
 import type { HostPolicy, Tenant } from '../context/index.js';
 import { installAutomation, watchTimedRules } from '../automation/index.js';
+import { installWebhookEvents, WEBHOOK_DELIVERIES, WEBHOOK_DELIVERY_INDEXES } from '../webhooks/index.js';
 import { WebhookAllowlist } from '../mail/webhook-allowlist.js';
 import { ensureApprovalIndexes } from '../approvals/approval-indexes.js';
 import { ATTACHMENT_INDEXES, ATTACHMENTS_COLLECTION } from '../records/attachments/attachment.js';
@@ -27,6 +28,7 @@ import { BACKFILL_INDEXES, BACKFILLS, schedulePlainTextBackfills } from '../setu
 export async function openTenant(name: string, rawStore: Store, masterKey: MasterKey, webhookAllowlist: HostPolicy = new WebhookAllowlist()): Promise<Tenant> {
   // Record writes run the automation rules through the records' before-save hook, for every tenant.
   installAutomation();
+  installWebhookEvents();
   // Its data keys first: opening fails here, loudly, under a master key that is not the tenant's.
   const keys = await TenantKeys.open(name, rawStore, masterKey);
   // From here on every part uses the store that seals encrypted values (records/encryption/); until the metadata is read, nothing is a record.
@@ -38,6 +40,7 @@ export async function openTenant(name: string, rawStore: Store, masterKey: Maste
   await store.ensureIndexes(ATTACHMENTS_COLLECTION, ATTACHMENT_INDEXES);
   await store.ensureIndexes(RECENT_RECORDS, RECENT_INDEXES);
   await store.ensureIndexes(BACKFILLS, BACKFILL_INDEXES);
+  await store.ensureIndexes(WEBHOOK_DELIVERIES, [...WEBHOOK_DELIVERY_INDEXES]);
   const metadata = (registry = await MetadataRegistry.open(store));
   await ensureSnapshotIndexes(store, metadata.snapshot);
   await installCoreMetadata(store, metadata);

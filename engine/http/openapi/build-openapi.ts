@@ -7,6 +7,7 @@ import { auditPaths } from './audit-paths.js';
 import { commonComponents } from './common-components.js';
 import { formPaths } from './form-paths.js';
 import { jobPaths } from './job-paths.js';
+import { webhookPaths } from './webhook-paths.js';
 import { packPaths } from './pack-paths.js';
 import { operatorPaths } from './operator-paths.js';
 import { platformPaths } from './platform-paths.js';
@@ -124,6 +125,7 @@ export function buildOpenApi(snapshot: Snapshot, whole: Snapshot = snapshot): Op
     authPaths(),
     auditPaths(),
     jobPaths(),
+    webhookPaths(),
     importPaths(),
     packPaths(packKinds),
     platformPaths(),

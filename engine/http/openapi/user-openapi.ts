@@ -6,6 +6,7 @@ import { VERSIONS_PATH } from './approval-version-docs.js';
 import { buildOpenApi, openApiDocument } from './build-openapi.js';
 import { AUDIT_PATH } from './audit-paths.js';
 import { JOB_PATHS, JOB_RETRY_PATHS } from './job-paths.js';
+import { WEBHOOK_DELIVERY_PATHS } from './webhook-paths.js';
 import { PACK_PATHS } from './pack-paths.js';
 import type { OpenApiDocument, PathItem, SchemaObject } from './openapi-types.js';
 import { recordSchemaNames } from './record-components.js';
@@ -30,6 +31,7 @@ export function userOpenApiDocument(snapshot: Snapshot, principal: Principal): O
       drop(document, VERSIONS_PATH, 'get');
       withholdLogic(document);
       for (const [path, method] of PACK_PATHS) drop(document, path, method);
+      for (const [path, method] of WEBHOOK_DELIVERY_PATHS) drop(document, path, method);
       // The kinds packs add are setup only: their definitions are for administrators.
       for (const [path, method] of packKindPaths(snapshot)) drop(document, path, method);
     }

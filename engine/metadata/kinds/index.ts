@@ -14,6 +14,7 @@ import { printTemplateKind } from './print-template/kind.js';
 import { reportKind } from './report/kind.js';
 import { roleKind } from './role/kind.js';
 import { sharingRuleKind } from './sharing-rule/kind.js';
+import { webhookKind } from './webhook/kind.js';
 
 export { VERBS, type KindApi, type KindApiDocs, type KindDescription, type KindSchema, type OfObject, type Verb } from './kind-description.js';
 
@@ -39,6 +40,7 @@ export const KINDS = [
   printTemplateKind,
   reportKind,
   dashboardKind,
+  webhookKind,
 ] as const;
 
 type Entry = (typeof KINDS)[number];

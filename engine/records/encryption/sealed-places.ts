@@ -2,7 +2,7 @@ import { AUDIT_COLLECTION } from '../../audit/audit-log.js';
 import type { FieldEncryption } from '../../fields/index.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
 import { EMAIL_OUTBOX } from '../../mail/outbox-email.js';
-import { WEBHOOK_OUTBOX } from '../../mail/outbox-webhook.js';
+import { WEBHOOK_DELIVERIES, WEBHOOK_OUTBOX } from '../../mail/outbox-webhook.js';
 import { IMPORT_ROWS } from '../import/import-doc.js';
 
 
@@ -13,7 +13,8 @@ import { IMPORT_ROWS } from '../import/import-doc.js';
  * - `history`: its field history; `old` and `new` of an entry about an encrypted field;
  * - `audit`: the audit log; `changes.<field>.old/new` of an encrypted field of the entry's object;
  * - `message`: the outboxes; the parts of a message that may quote a record's values (an e-mail's
- *   subject and bodies, a webhook's body, and its URL, whose query may hold a token), always.
+ *   subject and bodies, a webhook's body, and its URL, whose query may hold a token; the body of
+ *   a delivery of the webhook kind), always.
  *
  * - `definitions`: the metadata as stored, its history, approval processes' versions and installed
  *   packs; the URL of every webhook action (receivers take their tokens in it), sealed as a secret.
@@ -34,7 +35,7 @@ export type SealedPlace =
 
 const IMPORT_ROW_PATHS = ['cells', 'problems'];
 
-const MESSAGE_PATHS: Record<string, readonly string[]> = { [EMAIL_OUTBOX]: ['subject', 'text', 'html'], [WEBHOOK_OUTBOX]: ['body', 'url'] };
+const MESSAGE_PATHS: Record<string, readonly string[]> = { [EMAIL_OUTBOX]: ['subject', 'text', 'html'], [WEBHOOK_OUTBOX]: ['body', 'url'], [WEBHOOK_DELIVERIES]: ['body'] };
 
 const encryptedBySnapshot = new WeakMap<Snapshot, Map<string, ReadonlyMap<string, FieldEncryption>>>();
 

@@ -12,6 +12,7 @@ import { countAssignedUsers, usersPhrase, type Assignment } from './assigned-use
 import { msg, type Message } from '../../i18n/message.js';
 import { queueOwner } from '../../metadata/record-shape/queue-owner.js';
 import { alive } from '../../metadata/record-shape/record-state.js';
+import { refuseUnsafeUrl, sealSecretInput } from '../../webhooks/index.js';
 
 /** The kinds defined on their own and addressed by name, served by one generic CRUD (those of the registry with an `api`). */
 export type { StandaloneKind } from '../../metadata/kinds/index.js';
@@ -42,6 +43,14 @@ export interface KindGuards<K extends StandaloneKind> {
    * Without it, the kind is setup only: 403 for them.
    */
   forUser?(definition: DefinitionOf[K], view: UserView): unknown;
+  /** Refuses what the schema cannot say and needs the tenant to know (throws a 400): a webhook's URL against the operator's allowlist. */
+  check?(ctx: OperationContext, definition: DefinitionOf[K]): void;
+  /**
+   * Turns write-only values of a body as sent (before it is validated) into what is stored, from
+   * the stored definition (null: a new one): a webhook's signing secret. Returns a value generated
+   * for the writer to see once, if any.
+   */
+  writeOnly?(ctx: OperationContext, body: unknown, stored: DefinitionOf[K] | null): string | undefined;
 }
 
 /** What the generic operations need to know of one kind: its description in the registry, and setup's guards. */
@@ -76,6 +85,7 @@ const GUARDS: { readonly [K in StandaloneKind]?: KindGuards<K> } = {
   printTemplate: { forUser: printTemplateForUser },
   report: { forUser: reportForUser },
   dashboard: { forUser: dashboardForUser },
+  webhook: { check: (ctx, definition) => refuseUnsafeUrl(definition, ctx.tenant.webhookAllowlist), writeOnly: (ctx, body, stored) => sealSecretInput(ctx.tenant, body, stored) },
 };
 
 function definitionKind<K extends StandaloneKind>(kind: K): DefinitionKind<K> {
@@ -101,6 +111,8 @@ export type ServedKind = KindDescription<string, Named> & {
   release?(tx: Collections, before: Snapshot, name: string, removal: Removal): Promise<void>;
   grants?(ctx: OperationContext, before: Snapshot, after: Snapshot, next: Named): void;
   forUser?(definition: Named, view: UserView): unknown;
+  check?(ctx: OperationContext, definition: Named): void;
+  writeOnly?(ctx: OperationContext, body: unknown, stored: Named | null): string | undefined;
 };
 
 /**

@@ -67,12 +67,15 @@ export async function createDefinition<K extends CrudKind>(ctx: OperationContext
   checkSetupRight(ctx);
   const spec = specOf(ctx.snapshot, kind);
   restoreWebhookSecrets(body, null);
+  const generated = spec.writeOnly?.(ctx, body, null);
   const definition = parseDefinition(ctx, kind, body);
   const after = await applyChange(ctx, (current) => {
     refuseTaken(spec, current, definition.name);
     return definitionChange(ctx, spec, 'create', definition.name, definition);
   });
-  return withWarnings(ctx, after, { definition: maskWebhookSecrets(spec.find(after, definition.name)! as DefinitionFor<K>), version: after.version });
+  // The one answer that shows a secret the server generated: no read returns it again.
+  const shown = maskWebhookSecrets(spec.find(after, definition.name)! as DefinitionFor<K>);
+  return withWarnings(ctx, after, { definition: generated === undefined ? shown : { ...shown, secret: generated }, version: after.version });
 }
 
 /** PUT: the whole new definition; a different name renames it, unless something still names the old one. */
@@ -80,6 +83,7 @@ export async function replaceDefinition<K extends CrudKind>(ctx: OperationContex
   checkSetupRight(ctx);
   const spec = specOf(ctx.snapshot, kind);
   restoreWebhookSecrets(body, spec.find(ctx.snapshot, name) ?? null);
+  spec.writeOnly?.(ctx, body, spec.find(ctx.snapshot, name) ?? null);
   const definition = parseDefinition(ctx, kind, body);
   const after = await applyChange(ctx, (current) => {
     const previous = existing(spec, current, name);
@@ -171,6 +175,7 @@ export function parseDefinition<K extends CrudKind>(
   const checked = packKind ? checkPackDefinition(packKind, body) : checkDefinition(kind as StandaloneKind, body);
   if (!checked.ok) throw new ValidationError(checked.problems);
   refuseUnsafeWebhookUrls(checked.definition, ctx.tenant.webhookAllowlist);
+  servedKind(ctx.snapshot, kind)?.check?.(ctx, checked.definition);
   const problems = packActionProblems(checked.definition, actions);
   if (problems.length > 0) throw new ValidationError(problems);
   return checked.definition as DefinitionFor<K>;

@@ -1,8 +1,8 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Spin } from 'antd';
-import type { ReactNode } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../shared/api/api-client';
 import { localize, type LocalizedText } from '../../shared/i18n/localize';
 import { useLanguage } from '../../shared/i18n/use-language';
@@ -14,7 +14,9 @@ export interface EditorSlot<D> {
   readonly etag?: string;
   /** The object a new definition starts on (?object=…). */
   readonly object?: string;
-  readonly onSaved: (name: string) => void;
+  /** The server's answer to the create that led here, once (a webhook's secret shown the one time it is known); gone on a reload. */
+  readonly created?: unknown;
+  readonly onSaved: (name: string, created?: unknown) => void;
   readonly onDeleted: () => void;
   readonly onCancel: () => void;
 }
@@ -37,6 +39,15 @@ export function DefinitionPage<D extends { readonly name: string; readonly label
   const [search] = useSearchParams();
   const language = useLanguage();
   const navigate = useNavigate();
+  const location = useLocation();
+  const [created, setCreated] = useState<unknown>();
+  // Kept in the page, and taken out of the browser's history at once: a reload or Back never shows it again.
+  useEffect(() => {
+    const answer = (location.state as { created?: unknown } | null)?.created;
+    if (answer === undefined) return;
+    setCreated(answer);
+    void navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+  }, [location, navigate]);
   const creating = name === 'new';
   const existing = useQuery({
     queryKey: ['meta', path, name],
@@ -58,8 +69,8 @@ export function DefinitionPage<D extends { readonly name: string; readonly label
       </header>
       {!creating && existing.isPending && <Spin className="page-spinner" />}
       {existing.error && <Alert type="error" showIcon role="alert" title={existing.error.message} />}
-      {creating && <div key="new">{editor({ object: search.get('object') ?? undefined, onSaved: (saved) => void navigate(`/setup/${setupPath}/${saved}`, { replace: true }), onDeleted: back, onCancel: back })}</div>}
-      {definition && <div key={definition.name}>{editor({ definition, etag: existing.data?.etag, onSaved: () => undefined, onDeleted: back, onCancel: back })}</div>}
+      {creating && <div key="new">{editor({ object: search.get('object') ?? undefined, onSaved: (saved, answer) => void navigate(`/setup/${setupPath}/${saved}`, { replace: true, state: { created: answer } }), onDeleted: back, onCancel: back })}</div>}
+      {definition && <div key={definition.name}>{editor({ definition, etag: existing.data?.etag, created, onSaved: () => undefined, onDeleted: back, onCancel: back })}</div>}
     </section>
   );
 }

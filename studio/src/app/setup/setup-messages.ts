@@ -18,6 +18,7 @@ import { layoutsMessages } from './layouts/layouts-messages';
 import { listViewsMessages } from './list-views/list-views-messages';
 import { iconMessages } from './objects/icon-messages';
 import { printTemplatesMessages } from './print-templates/print-templates-messages';
+import { webhooksMessages } from './webhooks/webhooks-messages';
 import { permissionSetsMessages } from './permission-sets/permission-sets-messages';
 import { objectsMessages } from './objects/objects-messages';
 import { orderedListMessages } from './ordered-list-messages';
@@ -62,6 +63,7 @@ const PARTS = [
   printTemplatesMessages,
   reportsMessages,
   dashboardsMessages,
+  webhooksMessages,
 ] as const;
 
 type Union = (typeof PARTS)[number];

@@ -28,6 +28,8 @@ const PrintTemplateListPage = lazy(() => import('./print-templates/print-templat
 const PrintTemplatePage = lazy(() => import('./print-templates/print-template-page').then((module) => ({ default: module.PrintTemplatePage })));
 const ReportListPage = lazy(() => import('./reports/report-list-page').then((module) => ({ default: module.ReportListPage })));
 const DashboardListPage = lazy(() => import('./dashboards/dashboard-list-page').then((module) => ({ default: module.DashboardListPage })));
+const WebhookListPage = lazy(() => import('./webhooks/webhook-list-page').then((module) => ({ default: module.WebhookListPage })));
+const WebhookPage = lazy(() => import('./webhooks/webhook-page').then((module) => ({ default: module.WebhookPage })));
 const ExplainAccessPage = lazy(() => import('./explain-access/explain-access-page').then((module) => ({ default: module.ExplainAccessPage })));
 
 /**
@@ -67,6 +69,8 @@ export const setupRoutes: RouteObject[] = [
   { path: 'automation/:name', element: <AutomationRulePage /> },
   { path: 'assignment-rules', element: <AssignmentRuleListPage /> },
   { path: 'assignment-rules/:name', element: <AssignmentRulePage /> },
+  { path: 'webhooks', element: <WebhookListPage /> },
+  { path: 'webhooks/:name', element: <WebhookPage /> },
   { path: 'audit', element: <AuditLogPage /> },
   { path: 'history', element: <HistoryPage /> },
   { path: 'history/:kind/:name', element: <DefinitionHistoryPage /> },

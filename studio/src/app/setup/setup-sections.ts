@@ -33,6 +33,7 @@ export const SETUP_SECTIONS: readonly SetupSection[] = [
   { key: 'packs', group: 'model', path: 'packs', label: 'setup.packs.nav', right: 'manageMetadata' },
   { key: 'automation', group: 'automation', path: 'automation', label: 'setup.automation.nav', right: 'manageMetadata' },
   { key: 'assignmentRules', group: 'automation', path: 'assignment-rules', label: 'setup.assignment.nav', right: 'manageMetadata' },
+  { key: 'webhooks', group: 'automation', path: 'webhooks', label: 'setup.webhooks.nav', right: 'manageMetadata' },
   { key: 'users', group: 'security', path: 'users', label: 'setup.nav.users', right: 'manageUsers' },
   { key: 'roles', group: 'security', path: 'roles', label: 'setup.nav.roles', right: 'manageUsers' },
   { key: 'groups', group: 'security', path: 'groups', label: 'setup.nav.groups', right: 'manageUsers' },

@@ -12,7 +12,7 @@ import { ifMatch, useOpenedEtag } from './use-opened-etag';
 type Labelled = { readonly name: string; readonly label?: LocalizedText };
 
 /** The setup pages' kinds defined on their own, by their path under /meta. */
-export type DefinitionPath = 'roles' | 'groups' | 'sharing-rules' | 'layouts' | 'list-views' | 'apps' | 'automation-rules' | 'assignment-rules' | 'print-templates' | 'reports' | 'dashboards';
+export type DefinitionPath = 'roles' | 'groups' | 'sharing-rules' | 'layouts' | 'list-views' | 'apps' | 'automation-rules' | 'assignment-rules' | 'print-templates' | 'reports' | 'dashboards' | 'webhooks';
 
 interface DefinitionEditorOptions<C extends string> {
   readonly path: DefinitionPath;
@@ -25,7 +25,8 @@ interface DefinitionEditorOptions<C extends string> {
   /** What to say once it is saved (created or not) or deleted. */
   readonly saved: (definition: Labelled, created: boolean) => string;
   readonly deleted: () => string;
-  readonly onSaved: (name: string) => void;
+  /** `created`: the server's answer to a create, for a kind that shows something once in it (a webhook's generated secret). */
+  readonly onSaved: (name: string, created?: unknown) => void;
   readonly onDeleted: () => void;
 }
 
@@ -49,11 +50,12 @@ export function useDefinitionEditor<C extends string>(options: DefinitionEditorO
     setBusy(true);
     clear();
     try {
-      if (existing === undefined) await api(`/meta/${path}`, { method: 'POST', body: definition });
+      let created: unknown;
+      if (existing === undefined) created = await api(`/meta/${path}`, { method: 'POST', body: definition });
       else opened.renew(await api(`/meta/${path}/${encodeURIComponent(existing)}`, { method: 'PUT', body: definition, headers: ifMatch(opened.etag) }));
       await refresh();
       void message.success(options.saved(definition, existing === undefined));
-      options.onSaved(definition.name);
+      options.onSaved(definition.name, created);
     } catch (error) {
       fail(error);
     } finally {

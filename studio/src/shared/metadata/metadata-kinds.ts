@@ -19,6 +19,7 @@ export const METADATA_KINDS = [
   { kind: 'printTemplate', path: 'print-templates' },
   { kind: 'report', path: 'reports' },
   { kind: 'dashboard', path: 'dashboards' },
+  { kind: 'webhook', path: 'webhooks' },
 ] as const;
 
 export type MetadataKind = (typeof METADATA_KINDS)[number]['kind'];

@@ -61,6 +61,7 @@ export const historyMessages = bilingual(
         printTemplate: 'Print template',
         report: 'Report',
         dashboard: 'Dashboard',
+        webhook: 'Webhook',
       },
       actions: {
         create: 'Created',
@@ -128,6 +129,7 @@ export const historyMessages = bilingual(
         printTemplate: '打印模板',
         report: '报表',
         dashboard: '仪表板',
+        webhook: 'Webhook',
       },
       actions: {
         create: '创建',
