@@ -1,6 +1,5 @@
-import { operationContext, SYSTEM_PRINCIPAL, type OperationContext } from '../../../engine/context/index.js';
+import type { OperationContext } from '../../../engine/context/index.js';
 import { alive } from '../../../engine/metadata/record-shape/record-state.js';
-import { applyRecordChange } from '../../../engine/records/apply-record-change.js';
 import type { StoredRecord } from '../../../engine/records/index.js';
 import type { PackHook } from '../../../engine/packs/pack-code.js';
 import type { Collections } from '../../../engine/store/port.js';
@@ -30,15 +29,19 @@ export const quotaHooks: readonly PackHook[] = [
     async run(tx, { ctx, after, kind }) {
       const opportunities = ctx.snapshot.object('opportunity');
       if (!opportunities) return;
-      const covered = kind === 'delete' ? [] : await tx.collection<StoredRecord>(opportunities.collection).find(alive(coveredBy(after)));
-      const linked = await tx.collection<StoredRecord>(opportunities.collection).find(alive({ quota: after._id }));
-      const engine = { ...operationContext(ctx.tenant, SYSTEM_PRINCIPAL, 'plugin', ctx.language), snapshot: ctx.snapshot };
+      const records = tx.collection<StoredRecord>(opportunities.collection);
+      const covered = kind === 'delete' ? [] : await records.find(alive(coveredBy(after)));
+      const linked = await records.find(alive({ quota: after._id }));
       const moving = new Map([...linked, ...covered].map((record) => [record._id, record]));
       for (const record of moving.values()) {
         const quota = await quotaOf(tx, ctx, record);
         if (quota === (record.quota ?? null)) continue;
-        const change = quota === null ? { values: {}, cleared: ['quota'] } : { values: { quota }, cleared: [] };
-        await applyRecordChange(tx, engine, opportunities, record, change, { madeBy: 'process' });
+        // The link is derived, as a roll-up's value is: set in the quota's unit of work, the
+        // opportunity's version moved so that an edit made on the old link is refused (412).
+        await records.updateOne(
+          { _id: record._id, _version: record._version },
+          { $set: { quota, _updatedAt: new Date().toISOString() }, $inc: { _version: 1 } },
+        );
       }
     },
   },

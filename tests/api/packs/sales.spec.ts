@@ -75,6 +75,18 @@ describe('packs: sales', () => {
       expect(ok(await as('GET', `/api/v1/records/opportunity/${deal._id}`))).to.include({ amount: 7400, stage: 'prospecting', probability: 10, forecast_category: 'pipeline' });
     });
 
+    it('names people as they are written: Chinese surname first, others first name first', async () => {
+      const names = [
+        [{ first_name: '伟', last_name: '王' }, '王伟'],
+        [{ first_name: 'Mary', last_name: 'King' }, 'Mary King'],
+        [{ last_name: '欧阳' }, '欧阳'],
+      ] as const;
+      for (const [values, fullName] of names) {
+        expect(ok(await admin(tenant)('POST', '/api/v1/records/contact', values), 201).full_name).to.equal(fullName);
+        expect(ok(await admin(tenant)('POST', '/api/v1/records/lead', values), 201).full_name).to.equal(fullName);
+      }
+    });
+
     it('uninstalls with force, its records with it, and can be installed again', async () => {
       expect((await admin(tenant)('DELETE', '/api/v1/packs/sales')).body.error.code).to.equal('pack_has_records');
       ok(await admin(tenant)('DELETE', '/api/v1/packs/sales?force=true'));
@@ -200,6 +212,18 @@ describe('packs: sales', () => {
       expect(ok(await manager.as('GET', deal))._owner, 'the rep\'s manager does').to.equal(rep.id);
     });
 
+    it('links the opportunities a quota covers when the quota is made later, and lets them go when its period moves', async () => {
+      const month = monthAhead(6);
+      const deal = ok(await rep.as('POST', '/api/v1/records/opportunity', { name: 'Far-off deal', close_date: month.end }), 201);
+      expect(deal.quota ?? null, 'no quota that far ahead yet').to.equal(null);
+      const quota = ok(await admin(tenant)('POST', '/api/v1/records/quota', { rep: rep.id, period_start: month.start, period_end: month.end, amount: 500_000 }), 201);
+      expect(ok(await rep.as('GET', `/api/v1/records/opportunity/${deal._id}`)).quota).to.equal(quota._id);
+      const later = monthAhead(7);
+      ok(await admin(tenant)('PATCH', `/api/v1/records/quota/${quota._id}`, { period_start: later.start, period_end: later.end }));
+      expect(ok(await rep.as('GET', `/api/v1/records/opportunity/${deal._id}`)).quota ?? null).to.equal(null);
+      expect(ok(await rep.as('PATCH', `/api/v1/records/opportunity/${deal._id}`, { close_date: later.start })).quota, 'the opportunity finds it again').to.equal(quota._id);
+    });
+
     /** The rep's row of the month in the forecast against quota: quota and won. */
     async function forecastOf(repId: string, month: string): Promise<{ quota: number; won: number }> {
       const run = ok(await admin(tenant)('POST', '/api/v1/reports/forecast_against_quota/run', {}));
@@ -220,8 +244,13 @@ function today(): string {
 }
 
 function thisMonth(): { start: string; end: string } {
+  return monthAhead(0);
+}
+
+/** The first and last day of the month `months` after this one (UTC). */
+function monthAhead(months: number): { start: string; end: string } {
   const now = new Date();
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString().slice(0, 10);
-  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1)).toISOString().slice(0, 10);
+  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months + 1, 0)).toISOString().slice(0, 10);
   return { start, end };
 }
