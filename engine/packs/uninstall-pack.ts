@@ -12,9 +12,10 @@ import { INSTALLED_PACKS, installedPack, installedPacks, type InstalledPack } fr
 import { inPackOrder, itemKey, type PackItem } from './pack-items.js';
 import { deactivatePack, packJobKeys } from './active-packs.js';
 import { cancelJobs } from '../jobs/index.js';
+import type { Collections } from '../store/port.js';
 import { tenantActionUses } from './tenant-action-uses.js';
-import { releasePackAssignments } from './release-pack-assignments.js';
-import { forgetUserDirectory } from '../security/access/index.js';
+import { releaseAssignments } from './release-assignments.js';
+import { writeUnit } from '../records/write-pipeline/index.js';
 
 export interface PackUninstall {
   /** The definitions removed, by key (`object:work_order`). */
@@ -28,7 +29,7 @@ export interface PackUninstall {
  * another installed pack requires it, while the tenant's own definitions still use what it would
  * remove, and, unless `force`, while its objects hold records or its kinds hold definitions the
  * tenant made (the admin exported them first, or wants them gone) or the tenant's own processes
- * and rules use its actions.
+ * and rules use its actions. With force, users holding its roles and permission sets let go of them.
  */
 export async function uninstallPack(ctx: OperationContext, name: string, options: { force: boolean }): Promise<PackUninstall> {
   checkSetupRight(ctx);
@@ -47,10 +48,11 @@ export async function uninstallPack(ctx: OperationContext, name: string, options
       refuseOwnDefinitions(name, own);
     }
     removed = inPackOrder([...shipped, ...own]);
+    const items = removed;
     return {
-      // Forced: the pack's roles and permission sets are taken from their users first, or their deletion would be refused.
-      before: options.force ? (tx) => releasePackAssignments(tx, ctx, current, removed) : undefined,
       changes: deletions(ctx, current, removed, options.force),
+      // Forced: the users holding the pack's roles and permission sets let go of them first (user records, through the write path).
+      ...(options.force ? { before: (tx: Collections) => releaseAssignments(tx, { ...ctx, snapshot: current }, items), unitOfWork: writeUnit } : {}),
       packKinds: kindsWith(current.packKinds.kinds, name, new Map()),
       async alongside(tx, version) {
         await tx.collection<InstalledPack>(INSTALLED_PACKS).deleteOne({ _id: name });
@@ -62,7 +64,6 @@ export async function uninstallPack(ctx: OperationContext, name: string, options
     throw explainRecords(error, name);
   });
   deactivatePack(ctx.tenant, name);
-  if (options.force) forgetUserDirectory(ctx.tenant);
   return { removed: removed.map((item) => itemKey(item.kind, item.name)), version: after.version };
 }
 

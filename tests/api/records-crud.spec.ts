@@ -43,6 +43,8 @@ describe('records API: create, read, update, delete', () => {
     const read = await engine.request('GET', `${RECORDS}/${created._id}`);
     expect(read.status).to.equal(200);
     expect(read.headers.get('etag')).to.equal('"1"');
+    // Roll-ups change a record without a new version: a browser must not keep it and revalidate by the ETag.
+    expect(read.headers.get('cache-control')).to.equal('no-store');
     expect(read.body).to.deep.equal(created);
 
     const selected = await engine.request('GET', `${RECORDS}/${created._id}?fields=title,needed_by`);

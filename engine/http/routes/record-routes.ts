@@ -69,7 +69,10 @@ export function recordRoutes(platform: Platform): Router {
     const ctx = await requestContext(platform, req);
     const query = req.query as Record<string, unknown>;
     const record = await getRecord(ctx, req.params.object, req.params.id, queryString(query, 'fields'), queryString(query, 'expand'));
-    withEtag(res, record).json(record);
+    // The ETag is the version edits are checked against (If-Match); roll-ups and formulas through
+    // parents change a record without a new version, so no browser may keep it and revalidate by it
+    // (a 304 would show an invoice's balance from before its payment).
+    withEtag(res, record).set('Cache-Control', 'no-store').json(record);
   });
 
   router.patch('/:object/:id', async (req, res) => {
