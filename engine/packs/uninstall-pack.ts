@@ -61,16 +61,21 @@ export async function uninstallPack(ctx: OperationContext, name: string, options
   return { removed: removed.map((item) => itemKey(item.kind, item.name)), version: after.version };
 }
 
-/** What builds on an object goes before it; an object's shared list views go with it. */
+/**
+ * What builds on an object goes before it; an object's shared list views go with it. Groups go
+ * last: their queues may own the objects' records, which a forced uninstall deletes first.
+ */
 function deletions(ctx: OperationContext, current: Snapshot, items: readonly PackItem[], force: boolean): MetadataChange[] {
   const objects = new Set(items.filter((item) => item.kind === 'object').map((item) => item.name));
   const others = items.filter((item) => item.kind !== 'object' && !(item.kind === 'listView' && objects.has((item.definition as { object: string }).object)));
+  const deletion = (item: PackItem) => {
+    const spec = servedKind(current, item.kind)!;
+    return definitionChange(ctx, spec, 'delete', item.name, null, spec.find(current, item.name) ?? null);
+  };
   return [
-    ...others.reverse().map((item) => {
-      const spec = servedKind(current, item.kind)!;
-      return definitionChange(ctx, spec, 'delete', item.name, null, spec.find(current, item.name) ?? null);
-    }),
+    ...others.filter((item) => item.kind !== 'group').reverse().map(deletion),
     ...[...objects].map((object) => objectDeletion(ctx, current, object, { deleteRecords: force })),
+    ...others.filter((item) => item.kind === 'group').reverse().map(deletion),
   ];
 }
 
