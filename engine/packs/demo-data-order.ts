@@ -1,7 +1,7 @@
 import { ValidationError, type ErrorDetail } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
 import type { Snapshot } from '../metadata/snapshot.js';
-import { dataFile, isDemoReference, type DemoKeys, type DemoRecord, type PackData } from './pack-data.js';
+import { dataFile, isDemoReference, OWNER, type DemoKeys, type DemoRecord, type PackData } from './pack-data.js';
 
 /** A demo record to create: where it is in the pack, and the demo records it names, by object and key. */
 export interface PendingRecord {
@@ -33,15 +33,20 @@ export function demoRecordsToCreate(snapshot: Snapshot, data: PackData, installe
     data[object]!.forEach((record, index) => {
       if (installed[object]?.[record._key] !== undefined) return;
       const references = new Map<string, { object: string; key: string }>();
+      if (OWNER in record && !isDemoReference(record[OWNER])) {
+        problems.push({ path: `${dataFile(object)}/${index}/${OWNER}`, message: msg`must name a demo user, { "$key": … }, who owns the record` });
+      }
       for (const [name, value] of Object.entries(record)) {
         if (!isDemoReference(value)) continue;
         const path = `${dataFile(object)}/${index}/${name}`;
+        // `_owner` names a demo user: the demo's records spread over the demo's people, as a business's are
         const field = fields.find((candidate) => candidate.name === name);
-        if (!field || (field.type !== 'lookup' && field.type !== 'masterdetail')) {
+        const target = name === OWNER ? 'user' : field && (field.type === 'lookup' || field.type === 'masterdetail') ? field.target : undefined;
+        if (!target) {
           problems.push({ path, message: msg`names a demo record, which only a lookup or master-detail field of '${object}' may ({ "$key": … })` });
-        } else if (!has(field.target, value.$key)) {
-          problems.push({ path, message: msg`names demo record '${value.$key}' of '${field.target}', which the pack's data does not hold` });
-        } else references.set(name, { object: field.target, key: value.$key });
+        } else if (!has(target, value.$key)) {
+          problems.push({ path, message: msg`names demo record '${value.$key}' of '${target}', which the pack's data does not hold` });
+        } else references.set(name, { object: target, key: value.$key });
       }
       pending.push({ object, index, record, references });
     });
@@ -54,7 +59,11 @@ export function demoRecordsToCreate(snapshot: Snapshot, data: PackData, installe
 function objectOrder(snapshot: Snapshot, data: PackData): string[] {
   const objects = Object.keys(data).sort();
   const targets = (object: string) =>
-    (snapshot.object(object)?.object.fields ?? []).flatMap((field) => ((field.type === 'lookup' || field.type === 'masterdetail') && field.target !== object && field.target in data ? [field.target] : []));
+    [
+      ...(snapshot.object(object)?.object.fields ?? []).flatMap((field) => ((field.type === 'lookup' || field.type === 'masterdetail') && field.target !== object && field.target in data ? [field.target] : [])),
+      // the demo users who own records come before them
+      ...(object !== 'user' && 'user' in data && data[object]!.some((record) => OWNER in record) ? ['user'] : []),
+    ];
   const ordered: string[] = [];
   const visiting = new Set<string>();
   const visit = (object: string) => {

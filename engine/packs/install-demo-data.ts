@@ -2,28 +2,34 @@ import type { OperationContext } from '../context/index.js';
 import { EngineError, isEngineError } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
 import { insertRecord } from '../records/index.js';
+import { writeOwner } from '../records/sharing/transfer-owner.js';
+import { recordObject } from '../records/record-object.js';
 import type { Collections } from '../store/port.js';
 import { demoRecordsToCreate, type PendingRecord } from './demo-data-order.js';
-import { dataFile, type DemoKeys, type PackData } from './pack-data.js';
+import { dataFile, OWNER, type DemoKeys, type PackData } from './pack-data.js';
 
 /**
  * Creates a pack's demo records inside the install's unit of work, through the write path a
  * client's create takes (access, defaults, validation, formulas and rules, roll-ups, automation,
  * history and audit), as the admin who installs, with `ctx` on the metadata the install makes.
  * Parents come first; a `{ "$key" }` becomes the id of the record made for that key (now, or by an
- * earlier install). Records whose keys an earlier install created are not made again. A record
- * the write path refuses fails the install with its error, each detail at the record's file,
- * index and field (`/data/contact.json/2/email`). Returns every demo key the tenant has now, and
- * how many records were created per object.
+ * earlier install), and one in `_owner` (a demo user's) the record's owner, written as a transfer.
+ * Records whose keys an earlier install created are not made again. A record the write path
+ * refuses fails the install with its error, each detail at the record's file, index and field
+ * (`/data/contact.json/2/email`). Returns every demo key the tenant has now, and how many records
+ * were created per object.
  */
 export async function installDemoData(tx: Collections, ctx: OperationContext, data: PackData, installed: DemoKeys): Promise<{ keys: DemoKeys; created: Record<string, number> }> {
   const keys: DemoKeys = structuredClone(installed);
   const pendingRecords = demoRecordsToCreate(ctx.snapshot, data, installed);
   for (const pending of pendingRecords) {
-    const { _key: key, ...values } = pending.record;
-    for (const [field, reference] of pending.references) values[field] = keys[reference.object]![reference.key];
+    const { _key: key, [OWNER]: _owner, ...values } = pending.record;
+    for (const [field, reference] of pending.references) if (field !== OWNER) values[field] = keys[reference.object]![reference.key];
+    const owner = pending.references.get(OWNER);
     try {
       const record = await insertRecord(tx, ctx, pending.object, values);
+      // the owner a demo record names takes it over from the admin, as a transfer does
+      if (owner) await writeOwner(tx, ctx, recordObject(ctx, pending.object), record, keys[owner.object]![owner.key]!);
       (keys[pending.object] ??= {})[key] = record._id;
     } catch (error) {
       throw located(error, pending);

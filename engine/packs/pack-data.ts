@@ -18,6 +18,9 @@ export interface DemoReference {
   readonly $key: string;
 }
 
+/** The system field a demo record may name a demo user in, `{ "$key": … }`: who owns the record. */
+export const OWNER = '_owner';
+
 /** Most demo records one pack may hold: demo data shows the pack, it does not migrate a business. */
 export const MAX_DEMO_RECORDS = 10_000;
 

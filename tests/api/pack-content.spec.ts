@@ -182,6 +182,30 @@ describe('packs: translations and demo data', () => {
     expect((await engine.request('POST', '/api/v1/packs/plan', { name: 'dangling' }, fresh.headers)).status, 'without demo data the records are not read').to.equal(200);
   });
 
+  it('gives demo records to the demo users their _owner names, as transfers, and refuses an _owner that names none', async () => {
+    const team = await createTenant(engine, 'pack-content-owners');
+    variant('owned-demo', (name) => {
+      writeJson(name, 'data/user.json', [{ _key: 'tech-ana', full_name: 'Ana Tech', email: 'ana@owned-demo.example' }]);
+      const sites = JSON.parse(readFileSync(join(folder(name), 'data/site.json'), 'utf8')) as Json[];
+      writeJson(name, 'data/site.json', [{ ...sites[0], _owner: { $key: 'tech-ana' } }, sites[1]]);
+    });
+    const installed = await engine.request('POST', '/api/v1/packs/install', { name: 'owned-demo', demoData: true }, team.headers);
+    expect(installed.status, JSON.stringify(installed.body)).to.equal(200);
+    const users = (await engine.request('GET', '/api/v1/records/user?limit=200', undefined, team.headers)).body.records as Json[];
+    const ana = users.find((user) => user.email === 'ana@owned-demo.example')!;
+    const owners = Object.fromEntries(((await engine.request('GET', '/api/v1/records/site', undefined, team.headers)).body.records as Json[]).map((site) => [site.name, site._owner]));
+    expect(owners).to.deep.equal({ 'Harbour pumping station': ana._id, 'Airport hangar 3': team.adminId });
+    const audit = (await engine.request('GET', '/api/v1/audit?action=record.transfer', undefined, team.headers)).body.entries as Json[];
+    expect(audit.map((entry) => [entry.object, entry.changes._owner.new])).to.deep.equal([['site', ana._id]]);
+
+    variant('unowned-demo', (name) => {
+      const sites = JSON.parse(readFileSync(join(folder(name), 'data/site.json'), 'utf8')) as Json[];
+      writeJson(name, 'data/site.json', [{ ...sites[0], _owner: 'ana' }, { ...sites[1], _owner: { $key: 'nobody' } }]);
+    });
+    const refused = await engine.request('POST', '/api/v1/packs/plan', { name: 'unowned-demo', demoData: true }, team.headers);
+    expect(expectError(refused, 400).map((detail) => detail.path)).to.deep.equal(['/data/site.json/0/_owner', '/data/site.json/1/_owner']);
+  });
+
   it('runs the pack\'s own actions on its demo records with the code it installs: a first install, then an upgrade', async () => {
     const crew = await createTenant(engine, 'pack-content-actions');
     /** The pack's rule estimates an order without hours by its action, whose code says how many. */
