@@ -3,12 +3,17 @@ import type { DemoRecord } from '../../../engine/schemas/generated/pack-data.js'
 import { ARTICLES, CATEGORIES, CHINESE_FAMILY, CHINESE_GIVEN, FAMILY_NAMES, GIVEN_NAMES, RESOLUTIONS, SUBJECTS, SURVEY_COMMENTS, type Category } from './demo-names.js';
 import { dueTimes } from './sla-clock.js';
 import { DEFAULT_TARGETS } from './default-targets.js';
-import { salesAccountKey, salesContactKey, SALES_ACCOUNTS, SALES_CONTACTS } from './sales-demo-keys.js';
+import { salesAccountKey, salesContactKey, SALES_ACCOUNTS } from './sales-demo-keys.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const CASES = 900;
 const AGENTS = 8;
+const HANDOVER_REASONS = ['Needs a billing specialist', 'Shift change', '需要技术专家协助', 'Customer asked for a Mandarin speaker', '客户要求升级处理'];
+
+const agentKey = (agent: number) => `svc-agent-${agent}`;
+/** `service_agent@demo.crm.local`, then `service_agent2@…`, as every pack's demo users are addressed. */
+const email = (role: string, n: number) => `${role}${n === 1 ? '' : n}@demo.crm.local`;
 
 type Pick = <T>(items: readonly T[]) => T;
 
@@ -26,11 +31,17 @@ export function serviceDemoData({ today, random }: DemoDataContext): Record<stri
   const handovers: DemoRecord[] = [];
   const surveys: DemoRecord[] = [];
   for (let index = 1; index <= CASES; index++) {
-    const made = demoCase(index, today, random, pick, articles);
-    cases.push(made.record);
     const agent = 1 + Math.floor(random() * AGENTS);
-    if (random() < 0.12) {
-      handovers.push({ _key: `handover-${index}`, case: { $key: made.record._key }, to_owner: { $key: `svc-agent-${agent}` }, reason: pick(['Needs a billing specialist', 'Shift change', '需要技术专家协助', 'Customer asked for a Mandarin speaker']), handed_over_at: new Date(made.opened + 2 * HOUR).toISOString() });
+    const made = demoCase(index, today, random, pick, articles);
+    // New cases wait in their queue; the others are with the agent who took them.
+    if (made.record.status !== 'new') made.record._owner = { $key: agentKey(agent) };
+    cases.push(made.record);
+    if (made.record.status !== 'new' && random() < 0.12) {
+      const from = 1 + ((agent + Math.floor(random() * (AGENTS - 1))) % AGENTS);
+      handovers.push({
+        _key: `handover-${index}`, case: { $key: made.record._key }, handed_over_by: { $key: agentKey(from) }, to_owner: { $key: agentKey(agent) },
+        reason: pick(HANDOVER_REASONS), handed_over_at: new Date(made.opened + 2 * HOUR).toISOString(),
+      });
     }
     if (made.record.status === 'closed' && random() < 0.75) surveys.push(demoSurvey(made, agent, random, pick));
   }
@@ -41,16 +52,14 @@ function personName(random: () => number, pick: Pick): string {
   return random() < 0.5 ? `${pick(GIVEN_NAMES)} ${pick(FAMILY_NAMES)}` : `${pick(CHINESE_FAMILY)}${pick(CHINESE_GIVEN)}${random() < 0.5 ? pick(CHINESE_GIVEN) : ''}`;
 }
 
-/** The users of each role: `<role>@demo.crm.local` for the first of a role, `<role>.<n>@…` for the next. */
+/** A director, two managers and their agents, each with the role and permission sets of their level. */
 function demoUsers(random: () => number, pick: Pick): DemoRecord[] {
-  const user = (key: string, email: string, role: string, sets: string[], manager?: string): DemoRecord => ({
-    _key: key, full_name: personName(random, pick), email, role, permission_sets: ['standard_user', ...sets], ...(manager ? { manager: { $key: manager } } : {}),
+  const user = (key: string, role: string, n: number, sets: string[], manager?: string): DemoRecord => ({
+    _key: key, full_name: personName(random, pick), email: email(role, n), role, permission_sets: ['standard_user', ...sets], ...(manager ? { manager: { $key: manager } } : {}),
   });
-  const users = [user('svc-director', 'service_director@demo.crm.local', 'service_director', ['service_manager'])];
-  for (const n of [1, 2]) users.push(user(`svc-manager-${n}`, n === 1 ? 'service_manager@demo.crm.local' : `service_manager.${n}@demo.crm.local`, 'service_manager', ['service_manager'], 'svc-director'));
-  for (let n = 1; n <= AGENTS; n++) {
-    users.push(user(`svc-agent-${n}`, n === 1 ? 'service_agent@demo.crm.local' : `service_agent.${n}@demo.crm.local`, 'service_agent', ['service_user'], `svc-manager-${n <= AGENTS / 2 ? 1 : 2}`));
-  }
+  const users = [user('svc-director', 'service_director', 1, ['service_manager'])];
+  for (const n of [1, 2]) users.push(user(`svc-manager-${n}`, 'service_manager', n, ['service_manager'], 'svc-director'));
+  for (let n = 1; n <= AGENTS; n++) users.push(user(agentKey(n), 'service_agent', n, ['service_user'], `svc-manager-${n <= AGENTS / 2 ? 1 : 2}`));
   return users;
 }
 
@@ -86,8 +95,8 @@ interface DemoCase {
 }
 
 function demoCase(index: number, today: Date, random: () => number, pick: Pick, articles: readonly DemoArticle[]): DemoCase {
-  // Older cases are mostly closed; the last weeks hold the backlog.
-  const age = Math.floor(Math.pow(random(), 0.8) * 365 * DAY);
+  // A year of cases, a few more of them lately; older cases are mostly closed, the last weeks hold the backlog.
+  const age = Math.floor(Math.pow(random(), 1.25) * 365 * DAY);
   const opened = today.getTime() - age - Math.floor(random() * 8) * HOUR;
   const category = pick(CATEGORIES);
   const priority = pick(['low', 'medium', 'medium', 'medium', 'high', 'high', 'urgent'] as const);
@@ -107,7 +116,7 @@ function demoCase(index: number, today: Date, random: () => number, pick: Pick, 
     _key: `case-${String(index).padStart(4, '0')}`,
     subject: pick(SUBJECTS[category]),
     account: { $key: salesAccountKey(account) },
-    contact: { $key: salesContactKey(account, random) },
+    contact: { $key: salesContactKey(account, random() < 0.5 ? 1 : 2) },
     channel: pick(['email', 'email', 'phone', 'web', 'chat', 'social']),
     priority, status, category,
     opened_at: new Date(opened).toISOString(),
@@ -118,15 +127,15 @@ function demoCase(index: number, today: Date, random: () => number, pick: Pick, 
     ...(breached && !closedLike ? { escalated: true, escalation_level: 1, ...(status === 'working' ? { status: 'escalated' } : {}) } : {}),
     ...(closedLike ? { resolved_at: new Date(Math.min(resolvedAt!, today.getTime())).toISOString(), resolution: pick(RESOLUTIONS) } : {}),
     ...(article ? { knowledge_article: { $key: article.record._key } } : {}),
-    description: `${pick(SUBJECTS[category])}.`,
+    description: pick(SUBJECTS[category]),
   };
   return { record, opened, category };
 }
 
 function caseStatus(age: number, random: () => number): string {
   const roll = random();
-  if (age > 30 * DAY) return roll < 0.92 ? 'closed' : roll < 0.97 ? 'resolved' : 'working';
-  if (age > 7 * DAY) return roll < 0.6 ? 'closed' : roll < 0.75 ? 'resolved' : roll < 0.88 ? 'working' : 'waiting_on_customer';
+  if (age > 30 * DAY) return roll < 0.96 ? 'closed' : roll < 0.995 ? 'resolved' : 'working';
+  if (age > 7 * DAY) return roll < 0.7 ? 'closed' : roll < 0.87 ? 'resolved' : roll < 0.94 ? 'working' : 'waiting_on_customer';
   return roll < 0.2 ? 'new' : roll < 0.55 ? 'working' : roll < 0.75 ? 'waiting_on_customer' : roll < 0.9 ? 'resolved' : 'closed';
 }
 
@@ -139,10 +148,11 @@ function demoSurvey(made: DemoCase, agent: number, random: () => number, pick: P
     _key: `survey-${made.record._key}`,
     case: { $key: made.record._key },
     contact: made.record.contact,
-    agent: { $key: `svc-agent-${agent}` },
+    agent: { $key: agentKey(agent) },
     category: made.category,
     sent_at: new Date(sent).toISOString(),
     status: answered ? 'answered' : 'expired',
-    ...(answered ? { score, answered_at: new Date(sent + (2 + random() * 70) * HOUR).toISOString(), comment: pick(SURVEY_COMMENTS) || undefined } : {}),
+    ...(answered ? { score, answered_at: new Date(sent + (2 + random() * 70) * HOUR).toISOString() } : {}),
+    ...(answered && random() < 0.6 ? { comment: pick(SURVEY_COMMENTS) } : {}),
   };
 }

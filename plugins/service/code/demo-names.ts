@@ -19,7 +19,7 @@ export const SUBJECTS: Record<Category, readonly string[]> = {
 
 export const RESOLUTIONS = ['Walked the customer through the fix; confirmed working.', 'Corrected the record and sent a new document.', '已远程处理，客户确认恢复正常。', 'Replaced under warranty.', '已按客户要求修改并回电确认。', 'Explained the setting; shared the knowledge article.'];
 
-export const SURVEY_COMMENTS = ['Quick and friendly.', 'Took too long to get an answer.', '处理很及时，非常满意。', 'Solved on the first call.', '希望下次能更快响应。', 'Helpful, thanks!', ''];
+export const SURVEY_COMMENTS = ['Quick and friendly.', 'Took too long to get an answer.', '处理很及时，非常满意。', 'Solved on the first call.', '希望下次能更快响应。', 'Helpful, thanks!'];
 
 /** Knowledge articles by category, [title, summary]. */
 export const ARTICLES: Record<Category, readonly (readonly [string, string])[]> = {
