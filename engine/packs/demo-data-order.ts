@@ -17,13 +17,15 @@ export interface PendingRecord {
  * have from an earlier install, objects ordered so that an object comes after those it looks up,
  * each object's records in its file's order unless one names a later one. Every problem at once
  * (400), each with its file, index and field: an object neither the tenant nor the pack has, a
- * `{ "$key" }` on a field that is no lookup, a key no demo record has, records naming each other
- * in a circle. Reads the snapshot the install makes; writes nothing.
+ * `{ "$key" }` on a field that is no lookup, a key no demo record has (of the pack, or made by the
+ * packs it requires: `required`), records naming each other in a circle. Reads the snapshot the
+ * install makes; writes nothing.
  */
-export function demoRecordsToCreate(snapshot: Snapshot, data: PackData, installed: DemoKeys): PendingRecord[] {
+export function demoRecordsToCreate(snapshot: Snapshot, data: PackData, installed: DemoKeys, required: DemoKeys = {}): PendingRecord[] {
   const problems: ErrorDetail[] = [];
   const pending: PendingRecord[] = [];
-  const has = (object: string, key: string) => installed[object]?.[key] !== undefined || (data[object] ?? []).some((record) => record._key === key);
+  const has = (object: string, key: string) =>
+    installed[object]?.[key] !== undefined || required[object]?.[key] !== undefined || (data[object] ?? []).some((record) => record._key === key);
   for (const object of objectOrder(snapshot, data)) {
     const fields = snapshot.object(object)?.object.fields;
     if (!fields) {
@@ -45,7 +47,7 @@ export function demoRecordsToCreate(snapshot: Snapshot, data: PackData, installe
         if (!target) {
           problems.push({ path, message: msg`names a demo record, which only a lookup or master-detail field of '${object}' may ({ "$key": … })` });
         } else if (!has(target, value.$key)) {
-          problems.push({ path, message: msg`names demo record '${value.$key}' of '${target}', which the pack's data does not hold` });
+          problems.push({ path, message: msg`names demo record '${value.$key}' of '${target}', which neither the pack's data nor the packs it requires hold` });
         } else references.set(name, { object: target, key: value.$key });
       }
       pending.push({ object, index, record, references });

@@ -13,23 +13,31 @@ import { dataFile, OWNER, type DemoKeys, type PackData } from './pack-data.js';
  * client's create takes (access, defaults, validation, formulas and rules, roll-ups, automation,
  * history and audit), as the admin who installs, with `ctx` on the metadata the install makes.
  * Parents come first; a `{ "$key" }` becomes the id of the record made for that key (now, or by an
- * earlier install), and one in `_owner` (a demo user's) the record's owner, written as a transfer.
+ * earlier install of the pack, else by a pack it requires: `required`), and one in `_owner` (a
+ * demo user's) the record's owner, written as a transfer.
  * Records whose keys an earlier install created are not made again. A record the write path
  * refuses fails the install with its error, each detail at the record's file, index and field
  * (`/data/contact.json/2/email`). Returns every demo key the tenant has now, and how many records
  * were created per object.
  */
-export async function installDemoData(tx: Collections, ctx: OperationContext, data: PackData, installed: DemoKeys): Promise<{ keys: DemoKeys; created: Record<string, number> }> {
+export async function installDemoData(
+  tx: Collections,
+  ctx: OperationContext,
+  data: PackData,
+  installed: DemoKeys,
+  required: DemoKeys = {},
+): Promise<{ keys: DemoKeys; created: Record<string, number> }> {
   const keys: DemoKeys = structuredClone(installed);
-  const pendingRecords = demoRecordsToCreate(ctx.snapshot, data, installed);
+  const pendingRecords = demoRecordsToCreate(ctx.snapshot, data, installed, required);
+  const idOf = (reference: { object: string; key: string }) => keys[reference.object]?.[reference.key] ?? required[reference.object]![reference.key]!;
   for (const pending of pendingRecords) {
     const { _key: key, [OWNER]: _owner, ...values } = pending.record;
-    for (const [field, reference] of pending.references) if (field !== OWNER) values[field] = keys[reference.object]![reference.key];
+    for (const [field, reference] of pending.references) if (field !== OWNER) values[field] = idOf(reference);
     const owner = pending.references.get(OWNER);
     try {
       const record = await insertRecord(tx, ctx, pending.object, values);
       // the owner a demo record names takes it over from the admin, as a transfer does
-      if (owner) await writeOwner(tx, ctx, recordObject(ctx, pending.object), record, keys[owner.object]![owner.key]!);
+      if (owner) await writeOwner(tx, ctx, recordObject(ctx, pending.object), record, idOf(owner));
       (keys[pending.object] ??= {})[key] = record._id;
     } catch (error) {
       throw located(error, pending);

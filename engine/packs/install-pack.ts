@@ -25,6 +25,7 @@ import { writeUnit } from '../records/write-pipeline/index.js';
 import { demoRecordsToCreate } from './demo-data-order.js';
 import { demoDataCounts, installDemoData } from './install-demo-data.js';
 import { demoDataOf } from './generated-demo-data.js';
+import { requiredDemoKeys } from './required-demo-keys.js';
 
 /** What installing or upgrading a pack did: its plan, and the metadata version it made. */
 export interface PackInstall {
@@ -59,7 +60,9 @@ export async function planInstall(ctx: OperationContext, pack: Pack, resolutions
   const after = ctx.tenant.metadata.previewAll((current) => ({ changes: changesOf(ctx, current, plan, actions, packKinds), packKinds }));
   // The demo records the install would create, checked against the metadata it would make.
   const data = options.demoData ? demoDataOf(pack) : undefined;
-  return data ? { ...checked, demoData: demoDataCounts(demoRecordsToCreate(after, data, installed?.demoData ?? {})) } : checked;
+  if (!data) return checked;
+  const required = await requiredDemoKeys(ctx.tenant.store, pack.manifest.requires?.packs);
+  return { ...checked, demoData: demoDataCounts(demoRecordsToCreate(after, data, installed?.demoData ?? {}, required)) };
 }
 
 /**
@@ -100,7 +103,11 @@ export async function installPack(ctx: OperationContext, pack: Pack, resolutions
         const now = await installedPack(tx, name);
         if ((now?.version ?? null) !== (installed?.version ?? null)) throw new ConflictError('pack_changed', msg`Pack '${name}' was installed or upgraded meanwhile; plan again.`);
         // The processes and rules the records meet run the actions of the code this install brings.
-        const demo = demoData ? await withInstallActions(metadata, actions, () => installDemoData(tx, { ...ctx, snapshot: metadata }, demoData, installed?.demoData ?? {})) : undefined;
+        // A demo record may name the demo records of the packs this one requires (finance's orders, sales' accounts).
+        const required = demoData ? await requiredDemoKeys(tx, pack.manifest.requires?.packs) : {};
+        const demo = demoData
+          ? await withInstallActions(metadata, actions, () => installDemoData(tx, { ...ctx, snapshot: metadata }, demoData, installed?.demoData ?? {}, required))
+          : undefined;
         if (demo) plan = { ...plan!, demoData: demo.created };
         const demoKeys = demo?.keys ?? installed?.demoData;
         const record: InstalledPack = {
