@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
 import type { MetadataChange } from '../metadata/metadata-registry.js';
 import type { Snapshot } from '../metadata/snapshot.js';
+import type { Collections } from '../store/port.js';
 import { storedDefinition } from '../metadata/stored-definition.js';
 import { checkSetupRight } from '../security/object-access.js';
 import { definitionChange, objectDeletion, servedKind } from '../setup/operations/index.js';
@@ -13,6 +14,8 @@ import { inPackOrder, itemKey, type PackItem } from './pack-items.js';
 import { deactivatePack, packJobKeys } from './active-packs.js';
 import { cancelJobs } from '../jobs/index.js';
 import { tenantActionUses } from './tenant-action-uses.js';
+import { releasePackAssignments } from './release-pack-assignments.js';
+import { writeUnit } from '../records/write-pipeline/index.js';
 
 export interface PackUninstall {
   /** The definitions removed, by key (`object:work_order`). */
@@ -26,7 +29,7 @@ export interface PackUninstall {
  * another installed pack requires it, while the tenant's own definitions still use what it would
  * remove, and, unless `force`, while its objects hold records or its kinds hold definitions the
  * tenant made (the admin exported them first, or wants them gone) or the tenant's own processes
- * and rules use its actions.
+ * and rules use its actions. With `force`, users who hold its roles or permission sets lose them.
  */
 export async function uninstallPack(ctx: OperationContext, name: string, options: { force: boolean }): Promise<PackUninstall> {
   checkSetupRight(ctx);
@@ -45,8 +48,11 @@ export async function uninstallPack(ctx: OperationContext, name: string, options
       refuseOwnDefinitions(name, own);
     }
     removed = inPackOrder([...shipped, ...own]);
+    const going = removed;
     return {
       changes: deletions(ctx, current, removed, options.force),
+      // Forced: the users who hold the pack's roles and permission sets lose them first, so they go with it.
+      ...(options.force ? { unitOfWork: writeUnit, before: (tx: Collections) => releasePackAssignments(tx, { ...ctx, snapshot: current }, going) } : {}),
       packKinds: kindsWith(current.packKinds.kinds, name, new Map()),
       async alongside(tx, version) {
         await tx.collection<InstalledPack>(INSTALLED_PACKS).deleteOne({ _id: name });

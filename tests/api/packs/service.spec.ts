@@ -226,12 +226,102 @@ describe('packs: service', function () {
       for (const component of components) expect(component.error, component.key).to.equal(undefined);
     });
 
-    it('uninstalls with force, its records with it, once no user holds its roles and permission sets', async () => {
-      for (const who of Object.values(team)) ok(await admin('PATCH', `/api/v1/records/user/${who.id}`, { role: null, permission_sets: ['standard_user'] }));
-      expect((await engine.request('DELETE', '/api/v1/packs/service', undefined, tenant.headers)).status).to.equal(409);
+    it('uninstalls with force, its records with it; its team keeps their other permission sets', async () => {
+      const refused = await engine.request('DELETE', '/api/v1/packs/service', undefined, tenant.headers);
+      // Without force it is refused, nothing changed: its people and records still use it.
+      expect(refused.status).to.equal(409);
+      expect(['pack_has_records', 'permission_set_in_use', 'role_in_use']).to.include(refused.body.error.code);
       ok(await engine.request('DELETE', '/api/v1/packs/service?force=true', undefined, tenant.headers));
       expect((await admin('GET', '/api/v1/meta/objects/case')).status).to.equal(404);
       expect((await admin('GET', '/api/v1/meta/sla-targets')).status).to.equal(404);
+      expect((await admin('GET', '/api/v1/meta/roles/service_agent')).status).to.equal(404);
+      const agent = ok(await admin('GET', `/api/v1/records/user/${team.agent.id}`));
+      expect(agent.role).to.equal(undefined);
+      expect(agent.permission_sets).to.deep.equal(['standard_user']);
+      // Each user's change is audited as an admin's edit of the user would be.
+      const [latest] = ok(await admin('GET', `/api/v1/audit?record=${team.agent.id}`)).entries as Json[];
+      expect(latest).to.deep.include({ action: 'record.update', actor: tenant.adminId });
+      expect(latest!.changes.role).to.deep.equal({ old: 'service_agent', new: null });
+    });
+  });
+
+  describe('installed with demo data', () => {
+    let tenant: TestTenant;
+    const admin = (method: string, path: string, body?: unknown) => engine.request(method, path, body, tenant.headers);
+    const count = async (object: string, filter: Json = {}) =>
+      ok(await admin('GET', `/api/v1/records/${object}?limit=1&total=true&filter=${encodeURIComponent(JSON.stringify(filter))}`)).total as number;
+
+    before(async () => {
+      tenant = await createTenant(engine, 'service-demo');
+      ok(await install(tenant, 'company'));
+      ok(await install(tenant, 'sales', true));
+    });
+
+    it('plans and installs a year of cases naming the sales demo\'s accounts and contacts, with the service team', async () => {
+      const plan = ok(await engine.request('POST', '/api/v1/packs/plan', { name: 'service', demoData: true }, tenant.headers));
+      expect(plan.plan.demoData).to.include({ user: 11, case: 900 });
+      const started = Date.now();
+      ok(await install(tenant, 'service', true));
+      expect(Date.now() - started, 'installs in well under a minute').to.be.below(45_000);
+      expect(await count('case')).to.equal(900);
+      const users = ok(await admin('GET', `/api/v1/records/user?limit=50&filter=${encodeURIComponent(JSON.stringify({ role: { in: ['service_director', 'service_manager', 'service_agent'] } }))}`)).records as Json[];
+      expect(users.map((user) => user.email)).to.include.members(['service_director@demo.crm.local', 'service_manager@demo.crm.local', 'service_agent@demo.crm.local', 'service_agent8@demo.crm.local']);
+      const agent = users.find((user) => user.email === 'service_agent@demo.crm.local')!;
+      expect(agent.permission_sets).to.include('service_user');
+      // Cases name the sales demo's accounts and contacts, and their contact works at their account.
+      const sample = (ok(await admin('GET', '/api/v1/records/case?limit=1&sort=case_number')).records as Json[])[0]!;
+      expect(sample.account).to.be.a('string');
+      const contact = ok(await admin('GET', `/api/v1/records/contact/${sample.contact}`));
+      expect(contact.account).to.equal(sample.account);
+      // New cases wait in their queues; the others are with the agents who took them.
+      expect(await count('case', { status: 'new', _owner: { in: ['queue:general_support', 'queue:technical_support', 'queue:billing_support', 'queue:priority_support'] } })).to.equal(await count('case', { status: 'new' }));
+      expect(await count('case', { status: 'closed', _owner: agent._id })).to.be.above(0);
+    });
+
+    it('shows a working service dashboard: a backlog, breaches over the year, a satisfaction trend and every agent\'s score', async () => {
+      const dashboard = ok(await admin('POST', '/api/v1/dashboards/service_home/run', {}));
+      for (const component of dashboard.components as Json[]) expect(component.error, component.key).to.equal(undefined);
+      const open = await count('case', { status: { in: ['new', 'working', 'waiting_on_customer', 'escalated'] } });
+      expect(open).to.be.within(20, 150);
+      const backlog = ok(await admin('POST', '/api/v1/reports/case_backlog/run', {}));
+      expect(backlog.total?.count ?? backlog.total?.measures?.count ?? backlog.total).to.equal(open);
+      const breaches = ok(await admin('POST', '/api/v1/reports/sla_breaches_by_month/run', {}));
+      expect((breaches.groups as Json[]).length).to.be.at.least(10);
+      const byAgent = ok(await admin('POST', '/api/v1/reports/csat_by_agent/run', {}));
+      expect((byAgent.groups as Json[]).length).to.equal(8);
+      const trend = ok(await admin('POST', '/api/v1/reports/csat_trend/run', {}));
+      expect((trend.groups as Json[]).length).to.be.at.least(10);
+    });
+
+    it('lets a demo agent sign in and see their own cases and the queues\' cases, not another team\'s', async () => {
+      const password = 'demo agent passphrase';
+      const agents = ok(await admin('GET', `/api/v1/records/user?filter=${encodeURIComponent(JSON.stringify({ email: 'service_agent@demo.crm.local' }))}`)).records as Json[];
+      const agent = agents[0]!;
+      expect((await admin('POST', `/api/v1/auth/users/${agent._id}/password`, { password })).status).to.equal(204);
+      const signedIn = await loginTo(engine, tenant.name, agent.email, password);
+      expect(signedIn.status).to.equal(200);
+      const cookie = signedIn.headers.getSetCookie().find((header) => header.startsWith('crm_session='))!.split(';')[0]!;
+      const seen = ok(await engine.request('GET', '/api/v1/records/case?limit=1&total=true', undefined, { authorization: '', cookie, 'x-tenant': tenant.name }));
+      const own = await count('case', { _owner: agent._id });
+      const queued = await count('case', { _owner: { in: ['queue:general_support', 'queue:technical_support', 'queue:billing_support', 'queue:priority_support'] } });
+      expect(seen.total).to.equal(own + queued);
+      expect(seen.total).to.be.below(900);
+    });
+
+    it('uninstalls with force: its records go, and so do its roles and permission sets from the demo users who held them', async () => {
+      const refused = await engine.request('DELETE', '/api/v1/packs/service', undefined, tenant.headers);
+      // Without force it is refused, nothing changed: its people and records still use it.
+      expect(refused.status).to.equal(409);
+      expect(['pack_has_records', 'permission_set_in_use', 'role_in_use']).to.include(refused.body.error.code);
+      const forced = await engine.request('DELETE', '/api/v1/packs/service?force=true', undefined, tenant.headers);
+      expect(forced.status, JSON.stringify(forced.body)).to.equal(200);
+      const users = ok(await admin('GET', `/api/v1/records/user?limit=50&filter=${encodeURIComponent(JSON.stringify({ email: { in: ['service_director@demo.crm.local', 'service_agent@demo.crm.local'] } }))}`)).records as Json[];
+      expect(users).to.have.length(2);
+      for (const user of users) expect(user, user.email).to.deep.include({ permission_sets: ['standard_user'] }).and.not.have.property('role');
+      // The sales demo is untouched, and the pack installs again (its demo users stay as people of the tenant).
+      expect(await count('account')).to.equal(300);
+      ok(await install(tenant, 'service'));
+      expect(await count('case')).to.equal(0);
     });
   });
 
