@@ -21,11 +21,15 @@ const LABELS = {
   onTrack: { en: 'On track', 'zh-CN': '正常' },
   waiting: { en: 'Waiting on customer', 'zh-CN': '等待客户' },
   paused: { en: 'Paused', 'zh-CN': '已暂停' },
+  escalated: { en: 'Escalated', 'zh-CN': '已升级' },
+  breached: { en: 'Breached', 'zh-CN': '已违约' },
   dashboard: { en: 'Service', 'zh-CN': '客户服务' },
   backlog: { en: 'Backlog by queue', 'zh-CN': '各队列积压' },
 } as const;
 const label = (language: Language, text: { en: string; 'zh-CN': string }) => (language === 'en' ? text.en : language === 'zh-CN' ? text['zh-CN'] : toTraditional(text['zh-CN']));
 const studio = (language: Language) => (language === 'en' ? en : zhCN).record;
+const sharing = (language: Language) => (language === 'en' ? en : zhCN).sharing;
+const SECOND = 1000;
 const shown = (language: Language, text: string) => (language === 'zh-TW' ? toTraditional(text) : text);
 
 /** Picks an option of an antd select: opened, then the option clicked. */
@@ -37,8 +41,9 @@ async function pick(page: Page, select: ReturnType<Page['locator']>, option: str
 /**
  * The service pack's main path in Chromium, in a tenant of its own with the company, sales and
  * service packs installed: an agent on a phone (390 px) opens an urgent case, which goes to the
- * priority queue with its SLA on track, then waits on the customer (the SLA paused), and the
- * service dashboard shows the backlog; in English, Simplified and Traditional Chinese, from the
+ * priority queue with its SLA on track, then waits on the customer (the SLA paused); a case whose
+ * (shortened) target runs out is escalated by the engine's own job loop and taken from the queue;
+ * the service dashboard shows the backlog; in English, Simplified and Traditional Chinese, from the
  * keyboard, passing axe.
  */
 describe('browser: the service pack', function () {
@@ -68,6 +73,11 @@ describe('browser: the service pack', function () {
       await asAdmin('POST', `/api/v1/auth/users/${agent._id}/password`, { password: PASSWORD });
       agents[language] = email;
     }
+    // The admin shortens high-priority cases' targets to seconds: a breach the engine's own job loop reaches while the page is open.
+    const target = await env.engine.request('GET', '/api/v1/meta/sla-targets/case_high', undefined, tenant.headers);
+    const shortened = { ...target.body.definition, firstResponseHours: 8 / 3600, resolutionHours: 12 / 3600 };
+    const saved = await env.engine.request('PUT', '/api/v1/meta/sla-targets/case_high', shortened, { ...tenant.headers, 'if-match': target.headers.get('etag')! });
+    if (saved.status !== 200) throw new Error(`shortening the target: ${saved.status} ${JSON.stringify(saved.body)}`);
     await loadTraditional();
   });
 
@@ -104,6 +114,39 @@ describe('browser: the service pack', function () {
         expect(paused.sla_status).to.equal('paused');
         expect(paused.sla_paused_at).to.be.a('string');
         await screenshot(page, `service-case-paused-${language}`);
+        expect(problems).to.deep.equal([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it(`shows a case that breached its SLA escalated to the manager, and the agent takes it from the queue with the keyboard (${language}), passing axe`, async () => {
+      const subject = `Invoice export fails (${language})`;
+      const opened = await asAdmin('POST', '/api/v1/records/case', { subject, category: 'technical', priority: 'high' });
+      const { context, page, problems } = await signedInPage(env, agents[language]!, `/o/case/${opened._id}`, { tenant: tenant.name, password: PASSWORD, width: 390, height: 844 });
+      try {
+        await page.getByRole('heading', { level: 2, name: subject }).waitFor();
+        // The engine's job loop fires the breach rules at the due times, seconds away; the page shows it once reloaded.
+        const deadline = Date.now() + 60 * SECOND;
+        while ((await asAdmin('GET', `/api/v1/records/case/${opened._id}`)).escalated !== true) {
+          if (Date.now() > deadline) throw new Error('the case was not escalated within a minute');
+          await new Promise((resolve) => setTimeout(resolve, SECOND));
+        }
+        await page.reload();
+        const main = page.locator('main');
+        await main.getByText(label(language, LABELS.escalated), { exact: true }).first().waitFor();
+        await main.getByText(label(language, LABELS.breached), { exact: true }).first().waitFor();
+        await main.getByText('Service manager', { exact: true }).first().waitFor();
+        // Taken from the queue from the keyboard.
+        await page.getByRole('button', { name: shown(language, sharing(language).take) }).focus();
+        await page.keyboard.press('Enter');
+        await page.getByText(shown(language, sharing(language).taken)).first().waitFor();
+        const taken = await asAdmin('GET', `/api/v1/records/case/${opened._id}`);
+        expect(taken).to.include({ status: 'escalated', sla_status: 'breached', escalated: true });
+        expect(taken.first_responded_at, 'an escalation is no answer to the customer').to.equal(undefined);
+        expect(taken._owner).to.not.match(/^queue:/);
+        await screenshot(page, `service-case-escalated-${language}`);
+        expect(await seriousViolations(page), 'axe on the escalated case').to.deep.equal([]);
         expect(problems).to.deep.equal([]);
       } finally {
         await context.close();

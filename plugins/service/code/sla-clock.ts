@@ -8,6 +8,8 @@ import type { SlaTarget } from './sla-target-kind.js';
 
 export const WAITING = 'waiting_on_customer';
 export const CLOSED_STATUSES: readonly string[] = ['resolved', 'closed'];
+/** The statuses an agent moves a case to once they answered the customer. */
+const RESPONDED: readonly string[] = ['working', WAITING, ...CLOSED_STATUSES];
 
 type Values = Readonly<Record<string, unknown>>;
 const MINUTE = 60_000;
@@ -29,7 +31,8 @@ export function slaChanges(before: Values | null, record: Values, target: SlaTar
   if (target && (before === null || before.priority !== record.priority)) {
     Object.assign(changes, dueTimes(time(record.opened_at) ?? now, Number(record.sla_paused_minutes ?? 0), target));
   }
-  if (before?.status === 'new' && record.status !== 'new' && !record.first_responded_at) changes.first_responded_at = iso(now);
+  // An agent's move answers the customer; an escalation of an unanswered case does not.
+  if (before && before.status !== record.status && RESPONDED.includes(record.status as string) && !record.first_responded_at) changes.first_responded_at = iso(now);
   const wasWaiting = before?.status === WAITING;
   const waiting = record.status === WAITING;
   if (waiting && !wasWaiting) {
