@@ -1,21 +1,11 @@
 import { expect } from 'chai';
-import { fileURLToPath } from 'node:url';
 import { EMAIL_OUTBOX } from '../../../engine/mail/index.js';
-import { createTenant, loginTo, OPERATOR_TOKEN, type TestTenant } from '../../support/tenant-helpers.js';
+import { createTenant, OPERATOR_TOKEN, type TestTenant } from '../../support/tenant-helpers.js';
 import { startTestEngine, type TestEngine, type TestResponse } from '../../support/test-engine.js';
+import { demoUser, ok, PLUGINS, type Json } from './pack-tenant-helpers.js';
 
-type Json = Record<string, any>;
-
-/** The repository's packs folder: the service pack as shipped, with the company and sales packs it requires. */
-const PLUGINS = fileURLToPath(new URL('../../../plugins', import.meta.url));
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const PASSWORD = 'a service team passphrase';
-
-const ok = (response: TestResponse, status = 200): Json => {
-  expect(response.status, JSON.stringify(response.body)).to.equal(status);
-  return response.body;
-};
 
 /**
  * The service pack over the real server and store: installed into fresh tenants with and without
@@ -297,15 +287,9 @@ describe('packs: service', function () {
     });
 
     it('lets a demo agent sign in and see their own cases and the queues\' cases, not another team\'s', async () => {
-      const password = 'demo agent passphrase';
-      const agents = ok(await admin('GET', `/api/v1/records/user?filter=${encodeURIComponent(JSON.stringify({ email: 'service_agent@demo.crm.local' }))}`)).records as Json[];
-      const agent = agents[0]!;
-      expect((await admin('POST', `/api/v1/auth/users/${agent._id}/password`, { password })).status).to.equal(204);
-      const signedIn = await loginTo(engine, tenant.name, agent.email, password);
-      expect(signedIn.status).to.equal(200);
-      const cookie = signedIn.headers.getSetCookie().find((header) => header.startsWith('crm_session='))!.split(';')[0]!;
-      const seen = ok(await engine.request('GET', '/api/v1/records/case?limit=1&total=true', undefined, { authorization: '', cookie, 'x-tenant': tenant.name }));
-      const own = await count('case', { _owner: agent._id });
+      const agent = await demoUser(engine, tenant, 'service_agent@demo.crm.local');
+      const seen = ok(await agent.as('GET', '/api/v1/records/case?limit=1&total=true'));
+      const own = await count('case', { _owner: agent.id });
       const queued = await count('case', { _owner: { in: ['queue:general_support', 'queue:technical_support', 'queue:billing_support', 'queue:priority_support'] } });
       expect(seen.total).to.equal(own + queued);
       expect(seen.total).to.be.below(900);
@@ -337,12 +321,9 @@ describe('packs: service', function () {
   /** A user of the tenant with a role and permission sets, signed in once for an API token. */
   async function person(tenant: TestTenant, name: string, role: string, permissionSets: string[], manager?: string): Promise<Person> {
     const email = `${name}@service.example`;
-    const created = ok(await engine.request('POST', '/api/v1/records/user', { full_name: name, email, role, permission_sets: permissionSets, ...(manager ? { manager } : {}) }, tenant.headers), 201);
-    expect((await engine.request('POST', `/api/v1/auth/users/${created._id}/password`, { password: PASSWORD }, tenant.headers)).status).to.equal(204);
-    const signedIn = await loginTo(engine, tenant.name, email, PASSWORD);
-    const cookie = signedIn.headers.getSetCookie().find((header) => header.startsWith('crm_session='))!.split(';')[0]!;
-    const issued = ok(await engine.request('POST', '/api/v1/auth/tokens', { name: 'tests' }, { authorization: '', cookie, 'x-csrf-token': signedIn.body.csrfToken, 'x-tenant': tenant.name }), 201);
-    return { id: created._id, email, token: issued.token };
+    ok(await engine.request('POST', '/api/v1/records/user', { full_name: name, email, role, permission_sets: permissionSets, ...(manager ? { manager } : {}) }, tenant.headers), 201);
+    const signedIn = await demoUser(engine, tenant, email);
+    return { id: signedIn.id, email, token: signedIn.headers.authorization!.slice('Bearer '.length) };
   }
 
   async function outbox(tenant: TestTenant): Promise<Json[]> {
