@@ -67,7 +67,7 @@ function priorityProblems(definition: Definition, snapshot: Snapshot): Problem[]
 }
 
 function roleProblems(definition: Definition, snapshot: Snapshot): Problem[] {
-  return snapshot.security.roles.has(definition.escalateTo as string) ? [] : [{ path: '/escalateTo', message: msg`there is no role named '${String(definition.escalateTo)}' to escalate to` }];
+  return snapshot.security.roles.has(definition.escalateTo as string) ? [] : [{ path: '/escalateTo', message: msg`no role named '${String(definition.escalateTo)}' takes the escalations` }];
 }
 
 /** Named after its object and priority (case_urgent), so that names, unique per kind, keep one target per priority. */

@@ -152,7 +152,7 @@ describe('packs: service', function () {
       expect(unexplained.body.error.details[0].path).to.equal('/handover_reason');
       const toSelf = await as(team.agent, 'PATCH', path, { handover_to: team.agent.id, handover_reason: 'to myself' });
       expect(toSelf.body.error.details[0].path).to.equal('/handover_to');
-      // In the reader's language: the pack's messages are translated in its translations/zh-CN.json.
+      // In the reader's language.
       const inChinese = await engine.request('PATCH', path, { handover_to: team.second.id }, { 'x-tenant': tenant.name, authorization: `Bearer ${team.agent.token}`, 'accept-language': 'zh-CN' });
       expect(inChinese.body.error.details[0].message).to.equal('请说明移交工单的原因');
       expect((await read(opened._id))._owner, 'nothing changed').to.equal(team.agent.id);
