@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../errors/index.js';
 import { msg } from '../i18n/message.js';
 import type { MetadataChange } from '../metadata/metadata-registry.js';
 import type { Snapshot } from '../metadata/snapshot.js';
+import type { Collections } from '../store/port.js';
 import { storedDefinition } from '../metadata/stored-definition.js';
 import { checkSetupRight } from '../security/object-access.js';
 import { definitionChange, objectDeletion, servedKind } from '../setup/operations/index.js';
@@ -12,7 +13,6 @@ import { INSTALLED_PACKS, installedPack, installedPacks, type InstalledPack } fr
 import { inPackOrder, itemKey, type PackItem } from './pack-items.js';
 import { deactivatePack, packJobKeys } from './active-packs.js';
 import { cancelJobs } from '../jobs/index.js';
-import type { Collections } from '../store/port.js';
 import { tenantActionUses } from './tenant-action-uses.js';
 import { releaseAssignments } from './release-assignments.js';
 import { writeUnit } from '../records/write-pipeline/index.js';
@@ -67,16 +67,21 @@ export async function uninstallPack(ctx: OperationContext, name: string, options
   return { removed: removed.map((item) => itemKey(item.kind, item.name)), version: after.version };
 }
 
-/** What builds on an object goes before it; an object's shared list views go with it. */
+/**
+ * What builds on an object goes before it; an object's shared list views go with it. Groups go
+ * last: their queues may own the objects' records, which a forced uninstall deletes first.
+ */
 function deletions(ctx: OperationContext, current: Snapshot, items: readonly PackItem[], force: boolean): MetadataChange[] {
   const objects = new Set(items.filter((item) => item.kind === 'object').map((item) => item.name));
   const others = items.filter((item) => item.kind !== 'object' && !(item.kind === 'listView' && objects.has((item.definition as { object: string }).object)));
+  const deletion = (item: PackItem) => {
+    const spec = servedKind(current, item.kind)!;
+    return definitionChange(ctx, spec, 'delete', item.name, null, spec.find(current, item.name) ?? null);
+  };
   return [
-    ...others.reverse().map((item) => {
-      const spec = servedKind(current, item.kind)!;
-      return definitionChange(ctx, spec, 'delete', item.name, null, spec.find(current, item.name) ?? null);
-    }),
+    ...others.filter((item) => item.kind !== 'group').reverse().map(deletion),
     ...[...objects].map((object) => objectDeletion(ctx, current, object, { deleteRecords: force })),
+    ...others.filter((item) => item.kind === 'group').reverse().map(deletion),
   ];
 }
 
