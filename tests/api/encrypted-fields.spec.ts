@@ -236,6 +236,18 @@ describe('encrypted fields', () => {
     expect(holders(data, token)).to.deep.equal([]);
     expect(holders(data, 'SSN-IN-A-WEBHOOK-BODY')).to.deep.equal([]);
     expect(holders(data, 'hooks/patients')).to.deep.equal([]);
+
+    // The webhook kind's own URL too: in its definition, its history and reads.
+    const kindToken = 'WEBHOOK-KIND-TOKEN-77';
+    const hook = await engine.request('POST', '/api/v1/meta/webhooks', {
+      name: 'tell_the_registry',
+      url: `http://127.0.0.1:9/hooks/registry?key=${kindToken}`,
+      events: [{ on: 'record.created', object: 'patient' }],
+    });
+    expect(hook.status, JSON.stringify(hook.body)).to.equal(201);
+    expect(JSON.stringify((await engine.request('GET', '/api/v1/meta/webhooks/tell_the_registry')).body)).to.not.contain(kindToken);
+    expect(holders(data, kindToken)).to.deep.equal([]);
+    expect(holders(data, 'hooks/registry')).to.deep.equal([]);
   });
 
   it('keeps the rows of an import file sealed while they wait, and imports values into an encrypted field', async () => {

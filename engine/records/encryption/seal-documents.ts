@@ -80,12 +80,36 @@ function sealJson(keys: TenantKeys, values: Values, paths: readonly string[]): V
   return sealed ?? values;
 }
 
-/** A copy of the document with each webhook action's URL changed by `change`; the document itself when there is none. */
+/**
+ * A copy of the document with the URL of each webhook action, and of each webhook definition, changed
+ * by `change`; the document itself when there is none. Both may carry a receiver's token in their query.
+ */
 function withWebhookUrls<T>(doc: T, change: (url: string) => string): T {
-  if ([...webhookActions(doc)].length === 0) return doc;
+  if ([...webhookActions(doc)].length === 0 && [...webhookDefinitions(doc)].length === 0) return doc;
   const copy = structuredClone(doc);
   for (const { webhook } of webhookActions(copy)) webhook.url = change(webhook.url);
+  for (const definition of webhookDefinitions(copy)) definition.url = change(definition.url);
   return copy;
+}
+
+/**
+ * The definitions of the webhook kind a stored document holds: a current definition, the two sides
+ * of a history entry, or the items an installed pack shipped (each `{ kind: 'webhook', … }`).
+ */
+function* webhookDefinitions(doc: unknown): Generator<{ url: string }> {
+  if (Array.isArray(doc)) {
+    for (const item of doc) yield* webhookDefinitions(item);
+    return;
+  }
+  if (doc === null || typeof doc !== 'object') return;
+  const holder = doc as Record<string, unknown>;
+  if (holder.kind === 'webhook') {
+    for (const side of ['definition', 'before', 'after']) {
+      const definition = holder[side] as { url?: unknown } | null | undefined;
+      if (definition && typeof definition === 'object' && typeof definition.url === 'string') yield definition as { url: string };
+    }
+  }
+  if (Array.isArray(holder.items)) yield* webhookDefinitions(holder.items);
 }
 
 /** An update as it is stored: `$set` values of sealed places sealed (records, messages and import rows are the ones updated). */
