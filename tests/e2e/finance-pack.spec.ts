@@ -1,13 +1,10 @@
 import { expect } from 'chai';
-import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { TestTenant } from '../support/tenant-helpers.js';
-import { e2e, e2eTenant, screenshot, seriousViolations, signedInPage, type E2e } from './support/e2e-environment.js';
+import { e2e, e2eTenant, screenshot, seriousViolations, signedInPage, type E2e, linkRepoPacks } from './support/e2e-environment.js';
 
 /** The repository's packs: finance and the company and sales packs it requires. */
-const PLUGINS = fileURLToPath(new URL('../../plugins', import.meta.url));
 const PASSWORD = 'finance browser tests password';
 const TODAY = new Date().toISOString().slice(0, 10);
 
@@ -42,11 +39,10 @@ let seeded: Promise<Seeded> | undefined;
  * folder; a finance manager per language; per language an opportunity with two lines won over the
  * API, which the pack's rule turns into an order and an invoice of 7,910.00 (7,000 and 13 % VAT).
  */
+let unlinkPacks: (() => void) | undefined;
 function seed(env: E2e): Promise<Seeded> {
   seeded ??= (async () => {
-    for (const pack of ['company', 'sales', 'finance']) {
-      if (!existsSync(join(env.packsDir, pack))) symlinkSync(join(PLUGINS, pack), join(env.packsDir, pack));
-    }
+    unlinkPacks = linkRepoPacks(env, ['company', 'sales', 'finance']);
     const tenant = await e2eTenant(env, 'finance-e2e');
     for (const name of ['company', 'sales', 'finance']) await ok(env, tenant, 'POST', '/api/v1/packs/install', { name });
     const account = await ok(env, tenant, 'POST', '/api/v1/records/account', { name: '杭州云栖科技有限公司', billing_city: '杭州', billing_country: '中国' });
@@ -88,6 +84,7 @@ describe('browser: the finance pack, from a won opportunity\'s invoice to a part
     env = await e2e();
     data = await seed(env);
   });
+  after(() => unlinkPacks?.());
 
   for (const { language, width } of RUNS) {
     const text = TEXT[language];

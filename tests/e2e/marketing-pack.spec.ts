@@ -1,13 +1,10 @@
 import { expect } from 'chai';
-import { rmSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { en } from '../../studio/src/shared/i18n/messages-en.js';
 import { zhCN } from '../../studio/src/shared/i18n/messages-zh-cn.js';
 import { loadTraditional, toTraditional } from '../../studio/src/shared/i18n/traditional.js';
 import type { TestTenant } from '../support/tenant-helpers.js';
-import { e2e, e2eTenant, screenshot as capture, seriousViolations, signedInPage, type E2e } from './support/e2e-environment.js';
+import { e2e, e2eTenant, screenshot as capture, seriousViolations, signedInPage, type E2e, linkRepoPacks } from './support/e2e-environment.js';
 
 type Language = 'en' | 'zh-CN' | 'zh-TW';
 type Json = Record<string, any>;
@@ -19,7 +16,6 @@ const fill = (text: string, values: Record<string, string | number>) => text.rep
 /** The pack's label of the results' and segments' button, as each language shows it (zh-TW derived from zh-CN). */
 const refresh = (language: Language) => (language === 'en' ? 'Refresh now' : shown(language, '立即刷新'));
 const PACKS = ['company', 'sales', 'marketing'];
-const PLUGINS = fileURLToPath(new URL('../../plugins', import.meta.url));
 const PASSWORD = 'marketing browser password 1';
 
 /** The tenant with the packs installed, and a marketing manager per language. */
@@ -33,10 +29,11 @@ let prepared: Promise<MarketingTenant> | undefined;
  * A tenant of its own with the company, sales and marketing packs, installed from the repository's
  * folders (linked into the engine's packs folder for the install, as a release folder is linked).
  */
+let unlinkPacks: (() => void) | undefined;
 function marketingTenant(env: E2e): Promise<MarketingTenant> {
   prepared ??= (async () => {
     const tenant = await e2eTenant(env, 'marketing-e2e');
-    for (const pack of PACKS) symlinkSync(join(PLUGINS, pack), join(env.packsDir, pack));
+    unlinkPacks = linkRepoPacks(env, PACKS);
     for (const name of PACKS) await as(env, tenant, 'POST', '/api/v1/packs/install', { name });
     const users = {} as Record<Language, string>;
     const names = { en: 'Emma Clarke', 'zh-CN': '周晓岚', 'zh-TW': '林嘉怡' } as const;
@@ -83,7 +80,7 @@ describe('browser: the marketing pack (segments refreshed, a campaign\'s ROI fro
   after(async () => {
     const env = await e2e();
     // The packs stay installed in the tenant; the packs folder goes back to what the other specs expect.
-    for (const pack of PACKS) rmSync(join(env.packsDir, pack), { force: true });
+    unlinkPacks?.();
   });
 
   for (const language of LANGUAGES) {

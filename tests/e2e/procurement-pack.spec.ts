@@ -1,18 +1,14 @@
 import { expect } from 'chai';
-import { existsSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { en } from '../../studio/src/shared/i18n/messages-en.js';
 import { zhCN } from '../../studio/src/shared/i18n/messages-zh-cn.js';
 import { loadTraditional, toTraditional } from '../../studio/src/shared/i18n/traditional.js';
 import { tenantUserHeaders, type TestTenant } from '../support/tenant-helpers.js';
-import { e2e, e2eTenant, screenshot, seriousViolations, signedInPage, type E2e } from './support/e2e-environment.js';
+import { e2e, e2eTenant, screenshot, seriousViolations, signedInPage, type E2e, linkRepoPacks } from './support/e2e-environment.js';
 
 type Json = Record<string, any>;
 type Language = 'en' | 'zh-CN' | 'zh-TW';
 const LANGUAGES: readonly Language[] = ['en', 'zh-CN', 'zh-TW'];
-const PLUGINS = fileURLToPath(new URL('../../plugins', import.meta.url));
 const PASSWORD = 'a demo user passphrase for browsers';
 const ROLES = ['buyer', 'procurement_manager', 'finance_controller', 'cfo'] as const;
 type Role = (typeof ROLES)[number];
@@ -34,9 +30,10 @@ interface Procurement {
 
 let installed: Promise<Procurement> | undefined;
 /** A tenant of its own with the company and procurement packs and their demo data; the demo users signed in. */
+let unlinkPacks: (() => void) | undefined;
 function procurement(env: E2e): Promise<Procurement> {
   installed ??= (async () => {
-    for (const pack of ['company', 'procurement']) if (!existsSync(join(env.packsDir, pack))) symlinkSync(join(PLUGINS, pack), join(env.packsDir, pack));
+    unlinkPacks = linkRepoPacks(env, ['company', 'procurement']);
     const tenant = await e2eTenant(env, 'procurement-e2e');
     const admin = (method: string, path: string, body?: unknown) => call(env, method, path, body, tenant.headers);
     await admin('POST', '/api/v1/packs/install', { name: 'company' });
@@ -75,6 +72,7 @@ describe('browser: the procurement pack, from purchase request to payment', func
     await loadTraditional();
     await procurement(await e2e());
   });
+  after(() => unlinkPacks?.());
 
   for (const language of LANGUAGES) {
     // Traditional Chinese on a phone; the others on a desktop.

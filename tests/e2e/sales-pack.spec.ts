@@ -1,18 +1,14 @@
 import { expect } from 'chai';
-import { rmSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { en } from '../../studio/src/shared/i18n/messages-en.js';
 import { zhCN } from '../../studio/src/shared/i18n/messages-zh-cn.js';
 import { loadTraditional, toTraditional } from '../../studio/src/shared/i18n/traditional.js';
 import type { TestTenant } from '../support/tenant-helpers.js';
-import { e2e, e2eTenant, screenshot, seriousViolations, signedInPage, type E2e } from './support/e2e-environment.js';
+import { e2e, e2eTenant, screenshot, seriousViolations, signedInPage, type E2e, linkRepoPacks } from './support/e2e-environment.js';
 
 type Language = 'en' | 'zh-CN' | 'zh-TW';
 type Json = Record<string, any>;
 const LANGUAGES: readonly Language[] = ['en', 'zh-CN', 'zh-TW'];
-const PLUGINS = fileURLToPath(new URL('../../plugins', import.meta.url));
 const PACKS = ['company', 'sales'];
 const PASSWORD = 'a sales rep passphrase for the browser';
 
@@ -30,6 +26,7 @@ describe('browser: the sales pack, a lead converted and its opportunity won, in 
   this.timeout(240_000);
   let env: E2e;
   let tenant: TestTenant;
+  let unlinkPacks: (() => void) | undefined;
   const reps: Partial<Record<Language, { id: string; email: string }>> = {};
   let product: Json;
   let campaign: Json;
@@ -45,7 +42,7 @@ describe('browser: the sales pack, a lead converted and its opportunity won, in 
     this.timeout(300_000);
     await loadTraditional();
     env = await e2e();
-    for (const pack of PACKS) symlinkSync(join(PLUGINS, pack), join(env.packsDir, pack));
+    unlinkPacks = linkRepoPacks(env, PACKS);
     tenant = await e2eTenant(env, 'sales-e2e');
     for (const pack of PACKS) await admin('POST', '/api/v1/packs/install', { name: pack });
     product = await admin('POST', '/api/v1/records/product', { name: 'Edge gateway 边缘网关', code: 'GW-100', unit_price: 4800, family: 'hardware' });
@@ -61,7 +58,7 @@ describe('browser: the sales pack, a lead converted and its opportunity won, in 
     }
   });
   after(() => {
-    for (const pack of PACKS) rmSync(join(env.packsDir, pack), { force: true });
+    unlinkPacks?.();
   });
 
   /** A lead of the rep's, of the campaign, qualified: assigned by the pack's rules, then given to the rep. */

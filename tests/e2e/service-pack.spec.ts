@@ -1,16 +1,14 @@
 import { expect } from 'chai';
-import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { en } from '../../studio/src/shared/i18n/messages-en.js';
 import { zhCN } from '../../studio/src/shared/i18n/messages-zh-cn.js';
 import { loadTraditional, toTraditional } from '../../studio/src/shared/i18n/traditional.js';
 import type { TestTenant } from '../support/tenant-helpers.js';
-import { e2e, e2eTenant, screenshot, seriousViolations, signedInPage, type E2e } from './support/e2e-environment.js';
+import { e2e, e2eTenant, screenshot, seriousViolations, signedInPage, type E2e, linkRepoPacks } from './support/e2e-environment.js';
 
 type Language = 'en' | 'zh-CN' | 'zh-TW';
 const LANGUAGES: readonly Language[] = ['en', 'zh-CN', 'zh-TW'];
-const PLUGINS = join(import.meta.dirname, '..', '..', 'plugins');
 const PASSWORD = 'a service agent passphrase';
 
 /** The pack's labels as each language shows them: zh-TW is zh-CN through OpenCC, as the studio derives it. */
@@ -57,11 +55,12 @@ describe('browser: the service pack', function () {
     return response.body;
   };
 
+  let unlinkPacks: (() => void) | undefined;
+  after(() => unlinkPacks?.());
   before(async function () {
     this.timeout(300_000);
     env = await e2e();
-    // Other specs may link the same packs into the shared packs folder: the first one links them.
-    for (const pack of ['company', 'sales', 'service']) if (!existsSync(join(env.packsDir, pack))) symlinkSync(join(PLUGINS, pack), join(env.packsDir, pack), 'dir');
+    unlinkPacks = linkRepoPacks(env, ['company', 'sales', 'service']);
     tenant = await e2eTenant(env, 'service-e2e');
     for (const pack of ['company', 'sales', 'service']) await asAdmin('POST', '/api/v1/packs/install', { name: pack });
     const manager = await asAdmin('POST', '/api/v1/records/user', { full_name: 'Service manager', email: 'manager@service-e2e.example', role: 'service_manager', permission_sets: ['standard_user', 'service_manager'] });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,8 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 import { seedDeals, seedUsers, type SeededUsers } from './e2e-seed.js';
 
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts', import.meta.url));
+/** The repository's packs folder: the department packs as shipped. */
+const PLUGINS = fileURLToPath(new URL('../../../plugins', import.meta.url));
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface E2e {
@@ -99,6 +101,19 @@ export async function signInAs(env: E2e, page: Page, email: string, path = '/'):
   await page.locator('#sign-in-password').fill(email === TEST_ADMIN.email ? TEST_ADMIN.password : env.users.password);
   await page.locator('form button[type=submit]').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+/**
+ * Links packs of the repository's plugins/ into the shared engine's packs folder (those not linked
+ * already, by an earlier spec) and returns what removes the links it made: a spec calls it in its
+ * after hook, so the folder is back to what the packs page's specs expect.
+ */
+export function linkRepoPacks(env: E2e, names: readonly string[]): () => void {
+  const made = names.filter((name) => !existsSync(join(env.packsDir, name)));
+  for (const name of made) symlinkSync(join(PLUGINS, name), join(env.packsDir, name), 'dir');
+  return () => {
+    for (const name of made) rmSync(join(env.packsDir, name), { force: true });
+  };
 }
 
 /**
