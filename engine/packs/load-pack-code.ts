@@ -27,10 +27,17 @@ export async function loadPackCode(dir: string): Promise<PackCode | undefined> {
   // is read from that release's path, so switching the link loads the new release's code without a restart, index.ts included.
   const real = realpathSync(entry);
   const url = entry.endsWith('.ts') ? pathToFileURL(real).href : `${pathToFileURL(real).href}?v=${statSync(real).mtimeMs}`;
-  const module = (await import(url)) as { default?: unknown };
+  const file = `/${entry.slice(dir.length + 1)}`;
+  let module: { default?: unknown };
+  try {
+    module = (await import(url)) as { default?: unknown };
+  } catch (error) {
+    // A module it imports is missing (a pack copied away from the engine it imports by relative path), or it throws as it loads.
+    throw new ValidationError([{ path: file, message: msg`could not be loaded: ${error instanceof Error ? error.message : String(error)}` }], msg`The code of the pack in folder '${basename(dir)}' cannot be loaded.`);
+  }
   const code = module.default;
   if (code === null || typeof code !== 'object' || Array.isArray(code)) {
-    throw new ValidationError([{ path: `/${entry.slice(dir.length + 1)}`, message: msg`must export its code as the default: export default definePack({ … })` }]);
+    throw new ValidationError([{ path: file, message: msg`must export its code as the default: export default definePack({ … })` }]);
   }
   // The messages the code says, in the languages of the pack's translation files.
   useCodeMessages(basename(dir), codeMessagesOf(readJsonFolder(dir, 'translations', []), []));

@@ -192,4 +192,18 @@ describe('packs with code: hooks, routes, jobs and migrations where the pack is 
     expect((await engine.request('POST', '/api/v1/meta/objects', visit)).status).to.equal(201);
     expect((await engine.request('POST', '/api/v1/records/fo_visit', { status: 'done' })).status, 'the hook is gone').to.equal(201);
   });
+
+  it('refuses a pack whose code cannot be loaded with 400 naming its file, and installs nothing', async () => {
+    const dir = join(packsDir, 'broken-import');
+    mkdirSync(join(dir, 'metadata', 'objects'), { recursive: true });
+    writeFileSync(join(dir, 'pack.json'), JSON.stringify({ name: 'broken-import', version: '1.0.0', label: { en: 'Broken import' } }));
+    writeFileSync(join(dir, 'metadata', 'objects', 'bi_thing.json'), JSON.stringify({ name: 'bi_thing', fields: [{ name: 'name', type: 'text' }] }));
+    // As a pack copied away from the engine it imports by a relative path.
+    writeFileSync(join(dir, 'index.mjs'), "import { definePack } from '../../no-engine-here/packs/index.js';\nexport default definePack({});\n");
+    const refused = await engine.request('POST', '/api/v1/packs/install', { name: 'broken-import' });
+    const details = expectError(refused, 400);
+    expect(details.map((detail) => detail.path)).to.deep.equal(['/index.mjs']);
+    expect(details[0]!.message).to.contain('no-engine-here');
+    expect((await engine.request('GET', '/api/v1/meta/objects/bi_thing')).status).to.equal(404);
+  });
 });
