@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import { Alert, Button, Spin } from 'antd';
+import { Alert, Button, Empty, Spin } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromServer } from '../../shared/i18n/localize';
@@ -69,6 +69,15 @@ export function ReportView({ result, chart, previous, height = 260, onDrill }: R
             {change === undefined ? t('reports.previousOnly', { value: format(before) }) : t('reports.change', { percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'always' }).format(change), value: format(before) })}
           </p>
         )}
+      </div>
+    );
+  }
+  // An empty chart is an empty frame: say that nothing matched instead (a gauge still shows its zero against the target).
+  if (translated.groups.length === 0 && chart.type !== 'gauge') {
+    return (
+      <div className="report-view">
+        {omitted}
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.noGroups')} />
       </div>
     );
   }

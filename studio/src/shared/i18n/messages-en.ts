@@ -5,6 +5,7 @@
  */
 export const en = {
   reports: {
+    noGroups: 'No records match this report now.',
     total: 'Total',
     target: 'Target',
     omitted: 'Left out, as you may not read their fields: {{names}}',

@@ -4,6 +4,7 @@ import type { MessagesLike } from './shell-messages-en';
 /** 各页面的简体中文文本，与英文的键一一对应；繁体中文由此经 OpenCC 转换。 */
 export const zhCN = {
   reports: {
+    noGroups: '目前没有符合此报表的记录。',
     total: '合计',
     target: '目标',
     omitted: '因您无权查看相应字段，已略去：{{names}}',
