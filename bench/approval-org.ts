@@ -38,6 +38,9 @@ export const DEAL_APPROVAL = {
   object: OBJECT_NAME,
   label: { en: 'Deal approval' },
   entryCriteria: 'amount > 0',
+  // Approved deals stay editable, so that the plain update after the approvals measures an update
+  // (locked after approval by default, every one of them would answer 409 record_locked).
+  lock: { afterApproval: false },
   steps: [
     { name: 'manager', approvers: [{ submitterManager: true }] },
     { name: 'finance', approvers: [{ role: FINANCE_ROLE }] },

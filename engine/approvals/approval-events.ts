@@ -1,4 +1,4 @@
-import { writeUnit } from '../records/write-pipeline/index.js';
+import { writeUnitFor } from '../records/write-pipeline/index.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors/index.js';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import { recordNotFound, recordObject } from '../records/record-object.js';
@@ -38,7 +38,7 @@ export async function applyApprovalEvent(ctx: OperationContext, objectName: stri
   const comment = parseComment(body.comment, action === 'reject' || action === 'comment');
   const object = recordObject(ctx, objectName);
   const read = await recordAccess(ctx, object, 'read');
-  await writeUnit(ctx.tenant.store, async (tx): Promise<void> => {
+  await writeUnitFor(ctx, async (tx): Promise<void> => {
     const current = await tx.collection<ApprovalRecord>(object.collection).findOne(alive(withAccess({ _id: id }, read)));
     if (!current) throw recordNotFound(object, id);
     const state = current._workflow;

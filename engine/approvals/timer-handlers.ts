@@ -76,7 +76,7 @@ async function onTimer(tenant: Tenant, job: JobDoc, kind: 'remind' | 'escalate')
       await writeApprovalHistory(tx, [{ ...base, action: 'escalate', to, onBehalfOf: item.approver }]);
     }
     await tx.collection<ApprovalRecord>(object.collection).updateOne({ _id: record._id }, { $set: { _approvers: [...approvers] } });
-  });
+  }, job.requestId);
 }
 
 /** The e-mail addresses of the users by the language saved on their records (English when none). */

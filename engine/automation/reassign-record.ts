@@ -8,7 +8,7 @@ import { checkNotLocked } from '../records/locked-record.js';
 import { recordObject } from '../records/record-object.js';
 import { writeOwner } from '../records/sharing/transfer-owner.js';
 import { unreachableRecord } from '../records/unreachable-record.js';
-import { writeUnit } from '../records/write-pipeline/index.js';
+import { writeUnitFor } from '../records/write-pipeline/index.js';
 import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
 import { assignedOwner } from './assign-owner.js';
 
@@ -21,7 +21,7 @@ export async function reassignRecord(ctx: OperationContext, objectName: string, 
   const object = recordObject(ctx, objectName);
   const access = await recordAccess(ctx, object, 'edit');
   const { hidden } = fieldAccess(ctx, object);
-  const after = await writeUnit(ctx.tenant.store, async (tx) => {
+  const after = await writeUnitFor(ctx, async (tx) => {
     const current = await tx.collection<StoredRecord>(object.collection).findOne(alive(withAccess({ _id: id }, access)));
     if (!current) throw await unreachableRecord(ctx, object, id, 'edit');
     checkVersion(expectedVersion, current._version);

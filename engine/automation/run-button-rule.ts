@@ -8,7 +8,7 @@ import { presentRecord, type RecordView, type StoredRecord } from '../metadata/r
 import { alive } from '../metadata/record-shape/record-state.js';
 import { checkVersion } from '../records/expected-version.js';
 import { recordNotFound, recordObject } from '../records/record-object.js';
-import { writeUnit } from '../records/write-pipeline/index.js';
+import { writeUnitFor } from '../records/write-pipeline/index.js';
 import { fieldAccess, recordAccess, withAccess } from '../security/access/index.js';
 import type { LocalizedText } from '../schemas/generated/common.js';
 import type { Collections } from '../store/port.js';
@@ -52,7 +52,7 @@ export async function runButtonRule(
   const rule = buttonsOf(ctx, object).find((candidate) => candidate.name === ruleName);
   if (!rule) throw new NotFoundError(msg`${object.object.label} records have no button '${ruleName}': no active automation rule of that name runs from a button on them.`);
   const { hidden } = fieldAccess(ctx, object);
-  const result = await writeUnit(ctx.tenant.store, async (tx) => {
+  const result = await writeUnitFor(ctx, async (tx) => {
     const record = await readableRecord(ctx, object, id, tx);
     checkVersion(expectedVersion, record._version);
     if (!(await ruleHolds(tx, ctx, object, rule, record))) {

@@ -49,7 +49,7 @@ async function fireRecordOccasion(tenant: Tenant, job: JobDoc): Promise<void> {
     if (!(await ruleHolds(tx, ctx, object, rule, record))) return;
     if (!(await markFired(tx, at))) return;
     await runRuleOnRecord(tx, ctx, object, rule, record);
-  });
+  }, job.requestId);
 }
 
 /**
@@ -77,7 +77,7 @@ async function fireScheduleOccasion(tenant: Tenant, job: JobDoc): Promise<void> 
           if (!record || !(await ruleHolds(tx, ctx, object, rule, record))) return;
           if (!(await markFired(tx, { rule: rule.name, record: _id, occasion }))) return;
           await runRuleOnRecord(tx, ctx, object, rule, record);
-        });
+        }, job.requestId);
       } catch (error) {
         failures.push(`${_id}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -112,7 +112,7 @@ async function planExistingRecords(tenant: Tenant, job: JobDoc): Promise<void> {
       for (const record of page) await planOccasion(tx, ctx, object, rule, record);
       if (page.length > 0) cursor = page[page.length - 1]!._id;
       return page.length === BATCH;
-    });
+    }, job.requestId);
     if (!more) return;
     await requestsInFlight.giveWay();
   }

@@ -23,6 +23,8 @@ export interface OperationContext {
   readonly automationDepth?: number;
   /** A metadata change's If-Match: the change lands only while the item it names is as the caller read it. */
   readonly precondition?: MetadataPrecondition;
+  /** The request (X-Request-Id) or the job it runs for: the units of work it opens pass it to the jobs they enqueue. */
+  readonly requestId?: string;
 }
 
 export function operationContext(tenant: Tenant, principal: Principal, source: OperationSource = 'api', language: Language = 'en'): OperationContext {

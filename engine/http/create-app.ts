@@ -38,7 +38,7 @@ import { msg } from '../i18n/message.js';
 import { packRoutes } from './routes/pack-routes.js';
 import { bulkRoutes, isBulkRequest } from './routes/bulk-routes.js';
 import { importRoutes } from './routes/import-routes.js';
-import { markRouteBase, observeRequests } from './observe-requests.js';
+import { noteRouteBases, observeRequests } from './observe-requests.js';
 import { operationsRoutes, whileServing } from './routes/operations-routes.js';
 import { Readiness } from './readiness.js';
 
@@ -98,49 +98,53 @@ export function createApp(platform: Platform, options: AppOptions = {}, readines
     }),
   );
 
-  app.use(markRouteBase, operationsRoutes(platform, readiness, { ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}), ...(options.operatorToken ? { operatorToken: options.operatorToken } : {}) }));
+  app.use(operationsRoutes(platform, readiness, { ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}), ...(options.operatorToken ? { operatorToken: options.operatorToken } : {}) }));
   app.use(whileServing(readiness));
   // Public: the API reference's static page and the sign-in; everything else needs a principal.
   // The operator's routes stand outside every tenant; all other /api routes work in the tenant the
   // X-Tenant header names (the default tenant without it).
-  app.use('/api/docs', markRouteBase, docsRoutes());
-  app.use('/api/operator', markRouteBase, operatorRoutes(platform, options.operatorToken, options.backupDir ?? resolve(DEFAULT_BACKUP_DIR)));
-  app.use('/api', markRouteBase, tenantMiddleware(platform));
+  app.use('/api/docs', docsRoutes());
+  app.use('/api/operator', operatorRoutes(platform, options.operatorToken, options.backupDir ?? resolve(DEFAULT_BACKUP_DIR)));
+  app.use('/api', tenantMiddleware(platform));
   const limits = options.rateLimits ?? {};
-  app.post('/api/v1/auth/login', markRouteBase, loginRateLimit(limits.loginPerMinute ?? DEFAULT_RATE_LIMITS.loginPerMinute));
-  app.use('/api/v1/auth', markRouteBase, publicAuthRoutes());
+  app.post('/api/v1/auth/login', loginRateLimit(limits.loginPerMinute ?? DEFAULT_RATE_LIMITS.loginPerMinute));
+  app.use('/api/v1/auth', publicAuthRoutes());
   const authenticated = Router().use(authenticationMiddleware(), apiRateLimit(limits.apiPerMinute ?? DEFAULT_RATE_LIMITS.apiPerMinute));
-  app.use('/api/v1/auth', markRouteBase, authRoutes(authenticated));
+  app.use('/api/v1/auth', authRoutes(authenticated));
   app.use('/api', authenticated);
-  app.use('/api/v1/meta', markRouteBase, metaRoutes(platform));
-  app.use('/api/v1/records', markRouteBase, sharingRoutes(platform));
-  app.use('/api/v1/records', markRouteBase, automationRoutes(platform));
-  app.use('/api/v1/records', markRouteBase, recordApprovalRoutes(platform));
-  app.use('/api/v1/approvals', markRouteBase, inboxRoutes(platform));
-  app.use('/api/v1/records', markRouteBase, reportRoutes(platform));
-  app.use('/api/v1/reports', markRouteBase, reportRunRoutes(platform));
-  app.use('/api/v1/dashboards', markRouteBase, dashboardRoutes(platform));
-  app.use('/api/v1/records', markRouteBase, attachmentRoutes(platform, options.fileSizeLimit));
-  app.use('/api/v1/records', markRouteBase, printRoutes(platform, options.pdf ?? new PdfRenderer()));
-  app.use('/api/v1/records', markRouteBase, recordRoutes(platform));
-  app.use('/api/v1/bulk', markRouteBase, bulkRoutes(platform));
-  app.use('/api/v1/imports', markRouteBase, importRoutes(platform));
-  app.use('/api/v1/recycle-bin', markRouteBase, recycleBinRoutes(platform));
-  app.use('/api/v1/search', markRouteBase, searchRoutes(platform));
-  app.use('/api/v1/changes', markRouteBase, changeRoutes(platform));
-  app.use('/api/v1/audit', markRouteBase, auditRoutes(platform));
-  app.use('/api/v1/jobs', markRouteBase, jobRoutes(platform));
-  app.use('/api/v1/outbox', markRouteBase, outboxRoutes(platform));
-  app.use('/api/v1/webhooks', markRouteBase, webhookRoutes(platform));
-  app.use('/api/v1/forms', markRouteBase, formRoutes(platform));
-  app.use('/api/v1/ui', markRouteBase, uiRoutes(platform));
-  app.use('/api/v1/packs', markRouteBase, packRoutes(platform));
-  app.use('/api/v1', markRouteBase, openApiRoutes(platform));
+  app.use('/api/v1/meta', metaRoutes(platform));
+  // A record's own reads and writes first: they are most of the traffic, and the router tries each
+  // route in turn. No route of the routers after them has one or two segments, so none is shadowed
+  // by `/:object/:id`; the report routes' `/:object/summary` and `/:object/export` come before it.
+  app.use('/api/v1/records', reportRoutes(platform));
+  app.use('/api/v1/records', recordRoutes(platform));
+  app.use('/api/v1/records', sharingRoutes(platform));
+  app.use('/api/v1/records', automationRoutes(platform));
+  app.use('/api/v1/records', recordApprovalRoutes(platform));
+  app.use('/api/v1/approvals', inboxRoutes(platform));
+  app.use('/api/v1/reports', reportRunRoutes(platform));
+  app.use('/api/v1/dashboards', dashboardRoutes(platform));
+  app.use('/api/v1/records', attachmentRoutes(platform, options.fileSizeLimit));
+  app.use('/api/v1/records', printRoutes(platform, options.pdf ?? new PdfRenderer()));
+  app.use('/api/v1/bulk', bulkRoutes(platform));
+  app.use('/api/v1/imports', importRoutes(platform));
+  app.use('/api/v1/recycle-bin', recycleBinRoutes(platform));
+  app.use('/api/v1/search', searchRoutes(platform));
+  app.use('/api/v1/changes', changeRoutes(platform));
+  app.use('/api/v1/audit', auditRoutes(platform));
+  app.use('/api/v1/jobs', jobRoutes(platform));
+  app.use('/api/v1/outbox', outboxRoutes(platform));
+  app.use('/api/v1/webhooks', webhookRoutes(platform));
+  app.use('/api/v1/forms', formRoutes(platform));
+  app.use('/api/v1/ui', uiRoutes(platform));
+  app.use('/api/v1/packs', packRoutes(platform));
+  app.use('/api/v1', openApiRoutes(platform));
   app.use('/api', () => {
     throw new NotFoundError(msg`There is no such API route; see /api/docs for the API reference.`);
   });
   // The web app last: its client-side routes answer every other GET that asks for HTML.
   app.use(studioRoutes(options.studioDir));
   app.use(errorMiddleware);
+  noteRouteBases(app);
   return app;
 }

@@ -62,7 +62,7 @@ export const errorMiddleware: ErrorRequestHandler = (error: unknown, req, res, _
     return;
   }
   // The path without its query: a filter's values can be personal data.
-  log.error({ err: error, method: req.method, url: req.originalUrl?.split('?')[0] }, 'internal error');
+  log.error({ err: error, requestId: (res.locals as { requestId?: string }).requestId, method: req.method, url: req.originalUrl?.split('?')[0] }, 'internal error');
   send(500, 'internal', msg`Something went wrong on the server; the error has been logged.`);
 };
 

@@ -1,11 +1,12 @@
-import type { Request, RequestHandler, Response } from 'express';
-import { failSpan, httpDuration, httpRequests, inSpan, log, requestIdFrom, withRequestId } from '../observability/index.js';
+import type { Express, Request, RequestHandler } from 'express';
+import { failSpan, httpDuration, inSpan, log, requestIdFrom } from '../observability/index.js';
 
 interface ObservedLocals {
   requestId?: string;
-  /** The path a router was mounted at, noted by `markRouteBase` as the request enters it. */
-  routeBase?: string;
 }
+
+/** The path each route's router is mounted at, by route: filled once the app is built (`noteRouteBases`). */
+const routeBases = new WeakMap<object, string>();
 
 /**
  * Gives each request its id (the caller's X-Request-Id, or a new one), echoes it in the response,
@@ -17,41 +18,55 @@ export function observeRequests(): RequestHandler {
     const requestId = requestIdFrom(req.get('x-request-id'));
     (res.locals as ObservedLocals).requestId = requestId;
     res.set('X-Request-Id', requestId);
-    const stop = httpDuration.startTimer();
+    const started = performance.now();
     const tenant = req.get('x-tenant') ?? undefined;
     const attributes = { 'http.request.method': req.method, 'url.path': req.path, 'crm.request_id': requestId, ...(tenant ? { 'crm.tenant': tenant } : {}) };
     inSpan(req.method, 'server', attributes, req.headers, (span) => {
       res.once('finish', () => {
-        const labels = { method: req.method, route: routeTemplate(req, res), status: String(res.statusCode) };
-        const seconds = stop(labels);
-        httpRequests.inc(labels);
+        const labels = { method: req.method, route: routeTemplate(req), status: String(res.statusCode) };
+        const seconds = (performance.now() - started) / 1000;
+        httpDuration.of(labels.method, labels.route, labels.status).observe(seconds);
         span.updateName(`${req.method} ${labels.route}`);
         span.setAttributes({ 'http.route': labels.route, 'http.response.status_code': res.statusCode });
         if (res.statusCode >= 500) failSpan(span, `answered ${res.statusCode}`);
         span.end();
-        withRequestId(requestId, () => {
-          log.info({ ...labels, url: req.originalUrl.split('?')[0], tenant, ms: Math.round(seconds * 1000) }, 'request');
-        });
+        log.info({ requestId, ...labels, url: req.originalUrl.split('?')[0], tenant, ms: Math.round(seconds * 1000) }, 'request');
       });
-      withRequestId(requestId, next);
+      next();
     });
   };
 }
 
-/** Mounted before a router: notes the path it is mounted at, the first half of the route template. */
-export const markRouteBase: RequestHandler = (req, res, next) => {
-  (res.locals as ObservedLocals).routeBase = req.baseUrl;
-  next();
-};
+interface RouterLayer {
+  readonly rawPath?: unknown;
+  readonly route?: object;
+  readonly handle?: { readonly stack?: readonly RouterLayer[] };
+}
+
+/**
+ * Notes, for every route of the app's routers, the path its router is mounted at, so that a
+ * request's route template is known from the route that answered it without any work while it is
+ * routed (a middleware mounted before each router to note its path cost one more layer per router
+ * on every request). Routes added later (a pack's routes, made per request) count under `/api/*`.
+ */
+export function noteRouteBases(app: Express): void {
+  const walk = (layers: readonly RouterLayer[], base: string) => {
+    for (const layer of layers) {
+      if (layer.route) routeBases.set(layer.route, base);
+      else if (layer.handle?.stack) walk(layer.handle.stack, typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? `${base}${layer.rawPath}` : base);
+    }
+  };
+  walk((app as unknown as { router: { stack: readonly RouterLayer[] } }).router.stack, '');
+}
 
 /**
  * The route as written (`/api/v1/records/:object/:id`), never the URL itself: a label per record id
- * would grow the metrics without bound. A request no route answered counts under its router's
- * path (`/api/v1/records/*`), or as `unmatched`.
+ * would grow the metrics without bound. A request no route answered counts as `/api/*` when it
+ * asked the API, else as `unmatched`.
  */
-function routeTemplate(req: Request, res: Response): string {
-  const base = (res.locals as ObservedLocals).routeBase;
+function routeTemplate(req: Request): string {
   const route = (req as Request & { route?: { path?: unknown } }).route;
-  if (route && typeof route.path === 'string') return `${base ?? ''}${route.path}`;
-  return base ? `${base}/*` : 'unmatched';
+  const base = route ? routeBases.get(route) : undefined;
+  if (route && base !== undefined && typeof route.path === 'string') return `${base}${route.path}`;
+  return req.originalUrl.startsWith('/api/') ? '/api/*' : 'unmatched';
 }

@@ -13,7 +13,9 @@ export async function requestContext(_platform: Platform, req: Request): Promise
   const tenant = requestTenant(req.res!);
   const principal = (req.res?.locals as { principal?: Principal } | undefined)?.principal;
   if (!principal) throw new UnauthenticatedError();
-  return operationContext(tenant, principal, 'api', requestLanguage(req));
+  const requestId = (req.res?.locals as { requestId?: string } | undefined)?.requestId;
+  const ctx = operationContext(tenant, principal, 'api', requestLanguage(req));
+  return requestId === undefined ? ctx : { ...ctx, requestId };
 }
 
 /**

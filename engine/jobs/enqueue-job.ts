@@ -1,7 +1,7 @@
 import { InternalError } from '../errors/index.js';
 import { newId } from '../store/new-id.js';
 import type { Collections, Filter } from '../store/port.js';
-import { currentRequestId, traceHeaders } from '../observability/index.js';
+import { requestIdOfUnit, traceHeaders } from '../observability/index.js';
 import { JOBS_COLLECTION, type JobDoc } from './job.js';
 
 export interface NewJob {
@@ -24,7 +24,7 @@ export async function enqueueJob(tx: Collections, job: NewJob): Promise<string> 
     const pending = await jobs.findOne({ key: job.key, status: 'due' });
     if (pending) return pending._id;
   }
-  const requestId = currentRequestId();
+  const requestId = requestIdOfUnit(tx);
   const trace = traceHeaders();
   const doc: JobDoc = {
     _id: newId(),

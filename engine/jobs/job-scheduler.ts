@@ -7,7 +7,7 @@ import type { Filter, Store } from '../store/port.js';
 import type { Tenant } from '../context/index.js';
 import { JOB_INDEXES, JOBS_COLLECTION, type JobDoc } from './job.js';
 import { jobHandler, retryPolicy } from './job-handlers.js';
-import { activeSpan, failSpan, inSpan, log, withRequestId } from '../observability/index.js';
+import { activeSpan, failSpan, inSpan, log } from '../observability/index.js';
 
 /** Where the scheduler finds the tenants to run jobs for (tenancy's Platform is one). */
 export interface TenantSource {
@@ -134,11 +134,11 @@ export class JobScheduler {
     while (ran < this.options.batchSize && !this.halted) {
       const job = await this.claim(tenant.store, now ?? new Date());
       if (!job) break;
-      // The job runs under the id of the request that enqueued it: its log lines and outgoing calls carry it,
-      // and in that request's trace when something traces.
+      // The job runs in the trace of the request that enqueued it when something traces; its handlers read
+      // that request's id from the job (job.requestId) for their log lines and outgoing calls.
       const attributes = { 'crm.job.id': job._id, 'crm.job.kind': job.kind, 'crm.job.attempt': job.attempts, 'crm.tenant': tenant.name };
       await inSpan(`job ${job.kind}`, 'consumer', attributes, job.trace, (span) =>
-        withRequestId(job.requestId ?? `job-${job._id}`, () => this.run(tenant, job, now)).finally(() => span.end()),
+        this.run(tenant, job, now).finally(() => span.end()),
       );
       ran++;
     }
@@ -172,7 +172,7 @@ export class JobScheduler {
       return;
     }
     const renewal = setInterval(() => {
-      jobs.updateOne(this.fence(job), { $set: { leaseUntil: this.leaseFrom(now ?? new Date()) } }).catch((error: unknown) => log.error({ err: error, job: job._id }, `jobs: could not renew the lease of job ${job._id}`));
+      jobs.updateOne(this.fence(job), { $set: { leaseUntil: this.leaseFrom(now ?? new Date()) } }).catch((error: unknown) => log.error({ err: error, job: job._id, requestId: job.requestId ?? `job-${job._id}` }, `jobs: could not renew the lease of job ${job._id}`));
     }, this.options.leaseMs / 2);
     renewal.unref();
     let failure: Text | undefined;
@@ -215,7 +215,7 @@ export class JobScheduler {
       });
       return true;
     });
-    if (marked) log.error({ tenant: tenant.name, job: job._id, kind: job.kind }, `jobs: the '${job.kind}' job ${job._id} of tenant '${tenant.name}' failed for good after ${job.attempts} attempts: ${message}`);
+    if (marked) log.error({ tenant: tenant.name, job: job._id, kind: job.kind, requestId: job.requestId ?? `job-${job._id}` }, `jobs: the '${job.kind}' job ${job._id} of tenant '${tenant.name}' failed for good after ${job.attempts} attempts: ${message}`);
   }
 }
 

@@ -2,7 +2,6 @@ import nodemailer, { type SMTPSentMessageInfo, type Transporter } from 'nodemail
 import { msg } from '../i18n/message.js';
 import type { JobHandler } from '../jobs/index.js';
 import { EMAIL_OUTBOX, type OutboxEmail } from './outbox-email.js';
-import { currentRequestId } from '../observability/index.js';
 
 export interface MailSettings {
   /** The SMTP server, like smtp://user:password@mail.example.com:587 (SMTP_URL); without it messages stay in the outbox. */
@@ -41,11 +40,11 @@ export function emailDelivery(settings: MailSettings): JobHandler {
       await outbox.updateOne({ _id: id }, { $set: { note: String(NOT_CONFIGURED), noteMessage: NOT_CONFIGURED.toStored() } });
       return;
     }
-    const requestId = currentRequestId();
+    const requestId = job.requestId ?? `job-${job._id}`;
     try {
       const info = await transportFor(settings.smtpUrl).sendMail({
         from,
-        // The request that caused the message (the job runs under its id): support can find it in the logs.
+        // The request that caused the message (the job keeps its id): support can find it in the logs.
         ...(requestId ? { headers: { 'X-Request-Id': requestId } } : {}),
         to: message.to,
         subject: message.subject,

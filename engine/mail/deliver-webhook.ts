@@ -1,7 +1,7 @@
 import type { JobHandler } from '../jobs/index.js';
 import { WEBHOOK_OUTBOX, type OutboxWebhook } from './outbox-webhook.js';
 import { postWebhook } from './post-webhook.js';
-import { currentRequestId, traceHeaders } from '../observability/index.js';
+import { traceHeaders } from '../observability/index.js';
 import { maskUrl } from './webhook-secrets.js';
 import { RefusedDestinationError, resolveWebhookDestination } from './webhook-destination.js';
 
@@ -25,8 +25,8 @@ export const deliverWebhook: JobHandler = async (tenant, job) => {
   let status: number;
   try {
     const addresses = await resolveWebhookDestination(url, tenant.webhookAllowlist);
-    const requestId = currentRequestId();
-    // X-Request-Id: the request that caused the call (the job runs under its id), for the receiver's logs and ours to meet.
+    const requestId = job.requestId ?? `job-${job._id}`;
+    // X-Request-Id: the request that caused the call (the job keeps its id), for the receiver's logs and ours to meet.
     // traceparent: the receiver's spans join the trace of the job (and of the request behind it) when something traces.
     const headers = { 'content-type': 'application/json', 'user-agent': 'lowcode-crm-webhooks', 'x-webhook-id': id, ...(requestId ? { 'x-request-id': requestId } : {}), ...traceHeaders() };
     status = await postWebhook(url, addresses, headers, call.body, WEBHOOK_TIMEOUT_MS);

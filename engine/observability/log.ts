@@ -1,5 +1,4 @@
 import pino, { type Level, type Logger } from 'pino';
-import { currentRequestId } from './request-scope.js';
 
 export type LogLevel = Level | 'silent';
 
@@ -9,24 +8,19 @@ export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info'
 let sink: (line: string) => void = (line) => process.stdout.write(line);
 
 /**
- * The process's one logger: one JSON object per line (time, level, msg, and the request id when
- * there is one). Its level comes from LOG_LEVEL; without it nothing is logged until the engine's
+ * The process's one logger: one JSON object per line (time, level, msg; lines about a request or
+ * a job name its `requestId`, given by the caller). Its level comes from LOG_LEVEL; without it nothing is logged until the engine's
  * configuration sets one (`configFromEnv` defaults to info), so test runs stay quiet.
  */
 const root: Logger = pino(
   {
     level: process.env.LOG_LEVEL && (LOG_LEVELS as string[]).includes(process.env.LOG_LEVEL) ? process.env.LOG_LEVEL : 'silent',
     base: { pid: process.pid },
-    // The request id of the request (or of the job it enqueued) that the line is about.
-    mixin: () => {
-      const requestId = currentRequestId();
-      return requestId === undefined ? {} : { requestId };
-    },
   },
   { write: (line: string) => sink(line) },
 );
 
-/** The logger; every line it writes carries the current request id, if any. */
+/** The logger. */
 export const log: Logger = root;
 
 export function setLogLevel(level: LogLevel): void {

@@ -9,7 +9,7 @@ import { checkUserWrite } from '../security/user-rights-guard.js';
 import { applyDefaultExpressions, applyObjectLogic } from './logic/apply-logic.js';
 import { setComputed } from './logic/set-computed.js';
 import { createFollowUps } from './follow-ups.js';
-import { runBeforeSave, runBeforeValidation, writeUnit } from './write-pipeline/index.js';
+import { runBeforeSave, runBeforeValidation, writeUnitFor } from './write-pipeline/index.js';
 import type { Collections } from '../store/port.js';
 import { noteChange } from './note-change.js';
 import type { OperationContext } from '../context/index.js';
@@ -27,7 +27,7 @@ import { writableInput } from './writable-input.js';
 export async function createRecord(ctx: OperationContext, objectName: string, body: unknown): Promise<RecordView> {
   const { hidden } = fieldAccess(ctx, recordObject(ctx, objectName));
   // one unit of work for the record and every record its automation creates
-  const record = await writeUnit(ctx.tenant.store, (tx) => insertRecord(tx, ctx, objectName, body));
+  const record = await writeUnitFor(ctx, (tx) => insertRecord(tx, ctx, objectName, body));
   // the response: the record as stored, as the user may see it
   return presentRecord(record, undefined, hidden);
 }

@@ -6,7 +6,7 @@ import { checkNotLocked } from './locked-record.js';
 import { followChange, settleWrite } from './logic/follow-change.js';
 import { noteChange } from './note-change.js';
 import { createFollowUps, type FollowUp } from './follow-ups.js';
-import { runBeforeSave, writeUnit } from './write-pipeline/index.js';
+import { runBeforeSave, writeUnitFor } from './write-pipeline/index.js';
 import type { OperationContext } from '../context/index.js';
 import { checkVersion } from './expected-version.js';
 import type { StoredRecord } from '../metadata/record-shape/record.js';
@@ -26,7 +26,7 @@ export async function deleteRecord(ctx: OperationContext, objectName: string, id
   const object = recordObject(ctx, objectName);
   checkRecordWrite(ctx, object, 'delete');
   const access = await recordAccess(ctx, object, 'delete');
-  await writeUnit(ctx.tenant.store, async (tx) => {
+  await writeUnitFor(ctx, async (tx) => {
     // the record as it is now, if the user may delete it, and the version the client expects
     const current = await tx.collection<StoredRecord>(object.collection).findOne(alive(withAccess({ _id: id }, access)));
     if (!current) throw await unreachableRecord(ctx, object, id, 'delete');

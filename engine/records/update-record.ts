@@ -17,7 +17,7 @@ import { checkReadOnlyValues } from './read-only-values.js';
 import { validateChange } from './validate-values.js';
 import { writableInput, type WritableInput } from './writable-input.js';
 import type { Collections } from '../store/port.js';
-import { runBeforeValidation, writeUnit } from './write-pipeline/index.js';
+import { runBeforeValidation, writeUnitFor } from './write-pipeline/index.js';
 
 /** The write path of a change to a record (PATCH: only the sent fields change; null clears one). */
 export async function updateRecord(
@@ -40,7 +40,7 @@ export async function updateRecord(
 
   // one unit of work: the current version checked, then the one write path of a change
   try {
-    const updated = await writeUnit(ctx.tenant.store, (tx) => changeRecord(tx, ctx, object, id, input, { access, selfService, ...(expectedVersion === undefined ? {} : { expectedVersion }) }));
+    const updated = await writeUnitFor(ctx, (tx) => changeRecord(tx, ctx, object, id, input, { access, selfService, ...(expectedVersion === undefined ? {} : { expectedVersion }) }));
     // the response: the record as stored now, as the user may see it
     return presentRecord(updated, undefined, hidden);
   } catch (error) {

@@ -1,7 +1,6 @@
 import type { KeyHolder } from '../crypto/index.js';
 import type { JobHandler, RetryPolicy } from '../jobs/index.js';
 import { maskUrl, postWebhook, reasonOf, resolveWebhookDestination, WEBHOOK_TIMEOUT_MS } from '../mail/index.js';
-import { currentRequestId } from '../observability/index.js';
 import { openSigningSecret } from './signing-secret.js';
 import { signatureHeader } from './sign-delivery.js';
 import { purgeDeliveries } from './purge-deliveries.js';
@@ -54,7 +53,7 @@ export function deliverWebhookEvent(retry: Required<RetryPolicy>): JobHandler {
       const url = new URL(webhook.url);
       try {
         const addresses = await resolveWebhookDestination(url, tenant.webhookAllowlist);
-        const requestId = currentRequestId();
+        const requestId = job.requestId ?? `job-${job._id}`;
         const headers = {
           'content-type': 'application/json',
           'user-agent': 'lowcode-crm-webhooks',

@@ -33,6 +33,7 @@ export async function bulkWrite(ctx: OperationContext, objectName: string, recor
   const outcomes: RowOutcome[] = [];
   while (outcomes.length < records.length) {
     const batch = await writeBatch(ctx.tenant.store, {
+      ...(ctx.requestId === undefined ? {} : { requestId: ctx.requestId }),
       rows: records,
       from: outcomes.length,
       write: (tx, record) => writeRecord(tx, ctx, plan, record),

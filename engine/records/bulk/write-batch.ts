@@ -25,6 +25,8 @@ export interface Batch<R> {
   /** Check every record, write none: the unit is rolled back at the end. */
   readonly dryRun?: boolean;
   readonly limits?: BatchLimits;
+  /** The request (or job) the batch runs for: the jobs its records enqueue keep it. */
+  readonly requestId?: string;
 }
 
 /** Ends a unit of work on purpose: a record failed after it wrote, or a dry run is over. */
@@ -80,7 +82,7 @@ export async function writeBatch<R>(store: Store, batch: Batch<R>): Promise<RowO
         if (batch.dryRun) throw new UnitUndone(outcomes);
         if (batch.settle) await batch.settle(tx, outcomes);
         return outcomes;
-      });
+      }, batch.requestId);
     } catch (error) {
       if (!(error instanceof UnitUndone)) throw error;
       const checked = error.outcomes;

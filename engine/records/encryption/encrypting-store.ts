@@ -1,6 +1,6 @@
 import type { TenantKeys } from '../../crypto/index.js';
 import type { Snapshot } from '../../metadata/snapshot.js';
-import type { Collection, Collections, Doc, Filter, Store } from '../../store/port.js';
+import type { Collection, Collections, Doc, Filter, FindOneAndUpdateOptions, FindOptions, Pipeline, Store, Update, UpdateResult } from '../../store/port.js';
 import { openDeep, openDocument, sealDocument, sealUpdate } from './seal-documents.js';
 import { sealFilter, sealPipeline } from './seal-filter.js';
 import { sealedPlace, type SealedPlace } from './sealed-places.js';
@@ -23,7 +23,7 @@ export function encryptingStore(store: Store, keys: TenantKeys, snapshot: () => 
     collection<T extends Doc = Doc>(name: string): Collection<T> {
       const inner = target.collection<T>(name);
       const place = sealedPlace(snapshot(), name, definitionCollections);
-      return place ? sealingCollection(inner, keys, place) : inner;
+      return place ? new SealingCollection(inner, keys, place) : inner;
     },
   });
   const outer = collections(store);
@@ -68,25 +68,85 @@ export function unsealedStore(store: Store): Store {
   return (store as Store & { [UNSEALED]?: Store })[UNSEALED] ?? store;
 }
 
-function sealingCollection<T extends Doc>(inner: Collection<T>, keys: TenantKeys, place: SealedPlace): Collection<T> {
-  const fields = place.kind === 'records' ? place.fields : undefined;
-  const filter = (given: Filter): Filter => (fields && fields.size > 0 ? sealFilter(keys, fields, given) : given);
-  const seal = (doc: T): T => sealDocument(keys, place, doc);
-  const open = <D>(doc: D): D => (doc === null ? doc : openDocument(keys, place, doc));
-  return {
-    name: inner.name,
-    insertOne: (doc) => inner.insertOne(seal(doc)),
-    insertMany: (docs) => inner.insertMany(docs.map(seal)),
-    findOne: async (given, options) => open(await inner.findOne(filter(given), options)),
-    find: async (given, options) => (await inner.find(filter(given), options)).map(open),
-    count: (given) => inner.count(filter(given)),
-    findOneAndUpdate: async (given, update, options) => open(await inner.findOneAndUpdate(filter(given), sealUpdate(keys, place, update), options)),
-    updateOne: (given, update) => inner.updateOne(filter(given), sealUpdate(keys, place, update)),
-    updateMany: (given, update) => inner.updateMany(filter(given), sealUpdate(keys, place, update)),
-    replaceOne: (given, doc) => inner.replaceOne(filter(given), seal(doc)),
-    deleteOne: (given) => inner.deleteOne(filter(given)),
-    deleteMany: (given) => inner.deleteMany(filter(given)),
-    aggregate: async <R>(pipeline: Parameters<Collection['aggregate']>[0]) =>
-      (await inner.aggregate<R>(fields && fields.size > 0 ? sealPipeline(keys, fields, pipeline) : pipeline)).map((row) => openDeep(keys, row) as R),
-  };
+/**
+ * A collection whose documents are sealed on the way in and opened on the way out. A class rather
+ * than an object of closures: the engine asks for collections many times a request, and making a
+ * dozen named functions each time cost a record update about 20 µs.
+ */
+class SealingCollection<T extends Doc> implements Collection<T> {
+  private readonly fields: ReadonlyMap<string, unknown> | undefined;
+
+  constructor(
+    private readonly inner: Collection<T>,
+    private readonly keys: TenantKeys,
+    private readonly place: SealedPlace,
+  ) {
+    const fields = place.kind === 'records' ? place.fields : undefined;
+    this.fields = fields && fields.size > 0 ? fields : undefined;
+  }
+
+  get name(): string {
+    return this.inner.name;
+  }
+
+  private filter(given: Filter): Filter {
+    return this.fields && this.place.kind === 'records' ? sealFilter(this.keys, this.place.fields, given) : given;
+  }
+
+  private seal(doc: T): T {
+    return sealDocument(this.keys, this.place, doc);
+  }
+
+  private open<D>(doc: D): D {
+    return doc === null ? doc : openDocument(this.keys, this.place, doc);
+  }
+
+  insertOne(doc: T): Promise<void> {
+    return this.inner.insertOne(this.seal(doc));
+  }
+
+  insertMany(docs: T[]): Promise<void> {
+    return this.inner.insertMany(docs.map((doc) => this.seal(doc)));
+  }
+
+  async findOne(given: Filter, options?: Omit<FindOptions, 'limit' | 'skip'>): Promise<T | null> {
+    return this.open(await this.inner.findOne(this.filter(given), options));
+  }
+
+  async find(given: Filter, options?: FindOptions): Promise<T[]> {
+    return (await this.inner.find(this.filter(given), options)).map((doc) => this.open(doc));
+  }
+
+  count(given: Filter): Promise<number> {
+    return this.inner.count(this.filter(given));
+  }
+
+  async findOneAndUpdate(given: Filter, update: Update, options?: FindOneAndUpdateOptions): Promise<T | null> {
+    return this.open(await this.inner.findOneAndUpdate(this.filter(given), sealUpdate(this.keys, this.place, update), options));
+  }
+
+  updateOne(given: Filter, update: Update): Promise<UpdateResult> {
+    return this.inner.updateOne(this.filter(given), sealUpdate(this.keys, this.place, update));
+  }
+
+  updateMany(given: Filter, update: Update): Promise<UpdateResult> {
+    return this.inner.updateMany(this.filter(given), sealUpdate(this.keys, this.place, update));
+  }
+
+  replaceOne(given: Filter, doc: T): Promise<UpdateResult> {
+    return this.inner.replaceOne(this.filter(given), this.seal(doc));
+  }
+
+  deleteOne(given: Filter): Promise<number> {
+    return this.inner.deleteOne(this.filter(given));
+  }
+
+  deleteMany(given: Filter): Promise<number> {
+    return this.inner.deleteMany(this.filter(given));
+  }
+
+  async aggregate<R>(pipeline: Pipeline): Promise<R[]> {
+    const sealed = this.fields && this.place.kind === 'records' ? sealPipeline(this.keys, this.place.fields, pipeline) : pipeline;
+    return (await this.inner.aggregate<R>(sealed)).map((row) => openDeep(this.keys, row) as R);
+  }
 }

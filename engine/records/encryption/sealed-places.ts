@@ -56,12 +56,24 @@ export function encryptedFields(snapshot: Snapshot): Map<string, ReadonlyMap<str
 
 const NONE: ReadonlyMap<string, FieldEncryption> = new Map();
 
-/** What the collection's documents seal, or undefined for a collection that holds no field value. */
+const placesBySnapshot = new WeakMap<Snapshot, Map<string, SealedPlace | null>>();
+
 /**
+ * What the collection's documents seal, or undefined for a collection that holds no field value;
+ * worked out once per snapshot and collection (the engine asks at every collection it opens).
  * `definitionCollections`: where definitions are kept whole (the current ones, every former one,
  * approval processes' versions, what packs installed), named by the parts above that keep them.
  */
 export function sealedPlace(snapshot: Snapshot | undefined, collection: string, definitionCollections: ReadonlySet<string>): SealedPlace | undefined {
+  if (!snapshot) return placeOf(undefined, collection, definitionCollections);
+  let places = placesBySnapshot.get(snapshot);
+  if (!places) placesBySnapshot.set(snapshot, (places = new Map()));
+  let place = places.get(collection);
+  if (place === undefined) places.set(collection, (place = placeOf(snapshot, collection, definitionCollections) ?? null));
+  return place ?? undefined;
+}
+
+function placeOf(snapshot: Snapshot | undefined, collection: string, definitionCollections: ReadonlySet<string>): SealedPlace | undefined {
   const message = MESSAGE_PATHS[collection];
   if (message) return { kind: 'message', paths: message };
   if (definitionCollections.has(collection)) return { kind: 'definitions' };

@@ -57,6 +57,7 @@ export async function runImportJob(tenant: Tenant, job: JobDoc): Promise<void> {
       const handOver = performance.now() - started >= RUN_MS;
       try {
         const outcomes = await writeBatch(tenant.store, {
+          ...(job.requestId === undefined ? {} : { requestId: job.requestId }),
           rows,
           from,
           write: (tx, row) => writeRow(tx, ctx, prepared, doc.status === 'running', row),

@@ -7,6 +7,7 @@ import { ownImport, presentImport, type ImportView } from './import-view.js';
 import { parseImportSettings } from './import-settings.js';
 import { prepareImport } from './prepare-import.js';
 import { saveMapping } from './saved-mappings.js';
+import { tagUnitWithRequest } from '../../observability/index.js';
 
 const ACTIVE: readonly ImportDoc['status'][] = ['checking', 'running'];
 
@@ -32,6 +33,7 @@ export async function startImport(ctx: OperationContext, id: string, phase: 'che
     // A run's rows keep the record they wrote; a new phase forgets only the problems and the outcomes of failed rows.
     await tx.collection<ImportRowDoc>(IMPORT_ROWS).updateMany({ _id: { $gt: `${id}:`, $lte: `${id}:~` }, outcome: 'failed' }, { $unset: { outcome: '', problems: '' } });
     await saveMapping(tx, ctx, doc.object, settings);
+    tagUnitWithRequest(tx, ctx.requestId);
     await enqueueJob(tx, { kind: IMPORT_JOB, dueAt: new Date(), payload: { import: id } });
     return after;
   });

@@ -5,7 +5,7 @@ import { checkUserTarget } from '../../security/user-rights-guard.js';
 import { settleWrite } from '../logic/follow-change.js';
 import { noteChange } from '../note-change.js';
 import { createFollowUps, type FollowUp } from '../follow-ups.js';
-import { runBeforeSave, writeUnit } from '../write-pipeline/index.js';
+import { runBeforeSave, writeUnitFor } from '../write-pipeline/index.js';
 import type { Doc } from '../../store/port.js';
 import type { OperationContext } from '../../context/index.js';
 import { explainDuplicate } from '../duplicate-values.js';
@@ -27,7 +27,7 @@ export async function restoreRecord(ctx: OperationContext, objectName: string, i
   const object = recordObject(ctx, objectName);
   checkRecordWrite(ctx, object, 'create');
   try {
-    const restored = await writeUnit(ctx.tenant.store, async (tx) => {
+    const restored = await writeUnitFor(ctx, async (tx) => {
       const root = await tx.collection<StoredRecord>(object.collection).findOne(inRecycleBin({ ...binScope(ctx, object), _id: id }));
       if (!root) throw new NotFoundError(msg`There is no ${object.object.label} record with id '${id}' in the recycle bin.`);
       if (root._deletedWith !== id) {

@@ -10,7 +10,7 @@ import type { OperationContext } from '../../context/index.js';
 import { checkVersion } from '../expected-version.js';
 import { checkNotLocked } from '../locked-record.js';
 import { recordNotFound, recordObject } from '../record-object.js';
-import { writeUnit } from '../write-pipeline/index.js';
+import { writeUnitFor } from '../write-pipeline/index.js';
 import { writeOwner } from './transfer-owner.js';
 
 /**
@@ -37,7 +37,7 @@ export async function takeOwnership(ctx: OperationContext, objectName: string, i
   checkObjectRight(ctx, object, 'edit');
   const read = await recordAccess(ctx, object, 'read');
   const { hidden } = userAccess(ctx.snapshot, ctx.principal).fields(object);
-  const after = await writeUnit(ctx.tenant.store, async (tx) => {
+  const after = await writeUnitFor(ctx, async (tx) => {
     const current = await tx.collection<StoredRecord>(object.collection).findOne(alive(withAccess({ _id: id }, read)));
     if (!current) throw recordNotFound(object, id);
     checkVersion(expectedVersion, current._version);

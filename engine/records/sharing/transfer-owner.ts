@@ -6,7 +6,7 @@ import { principalOf, type OperationContext } from '../../context/index.js';
 import { checkVersion } from '../expected-version.js';
 import { settleWrite } from '../logic/follow-change.js';
 import { noteChange } from '../note-change.js';
-import { writeUnit } from '../write-pipeline/index.js';
+import { writeUnitFor } from '../write-pipeline/index.js';
 import { presentRecord, type RecordView, type StoredRecord } from '../../metadata/record-shape/record.js';
 import { recordNotFound, recordObject } from '../record-object.js';
 import { alive } from '../../metadata/record-shape/record-state.js';
@@ -30,7 +30,7 @@ export async function transferOwner(ctx: OperationContext, objectName: string, i
   const ownerId = await newOwner(ctx, object, body);
   const owned = await ownershipAccess(ctx, object);
   const { hidden } = userAccess(ctx.snapshot, ctx.principal).fields(object);
-  const after = await writeUnit(ctx.tenant.store, async (tx) => {
+  const after = await writeUnitFor(ctx, async (tx) => {
     const records = tx.collection<StoredRecord>(object.collection);
     const current = await records.findOne(alive(withAccess({ _id: id }, owned)));
     if (!current) {

@@ -1,7 +1,8 @@
 import type { Collections, Store } from '../../store/port.js';
+import type { OperationContext } from '../../context/index.js';
 import { hooksOf } from './write-hooks.js';
 import type { SavedEvent } from './write-stages.js';
-import { log } from '../../observability/index.js';
+import { log, requestIdOfUnit, tagUnitWithRequest } from '../../observability/index.js';
 import { forgetUserDirectory } from '../../security/access/index.js';
 
 /** The writes of each running unit of work, for their after-commit hooks. */
@@ -10,13 +11,15 @@ const committing = new WeakMap<Collections, SavedEvent[]>();
 /**
  * A unit of work that writes records: every record write must run in one, so that its
  * after-commit hooks run once the unit is durable, and not at all if it is undone. A store that
- * runs `work` again (a MongoDB transaction retried) starts its list again.
+ * runs `work` again (a MongoDB transaction retried) starts its list again. `requestId`: the
+ * request (or job) it runs for, which the jobs it enqueues keep.
  */
-export async function writeUnit<R>(store: Store, work: (tx: Collections) => Promise<R>): Promise<R> {
+export async function writeUnit<R>(store: Store, work: (tx: Collections) => Promise<R>, requestId?: string): Promise<R> {
   let written: SavedEvent[] = [];
   const result = await store.unitOfWork((tx) => {
     written = [];
     committing.set(tx, written);
+    tagUnitWithRequest(tx, requestId);
     return work(tx);
   });
   // The role hierarchy's directory may have been read while the unit ran, before its users were
@@ -25,6 +28,11 @@ export async function writeUnit<R>(store: Store, work: (tx: Collections) => Prom
   if (users) forgetUserDirectory(users.ctx.tenant);
   for (const event of written) await runAfterCommit(event);
   return result;
+}
+
+/** A record-writing unit of work for an operation: in its tenant's store, for its request. */
+export function writeUnitFor<R>(ctx: OperationContext, work: (tx: Collections) => Promise<R>): Promise<R> {
+  return writeUnit(ctx.tenant.store, work, ctx.requestId);
 }
 
 /** Keeps a stored write for the after-commit hooks of its unit of work. */
@@ -44,7 +52,7 @@ async function runAfterCommit(event: SavedEvent): Promise<void> {
     try {
       await hook(event);
     } catch (error) {
-      log.error({ err: error, tenant: event.ctx.tenant.name }, `records: an after-commit hook failed on ${event.kind} of ${event.object.name} ${event.after._id} (tenant '${event.ctx.tenant.name}'); the write stands`);
+      log.error({ err: error, tenant: event.ctx.tenant.name, requestId: event.ctx.requestId }, `records: an after-commit hook failed on ${event.kind} of ${event.object.name} ${event.after._id} (tenant '${event.ctx.tenant.name}'); the write stands`);
     }
   }
 }
@@ -57,5 +65,6 @@ export function viewOfUnit<C extends Collections>(tx: Collections, view: C): C {
   const written = committing.get(tx);
   if (!written) throw new Error('viewOfUnit: the unit of work was not opened with writeUnit.');
   committing.set(view, written);
+  tagUnitWithRequest(view, requestIdOfUnit(tx));
   return view;
 }

@@ -7,6 +7,7 @@ import { errorMiddleware } from '../../../engine/http/error-middleware.js';
 function send(error: unknown): { status: number; body: { error: { code: string; message: string; details: unknown[] } } } {
   const sent = { status: 0, body: undefined as unknown };
   const response = {
+    locals: {},
     status(code: number) {
       sent.status = code;
       return this;
