@@ -7,7 +7,9 @@
  * runs in its own process (child-server.ts). Writes the 'import' block of docs/performance.md.
  *
  * Environment: BENCH_IMPORT_RECORDS (100000), BENCH_IMPORT_REQUEST_RECORDS (10000),
- * BENCH_IMPORT_SECONDS (10, each one-by-one measure), BENCH_IMPORT_WARMUP_SECONDS (2).
+ * BENCH_IMPORT_SECONDS (10, each one-by-one measure), BENCH_IMPORT_WARMUP_SECONDS (2),
+ * BENCH_PROFILE_DIR (unset; a directory to keep a CPU profile of the bulk import in: it runs
+ * under the profiler then, so its figures are for looking at, not for the table).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -87,7 +89,10 @@ try {
   const numbering = { next: 0 };
 
   log(`bulk API: ${RECORDS} records in requests of ${PER_REQUEST}`);
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  if (profileDir) await server.startProfile();
   const imported = await bulk(server, random, numbering);
+  if (profileDir) await server.stopProfile(join(profileDir, 'bulk-import.cpuprofile'));
   const bulkRate = imported.created / (imported.ms / 1000);
   log(`  ${imported.created} records in ${(imported.ms / 1000).toFixed(1)} s: ${bulkRate.toFixed(0)} records/s`);
   const afterBulk = await storedCount(server);

@@ -253,8 +253,12 @@ export class CommittedData {
     } catch (error) {
       throw this.duplicateIn(batch, written) ?? error;
     }
+    // A document the cache holds is replaced by its new version. A new one is kept only while there
+    // is free room: writes alone never push out what reads use, so a bulk import (each record with
+    // its audit entry and change-feed entry) does not turn the cache over, measure and evict three
+    // documents per record; a document read later is kept then, as every read is.
     for (const { collection, id, doc } of after) {
-      if (doc) this.cache.set(collection, id, doc);
+      if (doc && (this.cache.peek(collection, id) !== undefined || this.hasFreeRoom())) this.cache.set(collection, id, doc);
       else this.cache.delete(collection, id);
       if (doc) this.highestIds.committed(collection, id);
     }
