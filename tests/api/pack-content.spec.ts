@@ -133,14 +133,14 @@ describe('packs: translations and demo data', () => {
     variant('typo-pack', (name) => {
       const translations = JSON.parse(readFileSync(join(folder(name), 'translations/zh-CN.json'), 'utf8'));
       writeJson(name, 'translations/zh-CN.json', { ...translations, 'object:work_order/fields/colour/label': '颜色', 'object:gadget/label': '小工具', 'object:site/fields/city/type': '文本' });
-      writeJson(name, 'translations/zh-TW.json', { 'object:site/label': '現場' });
+      writeJson(name, 'translations/fr.json', { 'object:site/label': 'Chantier' });
     });
     const listed = ((await engine.request('GET', '/api/v1/packs')).body.available as Json[]).find((pack) => pack.name === 'typo-pack')!;
     expect(listed.problems.map((problem: Json) => problem.path)).to.deep.equal([
       '/translations/zh-CN.json/object:work_order~1fields~1colour~1label',
       '/translations/zh-CN.json/object:gadget~1label',
       '/translations/zh-CN.json/object:site~1fields~1city~1type',
-      '/translations/zh-TW.json',
+      '/translations/fr.json',
     ]);
     expect(listed.problems[0].message).to.contain("'object:work_order/fields/colour/label'").and.contain('/fields/colour');
     const refused = expectError(await engine.request('POST', '/api/v1/packs/install', { name: 'typo-pack' }, fresh.headers), 400);
