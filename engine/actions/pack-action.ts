@@ -9,7 +9,7 @@ import type { Collections } from '../store/port.js';
  */
 export interface PackAction {
   /** How the studio and a process's simulation name it, in each language. */
-  readonly label: { readonly en: string; readonly 'zh-CN'?: string };
+  readonly label: { readonly en: string; readonly 'zh-CN'?: string; readonly 'zh-TW'?: string };
   /** A JSON Schema (2020-12) of its parameters: a process or rule whose params fail it is refused when saved. */
   readonly params?: Readonly<Record<string, unknown>>;
   /**

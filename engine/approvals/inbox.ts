@@ -8,6 +8,7 @@ import { processLabel, stepLabel } from '../metadata/approval-processes/approval
 import type { ApprovalRecord } from './transition-record.js';
 import { userNames } from './user-names.js';
 import { WORK_ITEMS, type WorkItem } from '../records/work-items.js';
+import { localize } from '../i18n/language.js';
 import { msg } from '../i18n/message.js';
 
 export interface InboxItem {
@@ -60,7 +61,7 @@ export async function approvalInbox(ctx: OperationContext, sort = 'assignedAt', 
     const process = ctx.snapshot.approvalProcesses.get(item.process);
     return {
       object: item.object,
-      objectLabel: object?.object.label[ctx.language] ?? item.object,
+      objectLabel: localize(object?.object.label, ctx.language, item.object),
       record: item.record,
       title: record && object ? titleOf(ctx, object, record) : null,
       process: item.process,

@@ -15,6 +15,7 @@ import { readOnlyCollections } from './read-only-collections.js';
 import { resolveApprovers } from './resolve-approvers.js';
 import { parseSimulationRequest, simulatedRecord } from './simulation-input.js';
 import { stepConditions, type ApprovalRecord } from './transition-record.js';
+import { localize } from '../i18n/language.js';
 import { msg } from '../i18n/message.js';
 
 export type { SimulatedAction, UserRef } from './describe-actions.js';
@@ -182,7 +183,7 @@ async function walk(
 function simulatedStep(ctx: OperationContext, step: CompiledStep, status: SimulatedStep['status'], conditionMet: boolean): SimulatedStep {
   return {
     name: step.name,
-    label: step.definition.label?.[ctx.language] ?? step.definition.label?.en ?? step.name,
+    label: localize(step.definition.label, ctx.language, step.name),
     status,
     condition: step.definition.condition ?? null,
     conditionMet,

@@ -7,5 +7,6 @@ export {
   RuleViolationError,
   ForbiddenError,
   InternalError,
+  moreProblems,
 } from './kinds.js';
 export { assertNever } from './assert-never.js';

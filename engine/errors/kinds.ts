@@ -11,9 +11,14 @@ export class ValidationError extends EngineError {
 function summarize(details: ErrorDetail[]): Text {
   const first = details[0];
   if (!first) return msg`The input is not valid.`;
-  const more = details.length === 1 ? '' : details.length === 2 ? msg` (and one more problem)` : msg` (and ${details.length - 1} more problems)`;
+  const more = moreProblems(details.length);
   if (!first.path) return msg`The input ${first.message}${more}.`;
   return msg`'${first.path.slice(1).replace(/\//g, '.')}' ${first.message}${more}.`;
+}
+
+/** What a summary of several problems adds after the first: " (and one more problem)", " (and 3 more problems)"; nothing for one. */
+export function moreProblems(count: number): Text {
+  return count <= 1 ? '' : count === 2 ? msg` (and one more problem)` : msg` (and ${count - 1} more problems)`;
 }
 
 export class NotFoundError extends EngineError {

@@ -5,10 +5,14 @@ import type { Field } from '../schemas/generated/object.js';
 export type FieldTypeName = Field['type'];
 export type FieldDefinitionOf<K extends FieldTypeName> = Extract<Field, { type: K }>;
 
-/** A label in every language the platform speaks, filled in by resolve. */
+/**
+ * A label in the languages metadata is written in, filled in by resolve; zh-TW only where an admin
+ * wrote it (read labels through localize(), which converts the zh-CN one otherwise).
+ */
 export interface Labels {
   readonly en: string;
   readonly 'zh-CN': string;
+  readonly 'zh-TW'?: string;
 }
 
 /** What every resolved field has, whatever its type: defaults filled, nothing left optional by accident. */

@@ -53,7 +53,7 @@ export function compileForm(object: CompiledObject, layout: ResolvedLayout | und
   const sections: FormSection[] = Array.from({ length: sectionCount }, (_unused, index) => {
     const section = layout?.sections[index];
     return {
-      title: section?.title ? section.title[language] : null,
+      title: section?.title ? localize(section.title, language) : null,
       columns: section?.columns ?? 1,
       collapsed: section?.collapsed ?? false,
       fields: placements.filter((placement) => placement.section === index).map((placement) => placement.field),
@@ -70,7 +70,7 @@ export function compileForm(object: CompiledObject, layout: ResolvedLayout | und
     language,
     schema: {
       type: 'object',
-      title: object.object.label[language],
+      title: localize(object.object.label, language),
       // The server refuses fields it does not know; the form holds exactly the fields it shows.
       additionalProperties: false,
       properties,
@@ -78,7 +78,7 @@ export function compileForm(object: CompiledObject, layout: ResolvedLayout | und
     },
     uiSchema,
     relatedLists: (layout?.relatedLists ?? []).filter((list) => view.readsObject(list.object)).map(
-      (list): FormRelatedList => ({ object: list.object, field: list.field, columns: list.columns, label: list.label[language] }),
+      (list): FormRelatedList => ({ object: list.object, field: list.field, columns: list.columns, label: localize(list.label, language) }),
     ),
   };
 }
@@ -105,7 +105,7 @@ function propertySchema(field: ResolvedField, valueSchema: JsonSchema, placement
   const computed = !fieldTypeOf(field).writable;
   return {
     ...valueSchema,
-    title: field.label[language],
+    title: localize(field.label, language),
     ...(description ? { description } : {}),
     ...(placement.readOnly ? { readOnly: true } : {}),
     ...(field.default !== undefined && !computed ? { default: cloneDocument(field.default) } : {}),

@@ -1,22 +1,38 @@
 import type { LocalizedText } from '../schemas/generated/common.js';
+import { toTraditional } from './traditional.js';
 
-/** The languages labels and messages are written in; each request is answered in one of them. */
-export const LANGUAGES = ['en', 'zh-CN'] as const;
+/**
+ * The languages the platform answers in. Metadata and the catalogues are written in en and zh-CN;
+ * zh-TW is a language of its own wherever a text has a zh-TW value (a label an admin wrote, a
+ * pack's translations/zh-TW.json), and elsewhere the zh-CN text converted to Traditional
+ * characters and Taiwan's words (traditional.ts), as the studio shows it.
+ */
+export const LANGUAGES = ['en', 'zh-CN', 'zh-TW'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export function isLanguage(value: string): value is Language {
   return (LANGUAGES as readonly string[]).includes(value);
 }
 
-/** A text in the language, falling back to English as labels do, then to the given fallback. */
-export function localize(text: LocalizedText | undefined, language: Language, fallback?: string): string | undefined {
+/**
+ * A text in the language: zh-TW as written, else its zh-CN converted, so that a label written in
+ * Simplified Chinese only is never shown in English to a reader of Traditional Chinese; any
+ * language falls back to English, then to the given fallback.
+ */
+export function localize(text: Readonly<LocalizedText> & { readonly en: string }, language: Language, fallback?: string): string;
+export function localize(text: Readonly<LocalizedText> | undefined, language: Language, fallback: string): string;
+export function localize(text: Readonly<LocalizedText> | undefined, language: Language, fallback?: string): string | undefined;
+export function localize(text: Readonly<LocalizedText> | undefined, language: Language, fallback?: string): string | undefined {
+  if (language === 'zh-TW') {
+    const simplified = text?.['zh-CN']?.trim();
+    return text?.['zh-TW']?.trim() || (simplified ? toTraditional(simplified) : undefined) || text?.en?.trim() || fallback;
+  }
   return text?.[language]?.trim() || text?.en?.trim() || fallback;
 }
 
 /**
  * The supported language an Accept-Language header prefers: the highest-weighted entry we speak,
- * the first of equal weights. Any Chinese tag picks zh-CN (the only Chinese the labels have); an
- * absent or unusable header picks English.
+ * the first of equal weights; an absent or unusable header picks English.
  */
 export function preferredLanguage(header: string | undefined): Language {
   return namedLanguage(header) ?? 'en';
@@ -27,7 +43,7 @@ export function namedLanguage(header: string | undefined): Language | undefined 
   let best: { language: Language; weight: number } | undefined;
   for (const entry of (header ?? '').split(',')) {
     const [rawTag = '', ...params] = entry.split(';').map((part) => part.trim());
-    const language = languageOfTag(rawTag.toLowerCase());
+    const language = languageOfTag(rawTag);
     if (!language) continue;
     const weight = weightOf(params);
     if (weight > 0 && (!best || weight > best.weight)) best = { language, weight };
@@ -35,18 +51,27 @@ export function namedLanguage(header: string | undefined): Language | undefined 
   return best?.language;
 }
 
-/**
- * The language a user saved on their record (en, zh-CN or zh-TW). Traditional Chinese is answered
- * in Simplified Chinese until the catalogues have a zh-TW translation.
- */
+/** The language a user saved on their record (en, zh-CN or zh-TW), read as a language tag. */
 export function savedLanguage(value: unknown): Language | undefined {
-  return typeof value === 'string' ? languageOfTag(value.toLowerCase()) : undefined;
+  return typeof value === 'string' ? languageOfTag(value) : undefined;
 }
 
+/** Regions whose Chinese is written in Traditional characters: Taiwan, Hong Kong, Macao. */
+const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
+
+/**
+ * Our language for a BCP 47 tag, case aside: the script decides where there is one (zh-Hant-CN is
+ * Traditional, zh-Hans-HK Simplified), else the region (zh-TW, zh-HK, zh-MO read Traditional);
+ * any other Chinese (zh, zh-CN, zh-SG) reads Simplified. Hong Kong and Macao get Taiwan's
+ * Traditional: closer to them than Simplified, and the only Traditional the platform writes.
+ */
 function languageOfTag(tag: string): Language | undefined {
-  if (tag === 'zh' || tag.startsWith('zh-')) return 'zh-CN';
-  if (tag === 'en' || tag.startsWith('en-')) return 'en';
-  return undefined;
+  const [primary = '', ...subtags] = tag.toLowerCase().split(/[-_]/);
+  if (primary === 'en') return 'en';
+  if (primary !== 'zh') return undefined;
+  if (subtags.includes('hant')) return 'zh-TW';
+  if (subtags.includes('hans')) return 'zh-CN';
+  return subtags.some((subtag) => TRADITIONAL_REGIONS.has(subtag)) ? 'zh-TW' : 'zh-CN';
 }
 
 /** The q parameter, 1 when absent; a malformed one counts as 0 rather than winning by accident. */

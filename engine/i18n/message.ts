@@ -1,10 +1,11 @@
 import { translationOf } from './catalogue.js';
-import type { Language } from './language.js';
+import { localize, type Language } from './language.js';
 
-/** A label as metadata writes it: rendered in the message's language, falling back to English. */
+/** A label as metadata writes it: rendered in the message's language as localize() reads it, falling back to English. */
 export interface LocalizedValue {
   readonly en?: string;
   readonly 'zh-CN'?: string;
+  readonly 'zh-TW'?: string;
 }
 
 /** What a message may name: plain values as they are, nested messages and labels in the message's language. */
@@ -88,7 +89,7 @@ export function joinMessages(parts: readonly MessageValue[], separator: string):
 
 function renderValue(value: MessageValue, language: Language): string {
   if (value instanceof Message) return value.render(language);
-  if (value !== null && typeof value === 'object') return value[language]?.trim() || value.en?.trim() || '';
+  if (value !== null && typeof value === 'object') return localize(value, language, '');
   return String(value);
 }
 

@@ -7,8 +7,13 @@ export function humanize(apiName: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** Fills every language: English falls back to the humanized API name, Chinese to English. */
+/**
+ * Fills the written languages: English falls back to the humanized API name, Simplified Chinese to
+ * English. A Traditional Chinese label is kept where written; where not, localize() converts the
+ * Simplified one when a reader asks, so a snapshot converts nothing nobody reads.
+ */
 export function resolveLabels(text: LocalizedText | undefined, apiName: string): Labels {
   const en = text?.en?.trim() || humanize(apiName);
-  return { en, 'zh-CN': text?.['zh-CN']?.trim() || en };
+  const traditional = text?.['zh-TW']?.trim();
+  return { en, 'zh-CN': text?.['zh-CN']?.trim() || en, ...(traditional ? { 'zh-TW': traditional } : {}) };
 }

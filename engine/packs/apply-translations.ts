@@ -33,7 +33,7 @@ export function applyTranslations(items: readonly PackItem[], files: Translation
   for (const [language, file] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const where = `/translations/${language}.json`;
     if (!isLanguage(language)) {
-      problems.push({ path: where, message: msg`is not a language metadata is written in (${LANGUAGES.join(', ')}); the studio derives zh-TW from zh-CN` });
+      problems.push({ path: where, message: msg`is not a language metadata is written in (${LANGUAGES.join(', ')}); zh-TW texts left out are converted from zh-CN` });
       continue;
     }
     if (!validate(file)) {

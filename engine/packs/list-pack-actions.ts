@@ -6,7 +6,7 @@ import { checkSetupRight } from '../security/object-access.js';
 export interface PackActionView {
   readonly pack: string;
   readonly name: string;
-  readonly label: { readonly en: string; readonly 'zh-CN'?: string };
+  readonly label: { readonly en: string; readonly 'zh-CN'?: string; readonly 'zh-TW'?: string };
   /** The JSON Schema of its params, or null when it takes none. */
   readonly params: Readonly<Record<string, unknown>> | null;
 }

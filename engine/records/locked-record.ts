@@ -26,8 +26,8 @@ export function recordLock(ctx: OperationContext, object: CompiledObject, record
   const state = record._workflow;
   if (record._locked !== true || !state) return null;
   const process = ctx.snapshot.approvalProcesses.get(state.process);
-  // The process's label in both languages: the message is rendered in the reader's.
-  const label: LocalizedValue = { en: processLabel(process, state.process, 'en'), 'zh-CN': processLabel(process, state.process, 'zh-CN') };
+  // The process's label in every language (English made from its API name where none was written): the message is rendered in the reader's.
+  const label: LocalizedValue = { ...process?.definition.label, en: processLabel(process, state.process, 'en') };
   const what = inSentence(object.object.label);
   if (state.status === 'pending') return { process: state.process, status: 'pending', reason: msg`This ${what} is locked by the approval process '${label}' (pending approval).` };
   return { process: state.process, status: 'approved', reason: msg`This ${what} is locked by the approval process '${label}' (approved).` };

@@ -1,5 +1,5 @@
 import { assertNever } from '../errors/index.js';
-import type { Language } from '../i18n/language.js';
+import { localize, type Language } from '../i18n/language.js';
 import { addDays, addMonths, daysBetween, fiscalQuarter, fiscalYear, fiscalYearStart, isoWeek, isoWeekStart, type DayRange } from '../metadata/reports/calendar.js';
 import type { Bucket } from '../metadata/reports/report-parts.js';
 import type { Calendar } from '../metadata/reports/within-filter.js';
@@ -65,16 +65,16 @@ export function bucketRange(key: unknown, bucket: Bucket, calendar: Calendar, ag
 }
 
 const AGING_WORDS = {
-  en: { current: 'Current', range: (a: number, b: number) => `${a}–${b} days`, over: (a: number) => `Over ${a} days` },
-  'zh-CN': { current: '未到期', range: (a: number, b: number) => `${a}–${b} 天`, over: (a: number) => `超过 ${a} 天` },
+  current: { en: 'Current', 'zh-CN': '未到期' },
+  range: (a: number, b: number) => ({ en: `${a}–${b} days`, 'zh-CN': `${a}–${b} 天` }),
+  over: (a: number) => ({ en: `Over ${a} days`, 'zh-CN': `超过 ${a} 天` }),
 } as const;
 
 /** How a bucket is shown: the key itself, but aging ranges in words and quarters with a space. */
 export function bucketLabel(key: string | number, bucket: Bucket, agingDays: readonly number[], language: Language): string {
   if (bucket !== 'aging') return String(key).replace(/-Q/, ' Q');
-  const words = AGING_WORDS[language === 'zh-CN' ? 'zh-CN' : 'en'];
   const index = Number(key);
-  if (index === 0) return words.current;
-  if (index > agingDays.length) return words.over(agingDays[agingDays.length - 1]!);
-  return words.range(index === 1 ? 1 : agingDays[index - 2]! + 1, agingDays[index - 1]!);
+  if (index === 0) return localize(AGING_WORDS.current, language);
+  if (index > agingDays.length) return localize(AGING_WORDS.over(agingDays[agingDays.length - 1]!), language);
+  return localize(AGING_WORDS.range(index === 1 ? 1 : agingDays[index - 2]! + 1, agingDays[index - 1]!), language);
 }

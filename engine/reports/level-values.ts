@@ -72,14 +72,15 @@ export async function levelLabels(ctx: OperationContext, level: ResolvedGrouping
 }
 
 const EMPTY = { en: '(empty)', 'zh-CN': '（空）' } as const;
-const YES_NO = { en: ['Yes', 'No'], 'zh-CN': ['是', '否'] } as const;
+const YES = { en: 'Yes', 'zh-CN': '是' } as const;
+const NO = { en: 'No', 'zh-CN': '否' } as const;
 
 function labelOf(key: unknown, level: ResolvedGrouping, language: Language, names: ReadonlyMap<string, string> | undefined): string {
-  if (key === null || key === undefined) return EMPTY[language];
+  if (key === null || key === undefined) return localize(EMPTY, language);
   if (level.bucket) return bucketLabel(key as string | number, level.bucket, level.agingDays, language);
   const field = level.path.field.field;
   if (field?.type === 'picklist') return localize(field.values.find((entry) => entry.value === key)?.label, language, String(key)) ?? String(key);
-  if (typeof key === 'boolean') return YES_NO[language][key ? 0 : 1];
+  if (typeof key === 'boolean') return localize(key ? YES : NO, language);
   if (names) return names.get(key as string) ?? String(key);
   return String(key);
 }

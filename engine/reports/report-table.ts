@@ -1,4 +1,4 @@
-import type { Language } from '../i18n/language.js';
+import { localize, type Language } from '../i18n/language.js';
 import type { Figures } from './figures.js';
 import type { GroupNode, MeasureInfo, ReportResult } from './report-result.js';
 
@@ -10,10 +10,8 @@ export interface ReportTable {
   readonly measureColumns: ReadonlyMap<number, MeasureInfo>;
 }
 
-const WORDS = {
-  en: { total: 'Grand total', subtotal: 'Subtotal' },
-  'zh-CN': { total: '总计', subtotal: '小计' },
-} as const;
+const TOTAL = { en: 'Grand total', 'zh-CN': '总计' } as const;
+const SUBTOTAL = { en: 'Subtotal', 'zh-CN': '小计' } as const;
 
 /**
  * Tabular: the columns and records. Summary: a column per level then per measure, a row per group
@@ -21,7 +19,7 @@ const WORDS = {
  * last. Matrix: the row levels, then each leaf column group's measures and the row's total.
  */
 export function reportTable(result: ReportResult, language: Language): ReportTable {
-  const words = WORDS[language];
+  const words = { total: localize(TOTAL, language), subtotal: localize(SUBTOTAL, language) };
   const measures = result.measures;
   const measureColumns = new Map<number, MeasureInfo>();
   if (result.report.type === 'tabular') {

@@ -69,7 +69,7 @@ export async function runDashboard(ctx: OperationContext, name: string, request:
       .map((report) => (report ? resolvePath(ctx.snapshot.objects, report.object, filter.field).resolved : undefined))
       .find(Boolean);
     // Without a label of its own, a filter is named as its field's path reads (Account › Sector).
-    const label = localize(filter.label, language) ?? typed?.label[language] ?? filter.name;
+    const label = localize(filter.label, language) ?? (typed ? localize(typed.label, language) : filter.name);
     return { name: filter.name, label, field: filter.field, type: typed?.field.type ?? null, value: chosen ?? null };
   });
   const components = await Promise.all(
@@ -78,7 +78,7 @@ export async function runDashboard(ctx: OperationContext, name: string, request:
       const chart: ReportChart = component.chart ?? report?.chart ?? { type: 'table' };
       const applied = report ? filters.filter((filter) => filter.value !== null && resolvePath(ctx.snapshot.objects, report.object, filter.field).resolved) : [];
       const paths: PathCondition[] = applied.map((filter) => ({ path: filter.field, condition: filter.value, at: `/filters/${filter.name}` }));
-      const base = { ...place(component), title: localize(component.title, language) ?? (report ? report.label[language] : component.report), chart, filteredBy: applied.map((filter) => filter.name) };
+      const base = { ...place(component), title: localize(component.title, language) ?? (report ? localize(report.label, language) : component.report), chart, filteredBy: applied.map((filter) => filter.name) };
       try {
         const compare = chart.type === 'number' && chart.compareField ? chart.compareField : undefined;
         const period = chart.comparePeriod ?? 'month';
@@ -94,7 +94,7 @@ export async function runDashboard(ctx: OperationContext, name: string, request:
     }),
   );
   return {
-    dashboard: { name: dashboard.name, label: dashboard.label[language], columns: dashboard.columns },
+    dashboard: { name: dashboard.name, label: localize(dashboard.label, language), columns: dashboard.columns },
     filters,
     components,
     refreshedAt: new Date().toISOString(),

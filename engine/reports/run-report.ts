@@ -140,13 +140,13 @@ function describe(ctx: OperationContext, readable: ReadableReport, measures: rea
   const language = ctx.language;
   const level = (grouping: ResolvedGrouping): LevelInfo => ({
     key: grouping.key,
-    label: grouping.path.label[language],
+    label: localize(grouping.path.label, language),
     type: grouping.path.field.type,
     ...(grouping.bucket ? { bucket: grouping.bucket } : {}),
   });
   const measureInfo = ({ measure, scale, currency }: StoredMeasure): MeasureInfo => ({
     key: measure.key,
-    label: measure.label[language],
+    label: localize(measure.label, language),
     aggregate: measure.aggregate,
     type: measure.type,
     scale: measure.aggregate === 'avg' ? scale : measure.aggregate === 'count' || measure.aggregate === 'distinct' ? 0 : scale,
@@ -156,7 +156,7 @@ function describe(ctx: OperationContext, readable: ReadableReport, measures: rea
     report: { name: report.name, label: localize(report.label, language, report.name)!, type: report.type, object: report.object.name },
     groupings: report.groupings.map(level),
     columnGroupings: report.columnGroupings.map(level),
-    columns: readable.columns.map((path) => ({ key: path.path, label: path.label[language], type: path.field.type })),
+    columns: readable.columns.map((path) => ({ key: path.path, label: localize(path.label, language), type: path.field.type })),
     measures: measures.map(measureInfo),
     omitted: readable.omitted,
     groups: [],

@@ -78,3 +78,10 @@ function groupText(group: number): string {
   }
   return text;
 }
+
+const TRADITIONAL_CAPITALS: Readonly<Record<string, string>> = { 贰: '貳', 叁: '參', 陆: '陸', 万: '萬', 亿: '億', 负: '負' };
+
+/** Capital numerals as Taiwan writes them on cheques and invoices (貳, 參, 陸, 萬, 億, 負); the other characters are the same. */
+export function traditionalCapitals(capital: string): string {
+  return capital.replace(/[贰叁陆万亿负]/g, (character) => TRADITIONAL_CAPITALS[character]!);
+}

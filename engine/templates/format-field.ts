@@ -2,6 +2,7 @@ import { assertNever } from '../errors/index.js';
 import type { ResolvedField } from '../fields/index.js';
 import { sanitizeRichText } from '../fields/rich-text-html.js';
 import { localize } from '../i18n/language.js';
+import type { LocalizedValue } from '../i18n/message.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, type ReaderFormat } from './print-format.js';
 
 /** What formatting one field needs besides its value: the reader, the record's other values, the corporate currency. */
@@ -34,7 +35,7 @@ function typed(kind: Typed, value: unknown, field: ResolvedField, record: Readon
     case 'datetime':
       return formatDateTime(value, format);
     case 'boolean':
-      return value === true ? (format.language === 'zh-CN' ? '是' : 'Yes') : value === false ? (format.language === 'zh-CN' ? '否' : 'No') : '';
+      return value === true ? (format.language === 'en' ? 'Yes' : '是') : value === false ? (format.language === 'en' ? 'No' : '否') : '';
     default:
       return assertNever(kind, 'kind of value');
   }
@@ -73,7 +74,7 @@ export function formatField(field: ResolvedField, record: Readonly<Record<string
     case 'picklist':
       return picklistLabel(field.values, value, format);
     case 'multipicklist':
-      return (Array.isArray(value) ? value : [value]).map((entry) => picklistLabel(field.values, entry, format)).join(format.language === 'zh-CN' ? '、' : ', ');
+      return (Array.isArray(value) ? value : [value]).map((entry) => picklistLabel(field.values, entry, format)).join(format.language === 'en' ? ', ' : '、');
     case 'lookup':
     case 'masterdetail':
       // The parent is in the record as an object that prints as its name; an id alone (a parent the reader may not see) prints nothing.
@@ -85,7 +86,7 @@ export function formatField(field: ResolvedField, record: Readonly<Record<string
   }
 }
 
-function picklistLabel(values: readonly { value: string; label: { en?: string; 'zh-CN'?: string } }[], value: unknown, format: FieldFormat): string {
+function picklistLabel(values: readonly { value: string; label: LocalizedValue }[], value: unknown, format: FieldFormat): string {
   const entry = values.find((candidate) => candidate.value === value);
   return entry ? (localize(entry.label, format.language, entry.value) ?? entry.value) : String(value);
 }

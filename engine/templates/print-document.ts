@@ -18,6 +18,13 @@ export function paperSize(page: PrintPageSettings): { width: number; height: num
   return page.orientation === 'landscape' ? { width: long, height: short } : { width: short, height: long };
 }
 
+/** The fonts of a document by its language: each Chinese in its own letterforms (a Traditional text set in SC fonts shows mainland glyphs). */
+const FONTS: Readonly<Record<Language, string>> = {
+  en: '"Noto Sans", "Helvetica Neue", Arial, "Noto Sans CJK SC", sans-serif',
+  'zh-CN': '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif',
+  'zh-TW': '"Noto Sans CJK TC", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif',
+};
+
 /**
  * The print style: the page box from the template's paper and margins (`@page`, which Chromium's
  * PDF follows), CJK fonts first for Chinese documents, table headers repeated on every page, rows
@@ -26,7 +33,7 @@ export function paperSize(page: PrintPageSettings): { width: number; height: num
 function printStyle(page: PrintPageSettings, language: Language): string {
   const { width } = paperSize(page);
   const { top, right, bottom, left } = page.margins;
-  const fonts = language === 'zh-CN' ? '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif' : '"Noto Sans", "Helvetica Neue", Arial, "Noto Sans CJK SC", sans-serif';
+  const fonts = FONTS[language];
   return `@page { size: ${page.size} ${page.orientation}; margin: ${top}mm ${right}mm ${bottom}mm ${left}mm; }
 html { font-family: ${fonts}; font-size: 10.5pt; color: #111; line-height: 1.45; }
 body { margin: 0; }

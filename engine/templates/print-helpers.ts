@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import type { CompiledObject } from '../metadata/compiled-object.js';
 import type { PrintHelperName } from '../metadata/print-templates/print-helper-names.js';
 import { localize } from '../i18n/language.js';
-import { capitalAmount } from './capital-amount.js';
+import { capitalAmount, traditionalCapitals } from './capital-amount.js';
 import { formatField, TrustedHtml, type FieldFormat } from './format-field.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, numberOf } from './print-format.js';
 
@@ -73,8 +73,10 @@ export const PRINT_HELPER_FUNCTIONS: { readonly [N in PrintHelperName]: (this: u
     return formatPercent(values[0], printData(options), optional(values[1]));
   },
   capitalAmount: (...args) => {
-    const number = numberOf(given(args).values[0]);
-    return number === undefined ? '' : (capitalAmount(number) ?? '');
+    const { values, options } = given(args);
+    const number = numberOf(values[0]);
+    const capital = number === undefined ? '' : (capitalAmount(number) ?? '');
+    return printData(options).language === 'zh-TW' ? traditionalCapitals(capital) : capital;
   },
   field(this: unknown, ...args) {
     const { values, options } = given(args);

@@ -9,6 +9,7 @@ import { checkSetupRight } from '../security/object-access.js';
 import { printContext } from './print-context.js';
 import { printDocument, type DocumentParts } from './print-document.js';
 import { runTemplate } from './print-environment.js';
+import { traditionalProgram } from './traditional-template.js';
 
 /** A record printed through a template: the HTML document, and what a PDF of it needs. */
 export interface PrintedRecord {
@@ -52,7 +53,7 @@ async function render(ctx: OperationContext, objectName: string, id: string, tem
     const program = template.parts[part];
     if (!program) continue;
     try {
-      parts[part] = runTemplate(program, scope, data);
+      parts[part] = runTemplate(ctx.language === 'zh-TW' ? traditionalProgram(program) : program, scope, data);
     } catch (error) {
       throw new EngineError('print_failed', 422, msg`The print template '${template.name}' failed in its ${part}: ${(error as Error).message}`, {
         details: [{ path: `/${part}`, message: msg`failed when printing: ${(error as Error).message}` }],

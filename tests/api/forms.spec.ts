@@ -145,10 +145,11 @@ describe('forms API: react-jsonschema-form schemas compiled from objects and lay
       expectChinese(await form('?layout=pr_entry', { 'accept-language': 'zh-CN,zh;q=0.9' }));
     });
 
-    const headers: [string, string][] = [
+    const headers: [string, 'en' | 'zh-CN' | 'zh-TW'][] = [
       ['zh', 'zh-CN'],
       ['en-US,en;q=0.9,zh-CN;q=0.8', 'en'],
-      ['fr-FR, zh-TW;q=0.7, en;q=0.5', 'zh-CN'],
+      ['fr-FR, zh-TW;q=0.7, en;q=0.5', 'zh-TW'],
+      ['zh-HK', 'zh-TW'],
       ['de, fr;q=0.8', 'en'],
       ['zh-CN;q=0, en;q=0.1', 'en'],
       ['', 'en'],
@@ -157,7 +158,7 @@ describe('forms API: react-jsonschema-form schemas compiled from objects and lay
       it(`answers ${language} for Accept-Language '${header}'`, async () => {
         const answer = await form('?layout=pr_entry', header ? { 'accept-language': header } : {});
         expect(answer.language).to.equal(language);
-        expect(answer.schema.properties.title!.title).to.equal(language === 'en' ? 'Title' : '标题');
+        expect(answer.schema.properties.title!.title).to.equal({ en: 'Title', 'zh-CN': '标题', 'zh-TW': '標題' }[language]);
       });
     }
 

@@ -109,9 +109,10 @@ describe('messages in the language of the request or of the user', () => {
     expect(expectError(english, 400, 'validation_failed')).to.deep.equal([{ path: '/title', message: 'is required' }]);
   });
 
-  it('answers a user whose saved language is zh-TW in Simplified Chinese for now', async () => {
+  it('answers a user whose saved language is zh-TW in Traditional Chinese', async () => {
     const response = await engine.request('POST', '/api/v1/records/deal', { amount: 1 }, bearer(traditionalToken));
-    expect(expectError(response, 400, 'validation_failed')).to.deep.equal([{ path: '/title', message: ZH['is required'] }]);
+    expect(expectError(response, 400, 'validation_failed')).to.deep.equal([{ path: '/title', message: '為必填項' }]);
+    expect(response.headers.get('content-language')).to.equal('zh-TW');
   });
 
   it('refuses a saved language it does not speak, naming the choices', async () => {

@@ -223,7 +223,7 @@ describe('OpenAPI document and API reference', () => {
     const doc = await fetchDoc();
     const form = doc.paths['/api/v1/forms/{object}']!.get;
     expect(parameter(doc, form, 'layout').in).to.equal('query');
-    expect(parameter(doc, form, 'lang').schema.enum).to.deep.equal(['en', 'zh-CN']);
+    expect(parameter(doc, form, 'lang').schema.enum).to.deep.equal(['en', 'zh-CN', 'zh-TW']);
     expect(parameter(doc, form, 'Accept-Language').in).to.equal('header');
     expect(form.responses['200'].headers).to.have.property('Content-Language');
     expect(form.responses).to.include.keys('400', '404');

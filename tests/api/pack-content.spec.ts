@@ -90,6 +90,23 @@ describe('packs: translations and demo data', () => {
     expect(JSON.stringify(refused.body.error)).to.contain('高优先级工单需要预估工时。');
   });
 
+  it('applies a zh-TW translation file as written, and gives zh-TW readers the zh-CN texts it leaves out converted to Traditional characters', async () => {
+    variant('traditional-pack', (name) => writeJson(name, 'translations/zh-TW.json', { 'object:work_order/label': '派工單' }));
+    const tenant = await createTenant(engine, 'pack-content-traditional');
+    const installed = await engine.request('POST', '/api/v1/packs/install', { name: 'traditional-pack', demoData: true }, tenant.headers);
+    expect(installed.status, JSON.stringify(installed.body)).to.equal(200);
+    const object = (await engine.request('GET', '/api/v1/meta/objects/work_order', undefined, tenant.headers)).body.definition;
+    expect(object.label).to.deep.equal({ en: 'Work order', 'zh-CN': '工单', 'zh-TW': '派工單' });
+    const tw = { ...tenant.headers, 'accept-language': 'zh-TW' };
+    const form = (await engine.request('GET', '/api/v1/forms/work_order', undefined, tw)).body;
+    expect(form.schema.title).to.equal('派工單');
+    expect(form.schema.properties.subject.title).to.equal('主題');
+    const site = (await engine.request('GET', '/api/v1/records/site', undefined, tenant.headers)).body.records[0];
+    const refused = await engine.request('POST', '/api/v1/records/work_order', { subject: 'Leak', site: site._id, priority: 'high' }, tw);
+    expect(refused.status).to.equal(422);
+    expect(JSON.stringify(refused.body.error)).to.contain('高優先順序工單需要預估工時。');
+  });
+
   it('creates no second copy when installed again, and an upgrade creates only its new demo records', async () => {
     const again = await engine.request('POST', '/api/v1/packs/install', { name: 'field-service', demoData: true });
     expect(again.status, JSON.stringify(again.body)).to.equal(200);
@@ -133,16 +150,18 @@ describe('packs: translations and demo data', () => {
     variant('typo-pack', (name) => {
       const translations = JSON.parse(readFileSync(join(folder(name), 'translations/zh-CN.json'), 'utf8'));
       writeJson(name, 'translations/zh-CN.json', { ...translations, 'object:work_order/fields/colour/label': '颜色', 'object:gadget/label': '小工具', 'object:site/fields/city/type': '文本' });
+      writeJson(name, 'translations/fr.json', { 'object:site/label': 'Chantier' });
+      // Traditional Chinese is a language metadata is written in: its file is no problem.
       writeJson(name, 'translations/zh-TW.json', { 'object:site/label': '現場' });
     });
     const listed = ((await engine.request('GET', '/api/v1/packs')).body.available as Json[]).find((pack) => pack.name === 'typo-pack')!;
     expect(listed.problems.map((problem: Json) => problem.path)).to.deep.equal([
+      '/translations/fr.json',
       '/translations/zh-CN.json/object:work_order~1fields~1colour~1label',
       '/translations/zh-CN.json/object:gadget~1label',
       '/translations/zh-CN.json/object:site~1fields~1city~1type',
-      '/translations/zh-TW.json',
     ]);
-    expect(listed.problems[0].message).to.contain("'object:work_order/fields/colour/label'").and.contain('/fields/colour');
+    expect(listed.problems[1].message).to.contain("'object:work_order/fields/colour/label'").and.contain('/fields/colour');
     const refused = expectError(await engine.request('POST', '/api/v1/packs/install', { name: 'typo-pack' }, fresh.headers), 400);
     expect(refused.map((detail) => detail.path)).to.include('/translations/zh-CN.json/object:work_order~1fields~1colour~1label');
   });

@@ -148,7 +148,7 @@ export function formPaths(): OpenApiFragment {
             {
               name: 'Accept-Language',
               in: 'header',
-              description: 'Used when `lang` is absent: the supported language it prefers (any `zh` tag gives zh-CN), else English.',
+              description: 'Used when `lang` is absent: the supported language it prefers (zh-TW, zh-HK, zh-MO and zh-Hant tags give zh-TW, other `zh` tags zh-CN), else English.',
               schema: { type: 'string' },
               example: 'zh-CN,zh;q=0.9,en;q=0.8',
             },

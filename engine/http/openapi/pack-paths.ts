@@ -1,3 +1,4 @@
+import { LANGUAGES } from '../../i18n/language.js';
 import { KINDS } from '../../metadata/kinds/index.js';
 import type { PackKind } from '../../metadata/pack-kinds/index.js';
 import { json, responseRef, schemaRef } from './common-components.js';
@@ -20,7 +21,7 @@ export const PACK_PATHS: readonly [path: string, method: 'get' | 'post' | 'delet
   [ONE, 'delete'],
 ];
 
-const LOCALIZED: SchemaObject = { type: 'object', properties: { en: { type: 'string' }, 'zh-CN': { type: 'string' } } };
+const LOCALIZED: SchemaObject = { type: 'object', properties: Object.fromEntries(LANGUAGES.map((language) => [language, { type: 'string' }])) };
 /** The kinds packs hold, in the order plans list them. */
 const PACK_KINDS = KINDS.filter((entry) => entry.inPacks).map((entry) => entry.kind);
 
@@ -102,7 +103,7 @@ const SCHEMAS: Record<string, SchemaObject> = {
           },
           translations: {
             type: 'object',
-            description: 'translations/<language>.json by language (en, zh-CN): texts by key, `object:lead/fields/status/label`, applied to the definitions.',
+            description: 'translations/<language>.json by language (en, zh-CN, zh-TW; zh-TW texts left out are converted from zh-CN): texts by key, `object:lead/fields/status/label`, applied to the definitions.',
             additionalProperties: { type: 'object', additionalProperties: { type: 'string' } },
           },
           data: {
@@ -239,7 +240,7 @@ function packFragment(): OpenApiFragment {
                   manifest: { type: 'object', description: 'The pack.json of the pack to make: name, version, label, description, requires.' },
                   objects: { type: 'array', items: { type: 'string' }, maxItems: 2000 },
                   items: { type: 'array', items: { type: 'string' }, maxItems: 2000, description: 'Definitions by key: `permissionSet:technician`.' },
-                  translations: { type: 'array', items: { type: 'string', enum: ['en', 'zh-CN'] }, description: 'Languages whose texts go to the pack\'s translations (one set per language) instead of staying in the definitions.' },
+                  translations: { type: 'array', items: { type: 'string', enum: [...LANGUAGES] }, description: 'Languages whose texts go to the pack\'s translations (one set per language) instead of staying in the definitions.' },
                   data: { type: 'array', items: { type: 'string' }, maxItems: 2000, description: 'Objects whose records go with the pack as demo data, a lookup to an exported record as `{ "$key": … }`.' },
                 },
               },

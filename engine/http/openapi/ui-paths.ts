@@ -1,3 +1,4 @@
+import { LANGUAGES } from '../../i18n/language.js';
 import type { UserApp } from '../../setup/apps/user-apps.js';
 import type { UserListView } from '../../setup/list-views/user-list-views.js';
 import type { RecentRecord } from '../../records/recent/recent-records.js';
@@ -96,7 +97,7 @@ const SCHEMAS: Record<string, SchemaObject> = {
 
 const objectName: Parameter = { name: 'object', in: 'path', required: true, description: 'The API name of the object.', schema: schemaRef('ApiName') };
 const viewName: Parameter = { name: 'name', in: 'path', required: true, description: 'The name of one of your own views.', schema: schemaRef('ApiName') };
-const language: Parameter = { name: 'lang', in: 'query', description: 'The language of the labels (en or zh-CN); else Accept-Language, else the language saved on the user.', schema: { type: 'string', enum: ['en', 'zh-CN'] } };
+const language: Parameter = { name: 'lang', in: 'query', description: 'The language of the labels (en, zh-CN or zh-TW); else Accept-Language, else the language saved on the user.', schema: { type: 'string', enum: [...LANGUAGES] } };
 
 function operation(id: string, summary: string, description: string, responses: Operation['responses'], extra: Partial<Operation> = {}): Operation {
   return { operationId: `ui.${id}`, summary, description, tags: [TAG], ...extra, responses };

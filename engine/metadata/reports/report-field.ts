@@ -1,5 +1,6 @@
 import type { Labels, ResolvedField } from '../../fields/index.js';
 import type { CompiledObject } from '../compiled-object.js';
+import { localize } from '../../i18n/language.js';
 import { msg, type Text } from '../../i18n/message.js';
 
 /** The type of a value a report reads: a field type, or the result type of a formula. */
@@ -83,6 +84,8 @@ export function resolvePath(
   const label = {
     en: steps.map((step) => step.field.label.en).join(' › '),
     'zh-CN': steps.map((step) => step.field.label['zh-CN']).join(' › '),
+    // A Traditional label only where a step has one written; else the Simplified one is converted when read.
+    ...(steps.some((step) => step.field.label['zh-TW']) ? { 'zh-TW': steps.map((step) => localize(step.field.label, 'zh-TW')).join(' › ') } : {}),
   };
   return { resolved: { path, steps, field: last.field, label } };
 }

@@ -6,6 +6,7 @@ import type { ReportDefinition, ReportGrouping, ReportMeasure } from '../../sche
 import type { ReportChart } from '../../schemas/generated/common.js';
 import { compileFilter } from '../query/filter-language.js';
 import { parseSort } from '../query/list-query.js';
+import { localize } from '../../i18n/language.js';
 import { msg } from '../../i18n/message.js';
 import { EngineError } from '../../errors/index.js';
 import { resolvePath, reportField, type ResolvedPath, type ValueType } from './report-field.js';
@@ -227,5 +228,7 @@ function labelOf(measure: ReportMeasure, aggregate: Aggregate, field?: Labels): 
   if (measure.label) return resolveLabels(measure.label, measure.label.en ?? aggregate);
   const word = AGGREGATE_LABELS[aggregate];
   if (!field) return word;
-  return { en: `${word.en} of ${field.en}`, 'zh-CN': `${field['zh-CN']}${word['zh-CN']}` };
+  // A Traditional label only where the field has one written; else the Simplified one is converted when read.
+  const traditional = field['zh-TW'] ? { 'zh-TW': `${field['zh-TW']}${localize(word, 'zh-TW')}` } : {};
+  return { en: `${word.en} of ${field.en}`, 'zh-CN': `${field['zh-CN']}${word['zh-CN']}`, ...traditional };
 }

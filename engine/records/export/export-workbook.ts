@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { OperationContext } from '../../context/index.js';
+import { localize } from '../../i18n/language.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { columnValue, type ExportColumn } from './export-columns.js';
 import { exportPages, type ExportRequest } from './export-records.js';
@@ -15,7 +16,7 @@ const SYSTEM_DATES = new Set(['_createdAt', '_updatedAt']);
 export async function exportWorkbook(ctx: OperationContext, objectName: string, request: ExportRequest, out: Writable, started?: () => void): Promise<void> {
   const { object, columns, pages } = await exportPages(ctx, objectName, request);
   started?.();
-  const sheet = new XlsxSheet(out, object.object.pluralLabel[ctx.language], columns.map((column) => column.header), columns.map((column) => kindOf(ctx, object, column)));
+  const sheet = new XlsxSheet(out, localize(object.object.pluralLabel, ctx.language), columns.map((column) => column.header), columns.map((column) => kindOf(ctx, object, column)));
   for await (const page of pages) for (const record of page) sheet.add(columns.map((column) => columnValue(record, column)));
   await sheet.end();
 }

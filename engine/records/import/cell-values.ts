@@ -1,6 +1,8 @@
 import { assertNever } from '../../errors/index.js';
 import type { ResolvedField } from '../../fields/index.js';
 import type { ResolvedPicklistValue } from '../../fields/picklist-values.js';
+import { localize, type Language } from '../../i18n/language.js';
+import { hasChineseCharacters } from '../../i18n/traditional.js';
 import { msg, type Message } from '../../i18n/message.js';
 import type { DateOrder } from './import-doc.js';
 import type { Cell } from './read-table.js';
@@ -138,8 +140,8 @@ export function dateTimeCell(text: string, order: DateOrder): CellValue {
   return { value: `${date.value as string}T${match[1]!.padStart(2, '0')}:${match[2]}:${match[3] ?? '00'}.000Z` };
 }
 
-const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', '是', '对', '真', 'x', '✓', '✔']);
-const FALSE_WORDS = new Set(['false', 'no', 'n', '0', '否', '错', '假']);
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', '是', '对', '對', '真', 'x', '✓', '✔']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0', '否', '错', '錯', '假']);
 
 export function booleanCell(cell: Cell, text: string): CellValue {
   if (typeof cell === 'boolean') return { value: cell };
@@ -149,12 +151,14 @@ export function booleanCell(cell: Cell, text: string): CellValue {
   return { problem: msg`is neither yes nor no: write true/false, yes/no, 是/否 or 1/0` };
 }
 
-/** The picklist value a cell names: by value, else by its label in English or Chinese, letter case aside. */
+/** The picklist value a cell names: by value, else by its label in English, Simplified or Traditional Chinese, letter case aside. */
 function choice(values: readonly ResolvedPicklistValue[], text: string): string | undefined {
   const wanted = text.toLowerCase();
   const exact = values.find((entry) => entry.value === text) ?? values.find((entry) => entry.value.toLowerCase() === wanted);
   if (exact) return exact.value;
-  return values.find((entry) => [entry.label.en, entry.label['zh-CN']].some((label) => label !== undefined && label.toLowerCase() === wanted))?.value;
+  const labelled = (language: Language) => values.find((entry) => localize(entry.label, language, '').toLowerCase() === wanted)?.value;
+  // Traditional last, and only for Chinese text: its labels are converted from the Simplified ones unless written.
+  return labelled('en') ?? labelled('zh-CN') ?? (hasChineseCharacters(text) ? labelled('zh-TW') : undefined);
 }
 
 function notAChoice(values: readonly ResolvedPicklistValue[], text: string): Message {

@@ -1,5 +1,7 @@
 import { ForbiddenError, ValidationError, type ErrorDetail } from '../../errors/index.js';
 import { fieldTypeOf, type ResolvedField } from '../../fields/index.js';
+import { localize } from '../../i18n/language.js';
+import { hasChineseCharacters } from '../../i18n/traditional.js';
 import { msg } from '../../i18n/message.js';
 import type { OperationContext } from '../../context/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
@@ -17,7 +19,8 @@ export type SavedColumns = Readonly<Record<string, { field: string; match?: stri
 
 /**
  * The field each column most likely fills: the user's saved mapping for the object first, then a
- * field's API name, English or Chinese label; a header `account.erp_code` (as an export writes a
+ * field's API name or its label in English, Simplified or Traditional Chinese (客户名称 and
+ * 客戶名稱 alike, as a zh-TW export writes it); a header `account.erp_code` (as an export writes a
  * parent's field) fills the lookup `account`, matched by that field of the parent. Only fields
  * the user may edit, each one once; `_id` is offered for updates.
  */
@@ -25,7 +28,11 @@ export function suggestMapping(ctx: OperationContext, object: CompiledObject, he
   const { editable } = fieldAccess(ctx, object);
   const importable = object.object.fields.filter((field) => editable.has(field.name) && fieldTypeOf(field).writable && parentReadable(ctx, field));
   const byName = new Map<string, ResolvedField>();
-  for (const field of importable) for (const name of [field.name, field.label.en, field.label['zh-CN']]) if (!byName.has(comparable(name))) byName.set(comparable(name), field);
+  // Traditional labels are converted from the Simplified ones unless written: only for a file with Chinese headers.
+  const traditional = headers.some(hasChineseCharacters);
+  for (const field of importable) {
+    for (const name of [field.name, field.label.en, field.label['zh-CN'], ...(traditional ? [localize(field.label, 'zh-TW')] : [])]) if (!byName.has(comparable(name))) byName.set(comparable(name), field);
+  }
   const taken = new Set<string>();
   const mapping: ColumnMapping[] = [];
   for (const column of new Set(headers)) {

@@ -1,4 +1,4 @@
-import { RuleViolationError, type ErrorDetail } from '../../errors/index.js';
+import { moreProblems, RuleViolationError, type ErrorDetail } from '../../errors/index.js';
 import { convertedAmounts } from './convert-currencies.js';
 import { PLAIN_TEXT, plainTextFields, plainTextOf } from '../../metadata/query/plain-text.js';
 import { checkDependentPicklists } from './check-dependent-picklists.js';
@@ -6,6 +6,8 @@ import { evaluateExpression, toResultType } from '../../formula/index.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import type { Collections } from '../../store/port.js';
 import type { OperationContext } from '../../context/index.js';
+import { localize } from '../../i18n/language.js';
+import { joinMessages } from '../../i18n/message.js';
 import { expressionBindings, expressionInput, type LogicContext } from './expression-input.js';
 
 /**
@@ -27,10 +29,11 @@ export async function applyObjectLogic(
   const broken: ErrorDetail[] = [];
   for (const rule of object.logic.rules) {
     if ((await evaluateExpression(rule.expression, input, expressionBindings(ctx))) === true) {
-      broken.push({ path: rule.path, message: rule.message[ctx.language] });
+      broken.push({ path: rule.path, message: localize(rule.message, ctx.language) });
     }
   }
-  if (broken.length > 0) throw new RuleViolationError(broken, `${broken[0]!.message}${broken.length > 1 ? ` (and ${broken.length - 1} more)` : ''}`);
+  // The rules' own messages are in the reader's language already; the count of the others is the platform's to say.
+  if (broken.length > 0) throw new RuleViolationError(broken, joinMessages([broken[0]!.message, moreProblems(broken.length)], ''));
   return computed;
 }
 

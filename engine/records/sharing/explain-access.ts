@@ -1,6 +1,6 @@
 import { assertNever, ForbiddenError, NotFoundError } from '../../errors/index.js';
 import { inSentence, msg, renderText, type LocalizedValue, type Text } from '../../i18n/message.js';
-import type { Language } from '../../i18n/language.js';
+import { localize, type Language } from '../../i18n/language.js';
 import type { ApprovalMarks } from '../../metadata/approval-processes/approval-state.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 import { isEditingApprover, mayChangeLocked, recordLock } from '../locked-record.js';
@@ -230,5 +230,5 @@ function roleLabel(subject: Subject, role: string): string {
 }
 
 function labelIn(label: LocalizedValue | undefined, fallback: string, language: Language): string {
-  return label?.[language] ?? label?.en ?? fallback;
+  return localize(label, language, fallback);
 }

@@ -274,7 +274,7 @@ export interface ReportChart {
   comparePeriod?: 'day' | 'week' | 'month' | 'quarter' | 'year';
 }
 /**
- * A text in each supported language; the engine falls back to English, then to the API name.
+ * A text in each supported language; the engine falls back to English, then to the API name. zh-TW is optional: where it is left out, Traditional Chinese readers get the zh-CN text converted to Traditional characters.
  *
  * This interface was referenced by `CommonDefinitions`'s JSON-Schema
  * via the `definition` "LocalizedText".
@@ -282,4 +282,5 @@ export interface ReportChart {
 export interface LocalizedText {
   en?: string;
   'zh-CN'?: string;
+  'zh-TW'?: string;
 }

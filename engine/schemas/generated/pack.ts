@@ -38,4 +38,5 @@ export interface PackManifest {
 export interface LocalizedDescription {
   en?: string;
   'zh-CN'?: string;
+  'zh-TW'?: string;
 }

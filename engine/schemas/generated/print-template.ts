@@ -68,6 +68,7 @@ export interface PrintCompany {
   address?: {
     en?: string;
     'zh-CN'?: string;
+    'zh-TW'?: string;
   };
   /**
    * The logo as a data: URL of a PNG, JPEG, GIF or WebP image (at most about 300 kB): printing never fetches anything.

@@ -1,4 +1,4 @@
-import type { Language } from '../../i18n/language.js';
+import { localize, type Language } from '../../i18n/language.js';
 import { visibleSnapshot } from '../../security/access/visible-metadata.js';
 import type { OperationContext } from '../../context/index.js';
 import { resolveLabels } from '../../metadata/labels.js';
@@ -28,15 +28,15 @@ export function listUserApps(ctx: OperationContext): UserApp[] {
   return [...ctx.snapshot.apps.values()]
     .filter((app) => shownTo(app.permissionSets, ctx.principal))
     .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name))
-    .map((app) => ({ name: app.name, label: app.label[ctx.language], icon: app.icon, tabs: userTabs(app.tabs, visible, ctx.language) }))
+    .map((app) => ({ name: app.name, label: localize(app.label, ctx.language), icon: app.icon, tabs: userTabs(app.tabs, visible, ctx.language) }))
     .filter((app) => app.tabs.length > 0);
 }
 
 function userTabs(tabs: readonly AppTab[], visible: Snapshot, language: Language): UserTab[] {
   return tabs.flatMap((tab): UserTab[] => {
-    if ('page' in tab) return [{ page: tab.page, label: tab.label ? resolveLabels(tab.label, tab.page)[language] : null }];
+    if ('page' in tab) return [{ page: tab.page, label: tab.label ? localize(resolveLabels(tab.label, tab.page), language) : null }];
     const object = visible.object(tab.object);
-    return object ? [{ object: object.name, label: object.object.pluralLabel[language], icon: object.object.icon }] : [];
+    return object ? [{ object: object.name, label: localize(object.object.pluralLabel, language), icon: object.object.icon }] : [];
   });
 }
 

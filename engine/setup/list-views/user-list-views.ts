@@ -1,4 +1,4 @@
-import type { Language } from '../../i18n/language.js';
+import { localize, type Language } from '../../i18n/language.js';
 import { visibleSnapshot } from '../../security/access/visible-metadata.js';
 import type { OperationContext } from '../../context/index.js';
 import { resolveLabels } from '../../metadata/labels.js';
@@ -73,5 +73,5 @@ export function narrowedView(definition: ListViewDefinition, visible: Snapshot):
 }
 
 function labelOf(definition: ListViewDefinition, language: Language): string {
-  return resolveLabels(definition.label, definition.name)[language];
+  return localize(resolveLabels(definition.label, definition.name), language);
 }

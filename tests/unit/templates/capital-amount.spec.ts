@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { capitalAmount } from '../../../engine/templates/capital-amount.js';
+import { capitalAmount, traditionalCapitals } from '../../../engine/templates/capital-amount.js';
 
 /** 大写金额: amounts as finance documents write them in Chinese capital numerals. */
 describe('capitalAmount: Chinese capital numerals for amounts (大写金额)', () => {
@@ -56,5 +56,10 @@ describe('capitalAmount: Chinese capital numerals for amounts (大写金额)', (
     expect(capitalAmount(9_999_999_999_999.99)).to.equal('玖万玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分');
     expect(capitalAmount(1_000_100_000_000)).to.equal('壹万零壹亿元整');
     expect(capitalAmount(1_000_000_010_000)).to.equal('壹万亿零壹万元整');
+  });
+
+  it('writes the capitals as Taiwan does for a zh-TW reader: 貳, 參, 陸, 萬, 億, 負', () => {
+    expect(traditionalCapitals(capitalAmount(-123456789012.34)!)).to.equal('負壹仟貳佰參拾肆億伍仟陸佰柒拾捌萬玖仟零壹拾貳元參角肆分');
+    expect(traditionalCapitals(capitalAmount(1005.07)!)).to.equal('壹仟零伍元零柒分');
   });
 });

@@ -6,7 +6,6 @@ import { Link } from 'react-router';
 import { api } from '../../shared/api/api-client';
 import { isApiError } from '../../shared/api/api-error';
 import { fromServer, localize } from '../../shared/i18n/localize';
-import { serverLanguageOf } from '../../shared/i18n/languages';
 import { useLanguage } from '../../shared/i18n/use-language';
 import type { ObjectDefinition } from '../../shared/metadata/object-definition';
 import { errorFileHref, isActive, percentDone, settingsProblems, type ImportSettings, type ImportView, type Problem, type UploadedImport } from './import-logic';
@@ -88,10 +87,10 @@ export function PhaseStep({ object, uploaded, settings, onPhase, onEdit, onAnoth
     <div className="import-downloads">
       <Typography.Text strong>{t('import.check.download')}</Typography.Text>
       <Space wrap>
-        <Button href={errorFileHref(view.id, 'csv', serverLanguageOf(language))} download>
+        <Button href={errorFileHref(view.id, 'csv', language)} download>
           {t('import.check.downloadCsv')}
         </Button>
-        <Button href={errorFileHref(view.id, 'xlsx', serverLanguageOf(language))} download>
+        <Button href={errorFileHref(view.id, 'xlsx', language)} download>
           {t('import.check.downloadXlsx')}
         </Button>
       </Space>

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { prefetchSignedIn } from '../../shared/api/query-client';
 import { formQuery } from '../../shared/forms/use-form';
 import { startLanguage } from '../../shared/i18n/i18n';
-import { serverLanguageOf } from '../../shared/i18n/languages';
 import { objectsQuery } from '../../shared/metadata/use-objects';
 import { addressState, listQuery, recordsPageQuery } from './list-query';
 import { listViewsQuery, viewColumns } from './list-views';
@@ -20,7 +19,7 @@ export function listLoader({ params, request }: LoaderFunctionArgs): null {
   // The language the app starts in or was last switched to (kept by changeLanguage).
   const language = startLanguage();
   prefetchSignedIn((client) => {
-    const views = listViewsQuery(name, serverLanguageOf(language));
+    const views = listViewsQuery(name, language);
     const form = formQuery(name, language);
     void client.prefetchQuery(views);
     void client.prefetchQuery(form);

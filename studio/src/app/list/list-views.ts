@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api } from '../../shared/api/api-client';
-import { serverLanguageOf } from '../../shared/i18n/languages';
+import type { UiLanguage } from '../../shared/i18n/languages';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { listColumns, type FieldDefinition, type ObjectDefinition } from '../../shared/metadata/object-definition';
 import { parseFilterParam } from './filter/filter-rows';
@@ -27,7 +27,7 @@ export interface PersonalViewBody {
   readonly kanbanField?: string;
 }
 
-export const listViewsQuery = (object: string, language: 'en' | 'zh-CN') =>
+export const listViewsQuery = (object: string, language: UiLanguage) =>
   queryOptions({
     queryKey: ['ui', 'views', object, language],
     queryFn: () => api<{ views: readonly ListView[] }>(`/ui/views/${encodeURIComponent(object)}`, { query: { lang: language } }),
@@ -35,7 +35,7 @@ export const listViewsQuery = (object: string, language: 'en' | 'zh-CN') =>
   });
 
 export function useListViews(object: string) {
-  return useQuery(listViewsQuery(object, serverLanguageOf(useLanguage())));
+  return useQuery(listViewsQuery(object, useLanguage()));
 }
 
 /** The columns of the list: the picked view's (those the object still has), else the object's first ones. */

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api/api-client';
 import { fromServer, localize } from '../../shared/i18n/localize';
-import { serverLanguageOf } from '../../shared/i18n/languages';
 import { useLanguage } from '../../shared/i18n/use-language';
 import type { PrintedDocument, PrintTemplateSummary } from './print-button';
 import './print-dialog.css';
@@ -29,7 +28,7 @@ export function PrintDialog({ object, recordId, title, templates, onClose }: Pri
   const [template, setTemplate] = useState(templates[0]!.name);
   const path = `/records/${encodeURIComponent(object)}/${encodeURIComponent(recordId)}/print/${encodeURIComponent(template)}`;
   const printed = useQuery({ queryKey: ['print', object, recordId, template, language], queryFn: () => api<PrintedDocument>(path).then((document) => document.html), retry: false });
-  const pdf = `/api/v1${path}?format=pdf&download=true&lang=${encodeURIComponent(serverLanguageOf(language))}`;
+  const pdf = `/api/v1${path}?format=pdf&download=true&lang=${encodeURIComponent(language)}`;
 
   return (
     <Modal

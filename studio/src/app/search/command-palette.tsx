@@ -6,7 +6,6 @@ import { useNavigate } from 'react-router';
 import { api } from '../../shared/api/api-client';
 import { hasSetupRight, useSession } from '../../shared/api/session';
 import { fromServer } from '../../shared/i18n/localize';
-import { serverLanguageOf } from '../../shared/i18n/languages';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { useApps, type UserApp } from '../../shared/metadata/use-apps';
 import { useObjects } from '../../shared/metadata/use-objects';
@@ -55,7 +54,7 @@ export function CommandPalette({ onClose, onOpenApp }: { onClose: () => void; on
   const current = navigation(apps, [], rememberedApp()).app;
   const appObjects = (current?.tabs ?? []).flatMap((tab) => ('object' in tab ? [tab.object] : []));
   const viewed = viewObjects(objects, appObjects, language, term);
-  const views = useQueries({ queries: viewed.map((object) => listViewsQuery(object.name, serverLanguageOf(language))) });
+  const views = useQueries({ queries: viewed.map((object) => listViewsQuery(object.name, language)) });
   // Without an app the menu lists every object, and so does the palette (their views once named).
   const listed = current ? viewed : [...viewed, ...objects.filter((object) => !viewed.includes(object))];
   const sources = listed.map((object) => ({ object, views: views[viewed.indexOf(object)]?.data?.views ?? [] }));

@@ -13,7 +13,7 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
-/** The language the server writes labels and messages in (it speaks en and zh-CN). */
+/** The language the server writes labels and messages in: the UI's (it speaks en, zh-CN and zh-TW). */
 export function setServerLanguage(language: string): void {
   serverLanguage = language;
 }

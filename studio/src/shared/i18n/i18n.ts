@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setServerLanguage } from '../api/api-client';
-import { browserLanguage, isUiLanguage, serverLanguageOf, type UiLanguage } from './languages';
+import { browserLanguage, isUiLanguage, type UiLanguage } from './languages';
 import { shellEn } from './shell-messages-en';
 import { shellZhCN } from './shell-messages-zh-cn';
 import { loadTraditional, traditionalTree } from './traditional';
@@ -59,7 +59,7 @@ export async function changeLanguage(language: UiLanguage): Promise<void> {
     i18n.addResourceBundle('zh-TW', 'translation', traditionalTree(shellZhCN));
     for (const messages of addedMessages) i18n.addResourceBundle('zh-TW', 'translation', traditionalTree(messages.zhCN), true, true);
   }
-  setServerLanguage(serverLanguageOf(language));
+  setServerLanguage(language);
   void import('./dayjs-locale').then((module) => module.setDayjsLocale(language));
   window.localStorage.setItem(STORAGE_KEY, language);
   document.documentElement.lang = language;

@@ -6,11 +6,6 @@ export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
 }
 
-/** The server writes en and zh-CN; zh-TW is converted from its zh-CN in the browser. */
-export function serverLanguageOf(language: UiLanguage): 'en' | 'zh-CN' {
-  return language === 'en' ? 'en' : 'zh-CN';
-}
-
 /** The browser's preference among ours: Taiwan, Hong Kong, Macao and Hant tags read Traditional. */
 export function browserLanguage(tags: readonly string[]): UiLanguage {
   for (const raw of tags) {

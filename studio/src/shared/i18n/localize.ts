@@ -22,7 +22,11 @@ export function localize(text: LocalizedText | string | undefined, language: UiL
   return text.en?.trim() || fallback;
 }
 
-/** A text the server wrote in zh-CN (a message, a form title) as the user's language shows it. */
+/**
+ * A text the server wrote (a message, a label) as the user's language shows it. The server answers
+ * a zh-TW reader in Traditional characters already (the same conversion, which leaves them as they
+ * are); this converts what was fetched in Simplified before a switch to 繁中 and is still cached.
+ */
 export function fromServer(text: string, language: UiLanguage): string {
   return language === 'zh-TW' ? toTraditional(text) : text;
 }

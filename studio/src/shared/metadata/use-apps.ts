@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../api/api-client';
-import { serverLanguageOf, type UiLanguage } from '../i18n/languages';
+import type { UiLanguage } from '../i18n/languages';
 import { useLanguage } from '../i18n/use-language';
 
 /** A tab as GET /api/v1/ui/apps gives it: an object's list or a page, labelled in the server's language. */
@@ -14,11 +14,9 @@ export interface UserApp {
   readonly tabs: readonly AppTab[];
 }
 
-/** The signed-in user's apps in the language (the server writes zh-CN; zh-TW converts it). */
-export const appsQuery = (language: UiLanguage) => {
-  const lang = serverLanguageOf(language);
-  return queryOptions({ queryKey: ['ui', 'apps', lang], queryFn: () => api<{ apps: readonly UserApp[] }>('/ui/apps', { query: { lang } }), staleTime: 60_000 });
-};
+/** The signed-in user's apps, labelled in the language. */
+export const appsQuery = (language: UiLanguage) =>
+  queryOptions({ queryKey: ['ui', 'apps', language], queryFn: () => api<{ apps: readonly UserApp[] }>('/ui/apps', { query: { lang: language } }), staleTime: 60_000 });
 
 export function useApps() {
   return useQuery(appsQuery(useLanguage()));
