@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { chartData, chartOption } from '../../studio/src/app/reports/chart-option';
-import { formatFigure, type ReportResult } from '../../studio/src/app/reports/report-result';
+import { chartData, chartOption, readSideways } from '../../studio/src/app/reports/chart-option';
+import { formatCell, formatFigure, type ReportResult } from '../../studio/src/app/reports/report-result';
 import { filterCondition, placed } from '../../studio/src/app/dashboards/dashboard-result';
 import { newComponent, nudged } from '../../studio/src/app/setup/dashboards/dashboard-draft';
 import { EMPTY_REPORT, fieldChoices, measurable, measureKey, reportDefinitionOf, reportDraftOf, reportErrors } from '../../studio/src/app/setup/reports/report-draft';
@@ -42,6 +42,27 @@ describe('web app: reports and dashboards', () => {
     expect((chartOption(SUMMARY, { type: 'bar' }, count, texts) as { yAxis: { minInterval?: number } }).yAxis.minInterval).to.equal(1);
     expect((chartOption(SUMMARY, { type: 'bar' }, undefined, texts) as { yAxis: { minInterval?: number } }).yAxis.minInterval).to.equal(1);
     expect((chartOption(SUMMARY, { type: 'bar' }, money, texts) as { yAxis: { minInterval?: number } }).yAxis.minInterval).to.equal(undefined);
+  });
+
+  it('lays bars of many long names on their side, names on the value axis\'s left, and keeps periods and short names upright', () => {
+    const names = ['Bookings 签约额', 'Customer satisfaction 客户满意度', 'Deals won 赢单数', 'Cash collected 回款', 'SLA breaches SLA 违约数'];
+    const long: ReportResult = { ...SUMMARY, groups: names.map((label, i) => ({ key: i, label, values: { count: i } })) };
+    const option = chartOption(long, { type: 'bar' }, SUMMARY.measures[0], { total: 'Total', target: 'Target', format: String }) as { xAxis: { type: string }; yAxis: { type: string; data: string[]; inverse: boolean } };
+    expect([option.xAxis.type, option.yAxis.type, option.yAxis.inverse]).to.deep.equal(['value', 'category', true]);
+    expect(option.yAxis.data).to.deep.equal(names);
+    expect(readSideways(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'])).to.equal(false);
+    expect(readSideways(names.slice(0, 4)), 'four bars have room for their names').to.equal(false);
+    expect((chartOption(long, { type: 'line' }, SUMMARY.measures[0], { total: 'Total', target: 'Target', format: String }) as { xAxis: { type: string } }).xAxis.type, 'a line runs along time').to.equal('category');
+  });
+
+  it('writes a tabular report\'s numbers grouped, times in local time, and the server\'s labels as they are', () => {
+    expect(formatCell(6320000, undefined, 'number', 'en-US')).to.equal('6,320,000');
+    expect(formatCell(2914750.64, undefined, 'currency', 'zh-CN')).to.equal('2,914,750.64');
+    expect(formatCell(14.6, undefined, 'percent', 'en-US')).to.equal('14.6 %');
+    expect(formatCell('2026-12-07T08:55:31.466Z', undefined, 'datetime', 'en-US')).to.match(/^12\/7\/2026, \d{1,2}:\d{2} [AP]M$/);
+    expect(formatCell('acc-1', 'Acme', 'lookup', 'en-US')).to.equal('Acme');
+    expect(formatCell('2026-12-01', undefined, 'date', 'en-US')).to.equal('2026-12-01');
+    expect(formatCell(undefined, undefined, 'number', 'en-US')).to.equal('');
   });
 
   it('measures a gauge against its target', () => {

@@ -3,6 +3,7 @@ import { addDays, addMonths, fiscalYear, fiscalYearStart, monthStart, quarterSta
 /** The relative periods a report's filter takes with `within`, besides last_N_days and next_N_days. */
 export const RELATIVE_PERIODS = [
   'today', 'yesterday', 'tomorrow',
+  'before_today', 'after_today',
   'this_week', 'last_week', 'next_week',
   'this_month', 'last_month', 'next_month',
   'this_quarter', 'last_quarter', 'next_quarter',
@@ -11,12 +12,16 @@ export const RELATIVE_PERIODS = [
 ] as const;
 
 const N_DAYS = /^(last|next)_([1-9][0-9]{0,3})_days$/;
+/** The open ends of before_today and after_today: earlier and later than any day a date field holds. */
+const FIRST_DAY = '0001-01-01';
+const PAST_LAST_DAY = '9999-12-31';
 const SHIFT = { last: -1, this: 0, next: 1 } as const;
 
 /**
  * The days a relative period covers on `today`: last_30_days is the 30 days before today and
- * today itself, as Salesforce's LAST_N_DAYS; next_7_days today and the 7 after it. Undefined for
- * a text that names no period.
+ * today itself, as Salesforce's LAST_N_DAYS; next_7_days today and the 7 after it. before_today
+ * is every day before today (an invoice past its due date) and after_today every day after it,
+ * both open-ended. Undefined for a text that names no period.
  */
 export function relativeRange(period: string, today: string, fiscalStartMonth = 1): DayRange | undefined {
   const days = N_DAYS.exec(period);
@@ -27,6 +32,8 @@ export function relativeRange(period: string, today: string, fiscalStartMonth = 
   if (period === 'today') return { from: today, to: addDays(today, 1) };
   if (period === 'yesterday') return { from: addDays(today, -1), to: today };
   if (period === 'tomorrow') return { from: addDays(today, 1), to: addDays(today, 2) };
+  if (period === 'before_today') return { from: FIRST_DAY, to: today };
+  if (period === 'after_today') return { from: addDays(today, 1), to: PAST_LAST_DAY };
   const match = /^(last|this|next)_(week|month|quarter|year|fiscal_year)$/.exec(period);
   if (!match) return undefined;
   const shift = SHIFT[match[1] as keyof typeof SHIFT];

@@ -6,7 +6,7 @@ import { startTestEngine, type TestEngine } from '../../support/test-engine.js';
 import { ok, PLUGINS, type Json } from './pack-tenant-helpers.js';
 
 /** Each department pack after those it requires, as the demo tenant installs them. */
-const IN_ORDER = ['company', 'sales', 'service', 'finance', 'procurement', 'marketing'];
+const IN_ORDER = ['company', 'sales', 'service', 'finance', 'procurement', 'marketing', 'management'];
 
 /**
  * Every department pack in one tenant, then the sales pack upgraded to a new version that changes
@@ -42,7 +42,7 @@ describe('packs: every department in one tenant, an upgrade that keeps a customi
     expect(installed.map((pack) => pack.name).sort()).to.deep.equal([...IN_ORDER].sort());
     // Each department's app and home dashboard are there, and its objects answer.
     for (const object of ['opportunity', 'case', 'invoice', 'purchase_request', 'campaign_member']) expect((await call('GET', `/api/v1/records/${object}?limit=1`)).status, object).to.equal(200);
-    for (const app of ['sales', 'service', 'finance', 'procurement', 'marketing']) expect((await call('GET', `/api/v1/meta/apps/${app}`)).status, app).to.equal(200);
+    for (const app of ['sales', 'service', 'finance', 'procurement', 'marketing', 'management']) expect((await call('GET', `/api/v1/meta/apps/${app}`)).status, app).to.equal(200);
   });
 
   it("upgrades sales to a new version keeping the tenant's own label, and takes the pack's changes beside it", async () => {

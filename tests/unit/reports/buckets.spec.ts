@@ -49,6 +49,8 @@ describe('report buckets and relative periods', () => {
   const periods: [period: string, from: string, to: string][] = [
     ['today', '2026-12-07', '2026-12-08'],
     ['yesterday', '2026-12-06', '2026-12-07'],
+    ['before_today', '0001-01-01', '2026-12-07'],
+    ['after_today', '2026-12-08', '9999-12-31'],
     ['this_week', '2026-12-07', '2026-12-14'],
     ['last_week', '2026-11-30', '2026-12-07'],
     ['this_month', '2026-12-01', '2027-01-01'],

@@ -35,6 +35,11 @@ export function chartData(result: ReportResult, measure: MeasureInfo | undefined
   };
 }
 
+/** Whether bars read better on their side: more than four categories whose names are long (customers, KPIs), not periods or short values. */
+export function readSideways(categories: readonly string[]): boolean {
+  return categories.length > 4 && categories.some((name) => [...name].length > 12);
+}
+
 /** Whether a measure only takes whole values: a count of records or of distinct values (a count chart when none is picked). */
 function wholeNumbers(measure: MeasureInfo | undefined): boolean {
   return measure === undefined || measure.aggregate === 'count' || measure.aggregate === 'distinct';
@@ -75,13 +80,19 @@ export function chartOption(result: ReportResult, chart: ReportChart, measure: M
     }
     default: {
       const stacked = chart.type === 'stackedBar';
+      // Counts and distinct counts are whole: no tick at 0.5 of a record.
+      const values = { type: 'value', ...(wholeNumbers(measure) ? { minInterval: 1 } : {}) };
+      const sideways = chart.type !== 'line' && readSideways(data.categories);
+      // Bars of long names lie on their side, each name on its own line (the first at the top), where upright ones would hide most names.
+      const categories = sideways
+        ? { type: 'category', data: data.categories, inverse: true, axisLabel: { interval: 0, width: 160, overflow: 'truncate' } }
+        : { type: 'category', data: data.categories, axisLabel: { interval: 0, hideOverlap: true } };
       return {
         ...base,
         legend: data.series.length > 1 ? { type: 'scroll', bottom: 0 } : undefined,
         grid: { left: 8, right: 8, top: 16, bottom: data.series.length > 1 ? 40 : 8, containLabel: true },
-        xAxis: { type: 'category', data: data.categories, axisLabel: { interval: 0, hideOverlap: true } },
-        // Counts and distinct counts are whole: no tick at 0.5 of a record.
-        yAxis: { type: 'value', ...(wholeNumbers(measure) ? { minInterval: 1 } : {}) },
+        xAxis: sideways ? values : categories,
+        yAxis: sideways ? categories : values,
         series: data.series.map((series) => ({ type: chart.type === 'line' ? 'line' : 'bar', name: series.name, data: series.values, ...(stacked ? { stack: 'all' } : {}) })),
       };
     }

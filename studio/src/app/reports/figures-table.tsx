@@ -1,10 +1,12 @@
-import type { GroupNode, MeasureInfo, ReportResult } from './report-result';
+import { formatCell, type GroupNode, type MeasureInfo, type ReportResult } from './report-result';
 
 interface FiguresTableProps {
   readonly result: ReportResult;
   readonly caption: string;
   readonly totalLabel: string;
   readonly format: (value: number | string | null | undefined, measure: MeasureInfo) => string;
+  /** The reader's locale, for a tabular report's numbers and times. */
+  readonly locale: string;
   /** Shown to everyone, or kept for screen readers only (under a chart). */
   readonly visible: boolean;
   /** Opens the records behind a group, given its keys from the outermost level; none: labels are plain text. */
@@ -18,7 +20,7 @@ interface FiguresTableProps {
  * who wants them as numbers. Summaries nest their levels (a row per group, indented by level);
  * matrices show a column per column group of the first measure; tabular reports their rows.
  */
-export function FiguresTable({ result, caption, totalLabel, format, visible, onDrill, drillLabel }: FiguresTableProps) {
+export function FiguresTable({ result, caption, totalLabel, format, locale, visible, onDrill, drillLabel }: FiguresTableProps) {
   const measures = result.measures;
   const className = visible ? 'figures-table' : 'figures-table sr-only';
   if (result.report.type === 'tabular') {
@@ -30,7 +32,7 @@ export function FiguresTable({ result, caption, totalLabel, format, visible, onD
         </thead>
         <tbody>
           {result.rows.map((row) => (
-            <tr key={row._id}>{result.columns.map((column) => <td key={column.key}>{row.labels[column.key] ?? String(row.values[column.key] ?? '')}</td>)}</tr>
+            <tr key={row._id}>{result.columns.map((column) => <td key={column.key}>{formatCell(row.values[column.key], row.labels[column.key], column.type, locale)}</td>)}</tr>
           ))}
         </tbody>
       </table>

@@ -66,3 +66,18 @@ export function formatFigure(value: number | string | null | undefined, measure:
   if (measure.type === 'percent') return `${new Intl.NumberFormat(locale, options).format(value)} %`;
   return new Intl.NumberFormat(locale, options).format(value);
 }
+
+/**
+ * A tabular report's cell as the reader's language writes it: the server's label where it gives one
+ * (lookups, picklists), numbers grouped by thousands, a date-time in local time; the rest as stored.
+ */
+export function formatCell(value: unknown, label: string | undefined, type: string, locale: string): string {
+  if (label !== undefined) return label;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' && (type === 'number' || type === 'currency' || type === 'rollup')) return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  if (typeof value === 'number' && type === 'percent') return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)} %`;
+  if (typeof value === 'string' && type === 'datetime' && !Number.isNaN(Date.parse(value))) {
+    return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).format(new Date(value));
+  }
+  return String(value);
+}

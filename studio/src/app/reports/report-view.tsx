@@ -47,6 +47,7 @@ export function ReportView({ result, chart, previous, height = 260, onDrill }: R
       caption={translated.report.label}
       totalLabel={t('reports.total')}
       format={format}
+      locale={locale}
       visible={visible}
       // Buttons only where they are seen: a hidden table's would take the keyboard's focus out of sight.
       {...(drillable && visible ? { onDrill: (keys: readonly unknown[]) => drillable(keys), drillLabel: (label: string) => t('reports.drill', { label }) } : {})}
