@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTenant, OPERATOR_TOKEN, type TestTenant } from '../../support/tenant-helpers.js';
 import { startTestEngine, type TestEngine } from '../../support/test-engine.js';
 import { nineInShanghai, oneMinute, refusal, shift, tenantCalls, TODAY, DAY } from './manufacturing-calls.js';
-import { demoUser, ok, PLUGINS, type DemoUser, type Json } from './pack-tenant-helpers.js';
+import { demoUser, ok, PLUGINS, relabel, releasePack, type DemoUser, type Json } from './pack-tenant-helpers.js';
 
 /**
  * The manufacturing pack over the real server and store: installed on top of company, sales and
@@ -341,18 +341,14 @@ describe('packs: manufacturing upgraded to 1.1.0 over a customised tenant, then 
 
   it("upgrades to 1.1.0: the tenant's label stays, the pack's change and new field land, a label both changed is a conflict until settled", async () => {
     const current = ok(await admin('GET', '/api/v1/meta/objects/maintenance_contract'));
-    const relabel = (fields: Json[], name: string, en: string) => fields.map((field) => (field.name === name ? { ...field, label: { ...field.label, en } } : field));
     const customised = { ...current.definition, fields: relabel(relabel(current.definition.fields, 'level', 'Service tier'), 'annual_fee', 'Yearly fee') };
     ok(await admin('PUT', '/api/v1/meta/objects/maintenance_contract', customised, { 'if-match': current.etag }));
 
-    const folder = join(packsDir, 'manufacturing');
-    const manifest = JSON.parse(readFileSync(join(folder, 'pack.json'), 'utf8'));
-    writeFileSync(join(folder, 'pack.json'), JSON.stringify({ ...manifest, version: '1.1.0' }, null, 2));
-    const file = join(folder, 'metadata', 'objects', 'maintenance_contract.json');
-    const shipped = JSON.parse(readFileSync(file, 'utf8'));
-    shipped.fields = relabel(relabel(shipped.fields, 'visits_per_year', 'Visits a year'), 'annual_fee', 'Annual fee (before tax)');
-    shipped.fields.push({ name: 'response_hours', type: 'number', min: 0, label: { en: 'Response time (hours)', 'zh-CN': '响应时限（小时）' } });
-    writeFileSync(file, JSON.stringify(shipped, null, 2));
+    // Version 1.1.0: a label the tenant left alone changes, one the tenant changed too changes differently, a field is added.
+    releasePack(join(packsDir, 'manufacturing'), '1.1.0', 'maintenance_contract', (shipped) => ({
+      ...shipped,
+      fields: [...relabel(relabel(shipped.fields, 'visits_per_year', 'Visits a year'), 'annual_fee', 'Annual fee (before tax)'), { name: 'response_hours', type: 'number', min: 0, label: { en: 'Response time (hours)', 'zh-CN': '响应时限（小时）' } }],
+    }));
 
     const plan = ok(await admin('POST', '/api/v1/packs/plan', { name: 'manufacturing' })).plan as Json;
     expect(plan).to.include({ from: '1.0.0', to: '1.1.0', conflicts: 1 });
