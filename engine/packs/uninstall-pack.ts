@@ -1,7 +1,7 @@
 import { appendAudit } from '../audit/audit-log.js';
 import type { OperationContext } from '../context/index.js';
 import { ConflictError, NotFoundError } from '../errors/index.js';
-import { msg } from '../i18n/message.js';
+import { byCount, msg } from '../i18n/message.js';
 import type { MetadataChange } from '../metadata/metadata-registry.js';
 import type { Snapshot } from '../metadata/snapshot.js';
 import type { Collections } from '../store/port.js';
@@ -60,8 +60,8 @@ export async function uninstallPack(ctx: OperationContext, name: string, options
         await appendAudit(tx, { actor: ctx.principal.userId, action: 'metadata.pack.uninstall', object: `pack:${name}`, version });
       },
     };
-  }).catch((error: unknown) => {
-    throw explainRecords(error, name);
+  }).catch(async (error: unknown) => {
+    throw await explainRecords(ctx, error, installed);
   });
   deactivatePack(ctx.tenant, name);
   return { removed: removed.map((item) => itemKey(item.kind, item.name)), version: after.version };
@@ -126,8 +126,26 @@ function requires(pack: InstalledPack, name: string): boolean {
   return pack.requires?.[name] !== undefined;
 }
 
-/** An object that holds records answers in the pack's terms: the force that removes them. */
-function explainRecords(error: unknown, name: string): unknown {
+/**
+ * An object that holds records answers in the pack's terms: every object of the pack that holds
+ * some, with its count (the deletion stops at the first), so that the admin knows what to export
+ * before forcing, and the force that removes them.
+ */
+async function explainRecords(ctx: OperationContext, error: unknown, installed: InstalledPack): Promise<unknown> {
   if (!(error instanceof ConflictError) || error.code !== 'object_has_records') return error;
-  return new ConflictError('pack_has_records', msg`Pack '${name}' has objects that hold records. Export them first, or uninstall with force to delete them with the pack.`, [{ path: '/force', message: error.text }]);
+  const counts: { object: string; count: number }[] = [];
+  for (const item of installed.items.filter((candidate) => candidate.kind === 'object')) {
+    const compiled = ctx.tenant.metadata.snapshot.object(item.name);
+    const count = compiled ? await ctx.tenant.store.collection(compiled.collection).count({}) : 0;
+    if (count > 0) counts.push({ object: item.name, count });
+  }
+  const name = installed._id;
+  return new ConflictError(
+    'pack_has_records',
+    msg`Pack '${name}' has objects that hold records: ${counts.map((entry) => entry.object).join(', ')}. Export them first, or uninstall with force to delete them with the pack.`,
+    [
+      ...counts.map(({ object, count }) => ({ path: `/objects/${object}`, message: byCount(count, msg`holds 1 record`, msg`holds ${count} records`) })),
+      { path: '/force', message: error.text },
+    ],
+  );
 }

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTenant, OPERATOR_TOKEN, type TestTenant } from '../../support/tenant-helpers.js';
 import { startTestEngine, type TestEngine } from '../../support/test-engine.js';
-import { ok, PLUGINS, type Json } from './pack-tenant-helpers.js';
+import { ok, PLUGINS, relabel, releasePack, type Json } from './pack-tenant-helpers.js';
 
 /** Each department pack after those it requires, as the demo tenant installs them. */
 const IN_ORDER = ['company', 'sales', 'service', 'finance', 'procurement', 'marketing', 'management'];
@@ -47,21 +47,14 @@ describe('packs: every department in one tenant, an upgrade that keeps a customi
 
   it("upgrades sales to a new version keeping the tenant's own label, and takes the pack's changes beside it", async () => {
     const read = ok(await call('GET', '/api/v1/meta/objects/opportunity'));
-    const customised = {
-      ...read.definition,
-      fields: (read.definition.fields as Json[]).map((field) => (field.name === 'lead_source' ? { ...field, label: { ...field.label, en: 'Where it came from' } } : field)),
-    };
+    const customised = { ...read.definition, fields: relabel(read.definition.fields, 'lead_source', 'Where it came from') };
     ok(await call('PUT', '/api/v1/meta/objects/opportunity', customised, { 'if-match': read.etag }));
 
     // Version 1.1.0 of the pack: the close date renamed, a field added.
-    const folder = join(packsDir, 'sales');
-    const manifest = JSON.parse(readFileSync(join(folder, 'pack.json'), 'utf8'));
-    writeFileSync(join(folder, 'pack.json'), JSON.stringify({ ...manifest, version: '1.1.0' }, null, 2));
-    const file = join(folder, 'metadata', 'objects', 'opportunity.json');
-    const shipped = JSON.parse(readFileSync(file, 'utf8'));
-    shipped.fields = (shipped.fields as Json[]).map((field) => (field.name === 'close_date' ? { ...field, label: { ...field.label, en: 'Expected close' } } : field));
-    shipped.fields.push({ name: 'competitor', type: 'text', label: { en: 'Main competitor', 'zh-CN': '主要竞争对手' } });
-    writeFileSync(file, JSON.stringify(shipped, null, 2));
+    releasePack(join(packsDir, 'sales'), '1.1.0', 'opportunity', (shipped) => ({
+      ...shipped,
+      fields: [...relabel(shipped.fields, 'close_date', 'Expected close'), { name: 'competitor', type: 'text', label: { en: 'Main competitor', 'zh-CN': '主要竞争对手' } }],
+    }));
 
     const plan = ok(await call('POST', '/api/v1/packs/plan', { name: 'sales' })).plan as Json;
     expect(plan.conflicts).to.equal(0);

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loginTo, type TestTenant } from '../../support/tenant-helpers.js';
 import type { TestEngine } from '../../support/test-engine.js';
@@ -37,4 +39,20 @@ export async function demoUser(engine: TestEngine, tenant: TestTenant, email: st
 export function ok(response: { status: number; body: any }, status = 200): Json {
   expect(response.status, JSON.stringify(response.body)).to.equal(status);
   return response.body as Json;
+}
+
+/** The fields of an object definition with one field's English label changed: a tenant's or a pack's customisation. */
+export function relabel(fields: Json[], name: string, en: string): Json[] {
+  return fields.map((field) => (field.name === name ? { ...field, label: { ...field.label, en } } : field));
+}
+
+/**
+ * Makes the pack in `folder` (a copy in a temporary packs folder) a new version whose definition of
+ * `object` is changed by `change`, as the consultant's next release would be.
+ */
+export function releasePack(folder: string, version: string, object: string, change: (definition: Json) => Json): void {
+  const manifest = JSON.parse(readFileSync(join(folder, 'pack.json'), 'utf8'));
+  writeFileSync(join(folder, 'pack.json'), JSON.stringify({ ...manifest, version }, null, 2));
+  const file = join(folder, 'metadata', 'objects', `${object}.json`);
+  writeFileSync(file, JSON.stringify(change(JSON.parse(readFileSync(file, 'utf8'))), null, 2));
 }
