@@ -82,7 +82,9 @@ export async function runDashboard(ctx: OperationContext, name: string, request:
       try {
         const compare = chart.type === 'number' && chart.compareField ? chart.compareField : undefined;
         const period = chart.comparePeriod ?? 'month';
-        const within = (when: string): PathCondition[] => (compare ? [{ path: compare, condition: { within: `${when}_${period}` }, at: '/chart/compareField' }] : []);
+        // The period so far against the same days of the one before (month to date against last month to date):
+        // on the 7th, a whole last month would make any month under way look like a fall.
+        const within = (when: string): PathCondition[] => (compare ? [{ path: compare, condition: { within: `${when}_${period}_to_date` }, at: '/chart/compareField' }] : []);
         const result = await runReport(ctx, component.report, { paths: [...paths, ...within('this')], ...(request.today ? { today: request.today } : {}) });
         if (!compare) return { ...base, result };
         const previous = await runReport(ctx, component.report, { paths: [...paths, ...within('last')], ...(request.today ? { today: request.today } : {}) });

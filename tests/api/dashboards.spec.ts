@@ -74,12 +74,16 @@ describe('dashboards', () => {
     expect(part(defaulted, 'pipeline').result.total.count).to.equal(recent);
   });
 
-  it('compares a single number with the previous period', async () => {
-    const result = await runDashboard('sales_home', { filters: { closing: null }, today: '2026-04-15' });
-    const closed = part(result, 'closed');
-    // April 2026: A4 (April 1st); March: A3 (March 31st).
-    expect(closed.result.total.count).to.equal(DEALS.filter((deal) => deal.close_date?.startsWith('2026-04')).length);
-    expect(closed.previous.count).to.equal(DEALS.filter((deal) => deal.close_date?.startsWith('2026-03')).length);
+  it('compares a single number so far with the same days of the previous period', async () => {
+    const closing = (from: string, to: string) => DEALS.filter((deal) => deal.close_date !== undefined && deal.close_date >= from && deal.close_date <= to).length;
+    // On April 15th: April 1st to 15th (A4, April 1st) against March 1st to 15th; A3 (March 31st) is past them.
+    const midMonth = part(await runDashboard('sales_home', { filters: { closing: null }, today: '2026-04-15' }), 'closed');
+    expect(midMonth.result.total.count).to.equal(closing('2026-04-01', '2026-04-15')).and.to.be.greaterThan(0);
+    expect(midMonth.previous.count).to.equal(closing('2026-03-01', '2026-03-15'));
+    expect(closing('2026-03-31', '2026-03-31'), 'A3 closes on March 31st').to.equal(1);
+    // On May 1st, April's first day; on April 30th, March's first 30 days, which still leave A3 out.
+    expect(part(await runDashboard('sales_home', { filters: { closing: null }, today: '2026-05-01' }), 'closed').previous.count).to.equal(closing('2026-04-01', '2026-04-01'));
+    expect(part(await runDashboard('sales_home', { filters: { closing: null }, today: '2026-04-30' }), 'closed').previous.count).to.equal(closing('2026-03-01', '2026-03-30'));
   });
 
   it('runs for a rep with their access: their records only, and the error of a report they may not run in its place', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installDemoTenant, type DemoTenant, type DemoUser } from '../../engine/demo/index.js';
-import { e2e, e2eTenant, openPage, screenshot, seriousViolations } from './support/e2e-environment.js';
+import { e2e, e2eTenant, openPage, screenshot, seriousViolations, signInThroughForm } from './support/e2e-environment.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/packs', import.meta.url));
 
@@ -40,16 +40,9 @@ describe('browser: demo users sign in with their generated passwords', function 
   for (const case_ of CASES) {
     it(`signs in as the ${case_.user} demo user with the keyboard (${case_.language}, ${case_.width} px) and sees the demo orders, passing axe`, async () => {
       const env = await e2e();
-      const { email, password } = demoUser(case_.user);
-      const { context, page, problems } = await openPage(env, { tenant: tenantName, width: case_.width, height: case_.width === 390 ? 844 : 800 });
+            const { context, page, problems } = await openPage(env, { tenant: tenantName, width: case_.width, height: case_.width === 390 ? 844 : 800 });
       try {
-        await page.goto(`${env.engine.url}/sign-in?next=${encodeURIComponent('/o/ds_order')}`);
-        await page.getByRole('button', { name: case_.switch, exact: true }).click();
-        await page.locator('#sign-in-email').focus();
-        await page.keyboard.type(email);
-        await page.keyboard.press('Tab');
-        await page.keyboard.type(password);
-        await page.keyboard.press('Enter');
+        await signInThroughForm(env, page, demoUser(case_.user), case_.switch, '/o/ds_order');
         await page.waitForURL((url) => url.pathname === '/o/ds_order');
         await page.getByRole('heading', { level: 2, name: case_.orders }).waitFor();
         const rows = case_.width === 390 ? '.list-cards li' : 'tbody tr.ant-table-row';

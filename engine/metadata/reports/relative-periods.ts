@@ -1,4 +1,4 @@
-import { addDays, addMonths, fiscalYear, fiscalYearStart, monthStart, quarterStart, weekStart, type DayRange } from './calendar.js';
+import { addDays, addMonths, daysBetween, fiscalYear, fiscalYearStart, monthStart, quarterStart, weekStart, type DayRange } from './calendar.js';
 
 /** The relative periods a report's filter takes with `within`, besides last_N_days and next_N_days. */
 export const RELATIVE_PERIODS = [
@@ -9,7 +9,12 @@ export const RELATIVE_PERIODS = [
   'this_quarter', 'last_quarter', 'next_quarter',
   'this_year', 'last_year', 'next_year',
   'this_fiscal_year', 'last_fiscal_year', 'next_fiscal_year',
+  'this_week_to_date', 'last_week_to_date', 'this_month_to_date', 'last_month_to_date',
+  'this_quarter_to_date', 'last_quarter_to_date', 'this_year_to_date', 'last_year_to_date',
+  'this_fiscal_year_to_date', 'last_fiscal_year_to_date',
 ] as const;
+
+const TO_DATE = /^(last|this)_(week|month|quarter|year|fiscal_year)_to_date$/;
 
 const N_DAYS = /^(last|next)_([1-9][0-9]{0,3})_days$/;
 /** The open ends of before_today and after_today: earlier and later than any day a date field holds. */
@@ -21,9 +26,19 @@ const SHIFT = { last: -1, this: 0, next: 1 } as const;
  * The days a relative period covers on `today`: last_30_days is the 30 days before today and
  * today itself, as Salesforce's LAST_N_DAYS; next_7_days today and the 7 after it. before_today
  * is every day before today (an invoice past its due date) and after_today every day after it,
- * both open-ended. Undefined for a text that names no period.
+ * both open-ended. this_month_to_date runs from the month's first day to today; last_month_to_date
+ * is the same days of last month (the 1st to the 7th on the 7th; all of February on 31 March), so
+ * that a month under way is compared with as much of the month before it. Undefined for a text
+ * that names no period.
  */
 export function relativeRange(period: string, today: string, fiscalStartMonth = 1): DayRange | undefined {
+  const toDate = TO_DATE.exec(period);
+  if (toDate) {
+    const whole = relativeRange(`${toDate[1]}_${toDate[2]}`, today, fiscalStartMonth)!;
+    const current = relativeRange(`this_${toDate[2]}`, today, fiscalStartMonth)!;
+    const end = addDays(whole.from, daysBetween(current.from, today) + 1);
+    return { from: whole.from, to: end < whole.to ? end : whole.to };
+  }
   const days = N_DAYS.exec(period);
   if (days) {
     const n = Number(days[2]);

@@ -269,7 +269,7 @@ export interface ReportChart {
    */
   compareField?: ApiName;
   /**
-   * Single numbers: the period compared (this month with last month ...). Default month.
+   * Single numbers: the period compared, so far against the same days of the one before (this month to date with last month to date ...). Default month.
    */
   comparePeriod?: 'day' | 'week' | 'month' | 'quarter' | 'year';
 }

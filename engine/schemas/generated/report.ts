@@ -48,7 +48,7 @@ export interface ReportDefinition {
    */
   measures?: ReportMeasure[];
   /**
-   * Which records the report reads, in the API's filter language; a date or date-time field also takes `within` with a relative period: today, yesterday, tomorrow, before_today (every day before today), after_today, this_week, last_week, next_week, this_month, last_month, next_month, this_quarter, last_quarter, next_quarter, this_year, last_year, next_year, this_fiscal_year, last_fiscal_year, next_fiscal_year, last_N_days, next_N_days (e.g. {"close_date": {"within": "last_30_days"}}).
+   * Which records the report reads, in the API's filter language; a date or date-time field also takes `within` with a relative period: today, yesterday, tomorrow, before_today (every day before today), after_today, this_week, last_week, next_week, this_month, last_month, next_month, this_quarter, last_quarter, next_quarter, this_year, last_year, next_year, this_fiscal_year, last_fiscal_year, next_fiscal_year, this_month_to_date and last_month_to_date (the same days of last month; also for week, quarter, year and fiscal_year), last_N_days, next_N_days (e.g. {"close_date": {"within": "last_30_days"}}).
    */
   filter?: {};
   /**

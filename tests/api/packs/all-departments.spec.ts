@@ -6,7 +6,7 @@ import { startTestEngine, type TestEngine } from '../../support/test-engine.js';
 import { ok, PLUGINS, relabel, releasePack, type Json } from './pack-tenant-helpers.js';
 
 /** Each department pack after those it requires, as the demo tenant installs them. */
-const IN_ORDER = ['company', 'sales', 'service', 'finance', 'procurement', 'marketing', 'management'];
+const IN_ORDER = ['company', 'sales', 'service', 'finance', 'procurement', 'marketing', 'management', 'manufacturing'];
 
 /**
  * Every department pack in one tenant, then the sales pack upgraded to a new version that changes
@@ -41,8 +41,8 @@ describe('packs: every department in one tenant, an upgrade that keeps a customi
     const installed = ok(await call('GET', '/api/v1/packs')).installed as Json[];
     expect(installed.map((pack) => pack.name).sort()).to.deep.equal([...IN_ORDER].sort());
     // Each department's app and home dashboard are there, and its objects answer.
-    for (const object of ['opportunity', 'case', 'invoice', 'purchase_request', 'campaign_member']) expect((await call('GET', `/api/v1/records/${object}?limit=1`)).status, object).to.equal(200);
-    for (const app of ['sales', 'service', 'finance', 'procurement', 'marketing', 'management']) expect((await call('GET', `/api/v1/meta/apps/${app}`)).status, app).to.equal(200);
+    for (const object of ['opportunity', 'case', 'invoice', 'purchase_request', 'campaign_member', 'kpi_target', 'installed_asset']) expect((await call('GET', `/api/v1/records/${object}?limit=1`)).status, object).to.equal(200);
+    for (const app of ['sales', 'service', 'finance', 'procurement', 'marketing', 'management', 'manufacturing']) expect((await call('GET', `/api/v1/meta/apps/${app}`)).status, app).to.equal(200);
   });
 
   it("upgrades sales to a new version keeping the tenant's own label, and takes the pack's changes beside it", async () => {
@@ -78,5 +78,14 @@ describe('packs: every department in one tenant, an upgrade that keeps a customi
     expect((await call('GET', '/api/v1/records/campaign?limit=1')).status, "sales' campaigns stay").to.equal(200);
     const installed = ok(await call('GET', '/api/v1/packs')).installed as Json[];
     expect(installed.map((pack) => pack.name)).to.not.include('marketing');
+  });
+
+  it('uninstalls the industry pack (manufacturing) from the full tenant; the packs it stacked on keep working', async () => {
+    ok(await call('DELETE', '/api/v1/packs/manufacturing?force=true'));
+    for (const object of ['installed_asset', 'bom']) expect((await call('GET', `/api/v1/records/${object}?limit=1`)).status, object).to.equal(404);
+    for (const object of ['quote', 'quote_line', 'product', 'case', 'kpi_target']) expect((await call('GET', `/api/v1/records/${object}?limit=1`)).status, object).to.equal(200);
+    const installed = (ok(await call('GET', '/api/v1/packs')).installed as Json[]).map((pack) => pack.name);
+    expect(installed).to.not.include('manufacturing');
+    expect(installed).to.include.members(['sales', 'service', 'management']);
   });
 });

@@ -188,3 +188,17 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => String(node.target)) }));
   });
 }
+
+/**
+ * Signs in through the sign-in form as people do: the language chosen with its switch, the e-mail
+ * and password typed, Tab between them, Enter to send. `next`: where the form goes afterwards.
+ */
+export async function signInThroughForm(env: E2e, page: Page, user: { readonly email: string; readonly password: string }, languageSwitch: string, next?: string): Promise<void> {
+  await page.goto(`${env.engine.url}/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`);
+  await page.getByRole('button', { name: languageSwitch, exact: true }).click();
+  await page.locator('#sign-in-email').focus();
+  await page.keyboard.type(user.email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(user.password);
+  await page.keyboard.press('Enter');
+}

@@ -61,10 +61,22 @@ describe('report buckets and relative periods', () => {
     ['last_fiscal_year', '2025-04-01', '2026-04-01'],
     ['last_30_days', '2026-11-07', '2026-12-08'],
     ['next_7_days', '2026-12-07', '2026-12-15'],
+    ['this_month_to_date', '2026-12-01', '2026-12-08'],
+    ['last_month_to_date', '2026-11-01', '2026-11-08'],
+    ['last_week_to_date', '2026-11-30', '2026-12-01'],
+    ['last_quarter_to_date', '2026-07-01', '2026-09-07'],
+    ['last_year_to_date', '2025-01-01', '2025-12-08'],
+    ['last_fiscal_year_to_date', '2025-04-01', '2025-12-08'],
   ];
   for (const [period, from, to] of periods) {
     it(`reads ${period} on 2026-12-07 as ${from} up to ${to}`, () => expect(relativeRange(period, calendar.today, calendar.fiscalStartMonth)).to.deep.equal({ from, to }));
   }
+
+  it('stops a last period to date at its own end when the days so far outnumber its days', () => {
+    expect(relativeRange('last_month_to_date', '2026-03-31')).to.deep.equal({ from: '2026-02-01', to: '2026-03-01' });
+    expect(relativeRange('last_month_to_date', '2026-03-28')).to.deep.equal({ from: '2026-02-01', to: '2026-03-01' });
+    expect(relativeRange('last_month_to_date', '2026-03-27')).to.deep.equal({ from: '2026-02-01', to: '2026-02-28' });
+  });
 
   it('knows no other period', () => {
     for (const period of ['someday', 'last_0_days', 'last_99999_days', 'this_decade']) expect(relativeRange(period, calendar.today)).to.equal(undefined);

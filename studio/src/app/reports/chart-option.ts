@@ -69,7 +69,8 @@ export function chartOption(result: ReportResult, chart: ReportChart, measure: M
     case 'donut':
       return { ...base, legend: { type: 'scroll', bottom: 0 }, series: [{ type: 'pie', radius: chart.type === 'donut' ? ['45%', '70%'] : '70%', data: pairs, label: { formatter: '{b}: {d}%' } }] };
     case 'funnel':
-      return { ...base, legend: { type: 'scroll', bottom: 0 }, series: [{ type: 'funnel', sort: 'none', data: pairs, label: { formatter: '{b}' } }] };
+      // The labels stand to the right of the funnel: it leaves them a quarter of the width, so long stage names are not cut.
+      return { ...base, legend: { type: 'scroll', bottom: 0 }, series: [{ type: 'funnel', sort: 'none', data: pairs, left: '5%', width: '65%', label: { formatter: '{b}' } }] };
     case 'gauge': {
       const value = numeric(result.total[measure?.key ?? 'count']) ?? 0;
       const max = chart.target && chart.target > 0 ? chart.target : Math.max(value, 1);
