@@ -10,6 +10,8 @@ const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
 const tagOf = (language: Language) => (language === 'en' ? 'en' : 'zh');
 const dealOf = (language: Language) => `ee_deal_${tagOf(language)}`;
+/** CodeMirror autocompletion's default `interactionDelay`. */
+const COMPLETION_INTERACTION_DELAY_MS = 75;
 
 /** Each language has a deal object whose lookup reaches an account, and one deal of 5,000 at an energy account. */
 let seeded: Promise<void> | undefined;
@@ -77,6 +79,9 @@ describe('browser: the expression editor', function () {
         const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'account.industry' });
         await option.waitFor();
         await screenshot(page, `setup-expression-completion-${language}`);
+        // CodeMirror ignores keys meant for a completion during its first 75 ms (interactionDelay), so that
+        // a key pressed before a person sees the list does not pick from it: an Enter then is a new line.
+        await page.waitForTimeout(COMPLETION_INTERACTION_DELAY_MS + 50);
         await page.keyboard.press('Enter');
         expect(await editor.textContent()).to.equal('account.industry');
 

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { Worker } from 'node:worker_threads';
 import {
   compileExpression,
   evaluateExpression,
@@ -9,6 +10,7 @@ import {
   type CompiledExpression,
   type ExpressionScope,
 } from '../../../engine/formula/index.js';
+import { threadCpuClock } from '../../../engine/formula/thread-cpu-clock.js';
 
 const scope: ExpressionScope = {
   object: 'opportunity',
@@ -164,6 +166,33 @@ describe('evaluating expressions', () => {
       // Past ten times the limit on the clock, the backstop stops it all the same.
       const backstop = await rejection(evaluateExpression(compile('$sum([1..40].($user()))'), {}, { user: starve }, { timeoutMs: 20 }));
       expect(backstop).to.be.instanceOf(ExpressionTimeoutError).and.include({ timeoutMs: 20 });
+    });
+
+    it("does not count the processor time of the process's other threads", async function () {
+      this.timeout(10_000);
+      if (!threadCpuClock()) this.skip();
+      // A worker spins on a processor the whole time the evaluation waits (as the store's checkpoint
+      // workers or the garbage collector's threads may): the process spends far more than the
+      // budget, the evaluating thread almost nothing.
+      const spinner = new Worker('const until = Date.now() + 1500; while (Date.now() < until);', { eval: true });
+      const exited = new Promise((resolve) => spinner.once('exit', resolve));
+      try {
+        await new Promise((resolve) => spinner.once('online', resolve));
+        const waiting = new Int32Array(new SharedArrayBuffer(4));
+        const starve = () => {
+          Atomics.wait(waiting, 0, 0, 10);
+          return 1;
+        };
+        const processBefore = process.cpuUsage();
+        const value = await evaluateExpression(compile('$sum([1..40].($user()))'), {}, { user: starve });
+        const processSpent = process.cpuUsage(processBefore);
+        // A machine so loaded that the worker barely ran cannot show the difference (twice the budget, for the retry).
+        if ((processSpent.user + processSpent.system) / 1000 < 2 * 100) this.skip();
+        expect(value).to.equal(40);
+      } finally {
+        await spinner.terminate();
+        await exited;
+      }
     });
 
     it('stops a recursion that nests deeper than the depth limit', async () => {
