@@ -1,4 +1,4 @@
-import express, { Router, type Express, type Request } from 'express';
+import express, { type Express, type Request } from 'express';
 import { resolve } from 'node:path';
 import { NotFoundError } from '../errors/index.js';
 import type { Platform } from '../tenancy/index.js';
@@ -34,12 +34,13 @@ import { studioRoutes } from './studio-routes.js';
 import { uiRoutes } from './routes/ui-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { countRequests } from './count-requests.js';
+import { inSeries } from './in-series.js';
 import { msg } from '../i18n/message.js';
 import { packRoutes } from './routes/pack-routes.js';
 import { bulkRoutes, isBulkRequest } from './routes/bulk-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { noteRouteBases, observeRequests } from './observe-requests.js';
-import { operationsRoutes, whileServing } from './routes/operations-routes.js';
+import { addOperationsRoutes, whileServing } from './routes/operations-routes.js';
 import { Readiness } from './readiness.js';
 
 export interface AppOptions {
@@ -77,15 +78,19 @@ export function createApp(platform: Platform, options: AppOptions = {}, readines
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
-  app.use(countRequests());
-  app.use(observeRequests());
-  // Security headers on every response: no sniffing, no framing, a content security policy that
-  // only allows this server's own scripts (the web app and the API reference included).
-  app.use(securityHeaders({ ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) }));
   app.set('etag', false);
-  // The UTF-8 and nesting checks read the raw bytes before JSON.parse: nothing decodes a body that
-  // is not UTF-8 into replacement characters, nothing recursive ever sees a deeper body.
-  app.use(utf8QueryCheck());
+  app.use(
+    inSeries([
+      countRequests(),
+      observeRequests(),
+      // Security headers on every response: no sniffing, no framing, a content security policy that
+      // only allows this server's own scripts (the web app and the API reference included).
+      securityHeaders({ ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) }),
+      // The UTF-8 and nesting checks read the raw bytes before JSON.parse: nothing decodes a body that
+      // is not UTF-8 into replacement characters, nothing recursive ever sees a deeper body.
+      utf8QueryCheck(),
+    ]),
+  );
   app.use(
     express.json({
       limit: options.bodyLimit ?? '1mb',
@@ -98,7 +103,7 @@ export function createApp(platform: Platform, options: AppOptions = {}, readines
     }),
   );
 
-  app.use(operationsRoutes(platform, readiness, { ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}), ...(options.operatorToken ? { operatorToken: options.operatorToken } : {}) }));
+  addOperationsRoutes(app, platform, readiness, { ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}), ...(options.operatorToken ? { operatorToken: options.operatorToken } : {}) });
   app.use(whileServing(readiness));
   // Public: the API reference's static page and the sign-in; everything else needs a principal.
   // The operator's routes stand outside every tenant; all other /api routes work in the tenant the
@@ -109,7 +114,7 @@ export function createApp(platform: Platform, options: AppOptions = {}, readines
   const limits = options.rateLimits ?? {};
   app.post('/api/v1/auth/login', loginRateLimit(limits.loginPerMinute ?? DEFAULT_RATE_LIMITS.loginPerMinute));
   app.use('/api/v1/auth', publicAuthRoutes());
-  const authenticated = Router().use(authenticationMiddleware(), apiRateLimit(limits.apiPerMinute ?? DEFAULT_RATE_LIMITS.apiPerMinute));
+  const authenticated = inSeries([authenticationMiddleware(), apiRateLimit(limits.apiPerMinute ?? DEFAULT_RATE_LIMITS.apiPerMinute)]);
   app.use('/api/v1/auth', authRoutes(authenticated));
   app.use('/api', authenticated);
   app.use('/api/v1/meta', metaRoutes(platform));

@@ -15,26 +15,35 @@ const routeBases = new WeakMap<object, string>();
  */
 export function observeRequests(): RequestHandler {
   return (req, res, next) => {
-    const requestId = requestIdFrom(req.get('x-request-id'));
+    const requestId = requestIdFrom(headerOf(req, 'x-request-id'));
     (res.locals as ObservedLocals).requestId = requestId;
-    res.set('X-Request-Id', requestId);
+    res.setHeader('X-Request-Id', requestId);
     const started = performance.now();
-    const tenant = req.get('x-tenant') ?? undefined;
-    const attributes = { 'http.request.method': req.method, 'url.path': req.path, 'crm.request_id': requestId, ...(tenant ? { 'crm.tenant': tenant } : {}) };
-    inSpan(req.method, 'server', attributes, req.headers, (span) => {
-      res.once('finish', () => {
+    const tenant = headerOf(req, 'x-tenant');
+    // The attributes' function is an argument, not a constant: tsx names a function held in a
+    // constant with Object.defineProperty each time it is made, and this one is made per request.
+    inSpan(req.method, 'server', () => ({ 'http.request.method': req.method, 'url.path': req.path, 'crm.request_id': requestId, ...(tenant ? { 'crm.tenant': tenant } : {}) }), req.headers, (span) => {
+      // 'finish' comes once per response: `on` spares the wrapper `once` makes on every request.
+      res.on('finish', () => {
         const labels = { method: req.method, route: routeTemplate(req), status: String(res.statusCode) };
         const seconds = (performance.now() - started) / 1000;
         httpDuration.of(labels.method, labels.route, labels.status).observe(seconds);
-        span.updateName(`${req.method} ${labels.route}`);
-        span.setAttributes({ 'http.route': labels.route, 'http.response.status_code': res.statusCode });
-        if (res.statusCode >= 500) failSpan(span, `answered ${res.statusCode}`);
+        if (span.isRecording()) {
+          span.updateName(`${req.method} ${labels.route}`);
+          span.setAttributes({ 'http.route': labels.route, 'http.response.status_code': res.statusCode });
+          if (res.statusCode >= 500) failSpan(span, `answered ${res.statusCode}`);
+        }
         span.end();
-        log.info({ requestId, ...labels, url: req.originalUrl.split('?')[0], tenant, ms: Math.round(seconds * 1000) }, 'request');
+        if (log.isLevelEnabled('info')) log.info({ requestId, ...labels, url: req.originalUrl.split('?')[0], tenant, ms: Math.round(seconds * 1000) }, 'request');
       });
       next();
     });
   };
+}
+
+function headerOf(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
 interface RouterLayer {

@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 
 /** How the platform is reached: set when it is served over HTTPS (directly known or through a proxy). */
@@ -36,9 +36,33 @@ const DIRECTIVES = {
  */
 export function securityHeaders(settings: HttpsSettings = {}): RequestHandler {
   const alwaysHttps = settings.publicUrl?.startsWith('https://') ?? false;
-  const overHttps = helmet({ contentSecurityPolicy: { useDefaults: false, directives: { ...DIRECTIVES, upgradeInsecureRequests: [] } } });
-  const overHttp = helmet({ contentSecurityPolicy: { useDefaults: false, directives: DIRECTIVES }, strictTransportSecurity: false });
-  return (req, res, next) => (isHttps(req, alwaysHttps) ? overHttps : overHttp)(req, res, next);
+  const overHttps = headersOf(helmet({ contentSecurityPolicy: { useDefaults: false, directives: { ...DIRECTIVES, upgradeInsecureRequests: [] } } }));
+  const overHttp = headersOf(helmet({ contentSecurityPolicy: { useDefaults: false, directives: DIRECTIVES }, strictTransportSecurity: false }));
+  return (req, res, next) => {
+    for (const [name, value] of isHttps(req, alwaysHttps) ? overHttps : overHttp) res.setHeader(name, value);
+    next();
+  };
+}
+
+/**
+ * The headers a helmet middleware sets, read once: with static directives they are the same for
+ * every request, and running helmet's dozen middlewares per request cost a GET by id a few
+ * microseconds. Helmet stays the author of the values; a middleware that did not answer at once,
+ * or read the request, would throw here, at start-up.
+ */
+function headersOf(middleware: RequestHandler): ReadonlyArray<readonly [string, string]> {
+  const headers = new Map<string, string>();
+  const recorder = {
+    setHeader: (name: string, value: unknown) => headers.set(name, String(value)),
+    removeHeader: (name: string) => headers.delete(name),
+  };
+  let answered = false;
+  middleware({} as Request, recorder as unknown as Response, (error?: unknown) => {
+    if (error) throw error;
+    answered = true;
+  });
+  if (!answered) throw new Error('helmet did not set its headers synchronously');
+  return [...headers];
 }
 
 /** req.secure follows X-Forwarded-Proto only when TRUST_PROXY tells express to trust the proxy. */

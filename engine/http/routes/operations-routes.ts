@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+import type { Express, RequestHandler } from 'express';
 import { EngineError } from '../../errors/index.js';
 import { msg, type Text } from '../../i18n/message.js';
 import { metrics } from '../../observability/index.js';
@@ -21,25 +21,25 @@ export interface OperationsOptions {
  * (liveness: the process answers), /ready (it can serve: the store answers, the start-up is done)
  * and /metrics (Prometheus, behind a token).
  */
-export function operationsRoutes(platform: Platform, readiness: Readiness, options: OperationsOptions): Router {
-  const router = Router();
+export function addOperationsRoutes(app: Express, platform: Platform, readiness: Readiness, options: OperationsOptions): void {
+  // On the app itself, not a router mounted at /: every request would enter that router and walk
+  // its routes (a few microseconds of a GET by id), where the app's own routes are only matched.
   // Liveness only: it stays 200 while the engine starts or stops, so nothing restarts a process
   // that is busy migrating. `transactional` says whether units of work are all-or-nothing.
-  router.get('/health', (_req, res) => {
+  app.get('/health', (_req, res) => {
     res.json({ status: 'ok', store: platform.provider.kind, transactional: platform.provider.supportsTransactions !== false });
   });
 
-  router.get('/ready', async (_req, res) => {
+  app.get('/ready', async (_req, res) => {
     if (readiness.state === 'starting') throw notReady('starting', msg`The engine is starting: the store is being opened and prepared.`);
     if (readiness.state === 'stopping') throw notReady('stopping', msg`The engine is shutting down and takes no new requests.`);
     if (!(await storeAnswers(platform))) throw notReady('store_unreachable', msg`The store does not answer.`);
     res.json({ status: 'ready', store: platform.provider.kind });
   });
 
-  router.get('/metrics', metricsAuthentication(options.metricsToken, options.operatorToken), async (_req, res) => {
+  app.get('/metrics', metricsAuthentication(options.metricsToken, options.operatorToken), async (_req, res) => {
     res.set('Content-Type', metrics.contentType).send(await metrics.metrics());
   });
-  return router;
 }
 
 /**
