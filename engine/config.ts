@@ -22,7 +22,7 @@ export interface EngineConfig {
   /** MONGODB_DB_PREFIX: what every database of this deployment's tenants starts with (`crm_` by default), so deployments share a cluster. */
   mongodbDatabasePrefix?: string;
   durability: Durability;
-  /** The embedded store's cache of parsed documents per tenant, in MiB (STORE_CACHE_MB, 64 by default). */
+  /** The embedded store's cache of parsed documents per tenant, in MiB (STORE_CACHE_MB, 128 by default). */
   storeCacheMb?: number;
   /** Days a deleted record stays in the recycle bin before it is purged for good. */
   recycleBinDays?: number;

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { e2e, screenshot, seriousViolations, signedInPage, succeed, type E2e } from './support/e2e-environment.js';
@@ -223,8 +224,14 @@ describe('browser: importing a file through the wizard', function () {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export Excel' }).click()]);
       expect(download.suggestedFilename()).to.equal(`${OBJECT}.xlsx`);
       const bytes = await readFile(await download.path());
-      // An XLSX file is a zip archive.
+      // An XLSX file is a zip archive, its columns named and its picklists written as the list shows them.
       expect(bytes.subarray(0, 2).toString('latin1')).to.equal('PK');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes);
+      const rows: unknown[][] = [];
+      workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      expect(rows[0]).to.include.members(['ID', 'Name', 'Tier']).and.not.include('tier');
+      expect(rows.slice(1).map((row) => row[rows[0]!.indexOf('Tier')])).to.include('Gold').and.not.include('gold');
     } finally {
       await context.close();
     }

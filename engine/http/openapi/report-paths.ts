@@ -106,6 +106,12 @@ export function reportPaths(compiled: CompiledObject): Record<string, PathItem> 
               'where the user may read the parent object and record, and the id otherwise. The header stays the field\'s name.',
             'name',
           ),
+          queryParameter(
+            'labels',
+            "`false` (the default) or `true`: with `true`, each header is the field's label in the reader's language (a parent's field as `Account › Industry`, `_id` as `ID`) " +
+              "and each picklist cell its value's label, as the web app's list shows them; the import reads either back.",
+            'true',
+          ),
           queryParameter('format', '`csv` (the default) or `xlsx`: a workbook with typed cells (numbers and amounts as numbers, dates as dates, booleans as booleans; a parent named by its name as text).', 'xlsx'),
         ],
         responses: {

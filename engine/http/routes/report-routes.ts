@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import { parseFilterParameter } from '../../records/index.js';
 import { parseLookupCells } from '../../records/export/export-columns.js';
+import { parseLabelsFlag } from '../../records/export/readable-columns.js';
 import { exportRecords } from '../../records/export/export-records.js';
 import { exportWorkbook } from '../../records/export/export-workbook.js';
 import { parseExportFormat, XLSX_TYPE } from '../../records/export/export-format.js';
@@ -33,7 +34,8 @@ export function reportRoutes(platform: Platform): Router {
     const expand = queryString(query, 'expand');
     const lookups = parseLookupCells(queryString(query, 'lookups'));
     const filter = parseFilterParameter(queryJson(query, 'filter'));
-    const request = { ...(sort ? { sort } : {}), ...(fields ? { fields } : {}), ...(expand ? { expand } : {}), lookups, ...(filter === undefined ? {} : { filter }) };
+    const labels = parseLabelsFlag(queryString(query, 'labels'));
+    const request = { ...(sort ? { sort } : {}), ...(fields ? { fields } : {}), ...(expand ? { expand } : {}), lookups, labels, ...(filter === undefined ? {} : { filter }) };
     if (parseExportFormat(queryString(query, 'format')) === 'xlsx') {
       // The headers go once the first page was read: errors before it are ordinary JSON errors.
       await exportWorkbook(ctx, req.params.object, request, res, () => res.type(XLSX_TYPE).attachment(`${req.params.object}.xlsx`));

@@ -18,6 +18,8 @@ export interface ExportColumn {
    * `_expanded[field]`); the cell holds the id where the parent is not visible to the user.
    */
   readonly parentName?: string;
+  /** A picklist written as its values' labels (`labels=true`): label by stored value. */
+  readonly choices?: ReadonlyMap<string, string>;
 }
 
 /** How the export writes a lookup's own column: its parent's id (the default) or its parent's name. */
@@ -134,7 +136,12 @@ export function columnValue(record: RecordView, column: ExportColumn): unknown {
     const name = parent?.[column.parentName];
     return name === undefined || name === null || name === '' ? record[column.field] : name;
   }
-  if (!column.relation) return record[column.field];
-  const parent = (record._expanded as Record<string, Record<string, unknown> | null> | undefined)?.[column.relation];
-  return parent ? parent[column.field] : undefined;
+  const value = column.relation ? (record._expanded as Record<string, Record<string, unknown> | null> | undefined)?.[column.relation]?.[column.field] : record[column.field];
+  return column.choices ? labelled(value, column.choices) : value;
+}
+
+function labelled(value: unknown, choices: ReadonlyMap<string, string>): unknown {
+  if (typeof value === 'string') return choices.get(value) ?? value;
+  if (Array.isArray(value)) return value.map((item: unknown) => (typeof item === 'string' ? (choices.get(item) ?? item) : item));
+  return value;
 }

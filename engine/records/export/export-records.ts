@@ -7,6 +7,7 @@ import { recordObject } from '../record-object.js';
 import type { RecordView } from '../../metadata/record-shape/record.js';
 import { csvRow } from './csv.js';
 import { columnValue, planExport, type ExportColumn, type LookupCells } from './export-columns.js';
+import { readableColumns } from './readable-columns.js';
 import type { CompiledObject } from '../../metadata/compiled-object.js';
 
 export interface ExportRequest {
@@ -18,6 +19,8 @@ export interface ExportRequest {
   expand?: string;
   /** `name`: each lookup column holds its parent's name where the user may see the parent (see planExport). */
   lookups?: LookupCells;
+  /** Headers and picklist values in the reader's language instead of API names and stored values (readableColumns). */
+  labels?: boolean;
 }
 
 /** The most rows one export holds; narrow the filter for more. */
@@ -54,7 +57,7 @@ export async function exportPages(ctx: OperationContext, objectName: string, req
     }
     await ctx.tenant.store.unitOfWork((tx) => appendAudit(tx, { actor: ctx.principal.userId, action: 'record.export', object: object.name, changes: { rows: { old: null, new: rows } } }));
   }
-  return { object, columns: plan.columns, pages: pages() };
+  return { object, columns: request.labels ? readableColumns(ctx, object, plan.columns) : plan.columns, pages: pages() };
 }
 
 /**

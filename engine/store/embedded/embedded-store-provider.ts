@@ -6,7 +6,13 @@ import { SqliteFile, type Durability } from './sqlite-file.js';
 import { DataDirectoryLock } from './data-directory-lock.js';
 
 /** Each tenant's cache of parsed documents, by default: about 80,000 records of fourteen short fields. */
-export const DEFAULT_CACHE_MB = 64;
+/**
+ * 128 MiB holds about 145,000 records of ten fields: a tenant's hot records at the sizes a company
+ * runs (the foundation benchmark's 100,000 deals take 89 MiB). At 64 MiB more than a quarter of its GETs by id
+ * read SQLite and parsed the record again, which cost GET by id a tenth of its rate; the memory
+ * stays bounded (docs/performance.md, RSS at a million records).
+ */
+export const DEFAULT_CACHE_MB = 128;
 
 /**
  * SQLite's cache of file pages, beside the documents: a quarter of the document cache's bound.

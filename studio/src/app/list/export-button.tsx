@@ -11,6 +11,8 @@ export function exportHref(object: string, columns: readonly FieldDefinition[], 
   params.set('fields', columns.map((field) => field.name).join(','));
   // A lookup as its parent's name, as the list shows it (the id where the parent is hidden from the user).
   params.set('lookups', 'name');
+  // Headers and picklist values in the reader's language, as the list shows them.
+  params.set('labels', 'true');
   if (filter) params.set('filter', JSON.stringify(filter));
   if (sort) params.set('sort', sort);
   return `/api/v1/records/${encodeURIComponent(object)}/export?${params.toString()}`;

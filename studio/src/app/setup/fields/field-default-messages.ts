@@ -17,7 +17,8 @@ export const fieldDefaultMessages = bilingual(
       applied_one: '{{count}} record got the default.',
       applied_other: '{{count}} records got the default.',
       appliedNone: 'Every record already has a value.',
-      applying: 'The default is being given to {{count}} records in the background: follow it under Jobs → Backfills.',
+      applying_one: 'The default is being given to {{count}} record in the background: follow it under Jobs → Backfills.',
+      applying_other: 'The default is being given to {{count}} records in the background: follow it under Jobs → Backfills.',
     },
   },
   {
@@ -35,7 +36,8 @@ export const fieldDefaultMessages = bilingual(
       applied_one: '{{count}} 条记录已填入默认值。',
       applied_other: '{{count}} 条记录已填入默认值。',
       appliedNone: '所有记录都已有值。',
-      applying: '正在后台为 {{count}} 条记录填入默认值：可在"作业 → 回填"中查看进度。',
+      applying_one: '正在后台为 {{count}} 条记录填入默认值：可在"作业 → 回填"中查看进度。',
+      applying_other: '正在后台为 {{count}} 条记录填入默认值：可在"作业 → 回填"中查看进度。',
     },
   },
 );
