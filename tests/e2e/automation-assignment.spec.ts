@@ -142,7 +142,7 @@ describe('browser: time-based rules, assignment rules, queues and the convert bu
         expect(await seriousViolations(page), 'axe with the button').to.deep.equal([]);
         await convert.focus();
         await page.keyboard.press('Enter');
-        await page.getByText(fill(say(app(language).record.buttonCreated), { label: language === 'en' ? 'Convert' : say('转换'), count: 1 })).waitFor();
+        await page.getByText(fill(say(app(language).record.buttonCreated_one), { label: language === 'en' ? 'Convert' : say('转换'), count: 1 })).waitFor();
         await convert.waitFor({ state: 'detached' });
         const converted = await succeed(env, 'GET', `/api/v1/records/${leadOf(language)}/${lead._id}`);
         expect(converted.status).to.equal('converted');

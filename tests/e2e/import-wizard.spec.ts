@@ -227,7 +227,7 @@ describe('browser: importing a file through the wizard', function () {
       // An XLSX file is a zip archive, its columns named and its picklists written as the list shows them.
       expect(bytes.subarray(0, 2).toString('latin1')).to.equal('PK');
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(bytes);
+      await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
       const rows: unknown[][] = [];
       workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
       expect(rows[0]).to.include.members(['ID', 'Name', 'Tier']).and.not.include('tier');

@@ -106,7 +106,7 @@ describe('browser: the manufacturing pack, a configured product added to a quote
 
         await add.focus();
         await page.keyboard.press('Enter');
-        await page.getByText(fill(say(language, studio(language).buttonCreated), { label: label(language, LABELS.addToQuote), count: 1 })).waitFor();
+        await page.getByText(fill(say(language, studio(language).buttonCreated_one), { label: label(language, LABELS.addToQuote), count: 1 })).waitFor();
         await add.waitFor({ state: 'detached' });
         await main.getByText(label(language, LABELS.added), { exact: true }).first().waitFor();
         const stored = await admin('GET', `/api/v1/records/product_configuration/${configuration._id}`);

@@ -186,7 +186,7 @@ describe('browser: the procurement pack, from purchase request to payment', func
         await release.waitFor();
         await release.focus();
         await bill.page.keyboard.press('Enter');
-        await bill.page.getByText(say(text.record.buttonCreated).replace('{{label}}', packText(language, PACK.release)).replace('{{count}}', '1')).waitFor();
+        await bill.page.getByText(say(text.record.buttonCreated_one).replace('{{label}}', packText(language, PACK.release)).replace('{{count}}', '1')).waitFor();
         await release.waitFor({ state: 'detached' });
         await screenshot(bill.page, `procurement-invoice-released-${language}`);
         const released = await as('buyer', 'GET', `/api/v1/records/supplier_invoice/${invoice._id}`);

@@ -92,7 +92,7 @@ describe('browser: the sales pack, a lead converted and its opportunity won, in 
         expect(await seriousViolations(page), 'axe on the lead').to.deep.equal([]);
         await convert.focus();
         await page.keyboard.press('Enter');
-        await page.getByText(fill(say(language, studio(language).record.buttonCreated), { label: label(language, 'convert'), count: 3 })).waitFor();
+        await page.getByText(fill(say(language, studio(language).record.buttonCreated_other), { label: label(language, 'convert'), count: 3 })).waitFor();
         await convert.waitFor({ state: 'detached' });
 
         const converted = await admin('GET', `/api/v1/records/lead/${lead._id}`);

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { fieldTypes, formulaOperators, type ResolvedFormulaField } from '../../engine/fields/index.js';
 import { runEach } from '../../studio/src/app/list/bulk/run-each';
 import { exportHref } from '../../studio/src/app/list/export-button';
+import { setServerLanguage } from '../../studio/src/shared/api/api-client';
 import { operatorsOf } from '../../studio/src/app/list/filter/filter-operators';
 import { filterToModel, isComplete, modelToFilter, parseFilterParam, rowOperatorsOf, type FilterModel } from '../../studio/src/app/list/filter/filter-rows';
 import { editableFields } from '../../studio/src/app/list/inline/editable-fields';
@@ -155,6 +156,13 @@ describe('web app: list actions', () => {
     expect(JSON.parse(url.searchParams.get('filter')!)).to.deep.equal({ stage: 'won' });
     expect(url.searchParams.get('sort')).to.equal('-amount');
     expect(url.searchParams.get('lookups'), 'lookups as their parents\' names, as the list shows them').to.equal('name');
+    expect(url.searchParams.get('labels'), 'headers and picklist values as the list shows them').to.equal('true');
+    setServerLanguage('zh-TW');
+    try {
+      expect(new URL(exportHref('deal', DEAL.fields.slice(0, 2), undefined, ''), 'http://x').searchParams.get('lang'), "in the app's language, which a link does not send").to.equal('zh-TW');
+    } finally {
+      setServerLanguage('en');
+    }
   });
 
   it('reads the list mode from the address, kanban only with a picklist', () => {

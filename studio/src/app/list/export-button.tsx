@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { downloadHref } from '../../shared/api/api-client';
 import type { FieldDefinition } from '../../shared/metadata/object-definition';
 import type { FilterJson } from './filter/filter-rows';
 
@@ -15,7 +16,7 @@ export function exportHref(object: string, columns: readonly FieldDefinition[], 
   params.set('labels', 'true');
   if (filter) params.set('filter', JSON.stringify(filter));
   if (sort) params.set('sort', sort);
-  return `/api/v1/records/${encodeURIComponent(object)}/export?${params.toString()}`;
+  return downloadHref(`/api/v1/records/${encodeURIComponent(object)}/export`, params);
 }
 
 /**

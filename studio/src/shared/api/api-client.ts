@@ -18,6 +18,17 @@ export function setServerLanguage(language: string): void {
   serverLanguage = language;
 }
 
+/**
+ * The address of a file the browser downloads through a plain link (an export, an error file, a
+ * print): a link sends the browser's Accept-Language, not the app's, so the server is told the
+ * app's language in the query, for the file's headers, labels and messages.
+ */
+export function downloadHref(path: string, params: URLSearchParams = new URLSearchParams()): string {
+  const query = new URLSearchParams(params);
+  query.set('lang', serverLanguage);
+  return `${path}?${query.toString()}`;
+}
+
 /** Called when an authenticated call answers 401: the session expired or was ended elsewhere. */
 export function onSessionEnded(listener: () => void): () => void {
   sessionEndedListeners.add(listener);

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Space, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { downloadHref } from '../../../shared/api/api-client';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
 import { useObjects } from '../../../shared/metadata/use-objects';
@@ -55,7 +56,7 @@ export function ReportListPage() {
       render: (_, report) => (
         <Space size={4}>
           {(['csv', 'xlsx'] as const).map((format) => (
-            <a key={format} href={`/api/v1/reports/${report.name}/export?format=${format}`} download aria-label={`${localize(report.label, language, report.name)} ${format.toUpperCase()}`}>
+            <a key={format} href={downloadHref(`/api/v1/reports/${encodeURIComponent(report.name)}/export`, new URLSearchParams({ format }))} download aria-label={`${localize(report.label, language, report.name)} ${format.toUpperCase()}`}>
               <DownloadOutlined aria-hidden /> {t(format === 'csv' ? 'setup.reports.exportCsv' : 'setup.reports.exportXlsx')}
             </a>
           ))}
