@@ -3,7 +3,9 @@ import Handlebars from 'handlebars';
 import type { StoredRecord } from '../metadata/record-shape/record.js';
 import { alive } from '../metadata/record-shape/record-state.js';
 import type { ApprovalAction } from '../schemas/generated/common.js';
-import { queueEmail } from '../mail/index.js';
+import { queueEmail, recipientsByLanguage } from '../mail/index.js';
+import { localize, type Language } from '../i18n/language.js';
+import { emailIn } from './email-in-language.js';
 import { queueWebhook } from '../mail/index.js';
 import type { Collections } from '../store/port.js';
 import type { OperationContext } from '../context/index.js';
@@ -63,13 +65,15 @@ export async function runActions(
     if ('setField' in action) {
       changes[action.setField] = action.expression !== undefined ? await evaluate(expressionKey(at)) : action.value;
     } else if ('email' in action) {
-      const data = templateData(scope.source, scope.step, scope.comment, current());
-      const to = await recipients(tx, ctx, action.email.to, scope, current());
-      if (to.length > 0) {
-        await queueEmail(tx, { to, subject: render(action.email.subject, data), text: render(action.email.body, data), reason: scope.source.name });
+      // One e-mail per language, each recipient reading it in the language saved on their user record.
+      for (const [language, to] of recipientsByLanguage(await recipients(tx, ctx, action.email.to, scope, current()))) {
+        const data = templateData(scope.source, scope.step, scope.comment, current(), language);
+        const text = emailIn(action.email, language);
+        await queueEmail(tx, { to, subject: render(text.subject, data), text: render(text.body, data), reason: scope.source.name });
       }
     } else if ('webhook' in action) {
-      const data = templateData(scope.source, scope.step, scope.comment, current());
+      // A webhook's reader is a program: the process is named in English.
+      const data = templateData(scope.source, scope.step, scope.comment, current(), 'en');
       const body = action.webhook.body ? parseOrText(render(action.webhook.body, data)) : data;
       await queueWebhook(tx, { url: action.webhook.url, body, reason: scope.source.name });
     } else if ('createRecord' in action) {
@@ -91,12 +95,12 @@ export async function runActions(
   return { changes, followUps, created };
 }
 
-/** What templates see: the record's fields (also under `record`), the process or rule, the step, the comment, a link. */
-export function templateData(source: Pick<ActionSource, 'label' | 'object'>, step: string | null, comment: string | undefined, record: StoredRecord): Record<string, unknown> {
+/** What templates see: the record's fields (also under `record`), the process or rule (named in `language`), the step, the comment, a link. */
+export function templateData(source: Pick<ActionSource, 'label' | 'object'>, step: string | null, comment: string | undefined, record: StoredRecord, language: Language): Record<string, unknown> {
   return {
     ...record,
     record,
-    process: source.label,
+    process: localize(source.label, language),
     step,
     comment: comment ?? '',
     // A sample record of a simulation has no id yet.
@@ -120,14 +124,14 @@ async function ownerUsers(ctx: OperationContext, owner: string): Promise<string[
   return groupMembers(ctx.snapshot.security.groups.get(queue), await userDirectory(ctx.tenant));
 }
 
-/** E-mail addresses of the recipients a process names: submitter, approvers, owner (a queue's members), a user, a user field. */
+/** The users a process names as recipients (their e-mail, language, whether active): submitter, approvers, owner (a queue's members), a user, a user field. */
 async function recipients(
   tx: Collections,
   ctx: OperationContext,
   to: readonly (string | { user: string } | { field: string })[],
   scope: ActionScope,
   record: StoredRecord,
-): Promise<string[]> {
+): Promise<StoredRecord[]> {
   const ids: string[] = [];
   for (const recipient of to) {
     if (recipient === 'submitter') ids.push(scope.submitter);
@@ -137,6 +141,5 @@ async function recipients(
     else if (typeof recipient === 'object' && typeof record[recipient.field] === 'string') ids.push(record[recipient.field] as string);
   }
   const users = ctx.snapshot.object('user')!;
-  const found = await tx.collection<StoredRecord>(users.collection).find(alive({ _id: { $in: [...new Set(ids)] } }), { projection: { email: 1, active: 1 } });
-  return found.filter((user) => user.active !== false && typeof user.email === 'string').map((user) => user.email as string);
+  return await tx.collection<StoredRecord>(users.collection).find(alive({ _id: { $in: [...new Set(ids)] } }), { projection: { email: 1, active: 1, language: 1 } });
 }

@@ -1,5 +1,7 @@
 import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
 import { parseOrText, render, templateData } from '../actions/run-actions.js';
+import { emailIn } from '../actions/email-in-language.js';
+import { resolveLabels } from '../metadata/labels.js';
 import { maskUrl } from '../mail/index.js';
 import type { ErrorDetail } from '../errors/index.js';
 import type { ApprovalAction } from '../schemas/generated/common.js';
@@ -82,6 +84,7 @@ export async function describeActions(
   const object = ctx.snapshot.object(scope.process.object)!;
   const current = () => ({ ...scope.record, ...changes }) as StoredRecord;
   const evaluate = (key: string) => evaluateOnRecord(reader, ctx, object, scope.process.expressions.get(key)!, current());
+  const source = { label: resolveLabels(scope.process.definition.label, scope.process.name), object: scope.process.object };
   for (const [index, action] of (actions ?? []).entries()) {
     const at = `${path}/${index}`;
     if ('setField' in action) {
@@ -93,16 +96,18 @@ export async function describeActions(
         for (const detail of refused) problems.push({ path: at, message: msg`'${action.setField}' would get ${JSON.stringify(value)}, which ${detail.message}: the event would fail with 400` });
       }
     } else if ('email' in action) {
-      const data = templateData({ label: scope.process.definition.label?.en ?? scope.process.name, object: scope.process.object }, scope.step, undefined, current());
+      // Written as the reader of the simulation would get it; each recipient gets it in their own language.
+      const data = templateData(source, scope.step, undefined, current(), ctx.language);
+      const text = emailIn(action.email, ctx.language);
       described.push({
         at,
         type: 'email',
         to: await recipients(reader, ctx, action.email.to, scope, current()),
-        subject: render(action.email.subject, data),
-        body: render(action.email.body, data),
+        subject: render(text.subject, data),
+        body: render(text.body, data),
       });
     } else if ('webhook' in action) {
-      const data = templateData({ label: scope.process.definition.label?.en ?? scope.process.name, object: scope.process.object }, scope.step, undefined, current());
+      const data = templateData(source, scope.step, undefined, current(), 'en');
       described.push({ at, type: 'webhook', url: maskUrl(action.webhook.url), body: action.webhook.body ? parseOrText(render(action.webhook.body, data)) : data });
     } else if ('createRecord' in action) {
       const values: Record<string, unknown> = {};

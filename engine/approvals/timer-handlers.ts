@@ -1,8 +1,7 @@
 import { writeUnit } from '../records/write-pipeline/index.js';
-import { savedLanguage, type Language } from '../i18n/language.js';
 import { inSentence, msg } from '../i18n/message.js';
 import { registerJobHandler, type JobDoc } from '../jobs/index.js';
-import { queueEmail } from '../mail/index.js';
+import { queueEmail, recipientsByLanguage } from '../mail/index.js';
 import type { StoredRecord } from '../metadata/record-shape/record.js';
 import { alive } from '../metadata/record-shape/record-state.js';
 import { operationContext, SYSTEM_PRINCIPAL, type Tenant } from '../context/index.js';
@@ -42,7 +41,7 @@ async function onTimer(tenant: Tenant, job: JobDoc, kind: 'remind' | 'escalate')
     const base = { object: object.name, record: record._id, process: state.process, version: state.version, step: state.step, actor: 'system' };
     if (kind === 'remind') {
       // One e-mail per language, each approver reading it in the language saved on their user record.
-      for (const [language, to] of byLanguage(people.filter((user) => user.active !== false && typeof user.email === 'string'))) {
+      for (const [language, to] of recipientsByLanguage(people)) {
         await queueEmail(tx, {
           to,
           subject: msg`Reminder: ${object.object.label} waiting for your approval`.render(language),
@@ -79,12 +78,3 @@ async function onTimer(tenant: Tenant, job: JobDoc, kind: 'remind' | 'escalate')
   }, job.requestId);
 }
 
-/** The e-mail addresses of the users by the language saved on their records (English when none). */
-function byLanguage(users: readonly StoredRecord[]): Map<Language, string[]> {
-  const groups = new Map<Language, string[]>();
-  for (const user of users) {
-    const language = savedLanguage(user.language) ?? 'en';
-    groups.set(language, [...(groups.get(language) ?? []), user.email as string]);
-  }
-  return groups;
-}

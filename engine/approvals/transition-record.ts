@@ -1,3 +1,4 @@
+import { resolveLabels } from '../metadata/labels.js';
 import { evaluateOnRecord } from '../records/logic/evaluate-on-record.js';
 import { initialTransition, transition } from 'xstate';
 import { assertNever, ConflictError } from '../errors/index.js';
@@ -172,7 +173,7 @@ function approvalConflict(): ConflictError {
 
 /** A process as the owner of its actions. */
 export function actionSource(process: CompiledProcess): ActionSource {
-  return { object: process.object, name: `approval ${process.name}`, label: process.definition.label?.en ?? process.name, expressions: process.expressions };
+  return { object: process.object, name: `approval ${process.name}`, label: resolveLabels(process.definition.label, process.name), expressions: process.expressions };
 }
 
 /** The approvers who named a delegate for today get the delegate in their place; the item remembers for whom. */

@@ -2,6 +2,7 @@
 // that sends them and delivered by jobs, so a message goes out exactly when its change commits.
 export { EMAIL_DELIVER, EMAIL_OUTBOX, type EmailMessage, type EmailStatus, type OutboxEmail } from './outbox-email.js';
 export { queueEmail } from './queue-email.js';
+export { recipientsByLanguage } from './recipients-by-language.js';
 export { emailDelivery, DEFAULT_MAIL_FROM, type MailSettings } from './deliver-email.js';
 export { listEmails } from './list-emails.js';
 export { WEBHOOK_DELIVER, WEBHOOK_OUTBOX, type OutboxWebhook, type WebhookCall, type WebhookStatus } from './outbox-webhook.js';

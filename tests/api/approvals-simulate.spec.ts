@@ -170,7 +170,7 @@ describe('approval processes: simulation', () => {
     expect(simulation.onApprove).to.deep.equal([
       { at: '/onApprove/0', type: 'setField', field: 'approved_on', value: today(), expression: '$today' },
       { at: '/onApprove/1', type: 'createRecord', object: 'purchase_task', values: { subject: 'Order Toner (1500)', request: created._id } },
-      { at: '/onApprove/2', type: 'email', to: [{ id: people.requester.id, name: 'requester', email: 'requester@example.com' }], subject: 'Approved: Toner (1500)', body: 'by purchase_notify' },
+      { at: '/onApprove/2', type: 'email', to: [{ id: people.requester.id, name: 'requester', email: 'requester@example.com' }], subject: 'Approved: Toner (1500)', body: 'by Purchase notify' },
     ]);
     expect(simulation.changes).to.deep.equal({ title: 'Toner (1500)', status: 'submitted', approved_on: today() });
 

@@ -150,6 +150,10 @@ describe('browser: setup of automation rules', function () {
       await page.keyboard.press('Escape');
       await page.locator('#actions_0_subject').fill('Big order {{name}}');
       await page.locator('#actions_0_body').fill('Amount: {{amount}}');
+      // The Chinese version, for recipients whose saved language is Chinese.
+      await page.getByRole('button', { name: 'In other languages (optional)' }).click();
+      await page.locator('[id="actions_0_translations_zh-CN_subject"]').fill('大额订单 {{name}}');
+      await page.locator('[id="actions_0_translations_zh-CN_body"]').fill('金额：{{amount}}');
       await page.getByRole('button', { name: text.addAction }).click();
       await chooseOption(page, page.getByRole('combobox', { name: fill(text.actionType, { position: 2 }) }), text.types.createRecord);
       await chooseOption(page, action(2, text.createObject), `${ORDER_LABEL.en} en`);
@@ -180,7 +184,7 @@ describe('browser: setup of automation rules', function () {
       const saved = (await env.engine.request('GET', '/api/v1/meta/automation-rules/au_en_tell_track')).body.definition;
       expect(saved.actions).to.deep.equal([
         { webhook: { url: 'http://127.0.0.1:9/hooks/orders' } },
-        { email: { to: ['owner'], subject: 'Big order {{name}}', body: 'Amount: {{amount}}' } },
+        { email: { to: ['owner'], subject: 'Big order {{name}}', body: 'Amount: {{amount}}', translations: { 'zh-CN': { subject: '大额订单 {{name}}', body: '金额：{{amount}}' } } } },
         { createRecord: { object: objectOf('en'), values: { amount: 'amount + 1', name: "'Follow-up of ' & name" } } },
       ]);
       await page.getByRole('button', { name: text.delete }).click();

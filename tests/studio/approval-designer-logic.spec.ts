@@ -91,7 +91,7 @@ describe('web app: approval designer actions', () => {
 
   it('edits the process’s and each step’s actions with the rule editor’s drafts, and writes back what it read', () => {
     const draft = processDraft(stored);
-    expect(draft.onApprove).to.deep.equal([{ type: 'email', to: ['submitter', 'user:u1'], subject: 'Approved: {{name}}', body: '{{name}} is approved.' }]);
+    expect(draft.onApprove).to.deep.equal([{ type: 'email', to: ['submitter', 'user:u1'], subject: 'Approved: {{name}}', body: '{{name}} is approved.', translations: {} }]);
     expect(draft.onSubmit).to.deep.equal([]);
     expect(processOf(stored, draft, stored.steps)).to.deep.equal({ ...stored, active: true });
     const step = stepDraft(stored.steps[0]!);

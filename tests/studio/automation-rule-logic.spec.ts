@@ -26,7 +26,14 @@ const EVERY_ACTION: AutomationRuleDefinition = {
     { setField: 'priority', value: 'high' },
     { setField: 'score', expression: 'amount / 100' },
     { setField: 'note', value: null },
-    { email: { to: ['owner', 'submitter', { user: 'u42' }, { field: 'account_manager' }], subject: 'Big order {{name}}', body: 'Amount: {{amount}}' } },
+    {
+      email: {
+        to: ['owner', 'submitter', { user: 'u42' }, { field: 'account_manager' }],
+        subject: 'Big order {{name}}',
+        body: 'Amount: {{amount}}',
+        translations: { 'zh-CN': { subject: '大额订单 {{name}}', body: '金额：{{amount}}' } },
+      },
+    },
     { webhook: { url: 'https://hooks.example.com/orders', body: '{"id": "{{_id}}"}' } },
     { webhook: { url: 'http://127.0.0.1:9/plain' } },
     { createRecord: { object: 'task', values: { title: "'Call ' & name", about: '_id' } } },
@@ -74,8 +81,19 @@ describe('web app: automation rule editor', () => {
     expect(saved.actions).to.deep.equal([{ createRecord: { object: 'task', values: { title: 'name' } } }, { webhook: { url: 'https://x.example' } }]);
   });
 
+  it('saves only the languages an admin wrote an e-mail in', () => {
+    const draft = automationRuleDraftOf(EVERY_ACTION);
+    const email = draft.actions[3]!;
+    if (email.type !== 'email') throw new Error('the fourth action is the e-mail');
+    const edited = { ...email, translations: { en: { subject: ' ', body: '' }, 'zh-CN': { subject: '', body: '' }, 'zh-TW': { subject: '大額訂單', body: '金額' } } };
+    const saved = automationRuleDefinitionOf({ ...draft, actions: draft.actions.map((action, i) => (i === 3 ? edited : action)) });
+    expect(saved.actions[3]).to.deep.include({ email: { ...(EVERY_ACTION.actions[3] as { email: object }).email, translations: { 'zh-TW': { subject: '大額訂單', body: '金額' } } } });
+    const none = automationRuleDefinitionOf({ ...draft, actions: draft.actions.map((action, i) => (i === 3 ? { ...email, translations: {} } : action)) });
+    expect(none.actions[3]).to.not.have.nested.property('email.translations');
+  });
+
   it('starts each action type empty, so switching type keeps nothing of the old action', () => {
-    expect(emptyAction('email')).to.deep.equal({ type: 'email', to: [], subject: '', body: '' });
+    expect(emptyAction('email')).to.deep.equal({ type: 'email', to: [], subject: '', body: '', translations: {} });
     expect(emptyAction('createRecord')).to.deep.equal({ type: 'createRecord', object: undefined, values: [] });
     expect(emptyAction('setField')).to.include({ type: 'setField', mode: 'value', field: undefined });
   });
@@ -97,6 +115,7 @@ describe('web app: automation rule editor', () => {
         { path: '/actions/0/value', message: 'not a value' },
         { path: '/actions/3/email/to/3/field', message: 'not a user lookup' },
         { path: '/actions/3/email/subject', message: 'bad template' },
+        { path: '/actions/3/email/translations/zh-TW/body', message: 'bad translated template' },
         { path: '/actions/4/webhook/url', message: 'bad url' },
         { path: '/actions/6/createRecord/values/about', message: 'bad value' },
         { path: '/actions/6/createRecord/values', message: 'title is required' },
@@ -114,6 +133,7 @@ describe('web app: automation rule editor', () => {
       'actions.0.value': ['not a value'],
       'actions.3.to': ['not a user lookup'],
       'actions.3.subject': ['bad template'],
+      'actions.3.translations.zh-TW.body': ['bad translated template'],
       'actions.4.url': ['bad url'],
       'actions.6.values.1.expression': ['bad value'],
       'actions.6.object': ['title is required', 'not a field'],

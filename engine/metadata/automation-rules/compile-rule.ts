@@ -1,3 +1,4 @@
+import { resolveLabels } from '../labels.js';
 import type { ErrorDetail } from '../../errors/index.js';
 import { compileExpression, expressionScope, isCompiled, type CompiledExpression } from '../../formula/index.js';
 import type { CompiledObject } from '../compiled-object.js';
@@ -67,7 +68,7 @@ export function compileRule(definition: AutomationRuleDefinition, objects: Reado
       schedule,
       timing: on === 'time' || on === 'schedule' ? timingSignature(definition) : null,
       runAs: definition.runAs ?? null,
-      source: { object: object.name, name: `automation ${definition.name}`, label: definition.label?.en ?? definition.name, expressions },
+      source: { object: object.name, name: `automation ${definition.name}`, label: resolveLabels(definition.label, definition.name), expressions },
     },
   };
 }

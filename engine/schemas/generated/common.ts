@@ -126,6 +126,7 @@ export type ApprovalAction =
         to: [Recipient, ...Recipient[]];
         subject: Template;
         body: Template;
+        translations?: EmailTranslations;
       };
     }
   | {
@@ -272,6 +273,25 @@ export interface ReportChart {
    * Single numbers: the period compared, so far against the same days of the one before (this month to date with last month to date ...). Default month.
    */
   comparePeriod?: 'day' | 'week' | 'month' | 'quarter' | 'year';
+}
+/**
+ * The e-mail's subject and body in other languages. Each recipient gets the version of the language saved on their user record: zh-TW where given, else zh-CN converted to Traditional characters; the subject and body above where their language has none.
+ *
+ * This interface was referenced by `CommonDefinitions`'s JSON-Schema
+ * via the `definition` "EmailTranslations".
+ */
+export interface EmailTranslations {
+  en?: EmailText;
+  'zh-CN'?: EmailText;
+  'zh-TW'?: EmailText;
+}
+/**
+ * This interface was referenced by `CommonDefinitions`'s JSON-Schema
+ * via the `definition` "EmailText".
+ */
+export interface EmailText {
+  subject: Template;
+  body: Template;
 }
 /**
  * A text in each supported language; the engine falls back to English, then to the API name. zh-TW is optional: where it is left out, Traditional Chinese readers get the zh-CN text converted to Traditional characters.

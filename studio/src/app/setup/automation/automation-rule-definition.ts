@@ -3,10 +3,17 @@ import type { LocalizedText } from '../../../shared/i18n/localize';
 /** Who an e-mail goes to (automation-rule.schema.json's Recipient). */
 export type Recipient = 'submitter' | 'approvers' | 'owner' | { readonly user: string } | { readonly field: string };
 
+/** The languages an e-mail may be written in besides its own subject and body. */
+export const EMAIL_LANGUAGES = ['en', 'zh-CN', 'zh-TW'] as const;
+export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number];
+
+/** An e-mail's subject and body per language (the schema's EmailTranslations): each recipient reads their language's. */
+export type EmailTranslations = Readonly<Partial<Record<EmailLanguage, { readonly subject: string; readonly body: string }>>>;
+
 /** One action of a rule: exactly one of these shapes (the schema's Action). */
 export type AutomationAction =
   | { readonly setField: string; readonly value?: unknown; readonly expression?: string }
-  | { readonly email: { readonly to: readonly Recipient[]; readonly subject: string; readonly body: string } }
+  | { readonly email: { readonly to: readonly Recipient[]; readonly subject: string; readonly body: string; readonly translations?: EmailTranslations } }
   | { readonly webhook: { readonly url: string; readonly body?: string } }
   | { readonly createRecord: { readonly object: string; readonly values: Readonly<Record<string, string>> } }
   | { readonly packAction: { readonly pack: string; readonly action: string; readonly params?: Readonly<Record<string, unknown>> } }

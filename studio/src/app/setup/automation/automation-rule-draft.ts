@@ -2,7 +2,7 @@ import type { ErrorDetail } from '../../../shared/api/api-error';
 import type { LocalizedText } from '../../../shared/i18n/localize';
 import { draftText } from '../draft-text';
 import { filterToModel, modelToFilter, type FilterModel } from '../../list/filter/filter-rows';
-import { TIMED, type AutomationAction, type AutomationRuleDefinition, type Recipient, type Trigger, type Weekday } from './automation-rule-definition';
+import { EMAIL_LANGUAGES, TIMED, type AutomationAction, type AutomationRuleDefinition, type EmailTranslations, type Recipient, type Trigger, type Weekday } from './automation-rule-definition';
 
 /** How a field update gets its value: a fixed value, an expression over the record, or none (clears it). */
 export type ValueMode = 'value' | 'expression' | 'clear';
@@ -16,7 +16,7 @@ export interface CreateValueDraft {
 /** An action as its form edits it: one shape per type, `type` deciding which form shows. */
 export type ActionDraft =
   | { readonly type: 'setField'; readonly field: string | undefined; readonly mode: ValueMode; readonly value?: unknown; readonly expression: string }
-  | { readonly type: 'email'; readonly to: readonly string[]; readonly subject: string; readonly body: string }
+  | { readonly type: 'email'; readonly to: readonly string[]; readonly subject: string; readonly body: string; readonly translations: EmailTranslations }
   | { readonly type: 'webhook'; readonly url: string; readonly body: string }
   | { readonly type: 'createRecord'; readonly object: string | undefined; readonly values: readonly CreateValueDraft[] }
   /** An installed pack's action, picked as `<pack>/<action>`, its params as JSON text. */
@@ -98,7 +98,7 @@ export function emptyAction(type: ActionType): ActionDraft {
     case 'setField':
       return { type, field: undefined, mode: 'value', expression: '' };
     case 'email':
-      return { type, to: [], subject: '', body: '' };
+      return { type, to: [], subject: '', body: '', translations: {} };
     case 'webhook':
       return { type, url: '', body: '' };
     case 'createRecord':
@@ -134,7 +134,7 @@ export function actionDraftOf(action: AutomationAction): ActionDraft {
       ? { type: 'setField', field: action.setField, mode: 'clear', expression: '' }
       : { type: 'setField', field: action.setField, mode: 'value', value: action.value, expression: '' };
   }
-  if ('email' in action) return { type: 'email', to: action.email.to.map(recipientKey), subject: action.email.subject, body: action.email.body };
+  if ('email' in action) return { type: 'email', to: action.email.to.map(recipientKey), subject: action.email.subject, body: action.email.body, translations: action.email.translations ?? {} };
   if ('webhook' in action) return { type: 'webhook', url: action.webhook.url, body: action.webhook.body ?? '' };
   if ('packAction' in action) return { type: 'packAction', action: `${action.packAction.pack}/${action.packAction.action}`, params: JSON.stringify(action.packAction.params ?? {}, null, 2) };
   if ('convert' in action) return { type: 'convert', conversion: JSON.stringify(action.convert, null, 2) };
@@ -202,6 +202,15 @@ function timingOf(draft: AutomationRuleDraft): Pick<AutomationRuleDefinition, 't
 }
 
 /** An action as the schema wants it; blanks are sent as they are, so the server names what is missing. */
+/** The languages an admin wrote something in; a language left empty falls back to the subject and body. */
+function translationsOf(translations: EmailTranslations | undefined): { translations?: EmailTranslations } {
+  const written = EMAIL_LANGUAGES.flatMap((language) => {
+    const text = translations?.[language];
+    return text && (text.subject?.trim() || text.body?.trim()) ? [[language, { subject: text.subject ?? '', body: text.body ?? '' }] as const] : [];
+  });
+  return written.length > 0 ? { translations: Object.fromEntries(written) } : {};
+}
+
 export function actionOf(draft: ActionDraft): AutomationAction {
   switch (draft.type) {
     case 'setField': {
@@ -210,7 +219,7 @@ export function actionOf(draft: ActionDraft): AutomationAction {
       return { setField: field, value: draft.mode === 'clear' || draft.value === undefined || draft.value === '' ? null : draft.value };
     }
     case 'email':
-      return { email: { to: draft.to.map(recipientOf), subject: draft.subject, body: draft.body } };
+      return { email: { to: draft.to.map(recipientOf), subject: draft.subject, body: draft.body, ...translationsOf(draft.translations) } };
     case 'webhook':
       return { webhook: { url: draft.url.trim(), ...(draft.body.trim() ? { body: draft.body } : {}) } };
     case 'createRecord':
@@ -306,6 +315,8 @@ export function actionControl(path: string, list: string, actions: readonly Acti
   const action = new RegExp(`^/${list}/(\\d+)(.*)$`).exec(path);
   if (!action) return undefined;
   const [, index, rest = ''] = action;
+  const translation = /^\/email\/translations\/(en|zh-CN|zh-TW)\/(subject|body)$/.exec(rest);
+  if (translation) return `${list}.${index}.translations.${translation[1]}.${translation[2]}`;
   const value = /^\/createRecord\/values\/([^/]+)$/.exec(rest);
   if (value) {
     const at = actions?.[Number(index)];

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Select } from 'antd';
+import { EmailTranslationsFields } from './email-translations-fields';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../shared/i18n/localize';
 import { useLanguage } from '../../../shared/i18n/use-language';
@@ -51,6 +52,7 @@ export function EmailAction({ index, path, position, object, approval }: ActionF
       <Form.Item name={[index, 'body']} label={t('setup.automation.body')} extra={<TemplateHelp />} rules={[{ required: true, whitespace: true, message: t('setup.automation.templateRequired') }]}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} aria-label={label(t('setup.automation.body'))} />
       </Form.Item>
+      <EmailTranslationsFields index={index} path={path} label={label} />
     </>
   );
 }
