@@ -126,7 +126,7 @@ describe('browser: a field the user may not read', function () {
         const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: case_.export }).click()]);
         const csv = await readFile((await download.path())!, 'utf8');
         expect(csv).to.include(PERSON).and.include('d.wimsey@example.com');
-        expect(csv, 'the export').to.not.include('pay_grade').and.not.include('Wombat');
+        expect(csv, 'the export').to.not.include('pay_grade').and.not.include(case_.hidden).and.not.include('Wombat');
 
         // The record page, its field history, and its form.
         await page.getByRole('link', { name: PERSON }).click();
