@@ -5,10 +5,12 @@ import type { Doc, Filter, IndexSpec, SortSpec } from '../port.js';
 import type { DocumentCache } from './document-cache.js';
 import { entriesOf, IndexBuilds } from './index-builds.js';
 import { indexKeys, storedIndex, uniqueKey, type StoredIndex } from './index-entries.js';
-import type { IndexRow } from './index-table.js';
+import type { IndexRow, KeyRange } from './index-table.js';
 import { HighestIds } from './highest-ids.js';
 import { keyedOrder } from './keyed-order.js';
+import { MAX_IDS, PointLists } from './point-lists.js';
 import { planQuery, type Plan } from './query-plan.js';
+import { ReadWriteTally } from './read-write-tally.js';
 import type { CommitBatch, SqliteFile } from './sqlite-file.js';
 
 /** What one collection's reads need in memory: its indexes, and how many documents it holds once counted. */
@@ -56,6 +58,8 @@ export class CommittedData {
   /** Commits per collection since the store opened (see changeCount). */
   private readonly changes = new Map<string, number>();
   readonly builds: IndexBuilds;
+  private readonly tally = new ReadWriteTally();
+  private readonly points = new PointLists();
 
   constructor(
     private readonly file: SqliteFile,
@@ -100,6 +104,7 @@ export class CommittedData {
    * query does not push out what every request uses.
    */
   load(collection: string, id: string, remember = true): Doc | undefined {
+    if (remember) this.tally.read(collection);
     const cached = remember ? this.cache.get(collection, id) : this.cache.peek(collection, id);
     if (cached) return cached;
     const body = this.file.body(collection, id);
@@ -142,8 +147,8 @@ export class CommittedData {
       indexes: this.indexes(collection).filter((index) => index.built),
       estimate: (index, ranges, cap) => {
         let total = 0;
-        for (const range of ranges) if (total < cap) total += this.file.indexes.countUpTo(index.ix, range, cap - total);
-        return total;
+        for (const range of ranges) if (total < cap) total += this.pointIds(index.ix, range)?.length ?? this.file.indexes.countUpTo(index.ix, range, cap - total);
+        return Math.min(total, cap);
       },
     });
   }
@@ -166,7 +171,7 @@ export class CommittedData {
         const seen = plan.index.multikey || plan.ranges.length > 1 ? new Set<string>() : undefined;
         let read = 0;
         for (const range of plan.ranges) {
-          for (const { id } of this.file.indexes.ids(plan.index.ix, range, plan.direction, plan.tie)) {
+          for (const id of this.rangeIds(plan.index.ix, range, plan.direction, plan.tie)) {
             if (seen?.has(id)) continue;
             seen?.add(id);
             const doc = this.load(collection, id, read++ < REMEMBERED_PER_WALK);
@@ -179,7 +184,7 @@ export class CommittedData {
         const seen = new Set<string>();
         for (const part of plan.parts) {
           for (const range of part.ranges) {
-            for (const { id } of this.file.indexes.ids(part.index.ix, range, 1, 1)) {
+            for (const id of this.rangeIds(part.index.ix, range, 1, 1)) {
               if (seen.has(id)) continue;
               seen.add(id);
               const doc = this.load(collection, id, seen.size <= REMEMBERED_PER_WALK);
@@ -192,6 +197,27 @@ export class CommittedData {
       default:
         assertNever(plan, 'query plan');
     }
+  }
+
+  /** The ids of an index range in the walk's order: a whole key's from its list when it holds a few (point-lists.ts), from SQLite otherwise. */
+  private rangeIds(ix: number, range: KeyRange, direction: 1 | -1, tie: 1 | -1): Iterable<string> {
+    const ids = this.pointIds(ix, range);
+    if (!ids) return this.file.indexes.ids(ix, range, direction, tie);
+    // One key: its entries come in `_id` order, or the reverse for a tie broken downwards.
+    return tie === 1 ? ids : ids.toReversed();
+  }
+
+  /** The ids under a whole key when there are at most MAX_IDS, read once and then kept by the commits; undefined otherwise. */
+  private pointIds(ix: number, range: KeyRange): readonly string[] | undefined {
+    if (!range.point) return undefined;
+    const key = range.low!;
+    let ids = this.points.get(ix, key);
+    if (ids === undefined) {
+      const read = this.file.indexes.pointIds(ix, key, MAX_IDS + 1);
+      ids = read.length > MAX_IDS ? null : read;
+      this.points.remember(ix, key, ids);
+    }
+    return ids ?? undefined;
   }
 
   /** A plan's committed candidates in the sort's order, for a page of `first` (see keyed-order.ts). */
@@ -253,12 +279,16 @@ export class CommittedData {
     } catch (error) {
       throw this.duplicateIn(batch, written) ?? error;
     }
-    // A document the cache holds is replaced by its new version. A new one is kept only while there
-    // is free room: writes alone never push out what reads use, so a bulk import (each record with
-    // its audit entry and change-feed entry) does not turn the cache over, measure and evict three
-    // documents per record; a document read later is kept then, as every read is.
+    for (const entry of batch.removed) if (!entry.unique) this.points.removed(entry.ix, entry.key, entry.id);
+    for (const entry of batch.added) if (!entry.unique) this.points.added(entry.ix, entry.key, entry.id);
+    // A document the cache holds is replaced by its new version. A new one is kept while there is
+    // free room, or when its collection's documents are read back (read-write-tally.ts): writes
+    // alone never push out what reads use, so a bulk import (each record with its audit entry and
+    // change-feed entry) does not turn the cache over, measure and evict three documents per
+    // record; a document read later is kept then, as every read is.
     for (const { collection, id, doc } of after) {
-      if (doc && (this.cache.peek(collection, id) !== undefined || this.hasFreeRoom())) this.cache.set(collection, id, doc);
+      this.tally.written(collection);
+      if (doc && (this.cache.peek(collection, id) !== undefined || this.hasFreeRoom() || this.tally.readBack(collection))) this.cache.set(collection, id, doc);
       else this.cache.delete(collection, id);
       if (doc) this.highestIds.committed(collection, id);
     }
@@ -327,12 +357,14 @@ export class CommittedData {
         if (spec.unique || small) this.build(collection, storedIndex(ix, spec, false));
       }
     })();
+    this.points.clear();
     this.states.delete(collection);
     this.state(collection);
   }
 
   /** Fills an index from the collection's documents, in batches read by `_id` (inside the caller's transaction). */
   private build(collection: string, index: StoredIndex): void {
+    this.points.clear();
     this.file.indexes.clear(index.ix);
     let multikey = false;
     let after = '';
@@ -361,6 +393,7 @@ export class CommittedData {
     this.file.dropCollection(collection);
     this.states.delete(collection);
     this.highestIds.forget(collection);
+    this.points.clear();
     // Dropping is rare (tests, uninstalling an object): forgetting every cached document is simpler than finding the collection's.
     this.cache.clear();
   }

@@ -5,7 +5,6 @@ import { EmbeddedStore } from './embedded-store.js';
 import { SqliteFile, type Durability } from './sqlite-file.js';
 import { DataDirectoryLock } from './data-directory-lock.js';
 
-/** Each tenant's cache of parsed documents, by default: about 80,000 records of fourteen short fields. */
 /**
  * 128 MiB holds about 145,000 records of ten fields: a tenant's hot records at the sizes a company
  * runs (the foundation benchmark's 100,000 deals take 89 MiB). At 64 MiB more than a quarter of its GETs by id

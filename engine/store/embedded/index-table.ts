@@ -7,6 +7,8 @@ import { StatementCache } from './statement-cache.js';
 export interface KeyRange {
   low?: Buffer;
   high?: Buffer;
+  /** The range holds one whole key, `low`: a query named every field of the index (point-lists.ts). */
+  point?: boolean;
 }
 
 export interface IndexRow {
@@ -117,10 +119,20 @@ export class IndexTable {
    * The ids in a key range, in key order (or its reverse), ties in `_id` order (`tie`): SQLite
    * walks the primary key and sorts only within runs of one key, so a LIMIT stops early.
    */
-  ids(ix: number, range: KeyRange, direction: 1 | -1, tie: 1 | -1): IterableIterator<{ id: string }> {
-    const { where, params } = rangeClause(ix, range);
-    const order = `ORDER BY key ${direction === 1 ? 'ASC' : 'DESC'}, id ${tie === 1 ? 'ASC' : 'DESC'}`;
-    return this.statement(`SELECT id FROM index_keys WHERE ${where} ${order}`).iterate(...params) as IterableIterator<{ id: string }>;
+  ids(ix: number, range: KeyRange, direction: 1 | -1, tie: 1 | -1): IterableIterator<string> {
+    // Every query an index serves walks here: the text is one of sixteen, looked up rather than built.
+    const variant = (range.low ? 1 : 0) | (range.high ? 2 : 0) | (direction === 1 ? 0 : 4) | (tie === 1 ? 0 : 8);
+    const sql = (ID_WALKS[variant] ??= idWalk(range, direction, tie));
+    // Plucked: each row is its id, no object per row (a busy statement's stand-in is a fresh one, so the mode is set each time).
+    const statement = this.statement(sql).pluck(true);
+    if (range.low && range.high) return statement.iterate(ix, range.low, range.high) as IterableIterator<string>;
+    if (range.low || range.high) return statement.iterate(ix, range.low ?? range.high) as IterableIterator<string>;
+    return statement.iterate(ix) as IterableIterator<string>;
+  }
+
+  /** Up to `limit` ids under one whole key, ascending. */
+  pointIds(ix: number, key: Buffer, limit: number): string[] {
+    return this.statement('SELECT id FROM index_keys WHERE ix = ? AND key = ? ORDER BY id LIMIT ?').pluck(true).all(ix, key, limit) as string[];
   }
 
   /** How many entries the ranges hold, each document once (a multikey document may have several). */
@@ -137,6 +149,14 @@ export class IndexTable {
     const sql = `SELECT COUNT(*) AS n FROM (SELECT 1 FROM index_keys WHERE ${where} LIMIT ?)`;
     return (this.statement(sql).get(...params, cap) as { n: number }).n;
   }
+}
+
+/** The SQL of an index walk by its variant (which bounds, which directions), made on first use. */
+const ID_WALKS: (string | undefined)[] = [];
+
+function idWalk(range: KeyRange, direction: 1 | -1, tie: 1 | -1): string {
+  const { where } = rangeClause(0, range);
+  return `SELECT id FROM index_keys WHERE ${where} ORDER BY key ${direction === 1 ? 'ASC' : 'DESC'}, id ${tie === 1 ? 'ASC' : 'DESC'}`;
 }
 
 function rangeClause(ix: number, range: KeyRange): { where: string; params: (number | Buffer)[] } {

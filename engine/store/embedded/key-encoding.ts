@@ -19,12 +19,12 @@ export function encodeValue(value: unknown): Buffer {
     case 'number':
       return encodeNumber(value);
     case 'string':
-      return Buffer.concat([Buffer.of(TAG.string), encodeText(value)]);
+      return encodeText(value, TAG.string);
     case 'boolean':
       return Buffer.of(TAG.boolean, value ? 1 : 0);
     default:
       // Objects and arrays compare by their JSON text (sort-order.ts); a date's text is its ISO string.
-      return Buffer.concat([Buffer.of(Array.isArray(value) ? TAG.array : TAG.object), encodeText(JSON.stringify(value))]);
+      return encodeText(JSON.stringify(value), Array.isArray(value) ? TAG.array : TAG.object);
   }
 }
 
@@ -74,9 +74,19 @@ const NEEDS_ESCAPE = /[\u0000\ud800-\udfff]/;
  * (CESU-8) rather than as the code point UTF-8 would make of the pair. A NUL byte is escaped as
  * 00 FF and the end is 00 00, which sorts before any character: the encoding is prefix-free.
  */
-function encodeText(text: string): Buffer {
-  if (!NEEDS_ESCAPE.test(text)) return Buffer.concat([Buffer.from(text, 'utf8'), Buffer.of(0, 0)]);
-  const bytes: number[] = [];
+function encodeText(text: string, tag: number): Buffer {
+  // One buffer written in place: every index key and every planned query encodes strings, and
+  // four small buffers joined cost more than the key's SQLite write.
+  if (!NEEDS_ESCAPE.test(text)) {
+    const length = Buffer.byteLength(text, 'utf8');
+    const out = Buffer.allocUnsafe(length + 3);
+    out[0] = tag;
+    out.write(text, 1, length, 'utf8');
+    out[length + 1] = 0;
+    out[length + 2] = 0;
+    return out;
+  }
+  const bytes: number[] = [tag];
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (unit === 0) bytes.push(0, 0xff);

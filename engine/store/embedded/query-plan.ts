@@ -188,8 +188,9 @@ function indexPlan(index: StoredIndex, fields: Map<string, FieldCondition>, sort
     if (condition.kind === 'equal') {
       // Null also stands for an empty array in a multikey index: candidates, not an answer.
       if (index.multikey && condition.values.includes(null)) exact = false;
-      const parts = dedupe(condition.values.map((value) => encodeComponent(value, direction)));
-      prefixes = prefixes.flatMap((prefix) => parts.map((part) => Buffer.concat([prefix, part])));
+      // One value (most queries: a record's items, an owner's records) needs no dedupe and, first, no concatenation.
+      const parts = condition.values.length === 1 ? [encodeComponent(condition.values[0], direction)] : dedupe(condition.values.map((value) => encodeComponent(value, direction)));
+      prefixes = i === 0 ? parts : prefixes.flatMap((prefix) => parts.map((part) => Buffer.concat([prefix, part])));
       equalities++;
       if (leadingSingles === i && condition.values.length === 1) leadingSingles++;
       continue;
@@ -200,7 +201,9 @@ function indexPlan(index: StoredIndex, fields: Map<string, FieldCondition>, sort
     ranges = prefixes.map((prefix) => keyRange(prefix, range, direction));
     ranged = true;
   }
-  ranges ??= prefixes.map((prefix) => ({ low: prefix, ...optionalHigh(prefixEnd(prefix)) }));
+  // Equalities on every field of the index: each prefix is a whole key.
+  const point = equalities === index.fields.length;
+  ranges ??= prefixes.map((prefix) => ({ low: prefix, ...optionalHigh(prefixEnd(prefix)), ...(point ? { point } : {}) }));
   exact &&= complete && [...fields.keys()].every((field) => consumed.has(field));
   // The index gives the sort when what follows its single-valued equalities is exactly the sort's
   // keys, leaving out the keys those equalities pin (in an index without arrays, a pinned field

@@ -2,21 +2,9 @@ import { expect } from 'chai';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedStore } from '../../../engine/store/embedded/embedded-store.js';
 import { SqliteFile } from '../../../engine/store/embedded/sqlite-file.js';
 import { newId } from '../../../engine/store/new-id.js';
-
-/** A store over a file whose document reads are counted. */
-function countedStore(dir: string, cacheBytes: number): { store: EmbeddedStore; reads: () => number } {
-  const file = new SqliteFile(join(dir, 'store.sqlite'), 'process');
-  let reads = 0;
-  const body = file.body.bind(file);
-  file.body = (collection, id) => {
-    reads++;
-    return body(collection, id);
-  };
-  return { store: new EmbeddedStore('t', file, join(dir, 'blobs'), cacheBytes), reads: () => reads };
-}
+import { countedStore } from './counted-store.js';
 
 const deal = (n: number) => ({ _id: newId(), name: `Deal ${n}`, amount: n * 10, notes: 'x'.repeat(200) });
 
