@@ -17,7 +17,7 @@ export interface IssuedToken {
 export type TokenView = Pick<TokenDoc, 'id' | 'name' | 'createdAt' | 'lastUsedAt'>;
 
 /** How stale a token's last-used time may get: recording every use would be a write per read. */
-const LAST_USED_PRECISION_MS = 60_000;
+export const LAST_USED_PRECISION_MS = 60_000;
 
 /** A token for an integration, acting as its user with the user's permissions. */
 export async function issueToken(tenant: Tenant, userId: string, name: unknown): Promise<IssuedToken> {
@@ -47,16 +47,15 @@ export async function revokeToken(tenant: Tenant, userId: string, id: string, by
   });
 }
 
-/** The owner of a live token, noting its use (to the minute) in the token and the audit log. */
-export async function tokenOwner(tenant: Tenant, token: string): Promise<string | undefined> {
-  const doc = await tenant.store.collection<TokenDoc>(TOKENS).findOne({ _id: secretId(token) });
+/** The owner of a live token (by its id, the hash of its secret) and when its use was last recorded (ms), noting this use (to the minute) in the token and the audit log. */
+export async function tokenOwner(tenant: Tenant, id: string): Promise<{ user: string; lastUsedAt: number } | undefined> {
+  const doc = await tenant.store.collection<TokenDoc>(TOKENS).findOne({ _id: id });
   if (!doc || doc.revokedAt) return undefined;
   const now = Date.now();
-  if (!doc.lastUsedAt || now - Date.parse(doc.lastUsedAt) > LAST_USED_PRECISION_MS) {
-    await tenant.store.unitOfWork(async (tx) => {
-      await tx.collection<TokenDoc>(TOKENS).updateOne({ _id: doc._id }, { $set: { lastUsedAt: new Date(now).toISOString() } });
-      await appendAudit(tx, { actor: doc.user, action: 'auth.token_used', record: doc.user });
-    });
-  }
-  return doc.user;
+  if (doc.lastUsedAt && now - Date.parse(doc.lastUsedAt) <= LAST_USED_PRECISION_MS) return { user: doc.user, lastUsedAt: Date.parse(doc.lastUsedAt) };
+  await tenant.store.unitOfWork(async (tx) => {
+    await tx.collection<TokenDoc>(TOKENS).updateOne({ _id: doc._id }, { $set: { lastUsedAt: new Date(now).toISOString() } });
+    await appendAudit(tx, { actor: doc.user, action: 'auth.token_used', record: doc.user });
+  });
+  return { user: doc.user, lastUsedAt: now };
 }

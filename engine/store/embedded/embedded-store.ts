@@ -13,7 +13,7 @@ import type { SqliteFile } from './sqlite-file.js';
 import type { Overlay } from './collection-overlay.js';
 import { GroupCommit } from './group-commit.js';
 import { TransactionCollection } from './transaction-collection.js';
-import { timedStoreOperation } from '../../observability/index.js';
+import { timedStoreOperation, timedStoreRead } from '../../observability/index.js';
 
 /** How often a commit measures the WAL (a stat of its file): at 80 MB of WAL a second (small creates back to back), under 1 MB between two. */
 const WAL_MEASURE_EVERY_MS = 10;
@@ -60,14 +60,15 @@ export class EmbeddedStore implements Store {
   }
 
   private facade<T extends Doc>(name: string): Collection<T> {
-    const read = () => new TransactionCollection<T>(name, this.committed, new Map());
+    // Reads outside a unit see committed data only: one collection over an overlay nothing writes to serves them all.
+    const read = new TransactionCollection<T>(name, this.committed, new Map());
     const write = <R>(op: (c: Collection<T>) => Promise<R>) => this.unitOfWork((tx) => op(tx.collection<T>(name)));
     return {
       name,
-      find: (filter, options) => timedStoreOperation(this.kind, 'find', () => read().find(filter, options)),
-      findOne: (filter, options) => timedStoreOperation(this.kind, 'findOne', () => read().findOne(filter, options)),
-      count: (filter) => timedStoreOperation(this.kind, 'count', () => read().count(filter)),
-      aggregate: (pipeline) => timedStoreOperation(this.kind, 'aggregate', () => read().aggregate(pipeline)),
+      find: (filter, options) => timedStoreRead(this.kind, 'find', () => read.findNow(filter, options)),
+      findOne: (filter, options) => timedStoreRead(this.kind, 'findOne', () => read.findOneNow(filter, options)),
+      count: (filter) => timedStoreOperation(this.kind, 'count', () => read.count(filter)),
+      aggregate: (pipeline) => timedStoreOperation(this.kind, 'aggregate', () => read.aggregate(pipeline)),
       insertOne: (doc) => write((c) => c.insertOne(doc)),
       insertMany: (docs) => write((c) => c.insertMany(docs)),
       findOneAndUpdate: (filter, update, options) => write((c) => c.findOneAndUpdate(filter, update, options)),

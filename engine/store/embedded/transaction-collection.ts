@@ -91,10 +91,19 @@ export class TransactionCollection<T extends Doc> implements Collection<T> {
   }
 
   async find(filter: Filter, options?: FindOptions): Promise<T[]> {
-    return this.matches(filter, options) as T[];
+    return this.findNow(filter, options);
   }
 
   async findOne(filter: Filter, options?: Omit<FindOptions, 'limit' | 'skip'>): Promise<T | null> {
+    return this.findOneNow(filter, options);
+  }
+
+  /** The reads answer at once (SQLite and the cache are synchronous): the store's reads outside units call these without another promise each. */
+  findNow(filter: Filter, options?: FindOptions): T[] {
+    return this.matches(filter, options) as T[];
+  }
+
+  findOneNow(filter: Filter, options?: Omit<FindOptions, 'limit' | 'skip'>): T | null {
     return (this.matches(filter, { ...options, limit: 1 })[0] as T | undefined) ?? null;
   }
 
