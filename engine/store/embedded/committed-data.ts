@@ -8,7 +8,7 @@ import { indexKeys, storedIndex, uniqueKey, type StoredIndex } from './index-ent
 import type { IndexRow, KeyRange } from './index-table.js';
 import { HighestIds } from './highest-ids.js';
 import { keyedOrder } from './keyed-order.js';
-import { MAX_IDS, PointLists } from './point-lists.js';
+import { PointLists } from './point-lists.js';
 import { planQuery, type Plan } from './query-plan.js';
 import { ReadWriteTally } from './read-write-tally.js';
 import type { CommitBatch, SqliteFile } from './sqlite-file.js';
@@ -59,13 +59,14 @@ export class CommittedData {
   private readonly changes = new Map<string, number>();
   readonly builds: IndexBuilds;
   private readonly tally = new ReadWriteTally();
-  private readonly points = new PointLists();
+  private readonly points: PointLists;
 
   constructor(
     private readonly file: SqliteFile,
     private readonly cache: DocumentCache,
   ) {
     this.highestIds = new HighestIds((collection) => file.highestId(collection));
+    this.points = new PointLists((ix, key, limit) => file.indexes.pointIds(ix, key, limit));
     this.builds = new IndexBuilds(file, (collection, row) => this.cache.get(collection, row.id) ?? (JSON.parse(row.body) as Doc), (ix, multikey) => {
       for (const state of this.states.values()) {
         for (const index of state.indexes) {
@@ -147,7 +148,7 @@ export class CommittedData {
       indexes: this.indexes(collection).filter((index) => index.built),
       estimate: (index, ranges, cap) => {
         let total = 0;
-        for (const range of ranges) if (total < cap) total += this.pointIds(index.ix, range)?.length ?? this.file.indexes.countUpTo(index.ix, range, cap - total);
+        for (const range of ranges) if (total < cap) total += this.points.ids(index.ix, range)?.length ?? this.file.indexes.countUpTo(index.ix, range, cap - total);
         return Math.min(total, cap);
       },
     });
@@ -201,23 +202,10 @@ export class CommittedData {
 
   /** The ids of an index range in the walk's order: a whole key's from its list when it holds a few (point-lists.ts), from SQLite otherwise. */
   private rangeIds(ix: number, range: KeyRange, direction: 1 | -1, tie: 1 | -1): Iterable<string> {
-    const ids = this.pointIds(ix, range);
+    const ids = this.points.ids(ix, range);
     if (!ids) return this.file.indexes.ids(ix, range, direction, tie);
     // One key: its entries come in `_id` order, or the reverse for a tie broken downwards.
     return tie === 1 ? ids : ids.toReversed();
-  }
-
-  /** The ids under a whole key when there are at most MAX_IDS, read once and then kept by the commits; undefined otherwise. */
-  private pointIds(ix: number, range: KeyRange): readonly string[] | undefined {
-    if (!range.point) return undefined;
-    const key = range.low!;
-    let ids = this.points.get(ix, key);
-    if (ids === undefined) {
-      const read = this.file.indexes.pointIds(ix, key, MAX_IDS + 1);
-      ids = read.length > MAX_IDS ? null : read;
-      this.points.remember(ix, key, ids);
-    }
-    return ids ?? undefined;
   }
 
   /** A plan's committed candidates in the sort's order, for a page of `first` (see keyed-order.ts). */
@@ -281,11 +269,9 @@ export class CommittedData {
     }
     for (const entry of batch.removed) if (!entry.unique) this.points.removed(entry.ix, entry.key, entry.id);
     for (const entry of batch.added) if (!entry.unique) this.points.added(entry.ix, entry.key, entry.id);
-    // A document the cache holds is replaced by its new version. A new one is kept while there is
-    // free room, or when its collection's documents are read back (read-write-tally.ts): writes
-    // alone never push out what reads use, so a bulk import (each record with its audit entry and
-    // change-feed entry) does not turn the cache over, measure and evict three documents per
-    // record; a document read later is kept then, as every read is.
+    // A cached document is replaced by its new version; a new one is kept while there is free room,
+    // or when its collection is read back (read-write-tally.ts): a bulk import's audit and
+    // change-feed entries do not turn the cache over; a document read later is kept then.
     for (const { collection, id, doc } of after) {
       this.tally.written(collection);
       if (doc && (this.cache.peek(collection, id) !== undefined || this.hasFreeRoom() || this.tally.readBack(collection))) this.cache.set(collection, id, doc);

@@ -1,3 +1,5 @@
+import type { KeyRange } from './index-table.js';
+
 /** At most this many keys are held; past it, the oldest key held goes. */
 const MAX_KEYS = 16_384;
 
@@ -20,15 +22,21 @@ export class PointLists {
   /** By index number and key (latin1): the ids in ascending order, or null for a key known to hold more than MAX_IDS. */
   private readonly lists = new Map<string, readonly string[] | null>();
 
-  /** The ids under the key (ascending), null when it holds too many to keep, undefined when not held. */
-  get(ix: number, key: Buffer): readonly string[] | null | undefined {
-    return this.lists.get(slot(ix, key));
-  }
+  /** `read`: up to `limit` ids under one whole key, ascending, from SQLite. */
+  constructor(private readonly read: (ix: number, key: Buffer, limit: number) => string[]) {}
 
-  /** Holds what SQLite answered for the key: its ids (ascending), or null when there were more than MAX_IDS. */
-  remember(ix: number, key: Buffer, ids: readonly string[] | null): void {
-    if (this.lists.size >= MAX_KEYS) this.lists.delete(this.lists.keys().next().value!);
-    this.lists.set(slot(ix, key), ids);
+  /** The ids (ascending) of a range that holds one whole key with at most MAX_IDS of them; undefined for any other range. */
+  ids(ix: number, range: KeyRange): readonly string[] | undefined {
+    if (!range.point) return undefined;
+    const at = slot(ix, range.low!);
+    let ids = this.lists.get(at);
+    if (ids === undefined) {
+      const read = this.read(ix, range.low!, MAX_IDS + 1);
+      ids = read.length > MAX_IDS ? null : read;
+      if (this.lists.size >= MAX_KEYS) this.lists.delete(this.lists.keys().next().value!);
+      this.lists.set(at, ids);
+    }
+    return ids ?? undefined;
   }
 
   /** A committed entry added: the list of its key, if held, gains the id. */
